@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { products } from './catalogue';
+import { users } from './users';
+
+export const PURCHASE_STATUSES = [
+  'PENDING',
+  'UNKNOWN',
+  'SUCCESS',
+  'FAILED',
+  'REVERSED',
+  'MANUAL_REVIEW',
+] as const;
+export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
+
+export const purchases = sqliteTable(
+  'purchases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id').notNull().references(() => users.id),
+    // Made by the browser when the form opens: a retry with the same key is the same sale (I6).
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    productId: integer('product_id').notNull().references(() => products.id),
+    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
+    network: text('network').notNull(),
+    circle: text('circle'),
+    phone: text('phone').notNull(),
+    faceMinor: integer('face_minor').notNull(),
+    agentCostMinor: integer('agent_cost_minor').notNull(),
+    commissionMinor: integer('commission_minor').notNull(),
+    status: text('status', { enum: PURCHASE_STATUSES }).notNull(),
+    provider: text('provider').notNull(),
+    reference: text('reference').notNull(),
+    providerRef: text('provider_ref'),
+    operatorRef: text('operator_ref'),
+    receiptTokenHash: text('receipt_token_hash').unique(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    finalAt: integer('final_at'),
+  },
+  (t) => [
+    unique('purchases_idempotency').on(t.agentId, t.idempotencyKey),
+    index('purchases_agent_idx').on(t.agentId, t.createdAt),
+    index('purchases_status_idx').on(t.status),
+    check('purchases_amounts', sql`${t.agentCostMinor} > 0 and ${t.faceMinor} > 0`),
+  ],
+);
+
+/** One row per provider attempt; each attempt has its own reference, never reused (I9). */
+export const purchaseAttempts = sqliteTable(
+  'purchase_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    provider: text('provider').notNull(),
+    reference: text('reference').notNull().unique(),
+    planCode: text('plan_code').notNull(),
+    providerCostMinor: integer('provider_cost_minor').notNull(),
+    status: text('status').notNull(),
+    providerCode: text('provider_code'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attempts_purchase_idx').on(t.purchaseId)],
+);
+
+/** At most one resolution per purchase, whoever gets there first (I4). */
+export const purchaseResolutions = sqliteTable('purchase_resolutions', {
+  purchaseId: integer('purchase_id').primaryKey().references(() => purchases.id),
+  outcome: text('outcome', { enum: ['settled', 'refunded'] }).notNull(),
+  resolvedBy: text('resolved_by').notNull(),
+  reason: text('reason'),
+  at: integer('at').notNull(),
+});
+
+/** A reversal after a settlement refunds exactly once. */
+export const purchaseReversals = sqliteTable('purchase_reversals', {
+  purchaseId: integer('purchase_id').primaryKey().references(() => purchases.id),
+  resolvedBy: text('resolved_by').notNull(),
+  at: integer('at').notNull(),
+});
+
+/** Timeline and provider evidence (requests and responses, secrets redacted). */
+export const purchaseEvents = sqliteTable(
+  'purchase_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    attemptId: integer('attempt_id'),
+    kind: text('kind').notNull(),
+    status: text('status'),
+    detail: text('detail', { mode: 'json' }).$type<unknown>(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('events_purchase_idx').on(t.purchaseId, t.id)],
+);
+
+/** Durable requery schedule: survives restarts; a lease keeps two workers off the same sale. */
+export const requeryJobs = sqliteTable(
+  'requery_jobs',
+  {
+    attemptId: integer('attempt_id').primaryKey().references(() => purchaseAttempts.id),
+    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    provider: text('provider').notNull(),
+    nextAt: integer('next_at').notNull(),
+    tries: integer('tries').notNull().default(0),
+    notFoundCount: integer('not_found_count').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('requery_due_idx').on(t.nextAt)],
+);
+
+/** Callbacks seen, so a replay changes nothing. */
+export const callbackInbox = sqliteTable('callback_inbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  provider: text('provider').notNull(),
+  dedupeKey: text('dedupe_key').notNull().unique(),
+  reference: text('reference').notNull(),
+  receivedAt: integer('received_at').notNull(),
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+// The only reader of process.env: parsed once, fails fast with a readable message.
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_PATH: z.string().min(1).default('./data/portal.db'),
+  AUTH_SECRET: z.string().min(16).default('dev-only-secret-change-me-in-production'),
+  // 32 bytes, base64: encrypts provider credentials at rest (AES-256-GCM).
+  CREDENTIALS_KEY: z
+    .string()
+    .default('ZGV2LW9ubHkta2V5LWNoYW5nZS1tZS1pbi1wcm9kISE='),
+  SIMULATOR_URL: z.string().url().default('http://127.0.0.1:4010'),
+  PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  REQUERY_WORKER: z.enum(['on', 'off']).default('on'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();

@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { accounts } from '@/db/schema';
+import type { Currency } from '@/lib/money';
+
+type AccountKind = (typeof accounts.$inferSelect)['kind'];
+export type Account = typeof accounts.$inferSelect;
+
+/** Db or a transaction handle: ledger functions run inside the caller's transaction. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'run' | 'all' | 'get'>;
+
+export const PROVIDER_CURRENCY: Record<string, Currency> = {
+  jonet: 'NGN',
+  vtpass: 'NGN',
+  cwg: 'NGN',
+  rechargekit: 'INR',
+};
+
+export const systemCodes = {
+  funding: (c: Currency) => `funding:${c}`,
+  clearing: (c: Currency) => `clearing:${c}`,
+  commission: (c: Currency) => `commission:${c}`,
+  float: (provider: string) => `float:${provider}`,
+};
+
+function ensure(tx: Tx, code: string, kind: AccountKind, currency: Currency, extra: Partial<Account> = {}): Account {
+  tx.insert(accounts).values({ code, kind, currency, ...extra }).onConflictDoNothing({ target: accounts.code }).run();
+  const account = tx.select().from(accounts).where(eq(accounts.code, code)).get();
+  if (!account) throw new Error(`Account ${code} could not be created`);
+  return account;
+}
+
+export const fundingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.funding(c), 'funding_source', c);
+export const clearingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.clearing(c), 'clearing', c);
+export const commissionAccount = (tx: Tx, c: Currency) =>
+  ensure(tx, systemCodes.commission(c), 'commission_income', c);
+export function floatAccount(tx: Tx, provider: string): Account {
+  const currency = PROVIDER_CURRENCY[provider];
+  if (!currency) throw new Error(`Unknown provider ${provider}`);
+  return ensure(tx, systemCodes.float(provider), 'provider_float', currency, { provider });
+}
+
+export function walletAccount(tx: Tx, userId: number, currency: Currency): Account {
+  return ensure(tx, `wallet:${userId}:${currency}`, 'wallet', currency, { userId });
+}
+
+export function findWallet(tx: Tx, userId: number, currency: Currency): Account | undefined {
+  return tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.currency, currency), eq(accounts.kind, 'wallet')))
+    .get();
+}
+
+export function listWallets(tx: Tx, userId: number): Account[] {
+  return tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.kind, 'wallet')))
+    .orderBy(accounts.currency)
+    .all();
+}

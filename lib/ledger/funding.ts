@@ -1,0 +1,56 @@
+import type { Db } from '@/db';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import type { Currency } from '@/lib/money';
+import { fundingAccount, walletAccount } from './accounts';
+import { LedgerError } from './errors';
+import { post, type PostResult } from './post';
+
+export interface FundingInput {
+  agentId: number;
+  currency: Currency;
+  amount: number;
+  direction: 'credit' | 'debit';
+  reference: string;
+  reason: string;
+}
+
+/**
+ * Credits or debits a wallet from the funding source: one IMMEDIATE transaction, idempotent by its
+ * reference (a repeat returns the first entry and writes nothing), audited in the same transaction.
+ */
+export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date.now()): PostResult {
+  if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
+  return db.transaction(
+    (tx) => {
+      const wallet = walletAccount(tx, input.agentId, input.currency);
+      const source = fundingAccount(tx, input.currency);
+      const credit = input.direction === 'credit';
+      const result = post(tx, {
+        from: credit ? source : wallet,
+        to: credit ? wallet : source,
+        amount: input.amount,
+        kind: credit ? 'funding' : 'debit',
+        idempotencyKey: `funding:${input.reference.trim()}`,
+        reference: input.reference.trim(),
+        memo: input.reason,
+        createdBy: actor.userId ?? undefined,
+        now,
+      });
+      if (!result.replayed) {
+        recordAudit(
+          tx,
+          actor,
+          {
+            action: credit ? 'wallet.credit' : 'wallet.debit',
+            targetType: 'user',
+            targetId: input.agentId,
+            detail: { amount: input.amount, currency: input.currency, reference: input.reference, reason: input.reason },
+          },
+          now,
+        );
+      }
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { createTestDb, insertUser } from '@/lib/testing/db';
+import { findWallet } from './accounts';
+import { LedgerError } from './errors';
+import { fundWallet } from './funding';
+import { allViolations } from './invariants';
+import { listStatement } from './statement';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
+
+describe('funding a wallet', () => {
+  it('credits once per reference, audits it, and keeps the invariants', () => {
+    const agent = insertUser(db);
+    const input = { agentId: agent.id, currency: 'NGN' as const, amount: 500_000, direction: 'credit' as const, reference: 'BANK-1', reason: 'Cash deposit' };
+    const first = fundWallet(db, admin, input);
+    const again = fundWallet(db, admin, input);
+    expect(again).toEqual({ entryId: first.entryId, replayed: true });
+    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(500_000);
+    const audits = db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'wallet.credit'`);
+    expect(audits[0]?.n).toBe(1);
+    expect(allViolations(db)).toEqual([]);
+  });
+
+  it('refuses the same reference for a different amount and writes nothing', () => {
+    const agent = insertUser(db);
+    const base = { agentId: agent.id, currency: 'NGN' as const, direction: 'credit' as const, reference: 'BANK-2', reason: 'x' };
+    fundWallet(db, admin, { ...base, amount: 1000 });
+    expect(() => fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(LedgerError);
+    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(1000);
+  });
+
+  it('never debits a wallet below zero', () => {
+    const agent = insertUser(db);
+    fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount: 300, direction: 'credit', reference: 'r1', reason: 'x' });
+    expect(() =>
+      fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount: 301, direction: 'debit', reference: 'r2', reason: 'x' }),
+    ).toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
+    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(300);
+    expect(allViolations(db)).toEqual([]);
+  });
+
+  it('shows a statement with running balances, newest first', () => {
+    const agent = insertUser(db);
+    const fund = (reference: string, amount: number, direction: 'credit' | 'debit') =>
+      fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount, direction, reference, reason: reference });
+    fund('a', 1000, 'credit');
+    fund('b', 400, 'debit');
+    fund('c', 50, 'credit');
+    const wallet = findWallet(db, agent.id, 'NGN')!;
+    const page = listStatement(db, wallet.id, 1, 2);
+    expect(page.total).toBe(3);
+    expect(page.rows.map((r) => [r.reference, r.debit, r.credit, r.runningBalance])).toEqual([
+      ['c', 0, 50, 650],
+      ['b', 400, 0, 600],
+    ]);
+  });
+});
+
+describe('append-only ledger', () => {
+  it('aborts UPDATE and DELETE on ledger and audit rows', () => {
+    const agent = insertUser(db);
+    fundWallet(db, admin, { agentId: agent.id, currency: 'NGN', amount: 100, direction: 'credit', reference: 'x', reason: 'x' });
+    const raw = db.$client;
+    expect(() => raw.exec('update ledger_entries set amount = 1')).toThrowError(/append-only/);
+    expect(() => raw.exec('delete from ledger_entries')).toThrowError(/append-only/);
+    expect(() => raw.exec("update audit_log set action = 'x'")).toThrowError(/append-only/);
+    expect(() => raw.exec('delete from audit_log')).toThrowError(/append-only/);
+  });
+});

@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import { accounts, purchaseResolutions, purchaseReversals } from '@/db/schema';
+import type { Currency } from '@/lib/money';
+import { clearingAccount, commissionAccount, floatAccount, walletAccount, type Account, type Tx } from './accounts';
+import { post } from './post';
+
+/**
+ * The money side of a sale. The agent's cost moves from the wallet to clearing when the sale opens
+ * (and the wallet's `reserved` shows it is held), then leaves clearing exactly once: to the provider
+ * float and commission income on success, or back to the wallet on a definite failure.
+ */
+export interface SaleMoney {
+  purchaseId: number;
+  agentId: number;
+  currency: Currency;
+  agentCostMinor: number;
+  now: number;
+}
+
+function adjustReserved(tx: Tx, walletId: number, delta: number): void {
+  tx.update(accounts)
+    .set({ reserved: sql`${accounts.reserved} + ${delta}` })
+    .where(eq(accounts.id, walletId))
+    .run();
+}
+
+/** Throws LedgerError INSUFFICIENT_FUNDS when the wallet cannot pay; the caller's transaction rolls back. */
+export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
+  const wallet = walletAccount(tx, sale.agentId, sale.currency);
+  post(tx, {
+    from: wallet,
+    to: clearingAccount(tx, sale.currency),
+    amount: sale.agentCostMinor,
+    kind: 'reserve',
+    idempotencyKey: `purchase:${sale.purchaseId}:reserve`,
+    purchaseId: sale.purchaseId,
+    memo,
+    now: sale.now,
+  });
+  adjustReserved(tx, wallet.id, sale.agentCostMinor);
+}
+
+/** Claims the single resolution (I4). Returns false when another writer resolved it first. */
+function claimResolution(tx: Tx, sale: SaleMoney, outcome: 'settled' | 'refunded', by: string, reason?: string) {
+  const claimed = tx
+    .insert(purchaseResolutions)
+    .values({ purchaseId: sale.purchaseId, outcome, resolvedBy: by, reason, at: sale.now })
+    .onConflictDoNothing()
+    .run();
+  return claimed.changes === 1;
+}
+
+type Kind = 'settle_cost' | 'settle_margin' | 'refund' | 'reversal';
+
+/** One leg of a sale's money, keyed by the purchase so a retry of the same leg is a no-op. */
+function leg(tx: Tx, sale: SaleMoney, from: Account, to: Account, amount: number, kind: Kind, key: string, memo: string) {
+  if (amount === 0) return;
+  post(tx, { from, to, amount, kind, idempotencyKey: `purchase:${sale.purchaseId}:${key}`, purchaseId: sale.purchaseId, memo, now: sale.now });
+}
+
+export function settle(tx: Tx, sale: SaleMoney, provider: string, providerCostMinor: number, by: string): boolean {
+  if (!claimResolution(tx, sale, 'settled', by)) return false;
+  const clearing = clearingAccount(tx, sale.currency);
+  const commission = commissionAccount(tx, sale.currency);
+  const margin = sale.agentCostMinor - providerCostMinor;
+  // Selling below provider cost (a promotion): commission income funds the gap first.
+  if (margin < 0) leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
+  leg(tx, sale, clearing, floatAccount(tx, provider), providerCostMinor, 'settle_cost', 'cost', `Paid to ${provider}`);
+  if (margin > 0) leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
+  adjustReserved(tx, walletAccount(tx, sale.agentId, sale.currency).id, -sale.agentCostMinor);
+  return true;
+}
+
+export function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): boolean {
+  if (!claimResolution(tx, sale, 'refunded', by, reason)) return false;
+  const wallet = walletAccount(tx, sale.agentId, sale.currency);
+  leg(tx, sale, clearingAccount(tx, sale.currency), wallet, sale.agentCostMinor, 'refund', 'refund', `Refund: ${reason}`);
+  adjustReserved(tx, wallet.id, -sale.agentCostMinor);
+  return true;
+}
+
+/** A reversal after success: the provider and our margin give the agent's cost back, once. */
+export function reverseSettled(tx: Tx, sale: SaleMoney, provider: string, providerCostMinor: number, by: string): boolean {
+  const claimed = tx
+    .insert(purchaseReversals)
+    .values({ purchaseId: sale.purchaseId, resolvedBy: by, at: sale.now })
+    .onConflictDoNothing()
+    .run();
+  if (claimed.changes !== 1) return false;
+  const wallet = walletAccount(tx, sale.agentId, sale.currency);
+  const clearing = clearingAccount(tx, sale.currency);
+  const commission = commissionAccount(tx, sale.currency);
+  const margin = sale.agentCostMinor - providerCostMinor;
+  // Each leg passes through clearing, mirroring the settlement in reverse.
+  leg(tx, sale, floatAccount(tx, provider), clearing, providerCostMinor, 'reversal', 'reversal:cost', `Reversed by ${provider}`);
+  if (margin > 0) leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
+  if (margin < 0) leg(tx, sale, clearing, commission, -margin, 'reversal', 'reversal:margin', 'Margin shortfall returned');
+  leg(tx, sale, clearing, wallet, sale.agentCostMinor, 'reversal', 'reversal:wallet', 'Reversal refund');
+  return true;
+}

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from './accounts';
+
+export interface StatementRow {
+  id: number;
+  createdAt: number;
+  kind: string;
+  memo: string;
+  reference: string | null;
+  purchaseId: number | null;
+  debit: number;
+  credit: number;
+  runningBalance: number;
+}
+
+export interface StatementPage {
+  rows: StatementRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Newest first; the running balance is the wallet's balance right after each row. */
+export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): StatementPage {
+  const offset = (page - 1) * pageSize;
+  const rows = tx.all<StatementRow>(sql`
+    select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
+      case when debit_account_id = ${accountId} then amount else 0 end as debit,
+      case when credit_account_id = ${accountId} then amount else 0 end as credit,
+      sum(case when credit_account_id = ${accountId} then amount else -amount end)
+        over (order by id rows between unbounded preceding and current row) as runningBalance
+    from ledger_entries
+    where debit_account_id = ${accountId} or credit_account_id = ${accountId}
+    order by id desc
+    limit ${pageSize} offset ${offset}`);
+  const count = tx.get<{ n: number }>(sql`
+    select count(*) as n from ledger_entries
+    where debit_account_id = ${accountId} or credit_account_id = ${accountId}`);
+  return { rows, total: count?.n ?? 0, page, pageSize };
+}
+
+/** Every row, oldest first, for CSV export. */
+export function listAllStatementRows(tx: Tx, accountId: number): StatementRow[] {
+  const all = listStatement(tx, accountId, 1, Number.MAX_SAFE_INTEGER);
+  return all.rows.reverse();
+}
