@@ -13,6 +13,11 @@ const schema = z.object({
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
   REQUERY_WORKER: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Optional overrides of the requery schedule (comma-separated ms) and the NOT_FOUND grace, for tests.
+  REQUERY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
+  NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  // Seeds provider timeouts below their defaults, so the simulator's "timeout" number answers quickly in tests.
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { requireAgent } from '@/lib/auth/session';
+import { listWallets } from '@/lib/ledger/accounts';
+import { formatMoney } from '@/lib/money';
+
+export const metadata: Metadata = { title: 'Home' };
+
+export default async function DashboardPage() {
+  const user = await requireAgent();
+  const wallets = listWallets(getDb(), user.id);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">Hello, {user.name}</h1>
+      <div className="grid grid-cols-2 gap-3">
+        <Link href="/buy/airtime" className={buttonClass('primary', 'min-h-16 text-base')}>Sell airtime</Link>
+        <Link href="/buy/data" className={buttonClass('primary', 'min-h-16 text-base')}>Sell data</Link>
+      </div>
+      <Card title="Wallet">
+        {wallets.map((w) => (
+          <p key={w.currency} className="text-lg">
+            <strong>{formatMoney(w.balance, w.currency)}</strong> available
+            {w.reserved ? <span className="text-sm text-slate-600"> · {formatMoney(w.reserved, w.currency)} reserved</span> : null}
+          </p>
+        ))}
+        <Link href="/wallet" className="mt-2 inline-block text-sm font-medium text-accent-700 underline">Statement</Link>
+      </Card>
+    </div>
+  );
+}

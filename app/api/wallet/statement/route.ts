@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { routeUser } from '@/lib/auth/route';
+import { isoLagos, csvLine } from '@/lib/format';
+import { findWallet } from '@/lib/ledger/accounts';
+import { listAllStatementRows } from '@/lib/ledger/statement';
+import { minorToDecimalString } from '@/lib/money';
+import { STATEMENT_KIND_LABELS } from '@/components/wallet/statement-table';
+
+const querySchema = z.object({ currency: z.enum(['NGN', 'INR']) });
+
+export async function GET(request: Request) {
+  const auth = await routeUser('agent');
+  if ('response' in auth) return auth.response;
+  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return Response.json({ error: 'currency must be NGN or INR' }, { status: 400 });
+  const db = getDb();
+  const wallet = findWallet(db, auth.user.id, parsed.data.currency);
+  const rows = wallet ? listAllStatementRows(db, wallet.id) : [];
+  const lines = [
+    csvLine(['date', 'description', 'memo', 'reference', 'debit', 'credit', 'balance']),
+    ...rows.map((r) =>
+      csvLine([
+        isoLagos(r.createdAt),
+        STATEMENT_KIND_LABELS[r.kind] ?? r.kind,
+        r.memo,
+        r.reference ?? (r.purchaseId ? `sale-${r.purchaseId}` : ''),
+        r.debit ? minorToDecimalString(r.debit) : '',
+        r.credit ? minorToDecimalString(r.credit) : '',
+        minorToDecimalString(r.runningBalance),
+      ]),
+    ),
+  ];
+  return new Response(`${lines.join('\n')}\n`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="statement-${parsed.data.currency}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

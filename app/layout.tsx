@@ -1,0 +1,17 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Vending Portal', template: '%s · Vending Portal' },
+  description: 'Sell airtime and data from your wallet.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d5fd1' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

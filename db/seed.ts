@@ -1,0 +1,56 @@
+import { eq, isNull } from 'drizzle-orm';
+import type { Db } from './client';
+import { DEMO_FUNDING, DEMO_USERS } from './demo';
+import { commissionRates, routes, users } from './schema';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { fundWallet } from '@/lib/ledger/funding';
+import type { Currency } from '@/lib/money';
+import { seedProviderSettings } from '@/lib/provider-settings/seed';
+import { createUser } from '@/lib/users/commands';
+
+const NG_NETWORKS = ['MTN', 'GLO', 'AIRTEL', '9MOBILE'];
+const IN_OPERATORS = ['AIRTEL', 'JIO', 'VI', 'BSNL'];
+
+async function ensureUser(db: Db, demo: (typeof DEMO_USERS)[keyof typeof DEMO_USERS], currencies: Currency[]) {
+  const existing = db.select().from(users).where(eq(users.email, demo.email)).get();
+  if (existing) return existing;
+  return createUser(db, SYSTEM_ACTOR, { ...demo, currencies });
+}
+
+/** Idempotent: safe to run on every start. */
+export async function seed(db: Db, simulatorUrl: string): Promise<void> {
+  await ensureUser(db, DEMO_USERS.admin, []);
+  const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
+  const agentIndia = await ensureUser(db, DEMO_USERS.agentIndia, ['INR']);
+  const fund = (agentId: number, currency: Currency, reference: string) =>
+    fundWallet(db, SYSTEM_ACTOR, { agentId, currency, amount: DEMO_FUNDING[currency], direction: 'credit', reference, reason: 'Demo opening balance' });
+  fund(agent.id, 'NGN', 'demo-opening-ngn');
+  fund(agent.id, 'INR', 'demo-opening-inr');
+  fund(agentIndia.id, 'INR', 'demo-opening-india');
+
+  seedProviderSettings(db, simulatorUrl);
+  const routeRows = [
+    ...NG_NETWORKS.flatMap((network) => [
+      { currency: 'NGN' as const, network, type: 'airtime' as const, providers: ['vtpass', 'jonet', 'cwg'] },
+      { currency: 'NGN' as const, network, type: 'data' as const, providers: ['jonet', 'vtpass', 'cwg'] },
+    ]),
+    ...IN_OPERATORS.flatMap((network) => [
+      { currency: 'INR' as const, network, type: 'airtime' as const, providers: ['rechargekit'] },
+      { currency: 'INR' as const, network, type: 'data' as const, providers: ['rechargekit'] },
+    ]),
+  ];
+  db.insert(routes).values(routeRows).onConflictDoNothing().run();
+  const rates = [
+    ...NG_NETWORKS.flatMap((network) => [
+      { currency: 'NGN' as const, network, type: 'airtime' as const, rateBps: 200 },
+      { currency: 'NGN' as const, network, type: 'data' as const, rateBps: 300 },
+    ]),
+    ...IN_OPERATORS.flatMap((network) => [
+      { currency: 'INR' as const, network, type: 'airtime' as const, rateBps: 150 },
+      { currency: 'INR' as const, network, type: 'data' as const, rateBps: 200 },
+    ]),
+  ];
+  // Defaults have agent_id NULL, which a unique index cannot dedupe in SQLite: insert them once.
+  const hasDefaults = db.select().from(commissionRates).where(isNull(commissionRates.agentId)).get();
+  if (!hasDefaults) db.insert(commissionRates).values(rates).run();
+}

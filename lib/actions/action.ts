@@ -1,0 +1,61 @@
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import type { Actor } from '@/lib/audit/record';
+import { clientIp } from '@/lib/auth/client-ip';
+import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import { LedgerError } from '@/lib/ledger/errors';
+import { env } from '@/lib/env';
+import { fail, type ActionResult } from './result';
+
+type Role = 'agent' | 'admin';
+
+export interface ActionContext {
+  user: SessionUser;
+  actor: Actor;
+}
+
+const MAX_FIELD_LENGTH = 2_000;
+
+function formToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue; // Next's own bookkeeping fields
+    if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH) throw new RangeError(key);
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The one door every server action goes through: the session (checked against the database), the
+ * role, then zod. The body receives parsed input and the actor for audit rows. A refused input
+ * returns field errors and writes nothing; a domain refusal (LedgerError) becomes its message.
+ */
+export function action<S extends z.ZodType, R>(
+  role: Role,
+  schema: S,
+  body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<R>> | ActionResult<R>,
+) {
+  return async (_previous: ActionResult<R> | null, formData: FormData): Promise<ActionResult<R>> => {
+    const user = await getCurrentUser();
+    if (!user) return fail('Your session has ended. Sign in again.');
+    if (user.role !== role) return fail('You are not allowed to do this.');
+    let raw: Record<string, unknown>;
+    try {
+      raw = formToObject(formData);
+    } catch {
+      return fail('One of the fields is too long.');
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return fail('Please correct the highlighted fields.', z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    }
+    const ip = clientIp(await headers(), env.TRUST_PROXY === 'true');
+    try {
+      return await body(parsed.data, { user, actor: { userId: user.id, label: user.email, ip } });
+    } catch (error) {
+      if (error instanceof LedgerError) return fail(error.message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import { getCurrentUser, type SessionUser } from './session';
+
+type Role = 'agent' | 'admin';
+
+/** Route handlers answer 401/403 themselves: the proxy's redirect is only a convenience. */
+export async function routeUser(role: Role): Promise<{ user: SessionUser } | { response: Response }> {
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ error: 'Sign in first.' }, { status: 401 }) };
+  if (user.role !== role) return { response: Response.json({ error: 'Not allowed.' }, { status: 403 }) };
+  return { user };
+}
+
+/** State-changing route handlers refuse a foreign Origin (server actions get this from Next). */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

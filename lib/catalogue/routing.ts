@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { products, productSources, providerSettings, routes } from '@/db/schema';
+
+export type Product = typeof products.$inferSelect;
+
+export interface RouteStep {
+  provider: string;
+  planCode: string;
+  priceMinor: number | null;
+  costBps: number;
+}
+
+/**
+ * The providers that can sell this product now, in the admin's order for its network and type.
+ * A disabled or auto-paused provider, or one whose source vanished upstream, is skipped.
+ */
+export function routeFor(db: Db, product: Product): RouteStep[] {
+  const route = db
+    .select()
+    .from(routes)
+    .where(and(eq(routes.currency, product.currency), eq(routes.network, product.network), eq(routes.type, product.type)))
+    .get();
+  const sources = db
+    .select({ provider: productSources.provider, planCode: productSources.planCode, priceMinor: productSources.priceMinor, costBps: productSources.costBps, enabled: providerSettings.enabled, pausedAt: providerSettings.pausedAt })
+    .from(productSources)
+    .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
+    .where(and(eq(productSources.productId, product.id), eq(productSources.available, true)))
+    .all()
+    .filter((s) => s.enabled && s.pausedAt === null);
+  const order = route?.providers ?? [];
+  const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
+  return sources
+    .sort((a, b) => rank(a.provider) - rank(b.provider))
+    .map(({ provider, planCode, priceMinor, costBps }) => ({ provider, planCode, priceMinor, costBps }));
+}
+
+export function getProduct(db: Db, id: number): Product | undefined {
+  return db.select().from(products).where(eq(products.id, id)).get();
+}

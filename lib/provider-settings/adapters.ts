@@ -1,0 +1,20 @@
+import type { Db } from '@/db';
+import { createAdapter, PROVIDER_IDS } from '@/lib/providers/registry';
+import type { ProviderAdapter, ProviderDeps, ProviderId } from '@/lib/providers/types';
+import { loadProviderRuntime, type ProviderRuntime } from './load';
+
+export interface LiveProvider {
+  runtime: ProviderRuntime;
+  adapter: ProviderAdapter;
+}
+
+/** The adapter for one provider, built from its stored settings (a config change, not a code change). */
+export function providerFor(db: Db, id: ProviderId, deps?: Partial<ProviderDeps>): LiveProvider | null {
+  const runtime = loadProviderRuntime(db, id);
+  if (!runtime) return null;
+  return { runtime, adapter: createAdapter(id, runtime.config, deps) };
+}
+
+export function enabledProviders(db: Db, deps?: Partial<ProviderDeps>): LiveProvider[] {
+  return PROVIDER_IDS.map((id) => providerFor(db, id, deps)).filter((p): p is LiveProvider => p !== null && p.runtime.enabled);
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { providerCredentials, providerSettings } from '@/db/schema';
+import { env } from '@/lib/env';
+import type { ProviderConfig, ProviderId } from '@/lib/providers/types';
+import { decryptCredential } from './crypto';
+
+export interface ProviderRuntime {
+  id: ProviderId;
+  enabled: boolean;
+  paused: boolean;
+  config: ProviderConfig;
+}
+
+/** Decrypts on the server only; the result never goes to a browser. */
+export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | null {
+  const row = db.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+  if (!row) return null;
+  const credentials: Record<string, string> = {};
+  for (const c of db.select().from(providerCredentials).where(eq(providerCredentials.provider, id)).all()) {
+    credentials[c.field] = decryptCredential(env.CREDENTIALS_KEY, id, c.field, c.ciphertext);
+  }
+  return {
+    id,
+    enabled: row.enabled,
+    paused: row.pausedAt !== null,
+    config: {
+      baseUrl: row.baseUrl,
+      timeoutMs: row.timeoutMs,
+      credentials,
+      paths: row.paths ?? undefined,
+      options: row.options ?? undefined,
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Db } from '@/db';
+import { providerCredentials, providerSettings } from '@/db/schema';
+import { env } from '@/lib/env';
+import { defaultProviderConfig, PROVIDER_IDS } from '@/lib/providers/registry';
+import { encryptCredential } from './crypto';
+
+/** First start only: every provider points at the simulator with its demo credentials. */
+export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.now()): void {
+  for (const id of PROVIDER_IDS) {
+    const config = defaultProviderConfig(id, simulatorUrl);
+    const inserted = db
+      .insert(providerSettings)
+      .values({ id, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, paths: config.paths, options: config.options, updatedAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes === 0) continue;
+    for (const [field, value] of Object.entries(config.credentials)) {
+      db.insert(providerCredentials)
+        .values({ provider: id, field, ciphertext: encryptCredential(env.CREDENTIALS_KEY, id, field, value), setAt: now })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+}

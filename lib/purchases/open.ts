@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
+import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
+import { providerCost } from '@/lib/catalogue/pricing';
+import type { Tx } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import { reserve } from '@/lib/ledger/purchase-money';
+import { formatMoney } from '@/lib/money';
+import { recordEvent } from './events';
+import { nextRequeryDelay } from './schedule';
+import type { SalePrice } from '@/lib/catalogue/pricing';
+
+export interface SaleRequest {
+  agentId: number;
+  idempotencyKey: string;
+  product: Product;
+  phone: string;
+  network: string;
+  circle?: string;
+  price: SalePrice;
+}
+
+export type Purchase = typeof purchases.$inferSelect;
+export type Attempt = typeof purchaseAttempts.$inferSelect;
+
+export type OpenResult =
+  | { kind: 'opened'; purchase: Purchase; attempt: Attempt; route: RouteStep[] }
+  | { kind: 'replay'; purchase: Purchase };
+
+export function requestHash(r: SaleRequest): string {
+  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.faceMinor]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const DAY_MS = 86_400_000;
+const LAGOS_OFFSET_MS = 3_600_000;
+const startOfLagosDay = (now: number) => Math.floor((now + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
+
+function enforceLimits(tx: Tx, r: SaleRequest, now: number) {
+  const agent = tx.select().from(users).where(eq(users.id, r.agentId)).get();
+  const currency = r.product.currency;
+  if (agent?.maxSaleMinor && r.price.faceMinor > agent.maxSaleMinor) {
+    throw new LedgerError(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`, 'INVALID');
+  }
+  if (agent?.dailyLimitMinor) {
+    const today = tx
+      .select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
+      .from(purchases)
+      .where(and(eq(purchases.agentId, r.agentId), gte(purchases.createdAt, startOfLagosDay(now)), inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW'])))
+      .get();
+    if ((today?.total ?? 0) + r.price.faceMinor > agent.dailyLimitMinor) {
+      throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
+    }
+  }
+}
+
+/**
+ * Phase 1, one IMMEDIATE transaction: claim the idempotency key (unique index), insert the sale and
+ * its first attempt with a fresh provider reference, reserve the agent's cost, and schedule a
+ * requery so that even a crash right after this commit ends in a resolution.
+ */
+export function openSale(db: Db, r: SaleRequest, newReference: () => string, now = Date.now()): OpenResult {
+  const route = routeFor(db, r.product);
+  const first = route[0];
+  if (!first) throw new LedgerError('This product cannot be sold right now. Try another plan or network.', 'INVALID');
+  const hash = requestHash(r);
+  return db.transaction(
+    (tx) => {
+      const reference = newReference();
+      const purchase = tx
+        .insert(purchases)
+        .values({
+          agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
+          type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle, phone: r.phone,
+          faceMinor: r.price.faceMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
+          status: 'UNKNOWN', provider: first.provider, reference, createdAt: now, updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
+        .returning()
+        .get();
+      if (!purchase) {
+        const existing = tx.select().from(purchases)
+          .where(and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey))).get();
+        if (!existing || existing.requestHash !== hash) {
+          throw new LedgerError('This form was already used for a different sale. Start a new sale.', 'IDEMPOTENCY_CONFLICT');
+        }
+        return { kind: 'replay', purchase: existing } as const;
+      }
+      enforceLimits(tx, r, now);
+      const attempt = insertAttempt(tx, purchase, first, reference, now);
+      reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
+      recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });
+      return { kind: 'opened', purchase, attempt, route } as const;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A new attempt always gets its own reference (I9) and its own requery job. */
+export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
+  const attempt = tx
+    .insert(purchaseAttempts)
+    .values({
+      purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
+      providerCostMinor: providerCost(purchase.faceMinor, step.costBps), status: 'UNKNOWN', createdAt: now,
+    })
+    .returning()
+    .get();
+  tx.insert(requeryJobs)
+    .values({ attemptId: attempt.id, purchaseId: purchase.id, provider: step.provider, nextAt: now + (nextRequeryDelay(step.provider, 0) ?? 60_000), createdAt: now })
+    .run();
+  return attempt;
+}

@@ -1,0 +1,25 @@
+import type { Purchase } from './open';
+
+/** What the agent sees after a sale: the same shape for the first answer and for every replay. */
+export interface SaleOutcome {
+  purchaseId: number;
+  status: Purchase['status'];
+  reference: string;
+  provider: string;
+  providerRef: string | null;
+  operatorRef: string | null;
+  phone: string;
+  network: string;
+  currency: Purchase['currency'];
+  faceMinor: number;
+  agentCostMinor: number;
+  commissionMinor: number;
+}
+
+export function toOutcome(p: Purchase): SaleOutcome {
+  return {
+    purchaseId: p.id, status: p.status, reference: p.reference, provider: p.provider,
+    providerRef: p.providerRef, operatorRef: p.operatorRef, phone: p.phone, network: p.network,
+    currency: p.currency, faceMinor: p.faceMinor, agentCostMinor: p.agentCostMinor, commissionMinor: p.commissionMinor,
+  };
+}

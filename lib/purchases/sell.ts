@@ -1,0 +1,54 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { purchaseAttempts, purchases } from '@/db/schema';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import type { ProviderDeps } from '@/lib/providers/types';
+import { applyProviderResult } from './apply-result';
+import { callProvider } from './call';
+import { openSale, type SaleRequest } from './open';
+import { toOutcome, type SaleOutcome } from './outcome';
+
+export interface SellDeps {
+  now?: () => number;
+  newReference?: () => string;
+  provider?: Partial<ProviderDeps>;
+  /** How long a replay waits for the first request's answer before reporting what it sees. */
+  replayWaitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One sale, end to end: open (reserve) → call the provider → apply the answer, failing over to the
+ * next provider only after a definite failure. A replay of the same idempotency key never calls the
+ * provider again: it waits for the first request's answer and returns the same outcome.
+ */
+export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<SaleOutcome & { replayed: boolean }> {
+  const now = deps.now ?? Date.now;
+  const newReference = deps.newReference ?? createReferenceGenerator(() => new Date(now()));
+  const opened = openSale(db, request, newReference, now());
+  if (opened.kind === 'replay') {
+    return { ...toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)), replayed: true };
+  }
+  let attempt = opened.attempt;
+  let purchase = opened.purchase;
+  for (;;) {
+    const result = await callProvider(db, purchase, attempt, deps.provider);
+    const applied = applyProviderResult(db, attempt.id, result, { by: 'purchase', now: now(), failover: { route: opened.route, newReference } });
+    purchase = applied.purchase;
+    if (!applied.failoverTo) return { ...toOutcome(purchase), replayed: false };
+    attempt = applied.failoverTo;
+  }
+}
+
+/** Polls until the current attempt has an answer (its provider code is set) or the wait runs out. */
+async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    const purchase = db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
+    const inFlight = db.select({ id: purchaseAttempts.id }).from(purchaseAttempts)
+      .where(and(eq(purchaseAttempts.reference, purchase.reference), isNull(purchaseAttempts.providerCode))).get();
+    if (!inFlight || Date.now() >= deadline) return purchase;
+    await sleep(100);
+  }
+}

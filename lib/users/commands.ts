@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { users } from '@/db/schema';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { hashPassword } from '@/lib/auth/password';
+import { walletAccount } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import type { Currency } from '@/lib/money';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: 'agent' | 'admin';
+  currencies?: Currency[];
+}
+
+/** Creates the user and, for an agent, a wallet per currency, audited in one transaction. */
+export async function createUser(db: Db, actor: Actor, input: NewUser, now = Date.now()) {
+  const passwordHash = await hashPassword(input.password);
+  const email = input.email.trim().toLowerCase();
+  return db.transaction(
+    (tx) => {
+      const created = tx
+        .insert(users)
+        .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
+        .onConflictDoNothing({ target: users.email })
+        .returning()
+        .get();
+      if (!created) throw new LedgerError('An account with this email already exists.', 'INVALID');
+      if (input.role === 'agent') for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
+      recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
+      return created;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Disabling bumps the session version too, so open sessions end on their next request. */
+export function setUserStatus(db: Db, actor: Actor, userId: number, status: 'active' | 'disabled', now = Date.now()) {
+  db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(users)
+        .set({ status, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, userId))
+        .run();
+      if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
+      recordAudit(tx, actor, { action: status === 'disabled' ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export async function setPassword(db: Db, actor: Actor, userId: number, password: string, now = Date.now()) {
+  const passwordHash = await hashPassword(password);
+  db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(users)
+        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, userId))
+        .run();
+      if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
+      recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: userId }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** "Sign out everywhere": every existing session of this user stops working. */
+export function endAllSessions(db: Db, actor: Actor, userId: number, now = Date.now()) {
+  db.transaction(
+    (tx) => {
+      tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+      recordAudit(tx, actor, { action: 'user.sign_out_everywhere', targetType: 'user', targetId: userId }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,31 @@
+import { and, desc, eq, like, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { accounts, users } from '@/db/schema';
+
+export function getUser(db: Db, id: number) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Agents with their NGN and INR balances, searchable by name or email. */
+export function listAgents(db: Db, search?: string) {
+  const term = search?.trim() ? `%${search.trim().toLowerCase()}%` : undefined;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      maxSaleMinor: users.maxSaleMinor,
+      dailyLimitMinor: users.dailyLimitMinor,
+      ngn: sql<number | null>`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'NGN' and a.kind = 'wallet')`,
+      inr: sql<number | null>`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'INR' and a.kind = 'wallet')`,
+    })
+    .from(users)
+    .where(and(eq(users.role, 'agent'), term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined))
+    .orderBy(desc(users.createdAt))
+    .all();
+}
+
+export function listAgentWallets(db: Db, agentId: number) {
+  return db.select().from(accounts).where(and(eq(accounts.userId, agentId), eq(accounts.kind, 'wallet'))).all();
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: one command from a fresh checkout to a working portal. Migrates and seeds the SQLite
+ * file, builds if needed, then runs the provider simulator and the portal side by side.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+import { env } from '@/lib/env';
+import { buildIfStale } from './build-if-stale';
+
+const portal = new URL(env.PORTAL_URL);
+const simulator = new URL(env.SIMULATOR_URL);
+
+async function main() {
+  const db = openDatabase(env.DATABASE_PATH);
+  await seed(db, env.SIMULATOR_URL);
+  db.$client.close();
+  console.log(`[start] database ready at ${env.DATABASE_PATH}`);
+  if (process.env.SKIP_BUILD !== '1') buildIfStale();
+
+  const children: ChildProcess[] = [];
+  const run = (name: string, command: string, args: string[], extraEnv: Record<string, string>) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
+    child.on('exit', (code) => {
+      console.log(`[start] ${name} exited (${code}); stopping`);
+      shutdown(code ?? 1);
+    });
+    children.push(child);
+  };
+  const shutdown = (code: number) => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 500).unref();
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+
+  run('simulator', 'npx', ['tsx', 'simulator/main.ts'], {
+    SIM_PORT: simulator.port || '4010',
+    SIM_HOST: simulator.hostname,
+    SIM_CALLBACK_BASE_URL: env.PORTAL_URL,
+  });
+  run('portal', 'npx', ['next', 'start', '-p', portal.port || '3000', '-H', portal.hostname], {
+    NEXTAUTH_URL: env.PORTAL_URL,
+  });
+  console.log(`[start] portal on ${env.PORTAL_URL} · simulator on ${env.SIMULATOR_URL}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
