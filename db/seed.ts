@@ -21,12 +21,12 @@ async function ensureUser(db: Db, demo: (typeof DEMO_USERS)[keyof typeof DEMO_US
 export async function seed(db: Db, simulatorUrl: string): Promise<void> {
   await ensureUser(db, DEMO_USERS.admin, []);
   const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
-  const agentIndia = await ensureUser(db, DEMO_USERS.agentIndia, ['INR']);
+  const agentTwo = await ensureUser(db, DEMO_USERS.agentTwo, ['NGN']);
   const fund = (agentId: number, currency: Currency, reference: string) =>
     fundWallet(db, SYSTEM_ACTOR, { agentId, currency, amount: DEMO_FUNDING[currency], direction: 'credit', reference, reason: 'Demo opening balance' });
   fund(agent.id, 'NGN', 'demo-opening-ngn');
   fund(agent.id, 'INR', 'demo-opening-inr');
-  fund(agentIndia.id, 'INR', 'demo-opening-india');
+  fund(agentTwo.id, 'NGN', 'demo-opening-agent2-ngn');
 
   seedProviderSettings(db, simulatorUrl);
   const routeRows = [

@@ -10,7 +10,7 @@ export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.no
     const config = defaultProviderConfig(id, simulatorUrl);
     const inserted = db
       .insert(providerSettings)
-      .values({ id, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, paths: config.paths, options: config.options, updatedAt: now })
+      .values({ id, baseUrl: config.baseUrl, timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs, paths: config.paths, options: config.options, updatedAt: now })
       .onConflictDoNothing()
       .run();
     if (inserted.changes === 0) continue;

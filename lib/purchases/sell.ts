@@ -23,12 +23,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * next provider only after a definite failure. A replay of the same idempotency key never calls the
  * provider again: it waits for the first request's answer and returns the same outcome.
  */
-export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<SaleOutcome & { replayed: boolean }> {
+export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
   const now = deps.now ?? Date.now;
   const newReference = deps.newReference ?? createReferenceGenerator(() => new Date(now()));
   const opened = openSale(db, request, newReference, now());
   if (opened.kind === 'replay') {
-    return { ...toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)), replayed: true };
+    return { outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)), replayed: true };
   }
   let attempt = opened.attempt;
   let purchase = opened.purchase;
@@ -36,7 +36,7 @@ export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): P
     const result = await callProvider(db, purchase, attempt, deps.provider);
     const applied = applyProviderResult(db, attempt.id, result, { by: 'purchase', now: now(), failover: { route: opened.route, newReference } });
     purchase = applied.purchase;
-    if (!applied.failoverTo) return { ...toOutcome(purchase), replayed: false };
+    if (!applied.failoverTo) return { outcome: toOutcome(purchase), replayed: false };
     attempt = applied.failoverTo;
   }
 }

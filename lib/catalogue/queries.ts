@@ -1,0 +1,71 @@
+import { and, asc, between, eq, gte, like, lte, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { products } from '@/db/schema';
+import type { Currency } from '@/lib/money';
+
+export type Validity = 'daily' | 'weekly' | 'monthly' | 'longer';
+
+// Plans are sold as daily, weekly or monthly bundles; these are the day ranges agents expect.
+const VALIDITY_DAYS: Record<Validity, [number, number]> = {
+  daily: [0, 2],
+  weekly: [3, 14],
+  monthly: [15, 45],
+  longer: [46, 100_000],
+};
+
+export interface ProductFilter {
+  currency: Currency;
+  type?: 'airtime' | 'data';
+  network?: string;
+  circle?: string;
+  validity?: Validity;
+  minPriceMinor?: number;
+  maxPriceMinor?: number;
+  search?: string;
+}
+
+/** Only products some enabled provider can sell now, cheapest first. */
+export function listProducts(db: Db, f: ProductFilter) {
+  const range = f.validity ? VALIDITY_DAYS[f.validity] : undefined;
+  return db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.currency, f.currency),
+        eq(products.active, true),
+        f.type ? eq(products.type, f.type) : undefined,
+        f.network ? eq(products.network, f.network) : undefined,
+        f.circle !== undefined ? eq(products.circle, f.circle) : undefined,
+        range ? between(products.validityDays, range[0], range[1]) : undefined,
+        f.minPriceMinor !== undefined ? gte(products.priceMinor, f.minPriceMinor) : undefined,
+        f.maxPriceMinor !== undefined ? lte(products.priceMinor, f.maxPriceMinor) : undefined,
+        f.search ? like(sql`lower(${products.name})`, `%${f.search.toLowerCase()}%`) : undefined,
+        sql`exists (select 1 from product_sources s join provider_settings p on p.id = s.provider
+          where s.product_id = ${products.id} and s.available = 1 and p.enabled = 1 and p.paused_at is null)`,
+      ),
+    )
+    .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb))
+    .all();
+}
+
+export function listNetworks(db: Db, currency: Currency): string[] {
+  return db
+    .selectDistinct({ network: products.network })
+    .from(products)
+    .where(and(eq(products.currency, currency), eq(products.active, true)))
+    .orderBy(asc(products.network))
+    .all()
+    .map((r) => r.network);
+}
+
+export function listCircles(db: Db): string[] {
+  return db
+    .selectDistinct({ circle: products.circle })
+    .from(products)
+    .where(and(eq(products.currency, 'INR'), eq(products.active, true)))
+    .all()
+    .map((r) => r.circle)
+    .filter(Boolean)
+    .sort((a, b) => Number(a) - Number(b));
+}

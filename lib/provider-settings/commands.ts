@@ -1,0 +1,83 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { providerCredentials, providerSettings } from '@/db/schema';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { env } from '@/lib/env';
+import { LedgerError } from '@/lib/ledger/errors';
+import type { ProviderId } from '@/lib/providers/types';
+import { encryptCredential } from './crypto';
+import { credentialFields } from './fields';
+import { recordBalanceSnapshot } from './snapshots';
+
+export interface ProviderSettingsInput {
+  enabled: boolean;
+  baseUrl: string;
+  timeoutMs: number;
+  paths: Record<string, string>;
+  options: Record<string, string>;
+  lowBalanceMinor: number;
+}
+
+/** Saves the non-secret settings; the audit row keeps what changed, old and new. */
+export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, input: ProviderSettingsInput, now = Date.now()): void {
+  db.transaction(
+    (tx) => {
+      const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+      if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
+      tx.update(providerSettings).set({ ...input, updatedAt: now }).where(eq(providerSettings.id, id)).run();
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
+        const from = before[key] ?? (key === 'paths' || key === 'options' ? {} : null);
+        if (JSON.stringify(from) !== JSON.stringify(input[key])) changes[key] = { from, to: input[key] };
+      }
+      recordAudit(tx, actor, { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Write-only: the value is sealed with AES-256-GCM bound to provider+field before it touches the
+ * database, and the audit row records that it changed, never what it is.
+ */
+export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, field: string, value: string, now = Date.now(), key = env.CREDENTIALS_KEY): void {
+  if (!credentialFields(id).includes(field)) throw new LedgerError(`${id} has no credential called ${field}.`, 'INVALID');
+  if (!value) throw new LedgerError('Enter the new value.', 'INVALID');
+  const ciphertext = encryptCredential(key, id, field, value);
+  db.transaction(
+    (tx) => {
+      const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
+      tx.insert(providerCredentials)
+        .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
+        .onConflictDoUpdate({ target: [providerCredentials.provider, providerCredentials.field], set: { ciphertext, setAt: now, setBy: actor.userId } })
+        .run();
+      recordAudit(tx, actor, { action: 'provider.credential_set', targetType: 'provider', targetId: id, detail: { field, replaced: existed } }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** An admin lifts an auto-pause; the provider is routed to again at once. */
+export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): void {
+  db.transaction(
+    (tx) => {
+      const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+      if (!row) throw new LedgerError('No such provider.', 'NOT_FOUND');
+      if (row.pausedAt === null) throw new LedgerError('This provider is not paused.', 'INVALID');
+      tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
+      recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Stores the latest float reading and appends it to the snapshot history used by reconciliation. */
+export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: number, now = Date.now()): void {
+  db.transaction(
+    (tx) => {
+      tx.update(providerSettings).set({ lastBalanceMinor: amountMinor, lastBalanceAt: now }).where(eq(providerSettings.id, id)).run();
+      recordBalanceSnapshot(tx, id, amountMinor, now);
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,36 @@
+import type { Db } from '@/db';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import type { ProviderDeps, ProviderId } from '@/lib/providers/types';
+import { providerFor } from './adapters';
+import { recordProviderBalance } from './commands';
+
+export type ConnectionResult =
+  | { ok: true; amountMinor: number; currency: 'NGN' | 'INR'; durationMs: number }
+  | { ok: false; error: string; durationMs: number };
+
+/**
+ * Asks the provider for its balance with the stored settings: proves the URL and credentials work,
+ * and refreshes the float reading. Called outside any transaction; never throws.
+ */
+export async function testProviderConnection(db: Db, actor: Actor | null, id: ProviderId, deps?: Partial<ProviderDeps>, now = Date.now): Promise<ConnectionResult> {
+  const started = now();
+  let result: ConnectionResult;
+  try {
+    const live = providerFor(db, id, deps);
+    if (!live) throw new Error(`${id} is not configured`);
+    const balance = await live.adapter.balance();
+    result = { ok: true, amountMinor: balance.amountMinor, currency: balance.currency, durationMs: now() - started };
+    recordProviderBalance(db, id, balance.amountMinor, now());
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: now() - started };
+  }
+  if (actor) {
+    recordAudit(db, actor, { action: 'provider.test_connection', targetType: 'provider', targetId: id, detail: result.ok ? { ok: true, amountMinor: result.amountMinor } : { ok: false, error: result.error } });
+  }
+  return result;
+}
+
+/** Refreshes every provider's float reading (used by the health monitor), ignoring failures. */
+export async function refreshFloatBalances(db: Db, ids: readonly ProviderId[], deps?: Partial<ProviderDeps>): Promise<void> {
+  await Promise.all(ids.map((id) => testProviderConnection(db, null, id, deps)));
+}

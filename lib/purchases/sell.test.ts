@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { startSale } from './start-sale';
+
+let world: SaleWorld;
+beforeAll(async () => {
+  world = await createSaleWorld();
+  world.fund(10_000_000);
+}, 60_000);
+afterAll(async () => world?.cleanup());
+
+let keyCounter = 0;
+const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+const number = (lastTwo: string) => `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
+
+async function sellAirtime(lastTwo: string, amountMinor = 50_000, key = newKey()) {
+  const product = world.product({ network: 'MTN', type: 'airtime' });
+  return startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone: number(lastTwo), network: 'MTN', amountMinor });
+}
+
+const balance = () => findWallet(world.db, world.agentId, 'NGN')!;
+
+describe('selling airtime against the simulator over HTTP', () => {
+  it.each([
+    ['00', 'SUCCESS'],
+    ['51', 'PENDING'],
+    ['52', 'PENDING'],
+    ['53', 'UNKNOWN'],
+    ['54', 'UNKNOWN'],
+    ['55', 'UNKNOWN'],
+    ['56', 'PENDING'],
+    ['59', 'FAILED'],
+  ])('number ending %s answers %s, and the ledger invariants hold', async (lastTwo, expected) => {
+    const before = balance();
+    const result = await sellAirtime(lastTwo);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outcome.status).toBe(expected);
+    const after = balance();
+    if (expected === 'FAILED') {
+      expect(after.balance).toBe(before.balance);
+      expect(after.reserved).toBe(before.reserved);
+    } else if (expected === 'SUCCESS') {
+      expect(after.balance).toBe(before.balance - result.outcome.agentCostMinor);
+      expect(after.reserved).toBe(before.reserved);
+    } else {
+      // Ambiguous: the money stays held, never refunded on a guess.
+      expect(after.balance).toBe(before.balance - result.outcome.agentCostMinor);
+      expect(after.reserved).toBe(before.reserved + result.outcome.agentCostMinor);
+    }
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('charges the face value less the agent commission', async () => {
+    const result = await sellAirtime('00', 100_000);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.outcome.faceMinor).toBe(100_000);
+    expect(result.outcome.commissionMinor).toBe(2_000); // 2 % default airtime commission
+    expect(result.outcome.agentCostMinor).toBe(98_000);
+  });
+
+  it('returns the same sale for a replayed key and refuses the key with a different body', async () => {
+    const key = newKey();
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const phone = number('00');
+    const first = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 20_000 });
+    const before = balance().balance;
+    const again = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 20_000 });
+    expect(first.ok).toBe(true);
+    expect(again).toEqual(first);
+    expect(balance().balance).toBe(before);
+    const changed = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 30_000, confirmRepeat: true });
+    expect(changed).toMatchObject({ ok: false, error: expect.stringMatching(/already used for a different sale/) });
+    expect(balance().balance).toBe(before);
+  });
+
+  it('refuses a sale the wallet cannot pay, in words, debiting nothing', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const poorAgent = world.newAgent(32_000);
+    const result = await startSale(world.db, poorAgent, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor: 50_000 });
+    expect(result).toEqual({ ok: false, error: 'Your wallet has ₦320.00; this sale needs ₦490.00.' });
+    expect(findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('asks before selling the same product to the same number within a minute', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const phone = number('00');
+    const sale = { productId: product.id, phone, network: 'MTN', amountMinor: 10_000 };
+    const first = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
+    expect(first.ok).toBe(true);
+    const repeat = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
+    expect(repeat).toMatchObject({ ok: false, error: expect.stringMatching(/Send again\?/) });
+    const confirmed = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey(), confirmRepeat: true });
+    expect(confirmed.ok).toBe(true);
+  });
+
+  it('refuses bad input with a clear message and writes nothing', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const before = balance();
+    const cases = [
+      [{ phone: '12345' }, /Nigerian mobile number/],
+      [{ network: 'GLO' }, /does not match the chosen network/],
+      [{ amountMinor: 1 }, /Enter a whole amount/],
+      [{ productId: 999_999 }, /no longer on sale/],
+    ] as const;
+    for (const [override, message] of cases) {
+      const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor: 10_000, ...override });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(message) });
+    }
+    expect(balance()).toEqual(before);
+  });
+
+  it('sells a data plan at its catalogue price and refuses a price that changed', async () => {
+    const product = world.product({ network: 'MTN', type: 'data' });
+    const ok = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! });
+    expect(ok).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', faceMinor: product.priceMinor } });
+    const stale = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! + 100 });
+    expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/price of this plan changed/) });
+  });
+});

@@ -1,0 +1,88 @@
+import { and, desc, eq, gte, ne } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { purchases } from '@/db/schema';
+import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
+import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
+import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
+import { getProduct } from '@/lib/catalogue/routing';
+import { LedgerError } from '@/lib/ledger/errors';
+import { formatMoney } from '@/lib/money';
+import { sell, type SellDeps } from './sell';
+import { toOutcome, type SaleOutcome } from './outcome';
+
+export interface SaleInput {
+  idempotencyKey: string;
+  productId: number;
+  phone: string;
+  network: string;
+  circle?: string;
+  amountMinor?: number;
+  expectedPriceMinor?: number;
+  confirmRepeat?: boolean;
+}
+
+export type StartSaleResult =
+  | { ok: true; outcome: SaleOutcome }
+  | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome };
+
+const REPEAT_WINDOW_MS = 60_000;
+
+/**
+ * Everything the agent might get wrong is refused here with words they can act on, before any
+ * money moves: the number, the network, the plan, the amount, a price that changed, a repeat.
+ */
+export async function startSale(db: Db, agentId: number, input: SaleInput, deps: SellDeps = {}): Promise<StartSaleResult> {
+  const now = (deps.now ?? Date.now)();
+  const product = getProduct(db, input.productId);
+  if (!product || !product.active) return { ok: false, error: 'That plan is no longer on sale. Pick another one.', field: 'productId' };
+  const india = product.currency === 'INR';
+  const phone = india ? normaliseIndianNumber(input.phone) : normaliseNigerianNumber(input.phone);
+  if (!phone) {
+    return { ok: false, field: 'phone', error: india ? 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.' : 'Enter a Nigerian mobile number, like 0803 123 4567.' };
+  }
+  const networks: readonly string[] = india ? IN_OPERATORS : NG_NETWORKS;
+  if (!networks.includes(input.network) || input.network !== product.network) {
+    return { ok: false, field: 'network', error: 'The plan does not match the chosen network. Pick the network again.' };
+  }
+  if (india && (!input.circle || input.circle !== product.circle)) {
+    return { ok: false, field: 'circle', error: 'Choose the circle for this number.' };
+  }
+
+  let faceMinor: number;
+  if (product.type === 'airtime') {
+    const amount = input.amountMinor ?? 0;
+    const min = product.minMinor ?? 100;
+    const max = product.maxMinor ?? 5_000_000;
+    if (amount < min || amount > max || amount % 100 !== 0) {
+      return { ok: false, field: 'amountMinor', error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.` };
+    }
+    faceMinor = amount;
+  } else {
+    if (product.priceMinor === null) return { ok: false, error: 'That plan has no price. Pick another one.', field: 'productId' };
+    if (input.expectedPriceMinor !== undefined && input.expectedPriceMinor !== product.priceMinor) {
+      return { ok: false, field: 'productId', error: `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.` };
+    }
+    faceMinor = product.priceMinor;
+  }
+
+  if (!input.confirmRepeat) {
+    const recent = db.select().from(purchases)
+      .where(and(eq(purchases.agentId, agentId), eq(purchases.phone, phone), eq(purchases.productId, product.id),
+        gte(purchases.createdAt, now - REPEAT_WINDOW_MS), ne(purchases.idempotencyKey, input.idempotencyKey), ne(purchases.status, 'FAILED')))
+      .orderBy(desc(purchases.createdAt)).get();
+    if (recent) {
+      return { ok: false, error: `You sold this to ${phone} less than a minute ago. Send again?`, repeatOf: toOutcome(recent) };
+    }
+  }
+
+  const price = priceSale(faceMinor, commissionBps(db, agentId, product.currency, product.network, product.type));
+  let outcome: SaleOutcome;
+  try {
+    ({ outcome } = await sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: input.circle, price }, deps));
+  } catch (error) {
+    if (error instanceof LedgerError) return { ok: false, error: error.message };
+    throw error;
+  }
+  rememberBeneficiary(db, agentId, { phone, currency: product.currency, network: input.network, circle: input.circle ?? null }, now);
+  return { ok: true, outcome };
+}
