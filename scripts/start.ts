@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openDatabase } from '@/db/client';
+import { DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { buildIfStale } from './build-if-stale';
@@ -34,15 +35,17 @@ async function main() {
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
 
-  run('simulator', 'npx', ['tsx', 'simulator/main.ts'], {
+  run('simulator', 'node_modules/.bin/tsx', ['simulator/main.ts'], {
     SIM_PORT: simulator.port || '4010',
     SIM_HOST: simulator.hostname,
     SIM_CALLBACK_BASE_URL: env.PORTAL_URL,
   });
-  run('portal', 'npx', ['next', 'start', '-p', portal.port || '3000', '-H', portal.hostname], {
+  run('portal', 'node_modules/.bin/next', ['start', '-p', portal.port || '3000', '-H', portal.hostname], {
     NEXTAUTH_URL: env.PORTAL_URL,
   });
   console.log(`[start] portal on ${env.PORTAL_URL} · simulator on ${env.SIMULATOR_URL}`);
+  console.log('[start] demo sign-ins:');
+  for (const demo of Object.values(DEMO_USERS)) console.log(`         ${demo.role.padEnd(5)}  ${demo.email}  /  ${demo.password}`);
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
@@ -57,6 +57,6 @@ export function listWallets(tx: Tx, userId: number): Account[] {
     .select()
     .from(accounts)
     .where(and(eq(accounts.userId, userId), eq(accounts.kind, 'wallet')))
-    .orderBy(accounts.currency)
+    .orderBy(desc(accounts.currency)) // NGN before INR: most agents sell in Nigeria
     .all();
 }

@@ -85,7 +85,7 @@ describe('provider settings', () => {
   it('keeps the float reading and a bounded snapshot history', () => {
     recordProviderBalance(db, 'jonet', 900, 2000);
     recordProviderBalance(db, 'jonet', 1000, 1000);
-    expect(getProviderSettings(db, 'jonet')).toMatchObject({ lastBalanceMinor: 1000, lastBalanceAt: 1000 });
+    expect(getProviderSettings(db, 'jonet')).toMatchObject({ lastBalanceMinor: 900, lastBalanceAt: 2000 });
     expect(listBalanceSnapshots(db, 'jonet')).toEqual([{ at: 1000, amountMinor: 1000 }, { at: 2000, amountMinor: 900 }]);
   });
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials, providerSettings } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit/record';
@@ -75,7 +75,11 @@ export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.
 export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: number, now = Date.now()): void {
   db.transaction(
     (tx) => {
-      tx.update(providerSettings).set({ lastBalanceMinor: amountMinor, lastBalanceAt: now }).where(eq(providerSettings.id, id)).run();
+      // A slow answer that arrives after a newer one must not overwrite it.
+      tx.update(providerSettings)
+        .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
+        .where(and(eq(providerSettings.id, id), or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now))))
+        .run();
       recordBalanceSnapshot(tx, id, amountMinor, now);
     },
     { behavior: 'immediate' },

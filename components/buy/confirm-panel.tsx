@@ -1,0 +1,34 @@
+import { formatMoney, shareOf, type Currency } from '@/lib/money';
+
+export interface ConfirmDetails {
+  phone: string;
+  network: string;
+  circleName?: string;
+  productLabel: string;
+  faceMinor: number;
+  commissionBps: number;
+  currency: Currency;
+}
+
+/** The confirm step says it all once. The server recomputes every figure; these are for reading. */
+export function ConfirmPanel({ d }: { d: ConfirmDetails }) {
+  const commission = shareOf(d.faceMinor, d.commissionBps);
+  const rows: [string, string][] = [
+    ['Number', d.phone],
+    ['Network', d.circleName ? `${d.network} · ${d.circleName}` : d.network],
+    ['Product', d.productLabel],
+    ['Customer pays', formatMoney(d.faceMinor, d.currency)],
+    ['Your cost', formatMoney(d.faceMinor - commission, d.currency)],
+    ['Your commission', formatMoney(commission, d.currency)],
+  ];
+  return (
+    <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="confirm-panel">
+      {rows.map(([label, value]) => (
+        <div key={label} className="flex justify-between gap-4 px-4 py-2">
+          <dt className="text-slate-600">{label}</dt>
+          <dd className="text-right font-semibold">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from '@/lib/money';
+import type { SaleOutcome } from '@/lib/purchases/outcome';
+
+const FINAL = ['SUCCESS', 'FAILED', 'REVERSED'];
+
+/** Quick at first, then backing off: most pending sales resolve within a minute. */
+export function pollDelay(attempt: number): number {
+  return Math.min(2_000 * 1.5 ** attempt, 30_000);
+}
+
+export function useLiveSale(initial: SaleOutcome) {
+  return useQuery({
+    queryKey: ['sale', initial.purchaseId],
+    initialData: initial,
+    queryFn: async (): Promise<SaleOutcome> => {
+      const response = await fetch(`/api/transactions/${initial.purchaseId}`, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    },
+    refetchInterval: (query) => (FINAL.includes(query.state.data?.status ?? '') ? false : pollDelay(query.state.dataUpdateCount)),
+    staleTime: 0,
+  });
+}
+
+export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNewSale: () => void }) {
+  const router = useRouter();
+  const { data: sale } = useLiveSale(initial);
+  const final = FINAL.includes(sale.status);
+  useEffect(() => {
+    if (final) router.refresh(); // the header balance follows the sale
+  }, [final, router]);
+  const amount = formatMoney(sale.agentCostMinor, sale.currency);
+  return (
+    <div className="space-y-3" data-testid="sale-result" data-status={sale.status}>
+      {sale.status === 'SUCCESS' ? (
+        <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
+          <p className="text-xl font-bold">✓ Sent</p>
+          <p>{formatMoney(sale.faceMinor, sale.currency)} to {sale.phone} ({sale.network})</p>
+          <p className="mt-1 text-sm">Provider reference: <span className="font-mono">{sale.providerRef ?? '—'}</span></p>
+          {sale.operatorRef ? <p className="text-sm">Operator reference: <span className="font-mono">{sale.operatorRef}</span></p> : null}
+        </div>
+      ) : sale.status === 'FAILED' || sale.status === 'REVERSED' ? (
+        <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="text-xl font-bold">✕ {sale.status === 'REVERSED' ? 'Reversed' : 'Failed'} · refunded</p>
+          <p>{amount} returned to your wallet.</p>
+        </div>
+      ) : (
+        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          <p className="flex items-center gap-2 text-xl font-bold"><span aria-hidden className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-amber-700 border-t-transparent" />Pending</p>
+          <p>{sale.status === 'MANUAL_REVIEW' ? 'Our team is checking this sale with the provider.' : 'We’ll update this by ourselves — you can serve the next customer.'}</p>
+          <p className="text-sm">{amount} is held until the provider answers.</p>
+        </div>
+      )}
+      <p className="text-sm text-slate-600">Our reference: <span className="font-mono">{sale.reference}</span></p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" onClick={onNewSale}>New sale</Button>
+        <a href={`/transactions/${sale.purchaseId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold">Details</a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { purchaseAttempts, requeryJobs } from '@/db/schema';
+import type { ProviderDeps } from '@/lib/providers/types';
+import { applyProviderResult } from './apply-result';
+import { requeryAttempt } from './call';
+
+const LEASE_MS = 60_000;
+
+/**
+ * Takes due jobs under a lease in one IMMEDIATE transaction, so two workers (or two processes)
+ * never requery the same sale at once; a crashed worker's lease simply expires.
+ */
+export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ attemptId: requeryJobs.attemptId })
+        .from(requeryJobs)
+        .where(and(lte(requeryJobs.nextAt, now), or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now))))
+        .orderBy(asc(requeryJobs.nextAt))
+        .limit(limit)
+        .all()
+        .map((j) => j.attemptId);
+      if (due.length === 0) return [];
+      tx.update(requeryJobs).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(requeryJobs.attemptId, due)).run();
+      return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** One pass: requery every due attempt (outside any transaction), then apply each answer. */
+export async function runRequeryPass(db: Db, opts: { owner?: string; now?: () => number; provider?: Partial<ProviderDeps> } = {}): Promise<number> {
+  const now = opts.now ?? Date.now;
+  const owner = opts.owner ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const attempts = claimDueJobs(db, owner, now());
+  await Promise.all(
+    attempts.map(async (attempt) => {
+      const result = await requeryAttempt(db, attempt, opts.provider);
+      applyProviderResult(db, attempt.id, result, { by: 'requery', now: now() });
+    }),
+  );
+  return attempts.length;
+}
+
+export function requeryJobFor(db: Db, attemptId: number) {
+  return db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+}
+
+/** Runs passes every `intervalMs` until stopped; one pass at a time. */
+export function startRequeryWorker(db: Db, intervalMs = 1_000): () => void {
+  const owner = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runRequeryPass(db, { owner })
+      .catch((error) => console.error('[requery] pass failed', error))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
