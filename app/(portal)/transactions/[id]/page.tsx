@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { LiveStatus } from '@/components/transactions/live-status';
+import { Timeline } from '@/components/transactions/timeline';
+import { Card } from '@/components/ui/card';
+import { requireAgent } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { formatMoney } from '@/lib/money';
+import { toOutcome } from '@/lib/purchases/outcome';
+import { getSaleTimeline } from '@/lib/purchases/timeline';
+
+export const metadata: Metadata = { title: 'Sale' };
+
+export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireAgent();
+  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const sale = id.success ? getSaleTimeline(getDb(), id.data, user.id) : null;
+  if (!sale) notFound();
+  const p = sale.purchase;
+  const rows: [string, string][] = [
+    ['Product', sale.productName],
+    ['Number', `${p.phone} · ${p.network}`],
+    ['Customer paid', formatMoney(p.faceMinor, p.currency)],
+    ['Your cost', formatMoney(p.agentCostMinor, p.currency)],
+    ['Your commission', formatMoney(p.commissionMinor, p.currency)],
+    ['Time', formatDateTime(p.createdAt)],
+    ['Our reference', p.reference],
+  ];
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <Card title="Sale">
+        <LiveStatus initial={toOutcome(p)} />
+        <dl className="mt-3 divide-y divide-slate-100 text-sm">
+          {rows.map(([k, v]) => (
+            <div key={k} className="flex justify-between gap-3 py-2"><dt className="text-slate-600">{k}</dt><dd className="text-right font-medium break-all">{v}</dd></div>
+          ))}
+        </dl>
+      </Card>
+      <Card title="Timeline">
+        <Timeline events={sale.events} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatDateTime } from '@/lib/format';
+import { formatMoney } from '@/lib/money';
+import type { HistoryRow } from '@/lib/purchases/history';
+
+const PENDING = ['PENDING', 'UNKNOWN'];
+type Live = { id: number; status: string; providerRef: string | null; operatorRef: string | null };
+
+/** Quick at first, then backing off; stops once nothing on the page is pending. */
+const delay = (polls: number) => Math.min(2_000 * 1.5 ** polls, 30_000);
+
+export function HistoryList({ rows }: { rows: HistoryRow[] }) {
+  const router = useRouter();
+  const pendingIds = rows.filter((r) => PENDING.includes(r.status)).map((r) => r.id);
+  const { data } = useQuery({
+    queryKey: ['history-statuses', pendingIds.join(',')],
+    enabled: pendingIds.length > 0,
+    queryFn: async (): Promise<Live[]> => {
+      const response = await fetch(`/api/transactions?ids=${pendingIds.join(',')}`, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    },
+    refetchInterval: (query) => (query.state.data?.every((r) => !PENDING.includes(r.status)) ? false : delay(query.state.dataUpdateCount)),
+  });
+  const live = new Map((data ?? []).map((r) => [r.id, r]));
+  const stillPending = rows.some((r) => PENDING.includes(live.get(r.id)?.status ?? r.status));
+  const hadPending = useRef(pendingIds.length > 0);
+  useEffect(() => {
+    // When the last pending sale resolves, refresh once so balances and filters catch up.
+    if (hadPending.current && !stillPending) {
+      hadPending.current = false;
+      router.refresh();
+    }
+  }, [stillPending, router]);
+
+  if (rows.length === 0) return <p className="text-slate-600">No sales match these filters.</p>;
+  return (
+    <ul className="divide-y divide-slate-200" aria-live="polite">
+      {rows.map((row) => {
+        const status = live.get(row.id)?.status ?? row.status;
+        return (
+          <li key={row.id} data-testid="history-row" data-status={status} className="grid grid-cols-2 gap-x-3 gap-y-1 py-3 sm:grid-cols-[9rem_1fr_8rem_9rem_6rem]">
+            <span className="text-sm text-slate-600">{formatDateTime(row.createdAt)}</span>
+            <span className="text-right sm:text-left">
+              <Link href={`/transactions/${row.id}`} className="font-semibold text-accent-700 underline-offset-2 hover:underline">{row.productName}</Link>
+              <span className="block font-mono text-xs text-slate-600">{row.phone}</span>
+            </span>
+            <span className="font-semibold sm:text-right">{formatMoney(row.faceMinor, row.currency)}</span>
+            <span className="text-right"><StatusBadge status={status} /></span>
+            <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-1">{row.reference}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useActionState, useEffect } from 'react';
+import { checkNowAction } from '@/app/(portal)/transactions/actions';
+import { useLiveSale } from '@/components/buy/sale-result';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { SaleOutcome } from '@/lib/purchases/outcome';
+
+/** The sale's status, refreshing itself while pending, with a rate-limited "check now". */
+export function LiveStatus({ initial }: { initial: SaleOutcome }) {
+  const { data: sale } = useLiveSale(initial);
+  const queryClient = useQueryClient();
+  const [state, submit, pending] = useActionState(checkNowAction, null);
+  useEffect(() => {
+    if (state?.ok) queryClient.setQueryData(['sale', initial.purchaseId], state.data);
+  }, [state, queryClient, initial.purchaseId]);
+  const open = sale.status === 'PENDING' || sale.status === 'UNKNOWN';
+  return (
+    <div className="space-y-2">
+      <p className="text-lg" data-testid="live-status" data-status={sale.status}><StatusBadge status={sale.status} /></p>
+      {sale.providerRef ? <p className="text-sm">Provider reference: <span className="font-mono">{sale.providerRef}</span></p> : null}
+      {sale.operatorRef ? <p className="text-sm">Operator reference: <span className="font-mono">{sale.operatorRef}</span></p> : null}
+      {open ? (
+        <form action={submit}>
+          <input type="hidden" name="purchaseId" value={initial.purchaseId} />
+          <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Checking…' : 'Check now'}</Button>
+        </form>
+      ) : null}
+      {state && !state.ok ? <Notice tone="warning">{state.error}</Notice> : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// CWG transactionHash (providers.md §3.5): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
+// so the recipe is pluggable (option `hashRecipe`) until CWG confirms field order, key and case.
+import { createHash, createHmac } from 'node:crypto';
+
+export interface CwgHashFields {
+  transactionReference: string;
+  amountPaid: number;
+  customerUserId: string;
+  transactionDate: string;
+  vendingCode: string;
+  subCode?: string;
+}
+
+export const CWG_HASH_RECIPES = ['sha512-concat-secret', 'hmac-sha512-concat', 'none'] as const;
+export type CwgHashRecipe = (typeof CWG_HASH_RECIPES)[number];
+
+export function isCwgHashRecipe(v: string): v is CwgHashRecipe {
+  return (CWG_HASH_RECIPES as readonly string[]).includes(v);
+}
+
+/** INFERRED field order (§3.5 candidate 1/2): reference, amount, customer, date, vendCode, subCode. */
+export function cwgHashMessage(f: CwgHashFields, separator = ''): string {
+  return [f.transactionReference, String(f.amountPaid), f.customerUserId, f.transactionDate, f.vendingCode, f.subCode ?? '']
+    .filter((part, i) => i < 5 || part !== '')
+    .join(separator);
+}
+
+export function computeCwgHash(
+  recipe: CwgHashRecipe,
+  fields: CwgHashFields,
+  clientSecret: string,
+  opts: { separator?: string; upper?: boolean } = {},
+): string {
+  const message = cwgHashMessage(fields, opts.separator);
+  let hex: string;
+  if (recipe === 'sha512-concat-secret') hex = createHash('sha512').update(message + clientSecret).digest('hex'); // §3.5 form 1
+  else if (recipe === 'hmac-sha512-concat') hex = createHmac('sha512', clientSecret).update(message).digest('hex'); // §3.5 form 2
+  else hex = '';
+  return opts.upper ? hex.toUpperCase() : hex;
+}
+
+/** dd/MM/yyyy HH:mm:ss in Africa/Lagos (UTC+1, no DST): §3.5 transactionDate, Lagos INFERRED. */
+export function cwgTransactionDate(date: Date): string {
+  const l = new Date(date.getTime() + 60 * 60 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(l.getUTCDate())}/${p(l.getUTCMonth() + 1)}/${l.getUTCFullYear()} ${p(l.getUTCHours())}:${p(l.getUTCMinutes())}:${p(l.getUTCSeconds())}`;
+}

@@ -1,0 +1,56 @@
+// Pure mapping of RechargeKit answers. Code table: providers.md §4.4 (apidocs.rechargkit.biz prepaid/status pages).
+import { decimalToMinor } from '../amount';
+import { parseDataMb, parseValidityDays } from '../plan-name';
+import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
+import { rkPlan, type RkReply } from './schemas';
+
+export const RK_STATUS: Record<number, TxnStatus> = {
+  1: 'SUCCESS', // §4.4 docs: '1' for SUCCESS
+  2: 'PENDING', // §4.4 docs: '2' for PENDING
+  3: 'FAILED', // §4.4 docs: '3' for FAILURE
+};
+export const RK_OTHER_STATUS: TxnStatus = 'PENDING'; // §4.4 status-check docs: "others for hold"
+
+const DUPLICATE = /duplicate/i; // §4.3 seed 003: {"error":1,"msg":"Duplicate order, Order ID must be unique"}
+const NOT_FOUND = /not\s*found|no\s*record|does\s*not\s*exist|invalid\s*(order|partner)/i; // INFERRED: not-found wording is a GAP
+const REFUND = /refund|revers/i; // INFERRED: a status-3 after success carrying refund wording is a reversal
+
+function base(r: RkReply, exchanges: Exchange[]) {
+  const code = r.error === 0 ? `error=0,status=${r.status ?? 'none'}` : `error=${r.error}`;
+  return { providerCode: code, message: r.msg ?? r.message, providerRef: r.orderid, operatorRef: r.optransid || undefined, exchanges };
+}
+
+function byStatus(r: RkReply): TxnStatus {
+  if (r.status === undefined) return RK_OTHER_STATUS;
+  return RK_STATUS[r.status] ?? RK_OTHER_STATUS;
+}
+
+export function mapRkPurchase(r: RkReply, exchanges: Exchange[]): ProviderResult {
+  if (r.error === 0) return { ...base(r, exchanges), status: byStatus(r) }; // §4.4: error 0 = accepted, read status
+  if (DUPLICATE.test(r.msg ?? r.message ?? '')) return { ...base(r, exchanges), status: 'PENDING', duplicate: true }; // §4.4, §5.1 rule 2
+  return { ...base(r, exchanges), status: 'FAILED' }; // §4.4 docs: error ≠ 0 = not processed, "process again"
+}
+
+export function mapRkStatus(r: RkReply, exchanges: Exchange[]): ProviderResult {
+  if (r.error === 0) {
+    const status = byStatus(r);
+    return { ...base(r, exchanges), status: status === 'FAILED' && REFUND.test(r.msg ?? r.message ?? '') ? 'REVERSED' : status };
+  }
+  // error ≠ 0 on a status check is about the query, unless it says the order does not exist.
+  return { ...base(r, exchanges), status: NOT_FOUND.test(r.msg ?? r.message ?? '') ? 'NOT_FOUND' : 'UNKNOWN' };
+}
+
+export function mapRkPlans(network: string, circle: string, operatorCode: string, items: unknown[]): CatalogueItem[] {
+  return items.flatMap((raw): CatalogueItem[] => {
+    const p = rkPlan.safeParse(raw);
+    const priceMinor = p.success ? decimalToMinor(p.data.amount) : undefined; // amounts are rupees
+    if (!p.success || priceMinor === undefined || p.data.is_valid === false) return [];
+    const label = [p.data.data, p.data.validity, p.data.description].filter(Boolean).join(' ');
+    return [{
+      provider: 'rechargekit', currency: 'INR', network, circle, type: 'data',
+      planCode: p.data.plan_id ?? p.data._id ?? `${operatorCode}:${circle}:${String(p.data.amount)}`,
+      name: p.data.description ?? label, dataMb: p.data.data ? parseDataMb(p.data.data) : undefined,
+      validityDays: p.data.validity ? parseValidityDays(p.data.validity) : undefined, priceMinor, raw,
+    }];
+  });
+}

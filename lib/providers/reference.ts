@@ -1,0 +1,60 @@
+// One reference format accepted by all four providers (providers.md §5.2):
+// YYYYMMDDHHmm in Africa/Lagos + 8 random base36 chars = 20 alphanumeric chars.
+// JoNet customer_id (12–20 chars, Lagos-time prefix, §1.6), VTpass request_id (§2.7), RK (alnum, §4.7), CWG (alnum, §3.5).
+
+const LAGOS_OFFSET_MS = 60 * 60 * 1000; // Africa/Lagos is UTC+1 all year (no DST); never use the host TZ.
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const SUFFIX_LENGTH = 8;
+
+export type RandomSource = Pick<Crypto, 'getRandomValues'>;
+
+/** YYYYMMDDHHmm of `date` in Lagos time. */
+export function lagosStamp(date: Date): string {
+  const lagos = new Date(date.getTime() + LAGOS_OFFSET_MS);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return (
+    pad(lagos.getUTCFullYear(), 4) +
+    pad(lagos.getUTCMonth() + 1) +
+    pad(lagos.getUTCDate()) +
+    pad(lagos.getUTCHours()) +
+    pad(lagos.getUTCMinutes())
+  );
+}
+
+/** The UTC instant a Lagos YYYYMMDDHHmm stamp names, or undefined when it is not a real date/time. */
+export function parseLagosStamp(stamp: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(stamp);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const utcMs = Date.UTC(y, mo - 1, d, h, mi) - LAGOS_OFFSET_MS;
+  const date = new Date(utcMs);
+  return lagosStamp(date) === stamp ? date : undefined; // rejects 20250231…, hour 24, etc.
+}
+
+/** True when the first 12 chars are a real Lagos stamp within `toleranceMinutes` of `now`. */
+export function isValidLagosReference(ref: string, now: Date, toleranceMinutes: number): boolean {
+  if (ref.length < 12) return false;
+  const at = parseLagosStamp(ref.slice(0, 12));
+  if (!at) return false;
+  // The stamp has minute resolution, so "now" may be up to 59.999 s past the stamped minute.
+  const diffMs = now.getTime() - at.getTime();
+  return diffMs >= -toleranceMinutes * 60_000 && diffMs < (toleranceMinutes + 1) * 60_000;
+}
+
+export function createReferenceGenerator(
+  now: () => Date = () => new Date(),
+  random: RandomSource = crypto,
+): () => string {
+  return () => lagosStamp(now()) + randomBase36(random, SUFFIX_LENGTH);
+}
+
+function randomBase36(random: RandomSource, length: number): string {
+  let out = '';
+  while (out.length < length) {
+    const bytes = random.getRandomValues(new Uint8Array(length * 2));
+    for (const b of bytes) {
+      if (b < 252 && out.length < length) out += BASE36[b % 36]; // 252 = 7*36: rejection keeps it unbiased
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// Magic numbers: the LAST TWO DIGITS of the customer's phone choose the outcome, identically for all four
+// providers (table in simulator/README.md). Anything unlisted succeeds at once.
+
+export type Scenario =
+  | 'success' // 00–49 and anything unlisted
+  | 'pending-success' // 51
+  | 'pending-fail' // 52
+  | 'timeout' // 53: hold the response; the sale IS recorded as success
+  | 'reset' // 54: destroy the socket; the sale is NOT recorded
+  | 'garbage' // 55: HTTP 500 HTML; recorded as success
+  | 'duplicate-first' // 56: duplicate-reference answer on the first call; recorded as success
+  | 'reversal' // 57: success, then reversed after pendingResolveMs
+  | 'pending-forever' // 58
+  | 'fail' // 59: the provider's definite failure code
+  | 'not-processed'; // 60: "not processed / try again": definite, allows failover; not recorded
+
+export const MAGIC_SUFFIXES: Record<string, Scenario> = {
+  '51': 'pending-success',
+  '52': 'pending-fail',
+  '53': 'timeout',
+  '54': 'reset',
+  '55': 'garbage',
+  '56': 'duplicate-first',
+  '57': 'reversal',
+  '58': 'pending-forever',
+  '59': 'fail',
+  '60': 'not-processed',
+};
+
+export function scenarioForPhone(phone: string): Scenario {
+  const digits = phone.replace(/\D/g, '');
+  return MAGIC_SUFFIXES[digits.slice(-2)] ?? 'success';
+}
