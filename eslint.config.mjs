@@ -1,6 +1,8 @@
 import next from 'eslint-config-next';
 
-export default [
+const config = [
   ...next,
-  { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'bench/results/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-bench/**', 'node_modules/**', 'db/migrations/**', 'bench/results/**', 'next-env.d.ts', 'scratch/**', 'test-results/**'] },
 ];
+
+export default config;

@@ -59,7 +59,7 @@ export class SaleBook {
   purchase(input: NewSale): PurchaseDecision {
     const existing = this.get(input.provider, input.reference);
     if (existing) return { kind: 'duplicate', sale: existing };
-    const scenario = scenarioForPhone(input.phone);
+    const scenario = scenarioForPhone(input.phone, input.provider);
     const state = INITIAL_STATE[scenario];
     if (state === null) return { kind: scenario === 'reset' ? 'reset' : 'not-processed' };
     const sale: Sale = {

@@ -27,7 +27,18 @@ export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '60': 'not-processed',
 };
 
-export function scenarioForPhone(phone: string): Scenario {
+// VTpass's own sandbox numbers (providers.md §2.9), honoured on its protocol. Its "any other number
+// fails" rule is not copied: the suffix table above decides every other number, for all four providers.
+export const VTPASS_SANDBOX_NUMBERS: Record<string, Scenario> = {
+  '08011111111': 'success',
+  '201000000000': 'pending-success',
+  '500000000000': 'garbage',
+  '400000000000': 'reset',
+  '300000000000': 'timeout',
+};
+
+export function scenarioForPhone(phone: string, provider?: string): Scenario {
   const digits = phone.replace(/\D/g, '');
+  if (provider === 'vtpass' && VTPASS_SANDBOX_NUMBERS[digits]) return VTPASS_SANDBOX_NUMBERS[digits];
   return MAGIC_SUFFIXES[digits.slice(-2)] ?? 'success';
 }

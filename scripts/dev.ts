@@ -1,0 +1,17 @@
+/** `npm run dev`: like `npm start`, with Next's dev server instead of a production build. */
+import { spawn } from 'node:child_process';
+import { openDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+import { env } from '@/lib/env';
+
+const db = openDatabase(env.DATABASE_PATH);
+await seed(db, env.SIMULATOR_URL);
+db.$client.close();
+const simulator = new URL(env.SIMULATOR_URL);
+const children = [
+  spawn('node_modules/.bin/tsx', ['simulator/main.ts'], { stdio: 'inherit', env: { ...process.env, SIM_PORT: simulator.port || '4010', SIM_CALLBACK_BASE_URL: env.PORTAL_URL } }),
+  spawn('node_modules/.bin/next', ['dev', '-p', new URL(env.PORTAL_URL).port || '3000'], { stdio: 'inherit', env: { ...process.env, NEXTAUTH_URL: env.PORTAL_URL } }),
+];
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
