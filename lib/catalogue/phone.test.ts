@@ -40,3 +40,22 @@ describe('Indian numbers', () => {
     for (const input of ['5876543210', '987654321', '98765432101', 'x9876543210']) expect(normaliseIndianNumber(input)).toBeNull();
   });
 });
+
+describe('every prefix in the numbering table', () => {
+  // ../shared/providers/numbering.md, table C1.
+  const TABLE: Record<string, string[]> = {
+    MTN: ['0703', '0704', '0706', '0707', '07025', '07026', '0803', '0806', '0810', '0813', '0814', '0816', '0903', '0906', '0913', '0916'],
+    AIRTEL: ['0701', '0708', '0802', '0808', '0812', '0901', '0902', '0904', '0907', '0911', '0912'],
+    GLO: ['0705', '0805', '0807', '0811', '0815', '0905', '0915'],
+    '9MOBILE': ['0809', '0817', '0818', '0908', '0909'],
+  };
+  for (const [network, prefixes] of Object.entries(TABLE)) {
+    for (const prefix of prefixes) {
+      it(`${prefix} is ${network}, typed any way`, () => {
+        const national = prefix.padEnd(11, '7');
+        expect(detectNigerianNetwork(national)).toBe(network);
+        expect(normaliseNigerianNumber(`+234 ${national.slice(1)}`)).toBe(national);
+      });
+    }
+  }
+});

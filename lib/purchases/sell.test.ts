@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
@@ -119,5 +120,14 @@ describe('selling airtime against the simulator over HTTP', () => {
     expect(ok).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', faceMinor: product.priceMinor } });
     const stale = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! + 100 });
     expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/price of this plan changed/) });
+  });
+
+  it('sells to a ported line on the network the agent chose, and remembers it for that number', async () => {
+    const glo = world.product({ network: 'GLO', type: 'airtime' });
+    const phone = number('00'); // an MTN prefix, ported to Glo
+    const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: glo.id, phone, network: 'GLO', amountMinor: 10_000 });
+    expect(result).toMatchObject({ ok: true, outcome: { network: 'GLO', status: 'SUCCESS' } });
+    const remembered = listBeneficiaries(world.db, world.agentId, 'NGN').find((b) => b.phone === phone);
+    expect(remembered?.network).toBe('GLO');
   });
 });

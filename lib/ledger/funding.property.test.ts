@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { createTestDb, insertUser } from '@/lib/testing/db';
+import { findWallet } from './accounts';
+import { LedgerError } from './errors';
+import { fundWallet } from './funding';
+import { checkInvariants } from './invariants';
+
+const movement = fc.record({
+  agent: fc.integer({ min: 0, max: 2 }),
+  currency: fc.constantFrom('NGN' as const, 'INR' as const),
+  amount: fc.integer({ min: 1, max: 5_000_000 }),
+  direction: fc.constantFrom('credit' as const, 'debit' as const),
+  // A small pool of references so replays (same reference again) happen often.
+  reference: fc.integer({ min: 0, max: 15 }),
+});
+
+describe('funding, as random sequences', () => {
+  it('keeps I1 (sums to zero), I2 (balance = ledger) and I3 (no overdraft), and credits a reference once', () => {
+    fc.assert(
+      fc.property(fc.array(movement, { minLength: 1, maxLength: 30 }), (moves) => {
+        const { db, cleanup } = createTestDb();
+        try {
+          const agents = [insertUser(db), insertUser(db), insertUser(db)];
+          const expected = new Map<string, number>();
+          const used = new Map<string, string>();
+          for (const m of moves) {
+            const agentId = agents[m.agent]!.id;
+            const key = `${agentId}:${m.currency}`;
+            const reference = `ref-${m.reference}`;
+            const signature = `${key}:${m.amount}:${m.direction}`;
+            try {
+              const result = fundWallet(db, SYSTEM_ACTOR, { agentId, currency: m.currency, amount: m.amount, direction: m.direction, reference, reason: 'property' });
+              if (!result.replayed) {
+                used.set(reference, signature);
+                expected.set(key, (expected.get(key) ?? 0) + (m.direction === 'credit' ? m.amount : -m.amount));
+              } else {
+                expect(used.get(reference)).toBe(signature);
+              }
+            } catch (error) {
+              expect(error).toBeInstanceOf(LedgerError);
+            }
+            for (const inv of checkInvariants(db).filter((r) => ['I1', 'I2', 'I3'].includes(r.id))) expect(inv.violations).toEqual([]);
+          }
+          for (const [key, balance] of expected) {
+            const [agentId, currency] = key.split(':');
+            expect(findWallet(db, Number(agentId), currency as 'NGN')?.balance ?? 0).toBe(balance);
+            expect(balance).toBeGreaterThanOrEqual(0);
+          }
+        } finally {
+          cleanup();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

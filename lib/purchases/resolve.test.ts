@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purchaseEvents, purchases, requeryJobs } from '@/db/schema';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { runRequeryPass } from './requery-worker';
+import { nextRequeryDelay } from './schedule';
+import { startSale } from './start-sale';
+
+let world: SaleWorld;
+beforeAll(async () => {
+  world = await createSaleWorld();
+  world.fund(20_000_000);
+}, 60_000);
+afterAll(async () => world?.cleanup());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let n = 0;
+
+async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
+  const product = world.product({ network, type: 'airtime' });
+  const phone = `${prefix}${String(++n).padStart(5, '0')}${lastTwo}`;
+  const result = await startSale(world.db, world.agentId, { idempotencyKey: `resolve-${Date.now()}-${n}`, productId: product.id, phone, network, amountMinor: 10_000 });
+  if (!result.ok) throw new Error(result.error);
+  return result.outcome;
+}
+
+/** Requery passes with a clock far enough ahead that every job is due, until the sale is final. */
+async function requeryUntilSettled(purchaseId: number, passes = 4) {
+  let clock = Date.now();
+  for (let i = 0; i < passes; i += 1) {
+    clock += 20 * 60_000;
+    await runRequeryPass(world.db, { now: () => clock });
+    const row = world.db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
+    if (['SUCCESS', 'FAILED', 'REVERSED'].includes(row.status)) return row;
+  }
+  return world.db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
+}
+
+describe('every pending sale reaches a final state by requery, and the books stay right', () => {
+  it.each([
+    ['51', 'pending then success', 'SUCCESS'],
+    ['52', 'pending then failed', 'FAILED'],
+    ['53', 'hang past the timeout', 'SUCCESS'],
+    ['54', 'connection reset (never recorded)', 'FAILED'],
+    ['55', 'garbage body', 'SUCCESS'],
+    ['56', 'duplicate reference', 'SUCCESS'],
+  ])('ending %s (%s) ends %s', async (lastTwo, _label, final) => {
+    const first = await sale(lastTwo);
+    expect(['PENDING', 'UNKNOWN']).toContain(first.status);
+    await sleep(400); // the simulator resolves pending sales after 300 ms
+    const settled = await requeryUntilSettled(first.purchaseId);
+    expect(settled.status).toBe(final);
+    expect(world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)).all()).toEqual([]);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('refunds a never-seen sale only after the grace period and two not-found answers', async () => {
+    const first = await sale('54');
+    const created = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.createdAt;
+    const wallet = () => findWallet(world.db, world.agentId, 'NGN')!;
+    const heldBalance = wallet().balance;
+    // Two answers inside the grace period: still held.
+    for (const minutes of [2, 5]) {
+      await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
+    }
+    expect(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status).toBe('PENDING');
+    expect(wallet().balance).toBe(heldBalance);
+    // Past 15 minutes, the next not-found answer (the third in a row) refunds.
+    await runRequeryPass(world.db, { now: () => created + 60 * 60_000 });
+    expect(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status).toBe('FAILED');
+    expect(wallet().balance).toBe(heldBalance + first.agentCostMinor);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('refunds a late reversal exactly once and shows the sale as reversed', async () => {
+    const first = await sale('57');
+    expect(first.status).toBe('SUCCESS');
+    const afterSale = findWallet(world.db, world.agentId, 'NGN')!.balance;
+    await sleep(400);
+    // The reversal arrives as a callback hint; requery confirms it. Apply it twice: money moves once.
+    const { handleCallback } = await import('./callbacks');
+    const attempt = first.reference;
+    for (let i = 0; i < 2; i += 1) {
+      await handleCallback(world.db, first.provider as 'vtpass', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
+        rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '040', requestId: attempt, content: { transactions: { status: 'reversed' } }, i } }),
+      });
+    }
+    const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
+    expect(row.status).toBe('REVERSED');
+    expect(findWallet(world.db, world.agentId, 'NGN')!.balance).toBe(afterSale + first.agentCostMinor);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('never requeries JoNet before 60 seconds', () => {
+    expect(nextRequeryDelay('jonet', 0)).toBeGreaterThanOrEqual(60_000);
+    expect(nextRequeryDelay('vtpass', 0)).toBeLessThan(60_000);
+  });
+
+  it('moves a sale whose requery budget runs out to manual review, never to a guess', async () => {
+    const first = await sale('58');
+    let clock = Date.now();
+    for (let i = 0; i < 40; i += 1) {
+      clock += 2 * 3_600_000;
+      await runRequeryPass(world.db, { now: () => clock });
+    }
+    const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
+    expect(row.status).toBe('MANUAL_REVIEW');
+    const kinds = world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, first.purchaseId)).all().map((e) => e.kind);
+    expect(kinds).toContain('manual_review');
+    expect(kinds).not.toContain('refunded');
+    expect(allViolations(world.db)).toEqual([]);
+  });
+});
