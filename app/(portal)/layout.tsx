@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Home' },
   { href: '/buy/airtime', label: 'Airtime' },
   { href: '/buy/data', label: 'Data' },
+  { href: '/catalogue', label: 'Plans' },
   { href: '/transactions', label: 'History' },
   { href: '/wallet', label: 'Wallet' },
 ];

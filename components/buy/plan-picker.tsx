@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
 import { formatMoney, type Currency } from '@/lib/money';
 import type { SellableProduct } from './types';
 
@@ -10,16 +11,6 @@ const VALIDITY: { id: string; label: string; test: (days: number | null) => bool
   { id: 'weekly', label: 'Weekly', test: (d) => d !== null && d >= 3 && d <= 14 },
   { id: 'monthly', label: 'Monthly', test: (d) => d !== null && d >= 15 },
 ];
-
-export function sizeLabel(mb: number | null): string {
-  if (mb === null) return '';
-  return mb >= 1024 ? `${+(mb / 1024).toFixed(2)} GB` : `${mb} MB`;
-}
-
-export function validityLabel(days: number | null): string {
-  if (days === null) return '';
-  return days === 1 ? '1 day' : `${days} days`;
-}
 
 /** Plans as cards: size, validity and price, cheapest first, filterable by validity. */
 export function PlanPicker({ plans, currency, selectedId, onSelect, error }: { plans: SellableProduct[]; currency: Currency; selectedId: number | null; onSelect: (p: SellableProduct) => void; error?: string }) {

@@ -12,7 +12,8 @@ import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
-import { PlanPicker, sizeLabel, validityLabel } from './plan-picker';
+import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
+import { PlanPicker } from './plan-picker';
 import { SaleResult } from './sale-result';
 import type { SaleFormProps, SellableProduct } from './types';
 

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/lib/money';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
@@ -58,6 +59,7 @@ export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNew
         </div>
       )}
       <p className="text-sm text-slate-600">Our reference: <span className="font-mono">{sale.reference}</span></p>
+      <ShareReceipt purchaseId={sale.purchaseId} />
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={onNewSale}>New sale</Button>
         <a href={`/transactions/${sale.purchaseId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold">Details</a>
