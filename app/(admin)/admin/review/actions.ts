@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { action } from '@/lib/actions/action';
+import { ok } from '@/lib/actions/result';
+import { adminResolve } from '@/lib/purchases/admin-resolve';
+
+const schema = z.object({
+  purchaseId: z.coerce.number().int().positive(),
+  outcome: z.enum(['success', 'failed'], { message: 'Choose delivered or failed.' }),
+  reason: z.string().trim().min(5, 'Say why, in a few words (what the provider told you).').max(500),
+  confirmed: z.literal('on', { message: 'Tick the box to confirm you checked with the provider.' }),
+});
+
+/** Same single-resolution path as the requery and callbacks: a sale already resolved is refused. */
+export const resolveSaleAction = action('admin', schema, async (input, { actor }) => {
+  const status = adminResolve(getDb(), actor, input.purchaseId, input.outcome, input.reason);
+  revalidatePath('/admin/review');
+  return ok(status, status === 'SUCCESS' ? 'Marked delivered; the agent was charged.' : 'Marked failed; the agent was refunded.');
+});
