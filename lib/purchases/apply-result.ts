@@ -136,7 +136,7 @@ function notFound(tx: Tx, purchase: Purchase, attempt: Attempt, opts: ApplyOptio
   const job = tx.update(requeryJobs).set({ notFoundCount: sql`${requeryJobs.notFoundCount} + 1` })
     .where(eq(requeryJobs.attemptId, attempt.id)).returning().get();
   const answers = job?.notFoundCount ?? NOT_FOUND_ANSWERS;
-  if (answers >= 1 && opts.now - purchase.createdAt >= NOT_FOUND_GRACE_MS) {
+  if (answers >= NOT_FOUND_ANSWERS && opts.now - purchase.createdAt >= NOT_FOUND_GRACE_MS) {
     refund(tx, saleMoney(purchase, opts.now), opts.by, `${attempt.provider} never received it`);
     setStatus(tx, purchase, 'FAILED', opts.now);
     recordEvent(tx, purchase.id, 'refunded', opts.now, { attemptId: attempt.id, status: 'FAILED', detail: { notFoundAnswers: answers } });

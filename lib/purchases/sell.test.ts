@@ -1,4 +1,6 @@
+import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerSettings, purchaseAttempts } from '@/db/schema';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -129,5 +131,37 @@ describe('selling airtime against the simulator over HTTP', () => {
     expect(result).toMatchObject({ ok: true, outcome: { network: 'GLO', status: 'SUCCESS' } });
     const remembered = listBeneficiaries(world.db, world.agentId, 'NGN').find((b) => b.phone === phone);
     expect(remembered?.network).toBe('GLO');
+  });
+
+  it('fails over to the next provider only after a definite "not processed", each attempt with its own reference', async () => {
+    const result = await sellAirtime('60');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.outcome.status).toBe('FAILED');
+    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
+    expect(new Set(attempts.map((a) => a.provider)).size).toBe(attempts.length);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('never fails over after a timeout: the sale stays with the first provider, pending', async () => {
+    const result = await sellAirtime('53');
+    if (!result.ok) throw new Error(result.error);
+    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    expect(attempts).toHaveLength(1);
+    expect(result.outcome.status).toBe('UNKNOWN');
+  });
+
+  it('refuses to sell when every provider for the product is disabled, debiting nothing', async () => {
+    const product = world.product({ network: 'AIRTEL', type: 'airtime' });
+    const before = balance();
+    world.db.update(providerSettings).set({ enabled: false }).where(ne(providerSettings.id, 'rechargekit')).run();
+    try {
+      const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: '08021234500', network: 'AIRTEL', amountMinor: 10_000 });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/cannot be sold right now/) });
+      expect(balance()).toEqual(before);
+    } finally {
+      world.db.update(providerSettings).set({ enabled: true }).run();
+    }
   });
 });
