@@ -9,6 +9,8 @@ const schema = z.object({
   CREDENTIALS_KEY: z
     .string()
     .default('ZGV2LW9ubHkta2V5LWNoYW5nZS1tZS1pbi1wcm9kISE='),
+  // Derives receipt-link tokens (HMAC-SHA256); changing it invalidates every receipt link already shared.
+  RECEIPT_KEY: z.string().min(32).default('dev-only-receipt-key-change-me-in-production'),
   SIMULATOR_URL: z.string().url().default('http://127.0.0.1:4010'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
   REQUERY_WORKER: z.enum(['on', 'off']).default('on'),

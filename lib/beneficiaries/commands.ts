@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beneficiaries } from '@/db/schema';
+import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
 
 export interface BeneficiaryInput {
@@ -32,4 +33,24 @@ export function renameBeneficiary(db: Db, agentId: number, id: number, name: str
 
 export function deleteBeneficiary(db: Db, agentId: number, id: number): boolean {
   return db.delete(beneficiaries).where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))).run().changes === 1;
+}
+
+export const NETWORKS_BY_CURRENCY: Record<Currency, readonly string[]> = { NGN: NG_NETWORKS, INR: IN_OPERATORS };
+
+export type UpdateBeneficiaryResult = 'updated' | 'not_found' | 'bad_network';
+
+/**
+ * The agent's edit of a saved number: a name (blank clears it) and the network (for a ported line),
+ * checked against the number's own country. Another agent's id is "not found" and changes nothing.
+ */
+export function updateBeneficiary(db: Db, agentId: number, id: number, input: { name: string | null; network: string }): UpdateBeneficiaryResult {
+  const row = db
+    .select({ currency: beneficiaries.currency })
+    .from(beneficiaries)
+    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))
+    .get();
+  if (!row) return 'not_found';
+  if (!NETWORKS_BY_CURRENCY[row.currency].includes(input.network)) return 'bad_network';
+  const name = input.name?.trim() || null;
+  return renameBeneficiary(db, agentId, id, name, input.network) ? 'updated' : 'not_found';
 }

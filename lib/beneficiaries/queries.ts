@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beneficiaries } from '@/db/schema';
 import type { Currency } from '@/lib/money';
@@ -11,6 +11,29 @@ export function listBeneficiaries(db: Db, agentId: number, currency?: Currency, 
     .select()
     .from(beneficiaries)
     .where(and(eq(beneficiaries.agentId, agentId), currency ? eq(beneficiaries.currency, currency) : undefined))
+    .orderBy(desc(beneficiaries.lastUsedAt))
+    .limit(limit)
+    .all();
+}
+
+/** Contains, with LIKE's wildcards escaped so a search for "50%" means the text, not a pattern. */
+const contains = (column: typeof beneficiaries.name | typeof beneficiaries.phone, text: string) =>
+  sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+
+/** The agent's numbers for the /beneficiaries page, optionally filtered by part of a number or name. */
+export function searchBeneficiaries(db: Db, agentId: number, search = '', limit = 200): Beneficiary[] {
+  const q = search.trim().replace(/\s+/g, ' ');
+  const digits = q.replace(/\D/g, '');
+  const filter = q
+    ? or(
+        contains(beneficiaries.name, q),
+        digits ? contains(beneficiaries.phone, digits) : undefined,
+      )
+    : undefined;
+  return db
+    .select()
+    .from(beneficiaries)
+    .where(and(eq(beneficiaries.agentId, agentId), filter))
     .orderBy(desc(beneficiaries.lastUsedAt))
     .limit(limit)
     .all();

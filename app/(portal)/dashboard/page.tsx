@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { buttonClass } from '@/components/ui/button';
+import { EarningsPanel } from '@/components/earnings/earnings-panel';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
+import { getEarnings } from '@/lib/earnings/queries';
 import { listWallets } from '@/lib/ledger/accounts';
 import { formatMoney } from '@/lib/money';
 
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: 'Home' };
 
 export default async function DashboardPage() {
   const user = await requireAgent();
-  const wallets = listWallets(getDb(), user.id);
+  const db = getDb();
+  const wallets = listWallets(db, user.id);
+  const earnings = getEarnings(db, user.id, wallets.map((w) => w.currency));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">Hello, {user.name}</h1>
@@ -28,6 +32,8 @@ export default async function DashboardPage() {
         ))}
         <Link href="/wallet" className="mt-2 inline-block text-sm font-medium text-accent-700 underline">Statement</Link>
       </Card>
+      <EarningsPanel earnings={earnings} />
+      <Link href="/beneficiaries" className="inline-block text-sm font-medium text-accent-700 underline">Saved numbers</Link>
     </div>
   );
 }

@@ -1,0 +1,120 @@
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { purchases } from '@/db/schema';
+import type { Currency } from '@/lib/money';
+import { lagosDayLabel, lagosDayNumber, LAGOS_OFFSET_MS, DAY_MS, startOfLagosDay, startOfLagosMonth } from './time';
+
+export interface Totals {
+  count: number;
+  valueMinor: number;
+  commissionMinor: number;
+}
+
+export interface Breakdown {
+  key: string;
+  today: Totals;
+  month: Totals;
+}
+
+export interface CurrencyEarnings {
+  currency: Currency;
+  today: Totals;
+  month: Totals;
+  byNetwork: Breakdown[];
+  byType: Breakdown[];
+  /** One entry per Lagos day of the month so far, zero-filled. */
+  daily: { day: string; count: number; valueMinor: number; commissionMinor: number }[];
+}
+
+const zero = (): Totals => ({ count: 0, valueMinor: 0, commissionMinor: 0 });
+const add = (into: Totals, from: Totals) => {
+  into.count += from.count;
+  into.valueMinor += from.valueMinor;
+  into.commissionMinor += from.commissionMinor;
+};
+
+function breakdown(map: Map<string, Breakdown>, key: string, today: Totals, month: Totals) {
+  const entry = map.get(key) ?? { key, today: zero(), month: zero() };
+  add(entry.today, today);
+  add(entry.month, month);
+  map.set(key, entry);
+}
+
+/**
+ * The agent's own successful sales today and this month (Lagos time), per currency: count, face
+ * value sold and commission earned, by network and by product type, and a day-by-day series.
+ * Only SUCCESS counts: a pending sale has earned nothing yet and a failed one never will.
+ */
+export function getEarnings(db: Db, agentId: number, currencies: readonly Currency[] = [], now = Date.now()): CurrencyEarnings[] {
+  const dayStart = startOfLagosDay(now);
+  const monthStart = startOfLagosMonth(now);
+  const inMonth = and(
+    eq(purchases.agentId, agentId),
+    eq(purchases.status, 'SUCCESS'),
+    gte(purchases.createdAt, monthStart),
+    lt(purchases.createdAt, dayStart + DAY_MS),
+  );
+  const isToday = sql`${purchases.createdAt} >= ${dayStart}`;
+  const groups = db
+    .select({
+      currency: purchases.currency,
+      network: purchases.network,
+      type: purchases.type,
+      monthCount: sql<number>`count(*)`,
+      monthValue: sql<number>`sum(${purchases.faceMinor})`,
+      monthCommission: sql<number>`sum(${purchases.commissionMinor})`,
+      todayCount: sql<number>`sum(case when ${isToday} then 1 else 0 end)`,
+      todayValue: sql<number>`sum(case when ${isToday} then ${purchases.faceMinor} else 0 end)`,
+      todayCommission: sql<number>`sum(case when ${isToday} then ${purchases.commissionMinor} else 0 end)`,
+    })
+    .from(purchases)
+    .where(inMonth)
+    .groupBy(purchases.currency, purchases.network, purchases.type)
+    .all();
+
+  // Constants inlined so SQLite does integer division (a bound JS number may arrive as a REAL).
+  const dayExpr = sql<number>`(${purchases.createdAt} + ${sql.raw(String(LAGOS_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
+  const days = db
+    .select({
+      currency: purchases.currency,
+      day: dayExpr,
+      count: sql<number>`count(*)`,
+      valueMinor: sql<number>`sum(${purchases.faceMinor})`,
+      commissionMinor: sql<number>`sum(${purchases.commissionMinor})`,
+    })
+    .from(purchases)
+    .where(inMonth)
+    .groupBy(purchases.currency, dayExpr)
+    .all();
+
+  const wanted = [...new Set<Currency>([...currencies, ...groups.map((g) => g.currency)])];
+  const firstDay = lagosDayNumber(monthStart);
+  const lastDay = lagosDayNumber(now);
+  return wanted.map((currency) => {
+    const result: CurrencyEarnings = { currency, today: zero(), month: zero(), byNetwork: [], byType: [], daily: [] };
+    const networks = new Map<string, Breakdown>();
+    const types = new Map<string, Breakdown>();
+    for (const g of groups.filter((row) => row.currency === currency)) {
+      const today = { count: Number(g.todayCount), valueMinor: Number(g.todayValue), commissionMinor: Number(g.todayCommission) };
+      const month = { count: Number(g.monthCount), valueMinor: Number(g.monthValue), commissionMinor: Number(g.monthCommission) };
+      add(result.today, today);
+      add(result.month, month);
+      breakdown(networks, g.network, today, month);
+      breakdown(types, g.type, today, month);
+    }
+    const byValue = (a: Breakdown, b: Breakdown) => b.month.valueMinor - a.month.valueMinor || a.key.localeCompare(b.key);
+    result.byNetwork = [...networks.values()].sort(byValue);
+    result.byType = [...types.values()].sort(byValue);
+    const perDay = new Map(days.filter((d) => d.currency === currency).map((d) => [Number(d.day), d]));
+    for (let day = firstDay; day <= lastDay; day += 1) {
+      const row = perDay.get(day);
+      result.daily.push({
+        day: lagosDayLabel(day),
+        count: row ? Number(row.count) : 0,
+        valueMinor: row ? Number(row.valueMinor) : 0,
+        commissionMinor: row ? Number(row.commissionMinor) : 0,
+      });
+    }
+    return result;
+  });
+}
