@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { env } from '@/lib/env';
+import { startHealthMonitor } from '@/lib/health/monitor';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
 
 const CATALOGUE_EVERY_MS = 30 * 60_000;
@@ -20,4 +21,5 @@ async function keepCatalogueFresh() {
 export function startBackgroundWork() {
   void keepCatalogueFresh();
   if (env.REQUERY_WORKER === 'on') startRequeryWorker(getDb());
+  startHealthMonitor({ db: getDb() });
 }

@@ -12,6 +12,7 @@ const LINKS = [
   { href: '/buy/data', label: 'Data' },
   { href: '/catalogue', label: 'Plans' },
   { href: '/transactions', label: 'History' },
+  { href: '/beneficiaries', label: 'Numbers' },
   { href: '/wallet', label: 'Wallet' },
 ];
 

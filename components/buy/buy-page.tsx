@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { requireAgent } from '@/lib/auth/session';
 import { saleFormData } from '@/lib/catalogue/sale-form-data';
+import { listPurchaseBanners } from '@/lib/health/banners';
 import { listWallets } from '@/lib/ledger/accounts';
 import { SaleForm } from './sale-form';
 
 /** Shared by /buy/airtime and /buy/data: Nigeria by default, India for agents with an INR wallet. */
-export async function BuyPage({ mode, country }: { mode: 'airtime' | 'data'; country: string | undefined }) {
+export async function BuyPage({ mode, country, phone }: { mode: 'airtime' | 'data'; country: string | undefined; phone?: string }) {
   const user = await requireAgent();
   const db = getDb();
   const currencies = listWallets(db, user.id).map((w) => w.currency);
@@ -23,7 +24,7 @@ export async function BuyPage({ mode, country }: { mode: 'airtime' | 'data'; cou
           </nav>
         ) : null}
       </div>
-      <SaleForm {...data} banners={[]} />
+      <SaleForm {...data} banners={listPurchaseBanners(db, currency, mode)} initialPhone={phone?.slice(0, 32)} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { sellAction, type SellActionData } from '@/app/(portal)/buy/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
-import { normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
+import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
 import type { ActionResult } from '@/lib/actions/result';
 import { parseMajorToMinor } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
@@ -17,17 +17,27 @@ import { PlanPicker } from './plan-picker';
 import { SaleResult } from './sale-result';
 import type { SaleFormProps, SellableProduct } from './types';
 
+/** A number handed over from the dashboard arrives formatted, with its network already chosen. */
+function prefill(raw: string, currency: SaleFormProps['currency'], recent: SaleFormProps['recentNumbers']) {
+  const national = currency === 'INR' ? normaliseIndianNumber(raw) : normaliseNigerianNumber(raw);
+  if (!national) return { phone: raw, network: '', circle: '' };
+  const remembered = recent.find((r) => r.phone === national);
+  const network = remembered?.network ?? (currency === 'NGN' ? detectNigerianNetwork(national) ?? '' : '');
+  return { phone: currency === 'NGN' ? formatNigerianNumber(national) : national, network, circle: remembered?.circle ?? '' };
+}
+
 /** Enter → confirm → result. One idempotency key per opened form: a double submit is one sale. */
 export function SaleForm(props: SaleFormProps) {
   const [formKey, setFormKey] = useState(0);
   return <SaleFlow key={formKey} {...props} onNewSale={() => setFormKey((k) => k + 1)} />;
 }
 
-function SaleFlow({ mode, currency, products, networks, circles, commissionBps, recentNumbers, banners, onNewSale }: SaleFormProps & { onNewSale: () => void }) {
+function SaleFlow({ mode, currency, products, networks, circles, commissionBps, recentNumbers, banners, initialPhone, onNewSale }: SaleFormProps & { onNewSale: () => void }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [phone, setPhone] = useState('');
-  const [network, setNetwork] = useState('');
-  const [circle, setCircle] = useState('');
+  const [initial] = useState(() => prefill(initialPhone ?? '', currency, recentNumbers));
+  const [phone, setPhone] = useState(initial.phone);
+  const [network, setNetwork] = useState(initial.network);
+  const [circle, setCircle] = useState(initial.circle);
   const [amount, setAmount] = useState('');
   const [planId, setPlanId] = useState<number | null>(null);
   const [step, setStep] = useState<'enter' | 'confirm'>('enter');
@@ -59,7 +69,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
 
   return (
     <form action={submit} className="space-y-4">
-      {banners.map((b) => <Notice key={b} tone="warning">{b}</Notice>)}
+      {banners.filter((b) => !network || b.network === network).map((b) => <Notice key={b.message} tone="warning">{b.message}. Sales still go through; some may take longer.</Notice>)}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="productId" value={product?.id ?? ''} />
       <input type="hidden" name="network" value={network} />

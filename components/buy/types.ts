@@ -23,5 +23,8 @@ export interface SaleFormProps {
   /** Commission in basis points per network for this product type. */
   commissionBps: Record<string, number>;
   recentNumbers: { phone: string; network: string; circle: string | null; name: string | null }[];
-  banners: string[];
+  /** Delays announced by the health monitor, per network. */
+  banners: { network: string; message: string }[];
+  /** From the dashboard's quick-sell box. */
+  initialPhone?: string;
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
@@ -53,7 +54,8 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
             </span>
             <span className="font-semibold sm:text-right">{formatMoney(row.faceMinor, row.currency)}</span>
             <span className="text-right"><StatusBadge status={status} /></span>
-            <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-1">{row.reference}</span>
+            <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">{row.reference}</span>
+            <span className="col-span-2 sm:col-span-1 sm:text-right"><ShareReceipt purchaseId={row.id} label="Receipt" /></span>
           </li>
         );
       })}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { buttonClass } from '@/components/ui/button';
+import { QuickSell } from '@/components/buy/quick-sell';
 import { EarningsPanel } from '@/components/earnings/earnings-panel';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
@@ -19,10 +19,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">Hello, {user.name}</h1>
-      <div className="grid grid-cols-2 gap-3">
-        <Link href="/buy/airtime" className={buttonClass('primary', 'min-h-16 text-base')}>Sell airtime</Link>
-        <Link href="/buy/data" className={buttonClass('primary', 'min-h-16 text-base')}>Sell data</Link>
-      </div>
+      <QuickSell />
       <Card title="Wallet">
         {wallets.map((w) => (
           <p key={w.currency} className="text-lg">

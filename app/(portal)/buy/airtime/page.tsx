@@ -3,6 +3,7 @@ import { BuyPage } from '@/components/buy/buy-page';
 
 export const metadata: Metadata = { title: 'Sell airtime' };
 
-export default async function BuyAirtimePage({ searchParams }: { searchParams: Promise<{ country?: string }> }) {
-  return <BuyPage mode="airtime" country={(await searchParams).country} />;
+export default async function BuyAirtimePage({ searchParams }: { searchParams: Promise<{ country?: string; phone?: string }> }) {
+  const { country, phone } = await searchParams;
+  return <BuyPage mode="airtime" country={country} phone={phone} />;
 }

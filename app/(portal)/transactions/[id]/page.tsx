@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { LiveStatus } from '@/components/transactions/live-status';
 import { Timeline } from '@/components/transactions/timeline';
 import { Card } from '@/components/ui/card';
@@ -37,6 +38,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
             <div key={k} className="flex justify-between gap-3 py-2"><dt className="text-slate-600">{k}</dt><dd className="text-right font-medium break-all">{v}</dd></div>
           ))}
         </dl>
+        <div className="mt-3">
+          <ShareReceipt purchaseId={p.id} />
+        </div>
       </Card>
       <Card title="Timeline">
         <Timeline events={sale.events} />
