@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/admin/agents', label: 'Agents' },
   { href: '/admin/funding', label: 'Funding' },
   { href: '/admin/transactions', label: 'Transactions' },
+  { href: '/admin/review', label: 'Review queue' },
   { href: '/admin/catalogue', label: 'Catalogue' },
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/reconcile', label: 'Reconcile' },

@@ -1,0 +1,48 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { action } from '@/lib/actions/action';
+import { fail, ok } from '@/lib/actions/result';
+import { amount, currency, id } from '@/lib/admin/schemas';
+import { approveFundingRequest, rejectFundingRequest } from '@/lib/funding-requests/commands';
+import { fundWallet } from '@/lib/ledger/funding';
+import { formatMoney } from '@/lib/money';
+import { getUser } from '@/lib/users/queries';
+
+const fundSchema = z.object({
+  agentId: id,
+  currency,
+  direction: z.enum(['credit', 'debit']),
+  amount,
+  reference: z.string().trim().min(3, 'Enter the bank or internal reference.').max(100),
+  reason: z.string().trim().min(3, 'Say why, for the audit log.').max(500),
+});
+
+/** Idempotent by reference: submitting the same reference again changes nothing (fundWallet). */
+export const fundWalletAction = action('admin', fundSchema, (input, { actor }) => {
+  const agent = getUser(getDb(), input.agentId);
+  if (agent?.role !== 'agent') return fail('No such agent.', { agentId: ['Pick an agent.'] });
+  const result = fundWallet(getDb(), actor, { agentId: input.agentId, currency: input.currency, amount: input.amount, direction: input.direction, reference: input.reference, reason: input.reason });
+  revalidatePath('/admin/funding');
+  revalidatePath(`/admin/agents/${input.agentId}`);
+  const what = `${input.direction === 'credit' ? 'Credited' : 'Debited'} ${formatMoney(input.amount, input.currency)} ${input.direction === 'credit' ? 'to' : 'from'} ${agent.name}`;
+  return ok(undefined, result.replayed ? `Reference ${input.reference} was already used for this movement; nothing changed.` : `${what}.`);
+});
+
+export const approveFundingRequestAction = action('admin', z.object({ requestId: id }), (input, { actor }) => {
+  const { request } = approveFundingRequest(getDb(), actor, input.requestId);
+  revalidatePath('/admin/funding');
+  return ok(undefined, `Request #${request.id} approved: ${formatMoney(request.amount, request.currency)} credited.`);
+});
+
+export const rejectFundingRequestAction = action(
+  'admin',
+  z.object({ requestId: id, reason: z.string().trim().min(3, 'Give a reason the agent can read.').max(500) }),
+  (input, { actor }) => {
+    const { request } = rejectFundingRequest(getDb(), actor, input.requestId, input.reason);
+    revalidatePath('/admin/funding');
+    return ok(undefined, `Request #${request.id} rejected.`);
+  },
+);

@@ -1,0 +1,12 @@
+'use client';
+
+import { syncCatalogueAction } from '@/app/(admin)/admin/catalogue/actions';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+
+export function SyncCatalogueForm() {
+  return (
+    <ActionForm action={syncCatalogueAction} ariaLabel="Sync catalogue">
+      <SubmitButton pendingText="Syncing…">Sync now</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,181 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, signIn } from './helpers';
+
+const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 10_000)}`;
+
+/** "₦49,000.50" → 4900050 (minor units), so balances compare exactly. */
+function minor(text: string): number {
+  const match = /(-?)[₦₹]([\d,]+)\.(\d{2})/.exec(text);
+  if (!match) throw new Error(`No amount in "${text}"`);
+  return (match[1] ? -1 : 1) * (Number(match[2]!.replace(/,/g, '')) * 100 + Number(match[3]));
+}
+
+async function newSignedInPage(browser: Browser, who: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** Creates an agent through the admin UI and returns its credentials and detail-page URL. */
+async function createAgent(admin: Page) {
+  const agent = { name: 'E2E Kiosk', email: `${unique('e2e-agent')}@test.local`, password: 'e2e-agent-pass-123' };
+  await admin.goto('/admin/agents/new');
+  const form = admin.getByRole('form', { name: 'New agent' });
+  await form.getByLabel('Name').fill(agent.name);
+  await form.getByLabel('Email').fill(agent.email);
+  await form.getByLabel('Password').fill(agent.password);
+  await form.getByRole('button', { name: 'Create agent' }).click();
+  await expect(admin).toHaveURL(/\/admin\/agents\/\d+\?created=1/);
+  await expect(admin.getByText('Agent created.')).toBeVisible();
+  return { ...agent, url: new URL(admin.url()).pathname };
+}
+
+async function walletBalance(page: Page): Promise<number> {
+  await page.goto('/wallet');
+  return minor(await page.getByTestId('available-NGN').innerText());
+}
+
+test('an admin creates an agent who can then sign in', async ({ page, browser }) => {
+  await signIn(page, DEMO.admin);
+  const agent = await createAgent(page);
+  await expect(page.getByTestId('agent-status')).toContainText('Active');
+
+  const agentPage = await newSignedInPage(browser, agent);
+  await expect(agentPage).toHaveURL(/\/dashboard$/);
+  await agentPage.context().close();
+
+  await page.goto(`/admin/agents?q=${encodeURIComponent(agent.email)}`);
+  await expect(page.getByRole('link', { name: agent.name })).toHaveCount(1);
+});
+
+test('an admin credits the demo agent and the agent sees it in the wallet statement', async ({ page, browser }) => {
+  const agentPage = await newSignedInPage(browser, DEMO.agent);
+  const before = await walletBalance(agentPage);
+
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/funding');
+  const reference = unique('E2E-CREDIT');
+  const form = page.getByRole('form', { name: 'Credit or debit a wallet' });
+  await form.getByLabel('Agent').selectOption({ label: 'Bola Stores (agent@demo.test)' });
+  await form.getByLabel('Amount').fill('1,234.56');
+  await form.getByLabel('Reference').fill(reference);
+  await form.getByLabel('Reason').fill('E2E cash deposit');
+  await form.getByRole('button', { name: 'Review and post' }).click();
+  await form.getByRole('button', { name: 'Yes, post it' }).click();
+  await expect(form.getByText('Credited ₦1,234.56 to Bola Stores.')).toBeVisible();
+
+  // The same reference again moves nothing.
+  await form.getByLabel('Agent').selectOption({ label: 'Bola Stores (agent@demo.test)' });
+  await form.getByLabel('Amount').fill('1,234.56');
+  await form.getByLabel('Reference').fill(reference);
+  await form.getByLabel('Reason').fill('E2E cash deposit');
+  await form.getByRole('button', { name: 'Review and post' }).click();
+  await form.getByRole('button', { name: 'Yes, post it' }).click();
+  await expect(form.getByText(/was already used for this movement; nothing changed/)).toBeVisible();
+
+  expect(await walletBalance(agentPage)).toBe(before + 123_456);
+  const row = agentPage.getByRole('row').filter({ hasText: reference });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('₦1,234.56');
+  await agentPage.context().close();
+});
+
+test('a credential set by an admin is never shown again', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/providers/vtpass');
+  const canary = unique('CANARY-SECRET');
+  // vtpass "password" is only used in basic-auth mode (the demo runs in keys mode), and is restored below.
+  const form = page.getByRole('form', { name: 'Set password' });
+  await form.getByLabel('New password').fill(canary);
+  await form.getByRole('button', { name: 'Replace' }).click();
+  await form.getByRole('button', { name: 'Yes, save password' }).click();
+  await expect(form.getByText('password updated.')).toBeVisible();
+  await expect(page.getByTestId('credential-password')).toContainText(`by ${DEMO.admin.email}`);
+  expect(await page.content()).not.toContain(canary);
+
+  await page.reload();
+  await expect(page.getByTestId('credential-password')).toContainText(`by ${DEMO.admin.email}`);
+  expect(await page.content()).not.toContain(canary);
+  const html = await (await page.request.get('/admin/providers/vtpass')).text();
+  expect(html).not.toContain(canary);
+  await page.goto('/admin/audit?action=provider.credential_set');
+  const auditRow = page.getByRole('listitem').filter({ hasText: 'provider.credential_set' }).first();
+  await expect(auditRow).toContainText(DEMO.admin.email);
+  await expect(auditRow).toContainText('"field":"password"');
+  expect(await page.content()).not.toContain(canary);
+
+  // Put the simulator's demo value back so other specs keep working.
+  await page.goto('/admin/providers/vtpass');
+  const restore = page.getByRole('form', { name: 'Set password' });
+  await restore.getByLabel('New password').fill('sim-vtpass-password');
+  await restore.getByRole('button', { name: 'Replace' }).click();
+  await restore.getByRole('button', { name: 'Yes, save password' }).click();
+  await expect(restore.getByText('password updated.')).toBeVisible();
+});
+
+test('a funding request approved twice credits the wallet once', async ({ page, browser }) => {
+  const agentPage = await newSignedInPage(browser, DEMO.agent);
+  const before = await walletBalance(agentPage);
+  const bankReference = unique('E2E-BANK');
+  await agentPage.goto('/wallet/funding');
+  const request = agentPage.getByRole('form', { name: 'Request funding' });
+  await request.getByLabel('Wallet').selectOption('NGN');
+  await request.getByLabel('Amount you paid').fill('777');
+  await request.getByLabel('Bank reference').fill(bankReference);
+  await request.getByRole('button', { name: 'Send request' }).click();
+  await expect(request.getByText('Request for ₦777.00 sent.')).toBeVisible();
+  await expect(agentPage.getByTestId(`my-request-${bankReference}`)).toContainText('Waiting for approval');
+
+  // Two admin tabs open the same pending request.
+  await signIn(page, DEMO.admin);
+  const second = await page.context().newPage();
+  await page.goto('/admin/funding?status=pending');
+  await second.goto('/admin/funding?status=pending');
+  const itemA = page.getByRole('listitem').filter({ hasText: bankReference });
+  const itemB = second.getByRole('listitem').filter({ hasText: bankReference });
+
+  await itemA.getByRole('button', { name: 'Approve' }).click();
+  await itemA.getByRole('button', { name: 'Yes, approve and credit' }).click();
+  await expect(itemA).toHaveCount(0); // approved: it leaves the pending list
+
+  await itemB.getByRole('button', { name: 'Approve' }).click();
+  await itemB.getByRole('button', { name: 'Yes, approve and credit' }).click();
+  await expect(itemB.getByText('This request was already approved; nothing changed.')).toBeVisible();
+
+  expect(await walletBalance(agentPage)).toBe(before + 77_700);
+  await expect(agentPage.getByRole('row').filter({ hasText: bankReference })).toHaveCount(1);
+  await agentPage.goto('/wallet/funding');
+  await expect(agentPage.getByTestId(`my-request-${bankReference}`)).toContainText('Approved');
+  await agentPage.context().close();
+});
+
+test('disabling an agent ends their open session on the next click', async ({ page, browser }) => {
+  await signIn(page, DEMO.admin);
+  const agent = await createAgent(page);
+  const agentPage = await newSignedInPage(browser, agent);
+  await expect(agentPage).toHaveURL(/\/dashboard$/);
+
+  await page.goto(agent.url);
+  await page.getByRole('button', { name: 'Disable agent' }).click();
+  await page.getByRole('button', { name: 'Yes, disable this agent' }).click();
+  await expect(page.getByText('Agent disabled. Their open sessions have ended.')).toBeVisible();
+  await expect(page.getByTestId('agent-status')).toContainText('Disabled');
+
+  await agentPage.getByRole('link', { name: 'Wallet' }).click();
+  await expect(agentPage).toHaveURL(/sign-in/);
+  // And the password no longer opens a session.
+  await agentPage.getByLabel('Email').fill(agent.email);
+  await agentPage.getByLabel('Password').fill(agent.password);
+  await agentPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(agentPage).toHaveURL(/sign-in/);
+  await agentPage.context().close();
+});
+
+test('an agent is redirected away from every admin URL', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  for (const path of ['/admin', '/admin/agents', '/admin/agents/new', '/admin/funding', '/admin/providers/jonet', '/admin/providers/routing', '/admin/reconcile', '/admin/transactions', '/admin/catalogue', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/dashboard$/);
+  }
+});

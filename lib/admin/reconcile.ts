@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/lib/ledger/accounts';
+import { listBalanceSnapshots, type BalanceSnapshot } from '@/lib/provider-settings/snapshots';
+import { LAGOS_OFFSET_MS, DAY_MS, lagosDay } from './time';
+
+export interface SettledDay {
+  provider: string;
+  day: string;
+  settledMinor: number;
+  reversedMinor: number;
+  /** settled − reversed: what we believe the provider spent from its float for our sales. */
+  netMinor: number;
+}
+
+/**
+ * Our side, per provider and Lagos day: 'settle_cost' entries credited to the provider's float
+ * account minus 'reversal' entries debited from it.
+ */
+export function settledByProviderDay(tx: Tx, from: number, to: number): SettledDay[] {
+  const rows = tx.all<{ provider: string; day: string; settled: number; reversed: number }>(sql`
+    select a.provider as provider,
+      date((e.created_at + ${LAGOS_OFFSET_MS}) / 1000, 'unixepoch') as day,
+      sum(case when e.kind = 'settle_cost' and e.credit_account_id = a.id then e.amount else 0 end) as settled,
+      sum(case when e.kind = 'reversal' and e.debit_account_id = a.id then e.amount else 0 end) as reversed
+    from ledger_entries e
+    join accounts a on a.kind = 'provider_float' and (a.id = e.credit_account_id or a.id = e.debit_account_id)
+    where e.created_at >= ${from} and e.created_at < ${to} and e.kind in ('settle_cost', 'reversal')
+    group by a.provider, day
+    order by day desc, a.provider`);
+  return rows.map((r) => ({ provider: r.provider, day: r.day, settledMinor: r.settled, reversedMinor: r.reversed, netMinor: r.settled - r.reversed }));
+}
+
+export interface FloatDay {
+  provider: string;
+  day: string;
+  /** How much the provider's reported balance fell: opening reading − closing reading. */
+  spentMinor: number;
+  readings: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+/**
+ * The provider's side, measured only where we have readings: the drop between the last reading
+ * before (or the first reading of) the day and the last reading of the day. A top-up between two
+ * readings shows up as a mismatch; that is the honest answer from balance snapshots alone.
+ */
+export function floatMovementByDay(snapshots: BalanceSnapshot[], provider: string): FloatDay[] {
+  const days = new Map<string, BalanceSnapshot[]>();
+  for (const s of snapshots) days.set(lagosDay(s.at), [...(days.get(lagosDay(s.at)) ?? []), s]);
+  const out: FloatDay[] = [];
+  for (const [day, inDay] of days) {
+    const start = inDay[0]!.at - ((inDay[0]!.at + LAGOS_OFFSET_MS) % DAY_MS);
+    const before = snapshots.filter((s) => s.at < start).at(-1);
+    const opening = before ?? inDay[0]!;
+    const closing = inDay.at(-1)!;
+    if (opening === closing) continue; // one reading measures nothing
+    out.push({ provider, day, spentMinor: opening.amountMinor - closing.amountMinor, readings: inDay.length + (before ? 1 : 0), firstAt: opening.at, lastAt: closing.at });
+  }
+  return out.sort((a, b) => b.day.localeCompare(a.day));
+}
+
+export interface ReconcileRow {
+  provider: string;
+  day: string;
+  ours: SettledDay | null;
+  theirs: FloatDay | null;
+  /** theirs.spent − ours.net when both are measured. */
+  differenceMinor: number | null;
+  /** 'unmeasured': fewer than two readings for that day, so the provider side is unknown. */
+  status: 'match' | 'mismatch' | 'unmeasured';
+}
+
+export function reconcileProviders(tx: Tx, providers: readonly string[], from: number, to: number): ReconcileRow[] {
+  const ours = settledByProviderDay(tx, from, to);
+  const rows: ReconcileRow[] = [];
+  for (const provider of providers) {
+    const theirs = floatMovementByDay(listBalanceSnapshots(tx, provider), provider).filter((d) => d.lastAt >= from && d.firstAt < to);
+    const days = new Set([...ours.filter((o) => o.provider === provider).map((o) => o.day), ...theirs.map((t) => t.day)]);
+    for (const day of days) {
+      const o = ours.find((x) => x.provider === provider && x.day === day) ?? null;
+      const t = theirs.find((x) => x.day === day) ?? null;
+      const differenceMinor = t ? t.spentMinor - (o?.netMinor ?? 0) : null;
+      rows.push({ provider, day, ours: o, theirs: t, differenceMinor, status: differenceMinor === null ? 'unmeasured' : differenceMinor === 0 ? 'match' : 'mismatch' });
+    }
+  }
+  return rows.sort((a, b) => b.day.localeCompare(a.day) || a.provider.localeCompare(b.provider));
+}
+
+/** The last `days` Lagos days up to now, every provider. */
+export function reconcileRecentDays(tx: Tx, providers: readonly string[], days: number, now = Date.now()): ReconcileRow[] {
+  const from = now - ((now + LAGOS_OFFSET_MS) % DAY_MS) - (days - 1) * DAY_MS;
+  return reconcileProviders(tx, providers, from, now + 1);
+}

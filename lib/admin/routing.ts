@@ -1,0 +1,55 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { routes } from '@/db/schema';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import type { Currency } from '@/lib/money';
+
+export type RouteKey = { currency: Currency; network: string; type: 'airtime' | 'data' };
+export type RouteChange = { op: 'up' | 'down' | 'remove' | 'add'; provider: string };
+
+export function listRoutes(db: Db) {
+  return db.select().from(routes).orderBy(asc(routes.currency), asc(routes.network), asc(routes.type)).all();
+}
+
+/** Pure: the new order after one change, or an error message. */
+export function applyRouteChange(order: string[], change: RouteChange, currency: Currency): string[] | string {
+  const i = order.indexOf(change.provider);
+  const next = [...order];
+  switch (change.op) {
+    case 'up':
+      if (i <= 0) return 'Already first.';
+      [next[i - 1], next[i]] = [next[i]!, next[i - 1]!];
+      return next;
+    case 'down':
+      if (i < 0 || i >= order.length - 1) return 'Already last.';
+      [next[i + 1], next[i]] = [next[i]!, next[i + 1]!];
+      return next;
+    case 'remove':
+      if (i < 0) return 'Not in this route.';
+      if (order.length === 1) return 'A route needs at least one provider.';
+      return order.filter((p) => p !== change.provider);
+    case 'add':
+      if (i >= 0) return 'Already in this route.';
+      if (PROVIDER_CURRENCY[change.provider] !== currency) return `${change.provider} does not sell in ${currency}.`;
+      return [...order, change.provider];
+  }
+}
+
+/** Reorders one route; the audit row keeps the order before and after. */
+export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteChange, now = Date.now()): string[] {
+  return db.transaction(
+    (tx) => {
+      const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
+      const route = tx.select().from(routes).where(where).get();
+      if (!route) throw new LedgerError('No such route.', 'NOT_FOUND');
+      const next = applyRouteChange(route.providers, change, key.currency);
+      if (typeof next === 'string') throw new LedgerError(next, 'INVALID');
+      tx.update(routes).set({ providers: next }).where(where).run();
+      recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
+      return next;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { fundingRequests, users } from '@/db/schema';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { fundingAccount, walletAccount, type Tx } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import { post } from '@/lib/ledger/post';
+import type { Currency } from '@/lib/money';
+
+export type FundingRequest = typeof fundingRequests.$inferSelect;
+
+export interface NewFundingRequest {
+  currency: Currency;
+  amount: number;
+  bankReference: string;
+  note?: string;
+}
+
+/** An agent asks for money they paid in; nothing moves until an admin approves. */
+export function submitFundingRequest(db: Db, actor: Actor, agentId: number, input: NewFundingRequest, now = Date.now()): FundingRequest {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new LedgerError('Enter an amount above zero.', 'INVALID');
+  const bankReference = input.bankReference.trim();
+  if (!bankReference) throw new LedgerError('Enter the bank reference of your payment.', 'INVALID');
+  return db.transaction(
+    (tx) => {
+      const created = tx
+        .insert(fundingRequests)
+        .values({ agentId, currency: input.currency, amount: input.amount, bankReference, note: input.note?.trim() || null, createdAt: now })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      if (!created) throw new LedgerError('You already sent a request with this bank reference.', 'IDEMPOTENCY_CONFLICT');
+      recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
+      return created;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type Decision = { request: FundingRequest; entryId?: number };
+
+/**
+ * Approval in ONE immediate transaction: the request leaves 'pending' only once (conditional update),
+ * the credit is keyed by the request (a second post is a no-op even if the guard were bypassed), and
+ * the 'funding.approve' audit row is what I7 accepts as the source of a wallet credit.
+ */
+export function approveFundingRequest(db: Db, actor: Actor, requestId: number, now = Date.now()): Decision {
+  return db.transaction(
+    (tx) => {
+      const request = tx
+        .update(fundingRequests)
+        .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
+        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+        .returning()
+        .get();
+      if (!request) throw alreadyDecided(tx, requestId);
+      const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
+      if (agent?.role !== 'agent') throw new LedgerError('This request does not belong to an agent.', 'INVALID');
+      recordAudit(
+        tx,
+        actor,
+        { action: 'funding.approve', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, bankReference: request.bankReference } },
+        now,
+      );
+      const result = post(tx, {
+        from: fundingAccount(tx, request.currency),
+        to: walletAccount(tx, request.agentId, request.currency),
+        amount: request.amount,
+        kind: 'funding',
+        idempotencyKey: `funding-request:${request.id}`,
+        reference: request.bankReference,
+        memo: `Funding request #${request.id} approved`,
+        createdBy: actor.userId ?? undefined,
+        now,
+      });
+      return { request, entryId: result.entryId };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A rejection moves no money; the reason is shown to the agent. */
+export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, reason: string, now = Date.now()): Decision {
+  const why = reason.trim();
+  if (!why) throw new LedgerError('Give a reason the agent can read.', 'INVALID');
+  return db.transaction(
+    (tx) => {
+      const request = tx
+        .update(fundingRequests)
+        .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
+        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+        .returning()
+        .get();
+      if (!request) throw alreadyDecided(tx, requestId);
+      recordAudit(tx, actor, { action: 'funding.reject', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, reason: why } }, now);
+      return { request };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function alreadyDecided(tx: Tx, requestId: number): LedgerError {
+  const existing = tx.select({ status: fundingRequests.status }).from(fundingRequests).where(eq(fundingRequests.id, requestId)).get();
+  if (!existing) return new LedgerError('No such funding request.', 'NOT_FOUND');
+  return new LedgerError(`This request was already ${existing.status}; nothing changed.`, 'IDEMPOTENCY_CONFLICT');
+}

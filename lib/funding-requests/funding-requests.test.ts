@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { findWallet } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createTestDb, insertUser } from '@/lib/testing/db';
+import { approveFundingRequest, rejectFundingRequest, submitFundingRequest } from './commands';
+import { listAgentFundingRequests } from './queries';
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+beforeEach(() => ({ db, file, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
+const ledgerRows = () => db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
+const audits = (action: string) => db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)?.n;
+
+function newRequest(amount = 250_000) {
+  const agent = insertUser(db);
+  const request = submitFundingRequest(db, { userId: agent.id, label: agent.email, ip: null }, agent.id, { currency: 'NGN', amount, bankReference: `BANK-${agent.id}` });
+  return { agent, request };
+}
+
+describe('funding requests', () => {
+  it('credits exactly once when approved twice, and the second approval says so', () => {
+    const { agent, request } = newRequest();
+    approveFundingRequest(db, admin, request.id);
+    expect(() => approveFundingRequest(db, admin, request.id)).toThrowError(/already approved/);
+    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(250_000);
+    expect(ledgerRows()).toBe(1);
+    expect(audits('funding.approve')).toBe(1);
+    expect(allViolations(db)).toEqual([]);
+  });
+
+  it('credits exactly once when separate processes approve the same request at the same moment', async () => {
+    const { agent, request } = newRequest(777_700);
+    const run = promisify(execFile);
+    const worker = path.join(__dirname, 'approve-race.worker.ts');
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const startAt = Date.now() + 3_000;
+    const outputs = await Promise.all(
+      [1, 2, 3].map(() => run(tsx, [worker, file, String(request.id), String(startAt)], { cwd: process.cwd() }).then((r) => JSON.parse(r.stdout) as { ok: boolean })),
+    );
+    expect(outputs.filter((o) => o.ok)).toHaveLength(1);
+    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(777_700);
+    expect(ledgerRows()).toBe(1);
+    expect(audits('funding.approve')).toBe(1);
+    expect(allViolations(db)).toEqual([]);
+  }, 60_000);
+
+  it('writes no ledger row when rejected, keeps the reason, and cannot be approved afterwards', () => {
+    const { agent, request } = newRequest();
+    rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
+    expect(ledgerRows()).toBe(0);
+    expect(() => approveFundingRequest(db, admin, request.id)).toThrowError(/already rejected/);
+    expect(ledgerRows()).toBe(0);
+    expect(findWallet(db, agent.id, 'NGN')?.balance ?? 0).toBe(0);
+    const [mine] = listAgentFundingRequests(db, agent.id);
+    expect(mine).toMatchObject({ status: 'rejected', decisionReason: 'No such payment on the statement' });
+  });
+
+  it('refuses a second request with the same bank reference and shows an agent only their own requests', () => {
+    const { agent, request } = newRequest();
+    const other = insertUser(db);
+    expect(() => submitFundingRequest(db, admin, agent.id, { currency: 'NGN', amount: 1, bankReference: request.bankReference })).toThrowError(LedgerError);
+    submitFundingRequest(db, admin, other.id, { currency: 'NGN', amount: 5, bankReference: 'OTHER' });
+    expect(listAgentFundingRequests(db, agent.id).map((r) => r.id)).toEqual([request.id]);
+  });
+});

@@ -1,0 +1,67 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db';
+import { fundingRequests, users } from '@/db/schema';
+
+export type FundingStatus = 'pending' | 'approved' | 'rejected';
+
+const decider = alias(users, 'decider');
+
+/** Admin view: every agent's requests, newest first, with who decided. */
+export function listFundingRequests(db: Db, filter: { status?: FundingStatus; agentId?: number } = {}, page = 1, pageSize = 25) {
+  const where = and(
+    filter.status ? eq(fundingRequests.status, filter.status) : undefined,
+    filter.agentId ? eq(fundingRequests.agentId, filter.agentId) : undefined,
+  );
+  const rows = db
+    .select({
+      id: fundingRequests.id,
+      agentId: fundingRequests.agentId,
+      agentName: users.name,
+      agentEmail: users.email,
+      currency: fundingRequests.currency,
+      amount: fundingRequests.amount,
+      bankReference: fundingRequests.bankReference,
+      note: fundingRequests.note,
+      status: fundingRequests.status,
+      decidedAt: fundingRequests.decidedAt,
+      decidedBy: decider.email,
+      decisionReason: fundingRequests.decisionReason,
+      createdAt: fundingRequests.createdAt,
+    })
+    .from(fundingRequests)
+    .innerJoin(users, eq(users.id, fundingRequests.agentId))
+    .leftJoin(decider, eq(decider.id, fundingRequests.decidedBy))
+    .where(where)
+    .orderBy(desc(fundingRequests.createdAt), desc(fundingRequests.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(fundingRequests).where(where).get()?.n ?? 0;
+  return { rows, total, page, pageSize };
+}
+
+/** The agent's own requests only: filtered by agent id in SQL. */
+export function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
+  return db
+    .select({
+      id: fundingRequests.id,
+      currency: fundingRequests.currency,
+      amount: fundingRequests.amount,
+      bankReference: fundingRequests.bankReference,
+      note: fundingRequests.note,
+      status: fundingRequests.status,
+      decidedAt: fundingRequests.decidedAt,
+      decisionReason: fundingRequests.decisionReason,
+      createdAt: fundingRequests.createdAt,
+    })
+    .from(fundingRequests)
+    .where(eq(fundingRequests.agentId, agentId))
+    .orderBy(desc(fundingRequests.createdAt), desc(fundingRequests.id))
+    .limit(limit)
+    .all();
+}
+
+export function countPendingFundingRequests(db: Db): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from funding_requests where status = 'pending'`)?.n ?? 0;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { readSetting, writeSetting } from '@/lib/admin/settings';
+import type { Tx } from '@/lib/ledger/accounts';
+
+/** Alerts raised by background jobs for the admin dashboard, newest first, kept short. */
+const alertSchema = z.array(z.object({ at: z.number().int(), kind: z.string(), provider: z.string().optional(), message: z.string() }));
+export type StoredAlert = z.infer<typeof alertSchema>[number];
+
+const KEY = 'admin.alerts';
+const MAX_ALERTS = 50;
+
+export function listStoredAlerts(tx: Tx, since = 0): StoredAlert[] {
+  return readSetting(tx, KEY, alertSchema, []).filter((a) => a.at >= since);
+}
+
+export function raiseAlert(tx: Tx, alert: StoredAlert): void {
+  writeSetting(tx, KEY, [alert, ...readSetting(tx, KEY, alertSchema, [])].slice(0, MAX_ALERTS));
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { readSetting, writeSetting } from '@/lib/admin/settings';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import type { Db } from '@/db';
+import type { Tx } from '@/lib/ledger/accounts';
+
+/** Auto-pause rule: a provider is paused when its last-hour success rate is below the threshold over at least minSales answered sales. */
+export const healthConfigSchema = z.object({
+  enabled: z.boolean(),
+  thresholdPercent: z.number().int().min(1).max(100),
+  minSales: z.number().int().min(1).max(100_000),
+});
+export type HealthConfig = z.infer<typeof healthConfigSchema>;
+
+export const DEFAULT_HEALTH_CONFIG: HealthConfig = { enabled: true, thresholdPercent: 60, minSales: 10 };
+const KEY = 'health.auto_pause';
+
+export function getHealthConfig(tx: Tx): HealthConfig {
+  return readSetting(tx, KEY, healthConfigSchema, DEFAULT_HEALTH_CONFIG);
+}
+
+export function setHealthConfig(db: Db, actor: Actor, config: HealthConfig, now = Date.now()): void {
+  db.transaction(
+    (tx) => {
+      const before = getHealthConfig(tx);
+      writeSetting(tx, KEY, config);
+      recordAudit(tx, actor, { action: 'health.config', targetType: 'setting', targetId: KEY, detail: { from: before, to: config } }, now);
+    },
+    { behavior: 'immediate' },
+  );
+}
