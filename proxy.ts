@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/dashboard/:path*', '/buy/:path*', '/wallet/:path*', '/transactions/:path*', '/admin/:path*', '/beneficiaries/:path*', '/catalogue/:path*'],
+  matcher: ['/dashboard/:path*', '/buy/:path*', '/wallet/:path*', '/transactions/:path*', '/admin/:path*', '/beneficiaries/:path*', '/catalogue/:path*', '/account/:path*'],
 };

@@ -14,6 +14,7 @@ const LINKS = [
   { href: '/transactions', label: 'History' },
   { href: '/beneficiaries', label: 'Numbers' },
   { href: '/wallet', label: 'Wallet' },
+  { href: '/account', label: 'Account' },
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
