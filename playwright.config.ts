@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
-const SIM_PORT = 4110;
+// Another port lets two runs share a machine (E2E_PORT=3300 npx playwright test …).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SIM_PORT = PORT + 1010;
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -25,14 +26,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf data/e2e && npm start',
+    command: `rm -rf data/e2e-${PORT} && npm start`,
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 400_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_PATH: './data/e2e/portal.db',
+      DATABASE_PATH: `./data/e2e-${PORT}/portal.db`,
       PORTAL_URL: E2E_BASE_URL,
       SIMULATOR_URL: `http://127.0.0.1:${SIM_PORT}`,
       PROVIDER_TIMEOUT_MS: '2500',

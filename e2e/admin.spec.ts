@@ -1,35 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { createAgent, minor, newSignedInPage, unique } from './admin-helpers';
 import { DEMO, signIn } from './helpers';
-
-const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 10_000)}`;
-
-/** "₦49,000.50" → 4900050 (minor units), so balances compare exactly. */
-function minor(text: string): number {
-  const match = /(-?)[₦₹]([\d,]+)\.(\d{2})/.exec(text);
-  if (!match) throw new Error(`No amount in "${text}"`);
-  return (match[1] ? -1 : 1) * (Number(match[2]!.replace(/,/g, '')) * 100 + Number(match[3]));
-}
-
-async function newSignedInPage(browser: Browser, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
-
-/** Creates an agent through the admin UI and returns its credentials and detail-page URL. */
-async function createAgent(admin: Page) {
-  const agent = { name: 'E2E Kiosk', email: `${unique('e2e-agent')}@test.local`, password: 'e2e-agent-pass-123' };
-  await admin.goto('/admin/agents/new');
-  const form = admin.getByRole('form', { name: 'New agent' });
-  await form.getByLabel('Name').fill(agent.name);
-  await form.getByLabel('Email').fill(agent.email);
-  await form.getByLabel('Password').fill(agent.password);
-  await form.getByRole('button', { name: 'Create agent' }).click();
-  await expect(admin).toHaveURL(/\/admin\/agents\/\d+\?created=1/);
-  await expect(admin.getByText('Agent created.')).toBeVisible();
-  return { ...agent, url: new URL(admin.url()).pathname };
-}
 
 async function walletBalance(page: Page): Promise<number> {
   await page.goto('/wallet');

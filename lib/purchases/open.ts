@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
@@ -38,7 +38,8 @@ const DAY_MS = 86_400_000;
 const LAGOS_OFFSET_MS = 3_600_000;
 const startOfLagosDay = (now: number) => Math.floor((now + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
 
-function enforceLimits(tx: Tx, r: SaleRequest, now: number) {
+/** Limits count today's other sales: the one being opened is excluded by its id. */
+function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
   const agent = tx.select().from(users).where(eq(users.id, r.agentId)).get();
   const currency = r.product.currency;
   if (agent?.maxSaleMinor && r.price.faceMinor > agent.maxSaleMinor) {
@@ -48,7 +49,7 @@ function enforceLimits(tx: Tx, r: SaleRequest, now: number) {
     const today = tx
       .select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
       .from(purchases)
-      .where(and(eq(purchases.agentId, r.agentId), gte(purchases.createdAt, startOfLagosDay(now)), inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW'])))
+      .where(and(eq(purchases.agentId, r.agentId), ne(purchases.id, purchaseId), gte(purchases.createdAt, startOfLagosDay(now)), inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW'])))
       .get();
     if ((today?.total ?? 0) + r.price.faceMinor > agent.dailyLimitMinor) {
       throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
@@ -88,7 +89,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: () => string, now
         }
         return { kind: 'replay', purchase: existing } as const;
       }
-      enforceLimits(tx, r, now);
+      enforceLimits(tx, r, purchase.id, now);
       const attempt = insertAttempt(tx, purchase, first, reference, now);
       reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
       recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });

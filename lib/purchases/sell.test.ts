@@ -1,6 +1,6 @@
 import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerSettings, purchaseAttempts } from '@/db/schema';
+import { providerSettings, purchaseAttempts, users } from '@/db/schema';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -163,5 +163,17 @@ describe('selling airtime against the simulator over HTTP', () => {
     } finally {
       world.db.update(providerSettings).set({ enabled: true }).run();
     }
+  });
+
+  it("enforces the agent's largest sale and daily total, counting only earlier sales", async () => {
+    const agentId = world.newAgent(1_000_000);
+    world.db.update(users).set({ maxSaleMinor: 50_000, dailyLimitMinor: 60_000 }).where(eq(users.id, agentId)).run();
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const sale = (amountMinor: number) => startSale(world.db, agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor });
+    expect(await sale(60_000)).toEqual({ ok: false, error: 'The largest sale you can make is ₦500.00.' });
+    expect(await sale(50_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
+    expect(await sale(20_000)).toEqual({ ok: false, error: 'This sale would pass your daily limit of ₦600.00.' });
+    expect(await sale(10_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
+    expect(allViolations(world.db)).toEqual([]);
   });
 });

@@ -1,0 +1,285 @@
+// Authorisation matrix: every page, route handler and server action, requested as anonymous, agent A,
+// agent B, a disabled agent (its session from before the disable) and an admin, compared with the
+// DECLARED table below. Routes are enumerated from app/ at test time: a page, route or action that the
+// table does not cover fails the suite, so a new door cannot open unreviewed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
+import { DEMO, magicNumber, signIn } from './helpers';
+
+test.use({ trace: 'off' }); // contexts are shared across tests; per-test tracing cannot follow them
+
+type Who = 'anon' | 'agentA' | 'agentB' | 'disabled' | 'admin';
+const WHO: Who[] = ['anon', 'agentA', 'agentB', 'disabled', 'admin'];
+
+/** What a request may get: a page (200), a redirect to a path, or an HTTP status. */
+type Outcome = 'ok' | '→/sign-in' | '→/dashboard' | '→/admin' | 401 | 403 | 404 | 400;
+
+const agentPage = { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: '→/admin' } as const;
+const adminPage = { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok' } as const;
+const agentApi = { anon: 401, agentA: 200, agentB: 200, disabled: 401, admin: 403 } as const;
+const everyone = <O,>(o: O): Record<Who, O> => ({ anon: o, agentA: o, agentB: o, disabled: o, admin: o });
+
+// ---------- the declared table ----------
+// `:saleA` is one of agent A's sales, `:agentA` agent A's user id. Agent B must never see agent A's data.
+
+const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
+  '/': { url: '/', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: '→/admin' } },
+  '/sign-in': { url: '/sign-in', expect: { anon: 'ok', agentA: '→/dashboard', agentB: '→/dashboard', disabled: 'ok', admin: '→/admin' } },
+  '/r/[token]': { url: '/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
+  '/dashboard': { url: '/dashboard', expect: agentPage },
+  '/buy/airtime': { url: '/buy/airtime', expect: agentPage },
+  '/buy/data': { url: '/buy/data', expect: agentPage },
+  '/catalogue': { url: '/catalogue', expect: agentPage },
+  '/transactions': { url: '/transactions', expect: agentPage },
+  '/transactions/[id]': { url: '/transactions/:saleA', expect: { ...agentPage, agentB: 404 } },
+  '/wallet': { url: '/wallet', expect: agentPage },
+  '/wallet/funding': { url: '/wallet/funding', expect: agentPage },
+  '/beneficiaries': { url: '/beneficiaries', expect: agentPage },
+  '/account': { url: '/account', expect: agentPage },
+  '/admin': { url: '/admin', expect: adminPage },
+  '/admin/agents': { url: '/admin/agents', expect: adminPage },
+  '/admin/agents/new': { url: '/admin/agents/new', expect: adminPage },
+  '/admin/agents/[id]': { url: '/admin/agents/:agentA', expect: adminPage },
+  '/admin/audit': { url: '/admin/audit', expect: adminPage },
+  '/admin/catalogue': { url: '/admin/catalogue', expect: adminPage },
+  '/admin/funding': { url: '/admin/funding', expect: adminPage },
+  '/admin/providers': { url: '/admin/providers', expect: adminPage },
+  '/admin/providers/[id]': { url: '/admin/providers/vtpass', expect: adminPage },
+  '/admin/providers/routing': { url: '/admin/providers/routing', expect: adminPage },
+  '/admin/reconcile': { url: '/admin/reconcile', expect: adminPage },
+  '/admin/review': { url: '/admin/review', expect: adminPage },
+  '/admin/transactions': { url: '/admin/transactions', expect: adminPage },
+  '/admin/transactions/[id]': { url: '/admin/transactions/:saleA', expect: adminPage },
+};
+
+const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }> = {
+  '/api/health': { url: '/api/health', expect: everyone(200) },
+  '/api/auth/[...nextauth]': { url: '/api/auth/session', expect: everyone(200) }, // next-auth's own; public by design
+  // Provider-facing: no session by design (a callback is only a hint; the portal requeries). A malformed body is 400 for all.
+  '/api/callbacks/[provider]': { url: '/api/callbacks/vtpass', expect: everyone(400) },
+  '/api/receipts/[token]': { url: '/api/receipts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
+  '/api/transactions': { url: '/api/transactions?ids=:saleA', expect: agentApi },
+  '/api/transactions/[id]': { url: '/api/transactions/:saleA', expect: { ...agentApi, agentB: 404 } },
+  '/api/transactions/export': { url: '/api/transactions/export', expect: agentApi },
+  '/api/wallet/statement': { url: '/api/wallet/statement?currency=NGN', expect: agentApi },
+};
+
+/** Every server action and the one role allowed to run it. */
+const ACTIONS: Record<string, 'agent' | 'admin'> = {
+  sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
+  submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
+  createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
+  setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin',
+  testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',
+  resolveSaleAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
+  syncCatalogueAction: 'admin',
+};
+
+// ---------- enumerate the app at test time ----------
+
+function appFiles(name: string): string[] {
+  return (fs.readdirSync('app', { recursive: true }) as string[]).filter((f) => path.basename(f) === name).map((f) => path.join('app', f));
+}
+
+/** app/(portal)/transactions/[id]/page.tsx → /transactions/[id] */
+function urlPattern(file: string): string {
+  const parts = path.dirname(file).split(path.sep).slice(1).filter((p) => !/^\(.*\)$/.test(p));
+  return `/${parts.join('/')}`;
+}
+
+function exportedActions(): { name: string; role: string | null; file: string }[] {
+  return appFiles('actions.ts').flatMap((file) => {
+    const source = fs.readFileSync(file, 'utf8');
+    return [...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)(?:\s*=\s*action\(\s*'(\w+)')?/g)].map((m) => ({ name: m[1]!, role: m[2] ?? null, file }));
+  });
+}
+
+test('the declared table covers every page, route handler and server action in app/', () => {
+  const pages = appFiles('page.tsx').map(urlPattern).sort();
+  const routes = appFiles('route.ts').map(urlPattern).sort();
+  expect(pages.filter((p) => !(p in PAGES)), 'pages missing from the authorisation table').toEqual([]);
+  expect(routes.filter((r) => !(r in ROUTES)), 'route handlers missing from the authorisation table').toEqual([]);
+  expect(Object.keys(PAGES).filter((p) => !pages.includes(p)), 'declared pages that no longer exist').toEqual([]);
+  expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'declared routes that no longer exist').toEqual([]);
+  const actions = exportedActions();
+  expect(actions.filter((a) => !(a.name in ACTIONS)).map((a) => `${a.file}: ${a.name}`), 'server actions missing from the table').toEqual([]);
+  // Every action goes through the one wrapper, with the declared role (the wrapper's checks are exercised live below).
+  expect(actions.filter((a) => a.role !== ACTIONS[a.name]).map((a) => `${a.file}: ${a.name} uses ${a.role ?? 'no action() wrapper'}`)).toEqual([]);
+});
+
+// ---------- the five identities ----------
+
+interface World {
+  ctx: Record<Who, BrowserContext>;
+  saleA: string;
+  agentA: string;
+  phoneA: string;
+  referenceA: string;
+}
+let world: World;
+
+async function signedIn(browser: Browser, who: { email: string; password: string } | null): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  if (who) {
+    const page = await context.newPage();
+    await signIn(page, who);
+    await page.close();
+  }
+  return context;
+}
+
+test.describe.serial('authorisation matrix', () => {
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000);
+    const admin = await signedIn(browser, DEMO.admin);
+    const agentA = await signedIn(browser, DEMO.agent);
+    const agentB = await signedIn(browser, DEMO.agentTwo);
+
+    // Agent A makes one sale, so there is something of A's for B to try to read.
+    const page = await agentA.newPage();
+    const phoneA = magicNumber('0803', '00');
+    await page.goto('/buy/airtime');
+    await page.getByLabel("Customer's number").fill(phoneA);
+    await expect(page.getByTestId('detected-network')).toContainText('MTN');
+    await page.getByRole('button', { name: '₦500', exact: true }).click();
+    await page.getByRole('button', { name: 'Review sale' }).click();
+    await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
+    await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'SUCCESS');
+    await page.goto('/transactions');
+    const href = await page.locator('a[href^="/transactions/"]').first().getAttribute('href');
+    const saleA = href!.split('/').pop()!;
+    const detail = await (await agentA.request.get(`/api/transactions/${saleA}`)).json() as Record<string, unknown>;
+    const referenceA = String((detail as { reference?: unknown }).reference ?? JSON.stringify(detail).match(/"reference":"([^"]+)"/)?.[1]);
+    await page.close();
+
+    // A disabled agent: created and signed in, then disabled by the admin through the UI.
+    const adminPage = await admin.newPage();
+    const email = `disabled-${Date.now()}@demo.test`;
+    await adminPage.goto('/admin/agents/new');
+    await adminPage.getByLabel('Name').fill('Soon Disabled');
+    await adminPage.getByLabel('Email').fill(email);
+    await adminPage.getByLabel('Password').fill('disabled-agent-pass');
+    await adminPage.getByRole('button', { name: 'Create agent' }).click();
+    await expect(adminPage).toHaveURL(/\/admin\/agents\/\d+/);
+    const disabled = await signedIn(browser, { email, password: 'disabled-agent-pass' });
+    expect((await disabled.request.get('/dashboard', { maxRedirects: 0 })).status()).toBe(200);
+    await adminPage.getByRole('button', { name: 'Disable agent' }).click();
+    await adminPage.getByRole('button', { name: 'Yes, disable this agent' }).click();
+    await expect(adminPage.getByRole('button', { name: 'Enable agent' })).toBeVisible();
+    await adminPage.close();
+
+    const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin }, saleA, agentA: agentAId, phoneA, referenceA };
+  });
+
+  test.afterAll(async () => {
+    for (const c of Object.values(world?.ctx ?? {})) await c.close();
+  });
+
+  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA);
+
+  for (const [pattern, row] of Object.entries(PAGES)) {
+    test(`page ${pattern}`, async () => {
+      const got: Record<string, Outcome | number> = {};
+      for (const who of WHO) got[who] = await outcome(await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }));
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  for (const [pattern, row] of Object.entries(ROUTES)) {
+    test(`route ${pattern}`, async () => {
+      const got: Record<string, Outcome | number> = {};
+      for (const who of WHO) got[who] = await outcome(await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }));
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  test("agent B never sees agent A's sale, wallet, beneficiaries or receipts", async () => {
+    const b = world.ctx.agentB.request;
+    const ids = await (await b.get(`/api/transactions?ids=${world.saleA}`)).text();
+    expect(ids).not.toContain(world.referenceA);
+    expect(JSON.parse(ids)).toEqual([]);
+    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard']) {
+      const body = await (await b.get(url)).text();
+      expect(body, url).not.toContain(world.referenceA);
+      expect(body, url).not.toContain(world.phoneA);
+    }
+    // Agent A does see them: the checks above are not vacuous.
+    const own = await (await world.ctx.agentA.request.get('/api/transactions/export')).text();
+    expect(own).toContain(world.phoneA);
+  });
+
+  test('server actions refuse every identity the table does not allow', async () => {
+    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+      node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+    };
+    const byName = new Map(Object.entries(manifest.node).map(([id, e]) => [e.exportedName ?? '', { id, page: pageOf(Object.keys(e.workers)[0]!) }]));
+    const refusal: Record<'anon' | 'disabled' | 'wrongRole', RegExp> = {
+      anon: /Your session has ended\. Sign in again\./,
+      disabled: /Your session has ended\. Sign in again\./,
+      wrongRole: /You are not allowed to do this\./,
+    };
+    const checked: string[] = [];
+    for (const [name, role] of Object.entries(ACTIONS)) {
+      const ref = byName.get(name);
+      expect(ref, `${name} is not in the build's server-reference manifest (rebuild?)`).toBeTruthy();
+      for (const who of WHO) {
+        const allowed = (role === 'agent' && (who === 'agentA' || who === 'agentB')) || (role === 'admin' && who === 'admin');
+        if (allowed) continue;
+        const body = await callAction(world.ctx[who].request, ref!.id, ref!.page, {});
+        if (who === 'anon') {
+          // Without a cookie the proxy turns the request away first (protected paths) or the action does.
+          expect(body, `${name} as anon`).toMatch(/^(30[37] |200 [\s\S]*Your session has ended\. Sign in again\.)/);
+          // With a forged cookie the proxy lets it through, and the action's own check refuses.
+          const forged = await callAction(world.ctx.anon.request, ref!.id, ref!.page, {}, 'next-auth.session-token=forged.not-a-jwt');
+          expect(forged, `${name} with a forged session cookie`).toMatch(refusal.anon);
+        } else {
+          const expected = who === 'disabled' ? refusal.disabled : refusal.wrongRole;
+          expect(body, `${name} as ${who}`).toMatch(expected);
+        }
+        checked.push(`${name}/${who}`);
+      }
+    }
+    // Positive control: the encoding is right, so a refusal above is a refusal and not a malformed call.
+    const control = await callAction(world.ctx.agentB.request, byName.get('checkNowAction')!.id, '/transactions', { purchaseId: world.saleA });
+    expect(control, "agent B asking to check agent A's sale").toMatch(/No such sale\./);
+    expect(checked.length).toBeGreaterThan(Object.keys(ACTIONS).length);
+  });
+});
+
+function pageOf(worker: string): string {
+  return urlPattern(`${worker}.tsx`).replace(/\[id\]/, '1').replace(/\[\w+\]/g, 'x') || '/';
+}
+
+/** Calls a server action the way React does for (previousState, formData): multipart with $K-prefixed fields. */
+async function callAction(request: APIRequestContext, id: string, page: string, fields: Record<string, string>, cookie?: string): Promise<string> {
+  const multipart: Record<string, string> = { '0': '[null,"$K1"]' };
+  for (const [k, v] of Object.entries(fields)) multipart[`1_${k}`] = v;
+  const res = await request.post(page, { headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: new URL(E2E_BASE).origin, ...(cookie ? { Cookie: cookie } : {}) }, multipart, maxRedirects: 0 });
+  return `${res.status()} ${await res.text()}`;
+}
+
+const E2E_BASE = 'http://127.0.0.1:3100';
+
+async function agentIdOf(admin: APIRequestContext, email: string): Promise<string> {
+  const html = await (await admin.get('/admin/agents')).text();
+  const row = html.split(/<tr[\s>]/).find((chunk) => chunk.includes(email));
+  const id = row?.match(/href="\/admin\/agents\/(\d+)"/)?.[1];
+  if (!id) throw new Error(`${email} not found on /admin/agents`);
+  return id;
+}
+
+async function outcome(res: APIResponse): Promise<Outcome | number> {
+  const status = res.status();
+  if (status >= 300 && status < 400) return `→${new URL(res.headers().location ?? '', E2E_BASE).pathname}` as Outcome;
+  if (status === 200) {
+    const body = await res.text();
+    // A redirect raised after streaming began arrives as a meta refresh.
+    const meta = body.match(/<meta[^>]+http-equiv="refresh"[^>]+content="\d+;\s*url=([^"]+)"/i) ?? body.match(/id="__next-page-redirect"[^>]+content="\d+;url=([^"]+)"/i);
+    if (meta) return `→${new URL(meta[1]!.replace(/&amp;/g, '&'), E2E_BASE).pathname}` as Outcome;
+    if (res.headers()['content-type']?.includes('text/html')) return 'ok';
+    return 200 as unknown as Outcome;
+  }
+  return status as Outcome;
+}
