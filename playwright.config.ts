@@ -11,6 +11,7 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: './e2e',
+  outputDir: `test-results/e2e-${PORT}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -58,20 +58,22 @@ test('a pending sale turns to success on the result and in history without a rel
   expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 });
 
-test('history updates a pending row by itself, and a pending-then-failed sale shows the refund', async ({ page }) => {
-  const number = magicNumber('0803', '52');
-  await sellAirtime(page, number);
-  await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
-  await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
-  await page.goto(`/transactions?q=${number}`);
-  const row = page.getByTestId('history-row').first();
-  await expect(row).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
-  // A full reload would wipe this marker; in-place updates keep it.
-  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
-  await expect(row).toHaveAttribute('data-status', 'FAILED', { timeout: 30_000 });
-  await expect(row).toContainText('refunded');
-  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
-});
+for (const [ending, final, words] of [['51', 'SUCCESS', 'Successful'], ['52', 'FAILED', 'refunded']] as const) {
+  test(`history updates a pending row by itself: ${ending} ends ${final}`, async ({ page }) => {
+    const number = magicNumber('0803', ending);
+    await sellAirtime(page, number);
+    await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
+    await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
+    await page.goto(`/transactions?q=${number}`);
+    const row = page.getByTestId('history-row').first();
+    await expect(row).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
+    // A full reload would wipe this marker; in-place updates keep it.
+    await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    await expect(row).toHaveAttribute('data-status', final, { timeout: 30_000 });
+    await expect(row).toContainText(words);
+    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  });
+}
 
 test('a double click on send charges once', async ({ page }) => {
   const number = magicNumber('0803', '00');
