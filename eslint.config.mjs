@@ -2,7 +2,7 @@ import next from 'eslint-config-next';
 
 const config = [
   ...next,
-  { ignores: ['.next/**', '.next-bench/**', 'node_modules/**', 'db/migrations/**', 'bench/results/**', 'next-env.d.ts', 'scratch/**', 'test-results/**'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'db/migrations/**', 'bench/results/**', 'next-env.d.ts', 'scratch/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
 ];
 
 export default config;
