@@ -1,7 +1,5 @@
-import Link from 'next/link';
 import { getDb } from '@/db';
-import { NavLinks } from '@/components/layout/nav-links';
-import { SignOutButton } from '@/components/layout/sign-out-button';
+import { AppShell } from '@/components/layout/app-shell';
 import { BalanceChip } from '@/components/wallet/balance-chip';
 import { requireAgent } from '@/lib/auth/session';
 import { listWallets } from '@/lib/ledger/accounts';
@@ -21,18 +19,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const user = await requireAgent();
   const wallets = listWallets(getDb(), user.id);
   return (
-    <div className="min-h-screen">
-      <header className="no-print border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-          <Link href="/dashboard" className="font-bold text-accent-700">Vending Portal</Link>
-          <BalanceChip wallets={wallets} />
-          <SignOutButton />
-        </div>
-        <div className="mx-auto max-w-5xl px-2 pb-1">
-          <NavLinks links={LINKS} />
-        </div>
-      </header>
-      <main className="mx-auto max-w-5xl px-4 py-4 sm:py-6">{children}</main>
-    </div>
+    <AppShell title="Vending Portal" home="/dashboard" links={LINKS} status={<BalanceChip wallets={wallets} />} width="narrow">
+      {children}
+    </AppShell>
   );
 }

@@ -36,45 +36,34 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
   );
 }
 
-/** Disabling bumps the session version too, so open sessions end on their next request. */
-export function setUserStatus(db: Db, actor: Actor, userId: number, status: 'active' | 'disabled', now = Date.now()) {
+/**
+ * Changes a user and bumps the session version in one audited transaction: every session issued
+ * before it is refused on its next request (the version is checked against the database each time).
+ */
+function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial<typeof users.$inferInsert>, action: string, now: number) {
   db.transaction(
     (tx) => {
       const changed = tx
         .update(users)
-        .set({ status, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
         .where(eq(users.id, userId))
         .run();
       if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
-      recordAudit(tx, actor, { action: status === 'disabled' ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId }, now);
+      recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
     },
     { behavior: 'immediate' },
   );
 }
 
+export function setUserStatus(db: Db, actor: Actor, userId: number, status: 'active' | 'disabled', now = Date.now()) {
+  changeAndEndSessions(db, actor, userId, { status }, status === 'disabled' ? 'user.disable' : 'user.enable', now);
+}
+
 export async function setPassword(db: Db, actor: Actor, userId: number, password: string, now = Date.now()) {
-  const passwordHash = await hashPassword(password);
-  db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(users)
-        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(eq(users.id, userId))
-        .run();
-      if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
-      recordAudit(tx, actor, { action: 'user.password_reset', targetType: 'user', targetId: userId }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  changeAndEndSessions(db, actor, userId, { passwordHash: await hashPassword(password) }, 'user.password_reset', now);
 }
 
 /** "Sign out everywhere": every existing session of this user stops working. */
 export function endAllSessions(db: Db, actor: Actor, userId: number, now = Date.now()) {
-  db.transaction(
-    (tx) => {
-      tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
-      recordAudit(tx, actor, { action: 'user.sign_out_everywhere', targetType: 'user', targetId: userId }, now);
-    },
-    { behavior: 'immediate' },
-  );
+  changeAndEndSessions(db, actor, userId, {}, 'user.sign_out_everywhere', now);
 }

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { NavLinks } from './nav-links';
+import { SignOutButton } from './sign-out-button';
+
+interface AppShellProps {
+  title: string;
+  home: string;
+  links: { href: string; label: string }[];
+  /** Shown between the title and "Sign out": the agent's balance, the admin's email. */
+  status: React.ReactNode;
+  width: 'narrow' | 'wide';
+  children: React.ReactNode;
+}
+
+/** The header, navigation and page frame shared by the agent portal and the admin console. */
+export function AppShell({ title, home, links, status, width, children }: AppShellProps) {
+  const frame = width === 'narrow' ? 'max-w-5xl' : 'max-w-7xl';
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className={`mx-auto flex ${frame} flex-wrap items-center justify-between gap-2 px-4 py-2`}>
+          <Link href={home} className="font-bold text-accent-700">{title}</Link>
+          <span className="flex items-center gap-2 text-sm text-slate-600">
+            {status}
+            <SignOutButton />
+          </span>
+        </div>
+        <div className={`mx-auto ${frame} px-2 pb-1`}>
+          <NavLinks links={links} />
+        </div>
+      </header>
+      <main className={`mx-auto ${frame} px-4 py-4 sm:py-6`}>{children}</main>
+    </div>
+  );
+}
