@@ -34,6 +34,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
+      // A run on another port builds into its own folder, so it never rebuilds under a running server.
+      ...(PORT === 3100 ? {} : { NEXT_DIST_DIR: `.next-e2e-${PORT}` }),
       DATABASE_PATH: `./data/e2e-${PORT}/portal.db`,
       PORTAL_URL: E2E_BASE_URL,
       SIMULATOR_URL: `http://127.0.0.1:${SIM_PORT}`,

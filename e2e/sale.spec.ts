@@ -104,3 +104,18 @@ test('a bad number is refused in words before anything is sent', async ({ page }
   await page.getByRole('button', { name: 'Review sale' }).click();
   await expect(page.getByText('Enter a Nigerian mobile number')).toBeVisible();
 });
+
+test('"check now" asks the provider at once, and is rate-limited', async ({ page }) => {
+  const number = magicNumber('0803', '58');
+  await sellAirtime(page, number);
+  await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
+  await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
+  await page.getByRole('link', { name: 'Details' }).click();
+  await expect(page.getByTestId('timeline')).toContainText('Sale opened, amount held');
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByRole('button', { name: 'Check now' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByText('We just checked this sale. Try again in a few seconds.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('timeline')).toContainText('Checked with the provider');
+});
