@@ -16,7 +16,7 @@ function newestMtime(entry: string): number {
 
 /** Builds the production bundle unless the one on disk is newer than every source file. */
 export function buildIfStale(): void {
-  const buildId = path.join('.next', 'BUILD_ID');
+  const buildId = path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map(newestMtime));
   if (built > newest) return;
