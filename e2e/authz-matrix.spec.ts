@@ -254,8 +254,11 @@ function pageOf(worker: string): string {
 
 /** Calls a server action the way React does for (previousState, formData): multipart with $K-prefixed fields. */
 async function callAction(request: APIRequestContext, id: string, page: string, fields: Record<string, string>, cookie?: string): Promise<string> {
-  const multipart: Record<string, string> = { '0': '[null,"$K1"]' };
-  for (const [k, v] of Object.entries(fields)) multipart[`1_${k}`] = v;
+  // React 19.3's decodeReply: "$K1" gathers the entries prefixed "_1_" that arrived BEFORE the root field "0",
+  // so the order matters (a plain object would put the integer-like key "0" first).
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append('0', '[null,"$K1"]');
   const res = await request.post(page, { headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: new URL(E2E_BASE).origin, ...(cookie ? { Cookie: cookie } : {}) }, multipart, maxRedirects: 0 });
   return `${res.status()} ${await res.text()}`;
 }

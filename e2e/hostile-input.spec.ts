@@ -69,8 +69,11 @@ async function saleForm(page: Page): Promise<Record<string, string>> {
 }
 
 async function postSale(request: APIRequestContext, fields: Record<string, string>, origin: string) {
-  const multipart: Record<string, string> = { '0': '[null,"$K1"]' };
-  for (const [k, v] of Object.entries(fields)) multipart[`1_${k}`] = v;
+  // React 19.3's decodeReply: "$K1" gathers the entries prefixed "_1_" that arrived BEFORE the root field "0",
+  // so the order matters (a plain object would put the integer-like key "0" first).
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append('0', '[null,"$K1"]');
   const res = await request.post('/buy/airtime', { headers: { 'Next-Action': sellActionId(), Accept: 'text/x-component', Origin: origin }, multipart, maxRedirects: 0 });
   return { status: res.status(), body: await res.text() };
 }

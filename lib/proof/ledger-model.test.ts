@@ -1,0 +1,370 @@
+// Model-based proof of the money rules: random histories of funding, sales with every provider fault
+// the simulator can produce, requery ticks, callbacks (duplicated, and early: before the sale's own
+// answer), admin resolutions, replayed idempotency keys and restarts, run against a real database file
+// and the real purchase code. After EVERY step: I1–I9 hold (allViolations is empty) and the wallet,
+// its reservation and every sale's status and money agree with an independent model.
+//
+//   PROOF_RUNS=10000 npx vitest run lib/proof/ledger-model.test.ts     (the long run)
+//   PROOF_SEED=<seed> PROOF_PATH=<path> ...                             (replay a reported failure)
+import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purchaseResolutions, purchaseReversals, purchases } from '@/db/schema';
+import { findWallet } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import { fundWallet } from '@/lib/ledger/funding';
+import { allViolations } from '@/lib/ledger/invariants';
+import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
+import { DEMO_CREDENTIALS } from '@/lib/providers/demo-credentials';
+import type { CallbackInput, ProviderId } from '@/lib/providers/types';
+import { adminResolve } from '@/lib/purchases/admin-resolve';
+import { handleCallback } from '@/lib/purchases/callbacks';
+import { toOutcome } from '@/lib/purchases/outcome';
+import { runRequeryPass } from '@/lib/purchases/requery-worker';
+import { NOT_FOUND_GRACE_MS } from '@/lib/purchases/schedule';
+import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
+import { createProofTemplate, magicPhone, realTimeReferences, sleep, type ProofDb, type ProofTemplate } from './fixture';
+import {
+  applyAnswer, FIRST, LATER, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
+  type Magic, type Model, type ModelSale,
+} from './model';
+
+const RUNS = Number(process.env.PROOF_RUNS ?? 200);
+const MAX_COMMANDS = Number(process.env.PROOF_MAX_COMMANDS ?? 12);
+const PROVIDER_TIMEOUT_MS = 1_000; // the hang (53) costs this much real time per sale
+const SIM_SETTLE_MS = 60; // the simulator resolves pending sales and reversals after 20 ms
+const TICK_MS = 61 * 60_000; // longer than any requery delay and than the NOT_FOUND grace: every job is due
+const STEP_MS = 1_000;
+const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
+
+let T: ProofTemplate;
+let agentCommissionBps = 0;
+
+interface Real {
+  h: ProofDb;
+  lastSaleAt: number;
+  log: string[];
+}
+
+beforeAll(async () => {
+  T = await createProofTemplate({ timeoutMs: PROVIDER_TIMEOUT_MS });
+  const h = T.newDb();
+  agentCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
+  h.cleanup();
+}, 120_000);
+afterAll(async () => T?.close());
+
+// ---------- checks after every step ----------
+
+const ran = new Map<string, number>();
+
+function verify(m: Model, r: Real, step: string): void {
+  const kind = step.replace(/\(.*$/, '');
+  ran.set(kind, (ran.get(kind) ?? 0) + 1);
+  const db = r.h.db;
+  const violations = allViolations(db);
+  expect(violations, `invariants after ${step}`).toEqual([]);
+  const wallet = findWallet(db, T.agentId, 'NGN')!;
+  expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({ balance: walletBalance(m), reserved: reservedTotal(m) });
+  const rows = db.select().from(purchases).where(eq(purchases.agentId, T.agentId)).orderBy(purchases.id).all();
+  expect(rows.length, `sales after ${step}`).toBe(m.sales.length);
+  const resolutions = new Map(db.select().from(purchaseResolutions).all().map((x) => [x.purchaseId, x.outcome]));
+  const reversals = new Set(db.select().from(purchaseReversals).all().map((x) => x.purchaseId));
+  rows.forEach((row, i) => {
+    const sale = m.sales[i]!;
+    const money = reversals.has(row.id) ? 'reversed' : resolutions.get(row.id) ?? 'held';
+    expect({ sale: i, magic: sale.magic, status: row.status, money }, `sale #${i} after ${step}`).toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money });
+  });
+}
+
+const pick = (m: Model, index: number): ModelSale => m.sales[index % m.sales.length]!;
+
+/** Wait until the simulator's pending/reversal timers (20 ms after each sale) have certainly run. */
+async function settleSimulator(r: Real) {
+  const wait = r.lastSaleAt + SIM_SETTLE_MS - Date.now();
+  if (wait > 0) await sleep(wait);
+}
+
+// ---------- callbacks, shaped like each provider's (lib/providers/*/callback.ts) ----------
+
+function callbackFor(provider: string, reference: string): CallbackInput {
+  const json = { 'content-type': 'application/json' };
+  switch (provider as ProviderId) {
+    case 'vtpass':
+      return { method: 'POST', headers: json, query: {}, rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', content: { transactions: { status: 'delivered' } }, requestId: reference } }) };
+    case 'jonet':
+      return { method: 'POST', headers: { ...json, authorization: DEMO_CREDENTIALS.jonet.apiKey! }, query: {}, rawBody: JSON.stringify({ status: 'Successful', server_response: 'Successful', customer_id: reference }) };
+    case 'cwg':
+      return { method: 'POST', headers: json, query: {}, rawBody: JSON.stringify({ transactionReference: reference, status: 'SUCCESSFUL' }) };
+    default:
+      throw new Error(`no callback shape for ${provider}`);
+  }
+}
+
+function currentAttempt(r: Real, sale: ModelSale) {
+  const row = r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
+  return { provider: row.provider, reference: row.reference };
+}
+
+// ---------- commands ----------
+
+type Cmd = fc.AsyncCommand<Model, Real>;
+
+class Fund implements Cmd {
+  constructor(readonly amount: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    m.clock += STEP_MS;
+    const reference = `proof-fund-${m.fundings.length}`;
+    const result = fundWallet(r.h.db, ADMIN, { agentId: T.agentId, currency: 'NGN', amount: this.amount, direction: 'credit', reference, reason: 'model' }, m.clock);
+    expect(result.replayed).toBe(false);
+    m.fundings.push({ reference, amount: this.amount });
+    m.funded += this.amount;
+    verify(m, r, this.toString());
+  }
+  toString = () => `Fund(${this.amount})`;
+}
+
+class Debit implements Cmd {
+  constructor(readonly amount: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    m.clock += STEP_MS;
+    const input = { agentId: T.agentId, currency: 'NGN' as const, amount: this.amount, direction: 'debit' as const, reference: `proof-debit-${m.clock}`, reason: 'model' };
+    if (this.amount > walletBalance(m)) {
+      expect(() => fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(/^Your wallet has/);
+    } else {
+      fundWallet(r.h.db, ADMIN, input, m.clock);
+      m.funded -= this.amount;
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `Debit(${this.amount})`;
+}
+
+class ReplayFunding implements Cmd {
+  constructor(readonly index: number, readonly sameAmount: boolean) {}
+  check = (m: Readonly<Model>) => m.fundings.length > 0;
+  async run(m: Model, r: Real) {
+    const f = m.fundings[this.index % m.fundings.length]!;
+    const input = { agentId: T.agentId, currency: 'NGN' as const, direction: 'credit' as const, reference: f.reference, reason: 'replay' };
+    if (this.sameAmount) {
+      expect(fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock).replayed).toBe(true);
+    } else {
+      expect(() => fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock)).toThrowError(LedgerError);
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `ReplayFunding(#${this.index}, ${this.sameAmount ? 'same amount' : 'different amount'})`;
+}
+
+class Purchase implements Cmd {
+  constructor(readonly magic: Magic, readonly middle: number, readonly face: number, readonly earlyCallback: boolean) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    m.clock += STEP_MS;
+    const key = `proof-key-${m.nextKey++}`;
+    const phone = magicPhone(this.middle, this.magic);
+    const input: SaleInput = { idempotencyKey: key, productId: T.airtime.id, phone, network: 'MTN', amountMinor: this.face, confirmRepeat: true };
+    const refs = realTimeReferences();
+    const issued: string[] = [];
+    const newReference = () => {
+      const ref = refs();
+      issued.push(ref);
+      return ref;
+    };
+    const cost = priceSale(this.face, agentCommissionBps).agentCostMinor;
+    const affordable = cost <= walletBalance(m);
+    const early = this.earlyCallback && this.magic === '53' && affordable;
+    const sale = startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference, replayWaitMs: 5_000 });
+    let callbackBody: string | undefined;
+    if (early) {
+      // The provider's callback arrives while our own call is still waiting for an answer.
+      const ref = await waitForRecordedSale(issued);
+      const cb = callbackFor('vtpass', ref);
+      const handled = await handleCallback(r.h.db, 'vtpass', cb, undefined, () => m.clock);
+      expect(handled.outcome).toBe('applied');
+      callbackBody = cb.rawBody;
+    }
+    const result = await sale;
+    r.lastSaleAt = Date.now();
+    if (!affordable) {
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
+      verify(m, r, this.toString());
+      return;
+    }
+    if (!result.ok) throw new Error(`sale refused: ${result.error}`);
+    ran.set(`sale ${this.magic}${early ? ' early callback' : ''}`, (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1);
+    expect(result.outcome.agentCostMinor).toBe(cost);
+    const first = early ? { money: 'settled' as const, status: 'SUCCESS' as const } : FIRST[this.magic];
+    m.sales.push({ key, phone, face: this.face, cost, magic: this.magic, money: first.money, status: first.status, createdAt: m.clock, notFound: 0, purchaseId: result.outcome.purchaseId });
+    if (callbackBody) m.callbackBodies.add(callbackBody);
+    expect(result.outcome.status).toBe(first.status);
+    verify(m, r, this.toString());
+  }
+  toString = () => `Purchase(${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
+}
+
+async function waitForRecordedSale(issued: string[]): Promise<string> {
+  const deadline = Date.now() + PROVIDER_TIMEOUT_MS - 100;
+  while (Date.now() < deadline) {
+    const ref = issued[0];
+    if (ref) {
+      const sales = (await (await fetch(`${T.sim.url}/__sales`)).json()) as { reference: string }[];
+      if (sales.some((s) => s.reference === ref)) return ref;
+    }
+    await sleep(10);
+  }
+  throw new Error('the simulator never recorded the held sale');
+}
+
+class RequeryTick implements Cmd {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    await settleSimulator(r);
+    m.clock += TICK_MS;
+    const held = m.sales.filter((s) => s.money === 'held');
+    const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
+    expect(done, 'requeried attempts').toBe(held.length);
+    for (const sale of held) applyAnswer(m, sale, LATER[sale.magic]);
+    verify(m, r, this.toString());
+  }
+  toString = () => 'RequeryTick(+61 min)';
+}
+
+class Callback implements Cmd {
+  constructor(readonly index: number, readonly twice: boolean) {}
+  check = (m: Readonly<Model>) => m.sales.length > 0;
+  async run(m: Model, r: Real) {
+    await settleSimulator(r);
+    m.clock += STEP_MS;
+    const sale = pick(m, this.index);
+    const { provider, reference } = currentAttempt(r, sale);
+    const cb = callbackFor(provider, reference);
+    const seen = m.callbackBodies.has(cb.rawBody);
+    const first = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
+    expect(first.outcome).toBe(seen ? 'duplicate' : 'applied');
+    expect(first.ack.status).toBe(200);
+    if (!seen) applyAnswer(m, sale, LATER[sale.magic]);
+    m.callbackBodies.add(cb.rawBody);
+    if (this.twice) {
+      const again = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
+      expect(again.outcome).toBe('duplicate');
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `Callback(sale #${this.index}${this.twice ? ', delivered twice' : ''})`;
+}
+
+class UnknownCallback implements Cmd {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const cb = callbackFor('vtpass', `${realTimeReferences()()}`);
+    expect((await handleCallback(r.h.db, 'vtpass', cb, undefined, () => m.clock)).outcome).toBe('unknown_reference');
+    verify(m, r, this.toString());
+  }
+  toString = () => 'Callback(unknown reference)';
+}
+
+class AdminResolve implements Cmd {
+  constructor(readonly index: number, readonly outcome: 'success' | 'failed') {}
+  check = (m: Readonly<Model>) => m.sales.length > 0;
+  async run(m: Model, r: Real) {
+    m.clock += STEP_MS;
+    const sale = pick(m, this.index);
+    const act = () => adminResolve(r.h.db, ADMIN, sale.purchaseId, this.outcome, 'model says so', m.clock);
+    if (sale.money === 'held') {
+      expect(act()).toBe(this.outcome === 'success' ? 'SUCCESS' : 'FAILED');
+      sale.money = this.outcome === 'success' ? 'settled' : 'refunded';
+      sale.status = this.outcome === 'success' ? 'SUCCESS' : 'FAILED';
+    } else {
+      expect(act).toThrowError(/already resolved/);
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `AdminResolve(sale #${this.index}, ${this.outcome})`;
+}
+
+class ReplaySale implements Cmd {
+  constructor(readonly index: number, readonly sameBody: boolean) {}
+  check = (m: Readonly<Model>) => m.sales.length > 0;
+  async run(m: Model, r: Real) {
+    m.clock += STEP_MS;
+    const sale = pick(m, this.index);
+    const input: SaleInput = { idempotencyKey: sale.key, productId: T.airtime.id, phone: sale.phone, network: 'MTN', amountMinor: this.sameBody ? sale.face : sale.face + 100, confirmRepeat: true };
+    const before = r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
+    const result = await startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference: realTimeReferences(), replayWaitMs: 5_000 });
+    if (this.sameBody) {
+      const row = r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
+      expect(result).toEqual({ ok: true, outcome: toOutcome(row) });
+    } else {
+      expect(result).toEqual({ ok: false, error: 'This form was already used for a different sale. Start a new sale.' });
+    }
+    expect(r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n, 'a replay writes no ledger row').toBe(before);
+    verify(m, r, this.toString());
+  }
+  toString = () => `ReplaySale(sale #${this.index}, ${this.sameBody ? 'same body' : 'different body'})`;
+}
+
+class Restart implements Cmd {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    r.h.restart();
+    verify(m, r, this.toString());
+  }
+  toString = () => 'Restart(close and reopen the database file)';
+}
+
+// ---------- generators ----------
+
+const magicArb = fc.oneof(
+  { arbitrary: fc.constant<Magic>('00'), weight: 3 },
+  { arbitrary: fc.constantFrom<Magic>(...MAGICS.filter((x) => x !== '00' && x !== '53')), weight: 10 },
+  { arbitrary: fc.constant<Magic>('53'), weight: 1 },
+);
+const faceArb = fc.constantFrom(10_000, 20_000, 50_000, 100_000);
+const commands = [
+  fc.constantFrom(50_000, 100_000, 300_000).map((a) => new Fund(a)),
+  fc.constantFrom(10_000, 200_000).map((a) => new Debit(a)),
+  fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplayFunding(i, same)),
+  ...[1, 2, 3, 4].map(() => fc.tuple(magicArb, fc.nat(99_999), faceArb, fc.boolean()).map(([g, mid, f, early]) => new Purchase(g, mid, f, early))),
+  fc.constant(new RequeryTick()),
+  fc.constant(new RequeryTick()),
+  fc.tuple(fc.nat(), fc.boolean()).map(([i, twice]) => new Callback(i, twice)),
+  fc.constant(new UnknownCallback()),
+  fc.tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed')).map(([i, o]) => new AdminResolve(i, o)),
+  fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplaySale(i, same)),
+  fc.constant(new Restart()),
+];
+
+// Most histories start with money in the wallet, so sales get past the funds check.
+const history = fc.tuple(fc.option(fc.constantFrom(100_000, 1_000_000), { nil: undefined, freq: 6 }), fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }));
+
+describe('model-based ledger proof', () => {
+  it(`keeps I1–I9 and the modelled wallet after every step of ${RUNS} random histories`, async () => {
+    expect(NOT_FOUND_GRACE_MS).toBeLessThan(TICK_MS);
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(history, async ([opening, cmds]) => {
+        const h = T.newDb();
+        const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
+        const r: Real = { h, lastSaleAt: 0, log: [] };
+        try {
+          verify(m, r, 'start');
+          const all = opening ? [new Fund(opening), ...cmds] : [...cmds];
+          await fc.asyncModelRun(() => ({ model: m, real: r }), all);
+        } finally {
+          h.cleanup();
+        }
+      }),
+      {
+        numRuns: RUNS,
+        seed: process.env.PROOF_SEED ? Number(process.env.PROOF_SEED) : undefined,
+        path: process.env.PROOF_PATH,
+        endOnFailure: process.env.PROOF_SHRINK === 'off',
+        verbose: 1,
+      },
+    );
+    console.info(`[proof] ${RUNS} histories in ${((Date.now() - started) / 1000).toFixed(1)} s; steps checked: ${[...ran].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }, Math.max(600_000, RUNS * 3_000));
+});
