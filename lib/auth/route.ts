@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { getCurrentUser, type SessionUser } from './session';
 
 type Role = 'agent' | 'admin';
@@ -14,7 +15,9 @@ export async function routeUser(role: Role): Promise<{ user: SessionUser } | { r
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  // x-forwarded-host is the client's to forge unless a trusted proxy sets it.
+  const forwarded = env.TRUST_PROXY === 'true' ? request.headers.get('x-forwarded-host') : null;
+  const host = forwarded ?? request.headers.get('host');
   try {
     return new URL(origin).host === host;
   } catch {

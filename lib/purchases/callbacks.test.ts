@@ -19,6 +19,7 @@ function footprint() {
     ledger: count('ledger_entries'),
     resolutions: count('purchase_resolutions'),
     events: count('purchase_events'),
+    inbox: count('callback_inbox'),
     statuses: world.db.all(sql`select id, status from purchases order by id`),
   };
 }
@@ -68,6 +69,7 @@ describe('provider callbacks', () => {
     expect(first.outcome).toBe('applied');
     const afterFirst = footprint();
     expect(afterFirst.resolutions).toBe(0);
+    expect(afterFirst.inbox).toBe(1);
     expect(afterFirst.statuses).toContainEqual({ id: sold.outcome.purchaseId, status: 'PENDING' });
     const replay = await handleCallback(world.db, 'vtpass', hint);
     expect(replay.outcome).toBe('duplicate');

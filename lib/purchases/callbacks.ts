@@ -19,15 +19,16 @@ export async function handleCallback(db: Db, provider: ProviderId, input: Callba
   if (!live) return { ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' }, outcome: 'ignored' };
   const parsed = live.adapter.parseCallback(input);
   if (!parsed.event) return { ack: parsed.ack, outcome: 'ignored' };
+  // Only callbacks about our own attempts are remembered, so strangers cannot grow the inbox.
+  const attempt = db.select().from(purchaseAttempts)
+    .where(and(eq(purchaseAttempts.reference, parsed.event.reference), eq(purchaseAttempts.provider, provider))).get();
+  if (!attempt) return { ack: parsed.ack, outcome: 'unknown_reference' };
   const dedupeKey = `${provider}:${createHash('sha256').update(input.rawBody || JSON.stringify(input.query)).digest('hex')}`;
   const fresh = db.insert(callbackInbox)
     .values({ provider, dedupeKey, reference: parsed.event.reference, receivedAt: now() })
     .onConflictDoNothing()
     .run();
   if (fresh.changes === 0) return { ack: parsed.ack, outcome: 'duplicate' };
-  const attempt = db.select().from(purchaseAttempts)
-    .where(and(eq(purchaseAttempts.reference, parsed.event.reference), eq(purchaseAttempts.provider, provider))).get();
-  if (!attempt) return { ack: parsed.ack, outcome: 'unknown_reference' };
   const result = await requeryAttempt(db, attempt, deps);
   applyProviderResult(db, attempt.id, result, { by: 'callback', now: now() });
   return { ack: parsed.ack, outcome: 'applied' };
