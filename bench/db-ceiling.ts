@@ -1,0 +1,115 @@
+/**
+ * Child process: the purchase transactions in-process, no HTTP. Fresh databases opened with the
+ * portal's own settings (openDatabase: WAL, synchronous=FULL, busy_timeout); one runs the real
+ * openSale + applyProviderResult(SUCCESS), one the same statements as raw SQL prepared once (the
+ * ceiling), and one the raw SQL prepared on every use (a diagnostic: what preparation alone costs).
+ * They run in alternating slices so a neighbour's CPU burst hits all alike.
+ * Prints one JSON line: { ledger, raw, ... } (latencies per sale = reserve + settle, in ms).
+ */
+import { performance } from 'node:perf_hooks';
+import { getProduct } from '@/lib/catalogue/routing';
+import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
+import { allViolations } from '@/lib/ledger/invariants';
+import { applyProviderResult } from '@/lib/purchases/apply-result';
+import { openSale } from '@/lib/purchases/open';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import type { ProviderResult } from '@/lib/providers/types';
+import { startSimulator } from '@/simulator/server';
+import { DURATION, LEDGER_DB, RAW_DB, RAW_UNPREPARED_DB } from './config';
+import { prepareBenchDatabase } from './fixtures';
+import { createRawSale } from './raw-sale';
+import { summarize } from './stats';
+
+const CANNED_SUCCESS: ProviderResult = { status: 'SUCCESS', providerCode: '000', exchanges: [] };
+const SLICE_MS = 250;
+const WARMUP_SALES = 300;
+
+async function main() {
+  const sim = await startSimulator({ port: 0 });
+  const ledger = await prepareBenchDatabase(LEDGER_DB, sim.url);
+  const raw = await prepareBenchDatabase(RAW_DB, sim.url);
+  const unprepared = await prepareBenchDatabase(RAW_UNPREPARED_DB, sim.url);
+  await sim.close();
+
+  const product = getProduct(ledger.db, ledger.productId)!;
+  const price = priceSale(10_000, commissionBps(ledger.db, ledger.agentId, 'NGN', product.network, 'airtime'));
+  const newReference = createReferenceGenerator();
+  let n = 0;
+  const phone = () => `0803${String(n % 10_000_000).padStart(7, '0')}`;
+
+  // Count what the ledger path sends to SQLite per sale, to prove the raw path does the same work.
+  const client = ledger.db.$client as unknown as { prepare: (sql: string) => unknown };
+  const realPrepare = client.prepare.bind(client);
+  let prepared = 0;
+  client.prepare = (sql: string) => { prepared += 1; return realPrepare(sql); };
+
+  const ledgerSale = () => {
+    n += 1;
+    const now = Date.now();
+    const opened = openSale(ledger.db, { agentId: ledger.agentId, idempotencyKey: `ledger-${n}-bench-key`, product, phone: phone(), network: product.network, price }, newReference, now);
+    if (opened.kind !== 'opened') throw new Error('ledger sale replayed');
+    applyProviderResult(ledger.db, opened.attempt.id, CANNED_SUCCESS, { by: 'purchase', now });
+  };
+  const rawSaleOn = (fixture: typeof raw, prepareOnce: boolean) => {
+    const sale = createRawSale(fixture.db.$client, { prepareOnce });
+    const rawProduct = getProduct(fixture.db, fixture.productId)!;
+    const run = () => {
+      n += 1;
+      const now = Date.now();
+      const attemptId = sale.open({ agentId: fixture.agentId, idempotencyKey: `raw-${n}-bench-key-0`, product: rawProduct, phone: phone(), price, reference: newReference(), now });
+      sale.settle(attemptId, now);
+    };
+    return { run, statements: sale.statements };
+  };
+  const rawDb = rawSaleOn(raw, true);
+  const rawSale = rawDb.run;
+  const unpreparedSale = rawSaleOn(unprepared, false).run;
+
+  // Statement counts of one sale each (BEGIN/COMMIT excluded on both sides).
+  const before = prepared;
+  ledgerSale();
+  const ledgerStatements = prepared - before;
+  const rawBefore = rawDb.statements();
+  rawSale();
+  const rawStatements = rawDb.statements() - rawBefore;
+  client.prepare = realPrepare;
+
+  for (let i = 0; i < WARMUP_SALES; i += 1) { ledgerSale(); rawSale(); unpreparedSale(); }
+
+  const samples = { ledger: [] as number[], raw: [] as number[], rawUnprepared: [] as number[] };
+  const busy = { ledger: 0, raw: 0, rawUnprepared: 0 };
+  const deadline = performance.now() + DURATION.dbCeiling * 3 * 1000;
+  while (performance.now() < deadline) {
+    for (const [name, sale] of [['ledger', ledgerSale], ['raw', rawSale], ['rawUnprepared', unpreparedSale]] as const) {
+      const sliceEnd = performance.now() + SLICE_MS;
+      const start = performance.now();
+      while (performance.now() < sliceEnd) {
+        const t0 = performance.now();
+        sale();
+        samples[name].push(performance.now() - t0);
+      }
+      busy[name] += performance.now() - start;
+    }
+  }
+
+  const result = (name: keyof typeof samples) => ({
+    salesPerSec: Math.round((samples[name].length / busy[name]) * 1000 * 10) / 10,
+    latencyMs: summarize(samples[name]),
+    measuredSeconds: Math.round(busy[name]) / 1000,
+  });
+  const violations = { ledger: allViolations(ledger.db), raw: allViolations(raw.db), rawUnprepared: allViolations(unprepared.db) };
+  for (const f of [ledger, raw, unprepared]) f.db.$client.close();
+  process.stdout.write(`${JSON.stringify({
+    ledger: result('ledger'),
+    raw: result('raw'),
+    rawUnprepared: result('rawUnprepared'),
+    statementsPerSale: { ledger: ledgerStatements, raw: rawStatements },
+    pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
+    violations,
+  })}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/**
+ * A fresh bench database: the normal seed, a dedicated bench agent with a large float, and the
+ * catalogue synced from the simulator. Runs inside a child process whose env points at the bench
+ * files (lib/env is read at import time).
+ */
+import fs from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '@/db/client';
+import { products } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { syncCatalogue } from '@/lib/catalogue/run-sync';
+import { fundWallet } from '@/lib/ledger/funding';
+import { createUser } from '@/lib/users/commands';
+import { BENCH_AGENT } from './config';
+
+export interface BenchFixture {
+  db: Db;
+  agentId: number;
+  productId: number;
+}
+
+export function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export async function prepareBenchDatabase(file: string, simulatorUrl: string): Promise<BenchFixture> {
+  removeDatabase(file);
+  const db = openDatabase(file);
+  await seed(db, simulatorUrl);
+  const agent = await createUser(db, SYSTEM_ACTOR, { ...BENCH_AGENT, role: 'agent', currencies: ['NGN'] });
+  fundWallet(db, SYSTEM_ACTOR, {
+    agentId: agent.id, currency: 'NGN', amount: BENCH_AGENT.floatMinor, direction: 'credit',
+    reference: 'bench-opening-float', reason: 'Benchmark float',
+  });
+  const synced = await syncCatalogue(db);
+  const failed = synced.filter((s) => 'error' in s);
+  if (failed.length > 0) throw new Error(`catalogue sync failed: ${JSON.stringify(failed)}`);
+  const product = db.select().from(products)
+    .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true)))
+    .get();
+  if (!product) throw new Error('no MTN airtime product after the catalogue sync');
+  return { db, agentId: agent.id, productId: product.id };
+}

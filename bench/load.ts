@@ -1,0 +1,123 @@
+/**
+ * Child process: the load generator, kept out of the server's process (and out of the orchestrator,
+ * which samples the database meanwhile). One phase per run: spec as JSON in argv[2], result as one
+ * JSON line on stdout. Latency is recorded per response (autocannon's own percentiles have no p95).
+ */
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { saleAccepted, saleBody, saleHeaders, SALE_PAGE } from './sale-request';
+import { summarize, type LatencySummary } from './stats';
+
+export type LoadSpec =
+  | { kind: 'get'; name: string; url: string; path: string; connections: number; duration: number; warmup: number; cookie?: string }
+  | { kind: 'ttfb'; name: string; url: string; path: string; connections: number; duration: number; warmup: number; cookie?: string }
+  | {
+      kind: 'sale'; name: string; url: string; connections: number; duration: number; warmup: number;
+      cookie: string; actionId: string; productId: number; amount: string; phase: number; mix: 'success' | 'mixed';
+    };
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughput: number;
+  latencyMs: LatencySummary;
+  ttfbMs?: LatencySummary;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  mismatches: number;
+}
+
+// Mixed outcomes by the simulator's magic last two digits, in a fixed cycle of 20:
+// 14 success (00–49), 2 failed (59), 2 pending→success (51), 1 hang past the timeout (53), 1 HTML 500 (55).
+const MIXED_CYCLE = ['01', '02', '03', '04', '05', '06', '07', '59', '51', '53', '08', '09', '10', '11', '12', '13', '14', '59', '51', '55'];
+const MTN_PREFIXES = ['0803', '0806', '0813', '0816', '0703', '0706', '0903', '0906'];
+
+function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>, warm: boolean) {
+  let n = warm ? 50_000 : 0;
+  const prefix = MTN_PREFIXES[spec.phase % MTN_PREFIXES.length]!;
+  const stamp = Date.now().toString(36);
+  return (req: autocannon.Request) => {
+    n += 1;
+    const suffix = spec.mix === 'mixed' ? MIXED_CYCLE[n % MIXED_CYCLE.length]! : String(n % 50).padStart(2, '0');
+    const phone = `${prefix}${String(n % 100_000).padStart(5, '0')}${suffix}`;
+    const body = saleBody(spec.actionId, { idempotencyKey: `bench-${spec.phase}-${stamp}-${n}`, productId: spec.productId, network: 'MTN', phone, amount: spec.amount });
+    return { ...req, body };
+  };
+}
+
+function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>, seconds: number, record: boolean): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const request: autocannon.Request = spec.kind === 'sale'
+    ? { method: 'POST', path: SALE_PAGE, headers: saleHeaders(spec.actionId, spec.cookie, spec.url), setupRequest: saleSetup(spec, !record) }
+    : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
+  // A body without the action's sale result counts as a mismatch.
+  const options: autocannon.Options = {
+    url: spec.url, connections: spec.connections, duration: seconds, requests: [request], timeout: 30,
+    ...(spec.kind === 'sale' ? { verifyBody: saleAccepted } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      options,
+      (error, result) => {
+        if (error) return reject(error);
+        const measured = result.duration || seconds;
+        resolve({
+          name: spec.name, connections: spec.connections, seconds: measured, requests: latencies.length,
+          throughput: Math.round((latencies.length / measured) * 10) / 10, latencyMs: summarize(latencies),
+          non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => { if (record) latencies.push(responseTime); });
+  });
+}
+
+/** Time to first byte: headers arrive with the first flushed chunk, so 'response' marks the first byte. */
+async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>, seconds: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const ttfb: number[] = [];
+  const total: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const once = () => new Promise<void>((resolve) => {
+    const start = performance.now();
+    const req = http.get(`${spec.url}${spec.path}`, { agent, headers: spec.cookie ? { cookie: spec.cookie } : {} }, (res) => {
+      const first = performance.now() - start;
+      if ((res.statusCode ?? 0) >= 300) non2xx += 1;
+      res.on('data', () => {});
+      res.on('end', () => { ttfb.push(first); total.push(performance.now() - start); resolve(); });
+      res.on('error', () => { errors += 1; resolve(); });
+    });
+    req.on('error', () => { errors += 1; resolve(); });
+  });
+  const started = performance.now();
+  await Promise.all(Array.from({ length: spec.connections }, async () => { while (performance.now() < deadline) await once(); }));
+  const measured = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    name: spec.name, connections: spec.connections, seconds: Math.round(measured * 100) / 100, requests: ttfb.length,
+    throughput: Math.round((ttfb.length / measured) * 10) / 10, latencyMs: summarize(total), ttfbMs: summarize(ttfb),
+    non2xx, errors, timeouts: 0, mismatches: 0,
+  };
+}
+
+async function main() {
+  const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
+  if (spec.kind === 'ttfb') {
+    if (spec.warmup > 0) await runTtfb(spec, spec.warmup);
+    process.stdout.write(`${JSON.stringify(await runTtfb(spec, spec.duration))}\n`);
+    return;
+  }
+  if (spec.warmup > 0) await runAutocannon(spec, spec.warmup, false);
+  process.stdout.write(`${JSON.stringify(await runAutocannon(spec, spec.duration, true))}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

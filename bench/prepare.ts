@@ -1,0 +1,14 @@
+/** Child process: a fresh portal database for the run (needs the bench simulator up). Prints {agentId, productId}. */
+import { PORTAL_DB, SIMULATOR_URL } from './config';
+import { prepareBenchDatabase } from './fixtures';
+
+prepareBenchDatabase(PORTAL_DB, SIMULATOR_URL).then(
+  ({ db, agentId, productId }) => {
+    db.$client.close();
+    process.stdout.write(`${JSON.stringify({ agentId, productId })}\n`);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

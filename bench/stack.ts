@@ -1,0 +1,30 @@
+/** The system under test: simulator and portal (`next start` on the bench build), each a child process. */
+import fs from 'node:fs';
+import { childEnv, DATA_DIR, DIST_DIR, HOST, PORTAL_PORT, PORTAL_URL, SIMULATOR_URL } from './config';
+import { lastJson, runScript, startService, waitForHttp, TSX } from './processes';
+
+export interface Stack {
+  agentId: number;
+  productId: number;
+  portalLog: string[];
+}
+
+export async function startStack(log: (line: string) => void): Promise<Stack> {
+  if (!fs.existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`no build in ${DIST_DIR}: run without --skip-build`);
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const portalLog: string[] = [];
+  const keep = (line: string) => {
+    portalLog.push(line);
+    if (portalLog.length > 400) portalLog.shift();
+    if (/error|warn/i.test(line)) log(line);
+  };
+
+  startService('sim', TSX, ['bench/sim.ts'], childEnv(), keep);
+  await waitForHttp(`${SIMULATOR_URL}/__health`, 20_000);
+  const { agentId, productId } = lastJson<{ agentId: number; productId: number }>(await runScript('bench/prepare.ts', [], childEnv()));
+  log(`[bench] database ready: bench agent ${agentId}, MTN airtime product ${productId}`);
+
+  startService('portal', 'node_modules/.bin/next', ['start', '-p', String(PORTAL_PORT), '-H', HOST], childEnv(), keep);
+  await waitForHttp(`${PORTAL_URL}/api/health`, 60_000);
+  return { agentId, productId, portalLog };
+}
