@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { BuyPage } from '@/components/buy/buy-page';
+
+export const metadata: Metadata = { title: 'Sell data' };
+
+export default async function BuyDataPage({ searchParams }: { searchParams: Promise<{ country?: string; phone?: string }> }) {
+  const { country, phone } = await searchParams;
+  return <BuyPage mode="data" country={country} phone={phone} />;
+}
