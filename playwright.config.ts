@@ -1,9 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Another port lets two runs share a machine (E2E_PORT=3300 npx playwright test …).
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const SIM_PORT = PORT + 1010;
-export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SIM_PORT } from './e2e/paths';
 
 /**
  * End-to-end: the real production build, started by the README's own start command on a fresh
@@ -11,13 +7,13 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: './e2e',
-  outputDir: `test-results/e2e-${PORT}`,
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
@@ -27,18 +23,18 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e-${PORT} && npm start`,
+    command: `rm -rf ${E2E_DATA_DIR} && npm start`,
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 400_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
-      // A run on another port builds into its own folder, so it never rebuilds under a running server.
-      ...(PORT === 3100 ? {} : { NEXT_DIST_DIR: `.next-e2e-${PORT}` }),
-      DATABASE_PATH: `./data/e2e-${PORT}/portal.db`,
+      ...(E2E_DIST_DIR === '.next' ? {} : { NEXT_DIST_DIR: E2E_DIST_DIR }),
+      DATABASE_PATH: `${E2E_DATA_DIR}/portal.db`,
+      LOG_FILE: `${E2E_DATA_DIR}/server.log`,
       PORTAL_URL: E2E_BASE_URL,
-      SIMULATOR_URL: `http://127.0.0.1:${SIM_PORT}`,
+      SIMULATOR_URL: `http://127.0.0.1:${E2E_SIM_PORT}`,
       PROVIDER_TIMEOUT_MS: '2500',
       REQUERY_DELAYS_MS: '1500,2000,3000,5000,8000,13000,21000,34000',
       NOT_FOUND_GRACE_MS: '4000',

@@ -1,6 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createAgent, minor, newSignedInPage, unique } from './admin-helpers';
 import { DEMO, signIn } from './helpers';
+import { E2E_DATA_DIR, E2E_DIST_DIR } from './paths';
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
 
 async function walletBalance(page: Page): Promise<number> {
   await page.goto('/wallet');
@@ -75,6 +82,16 @@ test('a credential set by an admin is never shown again', async ({ page }) => {
   await expect(auditRow).toContainText(DEMO.admin.email);
   await expect(auditRow).toContainText('"field":"password"');
   expect(await page.content()).not.toContain(canary);
+
+  // Nowhere in clear: the database file (and its WAL), the server's own output, the client bundles.
+  for (const file of ['portal.db', 'portal.db-wal', 'server.log']) {
+    const full = path.join(E2E_DATA_DIR, file);
+    if (fs.existsSync(full)) expect(fs.readFileSync(full).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(false);
+  }
+  expect(fs.readFileSync(path.join(E2E_DATA_DIR, 'server.log'), 'utf8').length).toBeGreaterThan(0);
+  for (const file of filesUnder(path.join(E2E_DIST_DIR, 'static'))) {
+    expect(fs.readFileSync(file).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(false);
+  }
 
   // Put the simulator's demo value back so other specs keep working.
   await page.goto('/admin/providers/vtpass');

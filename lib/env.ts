@@ -15,6 +15,8 @@ const schema = z.object({
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
   REQUERY_WORKER: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // When set, `npm start` also appends the portal's and simulator's output to this file.
+  LOG_FILE: z.string().min(1).optional(),
   // Optional overrides of the requery schedule (comma-separated ms) and the NOT_FOUND grace, for tests.
   REQUERY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),

@@ -3,6 +3,8 @@
  * file, builds if needed, then runs the provider simulator and the portal side by side.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
@@ -20,8 +22,13 @@ async function main() {
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
 
   const children: ChildProcess[] = [];
+  if (env.LOG_FILE) fs.mkdirSync(path.dirname(path.resolve(env.LOG_FILE)), { recursive: true });
+  const log = env.LOG_FILE ? fs.createWriteStream(env.LOG_FILE, { flags: 'a' }) : null;
   const run = (name: string, command: string, args: string[], extraEnv: Record<string, string>) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
+    // Output goes to the console as usual, and to LOG_FILE when set (the e2e suite reads it back).
+    child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); log?.write(chunk); });
+    child.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); log?.write(chunk); });
     child.on('exit', (code) => {
       console.log(`[start] ${name} exited (${code}); stopping`);
       shutdown(code ?? 1);

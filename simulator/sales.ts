@@ -25,13 +25,13 @@ export type PurchaseDecision =
   | { kind: 'duplicate'; sale: Sale } // reference reused, or scenario 56 on its first call
   | { kind: 'not-processed' } // 60: nothing recorded
   | { kind: 'reset' } // 54: nothing recorded
-  | { kind: 'sale'; sale: Sale; transport: 'normal' | 'timeout' | 'garbage' };
+  | { kind: 'sale'; sale: Sale; transport: 'normal' | 'timeout' | 'garbage' | 'garbage-json' };
 
 export type NewSale = Pick<Sale, 'provider' | 'reference' | 'phone' | 'network' | 'service' | 'planCode' | 'amountMinor'>;
 
 const INITIAL_STATE: Record<Scenario, SaleState | null> = {
   success: 'SUCCESS', 'pending-success': 'PENDING', 'pending-fail': 'PENDING', timeout: 'SUCCESS', reset: null,
-  garbage: 'SUCCESS', 'duplicate-first': 'SUCCESS', reversal: 'SUCCESS', 'pending-forever': 'PENDING', fail: 'FAILED', 'not-processed': null,
+  garbage: 'SUCCESS', 'garbage-json': 'SUCCESS', 'duplicate-first': 'SUCCESS', reversal: 'SUCCESS', 'pending-forever': 'PENDING', fail: 'FAILED', 'not-processed': null,
 };
 const LATER_STATE: Partial<Record<Scenario, SaleState>> = { 'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED' };
 
@@ -71,7 +71,7 @@ export class SaleBook {
     const later = LATER_STATE[scenario];
     if (later) this.schedule(sale, later);
     if (scenario === 'duplicate-first') return { kind: 'duplicate', sale };
-    return { kind: 'sale', sale, transport: scenario === 'timeout' ? 'timeout' : scenario === 'garbage' ? 'garbage' : 'normal' };
+    return { kind: 'sale', sale, transport: scenario === 'timeout' || scenario === 'garbage' || scenario === 'garbage-json' ? scenario : 'normal' };
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ export type Scenario =
   | 'timeout' // 53: hold the response; the sale IS recorded as success
   | 'reset' // 54: destroy the socket; the sale is NOT recorded
   | 'garbage' // 55: HTTP 500 HTML; recorded as success
+  | 'garbage-json' // 61: HTTP 200 with truncated JSON; recorded as success
   | 'duplicate-first' // 56: duplicate-reference answer on the first call; recorded as success
   | 'reversal' // 57: success, then reversed after pendingResolveMs
   | 'pending-forever' // 58
@@ -25,6 +26,7 @@ export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '58': 'pending-forever',
   '59': 'fail',
   '60': 'not-processed',
+  '61': 'garbage-json',
 };
 
 // VTpass's own sandbox numbers (providers.md §2.9), honoured on its protocol. Its "any other number

@@ -38,6 +38,15 @@ export const GARBAGE: Reply = {
   body: '<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
 };
 
+/** HTTP 200, labelled JSON, cut off mid-object: what a proxy or a crashed worker sends. */
+export const GARBAGE_JSON: Reply = {
+  kind: 'text', status: 200, contentType: 'application/json',
+  body: '{"code":"000","status":"succ',
+};
+
+/** The broken answer each garbling transport sends instead of the provider's real one. */
+export const GARBLED: Partial<Record<string, Reply>> = { garbage: GARBAGE, 'garbage-json': GARBAGE_JSON };
+
 export function obj(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beneficiaries } from '@/db/schema';
+import type { Tx } from '@/lib/ledger/accounts';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
 
@@ -12,8 +13,8 @@ export interface BeneficiaryInput {
 }
 
 /** Remembers the network chosen for a number (ported lines), so the next sale pre-fills it. */
-export function rememberBeneficiary(db: Db, agentId: number, input: BeneficiaryInput, now = Date.now()): void {
-  db.insert(beneficiaries)
+export function rememberBeneficiary(tx: Tx, agentId: number, input: BeneficiaryInput, now = Date.now()): void {
+  tx.insert(beneficiaries)
     .values({ agentId, ...input, lastUsedAt: now })
     .onConflictDoUpdate({
       target: [beneficiaries.agentId, beneficiaries.phone],

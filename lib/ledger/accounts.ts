@@ -23,7 +23,10 @@ export const systemCodes = {
   float: (provider: string) => `float:${provider}`,
 };
 
+/** Reads first: accounts exist after their first use, and a read costs less than an attempted write. */
 function ensure(tx: Tx, code: string, kind: AccountKind, currency: Currency, extra: Partial<Account> = {}): Account {
+  const existing = tx.select().from(accounts).where(eq(accounts.code, code)).get();
+  if (existing) return existing;
   tx.insert(accounts).values({ code, kind, currency, ...extra }).onConflictDoNothing({ target: accounts.code }).run();
   const account = tx.select().from(accounts).where(eq(accounts.code, code)).get();
   if (!account) throw new Error(`Account ${code} could not be created`);

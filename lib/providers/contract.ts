@@ -122,6 +122,14 @@ export function registerProviderContract(subject: ContractSubject, getEnv: () =>
     expect((await requery(ref)).status).toBe('SUCCESS');
   });
 
+  it('treats a truncated JSON body on HTTP 200 as UNKNOWN, never failed', async () => {
+    const ref = nextRef();
+    const answer = await buyAirtime('61', ref);
+    expect(answer.status).toBe('UNKNOWN');
+    expect(answer.exchanges[0]?.status).toBe(200);
+    expect((await requery(ref)).status).toBe('SUCCESS');
+  });
+
   it('flags a duplicate-reference answer as duplicate + PENDING (requery the original)', async () => {
     const ref = nextRef();
     expect(await buyAirtime('56', ref)).toMatchObject({ status: 'PENDING', duplicate: true });

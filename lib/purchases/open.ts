@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
+import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
 import { providerCost } from '@/lib/catalogue/pricing';
 import type { Tx } from '@/lib/ledger/accounts';
@@ -92,6 +93,8 @@ export function openSale(db: Db, r: SaleRequest, newReference: () => string, now
       enforceLimits(tx, r, purchase.id, now);
       const attempt = insertAttempt(tx, purchase, first, reference, now);
       reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
+      // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
+      rememberBeneficiary(tx, r.agentId, { phone: r.phone, currency: r.product.currency, network: r.network, circle: r.circle ?? null }, now);
       recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });
       return { kind: 'opened', purchase, attempt, route } as const;
     },

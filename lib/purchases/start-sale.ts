@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchases } from '@/db/schema';
-import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
 import { getProduct } from '@/lib/catalogue/routing';
@@ -83,6 +82,5 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     if (error instanceof LedgerError) return { ok: false, error: error.message };
     throw error;
   }
-  rememberBeneficiary(db, agentId, { phone, currency: product.currency, network: input.network, circle: input.circle ?? null }, now);
   return { ok: true, outcome };
 }

@@ -5,7 +5,7 @@ import { minorToMajorNumber } from '../../lib/providers/amount';
 import { computeCwgHash, type CwgHashRecipe } from '../../lib/providers/cwg/hash';
 import { CWG_CODES, NG_PLANS, type NgPlan } from '../catalogue';
 import type { Sale } from '../sales';
-import { basicCredentials, GARBAGE, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
+import { basicCredentials, GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
 import type { HandlerContext } from './context';
 
 export interface CwgSimOptions { tokenTtlSec: number; hashRecipe: CwgHashRecipe | 'off' }
@@ -73,7 +73,8 @@ export function createCwgHandler(ctx: HandlerContext, opts: CwgSimOptions): Prov
     if (d.kind === 'duplicate') return apiError('/vend', 'DUPLICATE_REFERENCE', 'Transaction reference already exists', 409);
     if (d.kind === 'not-processed') return apiError('/vend', 'VEND_NOT_PROCESSED', 'Vend not processed, please try again');
     if (d.kind === 'reset') return { kind: 'reset' };
-    if (d.transport === 'garbage') return GARBAGE;
+    const garbled = GARBLED[d.transport];
+    if (garbled) return garbled;
     const reply = envelope('/vend', vendBody(d.sale));
     return d.transport === 'timeout' ? { kind: 'hold', then: reply } : reply;
   }

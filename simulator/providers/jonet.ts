@@ -3,7 +3,7 @@
 import { minorToDecimalString, decimalToMinor } from '../../lib/providers/amount';
 import { NG_PLANS } from '../catalogue';
 import type { Sale } from '../sales';
-import { GARBAGE, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
+import { GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
 import { lagosReferenceOk, type HandlerContext } from './context';
 
 const NETWORKS: Record<string, string> = { MTN: 'MTN', GLO: 'GLO', AIRTEL: 'AIRTEL', '9MOBILE': '9MOBILE' };
@@ -42,7 +42,8 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     if (d.kind === 'duplicate') return code('JO105', 'Duplicate Customer reference / ID');
     if (d.kind === 'not-processed') return code('105', 'Unable to process request, please try again');
     if (d.kind === 'reset') return { kind: 'reset' };
-    if (d.transport === 'garbage') return GARBAGE;
+    const garbled = GARBLED[d.transport];
+    if (garbled) return garbled;
     return d.transport === 'timeout' ? { kind: 'hold', then: saleReply(d.sale) } : saleReply(d.sale);
   }
 

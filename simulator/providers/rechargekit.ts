@@ -2,7 +2,7 @@
 import { decimalToMinor, minorToDecimalString, minorToMajorNumber } from '../../lib/providers/amount';
 import { RK_CIRCLES, RK_OPERATORS, rkPlans } from '../catalogue';
 import type { Sale } from '../sales';
-import { GARBAGE, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
+import { GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
 import type { HandlerContext } from './context';
 
 const STATUS: Record<Sale['state'], number> = { SUCCESS: 1, PENDING: 2, FAILED: 3, REVERSED: 3 };
@@ -36,7 +36,8 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
     if (d.kind === 'duplicate') return err(1, 'Duplicate order, Order ID must be unique'); // seed 003
     if (d.kind === 'not-processed') return err(2, 'Operator temporarily unavailable, please process again');
     if (d.kind === 'reset') return { kind: 'reset' };
-    if (d.transport === 'garbage') return GARBAGE;
+    const garbled = GARBLED[d.transport];
+    if (garbled) return garbled;
     const reply = json(saleBody(d.sale));
     return d.transport === 'timeout' ? { kind: 'hold', then: reply } : reply;
   }

@@ -3,7 +3,7 @@
 import { decimalToMinor, minorToMajorNumber } from '../../lib/providers/amount';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
 import type { Sale } from '../sales';
-import { basicCredentials, GARBAGE, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
+import { basicCredentials, GARBLED, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
 import { lagosReferenceOk, type HandlerContext } from './context';
 
 const AIRTIME_NETWORK: Record<string, string> = { mtn: 'MTN', glo: 'GLO', airtel: 'AIRTEL', etisalat: '9MOBILE' };
@@ -82,7 +82,8 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     if (d.kind === 'duplicate') return fail('014', 'REQUEST ID ALREADY EXIST');
     if (d.kind === 'not-processed') return fail('091', 'TRANSACTION NOT PROCESSED');
     if (d.kind === 'reset') return { kind: 'reset' };
-    if (d.transport === 'garbage') return GARBAGE;
+    const garbled = GARBLED[d.transport];
+    if (garbled) return garbled;
     return d.transport === 'timeout' ? { kind: 'hold', then: saleReply(d.sale) } : saleReply(d.sale);
   }
 
