@@ -34,7 +34,7 @@ export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNew
   const { data: sale } = useLiveSale(initial);
   const final = FINAL.includes(sale.status);
   useEffect(() => {
-    if (final) router.refresh(); // the header balance follows the sale
+    router.refresh(); // the header balance follows the sale: once now (held or paid), once when final
   }, [final, router]);
   const amount = formatMoney(sale.agentCostMinor, sale.currency);
   return (

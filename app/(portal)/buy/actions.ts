@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { action } from '@/lib/actions/action';
 import { fail, ok } from '@/lib/actions/result';
@@ -25,7 +24,7 @@ export const sellAction = action('agent', saleFormSchema, async (input, { user }
     if (result.repeatOf) return ok<SellActionData>({ kind: 'confirm_repeat', message: result.error });
     return fail(result.error, result.field ? { [result.field === 'amountMinor' ? 'amount' : result.field]: [result.error] } : undefined);
   }
-  revalidatePath('/wallet');
-  revalidatePath('/transactions');
+  // No revalidatePath: every agent page is dynamic, and revalidating would re-render the buy page into
+  // each sale's response. The result panel refreshes the header balance itself.
   return ok<SellActionData>({ kind: 'sold', outcome: result.outcome });
 });
