@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
 import { DEMO, magicNumber, signIn } from './helpers';
+import { E2E_BASE_URL, E2E_DIST_DIR } from './paths';
 
 test.use({ trace: 'off' }); // contexts are shared across tests; per-test tracing cannot follow them
 
@@ -211,7 +212,7 @@ test.describe.serial('authorisation matrix', () => {
   });
 
   test('server actions refuse every identity the table does not allow', async () => {
-    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
       node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
     };
     const byName = new Map(Object.entries(manifest.node).map(([id, e]) => [e.exportedName ?? '', { id, page: pageOf(Object.keys(e.workers)[0]!) }]));
@@ -263,7 +264,7 @@ async function callAction(request: APIRequestContext, id: string, page: string, 
   return `${res.status()} ${await res.text()}`;
 }
 
-const E2E_BASE = 'http://127.0.0.1:3100';
+const E2E_BASE = E2E_BASE_URL;
 
 async function agentIdOf(admin: APIRequestContext, email: string): Promise<string> {
   const html = await (await admin.get('/admin/agents')).text();

@@ -3,10 +3,12 @@
 // refused in words (or turned away), and nothing is written: the agent's sale export and wallet
 // statement are counted before and after.
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO, magicNumber, signIn } from './helpers';
+import { E2E_BASE_URL, E2E_DIST_DIR } from './paths';
 
-const BASE = 'http://127.0.0.1:3100';
+const BASE = E2E_BASE_URL;
 
 const SPOOFS = [
   'middleware',
@@ -49,7 +51,7 @@ async function counts(request: APIRequestContext) {
 }
 
 function sellActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName?: string }> };
   const entry = Object.entries(manifest.node).find(([, e]) => e.exportedName === 'sellAction');
   if (!entry) throw new Error('sellAction missing from the server-reference manifest');
   return entry[0];
@@ -85,7 +87,7 @@ test.describe('as a signed-in agent', () => {
     const request = page.context().request;
     const form = await saleForm(page);
     const before = await counts(request);
-    for (const origin of ['https://evil.example', 'http://127.0.0.1:3100.evil.example', 'null']) {
+    for (const origin of ['https://evil.example', `${E2E_BASE_URL}.evil.example`, 'null']) {
       const res = await postSale(request, form, origin);
       expect(res.status, `Origin ${origin}: ${res.body.slice(0, 200)}`).not.toBe(200);
       expect(res.body).not.toContain('"kind":"sold"');
