@@ -1,5 +1,6 @@
 // The simulator's product data. The same bundle is sold by several providers under different names and codes
 // (e.g. MTN 1GB / 30 days / ₦1,000 from JoNet, VTpass and CWG) so the portal's catalogue can merge them.
+import cwgFixture from './fixtures/cwg-subscriptions.json';
 import circlesFixture from './fixtures/rk-circles.json';
 
 export interface NgPlan {
@@ -7,7 +8,8 @@ export interface NgPlan {
   priceNaira: number;
   jonet?: { code: string; name: string };
   vtpass?: { code: string; name: string };
-  cwg?: { subCode: string; description: string };
+  /** The CWG sub code that sells the same bundle (its preset comes from the subscription list). */
+  cwg?: { subCode: string };
 }
 
 export const NG_PLANS: NgPlan[] = [
@@ -16,36 +18,49 @@ export const NG_PLANS: NgPlan[] = [
     network: 'MTN', priceNaira: 1000,
     jonet: { code: 'MTN-1GB-30D', name: 'MTN 1GB - 30 days' },
     vtpass: { code: 'mtn-1gb-1000', name: 'N1000 1GB - 30 Days' },
-    cwg: { subCode: '1GB', description: '₦1,000 - 1GB (valid for 30 days)' },
+    cwg: { subCode: '1GB' },
   },
-  { network: 'MTN', priceNaira: 2000, vtpass: { code: 'mtn-3500mb-2000', name: 'N2000 3.5GB - 30 Days' }, cwg: { subCode: '3.5GB', description: '₦2,000 - 3.5GB (valid for 30 days)' } },
-  { network: 'MTN', priceNaira: 5000, jonet: { code: 'MTN-10GB-30D', name: 'MTN 10GB - 30 days' }, cwg: { subCode: '10GB', description: '₦5,000 - 10GB (valid for 30 days)' } },
+  { network: 'MTN', priceNaira: 2000, vtpass: { code: 'mtn-3500mb-2000', name: 'N2000 3.5GB - 30 Days' }, cwg: { subCode: '3.5GB' } },
+  { network: 'MTN', priceNaira: 5000, jonet: { code: 'MTN-10GB-30D', name: 'MTN 10GB - 30 days' }, cwg: { subCode: '10GB' } },
   {
     network: 'GLO', priceNaira: 1000,
     jonet: { code: 'GLO-1.6GB-30D', name: 'GLO 1.6GB - 30 days' },
     vtpass: { code: 'glo-1600mb-1000', name: 'Glo Data N1000 - 1.6GB - 30 days' },
-    cwg: { subCode: '1.6GB', description: '₦1,000 - 1.6GB (valid for 30 days)' },
+    cwg: { subCode: '1.6GB' },
   },
-  { network: 'GLO', priceNaira: 2500, jonet: { code: 'GLO-5GB-30D', name: 'GLO 5GB - 30 days' }, cwg: { subCode: '5GB', description: '₦2,500 - 5GB (valid for 30 days)' } },
+  { network: 'GLO', priceNaira: 2500, jonet: { code: 'GLO-5GB-30D', name: 'GLO 5GB - 30 days' }, cwg: { subCode: '5GB' } },
   {
     network: 'AIRTEL', priceNaira: 1000,
     jonet: { code: 'AIRTEL-1.5GB-30D', name: 'AIRTEL 1.5GB - 30 days' },
     vtpass: { code: 'airt-1000', name: 'Airtel Data Bundle - 1,000 Naira - 1.5GB - 30 Days' },
-    cwg: { subCode: '1.5GB', description: '₦1000 - 1.5GB + 10% Bonus valid for 30 days' },
+    cwg: { subCode: '1.5GB' },
   },
   {
     network: '9MOBILE', priceNaira: 1000,
     jonet: { code: '9MOBILE-1GB-30D', name: '9MOBILE 1GB - 30 days' },
     vtpass: { code: 'eti-1000', name: '9mobile Data - 1000 Naira - 1GB - 30 Days' },
-    cwg: { subCode: '1GB', description: '₦1000 - 1GB (valid for 30days)' },
+    cwg: { subCode: '1GB' },
   },
+  // VTpass's own 9mobile variations, as its documentation lists them (seed document 001).
+  { network: '9MOBILE', priceNaira: 100, vtpass: { code: 'eti-100', name: '9mobile Data Bundle - 100 Naira - 40MB - 1Day' } },
+  { network: '9MOBILE', priceNaira: 200, vtpass: { code: 'eti-200', name: '9mobile Data Bundle - 200 Naira - 7Day' } },
 ];
 
-// CWG vend codes as in the §3.4 subscription-query sample (MTN_A/MTN_D…); AIR_* is INFERRED.
-export const CWG_CODES: Record<NgPlan['network'], { airtime: string; data: string }> = {
-  MTN: { airtime: 'MTN_A', data: 'MTN_D' }, GLO: { airtime: 'GLO_A', data: 'GLO_D' },
-  AIRTEL: { airtime: 'AIR_A', data: 'AIR_D' }, '9MOBILE': { airtime: 'NIN_A', data: 'NIN_D' },
-};
+export interface CwgPreset {
+  subCode: string;
+  description: string;
+  amount: number; // whole naira
+}
+
+/**
+ * CWG's "Agent Subscription List" from seed document 002, verbatim: the vend codes of the table
+ * (M301/M302, G501/G502, A201/A202, N901/N902) and every data sub code with its price.
+ */
+export const CWG_SUBSCRIPTIONS = cwgFixture.networks as Record<NgPlan['network'], { airtime: string; data: string; presets: CwgPreset[] }>;
+
+export const CWG_CODES: Record<NgPlan['network'], { airtime: string; data: string }> = Object.fromEntries(
+  Object.entries(CWG_SUBSCRIPTIONS).map(([network, s]) => [network, { airtime: s.airtime, data: s.data }]),
+) as Record<NgPlan['network'], { airtime: string; data: string }>;
 
 export const VTPASS_DATA_SERVICES: Record<string, NgPlan['network']> = {
   'mtn-data': 'MTN', 'glo-data': 'GLO', 'airtel-data': 'AIRTEL', 'etisalat-data': '9MOBILE',

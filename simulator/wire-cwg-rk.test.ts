@@ -41,8 +41,8 @@ describe('CWG wire rules', () => {
   it('rejects an unknown sub code and a preset bought at the wrong price', async () => {
     const a = createAdapter('cwg', cwgConfig());
     const base = { reference: ref(), phone: '08031234512', network: 'MTN' };
-    expect(await a.buyData({ ...base, planCode: 'MTN_D:99GB', amountMinor: 100000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_SUB_CODE' });
-    expect(await a.buyData({ ...base, reference: ref(), planCode: 'MTN_D:1GB', amountMinor: 90000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_AMOUNT' });
+    expect(await a.buyData({ ...base, planCode: 'M302:99GB', amountMinor: 100000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_SUB_CODE' });
+    expect(await a.buyData({ ...base, reference: ref(), planCode: 'M302:1GB', amountMinor: 90000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_AMOUNT' });
   });
 
   it('after tokens are revoked: reads refresh and retry; a vend refreshes and requeries, never resends', async () => {

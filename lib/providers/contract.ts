@@ -194,8 +194,11 @@ function expectWellFormed(item: CatalogueItem, adapter: ProviderAdapter): void {
   if (item.type === 'data') {
     expect(Number.isSafeInteger(item.priceMinor)).toBe(true);
     expect(item.priceMinor).toBeGreaterThan(0);
-    expect(item.dataMb).toBeGreaterThan(0);
-    expect(item.validityDays).toBeGreaterThan(0);
+    // Real lists name some plans without a size ("200 Naira - 7Day") or a validity ("200GB + 10% Bonus"):
+    // whatever the name states must be read, and every plan states at least one of the two.
+    expect(item.dataMb !== undefined || item.validityDays !== undefined, item.name).toBe(true);
+    if (/\d\s*(MB|GB|TB)\b/i.test(item.name)) expect(item.dataMb, item.name).toBeGreaterThan(0);
+    if (/\d\s*(day|days|hrs|hours|week|weeks|month|months)\b|\d+\s*Day/i.test(item.name)) expect(item.validityDays, item.name).toBeGreaterThan(0);
   } else {
     expect(item.priceMinor).toBeUndefined();
     expect(item.minMinor).toBeLessThan(item.maxMinor ?? 0);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { minorToMajorNumber } from '../../lib/providers/amount';
 import { computeCwgHash, type CwgHashRecipe } from '../../lib/providers/cwg/hash';
-import { CWG_CODES, NG_PLANS, type NgPlan } from '../catalogue';
+import { CWG_CODES, CWG_SUBSCRIPTIONS, type NgPlan } from '../catalogue';
 import type { Sale } from '../sales';
 import { basicCredentials, GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
 import type { HandlerContext } from './context';
@@ -60,9 +60,9 @@ export function createCwgHandler(ctx: HandlerContext, opts: CwgSimOptions): Prov
     const network = networkOf(vendingCode);
     if (!network) return apiError('/vend', 'INVALID_VEND_CODE', `Unknown vending code ${vendingCode}`);
     const isData = CWG_CODES[network].data === vendingCode;
-    const plan = isData ? NG_PLANS.find((p) => p.network === network && p.cwg?.subCode === subCode) : undefined;
-    if (isData && !plan) return apiError('/vend', 'INVALID_SUB_CODE', `Unknown sub code ${subCode ?? ''}`);
-    if (plan && plan.priceNaira !== amountPaid) return apiError('/vend', 'INVALID_AMOUNT', `amountPaid must be ${plan.priceNaira}`);
+    const preset = isData ? CWG_SUBSCRIPTIONS[network].presets.find((p) => p.subCode === subCode) : undefined;
+    if (isData && !preset) return apiError('/vend', 'INVALID_SUB_CODE', `Unknown sub code ${subCode ?? ''}`);
+    if (preset && preset.amount !== amountPaid) return apiError('/vend', 'INVALID_AMOUNT', `amountPaid must be ${preset.amount}`);
     if (opts.hashRecipe !== 'off') {
       const fields = { transactionReference: ref, amountPaid, customerUserId: phone, transactionDate: str(b.transactionDate) ?? '', vendingCode, subCode };
       if (str(b.transactionHash)?.toLowerCase() !== computeCwgHash(opts.hashRecipe, fields, c.clientSecret ?? '')) {
@@ -81,7 +81,7 @@ export function createCwgHandler(ctx: HandlerContext, opts: CwgSimOptions): Prov
 
   function subscription(): Reply {
     const services = (Object.keys(CWG_CODES) as NgPlan['network'][]).flatMap((network) => {
-      const presets = NG_PLANS.filter((p) => p.network === network && p.cwg).map((p) => ({ subCode: p.cwg?.subCode, description: p.cwg?.description, amount: p.priceNaira }));
+      const presets = CWG_SUBSCRIPTIONS[network].presets;
       return [
         { name: `${network} Etop up`, vendCode: CWG_CODES[network].airtime, usesPreset: false, presetAmountList: [], presetCount: 0 },
         { name: null, vendCode: CWG_CODES[network].data, usesPreset: true, presetAmountList: presets, presetCount: presets.length },

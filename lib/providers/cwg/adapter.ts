@@ -11,8 +11,9 @@ import { mapCwgStatus, mapCwgSubscriptions, mapCwgVend } from './map';
 import { cwgBalanceBody, cwgEnvelope, cwgSubscriptionBody } from './schemas';
 import { createTokenCache, TokenUnavailableError } from './token';
 
-// §3.4 query-sample vend codes; AIR_A is INFERRED (the sample lists no Airtel code).
-const AIRTIME_VEND_CODES = 'MTN:MTN_A,GLO:GLO_A,AIRTEL:AIR_A,9MOBILE:NIN_A';
+// §3.4 subscription-list vend codes (seed document 002's table); the catalogue's own codes win when known,
+// and an account whose query answers MTN_A-style codes sets the airtimeVendCodes option.
+const AIRTIME_VEND_CODES = 'MTN:M301,GLO:G501,AIRTEL:A201,9MOBILE:N901';
 
 export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
   const client = createCwgClient(config, deps);
