@@ -1,6 +1,7 @@
 // Per-reference sale state shared by the four wire handlers: duplicate detection, scripted resolution
 // (pending -> success/failed, success -> reversed) on timers, and a hook that fires provider callbacks.
 import { randomUUID } from 'node:crypto';
+import { costAt, DEMO_COST_BPS } from '../lib/providers/demo-contract';
 import type { ProviderId } from '../lib/providers/types';
 import { scenarioForPhone, type Scenario } from './scenarios';
 
@@ -67,7 +68,8 @@ export class SaleBook {
       providerRef: randomUUID().replace(/-/g, '').slice(0, 20), operatorRef: `OP${Date.now().toString(36).toUpperCase()}`,
     };
     this.sales.set(`${input.provider}:${input.reference}`, sale);
-    if (state !== 'FAILED') this.adjust(sale.provider, -sale.amountMinor);
+    // The float falls by what the provider charges us (the demo contract), not the face value.
+    if (state !== 'FAILED') this.adjust(sale.provider, -costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
     const later = LATER_STATE[scenario];
     if (later) this.schedule(sale, later);
     if (scenario === 'duplicate-first') return { kind: 'duplicate', sale };
@@ -83,7 +85,7 @@ export class SaleBook {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       sale.state = next;
-      if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, sale.amountMinor);
+      if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
       this.opts.onResolved(sale);
     }, this.opts.pendingResolveMs);
     timer.unref();

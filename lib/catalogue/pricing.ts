@@ -2,21 +2,13 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { commissionRates } from '@/db/schema';
 import { shareOf, type Currency } from '@/lib/money';
+import { costAt, DEMO_COST_BPS } from '@/lib/providers/demo-contract';
 
-/**
- * What each provider charges us, in basis points of face value (their discount is our gross margin).
- * The live figures come from each provider's contract; an admin overrides them per provider with
- * the `costBps` option.
- */
-export const DEFAULT_PROVIDER_COST_BPS: Record<string, number> = {
-  jonet: 9_500,
-  vtpass: 9_550,
-  cwg: 9_450,
-  rechargekit: 9_600,
-};
+/** Until an admin sets a provider's `costBps` option, the demo contract's rates apply. */
+export const DEFAULT_PROVIDER_COST_BPS: Record<string, number> = DEMO_COST_BPS;
 
 export function providerCost(faceMinor: number, costBps: number): number {
-  return Math.max(1, shareOf(faceMinor, costBps));
+  return costAt(faceMinor, costBps);
 }
 
 /** The agent's own rate wins over the default for that network and product type. */

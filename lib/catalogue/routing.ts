@@ -13,7 +13,8 @@ export interface RouteStep {
 
 /**
  * The providers that can sell this product now, in the admin's order for its network and type.
- * A disabled or auto-paused provider, or one whose source vanished upstream, is skipped.
+ * A disabled or auto-paused provider, one whose source vanished upstream, or one that charges
+ * another price for the bundle, is skipped.
  */
 export function routeFor(db: Db, product: Product): RouteStep[] {
   const route = db
@@ -27,7 +28,8 @@ export function routeFor(db: Db, product: Product): RouteStep[] {
     .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
     .where(and(eq(productSources.productId, product.id), eq(productSources.available, true)))
     .all()
-    .filter((s) => s.enabled && s.pausedAt === null);
+    // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
+    .filter((s) => s.enabled && s.pausedAt === null && (product.type === 'airtime' || s.priceMinor === product.priceMinor));
   const order = route?.providers ?? [];
   const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
   return sources

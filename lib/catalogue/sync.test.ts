@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { priceChanges, products, productSources } from '@/db/schema';
+import { priceChanges, products, productSources, providerSettings } from '@/db/schema';
 import type { CatalogueItem } from '@/lib/providers/types';
 import { createTestDb } from '@/lib/testing/db';
 import { listProducts } from './queries';
+import { routeFor } from './routing';
 import { applyProviderCatalogue } from './sync';
 
 let db: Db;
@@ -47,5 +48,21 @@ describe('catalogue sync', () => {
     applyProviderCatalogue(db, { provider: 'jonet', costBps: 9500, items: [plan('jonet', 'A', 'a', 100_000)] });
     // No provider_settings row for jonet in this database: nothing is sellable.
     expect(listProducts(db, { currency: 'NGN' })).toEqual([]);
+  });
+
+  it('routes a plan only through the sources that sell it at its price', () => {
+    const now = Date.now();
+    for (const id of ['jonet', 'vtpass'] as const) {
+      db.insert(providerSettings).values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now }).run();
+    }
+    applyProviderCatalogue(db, { provider: 'jonet', costBps: 9500, items: [plan('jonet', 'MTN-1GB', 'MTN 1GB - 30 days', 100_000)] });
+    applyProviderCatalogue(db, { provider: 'vtpass', costBps: 9550, items: [plan('vtpass', 'mtn-1gb-1200', 'N1200 1GB - 30 Days', 120_000)] });
+    const product = db.select().from(products).get()!;
+    expect(product.priceMinor).toBe(100_000);
+    expect(routeFor(db, product).map((s) => s.provider)).toEqual(['jonet']);
+    applyProviderCatalogue(db, { provider: 'jonet', costBps: 9500, items: [] });
+    const repriced = db.select().from(products).get()!;
+    expect(repriced.priceMinor).toBe(120_000);
+    expect(routeFor(db, repriced).map((s) => s.provider)).toEqual(['vtpass']);
   });
 });
