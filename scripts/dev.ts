@@ -1,4 +1,5 @@
 /** `npm run dev`: like `npm start`, with Next's dev server instead of a production build. */
+import './load-env-file';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '@/db/client';
 import { seed } from '@/db/seed';

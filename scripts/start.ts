@@ -2,6 +2,7 @@
  * `npm start`: one command from a fresh checkout to a working portal. Migrates and seeds the SQLite
  * file, builds if needed, then runs the provider simulator and the portal side by side.
  */
+import './load-env-file';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

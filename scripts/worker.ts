@@ -1,4 +1,5 @@
 /** The requery worker on its own (`npm run worker`), for deployments that split it from the web server. */
+import './load-env-file';
 import { getDb } from '@/db';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
 
