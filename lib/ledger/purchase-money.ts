@@ -74,7 +74,8 @@ export function settle(tx: Tx, sale: SaleMoney, provider: string, providerCostMi
 export function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): boolean {
   if (!claimResolution(tx, sale, 'refunded', by, reason)) return false;
   const wallet = walletAccount(tx, sale.agentId, sale.currency);
-  leg(tx, sale, clearingAccount(tx, sale.currency), wallet, sale.agentCostMinor, 'refund', 'refund', `Refund: ${reason}`);
+  // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
+  leg(tx, sale, clearingAccount(tx, sale.currency), wallet, sale.agentCostMinor, 'refund', 'refund', 'Refund: the sale was not delivered');
   adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   return true;
 }
