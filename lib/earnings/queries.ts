@@ -54,29 +54,14 @@ export function getEarnings(db: Db, agentId: number, currencies: readonly Curren
     gte(purchases.createdAt, monthStart),
     lt(purchases.createdAt, dayStart + DAY_MS),
   );
-  const isToday = sql`${purchases.createdAt} >= ${dayStart}`;
-  const groups = db
+  // One scan of the month's sales, grouped finely enough to derive every total below in memory.
+  // Constants inlined so SQLite does integer division (a bound JS number may arrive as a REAL).
+  const dayExpr = sql<number>`(${purchases.createdAt} + ${sql.raw(String(LAGOS_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
+  const rows = db
     .select({
       currency: purchases.currency,
       network: purchases.network,
       type: purchases.type,
-      monthCount: sql<number>`count(*)`,
-      monthValue: sql<number>`sum(${purchases.faceMinor})`,
-      monthCommission: sql<number>`sum(${purchases.commissionMinor})`,
-      todayCount: sql<number>`sum(case when ${isToday} then 1 else 0 end)`,
-      todayValue: sql<number>`sum(case when ${isToday} then ${purchases.faceMinor} else 0 end)`,
-      todayCommission: sql<number>`sum(case when ${isToday} then ${purchases.commissionMinor} else 0 end)`,
-    })
-    .from(purchases)
-    .where(inMonth)
-    .groupBy(purchases.currency, purchases.network, purchases.type)
-    .all();
-
-  // Constants inlined so SQLite does integer division (a bound JS number may arrive as a REAL).
-  const dayExpr = sql<number>`(${purchases.createdAt} + ${sql.raw(String(LAGOS_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
-  const days = db
-    .select({
-      currency: purchases.currency,
       day: dayExpr,
       count: sql<number>`count(*)`,
       valueMinor: sql<number>`sum(${purchases.faceMinor})`,
@@ -84,36 +69,35 @@ export function getEarnings(db: Db, agentId: number, currencies: readonly Curren
     })
     .from(purchases)
     .where(inMonth)
-    .groupBy(purchases.currency, dayExpr)
+    .groupBy(purchases.currency, purchases.network, purchases.type, dayExpr)
     .all();
+  const today = lagosDayNumber(dayStart);
 
-  const wanted = [...new Set<Currency>([...currencies, ...groups.map((g) => g.currency)])];
+  const wanted = [...new Set<Currency>([...currencies, ...rows.map((r) => r.currency)])];
   const firstDay = lagosDayNumber(monthStart);
   const lastDay = lagosDayNumber(now);
   return wanted.map((currency) => {
     const result: CurrencyEarnings = { currency, today: zero(), month: zero(), byNetwork: [], byType: [], daily: [] };
     const networks = new Map<string, Breakdown>();
     const types = new Map<string, Breakdown>();
-    for (const g of groups.filter((row) => row.currency === currency)) {
-      const today = { count: Number(g.todayCount), valueMinor: Number(g.todayValue), commissionMinor: Number(g.todayCommission) };
-      const month = { count: Number(g.monthCount), valueMinor: Number(g.monthValue), commissionMinor: Number(g.monthCommission) };
-      add(result.today, today);
-      add(result.month, month);
-      breakdown(networks, g.network, today, month);
-      breakdown(types, g.type, today, month);
+    const perDay = new Map<number, Totals>();
+    for (const r of rows.filter((row) => row.currency === currency)) {
+      const totals = { count: Number(r.count), valueMinor: Number(r.valueMinor), commissionMinor: Number(r.commissionMinor) };
+      const day = Number(r.day);
+      const todays = day === today ? totals : zero();
+      add(result.today, todays);
+      add(result.month, totals);
+      breakdown(networks, r.network, todays, totals);
+      breakdown(types, r.type, todays, totals);
+      const dayTotals = perDay.get(day) ?? zero();
+      add(dayTotals, totals);
+      perDay.set(day, dayTotals);
     }
     const byValue = (a: Breakdown, b: Breakdown) => b.month.valueMinor - a.month.valueMinor || a.key.localeCompare(b.key);
     result.byNetwork = [...networks.values()].sort(byValue);
     result.byType = [...types.values()].sort(byValue);
-    const perDay = new Map(days.filter((d) => d.currency === currency).map((d) => [Number(d.day), d]));
     for (let day = firstDay; day <= lastDay; day += 1) {
-      const row = perDay.get(day);
-      result.daily.push({
-        day: lagosDayLabel(day),
-        count: row ? Number(row.count) : 0,
-        valueMinor: row ? Number(row.valueMinor) : 0,
-        commissionMinor: row ? Number(row.commissionMinor) : 0,
-      });
+      result.daily.push({ day: lagosDayLabel(day), ...(perDay.get(day) ?? zero()) });
     }
     return result;
   });
