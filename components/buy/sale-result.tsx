@@ -7,13 +7,8 @@ import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/lib/money';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
+import { isFinal, pendingPollDelay } from '@/lib/purchases/status';
 
-const FINAL = ['SUCCESS', 'FAILED', 'REVERSED'];
-
-/** Quick at first, then backing off: most pending sales resolve within a minute. */
-export function pollDelay(attempt: number): number {
-  return Math.min(2_000 * 1.5 ** attempt, 30_000);
-}
 
 export function useLiveSale(initial: SaleOutcome) {
   return useQuery({
@@ -24,7 +19,7 @@ export function useLiveSale(initial: SaleOutcome) {
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
-    refetchInterval: (query) => (FINAL.includes(query.state.data?.status ?? '') ? false : pollDelay(query.state.dataUpdateCount)),
+    refetchInterval: (query) => (isFinal(query.state.data?.status ?? '') ? false : pendingPollDelay(query.state.dataUpdateCount)),
     staleTime: 0,
   });
 }
@@ -32,7 +27,7 @@ export function useLiveSale(initial: SaleOutcome) {
 export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNewSale: () => void }) {
   const router = useRouter();
   const { data: sale } = useLiveSale(initial);
-  const final = FINAL.includes(sale.status);
+  const final = isFinal(sale.status);
   useEffect(() => {
     router.refresh(); // the header balance follows the sale: once now (held or paid), once when final
   }, [final, router]);

@@ -9,16 +9,14 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import type { HistoryRow } from '@/lib/purchases/history';
+import { isAwaitingProvider, pendingPollDelay } from '@/lib/purchases/status';
 
-const PENDING = ['PENDING', 'UNKNOWN'];
 type Live = { id: number; status: string; providerRef: string | null; operatorRef: string | null };
 
-/** Quick at first, then backing off; stops once nothing on the page is pending. */
-const delay = (polls: number) => Math.min(2_000 * 1.5 ** polls, 30_000);
 
 export function HistoryList({ rows }: { rows: HistoryRow[] }) {
   const router = useRouter();
-  const pendingIds = rows.filter((r) => PENDING.includes(r.status)).map((r) => r.id);
+  const pendingIds = rows.filter((r) => isAwaitingProvider(r.status)).map((r) => r.id);
   const { data } = useQuery({
     queryKey: ['history-statuses', pendingIds.join(',')],
     enabled: pendingIds.length > 0,
@@ -27,10 +25,10 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
-    refetchInterval: (query) => (query.state.data?.every((r) => !PENDING.includes(r.status)) ? false : delay(query.state.dataUpdateCount)),
+    refetchInterval: (query) => (query.state.data?.every((r) => !isAwaitingProvider(r.status)) ? false : pendingPollDelay(query.state.dataUpdateCount)),
   });
   const live = new Map((data ?? []).map((r) => [r.id, r]));
-  const stillPending = rows.some((r) => PENDING.includes(live.get(r.id)?.status ?? r.status));
+  const stillPending = rows.some((r) => isAwaitingProvider(live.get(r.id)?.status ?? r.status));
   const hadPending = useRef(pendingIds.length > 0);
   useEffect(() => {
     // When the last pending sale resolves, refresh once so balances and filters catch up.

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
+import { isAwaitingProvider } from '@/lib/purchases/status';
 
 /** The sale's status, refreshing itself while pending, with a rate-limited "check now". */
 export function LiveStatus({ initial }: { initial: SaleOutcome }) {
@@ -17,7 +18,7 @@ export function LiveStatus({ initial }: { initial: SaleOutcome }) {
   useEffect(() => {
     if (state?.ok) queryClient.setQueryData(['sale', initial.purchaseId], state.data);
   }, [state, queryClient, initial.purchaseId]);
-  const open = sale.status === 'PENDING' || sale.status === 'UNKNOWN';
+  const open = isAwaitingProvider(sale.status);
   return (
     <div className="space-y-2">
       <p className="text-lg" data-testid="live-status" data-status={sale.status}><StatusBadge status={sale.status} /></p>

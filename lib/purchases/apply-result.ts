@@ -8,6 +8,7 @@ import type { ProviderResult } from '@/lib/providers/types';
 import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
 import { NOT_FOUND_ANSWERS, NOT_FOUND_GRACE_MS, nextRequeryDelay } from './schedule';
+import { isFinal } from './status';
 
 export type Writer = 'purchase' | 'requery' | 'callback' | 'admin' | 'check_now';
 
@@ -28,8 +29,7 @@ export const saleMoney = (p: Purchase, now: number): SaleMoney => ({
 });
 
 function setStatus(tx: Tx, p: Purchase, status: Purchase['status'], now: number, extra: Partial<Purchase> = {}) {
-  const final = ['SUCCESS', 'FAILED', 'REVERSED'].includes(status);
-  tx.update(purchases).set({ status, updatedAt: now, ...(final ? { finalAt: now } : {}), ...extra }).where(eq(purchases.id, p.id)).run();
+  tx.update(purchases).set({ status, updatedAt: now, ...(isFinal(status) ? { finalAt: now } : {}), ...extra }).where(eq(purchases.id, p.id)).run();
 }
 
 const dropJob = (tx: Tx, attemptId: number) => tx.delete(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).run();

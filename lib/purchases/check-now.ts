@@ -6,7 +6,7 @@ import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
 import { toOutcome, type SaleOutcome } from './outcome';
-import { isFinal } from './queries';
+import { isFinal } from './status';
 
 // Once per sale every 15 s and 20 a minute per agent: enough for a counter, gentle on the provider.
 const PER_SALE = { limit: 1, windowMs: 15_000 };

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'driz
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema/purchases';
+import { AWAITING_PROVIDER } from './status';
 
 export interface HistoryFilter {
   status?: 'pending' | 'success' | 'failed' | 'review';
@@ -12,7 +13,7 @@ export interface HistoryFilter {
 }
 
 const STATUS_GROUPS: Record<NonNullable<HistoryFilter['status']>, PurchaseStatus[]> = {
-  pending: ['PENDING', 'UNKNOWN'],
+  pending: [...AWAITING_PROVIDER],
   success: ['SUCCESS'],
   failed: ['FAILED', 'REVERSED'],
   review: ['MANUAL_REVIEW'],

@@ -8,6 +8,3 @@ export function getSaleForAgent(db: Db, agentId: number, purchaseId: number): Sa
   const row = db.select().from(purchases).where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))).get();
   return row ? toOutcome(row) : null;
 }
-
-export const FINAL_STATUSES = ['SUCCESS', 'FAILED', 'REVERSED'] as const;
-export const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases, users } from '@/db/schema';
+import { AWAITING_PROVIDER } from './status';
 
 /** Pending longer than this is "stuck" enough for a human to look, even before the budget runs out. */
 export const STUCK_AFTER_MS = 30 * 60_000;
@@ -12,7 +13,7 @@ export function listReviewQueue(db: Db, now = Date.now(), limit = 50) {
     .from(purchases)
     .innerJoin(users, eq(users.id, purchases.agentId))
     .innerJoin(products, eq(products.id, purchases.productId))
-    .where(or(eq(purchases.status, 'MANUAL_REVIEW'), and(inArray(purchases.status, ['PENDING', 'UNKNOWN']), lt(purchases.createdAt, now - STUCK_AFTER_MS))))
+    .where(or(eq(purchases.status, 'MANUAL_REVIEW'), and(inArray(purchases.status, [...AWAITING_PROVIDER]), lt(purchases.createdAt, now - STUCK_AFTER_MS))))
     .orderBy(asc(purchases.createdAt))
     .limit(limit)
     .all();
