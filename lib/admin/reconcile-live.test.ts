@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordProviderBalance } from '@/lib/provider-settings/commands';
 import { providerFor } from '@/lib/provider-settings/adapters';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { reconcileRecentDays } from './reconcile';
 
 let world: SaleWorld;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(5_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(5_000_000, (w) => (world = w));
 
 async function readFloat() {
   const live = providerFor(world.db, 'vtpass')!;

@@ -1,19 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { adminResolve } from './admin-resolve';
 import { listReviewQueue } from './review';
 import { startSale } from './start-sale';
 
 let world: SaleWorld;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(5_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(5_000_000, (w) => (world = w));
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
 let n = 0;

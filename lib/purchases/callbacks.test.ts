@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { handleCallback } from './callbacks';
 import { startSale } from './start-sale';
 
 let world: SaleWorld;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(5_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(5_000_000, (w) => (world = w));
 
 /** Every table a callback could touch, as row counts: "changes nothing" means these stay equal. */
 function footprint() {

@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { purchaseEvents, purchases, requeryJobs } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { runRequeryPass } from './requery-worker';
 import { nextRequeryDelay } from './schedule';
 import { startSale } from './start-sale';
 
 let world: SaleWorld;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(20_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(20_000_000, (w) => (world = w));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let n = 0;

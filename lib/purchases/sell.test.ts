@@ -1,18 +1,14 @@
 import { eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { providerSettings, purchaseAttempts, users } from '@/db/schema';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { startSale } from './start-sale';
 
 let world: SaleWorld;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(10_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(10_000_000, (w) => (world = w));
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;

@@ -1,12 +1,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { ReceiptCard } from '@/components/receipts/receipt-card';
 import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { issueReceiptToken } from './issue';
 import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';
@@ -15,12 +15,10 @@ import { deriveReceiptToken, hashReceiptToken, receiptUrlFor } from './token';
 
 let world: SaleWorld;
 let otherAgent: number;
-beforeAll(async () => {
-  world = await createSaleWorld();
-  world.fund(10_000_000);
-  otherAgent = world.newAgent(1_000_000);
-}, 60_000);
-afterAll(async () => world?.cleanup());
+withSaleWorld(10_000_000, (w) => {
+  world = w;
+  otherAgent = w.newAgent(1_000_000);
+});
 
 let counter = 0;
 const number = (lastTwo: string) => `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;

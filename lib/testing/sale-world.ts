@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db';
 import { products, providerSettings } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
@@ -61,4 +62,18 @@ export async function createSaleWorld(opts: { timeoutMs?: number; sim?: Simulato
       cleanup();
     },
   };
+}
+
+/**
+ * For a test file: builds the world before its first test, funds the main agent, hands it to
+ * `ready`, and cleans it up after its last test.
+ */
+export function withSaleWorld(fundMinor: number, ready: (world: SaleWorld) => void): void {
+  let world: SaleWorld | undefined;
+  beforeAll(async () => {
+    world = await createSaleWorld();
+    world.fund(fundMinor);
+    ready(world);
+  }, 60_000);
+  afterAll(async () => world?.cleanup());
 }
