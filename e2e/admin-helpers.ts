@@ -31,3 +31,15 @@ export async function createAgent(admin: Page) {
   return { ...agent, url: new URL(admin.url()).pathname };
 }
 
+
+/** Posts a credit through the admin's funding form, confirming the review step. */
+export async function postCredit(admin: Page, movement: { agentLabel: string; amount: string; reference: string; reason: string }) {
+  const form = admin.getByRole('form', { name: 'Credit or debit a wallet' });
+  await form.getByLabel('Agent').selectOption({ label: movement.agentLabel });
+  await form.getByLabel('Amount').fill(movement.amount);
+  await form.getByLabel('Reference').fill(movement.reference);
+  await form.getByLabel('Reason').fill(movement.reason);
+  await form.getByRole('button', { name: 'Review and post' }).click();
+  await form.getByRole('button', { name: 'Yes, post it' }).click();
+  return form;
+}

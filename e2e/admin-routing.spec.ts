@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createAgent, newSignedInPage } from './admin-helpers';
+import { createAgent, newSignedInPage, postCredit } from './admin-helpers';
 import { DEMO, magicNumber, signIn } from './helpers';
 
 async function sell(agent: Page, number: string, chip: string, network: string) {
@@ -48,13 +48,7 @@ test('an agent over the daily limit is refused with a clear message, and nothing
   const created = await createAgent(page);
 
   await page.goto('/admin/funding');
-  const funding = page.getByRole('form', { name: 'Credit or debit a wallet' });
-  await funding.getByLabel('Agent').selectOption({ label: `${created.name} (${created.email})` });
-  await funding.getByLabel('Amount').fill('2000');
-  await funding.getByLabel('Reference').fill(`E2E-LIMIT-${Date.now()}`);
-  await funding.getByLabel('Reason').fill('E2E limit test');
-  await funding.getByRole('button', { name: 'Review and post' }).click();
-  await funding.getByRole('button', { name: 'Yes, post it' }).click();
+  const funding = await postCredit(page, { agentLabel: `${created.name} (${created.email})`, amount: '2000', reference: `E2E-LIMIT-${Date.now()}`, reason: 'E2E limit test' });
   await expect(funding.getByText(/Credited ₦2,000.00/)).toBeVisible();
 
   await page.goto(created.url);

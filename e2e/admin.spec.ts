@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createAgent, minor, newSignedInPage, unique } from './admin-helpers';
+import { createAgent, minor, newSignedInPage, postCredit, unique } from './admin-helpers';
 import { DEMO, signIn } from './helpers';
 import { E2E_DATA_DIR, E2E_DIST_DIR } from './paths';
 
@@ -34,22 +34,12 @@ test('an admin credits the demo agent and the agent sees it in the wallet statem
   await signIn(page, DEMO.admin);
   await page.goto('/admin/funding');
   const reference = unique('E2E-CREDIT');
-  const form = page.getByRole('form', { name: 'Credit or debit a wallet' });
-  await form.getByLabel('Agent').selectOption({ label: 'Bola Stores (agent@demo.test)' });
-  await form.getByLabel('Amount').fill('1,234.56');
-  await form.getByLabel('Reference').fill(reference);
-  await form.getByLabel('Reason').fill('E2E cash deposit');
-  await form.getByRole('button', { name: 'Review and post' }).click();
-  await form.getByRole('button', { name: 'Yes, post it' }).click();
+  const credit = { agentLabel: 'Bola Stores (agent@demo.test)', amount: '1,234.56', reference, reason: 'E2E cash deposit' };
+  const form = await postCredit(page, credit);
   await expect(form.getByText('Credited ₦1,234.56 to Bola Stores.')).toBeVisible();
 
   // The same reference again moves nothing.
-  await form.getByLabel('Agent').selectOption({ label: 'Bola Stores (agent@demo.test)' });
-  await form.getByLabel('Amount').fill('1,234.56');
-  await form.getByLabel('Reference').fill(reference);
-  await form.getByLabel('Reason').fill('E2E cash deposit');
-  await form.getByRole('button', { name: 'Review and post' }).click();
-  await form.getByRole('button', { name: 'Yes, post it' }).click();
+  await postCredit(page, credit);
   await expect(form.getByText(/was already used for this movement; nothing changed/)).toBeVisible();
 
   expect(await walletBalance(agentPage)).toBe(before + 123_456);

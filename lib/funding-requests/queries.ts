@@ -7,6 +7,19 @@ export type FundingStatus = 'pending' | 'approved' | 'rejected';
 
 const decider = alias(users, 'decider');
 
+/** What an agent may see of a request; the admin view adds who asked and who decided. */
+const requestColumns = {
+  id: fundingRequests.id,
+  currency: fundingRequests.currency,
+  amount: fundingRequests.amount,
+  bankReference: fundingRequests.bankReference,
+  note: fundingRequests.note,
+  status: fundingRequests.status,
+  decidedAt: fundingRequests.decidedAt,
+  decisionReason: fundingRequests.decisionReason,
+  createdAt: fundingRequests.createdAt,
+};
+
 /** Admin view: every agent's requests, newest first, with who decided. */
 export function listFundingRequests(db: Db, filter: { status?: FundingStatus; agentId?: number } = {}, page = 1, pageSize = 25) {
   const where = and(
@@ -14,21 +27,7 @@ export function listFundingRequests(db: Db, filter: { status?: FundingStatus; ag
     filter.agentId ? eq(fundingRequests.agentId, filter.agentId) : undefined,
   );
   const rows = db
-    .select({
-      id: fundingRequests.id,
-      agentId: fundingRequests.agentId,
-      agentName: users.name,
-      agentEmail: users.email,
-      currency: fundingRequests.currency,
-      amount: fundingRequests.amount,
-      bankReference: fundingRequests.bankReference,
-      note: fundingRequests.note,
-      status: fundingRequests.status,
-      decidedAt: fundingRequests.decidedAt,
-      decidedBy: decider.email,
-      decisionReason: fundingRequests.decisionReason,
-      createdAt: fundingRequests.createdAt,
-    })
+    .select({ ...requestColumns, agentId: fundingRequests.agentId, agentName: users.name, agentEmail: users.email, decidedBy: decider.email })
     .from(fundingRequests)
     .innerJoin(users, eq(users.id, fundingRequests.agentId))
     .leftJoin(decider, eq(decider.id, fundingRequests.decidedBy))
@@ -44,17 +43,7 @@ export function listFundingRequests(db: Db, filter: { status?: FundingStatus; ag
 /** The agent's own requests only: filtered by agent id in SQL. */
 export function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
   return db
-    .select({
-      id: fundingRequests.id,
-      currency: fundingRequests.currency,
-      amount: fundingRequests.amount,
-      bankReference: fundingRequests.bankReference,
-      note: fundingRequests.note,
-      status: fundingRequests.status,
-      decidedAt: fundingRequests.decidedAt,
-      decisionReason: fundingRequests.decisionReason,
-      createdAt: fundingRequests.createdAt,
-    })
+    .select(requestColumns)
     .from(fundingRequests)
     .where(eq(fundingRequests.agentId, agentId))
     .orderBy(desc(fundingRequests.createdAt), desc(fundingRequests.id))
