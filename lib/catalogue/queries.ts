@@ -48,24 +48,3 @@ export function listProducts(db: Db, f: ProductFilter) {
     .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb))
     .all();
 }
-
-export function listNetworks(db: Db, currency: Currency): string[] {
-  return db
-    .selectDistinct({ network: products.network })
-    .from(products)
-    .where(and(eq(products.currency, currency), eq(products.active, true)))
-    .orderBy(asc(products.network))
-    .all()
-    .map((r) => r.network);
-}
-
-export function listCircles(db: Db): string[] {
-  return db
-    .selectDistinct({ circle: products.circle })
-    .from(products)
-    .where(and(eq(products.currency, 'INR'), eq(products.active, true)))
-    .all()
-    .map((r) => r.circle)
-    .filter(Boolean)
-    .sort((a, b) => Number(a) - Number(b));
-}

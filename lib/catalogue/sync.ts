@@ -80,10 +80,3 @@ function refreshProducts(db: Tx, now: number) {
       price_minor = coalesce((select min(s.price_minor) from product_sources s where s.product_id = products.id and s.available = 1), price_minor),
       updated_at = ${now}`);
 }
-
-export function withdrawProvider(db: Db, provider: ProviderId, now = Date.now()) {
-  db.transaction((tx) => {
-    tx.update(productSources).set({ available: false }).where(eq(productSources.provider, provider)).run();
-    refreshProducts(tx, now);
-  }, { behavior: 'immediate' });
-}

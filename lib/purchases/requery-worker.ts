@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, requeryJobs } from '@/db/schema';
 import type { ProviderDeps } from '@/lib/providers/types';
@@ -43,10 +43,6 @@ export async function runRequeryPass(db: Db, opts: { owner?: string; now?: () =>
     }),
   );
   return attempts.length;
-}
-
-export function requeryJobFor(db: Db, attemptId: number) {
-  return db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
 }
 
 /** Runs passes every `intervalMs` until stopped; one pass at a time. */

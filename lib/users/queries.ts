@@ -1,6 +1,6 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { accounts, users } from '@/db/schema';
+import { users } from '@/db/schema';
 
 export function getUser(db: Db, id: number) {
   return db.select().from(users).where(eq(users.id, id)).get();
@@ -24,8 +24,4 @@ export function listAgents(db: Db, search?: string) {
     .where(and(eq(users.role, 'agent'), term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined))
     .orderBy(desc(users.createdAt))
     .all();
-}
-
-export function listAgentWallets(db: Db, agentId: number) {
-  return db.select().from(accounts).where(and(eq(accounts.userId, agentId), eq(accounts.kind, 'wallet'))).all();
 }

@@ -11,7 +11,8 @@ import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { listFundingRequests } from '@/lib/funding-requests/queries';
 import { formatMoney, minorToDecimalString } from '@/lib/money';
-import { getUser, listAgentWallets } from '@/lib/users/queries';
+import { listWallets } from '@/lib/ledger/accounts';
+import { getUser } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Agent' };
 
@@ -25,7 +26,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
   const db = getDb();
   const agent = Number.isSafeInteger(agentId) ? getUser(db, agentId) : undefined;
   if (!agent || agent.role !== 'agent') notFound();
-  const wallets = listAgentWallets(db, agent.id);
+  const wallets = listWallets(db, agent.id);
   const commission = listAgentCommission(db, agent.id);
   const requests = listFundingRequests(db, { agentId: agent.id }, 1, 5);
   return (
