@@ -7,7 +7,7 @@ import { findWallet } from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';
 import { allViolations } from './invariants';
-import { listStatement } from './statement';
+import { listAllStatementRows, listStatement } from './statement';
 
 let db: Db;
 let cleanup: () => void;
@@ -60,6 +60,12 @@ describe('funding a wallet', () => {
     expect(page.rows.map((r) => [r.reference, r.debit, r.credit, r.runningBalance])).toEqual([
       ['c', 0, 50, 650],
       ['b', 400, 0, 600],
+    ]);
+    // The CSV export reads every row, oldest first, with the same running balances.
+    expect(listAllStatementRows(db, wallet.id).map((r) => [r.reference, r.runningBalance])).toEqual([
+      ['a', 1000],
+      ['b', 600],
+      ['c', 650],
     ]);
   });
 });

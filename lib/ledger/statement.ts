@@ -20,10 +20,8 @@ export interface StatementPage {
   pageSize: number;
 }
 
-/** Newest first; the running balance is the wallet's balance right after each row. */
-export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): StatementPage {
-  const offset = (page - 1) * pageSize;
-  const rows = tx.all<StatementRow>(sql`
+function statementRows(tx: Tx, accountId: number, limit: number, offset: number): StatementRow[] {
+  return tx.all<StatementRow>(sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
       case when debit_account_id = ${accountId} then amount else 0 end as debit,
       case when credit_account_id = ${accountId} then amount else 0 end as credit,
@@ -32,7 +30,12 @@ export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25
     from ledger_entries
     where debit_account_id = ${accountId} or credit_account_id = ${accountId}
     order by id desc
-    limit ${pageSize} offset ${offset}`);
+    limit ${limit} offset ${offset}`);
+}
+
+/** Newest first; the running balance is the wallet's balance right after each row. */
+export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): StatementPage {
+  const rows = statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
   const count = tx.get<{ n: number }>(sql`
     select count(*) as n from ledger_entries
     where debit_account_id = ${accountId} or credit_account_id = ${accountId}`);
@@ -41,6 +44,5 @@ export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25
 
 /** Every row, oldest first, for CSV export. */
 export function listAllStatementRows(tx: Tx, accountId: number): StatementRow[] {
-  const all = listStatement(tx, accountId, 1, Number.MAX_SAFE_INTEGER);
-  return all.rows.reverse();
+  return statementRows(tx, accountId, -1, 0).reverse(); // LIMIT -1: no limit in SQLite
 }
