@@ -37,12 +37,6 @@ async function main() {
   let n = 0;
   const phone = () => `0803${String(n % 10_000_000).padStart(7, '0')}`;
 
-  // Count what the ledger path sends to SQLite per sale, to prove the raw path does the same work.
-  const client = ledger.db.$client as unknown as { prepare: (sql: string) => unknown };
-  const realPrepare = client.prepare.bind(client);
-  let prepared = 0;
-  client.prepare = (sql: string) => { prepared += 1; return realPrepare(sql); };
-
   const ledgerSale = () => {
     n += 1;
     const now = Date.now();
@@ -53,26 +47,30 @@ async function main() {
   const rawSaleOn = (fixture: typeof raw, prepareOnce: boolean) => {
     const sale = createRawSale(fixture.db.$client, { prepareOnce });
     const rawProduct = getProduct(fixture.db, fixture.productId)!;
-    const run = () => {
+    return () => {
       n += 1;
       const now = Date.now();
       const attemptId = sale.open({ agentId: fixture.agentId, idempotencyKey: `raw-${n}-bench-key-0`, product: rawProduct, phone: phone(), price, reference: newReference(), now });
       sale.settle(attemptId, now);
     };
-    return { run, statements: sale.statements };
   };
-  const rawDb = rawSaleOn(raw, true);
-  const rawSale = rawDb.run;
-  const unpreparedSale = rawSaleOn(unprepared, false).run;
+  const rawSale = rawSaleOn(raw, true);
+  const unpreparedSale = rawSaleOn(unprepared, false);
 
-  // Statement counts of one sale each (BEGIN/COMMIT excluded on both sides).
-  const before = prepared;
-  ledgerSale();
-  const ledgerStatements = prepared - before;
-  const rawBefore = rawDb.statements();
+  // Count the statements each path executes per sale, to prove the raw path does the same work.
+  // Both run better-sqlite3 Statement objects (BEGIN and COMMIT included on both sides).
+  const statementProto = Object.getPrototypeOf(ledger.db.$client.prepare('select 1')) as Record<'run' | 'get' | 'all', (...a: unknown[]) => unknown>;
+  let executed = 0;
+  const originals = { run: statementProto.run, get: statementProto.get, all: statementProto.all };
+  for (const method of ['run', 'get', 'all'] as const) {
+    const original = originals[method];
+    statementProto[method] = function counted(this: unknown, ...args: unknown[]) { executed += 1; return original.apply(this, args); };
+  }
+  const statementsOf = (sale: () => void) => { const before = executed; sale(); return executed - before; };
+  ledgerSale(); // the first sale prepares the queries and creates the system accounts: count a warm one
   rawSale();
-  const rawStatements = rawDb.statements() - rawBefore;
-  client.prepare = realPrepare;
+  const statementsPerSale = { ledger: statementsOf(ledgerSale), raw: statementsOf(rawSale) };
+  Object.assign(statementProto, originals);
 
   for (let i = 0; i < WARMUP_SALES; i += 1) { ledgerSale(); rawSale(); unpreparedSale(); }
 
@@ -103,7 +101,7 @@ async function main() {
     ledger: result('ledger'),
     raw: result('raw'),
     rawUnprepared: result('rawUnprepared'),
-    statementsPerSale: { ledger: ledgerStatements, raw: rawStatements },
+    statementsPerSale,
     pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
     violations,
   })}\n`);

@@ -22,6 +22,7 @@ import { lastJson, runScript, stopAll, wasInterrupted } from './processes';
 import { mixedTimeline, printTable, ratios, targets, type DbCeiling, type Phases, type SalePhase } from './report';
 import { openReader, type Sample } from './sampler';
 import { signIn } from './session';
+import { sellActionId } from './action-id';
 import { startStack } from './stack';
 
 const log = (line: string) => console.log(line);
@@ -35,15 +36,6 @@ function build(): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve((Date.now() - started) / 1000) : reject(new Error(`next build exited with ${code}`))));
   });
-}
-
-function sellActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === 'app/(portal)/buy/actions.ts' && v.exportedName === 'sellAction');
-  if (!entry) throw new Error('sellAction not found in the server-reference manifest');
-  return entry[0];
 }
 
 const load = async (spec: LoadSpec): Promise<LoadResult> => {

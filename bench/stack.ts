@@ -24,7 +24,11 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const { agentId, productId } = lastJson<{ agentId: number; productId: number }>(await runScript('bench/prepare.ts', [], childEnv()));
   log(`[bench] database ready: bench agent ${agentId}, MTN airtime product ${productId}`);
 
-  startService('portal', 'node_modules/.bin/next', ['start', '-p', String(PORTAL_PORT), '-H', HOST], childEnv(), keep);
+  // BENCH_PORTAL_NODE_ARGS profiles the portal alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_PORTAL_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nextArgs = ['node_modules/next/dist/bin/next', 'start', '-p', String(PORTAL_PORT), '-H', HOST];
+  startService('portal', process.execPath, [...nodeArgs, ...nextArgs], childEnv(), keep);
   await waitForHttp(`${PORTAL_URL}/api/health`, 60_000);
   return { agentId, productId, portalLog };
 }

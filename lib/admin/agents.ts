@@ -1,20 +1,20 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { commissionRates, users } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { LedgerError } from '@/lib/ledger/errors';
 import type { Currency } from '@/lib/money';
 
 /** null removes a limit. The purchase code enforces both on every sale. */
 export function setAgentLimits(db: Db, actor: Actor, agentId: number, limits: { maxSaleMinor: number | null; dailyLimitMinor: number | null }, now = Date.now()): void {
-  db.transaction(
+  immediate(db,
     (tx) => {
       const before = tx.select().from(users).where(and(eq(users.id, agentId), eq(users.role, 'agent'))).get();
       if (!before) throw new LedgerError('No such agent.', 'NOT_FOUND');
       tx.update(users).set(limits).where(eq(users.id, agentId)).run();
       recordAudit(tx, actor, { action: 'user.limits', targetType: 'user', targetId: agentId, detail: { from: { maxSaleMinor: before.maxSaleMinor, dailyLimitMinor: before.dailyLimitMinor }, to: limits } }, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -49,7 +49,7 @@ export function setAgentCommission(
   if (input.rateBps !== null && (!Number.isInteger(input.rateBps) || input.rateBps < 0 || input.rateBps > 5000)) {
     throw new LedgerError('Commission must be between 0% and 50%.', 'INVALID');
   }
-  db.transaction(
+  immediate(db,
     (tx) => {
       const agent = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))).get();
       if (!agent) throw new LedgerError('No such agent.', 'NOT_FOUND');
@@ -60,6 +60,5 @@ export function setAgentCommission(
       else tx.insert(commissionRates).values({ ...input, rateBps: input.rateBps }).run();
       recordAudit(tx, actor, { action: 'user.commission', targetType: 'user', targetId: input.agentId, detail: { currency: input.currency, network: input.network, type: input.type, from: before?.rateBps ?? null, to: input.rateBps } }, now);
     },
-    { behavior: 'immediate' },
   );
 }

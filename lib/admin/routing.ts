@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { routes } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
@@ -39,7 +40,7 @@ export function applyRouteChange(order: string[], change: RouteChange, currency:
 
 /** Reorders one route; the audit row keeps the order before and after. */
 export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteChange, now = Date.now()): string[] {
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
       const route = tx.select().from(routes).where(where).get();
@@ -50,6 +51,5 @@ export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteCh
       recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
       return next;
     },
-    { behavior: 'immediate' },
   );
 }

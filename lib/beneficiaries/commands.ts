@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { beneficiaries } from '@/db/schema';
 import type { Tx } from '@/lib/ledger/accounts';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
@@ -12,15 +13,20 @@ export interface BeneficiaryInput {
   circle: string | null;
 }
 
-/** Remembers the network chosen for a number (ported lines), so the next sale pre-fills it. */
-export function rememberBeneficiary(tx: Tx, agentId: number, input: BeneficiaryInput, now = Date.now()): void {
-  tx.insert(beneficiaries)
-    .values({ agentId, ...input, lastUsedAt: now })
+const p = sql.placeholder;
+const upsertBeneficiary = prepared((db) =>
+  db.insert(beneficiaries)
+    .values({ agentId: p('agentId'), phone: p('phone'), currency: p('currency'), network: p('network'), circle: p('circle'), lastUsedAt: p('now') })
     .onConflictDoUpdate({
       target: [beneficiaries.agentId, beneficiaries.phone],
-      set: { network: input.network, circle: input.circle, lastUsedAt: now },
+      set: { network: sql`excluded.network`, circle: sql`excluded.circle`, lastUsedAt: sql`excluded.last_used_at` },
     })
-    .run();
+    .prepare(),
+);
+
+/** Remembers the network chosen for a number (ported lines), so the next sale pre-fills it. */
+export function rememberBeneficiary(tx: Tx, agentId: number, input: BeneficiaryInput, now = Date.now()): void {
+  upsertBeneficiary(tx).run({ agentId, ...input, now });
 }
 
 export function renameBeneficiary(db: Db, agentId: number, id: number, name: string | null, network?: string): boolean {

@@ -1,5 +1,6 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { commissionRates } from '@/db/schema';
 import { shareOf, type Currency } from '@/lib/money';
 import { costAt, DEMO_COST_BPS } from '@/lib/providers/demo-contract';
@@ -11,20 +12,20 @@ export function providerCost(faceMinor: number, costBps: number): number {
   return costAt(faceMinor, costBps);
 }
 
+const p = sql.placeholder;
+const ratesFor = prepared((db) =>
+  db.select({ agentId: commissionRates.agentId, rateBps: commissionRates.rateBps })
+    .from(commissionRates)
+    .where(and(
+      eq(commissionRates.currency, p('currency')), eq(commissionRates.network, p('network')), eq(commissionRates.type, p('type')),
+      or(eq(commissionRates.agentId, p('agentId')), isNull(commissionRates.agentId)),
+    ))
+    .prepare(),
+);
+
 /** The agent's own rate wins over the default for that network and product type. */
 export function commissionBps(db: Db, agentId: number, currency: Currency, network: string, type: 'airtime' | 'data'): number {
-  const rows = db
-    .select()
-    .from(commissionRates)
-    .where(
-      and(
-        eq(commissionRates.currency, currency),
-        eq(commissionRates.network, network),
-        eq(commissionRates.type, type),
-        or(eq(commissionRates.agentId, agentId), isNull(commissionRates.agentId)),
-      ),
-    )
-    .all();
+  const rows = ratesFor(db).all({ agentId, currency, network, type });
   const own = rows.find((r) => r.agentId === agentId);
   return (own ?? rows[0])?.rateBps ?? 0;
 }

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { products, productSources, providerSettings, routes } from '@/db/schema';
 
 export type Product = typeof products.$inferSelect;
@@ -11,23 +12,32 @@ export interface RouteStep {
   costBps: number;
 }
 
+const p = sql.placeholder;
+
+const routeOrder = prepared((db) =>
+  db.select({ providers: routes.providers }).from(routes)
+    .where(and(eq(routes.currency, p('currency')), eq(routes.network, p('network')), eq(routes.type, p('type'))))
+    .prepare(),
+);
+
+const sourcesOf = prepared((db) =>
+  db.select({ provider: productSources.provider, planCode: productSources.planCode, priceMinor: productSources.priceMinor, costBps: productSources.costBps, enabled: providerSettings.enabled, pausedAt: providerSettings.pausedAt })
+    .from(productSources)
+    .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
+    .where(and(eq(productSources.productId, p('productId')), eq(productSources.available, true)))
+    .prepare(),
+);
+
+const productById = prepared((db) => db.select().from(products).where(eq(products.id, p('id'))).prepare());
+
 /**
  * The providers that can sell this product now, in the admin's order for its network and type.
  * A disabled or auto-paused provider, one whose source vanished upstream, or one that charges
  * another price for the bundle, is skipped.
  */
 export function routeFor(db: Db, product: Product): RouteStep[] {
-  const route = db
-    .select()
-    .from(routes)
-    .where(and(eq(routes.currency, product.currency), eq(routes.network, product.network), eq(routes.type, product.type)))
-    .get();
-  const sources = db
-    .select({ provider: productSources.provider, planCode: productSources.planCode, priceMinor: productSources.priceMinor, costBps: productSources.costBps, enabled: providerSettings.enabled, pausedAt: providerSettings.pausedAt })
-    .from(productSources)
-    .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
-    .where(and(eq(productSources.productId, product.id), eq(productSources.available, true)))
-    .all()
+  const route = routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type });
+  const sources = sourcesOf(db).all({ productId: product.id })
     // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
     .filter((s) => s.enabled && s.pausedAt === null && (product.type === 'airtime' || s.priceMinor === product.priceMinor));
   const order = route?.providers ?? [];
@@ -38,5 +48,5 @@ export function routeFor(db: Db, product: Product): RouteStep[] {
 }
 
 export function getProduct(db: Db, id: number): Product | undefined {
-  return db.select().from(products).where(eq(products.id, id)).get();
+  return productById(db).get({ id });
 }

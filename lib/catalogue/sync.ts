@@ -2,6 +2,7 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import type { Tx } from '@/lib/ledger/accounts';
 import { priceChanges, products, productSources } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import type { CatalogueItem, ProviderId } from '@/lib/providers/types';
 import { displayName, productIdentity } from './identity';
 
@@ -26,7 +27,7 @@ export interface SyncSummary {
  */
 export function applyProviderCatalogue(db: Db, catalogue: ProviderCatalogue, now = Date.now()): SyncSummary {
   const summary: SyncSummary = { provider: catalogue.provider, seen: 0, added: 0, priceChanges: 0, withdrawn: 0 };
-  db.transaction(
+  immediate(db,
     (tx) => {
       const seenSourceIds: number[] = [];
       for (const item of catalogue.items) {
@@ -67,7 +68,6 @@ export function applyProviderCatalogue(db: Db, catalogue: ProviderCatalogue, now
       summary.withdrawn = withdrawn.changes;
       refreshProducts(tx, now);
     },
-    { behavior: 'immediate' },
   );
   return summary;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fundingRequests, users } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { fundingAccount, walletAccount, type Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
@@ -21,7 +22,7 @@ export function submitFundingRequest(db: Db, actor: Actor, agentId: number, inpu
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new LedgerError('Enter an amount above zero.', 'INVALID');
   const bankReference = input.bankReference.trim();
   if (!bankReference) throw new LedgerError('Enter the bank reference of your payment.', 'INVALID');
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const created = tx
         .insert(fundingRequests)
@@ -33,7 +34,6 @@ export function submitFundingRequest(db: Db, actor: Actor, agentId: number, inpu
       recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
       return created;
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -45,7 +45,7 @@ export type Decision = { request: FundingRequest; entryId?: number };
  * the 'funding.approve' audit row is what I7 accepts as the source of a wallet credit.
  */
 export function approveFundingRequest(db: Db, actor: Actor, requestId: number, now = Date.now()): Decision {
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const request = tx
         .update(fundingRequests)
@@ -75,7 +75,6 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       });
       return { request, entryId: result.entryId };
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -83,7 +82,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
 export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, reason: string, now = Date.now()): Decision {
   const why = reason.trim();
   if (!why) throw new LedgerError('Give a reason the agent can read.', 'INVALID');
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const request = tx
         .update(fundingRequests)
@@ -95,7 +94,6 @@ export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, re
       recordAudit(tx, actor, { action: 'funding.reject', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, reason: why } }, now);
       return { request };
     },
-    { behavior: 'immediate' },
   );
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readSetting, writeSetting } from '@/lib/admin/settings';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Db } from '@/db';
+import { immediate } from '@/db/transaction';
 import type { Tx } from '@/lib/ledger/accounts';
 
 /** Auto-pause rule: a provider is paused when its last-hour success rate is below the threshold over at least minSales answered sales. */
@@ -20,12 +21,11 @@ export function getHealthConfig(tx: Tx): HealthConfig {
 }
 
 export function setHealthConfig(db: Db, actor: Actor, config: HealthConfig, now = Date.now()): void {
-  db.transaction(
+  immediate(db,
     (tx) => {
       const before = getHealthConfig(tx);
       writeSetting(tx, KEY, config);
       recordAudit(tx, actor, { action: 'health.config', targetType: 'setting', targetId: KEY, detail: { from: before, to: config } }, now);
     },
-    { behavior: 'immediate' },
   );
 }

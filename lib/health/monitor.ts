@@ -1,6 +1,7 @@
 import { eq, and, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { providerSettings } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { SYSTEM_ACTOR, recordAudit } from '@/lib/audit/record';
 import { refreshFloatBalances } from '@/lib/provider-settings/test-connection';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
@@ -29,7 +30,7 @@ export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[
     if (h.successRate * 100 >= config.thresholdPercent) continue;
     const percent = Math.round(h.successRate * 100);
     const reason = `Success rate ${percent}% over ${h.answered} sales in the last hour (below ${config.thresholdPercent}%)`;
-    const done = db.transaction(
+    const done = immediate(db,
       (tx) => {
         // Conditional: two monitors (or a resume racing a pause) never double-pause or double-alert.
         const changed = tx
@@ -42,7 +43,6 @@ export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[
         raiseAlert(tx, { at: now, kind: 'auto_pause', provider: h.provider, message: `${h.provider} was paused: ${reason}.` });
         return true;
       },
-      { behavior: 'immediate' },
     );
     if (done) paused.push({ provider: h.provider, successRate: h.successRate, answered: h.answered });
   }

@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { prepared, type Queryable } from '@/db/prepared';
 import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 
@@ -7,7 +7,7 @@ type AccountKind = (typeof accounts.$inferSelect)['kind'];
 export type Account = typeof accounts.$inferSelect;
 
 /** Db or a transaction handle: ledger functions run inside the caller's transaction. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'run' | 'all' | 'get'>;
+export type Tx = Queryable;
 
 export const PROVIDER_CURRENCY: Record<string, Currency> = {
   jonet: 'NGN',
@@ -23,12 +23,14 @@ export const systemCodes = {
   float: (provider: string) => `float:${provider}`,
 };
 
+const accountByCode = prepared((db) => db.select().from(accounts).where(eq(accounts.code, sql.placeholder('code'))).prepare());
+
 /** Reads first: accounts exist after their first use, and a read costs less than an attempted write. */
 function ensure(tx: Tx, code: string, kind: AccountKind, currency: Currency, extra: Partial<Account> = {}): Account {
-  const existing = tx.select().from(accounts).where(eq(accounts.code, code)).get();
+  const existing = accountByCode(tx).get({ code });
   if (existing) return existing;
   tx.insert(accounts).values({ code, kind, currency, ...extra }).onConflictDoNothing({ target: accounts.code }).run();
-  const account = tx.select().from(accounts).where(eq(accounts.code, code)).get();
+  const account = accountByCode(tx).get({ code });
   if (!account) throw new Error(`Account ${code} could not be created`);
   return account;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@/db';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
 import { fundingAccount, walletAccount } from './accounts';
@@ -20,7 +21,7 @@ export interface FundingInput {
  */
 export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date.now()): PostResult {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const wallet = walletAccount(tx, input.agentId, input.currency);
       const source = fundingAccount(tx, input.currency);
@@ -51,6 +52,5 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
       }
       return result;
     },
-    { behavior: 'immediate' },
   );
 }

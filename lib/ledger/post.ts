@@ -1,4 +1,5 @@
 import { and, eq, gte, ne, or, sql } from 'drizzle-orm';
+import { prepared } from '@/db/prepared';
 import { accounts, ledgerEntries } from '@/db/schema';
 import type { Account, Tx } from './accounts';
 import { insufficientFunds, LedgerError } from './errors';
@@ -20,6 +21,32 @@ export interface PostInput {
 
 export type PostResult = { entryId: number; replayed: boolean };
 
+const p = sql.placeholder;
+
+const insertEntry = prepared((db) =>
+  db.insert(ledgerEntries)
+    .values({
+      debitAccountId: p('debitAccountId'), creditAccountId: p('creditAccountId'), amount: p('amount'), currency: p('currency'),
+      kind: p('kind'), idempotencyKey: p('idempotencyKey'), purchaseId: p('purchaseId'), reference: p('reference'),
+      memo: p('memo'), createdBy: p('createdBy'), createdAt: p('createdAt'),
+    })
+    .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
+    .returning({ id: ledgerEntries.id })
+    .prepare(),
+);
+
+/** A wallet is debited only while it can pay (I3); other accounts may go negative. */
+const debitAccount = prepared((db) =>
+  db.update(accounts)
+    .set({ balance: sql`${accounts.balance} - ${p('amount')}` })
+    .where(and(eq(accounts.id, p('id')), or(ne(accounts.kind, 'wallet'), gte(accounts.balance, p('amount')))))
+    .prepare(),
+);
+
+const creditAccount = prepared((db) =>
+  db.update(accounts).set({ balance: sql`${accounts.balance} + ${p('amount')}` }).where(eq(accounts.id, p('id'))).prepare(),
+);
+
 /**
  * Moves one amount from one account to another. Claims the idempotency key first (unique index,
  * never SELECT-then-INSERT); a replay with the same key and the same movement returns the original,
@@ -31,44 +58,27 @@ export function post(tx: Tx, input: PostInput): PostResult {
     throw new LedgerError('The amount must be a positive whole number of minor units.', 'INVALID');
   }
   if (input.from.currency !== input.to.currency) throw new LedgerError('Currencies differ.', 'INVALID');
-  const inserted = tx
-    .insert(ledgerEntries)
-    .values({
-      debitAccountId: input.from.id,
-      creditAccountId: input.to.id,
-      amount: input.amount,
-      currency: input.from.currency,
-      kind: input.kind,
-      idempotencyKey: input.idempotencyKey,
-      purchaseId: input.purchaseId,
-      reference: input.reference,
-      memo: input.memo,
-      createdBy: input.createdBy,
-      createdAt: input.now,
-    })
-    .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
-    .returning({ id: ledgerEntries.id })
-    .get();
+  const inserted = insertEntry(tx).get({
+    debitAccountId: input.from.id,
+    creditAccountId: input.to.id,
+    amount: input.amount,
+    currency: input.from.currency,
+    kind: input.kind,
+    idempotencyKey: input.idempotencyKey,
+    purchaseId: input.purchaseId ?? null,
+    reference: input.reference ?? null,
+    memo: input.memo,
+    createdBy: input.createdBy ?? null,
+    createdAt: input.now,
+  });
   if (!inserted) return replay(tx, input);
 
-  const debited = tx
-    .update(accounts)
-    .set({ balance: sql`${accounts.balance} - ${input.amount}` })
-    .where(
-      and(
-        eq(accounts.id, input.from.id),
-        or(ne(accounts.kind, 'wallet'), gte(accounts.balance, input.amount)),
-      ),
-    )
-    .run();
+  const debited = debitAccount(tx).run({ id: input.from.id, amount: input.amount });
   if (debited.changes !== 1) {
     const current = tx.select().from(accounts).where(eq(accounts.id, input.from.id)).get();
     throw insufficientFunds(current?.balance ?? 0, input.amount, input.from.currency);
   }
-  tx.update(accounts)
-    .set({ balance: sql`${accounts.balance} + ${input.amount}` })
-    .where(eq(accounts.id, input.to.id))
-    .run();
+  creditAccount(tx).run({ id: input.to.id, amount: input.amount });
   return { entryId: inserted.id, replayed: false };
 }
 

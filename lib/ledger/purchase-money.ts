@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { prepared } from '@/db/prepared';
 import { accounts, purchaseResolutions, purchaseReversals } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 import { clearingAccount, commissionAccount, floatAccount, walletAccount, type Account, type Tx } from './accounts';
@@ -17,12 +18,22 @@ export interface SaleMoney {
   now: number;
 }
 
+const p = sql.placeholder;
+
+const adjustReservedBy = prepared((db) =>
+  db.update(accounts).set({ reserved: sql`${accounts.reserved} + ${p('delta')}` }).where(eq(accounts.id, p('id'))).prepare(),
+);
+
 function adjustReserved(tx: Tx, walletId: number, delta: number): void {
-  tx.update(accounts)
-    .set({ reserved: sql`${accounts.reserved} + ${delta}` })
-    .where(eq(accounts.id, walletId))
-    .run();
+  adjustReservedBy(tx).run({ id: walletId, delta });
 }
+
+const insertResolution = prepared((db) =>
+  db.insert(purchaseResolutions)
+    .values({ purchaseId: p('purchaseId'), outcome: p('outcome'), resolvedBy: p('resolvedBy'), reason: p('reason'), at: p('at') })
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 /** Throws LedgerError INSUFFICIENT_FUNDS when the wallet cannot pay; the caller's transaction rolls back. */
 export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
@@ -42,11 +53,7 @@ export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
 
 /** Claims the single resolution (I4). Returns false when another writer resolved it first. */
 function claimResolution(tx: Tx, sale: SaleMoney, outcome: 'settled' | 'refunded', by: string, reason?: string) {
-  const claimed = tx
-    .insert(purchaseResolutions)
-    .values({ purchaseId: sale.purchaseId, outcome, resolvedBy: by, reason, at: sale.now })
-    .onConflictDoNothing()
-    .run();
+  const claimed = insertResolution(tx).run({ purchaseId: sale.purchaseId, outcome, resolvedBy: by, reason: reason ?? null, at: sale.now });
   return claimed.changes === 1;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials, providerSettings } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { LedgerError } from '@/lib/ledger/errors';
@@ -20,7 +21,7 @@ export interface ProviderSettingsInput {
 
 /** Saves the non-secret settings; the audit row keeps what changed, old and new. */
 export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, input: ProviderSettingsInput, now = Date.now()): void {
-  db.transaction(
+  immediate(db,
     (tx) => {
       const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
       if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
@@ -32,7 +33,6 @@ export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, inp
       }
       recordAudit(tx, actor, { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } }, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -44,7 +44,7 @@ export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, fiel
   if (!credentialFields(id).includes(field)) throw new LedgerError(`${id} has no credential called ${field}.`, 'INVALID');
   if (!value) throw new LedgerError('Enter the new value.', 'INVALID');
   const ciphertext = encryptCredential(key, id, field, value);
-  db.transaction(
+  immediate(db,
     (tx) => {
       const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
       tx.insert(providerCredentials)
@@ -53,13 +53,12 @@ export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, fiel
         .run();
       recordAudit(tx, actor, { action: 'provider.credential_set', targetType: 'provider', targetId: id, detail: { field, replaced: existed } }, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
 /** An admin lifts an auto-pause; the provider is routed to again at once. */
 export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): void {
-  db.transaction(
+  immediate(db,
     (tx) => {
       const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
       if (!row) throw new LedgerError('No such provider.', 'NOT_FOUND');
@@ -67,13 +66,12 @@ export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.
       tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
       recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
 /** Stores the latest float reading and appends it to the snapshot history used by reconciliation. */
 export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: number, now = Date.now()): void {
-  db.transaction(
+  immediate(db,
     (tx) => {
       // A slow answer that arrives after a newer one must not overwrite it.
       tx.update(providerSettings)
@@ -82,6 +80,5 @@ export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: numbe
         .run();
       recordBalanceSnapshot(tx, id, amountMinor, now);
     },
-    { behavior: 'immediate' },
   );
 }

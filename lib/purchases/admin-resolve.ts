@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { LedgerError } from '@/lib/ledger/errors';
 import { refund, settle } from '@/lib/ledger/purchase-money';
@@ -12,7 +13,7 @@ import { recordEvent } from './events';
  * writer: if the requery or a callback got there first, the admin is told and nothing moves.
  */
 export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 'success' | 'failed', reason: string, now = Date.now()) {
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const purchase = tx.select().from(purchases).where(eq(purchases.id, purchaseId)).get();
       if (!purchase) throw new LedgerError('No such sale.', 'NOT_FOUND');
@@ -29,6 +30,5 @@ export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 
       recordAudit(tx, actor, { action: 'sale.manual_resolution', targetType: 'purchase', targetId: purchaseId, detail: { outcome, reason } }, now);
       return status;
     },
-    { behavior: 'immediate' },
   );
 }

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import type { Tx } from '@/lib/ledger/accounts';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
@@ -28,11 +30,41 @@ export const saleMoney = (p: Purchase, now: number): SaleMoney => ({
   purchaseId: p.id, agentId: p.agentId, currency: p.currency, agentCostMinor: p.agentCostMinor, now,
 });
 
-function setStatus(tx: Tx, p: Purchase, status: Purchase['status'], now: number, extra: Partial<Purchase> = {}) {
-  tx.update(purchases).set({ status, updatedAt: now, ...(isFinal(status) ? { finalAt: now } : {}), ...extra }).where(eq(purchases.id, p.id)).run();
+const p = sql.placeholder;
+/** Update values take no placeholder directly in Drizzle's types; wrapped in sql`` they bind the same way. */
+const v = (name: string) => sql`${p(name)}`;
+
+const attemptById = prepared((db) => db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, p('id'))).prepare());
+const purchaseById = prepared((db) => db.select().from(purchases).where(eq(purchases.id, p('id'))).prepare());
+const resolutionOf = prepared((db) =>
+  db.select({ outcome: purchaseResolutions.outcome }).from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, p('purchaseId'))).prepare(),
+);
+const recordAnswer = prepared((db) =>
+  db.update(purchaseAttempts).set({ status: v('status'), providerCode: v('providerCode') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+);
+const setOpenStatus = prepared((db) =>
+  db.update(purchases).set({ status: v('status'), updatedAt: v('now') }).where(eq(purchases.id, p('id'))).prepare(),
+);
+/** A final status stamps final_at; the provider's own references are kept when this answer has none. */
+const setFinalStatus = prepared((db) =>
+  db.update(purchases)
+    .set({
+      status: v('status'), updatedAt: v('now'), finalAt: v('now'),
+      providerRef: sql`coalesce(${p('providerRef')}, ${purchases.providerRef})`, operatorRef: sql`coalesce(${p('operatorRef')}, ${purchases.operatorRef})`,
+    })
+    .where(eq(purchases.id, p('id')))
+    .prepare(),
+);
+const deleteJob = prepared((db) => db.delete(requeryJobs).where(eq(requeryJobs.attemptId, p('attemptId'))).prepare());
+
+type ProviderRefs = { providerRef?: string | null; operatorRef?: string | null };
+
+function setStatus(tx: Tx, purchase: Purchase, status: Purchase['status'], now: number, refs: ProviderRefs = {}) {
+  if (!isFinal(status)) return setOpenStatus(tx).run({ id: purchase.id, status, now });
+  setFinalStatus(tx).run({ id: purchase.id, status, now, providerRef: refs.providerRef ?? null, operatorRef: refs.operatorRef ?? null });
 }
 
-const dropJob = (tx: Tx, attemptId: number) => tx.delete(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).run();
+const dropJob = (tx: Tx, attemptId: number) => deleteJob(tx).run({ attemptId });
 
 /**
  * Phase 3, one IMMEDIATE transaction: turns one provider answer into at most one resolution,
@@ -40,32 +72,33 @@ const dropJob = (tx: Tx, attemptId: number) => tx.delete(requeryJobs).where(eq(r
  * Ambiguity keeps the money reserved and schedules the next requery; only a definite answer moves it.
  */
 export function applyProviderResult(db: Db, attemptId: number, result: ProviderResult, opts: ApplyOptions): Applied {
-  return db.transaction(
-    (tx) => {
-      const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, attemptId)).get();
-      if (!attempt) throw new Error(`No attempt ${attemptId}`);
-      const purchase = tx.select().from(purchases).where(eq(purchases.id, attempt.purchaseId)).get()!;
-      const { now } = opts;
-      tx.update(purchaseAttempts).set({ status: result.status, providerCode: result.providerCode }).where(eq(purchaseAttempts.id, attemptId)).run();
-      recordEvent(tx, purchase.id, opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery', now, {
-        attemptId, status: result.status,
-        detail: { provider: attempt.provider, code: result.providerCode, message: result.message, duplicate: result.duplicate, exchanges: result.exchanges },
-      });
-      const resolution = tx.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchase.id)).get();
-      if (resolution) return afterResolution(tx, purchase, attempt, result, resolution.outcome, opts);
-      if (attempt.reference !== purchase.reference) {
-        // A superseded attempt (we failed over from it after a definite failure) must not move money.
-        if (result.status === 'SUCCESS') setStatus(tx, purchase, 'MANUAL_REVIEW', now);
-        dropJob(tx, attemptId);
-        return { purchase: reload(tx, purchase.id) };
-      }
-      return decide(tx, purchase, attempt, result, opts);
-    },
-    { behavior: 'immediate' },
-  );
+  return immediate(db, (tx) => {
+    const attempt = attemptById(tx).get({ id: attemptId });
+    if (!attempt) throw new Error(`No attempt ${attemptId}`);
+    const purchase = reload(tx, attempt.purchaseId);
+    const { now } = opts;
+    recordAnswer(tx).run({ id: attemptId, status: result.status, providerCode: result.providerCode });
+    recordEvent(tx, purchase.id, opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery', now, {
+      attemptId, status: result.status,
+      detail: { provider: attempt.provider, code: result.providerCode, message: result.message, duplicate: result.duplicate, exchanges: result.exchanges },
+    });
+    const resolution = resolutionOf(tx).get({ purchaseId: purchase.id });
+    if (resolution) return afterResolution(tx, purchase, attempt, result, resolution.outcome, opts);
+    if (attempt.reference !== purchase.reference) {
+      // A superseded attempt (we failed over from it after a definite failure) must not move money.
+      if (result.status === 'SUCCESS') setStatus(tx, purchase, 'MANUAL_REVIEW', now);
+      dropJob(tx, attemptId);
+      return { purchase: reload(tx, purchase.id) };
+    }
+    return decide(tx, purchase, attempt, result, opts);
+  });
 }
 
-const reload = (tx: Tx, id: number) => tx.select().from(purchases).where(eq(purchases.id, id)).get()!;
+function reload(tx: Tx, id: number): Purchase {
+  const purchase = purchaseById(tx).get({ id });
+  if (!purchase) throw new Error(`No purchase ${id}`);
+  return purchase;
+}
 
 function afterResolution(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, outcome: string, opts: ApplyOptions): Applied {
   if (result.status === 'REVERSED' && outcome === 'settled' && attempt.reference === purchase.reference) {

@@ -1,9 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { prepared } from '@/db/prepared';
 import { purchaseEvents } from '@/db/schema';
 import type { Tx } from '@/lib/ledger/accounts';
 
 export type EventKind =
   | 'opened' | 'provider_call' | 'provider_answer' | 'failover' | 'requery' | 'callback'
   | 'status' | 'settled' | 'refunded' | 'reversed' | 'manual_review' | 'admin_resolution' | 'check_now';
+
+const p = sql.placeholder;
+const insertEvent = prepared((db) =>
+  db.insert(purchaseEvents)
+    // The detail goes in as JSON text already made: the column's encoder would store a missing one as 'null'.
+    .values({ purchaseId: p('purchaseId'), kind: p('kind'), at: p('at'), attemptId: p('attemptId'), status: p('status'), detail: sql`${p('detail')}` })
+    .prepare(),
+);
 
 /** The sale's timeline, with the provider evidence (requests and responses, secrets already redacted). */
 export function recordEvent(
@@ -13,5 +23,5 @@ export function recordEvent(
   at: number,
   extra: { attemptId?: number; status?: string; detail?: unknown } = {},
 ): void {
-  tx.insert(purchaseEvents).values({ purchaseId, kind, at, attemptId: extra.attemptId, status: extra.status, detail: extra.detail }).run();
+  insertEvent(tx).run({ purchaseId, kind, at, attemptId: extra.attemptId ?? null, status: extra.status ?? null, detail: extra.detail === undefined ? null : JSON.stringify(extra.detail) });
 }

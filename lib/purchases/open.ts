@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
 import { providerCost } from '@/lib/catalogue/pricing';
@@ -39,19 +41,60 @@ const DAY_MS = 86_400_000;
 const LAGOS_OFFSET_MS = 3_600_000;
 const startOfLagosDay = (now: number) => Math.floor((now + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
 
+const p = sql.placeholder;
+
+const agentLimits = prepared((db) =>
+  db.select({ maxSaleMinor: users.maxSaleMinor, dailyLimitMinor: users.dailyLimitMinor }).from(users).where(eq(users.id, p('id'))).prepare(),
+);
+
+const soldToday = prepared((db) =>
+  db.select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
+    .from(purchases)
+    .where(and(
+      eq(purchases.agentId, p('agentId')), ne(purchases.id, p('purchaseId')), gte(purchases.createdAt, p('since')),
+      inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW']),
+    ))
+    .prepare(),
+);
+
+const insertPurchase = prepared((db) =>
+  db.insert(purchases)
+    .values({
+      agentId: p('agentId'), idempotencyKey: p('idempotencyKey'), requestHash: p('requestHash'), productId: p('productId'),
+      type: p('type'), currency: p('currency'), network: p('network'), circle: p('circle'), phone: p('phone'),
+      faceMinor: p('faceMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
+      status: 'UNKNOWN', provider: p('provider'), reference: p('reference'), createdAt: p('now'), updatedAt: p('now'),
+    })
+    .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
+    .returning()
+    .prepare(),
+);
+
+const insertAttemptRow = prepared((db) =>
+  db.insert(purchaseAttempts)
+    .values({
+      purchaseId: p('purchaseId'), provider: p('provider'), reference: p('reference'), planCode: p('planCode'),
+      providerCostMinor: p('providerCostMinor'), status: 'UNKNOWN', createdAt: p('now'),
+    })
+    .returning()
+    .prepare(),
+);
+
+const insertRequeryJob = prepared((db) =>
+  db.insert(requeryJobs)
+    .values({ attemptId: p('attemptId'), purchaseId: p('purchaseId'), provider: p('provider'), nextAt: p('nextAt'), createdAt: p('now') })
+    .prepare(),
+);
+
 /** Limits count today's other sales: the one being opened is excluded by its id. */
 function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
-  const agent = tx.select().from(users).where(eq(users.id, r.agentId)).get();
+  const agent = agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
   if (agent?.maxSaleMinor && r.price.faceMinor > agent.maxSaleMinor) {
     throw new LedgerError(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`, 'INVALID');
   }
   if (agent?.dailyLimitMinor) {
-    const today = tx
-      .select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
-      .from(purchases)
-      .where(and(eq(purchases.agentId, r.agentId), ne(purchases.id, purchaseId), gte(purchases.createdAt, startOfLagosDay(now)), inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW'])))
-      .get();
+    const today = soldToday(tx).get({ agentId: r.agentId, purchaseId, since: startOfLagosDay(now) });
     if ((today?.total ?? 0) + r.price.faceMinor > agent.dailyLimitMinor) {
       throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
     }
@@ -68,52 +111,41 @@ export function openSale(db: Db, r: SaleRequest, newReference: () => string, now
   const first = route[0];
   if (!first) throw new LedgerError('This product cannot be sold right now. Try another plan or network.', 'INVALID');
   const hash = requestHash(r);
-  return db.transaction(
-    (tx) => {
-      const reference = newReference();
-      const purchase = tx
-        .insert(purchases)
-        .values({
-          agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
-          type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle, phone: r.phone,
-          faceMinor: r.price.faceMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
-          status: 'UNKNOWN', provider: first.provider, reference, createdAt: now, updatedAt: now,
-        })
-        .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
-        .returning()
-        .get();
-      if (!purchase) {
-        const existing = tx.select().from(purchases)
-          .where(and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey))).get();
-        if (!existing || existing.requestHash !== hash) {
-          throw new LedgerError('This form was already used for a different sale. Start a new sale.', 'IDEMPOTENCY_CONFLICT');
-        }
-        return { kind: 'replay', purchase: existing } as const;
+  return immediate(db, (tx) => {
+    const reference = newReference();
+    const purchase = insertPurchase(tx).get({
+      agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
+      type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle ?? null, phone: r.phone,
+      faceMinor: r.price.faceMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
+      provider: first.provider, reference, now,
+    });
+    if (!purchase) {
+      const existing = tx.select().from(purchases)
+        .where(and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey))).get();
+      if (!existing || existing.requestHash !== hash) {
+        throw new LedgerError('This form was already used for a different sale. Start a new sale.', 'IDEMPOTENCY_CONFLICT');
       }
-      enforceLimits(tx, r, purchase.id, now);
-      const attempt = insertAttempt(tx, purchase, first, reference, now);
-      reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
-      // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
-      rememberBeneficiary(tx, r.agentId, { phone: r.phone, currency: r.product.currency, network: r.network, circle: r.circle ?? null }, now);
-      recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });
-      return { kind: 'opened', purchase, attempt, route } as const;
-    },
-    { behavior: 'immediate' },
-  );
+      return { kind: 'replay', purchase: existing } as const;
+    }
+    enforceLimits(tx, r, purchase.id, now);
+    const attempt = insertAttempt(tx, purchase, first, reference, now);
+    reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
+    // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
+    rememberBeneficiary(tx, r.agentId, { phone: r.phone, currency: r.product.currency, network: r.network, circle: r.circle ?? null }, now);
+    recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });
+    return { kind: 'opened', purchase, attempt, route } as const;
+  });
 }
 
 /** A new attempt always gets its own reference (I9) and its own requery job. */
 export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
-  const attempt = tx
-    .insert(purchaseAttempts)
-    .values({
-      purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
-      providerCostMinor: providerCost(purchase.faceMinor, step.costBps), status: 'UNKNOWN', createdAt: now,
-    })
-    .returning()
-    .get();
-  tx.insert(requeryJobs)
-    .values({ attemptId: attempt.id, purchaseId: purchase.id, provider: step.provider, nextAt: now + (nextRequeryDelay(step.provider, 0) ?? 60_000), createdAt: now })
-    .run();
+  const attempt = insertAttemptRow(tx).get({
+    purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
+    providerCostMinor: providerCost(purchase.faceMinor, step.costBps), now,
+  });
+  if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
+  insertRequeryJob(tx).run({
+    attemptId: attempt.id, purchaseId: purchase.id, provider: step.provider, nextAt: now + (nextRequeryDelay(step.provider, 0) ?? 60_000), now,
+  });
   return attempt;
 }

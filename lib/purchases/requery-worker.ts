@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, requeryJobs } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
@@ -13,7 +14,7 @@ const LEASE_MS = 60_000;
  * never requery the same sale at once; a crashed worker's lease simply expires.
  */
 export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const due = tx
         .select({ attemptId: requeryJobs.attemptId })
@@ -27,7 +28,6 @@ export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
       tx.update(requeryJobs).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(requeryJobs.attemptId, due)).run();
       return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
     },
-    { behavior: 'immediate' },
   );
 }
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { purchases } from '@/db/schema';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
@@ -25,6 +26,19 @@ export type StartSaleResult =
   | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome };
 
 const REPEAT_WINDOW_MS = 60_000;
+
+const p = sql.placeholder;
+/** The agent's latest sale of this product to this number in the repeat window, other than this form's. */
+const recentSameSale = prepared((db) =>
+  db.select().from(purchases)
+    .where(and(
+      eq(purchases.agentId, p('agentId')), eq(purchases.phone, p('phone')), eq(purchases.productId, p('productId')),
+      gte(purchases.createdAt, p('since')), ne(purchases.idempotencyKey, p('idempotencyKey')), ne(purchases.status, 'FAILED'),
+    ))
+    .orderBy(desc(purchases.createdAt))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Everything the agent might get wrong is refused here with words they can act on, before any
@@ -65,10 +79,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
   }
 
   if (!input.confirmRepeat) {
-    const recent = db.select().from(purchases)
-      .where(and(eq(purchases.agentId, agentId), eq(purchases.phone, phone), eq(purchases.productId, product.id),
-        gte(purchases.createdAt, now - REPEAT_WINDOW_MS), ne(purchases.idempotencyKey, input.idempotencyKey), ne(purchases.status, 'FAILED')))
-      .orderBy(desc(purchases.createdAt)).get();
+    const recent = recentSameSale(db).get({ agentId, phone, productId: product.id, since: now - REPEAT_WINDOW_MS, idempotencyKey: input.idempotencyKey });
     if (recent) {
       return { ok: false, error: `You sold this to ${phone} less than a minute ago. Send again?`, repeatOf: toOutcome(recent) };
     }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
+import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { walletAccount } from '@/lib/ledger/accounts';
@@ -19,7 +20,7 @@ export interface NewUser {
 export async function createUser(db: Db, actor: Actor, input: NewUser, now = Date.now()) {
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  return db.transaction(
+  return immediate(db,
     (tx) => {
       const created = tx
         .insert(users)
@@ -32,7 +33,6 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
       recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
       return created;
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -41,7 +41,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
  * before it is refused on its next request (the version is checked against the database each time).
  */
 function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial<typeof users.$inferInsert>, action: string, now: number) {
-  db.transaction(
+  immediate(db,
     (tx) => {
       const changed = tx
         .update(users)
@@ -51,7 +51,6 @@ function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial
       if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
       recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
     },
-    { behavior: 'immediate' },
   );
 }
 
