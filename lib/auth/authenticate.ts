@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { burnPasswordCheck, verifyPassword } from './password';
@@ -46,9 +47,14 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
   };
 }
 
+const sessionUserById = prepared((db) =>
+  db.select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, sessionVersion: users.sessionVersion })
+    .from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+);
+
 /** The live row behind a session, or null when the account is disabled or the session is stale. */
 export function loadSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
-  const user = db.select().from(users).where(eq(users.id, id)).get();
+  const user = sessionUserById(db).get({ id });
   if (!user || user.status !== 'active' || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -1,9 +1,9 @@
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { loadSessionUser, type SessionUser } from './authenticate';
-import { authOptions } from './options';
+import { readSessionToken, SESSION_COOKIES } from './session-token';
 
 export type { SessionUser } from './authenticate';
 
@@ -13,7 +13,9 @@ export type { SessionUser } from './authenticate';
  * Cached per request, so a page and its components share one lookup.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const session = token ? await readSessionToken(token) : null;
   if (!session?.uid || session.sv === undefined) return null;
   return loadSessionUser(getDb(), session.uid, session.sv);
 });
