@@ -16,6 +16,7 @@ export const PORTAL_DB = path.join(DATA_DIR, 'portal.db');
 export const LEDGER_DB = path.join(DATA_DIR, 'ceiling-ledger.db');
 export const RAW_DB = path.join(DATA_DIR, 'ceiling-raw.db');
 export const RAW_UNPREPARED_DB = path.join(DATA_DIR, 'ceiling-raw-unprepared.db');
+export const COMMIT_DB = path.join(DATA_DIR, 'ceiling-commit.db');
 export const RESULTS_DIR = path.join('bench', 'results');
 
 export const BENCH_AGENT = {

@@ -6,6 +6,7 @@
  * They run in alternating slices so a neighbour's CPU burst hits all alike.
  * Prints one JSON line: { ledger, raw, ... } (latencies per sale = reserve + settle, in ms).
  */
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getProduct } from '@/lib/catalogue/routing';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
@@ -15,7 +16,8 @@ import { openSale } from '@/lib/purchases/open';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import type { ProviderResult } from '@/lib/providers/types';
 import { startSimulator } from '@/simulator/server';
-import { DURATION, LEDGER_DB, RAW_DB, RAW_UNPREPARED_DB } from './config';
+import { openDatabase } from '@/db/client';
+import { COMMIT_DB, DURATION, LEDGER_DB, RAW_DB, RAW_UNPREPARED_DB } from './config';
 import { prepareBenchDatabase } from './fixtures';
 import { createRawSale } from './raw-sale';
 import { summarize } from './stats';
@@ -69,16 +71,25 @@ async function main() {
   const statementsOf = (sale: () => void) => { const before = executed; sale(); return executed - before; };
   ledgerSale(); // the first sale prepares the queries and creates the system accounts: count a warm one
   rawSale();
+  // The floor under both: one IMMEDIATE transaction that writes one row, made durable (fsync) by its
+  // COMMIT. A sale commits twice, on the server's one event loop.
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${COMMIT_DB}${suffix}`, { force: true });
+  const commitDb = openDatabase(COMMIT_DB, { migrate: false });
+  commitDb.$client.exec('create table if not exists bench_commits (id integer primary key, at integer not null)');
+  const insertCommit = commitDb.$client.prepare('insert into bench_commits (at) values (?)');
+  const durableCommit = commitDb.$client.transaction(() => insertCommit.run(Date.now()));
+  const commitOnce = () => { durableCommit.immediate(); };
+
   const statementsPerSale = { ledger: statementsOf(ledgerSale), raw: statementsOf(rawSale) };
   Object.assign(statementProto, originals);
 
-  for (let i = 0; i < WARMUP_SALES; i += 1) { ledgerSale(); rawSale(); unpreparedSale(); }
+  for (let i = 0; i < WARMUP_SALES; i += 1) { ledgerSale(); rawSale(); unpreparedSale(); commitOnce(); }
 
-  const samples = { ledger: [] as number[], raw: [] as number[], rawUnprepared: [] as number[] };
-  const busy = { ledger: 0, raw: 0, rawUnprepared: 0 };
-  const deadline = performance.now() + DURATION.dbCeiling * 3 * 1000;
+  const samples = { ledger: [] as number[], raw: [] as number[], rawUnprepared: [] as number[], commit: [] as number[] };
+  const busy = { ledger: 0, raw: 0, rawUnprepared: 0, commit: 0 };
+  const deadline = performance.now() + DURATION.dbCeiling * 4 * 1000;
   while (performance.now() < deadline) {
-    for (const [name, sale] of [['ledger', ledgerSale], ['raw', rawSale], ['rawUnprepared', unpreparedSale]] as const) {
+    for (const [name, sale] of [['ledger', ledgerSale], ['raw', rawSale], ['rawUnprepared', unpreparedSale], ['commit', commitOnce]] as const) {
       const sliceEnd = performance.now() + SLICE_MS;
       const start = performance.now();
       while (performance.now() < sliceEnd) {
@@ -97,10 +108,13 @@ async function main() {
   });
   const violations = { ledger: allViolations(ledger.db), raw: allViolations(raw.db), rawUnprepared: allViolations(unprepared.db) };
   for (const f of [ledger, raw, unprepared]) f.db.$client.close();
+  commitDb.$client.close();
+  const commit = result('commit');
   process.stdout.write(`${JSON.stringify({
     ledger: result('ledger'),
     raw: result('raw'),
     rawUnprepared: result('rawUnprepared'),
+    durableCommit: { commitsPerSec: commit.salesPerSec, latencyMs: commit.latencyMs, measuredSeconds: commit.measuredSeconds },
     statementsPerSale,
     pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
     violations,

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { saleAccepted, saleBody, saleHeaders, SALE_PAGE } from './sale-request';
+import { saleAccepted, saleBody, saleHeaders, saleRefused, SALE_PAGE } from './sale-request';
 import { summarize, type LatencySummary } from './stats';
 
 export type LoadSpec =
@@ -14,7 +14,7 @@ export type LoadSpec =
   | { kind: 'ttfb'; name: string; url: string; path: string; connections: number; duration: number; warmup: number; cookie?: string }
   | {
       kind: 'sale'; name: string; url: string; connections: number; duration: number; warmup: number;
-      cookie: string; actionId: string; productId: number; amount: string; phase: number; mix: 'success' | 'mixed';
+      cookie: string; actionId: string; productId: number; amount: string; phase: number; mix: 'success' | 'mixed' | 'refused';
     };
 
 export interface LoadResult {
@@ -36,43 +36,53 @@ export interface LoadResult {
 const MIXED_CYCLE = ['01', '02', '03', '04', '05', '06', '07', '59', '51', '53', '08', '09', '10', '11', '12', '13', '14', '59', '51', '55'];
 const MTN_PREFIXES = ['0803', '0806', '0813', '0816', '0703', '0706', '0903', '0906'];
 
-function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>, warm: boolean) {
-  let n = warm ? 50_000 : 0;
+function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>) {
+  let n = 0;
   const prefix = MTN_PREFIXES[spec.phase % MTN_PREFIXES.length]!;
   const stamp = Date.now().toString(36);
   return (req: autocannon.Request) => {
     n += 1;
     const suffix = spec.mix === 'mixed' ? MIXED_CYCLE[n % MIXED_CYCLE.length]! : String(n % 50).padStart(2, '0');
-    const phone = `${prefix}${String(n % 100_000).padStart(5, '0')}${suffix}`;
+    // 'refused': an empty number, which zod refuses before anything is read or written.
+    const phone = spec.mix === 'refused' ? '' : `${prefix}${String(n % 100_000).padStart(5, '0')}${suffix}`;
     const body = saleBody(spec.actionId, { idempotencyKey: `bench-${spec.phase}-${stamp}-${n}`, productId: spec.productId, network: 'MTN', phone, amount: spec.amount });
     return { ...req, body };
   };
 }
 
-function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>, seconds: number, record: boolean): Promise<LoadResult> {
+/**
+ * One autocannon run of warm-up + duration on the same connections; only responses after the
+ * warm-up count. (A second run would open 50 new connections while the first run's requests are
+ * still in flight, and measure that transient instead of the steady state.)
+ */
+function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadResult> {
   const latencies: number[] = [];
   const request: autocannon.Request = spec.kind === 'sale'
-    ? { method: 'POST', path: SALE_PAGE, headers: saleHeaders(spec.actionId, spec.cookie, spec.url), setupRequest: saleSetup(spec, !record) }
+    ? { method: 'POST', path: SALE_PAGE, headers: saleHeaders(spec.actionId, spec.cookie, spec.url), setupRequest: saleSetup(spec) }
     : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
-  // A body without the action's sale result counts as a mismatch.
+  // A body without the expected result (the sale, or the refusal) counts as a mismatch.
+  const verifyBody = spec.kind !== 'sale' ? undefined : spec.mix === 'refused' ? saleRefused : saleAccepted;
   const options: autocannon.Options = {
-    url: spec.url, connections: spec.connections, duration: seconds, requests: [request], timeout: 30,
-    ...(spec.kind === 'sale' ? { verifyBody: saleAccepted } : {}),
+    url: spec.url, connections: spec.connections, duration: spec.warmup + spec.duration, requests: [request], timeout: 30,
+    ...(verifyBody ? { verifyBody } : {}),
   };
+  const recordFrom = performance.now() + spec.warmup * 1000;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       options,
       (error, result) => {
         if (error) return reject(error);
-        const measured = result.duration || seconds;
+        const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
         resolve({
-          name: spec.name, connections: spec.connections, seconds: measured, requests: latencies.length,
+          name: spec.name, connections: spec.connections, seconds: Math.round(measured * 100) / 100, requests: latencies.length,
           throughput: Math.round((latencies.length / measured) * 10) / 10, latencyMs: summarize(latencies),
           non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches,
         });
       },
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => { if (record) latencies.push(responseTime); });
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      if (performance.now() >= recordFrom) latencies.push(responseTime);
+    });
   });
 }
 
@@ -113,8 +123,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify(await runTtfb(spec, spec.duration))}\n`);
     return;
   }
-  if (spec.warmup > 0) await runAutocannon(spec, spec.warmup, false);
-  process.stdout.write(`${JSON.stringify(await runAutocannon(spec, spec.duration, true))}\n`);
+  process.stdout.write(`${JSON.stringify(await runAutocannon(spec))}\n`);
 }
 
 main().catch((error) => {

@@ -1,12 +1,18 @@
 /**
  * Development aid, not part of the report: runs one load phase against a portal started with
  * `node --cpu-prof`, so a profile shows where that phase spends the portal's CPU.
- *   npx tsx bench/profile.ts sale|dashboard|history|health [seconds] [profile dir]
+ *   npx tsx bench/profile.ts sale|dashboard|dashboard-ttfb|history|history-ttfb|health [seconds] [profile dir]
  * Then read the .cpuprofile in Chrome DevTools (the build's source maps name the functions).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PORTAL_URL, SALE_AMOUNT_MAJOR } from './config';
+import { openDatabase } from '@/db/client';
+import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
+import { getProduct } from '@/lib/catalogue/routing';
+import { applyProviderResult } from '@/lib/purchases/apply-result';
+import { openSale } from '@/lib/purchases/open';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import { PORTAL_DB, PORTAL_URL, SALE_AMOUNT_MAJOR } from './config';
 import type { LoadResult, LoadSpec } from './load';
 import { lastJson, runScript, stopAll } from './processes';
 import { signIn } from './session';
@@ -15,18 +21,40 @@ import { sellActionId } from './action-id';
 
 async function main() {
   const [phase = 'sale', seconds = '10', dir = '/tmp/prof'] = process.argv.slice(2);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.env.BENCH_PORTAL_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${path.resolve(dir)}`;
+  // A dir of '-' measures without profiling; BENCH_PORTAL_NODE_ARGS adds flags of its own (e.g. GC settings).
+  const profiling = dir !== '-';
+  if (profiling) fs.rmSync(dir, { recursive: true, force: true });
+  process.env.BENCH_PORTAL_NODE_ARGS = `${process.env.BENCH_PORTAL_NODE_ARGS ?? ''}${profiling ? ` --cpu-prof --cpu-prof-dir=${path.resolve(dir)}` : ''}`;
   const stack = await startStack(console.log);
   const cookie = await signIn();
+  if (phase !== 'sale') seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
   const base = { url: PORTAL_URL, warmup: 2, duration: Number(seconds) };
   const spec: LoadSpec = phase === 'sale'
     ? { ...base, kind: 'sale', name: 'sale', connections: 50, cookie, actionId: sellActionId(), productId: stack.productId, amount: SALE_AMOUNT_MAJOR, phase: 1, mix: 'success' }
-    : { ...base, kind: 'get', name: phase, connections: phase === 'health' ? 50 : 20, cookie, path: { dashboard: '/dashboard', history: '/transactions', health: '/api/health' }[phase] ?? '/api/health' };
+    : {
+        ...base, kind: phase.endsWith('-ttfb') ? 'ttfb' : 'get', name: phase, connections: phase === 'health' ? 50 : 20, cookie,
+        path: { dashboard: '/dashboard', history: '/transactions', health: '/api/health' }[phase.replace(/-ttfb$/, '')] ?? '/api/health',
+      };
   const result = lastJson<LoadResult>(await runScript('bench/load.ts', [JSON.stringify(spec)], process.env));
   console.log(`${phase}: ${result.throughput}/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non2xx ${result.non2xx}, mismatches ${result.mismatches}`);
+  if (result.ttfbMs) console.log(`  TTFB p50 ${result.ttfbMs.p50} ms, p95 ${result.ttfbMs.p95} ms, p99 ${result.ttfbMs.p99} ms`);
   await stopAll();
-  console.log(`profile in ${dir}: ${fs.readdirSync(dir).join(', ')}`);
+  if (process.env.BENCH_PORTAL_LOG) console.log(stack.portalLog.join('\n'));
+  if (profiling) console.log(`profile in ${dir}: ${fs.readdirSync(dir).join(', ')}`);
+}
+
+/** Page phases read the agent's history: give the agent settled sales first, written in-process. */
+function seedSales(agentId: number, productId: number, count: number) {
+  const db = openDatabase(PORTAL_DB, { migrate: false });
+  const product = getProduct(db, productId)!;
+  const price = priceSale(10_000, commissionBps(db, agentId, 'NGN', product.network, 'airtime'));
+  const newReference = createReferenceGenerator();
+  for (let n = 0; n < count; n += 1) {
+    const now = Date.now();
+    const opened = openSale(db, { agentId, idempotencyKey: `seed-${now}-${n}-profile`, product, phone: `0803${String(n).padStart(7, '0')}`, network: product.network, price }, newReference, now);
+    if (opened.kind === 'opened') applyProviderResult(db, opened.attempt.id, { status: 'SUCCESS', providerCode: '000', exchanges: [] }, { by: 'purchase', now });
+  }
+  db.$client.close();
 }
 
 main().catch(async (error: unknown) => {

@@ -10,6 +10,8 @@ export interface DbCeiling {
   raw: DbSide;
   rawUnprepared: DbSide;
   statementsPerSale: { ledger: number; raw: number };
+  /** One durable IMMEDIATE commit of one row: a sale makes two, on the server's one event loop. */
+  durableCommit: { commitsPerSec: number; latencyMs: LatencySummary; measuredSeconds: number };
   violations: { ledger: string[]; raw: string[]; rawUnprepared: string[] };
 }
 export interface SalePhase extends LoadResult { providerLatencyMs: number; salesByStatus: Record<string, number>; ambiguousAnswers: number }
@@ -28,6 +30,8 @@ export interface Phases {
   dbCeiling: DbCeiling;
   health10: LoadResult;
   health50: LoadResult;
+  /** The sale action refusing an empty number: the entry point's own floor (no sale, no provider). */
+  actionFloor: LoadResult;
   pipelineInstant: SalePhase;
   pipeline200: SalePhase;
   mixed: MixedPhase;
@@ -50,6 +54,9 @@ export function ratios(p: Phases) {
     ledgerOverRaw: r2(p.dbCeiling.ledger.salesPerSec / p.dbCeiling.raw.salesPerSec),
     rawUnpreparedOverRaw: r2(p.dbCeiling.rawUnprepared.salesPerSec / p.dbCeiling.raw.salesPerSec),
     pipelineInstantOverHealth50: r2(p.pipelineInstant.throughput / p.health50.throughput),
+    actionFloorOverHealth50: r2(p.actionFloor.throughput / p.health50.throughput),
+    /** Sales per second two durable commits alone allow on one event loop. */
+    commitFloorSalesPerSec: Math.round(p.dbCeiling.durableCommit.commitsPerSec / 2),
     pipeline200OverIdeal: r2(p.pipeline200.throughput / ideal200),
     pipeline200Ideal: ideal200,
     mixedFinalPerSecOverHealth50: r2(p.mixed.finalPerSecDuringLoad / p.health50.throughput),
@@ -118,8 +125,10 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   row('raw SQLite purchase txns (ceiling)', '1', p.dbCeiling.raw.salesPerSec, p.dbCeiling.raw.latencyMs, '1.00 (ceiling)');
   row('  raw SQL, prepared on every use (diag.)', '1', p.dbCeiling.rawUnprepared.salesPerSec, p.dbCeiling.rawUnprepared.latencyMs, `${q.rawUnpreparedOverRaw} × raw`);
   row('ledger openSale + applyProviderResult', '1', p.dbCeiling.ledger.salesPerSec, p.dbCeiling.ledger.latencyMs, `${q.ledgerOverRaw} × raw`);
+  row('  durable commit, one row (floor)', '1', p.dbCeiling.durableCommit.commitsPerSec, p.dbCeiling.durableCommit.latencyMs, `2 per sale: at most ${q.commitFloorSalesPerSec} sales/s`);
   row('GET /api/health', '10', p.health10.throughput, p.health10.latencyMs, `${r2(p.health10.throughput / p.health50.throughput)} × health@50`);
   row('GET /api/health (HTTP ceiling)', '50', p.health50.throughput, p.health50.latencyMs, '1.00 (ceiling)');
+  row('  sale action refused by zod (floor)', String(p.actionFloor.connections), p.actionFloor.throughput, p.actionFloor.latencyMs, `${q.actionFloorOverHealth50} × health@50`);
   row('sale action, provider instant', String(p.pipelineInstant.connections), p.pipelineInstant.throughput, p.pipelineInstant.latencyMs, `${q.pipelineInstantOverHealth50} × health@50`);
   row('sale action, provider +200 ms', String(p.pipeline200.connections), p.pipeline200.throughput, p.pipeline200.latencyMs, `${q.pipeline200OverIdeal} × conns÷latency (${q.pipeline200Ideal}/s)`);
   row('sale action, mixed outcomes (responses)', String(p.mixed.connections), p.mixed.throughput, p.mixed.latencyMs, `${r2(p.mixed.throughput / p.health50.throughput)} × health@50`);
@@ -128,9 +137,9 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   row('GET /dashboard TTFB', String(p.dashboardTtfb.connections), p.dashboardTtfb.throughput, p.dashboardTtfb.ttfbMs!, '');
   row(`GET /transactions (${p.historyRows} rows; full)`, String(p.history.connections), p.history.throughput, p.history.latencyMs, `${q.historyOverHealth50} × health@50`);
   row('GET /transactions TTFB', String(p.historyTtfb.connections), p.historyTtfb.throughput, p.historyTtfb.ttfbMs!, '');
-  const http = [p.health10, p.health50, p.pipelineInstant, p.pipeline200, p.mixed, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
+  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.pipeline200, p.mixed, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
   for (const x of http.filter((h) => h.non2xx + h.errors + h.timeouts + h.mismatches > 0)) {
-    log(`  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without a sale result`);
+    log(`  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without the expected result`);
   }
   log(`  mixed, final status by simulator scenario: ${Object.entries(p.mixed.byScenario).map(([k, v]) => `${SCENARIO[k] ?? k} ${JSON.stringify(v)}`).join('; ')}`);
   const phase = (x: { salesByStatus: Record<string, number>; ambiguousAnswers: number }) => `${JSON.stringify(x.salesByStatus)} (${x.ambiguousAnswers} not-definite first answers)`;

@@ -87,7 +87,7 @@ async function main() {
   const health10 = await load({ ...base, kind: 'get', name: 'health@10', path: '/api/health', connections: 10, duration: DURATION.health });
   const health50 = await load({ ...base, kind: 'get', name: 'health@50', path: '/api/health', connections: 50, duration: DURATION.health });
 
-  const sale = async (name: string, phase: number, providerLatencyMs: number, mix: 'success' | 'mixed'): Promise<{ result: LoadResult; since: number }> => {
+  const sale = async (name: string, phase: number, providerLatencyMs: number, mix: 'success' | 'mixed' | 'refused'): Promise<{ result: LoadResult; since: number }> => {
     await setProviderLatency(providerLatencyMs);
     const since = Date.now();
     // The mixed phase has no warm-up: its timeline starts with the load (the server is warm by then).
@@ -96,7 +96,7 @@ async function main() {
       cookie, actionId, productId: stack.productId, amount: SALE_AMOUNT_MAJOR, phase, mix,
     });
     // Not one sale accepted means the request no longer reaches the action (encoding, session, action id): a broken bench.
-    if (result.requests > 0 && result.non2xx + result.mismatches >= result.requests) throw new Error(`${name}: no response carried a sale result`);
+    if (result.requests > 0 && result.non2xx + result.mismatches >= result.requests) throw new Error(`${name}: no response carried the expected result`);
     return { result, since };
   };
   // Sales still in flight when the load stops finish before they are counted (and before the next phase).
@@ -105,6 +105,7 @@ async function main() {
     while (Date.now() < deadline && reader.sample(stack.agentId, since, 0).pending > 0) await sleep(250);
     return { salesByStatus: reader.counts(stack.agentId, since), ambiguousAnswers: reader.ambiguousAnswers(stack.agentId, since) };
   };
+  const actionFloor = (await sale('sale action, refused (empty number)', 4, 0, 'refused')).result;
   const instant = await sale('sale action, provider instant', 1, 0, 'success');
   const pipelineInstant: SalePhase = { ...instant.result, providerLatencyMs: 0, ...(await settled(instant.since)) };
   const slow = await sale('sale action, provider +200 ms', 2, 200, 'success');
@@ -149,7 +150,7 @@ async function main() {
     ...dbCeiling.violations.rawUnprepared.map((v) => `raw unprepared db: ${v}`),
   ];
 
-  const phases: Phases = { dbCeiling, health10, health50, pipelineInstant, pipeline200, mixed, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
+  const phases: Phases = { dbCeiling, health10, health50, actionFloor, pipelineInstant, pipeline200, mixed, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
   const report = {
     issue: 10,
     startedAt: startedAt.toISOString(),

@@ -47,3 +47,6 @@ export function saleBody(actionId: string, f: SaleFields): string {
 
 /** A sale the portal accepted: the action's result object is in the RSC payload. */
 export const saleAccepted = (body: string | Buffer | undefined) => body !== undefined && body.toString().includes('"kind":"sold"');
+
+/** The action's refusal of a form with no number: session, decoding and zod ran, nothing else. */
+export const saleRefused = (body: string | Buffer | undefined) => body !== undefined && body.toString().includes('Please correct the highlighted fields.');
