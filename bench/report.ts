@@ -35,6 +35,8 @@ export interface Phases {
   pipelineInstant: SalePhase;
   pipeline200: SalePhase;
   mixed: MixedPhase;
+  /** /account: the same layout, session check and shell as the dashboard, without its sales data. */
+  pageFloorTtfb: LoadResult;
   dashboard: LoadResult;
   dashboardTtfb: LoadResult;
   history: LoadResult;
@@ -133,11 +135,12 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   row('sale action, provider +200 ms', String(p.pipeline200.connections), p.pipeline200.throughput, p.pipeline200.latencyMs, `${q.pipeline200OverIdeal} × conns÷latency (${q.pipeline200Ideal}/s)`);
   row('sale action, mixed outcomes (responses)', String(p.mixed.connections), p.mixed.throughput, p.mixed.latencyMs, `${r2(p.mixed.throughput / p.health50.throughput)} × health@50`);
   log(`${pad('  mixed: sales reaching a final state', 38)}${lpad('', 6)}${lpad(p.mixed.finalPerSecDuringLoad.toFixed(1), 10)}   peak pending ${p.mixed.peakPending}, drained ${p.mixed.drainedAfterSeconds ?? 'not'} s after load, ${q.mixedFinalPerSecOverHealth50} × health@50`);
+  row('  GET /account TTFB (page floor)', String(p.pageFloorTtfb.connections), p.pageFloorTtfb.throughput, p.pageFloorTtfb.ttfbMs!, `${r2(p.pageFloorTtfb.throughput / p.health50.throughput)} × health@50`);
   row('GET /dashboard (full response)', String(p.dashboard.connections), p.dashboard.throughput, p.dashboard.latencyMs, `${q.dashboardOverHealth50} × health@50`);
   row('GET /dashboard TTFB', String(p.dashboardTtfb.connections), p.dashboardTtfb.throughput, p.dashboardTtfb.ttfbMs!, '');
   row(`GET /transactions (${p.historyRows} rows; full)`, String(p.history.connections), p.history.throughput, p.history.latencyMs, `${q.historyOverHealth50} × health@50`);
   row('GET /transactions TTFB', String(p.historyTtfb.connections), p.historyTtfb.throughput, p.historyTtfb.ttfbMs!, '');
-  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.pipeline200, p.mixed, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
+  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.pipeline200, p.mixed, p.pageFloorTtfb, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
   for (const x of http.filter((h) => h.non2xx + h.errors + h.timeouts + h.mismatches > 0)) {
     log(`  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without the expected result`);
   }

@@ -132,6 +132,7 @@ async function main() {
 
   const historyRows = Object.values(reader.counts(stack.agentId, 0)).reduce((a, b) => a + b, 0);
   const page = (kind: 'get' | 'ttfb', name: string, p: string) => load({ ...base, kind, name, path: p, connections: 20, duration: DURATION.pages, cookie });
+  const pageFloorTtfb = await page('ttfb', 'GET /account TTFB (page floor)', '/account');
   const dashboard = await page('get', 'GET /dashboard', '/dashboard');
   const dashboardTtfb = await page('ttfb', 'GET /dashboard TTFB', '/dashboard');
   const history = await page('get', 'GET /transactions', '/transactions');
@@ -150,7 +151,7 @@ async function main() {
     ...dbCeiling.violations.rawUnprepared.map((v) => `raw unprepared db: ${v}`),
   ];
 
-  const phases: Phases = { dbCeiling, health10, health50, actionFloor, pipelineInstant, pipeline200, mixed, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
+  const phases: Phases = { dbCeiling, health10, health50, actionFloor, pipelineInstant, pipeline200, mixed, pageFloorTtfb, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
   const report = {
     issue: 10,
     startedAt: startedAt.toISOString(),
