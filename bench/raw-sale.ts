@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { providerCost } from '@/lib/catalogue/pricing';
+import { lagosDayNumber } from '@/lib/earnings/time';
 import { requestHash } from '@/lib/purchases/open';
 import type { Product } from '@/lib/catalogue/routing';
 import type { SalePrice } from '@/lib/catalogue/pricing';
@@ -66,6 +67,9 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     resolution: p('select outcome from purchase_resolutions where purchase_id = ?'),
     insResolution: p("insert into purchase_resolutions (purchase_id, outcome, resolved_by, reason, at) values (?, 'settled', ?, null, ?) on conflict do nothing"),
     setPurchase: p('update purchases set status = ?, provider_ref = ?, operator_ref = ?, updated_at = ?, final_at = ? where id = ?'),
+    earnings: p(`insert into agent_daily_earnings (agent_id, day, currency, network, type, sales_count, face_minor, commission_minor)
+      values (?, ?, ?, ?, ?, 1, ?, ?) on conflict (agent_id, day, currency, network, type) do update set
+      sales_count = sales_count + excluded.sales_count, face_minor = face_minor + excluded.face_minor, commission_minor = commission_minor + excluded.commission_minor`),
     dropJob: p('delete from requery_jobs where attempt_id = ?'),
   };
 
@@ -123,6 +127,7 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     const wallet = account(`wallet:${purchase.agent_id as number}:${currency}`, 'wallet', currency, purchase.agent_id as number);
     s.reserved.run(-agentCost, wallet.id);
     s.setPurchase.run('SUCCESS', null, null, now, now, purchaseId);
+    s.earnings.run(purchase.agent_id, lagosDayNumber(purchase.created_at as number), currency, purchase.network, purchase.type, purchase.face_minor, purchase.commission_minor);
     s.insEvent.run(purchaseId, attemptId, 'settled', 'SUCCESS', null, now);
     s.dropJob.run(attemptId);
     s.purchase.get(purchaseId);

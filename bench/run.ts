@@ -170,7 +170,7 @@ async function main() {
     },
     ratios: ratios(phases),
     targets: targets(phases),
-    invariants: { checked: ['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9'], databases: ['portal', 'ledger ceiling', 'raw ceiling', 'raw unprepared'], violations },
+    invariants: { checked: ['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'E1'], databases: ['portal', 'ledger ceiling', 'raw ceiling', 'raw unprepared'], violations },
     phases,
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });

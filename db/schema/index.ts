@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './catalogue';
+export * from './earnings';
 export * from './ledger';
 export * from './providers';
 export * from './purchases';

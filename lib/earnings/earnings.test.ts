@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
 import { createTestDb, insertUser } from '@/lib/testing/db';
+import { countEarnings } from './daily';
 import { getEarnings } from './queries';
 import { startOfLagosDay, startOfLagosMonth } from './time';
 
@@ -19,11 +20,13 @@ function sale(agentId: number, at: number, opts: { key: string; status?: 'SUCCES
   const product = productIds[opts.key]!;
   const [currency, network, type] = opts.key.split(':') as ['NGN' | 'INR', string, 'airtime' | 'data'];
   seq += 1;
-  db.insert(purchases).values({
+  const row = db.insert(purchases).values({
     agentId, idempotencyKey: `k${seq}`, requestHash: 'h', productId: product, type, currency, network, phone: '08031234567',
     faceMinor: opts.face, agentCostMinor: opts.face - opts.commission, commissionMinor: opts.commission, status: opts.status ?? 'SUCCESS',
     provider: 'sim', reference: `ref-${seq}`, createdAt: at, updatedAt: at,
-  }).run();
+  }).returning().get();
+  // As the sale's own settlement does, in the transaction that makes it SUCCESS.
+  if (row.status === 'SUCCESS') countEarnings(db, row, 1);
 }
 
 beforeEach(() => {

@@ -1,8 +1,9 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, between, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { purchases } from '@/db/schema';
+import { prepared } from '@/db/prepared';
+import { agentDailyEarnings } from '@/db/schema';
 import type { Currency } from '@/lib/money';
-import { lagosDayLabel, lagosDayNumber, LAGOS_OFFSET_MS, DAY_MS, startOfLagosDay, startOfLagosMonth } from './time';
+import { lagosDayLabel, lagosDayNumber, startOfLagosMonth } from './time';
 
 export interface Totals {
   count: number;
@@ -40,42 +41,26 @@ function breakdown(map: Map<string, Breakdown>, key: string, today: Totals, mont
   map.set(key, entry);
 }
 
+const e = agentDailyEarnings;
+const monthRows = prepared((db) =>
+  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.faceMinor, commissionMinor: e.commissionMinor })
+    .from(e)
+    .where(and(eq(e.agentId, sql.placeholder('agentId')), between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay'))))
+    .prepare(),
+);
+
 /**
  * The agent's own successful sales today and this month (Lagos time), per currency: count, face
  * value sold and commission earned, by network and by product type, and a day-by-day series.
  * Only SUCCESS counts: a pending sale has earned nothing yet and a failed one never will.
  */
 export function getEarnings(db: Db, agentId: number, currencies: readonly Currency[] = [], now = Date.now()): CurrencyEarnings[] {
-  const dayStart = startOfLagosDay(now);
-  const monthStart = startOfLagosMonth(now);
-  const inMonth = and(
-    eq(purchases.agentId, agentId),
-    eq(purchases.status, 'SUCCESS'),
-    gte(purchases.createdAt, monthStart),
-    lt(purchases.createdAt, dayStart + DAY_MS),
-  );
-  // One scan of the month's sales, grouped finely enough to derive every total below in memory.
-  // Constants inlined so SQLite does integer division (a bound JS number may arrive as a REAL).
-  const dayExpr = sql<number>`(${purchases.createdAt} + ${sql.raw(String(LAGOS_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
-  const rows = db
-    .select({
-      currency: purchases.currency,
-      network: purchases.network,
-      type: purchases.type,
-      day: dayExpr,
-      count: sql<number>`count(*)`,
-      valueMinor: sql<number>`sum(${purchases.faceMinor})`,
-      commissionMinor: sql<number>`sum(${purchases.commissionMinor})`,
-    })
-    .from(purchases)
-    .where(inMonth)
-    .groupBy(purchases.currency, purchases.network, purchases.type, dayExpr)
-    .all();
-  const today = lagosDayNumber(dayStart);
+  const today = lagosDayNumber(now);
+  const firstDay = lagosDayNumber(startOfLagosMonth(now));
+  // A day whose only sales were reversed keeps a row of zeros: it counts for nothing.
+  const rows = monthRows(db).all({ agentId, firstDay, lastDay: today }).filter((r) => r.count > 0);
 
   const wanted = [...new Set<Currency>([...currencies, ...rows.map((r) => r.currency)])];
-  const firstDay = lagosDayNumber(monthStart);
-  const lastDay = lagosDayNumber(now);
   return wanted.map((currency) => {
     const result: CurrencyEarnings = { currency, today: zero(), month: zero(), byNetwork: [], byType: [], daily: [] };
     const networks = new Map<string, Breakdown>();
@@ -96,7 +81,7 @@ export function getEarnings(db: Db, agentId: number, currencies: readonly Curren
     const byValue = (a: Breakdown, b: Breakdown) => b.month.valueMinor - a.month.valueMinor || a.key.localeCompare(b.key);
     result.byNetwork = [...networks.values()].sort(byValue);
     result.byType = [...types.values()].sort(byValue);
-    for (let day = firstDay; day <= lastDay; day += 1) {
+    for (let day = firstDay; day <= today; day += 1) {
       result.daily.push({ day: lagosDayLabel(day), ...(perDay.get(day) ?? zero()) });
     }
     return result;

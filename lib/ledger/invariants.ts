@@ -71,9 +71,23 @@ const CHECKS: Check[] = [
     union all
     select 'sale ' || p.id || ' reference ' || p.reference || ' is not one of its attempts'
     from purchases p where not exists (select 1 from purchase_attempts a where a.purchase_id = p.id and a.reference = p.reference)` },
+  // Not money, but derived from it: the dashboard's earnings must be the agent's successful sales.
+  { id: 'E1', title: 'Daily earnings totals equal the successful sales', query: sql`
+    with sold as (
+      select agent_id, (created_at + 3600000) / 86400000 as day, currency, network, type,
+        count(*) as n, sum(face_minor) as face, sum(commission_minor) as commission
+      from purchases where status = 'SUCCESS' group by 1, 2, 3, 4, 5),
+    totals as (
+      select agent_id, day, currency, network, type, sales_count, face_minor, commission_minor
+      from agent_daily_earnings where sales_count <> 0 or face_minor <> 0 or commission_minor <> 0),
+    differing as (
+      select * from (select * from sold except select * from totals)
+      union all select * from (select * from totals except select * from sold))
+    select distinct 'agent ' || agent_id || ', Lagos day ' || day || ', ' || currency || ' ' || network || ' ' || type
+      || ': daily totals differ from the successful sales' as problem from differing` },
 ];
 
-/** Runs I1–I9 over the whole database; an empty `violations` list means the invariant holds. */
+/** Runs I1–I9 (and E1) over the whole database; an empty `violations` list means the invariant holds. */
 export function checkInvariants(tx: Tx): InvariantResult[] {
   return CHECKS.map((check) => ({
     id: check.id,

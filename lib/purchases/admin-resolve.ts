@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
+import { countEarnings } from '@/lib/earnings/daily';
 import { LedgerError } from '@/lib/ledger/errors';
 import { refund, settle } from '@/lib/ledger/purchase-money';
 import { saleMoney } from './apply-result';
@@ -25,6 +26,7 @@ export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 
       else refund(tx, money, 'admin', reason);
       const status = outcome === 'success' ? 'SUCCESS' : 'FAILED';
       tx.update(purchases).set({ status, updatedAt: now, finalAt: now }).where(eq(purchases.id, purchaseId)).run();
+      if (status === 'SUCCESS') countEarnings(tx, purchase, 1);
       tx.delete(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).run();
       recordEvent(tx, purchaseId, 'admin_resolution', now, { attemptId: attempt.id, status, detail: { by: actor.label, reason } });
       recordAudit(tx, actor, { action: 'sale.manual_resolution', targetType: 'purchase', targetId: purchaseId, detail: { outcome, reason } }, now);

@@ -5,6 +5,7 @@ import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@
 import { immediate } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import type { Tx } from '@/lib/ledger/accounts';
+import { countEarnings } from '@/lib/earnings/daily';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
 import type { ProviderResult } from '@/lib/providers/types';
 import { recordEvent } from './events';
@@ -103,6 +104,7 @@ function reload(tx: Tx, id: number): Purchase {
 function afterResolution(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, outcome: string, opts: ApplyOptions): Applied {
   if (result.status === 'REVERSED' && outcome === 'settled' && attempt.reference === purchase.reference) {
     if (reverseSettled(tx, saleMoney(purchase, opts.now), attempt.provider, attempt.providerCostMinor, opts.by)) {
+      if (purchase.status === 'SUCCESS') countEarnings(tx, purchase, -1);
       setStatus(tx, purchase, 'REVERSED', opts.now);
       recordEvent(tx, purchase.id, 'reversed', opts.now, { attemptId: attempt.id, status: 'REVERSED' });
     }
@@ -118,6 +120,7 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
     case 'SUCCESS':
       settle(tx, money, attempt.provider, attempt.providerCostMinor, by);
       setStatus(tx, purchase, 'SUCCESS', now, { providerRef: result.providerRef ?? null, operatorRef: result.operatorRef ?? null });
+      countEarnings(tx, purchase, 1);
       recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
       dropJob(tx, attempt.id);
       break;

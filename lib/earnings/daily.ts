@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { prepared, type Queryable } from '@/db/prepared';
+import { agentDailyEarnings, type purchases } from '@/db/schema';
+import { lagosDayNumber } from './time';
+
+type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'faceMinor' | 'commissionMinor'>;
+
+const p = sql.placeholder;
+const addToDay = prepared((db) =>
+  db.insert(agentDailyEarnings)
+    .values({
+      agentId: p('agentId'), day: p('day'), currency: p('currency'), network: p('network'), type: p('type'),
+      salesCount: p('count'), faceMinor: p('faceMinor'), commissionMinor: p('commissionMinor'),
+    })
+    .onConflictDoUpdate({
+      target: [agentDailyEarnings.agentId, agentDailyEarnings.day, agentDailyEarnings.currency, agentDailyEarnings.network, agentDailyEarnings.type],
+      set: {
+        salesCount: sql`${agentDailyEarnings.salesCount} + excluded.sales_count`,
+        faceMinor: sql`${agentDailyEarnings.faceMinor} + excluded.face_minor`,
+        commissionMinor: sql`${agentDailyEarnings.commissionMinor} + excluded.commission_minor`,
+      },
+    })
+    .prepare(),
+);
+
+/**
+ * Counts a sale in its agent's day when it becomes SUCCESS (+1), or takes it out when a success is
+ * reversed (-1). Runs inside the transaction that changes the status, so the totals never drift.
+ */
+export function countEarnings(tx: Queryable, sale: Sale, direction: 1 | -1): void {
+  addToDay(tx).run({
+    agentId: sale.agentId, day: lagosDayNumber(sale.createdAt), currency: sale.currency, network: sale.network, type: sale.type,
+    count: direction, faceMinor: direction * sale.faceMinor, commissionMinor: direction * sale.commissionMinor,
+  });
+}
