@@ -15,12 +15,15 @@ export function parseMajorToMinor(input: string): number | null {
   return whole * 100 + fraction;
 }
 
+// One formatter for the process: toLocaleString would build a new one on every call.
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 125050 → "₦1,250.50"; negative amounts keep their sign in front of the symbol. */
 export function formatMoney(minor: number, currency: Currency): string {
   if (!Number.isSafeInteger(minor)) throw new Error(`Not an integer amount: ${minor}`);
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  const whole = GROUPED.format(Math.floor(abs / 100));
   const fraction = String(abs % 100).padStart(2, '0');
   return `${sign}${SYMBOLS[currency]}${whole}.${fraction}`;
 }
