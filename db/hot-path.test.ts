@@ -1,28 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './client';
+import { createTestDb } from '@/lib/testing/db';
+import type { Db } from './client';
 import { prepared } from './prepared';
 import { settings } from './schema';
 import { immediate } from './transaction';
 
-const dirs: string[] = [];
-function tempFile() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-db-'));
-  dirs.push(dir);
-  return path.join(dir, 'test.db');
+const cleanups: (() => void)[] = [];
+function testDb(): { db: Db; file: string } {
+  const { db, file, cleanup } = createTestDb();
+  cleanups.push(cleanup);
+  return { db, file };
 }
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 const settingByKey = prepared((db) => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare());
 
 describe('prepared', () => {
   it('prepares once per connection, serves the database and its transactions, and never mixes two databases', () => {
-    const a = openDatabase(tempFile());
-    const b = openDatabase(tempFile());
+    const a = testDb().db;
+    const b = testDb().db;
     a.insert(settings).values({ key: 'k', value: 'in a' }).run();
     b.insert(settings).values({ key: 'k', value: 'in b' }).run();
 
@@ -37,7 +35,7 @@ describe('prepared', () => {
 
 describe('immediate', () => {
   it('commits what the body wrote and returns its value', () => {
-    const db = openDatabase(tempFile());
+    const { db } = testDb();
     const value = immediate(db, (tx) => {
       tx.insert(settings).values({ key: 'a', value: 1 }).run();
       return 'done';
@@ -47,7 +45,7 @@ describe('immediate', () => {
   });
 
   it('rolls back everything when the body throws', () => {
-    const db = openDatabase(tempFile());
+    const { db } = testDb();
     expect(() => immediate(db, (tx) => {
       tx.insert(settings).values({ key: 'a', value: 1 }).run();
       throw new Error('refused');
@@ -57,8 +55,7 @@ describe('immediate', () => {
   });
 
   it('takes the write lock at BEGIN: another connection cannot write until it commits', () => {
-    const file = tempFile();
-    const db = openDatabase(file);
+    const { db, file } = testDb();
     const other = new Database(file, { timeout: 0 });
     immediate(db, () => {
       expect(() => other.prepare("insert into settings (key, value) values ('b', '1')").run()).toThrow(/locked|busy/i);
@@ -68,7 +65,7 @@ describe('immediate', () => {
   });
 
   it('inside another transaction becomes a savepoint that rolls back alone', () => {
-    const db = openDatabase(tempFile());
+    const { db } = testDb();
     immediate(db, (tx) => {
       tx.insert(settings).values({ key: 'outer', value: 1 }).run();
       expect(() => immediate(db, (inner) => {
