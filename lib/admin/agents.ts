@@ -8,14 +8,12 @@ import type { Currency } from '@/lib/money';
 
 /** null removes a limit. The purchase code enforces both on every sale. */
 export function setAgentLimits(db: Db, actor: Actor, agentId: number, limits: { maxSaleMinor: number | null; dailyLimitMinor: number | null }, now = Date.now()): void {
-  immediate(db,
-    (tx) => {
-      const before = tx.select().from(users).where(and(eq(users.id, agentId), eq(users.role, 'agent'))).get();
-      if (!before) throw new LedgerError('No such agent.', 'NOT_FOUND');
-      tx.update(users).set(limits).where(eq(users.id, agentId)).run();
-      recordAudit(tx, actor, { action: 'user.limits', targetType: 'user', targetId: agentId, detail: { from: { maxSaleMinor: before.maxSaleMinor, dailyLimitMinor: before.dailyLimitMinor }, to: limits } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const before = tx.select().from(users).where(and(eq(users.id, agentId), eq(users.role, 'agent'))).get();
+    if (!before) throw new LedgerError('No such agent.', 'NOT_FOUND');
+    tx.update(users).set(limits).where(eq(users.id, agentId)).run();
+    recordAudit(tx, actor, { action: 'user.limits', targetType: 'user', targetId: agentId, detail: { from: { maxSaleMinor: before.maxSaleMinor, dailyLimitMinor: before.dailyLimitMinor }, to: limits } }, now);
+  });
 }
 
 export interface CommissionRow {
@@ -49,16 +47,14 @@ export function setAgentCommission(
   if (input.rateBps !== null && (!Number.isInteger(input.rateBps) || input.rateBps < 0 || input.rateBps > 5000)) {
     throw new LedgerError('Commission must be between 0% and 50%.', 'INVALID');
   }
-  immediate(db,
-    (tx) => {
-      const agent = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))).get();
-      if (!agent) throw new LedgerError('No such agent.', 'NOT_FOUND');
-      const match = and(eq(commissionRates.agentId, input.agentId), eq(commissionRates.currency, input.currency), eq(commissionRates.network, input.network), eq(commissionRates.type, input.type));
-      const before = tx.select().from(commissionRates).where(match).get();
-      if (input.rateBps === null) tx.delete(commissionRates).where(match).run();
-      else if (before) tx.update(commissionRates).set({ rateBps: input.rateBps }).where(match).run();
-      else tx.insert(commissionRates).values({ ...input, rateBps: input.rateBps }).run();
-      recordAudit(tx, actor, { action: 'user.commission', targetType: 'user', targetId: input.agentId, detail: { currency: input.currency, network: input.network, type: input.type, from: before?.rateBps ?? null, to: input.rateBps } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const agent = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))).get();
+    if (!agent) throw new LedgerError('No such agent.', 'NOT_FOUND');
+    const match = and(eq(commissionRates.agentId, input.agentId), eq(commissionRates.currency, input.currency), eq(commissionRates.network, input.network), eq(commissionRates.type, input.type));
+    const before = tx.select().from(commissionRates).where(match).get();
+    if (input.rateBps === null) tx.delete(commissionRates).where(match).run();
+    else if (before) tx.update(commissionRates).set({ rateBps: input.rateBps }).where(match).run();
+    else tx.insert(commissionRates).values({ ...input, rateBps: input.rateBps }).run();
+    recordAudit(tx, actor, { action: 'user.commission', targetType: 'user', targetId: input.agentId, detail: { currency: input.currency, network: input.network, type: input.type, from: before?.rateBps ?? null, to: input.rateBps } }, now);
+  });
 }

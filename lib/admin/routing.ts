@@ -40,16 +40,14 @@ export function applyRouteChange(order: string[], change: RouteChange, currency:
 
 /** Reorders one route; the audit row keeps the order before and after. */
 export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteChange, now = Date.now()): string[] {
-  return immediate(db,
-    (tx) => {
-      const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
-      const route = tx.select().from(routes).where(where).get();
-      if (!route) throw new LedgerError('No such route.', 'NOT_FOUND');
-      const next = applyRouteChange(route.providers, change, key.currency);
-      if (typeof next === 'string') throw new LedgerError(next, 'INVALID');
-      tx.update(routes).set({ providers: next }).where(where).run();
-      recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
-      return next;
-    },
-  );
+  return immediate(db, (tx) => {
+    const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
+    const route = tx.select().from(routes).where(where).get();
+    if (!route) throw new LedgerError('No such route.', 'NOT_FOUND');
+    const next = applyRouteChange(route.providers, change, key.currency);
+    if (typeof next === 'string') throw new LedgerError(next, 'INVALID');
+    tx.update(routes).set({ providers: next }).where(where).run();
+    recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
+    return next;
+  });
 }

@@ -22,19 +22,17 @@ export function submitFundingRequest(db: Db, actor: Actor, agentId: number, inpu
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new LedgerError('Enter an amount above zero.', 'INVALID');
   const bankReference = input.bankReference.trim();
   if (!bankReference) throw new LedgerError('Enter the bank reference of your payment.', 'INVALID');
-  return immediate(db,
-    (tx) => {
-      const created = tx
-        .insert(fundingRequests)
-        .values({ agentId, currency: input.currency, amount: input.amount, bankReference, note: input.note?.trim() || null, createdAt: now })
-        .onConflictDoNothing()
-        .returning()
-        .get();
-      if (!created) throw new LedgerError('You already sent a request with this bank reference.', 'IDEMPOTENCY_CONFLICT');
-      recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
-      return created;
-    },
-  );
+  return immediate(db, (tx) => {
+    const created = tx
+      .insert(fundingRequests)
+      .values({ agentId, currency: input.currency, amount: input.amount, bankReference, note: input.note?.trim() || null, createdAt: now })
+      .onConflictDoNothing()
+      .returning()
+      .get();
+    if (!created) throw new LedgerError('You already sent a request with this bank reference.', 'IDEMPOTENCY_CONFLICT');
+    recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
+    return created;
+  });
 }
 
 export type Decision = { request: FundingRequest; entryId?: number };
@@ -45,56 +43,52 @@ export type Decision = { request: FundingRequest; entryId?: number };
  * the 'funding.approve' audit row is what I7 accepts as the source of a wallet credit.
  */
 export function approveFundingRequest(db: Db, actor: Actor, requestId: number, now = Date.now()): Decision {
-  return immediate(db,
-    (tx) => {
-      const request = tx
-        .update(fundingRequests)
-        .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
-        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-        .returning()
-        .get();
-      if (!request) throw alreadyDecided(tx, requestId);
-      const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
-      if (agent?.role !== 'agent') throw new LedgerError('This request does not belong to an agent.', 'INVALID');
-      recordAudit(
-        tx,
-        actor,
-        { action: 'funding.approve', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, bankReference: request.bankReference } },
-        now,
-      );
-      const result = post(tx, {
-        from: fundingAccount(tx, request.currency),
-        to: walletAccount(tx, request.agentId, request.currency),
-        amount: request.amount,
-        kind: 'funding',
-        idempotencyKey: `funding-request:${request.id}`,
-        reference: request.bankReference,
-        memo: `Funding request #${request.id} approved`,
-        createdBy: actor.userId ?? undefined,
-        now,
-      });
-      return { request, entryId: result.entryId };
-    },
-  );
+  return immediate(db, (tx) => {
+    const request = tx
+      .update(fundingRequests)
+      .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
+      .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+      .returning()
+      .get();
+    if (!request) throw alreadyDecided(tx, requestId);
+    const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
+    if (agent?.role !== 'agent') throw new LedgerError('This request does not belong to an agent.', 'INVALID');
+    recordAudit(
+      tx,
+      actor,
+      { action: 'funding.approve', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, bankReference: request.bankReference } },
+      now,
+    );
+    const result = post(tx, {
+      from: fundingAccount(tx, request.currency),
+      to: walletAccount(tx, request.agentId, request.currency),
+      amount: request.amount,
+      kind: 'funding',
+      idempotencyKey: `funding-request:${request.id}`,
+      reference: request.bankReference,
+      memo: `Funding request #${request.id} approved`,
+      createdBy: actor.userId ?? undefined,
+      now,
+    });
+    return { request, entryId: result.entryId };
+  });
 }
 
 /** A rejection moves no money; the reason is shown to the agent. */
 export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, reason: string, now = Date.now()): Decision {
   const why = reason.trim();
   if (!why) throw new LedgerError('Give a reason the agent can read.', 'INVALID');
-  return immediate(db,
-    (tx) => {
-      const request = tx
-        .update(fundingRequests)
-        .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
-        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-        .returning()
-        .get();
-      if (!request) throw alreadyDecided(tx, requestId);
-      recordAudit(tx, actor, { action: 'funding.reject', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, reason: why } }, now);
-      return { request };
-    },
-  );
+  return immediate(db, (tx) => {
+    const request = tx
+      .update(fundingRequests)
+      .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
+      .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+      .returning()
+      .get();
+    if (!request) throw alreadyDecided(tx, requestId);
+    recordAudit(tx, actor, { action: 'funding.reject', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, reason: why } }, now);
+    return { request };
+  });
 }
 
 function alreadyDecided(tx: Tx, requestId: number): LedgerError {

@@ -21,11 +21,9 @@ export function getHealthConfig(tx: Tx): HealthConfig {
 }
 
 export function setHealthConfig(db: Db, actor: Actor, config: HealthConfig, now = Date.now()): void {
-  immediate(db,
-    (tx) => {
-      const before = getHealthConfig(tx);
-      writeSetting(tx, KEY, config);
-      recordAudit(tx, actor, { action: 'health.config', targetType: 'setting', targetId: KEY, detail: { from: before, to: config } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const before = getHealthConfig(tx);
+    writeSetting(tx, KEY, config);
+    recordAudit(tx, actor, { action: 'health.config', targetType: 'setting', targetId: KEY, detail: { from: before, to: config } }, now);
+  });
 }

@@ -30,20 +30,18 @@ export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[
     if (h.successRate * 100 >= config.thresholdPercent) continue;
     const percent = Math.round(h.successRate * 100);
     const reason = `Success rate ${percent}% over ${h.answered} sales in the last hour (below ${config.thresholdPercent}%)`;
-    const done = immediate(db,
-      (tx) => {
-        // Conditional: two monitors (or a resume racing a pause) never double-pause or double-alert.
-        const changed = tx
-          .update(providerSettings)
-          .set({ pausedAt: now, pausedReason: reason })
-          .where(and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)))
-          .run();
-        if (changed.changes !== 1) return false;
-        recordAudit(tx, SYSTEM_ACTOR, { action: 'provider.auto_pause', targetType: 'provider', targetId: h.provider, detail: { successRate: h.successRate, answered: h.answered, threshold: config.thresholdPercent, minSales: config.minSales } }, now);
-        raiseAlert(tx, { at: now, kind: 'auto_pause', provider: h.provider, message: `${h.provider} was paused: ${reason}.` });
-        return true;
-      },
-    );
+    const done = immediate(db, (tx) => {
+      // Conditional: two monitors (or a resume racing a pause) never double-pause or double-alert.
+      const changed = tx
+        .update(providerSettings)
+        .set({ pausedAt: now, pausedReason: reason })
+        .where(and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)))
+        .run();
+      if (changed.changes !== 1) return false;
+      recordAudit(tx, SYSTEM_ACTOR, { action: 'provider.auto_pause', targetType: 'provider', targetId: h.provider, detail: { successRate: h.successRate, answered: h.answered, threshold: config.thresholdPercent, minSales: config.minSales } }, now);
+      raiseAlert(tx, { at: now, kind: 'auto_pause', provider: h.provider, message: `${h.provider} was paused: ${reason}.` });
+      return true;
+    });
     if (done) paused.push({ provider: h.provider, successRate: h.successRate, answered: h.answered });
   }
   return paused;

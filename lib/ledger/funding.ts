@@ -21,36 +21,34 @@ export interface FundingInput {
  */
 export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date.now()): PostResult {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
-  return immediate(db,
-    (tx) => {
-      const wallet = walletAccount(tx, input.agentId, input.currency);
-      const source = fundingAccount(tx, input.currency);
-      const credit = input.direction === 'credit';
-      const result = post(tx, {
-        from: credit ? source : wallet,
-        to: credit ? wallet : source,
-        amount: input.amount,
-        kind: credit ? 'funding' : 'debit',
-        idempotencyKey: `funding:${input.reference.trim()}`,
-        reference: input.reference.trim(),
-        memo: input.reason,
-        createdBy: actor.userId ?? undefined,
+  return immediate(db, (tx) => {
+    const wallet = walletAccount(tx, input.agentId, input.currency);
+    const source = fundingAccount(tx, input.currency);
+    const credit = input.direction === 'credit';
+    const result = post(tx, {
+      from: credit ? source : wallet,
+      to: credit ? wallet : source,
+      amount: input.amount,
+      kind: credit ? 'funding' : 'debit',
+      idempotencyKey: `funding:${input.reference.trim()}`,
+      reference: input.reference.trim(),
+      memo: input.reason,
+      createdBy: actor.userId ?? undefined,
+      now,
+    });
+    if (!result.replayed) {
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: credit ? 'wallet.credit' : 'wallet.debit',
+          targetType: 'user',
+          targetId: input.agentId,
+          detail: { amount: input.amount, currency: input.currency, reference: input.reference, reason: input.reason },
+        },
         now,
-      });
-      if (!result.replayed) {
-        recordAudit(
-          tx,
-          actor,
-          {
-            action: credit ? 'wallet.credit' : 'wallet.debit',
-            targetType: 'user',
-            targetId: input.agentId,
-            detail: { amount: input.amount, currency: input.currency, reference: input.reference, reason: input.reason },
-          },
-          now,
-        );
-      }
-      return result;
-    },
-  );
+      );
+    }
+    return result;
+  });
 }

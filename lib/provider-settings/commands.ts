@@ -21,19 +21,17 @@ export interface ProviderSettingsInput {
 
 /** Saves the non-secret settings; the audit row keeps what changed, old and new. */
 export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, input: ProviderSettingsInput, now = Date.now()): void {
-  immediate(db,
-    (tx) => {
-      const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
-      if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
-      tx.update(providerSettings).set({ ...input, updatedAt: now }).where(eq(providerSettings.id, id)).run();
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
-        const from = before[key] ?? (key === 'paths' || key === 'options' ? {} : null);
-        if (JSON.stringify(from) !== JSON.stringify(input[key])) changes[key] = { from, to: input[key] };
-      }
-      recordAudit(tx, actor, { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+    if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
+    tx.update(providerSettings).set({ ...input, updatedAt: now }).where(eq(providerSettings.id, id)).run();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
+      const from = before[key] ?? (key === 'paths' || key === 'options' ? {} : null);
+      if (JSON.stringify(from) !== JSON.stringify(input[key])) changes[key] = { from, to: input[key] };
+    }
+    recordAudit(tx, actor, { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } }, now);
+  });
 }
 
 /**
@@ -44,41 +42,35 @@ export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, fiel
   if (!credentialFields(id).includes(field)) throw new LedgerError(`${id} has no credential called ${field}.`, 'INVALID');
   if (!value) throw new LedgerError('Enter the new value.', 'INVALID');
   const ciphertext = encryptCredential(key, id, field, value);
-  immediate(db,
-    (tx) => {
-      const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
-      tx.insert(providerCredentials)
-        .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
-        .onConflictDoUpdate({ target: [providerCredentials.provider, providerCredentials.field], set: { ciphertext, setAt: now, setBy: actor.userId } })
-        .run();
-      recordAudit(tx, actor, { action: 'provider.credential_set', targetType: 'provider', targetId: id, detail: { field, replaced: existed } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
+    tx.insert(providerCredentials)
+      .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
+      .onConflictDoUpdate({ target: [providerCredentials.provider, providerCredentials.field], set: { ciphertext, setAt: now, setBy: actor.userId } })
+      .run();
+    recordAudit(tx, actor, { action: 'provider.credential_set', targetType: 'provider', targetId: id, detail: { field, replaced: existed } }, now);
+  });
 }
 
 /** An admin lifts an auto-pause; the provider is routed to again at once. */
 export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): void {
-  immediate(db,
-    (tx) => {
-      const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
-      if (!row) throw new LedgerError('No such provider.', 'NOT_FOUND');
-      if (row.pausedAt === null) throw new LedgerError('This provider is not paused.', 'INVALID');
-      tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
-      recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+    if (!row) throw new LedgerError('No such provider.', 'NOT_FOUND');
+    if (row.pausedAt === null) throw new LedgerError('This provider is not paused.', 'INVALID');
+    tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
+    recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
+  });
 }
 
 /** Stores the latest float reading and appends it to the snapshot history used by reconciliation. */
 export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: number, now = Date.now()): void {
-  immediate(db,
-    (tx) => {
-      // A slow answer that arrives after a newer one must not overwrite it.
-      tx.update(providerSettings)
-        .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
-        .where(and(eq(providerSettings.id, id), or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now))))
-        .run();
-      recordBalanceSnapshot(tx, id, amountMinor, now);
-    },
-  );
+  immediate(db, (tx) => {
+    // A slow answer that arrives after a newer one must not overwrite it.
+    tx.update(providerSettings)
+      .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
+      .where(and(eq(providerSettings.id, id), or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now))))
+      .run();
+    recordBalanceSnapshot(tx, id, amountMinor, now);
+  });
 }

@@ -14,23 +14,21 @@ import { recordEvent } from './events';
  * writer: if the requery or a callback got there first, the admin is told and nothing moves.
  */
 export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 'success' | 'failed', reason: string, now = Date.now()) {
-  return immediate(db,
-    (tx) => {
-      const purchase = tx.select().from(purchases).where(eq(purchases.id, purchaseId)).get();
-      if (!purchase) throw new LedgerError('No such sale.', 'NOT_FOUND');
-      const already = tx.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)).get();
-      if (already) throw new LedgerError(`This sale was already resolved (${already.outcome}) by ${already.resolvedBy}.`, 'INVALID');
-      const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)).get()!;
-      const money = saleMoney(purchase, now);
-      if (outcome === 'success') settle(tx, money, attempt.provider, attempt.providerCostMinor, 'admin');
-      else refund(tx, money, 'admin', reason);
-      const status = outcome === 'success' ? 'SUCCESS' : 'FAILED';
-      tx.update(purchases).set({ status, updatedAt: now, finalAt: now }).where(eq(purchases.id, purchaseId)).run();
-      if (status === 'SUCCESS') countEarnings(tx, purchase, 1);
-      tx.delete(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).run();
-      recordEvent(tx, purchaseId, 'admin_resolution', now, { attemptId: attempt.id, status, detail: { by: actor.label, reason } });
-      recordAudit(tx, actor, { action: 'sale.manual_resolution', targetType: 'purchase', targetId: purchaseId, detail: { outcome, reason } }, now);
-      return status;
-    },
-  );
+  return immediate(db, (tx) => {
+    const purchase = tx.select().from(purchases).where(eq(purchases.id, purchaseId)).get();
+    if (!purchase) throw new LedgerError('No such sale.', 'NOT_FOUND');
+    const already = tx.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)).get();
+    if (already) throw new LedgerError(`This sale was already resolved (${already.outcome}) by ${already.resolvedBy}.`, 'INVALID');
+    const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)).get()!;
+    const money = saleMoney(purchase, now);
+    if (outcome === 'success') settle(tx, money, attempt.provider, attempt.providerCostMinor, 'admin');
+    else refund(tx, money, 'admin', reason);
+    const status = outcome === 'success' ? 'SUCCESS' : 'FAILED';
+    tx.update(purchases).set({ status, updatedAt: now, finalAt: now }).where(eq(purchases.id, purchaseId)).run();
+    if (status === 'SUCCESS') countEarnings(tx, purchase, 1);
+    tx.delete(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).run();
+    recordEvent(tx, purchaseId, 'admin_resolution', now, { attemptId: attempt.id, status, detail: { by: actor.label, reason } });
+    recordAudit(tx, actor, { action: 'sale.manual_resolution', targetType: 'purchase', targetId: purchaseId, detail: { outcome, reason } }, now);
+    return status;
+  });
 }

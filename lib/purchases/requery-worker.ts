@@ -14,21 +14,19 @@ const LEASE_MS = 60_000;
  * never requery the same sale at once; a crashed worker's lease simply expires.
  */
 export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
-  return immediate(db,
-    (tx) => {
-      const due = tx
-        .select({ attemptId: requeryJobs.attemptId })
-        .from(requeryJobs)
-        .where(and(lte(requeryJobs.nextAt, now), or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now))))
-        .orderBy(asc(requeryJobs.nextAt))
-        .limit(limit)
-        .all()
-        .map((j) => j.attemptId);
-      if (due.length === 0) return [];
-      tx.update(requeryJobs).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(requeryJobs.attemptId, due)).run();
-      return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
-    },
-  );
+  return immediate(db, (tx) => {
+    const due = tx
+      .select({ attemptId: requeryJobs.attemptId })
+      .from(requeryJobs)
+      .where(and(lte(requeryJobs.nextAt, now), or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now))))
+      .orderBy(asc(requeryJobs.nextAt))
+      .limit(limit)
+      .all()
+      .map((j) => j.attemptId);
+    if (due.length === 0) return [];
+    tx.update(requeryJobs).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(requeryJobs.attemptId, due)).run();
+    return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
+  });
 }
 
 /** One pass: requery every due attempt (outside any transaction), then apply each answer. */

@@ -20,20 +20,18 @@ export interface NewUser {
 export async function createUser(db: Db, actor: Actor, input: NewUser, now = Date.now()) {
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  return immediate(db,
-    (tx) => {
-      const created = tx
-        .insert(users)
-        .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
-        .onConflictDoNothing({ target: users.email })
-        .returning()
-        .get();
-      if (!created) throw new LedgerError('An account with this email already exists.', 'INVALID');
-      if (input.role === 'agent') for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
-      recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
-      return created;
-    },
-  );
+  return immediate(db, (tx) => {
+    const created = tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
+      .onConflictDoNothing({ target: users.email })
+      .returning()
+      .get();
+    if (!created) throw new LedgerError('An account with this email already exists.', 'INVALID');
+    if (input.role === 'agent') for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
+    recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
+    return created;
+  });
 }
 
 /**
@@ -41,17 +39,15 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
  * before it is refused on its next request (the version is checked against the database each time).
  */
 function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial<typeof users.$inferInsert>, action: string, now: number) {
-  immediate(db,
-    (tx) => {
-      const changed = tx
-        .update(users)
-        .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(eq(users.id, userId))
-        .run();
-      if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
-      recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
-    },
-  );
+  immediate(db, (tx) => {
+    const changed = tx
+      .update(users)
+      .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
+    recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
+  });
 }
 
 export function setUserStatus(db: Db, actor: Actor, userId: number, status: 'active' | 'disabled', now = Date.now()) {
