@@ -21,6 +21,7 @@ import type { LoadResult, LoadSpec } from './load';
 import { lastJson, runScript, stopAll, wasInterrupted } from './processes';
 import { mixedTimeline, printTable, ratios, targets, type DbCeiling, type Phases, type SalePhase } from './report';
 import { openReader, type Sample } from './sampler';
+import { PORTAL_V8_FLAGS } from '@/scripts/portal-node-options';
 import { signIn } from './session';
 import { sellActionId } from './action-id';
 import { startStack } from './stack';
@@ -161,7 +162,7 @@ async function main() {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1e9), loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg(), platform: `${os.platform()} ${os.release()}` },
     settings: {
       sqlite: { journal_mode: 'WAL', synchronous: 'FULL', busy_timeout: 10000, foreign_keys: 'ON' },
-      portal: { ...PORTAL_SETTINGS, url: PORTAL_URL, distDir: DIST_DIR, database: PORTAL_DB },
+      portal: { ...PORTAL_SETTINGS, url: PORTAL_URL, distDir: DIST_DIR, database: PORTAL_DB, v8Flags: PORTAL_V8_FLAGS },
       simulator: { ...SIM_SETTINGS, url: SIMULATOR_URL },
       durationsSeconds: DURATION,
       saleAmountMajor: SALE_AMOUNT_MAJOR,

@@ -10,6 +10,7 @@ import { openDatabase } from '@/db/client';
 import { DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
+import { portalNodeOptions } from './portal-node-options';
 import { buildIfStale } from './build-if-stale';
 
 const portal = new URL(env.PORTAL_URL);
@@ -50,6 +51,7 @@ async function main() {
   });
   run('portal', 'node_modules/.bin/next', ['start', '-p', portal.port || '3000', '-H', portal.hostname], {
     NEXTAUTH_URL: env.PORTAL_URL,
+    NODE_OPTIONS: portalNodeOptions(),
   });
   console.log(`[start] portal on ${env.PORTAL_URL} · simulator on ${env.SIMULATOR_URL}`);
   console.log('[start] demo sign-ins:');
