@@ -86,28 +86,36 @@ function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
   });
 }
 
-/** Time to first byte: headers arrive with the first flushed chunk, so 'response' marks the first byte. */
-async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>, seconds: number): Promise<LoadResult> {
+/**
+ * Time to first byte: headers arrive with the first flushed chunk, so 'response' marks the first byte.
+ * Like the autocannon phases, the warm-up runs on the same keep-alive connections and only requests
+ * sent after it count.
+ */
+async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
   const ttfb: number[] = [];
   const total: number[] = [];
   let non2xx = 0;
   let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
+  const recordFrom = performance.now() + spec.warmup * 1000;
+  const deadline = recordFrom + spec.duration * 1000;
   const once = () => new Promise<void>((resolve) => {
     const start = performance.now();
+    const counted = start >= recordFrom;
     const req = http.get(`${spec.url}${spec.path}`, { agent, headers: spec.cookie ? { cookie: spec.cookie } : {} }, (res) => {
       const first = performance.now() - start;
-      if ((res.statusCode ?? 0) >= 300) non2xx += 1;
+      if (counted && (res.statusCode ?? 0) >= 300) non2xx += 1;
       res.on('data', () => {});
-      res.on('end', () => { ttfb.push(first); total.push(performance.now() - start); resolve(); });
-      res.on('error', () => { errors += 1; resolve(); });
+      res.on('end', () => {
+        if (counted) { ttfb.push(first); total.push(performance.now() - start); }
+        resolve();
+      });
+      res.on('error', () => { if (counted) errors += 1; resolve(); });
     });
-    req.on('error', () => { errors += 1; resolve(); });
+    req.on('error', () => { if (counted) errors += 1; resolve(); });
   });
-  const started = performance.now();
   await Promise.all(Array.from({ length: spec.connections }, async () => { while (performance.now() < deadline) await once(); }));
-  const measured = (performance.now() - started) / 1000;
+  const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
   agent.destroy();
   return {
     name: spec.name, connections: spec.connections, seconds: Math.round(measured * 100) / 100, requests: ttfb.length,
@@ -119,8 +127,7 @@ async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>, seconds: numbe
 async function main() {
   const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
   if (spec.kind === 'ttfb') {
-    if (spec.warmup > 0) await runTtfb(spec, spec.warmup);
-    process.stdout.write(`${JSON.stringify(await runTtfb(spec, spec.duration))}\n`);
+    process.stdout.write(`${JSON.stringify(await runTtfb(spec))}\n`);
     return;
   }
   process.stdout.write(`${JSON.stringify(await runAutocannon(spec))}\n`);
