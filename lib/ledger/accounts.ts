@@ -57,11 +57,14 @@ export function findWallet(tx: Tx, userId: number, currency: Currency): Account 
     .get();
 }
 
-export function listWallets(tx: Tx, userId: number): Account[] {
-  return tx
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.userId, userId), eq(accounts.kind, 'wallet')))
+// Read on every agent page (the header's balance).
+const walletsOf = prepared((db) =>
+  db.select().from(accounts)
+    .where(and(eq(accounts.userId, sql.placeholder('userId')), eq(accounts.kind, 'wallet')))
     .orderBy(desc(accounts.currency)) // NGN before INR: most agents sell in Nigeria
-    .all();
+    .prepare(),
+);
+
+export function listWallets(tx: Tx, userId: number): Account[] {
+  return walletsOf(tx).all({ userId });
 }
