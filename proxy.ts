@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+import { SESSION_COOKIES } from '@/lib/auth/cookies';
 
 /**
  * Optimistic only: sends visitors without a session cookie to sign-in. Every page, action and
@@ -18,7 +17,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// Literal, because Next reads the matcher at build time.
+// Literal (the names of SESSION_COOKIES), because Next reads the matcher at build time.
 export const config = {
   matcher: [
     {

@@ -32,6 +32,3 @@ export async function readSessionToken(token: string): Promise<SessionClaims | n
     return null;
   }
 }
-
-/** next-auth names the cookie with the __Secure- prefix when the portal's URL is https. */
-export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;

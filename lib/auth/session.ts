@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { loadSessionUser, type SessionUser } from './authenticate';
-import { readSessionToken, SESSION_COOKIES } from './session-token';
+import { SESSION_COOKIES } from './cookies';
+import { readSessionToken } from './session-token';
 
 export type { SessionUser } from './authenticate';
 
