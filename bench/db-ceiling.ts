@@ -6,23 +6,18 @@
  * They run in alternating slices so a neighbour's CPU burst hits all alike.
  * Prints one JSON line: { ledger, raw, ... } (latencies per sale = reserve + settle, in ms).
  */
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getProduct } from '@/lib/catalogue/routing';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { allViolations } from '@/lib/ledger/invariants';
-import { applyProviderResult } from '@/lib/purchases/apply-result';
-import { openSale } from '@/lib/purchases/open';
 import { createReferenceGenerator } from '@/lib/providers/reference';
-import type { ProviderResult } from '@/lib/providers/types';
 import { startSimulator } from '@/simulator/server';
 import { openDatabase } from '@/db/client';
 import { COMMIT_DB, DURATION, LEDGER_DB, RAW_DB, RAW_UNPREPARED_DB } from './config';
-import { prepareBenchDatabase } from './fixtures';
+import { ledgerSeller, prepareBenchDatabase, removeDatabase } from './fixtures';
 import { createRawSale } from './raw-sale';
 import { summarize } from './stats';
 
-const CANNED_SUCCESS: ProviderResult = { status: 'SUCCESS', providerCode: '000', exchanges: [] };
 const SLICE_MS = 250;
 const WARMUP_SALES = 300;
 
@@ -39,13 +34,7 @@ async function main() {
   let n = 0;
   const phone = () => `0803${String(n % 10_000_000).padStart(7, '0')}`;
 
-  const ledgerSale = () => {
-    n += 1;
-    const now = Date.now();
-    const opened = openSale(ledger.db, { agentId: ledger.agentId, idempotencyKey: `ledger-${n}-bench-key`, product, phone: phone(), network: product.network, price }, newReference, now);
-    if (opened.kind !== 'opened') throw new Error('ledger sale replayed');
-    applyProviderResult(ledger.db, opened.attempt.id, CANNED_SUCCESS, { by: 'purchase', now });
-  };
+  const ledgerSale = ledgerSeller(ledger.db, ledger.agentId, ledger.productId, `ledger-${Date.now()}`);
   const rawSaleOn = (fixture: typeof raw, prepareOnce: boolean) => {
     const sale = createRawSale(fixture.db.$client, { prepareOnce });
     const rawProduct = getProduct(fixture.db, fixture.productId)!;
@@ -73,7 +62,7 @@ async function main() {
   rawSale();
   // The floor under both: one IMMEDIATE transaction that writes one row, made durable (fsync) by its
   // COMMIT. A sale commits twice, on the server's one event loop.
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${COMMIT_DB}${suffix}`, { force: true });
+  removeDatabase(COMMIT_DB);
   const commitDb = openDatabase(COMMIT_DB, { migrate: false });
   commitDb.$client.exec('create table if not exists bench_commits (id integer primary key, at integer not null)');
   const insertCommit = commitDb.$client.prepare('insert into bench_commits (at) values (?)');

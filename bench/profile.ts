@@ -7,13 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
-import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
-import { getProduct } from '@/lib/catalogue/routing';
-import { applyProviderResult } from '@/lib/purchases/apply-result';
-import { openSale } from '@/lib/purchases/open';
-import { createReferenceGenerator } from '@/lib/providers/reference';
 import { PORTAL_DB, PORTAL_URL, SALE_AMOUNT_MAJOR } from './config';
 import type { LoadResult, LoadSpec } from './load';
+import { ledgerSeller } from './fixtures';
 import { lastJson, runScript, stopAll } from './processes';
 import { signIn } from './session';
 import { startStack } from './stack';
@@ -46,14 +42,8 @@ async function main() {
 /** Page phases read the agent's history: give the agent settled sales first, written in-process. */
 function seedSales(agentId: number, productId: number, count: number) {
   const db = openDatabase(PORTAL_DB, { migrate: false });
-  const product = getProduct(db, productId)!;
-  const price = priceSale(10_000, commissionBps(db, agentId, 'NGN', product.network, 'airtime'));
-  const newReference = createReferenceGenerator();
-  for (let n = 0; n < count; n += 1) {
-    const now = Date.now();
-    const opened = openSale(db, { agentId, idempotencyKey: `seed-${now}-${n}-profile`, product, phone: `0803${String(n).padStart(7, '0')}`, network: product.network, price }, newReference, now);
-    if (opened.kind === 'opened') applyProviderResult(db, opened.attempt.id, { status: 'SUCCESS', providerCode: '000', exchanges: [] }, { by: 'purchase', now });
-  }
+  const sell = ledgerSeller(db, agentId, productId, `seed-${Date.now()}`);
+  for (let n = 0; n < count; n += 1) sell();
   db.$client.close();
 }
 
