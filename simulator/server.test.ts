@@ -7,7 +7,8 @@ import type { ProviderConfig } from '../lib/providers/types';
 import { startSimulator, type RunningSimulator } from './server';
 
 const NOW = new Date('2025-01-15T23:30:00Z'); // Lagos 2025-01-16 00:30
-const ref = createReferenceGenerator(() => NOW);
+const newReference = createReferenceGenerator(() => NOW);
+const ref = () => newReference('jonet'); // all digits after the stamp: valid for every provider
 let sim: RunningSimulator;
 const logs: string[] = [];
 
@@ -57,6 +58,13 @@ describe('JoNet wire rules', () => {
     expect((await jonetPost('purchase_airtime.php', airtime(tenMinutesAgo), key)).responseCode).toBe('JO104');
     expect((await jonetPost('purchase_airtime.php', airtime(utcStamped), key)).responseCode).toBe('JO104');
     expect((await jonetPost('purchase_airtime.php', airtime(ref(), '8031234500'), key)).responseCode).toBe('JO103');
+  });
+
+  it('answers JO104 for a customer_id with a non-numeric suffix (the document allows only a numeric string after the stamp)', async () => {
+    const stamp = lagosStamp(NOW);
+    expect((await jonetPost('purchase_airtime.php', airtime(stamp + 'abcd1234'), key)).responseCode).toBe('JO104');
+    expect((await jonetPost('purchase_airtime.php', airtime(stamp + '1234567a'), key)).responseCode).toBe('JO104');
+    expect((await jonetPost('purchase_airtime.php', airtime(stamp + '7575768'), key)).responseCode).toBe('200');
   });
 
   it('serves the configured GAP paths only', async () => {
@@ -130,7 +138,7 @@ describe('callback delivery', () => {
   it('closes promptly while a magic-53 response is being held', async () => {
     const s = await startSimulator({});
     const a = createAdapter('jonet', defaultProviderConfig('jonet', s.url));
-    const pending = a.buyAirtime({ reference: createReferenceGenerator()(), phone: '08031234553', network: 'MTN', amountMinor: 10000 });
+    const pending = a.buyAirtime({ reference: createReferenceGenerator()('jonet'), phone: '08031234553', network: 'MTN', amountMinor: 10000 });
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
     await s.close();

@@ -24,6 +24,7 @@ import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { NOT_FOUND_GRACE_MS } from '@/lib/purchases/schedule';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { createProofTemplate, magicPhone, realTimeReferences, sleep, type ProofDb, type ProofTemplate } from './fixture';
+import type { NewReference } from '@/lib/providers/reference';
 import {
   applyAnswer, FIRST, LATER, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
   type Magic, type Model, type ModelSale,
@@ -168,8 +169,8 @@ class Purchase implements Cmd {
     const input: SaleInput = { idempotencyKey: key, productId: T.airtime.id, phone, network: 'MTN', amountMinor: this.face, confirmRepeat: true };
     const refs = realTimeReferences();
     const issued: string[] = [];
-    const newReference = () => {
-      const ref = refs();
+    const newReference: NewReference = (provider) => {
+      const ref = refs(provider);
       issued.push(ref);
       return ref;
     };

@@ -44,7 +44,7 @@ describe('catalogue merging', () => {
 describe('callbacks', () => {
   it('rejects a JoNet callback whose Authorization is not our key, with a 401 ack', async () => {
     const adapter = (envs.get('jonet') as ContractEnv).adapter;
-    const body = JSON.stringify({ status: 'successful', server_response: 'Successful', customer_id: createReferenceGenerator()() });
+    const body = JSON.stringify({ status: 'successful', server_response: 'Successful', customer_id: createReferenceGenerator()('jonet') });
     const forged = adapter.parseCallback({ method: 'POST', headers: { authorization: 'someone-elses-key' }, query: {}, rawBody: body });
     expect(forged.event).toBeNull();
     expect(forged.ack.status).toBe(401);

@@ -30,7 +30,7 @@ export interface ContractEnv {
   secrets: string[];
 }
 
-const nextRef = createReferenceGenerator();
+const newReference = createReferenceGenerator();
 
 async function eventually(read: () => Promise<ProviderResult>, want: TxnStatus, timeoutMs = 8000): Promise<ProviderResult> {
   const deadline = Date.now() + timeoutMs;
@@ -52,6 +52,7 @@ async function callbackFor(env: ContractEnv, reference: string, hint: TxnStatus,
 }
 
 export function registerProviderContract(subject: ContractSubject, getEnv: () => ContractEnv): void {
+  const nextRef = () => newReference(subject.id);
   const buyAirtime = (suffix: string, reference = nextRef(), adapter = getEnv().adapter) =>
     adapter.buyAirtime({ reference, phone: subject.phone(suffix), network: subject.network, amountMinor: subject.airtimeMinor, circle: subject.circle });
   const requery = (ref: string) => getEnv().adapter.requery(ref);

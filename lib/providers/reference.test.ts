@@ -36,6 +36,18 @@ describe('createReferenceGenerator', () => {
     expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), mixed)().slice(12)).toBe('00000000');
   });
 
+  it('gives JoNet an all-digit customer_id (its document allows only a numeric string after the stamp), others base36', () => {
+    const gen = createReferenceGenerator(() => new Date('2025-01-15T23:30:12Z'));
+    for (let i = 0; i < 200; i++) expect(gen('jonet')).toMatch(/^202501160030\d{8}$/);
+    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('jonet')).toBe('202501151100' + '77777777');
+    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('vtpass')).toBe('202501151100' + '11111111');
+  });
+
+  it('never repeats in 5,000 JoNet draws either', () => {
+    const gen = createReferenceGenerator();
+    expect(new Set(Array.from({ length: 5000 }, () => gen('jonet'))).size).toBe(5000);
+  });
+
   it('never repeats in 5,000 draws from the real crypto source', () => {
     const gen = createReferenceGenerator();
     expect(new Set(Array.from({ length: 5000 }, gen)).size).toBe(5000);

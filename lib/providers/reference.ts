@@ -1,12 +1,16 @@
-// One reference format accepted by all four providers (providers.md §5.2):
-// YYYYMMDDHHmm in Africa/Lagos + 8 random base36 chars = 20 alphanumeric chars.
-// JoNet customer_id (12–20 chars, Lagos-time prefix, §1.6), VTpass request_id (§2.7), RK (alnum, §4.7), CWG (alnum, §3.5).
+// One reference format (providers.md §5.2): YYYYMMDDHHmm in Africa/Lagos + 8 random chars = 20 chars.
+// VTpass request_id (§2.7), RK (alnum, §4.7), CWG (alnum, §3.5) take 8 base36 chars after the stamp.
+// JoNet's customer_id (12–20 chars, Lagos-time prefix, §1.6) may only be followed by a numeric string, so
+// JoNet's 8 random chars are digits.
 
 const LAGOS_OFFSET_MS = 60 * 60 * 1000; // Africa/Lagos is UTC+1 all year (no DST); never use the host TZ.
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
 const SUFFIX_LENGTH = 8;
 
 export type RandomSource = Pick<Crypto, 'getRandomValues'>;
+/** A fresh reference for a call to `provider` (its suffix alphabet depends on the provider). */
+export type NewReference = (provider?: string) => string;
 
 /** YYYYMMDDHHmm of `date` in Lagos time. */
 export function lagosStamp(date: Date): string {
@@ -44,16 +48,18 @@ export function isValidLagosReference(ref: string, now: Date, toleranceMinutes: 
 export function createReferenceGenerator(
   now: () => Date = () => new Date(),
   random: RandomSource = crypto,
-): () => string {
-  return () => lagosStamp(now()) + randomBase36(random, SUFFIX_LENGTH);
+): NewReference {
+  return (provider) => lagosStamp(now()) + randomChars(random, provider === 'jonet' ? DIGITS : BASE36, SUFFIX_LENGTH);
 }
 
-function randomBase36(random: RandomSource, length: number): string {
+function randomChars(random: RandomSource, alphabet: string, length: number): string {
+  // Rejecting bytes at or above the largest multiple of the alphabet size keeps every char equally likely.
+  const limit = 256 - (256 % alphabet.length);
   let out = '';
   while (out.length < length) {
     const bytes = random.getRandomValues(new Uint8Array(length * 2));
     for (const b of bytes) {
-      if (b < 252 && out.length < length) out += BASE36[b % 36]; // 252 = 7*36: rejection keeps it unbiased
+      if (b < limit && out.length < length) out += alphabet[b % alphabet.length];
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { RouteStep } from '@/lib/catalogue/routing';
 import type { Tx } from '@/lib/ledger/accounts';
 import { countEarnings } from '@/lib/earnings/daily';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
+import type { NewReference } from '@/lib/providers/reference';
 import type { ProviderResult } from '@/lib/providers/types';
 import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
@@ -19,7 +20,7 @@ export interface ApplyOptions {
   by: Writer;
   now: number;
   /** Only the purchase's own call may fail over, and only on a definite "not processed". */
-  failover?: { route: RouteStep[]; newReference: () => string };
+  failover?: { route: RouteStep[]; newReference: NewReference };
 }
 
 export interface Applied {
@@ -128,7 +129,7 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
       dropJob(tx, attempt.id);
       const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
       if (next && opts.failover) {
-        const reference = opts.failover.newReference();
+        const reference = opts.failover.newReference(next.provider);
         tx.update(purchases).set({ provider: next.provider, reference, updatedAt: now }).where(eq(purchases.id, purchase.id)).run();
         const failoverTo = insertAttempt(tx, { ...purchase, reference }, next, reference, now);
         recordEvent(tx, purchase.id, 'failover', now, { attemptId: failoverTo.id, detail: { from: attempt.provider, to: next.provider, reference } });

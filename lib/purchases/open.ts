@@ -11,6 +11,7 @@ import type { Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
 import { formatMoney } from '@/lib/money';
+import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
 import type { SalePrice } from '@/lib/catalogue/pricing';
@@ -106,13 +107,13 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
  * its first attempt with a fresh provider reference, reserve the agent's cost, and schedule a
  * requery so that even a crash right after this commit ends in a resolution.
  */
-export function openSale(db: Db, r: SaleRequest, newReference: () => string, now = Date.now()): OpenResult {
+export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now = Date.now()): OpenResult {
   const route = routeFor(db, r.product);
   const first = route[0];
   if (!first) throw new LedgerError('This product cannot be sold right now. Try another plan or network.', 'INVALID');
   const hash = requestHash(r);
   return immediate(db, (tx) => {
-    const reference = newReference();
+    const reference = newReference(first.provider);
     const purchase = insertPurchase(tx).get({
       agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
       type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle ?? null, phone: r.phone,

@@ -140,6 +140,18 @@ describe('selling airtime against the simulator over HTTP', () => {
     expect(allViolations(world.db)).toEqual([]);
   });
 
+  it('gives the JoNet attempt reached by failover an all-digit reference, which JoNet accepts (no JO104)', async () => {
+    const result = await sellAirtime('60');
+    if (!result.ok) throw new Error(result.error);
+    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    const jonet = attempts.filter((a) => a.provider === 'jonet');
+    expect(jonet).not.toHaveLength(0);
+    for (const a of jonet) {
+      expect(a.reference).toMatch(/^\d{20}$/);
+      expect(a.providerCode).not.toBe('JO104');
+    }
+  });
+
   it('never fails over after a timeout: the sale stays with the first provider, pending', async () => {
     const result = await sellAirtime('53');
     if (!result.ok) throw new Error(result.error);

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchases } from '@/db/schema';
-import { createReferenceGenerator } from '@/lib/providers/reference';
+import { createReferenceGenerator, type NewReference } from '@/lib/providers/reference';
 import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
 import { callProvider } from './call';
@@ -10,7 +10,7 @@ import { toOutcome, type SaleOutcome } from './outcome';
 
 export interface SellDeps {
   now?: () => number;
-  newReference?: () => string;
+  newReference?: NewReference;
   provider?: Partial<ProviderDeps>;
   /** How long a replay waits for the first request's answer before reporting what it sees. */
   replayWaitMs?: number;

@@ -1,5 +1,6 @@
 // JoNet wire protocol (providers.md §1): raw key in Authorization (Bearer accepted with a warning), JSON bodies,
-// HTTP 200 with responseCode in the body, customer_id = Lagos YYYYMMDDHHmm + up to 8 more chars.
+// HTTP 200 with responseCode in the body, customer_id = Lagos YYYYMMDDHHmm + up to 8 more digits (the
+// document: "can be concatenated with any other numeric string"; its examples are all digits).
 import { minorToDecimalString, decimalToMinor } from '../../lib/providers/amount';
 import { NG_PLANS } from '../catalogue';
 import type { Sale } from '../sales';
@@ -23,7 +24,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     const b = obj(req.json);
     const ref = str(b.customer_id) ?? '';
     const phone = str(b.phone) ?? '';
-    if (!/^[0-9A-Za-z]{12,20}$/.test(ref) || !lagosReferenceOk(ctx, ref)) return code('JO104', 'Wrong customer ID format. Please check the documentation for the right format');
+    if (!/^\d{12,20}$/.test(ref) || !lagosReferenceOk(ctx, ref)) return code('JO104', 'Wrong customer ID format. Please check the documentation for the right format');
     if (!/^0\d{10}$/.test(phone)) return code('JO103', 'Wrong Phone number format. Phone number must start with Zero');
     let network: string | undefined;
     let amountMinor: number | undefined;
