@@ -24,7 +24,7 @@ export interface ProductFilter {
   search?: string;
 }
 
-/** Only products some enabled provider can sell now, cheapest first. */
+/** Only products some enabled provider on the product's route can sell now, cheapest first. */
 export function listProducts(db: Db, f: ProductFilter) {
   const range = f.validity ? VALIDITY_DAYS[f.validity] : undefined;
   return db
@@ -42,7 +42,9 @@ export function listProducts(db: Db, f: ProductFilter) {
         f.maxPriceMinor !== undefined ? lte(products.priceMinor, f.maxPriceMinor) : undefined,
         f.search ? like(sql`lower(${products.name})`, `%${f.search.toLowerCase()}%`) : undefined,
         sql`exists (select 1 from product_sources s join provider_settings p on p.id = s.provider
-          where s.product_id = ${products.id} and s.available = 1 and p.enabled = 1 and p.paused_at is null)`,
+          join routes r on r.currency = ${products.currency} and r.network = ${products.network} and r.type = ${products.type}
+          where s.product_id = ${products.id} and s.available = 1 and p.enabled = 1 and p.paused_at is null
+            and exists (select 1 from json_each(r.providers) listed where listed.value = s.provider))`,
       ),
     )
     .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb))

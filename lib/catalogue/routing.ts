@@ -32,18 +32,16 @@ const productById = prepared((db) => db.select().from(products).where(eq(product
 
 /**
  * The providers that can sell this product now, in the admin's order for its network and type.
+ * Only the providers the route lists are used: removing one from the route stops its traffic.
  * A disabled or auto-paused provider, one whose source vanished upstream, or one that charges
  * another price for the bundle, is skipped.
  */
 export function routeFor(db: Db, product: Product): RouteStep[] {
-  const route = routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type });
+  const order = routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type })?.providers ?? [];
   const sources = sourcesOf(db).all({ productId: product.id })
     // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
     .filter((s) => s.enabled && s.pausedAt === null && (product.type === 'airtime' || s.priceMinor === product.priceMinor));
-  const order = route?.providers ?? [];
-  const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
-  return sources
-    .sort((a, b) => rank(a.provider) - rank(b.provider))
+  return order.flatMap((provider) => sources.filter((s) => s.provider === provider))
     .map(({ provider, planCode, priceMinor, costBps }) => ({ provider, planCode, priceMinor, costBps }));
 }
 

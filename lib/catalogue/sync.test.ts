@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { priceChanges, products, productSources, providerSettings } from '@/db/schema';
+import { priceChanges, products, productSources, providerSettings, routes } from '@/db/schema';
 import type { CatalogueItem } from '@/lib/providers/types';
 import { createTestDb } from '@/lib/testing/db';
 import { listProducts } from './queries';
@@ -55,6 +55,7 @@ describe('catalogue sync', () => {
     for (const id of ['jonet', 'vtpass'] as const) {
       db.insert(providerSettings).values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now }).run();
     }
+    db.insert(routes).values({ currency: 'NGN', network: 'MTN', type: 'data', providers: ['jonet', 'vtpass'] }).run();
     applyProviderCatalogue(db, { provider: 'jonet', costBps: 9500, items: [plan('jonet', 'MTN-1GB', 'MTN 1GB - 30 days', 100_000)] });
     applyProviderCatalogue(db, { provider: 'vtpass', costBps: 9550, items: [plan('vtpass', 'mtn-1gb-1200', 'N1200 1GB - 30 Days', 120_000)] });
     const product = db.select().from(products).get()!;

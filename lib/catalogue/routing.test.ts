@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { products, providerSettings, routes } from '@/db/schema';
+import { changeRoute } from '@/lib/admin/routing';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import type { CatalogueItem } from '@/lib/providers/types';
+import { createTestDb } from '@/lib/testing/db';
+import { listProducts } from './queries';
+import { routeFor } from './routing';
+import { applyProviderCatalogue } from './sync';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+const PROVIDERS = ['vtpass', 'jonet', 'cwg'] as const;
+const airtime = (provider: string): CatalogueItem => ({
+  provider: provider as CatalogueItem['provider'], currency: 'NGN', network: 'MTN', type: 'airtime', planCode: `${provider}-mtn`, name: 'MTN airtime', raw: {},
+});
+
+function sellEverywhere(order: string[]) {
+  const now = Date.now();
+  for (const id of PROVIDERS) {
+    db.insert(providerSettings).values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now }).run();
+    applyProviderCatalogue(db, { provider: id, costBps: 9500, items: [airtime(id)] });
+  }
+  db.insert(routes).values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order }).run();
+  return db.select().from(products).get()!;
+}
+
+describe('routeFor', () => {
+  it("follows the admin's order", () => {
+    const product = sellEverywhere(['cwg', 'vtpass', 'jonet']);
+    expect(routeFor(db, product).map((s) => s.provider)).toEqual(['cwg', 'vtpass', 'jonet']);
+  });
+
+  it('sends nothing to a provider removed from the route, though it still sells the product', () => {
+    const product = sellEverywhere(['vtpass', 'jonet', 'cwg']);
+    changeRoute(db, SYSTEM_ACTOR, { currency: 'NGN', network: 'MTN', type: 'airtime' }, { op: 'remove', provider: 'jonet' });
+    expect(routeFor(db, product).map((s) => s.provider)).toEqual(['vtpass', 'cwg']);
+  });
+
+  it('sells through nobody when the network has no route', () => {
+    const product = sellEverywhere(['vtpass']);
+    db.delete(routes).run();
+    expect(routeFor(db, product)).toEqual([]);
+  });
+
+  it('lists a product only while a provider on its route can sell it', () => {
+    sellEverywhere(['vtpass']);
+    db.update(providerSettings).set({ enabled: false }).where(eq(providerSettings.id, 'vtpass')).run();
+    expect(listProducts(db, { currency: 'NGN' })).toEqual([]);
+    db.update(providerSettings).set({ enabled: true }).run();
+    expect(listProducts(db, { currency: 'NGN' })).toHaveLength(1);
+  });
+});
