@@ -45,6 +45,8 @@ export interface RunningSimulator {
   port: number;
   close(): Promise<void>;
   setLatency(ms: number): void;
+  /** CWG token requests answered since start (also on GET /__health). */
+  cwgTokenRequests(): number;
   /** Settles when every callback started so far has finished (acked or out of attempts). */
   callbacksIdle(): Promise<CallbackDelivery[]>;
 }
@@ -82,7 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const rawBody = await readBody(req);
-    if (url.pathname === '/__health') return write(res, { kind: 'json', body: { ok: true, latencyMs } });
+    if (url.pathname === '/__health') return write(res, { kind: 'json', body: { ok: true, latencyMs, cwgTokenRequests: cwg.tokenRequests() } });
     if (url.pathname === '/__sales') return write(res, { kind: 'json', body: book.list() });
     if (url.pathname === '/__control' && req.method === 'POST') {
       const body = parseJson(rawBody) as { latencyMs?: unknown; cwgRevokeTokens?: unknown } | undefined;
@@ -129,6 +131,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     port,
     setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
     callbacksIdle: () => Promise.all(deliveries),
+    cwgTokenRequests: () => cwg.tokenRequests(),
     close: async () => {
       closed = true;
       book.dispose();

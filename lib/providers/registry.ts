@@ -28,8 +28,11 @@ export function isProviderId(value: string): value is ProviderId {
   return (PROVIDER_IDS as readonly string[]).includes(value);
 }
 
+// One function for every adapter, so caches keyed by transport (the CWG token) are shared between sales.
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
 export function createAdapter(id: ProviderId, config: ProviderConfig, deps: Partial<ProviderDeps> = {}): ProviderAdapter {
-  const full: ProviderDeps = { fetch: deps.fetch ?? globalThis.fetch.bind(globalThis), now: deps.now ?? (() => new Date()) };
+  const full: ProviderDeps = { fetch: deps.fetch ?? defaultFetch, now: deps.now ?? (() => new Date()) };
   switch (id) {
     case 'jonet':
       return createJonetAdapter(config, full);

@@ -9,7 +9,11 @@ import { basicCredentials, GARBLED, is2xx, json, obj, str, type ProviderHandler,
 import type { HandlerContext } from './context';
 
 export interface CwgSimOptions { tokenTtlSec: number; hashRecipe: CwgHashRecipe | 'off' }
-export interface CwgControl { revokeTokens(): void }
+export interface CwgControl {
+  revokeTokens(): void;
+  /** Token requests answered so far (the real endpoint is rate-limited, so clients must cache). */
+  tokenRequests(): number;
+}
 
 const STATUS_WORD: Record<Sale['state'], string> = { SUCCESS: 'SUCCESSFUL', PENDING: 'PENDING', FAILED: 'FAILED', REVERSED: 'REVERSED' };
 
@@ -30,10 +34,12 @@ function apiError(command: string, errorCode: string, errorMessage: string, stat
 
 export function createCwgHandler(ctx: HandlerContext, opts: CwgSimOptions): ProviderHandler & CwgControl {
   const tokens = new Map<string, number>(); // token -> expiry (ms, simulator clock)
+  let tokenRequests = 0;
   const c = ctx.credentials;
   const networkOf = (vendCode: string) => (Object.keys(CWG_CODES) as NgPlan['network'][]).find((n) => CWG_CODES[n].airtime === vendCode || CWG_CODES[n].data === vendCode);
 
   function issueToken(req: SimRequest): Reply {
+    tokenRequests += 1;
     const basic = basicCredentials(req.headers.authorization);
     if (!basic || basic[0] !== c.clientId || basic[1] !== c.clientSecret) return json({ error: 'invalid_client', error_description: 'Bad client credentials' }, 401);
     if (!req.rawBody.includes('client_credentials')) return json({ error: 'unsupported_grant_type' }, 400);
@@ -92,6 +98,7 @@ export function createCwgHandler(ctx: HandlerContext, opts: CwgSimOptions): Prov
 
   return {
     revokeTokens: () => tokens.clear(),
+    tokenRequests: () => tokenRequests,
     handle(req) {
       const p = ctx.paths;
       if (req.method === 'POST' && (req.path === p.token || req.path === p.tokenAlt)) return issueToken(req);

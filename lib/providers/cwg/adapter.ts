@@ -2,14 +2,14 @@
 // §3.6 rule that a 401 on a vend means refresh the token and REQUERY, never resend.
 import { mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToWholeMajor } from '../amount';
-import { intOption, mapOption, option } from '../config';
+import { intOption, mapOption, option, urlFor } from '../config';
 import type { Exchange, ProviderAdapter, ProviderConfig, ProviderDeps, ProviderResult } from '../types';
 import { parseCwgCallback } from './callback';
-import { createCwgClient, type CwgOp } from './client';
+import { createCwgClient, CWG_DEFAULT_PATHS, type CwgOp } from './client';
 import { computeCwgHash, cwgTransactionDate, isCwgHashRecipe } from './hash';
 import { mapCwgStatus, mapCwgSubscriptions, mapCwgVend } from './map';
 import { cwgBalanceBody, cwgEnvelope, cwgSubscriptionBody } from './schemas';
-import { createTokenCache, TokenUnavailableError } from './token';
+import { createTokenCache, sharedTokenCache, TokenUnavailableError } from './token';
 
 // §3.4 subscription-list vend codes (seed document 002's table); the catalogue's own codes win when known,
 // and an account whose query answers MTN_A-style codes sets the airtimeVendCodes option.
@@ -17,7 +17,11 @@ const AIRTIME_VEND_CODES = 'MTN:M301,GLO:G501,AIRTEL:A201,9MOBILE:N901';
 
 export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
   const client = createCwgClient(config, deps);
-  const tokens = createTokenCache(() => client.fetchToken(), deps.now);
+  const tokens = sharedTokenCache(
+    deps.fetch,
+    { tokenUrl: urlFor(config, 'token', CWG_DEFAULT_PATHS.token), clientId: config.credentials.clientId ?? '', clientSecret: config.credentials.clientSecret ?? '' },
+    () => createTokenCache(() => client.fetchToken(), deps.now),
+  );
   const airtimeCodes = mapOption(config, 'airtimeVendCodes', AIRTIME_VEND_CODES);
   const recipe = option(config, 'hashRecipe', 'sha512-concat-secret');
 

@@ -48,6 +48,17 @@ describe('CWG token cache', () => {
     expect(third.exchanges.map((e) => new URL(e.url).pathname)).toEqual(['/api/auth/oauth2/token', '/api/platform/vend/query/balance']);
   });
 
+  it('shares one token between adapters built for the same configuration, and not with another', async () => {
+    const f = fakeCwg({ answer: () => balance });
+    await Promise.all([1, 2, 3].map(() => createAdapter('cwg', config, { fetch: f.fetch }).balance()));
+    await createAdapter('cwg', config, { fetch: f.fetch }).balance();
+    expect(f.calls.filter((c) => c.path.endsWith('/token'))).toHaveLength(1);
+    const rotated = { ...config, credentials: { clientId: 'id', clientSecret: 'new-secret' } };
+    await createAdapter('cwg', rotated, { fetch: f.fetch }).balance();
+    expect(f.calls.filter((c) => c.path.endsWith('/token'))).toHaveLength(2);
+    expect(f.calls.at(-1)?.auth).toBe('Bearer tok-2');
+  });
+
   it('on a 401 for a read, refreshes once and retries', async () => {
     const f = fakeCwg({ answer: (_p, token) => (token === 'tok-1' ? { status: 401, body: { error: 'invalid_token' } } : balance) });
     const b = await createAdapter('cwg', config, { fetch: f.fetch }).balance();

@@ -1,5 +1,7 @@
 // CWG OAuth2 client-credentials token cache (providers.md §3.3): refresh at ~80% of expires_in, or when a call
-// answers 401 (invalidate). Concurrent callers share one in-flight token request.
+// answers 401 (invalidate). Concurrent callers share one in-flight token request. The token endpoint is
+// rate-limited and an adapter is built per call, so caches live here, one per provider configuration.
+import { createHash } from 'node:crypto';
 import type { Exchange } from '../types';
 
 export type TokenFetch =
@@ -47,4 +49,30 @@ export function createTokenCache(fetchToken: () => Promise<TokenFetch>, now: () 
       cached = undefined;
     },
   };
+}
+
+/** What makes two adapters share a token: the same token endpoint and the same client credentials. */
+export interface TokenScope {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+// Keyed first by the fetch function, so a test's scripted transport never sees another's tokens; in the
+// portal every adapter uses the same default fetch.
+const sharedCaches = new WeakMap<object, Map<string, TokenCache>>();
+const MAX_CONFIGURATIONS = 32; // credentials rotate rarely; an old configuration's cache is just dropped
+
+/** The one cache for this configuration, created by `create` the first time it is asked for. */
+export function sharedTokenCache(transport: object, scope: TokenScope, create: () => TokenCache): TokenCache {
+  let byConfig = sharedCaches.get(transport);
+  if (!byConfig) sharedCaches.set(transport, (byConfig = new Map()));
+  // Hashed so the secret never sits in a map key (heap dumps, debug output).
+  const key = createHash('sha256').update(JSON.stringify([scope.tokenUrl, scope.clientId, scope.clientSecret])).digest('hex');
+  let cache = byConfig.get(key);
+  if (!cache) {
+    if (byConfig.size >= MAX_CONFIGURATIONS) byConfig.delete(byConfig.keys().next().value!);
+    byConfig.set(key, (cache = create()));
+  }
+  return cache;
 }
