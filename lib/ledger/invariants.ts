@@ -53,12 +53,18 @@ const CHECKS: Check[] = [
   { id: 'I6', title: 'One sale per idempotency key', query: sql`
     select 'agent ' || agent_id || ' key ' || idempotency_key || ' used ' || count(*) || ' times' as problem
     from purchases group by agent_id, idempotency_key having count(*) > 1` },
+  // A funding credit needs its OWN audit row: a direct credit's is found by its reference (the entry's key is
+  // 'funding:' + reference), an approved request's by the request id (key 'funding-request:' + id); both
+  // must name this wallet's owner and this amount. Keys are unique, so one audit row admits one credit.
   { id: 'I7', title: 'Wallet credits come only from funding or the wallet\'s own refunds', query: sql`
     select 'entry ' || e.id || ' credits wallet ' || a.code || ' as ' || e.kind as problem
     from ledger_entries e join accounts a on a.id = e.credit_account_id and a.kind = 'wallet'
     where not (
-      (e.kind = 'funding' and exists (select 1 from audit_log l where l.action in ('wallet.credit', 'funding.approve')
-        and l.target_id = cast(a.user_id as text)))
+      (e.kind = 'funding' and exists (select 1 from audit_log l
+        where l.target_id = cast(a.user_id as text) and json_extract(l.detail, '$.amount') = e.amount
+          and json_extract(l.detail, '$.currency') = e.currency
+          and ((l.action = 'wallet.credit' and e.idempotency_key = 'funding:' || trim(json_extract(l.detail, '$.reference')))
+            or (l.action = 'funding.approve' and e.idempotency_key = 'funding-request:' || json_extract(l.detail, '$.requestId')))))
       or (e.kind in ('refund', 'reversal') and exists (select 1 from purchases p where p.id = e.purchase_id and p.agent_id = a.user_id)))` },
   { id: 'I8', title: 'Ledger and audit rows are append-only', query: sql`
     select 'missing trigger ' || t.name as problem from (

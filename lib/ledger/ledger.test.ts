@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createTestDb, insertUser } from '@/lib/testing/db';
-import { findWallet } from './accounts';
+import { immediate } from '@/db/transaction';
+import { findWallet, fundingAccount, walletAccount } from './accounts';
+import { post } from './post';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';
 import { allViolations } from './invariants';
@@ -27,6 +29,17 @@ describe('funding a wallet', () => {
     const audits = db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'wallet.credit'`);
     expect(audits[0]?.n).toBe(1);
     expect(allViolations(db)).toEqual([]);
+  });
+
+  it('I7 ties each credit to its own audit row: an unaudited credit is flagged even when the agent has audited ones', () => {
+    const agent = insertUser(db);
+    fundWallet(db, admin, { agentId: agent.id, currency: 'NGN', amount: 10_000, direction: 'credit', reference: 'BANK-1', reason: 'audited' });
+    expect(allViolations(db)).toEqual([]);
+    immediate(db, (tx) => post(tx, {
+      from: fundingAccount(tx, 'NGN'), to: walletAccount(tx, agent.id, 'NGN'), amount: 5_000, kind: 'funding',
+      idempotencyKey: 'funding:BANK-2', reference: 'BANK-2', memo: 'money from nothing', now: Date.now(),
+    }));
+    expect(allViolations(db)).toEqual([expect.stringMatching(/^I7: entry \d+ credits wallet .* as funding/)]);
   });
 
   it('refuses the same reference for a different amount and writes nothing', () => {
