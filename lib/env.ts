@@ -20,6 +20,8 @@ const schema = z.object({
   // Optional overrides of the requery schedule (comma-separated ms) and the NOT_FOUND grace, for tests.
   REQUERY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  // How long the agent waits at the counter before a sale answers "pending" (the provider call goes on).
+  SALE_ANSWER_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
   // Seeds provider timeouts below their defaults, so the simulator's "timeout" number answers quickly in tests.
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
 });

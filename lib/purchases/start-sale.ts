@@ -7,6 +7,7 @@ import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATO
 import { getProduct } from '@/lib/catalogue/routing';
 import { LedgerError } from '@/lib/ledger/errors';
 import { formatMoney } from '@/lib/money';
+import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
 
@@ -25,6 +26,11 @@ export type StartSaleResult =
   | { ok: true; outcome: SaleOutcome }
   | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome };
 
+export interface StartSaleDeps extends SellDeps {
+  /** Set at the counter: answer "pending" after this long and let the provider call finish in the background. */
+  answerBudget?: AnswerBudget;
+}
+
 const REPEAT_WINDOW_MS = 60_000;
 
 const p = sql.placeholder;
@@ -40,11 +46,15 @@ const recentSameSale = prepared((db) =>
     .prepare(),
 );
 
+const saleByKey = prepared((db) =>
+  db.select().from(purchases).where(and(eq(purchases.agentId, p('agentId')), eq(purchases.idempotencyKey, p('idempotencyKey')))).prepare(),
+);
+
 /**
  * Everything the agent might get wrong is refused here with words they can act on, before any
  * money moves: the number, the network, the plan, the amount, a price that changed, a repeat.
  */
-export async function startSale(db: Db, agentId: number, input: SaleInput, deps: SellDeps = {}): Promise<StartSaleResult> {
+export async function startSale(db: Db, agentId: number, input: SaleInput, deps: StartSaleDeps = {}): Promise<StartSaleResult> {
   const now = (deps.now ?? Date.now)();
   const product = getProduct(db, input.productId);
   if (!product || !product.active) return { ok: false, error: 'That plan is no longer on sale. Pick another one.', field: 'productId' };
@@ -88,7 +98,10 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
   const price = priceSale(faceMinor, commissionBps(db, agentId, product.currency, product.network, product.type));
   let outcome: SaleOutcome;
   try {
-    ({ outcome } = await sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: input.circle, price }, deps));
+    // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.
+    const sale = sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: input.circle, price }, deps);
+    const answered = await withinBudget(sale, deps.answerBudget);
+    outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
     if (error instanceof LedgerError) return { ok: false, error: error.message };
     throw error;

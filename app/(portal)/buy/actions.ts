@@ -1,8 +1,10 @@
 'use server';
 
+import { after } from 'next/server';
 import { getDb } from '@/db';
 import { action } from '@/lib/actions/action';
 import { fail, ok } from '@/lib/actions/result';
+import { env } from '@/lib/env';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { startSale } from '@/lib/purchases/start-sale';
 import { saleFormSchema } from '@/lib/validations/sale';
@@ -19,7 +21,7 @@ export const sellAction = action('agent', saleFormSchema, async (input, { user }
     amountMinor: input.amount,
     expectedPriceMinor: input.expectedPriceMinor,
     confirmRepeat: input.confirmRepeat === '1',
-  });
+  }, { answerBudget: { ms: env.SALE_ANSWER_BUDGET_MS, inBackground: (work) => after(work) } });
   if (!result.ok) {
     if (result.repeatOf) return ok<SellActionData>({ kind: 'confirm_repeat', message: result.error });
     return fail(result.error, result.field ? { [result.field === 'amountMinor' ? 'amount' : result.field]: [result.error] } : undefined);

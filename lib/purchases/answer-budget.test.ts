@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { startSale } from './start-sale';
+
+// The simulator holds a number ending in 53 for 3 s, then answers success; the provider waits up to 10 s, so
+// the call itself gets that success. The counter's budget (300 ms) runs out long before.
+let world: SaleWorld;
+beforeAll(async () => {
+  world = await createSaleWorld({ timeoutMs: 10_000, sim: { timeoutHoldMs: 3_000 } });
+  world.fund(10_000_000);
+}, 60_000);
+afterAll(() => world?.cleanup());
+
+describe('the counter budget', () => {
+  it('answers pending within the budget while the provider hangs, then the call settles the sale once in the background', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const background: Promise<unknown>[] = [];
+    const t0 = Date.now();
+    const result = await startSale(world.db, world.agentId,
+      { idempotencyKey: 'budget-test-key-0001', productId: product.id, phone: '08031234553', network: 'MTN', amountMinor: 10_000 },
+      { answerBudget: { ms: 300, inBackground: (work) => void background.push(work) } });
+    const waited = Date.now() - t0;
+    if (!result.ok) throw new Error(result.error);
+    expect(result.outcome.status).toBe('UNKNOWN'); // shown to the agent as "Pending — we'll update it"
+    expect(waited).toBeLessThan(2_500); // well before the simulator's 3 s hold ends
+    expect(background).toHaveLength(1);
+    const id = result.outcome.purchaseId;
+    // Were the process to die now, the requery job made at open would still resolve the sale.
+    expect(world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).all()).toHaveLength(1);
+
+    await Promise.all(background);
+    expect(world.db.select().from(purchases).where(eq(purchases.id, id)).get()?.status).toBe('SUCCESS');
+    expect(world.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).all()).toHaveLength(1);
+    expect(allViolations(world.db)).toEqual([]);
+  }, 20_000);
+
+  it('answers at once with the final status when the provider is quick, leaving nothing in the background', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const background: Promise<unknown>[] = [];
+    const result = await startSale(world.db, world.agentId,
+      { idempotencyKey: 'budget-test-key-0002', productId: product.id, phone: '08031234500', network: 'MTN', amountMinor: 10_000 },
+      { answerBudget: { ms: 5_000, inBackground: (work) => void background.push(work) } });
+    expect(result).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
+    expect(background).toHaveLength(0);
+  });
+});
