@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -76,4 +76,25 @@ export const fundingRequests = sqliteTable(
     check('funding_requests_amount_positive', sql`${t.amount} > 0`),
     unique('funding_requests_bank_ref').on(t.agentId, t.bankReference),
   ],
+);
+
+/**
+ * One bank payment credits one wallet once. A payment is named by its channel and its reference; the
+ * funding forms take no bank, so the channel is the currency's transfer rail (NGN bank transfers carry a
+ * NIP session id, INR ones a UTR, each unique across banks). Claimed in the same transaction as the
+ * credit, by an admin's direct credit or an approved funding request, whichever comes first.
+ */
+export const bankPayments = sqliteTable(
+  'bank_payments',
+  {
+    currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
+    // Upper-cased, spaces and dashes removed: "abc-123 4" and "ABC1234" are the same payment.
+    reference: text('reference').notNull(),
+    agentId: integer('agent_id').notNull().references(() => users.id),
+    source: text('source', { enum: ['direct', 'request'] }).notNull(),
+    fundingRequestId: integer('funding_request_id'),
+    ledgerEntryId: integer('ledger_entry_id').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.currency, t.reference] })],
 );

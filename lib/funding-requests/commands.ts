@@ -4,6 +4,7 @@ import { fundingRequests, users } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { fundingAccount, walletAccount, type Tx } from '@/lib/ledger/accounts';
+import { assertPaymentUnused, assertPaymentUnusedForAgent, claimPayment } from '@/lib/ledger/bank-payments';
 import { LedgerError } from '@/lib/ledger/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
@@ -23,6 +24,7 @@ export function submitFundingRequest(db: Db, actor: Actor, agentId: number, inpu
   const bankReference = input.bankReference.trim();
   if (!bankReference) throw new LedgerError('Enter the bank reference of your payment.', 'INVALID');
   return immediate(db, (tx) => {
+    assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
     const created = tx
       .insert(fundingRequests)
       .values({ agentId, currency: input.currency, amount: input.amount, bankReference, note: input.note?.trim() || null, createdAt: now })
@@ -53,6 +55,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
     if (!request) throw alreadyDecided(tx, requestId);
     const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
     if (agent?.role !== 'agent') throw new LedgerError('This request does not belong to an agent.', 'INVALID');
+    assertPaymentUnused(tx, request.currency, request.bankReference, { agentId: request.agentId, direct: false });
     recordAudit(
       tx,
       actor,
@@ -70,6 +73,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       createdBy: actor.userId ?? undefined,
       now,
     });
+    claimPayment(tx, { currency: request.currency, reference: request.bankReference, agentId: request.agentId, fundingRequestId: request.id, ledgerEntryId: result.entryId, now });
     return { request, entryId: result.entryId };
   });
 }

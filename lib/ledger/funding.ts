@@ -3,6 +3,7 @@ import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
 import { fundingAccount, walletAccount } from './accounts';
+import { assertPaymentUnused, claimPayment } from './bank-payments';
 import { LedgerError } from './errors';
 import { post, type PostResult } from './post';
 
@@ -18,6 +19,7 @@ export interface FundingInput {
 /**
  * Credits or debits a wallet from the funding source: one IMMEDIATE transaction, idempotent by its
  * reference (a repeat returns the first entry and writes nothing), audited in the same transaction.
+ * A credit claims its bank payment, so no other credit (direct or by request) can use it again.
  */
 export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date.now()): PostResult {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
@@ -25,6 +27,7 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
     const wallet = walletAccount(tx, input.agentId, input.currency);
     const source = fundingAccount(tx, input.currency);
     const credit = input.direction === 'credit';
+    if (credit) assertPaymentUnused(tx, input.currency, input.reference, { agentId: input.agentId, direct: true });
     const result = post(tx, {
       from: credit ? source : wallet,
       to: credit ? wallet : source,
@@ -37,6 +40,7 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
       now,
     });
     if (!result.replayed) {
+      if (credit) claimPayment(tx, { currency: input.currency, reference: input.reference, agentId: input.agentId, ledgerEntryId: result.entryId, now });
       recordAudit(
         tx,
         actor,
