@@ -3,7 +3,7 @@
  * file, builds if needed, then runs the provider simulator and the portal side by side.
  */
 import './load-env-file';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
@@ -12,9 +12,15 @@ import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { portalNodeOptions } from './portal-node-options';
 import { buildIfStale } from './build-if-stale';
+import { supervise, type Supervised } from './supervise';
 
 const portal = new URL(env.PORTAL_URL);
 const simulator = new URL(env.SIMULATOR_URL);
+
+/** The simulator keeps its sale records beside the portal's database, so both survive a restart together. */
+function simulatorDataFile(): string {
+  return env.SIM_DATA_FILE ?? path.join(path.dirname(env.DATABASE_PATH), 'simulator.jsonl');
+}
 
 async function main() {
   const db = openDatabase(env.DATABASE_PATH);
@@ -23,22 +29,24 @@ async function main() {
   console.log(`[start] database ready at ${env.DATABASE_PATH}`);
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
 
-  const children: ChildProcess[] = [];
+  const children: Supervised[] = [];
   if (env.LOG_FILE) fs.mkdirSync(path.dirname(path.resolve(env.LOG_FILE)), { recursive: true });
   const log = env.LOG_FILE ? fs.createWriteStream(env.LOG_FILE, { flags: 'a' }) : null;
+  // A crashed child (portal or simulator) is started again with a backoff instead of stopping everything.
   const run = (name: string, command: string, args: string[], extraEnv: Record<string, string>) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
-    // Output goes to the console as usual, and to LOG_FILE when set (the e2e suite reads it back).
-    child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); log?.write(chunk); });
-    child.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); log?.write(chunk); });
-    child.on('exit', (code) => {
-      console.log(`[start] ${name} exited (${code}); stopping`);
-      shutdown(code ?? 1);
-    });
-    children.push(child);
+    children.push(supervise({
+      name,
+      start: () => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
+        // Output goes to the console as usual, and to LOG_FILE when set (the e2e suite reads it back).
+        child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); log?.write(chunk); });
+        child.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); log?.write(chunk); });
+        return child;
+      },
+    }));
   };
   const shutdown = (code: number) => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of children) child.stop();
     setTimeout(() => process.exit(code), 500).unref();
   };
   process.on('SIGINT', () => shutdown(0));
@@ -48,6 +56,7 @@ async function main() {
     SIM_PORT: simulator.port || '4010',
     SIM_HOST: simulator.hostname,
     SIM_CALLBACK_BASE_URL: env.PORTAL_URL,
+    SIM_DATA_FILE: simulatorDataFile(),
   });
   run('portal', 'node_modules/.bin/next', ['start', '-p', portal.port || '3000', '-H', portal.hostname], {
     NEXTAUTH_URL: env.PORTAL_URL,

@@ -1,6 +1,10 @@
 // Per-reference sale state shared by the four wire handlers: duplicate detection, scripted resolution
 // (pending -> success/failed, success -> reversed) on timers, and a hook that fires provider callbacks.
+// With a data file the book survives a restart, as a real provider's records do: every change is appended
+// as one JSON line and replayed on start; resolutions still due are scheduled again.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { costAt, DEMO_COST_BPS } from '../lib/providers/demo-contract';
 import type { ProviderId } from '../lib/providers/types';
 import { scenarioForPhone, type Scenario } from './scenarios';
@@ -36,14 +40,22 @@ const INITIAL_STATE: Record<Scenario, SaleState | null> = {
 };
 const LATER_STATE: Partial<Record<Scenario, SaleState>> = { 'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED' };
 
+type Change = { op: 'sale'; sale: Sale } | { op: 'state'; provider: ProviderId; reference: string; state: SaleState };
+
 export class SaleBook {
   private readonly sales = new Map<string, Sale>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly balances = new Map<ProviderId, number>();
 
   constructor(
-    private readonly opts: { now: () => Date; pendingResolveMs: number; onResolved: (sale: Sale) => void; startingBalanceMinor: Record<ProviderId, number> },
-  ) {}
+    private readonly opts: {
+      now: () => Date; pendingResolveMs: number; onResolved: (sale: Sale) => void; startingBalanceMinor: Record<ProviderId, number>;
+      /** Where the book is kept across restarts; in memory only when unset. */
+      dataFile?: string;
+    },
+  ) {
+    if (opts.dataFile) this.load(opts.dataFile);
+  }
 
   get(provider: ProviderId, reference: string): Sale | undefined {
     return this.sales.get(`${provider}:${reference}`);
@@ -67,11 +79,10 @@ export class SaleBook {
       ...input, state, scenario, createdAt: this.opts.now(),
       providerRef: randomUUID().replace(/-/g, '').slice(0, 20), operatorRef: `OP${Date.now().toString(36).toUpperCase()}`,
     };
-    this.sales.set(`${input.provider}:${input.reference}`, sale);
-    // The float falls by what the provider charges us (the demo contract), not the face value.
-    if (state !== 'FAILED') this.adjust(sale.provider, -costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+    this.record(sale);
+    this.append({ op: 'sale', sale });
     const later = LATER_STATE[scenario];
-    if (later) this.schedule(sale, later);
+    if (later) this.schedule(sale, later, this.opts.pendingResolveMs);
     if (scenario === 'duplicate-first') return { kind: 'duplicate', sale };
     return { kind: 'sale', sale, transport: scenario === 'timeout' || scenario === 'garbage' || scenario === 'garbage-json' ? scenario : 'normal' };
   }
@@ -81,15 +92,58 @@ export class SaleBook {
     this.timers.clear();
   }
 
-  private schedule(sale: Sale, next: SaleState): void {
+  private record(sale: Sale): void {
+    this.sales.set(`${sale.provider}:${sale.reference}`, sale);
+    // The float falls by what the provider charges us (the demo contract), not the face value.
+    if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+  }
+
+  private transition(sale: Sale, next: SaleState): void {
+    sale.state = next;
+    if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+  }
+
+  private schedule(sale: Sale, next: SaleState, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      sale.state = next;
-      if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+      this.transition(sale, next);
+      this.append({ op: 'state', provider: sale.provider, reference: sale.reference, state: next });
       this.opts.onResolved(sale);
-    }, this.opts.pendingResolveMs);
+    }, delayMs);
     timer.unref();
     this.timers.add(timer);
+  }
+
+  private append(change: Change): void {
+    if (this.opts.dataFile) fs.appendFileSync(this.opts.dataFile, `${JSON.stringify(change)}\n`);
+  }
+
+  private load(file: string): void {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    // A line cut short by a kill must not swallow the next change appended after it.
+    if (text && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
+    const lines = text.split('\n');
+    for (const line of lines) {
+      let change: Change;
+      try {
+        change = JSON.parse(line) as Change;
+      } catch {
+        continue; // an empty line, or the last one cut short by a kill mid-write
+      }
+      if (change.op === 'sale') {
+        this.record({ ...change.sale, createdAt: new Date(change.sale.createdAt) });
+      } else {
+        const sale = this.get(change.provider, change.reference);
+        if (sale) this.transition(sale, change.state);
+      }
+    }
+    // Resolutions that were still due when the simulator stopped happen on time (or at once if overdue).
+    for (const sale of this.sales.values()) {
+      const later = LATER_STATE[sale.scenario];
+      const due = (later === 'REVERSED' ? sale.state === 'SUCCESS' : sale.state === 'PENDING') && later;
+      if (due) this.schedule(sale, due, Math.max(0, sale.createdAt.getTime() + this.opts.pendingResolveMs - this.opts.now().getTime()));
+    }
   }
 
   private adjust(provider: ProviderId, deltaMinor: number): void {

@@ -37,6 +37,8 @@ export interface SimulatorOptions {
   cwgHashRecipe?: CwgHashRecipe | 'off'; // default 'off' (hash recipe is a GAP)
   callbackRetryDelayMs?: number; // default 1000
   startingBalanceMinor?: Partial<Record<ProviderId, number>>;
+  /** Keeps the sale records in this file across restarts (JSON lines); in memory only when unset. */
+  dataFile?: string;
   log?: (line: string) => void;
 }
 
@@ -60,7 +62,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const handlers = {} as Record<ProviderId, ProviderHandler>;
 
   const book = new SaleBook({
-    now, pendingResolveMs: opts.pendingResolveMs ?? 3000,
+    now, pendingResolveMs: opts.pendingResolveMs ?? 3000, dataFile: opts.dataFile,
     startingBalanceMinor: { jonet: 25_000_000, vtpass: 25_000_050, cwg: 25_000_000, rechargekit: 5_000_000, ...opts.startingBalanceMinor },
     onResolved: (sale: Sale) => {
       if (!opts.callbackBaseUrl || closed) return;

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purchases } from '@/db/schema';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { startSimulator, type RunningSimulator } from '@/simulator/server';
+import { runRequeryPass } from './requery-worker';
+import { startSale } from './start-sale';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-restart-'));
+const dataFile = path.join(dir, 'simulator.jsonl');
+let world: SaleWorld;
+let restarted: RunningSimulator | undefined;
+beforeAll(async () => {
+  world = await createSaleWorld({ sim: { dataFile } });
+  world.fund(10_000_000);
+}, 60_000);
+afterAll(async () => {
+  await restarted?.close();
+  await world?.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a simulator restart', () => {
+  it('keeps its records, so a sale left pending before the restart resolves by requery, not by not-found', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    // 53: the simulator records the sale as delivered but holds the answer past our timeout.
+    const result = await startSale(world.db, world.agentId, { idempotencyKey: 'sim-restart-key-0001', productId: product.id, phone: '08031234553', network: 'MTN', amountMinor: 10_000 });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.outcome.status).toBe('UNKNOWN');
+
+    await world.sim.close();
+    restarted = await startSimulator({ port: world.sim.port, dataFile });
+    // The worker's passes, as after a restart: the first may meet a pooled connection to the old process.
+    const status = () => world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()?.status;
+    for (let pass = 1; pass <= 3 && status() !== 'SUCCESS'; pass++) await runRequeryPass(world.db, { now: () => Date.now() + pass * 60 * 60_000 });
+
+    expect(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()?.status).toBe('SUCCESS');
+    expect(allViolations(world.db)).toEqual([]);
+  });
+});
