@@ -276,9 +276,15 @@ function notFound(tx: Tx, purchase: Purchase, attempt: Attempt, result: Provider
 const isAmbiguous = (r: ProviderResult) => r.status === 'PENDING' || r.status === 'UNKNOWN' || r.status === 'NOT_FOUND';
 
 function stillPending(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions) {
-  // A hint leaves the schedule alone; a sale an admin must look at stays with the admin.
-  if (isHint(opts.by) || purchase.status === 'MANUAL_REVIEW') return;
-  reschedule(tx, purchase, attempt, opts, result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING', result);
+  // A sale an admin must look at stays with the admin.
+  if (purchase.status === 'MANUAL_REVIEW') return;
+  const status = result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING';
+  // A hint may tell us the provider has an answer, but it leaves the schedule and its budget alone.
+  if (isHint(opts.by)) {
+    if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);
+    return;
+  }
+  reschedule(tx, purchase, attempt, opts, status, result);
 }
 
 const jobOf = (tx: Tx, attemptId: number) => tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
