@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lateDeliveries, providerCredentials, purchaseAttempts, purchaseEvents, purchases, requeryJobs } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { listAdminAlerts } from '@/lib/admin/alerts';
+import { lateDeliveryTotals } from '@/lib/admin/reconcile';
 import { routeFor } from '@/lib/catalogue/routing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -107,6 +108,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     expect(wallet()).toEqual(before); // the agent is not charged
     const writeOff = world.db.get<{ b: number }>(sql`select balance as b from accounts where code = 'write_off:NGN'`)!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
+    expect(lateDeliveryTotals(world.db).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(-writeOff); // shown in reconciliation
     expect(floatBalance()).toBe(floatBefore + first.providerCostMinor);
     expect(lateOf(s.purchaseId)[0]).toMatchObject({ resolution: 'written_off', resolvedBy: 'admin@test' });
     expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(/already written off/);
