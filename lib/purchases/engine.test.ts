@@ -270,6 +270,22 @@ describe('callbacks cannot steer the schedule', () => {
 });
 
 describe('a sale whose provider cannot be called', () => {
+  it("on the sale's own call it never reached the provider: the next provider takes it", async () => {
+    const saved = world.db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'vtpass')).all();
+    world.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, 'vtpass')).run();
+    try {
+      const s = await sale('00');
+      expect(attemptsOf(s.purchaseId).map((a) => a.provider)).toEqual(['vtpass', 'jonet']);
+      expect(attemptsOf(s.purchaseId)[0]).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'config' });
+      expect(s.status).toBe('SUCCESS');
+    } finally {
+      for (const c of saved) {
+        world.db.update(providerCredentials).set({ ciphertext: c.ciphertext })
+          .where(and(eq(providerCredentials.provider, c.provider), eq(providerCredentials.field, c.field))).run();
+      }
+    }
+  });
+
   it('spends its requery budget and ends in manual review with the reason, never re-leased forever', async () => {
     const s = await sale('58');
     const attempt = currentAttempt(s.purchaseId);
