@@ -37,8 +37,11 @@ export type NewSale = Pick<Sale, 'provider' | 'reference' | 'phone' | 'network' 
 const INITIAL_STATE: Record<Scenario, SaleState | null> = {
   success: 'SUCCESS', 'pending-success': 'PENDING', 'pending-fail': 'PENDING', timeout: 'SUCCESS', reset: null,
   garbage: 'SUCCESS', 'garbage-json': 'SUCCESS', 'duplicate-first': 'SUCCESS', reversal: 'SUCCESS', 'pending-forever': 'PENDING', fail: 'FAILED', 'not-processed': null,
+  'fail-then-deliver': 'FAILED',
 };
-const LATER_STATE: Partial<Record<Scenario, SaleState>> = { 'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED' };
+const LATER_STATE: Partial<Record<Scenario, SaleState>> = {
+  'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED', 'fail-then-deliver': 'SUCCESS',
+};
 
 type Change = { op: 'sale'; sale: Sale } | { op: 'state'; provider: ProviderId; reference: string; state: SaleState };
 
@@ -99,8 +102,11 @@ export class SaleBook {
   }
 
   private transition(sale: Sale, next: SaleState): void {
+    const wasCharged = sale.state !== 'FAILED';
     sale.state = next;
-    if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+    const cost = costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]);
+    if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, cost);
+    if (next === 'SUCCESS' && !wasCharged) this.adjust(sale.provider, -cost); // 62: the failure turned into a delivery
   }
 
   private schedule(sale: Sale, next: SaleState, delayMs: number): void {

@@ -8,6 +8,7 @@ import { assertPaymentUnused, assertPaymentUnusedForAgent, claimPayment } from '
 import { LedgerError } from '@/lib/ledger/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
+import { collectDebt } from '@/lib/ledger/late-delivery-money';
 
 export type FundingRequest = typeof fundingRequests.$inferSelect;
 
@@ -74,6 +75,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       now,
     });
     claimPayment(tx, { currency: request.currency, reference: request.bankReference, agentId: request.agentId, fundingRequestId: request.id, ledgerEntryId: result.entryId, now });
+    collectDebt(tx, request.agentId, request.currency, `funding-request:${request.id}`, now);
     return { request, entryId: result.entryId };
   });
 }

@@ -24,7 +24,7 @@ export const FIRST: Record<Magic, { money: Money; status: PurchaseStatus }> = {
   '56': { money: 'held', status: 'PENDING' }, // duplicate-reference: requery the original, never "failed"
   '57': { money: 'settled', status: 'SUCCESS' },
   '58': { money: 'held', status: 'PENDING' },
-  '59': { money: 'refunded', status: 'FAILED' }, // fails at vtpass, jonet and cwg in turn
+  '59': { money: 'held', status: 'PENDING' }, // vtpass 016: refunded once the confirming requery says failed; never fails over
   '60': { money: 'refunded', status: 'FAILED' }, // "not processed" everywhere: fail over, then refund
 };
 
@@ -98,8 +98,8 @@ export function applyAnswer(m: Model, sale: ModelSale, answer: Answer): void {
       sale.status = 'PENDING';
       return;
     case 'NOT_FOUND':
-      sale.notFound += 1;
-      if (sale.notFound >= 2 && m.clock - sale.createdAt >= m.graceMs) {
+      if (m.clock - sale.createdAt >= m.graceMs) sale.notFound += 1; // only answers after the grace period count
+      if (sale.notFound >= 2) {
         sale.money = 'refunded';
         sale.status = 'FAILED';
       } else {

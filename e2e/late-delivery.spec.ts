@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { minor, newSignedInPage } from './admin-helpers';
+import { DEMO, magicNumber, signIn } from './helpers';
+
+// Ending 62: the provider answers a definite failure, then its record turns to delivered and it sends
+// a success callback. JoNet (first for Nigerian data) refunds its failure at once, so the delivery comes
+// after the refund: the sale must reach the admin's review queue, and the admin decides who pays.
+test('a sale delivered after its refund reaches the review queue and is recovered from the agent', async ({ page, browser }) => {
+  await signIn(page, DEMO.agent);
+  await page.goto('/wallet');
+  const before = minor(await page.getByTestId('available-NGN').innerText());
+  await page.goto('/buy/data');
+  const number = magicNumber('0803', '62');
+  await page.getByLabel("Customer's number").fill(number);
+  await expect(page.getByTestId('detected-network')).toContainText('MTN');
+  await page.getByTestId('plan-card').first().click();
+  await page.getByRole('button', { name: 'Review sale' }).click();
+  await page.getByRole('button', { name: /^Send MTN/ }).click();
+  await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'FAILED');
+  await page.goto('/wallet');
+  expect(minor(await page.getByTestId('available-NGN').innerText())).toBe(before);
+
+  const admin = await newSignedInPage(browser, DEMO.admin);
+  // The simulator's success callback arrives after its resolve delay; the portal checks it, then flags the sale.
+  await expect(async () => {
+    await admin.goto('/admin/review');
+    await expect(admin.getByText(number).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const ours = admin.getByTestId('late-delivery').filter({ hasText: number });
+  await expect(ours.getByTestId('late-kind')).toHaveText('Delivered after refund');
+  await expect(ours.getByTestId('timeline')).toContainText('Delivered after the refund');
+  await admin.goto('/admin');
+  await expect(admin.getByText(/delivered after the agent was refunded: recover or write off/)).toBeVisible(); // the alert
+  await admin.goto('/admin/review');
+
+  const form = ours.getByRole('form', { name: /Resolve late delivery/ });
+  await form.getByRole('button', { name: 'Decide' }).click();
+  await expect(form.getByText('Choose recover or write off.')).toBeVisible(); // nothing moves without a decision
+  await form.getByLabel(/^Recover/).check();
+  await form.getByLabel('Reason').fill('JoNet confirmed the data was delivered');
+  await form.getByLabel('I checked the delivery with the provider').check();
+  await form.getByRole('button', { name: 'Decide' }).click();
+  await expect(ours.getByText("Recovered from the agent's wallet.")).toBeVisible();
+
+  await page.goto('/wallet');
+  expect(minor(await page.getByTestId('available-NGN').innerText())).toBeLessThan(before);
+  await admin.goto('/admin/review');
+  await expect(admin.getByText(number)).toHaveCount(0);
+  await admin.context().close();
+});
