@@ -1,0 +1,23 @@
+// Vitest for the mutation run (stryker.config.mjs): only the fast layer of the money rules, with no test
+// database files, no sockets, no spawned processes. The slow proofs (lib/proof) stay in `npm test`.
+// Standalone on purpose: mergeConfig would append these globs to the main config's '**/*.test.ts'.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export const FAST_MONEY_TESTS = [
+  'lib/**/*.fast.test.ts',
+  'lib/providers/*/map.test.ts',
+  'lib/proof/oracle/*.test.ts',
+];
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    include: FAST_MONEY_TESTS,
+    exclude: ['node_modules/**', '.stryker-tmp/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
