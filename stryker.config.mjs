@@ -2,7 +2,7 @@
 // The fast layer (vitest.mutation.config.ts) runs per mutant; incremental mode reuses earlier results for
 // unchanged code and tests (reports/stryker-incremental.json), so a re-run only pays for what changed.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: [
@@ -25,3 +25,5 @@ export default {
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
 };
+
+export default config;
