@@ -33,8 +33,11 @@ export type NewSale = Pick<Sale, 'provider' | 'reference' | 'phone' | 'network' 
 const INITIAL_STATE: Record<Scenario, SaleState | null> = {
   success: 'SUCCESS', 'pending-success': 'PENDING', 'pending-fail': 'PENDING', timeout: 'SUCCESS', reset: null,
   garbage: 'SUCCESS', 'garbage-json': 'SUCCESS', 'duplicate-first': 'SUCCESS', reversal: 'SUCCESS', 'pending-forever': 'PENDING', fail: 'FAILED', 'not-processed': null,
+  'fail-then-deliver': 'FAILED',
 };
-const LATER_STATE: Partial<Record<Scenario, SaleState>> = { 'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED' };
+const LATER_STATE: Partial<Record<Scenario, SaleState>> = {
+  'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED', 'fail-then-deliver': 'SUCCESS',
+};
 
 export class SaleBook {
   private readonly sales = new Map<string, Sale>();
@@ -84,8 +87,11 @@ export class SaleBook {
   private schedule(sale: Sale, next: SaleState): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      const wasCharged = sale.state !== 'FAILED';
       sale.state = next;
-      if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+      const cost = costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]);
+      if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, cost);
+      if (next === 'SUCCESS' && !wasCharged) this.adjust(sale.provider, -cost); // 62: the failure turned into a delivery
       this.opts.onResolved(sale);
     }, this.opts.pendingResolveMs);
     timer.unref();

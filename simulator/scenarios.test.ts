@@ -6,6 +6,7 @@ describe('scenarioForPhone', () => {
     expect(scenarioForPhone('08031234551', 'jonet')).toBe('pending-success');
     expect(scenarioForPhone('0803 123 4559', 'vtpass')).toBe('fail');
     expect(scenarioForPhone('9876543200', 'rechargekit')).toBe('success');
+    expect(scenarioForPhone('08031234562', 'cwg')).toBe('fail-then-deliver');
   });
 
   it("honours VTpass's documented sandbox numbers on VTpass only", () => {

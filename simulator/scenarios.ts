@@ -13,7 +13,8 @@ export type Scenario =
   | 'reversal' // 57: success, then reversed after pendingResolveMs
   | 'pending-forever' // 58
   | 'fail' // 59: the provider's definite failure code
-  | 'not-processed'; // 60: "not processed / try again": definite, allows failover; not recorded
+  | 'not-processed' // 60: "not processed / try again": definite, allows failover; not recorded
+  | 'fail-then-deliver'; // 62: answers 59's failure code, then the record turns to delivered after pendingResolveMs
 
 export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '51': 'pending-success',
@@ -27,6 +28,7 @@ export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '59': 'fail',
   '60': 'not-processed',
   '61': 'garbage-json',
+  '62': 'fail-then-deliver',
 };
 
 // VTpass's own sandbox numbers (providers.md §2.9), honoured on its protocol. Its "any other number

@@ -77,7 +77,7 @@ describe('VTpass wire rules', () => {
 
   it('answers 087 for wrong keys and accepts Basic auth mode', async () => {
     const wrong = adapter({ credentials: { ...DEMO_CREDENTIALS.vtpass, secretKey: 'SK_wrong' } });
-    expect(await wrong.buyAirtime({ reference: ref(), phone: '08031234501', network: 'MTN', amountMinor: 10000 })).toMatchObject({ status: 'FAILED', providerCode: '087' });
+    expect(await wrong.buyAirtime({ reference: ref(), phone: '08031234501', network: 'MTN', amountMinor: 10000 })).toMatchObject({ status: 'NOT_PROCESSED', providerCode: '087' });
     const basic = adapter({ options: { authMode: 'basic' } });
     expect((await basic.buyAirtime({ reference: ref(), phone: '08031234502', network: 'MTN', amountMinor: 10000 })).status).toBe('SUCCESS');
     expect((await basic.balance()).amountMinor).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('VTpass wire rules', () => {
 
   it('answers 085 for a request_id not stamped with Lagos time', async () => {
     const r = await adapter().buyAirtime({ reference: '202501152330abcdefgh', phone: '08031234503', network: 'MTN', amountMinor: 10000 });
-    expect(r).toMatchObject({ status: 'FAILED', providerCode: '085' });
+    expect(r).toMatchObject({ status: 'NOT_PROCESSED', providerCode: '085' });
   });
 
   it('enforces the 019 same service + phone window when enabled', async () => {

@@ -35,14 +35,14 @@ describe('CWG wire rules', () => {
   it('verifies transactionHash when a recipe is configured', async () => {
     expect((await createAdapter('cwg', cwgConfig()).buyAirtime(mtn('08031234510'))).status).toBe('SUCCESS');
     const wrongRecipe = createAdapter('cwg', { ...cwgConfig(), options: { hashRecipe: 'sha512-concat-secret' } });
-    expect(await wrongRecipe.buyAirtime(mtn('08031234511'))).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_HASH' });
+    expect(await wrongRecipe.buyAirtime(mtn('08031234511'))).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'error=INVALID_HASH' });
   });
 
   it('rejects an unknown sub code and a preset bought at the wrong price', async () => {
     const a = createAdapter('cwg', cwgConfig());
     const base = { reference: ref(), phone: '08031234512', network: 'MTN' };
-    expect(await a.buyData({ ...base, planCode: 'M302:99GB', amountMinor: 100000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_SUB_CODE' });
-    expect(await a.buyData({ ...base, reference: ref(), planCode: 'M302:1GB', amountMinor: 90000 })).toMatchObject({ status: 'FAILED', providerCode: 'error=INVALID_AMOUNT' });
+    expect(await a.buyData({ ...base, planCode: 'M302:99GB', amountMinor: 100000 })).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'error=INVALID_SUB_CODE' });
+    expect(await a.buyData({ ...base, reference: ref(), planCode: 'M302:1GB', amountMinor: 90000 })).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'error=INVALID_AMOUNT' });
   });
 
   it('after tokens are revoked: reads refresh and retry; a vend refreshes and requeries, never resends', async () => {
@@ -66,7 +66,7 @@ describe('RechargeKit wire rules', () => {
   const sale = () => ({ reference: ref(), phone: '9876543210', network: 'JIO', amountMinor: 20900, circle: '23' });
 
   it('refuses a wrong bearer token as not processed', async () => {
-    expect(await rk({ token: 'wrong' }).buyAirtime(sale())).toMatchObject({ status: 'FAILED', providerCode: 'error=1' });
+    expect(await rk({ token: 'wrong' }).buyAirtime(sale())).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'error=1' });
   });
 
   it('rejects a misspelt reference key (partner_req_id, §4.9)', async () => {
@@ -78,7 +78,7 @@ describe('RechargeKit wire rules', () => {
   });
 
   it('needs a circle, and serves circle-specific plans', async () => {
-    expect(await rk().buyAirtime({ ...sale(), circle: undefined })).toMatchObject({ status: 'FAILED', providerCode: 'missing_circle', exchanges: [] });
+    expect(await rk().buyAirtime({ ...sale(), circle: undefined })).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'missing_circle', exchanges: [] });
     const items = await rk().listCatalogue();
     const jio23 = items.filter((i) => i.network === 'JIO' && i.circle === '23' && i.type === 'data');
     const jio5 = items.filter((i) => i.network === 'JIO' && i.circle === '5' && i.type === 'data');

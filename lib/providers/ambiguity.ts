@@ -25,9 +25,9 @@ export function unexpectedBody(exchanges: Exchange[], detail: string): ProviderR
   return { status: 'UNKNOWN', providerCode: 'unexpected_body', message: detail, exchanges };
 }
 
-/** A request refused before it was sent (bad input/config): definite, nothing reached the provider. */
+/** A request refused before it was sent (bad input/config): nothing reached the provider, so it may go elsewhere. */
 export function notSent(code: string, message: string): ProviderResult {
-  return { status: 'FAILED', providerCode: code, message, exchanges: [] };
+  return { status: 'NOT_PROCESSED', providerCode: code, message, exchanges: [] };
 }
 
 function snippet(text: string): string {

@@ -159,9 +159,15 @@ export function registerProviderContract(subject: ContractSubject, getEnv: () =>
     expect((await requery(ref)).status).toBe('FAILED');
   });
 
-  it('maps "not processed, try again" to FAILED with nothing recorded upstream', async () => {
+  it('answers a 62 with the definite failure code, then its requery says delivered', async () => {
     const ref = nextRef();
-    expect((await buyAirtime('60', ref)).status).toBe('FAILED');
+    expect((await buyAirtime('62', ref)).status).toBe('FAILED');
+    expect((await eventually(() => requery(ref), 'SUCCESS')).status).toBe('SUCCESS');
+  });
+
+  it('maps "not processed, try again" to NOT_PROCESSED with nothing recorded upstream', async () => {
+    const ref = nextRef();
+    expect((await buyAirtime('60', ref)).status).toBe('NOT_PROCESSED');
     expect((await requery(ref)).status).toBe('NOT_FOUND');
   });
 

@@ -2,7 +2,11 @@
 // the orchestrator, catalogue sync and callback routes are written against these names only.
 
 export type ProviderId = 'jonet' | 'vtpass' | 'cwg' | 'rechargekit';
-export type TxnStatus = 'UNKNOWN' | 'PENDING' | 'SUCCESS' | 'FAILED' | 'REVERSED' | 'NOT_FOUND' | 'MANUAL_REVIEW';
+/**
+ * FAILED: failed after processing (refund, never fail over). NOT_PROCESSED: the request provably never
+ * reached fulfilment, so it may go to another provider with a new reference.
+ */
+export type TxnStatus = 'UNKNOWN' | 'PENDING' | 'SUCCESS' | 'FAILED' | 'NOT_PROCESSED' | 'REVERSED' | 'NOT_FOUND' | 'MANUAL_REVIEW';
 export type ProductType = 'airtime' | 'data';
 export type Currency = 'NGN' | 'INR';
 
@@ -27,6 +31,12 @@ export interface ProviderResult {
   operatorRef?: string;
   /** Duplicate-reference answer: the original reached the provider; requery it. */
   duplicate?: boolean;
+  /**
+   * The provider's document asks for a confirming requery before acting on this answer: on FAILED,
+   * refund only once a requery says failed (or not found); on NOT_PROCESSED, fail over only once a
+   * requery of this reference says not found.
+   */
+  needsConfirmation?: true;
   exchanges: Exchange[];
 }
 

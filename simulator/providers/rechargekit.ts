@@ -47,7 +47,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
     const ref = str(b.partner_request_id);
     const byOrder = str(b.order_id);
     const sale = ref ? ctx.book.get('rechargekit', ref) : ctx.book.list().find((s) => s.provider === 'rechargekit' && s.providerRef === byOrder);
-    return sale ? json(saleBody(sale)) : err(1, 'Order not found');
+    return sale ? json(saleBody(sale)) : err(3, 'Order not found'); // INFERRED not-found code (lib/providers/rechargekit/map.ts)
   }
 
   function planFetch(req: SimRequest): Reply {

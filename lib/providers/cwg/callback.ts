@@ -14,7 +14,7 @@ export function parseCwgCallback(input: CallbackInput): CallbackParse {
   return {
     event: {
       reference: parsed.data.transactionReference,
-      hint: CWG_TRANSACTION_STATUS[word] ?? 'UNKNOWN',
+      hint: CWG_TRANSACTION_STATUS[word]?.status ?? 'UNKNOWN',
       providerCode: `status=${word}`,
       raw: body,
     },

@@ -1,28 +1,39 @@
 import { describe, expect, it } from 'vitest';
+import { decisionOf, type Decision } from '../decision';
 import { CWG_ERROR_CODES, CWG_TRANSACTION_STATUS, cwgNetworkOf, mapCwgStatus, mapCwgSubscriptions, mapCwgVend } from './map';
 
 const ok = (transactionStatus: string) => ({ requestSuccessful: true, responseEntity: { body: { transactionStatus, cwgReference: 'C1' } } });
 const bad = (errorCode: string) => ({ requestSuccessful: false, apiErrors: { errorCount: 1, apiErrorList: [{ errorCode, errorMessage: 'x' }] } });
 
 describe('CWG (INFERRED) tables', () => {
-  it.each([['SUCCESSFUL', 'SUCCESS'], ['SUCCESS', 'SUCCESS'], ['PENDING', 'PENDING'], ['PROCESSING', 'PENDING'], ['FAILED', 'FAILED'], ['REVERSED', 'REVERSED']])(
-    'transaction status %s -> %s', (word, want) => {
-      expect(Object.keys(CWG_TRANSACTION_STATUS)).toContain(word);
-      expect(mapCwgVend(ok(word), [])).toMatchObject({ status: want, providerCode: `status=${word}`, providerRef: 'C1' });
-      expect(mapCwgStatus(ok(word), []).status).toBe(want);
-    });
+  // Expected decisions, from providers.md §3.6 with the safe reading every INFERRED row gets.
+  const WORDS: Record<string, [Decision, Decision]> = {
+    SUCCESSFUL: ['success', 'success'], SUCCESS: ['success', 'success'], PENDING: ['pending', 'pending'],
+    PROCESSING: ['pending', 'pending'], FAILED: ['refund-after-confirm', 'refund'], REVERSED: ['reversed', 'reversed'],
+  };
+  it('covers exactly the inferred status words', () => {
+    expect(Object.keys(CWG_TRANSACTION_STATUS).sort()).toEqual(Object.keys(WORDS).sort());
+  });
+  it.each(Object.entries(WORDS))('transaction status %s -> %j (vend, status query)', (word, [vend, query]) => {
+    expect(mapCwgVend(ok(word), [])).toMatchObject({ providerCode: `status=${word}`, providerRef: 'C1' });
+    expect(decisionOf(mapCwgVend(ok(word), []))).toBe(vend);
+    expect(decisionOf(mapCwgStatus(ok(word), []))).toBe(query);
+  });
+  it('an unknown status word is pending', () => {
+    expect(decisionOf(mapCwgVend(ok('ON_HOLD'), []))).toBe('pending');
+    expect(decisionOf(mapCwgStatus(ok('ON_HOLD'), []))).toBe('pending');
+  });
 
-  const VEND_ERRORS: Record<string, string> = {
-    DUPLICATE_REFERENCE: 'PENDING', TRANSACTION_NOT_FOUND: 'NOT_FOUND', INVALID_HASH: 'FAILED', INVALID_VEND_CODE: 'FAILED',
-    INVALID_SUB_CODE: 'FAILED', INSUFFICIENT_BALANCE: 'FAILED', INVALID_AMOUNT: 'FAILED', INVALID_REQUEST: 'FAILED', VEND_NOT_PROCESSED: 'FAILED',
+  const VEND_ERRORS: Record<string, Decision> = {
+    DUPLICATE_REFERENCE: 'duplicate', TRANSACTION_NOT_FOUND: 'not-found', INVALID_HASH: 'failover-after-confirm',
+    INVALID_VEND_CODE: 'failover-after-confirm', INVALID_SUB_CODE: 'failover-after-confirm', INSUFFICIENT_BALANCE: 'failover-after-confirm',
+    INVALID_AMOUNT: 'failover-after-confirm', INVALID_REQUEST: 'failover-after-confirm', VEND_NOT_PROCESSED: 'failover-after-confirm',
   };
   it('covers exactly the inferred error codes', () => {
     expect(Object.keys(CWG_ERROR_CODES).sort()).toEqual(Object.keys(VEND_ERRORS).sort());
   });
   it.each(Object.entries(VEND_ERRORS))('vend error %s -> %s', (code, want) => {
-    const r = mapCwgVend(bad(code), []);
-    expect(r.status).toBe(want);
-    expect(r.duplicate ?? false).toBe(code === 'DUPLICATE_REFERENCE');
+    expect(decisionOf(mapCwgVend(bad(code), []))).toBe(want);
   });
 
   it('keeps unknown errors and query-side errors ambiguous', () => {

@@ -5,25 +5,30 @@ import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { cwgPreset, cwgService, cwgVendBody, type CwgEnvelope } from './schemas';
 
-export const CWG_TRANSACTION_STATUS: Record<string, TxnStatus> = {
-  SUCCESSFUL: 'SUCCESS', // INFERRED §3.6 "body shows success"
-  SUCCESS: 'SUCCESS', // INFERRED spelling variant
-  PENDING: 'PENDING', // INFERRED
-  PROCESSING: 'PENDING', // INFERRED
-  FAILED: 'FAILED', // INFERRED
-  REVERSED: 'REVERSED', // INFERRED
+// Everything about CWG's answers is INFERRED, so every "no" takes the safe reading: a failure refunds
+// only after the status query confirms it, and a refusal goes to another provider only after the
+// status query says the reference was never seen.
+type Rule = { status: TxnStatus; duplicate?: boolean; confirm?: true };
+
+export const CWG_TRANSACTION_STATUS: Record<string, Rule> = {
+  SUCCESSFUL: { status: 'SUCCESS' }, // INFERRED §3.6 "body shows success"
+  SUCCESS: { status: 'SUCCESS' }, // INFERRED spelling variant
+  PENDING: { status: 'PENDING' }, // INFERRED
+  PROCESSING: { status: 'PENDING' }, // INFERRED
+  FAILED: { status: 'FAILED', confirm: true }, // INFERRED: refund once the status query agrees
+  REVERSED: { status: 'REVERSED' }, // INFERRED
 };
 
-export const CWG_ERROR_CODES: Record<string, { status: TxnStatus; duplicate?: boolean }> = {
+export const CWG_ERROR_CODES: Record<string, Rule> = {
   DUPLICATE_REFERENCE: { status: 'PENDING', duplicate: true }, // INFERRED; §5.1 rule 2: requery the original
   TRANSACTION_NOT_FOUND: { status: 'NOT_FOUND' }, // INFERRED status-query answer
-  INVALID_HASH: { status: 'FAILED' }, // §3.6 validation error (hash mismatch)
-  INVALID_VEND_CODE: { status: 'FAILED' }, // §3.6 validation error (bad vendCode)
-  INVALID_SUB_CODE: { status: 'FAILED' }, // §3.6 validation error (bad subCode)
-  INSUFFICIENT_BALANCE: { status: 'FAILED' }, // §3.6 validation error (low balance)
-  INVALID_AMOUNT: { status: 'FAILED' }, // INFERRED validation error
-  INVALID_REQUEST: { status: 'FAILED' }, // INFERRED validation error
-  VEND_NOT_PROCESSED: { status: 'FAILED' }, // INFERRED: refused before reaching the operator
+  INVALID_HASH: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (hash mismatch)
+  INVALID_VEND_CODE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (bad vendCode)
+  INVALID_SUB_CODE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (bad subCode)
+  INSUFFICIENT_BALANCE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (low balance)
+  INVALID_AMOUNT: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED validation error
+  INVALID_REQUEST: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED validation error
+  VEND_NOT_PROCESSED: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED: refused before reaching the operator
 };
 
 const REQUERY_ERRORS = new Set(['TRANSACTION_NOT_FOUND']);
@@ -34,21 +39,25 @@ function firstError(env: CwgEnvelope): { code: string; message?: string } | unde
 }
 
 function map(env: CwgEnvelope, exchanges: Exchange[], forRequery: boolean): ProviderResult {
+  // A status-query answer is itself the confirmation: it never asks for another one.
+  const confirm = (rule: Rule | undefined) => (!forRequery && rule?.confirm ? { needsConfirmation: true as const } : {});
   if (!env.requestSuccessful) {
     const err = firstError(env) ?? { code: 'UNSPECIFIED' };
     const rule = CWG_ERROR_CODES[err.code];
-    const usable = rule && (!forRequery || REQUERY_ERRORS.has(err.code));
+    const usable = rule && (!forRequery || REQUERY_ERRORS.has(err.code)) ? rule : undefined;
     // An unlisted error is ambiguous, not a failure: the status query settles it.
-    const status = usable ? rule.status : 'UNKNOWN';
-    return { status, providerCode: `error=${err.code}`, message: err.message, duplicate: usable ? rule.duplicate : undefined, exchanges };
+    return {
+      status: usable?.status ?? 'UNKNOWN', providerCode: `error=${err.code}`, message: err.message,
+      duplicate: usable?.duplicate, ...confirm(usable), exchanges,
+    };
   }
   const body = cwgVendBody.safeParse(env.responseEntity?.body);
   const word = body.success ? body.data.transactionStatus?.toUpperCase() : undefined;
-  const status = (word && CWG_TRANSACTION_STATUS[word]) || 'UNKNOWN';
+  const rule = word ? CWG_TRANSACTION_STATUS[word] : undefined;
   return {
-    status, providerCode: `status=${word ?? 'none'}`, message: body.success ? body.data.message : undefined,
+    status: rule?.status ?? 'UNKNOWN', providerCode: `status=${word ?? 'none'}`, message: body.success ? body.data.message : undefined,
     providerRef: body.success ? body.data.cwgReference : undefined,
-    operatorRef: body.success ? body.data.operatorReference : undefined, exchanges,
+    operatorRef: body.success ? body.data.operatorReference : undefined, ...confirm(rule), exchanges,
   };
 }
 

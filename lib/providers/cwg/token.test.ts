@@ -81,7 +81,7 @@ describe('CWG token cache', () => {
   it('refuses a vend in fractional naira before sending anything', async () => {
     const f = fakeCwg({ answer: () => balance });
     const r = await createAdapter('cwg', config, { fetch: f.fetch }).buyAirtime({ reference: 'r1', phone: '08031234567', network: 'MTN', amountMinor: 10050 });
-    expect(r).toMatchObject({ status: 'FAILED', providerCode: 'invalid_amount', exchanges: [] });
+    expect(r).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'invalid_amount', exchanges: [] });
     expect(f.calls).toHaveLength(0);
   });
 });

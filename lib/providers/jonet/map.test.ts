@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { decisionOf, type Decision } from '../decision';
 import { JONET_CODES, JONET_STATUS_WORDS, mapJonetPlans, mapJonetPurchase, mapJonetRequery } from './map';
 
-// Expected normalisation, written out independently of map.ts (providers.md §1.5).
-const PURCHASE: Record<string, string> = {
-  '200': 'SUCCESS', '201': 'PENDING', '202': 'PENDING', '203': 'PENDING', '002': 'FAILED',
-  '101': 'FAILED', '102': 'FAILED', '103': 'FAILED', '104': 'FAILED', '105': 'FAILED', '106': 'FAILED', '107': 'FAILED',
-  '108': 'FAILED', '109': 'FAILED', JO101: 'FAILED', JO102: 'FAILED', JO103: 'FAILED', JO104: 'FAILED', JO105: 'PENDING',
-  JO106: 'FAILED', JO107: 'FAILED', JO109: 'FAILED', JO110: 'NOT_FOUND', JO119: 'PENDING',
+// Expected decision per code, written out independently of map.ts from providers.md §1.5 and §1.9.
+const PURCHASE: Record<string, Decision> = {
+  '200': 'success', '201': 'pending', '202': 'pending', '203': 'pending',
+  // Refused before processing (not charged, auth, method, TLS, key, pause, validation): another provider may take it.
+  '002': 'failover', '101': 'failover', '102': 'failover', '103': 'failover', '104': 'failover', '106': 'failover',
+  '107': 'failover', JO101: 'failover', JO102: 'failover', JO103: 'failover', JO104: 'failover',
+  // "Unable to process, try again": requery the old customer_id first; only JO110 lets it go elsewhere (§1.9).
+  '105': 'failover-after-confirm', '108': 'failover-after-confirm', '109': 'failover-after-confirm',
+  JO105: 'duplicate', JO106: 'refund', JO107: 'refund', JO109: 'refund-after-confirm', JO110: 'not-found', JO119: 'pending',
 };
-const REQUERY: Record<string, string> = {
-  '200': 'SUCCESS', '201': 'PENDING', '202': 'PENDING', '203': 'PENDING', JO106: 'FAILED', JO107: 'FAILED',
-  JO110: 'NOT_FOUND', JO119: 'PENDING', JO105: 'UNKNOWN', '102': 'UNKNOWN', '105': 'UNKNOWN', '002': 'UNKNOWN', XYZ: 'UNKNOWN',
+const REQUERY: Record<string, Decision> = {
+  '200': 'pending', '201': 'pending', '202': 'pending', '203': 'pending', JO106: 'refund', JO107: 'refund',
+  JO110: 'not-found', JO119: 'pending', JO105: 'pending', '102': 'pending', '105': 'pending', '002': 'pending', XYZ: 'pending',
 };
 
 describe('JoNet code table', () => {
@@ -18,25 +22,30 @@ describe('JoNet code table', () => {
     expect(Object.keys(JONET_CODES).sort()).toEqual(Object.keys(PURCHASE).sort());
   });
 
-  it.each(Object.entries(PURCHASE))('purchase answer %s -> %s', (code, status) => {
+  it.each(Object.entries(PURCHASE))('purchase answer %s -> %s', (code, decision) => {
     const r = mapJonetPurchase({ responseCode: code, message: 'm' }, []);
-    expect(r.status).toBe(status);
+    expect(decisionOf(r)).toBe(decision);
     expect(r.providerCode).toBe(code);
-    expect(r.duplicate ?? false).toBe(code === 'JO105');
   });
 
-  it('treats an unlisted code as failure, as the docs say', () => {
-    expect(mapJonetPurchase({ responseCode: '999' }, []).status).toBe('FAILED');
+  it('gives an unlisted code one confirming requery before it refunds (docs: "outright failure")', () => {
+    expect(decisionOf(mapJonetPurchase({ responseCode: '999' }, []))).toBe('refund-after-confirm');
   });
 
-  it.each(Object.entries(REQUERY))('requery answer %s -> %s (codes about the query itself are UNKNOWN)', (code, status) => {
-    expect(mapJonetRequery({ responseCode: code }, []).status).toBe(status);
+  it.each(Object.entries(REQUERY))('requery answer %s -> %s (codes about the query itself say nothing)', (code, decision) => {
+    const r = mapJonetRequery({ responseCode: code }, []);
+    expect(decisionOf(r)).toBe(decision);
+    expect(r.needsConfirmation).toBeUndefined();
   });
 
-  it('reads the status word a 200 requery carries', () => {
+  it('reads the status word a 200 requery carries, and never calls an unknown word delivered', () => {
+    expect(mapJonetRequery({ responseCode: '200', status: 'Successful' }, []).status).toBe('SUCCESS');
     expect(mapJonetRequery({ responseCode: '200', status: 'Reversed' }, []).status).toBe('REVERSED');
     expect(mapJonetRequery({ responseCode: '200', status: 'Refunded' }, []).status).toBe('REVERSED');
     expect(mapJonetRequery({ responseCode: '200', status: 'Processing' }, []).status).toBe('PENDING');
+    expect(mapJonetRequery({ responseCode: '200', status: 'Failed' }, []).status).toBe('FAILED');
+    expect(mapJonetRequery({ responseCode: '200', status: 'queued-for-review' }, []).status).toBe('PENDING');
+    expect(mapJonetRequery({ responseCode: '200' }, []).status).toBe('PENDING');
     expect(JONET_STATUS_WORDS.processing).toBe('PENDING'); // a public client maps it to success: wrong
   });
 });

@@ -8,37 +8,46 @@ export interface CodeRule {
   status: TxnStatus;
   meaning: string;
   duplicate?: boolean;
+  /** Act only after a requery of this customer_id confirms it (see ProviderResult.needsConfirmation). */
+  confirm?: true;
 }
 
+// Each purchase answer decides one thing. Refused at the door (auth, method, TLS, key, parameters):
+// nothing was processed, so another provider may take the sale. "Unable to process, try again"
+// (105/108/109): fail over only after a requery of the old customer_id says JO110 (§1.9).
 export const JONET_CODES: Record<string, CodeRule> = {
   '200': { status: 'SUCCESS', meaning: 'Successful' }, // §1.5 docs table
   '201': { status: 'PENDING', meaning: 'Processing; resolves within ~1 min, requery' }, // §1.5 docs table
   '202': { status: 'PENDING', meaning: 'Status unknown, requery' }, // §1.5 docs table
   '203': { status: 'PENDING', meaning: 'Status unknown, requery' }, // §1.5 docs table; client treats 203 as processing
-  '002': { status: 'FAILED', meaning: 'Agent could not be charged' }, // §1.5 docs table
-  '101': { status: 'FAILED', meaning: 'No Authorization header' }, // §1.2/§1.5 docs table
-  '102': { status: 'FAILED', meaning: 'Invalid authorization' }, // §1.2/§1.5 docs table
-  '103': { status: 'FAILED', meaning: 'Wrong request method' }, // §1.5 docs table
-  '104': { status: 'FAILED', meaning: 'Insecure connection (HTTPS required)' }, // §1.2 docs table
-  '105': { status: 'FAILED', meaning: 'Unable to process, try again with a new customer_id' }, // §1.5, §1.9
-  '106': { status: 'FAILED', meaning: 'API key expired' }, // §1.2 docs table
-  '107': { status: 'FAILED', meaning: 'Account paused' }, // §1.2 docs table
-  '108': { status: 'FAILED', meaning: 'Unable to process, try again' }, // §1.5 docs table
-  '109': { status: 'FAILED', meaning: 'Unable to process, try again' }, // §1.5 docs table
-  JO101: { status: 'FAILED', meaning: 'Service temporarily blocked' }, // §1.5 docs table
-  JO102: { status: 'FAILED', meaning: 'Invalid request parameters' }, // §1.5 docs table
-  JO103: { status: 'FAILED', meaning: 'Phone must start with 0' }, // §1.5 docs table
-  JO104: { status: 'FAILED', meaning: 'Wrong customer_id format' }, // §1.6 Lagos-time prefix rule
+  '002': { status: 'NOT_PROCESSED', meaning: 'Agent could not be charged' }, // §1.5: not charged, so never vended
+  '101': { status: 'NOT_PROCESSED', meaning: 'No Authorization header' }, // §1.2/§1.5: refused before processing
+  '102': { status: 'NOT_PROCESSED', meaning: 'Invalid authorization' }, // §1.2/§1.5: refused before processing
+  '103': { status: 'NOT_PROCESSED', meaning: 'Wrong request method' }, // §1.5: refused before processing
+  '104': { status: 'NOT_PROCESSED', meaning: 'Insecure connection (HTTPS required)' }, // §1.2: refused before processing
+  '105': { status: 'NOT_PROCESSED', meaning: 'Unable to process, try again with a new customer_id', confirm: true }, // §1.5, §1.9
+  '106': { status: 'NOT_PROCESSED', meaning: 'API key expired' }, // §1.2: refused before processing
+  '107': { status: 'NOT_PROCESSED', meaning: 'Account paused' }, // §1.2: refused before processing
+  '108': { status: 'NOT_PROCESSED', meaning: 'Unable to process, try again', confirm: true }, // §1.5, §1.9
+  '109': { status: 'NOT_PROCESSED', meaning: 'Unable to process, try again', confirm: true }, // §1.5, §1.9
+  JO101: { status: 'NOT_PROCESSED', meaning: 'Service temporarily blocked' }, // §1.5: refused before processing
+  JO102: { status: 'NOT_PROCESSED', meaning: 'Invalid request parameters' }, // §1.5: validation, before processing
+  JO103: { status: 'NOT_PROCESSED', meaning: 'Phone must start with 0' }, // §1.5: validation, before processing
+  JO104: { status: 'NOT_PROCESSED', meaning: 'Wrong customer_id format' }, // §1.6 Lagos-time prefix rule: validation
   JO105: { status: 'PENDING', meaning: 'Duplicate customer reference: requery the original', duplicate: true }, // §1.5, §5.1 rule 2
-  JO106: { status: 'FAILED', meaning: 'Failed' }, // §1.5 docs table
-  JO107: { status: 'FAILED', meaning: 'Failed' }, // §1.5 docs table
-  JO109: { status: 'FAILED', meaning: 'No webhook URL set (configuration error)' }, // §1.5: docs say Failed
+  JO106: { status: 'FAILED', meaning: 'Failed' }, // §1.5 docs table: failed, refund
+  JO107: { status: 'FAILED', meaning: 'Failed' }, // §1.5 docs table: failed, refund
+  // §1.5: a configuration error, "not a transaction state": whether anything was vended is unknown, so a requery decides.
+  JO109: { status: 'FAILED', meaning: 'No webhook URL set (configuration error)', confirm: true },
   JO110: { status: 'NOT_FOUND', meaning: 'Transaction not found' }, // §1.5 requery answer
   JO119: { status: 'PENDING', meaning: 'Transaction not yet completed' }, // §1.5 requery answer
 };
 
+/** §1.5: the docs call any other code an outright failure; we refund only after one confirming requery. */
+export const JONET_UNLISTED: CodeRule = { status: 'FAILED', meaning: 'unlisted JoNet code', confirm: true };
+
 // Codes a requery can answer about the transaction itself; any other code (auth, "try again") says nothing about it.
-const REQUERY_CODES = new Set(['200', '201', '202', '203', 'JO105', 'JO106', 'JO107', 'JO110', 'JO119']);
+const REQUERY_CODES = new Set(['200', '201', '202', '203', 'JO106', 'JO107', 'JO110', 'JO119']);
 
 // INFERRED (§1.7: "Successful"/"Processing" seen; failed/refunded/reversed assumed) for webhook and requery status words.
 export const JONET_STATUS_WORDS: Record<string, TxnStatus> = {
@@ -56,26 +65,25 @@ export function statusWord(word: string | undefined): TxnStatus | undefined {
 }
 
 export function mapJonetPurchase(reply: JonetReply, exchanges: Exchange[]): ProviderResult {
-  const rule = JONET_CODES[reply.responseCode];
-  // §1.5 docs: "other possible response codes ... should be treated as outright failure".
-  const status = rule?.status ?? 'FAILED';
+  const rule = JONET_CODES[reply.responseCode] ?? JONET_UNLISTED;
   return {
-    status,
+    status: rule.status,
     providerCode: reply.responseCode,
-    message: reply.message ?? rule?.meaning ?? 'unlisted JoNet code',
+    message: reply.message ?? rule.meaning,
     providerRef: reply.transaction_id,
-    duplicate: rule?.duplicate,
+    duplicate: rule.duplicate,
+    ...(rule.confirm && { needsConfirmation: true as const }),
     exchanges,
   };
 }
 
+/** A requery answer is itself the confirmation: it never asks for another one. */
 export function mapJonetRequery(reply: JonetReply, exchanges: Exchange[]): ProviderResult {
   const base = { providerCode: reply.responseCode, message: reply.message, providerRef: reply.transaction_id, exchanges };
-  if (reply.responseCode === '200') return { ...base, status: statusWord(reply.status) ?? 'SUCCESS' };
+  // The requery's body shape is INFERRED (§1.3 GAP): a 200 says what happened only through a status word we know.
+  if (reply.responseCode === '200') return { ...base, status: statusWord(reply.status) ?? 'PENDING' };
   if (!REQUERY_CODES.has(reply.responseCode)) return { ...base, status: 'UNKNOWN' };
-  const rule = JONET_CODES[reply.responseCode];
-  // A duplicate answer to a requery is not a transaction state; keep asking.
-  return { ...base, status: rule && !rule.duplicate ? rule.status : 'UNKNOWN' };
+  return { ...base, status: JONET_CODES[reply.responseCode]!.status };
 }
 
 const NETWORKS: Record<string, string> = { MTN: 'MTN', GLO: 'GLO', AIRTEL: 'AIRTEL', '9MOBILE': '9MOBILE', ETISALAT: '9MOBILE' };

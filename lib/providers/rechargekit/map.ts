@@ -7,12 +7,21 @@ import { rkPlan, type RkReply } from './schemas';
 export const RK_STATUS: Record<number, TxnStatus> = {
   1: 'SUCCESS', // §4.4 docs: '1' for SUCCESS
   2: 'PENDING', // §4.4 docs: '2' for PENDING
-  3: 'FAILED', // §4.4 docs: '3' for FAILURE
+  3: 'FAILED', // §4.4 docs: '3' for FAILURE, after processing: refund
 };
 export const RK_OTHER_STATUS: TxnStatus = 'PENDING'; // §4.4 status-check docs: "others for hold"
 
-const DUPLICATE = /duplicate/i; // §4.3 seed 003: {"error":1,"msg":"Duplicate order, Order ID must be unique"}
-const NOT_FOUND = /not\s*found|no\s*record|does\s*not\s*exist|invalid\s*(order|partner)/i; // INFERRED: not-found wording is a GAP
+/**
+ * statusCheck `error` codes that describe the order rather than the query. The not-found answer is a
+ * GAP in RechargeKit's docs; this code is INFERRED (the simulator's) and kept here so it can be changed
+ * in one place. It is read from the `error` field, never from `msg`: an auth error's wording can look
+ * like "invalid order"/"invalid partner" too. Any other non-zero error is about the query: UNKNOWN.
+ */
+export const RK_STATUS_CHECK_ERRORS: Record<number, TxnStatus> = {
+  3: 'NOT_FOUND', // INFERRED: "no such partner_request_id / order"
+};
+
+const DUPLICATE = /duplicate/i; // §4.3 seed 003: {"error":1,"msg":"Duplicate order, Order ID must be unique"}: the only documented signal
 const REFUND = /refund|revers/i; // INFERRED: a status-3 after success carrying refund wording is a reversal
 
 function base(r: RkReply, exchanges: Exchange[]) {
@@ -28,7 +37,8 @@ function byStatus(r: RkReply): TxnStatus {
 export function mapRkPurchase(r: RkReply, exchanges: Exchange[]): ProviderResult {
   if (r.error === 0) return { ...base(r, exchanges), status: byStatus(r) }; // §4.4: error 0 = accepted, read status
   if (DUPLICATE.test(r.msg ?? r.message ?? '')) return { ...base(r, exchanges), status: 'PENDING', duplicate: true }; // §4.4, §5.1 rule 2
-  return { ...base(r, exchanges), status: 'FAILED' }; // §4.4 docs: error ≠ 0 = not processed, "process again"
+  // §4.4 docs: error ≠ 0 means the request was not processed ("process again"): another provider may take it.
+  return { ...base(r, exchanges), status: 'NOT_PROCESSED' };
 }
 
 export function mapRkStatus(r: RkReply, exchanges: Exchange[]): ProviderResult {
@@ -36,8 +46,7 @@ export function mapRkStatus(r: RkReply, exchanges: Exchange[]): ProviderResult {
     const status = byStatus(r);
     return { ...base(r, exchanges), status: status === 'FAILED' && REFUND.test(r.msg ?? r.message ?? '') ? 'REVERSED' : status };
   }
-  // error ≠ 0 on a status check is about the query, unless it says the order does not exist.
-  return { ...base(r, exchanges), status: NOT_FOUND.test(r.msg ?? r.message ?? '') ? 'NOT_FOUND' : 'UNKNOWN' };
+  return { ...base(r, exchanges), status: RK_STATUS_CHECK_ERRORS[r.error] ?? 'UNKNOWN' };
 }
 
 export function mapRkPlans(network: string, circle: string, operatorCode: string, items: unknown[]): CatalogueItem[] {

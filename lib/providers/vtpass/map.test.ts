@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { decisionOf, type Decision } from '../decision';
 import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations, VTPASS_CODES, VTPASS_INNER_STATUS } from './map';
 
-// Expected normalisation for a purchase answer, written out from providers.md §2.5 (000/001 read the inner status).
-const PURCHASE: Record<string, string> = {
-  '000': 'BY_INNER', '001': 'BY_INNER', '099': 'PENDING', '044': 'MANUAL_REVIEW', '091': 'FAILED', '016': 'FAILED',
-  '010': 'FAILED', '011': 'FAILED', '012': 'FAILED', '013': 'FAILED', '017': 'FAILED', '014': 'PENDING', '015': 'NOT_FOUND',
-  '018': 'FAILED', '019': 'FAILED', '020': 'UNKNOWN', '021': 'FAILED', '022': 'FAILED', '023': 'FAILED', '024': 'FAILED',
-  '025': 'FAILED', '026': 'FAILED', '027': 'FAILED', '028': 'FAILED', '030': 'FAILED', '031': 'FAILED', '032': 'FAILED',
-  '034': 'FAILED', '035': 'FAILED', '040': 'REVERSED', '083': 'PENDING', '085': 'FAILED', '087': 'FAILED', '089': 'PENDING',
+// Expected decision for a pay answer, written out from providers.md §2.5 (000/001 read the inner status).
+const PURCHASE: Record<string, Decision | 'BY_INNER'> = {
+  '000': 'BY_INNER', '001': 'BY_INNER', '099': 'pending', '044': 'manual-review', '091': 'failover', '016': 'refund-after-confirm',
+  '010': 'failover', '011': 'failover', '012': 'failover', '013': 'failover', '017': 'failover', '014': 'duplicate', '015': 'not-found',
+  '018': 'failover', '019': 'refund', '020': 'pending', '021': 'failover', '022': 'failover', '023': 'failover', '024': 'failover',
+  '025': 'refund', '026': 'refund', '027': 'failover', '028': 'failover', '030': 'failover-after-confirm', '031': 'failover',
+  '032': 'failover', '034': 'failover', '035': 'failover', '040': 'reversed', '083': 'pending', '085': 'failover', '087': 'failover',
+  '089': 'pending',
 };
 const INNER: Record<string, string> = {
   initiated: 'PENDING', pending: 'PENDING', delivered: 'SUCCESS', reversed: 'REVERSED', failed: 'FAILED', resolved: 'MANUAL_REVIEW',
 };
+const INNER_ON_PAY: Record<string, Decision> = {
+  initiated: 'pending', pending: 'pending', delivered: 'success', reversed: 'reversed', failed: 'refund-after-confirm', resolved: 'manual-review',
+};
+const INNER_ON_REQUERY: Record<string, Decision> = { ...INNER_ON_PAY, failed: 'refund' };
 const withInner = (code: string, status?: string) => ({ code, content: status ? { transactions: { status, transactionId: 'T1' } } : undefined });
 
 describe('VTpass code table', () => {
@@ -20,16 +26,18 @@ describe('VTpass code table', () => {
     expect(VTPASS_INNER_STATUS).toEqual(INNER);
   });
 
-  it.each(Object.entries(PURCHASE).filter(([, s]) => s !== 'BY_INNER'))('pay answer %s -> %s', (code, status) => {
-    const r = mapVtpassPurchase(withInner(code), []);
-    expect(r.status).toBe(status);
-    expect(r.duplicate ?? false).toBe(code === '014');
+  it.each(Object.entries(PURCHASE).filter(([, s]) => s !== 'BY_INNER'))('pay answer %s -> %s', (code, decision) => {
+    expect(decisionOf(mapVtpassPurchase(withInner(code), []))).toBe(decision);
   });
 
-  it.each(Object.entries(INNER))('000 with inner status %s -> %s, for pay and requery', (inner, status) => {
-    expect(mapVtpassPurchase(withInner('000', inner), []).status).toBe(status);
-    expect(mapVtpassRequery(withInner('001', inner), []).status).toBe(status);
+  it.each(Object.keys(INNER))('000 with inner status %s, for pay and requery', (inner) => {
+    expect(decisionOf(mapVtpassPurchase(withInner('000', inner), []))).toBe(INNER_ON_PAY[inner]);
+    expect(decisionOf(mapVtpassRequery(withInner('001', inner), []))).toBe(INNER_ON_REQUERY[inner]);
     expect(mapVtpassPurchase(withInner('000', inner), []).providerCode).toBe(`000/${inner}`);
+  });
+
+  it('016 on a requery is the confirmation itself: refund', () => {
+    expect(decisionOf(mapVtpassRequery(withInner('016'), []))).toBe('refund');
   });
 
   it('never calls 000 success without a readable inner status', () => {

@@ -4,42 +4,47 @@ import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { transactionOf, vtpassVariation, type VtpassReply } from './schemas';
 
-type Rule = { status: TxnStatus | 'BY_INNER'; meaning: string; duplicate?: boolean };
+type Rule = { status: TxnStatus | 'BY_INNER'; meaning: string; duplicate?: boolean; confirm?: true };
 
+// Each code decides one thing. Refused before processing (validation, account, credentials, whitelist,
+// low wallet): nothing was processed, so another provider may take the sale. A failure after
+// processing refunds, after the confirming requery the document recommends for 016.
 export const VTPASS_CODES: Record<string, Rule> = {
   '000': { status: 'BY_INNER', meaning: 'Processed: read content.transactions.status' }, // §2.5
   '001': { status: 'BY_INNER', meaning: 'Transaction query' }, // §2.5 requery answer
   '099': { status: 'PENDING', meaning: 'Processing' }, // §2.5
   '044': { status: 'MANUAL_REVIEW', meaning: 'Resolved, contact VTpass' }, // §2.5
-  '091': { status: 'FAILED', meaning: 'Not processed, not charged' }, // §2.5
-  '016': { status: 'FAILED', meaning: 'Transaction failed' }, // §2.5
-  '010': { status: 'FAILED', meaning: 'Variation code does not exist' }, // §2.5
-  '011': { status: 'FAILED', meaning: 'Invalid arguments' }, // §2.5
-  '012': { status: 'FAILED', meaning: 'Product does not exist' }, // §2.5
-  '013': { status: 'FAILED', meaning: 'Below minimum amount' }, // §2.5
-  '017': { status: 'FAILED', meaning: 'Above maximum amount' }, // §2.5
+  '091': { status: 'NOT_PROCESSED', meaning: 'Not processed, not charged' }, // §2.5: "you will not be charged"
+  '016': { status: 'FAILED', meaning: 'Transaction failed', confirm: true }, // §2.5: one confirmatory requery
+  '010': { status: 'NOT_PROCESSED', meaning: 'Variation code does not exist' }, // §2.5 "pre-processing"
+  '011': { status: 'NOT_PROCESSED', meaning: 'Invalid arguments' }, // §2.5: validation
+  '012': { status: 'NOT_PROCESSED', meaning: 'Product does not exist' }, // §2.5: validation
+  '013': { status: 'NOT_PROCESSED', meaning: 'Below minimum amount' }, // §2.5: validation
+  '017': { status: 'NOT_PROCESSED', meaning: 'Above maximum amount' }, // §2.5: validation
   '014': { status: 'PENDING', meaning: 'request_id already exists: requery the original', duplicate: true }, // §2.5, §5.1 rule 2
   '015': { status: 'NOT_FOUND', meaning: 'Invalid request_id (never seen)' }, // §2.5, §2.6
-  '018': { status: 'FAILED', meaning: 'Low wallet balance' }, // §2.5
-  '019': { status: 'FAILED', meaning: 'Likely duplicate: same service+biller within 30 s' }, // §2.5, §2.10
+  '018': { status: 'NOT_PROCESSED', meaning: 'Low wallet balance' }, // §2.5: not charged, not processed
+  // §2.5: this request failed, but an earlier identical one may have succeeded: refund, never resend it elsewhere.
+  '019': { status: 'FAILED', meaning: 'Likely duplicate: same service+biller within 30 s' },
   '020': { status: 'UNKNOWN', meaning: 'Biller confirmed (verification answer, not a sale state)' }, // §2.5 VERIFY_OK
-  '021': { status: 'FAILED', meaning: 'Account locked' }, // §2.5
-  '022': { status: 'FAILED', meaning: 'Account suspended' }, // §2.5
-  '023': { status: 'FAILED', meaning: 'API access not enabled' }, // §2.5
-  '024': { status: 'FAILED', meaning: 'Account inactive' }, // §2.5
-  '025': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5
-  '026': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5
-  '027': { status: 'FAILED', meaning: 'IP not whitelisted' }, // §2.5
-  '028': { status: 'FAILED', meaning: 'Product not whitelisted' }, // §2.5
-  '030': { status: 'FAILED', meaning: 'Biller not reachable' }, // §2.5
-  '031': { status: 'FAILED', meaning: 'Below quantity limit' }, // §2.5
-  '032': { status: 'FAILED', meaning: 'Above quantity limit' }, // §2.5
-  '034': { status: 'FAILED', meaning: 'Service suspended' }, // §2.5
-  '035': { status: 'FAILED', meaning: 'Service inactive' }, // §2.5
+  '021': { status: 'NOT_PROCESSED', meaning: 'Account locked' }, // §2.5: refused before processing
+  '022': { status: 'NOT_PROCESSED', meaning: 'Account suspended' }, // §2.5: refused before processing
+  '023': { status: 'NOT_PROCESSED', meaning: 'API access not enabled' }, // §2.5: refused before processing
+  '024': { status: 'NOT_PROCESSED', meaning: 'Account inactive' }, // §2.5: refused before processing
+  '025': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5: FAILED, refund
+  '026': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5: FAILED, refund
+  '027': { status: 'NOT_PROCESSED', meaning: 'IP not whitelisted' }, // §2.5: refused before processing
+  '028': { status: 'NOT_PROCESSED', meaning: 'Product not whitelisted' }, // §2.5: refused before processing
+  // §2.5 FAILED; the biller may have been reached in part, so it goes elsewhere only once a requery says 015.
+  '030': { status: 'NOT_PROCESSED', meaning: 'Biller not reachable', confirm: true },
+  '031': { status: 'NOT_PROCESSED', meaning: 'Below quantity limit' }, // §2.5: validation
+  '032': { status: 'NOT_PROCESSED', meaning: 'Above quantity limit' }, // §2.5: validation
+  '034': { status: 'NOT_PROCESSED', meaning: 'Service suspended' }, // §2.5: refused before processing
+  '035': { status: 'NOT_PROCESSED', meaning: 'Service inactive' }, // §2.5: refused before processing
   '040': { status: 'REVERSED', meaning: 'Transaction reversal to wallet' }, // §2.5
   '083': { status: 'PENDING', meaning: 'System error: ambiguous, requery' }, // §2.5
-  '085': { status: 'FAILED', meaning: 'Improper request_id (date prefix)' }, // §2.5, §2.7
-  '087': { status: 'FAILED', meaning: 'Invalid credentials' }, // §2.2, §2.5
+  '085': { status: 'NOT_PROCESSED', meaning: 'Improper request_id (date prefix)' }, // §2.5, §2.7: validation
+  '087': { status: 'NOT_PROCESSED', meaning: 'Invalid credentials' }, // §2.2, §2.5: refused before processing
   '089': { status: 'PENDING', meaning: 'Request is processing: back off, then requery' }, // §2.5
 };
 
@@ -48,19 +53,19 @@ export const VTPASS_INNER_STATUS: Record<string, TxnStatus> = {
   pending: 'PENDING', // §2.5 inner table, CONFIRMED
   delivered: 'SUCCESS', // §2.5 inner table, CONFIRMED
   reversed: 'REVERSED', // §2.5 inner table (docs' 000 note, laravel-vtpass)
-  failed: 'FAILED', // §2.5 inner table, INFERRED (seen alongside 016)
+  failed: 'FAILED', // §2.5 inner table, INFERRED (seen alongside 016, so it gets 016's confirming requery on a pay answer)
   resolved: 'MANUAL_REVIEW', // §2.5 inner table
 };
 
 // Codes a requery answer can carry about the transaction itself; others (087, 011…) are about the query.
 const REQUERY_CODES = new Set(['000', '001', '015', '016', '040', '044', '083', '089', '099']);
 
-function resultFrom(reply: VtpassReply, status: TxnStatus, exchanges: Exchange[], duplicate?: boolean): ProviderResult {
+function resultFrom(reply: VtpassReply, status: TxnStatus, exchanges: Exchange[], extra: { duplicate?: boolean; needsConfirmation?: true } = {}): ProviderResult {
   const txn = transactionOf(reply);
   const inner = txn?.status ? `/${txn.status}` : '';
   return {
     status, providerCode: `${reply.code}${inner}`, message: reply.response_description,
-    providerRef: txn?.transactionId ?? reply.transactionId, duplicate, exchanges,
+    providerRef: txn?.transactionId ?? reply.transactionId, duplicate: extra.duplicate, ...(extra.needsConfirmation && { needsConfirmation: true }), exchanges,
   };
 }
 
@@ -73,10 +78,14 @@ function byInner(reply: VtpassReply): TxnStatus {
 export function mapVtpassPurchase(reply: VtpassReply, exchanges: Exchange[]): ProviderResult {
   const rule = VTPASS_CODES[reply.code];
   // §2.5/§2.6 docs: anything outside the documented list is treated as pending and requeried.
-  const status = !rule ? 'PENDING' : rule.status === 'BY_INNER' ? byInner(reply) : rule.status;
-  return resultFrom(reply, status, exchanges, rule?.duplicate);
+  if (!rule) return resultFrom(reply, 'PENDING', exchanges);
+  const status = rule.status === 'BY_INNER' ? byInner(reply) : rule.status;
+  // A pay answer saying "failed" gets the confirming requery 016 gets, whichever way it is spelt.
+  const confirm = rule.confirm ?? (status === 'FAILED' && rule.status === 'BY_INNER' ? true : undefined);
+  return resultFrom(reply, status, exchanges, { duplicate: rule.duplicate, ...(confirm && { needsConfirmation: confirm }) });
 }
 
+/** A requery answer is itself the confirmation: it never asks for another one. */
 export function mapVtpassRequery(reply: VtpassReply, exchanges: Exchange[]): ProviderResult {
   const rule = VTPASS_CODES[reply.code];
   if (!rule || !REQUERY_CODES.has(reply.code)) return resultFrom(reply, 'UNKNOWN', exchanges);
