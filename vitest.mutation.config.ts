@@ -18,6 +18,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    pool: 'threads',
+    // Stryker switches mutants at run time (one instrumented build), so modules need not be re-imported
+    // for each mutant; static mutants, which would need it, are ignored (ignoreStatic).
+    isolate: false,
   },
 });
