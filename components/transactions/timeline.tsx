@@ -12,6 +12,11 @@ const LABELS: Record<string, string> = {
   reversed: 'Reversed by the provider, refunded',
   manual_review: 'Sent to manual review',
   admin_resolution: 'Resolved by our team',
+  awaiting_confirmation: 'Provider said no; amount held until a check confirms it',
+  adopted: 'An earlier provider delivered it; the sale follows that delivery',
+  delivered_after_refund: 'Delivered after the refund: under review',
+  delivered_twice: 'Delivered twice (two providers): under review',
+  late_delivery_resolved: 'Late delivery settled by our team',
 };
 
 type Detail = { provider?: string; code?: string; message?: string; why?: string; reason?: string; to?: string; exchanges?: unknown[] };

@@ -13,7 +13,8 @@ export const accounts = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull().unique(),
     kind: text('kind', {
-      enum: ['wallet', 'funding_source', 'clearing', 'provider_float', 'commission_income'],
+      // write_off: the platform's loss on deliveries it chose not to recover; agent_receivable: what an agent owes.
+      enum: ['wallet', 'funding_source', 'clearing', 'provider_float', 'commission_income', 'write_off', 'agent_receivable'],
     }).notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     userId: integer('user_id').references(() => users.id),
@@ -39,7 +40,7 @@ export const ledgerEntries = sqliteTable(
     amount: integer('amount').notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     kind: text('kind', {
-      enum: ['funding', 'debit', 'reserve', 'settle_cost', 'settle_margin', 'refund', 'reversal'],
+      enum: ['funding', 'debit', 'reserve', 'settle_cost', 'settle_margin', 'refund', 'reversal', 'recovery'],
     }).notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     purchaseId: integer('purchase_id'),

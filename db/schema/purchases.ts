@@ -60,6 +60,10 @@ export const purchaseAttempts = sqliteTable(
     providerCostMinor: integer('provider_cost_minor').notNull(),
     status: text('status').notNull(),
     providerCode: text('provider_code'),
+    // NOT_FOUND answers in a row that came after the grace period, from any writer: two refund (rule 4).
+    notFoundCount: integer('not_found_count').notNull().default(0),
+    // Set while a definite "no" waits for the confirming requery its provider's document asks for.
+    awaiting: text('awaiting', { enum: ['refund', 'failover'] }),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('attempts_purchase_idx').on(t.purchaseId)],
@@ -111,6 +115,34 @@ export const requeryJobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('requery_due_idx').on(t.nextAt)],
+);
+
+export const LATE_DELIVERY_KINDS = ['delivered_after_refund', 'delivered_twice'] as const;
+export type LateDeliveryKind = (typeof LATE_DELIVERY_KINDS)[number];
+
+/**
+ * A provider said "delivered" after the sale was already resolved the other way: the agent was
+ * refunded (or charged once, for a delivery that came through another provider too). One row per
+ * attempt; it stays open in the review queue until an admin recovers the value or writes it off.
+ */
+export const lateDeliveries = sqliteTable(
+  'late_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    attemptId: integer('attempt_id').notNull().unique().references(() => purchaseAttempts.id),
+    kind: text('kind', { enum: LATE_DELIVERY_KINDS }).notNull(),
+    detectedBy: text('detected_by').notNull(),
+    detectedAt: integer('detected_at').notNull(),
+    resolution: text('resolution', { enum: ['recovered', 'written_off'] }),
+    /** Taken from the wallet at once; the rest of the agent's cost became the agent's debt. */
+    recoveredMinor: integer('recovered_minor'),
+    debtMinor: integer('debt_minor'),
+    reason: text('reason'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [index('late_deliveries_open_idx').on(t.resolution, t.detectedAt)],
 );
 
 /** Callbacks seen, so a replay changes nothing. */

@@ -7,6 +7,7 @@ import { fundingAccount, walletAccount, type Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
+import { collectDebt } from '@/lib/ledger/late-delivery-money';
 
 export type FundingRequest = typeof fundingRequests.$inferSelect;
 
@@ -70,6 +71,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       createdBy: actor.userId ?? undefined,
       now,
     });
+    collectDebt(tx, request.agentId, request.currency, `funding-request:${request.id}`, now);
     return { request, entryId: result.entryId };
   });
 }

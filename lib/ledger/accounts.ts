@@ -21,6 +21,8 @@ export const systemCodes = {
   clearing: (c: Currency) => `clearing:${c}`,
   commission: (c: Currency) => `commission:${c}`,
   float: (provider: string) => `float:${provider}`,
+  writeOff: (c: Currency) => `write_off:${c}`,
+  receivable: (agentId: number, c: Currency) => `receivable:${agentId}:${c}`,
 };
 
 const accountByCode = prepared((db) => db.select().from(accounts).where(eq(accounts.code, sql.placeholder('code'))).prepare());
@@ -44,6 +46,11 @@ export function floatAccount(tx: Tx, provider: string): Account {
   if (!currency) throw new Error(`Unknown provider ${provider}`);
   return ensure(tx, systemCodes.float(provider), 'provider_float', currency, { provider });
 }
+
+/** The platform's loss on deliveries it did not charge anyone for: shown in reconciliation. */
+export const writeOffAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.writeOff(c), 'write_off', c);
+/** What one agent owes the platform; negative while a debt is open. Not a wallet: no user_id (one wallet per user and currency). */
+export const receivableAccount = (tx: Tx, agentId: number, c: Currency) => ensure(tx, systemCodes.receivable(agentId, c), 'agent_receivable', c);
 
 export function walletAccount(tx: Tx, userId: number, currency: Currency): Account {
   return ensure(tx, `wallet:${userId}:${currency}`, 'wallet', currency, { userId });

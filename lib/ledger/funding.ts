@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
 import { fundingAccount, walletAccount } from './accounts';
 import { LedgerError } from './errors';
+import { collectDebt } from './late-delivery-money';
 import { post, type PostResult } from './post';
 
 export interface FundingInput {
@@ -36,6 +37,8 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
       createdBy: actor.userId ?? undefined,
       now,
     });
+    // An open debt (a late delivery recovered beyond what the wallet held) is paid from this credit first.
+    if (credit && !result.replayed) collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
     if (!result.replayed) {
       recordAudit(
         tx,

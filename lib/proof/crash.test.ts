@@ -43,8 +43,7 @@ const SALE_CASES: Case[] = [
   { path: 'sale', magic: '00', step: 'in-settle-tx', final: 'SUCCESS' },
   { path: 'sale', magic: '00', step: 'after-apply', final: 'SUCCESS' },
   { path: 'sale', magic: '52', step: 'after-answer', final: 'FAILED' },
-  { path: 'sale', magic: '59', step: 'in-failover-tx', final: 'FAILED' },
-  { path: 'sale', magic: '59', step: 'in-refund-tx', final: 'FAILED' },
+  { path: 'sale', magic: '60', step: 'in-failover-tx', final: 'FAILED' },
   { path: 'sale', magic: '60', step: 'in-refund-tx', final: 'FAILED' },
 ];
 // The requery path (and its refund), on a sale left pending by the portal.
@@ -53,6 +52,7 @@ const REQUERY_CASES: Case[] = [
   { path: 'requery', magic: '53', step: 'in-settle-tx', final: 'SUCCESS' },
   { path: 'requery', magic: '52', step: 'after-answer', final: 'FAILED' },
   { path: 'requery', magic: '52', step: 'in-refund-tx', final: 'FAILED' },
+  { path: 'requery', magic: '59', step: 'in-refund-tx', final: 'FAILED' }, // 59's refund waits for the confirming requery
   { path: 'requery', magic: '54', step: 'in-refund-tx', final: 'FAILED' },
 ];
 

@@ -189,8 +189,9 @@ export function applyRequery(m: Model, sale: ModelSale): void {
         refund(sale); // the confirming requery says it failed or was never seen
         return;
       }
-      sale.notFound += 1;
-      if (sale.notFound >= 2 && m.clock - sale.createdAt >= m.graceMs) refund(sale);
+      // Two NOT_FOUND answers for this attempt, both after the grace period: only then was it never received.
+      if (m.clock - sale.createdAt >= m.graceMs) sale.notFound += 1;
+      if (sale.notFound >= 2) refund(sale);
       else sale.status = 'OPEN';
       return;
     default:

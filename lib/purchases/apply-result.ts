@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import { lateDeliveries, purchaseAttempts, purchaseResolutions, purchases, requeryJobs, type LateDeliveryKind } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import type { Tx } from '@/lib/ledger/accounts';
@@ -18,13 +18,15 @@ export type Writer = 'purchase' | 'requery' | 'callback' | 'admin' | 'check_now'
 export interface ApplyOptions {
   by: Writer;
   now: number;
-  /** Only the purchase's own call may fail over, and only on a definite "not processed". */
+  /** Only the sale's own call (and its confirming requery) may fail over, and only on a definite "not processed". */
   failover?: { route: RouteStep[]; newReference: () => string };
 }
 
 export interface Applied {
   purchase: Purchase;
   failoverTo?: Attempt;
+  /** The sale's own call got a "not processed" that may fail over once a requery of it says not found. */
+  confirmFailover?: true;
 }
 
 export const saleMoney = (p: Purchase, now: number): SaleMoney => ({
@@ -57,6 +59,12 @@ const setFinalStatus = prepared((db) =>
     .prepare(),
 );
 const deleteJob = prepared((db) => db.delete(requeryJobs).where(eq(requeryJobs.attemptId, p('attemptId'))).prepare());
+const setNotFoundCount = prepared((db) =>
+  db.update(purchaseAttempts).set({ notFoundCount: v('count') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+);
+const setAwaiting = prepared((db) =>
+  db.update(purchaseAttempts).set({ awaiting: v('awaiting') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+);
 
 type ProviderRefs = { providerRef?: string | null; operatorRef?: string | null };
 
@@ -67,30 +75,34 @@ function setStatus(tx: Tx, purchase: Purchase, status: Purchase['status'], now: 
 
 const dropJob = (tx: Tx, attemptId: number) => deleteJob(tx).run({ attemptId });
 
+/** A callback or "check now" is a hint: it may resolve a sale, never move its requery schedule or spend its budget. */
+const isHint = (by: Writer) => by === 'callback' || by === 'check_now';
+
 /**
  * Phase 3, one IMMEDIATE transaction: turns one provider answer into at most one resolution,
  * whichever writer (the sale itself, the requery worker, a callback, "check now") gets here first.
  * Ambiguity keeps the money reserved and schedules the next requery; only a definite answer moves it.
+ * A delivery reported after the sale was resolved the other way is flagged for an admin, never ignored.
  */
 export function applyProviderResult(db: Db, attemptId: number, result: ProviderResult, opts: ApplyOptions): Applied {
   return immediate(db, (tx) => {
-    const attempt = attemptById(tx).get({ id: attemptId });
-    if (!attempt) throw new Error(`No attempt ${attemptId}`);
-    const purchase = reload(tx, attempt.purchaseId);
+    const found = attemptById(tx).get({ id: attemptId });
+    if (!found) throw new Error(`No attempt ${attemptId}`);
+    const purchase = reload(tx, found.purchaseId);
     const { now } = opts;
     recordAnswer(tx).run({ id: attemptId, status: result.status, providerCode: result.providerCode });
     recordEvent(tx, purchase.id, opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery', now, {
       attemptId, status: result.status,
-      detail: { provider: attempt.provider, code: result.providerCode, message: result.message, duplicate: result.duplicate, exchanges: result.exchanges },
+      detail: {
+        provider: found.provider, code: result.providerCode, message: result.message, duplicate: result.duplicate,
+        needsConfirmation: result.needsConfirmation, exchanges: result.exchanges,
+      },
     });
-    const resolution = resolutionOf(tx).get({ purchaseId: purchase.id });
-    if (resolution) return afterResolution(tx, purchase, attempt, result, resolution.outcome, opts);
-    if (attempt.reference !== purchase.reference) {
-      // A superseded attempt (we failed over from it after a definite failure) must not move money.
-      if (result.status === 'SUCCESS') setStatus(tx, purchase, 'MANUAL_REVIEW', now);
-      dropJob(tx, attemptId);
-      return { purchase: reload(tx, purchase.id) };
-    }
+    const attempt = { ...found, notFoundCount: countNotFound(tx, found, result, now) };
+    const resolution = resolutionOf(tx).get({ purchaseId: purchase.id })?.outcome;
+    // Superseded first: its "delivered" must be heard even when the sale is resolved (double delivery).
+    if (attempt.reference !== purchase.reference) return superseded(tx, purchase, attempt, result, resolution, opts);
+    if (resolution) return afterResolution(tx, purchase, attempt, result, resolution, opts);
     return decide(tx, purchase, attempt, result, opts);
   });
 }
@@ -101,13 +113,63 @@ function reload(tx: Tx, id: number): Purchase {
   return purchase;
 }
 
+/**
+ * NOT_FOUND answers after the grace period, in a row, per attempt and whoever asked. An answer
+ * inside the grace period proves nothing either way; a provider that knows the reference breaks the run.
+ */
+function countNotFound(tx: Tx, attempt: Attempt, result: ProviderResult, now: number): number {
+  let count = attempt.notFoundCount;
+  if (result.status === 'NOT_FOUND') {
+    if (now - attempt.createdAt >= NOT_FOUND_GRACE_MS) count += 1;
+  } else if (result.status !== 'UNKNOWN') {
+    count = 0;
+  }
+  if (count !== attempt.notFoundCount) setNotFoundCount(tx).run({ id: attempt.id, count });
+  return count;
+}
+
+function flagLateDelivery(tx: Tx, purchase: Purchase, attempt: Attempt, kind: LateDeliveryKind, result: ProviderResult, opts: ApplyOptions) {
+  const flagged = tx.insert(lateDeliveries)
+    .values({ purchaseId: purchase.id, attemptId: attempt.id, kind, detectedBy: opts.by, detectedAt: opts.now })
+    .onConflictDoNothing()
+    .run();
+  if (flagged.changes === 1) {
+    recordEvent(tx, purchase.id, kind, opts.now, { attemptId: attempt.id, status: 'SUCCESS', detail: { provider: attempt.provider, code: result.providerCode } });
+  }
+}
+
+/**
+ * An attempt we moved away from. Its "delivered" is real money spent upstream: if the sale is still
+ * open, the sale follows the delivery that happened (settles on this attempt, and the other attempt
+ * becomes the superseded one); if it was settled through another provider, it was delivered twice;
+ * if it was refunded, it was delivered after the refund.
+ */
+function superseded(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, resolution: string | undefined, opts: ApplyOptions): Applied {
+  if (result.status === 'SUCCESS') {
+    if (resolution === 'settled') flagLateDelivery(tx, purchase, attempt, 'delivered_twice', result, opts);
+    else if (resolution === 'refunded') flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
+    else {
+      tx.update(purchases).set({ provider: attempt.provider, reference: attempt.reference, updatedAt: opts.now }).where(eq(purchases.id, purchase.id)).run();
+      recordEvent(tx, purchase.id, 'adopted', opts.now, { attemptId: attempt.id, detail: { from: purchase.provider, to: attempt.provider, reference: attempt.reference } });
+      return decide(tx, reload(tx, purchase.id), attempt, result, opts);
+    }
+  }
+  // While its answer is still open, keep asking on its schedule: a late "delivered" from it must be heard.
+  if (!isAmbiguous(result)) dropJob(tx, attempt.id);
+  else if (!isHint(opts.by) && jobOf(tx, attempt.id) && nextSlot(tx, attempt, opts) === null) dropJob(tx, attempt.id);
+  return { purchase: reload(tx, purchase.id) };
+}
+
 function afterResolution(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, outcome: string, opts: ApplyOptions): Applied {
-  if (result.status === 'REVERSED' && outcome === 'settled' && attempt.reference === purchase.reference) {
+  if (result.status === 'REVERSED' && outcome === 'settled') {
     if (reverseSettled(tx, saleMoney(purchase, opts.now), attempt.provider, attempt.providerCostMinor, opts.by)) {
       if (purchase.status === 'SUCCESS') countEarnings(tx, purchase, -1);
       setStatus(tx, purchase, 'REVERSED', opts.now);
       recordEvent(tx, purchase.id, 'reversed', opts.now, { attemptId: attempt.id, status: 'REVERSED' });
     }
+  } else if (result.status === 'SUCCESS' && (outcome === 'refunded' || purchase.status === 'REVERSED')) {
+    // The agent has the money back and the customer has the value: an admin decides who pays.
+    flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
   }
   dropJob(tx, attempt.id);
   return { purchase: reload(tx, purchase.id) };
@@ -124,21 +186,13 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
       recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
       dropJob(tx, attempt.id);
       break;
-    case 'FAILED': {
-      dropJob(tx, attempt.id);
-      const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
-      if (next && opts.failover) {
-        const reference = opts.failover.newReference();
-        tx.update(purchases).set({ provider: next.provider, reference, updatedAt: now }).where(eq(purchases.id, purchase.id)).run();
-        const failoverTo = insertAttempt(tx, { ...purchase, reference }, next, reference, now);
-        recordEvent(tx, purchase.id, 'failover', now, { attemptId: failoverTo.id, detail: { from: attempt.provider, to: next.provider, reference } });
-        return { purchase: reload(tx, purchase.id), failoverTo };
-      }
-      refund(tx, money, by, `${attempt.provider} ${result.providerCode}`);
-      setStatus(tx, purchase, 'FAILED', now);
-      recordEvent(tx, purchase.id, 'refunded', now, { attemptId: attempt.id, status: 'FAILED' });
+    case 'FAILED':
+      if (result.needsConfirmation) return awaitConfirmation(tx, purchase, attempt, 'refund', opts);
+      refundFailed(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}`, opts);
       break;
-    }
+    case 'NOT_PROCESSED':
+      if (result.needsConfirmation) return awaitConfirmation(tx, purchase, attempt, 'failover', opts);
+      return failoverOrRefund(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}: not processed`, opts);
     case 'REVERSED':
       refund(tx, money, by, `reversed by ${attempt.provider}`);
       setStatus(tx, purchase, 'REVERSED', now);
@@ -149,12 +203,46 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
       toManualReview(tx, purchase, attempt.id, now, `provider answered ${result.providerCode}`);
       break;
     case 'NOT_FOUND':
-      notFound(tx, purchase, attempt, opts);
-      break;
+      return notFound(tx, purchase, attempt, result, opts);
     default:
       stillPending(tx, purchase, attempt, result, opts);
   }
   return { purchase: reload(tx, purchase.id) };
+}
+
+function refundFailed(tx: Tx, purchase: Purchase, attempt: Attempt, reason: string, opts: ApplyOptions, detail?: unknown) {
+  refund(tx, saleMoney(purchase, opts.now), opts.by, reason);
+  setStatus(tx, purchase, 'FAILED', opts.now);
+  recordEvent(tx, purchase.id, 'refunded', opts.now, { attemptId: attempt.id, status: 'FAILED', detail });
+  dropJob(tx, attempt.id);
+}
+
+/** Provably nothing happened at this provider: the next one in the route may take it, else the agent is refunded. */
+function failoverOrRefund(tx: Tx, purchase: Purchase, attempt: Attempt, reason: string, opts: ApplyOptions): Applied {
+  dropJob(tx, attempt.id);
+  const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
+  if (next && opts.failover) {
+    const reference = opts.failover.newReference();
+    tx.update(purchases).set({ provider: next.provider, reference, updatedAt: opts.now }).where(eq(purchases.id, purchase.id)).run();
+    const failoverTo = insertAttempt(tx, { ...purchase, reference }, next, reference, opts.now);
+    recordEvent(tx, purchase.id, 'failover', opts.now, { attemptId: failoverTo.id, detail: { from: attempt.provider, to: next.provider, reference } });
+    return { purchase: reload(tx, purchase.id), failoverTo };
+  }
+  refundFailed(tx, purchase, attempt, reason, opts);
+  return { purchase: reload(tx, purchase.id) };
+}
+
+/**
+ * A definite "no" whose provider document asks for a confirming requery first: the money stays
+ * reserved and a requery is scheduled; its answer (failed or not found) does what this one could not.
+ */
+function awaitConfirmation(tx: Tx, purchase: Purchase, attempt: Attempt, awaiting: 'refund' | 'failover', opts: ApplyOptions): Applied {
+  setAwaiting(tx).run({ id: attempt.id, awaiting });
+  recordEvent(tx, purchase.id, 'awaiting_confirmation', opts.now, { attemptId: attempt.id, status: 'PENDING', detail: { then: awaiting } });
+  const pending = { ...attempt, awaiting };
+  if (isHint(opts.by) || purchase.status === 'MANUAL_REVIEW') return { purchase: reload(tx, purchase.id) };
+  reschedule(tx, purchase, pending, opts, 'PENDING');
+  return { purchase: reload(tx, purchase.id), confirmFailover: awaiting === 'failover' && opts.by === 'purchase' ? true : undefined };
 }
 
 function nextStep(route: RouteStep[], provider: string): RouteStep | undefined {
@@ -167,37 +255,58 @@ export function toManualReview(tx: Tx, purchase: Purchase, attemptId: number, no
   dropJob(tx, attemptId);
 }
 
-/** Never seen upstream: refund only after the grace period and two such answers in a row. */
-function notFound(tx: Tx, purchase: Purchase, attempt: Attempt, opts: ApplyOptions) {
-  const job = tx.update(requeryJobs).set({ notFoundCount: sql`${requeryJobs.notFoundCount} + 1` })
-    .where(eq(requeryJobs.attemptId, attempt.id)).returning().get();
-  const answers = job?.notFoundCount ?? NOT_FOUND_ANSWERS;
-  if (answers >= NOT_FOUND_ANSWERS && opts.now - purchase.createdAt >= NOT_FOUND_GRACE_MS) {
-    refund(tx, saleMoney(purchase, opts.now), opts.by, `${attempt.provider} never received it`);
-    setStatus(tx, purchase, 'FAILED', opts.now);
-    recordEvent(tx, purchase.id, 'refunded', opts.now, { attemptId: attempt.id, status: 'FAILED', detail: { notFoundAnswers: answers } });
-    dropJob(tx, attempt.id);
-    return;
+/**
+ * Never seen upstream. After a definite "no" that waited for this confirmation, one answer is the
+ * confirmation. Otherwise it refunds only after two such answers, both after the grace period.
+ */
+function notFound(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions): Applied {
+  if (attempt.awaiting === 'failover') return failoverOrRefund(tx, purchase, attempt, `${attempt.provider} confirmed it never processed it`, opts);
+  if (attempt.awaiting === 'refund') {
+    refundFailed(tx, purchase, attempt, `${attempt.provider} failed it and has no record of it`, opts);
+    return { purchase: reload(tx, purchase.id) };
   }
-  reschedule(tx, purchase, attempt, opts, 'PENDING');
+  if (attempt.notFoundCount >= NOT_FOUND_ANSWERS) {
+    refundFailed(tx, purchase, attempt, `${attempt.provider} never received it`, opts, { notFoundAnswers: attempt.notFoundCount });
+    return { purchase: reload(tx, purchase.id) };
+  }
+  stillPending(tx, purchase, attempt, result, opts);
+  return { purchase: reload(tx, purchase.id) };
 }
+
+const isAmbiguous = (r: ProviderResult) => r.status === 'PENDING' || r.status === 'UNKNOWN' || r.status === 'NOT_FOUND';
 
 function stillPending(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions) {
-  // A pending answer breaks a NOT_FOUND run: the grace rule counts consecutive answers.
-  tx.update(requeryJobs).set({ notFoundCount: 0 }).where(eq(requeryJobs.attemptId, attempt.id)).run();
-  reschedule(tx, purchase, attempt, opts, result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING');
+  // A sale an admin must look at stays with the admin.
+  if (purchase.status === 'MANUAL_REVIEW') return;
+  const status = result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING';
+  // A hint may tell us the provider has an answer, but it leaves the schedule and its budget alone.
+  if (isHint(opts.by)) {
+    if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);
+    return;
+  }
+  reschedule(tx, purchase, attempt, opts, status, result);
 }
 
-function reschedule(tx: Tx, purchase: Purchase, attempt: Attempt, opts: ApplyOptions, status: 'PENDING' | 'UNKNOWN') {
-  const job = tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attempt.id)).get();
-  const tries = job?.tries ?? 0;
-  // The sale's own answer keeps the first slot; every requery or callback uses one.
+const jobOf = (tx: Tx, attemptId: number) => tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+
+/** Books the attempt's next requery; null (and nothing booked) when its budget is spent. */
+function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): number | null {
+  const tries = jobOf(tx, attempt.id)?.tries ?? 0;
+  // The sale's own answer keeps the first slot; every requery uses one.
   const used = opts.by === 'purchase' ? tries : tries + 1;
   const delay = nextRequeryDelay(attempt.provider, used);
-  if (delay === null) return toManualReview(tx, purchase, attempt.id, opts.now, 'requery budget spent');
+  if (delay === null) return null;
   tx.insert(requeryJobs)
-    .values({ attemptId: attempt.id, purchaseId: purchase.id, provider: attempt.provider, nextAt: opts.now + delay, tries: used, createdAt: opts.now })
+    .values({ attemptId: attempt.id, purchaseId: attempt.purchaseId, provider: attempt.provider, nextAt: opts.now + delay, tries: used, createdAt: opts.now })
     .onConflictDoUpdate({ target: requeryJobs.attemptId, set: { nextAt: opts.now + delay, tries: used, leaseOwner: null, leaseUntil: null } })
     .run();
+  return delay;
+}
+
+function reschedule(tx: Tx, purchase: Purchase, attempt: Attempt, opts: ApplyOptions, status: 'PENDING' | 'UNKNOWN', last?: ProviderResult) {
+  if (nextSlot(tx, attempt, opts) === null) {
+    const lastAnswer = last ? `; last answer ${attempt.provider} ${last.providerCode}${last.message ? `: ${last.message}` : ''}` : '';
+    return toManualReview(tx, purchase, attempt.id, opts.now, `requery budget spent${lastAnswer}`);
+  }
   if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);
 }

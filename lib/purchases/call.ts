@@ -1,16 +1,32 @@
 import type { Db } from '@/db';
 import { providerFor } from '@/lib/provider-settings/adapters';
+import { notSent } from '@/lib/providers/ambiguity';
 import { isProviderId } from '@/lib/providers/registry';
-import type { ProviderDeps, ProviderResult } from '@/lib/providers/types';
+import type { ProviderAdapter, ProviderDeps, ProviderResult } from '@/lib/providers/types';
 import type { Attempt, Purchase } from './open';
 
 const unknown = (code: string, message: string): ProviderResult => ({ status: 'UNKNOWN', providerCode: code, message, exchanges: [] });
 
-/** Phase 2: the provider call, outside any transaction. It never throws: failure to ask is UNKNOWN. */
+/**
+ * The adapter for an attempt's provider, or why there is none: an unknown or unconfigured provider,
+ * credentials that no longer decrypt, an adapter that cannot be built.
+ */
+function liveProvider(db: Db, provider: string, deps?: Partial<ProviderDeps>): { adapter: ProviderAdapter } | { why: string } {
+  if (!isProviderId(provider)) return { why: `Unknown provider ${provider}` };
+  try {
+    return providerFor(db, provider, deps) ?? { why: `${provider} is not configured` };
+  } catch (error) {
+    return { why: `${provider} cannot be called: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * Phase 2: the provider call, outside any transaction. It never throws: failure to ask is UNKNOWN,
+ * and a provider that cannot even be called never received the request (the next one may take it).
+ */
 export async function callProvider(db: Db, purchase: Purchase, attempt: Attempt, deps?: Partial<ProviderDeps>): Promise<ProviderResult> {
-  if (!isProviderId(attempt.provider)) return unknown('config', `Unknown provider ${attempt.provider}`);
-  const live = providerFor(db, attempt.provider, deps);
-  if (!live) return unknown('config', `${attempt.provider} is not configured`);
+  const live = liveProvider(db, attempt.provider, deps);
+  if ('why' in live) return notSent('config', live.why);
   const base = { reference: attempt.reference, phone: purchase.phone, network: purchase.network, amountMinor: purchase.faceMinor, circle: purchase.circle ?? undefined };
   try {
     return purchase.type === 'airtime'
@@ -23,9 +39,9 @@ export async function callProvider(db: Db, purchase: Purchase, attempt: Attempt,
 
 /** Requery by our reference; like the call, it never throws. */
 export async function requeryAttempt(db: Db, attempt: Attempt, deps?: Partial<ProviderDeps>): Promise<ProviderResult> {
-  if (!isProviderId(attempt.provider)) return unknown('config', `Unknown provider ${attempt.provider}`);
-  const live = providerFor(db, attempt.provider, deps);
-  if (!live) return unknown('config', `${attempt.provider} is not configured`);
+  // Asking failed, so nothing is known: the schedule spends its budget and ends in manual review with the reason.
+  const live = liveProvider(db, attempt.provider, deps);
+  if ('why' in live) return unknown('config', live.why);
   try {
     return await live.adapter.requery(attempt.reference);
   } catch (error) {

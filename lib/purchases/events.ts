@@ -5,7 +5,8 @@ import type { Tx } from '@/lib/ledger/accounts';
 
 export type EventKind =
   | 'opened' | 'provider_call' | 'provider_answer' | 'failover' | 'requery' | 'callback'
-  | 'status' | 'settled' | 'refunded' | 'reversed' | 'manual_review' | 'admin_resolution' | 'check_now';
+  | 'status' | 'settled' | 'refunded' | 'reversed' | 'manual_review' | 'admin_resolution' | 'check_now'
+  | 'awaiting_confirmation' | 'adopted' | 'delivered_after_refund' | 'delivered_twice' | 'late_delivery_resolved';
 
 const p = sql.placeholder;
 const insertEvent = prepared((db) =>

@@ -34,12 +34,15 @@ export async function runRequeryPass(db: Db, opts: { owner?: string; now?: () =>
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const attempts = claimDueJobs(db, owner, now());
-  await Promise.all(
+  // One sale's trouble never holds up the others; its lease simply expires and it is tried again.
+  await Promise.allSettled(
     attempts.map(async (attempt) => {
       const result = await requeryAttempt(db, attempt, opts.provider);
       applyProviderResult(db, attempt.id, result, { by: 'requery', now: now() });
     }),
-  );
+  ).then((outcomes) => {
+    for (const o of outcomes) if (o.status === 'rejected') console.error('[requery] attempt failed', o.reason);
+  });
   return attempts.length;
 }
 

@@ -43,6 +43,8 @@ describe('every pending sale reaches a final state by requery, and the books sta
     ['55', 'HTML 500 body', 'SUCCESS'],
     ['61', 'truncated JSON body', 'SUCCESS'],
     ['56', 'duplicate reference', 'SUCCESS'],
+    ['59', 'definite failure, confirmed by requery', 'FAILED'],
+    ['62', 'failure that turns into a delivery before the confirming requery', 'SUCCESS'],
   ])('ending %s (%s) ends %s', async (lastTwo, _label, final) => {
     const first = await sale(lastTwo);
     expect(['PENDING', 'UNKNOWN']).toContain(first.status);
@@ -58,15 +60,17 @@ describe('every pending sale reaches a final state by requery, and the books sta
     const created = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.createdAt;
     const wallet = () => findWallet(world.db, world.agentId, 'NGN')!;
     const heldBalance = wallet().balance;
-    // Two answers inside the grace period: still held.
-    for (const minutes of [2, 5]) {
-      await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
-    }
-    expect(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status).toBe('PENDING');
-    expect(wallet().balance).toBe(heldBalance);
-    // Past 15 minutes, the next not-found answer (the third in a row) refunds.
+    const status = () => world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status;
+    // Two answers inside the grace period prove nothing: still held.
+    for (const minutes of [2, 5]) await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
+    expect(status()).toBe('PENDING');
+    // Past 15 minutes, one not-found answer is still not enough.
     await runRequeryPass(world.db, { now: () => created + 60 * 60_000 });
-    expect(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status).toBe('FAILED');
+    expect(status()).toBe('PENDING');
+    expect(wallet().balance).toBe(heldBalance);
+    // The second one after the grace period refunds.
+    await runRequeryPass(world.db, { now: () => created + 3 * 60 * 60_000 });
+    expect(status()).toBe('FAILED');
     expect(wallet().balance).toBe(heldBalance + first.agentCostMinor);
     expect(allViolations(world.db)).toEqual([]);
   });

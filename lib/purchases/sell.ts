@@ -4,7 +4,7 @@ import { purchaseAttempts, purchases } from '@/db/schema';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
-import { callProvider } from './call';
+import { callProvider, requeryAttempt } from './call';
 import { openSale, type SaleRequest } from './open';
 import { toOutcome, type SaleOutcome } from './outcome';
 
@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One sale, end to end: open (reserve) → call the provider → apply the answer, failing over to the
- * next provider only after a definite failure. A replay of the same idempotency key never calls the
+ * next provider only when the provider provably did nothing with it. A replay of the same idempotency key never calls the
  * provider again: it waits for the first request's answer and returns the same outcome.
  */
 export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
@@ -32,9 +32,15 @@ export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): P
   }
   let attempt = opened.attempt;
   let purchase = opened.purchase;
+  const failover = { route: opened.route, newReference };
   for (;;) {
     const result = await callProvider(db, purchase, attempt, deps.provider);
-    const applied = applyProviderResult(db, attempt.id, result, { by: 'purchase', now: now(), failover: { route: opened.route, newReference } });
+    let applied = applyProviderResult(db, attempt.id, result, { by: 'purchase', now: now(), failover });
+    if (applied.confirmFailover) {
+      // "Try again" may only go elsewhere once a requery of this reference says it was never seen.
+      const confirmation = await requeryAttempt(db, attempt, deps.provider);
+      applied = applyProviderResult(db, attempt.id, confirmation, { by: 'requery', now: now(), failover });
+    }
     purchase = applied.purchase;
     if (!applied.failoverTo) return { outcome: toOutcome(purchase), replayed: false };
     attempt = applied.failoverTo;

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { action } from '@/lib/actions/action';
 import { ok } from '@/lib/actions/result';
 import { adminResolve } from '@/lib/purchases/admin-resolve';
+import { resolveLateDelivery } from '@/lib/purchases/late-delivery';
 
 const schema = z.object({
   purchaseId: z.coerce.number().int().positive(),
@@ -19,4 +20,20 @@ export const resolveSaleAction = action('admin', schema, async (input, { actor }
   const status = adminResolve(getDb(), actor, input.purchaseId, input.outcome, input.reason);
   revalidatePath('/admin/review');
   return ok(status, status === 'SUCCESS' ? 'Marked delivered; the agent was charged.' : 'Marked failed; the agent was refunded.');
+});
+
+const lateSchema = z.object({
+  lateDeliveryId: z.coerce.number().int().positive(),
+  decision: z.enum(['recover', 'write_off'], { message: 'Choose recover or write off.' }),
+  reason: z.string().trim().min(5, 'Say why, in a few words.').max(500),
+  confirmed: z.literal('on', { message: 'Tick the box to confirm you checked with the provider.' }),
+});
+
+/** Decided once: a second decision on the same late delivery is refused. */
+export const resolveLateDeliveryAction = action('admin', lateSchema, async (input, { actor }) => {
+  const done = resolveLateDelivery(getDb(), actor, input.lateDeliveryId, input.decision, input.reason);
+  revalidatePath('/admin/review');
+  if (done.decision === 'write_off') return ok(done, 'Written off; the platform pays the provider.');
+  const debt = done.debtMinor ? ' The rest is recorded as the agent\'s debt and comes out of their next funding.' : '';
+  return ok(done, `Recovered from the agent's wallet.${debt}`);
 });

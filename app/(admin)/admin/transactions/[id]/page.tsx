@@ -9,6 +9,7 @@ import { getAdminPurchase } from '@/lib/admin/transactions';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
+import { lateDeliveriesOf } from '@/lib/purchases/late-delivery';
 
 export const metadata: Metadata = { title: 'Transaction' };
 export const dynamic = 'force-dynamic';
@@ -20,13 +21,18 @@ export default async function AdminTransactionPage({ params }: { params: Promise
   const found = Number.isSafeInteger(purchaseId) ? getAdminPurchase(getDb(), purchaseId) : null;
   if (!found) notFound();
   const p = found.purchase;
+  const late = lateDeliveriesOf(getDb(), p.id);
   const money = (n: number) => formatMoney(n, p.currency);
   const open = ['PENDING', 'UNKNOWN', 'MANUAL_REVIEW'].includes(p.status) && !found.resolution;
   return (
     <div className="space-y-4">
       <Card title={`Sale #${p.id}`} actions={<Link href="/admin/transactions" className="text-sm text-accent-700 underline">All transactions</Link>}>
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
-          <div><dt className="text-slate-600">Status</dt><dd><StatusBadge status={p.status} /></dd></div>
+          <div><dt className="text-slate-600">Status</dt><dd className="flex flex-wrap gap-1"><StatusBadge status={p.status} />{late.map((l) => (
+            <Link key={l.id} href="/admin/review" className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
+              {l.kind === 'delivered_twice' ? 'Delivered twice' : 'Delivered after refund'}{l.resolution ? ` · ${l.resolution === 'recovered' ? 'recovered' : 'written off'}` : ' · open'}
+            </Link>
+          ))}</dd></div>
           <div><dt className="text-slate-600">Product</dt><dd className="font-medium">{found.productName}</dd></div>
           <div><dt className="text-slate-600">Number</dt><dd className="font-mono">{p.phone} ({p.network}{p.circle ? `, circle ${p.circle}` : ''})</dd></div>
           <div><dt className="text-slate-600">Agent</dt><dd>{found.agentName} · {found.agentEmail}</dd></div>

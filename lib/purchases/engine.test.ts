@@ -1,0 +1,299 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { lateDeliveries, providerCredentials, purchaseAttempts, purchaseEvents, purchases, requeryJobs } from '@/db/schema';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { listAdminAlerts } from '@/lib/admin/alerts';
+import { routeFor } from '@/lib/catalogue/routing';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
+import { fundWallet } from '@/lib/ledger/funding';
+import { agentDebt } from '@/lib/ledger/late-delivery-money';
+import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
+import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { adminResolve } from './admin-resolve';
+import { applyProviderResult, type ApplyOptions } from './apply-result';
+import { handleCallback } from './callbacks';
+import { listOpenLateDeliveries, resolveLateDelivery } from './late-delivery';
+import { runRequeryPass } from './requery-worker';
+import { NOT_FOUND_GRACE_MS } from './schedule';
+import { startSale } from './start-sale';
+
+let world: SaleWorld;
+withSaleWorld(50_000_000, (w) => (world = w));
+
+const admin = { userId: null, label: 'admin@test', ip: '10.0.0.9' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let n = 0;
+
+async function sale(lastTwo: string, opts: { network?: string; currency?: 'NGN' | 'INR'; agentId?: number } = {}) {
+  const network = opts.network ?? 'MTN';
+  const india = opts.currency === 'INR';
+  // India sells data plans per circle; Nigeria airtime.
+  const product = world.product({ network, type: india ? 'data' : 'airtime', currency: opts.currency });
+  const phone = india ? `98${String(++n).padStart(6, '0')}${lastTwo}` : `0803${String(++n).padStart(5, '0')}${lastTwo}`;
+  const r = await startSale(world.db, opts.agentId ?? world.agentId, {
+    idempotencyKey: `engine-${Date.now()}-${n}`, productId: product.id, phone, network,
+    ...(india ? { circle: product.circle, expectedPriceMinor: product.priceMinor! } : { amountMinor: 10_000 }),
+  });
+  if (!r.ok) throw new Error(r.error);
+  return r.outcome;
+}
+
+const row = (id: number) => world.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
+const attemptsOf = (id: number) => world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, id)).orderBy(purchaseAttempts.id).all();
+const currentAttempt = (id: number) => attemptsOf(id).find((a) => a.reference === row(id).reference)!;
+const eventKinds = (id: number) => world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id)).all().map((e) => e.kind);
+const jobOf = (attemptId: number) => world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+const wallet = (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') => findWallet(world.db, agentId, currency)!;
+const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({ status, providerCode: `test-${status}`, exchanges: [], ...extra });
+const apply = (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
+  applyProviderResult(world.db, attemptId, result, { by: 'requery', now: Date.now(), ...opts });
+const lateOf = (purchaseId: number) => world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).all();
+
+describe('a delivery after the sale was resolved is never silent', () => {
+  it('flags "delivered after refund" when a requery finds a refunded sale delivered, alerts, and queues it', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    apply(attempt.id, answer('FAILED'));
+    expect(row(s.purchaseId).status).toBe('FAILED');
+    apply(attempt.id, answer('SUCCESS'));
+    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: attempt.id, resolution: null, detectedBy: 'requery' }]);
+    expect(eventKinds(s.purchaseId)).toContain('delivered_after_refund');
+    expect(listOpenLateDeliveries(world.db).map((l) => l.purchase.id)).toContain(s.purchaseId);
+    expect(listAdminAlerts(world.db).some((a) => a.tone === 'error' && /delivered after the agent was refunded/.test(a.message) && a.href === '/admin/review')).toBe(true);
+    // Said again, it is the same flag: one row, one event.
+    apply(attempt.id, answer('SUCCESS'), { by: 'callback' });
+    expect(lateOf(s.purchaseId)).toHaveLength(1);
+    expect(eventKinds(s.purchaseId).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
+    expect(row(s.purchaseId).status).toBe('FAILED'); // the money says refunded until an admin decides
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('flags a refund after two not-found answers that a callback later finds delivered', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    const late = attempt.createdAt + NOT_FOUND_GRACE_MS + 60_000;
+    apply(attempt.id, answer('NOT_FOUND'), { now: late });
+    apply(attempt.id, answer('NOT_FOUND'), { now: late + 60_000 });
+    expect(row(s.purchaseId).status).toBe('FAILED');
+    apply(attempt.id, answer('SUCCESS'), { by: 'callback', now: late + 120_000 });
+    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'callback' }]);
+  });
+
+  it("flags an admin's \"failed\" that \"check now\" later finds delivered", async () => {
+    const s = await sale('58');
+    adminResolve(world.db, admin, s.purchaseId, 'failed', 'provider support said it failed');
+    apply(currentAttempt(s.purchaseId).id, answer('SUCCESS'), { by: 'check_now' });
+    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'check_now' }]);
+  });
+
+  it('flags "delivered twice" when a superseded attempt delivers after the sale settled elsewhere, and writes it off', async () => {
+    const s = await sale('58');
+    const first = currentAttempt(s.purchaseId);
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000DT${String(++n).padStart(6, '0')}` };
+    const moved = apply(first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover });
+    expect(moved.failoverTo).toBeDefined();
+    apply(moved.failoverTo!.id, answer('SUCCESS'), { by: 'purchase' });
+    expect(row(s.purchaseId).status).toBe('SUCCESS');
+    apply(first.id, answer('SUCCESS'), { by: 'callback' });
+    const [late] = lateOf(s.purchaseId);
+    expect(late).toMatchObject({ kind: 'delivered_twice', attemptId: first.id });
+
+    const before = wallet();
+    const floatBalance = () => world.db.get<{ b: number }>(sql`select balance as b from accounts where code = ${`float:${first.provider}`}`)?.b ?? 0;
+    const floatBefore = floatBalance();
+    resolveLateDelivery(world.db, admin, late!.id, 'write_off', 'first provider delivered too; our loss');
+    expect(wallet()).toEqual(before); // the agent is not charged
+    const writeOff = world.db.get<{ b: number }>(sql`select balance as b from accounts where code = 'write_off:NGN'`)!.b;
+    expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
+    expect(floatBalance()).toBe(floatBefore + first.providerCostMinor);
+    expect(lateOf(s.purchaseId)[0]).toMatchObject({ resolution: 'written_off', resolvedBy: 'admin@test' });
+    expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(/already written off/);
+    const audit = world.db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`);
+    expect(audit[0]?.n).toBe(1);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('recovers from the wallet in one movement, never overdrawing: the shortfall is a debt the next funding pays', async () => {
+    const agentId = world.newAgent(15_000);
+    const s = await sale('58', { agentId }); // the wallet holds 15,000 − 9,800 after the sale
+    const attempt = currentAttempt(s.purchaseId);
+    apply(attempt.id, answer('FAILED')); // refunded: 15,000 again
+    // The agent spends most of it before the late delivery is noticed.
+    const spend = await sale('00', { agentId });
+    expect(wallet(agentId).balance).toBe(15_000 - spend.agentCostMinor);
+    apply(attempt.id, answer('SUCCESS'));
+    const [late] = lateOf(s.purchaseId);
+    const held = wallet(agentId).balance;
+    const result = resolveLateDelivery(world.db, admin, late!.id, 'recover', 'the customer got the airtime');
+    expect(result).toEqual({ decision: 'recover', recoveredMinor: held, debtMinor: s.agentCostMinor - held });
+    expect(wallet(agentId).balance).toBe(0);
+    const recoveries = world.db.all<{ n: number }>(sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`);
+    expect(recoveries[0]?.n).toBe(1);
+    expect(agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
+    expect(allViolations(world.db)).toEqual([]);
+
+    fundWallet(world.db, SYSTEM_ACTOR, { agentId, currency: 'NGN', amount: 20_000, direction: 'credit', reference: `debt-test-${agentId}`, reason: 'top-up' });
+    expect(agentDebt(world.db, agentId, 'NGN')).toBe(0);
+    expect(wallet(agentId).balance).toBe(20_000 - (s.agentCostMinor - held));
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('simulator 62 at a provider that refunds at once: the success callback flags it (RechargeKit)', async () => {
+    world.fund(1_000_000, 'INR');
+    const s = await sale('62', { network: 'AIRTEL', currency: 'INR' });
+    expect(s.provider).toBe('rechargekit');
+    expect(s.status).toBe('FAILED');
+    await sleep(400); // the simulator turns it into a delivery after 300 ms
+    const handled = await handleCallback(world.db, 'rechargekit', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
+      rawBody: JSON.stringify({ status: 1, pid: s.reference, orderid: 'x', msg: 'success' }),
+    });
+    expect(handled.outcome).toBe('applied');
+    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund' }]);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('simulator 62 where the table asks for a confirming requery first: the requery finds it delivered and the sale succeeds', async () => {
+    const s = await sale('62');
+    expect(s.provider).toBe('vtpass');
+    expect(s.status).toBe('PENDING');
+    expect(eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
+    await sleep(400);
+    await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
+    expect(row(s.purchaseId).status).toBe('SUCCESS');
+    expect(lateOf(s.purchaseId)).toEqual([]);
+  });
+});
+
+describe('failover only when the first attempt provably did nothing', () => {
+  it('a definite failure (59) never goes to another provider', async () => {
+    const s = await sale('59');
+    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect(['PENDING', 'FAILED']).toContain(s.status);
+    await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
+    expect(row(s.purchaseId).status).toBe('FAILED');
+    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('a failure that needs confirming keeps the money reserved until a requery says failed or not found', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    const before = wallet();
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000FC${String(++n).padStart(6, '0')}` };
+    const applied = apply(attempt.id, answer('FAILED', { needsConfirmation: true }), { by: 'purchase', failover });
+    expect(applied.failoverTo).toBeUndefined();
+    expect(applied.purchase.status).toBe('PENDING');
+    expect(wallet()).toEqual(before);
+    expect(jobOf(attempt.id)).toBeDefined();
+    expect(eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
+    // The confirming requery finds no record: one answer is the confirmation, even inside the grace period.
+    apply(attempt.id, answer('NOT_FOUND'), { failover });
+    expect(row(s.purchaseId).status).toBe('FAILED');
+    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect(wallet().balance).toBe(before.balance + s.agentCostMinor);
+  });
+
+  it('"not processed, try again" fails over only after a requery of the old reference says not found', async () => {
+    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000NP${String(++n).padStart(6, '0')}` };
+    const a = await sale('58');
+    const first = currentAttempt(a.purchaseId);
+    const held = apply(first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover });
+    expect(held).toMatchObject({ confirmFailover: true, purchase: { status: 'PENDING' } });
+    expect(held.failoverTo).toBeUndefined();
+    const moved = apply(first.id, answer('NOT_FOUND'), { failover });
+    expect(moved.failoverTo?.provider).not.toBe(first.provider);
+
+    // The requery says it failed there after all: refund, never another provider.
+    const b = await sale('58');
+    const other = currentAttempt(b.purchaseId);
+    apply(other.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover });
+    const refunded = apply(other.id, answer('FAILED'), { failover });
+    expect(refunded.failoverTo).toBeUndefined();
+    expect(refunded.purchase.status).toBe('FAILED');
+    expect(allViolations(world.db)).toEqual([]);
+  });
+});
+
+describe('not found means two answers after the grace period, per attempt', () => {
+  it('one not-found answer never refunds, even with no requery job left (manual review)', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    const late = attempt.createdAt + NOT_FOUND_GRACE_MS + 1;
+    apply(attempt.id, answer('MANUAL_REVIEW'), { now: late });
+    expect(jobOf(attempt.id)).toBeUndefined();
+    apply(attempt.id, answer('NOT_FOUND'), { by: 'check_now', now: late });
+    expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
+    apply(attempt.id, answer('NOT_FOUND'), { by: 'callback', now: late + 1 });
+    expect(row(s.purchaseId).status).toBe('FAILED');
+    expect(allViolations(world.db)).toEqual([]);
+  });
+
+  it('answers inside the grace period do not count', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    for (const minutes of [1, 5, 10]) apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
+    apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1 });
+    expect(row(s.purchaseId).status).toBe('PENDING');
+    apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2 });
+    expect(row(s.purchaseId).status).toBe('FAILED');
+  });
+});
+
+describe('callbacks cannot steer the schedule', () => {
+  it('100 distinct forged callbacks leave a pending sale pending, on its schedule, with a handful of requeries', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    const job = jobOf(attempt.id)!;
+    let requeries = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('requery')) requeries += 1;
+      return fetch(input, init);
+    };
+    for (let i = 0; i < 100; i += 1) {
+      await handleCallback(world.db, 'vtpass', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
+        rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', requestId: s.reference, content: { transactions: { status: 'delivered' } }, nonce: i } }),
+      }, { fetch: counting }, Date.now, `203.0.113.${i % 3}`);
+    }
+    expect(row(s.purchaseId).status).toBe('PENDING');
+    expect(jobOf(attempt.id)).toMatchObject({ tries: job.tries, nextAt: job.nextAt });
+    expect(requeries).toBeLessThanOrEqual(3);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+});
+
+describe('a sale whose provider cannot be called', () => {
+  it('spends its requery budget and ends in manual review with the reason, never re-leased forever', async () => {
+    const s = await sale('58');
+    const attempt = currentAttempt(s.purchaseId);
+    const saved = world.db.select().from(providerCredentials).where(eq(providerCredentials.provider, attempt.provider)).all();
+    world.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, attempt.provider)).run();
+    try {
+      let clock = Date.now();
+      let tries = jobOf(attempt.id)!.tries;
+      for (let i = 0; i < 40 && row(s.purchaseId).status !== 'MANUAL_REVIEW'; i += 1) {
+        clock += 2 * 3_600_000;
+        await runRequeryPass(world.db, { now: () => clock });
+        const job = jobOf(attempt.id);
+        if (job) {
+          expect(job.tries).toBeGreaterThan(tries);
+          tries = job.tries;
+        }
+      }
+    } finally {
+      for (const c of saved) {
+        world.db.update(providerCredentials).set({ ciphertext: c.ciphertext })
+          .where(and(eq(providerCredentials.provider, c.provider), eq(providerCredentials.field, c.field))).run();
+      }
+    }
+    expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
+    const why = world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId)).all().find((e) => e.kind === 'manual_review')?.detail;
+    expect(JSON.stringify(why)).toMatch(/requery budget spent.*cannot be called/);
+    expect(allViolations(world.db)).toEqual([]);
+  });
+});

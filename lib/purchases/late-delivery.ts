@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { lateDeliveries, products, purchaseAttempts, purchases, users } from '@/db/schema';
+import { immediate } from '@/db/transaction';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { LedgerError } from '@/lib/ledger/errors';
+import { recoverFromAgent, writeOff } from '@/lib/ledger/late-delivery-money';
+import { recordEvent } from './events';
+
+export type LateDecision = 'recover' | 'write_off';
+
+/**
+ * An admin's decision on a delivery that came after the sale was resolved: recover the agent's cost
+ * from the wallet (what it cannot cover becomes the agent's debt, paid from the next funding) or write
+ * it off against the platform. Decided once, with a reason, audited in the same transaction.
+ */
+export function resolveLateDelivery(db: Db, actor: Actor, lateDeliveryId: number, decision: LateDecision, reason: string, now = Date.now()) {
+  const why = reason.trim();
+  if (!why) throw new LedgerError('Give a reason.', 'INVALID');
+  return immediate(db, (tx) => {
+    const late = tx.select().from(lateDeliveries).where(eq(lateDeliveries.id, lateDeliveryId)).get();
+    if (!late) throw new LedgerError('No such late delivery.', 'NOT_FOUND');
+    if (late.resolution) throw new LedgerError(`This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`, 'INVALID');
+    const purchase = tx.select().from(purchases).where(eq(purchases.id, late.purchaseId)).get()!;
+    const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, late.attemptId)).get()!;
+    const money = {
+      lateDeliveryId, agentId: purchase.agentId, currency: purchase.currency, provider: attempt.provider,
+      providerCostMinor: attempt.providerCostMinor, agentCostMinor: purchase.agentCostMinor, now,
+    };
+    const taken = decision === 'recover' ? recoverFromAgent(tx, money, actor.userId ?? undefined) : (writeOff(tx, money), undefined);
+    tx.update(lateDeliveries)
+      .set({
+        resolution: decision === 'recover' ? 'recovered' : 'written_off', recoveredMinor: taken?.recoveredMinor ?? null,
+        debtMinor: taken?.debtMinor ?? null, reason: why, resolvedBy: actor.label, resolvedAt: now,
+      })
+      .where(and(eq(lateDeliveries.id, lateDeliveryId), isNull(lateDeliveries.resolution)))
+      .run();
+    recordEvent(tx, purchase.id, 'late_delivery_resolved', now, { attemptId: attempt.id, detail: { by: actor.label, decision, reason: why, ...taken } });
+    recordAudit(tx, actor, {
+      action: decision === 'recover' ? 'sale.late_delivery_recovered' : 'sale.late_delivery_written_off', targetType: 'purchase', targetId: purchase.id,
+      detail: { lateDeliveryId, kind: late.kind, reason: why, agentCostMinor: purchase.agentCostMinor, providerCostMinor: attempt.providerCostMinor, ...taken },
+    }, now);
+    return { decision, ...taken };
+  });
+}
+
+const lateColumns = {
+  late: lateDeliveries, purchase: purchases, agentEmail: users.email, productName: products.name,
+  attemptProvider: purchaseAttempts.provider, attemptReference: purchaseAttempts.reference, providerCostMinor: purchaseAttempts.providerCostMinor,
+};
+
+/** Deliveries nobody paid for yet, oldest first: the top of the admin's review queue. */
+export function listOpenLateDeliveries(db: Db, limit = 50) {
+  return db.select(lateColumns).from(lateDeliveries)
+    .innerJoin(purchases, eq(purchases.id, lateDeliveries.purchaseId))
+    .innerJoin(purchaseAttempts, eq(purchaseAttempts.id, lateDeliveries.attemptId))
+    .innerJoin(users, eq(users.id, purchases.agentId))
+    .innerJoin(products, eq(products.id, purchases.productId))
+    .where(isNull(lateDeliveries.resolution))
+    .orderBy(asc(lateDeliveries.detectedAt))
+    .limit(limit)
+    .all();
+}
+
+export function countOpenLateDeliveries(db: Db): { kind: string; n: number; since: number }[] {
+  return db.select({ kind: lateDeliveries.kind, n: sql<number>`count(*)`, since: sql<number>`min(${lateDeliveries.detectedAt})` })
+    .from(lateDeliveries).where(isNull(lateDeliveries.resolution)).groupBy(lateDeliveries.kind).all();
+}
+
+/** The late deliveries of one sale, newest first (the sale's page shows them beside its status). */
+export function lateDeliveriesOf(db: Db, purchaseId: number) {
+  return db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).orderBy(desc(lateDeliveries.detectedAt)).all();
+}
+
+export type OpenLateDelivery = ReturnType<typeof listOpenLateDeliveries>[number];
