@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
 import { DEMO, magicNumber, signIn } from './helpers';
+import { ACTIONS, exportedActions, serverActionFiles } from './server-actions';
 import { E2E_BASE_URL, E2E_DIST_DIR } from './paths';
 
 test.use({ trace: 'off' }); // contexts are shared across tests; per-test tracing cannot follow them
@@ -66,17 +67,6 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
   '/api/wallet/statement': { url: '/api/wallet/statement?currency=NGN', expect: agentApi },
 };
 
-/** Every server action and the one role allowed to run it. */
-const ACTIONS: Record<string, 'agent' | 'admin'> = {
-  sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
-  submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
-  createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
-  setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin',
-  testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',
-  resolveSaleAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
-  syncCatalogueAction: 'admin',
-};
-
 // ---------- enumerate the app at test time ----------
 
 function appFiles(name: string): string[] {
@@ -89,20 +79,14 @@ function urlPattern(file: string): string {
   return `/${parts.join('/')}`;
 }
 
-function exportedActions(): { name: string; role: string | null; file: string }[] {
-  return appFiles('actions.ts').flatMap((file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    return [...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)(?:\s*=\s*action\(\s*'(\w+)')?/g)].map((m) => ({ name: m[1]!, role: m[2] ?? null, file }));
-  });
-}
-
-test('the declared table covers every page, route handler and server action in app/', () => {
+test('the declared table covers every page and route handler in app/ and every server action in the tree', () => {
   const pages = appFiles('page.tsx').map(urlPattern).sort();
   const routes = appFiles('route.ts').map(urlPattern).sort();
   expect(pages.filter((p) => !(p in PAGES)), 'pages missing from the authorisation table').toEqual([]);
   expect(routes.filter((r) => !(r in ROUTES)), 'route handlers missing from the authorisation table').toEqual([]);
   expect(Object.keys(PAGES).filter((p) => !pages.includes(p)), 'declared pages that no longer exist').toEqual([]);
   expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'declared routes that no longer exist').toEqual([]);
+  expect(serverActionFiles().filter((f) => f.inline).map((f) => f.file), 'inline \'use server\' functions (put them in an actions file)').toEqual([]);
   const actions = exportedActions();
   expect(actions.filter((a) => !(a.name in ACTIONS)).map((a) => `${a.file}: ${a.name}`), 'server actions missing from the table').toEqual([]);
   // Every action goes through the one wrapper, with the declared role (the wrapper's checks are exercised live below).

@@ -45,11 +45,11 @@ const CHECKS: Check[] = [
     from purchases p
     left join purchase_resolutions r on r.purchase_id = p.id
     left join purchase_reversals v on v.purchase_id = p.id
-    where not (
+    where not coalesce((
       (p.status = 'SUCCESS' and r.outcome = 'settled' and v.purchase_id is null)
       or (p.status = 'FAILED' and r.outcome = 'refunded' and v.purchase_id is null)
       or (p.status = 'REVERSED' and (r.outcome = 'refunded' or (r.outcome = 'settled' and v.purchase_id is not null)))
-      or (p.status in ('PENDING', 'UNKNOWN', 'MANUAL_REVIEW') and r.outcome is null and v.purchase_id is null))` },
+      or (p.status in ('PENDING', 'UNKNOWN', 'MANUAL_REVIEW') and r.outcome is null and v.purchase_id is null)), 0)` }, // NULL (no resolution yet) is not agreement
   { id: 'I6', title: 'One sale per idempotency key', query: sql`
     select 'agent ' || agent_id || ' key ' || idempotency_key || ' used ' || count(*) || ' times' as problem
     from purchases group by agent_id, idempotency_key having count(*) > 1` },

@@ -1,6 +1,8 @@
 // Hostile input at the domain boundaries: SQL and script payloads in every text field of a sale, wrong
 // types, oversized values, hostile callbacks and sign-ins. Each is refused in words and writes nothing.
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beneficiaries, products, purchases } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { authenticate, WRONG_CREDENTIALS } from '@/lib/auth/authenticate';
 import { sameOrigin } from '@/lib/auth/route';
@@ -43,18 +45,52 @@ let k = 0;
 const base = (): SaleInput => ({ idempotencyKey: `hostile-key-${++k}-${Date.now()}`, productId: T.airtime.id, phone: magicPhone(40_000 + k, '00'), network: 'MTN', amountMinor: 10_000 });
 
 describe('a hostile sale is refused in words and writes nothing', () => {
-  it.each(['phone', 'network', 'circle'] as const)('SQL, script, control and oversized payloads in %s', async (field) => {
+  it.each(['phone', 'network'] as const)('SQL, script, control and oversized payloads in %s', async (field) => {
     const before = snapshot();
     for (const payload of PAYLOADS) {
       const result = await startSale(h.db, T.agentId, { ...base(), [field]: payload });
-      if (field === 'circle') {
-        // A Nigerian sale has no circle; whatever arrives there must not be stored anywhere.
-        if (result.ok) expect(result.outcome).not.toHaveProperty('circle');
-        continue;
-      }
       expect(result, `${field} = ${JSON.stringify(payload.slice(0, 40))}`).toMatchObject({ ok: false, error: expect.any(String), field });
     }
-    if (field !== 'circle') expect(snapshot()).toEqual(before);
+    expect(snapshot()).toEqual(before);
+    expect(allViolations(h.db)).toEqual([]);
+  });
+
+  it('a circle sent with a Nigerian sale is stored nowhere: the sale row and the beneficiary keep no circle', async () => {
+    for (const payload of PAYLOADS.filter(Boolean)) {
+      const input = { ...base(), circle: payload };
+      const result = await startSale(h.db, T.agentId, input);
+      if (!result.ok) continue; // refusing it is fine too; then nothing may have been written (checked below)
+      const row = h.db.select({ circle: purchases.circle }).from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get();
+      expect(row, `stored circle for ${JSON.stringify(payload.slice(0, 40))}`).toEqual({ circle: null });
+      const saved = h.db.select({ circle: beneficiaries.circle }).from(beneficiaries).where(eq(beneficiaries.phone, input.phone)).all();
+      expect(saved.every((b) => b.circle === null), 'beneficiary circle').toBe(true);
+    }
+    const stored = h.db.select({ circle: purchases.circle }).from(purchases).where(eq(purchases.currency, 'NGN')).all();
+    expect(stored.filter((r) => r.circle !== null), 'Nigerian sales with a stored circle').toEqual([]);
+    expect(allViolations(h.db)).toEqual([]);
+  });
+
+  it('an Indian sale with a hostile or wrong circle is refused on the circle field and writes nothing; the right circle is stored as is', async () => {
+    const product = h.db.select().from(products)
+      .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ''`, eq(products.active, true))).get();
+    expect(product?.circle, 'an Indian product with a circle after the catalogue sync').toBeTruthy();
+    fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'INR', amount: 1_000_000, direction: 'credit', reference: 'hostile-inr', reason: 'x' });
+    const india = (circle: string | undefined): SaleInput => ({
+      idempotencyKey: `hostile-in-${++k}-${Date.now()}`, productId: product!.id, phone: `98765${String(10_000 + k).slice(-5)}`,
+      network: product!.network, amountMinor: product!.priceMinor ?? 10_000, circle, confirmRepeat: true,
+    });
+    const before = snapshot();
+    const otherCircle = h.db.select({ circle: products.circle }).from(products)
+      .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ${product!.circle}`)).get()?.circle;
+    for (const circle of [...PAYLOADS, undefined, `${product!.circle} `, ` ${product!.circle}`, `${product!.circle}' --`, otherCircle ?? '99']) {
+      const result = await startSale(h.db, T.agentId, india(circle));
+      expect(result, `circle = ${JSON.stringify(circle?.slice(0, 40))}`).toEqual({ ok: false, field: 'circle', error: 'Choose the circle for this number.' });
+    }
+    expect(snapshot()).toEqual(before);
+    const ok = await startSale(h.db, T.agentId, india(product!.circle));
+    if (!ok.ok) throw new Error(`the positive control was refused: ${ok.error}`);
+    const row = h.db.select({ circle: purchases.circle, currency: purchases.currency }).from(purchases).where(eq(purchases.id, ok.outcome.purchaseId)).get();
+    expect(row).toEqual({ circle: product!.circle, currency: 'INR' });
     expect(allViolations(h.db)).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { createProofTemplate, magicPhone, realTimeReferences, sleep, type ProofDb, type ProofTemplate } from './fixture';
 import type { NewReference } from '@/lib/providers/reference';
 import {
-  applyAnswer, FIRST, LATER, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
+  applyPurchase, applyRequery, MAGICS, newModel, reservedTotal, ROUTE, SCENARIO_NAME, walletBalance,
   type Magic, type Model, type ModelSale,
 } from './model';
 
@@ -74,7 +74,9 @@ function verify(m: Model, r: Real, step: string): void {
   rows.forEach((row, i) => {
     const sale = m.sales[i]!;
     const money = reversals.has(row.id) ? 'reversed' : resolutions.get(row.id) ?? 'held';
-    expect({ sale: i, magic: sale.magic, status: row.status, money }, `sale #${i} after ${step}`).toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money });
+    const status = sale.status === 'OPEN' && (row.status === 'PENDING' || row.status === 'UNKNOWN') ? 'OPEN' : row.status;
+    expect({ sale: i, magic: sale.magic, status, money, provider: row.provider }, `sale #${i} after ${step}`)
+      .toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money, provider: ROUTE[sale.step] });
   });
 }
 
@@ -177,7 +179,7 @@ class Purchase implements Cmd {
     const cost = priceSale(this.face, agentCommissionBps).agentCostMinor;
     const affordable = cost <= walletBalance(m);
     const early = this.earlyCallback && this.magic === '53' && affordable;
-    const sale = startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference, replayWaitMs: 5_000 });
+    const selling = startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference, replayWaitMs: 5_000 });
     let callbackBody: string | undefined;
     if (early) {
       // The provider's callback arrives while our own call is still waiting for an answer.
@@ -187,7 +189,7 @@ class Purchase implements Cmd {
       expect(handled.outcome).toBe('applied');
       callbackBody = cb.rawBody;
     }
-    const result = await sale;
+    const result = await selling;
     r.lastSaleAt = Date.now();
     if (!affordable) {
       expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
@@ -197,10 +199,13 @@ class Purchase implements Cmd {
     if (!result.ok) throw new Error(`sale refused: ${result.error}`);
     ran.set(`sale ${this.magic}${early ? ' early callback' : ''}`, (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1);
     expect(result.outcome.agentCostMinor).toBe(cost);
-    const first = early ? { money: 'settled' as const, status: 'SUCCESS' as const } : FIRST[this.magic];
-    m.sales.push({ key, phone, face: this.face, cost, magic: this.magic, money: first.money, status: first.status, createdAt: m.clock, notFound: 0, purchaseId: result.outcome.purchaseId });
+    const sale: ModelSale = { key, phone, face: this.face, cost, magic: this.magic, money: 'held', status: 'OPEN', createdAt: m.clock, notFound: 0, step: 0, awaiting: null, nextAt: 0, tries: 0, purchaseId: result.outcome.purchaseId };
+    if (early) Object.assign(sale, { money: 'settled', status: 'SUCCESS' });
+    else applyPurchase(sale);
+    scheduleFirst(m, sale);
+    m.sales.push(sale);
     if (callbackBody) m.callbackBodies.add(callbackBody);
-    expect(result.outcome.status).toBe(first.status);
+    expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(result.outcome.status);
     verify(m, r, this.toString());
   }
   toString = () => `Purchase(${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
@@ -224,13 +229,48 @@ class RequeryTick implements Cmd {
   async run(m: Model, r: Real) {
     await settleSimulator(r);
     m.clock += TICK_MS;
-    const held = m.sales.filter((s) => s.money === 'held');
+    const held = m.sales.filter((s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW');
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
     expect(done, 'requeried attempts').toBe(held.length);
-    for (const sale of held) applyAnswer(m, sale, LATER[sale.magic]);
+    for (const sale of held) requeried(m, sale);
     verify(m, r, this.toString());
   }
   toString = () => 'RequeryTick(+61 min)';
+}
+
+/**
+ * A short tick, inside the NOT_FOUND grace period for fresh sales: only the attempts whose next requery
+ * is due by the documents' schedule (30 s, 1, 2, 5, 10, 30 min, then hourly; JoNet's first ≥ 60 s) are asked.
+ */
+class ShortTick implements Cmd {
+  constructor(readonly minutes: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    await settleSimulator(r);
+    m.clock += this.minutes * 60_000;
+    const due = m.sales.filter((s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW' && s.nextAt <= m.clock);
+    const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
+    expect(done, 'requeried attempts (due by the schedule)').toBe(due.length);
+    for (const sale of due) requeried(m, sale);
+    verify(m, r, this.toString());
+  }
+  toString = () => `ShortTick(+${this.minutes} min)`;
+}
+
+// §5.1 rule 5: the requery schedule; §1.9: JoNet's first requery no earlier than 60 s.
+const SCHEDULE_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
+function scheduleFirst(m: Model, sale: ModelSale) {
+  sale.tries = 0;
+  sale.nextAt = m.clock + (ROUTE[sale.step] === 'jonet' ? Math.max(60_000, SCHEDULE_MS[0]!) : SCHEDULE_MS[0]!);
+}
+/** The sale's current attempt was asked once more (requery or a callback's requery). */
+function requeried(m: Model, sale: ModelSale) {
+  const step = sale.step;
+  applyRequery(m, sale);
+  if (sale.money !== 'held') return;
+  if (sale.step !== step) return scheduleFirst(m, sale); // failed over to a new attempt
+  sale.tries += 1;
+  sale.nextAt = m.clock + (SCHEDULE_MS[sale.tries] ?? Infinity);
 }
 
 class Callback implements Cmd {
@@ -246,7 +286,8 @@ class Callback implements Cmd {
     const first = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
     expect(first.outcome).toBe(seen ? 'duplicate' : 'applied');
     expect(first.ack.status).toBe(200);
-    if (!seen) applyAnswer(m, sale, LATER[sale.magic]);
+    // A callback is a hint: whatever it says (here always "success"), the requery decides.
+    if (!seen) requeried(m, sale);
     m.callbackBodies.add(cb.rawBody);
     if (this.twice) {
       const again = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
@@ -278,6 +319,7 @@ class AdminResolve implements Cmd {
       expect(act()).toBe(this.outcome === 'success' ? 'SUCCESS' : 'FAILED');
       sale.money = this.outcome === 'success' ? 'settled' : 'refunded';
       sale.status = this.outcome === 'success' ? 'SUCCESS' : 'FAILED';
+      sale.awaiting = null;
     } else {
       expect(act).toThrowError(/already resolved/);
     }
@@ -331,6 +373,7 @@ const commands = [
   ...[1, 2, 3, 4].map(() => fc.tuple(magicArb, fc.nat(99_999), faceArb, fc.boolean()).map(([g, mid, f, early]) => new Purchase(g, mid, f, early))),
   fc.constant(new RequeryTick()),
   fc.constant(new RequeryTick()),
+  fc.constantFrom(1, 2, 5).map((minutes) => new ShortTick(minutes)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, twice]) => new Callback(i, twice)),
   fc.constant(new UnknownCallback()),
   fc.tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed')).map(([i, o]) => new AdminResolve(i, o)),

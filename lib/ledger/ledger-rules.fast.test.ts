@@ -1,0 +1,269 @@
+// The ledger's rules, fast (in-memory database, lib/testing/memory-world.ts): double entry with one
+// idempotency key per movement, no wallet overdraft, one resolution per sale, a reversal refunds once,
+// statements with running balances, and invariant checks that do notice a broken ledger.
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, ledgerEntries, purchaseResolutions, purchases } from '@/db/schema';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { products } from '@/db/schema';
+import { startSale } from '@/lib/purchases/start-sale';
+import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { clearingAccount, commissionAccount, findWallet, floatAccount, fundingAccount, listWallets, walletAccount } from './accounts';
+import { LedgerError } from './errors';
+import { fundWallet } from './funding';
+import { allViolations, checkInvariants } from './invariants';
+import { post } from './post';
+import { refund, reserve, reverseSettled, settle, type SaleMoney } from './purchase-money';
+import { listAllStatementRows, listStatement } from './statement';
+
+let T: MemoryTemplate;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createMemoryTemplate();
+}, 60_000);
+afterEach(() => w?.close());
+
+const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
+const NOW = 1_767_000_000_000;
+let r = 0;
+const ref = () => `ref-${++r}`;
+const fund = (amount: number, direction: 'credit' | 'debit' = 'credit', reference = ref()) =>
+  fundWallet(w.db, admin, { agentId: w.agentId, currency: 'NGN', amount, direction, reference, reason: 'test' }, NOW);
+const balanceOf = (code: string) => w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
+const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
+const audits = (action: string) => w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)!.n;
+const entries = () => w.db.select().from(ledgerEntries).all();
+const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
+
+function fresh() {
+  w = memoryWorld(T);
+  return w;
+}
+
+describe('funding', () => {
+  it('credits once per reference (trimmed), audited once; a debit takes it back; the funding source mirrors it', () => {
+    fresh();
+    const before = balanceOf('funding:NGN');
+    const credits = audits('wallet.credit');
+    const first = fund(50_000, 'credit', '  BANK-1 ');
+    expect(fund(50_000, 'credit', 'BANK-1')).toEqual({ entryId: first.entryId, replayed: true });
+    expect(wallet().balance).toBe(50_000);
+    expect(audits('wallet.credit') - credits).toBe(1);
+    expect(balanceOf('funding:NGN')).toBe(before - 50_000);
+    fund(20_000, 'debit');
+    expect(wallet().balance).toBe(30_000);
+    expect(audits('wallet.debit')).toBe(1); // the seed only credits
+    const e = entries().at(-1)!;
+    expect(e).toMatchObject({ kind: 'debit', amount: 20_000, currency: 'NGN', debitAccountId: wallet().id, createdAt: NOW, memo: 'test' });
+    expect(entries().find((x) => x.id === first.entryId)).toMatchObject({ kind: 'funding', reference: 'BANK-1', idempotencyKey: 'funding:BANK-1', creditAccountId: wallet().id });
+    expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('refuses a blank reference, a reused reference with another amount or direction, and an overdraft; nothing is written', () => {
+    fresh();
+    fund(300, 'credit', 'R1');
+    const count = entries().length;
+    expect(() => fund(300, 'credit', '   ')).toThrowError(new LedgerError('A funding reference is required.', 'INVALID'));
+    expect(() => fund(301, 'credit', 'R1')).toThrowError('This reference was already used for a different movement.');
+    expect(() => fund(300, 'debit', 'R1')).toThrowError('This reference was already used for a different movement.');
+    expect(() => fund(301, 'debit')).toThrowError('Your wallet has ₦3.00; this sale needs ₦3.01.');
+    fund(300, 'debit');
+    expect(wallet().balance).toBe(0);
+    expect(entries().length).toBe(count + 1);
+    expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('post refuses amounts that are not positive whole minor units and currencies that differ', () => {
+    fresh();
+    const from = fundingAccount(w.db, 'NGN');
+    const to = walletAccount(w.db, w.agentId, 'NGN');
+    for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
+      expect(() => post(w.db, { from, to, amount, kind: 'funding', idempotencyKey: ref(), memo: 'x', now: NOW }), String(amount)).toThrowError('The amount must be a positive whole number of minor units.');
+    }
+    expect(() => post(w.db, { from, to: walletAccount(w.db, w.agentId, 'INR'), amount: 1, kind: 'funding', idempotencyKey: ref(), memo: 'x', now: NOW })).toThrowError('Currencies differ.');
+    expect(post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(false);
+    expect(() => post(w.db, { from: to, to: from, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(LedgerError);
+    expect(balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
+  });
+});
+
+describe('accounts', () => {
+  it('one account per code; wallets listed NGN first; floats only for known providers', () => {
+    fresh();
+    expect(walletAccount(w.db, w.agentId, 'NGN').id).toBe(walletAccount(w.db, w.agentId, 'NGN').id);
+    expect(listWallets(w.db, w.agentId).map((a) => a.currency)).toEqual(['NGN', 'INR']);
+    expect(floatAccount(w.db, 'rechargekit')).toMatchObject({ currency: 'INR', kind: 'provider_float', provider: 'rechargekit', code: 'float:rechargekit' });
+    expect(() => floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
+    expect(clearingAccount(w.db, 'INR')).toMatchObject({ kind: 'clearing', code: 'clearing:INR' });
+    expect(commissionAccount(w.db, 'NGN')).toMatchObject({ kind: 'commission_income', code: 'commission:NGN' });
+    expect(findWallet(w.db, w.agentId + 999, 'NGN')).toBeUndefined();
+  });
+});
+
+describe('statement', () => {
+  it('pages newest first with running balances; the export reads every row oldest first', () => {
+    fresh();
+    fund(1000, 'credit', 'a');
+    fund(400, 'debit', 'b');
+    fund(50, 'credit', 'c');
+    const id = wallet().id;
+    const page1 = listStatement(w.db, id, 1, 2);
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page1.rows.map((x) => [x.reference, x.debit, x.credit, x.runningBalance, x.kind])).toEqual([['c', 0, 50, 650, 'funding'], ['b', 400, 0, 600, 'debit']]);
+    expect(listStatement(w.db, id, 2, 2).rows.map((x) => x.reference)).toEqual(['a']);
+    expect(listStatement(w.db, id).rows).toHaveLength(3);
+    expect(listAllStatementRows(w.db, id).map((x) => [x.reference, x.runningBalance])).toEqual([['a', 1000], ['b', 600], ['c', 650]]);
+  });
+});
+
+describe('sale money', () => {
+  // A purchase row is needed for the foreign keys; the money calls below are then driven by hand.
+  async function openSale(face = 10_000) {
+    const product = w.db.select().from(products).where(eq(products.currency, 'NGN')).all().find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const res = await startSale(w.db, w.agentId, { idempotencyKey: ref(), productId: product.id, phone: '08031234558', network: 'MTN', amountMinor: face, confirmRepeat: true }, { provider: w.provider });
+    if (!res.ok) throw new Error(res.error);
+    const p = w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId)).get()!;
+    return { purchaseId: p.id, agentId: p.agentId, currency: 'NGN', agentCostMinor: p.agentCostMinor, now: NOW } satisfies SaleMoney;
+  }
+
+  it('settle pays the provider cost to its float and the margin to commission, once; refund is then refused', async () => {
+    fresh();
+    fund(100_000);
+    const sale = await openSale();
+    const f0 = balanceOf('float:vtpass');
+    const c0 = balanceOf('commission:NGN');
+    expect(settle(w.db, sale, 'vtpass', sale.agentCostMinor - 150, 'test')).toBe(true);
+    expect(balanceOf('float:vtpass') - f0).toBe(sale.agentCostMinor - 150);
+    expect(balanceOf('commission:NGN') - c0).toBe(150);
+    expect(balanceOf('clearing:NGN')).toBe(0);
+    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
+    expect(settle(w.db, sale, 'vtpass', 1, 'again')).toBe(false);
+    expect(refund(w.db, sale, 'late', 'x')).toBe(false);
+    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
+    expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'settled', resolvedBy: 'test', at: NOW });
+    w.db.update(purchases).set({ status: 'SUCCESS' }).where(eq(purchases.id, sale.purchaseId)).run();
+    expect(violated().filter((v) => v !== 'E1')).toEqual([]);
+  });
+
+  it('selling below the provider cost takes the gap from commission; with no margin no margin entry is written', async () => {
+    fresh();
+    fund(100_000);
+    const below = await openSale();
+    const c0 = balanceOf('commission:NGN');
+    settle(w.db, below, 'jonet', below.agentCostMinor + 70, 'test');
+    expect(balanceOf('commission:NGN') - c0).toBe(-70);
+    expect(balanceOf('clearing:NGN')).toBe(0);
+    const even = await openSale();
+    const before = entries().length;
+    settle(w.db, even, 'jonet', even.agentCostMinor, 'test');
+    expect(entries().slice(before).map((e) => e.kind)).toEqual(['settle_cost']);
+  });
+
+  it('refund gives the agent cost back to the wallet once, with a memo the agent can read', async () => {
+    fresh();
+    fund(100_000);
+    const sale = await openSale();
+    expect(refund(w.db, sale, 'requery', 'vtpass 016')).toBe(true);
+    expect(refund(w.db, sale, 'requery', 'again')).toBe(false);
+    expect(settle(w.db, sale, 'vtpass', 1, 'late')).toBe(false);
+    expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect(entries().at(-1)).toMatchObject({ kind: 'refund', memo: 'Refund: the sale was not delivered', amount: sale.agentCostMinor, creditAccountId: wallet().id });
+    expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
+  });
+
+  it('a reversal after a settle returns the agent cost once, from the float and the margin', async () => {
+    fresh();
+    fund(100_000);
+    for (const margin of [150, 0, -70]) {
+      const sale = await openSale();
+      settle(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'test');
+      const f0 = balanceOf('float:cwg');
+      const c0 = balanceOf('commission:NGN');
+      const w0 = wallet().balance;
+      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(true);
+      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(false);
+      const moved = [balanceOf('float:cwg') - f0, balanceOf('commission:NGN') - c0, wallet().balance - w0, balanceOf('clearing:NGN')];
+      expect(moved.map((x) => x + 0)).toEqual([-(sale.agentCostMinor - margin), 0 - margin, sale.agentCostMinor, 0].map((x) => x + 0));
+    }
+  });
+
+  it('reserve moves the cost into clearing and marks it reserved; a wallet that cannot pay is refused', async () => {
+    fresh();
+    fund(100_000);
+    const sale = await openSale();
+    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: sale.agentCostMinor });
+    expect(balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
+    // Its key is the sale's: reserving the same sale again is refused, not taken twice.
+    expect(() => reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x')).toThrowError('This reference was already used for a different movement.');
+    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: sale.agentCostMinor });
+  });
+});
+
+describe('the invariant checks notice a broken ledger', () => {
+  async function withSales() {
+    fresh();
+    fund(100_000);
+    const product = w.db.select().from(products).where(eq(products.currency, 'NGN')).all().find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const ids: number[] = [];
+    for (const lastTwo of ['00', '58', '52']) {
+      const res = await startSale(w.db, w.agentId, { idempotencyKey: ref(), productId: product.id, phone: `080312345${lastTwo}`, network: 'MTN', amountMinor: 10_000, confirmRepeat: true }, { provider: w.provider });
+      if (!res.ok) throw new Error(res.error);
+      ids.push(res.outcome.purchaseId);
+    }
+    expect(allViolations(w.db)).toEqual([]);
+    expect(checkInvariants(w.db).map((c) => c.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'E1']);
+    return { settled: ids[0]!, held: ids[1]!, other: ids[2]! };
+  }
+  const raw = (q: string) => w.db.$client.exec(q);
+
+  it('I1/I2: a balance changed outside the ledger', async () => {
+    await withSales();
+    raw(`update accounts set balance = balance + 1 where code = 'wallet:${w.agentId}:NGN'`);
+    expect(violated()).toEqual(expect.arrayContaining(['I1', 'I2']));
+  });
+
+  it('I2: reserved that does not match the open sales', async () => {
+    await withSales();
+    raw(`update accounts set reserved = reserved + 5 where code = 'wallet:${w.agentId}:NGN'`);
+    expect(violated()).toEqual(['I2']);
+  });
+
+  it('I3: a wallet below zero', async () => {
+    await withSales();
+    raw('pragma ignore_check_constraints = on'); // the table's own CHECK would stop it first
+    raw(`update accounts set balance = -1, reserved = -1 where code = 'wallet:${w.agentId}:INR'`);
+    expect(violated()).toEqual(expect.arrayContaining(['I3']));
+  });
+
+  it('I4/I5: a sale settled and refunded, and a status that disagrees with its money', async () => {
+    const { settled, held } = await withSales();
+    raw(`insert into ledger_entries (debit_account_id, credit_account_id, amount, currency, kind, idempotency_key, purchase_id, memo, created_at)
+      select credit_account_id, debit_account_id, 1, currency, 'refund', 'x-refund', purchase_id, 'x', 0 from ledger_entries where purchase_id = ${settled} and kind = 'settle_cost'`);
+    expect(violated()).toEqual(expect.arrayContaining(['I4']));
+    // A sale marked SUCCESS whose money is still held: no resolution row, so every comparison is NULL.
+    raw(`update purchases set status = 'SUCCESS' where id = ${held}`);
+    expect(allViolations(w.db)).toContain(`I5: sale ${held} is SUCCESS but its money is reserved`);
+  });
+
+  it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
+    const { held, other } = await withSales();
+    raw('drop index if exists purchases_agent_key_unique');
+    const indexes = w.db.all<{ name: string; sql: string | null }>(sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`);
+    for (const i of indexes) if (i.sql && /unique/i.test(i.sql)) raw(`drop index "${i.name}"`);
+    raw(`update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`);
+    raw(`update purchases set reference = 'nowhere' where id = ${other}`);
+    expect(violated()).toEqual(expect.arrayContaining(['I6', 'I9']));
+  });
+
+  it('I8: a missing append-only trigger', async () => {
+    await withSales();
+    raw('drop trigger ledger_entries_no_delete');
+    expect(allViolations(w.db)).toEqual(['I8: missing trigger ledger_entries_no_delete']);
+  });
+
+  it('E1: daily earnings that differ from the successful sales', async () => {
+    await withSales();
+    raw('update agent_daily_earnings set sales_count = sales_count + 1');
+    expect(violated()).toEqual(['E1']);
+  });
+});

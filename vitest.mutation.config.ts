@@ -1,0 +1,27 @@
+// Vitest for the mutation run (stryker.config.mjs): only the fast layer of the money rules, with no test
+// database files, no sockets, no spawned processes. The slow proofs (lib/proof) stay in `npm test`.
+// Standalone on purpose: mergeConfig would append these globs to the main config's '**/*.test.ts'.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export const FAST_MONEY_TESTS = [
+  'lib/**/*.fast.test.ts',
+  'lib/providers/*/map.test.ts',
+  // The documents' decision table (lib/proof/oracle) joins once the engine and the table agree on every
+  // row: a failing row would fail Stryker's initial run and with it the whole measurement.
+];
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  test: {
+    include: FAST_MONEY_TESTS,
+    exclude: ['node_modules/**', '.stryker-tmp/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'threads',
+    // Stryker switches mutants at run time (one instrumented build), so modules need not be re-imported
+    // for each mutant; static mutants, which would need it, are ignored (ignoreStatic).
+    isolate: false,
+  },
+});
