@@ -2,7 +2,7 @@
  * Every script the README and package.json name works on a fresh clone: each one's file exists, and
  * the cheap ones run for real against a throwaway data folder, as a newcomer would run them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -117,5 +117,45 @@ describe('database scripts on a fresh data folder', () => {
       expect(decryptCredential(newKey, row.provider, row.field, row.ciphertext)).toBeTruthy();
       expect(() => decryptCredential(oldKey, row.provider, row.field, row.ciphertext)).toThrow();
     }
+  });
+});
+
+/** Starts a long-running script, waits for the line that says it is up, then stops its process group. */
+async function startsAndStops(script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
+  const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: cleanEnv(env) as unknown as NodeJS.ProcessEnv, detached: true });
+  let output = '';
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 30_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (ready.test(output)) {
+          clearTimeout(timer);
+          resolve(output);
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${script} exited (${code}):\n${output}`));
+      });
+    });
+  } finally {
+    child.removeAllListeners('exit');
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  }
+}
+
+describe('long-running scripts start on a fresh data folder', () => {
+  it('worker', async () => {
+    const db = path.join(dataFolder(), 'portal.db');
+    await startsAndStops('worker', { DATABASE_PATH: db }, /requery worker running/);
+  });
+
+  it('sim', async () => {
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const output = await startsAndStops('sim', { SIM_PORT: port }, /provider simulator listening/);
+    expect(output).toContain(`:${port}`);
   });
 });
