@@ -23,14 +23,17 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   if (!isPageRequest(request)) return NextResponse.next();
+  const nonce = newNonce();
   const policy = contentSecurityPolicy({
-    nonce: newNonce(),
+    nonce,
     // Next replaces NODE_ENV at build time: this reads no runtime environment.
     dev: process.env.NODE_ENV === 'development',
     https: request.headers.get('x-forwarded-proto') === 'https',
   });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
+  // For a server component that renders a <Script> of its own: (await headers()).get('x-nonce').
+  headers.set('x-nonce', nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);
   return response;
