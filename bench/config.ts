@@ -1,4 +1,5 @@
 /** Ports, files and settings of one bench run. Nothing here reads lib/env: the orchestrator never does. */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -43,6 +44,10 @@ export const DURATION = QUICK
   ? { warmup: 1, dbCeiling: 2, health: 2, pipeline: 3, mixed: 4, drainMax: 20, pages: 2 }
   : { warmup: 2, dbCeiling: 5, health: 5, pipeline: 10, mixed: 15, drainMax: 30, pages: 5 };
 
+/** The portal runs in production mode, which needs its secrets: fresh ones for each run. */
+const secret = () => randomBytes(32).toString('base64');
+const SECRETS = { AUTH_SECRET: secret(), CREDENTIALS_KEY: secret(), RECEIPT_KEY: secret() };
+
 /** The env every bench child (prepare, db ceiling, portal) gets, so they agree on files and settings. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -55,6 +60,7 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     NEXTAUTH_URL: PORTAL_URL,
     SIMULATOR_URL,
     ...PORTAL_SETTINGS,
+    ...SECRETS,
     ...extra,
   };
 }

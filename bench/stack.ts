@@ -1,6 +1,6 @@
-/** The system under test: simulator and portal (`next start` on the bench build), each a child process. */
+/** The system under test: simulator and portal (its own server, as `npm start` runs it, on the bench build), each a child process. */
 import fs from 'node:fs';
-import { childEnv, DATA_DIR, DIST_DIR, HOST, PORTAL_PORT, PORTAL_URL, SIMULATOR_URL } from './config';
+import { childEnv, DATA_DIR, DIST_DIR, PORTAL_URL, SIMULATOR_URL } from './config';
 import { portalNodeOptions } from '@/scripts/portal-node-options';
 import { lastJson, runScript, startService, waitForHttp, TSX } from './processes';
 
@@ -28,9 +28,9 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   // BENCH_PORTAL_NODE_ARGS profiles the portal alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   // (Node refuses --cpu-prof in NODE_OPTIONS).
   const nodeArgs = process.env.BENCH_PORTAL_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const nextArgs = ['node_modules/next/dist/bin/next', 'start', '-p', String(PORTAL_PORT), '-H', HOST];
-  // The same V8 settings as `npm start` gives the portal.
-  startService('portal', process.execPath, [...nodeArgs, ...nextArgs], childEnv({ NODE_OPTIONS: portalNodeOptions() }), keep);
+  // The same server and V8 settings as `npm start` gives the portal; it listens on PORTAL_URL.
+  const serverArgs = ['--import', 'tsx', 'scripts/portal-server.ts'];
+  startService('portal', process.execPath, [...nodeArgs, ...serverArgs], childEnv({ NODE_OPTIONS: portalNodeOptions() }), keep);
   await waitForHttp(`${PORTAL_URL}/api/health`, 60_000);
   return { agentId, productId, portalLog };
 }

@@ -3,6 +3,7 @@ import type { Db } from './client';
 import { DEMO_FUNDING, DEMO_USERS } from './demo';
 import { commissionRates, routes, users } from './schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { env } from '@/lib/env';
 import { fundWallet } from '@/lib/ledger/funding';
 import type { Currency } from '@/lib/money';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
@@ -17,8 +18,14 @@ async function ensureUser(db: Db, demo: (typeof DEMO_USERS)[keyof typeof DEMO_US
   return createUser(db, SYSTEM_ACTOR, { ...demo, currencies });
 }
 
-/** Idempotent: safe to run on every start. */
-export async function seed(db: Db, simulatorUrl: string): Promise<void> {
+/** Idempotent: safe to run on every start. The demo accounts and their money exist in demo mode only. */
+export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on'): Promise<void> {
+  if (demo) await seedDemoAccounts(db);
+  seedProviderSettings(db, simulatorUrl);
+  seedCatalogueDefaults(db);
+}
+
+async function seedDemoAccounts(db: Db) {
   await ensureUser(db, DEMO_USERS.admin, []);
   const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
   const agentTwo = await ensureUser(db, DEMO_USERS.agentTwo, ['NGN']);
@@ -27,8 +34,9 @@ export async function seed(db: Db, simulatorUrl: string): Promise<void> {
   fund(agent.id, 'NGN', 'demo-opening-ngn');
   fund(agent.id, 'INR', 'demo-opening-inr');
   fund(agentTwo.id, 'NGN', 'demo-opening-agent2-ngn');
+}
 
-  seedProviderSettings(db, simulatorUrl);
+function seedCatalogueDefaults(db: Db) {
   const routeRows = [
     ...NG_NETWORKS.flatMap((network) => [
       { currency: 'NGN' as const, network, type: 'airtime' as const, providers: ['vtpass', 'jonet', 'cwg'] },

@@ -1,17 +1,19 @@
-/** `npm run dev`: like `npm start`, with Next's dev server instead of a production build. */
+/** `npm run dev`: like `npm start`, with Next's dev server (behind the portal's own front) instead of a production build. */
 import './load-env-file';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
+import { portalProcess } from './portal-process';
 
 const db = openDatabase(env.DATABASE_PATH);
 await seed(db, env.SIMULATOR_URL);
 db.$client.close();
 const simulator = new URL(env.SIMULATOR_URL);
+const portal = portalProcess('development');
 const children = [
   spawn('node_modules/.bin/tsx', ['simulator/main.ts'], { stdio: 'inherit', env: { ...process.env, SIM_PORT: simulator.port || '4010', SIM_CALLBACK_BASE_URL: env.PORTAL_URL } }),
-  spawn('node_modules/.bin/next', ['dev', '-p', new URL(env.PORTAL_URL).port || '3000'], { stdio: 'inherit', env: { ...process.env, NEXTAUTH_URL: env.PORTAL_URL } }),
+  spawn(portal.command, portal.args, { stdio: 'inherit', env: { ...process.env, ...portal.env } }),
 ];
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
 process.on('SIGINT', stop);

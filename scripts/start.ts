@@ -10,11 +10,10 @@ import { openDatabase } from '@/db/client';
 import { DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
-import { portalNodeOptions } from './portal-node-options';
 import { buildIfStale } from './build-if-stale';
 import { supervise, type Supervised } from './supervise';
+import { portalProcess } from './portal-process';
 
-const portal = new URL(env.PORTAL_URL);
 const simulator = new URL(env.SIMULATOR_URL);
 
 /** The simulator keeps its sale records beside the portal's database, so both survive a restart together. */
@@ -58,11 +57,13 @@ async function main() {
     SIM_CALLBACK_BASE_URL: env.PORTAL_URL,
     SIM_DATA_FILE: simulatorDataFile(),
   });
-  run('portal', 'node_modules/.bin/next', ['start', '-p', portal.port || '3000', '-H', portal.hostname], {
-    NEXTAUTH_URL: env.PORTAL_URL,
-    NODE_OPTIONS: portalNodeOptions(),
-  });
+  const server = portalProcess('production');
+  run('portal', server.command, server.args, server.env);
   console.log(`[start] portal on ${env.PORTAL_URL} · simulator on ${env.SIMULATOR_URL}`);
+  if (env.DEMO === 'on') printDemoSignIns();
+}
+
+function printDemoSignIns() {
   console.log('[start] demo sign-ins:');
   for (const demo of Object.values(DEMO_USERS)) console.log(`         ${demo.role.padEnd(5)}  ${demo.email}  /  ${demo.password}`);
 }

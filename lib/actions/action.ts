@@ -4,7 +4,6 @@ import type { Actor } from '@/lib/audit/record';
 import { clientIp } from '@/lib/auth/client-ip';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
 import { LedgerError } from '@/lib/ledger/errors';
-import { env } from '@/lib/env';
 import { fail, type ActionResult } from './result';
 
 type Role = 'agent' | 'admin';
@@ -50,7 +49,7 @@ export function action<S extends z.ZodType, R>(
     if (!parsed.success) {
       return fail('Please correct the highlighted fields.', z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     }
-    const ip = clientIp(await headers(), env.TRUST_PROXY === 'true');
+    const ip = clientIp(await headers());
     try {
       return await body(parsed.data, { user, actor: { userId: user.id, label: user.email, ip } });
     } catch (error) {

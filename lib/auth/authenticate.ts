@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
+import { DEMO_USERS } from '@/db/demo';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { env } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearHits, LOGIN_RULES, recordHit, retryAfterMs } from './throttle';
 
@@ -13,6 +15,13 @@ export type AuthenticateResult =
   | { ok: false; error: 'INVALID' | 'THROTTLED'; message: string };
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+const DEMO_PASSWORDS = new Set(Object.values(DEMO_USERS).map((demo) => demo.password));
+
+/** The demo passwords are published in the README: outside demo mode they open no account, whatever its hash. */
+function isRetiredDemoPassword(password: string): boolean {
+  return env.DEMO !== 'on' && DEMO_PASSWORDS.has(password);
+}
 
 /**
  * Throttles by account and by address before any hashing, then checks the password. An unknown
@@ -33,7 +42,7 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
 
   const user = db.select().from(users).where(eq(users.email, normalised)).get();
   const valid = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
-  if (!user || !valid || user.status !== 'active') {
+  if (!user || !valid || user.status !== 'active' || isRetiredDemoPassword(password)) {
     recordHit(db, accountKey, LOGIN_RULES.account);
     recordHit(db, ipKey, LOGIN_RULES.ip);
     recordAudit(db, { userId: user?.id ?? null, label: normalised, ip }, { action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id });

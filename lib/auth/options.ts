@@ -23,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error('Enter your email and password.');
         const headers = new Headers(req.headers as Record<string, string>);
-        const ip = clientIp(headers, env.TRUST_PROXY === 'true');
+        const ip = clientIp(headers);
         const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, ip);
         if (!result.ok) throw new Error(result.message);
         return { ...result.user, id: String(result.user.id) };

@@ -16,7 +16,7 @@ export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   // x-forwarded-host is the client's to forge unless a trusted proxy sets it.
-  const forwarded = env.TRUST_PROXY === 'true' ? request.headers.get('x-forwarded-host') : null;
+  const forwarded = env.TRUST_PROXY.kind !== 'none' ? request.headers.get('x-forwarded-host') : null;
   const host = forwarded ?? request.headers.get('host');
   try {
     return new URL(origin).host === host;

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { providerCredentials, providerSettings } from '@/db/schema';
 import { env } from '@/lib/env';
 import type { ProviderConfig, ProviderId } from '@/lib/providers/types';
-import { decryptCredential } from './crypto';
+import { openCredential } from './rotate';
 
 export interface ProviderRuntime {
   id: ProviderId;
@@ -18,7 +18,7 @@ export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | n
   if (!row) return null;
   const credentials: Record<string, string> = {};
   for (const c of db.select().from(providerCredentials).where(eq(providerCredentials.provider, id)).all()) {
-    credentials[c.field] = decryptCredential(env.CREDENTIALS_KEY, id, c.field, c.ciphertext);
+    credentials[c.field] = openCredential({ current: env.CREDENTIALS_KEY, previous: env.CREDENTIALS_KEY_PREVIOUS }, id, c.field, c.ciphertext);
   }
   return {
     id,

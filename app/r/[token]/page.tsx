@@ -6,7 +6,6 @@ import { LiveReceipt } from '@/components/receipts/live-receipt';
 import { PrintControls } from '@/components/receipts/print-controls';
 import '@/components/receipts/receipt-print.css';
 import { clientIp } from '@/lib/auth/client-ip';
-import { env } from '@/lib/env';
 import { lookupReceipt } from '@/lib/receipts/lookup';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +20,7 @@ export const metadata: Metadata = {
 /** Public: no session. Whatever the token, a miss (or too many misses) is the same 404. */
 export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ print?: string }> }) {
   const [{ token }, { print }] = await Promise.all([params, searchParams]);
-  const ip = clientIp(await headers(), env.TRUST_PROXY === 'true');
+  const ip = clientIp(await headers());
   const result = lookupReceipt(getDb(), token, ip);
   if (!result.ok) notFound();
   return (
