@@ -1,6 +1,5 @@
 import { getDb } from '@/db';
 import { clientIp } from '@/lib/auth/client-ip';
-import { env } from '@/lib/env';
 import { handleCallback } from '@/lib/purchases/callbacks';
 import { isProviderId } from '@/lib/providers/registry';
 
@@ -19,7 +18,7 @@ async function receive(request: Request, params: Promise<{ provider: string }>) 
     headers: Object.fromEntries(request.headers.entries()),
     query: Object.fromEntries(url.searchParams.entries()),
     rawBody,
-  }, undefined, Date.now, clientIp(request.headers, env.TRUST_PROXY === 'true'));
+  }, undefined, Date.now, clientIp(request.headers));
   return new Response(ack.body, { status: ack.status, headers: { 'Content-Type': ack.contentType } });
 }
 
