@@ -22,6 +22,13 @@ const schema = z.object({
   NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
   // Seeds provider timeouts below their defaults, so the simulator's "timeout" number answers quickly in tests.
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+  // Online database backups (lib/backup): the folder (default: `backups` beside the database file),
+  // how often the portal makes one (and after how long the dashboard calls the last one late), how many to keep.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  // `off` when backups run elsewhere (cron calling `npm run backup`); the dashboard still watches the folder.
+  BACKUP_SCHEDULE: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof schema>;
