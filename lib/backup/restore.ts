@@ -16,11 +16,17 @@ export class RestoreRefused extends Error {
 const ALL_PAGES = 0x7fffffff;
 const SIDECARS = ['-wal', '-shm', '-journal'];
 
-/** True when something accepts connections on the portal's address: the portal is (probably) up. */
+/**
+ * True when something accepts connections on the portal's own address: the portal is (probably) up.
+ * Only asked of a loopback address (the demo's 127.0.0.1:3000): a public PORTAL_URL is the reverse
+ * proxy, which answers whether the portal runs or not. The database-open check below covers both.
+ */
 export function somethingListens(url: string, timeoutMs = 1_000): Promise<boolean> {
   const { hostname, port, protocol } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (!(host === 'localhost' || host === '::1' || /^127\./.test(host))) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || (protocol === 'https:' ? 443 : 80)) });
+    const socket = net.connect({ host, port: Number(port || (protocol === 'https:' ? 443 : 80)) });
     const done = (up: boolean) => {
       socket.destroy();
       resolve(up);
