@@ -120,12 +120,12 @@ describe('a backup taken while sales run', () => {
     expect(allViolations(world.db)).toEqual([]);
   }, 60_000);
 
-  it('by the portal’s own connection, mid-sales: the same holds, and the copy is one self-contained file', async () => {
+  it('by the portal’s own connection, one page per step so sales commit between steps: the same holds, and the copy is one self-contained file', async () => {
     const dir = path.join(tmp, 'in-process');
     const sales = keepSelling(4);
     await until(() => sales.sold.length >= 8, 'the first sales');
     const committedBefore = [...sales.sold];
-    const made = await makeBackup(world.db.$client, dir, 48);
+    const made = await makeBackup(world.db.$client, dir, 48, { stepPages: 1 });
     await until(() => sales.sold.length >= committedBefore.length + 4, 'sales after the backup');
     await sales.stop();
     expect(committedBefore.length).toBeGreaterThan(0);
@@ -141,6 +141,31 @@ describe('a backup taken while sales run', () => {
       expectSalesIn(restored, committedBefore);
     } finally {
       restored.$client.close();
+    }
+  }, 60_000);
+
+  it('through another connection in small steps while sales write (each write restarts the copy): it still ends, and the copy is whole', async () => {
+    const dir = path.join(tmp, 'other-connection');
+    const other = new Database(world.file); // as `npm run backup` would, beside the selling portal
+    const sales = keepSelling(4);
+    try {
+      await until(() => sales.sold.length >= 8, 'the first sales');
+      const committedBefore = [...sales.sold];
+      const made = await makeBackup(other, dir, 48, { stepPages: 1 });
+      await until(() => sales.sold.length >= committedBefore.length + 4, 'sales after the backup');
+      await sales.stop();
+      const target = path.join(tmp, 'restored-other', 'portal.db');
+      await restoreBackup(made.path, target);
+      const restored = openDatabase(target);
+      try {
+        expect(allViolations(restored)).toEqual([]);
+        expectSalesIn(restored, committedBefore);
+      } finally {
+        restored.$client.close();
+      }
+    } finally {
+      await sales.stop();
+      other.close();
     }
   }, 60_000);
 });
@@ -239,14 +264,19 @@ describe('backup files and status', () => {
     expect(parseBackupName(`.${backupName(at)}.partial`)).toBeNull();
   });
 
-  it('prunes to the newest N', () => {
+  it('prunes to the newest N, and copies a crash left unfinished a day ago (not one in progress)', () => {
     const dir = path.join(tmp, 'prune');
     fs.mkdirSync(dir);
     const times = [1, 2, 3, 4, 5].map((h) => Date.UTC(2026, 0, 1, h));
     for (const t of times) fs.writeFileSync(path.join(dir, backupName(t)), 'x');
-    fs.writeFileSync(path.join(dir, `.${backupName(Date.UTC(2026, 0, 1, 6))}.partial`), 'x');
+    const stale = `.${backupName(Date.UTC(2026, 0, 1, 6))}.partial`;
+    const inProgress = `.${backupName(Date.UTC(2026, 0, 1, 7))}.partial`;
+    for (const f of [stale, inProgress]) fs.writeFileSync(path.join(dir, f), 'x');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    fs.utimesSync(path.join(dir, stale), dayAgo, dayAgo);
     expect(pruneBackups(dir, 2).sort()).toEqual(times.slice(0, 3).map(backupName).sort());
     expect(listBackups(dir).map((b) => b.at)).toEqual([times[4], times[3]]);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([inProgress]);
   });
 
   it('is late with no backup, on time within one and a half intervals, late after', () => {

@@ -39,9 +39,17 @@ export function listBackups(dir: string): BackupFile[] {
   return out.sort((a, b) => b.at - a.at);
 }
 
-/** Deletes all but the newest `keep` backups; returns the names deleted. */
-export function pruneBackups(dir: string, keep: number): string[] {
+// An unfinished copy older than this was left by a process that died mid-backup (none takes a day).
+const STALE_PARTIAL_MS = 24 * 3_600_000;
+
+/** Deletes all but the newest `keep` backups, and copies a crash left unfinished; returns the backups deleted. */
+export function pruneBackups(dir: string, keep: number, now = Date.now()): string[] {
   const old = listBackups(dir).slice(keep);
   for (const b of old) fs.rmSync(b.path, { force: true });
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^\.portal-.*\.partial(-wal|-shm|-journal)?$/.test(name)) continue;
+    const file = path.join(dir, name);
+    if (now - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+  }
   return old.map((b) => b.name);
 }

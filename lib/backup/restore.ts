@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
 import { checkInvariants, type InvariantResult } from '@/lib/ledger/invariants';
+import { ALL_PAGES } from './make';
 
 /** A restore that did not happen, and why; the live database is untouched. */
 export class RestoreRefused extends Error {
@@ -13,7 +14,6 @@ export class RestoreRefused extends Error {
   }
 }
 
-const ALL_PAGES = 0x7fffffff;
 const SIDECARS = ['-wal', '-shm', '-journal'];
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import type { BackupConfig } from './config';
 import { listBackups } from './files';
-import { makeBackup } from './make';
+import { makeBackup, PORTAL_STEP_PAGES } from './make';
 
 // Not at the very start: let the portal finish starting (catalogue sync, first requests) first.
 const FIRST_RUN_DELAY_MS = 15_000;
@@ -18,7 +18,7 @@ export function startBackupSchedule(db: Db, config: BackupConfig, log: (line: st
     if (running) return;
     running = true;
     try {
-      const made = await makeBackup(db.$client, config.dir, config.keep);
+      const made = await makeBackup(db.$client, config.dir, config.keep, { stepPages: PORTAL_STEP_PAGES });
       log(`[backup] ${made.name}: ${made.sizeBytes} bytes in ${made.durationMs} ms${made.pruned.length ? `, pruned ${made.pruned.length}` : ''}`);
     } catch (error) {
       console.error('[backup] failed', error);
