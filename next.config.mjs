@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'undici'],
   poweredByHeader: false,
   // The benchmark builds into its own folder so it never disturbs a running portal.
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -30,6 +30,8 @@ test('a customer opens the receipt link without signing in and sees the sale, ma
   const number = magicNumber('0803', '00');
   const result = await sellAirtime(page, number);
   await expect(result).toHaveAttribute('data-status', 'SUCCESS');
+  const reference = (await result.getByText('Our reference:').locator('span').innerText()).trim();
+  expect(reference).toMatch(/^[a-z0-9]{20}$/);
   const url = await receiptLink(page);
 
   const customer = await asCustomer(browser);
@@ -48,6 +50,9 @@ test('a customer opens the receipt link without signing in and sees the sale, ma
   expect(html).not.toContain(number);
   expect(html).not.toContain('Bola Stores'); // the demo agent's name
   expect(html).not.toMatch(/commission/i);
+  // Our full provider reference is what a callback names: the receipt shows only its tail.
+  expect(html).not.toContain(reference);
+  await expect(receipt).toContainText(`…${reference.slice(-4)}`);
   await expect(customer.page).not.toHaveURL(/sign-in/);
   await customer.context.close();
 });
@@ -66,6 +71,35 @@ test('a guessed or malformed receipt link gets the same not-found page', async (
   const api = await customer.page.request.get('/api/receipts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   expect(api.status()).toBe(404);
   expect(api.headers()['cache-control']).toContain('no-store');
+  await customer.context.close();
+});
+
+test('the agent revokes a sale’s receipt links from the sale page: the shared links stop opening, a new one opens', async ({ page, browser }) => {
+  const result = await sellAirtime(page, magicNumber('0803', '00'));
+  await expect(result).toHaveAttribute('data-status', 'SUCCESS');
+  const first = await receiptLink(page);
+
+  await result.getByRole('link', { name: 'Details' }).click();
+  await expect(page).toHaveURL(/\/transactions\/\d+$/);
+  const second = await receiptLink(page);
+  expect(second).not.toBe(first);
+  await expect(page.getByTestId('live-receipt-links')).toContainText('2 receipt links');
+
+  const customer = await asCustomer(browser);
+  for (const url of [first, second]) expect((await customer.page.goto(url))?.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Revoke receipt links' }).click();
+  await page.getByRole('button', { name: 'Yes, revoke the links' }).click();
+  await expect(page.getByText('2 receipt links revoked')).toBeVisible();
+  await expect(page.getByTestId('live-receipt-links')).toContainText('No receipt link');
+  for (const url of [first, second]) {
+    expect((await customer.page.goto(url))?.status()).toBe(404);
+    await expect(customer.page.locator('main')).toContainText('Receipt not found');
+  }
+
+  await page.reload();
+  const third = await receiptLink(page);
+  expect((await customer.page.goto(third))?.status()).toBe(200);
   await customer.context.close();
 });
 

@@ -7,11 +7,11 @@ import path from 'node:path';
 export const ACTIONS: Record<string, 'agent' | 'admin'> = {
   sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
   submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
-  issueReceiptLinkAction: 'agent',
+  issueReceiptLinkAction: 'agent', revokeReceiptLinksAction: 'agent',
   createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
-  setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin',
+  setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin', setProviderTlsAction: 'admin',
   testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',
-  resolveSaleAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
+  resolveSaleAction: 'admin', resolveLateDeliveryAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
   syncCatalogueAction: 'admin',
 };
 

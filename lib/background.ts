@@ -1,4 +1,6 @@
 import { getDb } from '@/db';
+import { backupConfig } from '@/lib/backup/config';
+import { startBackupSchedule } from '@/lib/backup/schedule';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { env } from '@/lib/env';
 import { startHealthMonitor } from '@/lib/health/monitor';
@@ -22,4 +24,5 @@ export function startBackgroundWork() {
   void keepCatalogueFresh();
   if (env.REQUERY_WORKER === 'on') startRequeryWorker(getDb());
   startHealthMonitor({ db: getDb() });
+  if (env.BACKUP_SCHEDULE === 'on') startBackupSchedule(getDb(), backupConfig());
 }

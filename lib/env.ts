@@ -17,6 +17,9 @@ const schema = z.object({
   RECEIPT_KEY: z.string().optional(),
   SIMULATOR_URL: z.string().url().default('http://127.0.0.1:4010'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  // Where the portal's server listens when that is not PORTAL_URL's host and port (behind a proxy).
+  LISTEN_HOST: z.string().min(1).optional(),
+  LISTEN_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   REQUERY_WORKER: z.enum(['on', 'off']).default('on'),
   // Which proxies in front of the portal may speak for the client: a hop count or their addresses.
   TRUST_PROXY: z.string().optional().transform((value, ctx) => {
@@ -40,6 +43,13 @@ const schema = z.object({
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   // Set by `next build` while it compiles: nothing is served then, so no secret is needed.
   NEXT_PHASE: z.string().optional(),
+  // Online database backups (lib/backup): the folder (default: `backups` beside the database file),
+  // how often the portal makes one (and after how long the dashboard calls the last one late), how many to keep.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  // `off` when backups run elsewhere (cron calling `npm run backup`); the dashboard still watches the folder.
+  BACKUP_SCHEDULE: z.enum(['on', 'off']).default('on'),
 });
 
 const GENERATE = 'openssl rand -base64 32';

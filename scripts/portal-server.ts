@@ -19,8 +19,9 @@ async function main() {
   // `next start` and `next dev` set NODE_ENV themselves; here the caller does (npm start, npm run dev).
   if (dev !== (env.NODE_ENV === 'development')) throw new Error(`portal-server: NODE_ENV=${env.NODE_ENV} does not match ${dev ? '--dev' : 'production'}`);
   const url = new URL(env.PORTAL_URL);
-  const hostname = url.hostname;
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  // Behind a proxy the public URL is not where this process listens (LISTEN_HOST/LISTEN_PORT).
+  const hostname = env.LISTEN_HOST ?? url.hostname;
+  const port = env.LISTEN_PORT ?? Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   markClientAddressFront();
   // `next start` records the origin it listens on; Next reads it to fetch a server action's redirect target.
   process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname}:${port}`;

@@ -1,6 +1,7 @@
 // The wire-compatible simulator: one node:http server, each provider under its own path prefix
 // (/jonet/api_live/v1, /vtpass/api, /cwg, /rechargekit), plus GET /__health, POST /__control, GET /__sales.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CWG_DEFAULT_PATHS } from '../lib/providers/cwg/client';
 import { DEMO_CREDENTIALS } from '../lib/providers/demo-credentials';
@@ -40,6 +41,8 @@ export interface SimulatorOptions {
   /** Keeps the sale records in this file across restarts (JSON lines); in memory only when unset. */
   dataFile?: string;
   log?: (line: string) => void;
+  /** Serve HTTPS with this key and certificate (PEM), like a provider behind a private CA. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningSimulator {
@@ -116,12 +119,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     write(res, reply);
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
       log(`simulator error: ${err instanceof Error ? err.stack : String(err)}`);
       if (!res.headersSent) write(res, { kind: 'json', status: 500, body: { error: 'simulator bug' } });
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -129,7 +133,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const { port } = server.address() as AddressInfo;
   const host = opts.host ?? '127.0.0.1';
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
     callbacksIdle: () => Promise.all(deliveries),

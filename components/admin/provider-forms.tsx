@@ -1,6 +1,6 @@
 'use client';
 
-import { changeRouteAction, resumeProviderAction, setCredentialAction, setHealthConfigAction, testConnectionAction, updateProviderSettingsAction } from '@/app/(admin)/admin/providers/actions';
+import { changeRouteAction, resumeProviderAction, setCredentialAction, setHealthConfigAction, setProviderTlsAction, testConnectionAction, updateProviderSettingsAction } from '@/app/(admin)/admin/providers/actions';
 import { ActionForm, ConfirmSubmit, FormTextArea, FormTextField, SubmitButton } from '@/components/ui/action-form';
 
 export function ProviderSettingsForm(props: { id: string; enabled: boolean; baseUrl: string; timeoutMs: number; paths: string; options: string; lowBalance: string }) {
@@ -20,6 +20,27 @@ export function ProviderSettingsForm(props: { id: string; enabled: boolean; base
       <ConfirmSubmit variant="primary" question="Live sales use these settings at once." confirmText="Yes, save settings">
         Save settings
       </ConfirmSubmit>
+    </ActionForm>
+  );
+}
+
+/** The provider's private CA: pasted PEM and an optional certificate name; saving or removing is confirmed. */
+export function ProviderTlsForm({ id, hasTrust, serverName }: { id: string; hasTrust: boolean; serverName: string }) {
+  return (
+    <ActionForm action={setProviderTlsAction} ariaLabel="TLS trust" resetOnSuccess>
+      <input type="hidden" name="id" value={id} />
+      {/* Before the buttons: the "Remove CA" submitter's own intent comes later in the form data and wins. */}
+      <input type="hidden" name="intent" value="save" />
+      <FormTextArea label={hasTrust ? 'Replace the CA certificate (PEM)' : 'CA certificate (PEM)'} name="caPem" rows={6} spellCheck={false}
+        placeholder="-----BEGIN CERTIFICATE-----" hint="The certificate of the CA that issued the provider's server certificate. Certificates only: never paste a private key." />
+      <FormTextField label="Certificate name (optional)" name="serverName" defaultValue={serverName}
+        hint="Only when the certificate does not name the address in the base URL (e.g. a raw IP): the host name it was issued for." />
+      <div className="flex flex-wrap gap-2">
+        <ConfirmSubmit variant="primary" question="Calls to this provider will trust only this CA." confirmText="Yes, trust this CA">
+          Save CA
+        </ConfirmSubmit>
+        {hasTrust ? <SubmitButton variant="secondary" name="intent" value="remove" pendingText="Removing…">Remove CA</SubmitButton> : null}
+      </div>
     </ActionForm>
   );
 }

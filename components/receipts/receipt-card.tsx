@@ -19,7 +19,7 @@ export function ReceiptCard({ receipt }: { receipt: PublicReceipt }) {
     ['Number', receipt.phone],
     ['Amount', formatMoney(receipt.amountMinor, receipt.currency)],
     ['Date (Lagos)', formatDateTime(receipt.createdAt)],
-    ['Our reference', receipt.reference],
+    ['Our reference', receipt.maskedReference],
     ['Operator reference', receipt.operatorRef ?? '—'],
   ];
   return (

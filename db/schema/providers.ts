@@ -14,6 +14,11 @@ export const providerSettings = sqliteTable('provider_settings', {
   // Set by the health monitor when the success rate drops; cleared by an admin.
   pausedAt: integer('paused_at'),
   pausedReason: text('paused_reason'),
+  // Extra TLS trust for endpoints with a private or raw-IP certificate (CWG): this provider's client
+  // only, and then only these CAs. Public, not secret; every change is audited.
+  caCertPem: text('ca_cert_pem'),
+  // The name the certificate is checked against (and sent as SNI) when it is not the URL's host.
+  tlsServerName: text('tls_server_name'),
   updatedAt: integer('updated_at').notNull(),
 });
 

@@ -15,11 +15,11 @@ export interface ActionContext {
 
 const MAX_FIELD_LENGTH = 2_000;
 
-function formToObject(formData: FormData): Record<string, unknown> {
+function formToObject(formData: FormData, maxFieldLength: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue; // Next's own bookkeeping fields
-    if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH) throw new RangeError(key);
+    if (typeof value === 'string' && value.length > maxFieldLength) throw new RangeError(key);
     out[key] = value;
   }
   return out;
@@ -34,6 +34,8 @@ export function action<S extends z.ZodType, R>(
   role: Role,
   schema: S,
   body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<R>> | ActionResult<R>,
+  // Raised only for a field that is long by nature (a PEM certificate bundle); zod still bounds it.
+  { maxFieldLength = MAX_FIELD_LENGTH }: { maxFieldLength?: number } = {},
 ) {
   return async (_previous: ActionResult<R> | null, formData: FormData): Promise<ActionResult<R>> => {
     const user = await getCurrentUser();
@@ -41,7 +43,7 @@ export function action<S extends z.ZodType, R>(
     if (user.role !== role) return fail('You are not allowed to do this.');
     let raw: Record<string, unknown>;
     try {
-      raw = formToObject(formData);
+      raw = formToObject(formData, maxFieldLength);
     } catch {
       return fail('One of the fields is too long.');
     }

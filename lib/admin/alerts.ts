@@ -1,5 +1,7 @@
 import type { Db } from '@/db';
+import type { BackupStatus } from '@/lib/backup/status';
 import { countPendingFundingRequests } from '@/lib/funding-requests/queries';
+import { formatDateTime } from '@/lib/format';
 import { listStoredAlerts } from '@/lib/health/alerts';
 import { isLowBalance, listProviderSettings } from '@/lib/provider-settings/queries';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
@@ -13,9 +15,24 @@ export interface AdminAlert {
   at?: number;
 }
 
-/** What needs an admin now: paused providers, low floats, funding requests waiting, and recent monitor alerts. */
-export function listAdminAlerts(db: Db, now = Date.now()): AdminAlert[] {
+/** The database backup is late (or was never made): restoring would lose more than one interval of sales. */
+export function backupAlert(status: BackupStatus): AdminAlert | null {
+  if (!status.late) return null;
+  const hours = Math.round((status.lateAfterMs / 3_600_000) * 10) / 10;
+  const message = status.last
+    ? `The last database backup is from ${formatDateTime(status.last.at)}, older than ${hours} h: check the portal's log and the backup folder`
+    : 'No database backup has been made yet: check the portal\'s log and the backup folder';
+  return { tone: 'error', message, href: '/admin#backups', at: status.last?.at };
+}
+
+/**
+ * What needs an admin now: a late backup, paused providers, low floats, funding requests waiting, and
+ * recent monitor alerts.
+ */
+export function listAdminAlerts(db: Db, { now = Date.now(), backup }: { now?: number; backup?: BackupStatus } = {}): AdminAlert[] {
   const alerts: AdminAlert[] = [];
+  const late = backup ? backupAlert(backup) : null;
+  if (late) alerts.push(late);
   for (const p of listProviderSettings(db)) {
     if (p.pausedAt !== null) alerts.push({ tone: 'error', message: `${p.id} is paused: ${p.pausedReason ?? 'no reason recorded'}`, href: `/admin/providers/${p.id}`, at: p.pausedAt });
     if (isLowBalance(p)) {

@@ -30,6 +30,7 @@ export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | n
       credentials,
       paths: row.paths ?? undefined,
       options: row.options ?? undefined,
+      tls: row.caCertPem ? { caPem: row.caCertPem, serverName: row.tlsServerName ?? undefined } : undefined,
     },
   };
 }

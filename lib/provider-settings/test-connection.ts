@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import type { ProviderDeps, ProviderId } from '@/lib/providers/types';
+import type { Exchange, ProviderDeps, ProviderId } from '@/lib/providers/types';
 import { providerFor } from './adapters';
 import { recordProviderBalance } from './commands';
 
@@ -22,12 +22,19 @@ export async function testProviderConnection(db: Db, actor: Actor | null, id: Pr
     result = { ok: true, amountMinor: balance.amountMinor, currency: balance.currency, durationMs: now() - started };
     recordProviderBalance(db, id, balance.amountMinor, now());
   } catch (error) {
-    result = { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: now() - started };
+    result = { ok: false, error: describeFailure(error), durationMs: now() - started };
   }
   if (actor) {
     recordAudit(db, actor, { action: 'provider.test_connection', targetType: 'provider', targetId: id, detail: result.ok ? { ok: true, amountMinor: result.amountMinor } : { ok: false, error: result.error } });
   }
   return result;
+}
+
+/** The error, with the transport's own reason when the last exchange had one (e.g. a certificate the client does not trust). */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const transport = (error as { exchanges?: Exchange[] } | null)?.exchanges?.at(-1)?.error;
+  return transport && !message.includes(transport) ? `${message} (${transport})` : message;
 }
 
 /** Refreshes every provider's float reading (used by the health monitor), ignoring failures. */

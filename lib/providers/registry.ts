@@ -3,6 +3,7 @@ import { createCwgAdapter } from './cwg/adapter';
 import { DEMO_CREDENTIALS } from './demo-credentials';
 import { createJonetAdapter } from './jonet/adapter';
 import { createRechargekitAdapter } from './rechargekit/adapter';
+import { fetchTrusting } from './tls-fetch';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps, ProviderId } from './types';
 import { createVtpassAdapter } from './vtpass/adapter';
 
@@ -32,7 +33,8 @@ export function isProviderId(value: string): value is ProviderId {
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 export function createAdapter(id: ProviderId, config: ProviderConfig, deps: Partial<ProviderDeps> = {}): ProviderAdapter {
-  const full: ProviderDeps = { fetch: deps.fetch ?? defaultFetch, now: deps.now ?? (() => new Date()) };
+  const transport = config.tls ? fetchTrusting(config.tls) : defaultFetch;
+  const full: ProviderDeps = { fetch: deps.fetch ?? transport, now: deps.now ?? (() => new Date()) };
   switch (id) {
     case 'jonet':
       return createJonetAdapter(config, full);

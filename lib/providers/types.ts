@@ -119,6 +119,15 @@ export interface ProviderConfig {
   paths?: Record<string, string>;
   /** e.g. CWG hash recipe, VTpass auth mode 'keys'|'basic'. */
   options?: Record<string, string>;
+  /** Private TLS trust for this provider only (raw-IP or privately issued certificates, e.g. CWG). */
+  tls?: ProviderTls;
+}
+
+export interface ProviderTls {
+  /** One or more PEM certificates: the only CAs this provider's endpoints are trusted under. */
+  caPem: string;
+  /** Checked against the certificate (and sent as SNI) instead of the URL's host, when set. */
+  serverName?: string;
 }
 
 export interface ProviderDeps {

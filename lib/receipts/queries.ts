@@ -1,12 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { products, purchases, type PurchaseStatus } from '@/db/schema';
+import { products, purchases, receiptLinks, type PurchaseStatus } from '@/db/schema';
 import { maskPhone } from '@/lib/format';
 import type { Currency } from '@/lib/money';
-import { deriveReceiptToken, hashReceiptToken, isWellFormedToken } from './token';
+import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token';
 
-/** What a customer may see of a sale: nothing of the agent (no name, cost or commission), the number masked. */
+/**
+ * What a customer may see of a sale: nothing of the agent (no name, cost or commission), the number
+ * masked, and only the tail of our provider reference: the full reference is what a provider's
+ * callback names, so a receipt must not hand it to whoever holds the link.
+ */
 export interface PublicReceipt {
   status: PurchaseStatus;
   product: string;
@@ -17,34 +21,63 @@ export interface PublicReceipt {
   amountMinor: number;
   createdAt: number;
   finalAt: number | null;
-  reference: string;
+  maskedReference: string;
   operatorRef: string | null;
 }
 
+const REFERENCE_TAIL = 4;
+
+/** "…k3x9": enough for the customer and the agent to tell sales apart, too little to name one to a provider. */
+export function maskReference(reference: string): string {
+  return `…${reference.slice(-REFERENCE_TAIL)}`;
+}
+
+const receiptColumns = {
+  id: purchases.id, status: purchases.status, product: products.name, type: purchases.type, network: purchases.network,
+  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.faceMinor, createdAt: purchases.createdAt,
+  finalAt: purchases.finalAt, reference: purchases.reference, operatorRef: purchases.operatorRef,
+};
+
+/** The sale a live (not revoked) random link opens. */
+function byLink(db: Db, hash: string) {
+  return db
+    .select(receiptColumns)
+    .from(receiptLinks)
+    .innerJoin(purchases, eq(purchases.id, receiptLinks.purchaseId))
+    .innerJoin(products, eq(products.id, purchases.productId))
+    .where(and(eq(receiptLinks.tokenHash, hash), isNull(receiptLinks.revokedAt)))
+    .get();
+}
+
 /**
- * The sale a receipt token opens, or null. Looked up by the token's hash (the only thing stored);
- * the token must also be the one the current key derives for that sale, so rotating RECEIPT_KEY
- * really revokes old links even while their hashes are still in the table.
+ * The sale a link shared before random tokens opens: its hash is still on the purchase (revoking
+ * clears it) and the current RECEIPT_KEY must derive exactly this token for that sale, so rotating or
+ * removing the key ends these links even while their hashes are stored.
  */
-export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
-  if (!isWellFormedToken(token)) return null;
+function byLegacyLink(db: Db, hash: string, token: string) {
   const row = db
-    .select({
-      id: purchases.id, status: purchases.status, product: products.name, type: purchases.type, network: purchases.network,
-      phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.faceMinor, createdAt: purchases.createdAt,
-      finalAt: purchases.finalAt, reference: purchases.reference, operatorRef: purchases.operatorRef,
-    })
+    .select(receiptColumns)
     .from(purchases)
     .innerJoin(products, eq(products.id, purchases.productId))
-    .where(eq(purchases.receiptTokenHash, hashReceiptToken(token)))
+    .where(eq(purchases.receiptTokenHash, hash))
     .get();
-  if (!row) return null;
-  const expected = Buffer.from(deriveReceiptToken(row.id));
+  if (!row) return undefined;
+  const derived = legacyReceiptToken(row.id);
+  if (derived === null) return undefined;
+  const expected = Buffer.from(derived);
   const given = Buffer.from(token);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return expected.length === given.length && timingSafeEqual(expected, given) ? row : undefined;
+}
+
+/** The sale a receipt token opens, or null. Looked up by the token's hash, the only thing stored. */
+export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
+  if (!isWellFormedToken(token)) return null;
+  const hash = hashReceiptToken(token);
+  const row = byLink(db, hash) ?? byLegacyLink(db, hash, token);
+  if (!row) return null;
   return {
     status: row.status, product: row.product, type: row.type, network: row.network, phone: maskPhone(row.phone),
     currency: row.currency, amountMinor: row.amountMinor, createdAt: row.createdAt, finalAt: row.finalAt,
-    reference: row.reference, operatorRef: row.operatorRef,
+    maskedReference: maskReference(row.reference), operatorRef: row.operatorRef,
   };
 }

@@ -1,17 +1,18 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { purchases } from '@/db/schema';
+import { purchases, receiptLinks } from '@/db/schema';
 import { ReceiptCard } from '@/components/receipts/receipt-card';
 import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
 import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
-import { issueReceiptToken } from './issue';
+import { countLiveReceiptLinks, issueReceiptToken, MAX_LIVE_LINKS_PER_SALE, revokeReceiptLinks } from './issue';
 import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';
 import { NOT_FOUND_BODY, receiptResponse } from './respond';
-import { deriveReceiptToken, hashReceiptToken, receiptUrlFor } from './token';
+import { hashReceiptToken, legacyReceiptToken, receiptUrlFor } from './token';
 
 let world: SaleWorld;
 let otherAgent: number;
@@ -35,30 +36,31 @@ let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;
 
 describe('receipt tokens', () => {
-  it('are 32 url-safe characters (192 bits), never the id, and only their SHA-256 is stored', async () => {
+  it('are 32 url-safe characters of fresh randomness (192 bits), not derived from the sale, and only their SHA-256 is stored', async () => {
     const sale = await sell(world.agentId);
     const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(token).not.toContain(String(sale.purchaseId));
-    const row = world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
-    expect(row.receiptTokenHash).toBe(hashReceiptToken(token!));
-    expect(row.receiptTokenHash).not.toContain(token!);
-    expect(JSON.stringify(row)).not.toContain(token!);
+    expect(Buffer.from(token!, 'base64url')).toHaveLength(24);
+    expect(token).not.toBe(legacyReceiptToken(sale.purchaseId));
+    const links = world.db.select().from(receiptLinks).where(eq(receiptLinks.purchaseId, sale.purchaseId)).all();
+    expect(links).toEqual([expect.objectContaining({ tokenHash: createHash('sha256').update(token!).digest('hex'), revokedAt: null })]);
+    const stored = JSON.stringify([links, world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()]);
+    expect(stored).not.toContain(token!);
   });
 
-  it('gives the agent the same link again later, without storing the token', async () => {
+  it('issues a new link on every share, and every one of them opens the sale', async () => {
     const sale = await sell(world.agentId);
-    const first = issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    const again = issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    expect(again).toBe(first);
-    expect(receiptUrlFor(first!, 'https://portal.example')).toBe(`https://portal.example/r/${first}`);
+    const tokens = [1, 2, 3].map(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)!);
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) expect(getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
+    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(3);
+    expect(receiptUrlFor(tokens[0]!, 'https://portal.example')).toBe(`https://portal.example/r/${tokens[0]}`);
   });
 
   it('refuses to issue a link for another agent’s sale and stores nothing', async () => {
     const sale = await sell(world.agentId);
     expect(issueReceiptToken(world.db, otherAgent, sale.purchaseId)).toBeNull();
-    const row = world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
-    expect(row.receiptTokenHash).toBeNull();
+    expect(world.db.select().from(receiptLinks).where(eq(receiptLinks.purchaseId, sale.purchaseId)).all()).toEqual([]);
   });
 
   it('opens only its own sale: one sale’s token never opens another', async () => {
@@ -66,39 +68,97 @@ describe('receipt tokens', () => {
     const b = await sell(otherAgent, '00', 30_000);
     const tokenA = issueReceiptToken(world.db, world.agentId, a.purchaseId)!;
     const tokenB = issueReceiptToken(world.db, otherAgent, b.purchaseId)!;
-    expect(tokenA).not.toBe(tokenB);
-    expect(getPublicReceipt(world.db, tokenA)).toMatchObject({ reference: a.reference, amountMinor: 20_000 });
-    expect(getPublicReceipt(world.db, tokenB)).toMatchObject({ reference: b.reference, amountMinor: 30_000 });
-    // A token derived for a neighbouring id that was never issued opens nothing.
-    expect(getPublicReceipt(world.db, deriveReceiptToken(b.purchaseId + 1000))).toBeNull();
+    expect(getPublicReceipt(world.db, tokenA)).toMatchObject({ maskedReference: `…${a.reference.slice(-4)}`, amountMinor: 20_000 });
+    expect(getPublicReceipt(world.db, tokenB)).toMatchObject({ maskedReference: `…${b.reference.slice(-4)}`, amountMinor: 30_000 });
   });
 
-  it('is not issued until asked: a sale without a stored hash opens for nobody', async () => {
+  it('is not issued until asked: a sale without a link opens for nobody, not even by its old derived token', async () => {
     const sale = await sell(world.agentId);
-    expect(getPublicReceipt(world.db, deriveReceiptToken(sale.purchaseId))).toBeNull();
+    expect(getPublicReceipt(world.db, legacyReceiptToken(sale.purchaseId)!)).toBeNull();
   });
 
-  it('stops opening when the key rotates, even though the old hash is still stored', async () => {
+  it('refuses a new link once a sale has the most live links allowed, until they are revoked', async () => {
     const sale = await sell(world.agentId);
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    const rotated = deriveReceiptToken(sale.purchaseId, 'another-receipt-key-of-at-least-32-chars');
-    expect(rotated).not.toBe(token);
+    for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1) issueReceiptToken(world.db, world.agentId, sale.purchaseId);
+    expect(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(/Revoke them/);
+    revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);
+    expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+});
+
+/** A link shared before random tokens: its derived token's hash sits on the purchase row. */
+function shareTheOldWay(purchaseId: number): string {
+  const token = legacyReceiptToken(purchaseId)!;
+  world.db.update(purchases).set({ receiptTokenHash: hashReceiptToken(token) }).where(eq(purchases.id, purchaseId)).run();
+  return token;
+}
+
+const actorFor = (userId: number) => ({ userId, label: `agent ${userId}`, ip: '198.51.100.7' });
+
+describe('links shared before random tokens', () => {
+  it('keep opening their sale, beside new random links', async () => {
+    const sale = await sell(world.agentId, '00', 40_000);
+    const old = shareTheOldWay(sale.purchaseId);
+    const fresh = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
+    expect(getPublicReceipt(world.db, old)).toMatchObject({ amountMinor: 40_000 });
+    expect(getPublicReceipt(world.db, fresh)).toMatchObject({ amountMinor: 40_000 });
+    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(2);
+  });
+
+  it('stop opening when the key rotates, even though the old hash is still stored', async () => {
+    const sale = await sell(world.agentId);
+    shareTheOldWay(sale.purchaseId);
+    const rotated = legacyReceiptToken(sale.purchaseId, 'another-receipt-key-of-at-least-32-chars')!;
     world.db.update(purchases).set({ receiptTokenHash: hashReceiptToken(rotated) }).where(eq(purchases.id, sale.purchaseId)).run();
     // The stored hash matches `rotated`, but the current key does not derive it: refused.
     expect(getPublicReceipt(world.db, rotated)).toBeNull();
   });
 });
 
+describe('revoking a sale’s receipt links', () => {
+  it('ends every link of the sale, the old derived one too, and audits it; a link shared afterwards opens', async () => {
+    const sale = await sell(world.agentId);
+    const old = shareTheOldWay(sale.purchaseId);
+    const links = [issueReceiptToken(world.db, world.agentId, sale.purchaseId)!, issueReceiptToken(world.db, world.agentId, sale.purchaseId)!];
+    const neighbour = await sell(world.agentId);
+    const neighbourLink = issueReceiptToken(world.db, world.agentId, neighbour.purchaseId)!;
+
+    expect(revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId)).toBe(3);
+    for (const token of [old, ...links]) expect(getPublicReceipt(world.db, token), token).toBeNull();
+    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
+    expect(getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
+    const audit = world.db.all<{ actor_user_id: number; ip: string; detail: string }>(
+      sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
+    );
+    expect(audit).toEqual([{ actor_user_id: world.agentId, ip: '198.51.100.7', detail: JSON.stringify({ links: 2, legacyLink: true }) }]);
+
+    const again = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
+    expect(getPublicReceipt(world.db, again)).not.toBeNull();
+    for (const token of [old, ...links]) expect(getPublicReceipt(world.db, token)).toBeNull();
+  });
+
+  it('is refused for another agent’s sale and changes nothing', async () => {
+    const sale = await sell(world.agentId);
+    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
+    expect(revokeReceiptLinks(world.db, actorFor(otherAgent), sale.purchaseId)).toBeNull();
+    expect(getPublicReceipt(world.db, token)).not.toBeNull();
+    expect(world.db.all(sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`)).toEqual([]);
+  });
+});
+
 describe('the public receipt', () => {
-  it('shows the sale with a masked number and nothing of the agent', async () => {
+  it('shows the sale with a masked number, only the tail of our provider reference, and nothing of the agent', async () => {
     const sale = await sell(world.agentId, '00', 50_000);
     const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     const receipt = getPublicReceipt(world.db, token)!;
-    expect(receipt).toMatchObject({ status: 'SUCCESS', network: 'MTN', type: 'airtime', currency: 'NGN', amountMinor: 50_000, reference: sale.reference });
+    expect(receipt).toMatchObject({ status: 'SUCCESS', network: 'MTN', type: 'airtime', currency: 'NGN', amountMinor: 50_000, maskedReference: `…${sale.reference.slice(-4)}` });
     expect(receipt.phone).toBe(`${sale.phone.slice(0, 4)}•••${sale.phone.slice(-4)}`);
-    expect(Object.keys(receipt).sort()).toEqual(['amountMinor', 'createdAt', 'currency', 'finalAt', 'network', 'operatorRef', 'phone', 'product', 'reference', 'status', 'type']);
+    expect(Object.keys(receipt).sort()).toEqual(['amountMinor', 'createdAt', 'currency', 'finalAt', 'maskedReference', 'network', 'operatorRef', 'phone', 'product', 'status', 'type']);
     const json = JSON.stringify(receipt);
     expect(json).not.toContain(sale.phone);
+    // The full reference is what a provider callback names: a receipt holder must not learn it.
+    expect(json).not.toContain(sale.reference);
+    expect(json).not.toContain(sale.reference.slice(-8));
     expect(json).not.toContain(String(sale.agentCostMinor));
     expect(json).not.toContain(String(sale.commissionMinor));
 
@@ -106,7 +166,8 @@ describe('the public receipt', () => {
     expect(html).not.toContain(sale.phone);
     expect(html).toContain(receipt.phone);
     expect(html).toContain('₦500.00');
-    expect(html).toContain(sale.reference);
+    expect(html).not.toContain(sale.reference);
+    expect(html).toContain(`…${sale.reference.slice(-4)}`);
     expect(html).toContain('Successful');
   });
 
@@ -120,7 +181,8 @@ describe('the public receipt', () => {
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
     const body = await response.text();
     expect(body).not.toContain(sale.phone);
-    expect(JSON.parse(body)).toMatchObject({ reference: sale.reference });
+    expect(body).not.toContain(sale.reference);
+    expect(JSON.parse(body)).toMatchObject({ maskedReference: `…${sale.reference.slice(-4)}` });
   });
 
   it('answers a missing, a guessed and a malformed token with the same 404', async () => {
@@ -130,7 +192,7 @@ describe('the public receipt', () => {
     const tokens = [
       'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', // well formed, never issued
       guessed, // one character off a real token
-      deriveReceiptToken(sale.purchaseId + 5000), // a real derivation for a sale with no link
+      legacyReceiptToken(sale.purchaseId)!, // the old derived token of a sale never shared the old way
       String(sale.purchaseId), // the id itself
       '../../etc/passwd',
       `${real}x`, // too long

@@ -1,21 +1,26 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
 
 /*
- * Why a derived token and not a random one stored in full:
- * the agent must be able to fetch the same link again (sale result now, history next week), yet the
- * database may hold only a hash of it. A random token would have to be kept somewhere readable to
- * be shown twice. So the token is HMAC-SHA256(RECEIPT_KEY, "receipt:v1:<purchaseId>"), base64url,
- * cut to 32 characters (192 bits). Without the key, which lives only in the environment, a token is
- * indistinguishable from random: it cannot be guessed from the id, and one sale's token says nothing
- * about another's. The database stores sha256(token) only, so a leaked database opens no receipt.
- * The "v1" label lets a later scheme live beside this one; rotating RECEIPT_KEY revokes every link
- * (the agent's next "share" re-issues a fresh one for that sale).
+ * A receipt link carries a token of 24 random bytes (192 bits), base64url: 32 characters. Only its
+ * SHA-256 is stored, so a leaked database opens no receipt, and the token cannot be shown twice: each
+ * "share" issues a new link, and every link of a sale stays valid until the agent revokes them.
+ *
+ * Links shared before random tokens existed were derived: HMAC-SHA256(RECEIPT_KEY,
+ * "receipt:v1:<purchaseId>") cut to 32 characters, their hash kept on the purchase row. They keep
+ * opening while RECEIPT_KEY is configured and unchanged, until revoked; none are issued any more.
  */
 export const RECEIPT_TOKEN_LENGTH = 32;
+const RANDOM_BYTES = 24;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 
-export function deriveReceiptToken(purchaseId: number, key: string = env.RECEIPT_KEY): string {
+export function newReceiptToken(): string {
+  return randomBytes(RANDOM_BYTES).toString('base64url');
+}
+
+/** The token a link issued under the old scheme carries; null when no receipt key is configured. */
+export function legacyReceiptToken(purchaseId: number, key: string | undefined = env.RECEIPT_KEY): string | null {
+  if (!key) return null;
   return createHmac('sha256', key).update(`receipt:v1:${purchaseId}`).digest('base64url').slice(0, RECEIPT_TOKEN_LENGTH);
 }
 

@@ -6,6 +6,8 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { listAdminAlerts } from '@/lib/admin/alerts';
 import { salesSeries, todayStats } from '@/lib/admin/dashboard';
+import { backupConfig } from '@/lib/backup/config';
+import { backupStatus } from '@/lib/backup/status';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
@@ -18,7 +20,9 @@ export default async function AdminDashboardPage() {
   const db = getDb();
   const stats = todayStats(db);
   const chart = salesSeries(db, 24);
-  const alerts = listAdminAlerts(db);
+  const backups = backupConfig();
+  const backup = backupStatus(backups.dir, backups.intervalMs);
+  const alerts = listAdminAlerts(db, { backup });
   return (
     <div className="space-y-4">
       <section aria-label="Alerts" className="space-y-2">
@@ -44,8 +48,27 @@ export default async function AdminDashboardPage() {
       <Card title="Sales per provider, last 24 hours">
         <SalesChart buckets={chart.buckets} series={chart.series} />
       </Card>
+
+      <section id="backups" aria-label="Database backup" className="rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm">
+        <p className="text-slate-600">Last database backup</p>
+        <p className="font-semibold" data-testid="last-backup" data-late={backup.late}>
+          {backup.last ? `${formatDateTime(backup.last.at)} · ${formatBytes(backup.last.sizeBytes)}` : 'none yet'}
+        </p>
+        <p className="text-xs text-slate-500">
+          Every {formatInterval(backups.intervalMs)}, keeping the newest {backups.keep}, in <span className="break-all font-mono">{backups.dir}</span>
+        </p>
+      </section>
     </div>
   );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function formatInterval(ms: number): string {
+  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Math.round(ms / 60_000)} min`;
 }
 
 function Stat({ label, value, hint, href, testId }: { label: string; value: string; hint?: string; href?: string; testId?: string }) {

@@ -10,6 +10,7 @@ import { checkbox, currency, optionalAmount, productType, providerId, stringMap 
 import { setHealthConfig } from '@/lib/health/config';
 import { resumeProvider, setProviderCredential, updateProviderSettings } from '@/lib/provider-settings/commands';
 import { testProviderConnection } from '@/lib/provider-settings/test-connection';
+import { MAX_CA_PEM_LENGTH, setProviderTls } from '@/lib/provider-settings/tls';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { formatMoney } from '@/lib/money';
 
@@ -41,6 +42,28 @@ export const setCredentialAction = action(
     revalidatePath(`/admin/providers/${input.id}`);
     return ok(undefined, `${input.field} updated. The value is stored encrypted and will not be shown again.`);
   },
+);
+
+/** The CA (PEM) this provider's endpoints are trusted under, or `remove` to go back to the system CAs. */
+export const setProviderTlsAction = action(
+  'admin',
+  z.object({
+    id: providerId,
+    intent: z.enum(['save', 'remove']),
+    caPem: z.string().max(MAX_CA_PEM_LENGTH, 'That is too long for a CA certificate bundle.').optional(),
+    serverName: z.string().max(253).optional(),
+  }),
+  (input, { actor }) => {
+    if (input.intent === 'save' && !input.caPem?.trim()) return { ok: false, error: 'Paste the CA certificate (PEM).', fieldErrors: { caPem: ['Paste the CA certificate (PEM).'] } };
+    const certificates = setProviderTls(getDb(), actor, input.id, {
+      caPem: input.intent === 'remove' ? null : input.caPem!, serverName: input.serverName ?? null,
+    });
+    revalidatePath(`/admin/providers/${input.id}`);
+    return ok(undefined, input.intent === 'remove'
+      ? 'Private CA removed: this provider is checked against the system CAs again.'
+      : `This provider now trusts ${certificates.map((c) => c.subject).join('; ')}. Use "Test connection" to check it.`);
+  },
+  { maxFieldLength: MAX_CA_PEM_LENGTH },
 );
 
 export const testConnectionAction = action('admin', z.object({ id: providerId }), async (input, { actor }) => {

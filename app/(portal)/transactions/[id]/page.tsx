@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { RevokeReceiptLinks } from '@/components/receipts/revoke-links';
 import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { LiveStatus } from '@/components/transactions/live-status';
 import { Timeline } from '@/components/transactions/timeline';
@@ -11,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { toOutcome } from '@/lib/purchases/outcome';
 import { getSaleTimeline } from '@/lib/purchases/timeline';
+import { countLiveReceiptLinks } from '@/lib/receipts/issue';
 
 export const metadata: Metadata = { title: 'Sale' };
 
@@ -38,8 +40,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
             <div key={k} className="flex justify-between gap-3 py-2"><dt className="text-slate-600">{k}</dt><dd className="text-right font-medium break-all">{v}</dd></div>
           ))}
         </dl>
-        <div className="mt-3">
+        <div className="mt-3 space-y-3">
           <ShareReceipt purchaseId={p.id} />
+          <RevokeReceiptLinks purchaseId={p.id} live={countLiveReceiptLinks(getDb(), user.id, p.id)} />
         </div>
       </Card>
       <Card title="Timeline">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { CredentialForm, ProviderSettingsForm, ResumeProviderForm, TestConnectionForm } from '@/components/admin/provider-forms';
+import { CredentialForm, ProviderSettingsForm, ProviderTlsForm, ResumeProviderForm, TestConnectionForm } from '@/components/admin/provider-forms';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { requireAdmin } from '@/lib/auth/session';
@@ -11,6 +11,7 @@ import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { formatMoney, minorToDecimalString } from '@/lib/money';
 import { PROVIDER_LABELS } from '@/lib/provider-settings/fields';
 import { getProviderSettings, isLowBalance, listCredentialStatus } from '@/lib/provider-settings/queries';
+import { describeCaBundle } from '@/lib/provider-settings/tls';
 import { isProviderId } from '@/lib/providers/registry';
 
 export const metadata: Metadata = { title: 'Provider' };
@@ -26,6 +27,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   // Only when, by whom: the stored values never leave lib/provider-settings/load.ts.
   const credentials = listCredentialStatus(db, id);
   const currency = PROVIDER_CURRENCY[id] ?? 'NGN';
+  const trusted = describeCaBundle(settings.caCertPem);
   return (
     <div className="space-y-4">
       <Card title={PROVIDER_LABELS[id]} actions={<Link href="/admin/providers" className="text-sm text-accent-700 underline">All providers</Link>}>
@@ -73,6 +75,28 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
               </li>
             ))}
           </ul>
+        </Card>
+        <Card title="TLS trust">
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">
+              For an endpoint whose certificate comes from a private CA or names a raw IP address (CWG). Used by this provider&apos;s calls only;
+              certificate checks are never switched off.
+            </p>
+            {trusted.length === 0 ? (
+              <p className="text-sm" data-testid="tls-trust">Checked against the system&apos;s CAs.</p>
+            ) : (
+              <ul className="space-y-1 text-sm" data-testid="tls-trust">
+                {trusted.map((c) => (
+                  <li key={c.fingerprint256}>
+                    Trusts <strong>{c.subject}</strong> until {c.validTo}
+                    <span className="block break-all font-mono text-xs text-slate-500">SHA-256 {c.fingerprint256}</span>
+                  </li>
+                ))}
+                {settings.tlsServerName ? <li>Certificate name: <span className="font-mono">{settings.tlsServerName}</span></li> : null}
+              </ul>
+            )}
+            <ProviderTlsForm id={id} hasTrust={trusted.length > 0} serverName={settings.tlsServerName ?? ''} />
+          </div>
         </Card>
       </div>
     </div>

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { env } from '@/lib/env';
+
+export interface BackupConfig {
+  dir: string;
+  intervalMs: number;
+  keep: number;
+}
+
+/** BACKUP_DIR, or `backups` beside the database file (so each database keeps its own). */
+export function backupConfig(): BackupConfig {
+  return {
+    dir: path.resolve(env.BACKUP_DIR ?? path.join(path.dirname(path.resolve(env.DATABASE_PATH)), 'backups')),
+    intervalMs: env.BACKUP_INTERVAL_MS,
+    keep: env.BACKUP_KEEP,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * `npm run backup`: one online, consistent copy of the database into the backup folder, safe while the
+ * portal sells (SQLite's backup API), then prunes to BACKUP_KEEP. For cron when BACKUP_SCHEDULE=off.
+ */
+import './load-env-file';
+import { openDatabase } from '@/db/client';
+import { backupConfig } from '@/lib/backup/config';
+import { makeBackup } from '@/lib/backup/make';
+import { env } from '@/lib/env';
+
+async function main() {
+  const config = backupConfig();
+  const db = openDatabase(env.DATABASE_PATH, { migrate: false });
+  try {
+    const made = await makeBackup(db.$client, config.dir, config.keep);
+    console.log(`[backup] ${made.path}: ${made.sizeBytes} bytes in ${made.durationMs} ms`);
+    if (made.pruned.length > 0) console.log(`[backup] pruned ${made.pruned.length} older than the newest ${config.keep}`);
+  } finally {
+    db.$client.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[backup] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
