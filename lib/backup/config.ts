@@ -10,7 +10,8 @@ export interface BackupConfig {
 /** BACKUP_DIR, or `backups` beside the database file (so each database keeps its own). */
 export function backupConfig(): BackupConfig {
   return {
-    dir: path.resolve(env.BACKUP_DIR ?? path.join(path.dirname(path.resolve(env.DATABASE_PATH)), 'backups')),
+    // A runtime folder, not a source: keeps the build from tracing the whole project into its output.
+    dir: path.resolve(/*turbopackIgnore: true*/ env.BACKUP_DIR ?? path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH)), 'backups')),
     intervalMs: env.BACKUP_INTERVAL_MS,
     keep: env.BACKUP_KEEP,
   };
