@@ -5,3 +5,4 @@ export * from './ledger';
 export * from './providers';
 export * from './purchases';
 export * from './users';
+export * from './second-factor';
