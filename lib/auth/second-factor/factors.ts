@@ -119,3 +119,20 @@ export function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Da
     recordAudit(tx, actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, now);
   });
 }
+
+/** Every admin with what second factors they have, for the admins page. */
+export function listAdminsWithFactors(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      totp: sql<number>`exists (select 1 from totp_factors t where t.user_id = ${users.id})`,
+      passkeys: sql<number>`(select count(*) from passkeys p where p.user_id = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.role, 'admin'))
+    .orderBy(users.email)
+    .all();
+}
