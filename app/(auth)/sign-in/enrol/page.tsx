@@ -16,7 +16,7 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
   const gate = secondFactorGate(user.role, user.mfa);
   if (gate === 'verify') redirect(GATE_PATHS.verify);
   // Adding or replacing a factor on an account that has one needs it proved in the last minutes.
-  if (user.mfa === 'verified' && !isFreshlyVerified(user)) redirect(`${GATE_PATHS.verify}?next=/sign-in/enrol`);
+  const mustConfirm = user.mfa === 'verified' && !isFreshlyVerified(user);
   const factors = factorSummary(getDb(), user.id);
   const recovered = (await searchParams).recovered;
   return (
@@ -37,7 +37,13 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-slate-700" data-testid="factor-summary">
         Authenticator app: {factors.totp ? 'set up' : 'not set up'} · Passkeys: {factors.passkeys} · Recovery codes left: {factors.recoveryCodesLeft}
       </p>
-      <EnrolPanel hasTotp={factors.totp} hasFactor={factors.totp || factors.passkeys > 0} />
+      {mustConfirm ? (
+        <Notice tone="info">
+          To change your second factor, <Link href={`${GATE_PATHS.verify}?next=/sign-in/enrol`} className="font-semibold underline">confirm it’s you</Link> first.
+        </Notice>
+      ) : (
+        <EnrolPanel hasTotp={factors.totp} hasFactor={factors.totp || factors.passkeys > 0} />
+      )}
       <div className="flex items-center justify-between">
         {gate === 'open' ? <Link href={homeOf(user)} className="text-sm font-semibold text-accent-700 underline">Continue</Link> : <span />}
         <SignOutButton />
