@@ -125,6 +125,8 @@ test('the declared table covers every page, route handler and server action in a
 
 interface World {
   ctx: Record<Who, BrowserContext>;
+  /** The disabled agent's old session cookie: next-auth's session endpoint (a route row above) clears it. */
+  disabledCookies: Awaited<ReturnType<BrowserContext['cookies']>>;
   saleA: string;
   agentA: string;
   phoneA: string;
@@ -189,7 +191,7 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, saleA, agentA: agentAId, phoneA, referenceA };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA };
   });
 
   test.afterAll(async () => {
@@ -230,6 +232,8 @@ test.describe.serial('authorisation matrix', () => {
   });
 
   test('server actions refuse every identity the table does not allow', async () => {
+    // The disabled agent presents its old cookie again (the session endpoint's answer cleared it from the jar).
+    await world.ctx.disabled.addCookies(world.disabledCookies);
     const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
       node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
     };

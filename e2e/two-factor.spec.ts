@@ -30,7 +30,7 @@ test('an admin without a second factor is sent to enrol, and no admin page opens
   const form = page.getByRole('form', { name: 'Confirm authenticator app' });
   await form.getByLabel('6-digit code from the app').fill('000000');
   await form.getByRole('button', { name: 'Confirm app' }).click();
-  await expect(page.getByRole('alert')).toContainText('does not match');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not match' })).toBeVisible();
   await form.getByLabel('6-digit code from the app').fill(await freshTotpCode(adminTwoSecret));
   await form.getByRole('button', { name: 'Confirm app' }).click();
   await expect(page.getByText('Authenticator app set up.')).toBeVisible();
@@ -49,7 +49,7 @@ test('the next sign-in asks for the code; a wrong code is refused; a recovery co
   await expect(page).toHaveURL(/\/sign-in\/verify$/);
   await page.getByLabel(/Code from your authenticator app/).fill('123456');
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('not right');
+  await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in\/verify/);
 
   const code = recoveryCodes[0]!;
@@ -63,7 +63,7 @@ test('the next sign-in asks for the code; a wrong code is refused; a recovery co
   await signInPasswordOnly(page, { ...DEMO.adminTwo, totpSecret: adminTwoSecret });
   await page.getByLabel(/Code from your authenticator app/).fill(code);
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('already used');
+  await expect(page.getByRole('alert').filter({ hasText: 'already used' })).toBeVisible();
   await confirmWithTotp(page, adminTwoSecret);
   await expect(page).toHaveURL(/\/admin$/);
 });
