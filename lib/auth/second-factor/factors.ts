@@ -128,8 +128,10 @@ export function listAdminsWithFactors(db: Db) {
       email: users.email,
       name: users.name,
       status: users.status,
-      totp: sql<number>`exists (select 1 from totp_factors t where t.user_id = ${users.id})`,
-      passkeys: sql<number>`(select count(*) from passkeys p where p.user_id = ${users.id})`,
+      // Spelled out: drizzle writes ${users.id} as a bare "id" here, which inside the subquery would
+      // name passkeys' own id column.
+      totp: sql<number>`exists (select 1 from totp_factors t where t.user_id = "users"."id")`,
+      passkeys: sql<number>`(select count(*) from passkeys p where p.user_id = "users"."id")`,
     })
     .from(users)
     .where(eq(users.role, 'admin'))

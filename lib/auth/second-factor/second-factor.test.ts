@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createTestDb, insertUser } from '@/lib/testing/db';
-import { consumeRecoveryCode, consumeTotpCode, factorSummary, hasSecondFactor, resetSecondFactor, saveTotpFactor } from './factors';
+import { passkeys } from '@/db/schema';
+import { consumeRecoveryCode, consumeTotpCode, factorSummary, hasSecondFactor, listAdminsWithFactors, resetSecondFactor, saveTotpFactor } from './factors';
 import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';
 import { safeNextPath } from './next-path';
 import { finishTotpEnrolment, startTotpEnrolment } from './totp-enrolment';
@@ -150,6 +151,17 @@ describe('the gate and step-up', () => {
     expect(safeNextPath('/admin/providers/vtpass')).toBe('/admin/providers/vtpass');
     expect(safeNextPath('/admin/funding?status=pending')).toBe('/admin/funding?status=pending');
     for (const bad of ['//evil.test', 'https://evil.test', '/\\evil.test', '/sign-in/verify', 'admin', '']) expect(safeNextPath(bad), bad).toBeNull();
+  });
+});
+
+describe('the admins page', () => {
+  it("lists each admin's own factors", () => {
+    const { user } = adminWithTotp();
+    const bare = insertUser(db, 'admin');
+    db.insert(passkeys).values([{ id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T }, { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T }]).run();
+    const rows = listAdminsWithFactors(db);
+    expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: 1, passkeys: 2 });
+    expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: 0, passkeys: 0 });
   });
 });
 
