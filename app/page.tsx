@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser, homeOf } from '@/lib/auth/session';
 
 export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
-  redirect(user.role === 'admin' ? '/admin' : '/dashboard');
+  redirect(homeOf(user));
 }

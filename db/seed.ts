@@ -1,9 +1,10 @@
 import { eq, isNull } from 'drizzle-orm';
 import type { Db } from './client';
-import { DEMO_FUNDING, DEMO_USERS } from './demo';
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_FUNDING, DEMO_USERS } from './demo';
 import { commissionRates, routes, users } from './schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { env } from '@/lib/env';
+import { saveTotpFactor } from '@/lib/auth/second-factor/factors';
 import { fundWallet } from '@/lib/ledger/funding';
 import type { Currency } from '@/lib/money';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
@@ -26,7 +27,11 @@ export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on
 }
 
 async function seedDemoAccounts(db: Db) {
-  await ensureUser(db, DEMO_USERS.admin, []);
+  const hadAdmin = db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS.admin.email)).get();
+  const admin = await ensureUser(db, DEMO_USERS.admin, []);
+  // Only when the demo admin is first made: a factor reset later by another admin stays reset.
+  if (!hadAdmin) saveTotpFactor(db, SYSTEM_ACTOR, admin.id, DEMO_ADMIN_TOTP_SECRET, 0);
+  await ensureUser(db, DEMO_USERS.adminTwo, []);
   const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
   const agentTwo = await ensureUser(db, DEMO_USERS.agentTwo, ['NGN']);
   const fund = (agentId: number, currency: Currency, reference: string) =>

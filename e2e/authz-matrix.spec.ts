@@ -1,33 +1,38 @@
 // Authorisation matrix: every page, route handler and server action, requested as anonymous, agent A,
-// agent B, a disabled agent (its session from before the disable) and an admin, compared with the
+// agent B, a disabled agent (its session from before the disable), an admin, and an admin who gave
+// the password but not the second factor (adminNo2fa), compared with the
 // DECLARED table below. Routes are enumerated from app/ at test time: a page, route or action that the
 // table does not cover fails the suite, so a new door cannot open unreviewed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
-import { DEMO, magicNumber, signIn } from './helpers';
+import { DEMO, magicNumber, signIn, signInPasswordOnly } from './helpers';
 import { ACTIONS, exportedActions, serverActionFiles } from './server-actions';
 import { E2E_BASE_URL, E2E_DIST_DIR } from './paths';
 
 test.use({ trace: 'off' }); // contexts are shared across tests; per-test tracing cannot follow them
 
-type Who = 'anon' | 'agentA' | 'agentB' | 'disabled' | 'admin';
-const WHO: Who[] = ['anon', 'agentA', 'agentB', 'disabled', 'admin'];
+type Who = 'anon' | 'agentA' | 'agentB' | 'disabled' | 'admin' | 'adminNo2fa';
+const WHO: Who[] = ['anon', 'agentA', 'agentB', 'disabled', 'admin', 'adminNo2fa'];
 
 /** What a request may get: a page (200), a redirect to a path, or an HTTP status. */
-type Outcome = 'ok' | '→/sign-in' | '→/dashboard' | '→/admin' | 401 | 403 | 404 | 400;
+type Outcome = 'ok' | '→/sign-in' | '→/sign-in/verify' | '→/dashboard' | '→/admin' | 401 | 403 | 404 | 400;
 
-const agentPage = { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: '→/admin' } as const;
-const adminPage = { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok' } as const;
-const agentApi = { anon: 401, agentA: 200, agentB: 200, disabled: 401, admin: 403 } as const;
-const everyone = <O,>(o: O): Record<Who, O> => ({ anon: o, agentA: o, agentB: o, disabled: o, admin: o });
+const agentPage = { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: '→/admin', adminNo2fa: '→/admin' } as const;
+const adminPage = { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok', adminNo2fa: '→/sign-in/verify' } as const;
+const agentApi = { anon: 401, agentA: 200, agentB: 200, disabled: 401, admin: 403, adminNo2fa: 403 } as const;
+const everyone = <O,>(o: O): Record<Who, O> => ({ anon: o, agentA: o, agentB: o, disabled: o, admin: o, adminNo2fa: o });
 
 // ---------- the declared table ----------
 // `:saleA` is one of agent A's sales, `:agentA` agent A's user id. Agent B must never see agent A's data.
 
 const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
-  '/': { url: '/', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: '→/admin' } },
-  '/sign-in': { url: '/sign-in', expect: { anon: 'ok', agentA: '→/dashboard', agentB: '→/dashboard', disabled: 'ok', admin: '→/admin' } },
+  '/': { url: '/', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: '→/admin', adminNo2fa: '→/sign-in/verify' } },
+  '/sign-in': { url: '/sign-in', expect: { anon: 'ok', agentA: '→/dashboard', agentB: '→/dashboard', disabled: 'ok', admin: '→/admin', adminNo2fa: '→/sign-in/verify' } },
+  // The second step (and step-up for a verified admin); an agent without a factor has nothing to confirm.
+  '/sign-in/verify': { url: '/sign-in/verify', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok', adminNo2fa: 'ok' } },
+  // Enrolment: agents opt in; a session owing its factor proves it first.
+  '/sign-in/enrol': { url: '/sign-in/enrol', expect: { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: 'ok', adminNo2fa: '→/sign-in/verify' } },
   '/r/[token]': { url: '/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
   '/dashboard': { url: '/dashboard', expect: agentPage },
   '/buy/airtime': { url: '/buy/airtime', expect: agentPage },
@@ -41,6 +46,7 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/account': { url: '/account', expect: agentPage },
   '/admin': { url: '/admin', expect: adminPage },
   '/admin/agents': { url: '/admin/agents', expect: adminPage },
+  '/admin/admins': { url: '/admin/admins', expect: adminPage },
   '/admin/agents/new': { url: '/admin/agents/new', expect: adminPage },
   '/admin/agents/[id]': { url: '/admin/agents/:agentA', expect: adminPage },
   '/admin/audit': { url: '/admin/audit', expect: adminPage },
@@ -97,6 +103,8 @@ test('the declared table covers every page and route handler in app/ and every s
 
 interface World {
   ctx: Record<Who, BrowserContext>;
+  /** The disabled agent's old session cookie: next-auth's session endpoint (a route row above) clears it. */
+  disabledCookies: Awaited<ReturnType<BrowserContext['cookies']>>;
   saleA: string;
   agentA: string;
   phoneA: string;
@@ -154,8 +162,14 @@ test.describe.serial('authorisation matrix', () => {
     await expect(adminPage.getByRole('button', { name: 'Enable agent' })).toBeVisible();
     await adminPage.close();
 
+    // The demo admin again, stopped after the password: the second factor not given.
+    const adminNo2fa = await browser.newContext();
+    const half = await adminNo2fa.newPage();
+    await signInPasswordOnly(half, DEMO.admin);
+    await half.close();
+
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin }, saleA, agentA: agentAId, phoneA, referenceA };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA };
   });
 
   test.afterAll(async () => {
@@ -196,21 +210,24 @@ test.describe.serial('authorisation matrix', () => {
   });
 
   test('server actions refuse every identity the table does not allow', async () => {
+    // The disabled agent presents its old cookie again (the session endpoint's answer cleared it from the jar).
+    await world.ctx.disabled.addCookies(world.disabledCookies);
     const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
       node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
     };
     const byName = new Map(Object.entries(manifest.node).map(([id, e]) => [e.exportedName ?? '', { id, page: pageOf(Object.keys(e.workers)[0]!) }]));
-    const refusal: Record<'anon' | 'disabled' | 'wrongRole', RegExp> = {
+    const refusal: Record<'anon' | 'disabled' | 'wrongRole' | 'no2fa', RegExp> = {
       anon: /Your session has ended\. Sign in again\./,
       disabled: /Your session has ended\. Sign in again\./,
       wrongRole: /You are not allowed to do this\./,
+      no2fa: /Confirm your second factor first/,
     };
     const checked: string[] = [];
     for (const [name, role] of Object.entries(ACTIONS)) {
       const ref = byName.get(name);
       expect(ref, `${name} is not in the build's server-reference manifest (rebuild?)`).toBeTruthy();
       for (const who of WHO) {
-        const allowed = (role === 'agent' && (who === 'agentA' || who === 'agentB')) || (role === 'admin' && who === 'admin');
+        const allowed = (role === 'agent' && (who === 'agentA' || who === 'agentB')) || (role === 'admin' && who === 'admin') || (role === 'session' && who !== 'anon' && who !== 'disabled');
         if (allowed) continue;
         const body = await callAction(world.ctx[who].request, ref!.id, ref!.page, {});
         if (who === 'anon') {
@@ -220,7 +237,7 @@ test.describe.serial('authorisation matrix', () => {
           const forged = await callAction(world.ctx.anon.request, ref!.id, ref!.page, {}, 'next-auth.session-token=forged.not-a-jwt');
           expect(forged, `${name} with a forged session cookie`).toMatch(refusal.anon);
         } else {
-          const expected = who === 'disabled' ? refusal.disabled : refusal.wrongRole;
+          const expected = who === 'disabled' ? refusal.disabled : who === 'adminNo2fa' && role === 'admin' ? refusal.no2fa : refusal.wrongRole;
           expect(body, `${name} as ${who}`).toMatch(expected);
         }
         checked.push(`${name}/${who}`);

@@ -1,17 +1,31 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_ADMIN_TOTP_SECRET } from '../db/demo';
+import { confirmWithTotp } from './second-factor';
+
+type Who = { email: string; password: string; totpSecret?: string };
 
 export const DEMO = {
-  admin: { email: 'admin@demo.test', password: 'admin-demo-pass' },
+  // Admins sign in with a second factor: the demo admin's authenticator key is seeded.
+  admin: { email: 'admin@demo.test', password: 'admin-demo-pass', totpSecret: DEMO_ADMIN_TOTP_SECRET },
+  adminTwo: { email: 'admin2@demo.test', password: 'admin-demo-pass' },
   agent: { email: 'agent@demo.test', password: 'agent-demo-pass' },
   agentTwo: { email: 'agent2@demo.test', password: 'agent-demo-pass' },
 };
 
-export async function signIn(page: Page, who: { email: string; password: string }) {
+/** Signs in; for an account with an authenticator app, answers its second step with a fresh code. */
+export async function signIn(page: Page, who: Who) {
+  await signInPasswordOnly(page, who);
+  if (who.totpSecret) await confirmWithTotp(page, who.totpSecret);
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Only the password step: an account with a second factor is left at /sign-in/verify. */
+export async function signInPasswordOnly(page: Page, who: Who) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
+  if (who.totpSecret) await expect(page).toHaveURL(/\/sign-in\/verify/);
 }
 
 /** A fresh number on a network whose last two digits pick the simulator's outcome (README table). */

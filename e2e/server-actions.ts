@@ -4,7 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const ACTIONS: Record<string, 'agent' | 'admin'> = {
+/**
+ * 'session': the sign-in's own second-factor steps, open to any live session (even one owing its
+ * factor); each checks the session's state itself.
+ */
+export const ACTIONS: Record<string, 'agent' | 'admin' | 'session'> = {
+  verifyCodeAction: 'session', passkeyChallengeAction: 'session', verifyPasskeyAction: 'session', startTotpAction: 'session',
+  finishTotpAction: 'session', passkeyRegistrationAction: 'session', registerPasskeyAction: 'session', regenerateRecoveryCodesAction: 'session',
+  resetSecondFactorAction: 'admin',
   sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
   submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
   issueReceiptLinkAction: 'agent', revokeReceiptLinksAction: 'agent',
@@ -43,6 +50,7 @@ export function serverActionFiles(root = '.'): { file: string; inline: boolean }
 export function exportedActions(root = '.'): { name: string; role: string | null; file: string }[] {
   return serverActionFiles(root).flatMap(({ file }) => {
     const source = fs.readFileSync(path.join(root, file), 'utf8');
-    return [...source.matchAll(/export\s+(?:const|let|var|async function|function)\s+(\w+)(?:\s*=\s*action\(\s*'(\w+)')?/g)].map((m) => ({ name: m[1]!, role: m[2] ?? null, file }));
+    return [...source.matchAll(/export\s+(?:const|let|var|async function|function)\s+(\w+)(?:\s*=\s*(?:action\(\s*'(\w+)'|(sessionAction)\())?/g)]
+      .map((m) => ({ name: m[1]!, role: m[2] ?? (m[3] ? 'session' : null), file }));
   });
 }

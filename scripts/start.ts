@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
-import { DEMO_USERS } from '@/db/demo';
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { buildIfStale } from './build-if-stale';
@@ -66,6 +66,8 @@ async function main() {
 function printDemoSignIns() {
   console.log('[start] demo sign-ins:');
   for (const demo of Object.values(DEMO_USERS)) console.log(`         ${demo.role.padEnd(5)}  ${demo.email}  /  ${demo.password}`);
+  console.log(`         ${DEMO_USERS.admin.email} second factor: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app`);
+  console.log(`         ${DEMO_USERS.adminTwo.email} sets up its own second factor at first sign-in`);
 }
 
 main().catch((error) => {

@@ -72,7 +72,23 @@ export function FormResult() {
   const { state } = useFormState();
   if (!state) return null;
   if (state.ok) return state.message ? <Notice tone="success">{state.message}</Notice> : null;
-  return <Notice tone="error">{state.error}</Notice>;
+  return (
+    <Notice tone="error">
+      {state.error}
+      {state.stepUp ? <StepUpLink /> : null}
+    </Notice>
+  );
+}
+
+/** Step-up: confirm the second factor on its own page, then come back here and submit again. */
+function StepUpLink() {
+  const here = typeof window === 'undefined' ? '/' : window.location.pathname + window.location.search;
+  return (
+    <>
+      {' '}
+      <a href={`/sign-in/verify?next=${encodeURIComponent(here)}`} className="font-semibold underline">Confirm it’s you</a>, then try again.
+    </>
+  );
 }
 
 export function FormTextField(props: { label: string; name: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {

@@ -6,3 +6,4 @@ export * from './providers';
 export * from './purchases';
 export * from './users';
 export * from './receipts';
+export * from './second-factor';

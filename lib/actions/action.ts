@@ -2,14 +2,15 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { Actor } from '@/lib/audit/record';
 import { clientIp } from '@/lib/auth/client-ip';
-import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import { isFreshlyVerified, secondFactorGate } from '@/lib/auth/second-factor/gate';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { LedgerError } from '@/lib/ledger/errors';
 import { fail, type ActionResult } from './result';
 
 type Role = 'agent' | 'admin';
 
 export interface ActionContext {
-  user: SessionUser;
+  user: CurrentUser;
   actor: Actor;
 }
 
@@ -25,10 +26,16 @@ function formToObject(formData: FormData, maxFieldLength: number): Record<string
   return out;
 }
 
+export const SECOND_FACTOR_FIRST = {
+  verify: 'Confirm your second factor first: sign in again to finish.',
+  enrol: 'Set up a second factor first (authenticator app or passkey).',
+} as const;
+
 /**
  * The one door every server action goes through: the session (checked against the database), the
- * role, then zod. The body receives parsed input and the actor for audit rows. A refused input
- * returns field errors and writes nothing; a domain refusal (LedgerError) becomes its message.
+ * role, the second factor (proved, or for an agent not enrolled), then zod. The body receives
+ * parsed input and the actor for audit rows. A refused input returns field errors and writes
+ * nothing; a domain refusal (LedgerError) becomes its message.
  */
 export function action<S extends z.ZodType, R>(
   role: Role,
@@ -37,10 +44,35 @@ export function action<S extends z.ZodType, R>(
   // Raised only for a field that is long by nature (a PEM certificate bundle); zod still bounds it.
   { maxFieldLength = MAX_FIELD_LENGTH }: { maxFieldLength?: number } = {},
 ) {
+  return run(schema, body, (user) => {
+    if (user.role !== role) return fail('You are not allowed to do this.');
+    const gate = secondFactorGate(user.role, user.mfa);
+    return gate === 'open' ? null : fail(SECOND_FACTOR_FIRST[gate]);
+  }, maxFieldLength);
+}
+
+/**
+ * For the sign-in's own second-factor steps: any signed-in session, even one that still owes its
+ * second factor. The body decides what the session's state allows.
+ */
+export function sessionAction<S extends z.ZodType, R>(
+  schema: S,
+  body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<R>> | ActionResult<R>,
+) {
+  return run(schema, body, () => null, MAX_FIELD_LENGTH);
+}
+
+function run<S extends z.ZodType, R>(
+  schema: S,
+  body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<R>> | ActionResult<R>,
+  refuse: (user: CurrentUser) => ActionResult<R> | null,
+  maxFieldLength: number,
+) {
   return async (_previous: ActionResult<R> | null, formData: FormData): Promise<ActionResult<R>> => {
     const user = await getCurrentUser();
     if (!user) return fail('Your session has ended. Sign in again.');
-    if (user.role !== role) return fail('You are not allowed to do this.');
+    const refused = refuse(user);
+    if (refused) return refused;
     let raw: Record<string, unknown>;
     try {
       raw = formToObject(formData, maxFieldLength);
@@ -59,4 +91,11 @@ export function action<S extends z.ZodType, R>(
       throw error;
     }
   };
+}
+
+export const STEP_UP_MESSAGE = 'For this change, confirm your second factor again (it was last confirmed more than 5 minutes ago).';
+
+/** Step-up: null when the session proved its second factor recently, else the refusal the form shows. */
+export function refuseUnlessFresh(user: CurrentUser, now = Date.now()): ActionResult<never> | null {
+  return isFreshlyVerified(user, now) ? null : { ok: false, error: STEP_UP_MESSAGE, stepUp: true };
 }

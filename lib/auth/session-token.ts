@@ -1,9 +1,10 @@
 import { hkdfSync } from 'node:crypto';
 import { jwtDecrypt } from 'jose';
 import { env } from '@/lib/env';
+import type { SecondFactorState } from './second-factor/gate';
 
-/** What the jwt callback in options.ts puts in the token. */
-export type SessionClaims = { uid?: number; sv?: number; role?: string };
+/** What the jwt callback in options.ts (and issueSessionCookie) puts in the token. */
+export type SessionClaims = { uid?: number; sv?: number; role?: string; mfa?: SecondFactorState; mfaAt?: number | null };
 
 // next-auth v4 session cookie: a JWE (alg dir, enc A256GCM) under a key it derives from the secret
 // with HKDF-SHA256, an empty salt and this info string (next-auth/jwt `getDerivedEncryptionKey`).

@@ -54,3 +54,8 @@ export function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
 export function countPendingFundingRequests(db: Db): number {
   return db.get<{ n: number }>(sql`select count(*) as n from funding_requests where status = 'pending'`)?.n ?? 0;
 }
+
+/** One request's amount and currency (the admin's step-up check reads it before approving). */
+export function getFundingRequestAmount(db: Db, id: number) {
+  return db.select({ amount: fundingRequests.amount, currency: fundingRequests.currency }).from(fundingRequests).where(eq(fundingRequests.id, id)).get();
+}

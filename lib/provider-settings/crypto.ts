@@ -15,20 +15,29 @@ const aad = (provider: string, field: string) => Buffer.from(`provider-credentia
 
 /** nonce ‖ tag ‖ ciphertext, base64. A fresh random nonce every time. */
 export function encryptCredential(base64Key: string, provider: string, field: string, plaintext: string): string {
+  return seal(base64Key, aad(provider, field), plaintext);
+}
+
+export function decryptCredential(base64Key: string, provider: string, field: string, sealed: string): string {
+  return unseal(base64Key, aad(provider, field), sealed);
+}
+
+/** AES-256-GCM under the credentials key, bound to `context` (additional data): other secrets at rest use it too. */
+export function seal(base64Key: string, context: Buffer, plaintext: string): string {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv(ALGORITHM, keyFrom(base64Key), nonce, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aad(provider, field));
+  cipher.setAAD(context);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
 }
 
-export function decryptCredential(base64Key: string, provider: string, field: string, sealed: string): string {
+export function unseal(base64Key: string, context: Buffer, sealed: string): string {
   const raw = Buffer.from(sealed, 'base64');
   if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('Credential ciphertext is truncated');
   const nonce = raw.subarray(0, NONCE_BYTES);
   const tag = raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES);
   const decipher = createDecipheriv(ALGORITHM, keyFrom(base64Key), nonce, { authTagLength: TAG_BYTES });
-  decipher.setAAD(aad(provider, field));
+  decipher.setAAD(context);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
 }

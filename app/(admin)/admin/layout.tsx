@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/reconcile', label: 'Reconcile' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/admins', label: 'Admins' },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -3,10 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { action } from '@/lib/actions/action';
+import { action, refuseUnlessFresh } from '@/lib/actions/action';
 import { fail, ok } from '@/lib/actions/result';
 import { amount, currency, id } from '@/lib/admin/schemas';
+import { creditNeedsStepUp } from '@/lib/auth/second-factor/gate';
 import { approveFundingRequest, rejectFundingRequest } from '@/lib/funding-requests/commands';
+import { getFundingRequestAmount } from '@/lib/funding-requests/queries';
 import { fundWallet } from '@/lib/ledger/funding';
 import { formatMoney } from '@/lib/money';
 import { getUser } from '@/lib/users/queries';
@@ -20,10 +22,17 @@ const fundSchema = z.object({
   reason: z.string().trim().min(3, 'Say why, for the audit log.').max(500),
 });
 
-/** Idempotent by reference: submitting the same reference again changes nothing (fundWallet). */
-export const fundWalletAction = action('admin', fundSchema, (input, { actor }) => {
+/**
+ * Idempotent by reference: submitting the same reference again changes nothing (fundWallet).
+ * A large credit needs the second factor proved in the last minutes (step-up).
+ */
+export const fundWalletAction = action('admin', fundSchema, (input, { user, actor }) => {
   const agent = getUser(getDb(), input.agentId);
   if (agent?.role !== 'agent') return fail('No such agent.', { agentId: ['Pick an agent.'] });
+  if (input.direction === 'credit' && creditNeedsStepUp(input.currency, input.amount)) {
+    const refused = refuseUnlessFresh(user);
+    if (refused) return refused;
+  }
   const result = fundWallet(getDb(), actor, { agentId: input.agentId, currency: input.currency, amount: input.amount, direction: input.direction, reference: input.reference, reason: input.reason });
   revalidatePath('/admin/funding');
   revalidatePath(`/admin/agents/${input.agentId}`);
@@ -31,7 +40,12 @@ export const fundWalletAction = action('admin', fundSchema, (input, { actor }) =
   return ok(undefined, result.replayed ? `Reference ${input.reference} was already used for this movement; nothing changed.` : `${what}.`);
 });
 
-export const approveFundingRequestAction = action('admin', z.object({ requestId: id }), (input, { actor }) => {
+export const approveFundingRequestAction = action('admin', z.object({ requestId: id }), (input, { user, actor }) => {
+  const asked = getFundingRequestAmount(getDb(), input.requestId);
+  if (asked && creditNeedsStepUp(asked.currency, asked.amount)) {
+    const refused = refuseUnlessFresh(user);
+    if (refused) return refused;
+  }
   const { request } = approveFundingRequest(getDb(), actor, input.requestId);
   revalidatePath('/admin/funding');
   return ok(undefined, `Request #${request.id} approved: ${formatMoney(request.amount, request.currency)} credited.`);

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { action } from '@/lib/actions/action';
+import { action, refuseUnlessFresh } from '@/lib/actions/action';
 import { ok } from '@/lib/actions/result';
 import { changeRoute } from '@/lib/admin/routing';
 import { checkbox, currency, optionalAmount, productType, providerId, stringMap } from '@/lib/admin/schemas';
@@ -33,11 +33,16 @@ export const updateProviderSettingsAction = action('admin', settingsSchema, (inp
   return ok(undefined, 'Settings saved.');
 });
 
-/** The value goes straight to encryption; it is never echoed back, logged or put in the audit detail. */
+/**
+ * The value goes straight to encryption; it is never echoed back, logged or put in the audit detail.
+ * Needs the second factor proved in the last minutes (step-up).
+ */
 export const setCredentialAction = action(
   'admin',
   z.object({ id: providerId, field: z.string().min(1).max(50), value: z.string().min(1, 'Enter the new value.').max(1000) }),
-  (input, { actor }) => {
+  (input, { user, actor }) => {
+    const refused = refuseUnlessFresh(user);
+    if (refused) return refused;
     setProviderCredential(getDb(), actor, input.id, input.field, input.value);
     revalidatePath(`/admin/providers/${input.id}`);
     return ok(undefined, `${input.field} updated. The value is stored encrypted and will not be shown again.`);

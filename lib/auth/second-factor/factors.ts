@@ -1,0 +1,140 @@
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { passkeys, recoveryCodes, totpFactors, users, webauthnChallenges } from '@/db/schema';
+import { immediate } from '@/db/transaction';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import type { Tx } from '@/lib/ledger/accounts';
+import { LedgerError } from '@/lib/ledger/errors';
+import { env } from '@/lib/env';
+import { seal, unseal } from '@/lib/provider-settings/crypto';
+import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
+import { matchTotpStep } from './totp';
+
+const totpContext = (userId: number) => Buffer.from(`totp-secret:user:${userId}`);
+
+export interface FactorSummary {
+  totp: boolean;
+  passkeys: number;
+  recoveryCodesLeft: number;
+}
+
+export function factorSummary(db: Db, userId: number): FactorSummary {
+  const totp = db.select({ userId: totpFactors.userId }).from(totpFactors).where(eq(totpFactors.userId, userId)).get();
+  const keys = db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId)).get()?.n ?? 0;
+  const codes = db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0;
+  return { totp: Boolean(totp), passkeys: keys, recoveryCodesLeft: codes };
+}
+
+export function hasSecondFactor(db: Db, userId: number): boolean {
+  const summary = factorSummary(db, userId);
+  return summary.totp || summary.passkeys > 0;
+}
+
+/** Replaces every recovery code of the user with a fresh set; only their hashes are kept. */
+export function issueRecoveryCodes(tx: Tx, userId: number): string[] {
+  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) }))).run();
+  return codes;
+}
+
+/** Spends one recovery code: true once per code, false for a wrong or already used one. */
+export function consumeRecoveryCode(db: Db, userId: number, code: string, now = Date.now()): boolean {
+  const used = db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+    .run();
+  return used.changes === 1;
+}
+
+/**
+ * Checks a code from the user's authenticator app and records its step, so the same code (or an
+ * earlier one) is refused afterwards. The conditional update makes two racing requests count once.
+ */
+export function consumeTotpCode(db: Db, userId: number, code: string, now = Date.now()): boolean {
+  const row = db.select().from(totpFactors).where(eq(totpFactors.userId, userId)).get();
+  if (!row) return false;
+  const step = matchTotpStep(unseal(env.CREDENTIALS_KEY, totpContext(userId), row.secretSealed), code, now);
+  if (step === null || step <= row.lastStep) return false;
+  const taken = db.update(totpFactors).set({ lastStep: step }).where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step))).run();
+  return taken.changes === 1;
+}
+
+/** Bumps the session version: every other session of the user ends (the caller re-issues its own). */
+function endOtherSessions(tx: Tx, userId: number): number {
+  const row = tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ sv: users.sessionVersion }).get();
+  if (!row) throw new LedgerError('No such user.', 'NOT_FOUND');
+  return row.sv;
+}
+
+export interface Enrolled {
+  sessionVersion: number;
+  /** Shown once, when this enrolment gave the user their first set. */
+  recoveryCodes: string[] | null;
+}
+
+/** The factor is added, recovery codes issued if the user has none, other sessions ended, audited. */
+export function afterEnrolment(tx: Tx, actor: Actor, userId: number, action: string, now: number): Enrolled {
+  const hasCodes = tx.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get();
+  const codes = hasCodes ? null : issueRecoveryCodes(tx, userId);
+  const sessionVersion = endOtherSessions(tx, userId);
+  recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
+  return { sessionVersion, recoveryCodes: codes };
+}
+
+/** Stores (or replaces) the user's authenticator app once a code from it was checked. */
+export function saveTotpFactor(db: Db, actor: Actor, userId: number, secretBase32: string, step: number, now = Date.now()): Enrolled {
+  return immediate(db, (tx) => {
+    const secretSealed = seal(env.CREDENTIALS_KEY, totpContext(userId), secretBase32);
+    tx.insert(totpFactors)
+      .values({ userId, secretSealed, lastStep: step, createdAt: now })
+      .onConflictDoUpdate({ target: totpFactors.userId, set: { secretSealed, lastStep: step, createdAt: now } })
+      .run();
+    return afterEnrolment(tx, actor, userId, 'mfa.totp_enrolled', now);
+  });
+}
+
+/** New recovery codes for a user who has a factor: the old ones stop working. */
+export function regenerateRecoveryCodes(db: Db, actor: Actor, userId: number, now = Date.now()): string[] {
+  return immediate(db, (tx) => {
+    const codes = issueRecoveryCodes(tx, userId);
+    recordAudit(tx, actor, { action: 'mfa.recovery_codes_regenerated', targetType: 'user', targetId: userId }, now);
+    return codes;
+  });
+}
+
+/**
+ * Another admin's lost device: every factor and recovery code of the user is removed and their
+ * sessions end; at the next sign-in an admin is asked to enrol again. Audited.
+ */
+export function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): void {
+  if (actor.userId === userId) throw new LedgerError('Ask another admin to reset your own second factor.', 'INVALID');
+  immediate(db, (tx) => {
+    tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).run();
+    tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();
+    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+    tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId)).run();
+    endOtherSessions(tx, userId);
+    recordAudit(tx, actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, now);
+  });
+}
+
+/** Every admin with what second factors they have, for the admins page. */
+export function listAdminsWithFactors(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      // Spelled out: drizzle writes ${users.id} as a bare "id" here, which inside the subquery would
+      // name passkeys' own id column.
+      totp: sql<number>`exists (select 1 from totp_factors t where t.user_id = "users"."id")`,
+      passkeys: sql<number>`(select count(*) from passkeys p where p.user_id = "users"."id")`,
+    })
+    .from(users)
+    .where(eq(users.role, 'admin'))
+    .orderBy(users.email)
+    .all();
+}

@@ -1,0 +1,129 @@
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { passkeys, webauthnChallenges } from '@/db/schema';
+import { immediate } from '@/db/transaction';
+import type { Actor } from '@/lib/audit/record';
+import { afterEnrolment, type Enrolled } from './factors';
+import { relyingParty } from './relying-party';
+
+const CHALLENGE_TTL_MS = 5 * 60_000;
+type Purpose = 'register' | 'authenticate';
+
+function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: string, now: number) {
+  db.insert(webauthnChallenges)
+    .values({ userId, purpose, challenge, expiresAt: now + CHALLENGE_TTL_MS })
+    .onConflictDoUpdate({ target: [webauthnChallenges.userId, webauthnChallenges.purpose], set: { challenge, expiresAt: now + CHALLENGE_TTL_MS } })
+    .run();
+}
+
+/** The ceremony's challenge, removed as it is read: each is good for one answer, before it expires. */
+function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): string | null {
+  const row = db
+    .delete(webauthnChallenges)
+    .where(and(eq(webauthnChallenges.userId, userId), eq(webauthnChallenges.purpose, purpose), gt(webauthnChallenges.expiresAt, now)))
+    .returning({ challenge: webauthnChallenges.challenge })
+    .get();
+  return row?.challenge ?? null;
+}
+
+const userKeys = (db: Db, userId: number) => db.select().from(passkeys).where(eq(passkeys.userId, userId)).all();
+const transportsOf = (t: string[] | null) => t ?? undefined;
+
+export async function passkeyRegistrationOptions(db: Db, user: { id: number; email: string; name: string }, now = Date.now()): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const rp = relyingParty();
+  const options = await generateRegistrationOptions({
+    rpName: rp.name,
+    rpID: rp.id,
+    userName: user.email,
+    userDisplayName: user.name,
+    userID: new TextEncoder().encode(`portal-user-${user.id}`),
+    attestationType: 'none',
+    excludeCredentials: userKeys(db, user.id).map((k) => ({ id: k.id, transports: transportsOf(k.transports) })),
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+  });
+  storeChallenge(db, user.id, 'register', options.challenge, now);
+  return options;
+}
+
+export type PasskeyResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export async function registerPasskey(db: Db, actor: Actor, userId: number, response: RegistrationResponseJSON, now = Date.now()): Promise<PasskeyResult<Enrolled>> {
+  const challenge = takeChallenge(db, userId, 'register', now);
+  if (!challenge) return { ok: false, error: 'This passkey request has expired. Try again.' };
+  const rp = relyingParty();
+  let verified;
+  try {
+    verified = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false });
+  } catch {
+    return { ok: false, error: 'The passkey could not be checked. Try again.' };
+  }
+  if (!verified.verified || !verified.registrationInfo) return { ok: false, error: 'The passkey could not be checked. Try again.' };
+  const { credential } = verified.registrationInfo;
+  const enrolled = immediate(db, (tx) => {
+    tx.insert(passkeys)
+      .values({
+        id: credential.id,
+        userId,
+        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+        counter: credential.counter,
+        transports: credential.transports ?? null,
+        createdAt: now,
+      })
+      .run();
+    return afterEnrolment(tx, actor, userId, 'mfa.passkey_added', now);
+  });
+  return { ok: true, value: enrolled };
+}
+
+/** Null when the user has no passkey. */
+export async function passkeyAuthenticationOptions(db: Db, userId: number, now = Date.now()): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const keys = userKeys(db, userId);
+  if (keys.length === 0) return null;
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    allowCredentials: keys.map((k) => ({ id: k.id, transports: transportsOf(k.transports) })),
+    userVerification: 'preferred',
+  });
+  storeChallenge(db, userId, 'authenticate', options.challenge, now);
+  return options;
+}
+
+/** True when the answer is signed by one of this user's passkeys over the live challenge. */
+export async function verifyPasskey(db: Db, userId: number, response: AuthenticationResponseJSON, now = Date.now()): Promise<boolean> {
+  const challenge = takeChallenge(db, userId, 'authenticate', now);
+  if (!challenge) return false;
+  const key = db.select().from(passkeys).where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))).get();
+  if (!key) return false;
+  const rp = relyingParty();
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      credential: { id: key.id, publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')), counter: key.counter, transports: transportsOf(key.transports) },
+      requireUserVerification: false,
+    });
+    if (!result.verified) return false;
+    // A counter that does not grow (when the authenticator keeps one) is a cloned key: the update refuses it.
+    const next = result.authenticationInfo.newCounter;
+    const moved = db
+      .update(passkeys)
+      .set({ counter: next, lastUsedAt: now })
+      .where(and(eq(passkeys.id, key.id), next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next)))
+      .run();
+    return moved.changes === 1;
+  } catch {
+    return false;
+  }
+}

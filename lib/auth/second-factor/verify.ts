@@ -1,0 +1,44 @@
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import type { Db } from '@/db';
+import { recordAudit, type Actor } from '@/lib/audit/record';
+import { clearHits, recordHit, retryAfterMs, type ThrottleRule } from '../throttle';
+import { consumeRecoveryCode, consumeTotpCode, factorSummary } from './factors';
+import { verifyPasskey } from './passkeys';
+import { looksLikeRecoveryCode } from './recovery-codes';
+
+export type Proof = { kind: 'code'; code: string } | { kind: 'passkey'; response: AuthenticationResponseJSON };
+export type VerifyResult = { ok: true; method: 'totp' | 'recovery_code' | 'passkey'; recoveryCodesLeft: number } | { ok: false; error: string };
+
+/** A million 6-digit codes: 5 tries per quarter hour makes guessing one hopeless. */
+export const SECOND_FACTOR_RULE: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
+export const WRONG_CODE = 'That code is not right, or it was already used.';
+
+/** Checks a code (authenticator app or recovery code) or a passkey answer; throttled per user, audited. */
+export async function verifySecondFactor(db: Db, actor: Actor, userId: number, proof: Proof, now = Date.now()): Promise<VerifyResult> {
+  const key = `mfa:user:${userId}`;
+  const wait = retryAfterMs(db, key, SECOND_FACTOR_RULE, now);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return { ok: false, error: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+  }
+  let method: 'totp' | 'recovery_code' | 'passkey';
+  let passed: boolean;
+  if (proof.kind === 'passkey') {
+    method = 'passkey';
+    passed = await verifyPasskey(db, userId, proof.response, now);
+  } else if (looksLikeRecoveryCode(proof.code)) {
+    method = 'recovery_code';
+    passed = consumeRecoveryCode(db, userId, proof.code, now);
+  } else {
+    method = 'totp';
+    passed = consumeTotpCode(db, userId, proof.code, now);
+  }
+  if (!passed) {
+    recordHit(db, key, SECOND_FACTOR_RULE, now);
+    recordAudit(db, actor, { action: 'auth.second_factor_failed', targetType: 'user', targetId: userId, detail: { method } }, now);
+    return { ok: false, error: method === 'passkey' ? 'The passkey was not accepted. Try again, or use a code.' : WRONG_CODE };
+  }
+  clearHits(db, key);
+  recordAudit(db, actor, { action: 'auth.second_factor', targetType: 'user', targetId: userId, detail: { method } }, now);
+  return { ok: true, method, recoveryCodesLeft: factorSummary(db, userId).recoveryCodesLeft };
+}
