@@ -22,7 +22,7 @@ async function ensureUser(db: Db, demo: (typeof DEMO_USERS)[keyof typeof DEMO_US
 /** Idempotent: safe to run on every start. The demo accounts and their money exist in demo mode only. */
 export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on'): Promise<void> {
   if (demo) await seedDemoAccounts(db);
-  seedProviderSettings(db, simulatorUrl);
+  seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: demo });
   seedCatalogueDefaults(db);
 }
 

@@ -17,6 +17,8 @@ const schema = z.object({
   RECEIPT_KEY: z.string().optional(),
   SIMULATOR_URL: z.string().url().default('http://127.0.0.1:4010'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  // `npm run admin:create` reads the first admin's password here (or from standard input).
+  ADMIN_PASSWORD: z.string().optional(),
   // Where the portal's server listens when that is not PORTAL_URL's host and port (behind a proxy).
   LISTEN_HOST: z.string().min(1).optional(),
   LISTEN_PORT: z.coerce.number().int().min(1).max(65_535).optional(),

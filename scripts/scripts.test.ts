@@ -32,9 +32,9 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
   return { ...env, ...extra };
 }
 
-function npmRun(script: string, env: Record<string, string>) {
+function npmRun(script: string, env: Record<string, string>, args: string[] = []) {
   // Next's types declare NODE_ENV always set; a fresh shell has none.
-  const result = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, env: cleanEnv(env) as unknown as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: cleanEnv(env) as unknown as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -94,7 +94,18 @@ describe('database scripts on a fresh data folder', () => {
     expect(seeded.status, seeded.output).toBe(0);
     expect(count(db, 'select count(*) as n from users')).toBe(0);
     expect(count(db, 'select count(*) as n from routes')).toBeGreaterThan(0);
+    // Published simulator keys never reach a real deployment: its admin sets each provider's credentials.
+    expect(count(db, 'select count(*) as n from provider_credentials')).toBe(0);
     expect(fs.existsSync(path.join(folder, 'secrets.json'))).toBe(false);
+    const production = { NODE_ENV: 'production', DATABASE_PATH: db, AUTH_SECRET: secret(), CREDENTIALS_KEY: secret(), RECEIPT_KEY: secret() };
+    const weak = npmRun('admin:create', { ...production, ADMIN_PASSWORD: 'short' });
+    expect(weak.status).not.toBe(0);
+    expect(weak.output).toContain('at least 12 characters');
+    expect(count(db, 'select count(*) as n from users')).toBe(0);
+    const made = npmRun('admin:create', { ...production, ADMIN_PASSWORD: 'a-long-first-admin-pass' }, ['--email', 'Ops@Example.com', '--name', 'Ops']);
+    expect(made.status, made.output).toBe(0);
+    expect(count(db, "select count(*) as n from users where email = 'ops@example.com' and role = 'admin'")).toBe(1);
+    expect(count(db, "select count(*) as n from audit_log where action = 'user.create'")).toBe(1);
   });
 
   it('keys:rotate-credentials re-seals the stored credentials under the new key', () => {

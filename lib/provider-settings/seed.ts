@@ -4,8 +4,12 @@ import { env } from '@/lib/env';
 import { defaultProviderConfig, PROVIDER_IDS } from '@/lib/providers/registry';
 import { encryptCredential } from './crypto';
 
-/** First start only: every provider points at the simulator with its demo credentials. */
-export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.now()): void {
+/**
+ * First start only: every provider points at the simulator. Only a demo gets the simulator's demo
+ * credentials: a real deployment must never sell through published keys, so its admin sets each
+ * provider's base URL and credentials (a provider without credentials is not configured).
+ */
+export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.now(), { demoCredentials = true } = {}): void {
   for (const id of PROVIDER_IDS) {
     const config = defaultProviderConfig(id, simulatorUrl);
     const inserted = db
@@ -13,7 +17,7 @@ export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.no
       .values({ id, baseUrl: config.baseUrl, timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs, paths: config.paths, options: config.options, updatedAt: now })
       .onConflictDoNothing()
       .run();
-    if (inserted.changes === 0) continue;
+    if (inserted.changes === 0 || !demoCredentials) continue;
     for (const [field, value] of Object.entries(config.credentials)) {
       db.insert(providerCredentials)
         .values({ provider: id, field, ciphertext: encryptCredential(env.CREDENTIALS_KEY, id, field, value), setAt: now })
