@@ -6,6 +6,7 @@ import { DEMO, magicNumber, signIn } from './helpers';
 // a success callback. JoNet (first for Nigerian data) refunds its failure at once, so the delivery comes
 // after the refund: the sale must reach the admin's review queue, and the admin decides who pays.
 test('a sale delivered after its refund reaches the review queue and is recovered from the agent', async ({ page, browser }) => {
+  test.setTimeout(180_000); // waits for the simulator's callback after its resolve delay
   await signIn(page, DEMO.agent);
   await page.goto('/wallet');
   const before = minor(await page.getByTestId('available-NGN').innerText());
@@ -36,7 +37,7 @@ test('a sale delivered after its refund reaches the review queue and is recovere
   const form = ours.getByRole('form', { name: /Resolve late delivery/ });
   await form.getByRole('button', { name: 'Decide' }).click();
   await expect(form.getByText('Choose recover or write off.')).toBeVisible(); // nothing moves without a decision
-  await form.getByLabel(/^Recover/).check();
+  await form.getByRole('radio', { name: /Recover/ }).check();
   await form.getByLabel('Reason').fill('JoNet confirmed the data was delivered');
   await form.getByLabel('I checked the delivery with the provider').check();
   await form.getByRole('button', { name: 'Decide' }).click();
