@@ -14,7 +14,8 @@ test('a sale delivered after its refund reaches the review queue and is recovere
   const number = magicNumber('0803', '62');
   await page.getByLabel("Customer's number").fill(number);
   await expect(page.getByTestId('detected-network')).toContainText('MTN');
-  await page.getByTestId('plan-card').first().click();
+  // A bundle JoNet carries (the catalogue merges it with VTpass's and CWG's), so JoNet is asked first.
+  await page.getByTestId('plan-card').filter({ hasText: /1\s?GB/ }).filter({ hasText: /30 days/i }).first().click();
   await page.getByRole('button', { name: 'Review sale' }).click();
   await page.getByRole('button', { name: /^Send MTN/ }).click();
   await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'FAILED');
