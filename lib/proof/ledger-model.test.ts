@@ -9,7 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purchaseResolutions, purchaseReversals, purchases } from '@/db/schema';
+import { purchaseResolutions, purchaseReversals, purchases, requeryJobs } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -35,6 +35,7 @@ const PROVIDER_TIMEOUT_MS = 1_000; // the hang (53) costs this much real time pe
 const SIM_SETTLE_MS = 60; // the simulator resolves pending sales and reversals after 20 ms
 const TICK_MS = 61 * 60_000; // longer than any requery delay and than the NOT_FOUND grace: every job is due
 const STEP_MS = 1_000;
+const CALLBACK_WINDOW_MS = 60_000; // one callback-driven requery per sale a minute
 const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 
 let T: ProofTemplate;
@@ -203,7 +204,10 @@ class Purchase implements Cmd {
     else applyPurchase(sale);
     scheduleFirst(m, sale);
     m.sales.push(sale);
-    if (callbackBody) m.callbackBodies.add(callbackBody);
+    if (callbackBody) {
+      m.callbackBodies.add(callbackBody);
+      sale.lastCallbackAt = m.clock;
+    }
     expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(result.outcome.status);
     verify(m, r, this.toString());
   }
@@ -282,19 +286,57 @@ class Callback implements Cmd {
     const { provider, reference } = currentAttempt(r, sale);
     const cb = callbackFor(provider, reference);
     const seen = m.callbackBodies.has(cb.rawBody);
+    const limited = !seen && m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
     const first = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
-    expect(first.outcome).toBe(seen ? 'duplicate' : 'applied');
+    expect(first.outcome).toBe(seen ? 'duplicate' : limited ? 'rate_limited' : 'applied');
     expect(first.ack.status).toBe(200);
-    // A callback is a hint: whatever it says (here always "success"), the requery decides.
-    if (!seen) requeried(m, sale);
-    m.callbackBodies.add(cb.rawBody);
+    // A callback is a hint: whatever it says (here always "success"), the requery decides; it never moves
+    // the requery schedule.
+    if (!seen && !limited) {
+      applyRequery(m, sale);
+      sale.lastCallbackAt = m.clock;
+    }
+    // A throttled callback is not remembered, so the provider's own retry is still heard later.
+    if (!limited) m.callbackBodies.add(cb.rawBody);
     if (this.twice) {
       const again = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
-      expect(again.outcome).toBe('duplicate');
+      expect(again.outcome).toBe(limited ? 'rate_limited' : 'duplicate');
     }
     verify(m, r, this.toString());
   }
   toString = () => `Callback(sale #${this.index}${this.twice ? ', delivered twice' : ''})`;
+}
+
+/**
+ * A forged callback: a "success" for one of our real references with a body never seen before, sent by
+ * anyone. At most one a minute per sale is even requeried; the requery decides; the schedule stays.
+ */
+class ForgedCallback implements Cmd {
+  constructor(readonly index: number) {}
+  check = (m: Readonly<Model>) => m.sales.length > 0;
+  async run(m: Model, r: Real) {
+    await settleSimulator(r);
+    m.clock += STEP_MS;
+    const sale = pick(m, this.index);
+    const { provider, reference } = currentAttempt(r, sale);
+    const cb = callbackFor(provider, reference);
+    const body = JSON.parse(cb.rawBody) as Record<string, unknown>;
+    const forged = { ...cb, rawBody: JSON.stringify({ ...body, forgedAt: m.clock }) };
+    const limited = m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
+    const jobsBefore = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
+    const handled = await handleCallback(r.h.db, provider as ProviderId, forged, undefined, () => m.clock);
+    expect(handled.outcome).toBe(limited ? 'rate_limited' : 'applied');
+    if (!limited) {
+      applyRequery(m, sale);
+      sale.lastCallbackAt = m.clock;
+    }
+    if (sale.money === 'held') {
+      const jobsAfter = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
+      expect(jobsAfter, 'a callback never moves the requery schedule').toEqual(jobsBefore);
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `ForgedCallback(sale #${this.index})`;
 }
 
 class UnknownCallback implements Cmd {
@@ -375,6 +417,7 @@ const commands = [
   fc.constantFrom(1, 2, 5).map((minutes) => new ShortTick(minutes)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, twice]) => new Callback(i, twice)),
   fc.constant(new UnknownCallback()),
+  fc.nat().map((i) => new ForgedCallback(i)),
   fc.tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed')).map(([i, o]) => new AdminResolve(i, o)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplaySale(i, same)),
   fc.constant(new Restart()),

@@ -46,6 +46,12 @@ export const RECORD_LATER: Record<Magic, Record_> = {
   '57': 'REVERSED', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'SUCCESS',
 };
 
+/** The provider's record right after the first answer, before any timer (the simulator's initial states). */
+export const RECORD_FIRST: Record<Magic, Record_> = {
+  '00': 'SUCCESS', '51': 'PENDING', '52': 'PENDING', '53': 'SUCCESS', '54': null, '55': 'SUCCESS', '56': 'SUCCESS',
+  '57': 'SUCCESS', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'FAILED',
+};
+
 /** What a status query answers for a record, in the oracle's notation. */
 const REQUERY_ANSWER: Record<OracleProvider, Record<'SUCCESS' | 'PENDING' | 'FAILED' | 'REVERSED' | 'NONE', string>> = {
   jonet: { SUCCESS: '200/Successful', PENDING: 'JO119', FAILED: 'JO106', REVERSED: '200/Reversed', NONE: 'JO110' },
@@ -67,8 +73,8 @@ export const purchaseDecision = (magic: Magic, provider: OracleProvider): Decisi
   const a = FIRST_ANSWER[magic];
   return typeof a === 'string' ? 'pending' : oracle(provider, a[provider], 'purchase');
 };
-export const requeryDecision = (magic: Magic, provider: OracleProvider): Decision =>
-  oracle(provider, REQUERY_ANSWER[provider][RECORD_LATER[magic] ?? 'NONE'], 'requery');
+export const requeryDecision = (magic: Magic, provider: OracleProvider, record: Record<Magic, Record_> = RECORD_LATER): Decision =>
+  oracle(provider, REQUERY_ANSWER[provider][record[magic] ?? 'NONE'], 'requery');
 
 export type Money = 'held' | 'settled' | 'refunded' | 'reversed';
 /** While money is held the portal shows PENDING or UNKNOWN; which one is presentation, both are "open". */
@@ -91,6 +97,8 @@ export interface ModelSale {
   /** When the current attempt's next requery is due, and how many it has had (the documents' schedule). */
   nextAt: number;
   tries: number;
+  /** When a callback last made us requery this sale (model clock). */
+  lastCallbackAt?: number;
   /** Filled from the first answer: the model does not predict ids. */
   purchaseId: number;
 }
@@ -146,6 +154,13 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
       Object.assign(sale, { money: 'held', status: 'OPEN', awaiting: 'refund' });
       return;
     case 'failover-after-confirm':
+      // The sale's own call asks at once (the engine's choice of timing; the rule is only "after a requery"):
+      // confirmed never received, it fails over now; any other answer waits for the requery worker.
+      if (requeryDecision(sale.magic, ROUTE[step]!, RECORD_FIRST) === 'not-found') {
+        if (step + 1 < ROUTE.length) return applyPurchase(sale, step + 1);
+        refund(sale);
+        return;
+      }
       Object.assign(sale, { money: 'held', status: 'OPEN', awaiting: 'failover' });
       return;
     case 'manual-review':
