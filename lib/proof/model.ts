@@ -18,8 +18,6 @@ export const SCENARIO_NAME: Record<Magic, string> = {
   '61': 'truncated-json', '62': 'failed→delivered',
 };
 
-/** The MTN airtime route of the seeded portal (a configuration the admin sets, not a code table). */
-export const ROUTE: OracleProvider[] = ['vtpass', 'jonet', 'cwg'];
 
 type Transport = 'timeout' | 'reset';
 /** The simulator's first answer per magic ending, in each provider's wire notation (the oracle's). */
@@ -90,7 +88,9 @@ export interface ModelSale {
   status: ModelStatus;
   createdAt: number;
   notFound: number;
-  /** Index in ROUTE of the attempt that speaks for the sale now. */
+  route: OracleProvider[];
+  productId: number;
+  /** Index in the route of the attempt that speaks for the sale now. */
   step: number;
   /** The current attempt's answer asked for a confirming requery before a refund or a failover. */
   awaiting: 'refund' | 'failover' | null;
@@ -135,7 +135,7 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
   sale.step = step;
   sale.notFound = 0;
   sale.awaiting = null;
-  const decision = purchaseDecision(sale.magic, ROUTE[step]!);
+  const decision = purchaseDecision(sale.magic, sale.route[step]!);
   switch (decision) {
     case 'success':
       settle(sale);
@@ -147,7 +147,7 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
       refund(sale, 'REVERSED');
       return;
     case 'failover':
-      if (step + 1 < ROUTE.length) return applyPurchase(sale, step + 1);
+      if (step + 1 < sale.route.length) return applyPurchase(sale, step + 1);
       refund(sale); // the route is exhausted
       return;
     case 'refund-after-confirm':
@@ -156,8 +156,8 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
     case 'failover-after-confirm':
       // The sale's own call asks at once (the engine's choice of timing; the rule is only "after a requery"):
       // confirmed never received, it fails over now; any other answer waits for the requery worker.
-      if (requeryDecision(sale.magic, ROUTE[step]!, RECORD_FIRST) === 'not-found') {
-        if (step + 1 < ROUTE.length) return applyPurchase(sale, step + 1);
+      if (requeryDecision(sale.magic, sale.route[step]!, RECORD_FIRST) === 'not-found') {
+        if (step + 1 < sale.route.length) return applyPurchase(sale, step + 1);
         refund(sale);
         return;
       }
@@ -173,7 +173,7 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
 
 /** One status query of the sale's current attempt (requery tick, or a callback's requery) once timers ran. */
 export function applyRequery(m: Model, sale: ModelSale): void {
-  const decision = requeryDecision(sale.magic, ROUTE[sale.step]!);
+  const decision = requeryDecision(sale.magic, sale.route[sale.step]!);
   if (sale.money !== 'held') {
     // After a resolution only a reversal of a settled sale moves money, once; a late success moves nothing.
     if (decision === 'reversed' && sale.money === 'settled') Object.assign(sale, { money: 'reversed', status: 'REVERSED' });
@@ -196,7 +196,7 @@ export function applyRequery(m: Model, sale: ModelSale): void {
     case 'not-found':
       if (sale.awaiting === 'failover') {
         // Confirmed never received: only now is it safe to send it to the next provider.
-        if (sale.step + 1 < ROUTE.length) return applyPurchase(sale, sale.step + 1);
+        if (sale.step + 1 < sale.route.length) return applyPurchase(sale, sale.step + 1);
         refund(sale);
         return;
       }
