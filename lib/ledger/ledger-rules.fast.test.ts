@@ -171,6 +171,38 @@ describe('sale money', () => {
     expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
   });
 
+  it('writes each leg as its own entry, with the kind and the memo the statement shows', async () => {
+    fresh();
+    fund(100_000);
+    const legs = () => entries().slice(count).map((e) => [e.kind, e.memo, e.amount, e.idempotencyKey.replace(/^purchase:\d+:/, '')]);
+    let count = entries().length;
+    const up = await openSale();
+    count = entries().length;
+    settle(w.db, up, 'vtpass', up.agentCostMinor - 150, 'test');
+    expect(legs()).toEqual([['settle_cost', 'Paid to vtpass', up.agentCostMinor - 150, 'cost'], ['settle_margin', 'Margin', 150, 'margin']]);
+    count = entries().length;
+    reverseSettled(w.db, up, 'vtpass', up.agentCostMinor - 150, 'callback');
+    expect(legs()).toEqual([
+      ['reversal', 'Reversed by vtpass', up.agentCostMinor - 150, 'reversal:cost'], ['reversal', 'Margin returned', 150, 'reversal:margin'],
+      ['reversal', 'Reversal refund', up.agentCostMinor, 'reversal:wallet'],
+    ]);
+    const down = await openSale();
+    count = entries().length;
+    settle(w.db, down, 'jonet', down.agentCostMinor + 70, 'test');
+    expect(legs()).toEqual([['settle_margin', 'Margin shortfall', 70, 'margin'], ['settle_cost', 'Paid to jonet', down.agentCostMinor + 70, 'cost']]);
+    count = entries().length;
+    reverseSettled(w.db, down, 'jonet', down.agentCostMinor + 70, 'callback');
+    expect(legs()).toEqual([
+      ['reversal', 'Reversed by jonet', down.agentCostMinor + 70, 'reversal:cost'], ['reversal', 'Margin shortfall returned', 70, 'reversal:margin'],
+      ['reversal', 'Reversal refund', down.agentCostMinor, 'reversal:wallet'],
+    ]);
+    const free = await openSale();
+    count = entries().length;
+    settle(w.db, free, 'cwg', 0, 'test'); // a zero leg is not written (a ledger entry is never 0)
+    expect(legs()).toEqual([['settle_margin', 'Margin', free.agentCostMinor, 'margin']]);
+    expect(balanceOf('clearing:NGN')).toBe(0);
+  });
+
   it('a reversal after a settle returns the agent cost once, from the float and the margin', async () => {
     fresh();
     fund(100_000);
