@@ -11,7 +11,7 @@ export const ACTIONS: Record<string, 'agent' | 'admin'> = {
   createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
   setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin',
   testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',
-  resolveSaleAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
+  resolveSaleAction: 'admin', resolveLateDeliveryAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
   syncCatalogueAction: 'admin',
 };
 

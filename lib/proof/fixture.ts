@@ -60,10 +60,10 @@ export async function createProofTemplate(opts: { timeoutMs?: number; sim?: Simu
   const airtime = db.select().from(products)
     .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true))).get();
   if (!airtime) throw new Error('No MTN airtime product after sync');
-  // A bundle all three Nigerian providers carry, so its route is the whole configured route.
+  // The bundle the most Nigerian providers carry, so its route is as long as the configuration allows.
   const data = db.select().from(products)
-    .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'data'), eq(products.active, true),
-      sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) = 3`)).get();
+    .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'data'), eq(products.active, true)))
+    .orderBy(sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`, products.id).get();
   if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
   const routes = { airtime: routeFor(db, airtime).map((s) => s.provider), data: routeFor(db, data).map((s) => s.provider) };
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
