@@ -84,6 +84,15 @@ describe('funding', () => {
     expect(post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(false);
     expect(() => post(w.db, { from: to, to: from, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(LedgerError);
     expect(balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
+    // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
+    const other = walletAccount(w.db, w.agentId, 'NGN');
+    const clearing = clearingAccount(w.db, 'NGN');
+    for (const [a, b, amount] of [[clearing, to, 1], [from, clearing, 1], [from, to, 2]] as const) {
+      expect(() => post(w.db, { from: a, to: b, amount, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(
+        new LedgerError('This reference was already used for a different movement.', 'IDEMPOTENCY_CONFLICT'),
+      );
+    }
+    expect(post(w.db, { from, to: other, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(true);
   });
 });
 
