@@ -97,7 +97,7 @@ describe('VTpass wire rules', () => {
   it('enforces the 019 same service + phone window when enabled', async () => {
     const a = adapter();
     expect((await a.buyAirtime({ reference: ref(), phone: '08031234504', network: 'MTN', amountMinor: 10000 })).status).toBe('SUCCESS');
-    expect(await a.buyAirtime({ reference: ref(), phone: '08031234504', network: 'MTN', amountMinor: 10000 })).toMatchObject({ status: 'FAILED', providerCode: '019' });
+    expect(await a.buyAirtime({ reference: ref(), phone: '08031234504', network: 'MTN', amountMinor: 10000 })).toMatchObject({ status: 'NOT_PROCESSED', providerCode: '019' });
     expect((await a.buyAirtime({ reference: ref(), phone: '08031234504', network: 'GLO', amountMinor: 10000 })).status).toBe('SUCCESS');
   });
 

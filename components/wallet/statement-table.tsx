@@ -8,6 +8,7 @@ const KIND_LABELS: Record<string, string> = {
   reserve: 'Sale',
   refund: 'Refund',
   reversal: 'Reversal refund',
+  recovery: 'Recovered by our team',
 };
 
 export function StatementTable({ rows, currency }: { rows: StatementRow[]; currency: Currency }) {

@@ -92,3 +92,21 @@ export function reconcileRecentDays(tx: Tx, providers: readonly string[], days: 
   const from = now - ((now + LAGOS_OFFSET_MS) % DAY_MS) - (days - 1) * DAY_MS;
   return reconcileProviders(tx, providers, from, now + 1);
 }
+
+export interface LateDeliveryTotals {
+  currency: string;
+  /** The platform's loss on late deliveries it chose not to recover. */
+  writtenOffMinor: number;
+  /** What agents still owe from recovered late deliveries. */
+  agentDebtMinor: number;
+}
+
+/** Money moved by late deliveries (delivered after refund, delivered twice), per currency. */
+export function lateDeliveryTotals(tx: Tx): LateDeliveryTotals[] {
+  return tx.all<{ currency: string; writtenOff: number; debt: number }>(sql`
+    select currency,
+      -sum(case when kind = 'write_off' then balance else 0 end) as writtenOff,
+      -sum(case when kind = 'agent_receivable' and balance < 0 then balance else 0 end) as debt
+    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`)
+    .map((r) => ({ currency: r.currency, writtenOffMinor: r.writtenOff, agentDebtMinor: r.debt }));
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lateDeliveries, providerCredentials, purchaseAttempts, purchaseEvents, purchases, requeryJobs } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { listAdminAlerts } from '@/lib/admin/alerts';
+import { lateDeliveryTotals } from '@/lib/admin/reconcile';
 import { routeFor } from '@/lib/catalogue/routing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -107,6 +108,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     expect(wallet()).toEqual(before); // the agent is not charged
     const writeOff = world.db.get<{ b: number }>(sql`select balance as b from accounts where code = 'write_off:NGN'`)!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
+    expect(lateDeliveryTotals(world.db).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(-writeOff); // shown in reconciliation
     expect(floatBalance()).toBe(floatBefore + first.providerCostMinor);
     expect(lateOf(s.purchaseId)[0]).toMatchObject({ resolution: 'written_off', resolvedBy: 'admin@test' });
     expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(/already written off/);
@@ -268,6 +270,22 @@ describe('callbacks cannot steer the schedule', () => {
 });
 
 describe('a sale whose provider cannot be called', () => {
+  it("on the sale's own call it never reached the provider: the next provider takes it", async () => {
+    const saved = world.db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'vtpass')).all();
+    world.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, 'vtpass')).run();
+    try {
+      const s = await sale('00');
+      expect(attemptsOf(s.purchaseId).map((a) => a.provider)).toEqual(['vtpass', 'jonet']);
+      expect(attemptsOf(s.purchaseId)[0]).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'config' });
+      expect(s.status).toBe('SUCCESS');
+    } finally {
+      for (const c of saved) {
+        world.db.update(providerCredentials).set({ ciphertext: c.ciphertext })
+          .where(and(eq(providerCredentials.provider, c.provider), eq(providerCredentials.field, c.field))).run();
+      }
+    }
+  });
+
   it('spends its requery budget and ends in manual review with the reason, never re-leased forever', async () => {
     const s = await sale('58');
     const attempt = currentAttempt(s.purchaseId);

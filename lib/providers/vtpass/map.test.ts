@@ -6,7 +6,7 @@ import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations, VTPASS_CODES,
 const PURCHASE: Record<string, Decision | 'BY_INNER'> = {
   '000': 'BY_INNER', '001': 'BY_INNER', '099': 'pending', '044': 'manual-review', '091': 'failover', '016': 'refund-after-confirm',
   '010': 'failover', '011': 'failover', '012': 'failover', '013': 'failover', '017': 'failover', '014': 'duplicate', '015': 'not-found',
-  '018': 'failover', '019': 'refund', '020': 'pending', '021': 'failover', '022': 'failover', '023': 'failover', '024': 'failover',
+  '018': 'failover', '019': 'failover', '020': 'pending', '021': 'failover', '022': 'failover', '023': 'failover', '024': 'failover',
   '025': 'refund', '026': 'refund', '027': 'failover', '028': 'failover', '030': 'failover-after-confirm', '031': 'failover',
   '032': 'failover', '034': 'failover', '035': 'failover', '040': 'reversed', '083': 'pending', '085': 'failover', '087': 'failover',
   '089': 'pending',

@@ -24,8 +24,9 @@ export const VTPASS_CODES: Record<string, Rule> = {
   '014': { status: 'PENDING', meaning: 'request_id already exists: requery the original', duplicate: true }, // §2.5, §5.1 rule 2
   '015': { status: 'NOT_FOUND', meaning: 'Invalid request_id (never seen)' }, // §2.5, §2.6
   '018': { status: 'NOT_PROCESSED', meaning: 'Low wallet balance' }, // §2.5: not charged, not processed
-  // §2.5: this request failed, but an earlier identical one may have succeeded: refund, never resend it elsewhere.
-  '019': { status: 'FAILED', meaning: 'Likely duplicate: same service+biller within 30 s' },
+  // §2.5: refused before processing as a likely repeat of an earlier sale (which has its own reference and
+  // outcome). The portal asks the agent before a repeat, so a confirmed repeat may go to another provider.
+  '019': { status: 'NOT_PROCESSED', meaning: 'Likely duplicate: same service+biller within 30 s' },
   '020': { status: 'UNKNOWN', meaning: 'Biller confirmed (verification answer, not a sale state)' }, // §2.5 VERIFY_OK
   '021': { status: 'NOT_PROCESSED', meaning: 'Account locked' }, // §2.5: refused before processing
   '022': { status: 'NOT_PROCESSED', meaning: 'Account suspended' }, // §2.5: refused before processing

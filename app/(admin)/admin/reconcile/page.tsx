@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
-import { reconcileRecentDays } from '@/lib/admin/reconcile';
+import { lateDeliveryTotals, reconcileRecentDays } from '@/lib/admin/reconcile';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { checkInvariants } from '@/lib/ledger/invariants';
@@ -21,6 +21,7 @@ export default async function ReconcilePage() {
   const invariants = checkInvariants(db);
   const broken = invariants.filter((i) => i.violations.length > 0);
   const rows = reconcileRecentDays(db, PROVIDER_IDS, DAYS);
+  const late = lateDeliveryTotals(db);
   const money = (provider: string, n: number) => formatMoney(n, PROVIDER_CURRENCY[provider] ?? 'NGN');
   return (
     <div className="space-y-4">
@@ -39,6 +40,18 @@ export default async function ReconcilePage() {
             </li>
           ))}
         </ul>
+      </Card>
+
+      <Card title="Late deliveries">
+        {late.length === 0 ? <p className="text-sm text-slate-600">No delivery after a refund or a second delivery has been written off or recovered.</p> : (
+          <ul className="text-sm" data-testid="late-delivery-totals">
+            {late.map((t) => (
+              <li key={t.currency}>
+                {t.currency}: written off {formatMoney(t.writtenOffMinor, t.currency as 'NGN' | 'INR')} (the platform paid the provider) · agents still owe {formatMoney(t.agentDebtMinor, t.currency as 'NGN' | 'INR')} (taken from their next funding)
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <Card title={`Provider floats, last ${DAYS} days (Lagos)`}>

@@ -60,18 +60,20 @@ function LateDeliveryCard({ item, events }: { item: OpenLateDelivery; events: Sa
     ? `${item.attemptProvider} also delivered it after the sale was settled through ${p.provider}.`
     : `${item.attemptProvider} delivered it after the agent was refunded.`;
   return (
-    <Card title={`Sale #${p.id} · ${item.productName}`} actions={<span className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900" data-testid="late-kind">{LATE_LABEL[late.kind]}</span>}>
-      <p className="text-sm text-slate-700">
-        {what} Noticed {formatDateTime(late.detectedAt)} by {late.detectedBy.replace('_', ' ')}.
-      </p>
-      <p className="text-sm text-slate-700">
-        {item.agentEmail} · {p.phone} · agent paid {formatMoney(p.agentCostMinor, p.currency)} · {item.attemptProvider} cost {formatMoney(item.providerCostMinor, p.currency)} · <span className="font-mono">{item.attemptReference}</span>
-        {' · '}<Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>details</Link>
-      </p>
-      <div className="mt-3 grid gap-4 lg:grid-cols-2">
-        <Timeline events={events} showEvidence />
-        <LateDeliveryForm lateDeliveryId={late.id} agentCost={formatMoney(p.agentCostMinor, p.currency)} />
-      </div>
-    </Card>
+    <div data-testid="late-delivery">
+      <Card title={`Sale #${p.id} · ${item.productName}`} actions={<span className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900" data-testid="late-kind">{LATE_LABEL[late.kind]}</span>}>
+        <p className="text-sm text-slate-700">
+          {what} Noticed {formatDateTime(late.detectedAt)} by {late.detectedBy.replace('_', ' ')}.
+        </p>
+        <p className="text-sm text-slate-700">
+          {item.agentEmail} · {p.phone} · agent paid {formatMoney(p.agentCostMinor, p.currency)} · {item.attemptProvider} cost {formatMoney(item.providerCostMinor, p.currency)} · <span className="font-mono">{item.attemptReference}</span>
+          {' · '}<Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>details</Link>
+        </p>
+        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+          <Timeline events={events} showEvidence />
+          <LateDeliveryForm lateDeliveryId={late.id} agentCost={formatMoney(p.agentCostMinor, p.currency)} />
+        </div>
+      </Card>
+    </div>
   );
 }
