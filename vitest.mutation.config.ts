@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export const FAST_MONEY_TESTS = [
   'lib/**/*.fast.test.ts',
   'lib/providers/*/map.test.ts',
+  'lib/providers/fixtures.test.ts', // recorded wire bodies through the adapters (catalogue mapping included)
   // The documents' decision table (lib/proof/oracle) joins once the engine and the table agree on every
   // row: a failing row would fail Stryker's initial run and with it the whole measurement.
 ];

@@ -84,6 +84,15 @@ describe('funding', () => {
     expect(post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(false);
     expect(() => post(w.db, { from: to, to: from, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(LedgerError);
     expect(balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
+    // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
+    const other = walletAccount(w.db, w.agentId, 'NGN');
+    const clearing = clearingAccount(w.db, 'NGN');
+    for (const [a, b, amount] of [[clearing, to, 1], [from, clearing, 1], [from, to, 2]] as const) {
+      expect(() => post(w.db, { from: a, to: b, amount, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(
+        new LedgerError('This reference was already used for a different movement.', 'IDEMPOTENCY_CONFLICT'),
+      );
+    }
+    expect(post(w.db, { from, to: other, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(true);
   });
 });
 
@@ -169,6 +178,38 @@ describe('sale money', () => {
     expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
     expect(entries().at(-1)).toMatchObject({ kind: 'refund', memo: 'Refund: the sale was not delivered', amount: sale.agentCostMinor, creditAccountId: wallet().id });
     expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
+  });
+
+  it('writes each leg as its own entry, with the kind and the memo the statement shows', async () => {
+    fresh();
+    fund(100_000);
+    const legs = () => entries().slice(count).map((e) => [e.kind, e.memo, e.amount, e.idempotencyKey.replace(/^purchase:\d+:/, '')]);
+    let count = entries().length;
+    const up = await openSale();
+    count = entries().length;
+    settle(w.db, up, 'vtpass', up.agentCostMinor - 150, 'test');
+    expect(legs()).toEqual([['settle_cost', 'Paid to vtpass', up.agentCostMinor - 150, 'cost'], ['settle_margin', 'Margin', 150, 'margin']]);
+    count = entries().length;
+    reverseSettled(w.db, up, 'vtpass', up.agentCostMinor - 150, 'callback');
+    expect(legs()).toEqual([
+      ['reversal', 'Reversed by vtpass', up.agentCostMinor - 150, 'reversal:cost'], ['reversal', 'Margin returned', 150, 'reversal:margin'],
+      ['reversal', 'Reversal refund', up.agentCostMinor, 'reversal:wallet'],
+    ]);
+    const down = await openSale();
+    count = entries().length;
+    settle(w.db, down, 'jonet', down.agentCostMinor + 70, 'test');
+    expect(legs()).toEqual([['settle_margin', 'Margin shortfall', 70, 'margin'], ['settle_cost', 'Paid to jonet', down.agentCostMinor + 70, 'cost']]);
+    count = entries().length;
+    reverseSettled(w.db, down, 'jonet', down.agentCostMinor + 70, 'callback');
+    expect(legs()).toEqual([
+      ['reversal', 'Reversed by jonet', down.agentCostMinor + 70, 'reversal:cost'], ['reversal', 'Margin shortfall returned', 70, 'reversal:margin'],
+      ['reversal', 'Reversal refund', down.agentCostMinor, 'reversal:wallet'],
+    ]);
+    const free = await openSale();
+    count = entries().length;
+    settle(w.db, free, 'cwg', 0, 'test'); // a zero leg is not written (a ledger entry is never 0)
+    expect(legs()).toEqual([['settle_margin', 'Margin', free.agentCostMinor, 'margin']]);
+    expect(balanceOf('clearing:NGN')).toBe(0);
   });
 
   it('a reversal after a settle returns the agent cost once, from the float and the margin', async () => {

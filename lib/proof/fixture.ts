@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
-import { products, providerSettings } from '@/db/schema';
+import { products, productSources, providerSettings } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { routeFor } from '@/lib/catalogue/routing';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { walletAccount } from '@/lib/ledger/accounts';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
@@ -25,6 +26,10 @@ export interface ProofTemplate {
   agentId: number;
   /** MTN airtime (route vtpass → jonet → cwg). */
   airtime: Product;
+  /** An MTN data bundle (route jonet → vtpass → cwg): JoNet refunds a definite failure at once. */
+  data: Product;
+  /** Each product's configured route (the admin's provider order, less providers that do not carry it). */
+  routes: { airtime: string[]; data: string[] };
   /** A fresh copy of the template: its own file, opened with the real settings. */
   newDb(): ProofDb;
   close(): Promise<void>;
@@ -55,11 +60,17 @@ export async function createProofTemplate(opts: { timeoutMs?: number; sim?: Simu
   const airtime = db.select().from(products)
     .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true))).get();
   if (!airtime) throw new Error('No MTN airtime product after sync');
+  // The bundle the most Nigerian providers carry, so its route is as long as the configuration allows.
+  const data = db.select().from(products)
+    .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'data'), eq(products.active, true)))
+    .orderBy(sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`, products.id).get();
+  if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
+  const routes = { airtime: routeFor(db, airtime).map((s) => s.provider), data: routeFor(db, data).map((s) => s.provider) };
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
 
   return {
-    sim, dir, templateFile, agentId: agent.id, airtime,
+    sim, dir, templateFile, agentId: agent.id, airtime, data, routes,
     newDb: () => copyTemplate(dir, templateFile),
     close: async () => {
       await sim.close();

@@ -9,7 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purchaseResolutions, purchaseReversals, purchases } from '@/db/schema';
+import { purchaseResolutions, purchaseReversals, purchases, requeryJobs } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -23,10 +23,11 @@ import { toOutcome } from '@/lib/purchases/outcome';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { NOT_FOUND_GRACE_MS } from '@/lib/purchases/schedule';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
+import type { OracleProvider } from './oracle/provider-decisions';
 import { createProofTemplate, magicPhone, realTimeReferences, sleep, type ProofDb, type ProofTemplate } from './fixture';
 import type { NewReference } from '@/lib/providers/reference';
 import {
-  applyPurchase, applyRequery, MAGICS, newModel, reservedTotal, ROUTE, SCENARIO_NAME, walletBalance,
+  applyPurchase, applyRequery, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
   type Magic, type Model, type ModelSale,
 } from './model';
 
@@ -36,10 +37,12 @@ const PROVIDER_TIMEOUT_MS = 1_000; // the hang (53) costs this much real time pe
 const SIM_SETTLE_MS = 60; // the simulator resolves pending sales and reversals after 20 ms
 const TICK_MS = 61 * 60_000; // longer than any requery delay and than the NOT_FOUND grace: every job is due
 const STEP_MS = 1_000;
+const CALLBACK_WINDOW_MS = 60_000; // one callback-driven requery per sale a minute
 const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 
 let T: ProofTemplate;
 let agentCommissionBps = 0;
+let dataCommissionBps = 0;
 
 interface Real {
   h: ProofDb;
@@ -51,6 +54,7 @@ beforeAll(async () => {
   T = await createProofTemplate({ timeoutMs: PROVIDER_TIMEOUT_MS });
   const h = T.newDb();
   agentCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
+  dataCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'data');
   h.cleanup();
 }, 120_000);
 afterAll(async () => T?.close());
@@ -76,7 +80,7 @@ function verify(m: Model, r: Real, step: string): void {
     const money = reversals.has(row.id) ? 'reversed' : resolutions.get(row.id) ?? 'held';
     const status = sale.status === 'OPEN' && (row.status === 'PENDING' || row.status === 'UNKNOWN') ? 'OPEN' : row.status;
     expect({ sale: i, magic: sale.magic, status, money, provider: row.provider }, `sale #${i} after ${step}`)
-      .toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money, provider: ROUTE[sale.step] });
+      .toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money, provider: sale.route[sale.step] });
   });
 }
 
@@ -162,13 +166,17 @@ class ReplayFunding implements Cmd {
 }
 
 class Purchase implements Cmd {
-  constructor(readonly magic: Magic, readonly middle: number, readonly face: number, readonly earlyCallback: boolean) {}
+  constructor(readonly magic: Magic, readonly middle: number, readonly airtimeFace: number, readonly earlyCallback: boolean, readonly kind: 'airtime' | 'data' = 'airtime') {}
+  get face() {
+    return this.kind === 'data' ? T.data.priceMinor! : this.airtimeFace;
+  }
   check = () => true;
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const key = `proof-key-${m.nextKey++}`;
     const phone = magicPhone(this.middle, this.magic);
-    const input: SaleInput = { idempotencyKey: key, productId: T.airtime.id, phone, network: 'MTN', amountMinor: this.face, confirmRepeat: true };
+    const product = this.kind === 'data' ? T.data : T.airtime;
+    const input: SaleInput = { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: this.face, confirmRepeat: true };
     const refs = realTimeReferences();
     const issued: string[] = [];
     const newReference: NewReference = (provider) => {
@@ -176,9 +184,9 @@ class Purchase implements Cmd {
       issued.push(ref);
       return ref;
     };
-    const cost = priceSale(this.face, agentCommissionBps).agentCostMinor;
+    const cost = priceSale(this.face, this.kind === 'data' ? dataCommissionBps : agentCommissionBps).agentCostMinor;
     const affordable = cost <= walletBalance(m);
-    const early = this.earlyCallback && this.magic === '53' && affordable;
+    const early = this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
     const selling = startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference, replayWaitMs: 5_000 });
     let callbackBody: string | undefined;
     if (early) {
@@ -199,16 +207,19 @@ class Purchase implements Cmd {
     if (!result.ok) throw new Error(`sale refused: ${result.error}`);
     ran.set(`sale ${this.magic}${early ? ' early callback' : ''}`, (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1);
     expect(result.outcome.agentCostMinor).toBe(cost);
-    const sale: ModelSale = { key, phone, face: this.face, cost, magic: this.magic, money: 'held', status: 'OPEN', createdAt: m.clock, notFound: 0, step: 0, awaiting: null, nextAt: 0, tries: 0, purchaseId: result.outcome.purchaseId };
+    const sale: ModelSale = { key, phone, face: this.face, cost, magic: this.magic, money: 'held', status: 'OPEN', createdAt: m.clock, notFound: 0, route: T.routes[this.kind] as OracleProvider[], productId: product.id, step: 0, awaiting: null, nextAt: 0, tries: 0, purchaseId: result.outcome.purchaseId };
     if (early) Object.assign(sale, { money: 'settled', status: 'SUCCESS' });
     else applyPurchase(sale);
     scheduleFirst(m, sale);
     m.sales.push(sale);
-    if (callbackBody) m.callbackBodies.add(callbackBody);
+    if (callbackBody) {
+      m.callbackBodies.add(callbackBody);
+      sale.lastCallbackAt = m.clock;
+    }
     expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(result.outcome.status);
     verify(m, r, this.toString());
   }
-  toString = () => `Purchase(${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
+  toString = () => `Purchase(${this.kind === 'data' ? 'data, ' : ''}${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
 }
 
 async function waitForRecordedSale(issued: string[]): Promise<string> {
@@ -261,7 +272,7 @@ class ShortTick implements Cmd {
 const SCHEDULE_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
 function scheduleFirst(m: Model, sale: ModelSale) {
   sale.tries = 0;
-  sale.nextAt = m.clock + (ROUTE[sale.step] === 'jonet' ? Math.max(60_000, SCHEDULE_MS[0]!) : SCHEDULE_MS[0]!);
+  sale.nextAt = m.clock + (sale.route[sale.step] === 'jonet' ? Math.max(60_000, SCHEDULE_MS[0]!) : SCHEDULE_MS[0]!);
 }
 /** The sale's current attempt was asked once more (requery or a callback's requery). */
 function requeried(m: Model, sale: ModelSale) {
@@ -283,19 +294,57 @@ class Callback implements Cmd {
     const { provider, reference } = currentAttempt(r, sale);
     const cb = callbackFor(provider, reference);
     const seen = m.callbackBodies.has(cb.rawBody);
+    const limited = !seen && m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
     const first = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
-    expect(first.outcome).toBe(seen ? 'duplicate' : 'applied');
+    expect(first.outcome).toBe(seen ? 'duplicate' : limited ? 'rate_limited' : 'applied');
     expect(first.ack.status).toBe(200);
-    // A callback is a hint: whatever it says (here always "success"), the requery decides.
-    if (!seen) requeried(m, sale);
-    m.callbackBodies.add(cb.rawBody);
+    // A callback is a hint: whatever it says (here always "success"), the requery decides; it never moves
+    // the requery schedule.
+    if (!seen && !limited) {
+      applyRequery(m, sale);
+      sale.lastCallbackAt = m.clock;
+    }
+    // A throttled callback is not remembered, so the provider's own retry is still heard later.
+    if (!limited) m.callbackBodies.add(cb.rawBody);
     if (this.twice) {
       const again = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
-      expect(again.outcome).toBe('duplicate');
+      expect(again.outcome).toBe(limited ? 'rate_limited' : 'duplicate');
     }
     verify(m, r, this.toString());
   }
   toString = () => `Callback(sale #${this.index}${this.twice ? ', delivered twice' : ''})`;
+}
+
+/**
+ * A forged callback: a "success" for one of our real references with a body never seen before, sent by
+ * anyone. At most one a minute per sale is even requeried; the requery decides; the schedule stays.
+ */
+class ForgedCallback implements Cmd {
+  constructor(readonly index: number) {}
+  check = (m: Readonly<Model>) => m.sales.length > 0;
+  async run(m: Model, r: Real) {
+    await settleSimulator(r);
+    m.clock += STEP_MS;
+    const sale = pick(m, this.index);
+    const { provider, reference } = currentAttempt(r, sale);
+    const cb = callbackFor(provider, reference);
+    const body = JSON.parse(cb.rawBody) as Record<string, unknown>;
+    const forged = { ...cb, rawBody: JSON.stringify({ ...body, forgedAt: m.clock }) };
+    const limited = m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
+    const jobsBefore = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
+    const handled = await handleCallback(r.h.db, provider as ProviderId, forged, undefined, () => m.clock);
+    expect(handled.outcome).toBe(limited ? 'rate_limited' : 'applied');
+    if (!limited) {
+      applyRequery(m, sale);
+      sale.lastCallbackAt = m.clock;
+    }
+    if (sale.money === 'held') {
+      const jobsAfter = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
+      expect(jobsAfter, 'a callback never moves the requery schedule').toEqual(jobsBefore);
+    }
+    verify(m, r, this.toString());
+  }
+  toString = () => `ForgedCallback(sale #${this.index})`;
 }
 
 class UnknownCallback implements Cmd {
@@ -334,7 +383,9 @@ class ReplaySale implements Cmd {
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
-    const input: SaleInput = { idempotencyKey: sale.key, productId: T.airtime.id, phone: sale.phone, network: 'MTN', amountMinor: this.sameBody ? sale.face : sale.face + 100, confirmRepeat: true };
+    // Another body: another amount and another number (a data bundle's amount is its price, whatever is sent).
+    const otherPhone = `${sale.phone.slice(0, 4)}${sale.phone[4] === '9' ? '8' : '9'}${sale.phone.slice(5)}`;
+    const input: SaleInput = { idempotencyKey: sale.key, productId: sale.productId, phone: this.sameBody ? sale.phone : otherPhone, network: 'MTN', amountMinor: this.sameBody ? sale.face : sale.face + 100, confirmRepeat: true };
     const before = r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
     const result = await startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference: realTimeReferences(), replayWaitMs: 5_000 });
     if (this.sameBody) {
@@ -371,11 +422,14 @@ const commands = [
   fc.constantFrom(10_000, 200_000).map((a) => new Debit(a)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplayFunding(i, same)),
   ...[1, 2, 3, 4].map(() => fc.tuple(magicArb, fc.nat(99_999), faceArb, fc.boolean()).map(([g, mid, f, early]) => new Purchase(g, mid, f, early))),
+  // Data goes to JoNet first, which refunds a definite failure at once: 62 there is "delivered after refund".
+  fc.tuple(magicArb, fc.nat(99_999)).map(([g, mid]) => new Purchase(g, mid, 0, false, 'data')),
   fc.constant(new RequeryTick()),
   fc.constant(new RequeryTick()),
   fc.constantFrom(1, 2, 5).map((minutes) => new ShortTick(minutes)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, twice]) => new Callback(i, twice)),
   fc.constant(new UnknownCallback()),
+  fc.nat().map((i) => new ForgedCallback(i)),
   fc.tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed')).map(([i, o]) => new AdminResolve(i, o)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplaySale(i, same)),
   fc.constant(new Restart()),

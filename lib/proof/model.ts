@@ -18,8 +18,6 @@ export const SCENARIO_NAME: Record<Magic, string> = {
   '61': 'truncated-json', '62': 'failed→delivered',
 };
 
-/** The MTN airtime route of the seeded portal (a configuration the admin sets, not a code table). */
-export const ROUTE: OracleProvider[] = ['vtpass', 'jonet', 'cwg'];
 
 type Transport = 'timeout' | 'reset';
 /** The simulator's first answer per magic ending, in each provider's wire notation (the oracle's). */
@@ -46,6 +44,12 @@ export const RECORD_LATER: Record<Magic, Record_> = {
   '57': 'REVERSED', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'SUCCESS',
 };
 
+/** The provider's record right after the first answer, before any timer (the simulator's initial states). */
+export const RECORD_FIRST: Record<Magic, Record_> = {
+  '00': 'SUCCESS', '51': 'PENDING', '52': 'PENDING', '53': 'SUCCESS', '54': null, '55': 'SUCCESS', '56': 'SUCCESS',
+  '57': 'SUCCESS', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'FAILED',
+};
+
 /** What a status query answers for a record, in the oracle's notation. */
 const REQUERY_ANSWER: Record<OracleProvider, Record<'SUCCESS' | 'PENDING' | 'FAILED' | 'REVERSED' | 'NONE', string>> = {
   jonet: { SUCCESS: '200/Successful', PENDING: 'JO119', FAILED: 'JO106', REVERSED: '200/Reversed', NONE: 'JO110' },
@@ -67,8 +71,8 @@ export const purchaseDecision = (magic: Magic, provider: OracleProvider): Decisi
   const a = FIRST_ANSWER[magic];
   return typeof a === 'string' ? 'pending' : oracle(provider, a[provider], 'purchase');
 };
-export const requeryDecision = (magic: Magic, provider: OracleProvider): Decision =>
-  oracle(provider, REQUERY_ANSWER[provider][RECORD_LATER[magic] ?? 'NONE'], 'requery');
+export const requeryDecision = (magic: Magic, provider: OracleProvider, record: Record<Magic, Record_> = RECORD_LATER): Decision =>
+  oracle(provider, REQUERY_ANSWER[provider][record[magic] ?? 'NONE'], 'requery');
 
 export type Money = 'held' | 'settled' | 'refunded' | 'reversed';
 /** While money is held the portal shows PENDING or UNKNOWN; which one is presentation, both are "open". */
@@ -84,13 +88,17 @@ export interface ModelSale {
   status: ModelStatus;
   createdAt: number;
   notFound: number;
-  /** Index in ROUTE of the attempt that speaks for the sale now. */
+  route: OracleProvider[];
+  productId: number;
+  /** Index in the route of the attempt that speaks for the sale now. */
   step: number;
   /** The current attempt's answer asked for a confirming requery before a refund or a failover. */
   awaiting: 'refund' | 'failover' | null;
   /** When the current attempt's next requery is due, and how many it has had (the documents' schedule). */
   nextAt: number;
   tries: number;
+  /** When a callback last made us requery this sale (model clock). */
+  lastCallbackAt?: number;
   /** Filled from the first answer: the model does not predict ids. */
   purchaseId: number;
 }
@@ -127,7 +135,7 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
   sale.step = step;
   sale.notFound = 0;
   sale.awaiting = null;
-  const decision = purchaseDecision(sale.magic, ROUTE[step]!);
+  const decision = purchaseDecision(sale.magic, sale.route[step]!);
   switch (decision) {
     case 'success':
       settle(sale);
@@ -139,13 +147,20 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
       refund(sale, 'REVERSED');
       return;
     case 'failover':
-      if (step + 1 < ROUTE.length) return applyPurchase(sale, step + 1);
+      if (step + 1 < sale.route.length) return applyPurchase(sale, step + 1);
       refund(sale); // the route is exhausted
       return;
     case 'refund-after-confirm':
       Object.assign(sale, { money: 'held', status: 'OPEN', awaiting: 'refund' });
       return;
     case 'failover-after-confirm':
+      // The sale's own call asks at once (the engine's choice of timing; the rule is only "after a requery"):
+      // confirmed never received, it fails over now; any other answer waits for the requery worker.
+      if (requeryDecision(sale.magic, sale.route[step]!, RECORD_FIRST) === 'not-found') {
+        if (step + 1 < sale.route.length) return applyPurchase(sale, step + 1);
+        refund(sale);
+        return;
+      }
       Object.assign(sale, { money: 'held', status: 'OPEN', awaiting: 'failover' });
       return;
     case 'manual-review':
@@ -158,7 +173,7 @@ export function applyPurchase(sale: ModelSale, step = 0): void {
 
 /** One status query of the sale's current attempt (requery tick, or a callback's requery) once timers ran. */
 export function applyRequery(m: Model, sale: ModelSale): void {
-  const decision = requeryDecision(sale.magic, ROUTE[sale.step]!);
+  const decision = requeryDecision(sale.magic, sale.route[sale.step]!);
   if (sale.money !== 'held') {
     // After a resolution only a reversal of a settled sale moves money, once; a late success moves nothing.
     if (decision === 'reversed' && sale.money === 'settled') Object.assign(sale, { money: 'reversed', status: 'REVERSED' });
@@ -181,7 +196,7 @@ export function applyRequery(m: Model, sale: ModelSale): void {
     case 'not-found':
       if (sale.awaiting === 'failover') {
         // Confirmed never received: only now is it safe to send it to the next provider.
-        if (sale.step + 1 < ROUTE.length) return applyPurchase(sale, sale.step + 1);
+        if (sale.step + 1 < sale.route.length) return applyPurchase(sale, sale.step + 1);
         refund(sale);
         return;
       }

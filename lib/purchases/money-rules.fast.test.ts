@@ -207,7 +207,7 @@ describe('not found is failed only after the grace period and two answers in a r
     clean();
   });
 
-  it('54: two NOT_FOUND answers inside the grace period refund nothing; the grace period counts from the sale', async () => {
+  it('54: NOT_FOUND answers inside the grace period count for nothing; two after it refund', async () => {
     world(100_000);
     const s = await sale('54');
     const opened = clock;
@@ -222,9 +222,12 @@ describe('not found is failed only after the grace period and two answers in a r
     w.db.update(requeryJobs).set({ nextAt: clock }).where(eq(requeryJobs.purchaseId, s.purchaseId)).run();
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
     expect(resolution(s.purchaseId)).toBe('held');
+    // Only answers from the end of the grace period on count: two of them refund.
     clock = opened + NOT_FOUND_GRACE_MS;
     w.db.update(requeryJobs).set({ nextAt: clock }).where(eq(requeryJobs.purchaseId, s.purchaseId)).run();
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
+    expect(resolution(s.purchaseId)).toBe('held');
+    await tick(HOUR);
     expect(resolution(s.purchaseId)).toBe('refunded');
     clean();
   });
@@ -257,8 +260,13 @@ describe('late answers after a resolution', () => {
     expect(row(s.purchaseId).status).toBe('REVERSED');
     expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('duplicate');
+    // Another report inside the minute is not even requeried (callbacks cannot make us hammer the provider) …
     const other = { ...cb, rawBody: cb.rawBody.replace('"type"', '"again":1,"type"') };
-    expect((await handleCallback(w.db, 'vtpass', other, w.provider, now)).outcome).toBe('applied');
+    expect((await handleCallback(w.db, 'vtpass', other, w.provider, now)).outcome).toBe('rate_limited');
+    // … and after it, the requery it causes finds the same reversal, which refunds nothing more.
+    clock += MINUTE;
+    const third = { ...cb, rawBody: cb.rawBody.replace('"type"', '"third":1,"type"') };
+    expect((await handleCallback(w.db, 'vtpass', third, w.provider, now)).outcome).toBe('applied');
     expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
     clean();
   });
