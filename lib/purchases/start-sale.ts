@@ -99,7 +99,8 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
   let outcome: SaleOutcome;
   try {
     // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.
-    const sale = sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: input.circle, price }, deps);
+    // Only an Indian sale has a circle: whatever else a form sends in that field is not stored.
+    const sale = sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: india ? input.circle : undefined, price }, deps);
     const answered = await withinBudget(sale, deps.answerBudget);
     outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
