@@ -77,7 +77,7 @@ describe('database scripts on a fresh data folder', () => {
       const result = npmRun('db:seed', { DATABASE_PATH: db });
       expect(result.status, result.output).toBe(0);
     }
-    expect(count(db, "select count(*) as n from users where email like '%@demo.test'")).toBe(3);
+    expect(count(db, "select count(*) as n from users where email like '%@demo.test'")).toBe(4);
     expect(count(db, "select count(*) as n from audit_log where action = 'wallet.credit'")).toBe(3);
     expect(count(db, 'select count(*) as n from provider_credentials')).toBeGreaterThan(0);
     expect(fs.statSync(path.join(folder, 'secrets.json')).mode & 0o777).toBe(0o600);
@@ -106,7 +106,7 @@ describe('database scripts on a fresh data folder', () => {
     expect(made.status, made.output).toBe(0);
     expect(count(db, "select count(*) as n from users where email = 'ops@example.com' and role = 'admin'")).toBe(1);
     expect(count(db, "select count(*) as n from audit_log where action = 'user.create'")).toBe(1);
-  });
+  }, 180_000); // five script runs, each starting tsx and migrating a database
 
   it('keys:rotate-credentials re-seals the stored credentials under the new key', () => {
     const folder = dataFolder();

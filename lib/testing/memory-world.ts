@@ -11,6 +11,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { seed } from '@/db/seed';
+import { env } from '@/lib/env';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { walletAccount } from '@/lib/ledger/accounts';
@@ -35,6 +36,9 @@ function imageKey(): string {
     else hash.update(file).update(fs.readFileSync(file));
   };
   IMAGE_SOURCES.forEach(add);
+  // The seeded provider credentials are sealed with this run's key: an image from a run with another
+  // key would hold credentials nobody can open, and every sale would find its provider unconfigured.
+  hash.update(env.CREDENTIALS_KEY);
   return hash.digest('hex').slice(0, 16);
 }
 
