@@ -104,9 +104,9 @@ export class SaleBook {
   }
 
   /**
-   * Ends a hold and lets the resolutions it covers happen. A phone or a reference: every resolution still
-   * to come for those sales happens now, before this returns, due or not (so a test never waits for the
-   * timer). 'all': ends every hold, and resolutions held past their time happen now; the rest keep their timers.
+   * Ends a hold, and every resolution still to come for the sales it names happens now, before this
+   * returns, due or not, so a test never waits for the timer: a phone's or a reference's sales, or with
+   * 'all' every hold and every sale. Works without a hold too: it then just brings the resolution forward.
    */
   release(target: string): Sale[] {
     if (target === 'all') {
@@ -117,7 +117,7 @@ export class SaleBook {
     }
     const resolved: Sale[] = [];
     for (const [key, due] of this.due) {
-      const covered = target === 'all' ? due.timer === undefined : due.sale.phone === target || due.sale.reference === target;
+      const covered = target === 'all' || due.sale.phone === target || due.sale.reference === target;
       if (!covered) continue;
       if (due.timer) this.clear(due.timer);
       this.due.delete(key);
