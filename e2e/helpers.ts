@@ -3,6 +3,7 @@ import { DEMO_ADMIN_TOTP_SECRET } from '../db/demo';
 import { confirmWithTotp } from './second-factor';
 
 type Who = { email: string; password: string; totpSecret?: string };
+import { E2E_SIM_PORT } from './paths';
 
 export const DEMO = {
   // Admins sign in with a second factor: the demo admin's authenticator key is seeded.
@@ -33,3 +34,16 @@ export function magicNumber(prefix: string, lastTwo: string): string {
   const middle = String(Math.floor(Math.random() * 100_000)).padStart(5, '0');
   return `${prefix}${middle}${lastTwo}`;
 }
+
+async function simulatorControl(body: { hold: string } | { release: string }): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${E2E_SIM_PORT}/__control`, { method: 'POST', body: JSON.stringify(body) });
+  expect(res.status, await res.text()).toBe(200);
+}
+
+/**
+ * The simulator keeps this number's sales as they are (pending stays pending) until `releaseSales`: a test
+ * that must see a pending state holds it, instead of racing the simulator's resolve timer.
+ */
+export const holdSales = (number: string) => simulatorControl({ hold: number });
+/** The held sales of this number turn final now (51 success, 52 failed) and their callbacks go out. */
+export const releaseSales = (number: string) => simulatorControl({ release: number });

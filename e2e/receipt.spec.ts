@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, magicNumber, signIn } from './helpers';
+import { DEMO, holdSales, magicNumber, releaseSales, signIn } from './helpers';
 
 async function sellAirtime(page: Page, number: string) {
   await page.goto('/buy/airtime');
@@ -104,7 +104,9 @@ test('the agent revokes a sale’s receipt links from the sale page: the shared 
 });
 
 test('a pending sale’s receipt turns to success without a reload', async ({ page, browser }) => {
-  const result = await sellAirtime(page, magicNumber('0803', '51'));
+  const number = magicNumber('0803', '51');
+  await holdSales(number); // pending until we release it, however slow the machine
+  const result = await sellAirtime(page, number);
   await expect(result).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
   const url = await receiptLink(page);
 
@@ -114,6 +116,7 @@ test('a pending sale’s receipt turns to success without a reload', async ({ pa
   await expect(receipt).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
   await expect(receipt).toContainText('updates by itself');
   await customer.page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+  await releaseSales(number);
   await expect(receipt).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
   await expect(receipt).toContainText('Successful');
   expect(await customer.page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);

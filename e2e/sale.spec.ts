@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, magicNumber, signIn } from './helpers';
+import { DEMO, holdSales, magicNumber, releaseSales, signIn } from './helpers';
 
 async function sellAirtime(page: Page, number: string, chip = '₦500') {
   await page.goto('/buy/airtime');
@@ -49,12 +49,14 @@ test('a failed sale says refunded and the refund is in the statement', async ({ 
 
 test('a pending sale turns to success on the result and in history without a reload', async ({ page }) => {
   const number = magicNumber('0803', '51');
+  await holdSales(number); // pending until we release it, however slow the machine
   await sellAirtime(page, number);
   await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
   const result = page.getByTestId('sale-result');
   await expect(result).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
   await expect(result).toContainText('update this by ourselves');
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+  await releaseSales(number);
   await expect(result).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
 });
@@ -62,6 +64,7 @@ test('a pending sale turns to success on the result and in history without a rel
 for (const [ending, final, words] of [['51', 'SUCCESS', 'Successful'], ['52', 'FAILED', 'refunded']] as const) {
   test(`history updates a pending row by itself: ${ending} ends ${final}`, async ({ page }) => {
     const number = magicNumber('0803', ending);
+    await holdSales(number); // pending until we release it, however slow the machine
     await sellAirtime(page, number);
     await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
     await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
@@ -70,6 +73,7 @@ for (const [ending, final, words] of [['51', 'SUCCESS', 'Successful'], ['52', 'F
     await expect(row).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
     // A full reload would wipe this marker; in-place updates keep it.
     await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    await releaseSales(number);
     await expect(row).toHaveAttribute('data-status', final, { timeout: 30_000 });
     await expect(row).toContainText(words);
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);

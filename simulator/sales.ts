@@ -2,6 +2,8 @@
 // (pending -> success/failed, success -> reversed) on timers, and a hook that fires provider callbacks.
 // With a data file the book survives a restart, as a real provider's records do: every change is appended
 // as one JSON line and replayed on start; resolutions still due are scheduled again.
+// A test that must see a sale's transient state (pending, or success before a reversal) holds its later
+// resolution (`hold`) and lets it happen when it chooses (`release`), instead of racing the timer.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +51,11 @@ export class SaleBook {
   private readonly sales = new Map<string, Sale>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly balances = new Map<ProviderId, number>();
+  /** Phones whose later resolutions wait for `release`, and every sale (`true`) when `holdAll` is set. */
+  private readonly heldPhones = new Set<string>();
+  private holdAll = false;
+  /** Resolutions still to come, by sale key; `timer` is gone once it fired while the sale was held. */
+  private readonly due = new Map<string, { sale: Sale; next: SaleState; timer?: NodeJS.Timeout }>();
 
   constructor(
     private readonly opts: {
@@ -90,9 +97,45 @@ export class SaleBook {
     return { kind: 'sale', sale, transport: scenario === 'timeout' || scenario === 'garbage' || scenario === 'garbage-json' ? scenario : 'normal' };
   }
 
+  /** Holds the later resolution of this phone's sales (or of every sale: 'all') until `release`. */
+  hold(target: string): void {
+    if (target === 'all') this.holdAll = true;
+    else this.heldPhones.add(target);
+  }
+
+  /**
+   * Ends a hold, and every resolution still to come for the sales it names happens now, before this
+   * returns, due or not, so a test never waits for the timer: a phone's or a reference's sales, or with
+   * 'all' every hold and every sale. Works without a hold too: it then just brings the resolution forward.
+   */
+  release(target: string): Sale[] {
+    if (target === 'all') {
+      this.holdAll = false;
+      this.heldPhones.clear();
+    } else {
+      this.heldPhones.delete(target);
+    }
+    const resolved: Sale[] = [];
+    for (const [key, due] of this.due) {
+      const covered = target === 'all' || due.sale.phone === target || due.sale.reference === target;
+      if (!covered) continue;
+      if (due.timer) this.clear(due.timer);
+      this.due.delete(key);
+      this.resolve(due.sale, due.next);
+      resolved.push(due.sale);
+    }
+    return resolved;
+  }
+
+  /** What is held now, for the control route. */
+  holds(): { all: boolean; phones: string[]; waiting: string[] } {
+    return { all: this.holdAll, phones: [...this.heldPhones], waiting: [...this.due.values()].filter((d) => !d.timer).map((d) => d.sale.reference) };
+  }
+
   dispose(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.due.clear();
   }
 
   private record(sale: Sale): void {
@@ -109,15 +152,33 @@ export class SaleBook {
     if (next === 'SUCCESS' && !wasCharged) this.adjust(sale.provider, -cost); // 62: the failure turned into a delivery
   }
 
+  private isHeld(sale: Sale): boolean {
+    return this.holdAll || this.heldPhones.has(sale.phone);
+  }
+
   private schedule(sale: Sale, next: SaleState, delayMs: number): void {
+    const key = `${sale.provider}:${sale.reference}`;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.transition(sale, next);
-      this.append({ op: 'state', provider: sale.provider, reference: sale.reference, state: next });
-      this.opts.onResolved(sale);
+      // Held: the resolution waits for `release`, however long past its time that is.
+      if (this.isHeld(sale)) return void this.due.set(key, { sale, next });
+      this.due.delete(key);
+      this.resolve(sale, next);
     }, delayMs);
     timer.unref();
     this.timers.add(timer);
+    this.due.set(key, { sale, next, timer });
+  }
+
+  private clear(timer: NodeJS.Timeout): void {
+    clearTimeout(timer);
+    this.timers.delete(timer);
+  }
+
+  private resolve(sale: Sale, next: SaleState): void {
+    this.transition(sale, next);
+    this.append({ op: 'state', provider: sale.provider, reference: sale.reference, state: next });
+    this.opts.onResolved(sale);
   }
 
   private append(change: Change): void {

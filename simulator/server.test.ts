@@ -34,6 +34,18 @@ describe('control routes', () => {
     await jonetPost('requery.php', { customer_id: 'x' }, DEMO_CREDENTIALS.jonet.apiKey ?? '');
     expect(Date.now() - t1).toBeLessThan(240);
   });
+
+  it('/__control holds and releases a phone’s resolutions, and refuses a malformed target without changing anything', async () => {
+    const control = async (body: unknown) => {
+      const res = await fetch(`${sim.url}/__control`, { method: 'POST', body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await control({ hold: 7, latencyMs: 999 })).toMatchObject({ status: 400, body: { error: 'hold takes a phone, a reference or "all"' } });
+    expect(await control({ release: ' ' })).toMatchObject({ status: 400 });
+    expect((await (await fetch(`${sim.url}/__health`)).json()) as unknown).toMatchObject({ latencyMs: 0 });
+    expect(await control({ hold: '08031234551' })).toMatchObject({ status: 200, body: { holds: { all: false, phones: ['08031234551'], waiting: [] }, released: [] } });
+    expect(await control({ release: '08031234551' })).toMatchObject({ status: 200, body: { holds: { all: false, phones: [], waiting: [] }, released: [] } });
+  });
 });
 
 describe('JoNet wire rules', () => {

@@ -50,6 +50,10 @@ export interface RunningSimulator {
   port: number;
   close(): Promise<void>;
   setLatency(ms: number): void;
+  /** Holds the later resolution (pending -> final, success -> reversed) of a phone's sales, or of all. */
+  hold(target: string): void;
+  /** Ends the hold; a phone's or reference's resolutions happen before this returns (see SaleBook.release). */
+  release(target: string): Sale[];
   /** CWG token requests answered since start (also on GET /__health). */
   cwgTokenRequests(): number;
   /** Settles when every callback started so far has finished (acked or out of attempts). */
@@ -92,10 +96,18 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     if (url.pathname === '/__health') return write(res, { kind: 'json', body: { ok: true, latencyMs, cwgTokenRequests: cwg.tokenRequests() } });
     if (url.pathname === '/__sales') return write(res, { kind: 'json', body: book.list() });
     if (url.pathname === '/__control' && req.method === 'POST') {
-      const body = parseJson(rawBody) as { latencyMs?: unknown; cwgRevokeTokens?: unknown } | undefined;
+      const body = parseJson(rawBody) as { latencyMs?: unknown; cwgRevokeTokens?: unknown; hold?: unknown; release?: unknown } | undefined;
+      for (const key of ['hold', 'release'] as const) {
+        const target = body?.[key];
+        if (target !== undefined && (typeof target !== 'string' || target.trim() === '')) {
+          return write(res, { kind: 'json', status: 400, body: { error: `${key} takes a phone, a reference or "all"` } });
+        }
+      }
       if (typeof body?.latencyMs === 'number' && body.latencyMs >= 0) latencyMs = body.latencyMs;
       if (body?.cwgRevokeTokens === true) cwg.revokeTokens();
-      return write(res, { kind: 'json', body: { ok: true, latencyMs } });
+      if (typeof body?.hold === 'string') book.hold(body.hold.trim());
+      const released = typeof body?.release === 'string' ? book.release(body.release.trim()).map((s) => s.reference) : [];
+      return write(res, { kind: 'json', body: { ok: true, latencyMs, holds: book.holds(), released } });
     }
     const id = (Object.keys(SIMULATOR_PREFIX) as ProviderId[]).find((p) => url.pathname === SIMULATOR_PREFIX[p] || url.pathname.startsWith(`${SIMULATOR_PREFIX[p]}/`));
     if (!id) return write(res, { kind: 'json', status: 404, body: { error: 'no such provider prefix' } });
@@ -136,6 +148,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     setLatency: (ms) => void (latencyMs = Math.max(0, ms)),
+    hold: (target) => book.hold(target),
+    release: (target) => book.release(target),
     callbacksIdle: () => Promise.all(deliveries),
     cwgTokenRequests: () => cwg.tokenRequests(),
     close: async () => {

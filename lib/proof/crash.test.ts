@@ -12,13 +12,14 @@ import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { allViolations } from '@/lib/ledger/invariants';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale } from '@/lib/purchases/start-sale';
-import { count, createProofTemplate, magicPhone, sleep, type ProofTemplate } from './fixture';
+import { count, createProofTemplate, magicPhone, type ProofTemplate } from './fixture';
 import { inBatches, runWorker, type WorkerExit } from './processes';
 import type { CrashStep } from './workers/sale.worker';
 
 let T: ProofTemplate;
 beforeAll(async () => {
-  T = await createProofTemplate({ timeoutMs: 1_000 });
+  // Roomy enough that a loaded machine's worker never times out on an ordinary answer; only 53 (held 10 s) waits it out.
+  T = await createProofTemplate({ timeoutMs: 5_000 });
 }, 120_000);
 afterAll(async () => T?.close());
 
@@ -68,9 +69,11 @@ async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReco
     if (c.path === 'sale') {
       exit = await runWorker(h.file, { kind: 'crash-sale', agentId: T.agentId, productId: T.airtime.id, key, phone, amountMinor: FACE, step: c.step });
     } else {
+      T.sim.hold(phone); // the sale stays pending at the provider until we say, whatever the machine's speed
       const opened = await startSale(h.db, T.agentId, { idempotencyKey: key, productId: T.airtime.id, phone, network: 'MTN', amountMinor: FACE });
       if (!opened.ok || ['SUCCESS', 'FAILED'].includes(opened.outcome.status)) throw new Error(`expected a pending sale, got ${JSON.stringify(opened)}`);
-      await sleep(60); // the simulator resolves pending sales after 20 ms
+      // The provider's record turns final now (51 success, 52 failed), before the killed requery asks it.
+      T.sim.release(phone);
       // 54 needs one not-found answer on record so the killed pass is the refunding one.
       if (c.magic === '54') await runRequeryPass(h.db, { now: () => Date.now() + 16 * 60_000 });
       exit = await runWorker(h.file, { kind: 'crash-requery', now: Date.now() + 32 * 60_000, step: c.step });

@@ -34,7 +34,6 @@ import {
 const RUNS = Number(process.env.PROOF_RUNS ?? 200);
 const MAX_COMMANDS = Number(process.env.PROOF_MAX_COMMANDS ?? 12);
 const PROVIDER_TIMEOUT_MS = 1_000; // the hang (53) costs this much real time per sale
-const SIM_SETTLE_MS = 60; // the simulator resolves pending sales and reversals after 20 ms
 const TICK_MS = 61 * 60_000; // longer than any requery delay and than the NOT_FOUND grace: every job is due
 const STEP_MS = 1_000;
 const CALLBACK_WINDOW_MS = 60_000; // one callback-driven requery per sale a minute
@@ -46,7 +45,6 @@ let dataCommissionBps = 0;
 
 interface Real {
   h: ProofDb;
-  lastSaleAt: number;
   log: string[];
 }
 
@@ -86,10 +84,9 @@ function verify(m: Model, r: Real, step: string): void {
 
 const pick = (m: Model, index: number): ModelSale => m.sales[index % m.sales.length]!;
 
-/** Wait until the simulator's pending/reversal timers (20 ms after each sale) have certainly run. */
-async function settleSimulator(r: Real) {
-  const wait = r.lastSaleAt + SIM_SETTLE_MS - Date.now();
-  if (wait > 0) await sleep(wait);
+/** The simulator's pending/reversal resolutions of every sale so far happen now, not on their timers. */
+function settleSimulator() {
+  T.sim.release('all');
 }
 
 // ---------- callbacks, shaped like each provider's (lib/providers/*/callback.ts) ----------
@@ -198,7 +195,6 @@ class Purchase implements Cmd {
       callbackBody = cb.rawBody;
     }
     const result = await selling;
-    r.lastSaleAt = Date.now();
     if (!affordable) {
       expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
       verify(m, r, this.toString());
@@ -238,7 +234,7 @@ async function waitForRecordedSale(issued: string[]): Promise<string> {
 class RequeryTick implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
-    await settleSimulator(r);
+    settleSimulator();
     m.clock += TICK_MS;
     const held = m.sales.filter((s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW');
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
@@ -257,7 +253,7 @@ class ShortTick implements Cmd {
   constructor(readonly minutes: number) {}
   check = () => true;
   async run(m: Model, r: Real) {
-    await settleSimulator(r);
+    settleSimulator();
     m.clock += this.minutes * 60_000;
     const due = m.sales.filter((s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW' && s.nextAt <= m.clock);
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
@@ -288,7 +284,7 @@ class Callback implements Cmd {
   constructor(readonly index: number, readonly twice: boolean) {}
   check = (m: Readonly<Model>) => m.sales.length > 0;
   async run(m: Model, r: Real) {
-    await settleSimulator(r);
+    settleSimulator();
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
     const { provider, reference } = currentAttempt(r, sale);
@@ -446,7 +442,7 @@ describe('model-based ledger proof', () => {
       fc.asyncProperty(history, async ([opening, cmds]) => {
         const h = T.newDb();
         const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
-        const r: Real = { h, lastSaleAt: 0, log: [] };
+        const r: Real = { h, log: [] };
         try {
           verify(m, r, 'start');
           const all = opening ? [new Fund(opening), ...cmds] : [...cmds];

@@ -30,9 +30,10 @@ function funded(): ProofDb {
 }
 
 async function pendingSale(db: Db, magic: string) {
-  const result = await startSale(db, T.agentId, { idempotencyKey: `race-${++n}-${Date.now()}`, productId: T.airtime.id, phone: magicPhone(30_000 + n, magic), network: 'MTN', amountMinor: 10_000 });
+  const phone = magicPhone(30_000 + ++n, magic);
+  const result = await startSale(db, T.agentId, { idempotencyKey: `race-${n}-${Date.now()}`, productId: T.airtime.id, phone, network: 'MTN', amountMinor: 10_000 });
   if (!result.ok) throw new Error(result.error);
-  await sleep(60); // the simulator resolves pending sales (and reversals) after 20 ms
+  T.sim.release(phone); // the provider's record turns final (or reversed) now, not on its timer
   return result.outcome;
 }
 
@@ -136,10 +137,11 @@ describe('callback, requery and admin resolve the same pending sale', () => {
   it('a late reversal reported by two different callbacks and a requery at once refunds exactly once', async () => {
     const h = funded();
     try {
-      const sale = await startSale(h.db, T.agentId, { idempotencyKey: `rev-${Date.now()}`, productId: T.airtime.id, phone: magicPhone(31_000, '57'), network: 'MTN', amountMinor: 10_000 });
+      const phone = magicPhone(31_000, '57');
+      const sale = await startSale(h.db, T.agentId, { idempotencyKey: `rev-${Date.now()}`, productId: T.airtime.id, phone, network: 'MTN', amountMinor: 10_000 });
       if (!sale.ok) throw new Error(sale.error);
       expect(sale.outcome.status).toBe('SUCCESS');
-      await sleep(60);
+      T.sim.release(phone); // the reversal happens now
       const clock = Date.now() + 60_000;
       const results = await Promise.all([
         handleCallback(h.db, 'vtpass', vtpassCallback(sale.outcome.reference, '040', 'reversed'), undefined, () => clock),

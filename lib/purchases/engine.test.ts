@@ -23,7 +23,6 @@ let world: SaleWorld;
 withSaleWorld(50_000_000, (w) => (world = w));
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.9' };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let n = 0;
 
 async function sale(lastTwo: string, opts: { network?: string; currency?: 'NGN' | 'INR'; agentId?: number } = {}) {
@@ -37,7 +36,7 @@ async function sale(lastTwo: string, opts: { network?: string; currency?: 'NGN' 
     ...(india ? { circle: product.circle, expectedPriceMinor: product.priceMinor! } : { amountMinor: 10_000 }),
   });
   if (!r.ok) throw new Error(r.error);
-  return r.outcome;
+  return { ...r.outcome, phone };
 }
 
 const row = (id: number) => world.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
@@ -147,7 +146,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     const s = await sale('62', { network: 'AIRTEL', currency: 'INR' });
     expect(s.provider).toBe('rechargekit');
     expect(s.status).toBe('FAILED');
-    await sleep(400); // the simulator turns it into a delivery after 300 ms
+    world.sim.release(s.phone); // the simulator's record turns into a delivery now, not on its timer
     const handled = await handleCallback(world.db, 'rechargekit', {
       method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
       rawBody: JSON.stringify({ status: 1, pid: s.reference, orderid: 'x', msg: 'success' }),
@@ -162,7 +161,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     expect(s.provider).toBe('vtpass');
     expect(s.status).toBe('PENDING');
     expect(eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
-    await sleep(400);
+    world.sim.release(s.phone);
     await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
     expect(row(s.purchaseId).status).toBe('SUCCESS');
     expect(lateOf(s.purchaseId)).toEqual([]);

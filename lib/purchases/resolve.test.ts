@@ -11,7 +11,6 @@ import { startSale } from './start-sale';
 let world: SaleWorld;
 withSaleWorld(20_000_000, (w) => (world = w));
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let n = 0;
 
 async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
@@ -19,7 +18,7 @@ async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
   const phone = `${prefix}${String(++n).padStart(5, '0')}${lastTwo}`;
   const result = await startSale(world.db, world.agentId, { idempotencyKey: `resolve-${Date.now()}-${n}`, productId: product.id, phone, network, amountMinor: 10_000 });
   if (!result.ok) throw new Error(result.error);
-  return result.outcome;
+  return { ...result.outcome, phone };
 }
 
 /** Requery passes with a clock far enough ahead that every job is due, until the sale is final. */
@@ -48,7 +47,7 @@ describe('every pending sale reaches a final state by requery, and the books sta
   ])('ending %s (%s) ends %s', async (lastTwo, _label, final) => {
     const first = await sale(lastTwo);
     expect(['PENDING', 'UNKNOWN']).toContain(first.status);
-    await sleep(400); // the simulator resolves pending sales after 300 ms
+    world.sim.release(first.phone); // the simulator's record turns final now, not on its timer
     const settled = await requeryUntilSettled(first.purchaseId);
     expect(settled.status).toBe(final);
     expect(world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)).all()).toEqual([]);
@@ -79,7 +78,7 @@ describe('every pending sale reaches a final state by requery, and the books sta
     const first = await sale('57');
     expect(first.status).toBe('SUCCESS');
     const afterSale = findWallet(world.db, world.agentId, 'NGN')!.balance;
-    await sleep(400);
+    world.sim.release(first.phone); // the reversal happens now
     // The reversal arrives as a callback hint; requery confirms it. Apply it twice: money moves once.
     const { handleCallback } = await import('./callbacks');
     const attempt = first.reference;

@@ -15,7 +15,7 @@ export type CrashStep =
   | 'in-reserve-tx' // inside phase 1's transaction, after the reserve row is written
   | 'after-open' // phase 1 committed, the provider never called
   | 'before-send' // the provider call is about to leave
-  | 'in-flight' // the request has left; the process dies before the answer
+  | 'in-flight' // the provider has the request; the process dies before it reads the answer
   | 'after-answer' // the answer arrived, phase 3 never ran
   | 'in-settle-tx' // inside phase 3, after the resolution row is written (settle)
   | 'in-refund-tx' // inside phase 3, after the refund leg is written
@@ -56,7 +56,9 @@ function crashingFetch(step: CrashStep): typeof fetch {
     if (step === 'before-send') die();
     const answer = fetch(input, init);
     if (step === 'in-flight') {
-      await new Promise((r) => setTimeout(r, 150)); // long enough for the request to reach the simulator
+      // Until the provider has certainly taken the request (its answer is on the way back, unread), not a
+      // fixed sleep that a loaded machine outruns; the process dies before it uses the answer.
+      await answer.catch(() => undefined);
       die();
     }
     const response = await answer;
