@@ -319,7 +319,7 @@ class ForgedCallback implements Cmd {
   constructor(readonly index: number) {}
   check = (m: Readonly<Model>) => m.sales.length > 0;
   async run(m: Model, r: Real) {
-    await settleSimulator(r);
+    settleSimulator();
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
     const { provider, reference } = currentAttempt(r, sale);
