@@ -52,8 +52,10 @@ export async function createProofTemplate(opts: { timeoutMs?: number; sim?: Simu
   const db = openDatabase(templateFile);
   await seed(db, sim.url);
   seedProviderSettings(db, sim.url);
-  db.update(providerSettings).set({ timeoutMs: opts.timeoutMs ?? 1_000 }).run();
+  // The catalogue syncs with the providers' own timeouts: a slow machine must not leave a provider's
+  // plans out of the template. The sales' short timeout comes after.
   await syncCatalogue(db);
+  db.update(providerSettings).set({ timeoutMs: opts.timeoutMs ?? 1_000 }).run();
   const agent = insertUser(db);
   // The wallet exists (at zero) before the first funding, like an agent created through the admin UI.
   walletAccount(db, agent.id, 'NGN');

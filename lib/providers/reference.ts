@@ -49,8 +49,15 @@ export function createReferenceGenerator(
   now: () => Date = () => new Date(),
   random: RandomSource = crypto,
 ): NewReference {
-  return (provider) => lagosStamp(now()) + randomChars(random, provider === 'jonet' ? DIGITS : BASE36, SUFFIX_LENGTH);
+  // JoNet's digits leave 10^8 suffixes a minute: random draws would repeat within a busy minute (a
+  // birthday collision is likely by ~10,000 draws). So JoNet's suffixes count up from a random start:
+  // never repeated by one generator, and two processes' runs overlap only if their starts nearly meet.
+  let jonetNext = Number(randomChars(random, DIGITS, SUFFIX_LENGTH));
+  const jonetSuffix = () => String(jonetNext++ % JONET_SUFFIXES).padStart(SUFFIX_LENGTH, '0');
+  return (provider) => lagosStamp(now()) + (provider === 'jonet' ? jonetSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
 }
+
+const JONET_SUFFIXES = 10 ** SUFFIX_LENGTH;
 
 function randomChars(random: RandomSource, alphabet: string, length: number): string {
   // Rejecting bytes at or above the largest multiple of the alphabet size keeps every char equally likely.

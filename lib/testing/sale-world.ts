@@ -32,8 +32,10 @@ export async function createSaleWorld(opts: { timeoutMs?: number; sim?: Simulato
   const sim = await startSimulator({ port: 0, pendingResolveMs: 300, timeoutHoldMs: 5_000, ...opts.sim });
   await seed(db, sim.url);
   seedProviderSettings(db, sim.url);
-  db.update(providerSettings).set({ timeoutMs: opts.timeoutMs ?? 1_000 }).run();
+  // The catalogue syncs with the providers' own timeouts (a slow machine must not drop a provider's plans);
+  // the sales' short timeout comes after.
   await syncCatalogue(db);
+  db.update(providerSettings).set({ timeoutMs: opts.timeoutMs ?? 1_000 }).run();
   const agent = insertUser(db);
   let funded = 0;
   const fundAgent = (agentId: number, amount: number, currency: Currency) => {
