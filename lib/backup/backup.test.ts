@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { allViolations } from '@/lib/ledger/invariants';
 import { startSale } from '@/lib/purchases/start-sale';
 import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
@@ -80,11 +80,18 @@ function runScript(script: string, args: string[], env: Record<string, string>):
   });
 }
 
-function expectSalesIn(restored: Db, committed: Sold[]) {
-  const rows = restored.$client.prepare('select id, reference, idempotency_key as key from purchases').all() as { id: number; reference: string; key: string }[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = committed.filter((s) => byId.get(s.purchaseId)?.reference !== s.reference || byId.get(s.purchaseId)?.key !== s.key);
-  expect(missing, 'sales committed before the backup but absent from it').toEqual([]);
+/** The restored database keeps I1–I9 and E1, and holds every sale committed before the backup. */
+function expectRestoredCopyHolds(target: string, committed: Sold[]) {
+  const restored = openDatabase(target);
+  try {
+    expect(allViolations(restored)).toEqual([]);
+    const rows = restored.$client.prepare('select id, reference, idempotency_key as key from purchases').all() as { id: number; reference: string; key: string }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = committed.filter((s) => byId.get(s.purchaseId)?.reference !== s.reference || byId.get(s.purchaseId)?.key !== s.key);
+    expect(missing, 'sales committed before the backup but absent from it').toEqual([]);
+  } finally {
+    restored.$client.close();
+  }
 }
 
 describe('a backup taken while sales run', () => {
@@ -110,13 +117,7 @@ describe('a backup taken while sales run', () => {
     const target = path.join(tmp, 'restored-cli', 'portal.db');
     const result = await restoreBackup(made!.path, target);
     expect(result.checks.every((c) => c.violations.length === 0)).toBe(true);
-    const restored = openDatabase(target);
-    try {
-      expect(allViolations(restored)).toEqual([]);
-      expectSalesIn(restored, committedBefore);
-    } finally {
-      restored.$client.close();
-    }
+    expectRestoredCopyHolds(target, committedBefore);
     expect(allViolations(world.db)).toEqual([]);
   }, 60_000);
 
@@ -135,13 +136,7 @@ describe('a backup taken while sales run', () => {
 
     const target = path.join(tmp, 'restored-in-process', 'portal.db');
     await restoreBackup(made.path, target);
-    const restored = openDatabase(target);
-    try {
-      expect(allViolations(restored)).toEqual([]);
-      expectSalesIn(restored, committedBefore);
-    } finally {
-      restored.$client.close();
-    }
+    expectRestoredCopyHolds(target, committedBefore);
   }, 60_000);
 
   it('through another connection in small steps while sales write (each write restarts the copy): it still ends, and the copy is whole', async () => {
@@ -156,13 +151,7 @@ describe('a backup taken while sales run', () => {
       await sales.stop();
       const target = path.join(tmp, 'restored-other', 'portal.db');
       await restoreBackup(made.path, target);
-      const restored = openDatabase(target);
-      try {
-        expect(allViolations(restored)).toEqual([]);
-        expectSalesIn(restored, committedBefore);
-      } finally {
-        restored.$client.close();
-      }
+      expectRestoredCopyHolds(target, committedBefore);
     } finally {
       await sales.stop();
       other.close();
