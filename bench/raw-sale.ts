@@ -50,7 +50,7 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     user: p('select max_sale_minor, daily_limit_minor from users where id = ?'),
     insAttempt: p(`insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, created_at)
       values (?, ?, ?, ?, ?, 'UNKNOWN', ?) returning *`),
-    insJob: p('insert into requery_jobs (attempt_id, purchase_id, provider, next_at, tries, not_found_count, created_at) values (?, ?, ?, ?, 0, 0, ?)'),
+    insJob: p('insert into requery_jobs (attempt_id, purchase_id, provider, next_at, tries, created_at) values (?, ?, ?, ?, 0, ?)'),
     account: p('select * from accounts where code = ?'),
     insertAccount: p('insert into accounts (code, kind, currency, user_id, provider, balance, reserved) values (?, ?, ?, ?, ?, 0, 0) on conflict (code) do nothing'),
     insEntry: p(`insert into ledger_entries (debit_account_id, credit_account_id, amount, currency, kind, idempotency_key, purchase_id, memo, created_at)

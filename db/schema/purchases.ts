@@ -109,7 +109,6 @@ export const requeryJobs = sqliteTable(
     provider: text('provider').notNull(),
     nextAt: integer('next_at').notNull(),
     tries: integer('tries').notNull().default(0),
-    notFoundCount: integer('not_found_count').notNull().default(0),
     leaseOwner: text('lease_owner'),
     leaseUntil: integer('lease_until'),
     createdAt: integer('created_at').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `requery_jobs` DROP COLUMN `not_found_count`;
