@@ -41,7 +41,7 @@ export const NG_PLANS: NgPlan[] = [
     vtpass: { code: 'eti-1000', name: '9mobile Data - 1000 Naira - 1GB - 30 Days' },
     cwg: { subCode: '1GB' },
   },
-  // VTpass's own 9mobile variations, as its documentation lists them (seed document 001).
+  // VTpass's own 9mobile variations, as its 9mobile data page lists them.
   { network: '9MOBILE', priceNaira: 100, vtpass: { code: 'eti-100', name: '9mobile Data Bundle - 100 Naira - 40MB - 1Day' } },
   { network: '9MOBILE', priceNaira: 200, vtpass: { code: 'eti-200', name: '9mobile Data Bundle - 200 Naira - 7Day' } },
 ];
@@ -53,7 +53,7 @@ export interface CwgPreset {
 }
 
 /**
- * CWG's "Agent Subscription List" from seed document 002, verbatim: the vend codes of the table
+ * CWG's "Agent Subscription List" from its API reference, verbatim: the vend codes of the table
  * (M301/M302, G501/G502, A201/A202, N901/N902) and every data sub code with its price.
  */
 export const CWG_SUBSCRIPTIONS = cwgFixture.networks as Record<NgPlan['network'], { airtime: string; data: string; presets: CwgPreset[] }>;
@@ -69,7 +69,7 @@ export const VTPASS_AIRTIME_SERVICES = ['mtn', 'glo', 'airtel', 'etisalat'];
 
 export const RK_CIRCLES: { code: number; name: string }[] = circlesFixture.circles;
 
-// §4.5 operator codes (kavki fastfx client). Plans are whole-rupee recharges; `data` is the total allowance.
+// RechargeKit operator codes (kavki fastfx client; docs/providers/rechargekit.md#operators). Plans are whole-rupee recharges; `data` is the total allowance.
 export const RK_OPERATORS: Record<number, string> = { 1: 'AIRTEL', 103: 'JIO', 1167: 'VI', 9: 'BSNL' };
 const RK_BASE_PLANS: Record<number, { amount: number; data: string; validity: string; description: string }[]> = {
   1: [

@@ -31,7 +31,7 @@ export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '62': 'fail-then-deliver',
 };
 
-// VTpass's own sandbox numbers (providers.md §2.9), honoured on its protocol. Its "any other number
+// VTpass's own sandbox numbers (docs/providers/vtpass.md#sandbox), honoured on its protocol. Its "any other number
 // fails" rule is not copied: the suffix table above decides every other number, for all four providers.
 export const VTPASS_SANDBOX_NUMBERS: Record<string, Scenario> = {
   '08011111111': 'success',

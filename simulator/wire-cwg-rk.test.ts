@@ -22,7 +22,7 @@ describe('CWG wire rules', () => {
     const bad = await fetch(`${sim.url}/cwg/api/auth/oauth2/token`, { method: 'POST', headers: { Authorization: basic(clientId, 'wrong') }, body: 'grant_type=client_credentials' });
     expect(bad.status).toBe(401);
     const form = new FormData();
-    form.set('grant_type', 'client_credentials'); // §3.3 sample posts multipart to the uaa path
+    form.set('grant_type', 'client_credentials'); // sample posts multipart to the uaa path
     const alt = await fetch(`${sim.url}/cwg/api/auth/uaa/api/oauth2/token`, { method: 'POST', headers: { Authorization: basic(clientId, clientSecret) }, body: form });
     expect(await alt.json()).toMatchObject({ token_type: 'bearer', scope: 'AGENT', expires_in: 43199 });
   });
@@ -69,7 +69,7 @@ describe('RechargeKit wire rules', () => {
     expect(await rk({ token: 'wrong' }).buyAirtime(sale())).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'error=1' });
   });
 
-  it('rejects a misspelt reference key (partner_req_id, §4.9)', async () => {
+  it('rejects a misspelt reference key (partner_req_id)', async () => {
     const res = await fetch(`${sim.url}/rechargekit/recharge/prepaid`, {
       method: 'POST', headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.rechargekit.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ mobile_no: '9876543210', operator_code: 103, amount: 209, partner_req_id: ref(), circle: 23, recharge_type: '1' }),

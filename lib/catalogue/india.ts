@@ -1,5 +1,5 @@
 /**
- * Our internal circle ids for India. RechargeKit's own circle table is a GAP (providers.md §4.5);
+ * Our internal circle ids for India. RechargeKit's own circle table is a GAP (docs/providers/rechargekit.md#operators);
  * these are the codes the simulator fixture uses, mapped to the 22 licensed service areas.
  */
 export const INDIA_CIRCLES: { code: string; name: string }[] = [

@@ -42,7 +42,7 @@ describe('Indian numbers', () => {
 });
 
 describe('every prefix in the numbering table', () => {
-  // ../shared/providers/numbering.md, table C1.
+  // docs/numbering.md#nigeria, the prefix table.
   const TABLE: Record<string, string[]> = {
     MTN: ['0703', '0704', '0706', '0707', '07025', '07026', '0803', '0806', '0810', '0813', '0814', '0816', '0903', '0906', '0913', '0916'],
     AIRTEL: ['0701', '0708', '0802', '0808', '0812', '0901', '0902', '0904', '0907', '0911', '0912'],

@@ -1,6 +1,6 @@
 /**
  * Nigerian and Indian mobile numbers: normalise what people type, validate, detect the network.
- * Prefixes from ../shared/providers/numbering.md (libphonenumber carrier data, 234.txt at 5931383d):
+ * Prefixes from docs/numbering.md#nigeria (libphonenumber carrier data, 234.txt at 5931383d):
  * the longest matching prefix wins, so 07025 (MTN) beats any 4-digit 0702x rule.
  */
 export type NgNetwork = 'MTN' | 'GLO' | 'AIRTEL' | '9MOBILE';

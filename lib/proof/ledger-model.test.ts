@@ -264,7 +264,8 @@ class ShortTick implements Cmd {
   toString = () => `ShortTick(+${this.minutes} min)`;
 }
 
-// §5.1 rule 5: the requery schedule; §1.9: JoNet's first requery no earlier than 60 s.
+// The requery schedule (docs/providers/README.md#common-rules, rule 5); JoNet's first requery no earlier than 60 s
+// (docs/providers/jonet.md#requery).
 const SCHEDULE_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
 function scheduleFirst(m: Model, sale: ModelSale) {
   sale.tries = 0;

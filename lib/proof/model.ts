@@ -66,7 +66,7 @@ function oracle(provider: OracleProvider, answer: string, kind: 'purchase' | 're
   return decision;
 }
 
-/** A transport failure (no answer, reset) is ambiguity, never failure (§5.1): pending. */
+/** A transport failure (no answer, reset) is ambiguity, never failure (docs/providers/README.md#common-rules): pending. */
 export const purchaseDecision = (magic: Magic, provider: OracleProvider): Decision => {
   const a = FIRST_ANSWER[magic];
   return typeof a === 'string' ? 'pending' : oracle(provider, a[provider], 'purchase');

@@ -1,4 +1,4 @@
-// "Ambiguity is never failure" (money-and-security.md; providers.md §5.1): a transport error, HTTP 5xx/429
+// "Ambiguity is never failure" (docs/money-rules.md#ambiguity, docs/providers/README.md#common-rules): a transport error, HTTP 5xx/429
 // or an unreadable body leaves the sale UNKNOWN so the money stays reserved and a requery is scheduled.
 import type { HttpOutcome } from './http';
 import type { Exchange, ProviderResult } from './types';

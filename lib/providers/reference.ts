@@ -1,6 +1,6 @@
-// One reference format (providers.md §5.2): YYYYMMDDHHmm in Africa/Lagos + 8 random chars = 20 chars.
-// VTpass request_id (§2.7), RK (alnum, §4.7), CWG (alnum, §3.5) take 8 base36 chars after the stamp.
-// JoNet's customer_id (12–20 chars, Lagos-time prefix, §1.6) may only be followed by a numeric string, so
+// One reference format (docs/providers/README.md#reference-format): YYYYMMDDHHmm in Africa/Lagos + 8 random chars = 20 chars.
+// VTpass request_id, RK (alnum), CWG (alnum) take 8 base36 chars after the stamp.
+// JoNet's customer_id (12–20 chars, Lagos-time prefix) may only be followed by a numeric string, so
 // JoNet's 8 random chars are digits.
 
 const LAGOS_OFFSET_MS = 60 * 60 * 1000; // Africa/Lagos is UTC+1 all year (no DST); never use the host TZ.

@@ -9,7 +9,7 @@ import { createVtpassAdapter } from './vtpass/adapter';
 
 export const PROVIDER_IDS: readonly ProviderId[] = ['jonet', 'vtpass', 'cwg', 'rechargekit'];
 
-/** Per-provider request timeouts (ms). RechargeKit clients use 20 s (providers.md §4.9). */
+/** Per-provider request timeouts (ms). RechargeKit clients use 20 s (docs/providers/rechargekit.md#timeouts). */
 export const DEFAULT_TIMEOUT_MS: Record<ProviderId, number> = {
   jonet: 30_000,
   vtpass: 30_000,

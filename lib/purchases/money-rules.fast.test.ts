@@ -128,7 +128,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
     expect(resolution(s.purchaseId)).toBe('held');
     expect(row(s.purchaseId).finalAt).toBeNull();
-    // §5.1 rule 5: the first requery 30 s after the answer (VTpass is first on the MTN airtime route).
+    // the first requery 30 s after the answer (VTpass is first on the MTN airtime route).
     expect(s.provider).toBe('vtpass');
     expect(job(s.purchaseId)?.nextAt).toBe(clock + 30_000);
     clean();

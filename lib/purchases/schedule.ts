@@ -1,13 +1,13 @@
 import { env } from '@/lib/env';
 
-// providers.md §5.1 rule 5: 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h, then MANUAL_REVIEW.
+// docs/providers/README.md#common-rules rule 5: 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h, then MANUAL_REVIEW.
 const DEFAULT_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
 
 export const REQUERY_DELAYS_MS: number[] = env.REQUERY_DELAYS_MS
   ? env.REQUERY_DELAYS_MS.split(',').map(Number)
   : DEFAULT_DELAYS_MS;
 
-// JoNet: 201 resolves within about a minute; the docs ask not to poll faster (providers.md §1.9).
+// JoNet: 201 resolves within about a minute; the docs ask not to poll faster (docs/providers/jonet.md#pitfalls).
 const FIRST_REQUERY_FLOOR_MS: Record<string, number> = { jonet: 60_000 };
 
 /** When to ask again after `tries` requeries, or null when the budget is spent. */

@@ -1,4 +1,4 @@
-// CWG VMS wire protocol (providers.md §3). OAuth2 token + subscription list follow the docs; vend, status,
+// CWG VMS wire protocol (docs/providers/cwg.md). OAuth2 token + subscription list follow the docs; vend, status,
 // balance, errors and callback are GAPs and follow the INFERRED shapes in lib/providers/cwg/map.ts.
 import { randomUUID } from 'node:crypto';
 import { minorToMajorNumber } from '../../lib/providers/amount';

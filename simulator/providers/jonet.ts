@@ -1,4 +1,4 @@
-// JoNet wire protocol (providers.md §1): raw key in Authorization (Bearer accepted with a warning), JSON bodies,
+// JoNet wire protocol (docs/providers/jonet.md): raw key in Authorization (Bearer accepted with a warning), JSON bodies,
 // HTTP 200 with responseCode in the body, customer_id = Lagos YYYYMMDDHHmm + up to 8 more digits (the
 // document: "can be concatenated with any other numeric string"; its examples are all digits).
 import { minorToDecimalString, decimalToMinor } from '../../lib/providers/amount';
@@ -31,7 +31,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     let planCode: string | undefined;
     if (service === 'airtime') {
       network = NETWORKS[(str(b.network) ?? '').toUpperCase()];
-      amountMinor = typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined; // §1.3: amount is a string
+      amountMinor = typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined; // amount is a string
     } else {
       const plan = NG_PLANS.find((p) => p.jonet?.code === str(b.code));
       network = plan?.network;
@@ -53,7 +53,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     const sale = ctx.book.get('jonet', ref);
     if (!sale) return code('JO110', 'Transaction not found');
     const ids = { customer_id: ref, transaction_id: sale.providerRef };
-    // INFERRED requery shape (§1.3 GAP): the webhook's status word rides along.
+    // INFERRED requery shape (GAP): the webhook's status word rides along.
     if (sale.state === 'PENDING') return code('JO119', 'transaction not yet completed', { ...ids, status: 'Processing' });
     if (sale.state === 'FAILED') return code('JO106', 'Failed', { ...ids, status: 'Failed' });
     if (sale.state === 'REVERSED') return code('200', 'Transaction reversed', { ...ids, status: 'Reversed' });
@@ -78,7 +78,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     handle(req) {
       const auth = req.headers.authorization;
       if (!auth) return code('101', 'No Authorization Header Found');
-      if (/^Bearer\s/i.test(auth)) ctx.log('jonet: Authorization sent with "Bearer"; JoNet expects the raw key (providers.md §1.2)');
+      if (/^Bearer\s/i.test(auth)) ctx.log('jonet: Authorization sent with "Bearer"; JoNet expects the raw key (docs/providers/jonet.md#auth)');
       if (auth.replace(/^Bearer\s+/i, '') !== apiKey) return code('102', 'invalid authorization');
       const route = routes[req.path];
       if (!route) return json({ responseCode: 'JO102', message: `unknown endpoint ${req.path}` }, 404);
@@ -89,12 +89,12 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
       const word = sale.state === 'SUCCESS' ? 'Successful' : sale.state === 'PENDING' ? 'Processing' : sale.state === 'FAILED' ? 'Failed' : 'Reversed';
       return {
         method: 'POST',
-        headers: { Authorization: apiKey, 'Content-Type': 'application/json' }, // §1.7: our own key echoed back (INFERRED)
+        headers: { Authorization: apiKey, 'Content-Type': 'application/json' }, // our own key echoed back (INFERRED)
         body: JSON.stringify({
           status: word.toLowerCase(), server_response: word, type: sale.service, customer_id: sale.reference,
           receipent: sale.phone, vendor_id: sale.providerRef, balance: minorToDecimalString(ctx.book.balance('jonet')),
         }),
-        attempts: 3, // JoNet retry policy is a GAP (§1.7)
+        attempts: 3, // JoNet retry policy is a GAP
         isAcked: (status) => is2xx(status),
       };
     },

@@ -1,4 +1,4 @@
-// RechargeKit v2 wire protocol (providers.md §4): Bearer token, JSON, {error, msg, status 1/2/3, orderid, optransid}.
+// RechargeKit v2 wire protocol (docs/providers/rechargekit.md): Bearer token, JSON, {error, msg, status 1/2/3, orderid, optransid}.
 import { decimalToMinor, minorToDecimalString, minorToMajorNumber } from '../../lib/providers/amount';
 import { RK_CIRCLES, RK_OPERATORS, rkPlans } from '../catalogue';
 import type { Sale } from '../sales';
@@ -22,7 +22,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
   function prepaid(req: SimRequest): Reply {
     const b = obj(req.json);
     const ref = str(b.partner_request_id);
-    // §4.9: a client sent `partner_req_id`; reject missing/unknown reference keys.
+    // a client sent `partner_req_id`; reject missing/unknown reference keys.
     if (!ref || !/^[0-9A-Za-z]{1,64}$/.test(ref)) return err(1, 'Invalid or missing partner_request_id');
     const phone = str(b.mobile_no) ?? '';
     if (!/^[6-9]\d{9}$/.test(phone)) return err(1, 'Invalid mobile_no');
@@ -33,7 +33,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
     if (amountMinor === undefined || amountMinor <= 0) return err(1, 'Invalid amount');
     const planCode = str(b.user_var1) || undefined;
     const d = ctx.book.purchase({ provider: 'rechargekit', reference: ref, phone, network, service: planCode ? 'data' : 'airtime', planCode, amountMinor });
-    if (d.kind === 'duplicate') return err(1, 'Duplicate order, Order ID must be unique'); // seed 003
+    if (d.kind === 'duplicate') return err(1, 'Duplicate order, Order ID must be unique'); // the docs' example
     if (d.kind === 'not-processed') return err(2, 'Operator temporarily unavailable, please process again');
     if (d.kind === 'reset') return { kind: 'reset' };
     const garbled = GARBLED[d.transport];
@@ -72,7 +72,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
       return {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        // §4.6 payload; `msg` is INFERRED so a refund can be told from a plain failure.
+        // the callback payload (docs/providers/rechargekit.md#callbacks); `msg` is INFERRED so a refund can be told from a plain failure.
         body: JSON.stringify({ status: STATUS[sale.state], orderid: sale.providerRef, opttranid: sale.operatorRef, pid: sale.reference, commission: 0, msg: MSG[sale.state] }),
         attempts: 3,
         isAcked: (status) => is2xx(status),

@@ -1,4 +1,4 @@
-// VTpass wire protocol (providers.md §2): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
+// VTpass wire protocol (docs/providers/vtpass.md): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
 // HTTP 200 with `code` in the body; request_id = Lagos YYYYMMDDHHmm + suffix; 019 same service+phone window.
 import { decimalToMinor, minorToMajorNumber } from '../../lib/providers/amount';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
@@ -18,7 +18,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     const basic = basicCredentials(req.headers.authorization);
     if (basic) return basic[0] === c.email && basic[1] === c.password;
     if (req.headers['api-key'] !== c.apiKey) return false;
-    // §2.2: POST needs secret-key; GET takes public-key, and some clients send secret-key on GET (accept either).
+    // POST needs secret-key; GET takes public-key, and some clients send secret-key on GET (accept either).
     if (req.method === 'POST') return req.headers['secret-key'] === c.secretKey;
     return req.headers['public-key'] === c.publicKey || req.headers['secret-key'] === c.secretKey;
   }
@@ -34,7 +34,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
         platform: 'api', method: 'wallet', transactionId: sale.providerRef,
       } },
       requestId: sale.reference,
-      // §2.4 type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
+      // type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
       amount: airtime ? (sale.amountMinor / 100).toFixed(2) : minorToMajorNumber(sale.amountMinor),
       transaction_date: airtime
         ? { date: sale.createdAt.toISOString().replace('T', ' ').replace('Z', '000'), timezone_type: 3, timezone: 'Africa/Lagos' }
@@ -64,7 +64,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     if (dataNetwork) {
       const plan = NG_PLANS.find((p) => p.network === dataNetwork && p.vtpass?.code === str(b.variation_code));
       if (!plan) return fail('010', 'VARIATION CODE DOES NOT EXIST');
-      amountMinor = plan.priceNaira * 100; // fixedPrice "Yes": the sent amount is ignored (§2.3)
+      amountMinor = plan.priceNaira * 100; // fixedPrice "Yes": the sent amount is ignored
       planCode = plan.vtpass?.code;
     } else {
       amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined;
@@ -74,7 +74,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     const key = `${serviceID}:${phone}`;
     const last = lastByServicePhone.get(key);
     if (duplicateWindowMs > 0 && last !== undefined && ctx.now().getTime() - last < duplicateWindowMs) {
-      return fail('019', 'LIKELY DUPLICATE TRANSACTION'); // §2.5: same service + biller within 30 s
+      return fail('019', 'LIKELY DUPLICATE TRANSACTION'); // same service + biller within 30 s
     }
     lastByServicePhone.set(key, ctx.now().getTime());
     const network = dataNetwork ?? airtimeNetwork ?? '';
@@ -101,7 +101,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     const list = NG_PLANS.filter((p) => p.network === network && p.vtpass).map((p) => ({
       variation_code: p.vtpass?.code, name: p.vtpass?.name, variation_amount: `${p.priceNaira}.00`, fixedPrice: 'Yes',
     }));
-    // §2.4: the key is `varations` on some doc pages and `variations` on others; serve both spellings.
+    // the key is `varations` on some doc pages and `variations` on others; serve both spellings.
     const key = serviceID === 'mtn-data' || serviceID === 'etisalat-data' ? 'varations' : 'variations';
     return json({ response_description: '000', content: { ServiceName: `${network} Data`, serviceID, convinience_fee: '0 %', [key]: list } });
   }
@@ -123,7 +123,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ type: 'transaction-update', data }),
-        attempts: 5, // §2.8: resent until {"response":"success"}, up to 5 times
+        attempts: 5, // resent until {"response":"success"}, up to 5 times
         isAcked: (_status, body) => {
           try {
             return (JSON.parse(body) as { response?: unknown }).response === 'success';

@@ -1,5 +1,6 @@
 // The per-provider decision table, transcribed by hand from the providers' documents (the research notes on
-// JoNet §1.5/§1.9, VTpass §2.5/§2.6, CWG §3.6, RechargeKit §4.4 and the common rules §5.1) and from the
+// JoNet §1.5/§1.9, VTpass §2.5/§2.6, CWG §3.6, RechargeKit §4.4 and the common rules §5.1; each § is mapped to
+// its page in docs/providers/README.md#section-numbers) and from the
 // simulator's published magic-number answers (59 definite failure, 60 not processed, 62 failure then delivered).
 // It is the proofs' oracle: adapters and the purchase engine never import it, and it is never generated from
 // their code tables. Where the documents leave a gap, the note says which reading was chosen and why.

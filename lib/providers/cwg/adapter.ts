@@ -1,5 +1,5 @@
 // CWG glue: token cache, vend body (amountPaid whole naira, Lagos transactionDate, pluggable hash), and the
-// §3.6 rule that a 401 on a vend means refresh the token and REQUERY, never resend.
+// rule that a 401 on a vend means refresh the token and REQUERY, never resend.
 import { mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToWholeMajor } from '../amount';
 import { intOption, mapOption, option, urlFor } from '../config';
@@ -11,7 +11,7 @@ import { mapCwgStatus, mapCwgSubscriptions, mapCwgVend } from './map';
 import { cwgBalanceBody, cwgEnvelope, cwgSubscriptionBody } from './schemas';
 import { createTokenCache, sharedTokenCache, TokenUnavailableError } from './token';
 
-// §3.4 subscription-list vend codes (seed document 002's table); the catalogue's own codes win when known,
+// subscription-list vend codes (the documentation's table, docs/providers/cwg.md#catalogue); the catalogue's own codes win when known,
 // and an account whose query answers MTN_A-style codes sets the airtimeVendCodes option.
 const AIRTIME_VEND_CODES = 'MTN:M301,GLO:G501,AIRTEL:A201,9MOBILE:N901';
 
@@ -47,7 +47,7 @@ export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): Pr
 
   async function vend(reference: string, phone: string, minor: number, vendingCode: string, subCode?: string): Promise<ProviderResult> {
     const amountPaid = minorToWholeMajor(minor);
-    if (amountPaid === undefined || amountPaid <= 0) return notSent('invalid_amount', 'CWG amountPaid must be whole naira (§3.5)');
+    if (amountPaid === undefined || amountPaid <= 0) return notSent('invalid_amount', 'CWG amountPaid must be whole naira');
     if (!isCwgHashRecipe(recipe)) return notSent('config_error', `unknown CWG hashRecipe "${recipe}"`);
     const fields = { transactionReference: reference, amountPaid, customerUserId: phone, transactionDate: cwgTransactionDate(deps.now()), vendingCode, subCode };
     const transactionHash = computeCwgHash(recipe, fields, config.credentials.clientSecret ?? '', {
@@ -63,7 +63,7 @@ export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): Pr
     }
     const { outcome, prior } = sent;
     if (outcome.kind === 'response' && outcome.status === 401) {
-      tokens.invalidate(); // §3.6: refresh and requery; a blind resend could double-vend.
+      tokens.invalidate(); // refresh and requery; a blind resend could double-vend.
       const result = await status(reference, [...prior, outcome.exchange]);
       return { ...result, providerCode: `http_401>${result.providerCode}` };
     }

@@ -1,4 +1,4 @@
-// CWG callback: GAP (providers.md §3.5, "Balance and webhook: GAP"). The shape below is INFERRED and is what
+// CWG callback: GAP (docs/providers/cwg.md#callbacks). The shape below is INFERRED and is what
 // our simulator sends: POST JSON { transactionReference, status: SUCCESSFUL|PENDING|FAILED|REVERSED, cwgReference? }.
 // No authentication is known, so it is only a hint; the portal requeries before moving money.
 import { jsonAck, jsonBody } from '../callback';

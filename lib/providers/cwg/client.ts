@@ -1,4 +1,4 @@
-// CWG VMS HTTP only (providers.md §3.3–3.5): OAuth2 client credentials (Basic clientId:secret,
+// CWG VMS HTTP only (docs/providers/cwg.md#token): OAuth2 client credentials (Basic clientId:secret,
 // form-urlencoded grant_type), then Bearer on every call. The docs disagree on paths: all are settings.
 import { credential, urlFor } from '../config';
 import { httpCall, type HttpOutcome } from '../http';
@@ -7,11 +7,11 @@ import { cwgToken } from './schemas';
 import type { TokenFetch } from './token';
 
 export const CWG_DEFAULT_PATHS = {
-  token: '/api/auth/oauth2/token', // §3.3 CONFIRMED (sample request line says /api/auth/uaa/api/oauth2/token)
-  catalogue: '/api/platform/vend/query/subscription', // §3.4 CONFIRMED (sample says /api/router/...)
-  vend: '/api/platform/vend', // §3.5 GAP: INFERRED candidate
-  status: '/api/platform/vend/query/transaction', // §3.5 GAP: INFERRED candidate, ?transactionReference=
-  balance: '/api/platform/vend/query/balance', // §3.5 GAP: INFERRED
+  token: '/api/auth/oauth2/token', // CONFIRMED (sample request line says /api/auth/uaa/api/oauth2/token)
+  catalogue: '/api/platform/vend/query/subscription', // CONFIRMED (sample says /api/router/...)
+  vend: '/api/platform/vend', // GAP: INFERRED candidate
+  status: '/api/platform/vend/query/transaction', // GAP: INFERRED candidate, ?transactionReference=
+  balance: '/api/platform/vend/query/balance', // GAP: INFERRED
 } as const;
 
 export type CwgOp = Exclude<keyof typeof CWG_DEFAULT_PATHS, 'token'>;
@@ -25,7 +25,7 @@ export function createCwgClient(config: ProviderConfig, deps: ProviderDeps): Cwg
   return {
     async fetchToken() {
       const basic = Buffer.from(`${credential(config, 'clientId')}:${credential(config, 'clientSecret')}`).toString('base64');
-      // §3.3: the sample posts multipart; standard OAuth2 (and our default) is form-urlencoded.
+      // the sample posts multipart; standard OAuth2 (and our default) is form-urlencoded.
       const outcome = await httpCall(deps, {
         method: 'POST',
         url: urlFor(config, 'token', CWG_DEFAULT_PATHS.token),

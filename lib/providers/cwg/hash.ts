@@ -1,4 +1,4 @@
-// CWG transactionHash (providers.md §3.5): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
+// CWG transactionHash (docs/providers/cwg.md#vend): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
 // so the recipe is pluggable (option `hashRecipe`) until CWG confirms field order, key and case.
 import { createHash, createHmac } from 'node:crypto';
 
@@ -18,7 +18,7 @@ export function isCwgHashRecipe(v: string): v is CwgHashRecipe {
   return (CWG_HASH_RECIPES as readonly string[]).includes(v);
 }
 
-/** INFERRED field order (§3.5 candidate 1/2): reference, amount, customer, date, vendCode, subCode. */
+/** INFERRED field order (candidate 1/2): reference, amount, customer, date, vendCode, subCode. */
 export function cwgHashMessage(f: CwgHashFields, separator = ''): string {
   return [f.transactionReference, String(f.amountPaid), f.customerUserId, f.transactionDate, f.vendingCode, f.subCode ?? '']
     .filter((part, i) => i < 5 || part !== '')
@@ -33,13 +33,13 @@ export function computeCwgHash(
 ): string {
   const message = cwgHashMessage(fields, opts.separator);
   let hex: string;
-  if (recipe === 'sha512-concat-secret') hex = createHash('sha512').update(message + clientSecret).digest('hex'); // §3.5 form 1
-  else if (recipe === 'hmac-sha512-concat') hex = createHmac('sha512', clientSecret).update(message).digest('hex'); // §3.5 form 2
+  if (recipe === 'sha512-concat-secret') hex = createHash('sha512').update(message + clientSecret).digest('hex'); // form 1
+  else if (recipe === 'hmac-sha512-concat') hex = createHmac('sha512', clientSecret).update(message).digest('hex'); // form 2
   else hex = '';
   return opts.upper ? hex.toUpperCase() : hex;
 }
 
-/** dd/MM/yyyy HH:mm:ss in Africa/Lagos (UTC+1, no DST): §3.5 transactionDate, Lagos INFERRED. */
+/** dd/MM/yyyy HH:mm:ss in Africa/Lagos (UTC+1, no DST): transactionDate, Lagos INFERRED. */
 export function cwgTransactionDate(date: Date): string {
   const l = new Date(date.getTime() + 60 * 60 * 1000);
   const p = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@ const ok = (transactionStatus: string) => ({ requestSuccessful: true, responseEn
 const bad = (errorCode: string) => ({ requestSuccessful: false, apiErrors: { errorCount: 1, apiErrorList: [{ errorCode, errorMessage: 'x' }] } });
 
 describe('CWG (INFERRED) tables', () => {
-  // Expected decisions, from providers.md §3.6 with the safe reading every INFERRED row gets.
+  // Expected decisions, from docs/providers/cwg.md#codes with the safe reading every INFERRED row gets.
   const WORDS: Record<string, [Decision, Decision]> = {
     SUCCESSFUL: ['success', 'success'], SUCCESS: ['success', 'success'], PENDING: ['pending', 'pending'],
     PROCESSING: ['pending', 'pending'], FAILED: ['refund-after-confirm', 'refund'], REVERSED: ['reversed', 'reversed'],

@@ -1,4 +1,4 @@
-// Pure mapping of CWG VMS answers. Everything below is INFERRED (providers.md §3.5–3.6: vend response,
+// Pure mapping of CWG VMS answers. Everything below is INFERRED (docs/providers/cwg.md#codes: vend response,
 // error catalogue and status endpoint are GAPs); keep it in step with what CWG actually returns.
 import { decimalToMinor } from '../amount';
 import { parseDataMb, parseValidityDays } from '../plan-name';
@@ -11,7 +11,7 @@ import { cwgPreset, cwgService, cwgVendBody, type CwgEnvelope } from './schemas'
 type Rule = { status: TxnStatus; duplicate?: boolean; confirm?: true };
 
 export const CWG_TRANSACTION_STATUS: Record<string, Rule> = {
-  SUCCESSFUL: { status: 'SUCCESS' }, // INFERRED §3.6 "body shows success"
+  SUCCESSFUL: { status: 'SUCCESS' }, // INFERRED "body shows success"
   SUCCESS: { status: 'SUCCESS' }, // INFERRED spelling variant
   PENDING: { status: 'PENDING' }, // INFERRED
   PROCESSING: { status: 'PENDING' }, // INFERRED
@@ -20,12 +20,12 @@ export const CWG_TRANSACTION_STATUS: Record<string, Rule> = {
 };
 
 export const CWG_ERROR_CODES: Record<string, Rule> = {
-  DUPLICATE_REFERENCE: { status: 'PENDING', duplicate: true }, // INFERRED; §5.1 rule 2: requery the original
+  DUPLICATE_REFERENCE: { status: 'PENDING', duplicate: true }, // INFERRED: requery the original
   TRANSACTION_NOT_FOUND: { status: 'NOT_FOUND' }, // INFERRED status-query answer
-  INVALID_HASH: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (hash mismatch)
-  INVALID_VEND_CODE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (bad vendCode)
-  INVALID_SUB_CODE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (bad subCode)
-  INSUFFICIENT_BALANCE: { status: 'NOT_PROCESSED', confirm: true }, // §3.6 validation error (low balance)
+  INVALID_HASH: { status: 'NOT_PROCESSED', confirm: true }, // validation error (hash mismatch)
+  INVALID_VEND_CODE: { status: 'NOT_PROCESSED', confirm: true }, // validation error (bad vendCode)
+  INVALID_SUB_CODE: { status: 'NOT_PROCESSED', confirm: true }, // validation error (bad subCode)
+  INSUFFICIENT_BALANCE: { status: 'NOT_PROCESSED', confirm: true }, // validation error (low balance)
   INVALID_AMOUNT: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED validation error
   INVALID_REQUEST: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED validation error
   VEND_NOT_PROCESSED: { status: 'NOT_PROCESSED', confirm: true }, // INFERRED: refused before reaching the operator
@@ -64,7 +64,7 @@ function map(env: CwgEnvelope, exchanges: Exchange[], forRequery: boolean): Prov
 export const mapCwgVend = (env: CwgEnvelope, exchanges: Exchange[]) => map(env, exchanges, false);
 export const mapCwgStatus = (env: CwgEnvelope, exchanges: Exchange[]) => map(env, exchanges, true);
 
-// §3.4: both vend-code sets exist (M301/M302… in the table, MTN_A/MTN_D… in the query sample); AIR_* is INFERRED.
+// both vend-code sets exist (M301/M302… in the table, MTN_A/MTN_D… in the query sample); AIR_* is INFERRED.
 const VEND_CODE_NETWORK: [RegExp, string][] = [
   [/^(MTN|M3)/i, 'MTN'], [/^(GLO|G5)/i, 'GLO'], [/^(AIR|A2)/i, 'AIRTEL'], [/^(NIN|ETI|N9)/i, '9MOBILE'],
 ];
@@ -89,7 +89,7 @@ export function mapCwgSubscriptions(services: unknown[], minMinor: number, maxMi
     }
     for (const p of s.data.presetAmountList ?? []) {
       const preset = cwgPreset.safeParse(p);
-      const priceMinor = preset.success ? decimalToMinor(preset.data.amount) : undefined; // §3.5: whole naira (INFERRED)
+      const priceMinor = preset.success ? decimalToMinor(preset.data.amount) : undefined; // whole naira (INFERRED)
       if (!preset.success || priceMinor === undefined) continue;
       const name = preset.data.description ?? preset.data.subCode;
       out.push({ provider: 'cwg', currency: 'NGN', network, type: 'data', planCode: `${s.data.vendCode}:${preset.data.subCode}`,

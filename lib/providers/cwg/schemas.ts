@@ -1,8 +1,8 @@
-// zod shapes for CWG VMS. Envelope and subscription list CONFIRMED (providers.md §3.4); vend/status/balance
+// zod shapes for CWG VMS. Envelope and subscription list CONFIRMED (docs/providers/cwg.md#catalogue); vend/status/balance
 // bodies and errors are a GAP, so their shapes here are INFERRED and parsed leniently.
 import { z } from 'zod';
 
-// §3.4: the doc sample wraps the envelope in a one-element array; the real API is INFERRED to return it bare.
+// the doc sample wraps the envelope in a one-element array; the real API is INFERRED to return it bare.
 const unwrapArray = (v: unknown) => (Array.isArray(v) && v.length === 1 ? v[0] : v);
 
 export const cwgToken = z.preprocess(
@@ -28,7 +28,7 @@ export const cwgEnvelope = z.preprocess(
 );
 export type CwgEnvelope = z.infer<typeof cwgEnvelope>;
 
-// INFERRED vend/status body (§3.5: "a body carrying the transaction status and a CWG reference").
+// INFERRED vend/status body ("a body carrying the transaction status and a CWG reference").
 export const cwgVendBody = z.looseObject({
   transactionReference: z.string().optional(),
   transactionStatus: z.string().optional(),
@@ -49,5 +49,5 @@ export const cwgSubscriptionBody = z.looseObject({ subscribedServices: z.array(z
 // INFERRED (balance is a GAP): { balance } in the usual envelope body.
 export const cwgBalanceBody = z.looseObject({ balance: z.union([z.number(), z.string()]) });
 
-// INFERRED callback shape (webhook is a GAP, §3.5); see cwg/callback.ts.
+// INFERRED callback shape (webhook is a GAP); see cwg/callback.ts.
 export const cwgCallback = z.looseObject({ transactionReference: z.string().min(1), status: z.string().min(1) });

@@ -1,4 +1,4 @@
-// CWG OAuth2 client-credentials token cache (providers.md §3.3): refresh at ~80% of expires_in, or when a call
+// CWG OAuth2 client-credentials token cache (docs/providers/cwg.md#token): refresh at ~80% of expires_in, or when a call
 // answers 401 (invalidate). Concurrent callers share one in-flight token request. The token endpoint is
 // rate-limited and an adapter is built per call, so caches live here, one per provider configuration.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// JoNet glue: builds bodies (amount as a naira string, §1.3), calls the client, maps with map.ts.
+// JoNet glue: builds bodies (amount as a naira string), calls the client, maps with map.ts.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToDecimalString } from '../amount';
 import { airtimeItems } from '../catalogue-helpers';
@@ -39,7 +39,7 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
     },
 
     async requery(reference) {
-      // §1.3 GAP: INFERRED to be keyed by customer_id.
+      // GAP: INFERRED to be keyed by customer_id.
       return mapOutcome(await client.post('requery', { customer_id: reference }), jonetReply, mapJonetRequery);
     },
 

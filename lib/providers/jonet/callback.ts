@@ -1,4 +1,4 @@
-// JoNet webhook (providers.md §1.7): JSON body; authenticated only by our own API key echoed in Authorization
+// JoNet webhook (docs/providers/jonet.md#callbacks): JSON body; authenticated only by our own API key echoed in Authorization
 // (INFERRED from the client handler, which strips "Bearer "). Reply 200 {"status":"received"}.
 import { header, jsonAck, jsonBody, sameSecret } from '../callback';
 import type { CallbackInput, CallbackParse } from '../types';

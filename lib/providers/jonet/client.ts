@@ -1,14 +1,14 @@
-// JoNet HTTP only (providers.md §1.2–1.3): raw API key in Authorization, JSON bodies, PHP-script paths.
+// JoNet HTTP only (docs/providers/jonet.md#auth): raw API key in Authorization, JSON bodies, PHP-script paths.
 import { credential, urlFor } from '../config';
 import { httpCall, type HttpOutcome } from '../http';
 import type { ProviderConfig, ProviderDeps } from '../types';
 
 export const JONET_DEFAULT_PATHS = {
-  airtime: 'purchase_airtime.php', // §1.3 CONFIRMED (client)
-  data: 'purchase_data.php', // §1.3 CONFIRMED (client)
-  catalogue: 'get_data_bundles.php', // §1.3 CONFIRMED (client)
-  requery: 'requery.php', // §1.3 GAP: name INFERRED, keyed by customer_id
-  balance: 'get_balance.php', // §1.3 GAP: name INFERRED
+  airtime: 'purchase_airtime.php', // CONFIRMED (client)
+  data: 'purchase_data.php', // CONFIRMED (client)
+  catalogue: 'get_data_bundles.php', // CONFIRMED (client)
+  requery: 'requery.php', // GAP: name INFERRED, keyed by customer_id
+  balance: 'get_balance.php', // GAP: name INFERRED
 } as const;
 
 export type JonetOp = keyof typeof JONET_DEFAULT_PATHS;
@@ -19,7 +19,7 @@ export interface JonetClient {
 }
 
 export function createJonetClient(config: ProviderConfig, deps: ProviderDeps): JonetClient {
-  // §1.2: two of three public clients send the raw key with no scheme; "Bearer" was tried and removed.
+  // two of three public clients send the raw key with no scheme; "Bearer" was tried and removed.
   const headers = () => ({ Authorization: credential(config, 'apiKey'), Accept: 'application/json' });
   return {
     post: (op, body) =>

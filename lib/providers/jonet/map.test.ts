@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { decisionOf, type Decision } from '../decision';
 import { JONET_CODES, JONET_STATUS_WORDS, mapJonetPlans, mapJonetPurchase, mapJonetRequery } from './map';
 
-// Expected decision per code, written out independently of map.ts from providers.md §1.5 and §1.9.
+// Expected decision per code, written out independently of map.ts from docs/providers/jonet.md#codes and #pitfalls.
 const PURCHASE: Record<string, Decision> = {
   '200': 'success', '201': 'pending', '202': 'pending', '203': 'pending',
   // Refused before processing (not charged, auth, method, TLS, key, pause, validation): another provider may take it.
   '002': 'failover', '101': 'failover', '102': 'failover', '103': 'failover', '104': 'failover', '106': 'failover',
   '107': 'failover', JO101: 'failover', JO102: 'failover', JO103: 'failover', JO104: 'failover',
-  // "Unable to process, try again": requery the old customer_id first; only JO110 lets it go elsewhere (§1.9).
+  // "Unable to process, try again": requery the old customer_id first; only JO110 lets it go elsewhere (jonet.md#pitfalls).
   '105': 'failover-after-confirm', '108': 'failover-after-confirm', '109': 'failover-after-confirm',
   JO105: 'duplicate', JO106: 'refund', JO107: 'refund', JO109: 'refund-after-confirm', JO110: 'not-found', JO119: 'pending',
 };

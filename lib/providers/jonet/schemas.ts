@@ -1,4 +1,4 @@
-// zod shapes for JoNet bodies. Only responseCode + message are CONFIRMED (providers.md §1.4); the rest is lenient.
+// zod shapes for JoNet bodies. Only responseCode + message are CONFIRMED (docs/providers/jonet.md#answers); the rest is lenient.
 import { z } from 'zod';
 
 const code = z.union([z.string(), z.number()]).transform(String);
@@ -9,7 +9,7 @@ export const jonetReply = z.looseObject({
   message: z.string().optional(),
   customer_id: z.string().optional(),
   status: z.string().optional(), // INFERRED: requery echoes the webhook's status word
-  transaction_id: z.union([z.string(), z.number()]).transform(String).optional(), // INFERRED provider ref (§5.4 GAP)
+  transaction_id: z.union([z.string(), z.number()]).transform(String).optional(), // INFERRED provider ref (GAP)
 });
 export type JonetReply = z.infer<typeof jonetReply>;
 
@@ -20,17 +20,17 @@ export const jonetPlan = z.looseObject({
   price: money,
   status: z.string().optional(),
 });
-// INFERRED (§1.4 GAP): plans as a bare array or under data/plans.
+// INFERRED (GAP): plans as a bare array or under data/plans.
 export const jonetPlans = z.union([
   z.array(z.unknown()),
   z.looseObject({ data: z.array(z.unknown()) }).transform((o) => o.data),
   z.looseObject({ plans: z.array(z.unknown()) }).transform((o) => o.plans),
 ]);
 
-// INFERRED (§1.3 GAP): balance endpoint mirrors the webhook's `balance` field.
+// INFERRED (GAP): balance endpoint mirrors the webhook's `balance` field.
 export const jonetBalance = z.looseObject({ responseCode: code.optional(), balance: money });
 
-// §1.7 CONFIRMED fields (client handler jonetWebhookListener); `receipent` is misspelt upstream.
+// CONFIRMED fields (client handler jonetWebhookListener); `receipent` is misspelt upstream.
 export const jonetWebhook = z.looseObject({
   customer_id: z.string().min(1),
   status: z.string().optional(),

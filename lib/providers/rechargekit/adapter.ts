@@ -1,4 +1,4 @@
-// RechargeKit glue: numeric operator and circle codes (§4.5; operator list path and circle table are GAPs,
+// RechargeKit glue: numeric operator and circle codes (docs/providers/rechargekit.md#operators; operator list path and circle table are GAPs,
 // so both come from options), amount in rupees, partner_request_id = our reference.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToMajorNumber } from '../amount';
@@ -10,9 +10,9 @@ import { createRkClient } from './client';
 import { mapRkPlans, mapRkPurchase, mapRkStatus } from './map';
 import { rkBalance, rkPlanFetch, rkReply } from './schemas';
 
-// §4.5 prepaid codes used by one v1-era client (kavki fastfx); BSNL uses the Top-up code 9.
+// prepaid codes used by one v1-era client (kavki fastfx); BSNL uses the Top-up code 9.
 export const RK_DEFAULT_OPERATORS = 'AIRTEL:1,JIO:103,VI:1167,BSNL:9';
-export const RK_DEFAULT_CIRCLES = '5,23'; // GAP §4.5: circles to list plans for; the doc examples use 23, 2 and 5
+export const RK_DEFAULT_CIRCLES = '5,23'; // GAP: circles to list plans for; the doc examples use 23, 2 and 5
 
 export function createRechargekitAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
   const client = createRkClient(config, deps);
@@ -22,13 +22,13 @@ export function createRechargekitAdapter(config: ProviderConfig, deps: ProviderD
   async function recharge(reference: string, phone: string, network: string, amountMinor: number, circle?: string, planCode?: string) {
     const operator = operators[network.toUpperCase()];
     if (!operator) return notSent('unsupported_network', `RechargeKit: no operator code for ${network}`);
-    if (!circle || !/^\d+$/.test(circle)) return notSent('missing_circle', 'RechargeKit needs a numeric circle (§4.2)');
+    if (!circle || !/^\d+$/.test(circle)) return notSent('missing_circle', 'RechargeKit needs a numeric circle');
     const bad = invalidAmount(amountMinor);
     if (bad) return bad;
     const body = {
       mobile_no: phone, operator_code: Number(operator), amount: minorToMajorNumber(amountMinor),
       partner_request_id: reference, circle: Number(circle), recharge_type: option(config, 'rechargeType', '1'),
-      user_var1: planCode ?? '', user_var2: '', user_var3: '', // echo fields (§4.2); planCode kept for audit
+      user_var1: planCode ?? '', user_var2: '', user_var3: '', // echo fields; planCode kept for audit
     };
     return mapOutcome(await client.post('recharge', body), rkReply, mapRkPurchase);
   }

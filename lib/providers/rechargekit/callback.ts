@@ -1,4 +1,4 @@
-// RechargeKit callback (providers.md §4.6): {status, orderid, opttranid (sic), pid, commission}; delivery as
+// RechargeKit callback (docs/providers/rechargekit.md#callbacks): {status, orderid, opttranid (sic), pid, commission}; delivery as
 // GET query or POST JSON is a GAP, so both are read. No signature is known: a hint, verified by statusCheck.
 import { jsonAck, jsonBody } from '../callback';
 import type { CallbackInput, CallbackParse } from '../types';

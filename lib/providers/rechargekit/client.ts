@@ -1,14 +1,14 @@
-// RechargeKit v2 HTTP only (providers.md §4.1–4.2): JSON with Authorization: Bearer <token>.
+// RechargeKit v2 HTTP only (docs/providers/rechargekit.md#auth): JSON with Authorization: Bearer <token>.
 // Clients use different hosts per call (v2bapi vs v2a), so any path may be an absolute URL.
 import { credential, urlFor } from '../config';
 import { httpCall, type HttpOutcome } from '../http';
 import type { ProviderConfig, ProviderDeps } from '../types';
 
 export const RK_DEFAULT_PATHS = {
-  recharge: '/recharge/prepaid', // §4.2 CONFIRMED
-  status: '/recharge/statusCheck', // §4.2 CONFIRMED (one client calls it on v2a.rechargkit.biz)
-  plans: '/recharge/prepaidPlanFetch', // §4.2 CONFIRMED
-  balance: '/recharge/balanceCheck', // §4.2 CONFIRMED
+  recharge: '/recharge/prepaid', // CONFIRMED
+  status: '/recharge/statusCheck', // CONFIRMED (one client calls it on v2a.rechargkit.biz)
+  plans: '/recharge/prepaidPlanFetch', // CONFIRMED
+  balance: '/recharge/balanceCheck', // CONFIRMED
 } as const;
 
 export type RkOp = keyof typeof RK_DEFAULT_PATHS;

@@ -9,7 +9,7 @@ describe('RechargeKit status table', () => {
     expect(RK_STATUS_CHECK_ERRORS).toEqual({ 3: 'NOT_FOUND' });
   });
 
-  // Expected decisions from providers.md §4.4, for a recharge answer and a status check.
+  // Expected decisions from docs/providers/rechargekit.md#codes, for a recharge answer and a status check.
   it.each([
     [1, 'success', 'success'], [2, 'pending', 'pending'], [3, 'refund', 'refund'], [0, 'pending', 'pending'],
     [7, 'pending', 'pending'], [undefined, 'pending', 'pending'],

@@ -1,15 +1,15 @@
-// Pure mapping of RechargeKit answers. Code table: providers.md §4.4 (apidocs.rechargkit.biz prepaid/status pages).
+// Pure mapping of RechargeKit answers. Code table: docs/providers/rechargekit.md#codes (apidocs.rechargkit.biz prepaid/status pages).
 import { decimalToMinor } from '../amount';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { rkPlan, type RkReply } from './schemas';
 
 export const RK_STATUS: Record<number, TxnStatus> = {
-  1: 'SUCCESS', // §4.4 docs: '1' for SUCCESS
-  2: 'PENDING', // §4.4 docs: '2' for PENDING
-  3: 'FAILED', // §4.4 docs: '3' for FAILURE, after processing: refund
+  1: 'SUCCESS', // docs: '1' for SUCCESS
+  2: 'PENDING', // docs: '2' for PENDING
+  3: 'FAILED', // docs: '3' for FAILURE, after processing: refund
 };
-export const RK_OTHER_STATUS: TxnStatus = 'PENDING'; // §4.4 status-check docs: "others for hold"
+export const RK_OTHER_STATUS: TxnStatus = 'PENDING'; // status-check docs: "others for hold"
 
 /**
  * statusCheck `error` codes that describe the order rather than the query. The not-found answer is a
@@ -21,7 +21,7 @@ export const RK_STATUS_CHECK_ERRORS: Record<number, TxnStatus> = {
   3: 'NOT_FOUND', // INFERRED: "no such partner_request_id / order"
 };
 
-const DUPLICATE = /duplicate/i; // §4.3 seed 003: {"error":1,"msg":"Duplicate order, Order ID must be unique"}: the only documented signal
+const DUPLICATE = /duplicate/i; // the docs' example {"error":1,"msg":"Duplicate order, Order ID must be unique"}: the only documented signal
 const REFUND = /refund|revers/i; // INFERRED: a status-3 after success carrying refund wording is a reversal
 
 function base(r: RkReply, exchanges: Exchange[]) {
@@ -35,9 +35,9 @@ function byStatus(r: RkReply): TxnStatus {
 }
 
 export function mapRkPurchase(r: RkReply, exchanges: Exchange[]): ProviderResult {
-  if (r.error === 0) return { ...base(r, exchanges), status: byStatus(r) }; // §4.4: error 0 = accepted, read status
-  if (DUPLICATE.test(r.msg ?? r.message ?? '')) return { ...base(r, exchanges), status: 'PENDING', duplicate: true }; // §4.4, §5.1 rule 2
-  // §4.4 docs: error ≠ 0 means the request was not processed ("process again"): another provider may take it.
+  if (r.error === 0) return { ...base(r, exchanges), status: byStatus(r) }; // error 0 = accepted, read status
+  if (DUPLICATE.test(r.msg ?? r.message ?? '')) return { ...base(r, exchanges), status: 'PENDING', duplicate: true };
+  // docs: error ≠ 0 means the request was not processed ("process again"): another provider may take it.
   return { ...base(r, exchanges), status: 'NOT_PROCESSED' };
 }
 

@@ -1,4 +1,4 @@
-// zod shapes for RechargeKit v2 (providers.md §4.3). Keys are lower-cased first so v1's UPPERCASE replies
+// zod shapes for RechargeKit v2 (docs/providers/rechargekit.md#answers). Keys are lower-cased first so v1's UPPERCASE replies
 // ({"ERROR":0,"STATUS":1,"ORDERID":…,"MESSAGE":…}) read the same way.
 import { z } from 'zod';
 
@@ -26,7 +26,7 @@ export type RkReply = z.infer<typeof rkReply>;
 
 export const rkBalance = z.preprocess(lowerKeys, z.looseObject({ error: num, wallet_amount: z.union([z.string(), z.number()]) }));
 
-// §4.3: planData CONFIRMED; plan item fields are a GAP (INFERRED from the internal API: amount, validity, description…).
+// planData CONFIRMED; plan item fields are a GAP (INFERRED from the internal API: amount, validity, description…).
 export const rkPlanFetch = z.looseObject({
   error: num,
   planData: z.looseObject({ circle_id: text.optional(), plan: z.array(z.unknown()) }),
@@ -41,7 +41,7 @@ export const rkPlan = z.looseObject({
   is_valid: z.boolean().optional(),
 });
 
-// §4.6: {status 1|3, orderid, opttranid (sic), pid = partner_request_id, commission}; `msg` is INFERRED (simulator).
+// {status 1|3, orderid, opttranid (sic), pid = partner_request_id, commission}; `msg` is INFERRED (simulator).
 export const rkCallback = z.preprocess(
   lowerKeys,
   z.looseObject({ status: num, pid: z.string().min(1), orderid: text.optional(), opttranid: text.optional(), msg: z.string().optional() }),

@@ -1,4 +1,4 @@
-// VTpass glue: serviceIDs per network (§2.3), amount as a naira number, request_id = our reference.
+// VTpass glue: serviceIDs per network (docs/providers/vtpass.md#endpoints), amount as a naira number, request_id = our reference.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToMajorNumber } from '../amount';
 import { airtimeItems } from '../catalogue-helpers';
@@ -9,8 +9,8 @@ import { createVtpassClient } from './client';
 import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations } from './map';
 import { vtpassBalance, vtpassReply, vtpassVariations } from './schemas';
 
-const AIRTIME_SERVICES = 'MTN:mtn,GLO:glo,AIRTEL:airtel,9MOBILE:etisalat'; // §2.3 airtime serviceIDs
-const DATA_SERVICES = 'MTN:mtn-data,GLO:glo-data,AIRTEL:airtel-data,9MOBILE:etisalat-data'; // §2.3 data serviceIDs
+const AIRTIME_SERVICES = 'MTN:mtn,GLO:glo,AIRTEL:airtel,9MOBILE:etisalat'; // airtime serviceIDs
+const DATA_SERVICES = 'MTN:mtn-data,GLO:glo-data,AIRTEL:airtel-data,9MOBILE:etisalat-data'; // data serviceIDs
 
 export function createVtpassAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
   const client = createVtpassClient(config, deps);
@@ -51,7 +51,7 @@ export function createVtpassAdapter(config: ProviderConfig, deps: ProviderDeps):
       if (bad) return bad;
       const body = {
         request_id: r.reference, serviceID, billersCode: r.phone, variation_code: r.planCode,
-        amount: minorToMajorNumber(r.amountMinor), phone: r.phone, // amount is ignored for fixed-price plans (§2.3)
+        amount: minorToMajorNumber(r.amountMinor), phone: r.phone, // amount is ignored for fixed-price plans
       };
       return mapOutcome(await client.post('pay', body), vtpassReply, mapVtpassPurchase);
     },

@@ -1,4 +1,4 @@
-// VTpass webhook (providers.md §2.8): {type:"transaction-update", data:{...requery-shaped..., requestId}}.
+// VTpass webhook (docs/providers/vtpass.md#callbacks): {type:"transaction-update", data:{...requery-shaped..., requestId}}.
 // No signature is documented; ack {"response":"success"} or VTpass resends (up to 5 times).
 import { jsonAck, jsonBody } from '../callback';
 import type { CallbackInput, CallbackParse } from '../types';
@@ -11,7 +11,7 @@ export function parseVtpassCallback(input: CallbackInput): CallbackParse {
   const body = jsonBody(input);
   const parsed = vtpassWebhook.safeParse(body);
   if (!parsed.success) return { event: null, ack: jsonAck(400, { response: 'invalid' }) };
-  // Variation-code updates share the endpoint (§2.8): acknowledge, but they are not a transaction event.
+  // Variation-code updates share the endpoint: acknowledge, but they are not a transaction event.
   if (parsed.data.type !== 'transaction-update') return { event: null, ack: ACK };
   const mapped = mapVtpassRequery(parsed.data.data, []);
   return {

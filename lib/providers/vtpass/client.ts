@@ -1,14 +1,14 @@
-// VTpass HTTP only (providers.md §2.2–2.3). Auth mode 'keys' (default): GET sends api-key + public-key,
+// VTpass HTTP only (docs/providers/vtpass.md#auth). Auth mode 'keys' (default): GET sends api-key + public-key,
 // POST sends api-key + secret-key (vtpass-nodejs-sdk httpClient switches on method). Mode 'basic': email:password.
 import { credential, option, urlFor } from '../config';
 import { httpCall, type HttpOutcome } from '../http';
 import type { ProviderConfig, ProviderDeps } from '../types';
 
 export const VTPASS_DEFAULT_PATHS = {
-  pay: 'pay', // §2.3 CONFIRMED
-  requery: 'requery', // §2.3 CONFIRMED
-  variations: 'service-variations', // §2.3 CONFIRMED, ?serviceID=
-  balance: 'balance', // §2.3 CONFIRMED
+  pay: 'pay', // CONFIRMED
+  requery: 'requery', // CONFIRMED
+  variations: 'service-variations', // CONFIRMED, ?serviceID=
+  balance: 'balance', // CONFIRMED
 } as const;
 
 export type VtpassOp = keyof typeof VTPASS_DEFAULT_PATHS;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decisionOf, type Decision } from '../decision';
 import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations, VTPASS_CODES, VTPASS_INNER_STATUS } from './map';
 
-// Expected decision for a pay answer, written out from providers.md §2.5 (000/001 read the inner status).
+// Expected decision for a pay answer, written out from docs/providers/vtpass.md#codes (000/001 read the inner status).
 const PURCHASE: Record<string, Decision | 'BY_INNER'> = {
   '000': 'BY_INNER', '001': 'BY_INNER', '099': 'pending', '044': 'manual-review', '091': 'failover', '016': 'refund-after-confirm',
   '010': 'failover', '011': 'failover', '012': 'failover', '013': 'failover', '017': 'failover', '014': 'duplicate', '015': 'not-found',

@@ -1,4 +1,4 @@
-// Pure mapping of VTpass answers. Code tables: providers.md §2.5 (docs: vtpass.com/documentation/response-codes).
+// Pure mapping of VTpass answers. Code tables: docs/providers/vtpass.md#codes (docs: vtpass.com/documentation/response-codes).
 import { decimalToMinor } from '../amount';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
@@ -10,52 +10,52 @@ type Rule = { status: TxnStatus | 'BY_INNER'; meaning: string; duplicate?: boole
 // low wallet): nothing was processed, so another provider may take the sale. A failure after
 // processing refunds, after the confirming requery the document recommends for 016.
 export const VTPASS_CODES: Record<string, Rule> = {
-  '000': { status: 'BY_INNER', meaning: 'Processed: read content.transactions.status' }, // §2.5
-  '001': { status: 'BY_INNER', meaning: 'Transaction query' }, // §2.5 requery answer
-  '099': { status: 'PENDING', meaning: 'Processing' }, // §2.5
-  '044': { status: 'MANUAL_REVIEW', meaning: 'Resolved, contact VTpass' }, // §2.5
-  '091': { status: 'NOT_PROCESSED', meaning: 'Not processed, not charged' }, // §2.5: "you will not be charged"
-  '016': { status: 'FAILED', meaning: 'Transaction failed', confirm: true }, // §2.5: one confirmatory requery
-  '010': { status: 'NOT_PROCESSED', meaning: 'Variation code does not exist' }, // §2.5 "pre-processing"
-  '011': { status: 'NOT_PROCESSED', meaning: 'Invalid arguments' }, // §2.5: validation
-  '012': { status: 'NOT_PROCESSED', meaning: 'Product does not exist' }, // §2.5: validation
-  '013': { status: 'NOT_PROCESSED', meaning: 'Below minimum amount' }, // §2.5: validation
-  '017': { status: 'NOT_PROCESSED', meaning: 'Above maximum amount' }, // §2.5: validation
-  '014': { status: 'PENDING', meaning: 'request_id already exists: requery the original', duplicate: true }, // §2.5, §5.1 rule 2
-  '015': { status: 'NOT_FOUND', meaning: 'Invalid request_id (never seen)' }, // §2.5, §2.6
-  '018': { status: 'NOT_PROCESSED', meaning: 'Low wallet balance' }, // §2.5: not charged, not processed
-  // §2.5: refused before processing as a likely repeat of an earlier sale (which has its own reference and
+  '000': { status: 'BY_INNER', meaning: 'Processed: read content.transactions.status' }, //
+  '001': { status: 'BY_INNER', meaning: 'Transaction query' }, // requery answer
+  '099': { status: 'PENDING', meaning: 'Processing' }, //
+  '044': { status: 'MANUAL_REVIEW', meaning: 'Resolved, contact VTpass' }, //
+  '091': { status: 'NOT_PROCESSED', meaning: 'Not processed, not charged' }, // "you will not be charged"
+  '016': { status: 'FAILED', meaning: 'Transaction failed', confirm: true }, // one confirmatory requery
+  '010': { status: 'NOT_PROCESSED', meaning: 'Variation code does not exist' }, // "pre-processing"
+  '011': { status: 'NOT_PROCESSED', meaning: 'Invalid arguments' }, // validation
+  '012': { status: 'NOT_PROCESSED', meaning: 'Product does not exist' }, // validation
+  '013': { status: 'NOT_PROCESSED', meaning: 'Below minimum amount' }, // validation
+  '017': { status: 'NOT_PROCESSED', meaning: 'Above maximum amount' }, // validation
+  '014': { status: 'PENDING', meaning: 'request_id already exists: requery the original', duplicate: true }, //
+  '015': { status: 'NOT_FOUND', meaning: 'Invalid request_id (never seen)' }, //
+  '018': { status: 'NOT_PROCESSED', meaning: 'Low wallet balance' }, // not charged, not processed
+  // refused before processing as a likely repeat of an earlier sale (which has its own reference and
   // outcome). The portal asks the agent before a repeat, so a confirmed repeat may go to another provider.
   '019': { status: 'NOT_PROCESSED', meaning: 'Likely duplicate: same service+biller within 30 s' },
-  '020': { status: 'UNKNOWN', meaning: 'Biller confirmed (verification answer, not a sale state)' }, // §2.5 VERIFY_OK
-  '021': { status: 'NOT_PROCESSED', meaning: 'Account locked' }, // §2.5: refused before processing
-  '022': { status: 'NOT_PROCESSED', meaning: 'Account suspended' }, // §2.5: refused before processing
-  '023': { status: 'NOT_PROCESSED', meaning: 'API access not enabled' }, // §2.5: refused before processing
-  '024': { status: 'NOT_PROCESSED', meaning: 'Account inactive' }, // §2.5: refused before processing
-  '025': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5: FAILED, refund
-  '026': { status: 'FAILED', meaning: 'Bank transfer error' }, // §2.5: FAILED, refund
-  '027': { status: 'NOT_PROCESSED', meaning: 'IP not whitelisted' }, // §2.5: refused before processing
-  '028': { status: 'NOT_PROCESSED', meaning: 'Product not whitelisted' }, // §2.5: refused before processing
-  // §2.5 FAILED; the biller may have been reached in part, so it goes elsewhere only once a requery says 015.
+  '020': { status: 'UNKNOWN', meaning: 'Biller confirmed (verification answer, not a sale state)' }, // VERIFY_OK
+  '021': { status: 'NOT_PROCESSED', meaning: 'Account locked' }, // refused before processing
+  '022': { status: 'NOT_PROCESSED', meaning: 'Account suspended' }, // refused before processing
+  '023': { status: 'NOT_PROCESSED', meaning: 'API access not enabled' }, // refused before processing
+  '024': { status: 'NOT_PROCESSED', meaning: 'Account inactive' }, // refused before processing
+  '025': { status: 'FAILED', meaning: 'Bank transfer error' }, // FAILED, refund
+  '026': { status: 'FAILED', meaning: 'Bank transfer error' }, // FAILED, refund
+  '027': { status: 'NOT_PROCESSED', meaning: 'IP not whitelisted' }, // refused before processing
+  '028': { status: 'NOT_PROCESSED', meaning: 'Product not whitelisted' }, // refused before processing
+  // FAILED; the biller may have been reached in part, so it goes elsewhere only once a requery says 015.
   '030': { status: 'NOT_PROCESSED', meaning: 'Biller not reachable', confirm: true },
-  '031': { status: 'NOT_PROCESSED', meaning: 'Below quantity limit' }, // §2.5: validation
-  '032': { status: 'NOT_PROCESSED', meaning: 'Above quantity limit' }, // §2.5: validation
-  '034': { status: 'NOT_PROCESSED', meaning: 'Service suspended' }, // §2.5: refused before processing
-  '035': { status: 'NOT_PROCESSED', meaning: 'Service inactive' }, // §2.5: refused before processing
-  '040': { status: 'REVERSED', meaning: 'Transaction reversal to wallet' }, // §2.5
-  '083': { status: 'PENDING', meaning: 'System error: ambiguous, requery' }, // §2.5
-  '085': { status: 'NOT_PROCESSED', meaning: 'Improper request_id (date prefix)' }, // §2.5, §2.7: validation
-  '087': { status: 'NOT_PROCESSED', meaning: 'Invalid credentials' }, // §2.2, §2.5: refused before processing
-  '089': { status: 'PENDING', meaning: 'Request is processing: back off, then requery' }, // §2.5
+  '031': { status: 'NOT_PROCESSED', meaning: 'Below quantity limit' }, // validation
+  '032': { status: 'NOT_PROCESSED', meaning: 'Above quantity limit' }, // validation
+  '034': { status: 'NOT_PROCESSED', meaning: 'Service suspended' }, // refused before processing
+  '035': { status: 'NOT_PROCESSED', meaning: 'Service inactive' }, // refused before processing
+  '040': { status: 'REVERSED', meaning: 'Transaction reversal to wallet' }, //
+  '083': { status: 'PENDING', meaning: 'System error: ambiguous, requery' }, //
+  '085': { status: 'NOT_PROCESSED', meaning: 'Improper request_id (date prefix)' }, // validation
+  '087': { status: 'NOT_PROCESSED', meaning: 'Invalid credentials' }, // refused before processing
+  '089': { status: 'PENDING', meaning: 'Request is processing: back off, then requery' }, //
 };
 
 export const VTPASS_INNER_STATUS: Record<string, TxnStatus> = {
-  initiated: 'PENDING', // §2.5 inner table, CONFIRMED
-  pending: 'PENDING', // §2.5 inner table, CONFIRMED
-  delivered: 'SUCCESS', // §2.5 inner table, CONFIRMED
-  reversed: 'REVERSED', // §2.5 inner table (docs' 000 note, laravel-vtpass)
-  failed: 'FAILED', // §2.5 inner table, INFERRED (seen alongside 016, so it gets 016's confirming requery on a pay answer)
-  resolved: 'MANUAL_REVIEW', // §2.5 inner table
+  initiated: 'PENDING', // inner table, CONFIRMED
+  pending: 'PENDING', // inner table, CONFIRMED
+  delivered: 'SUCCESS', // inner table, CONFIRMED
+  reversed: 'REVERSED', // inner table (docs' 000 note, laravel-vtpass)
+  failed: 'FAILED', // inner table, INFERRED (seen alongside 016, so it gets 016's confirming requery on a pay answer)
+  resolved: 'MANUAL_REVIEW', // inner table
 };
 
 // Codes a requery answer can carry about the transaction itself; others (087, 011…) are about the query.
@@ -72,13 +72,13 @@ function resultFrom(reply: VtpassReply, status: TxnStatus, exchanges: Exchange[]
 
 function byInner(reply: VtpassReply): TxnStatus {
   const inner = transactionOf(reply)?.status?.toLowerCase();
-  // 000 without a readable inner status is not success (§2.10); ask again.
+  // 000 without a readable inner status is not success (docs/providers/vtpass.md#pitfalls); ask again.
   return (inner && VTPASS_INNER_STATUS[inner]) || 'PENDING';
 }
 
 export function mapVtpassPurchase(reply: VtpassReply, exchanges: Exchange[]): ProviderResult {
   const rule = VTPASS_CODES[reply.code];
-  // §2.5/§2.6 docs: anything outside the documented list is treated as pending and requeried.
+  // docs: anything outside the documented list is treated as pending and requeried.
   if (!rule) return resultFrom(reply, 'PENDING', exchanges);
   const status = rule.status === 'BY_INNER' ? byInner(reply) : rule.status;
   // A pay answer saying "failed" gets the confirming requery 016 gets, whichever way it is spelt.
@@ -94,7 +94,7 @@ export function mapVtpassRequery(reply: VtpassReply, exchanges: Exchange[]): Pro
 }
 
 export const VTPASS_NETWORK_BY_DATA_SERVICE: Record<string, string> = {
-  'mtn-data': 'MTN', 'glo-data': 'GLO', 'airtel-data': 'AIRTEL', 'etisalat-data': '9MOBILE', // §2.3
+  'mtn-data': 'MTN', 'glo-data': 'GLO', 'airtel-data': 'AIRTEL', 'etisalat-data': '9MOBILE', //
 };
 
 export function mapVtpassVariations(serviceID: string, items: unknown[]): CatalogueItem[] {

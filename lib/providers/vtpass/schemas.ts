@@ -1,4 +1,4 @@
-// zod shapes for VTpass (providers.md §2.4). Lenient on the documented drift: amount string|number,
+// zod shapes for VTpass (docs/providers/vtpass.md#answers). Lenient on the documented drift: amount string|number,
 // transaction_date object|string|null, `varations`/`variations`, code string|number.
 import { z } from 'zod';
 
@@ -42,16 +42,16 @@ export const vtpassVariations = z
   .looseObject({
     content: z.looseObject({
       serviceID: z.string().optional(),
-      varations: z.array(z.unknown()).optional(), // §2.4: typo on some doc pages and SDKs
+      varations: z.array(z.unknown()).optional(), // typo on some doc pages and SDKs
       variations: z.array(z.unknown()).optional(),
     }),
   })
   .transform((o) => o.content.varations ?? o.content.variations ?? []);
 
-// §2.4: `contents.balance` CONFIRMED; the top-level code is INFERRED and ignored.
+// `contents.balance` CONFIRMED; the top-level code is INFERRED and ignored.
 export const vtpassBalance = z.looseObject({ contents: z.looseObject({ balance: money }) });
 
-// §2.8: {type, data} with data shaped like a requery response.
+// {type, data} with data shaped like a requery response.
 export const vtpassWebhook = z.looseObject({
   type: z.string(),
   data: vtpassReply.extend({ requestId: z.string().min(1) }),

@@ -26,7 +26,7 @@ export function POST(request: Request, ctx: { params: Promise<{ provider: string
   return receive(request, ctx.params);
 }
 
-// RechargeKit may deliver its callback as a GET with query parameters (providers.md §4.6).
+// RechargeKit may deliver its callback as a GET with query parameters (docs/providers/rechargekit.md#callbacks).
 export function GET(request: Request, ctx: { params: Promise<{ provider: string }> }) {
   return receive(request, ctx.params);
 }
