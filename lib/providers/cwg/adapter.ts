@@ -1,5 +1,5 @@
 // CWG glue: token cache, vend body (amountPaid whole naira, Lagos transactionDate, pluggable hash), and the
-// rule that a 401 on a vend means refresh the token and REQUERY, never resend.
+// rule that a 401 on a vend means refresh the token and REQUERY, never resend (docs/providers/cwg.md#token).
 import { mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
 import { decimalToMinor, minorToWholeMajor } from '../amount';
 import { intOption, mapOption, option, urlFor } from '../config';

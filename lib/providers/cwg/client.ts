@@ -1,4 +1,4 @@
-// CWG VMS HTTP only (docs/providers/cwg.md#token): OAuth2 client credentials (Basic clientId:secret,
+// CWG VMS HTTP only (docs/providers/cwg.md#endpoints): OAuth2 client credentials (Basic clientId:secret,
 // form-urlencoded grant_type), then Bearer on every call. The docs disagree on paths: all are settings.
 import { credential, urlFor } from '../config';
 import { httpCall, type HttpOutcome } from '../http';

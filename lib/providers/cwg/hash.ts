@@ -1,4 +1,4 @@
-// CWG transactionHash (docs/providers/cwg.md#vend): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
+// CWG transactionHash (docs/providers/cwg.md#hash): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
 // so the recipe is pluggable (option `hashRecipe`) until CWG confirms field order, key and case.
 import { createHash, createHmac } from 'node:crypto';
 
