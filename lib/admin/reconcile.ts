@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 import { listBalanceSnapshots, type BalanceSnapshot } from '@/lib/provider-settings/snapshots';
 import { LAGOS_OFFSET_MS, DAY_MS, lagosDay } from './time';
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { prepared, type Queryable } from '@/db/prepared';
+import { prepared } from '@/db/prepared';
+import type { Tx } from '@/db/transaction';
 import { agentDailyEarnings, type purchases } from '@/db/schema';
 import { lagosDayNumber } from './time';
 
@@ -27,7 +28,7 @@ const addToDay = prepared((db) =>
  * Counts a sale in its agent's day when it becomes SUCCESS (+1), or takes it out when a success is
  * reversed (-1). Runs inside the transaction that changes the status, so the totals never drift.
  */
-export function countEarnings(tx: Queryable, sale: Sale, direction: 1 | -1): void {
+export function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): void {
   addToDay(tx).run({
     agentId: sale.agentId, day: lagosDayNumber(sale.createdAt), currency: sale.currency, network: sale.network, type: sale.type,
     count: direction, faceMinor: direction * sale.faceMinor, commissionMinor: direction * sale.commissionMinor,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 export const HOUR_MS = 3_600_000;
 
