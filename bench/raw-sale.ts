@@ -5,7 +5,7 @@
  * building and our own code. The result must pass the same invariants (checked after the run).
  */
 import type Database from 'better-sqlite3';
-import { providerCost } from '@/lib/catalogue/pricing';
+import { costAtBps } from '@/lib/money';
 import { lagosDayNumber } from '@/lib/earnings/time';
 import { requestHash } from '@/lib/purchases/open';
 import type { Product } from '@/lib/catalogue/routing';
@@ -95,7 +95,7 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     if (!purchase) throw new Error('raw sale: idempotency key already used');
     s.user.get(r.agentId);
     const purchaseId = purchase.id as number;
-    const attempt = s.insAttempt.get(purchaseId, step.provider, r.reference, step.planCode, providerCost(r.price.faceMinor, step.costBps), now) as Row;
+    const attempt = s.insAttempt.get(purchaseId, step.provider, r.reference, step.planCode, costAtBps(r.price.faceMinor, step.costBps), now) as Row;
     const attemptId = attempt.id as number;
     s.insJob.run(attemptId, purchaseId, step.provider, now + 30_000, now);
     const wallet = account(`wallet:${r.agentId}:${product.currency}`, 'wallet', product.currency, r.agentId);

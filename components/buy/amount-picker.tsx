@@ -1,12 +1,13 @@
 'use client';
 
-import { formatMoney, parseMajorToMinor, type Currency } from '@/lib/money';
+import { formatMoney, parseTypedAmount, type Currency } from '@/lib/money';
 
 const CHIPS_MAJOR = [100, 200, 500, 1000, 2000, 5000];
 
 /** Amounts as chips plus a free amount, within the product's limits. */
 export function AmountPicker({ currency, value, onChange, minMinor, maxMinor, error }: { currency: Currency; value: string; onChange: (v: string) => void; minMinor: number; maxMinor: number; error?: string }) {
-  const selected = parseMajorToMinor(value);
+  const parsed = parseTypedAmount(value);
+  const selected = parsed.ok ? parsed.minor : null;
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Amount</legend>

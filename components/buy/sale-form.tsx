@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
 import type { ActionResult } from '@/lib/actions/result';
-import { parseMajorToMinor } from '@/lib/money';
+import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
@@ -47,7 +47,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
   const india = currency === 'INR';
   const candidates = products.filter((p) => p.network === network && (!india || p.circle === circle));
   const product: SellableProduct | undefined = mode === 'airtime' ? candidates[0] : candidates.find((p) => p.id === planId);
-  const faceMinor = mode === 'airtime' ? parseMajorToMinor(amount) : product?.priceMinor ?? null;
+  const faceMinor = mode === 'airtime' ? minorOrUndefined(parseTypedAmount(amount)) ?? null : product?.priceMinor ?? null;
   const national = india ? normaliseIndianNumber(phone) : normaliseNigerianNumber(phone);
   const circleLabel = useMemo(() => circles.find((c) => c.code === circle)?.name, [circles, circle]);
 

@@ -6,10 +6,9 @@ import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
-import { providerCost } from '@/lib/catalogue/pricing';
 import { LedgerError } from '@/lib/ledger/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
-import { formatMoney } from '@/lib/money';
+import { costAtBps, formatMoney } from '@/lib/money';
 import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
@@ -141,7 +140,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
 export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
   const attempt = insertAttemptRow(tx).get({
     purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
-    providerCostMinor: providerCost(purchase.faceMinor, step.costBps), now,
+    providerCostMinor: costAtBps(purchase.faceMinor, step.costBps), now,
   });
   if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
   insertRequeryJob(tx).run({

@@ -1,6 +1,6 @@
 // VTpass wire protocol (providers.md §2): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
 // HTTP 200 with `code` in the body; request_id = Lagos YYYYMMDDHHmm + suffix; 019 same service+phone window.
-import { decimalToMinor, minorToMajorNumber } from '../../lib/providers/amount';
+import { minorOrUndefined, minorToDecimal2, minorToMajorNumber, parseDecimalToMinor } from '../../lib/money';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
 import type { Sale } from '../sales';
 import { basicCredentials, GARBLED, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
@@ -35,7 +35,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       } },
       requestId: sale.reference,
       // §2.4 type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
-      amount: airtime ? (sale.amountMinor / 100).toFixed(2) : minorToMajorNumber(sale.amountMinor),
+      amount: airtime ? minorToDecimal2(sale.amountMinor) : minorToMajorNumber(sale.amountMinor),
       transaction_date: airtime
         ? { date: sale.createdAt.toISOString().replace('T', ' ').replace('Z', '000'), timezone_type: 3, timezone: 'Africa/Lagos' }
         : sale.createdAt.toISOString(),
@@ -67,7 +67,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       amountMinor = plan.priceNaira * 100; // fixedPrice "Yes": the sent amount is ignored (§2.3)
       planCode = plan.vtpass?.code;
     } else {
-      amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined;
+      amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? minorOrUndefined(parseDecimalToMinor(b.amount)) : undefined;
       if (amountMinor === undefined || amountMinor <= 0) return fail('011', 'INVALID ARGUMENTS');
     }
     if (ctx.book.get('vtpass', ref)) return fail('014', 'REQUEST ID ALREADY EXIST');
