@@ -15,7 +15,7 @@ export const agentDailyEarnings = sqliteTable(
     network: text('network').notNull(),
     type: text('type', { enum: ['airtime', 'data'] }).notNull(),
     salesCount: integer('sales_count').notNull(),
-    faceMinor: integer('face_minor').notNull(),
+    amountMinor: integer('face_minor').notNull(),
     commissionMinor: integer('commission_minor').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.day, t.currency, t.network, t.type] })],

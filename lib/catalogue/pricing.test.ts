@@ -11,8 +11,8 @@ afterEach(() => cleanup());
 
 describe('pricing', () => {
   it("the agent's cost is the face price less the commission, in whole minor units", () => {
-    expect(priceSale(50_000, 200)).toEqual({ faceMinor: 50_000, commissionMinor: 1_000, agentCostMinor: 49_000 });
-    expect(priceSale(999, 300)).toEqual({ faceMinor: 999, commissionMinor: 29, agentCostMinor: 970 });
+    expect(priceSale(50_000, 200)).toEqual({ amountMinor: 50_000, commissionMinor: 1_000, agentCostMinor: 49_000 });
+    expect(priceSale(999, 300)).toEqual({ amountMinor: 999, commissionMinor: 29, agentCostMinor: 970 });
   });
 
   it("an agent's own rate wins over the default for that network and type", () => {

@@ -27,12 +27,12 @@ export function commissionBps(db: Db, agentId: number, currency: Currency, netwo
 }
 
 export interface SalePrice {
-  faceMinor: number;
+  amountMinor: number;
   commissionMinor: number;
   agentCostMinor: number;
 }
 
-export function priceSale(faceMinor: number, rateBps: number): SalePrice {
-  const commissionMinor = shareOf(faceMinor, rateBps);
-  return { faceMinor, commissionMinor, agentCostMinor: faceMinor - commissionMinor };
+export function priceSale(amountMinor: number, rateBps: number): SalePrice {
+  const commissionMinor = shareOf(amountMinor, rateBps);
+  return { amountMinor, commissionMinor, agentCostMinor: amountMinor - commissionMinor };
 }

@@ -4,20 +4,20 @@ import type { Tx } from '@/db/transaction';
 import { agentDailyEarnings, type purchases } from '@/db/schema';
 import { lagosDayNumber } from './time';
 
-type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'faceMinor' | 'commissionMinor'>;
+type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'amountMinor' | 'commissionMinor'>;
 
 const p = sql.placeholder;
 const addToDay = prepared((db) =>
   db.insert(agentDailyEarnings)
     .values({
       agentId: p('agentId'), day: p('day'), currency: p('currency'), network: p('network'), type: p('type'),
-      salesCount: p('count'), faceMinor: p('faceMinor'), commissionMinor: p('commissionMinor'),
+      salesCount: p('count'), amountMinor: p('amountMinor'), commissionMinor: p('commissionMinor'),
     })
     .onConflictDoUpdate({
       target: [agentDailyEarnings.agentId, agentDailyEarnings.day, agentDailyEarnings.currency, agentDailyEarnings.network, agentDailyEarnings.type],
       set: {
         salesCount: sql`${agentDailyEarnings.salesCount} + excluded.sales_count`,
-        faceMinor: sql`${agentDailyEarnings.faceMinor} + excluded.face_minor`,
+        amountMinor: sql`${agentDailyEarnings.amountMinor} + excluded.face_minor`,
         commissionMinor: sql`${agentDailyEarnings.commissionMinor} + excluded.commission_minor`,
       },
     })
@@ -31,6 +31,6 @@ const addToDay = prepared((db) =>
 export function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): void {
   addToDay(tx).run({
     agentId: sale.agentId, day: lagosDayNumber(sale.createdAt), currency: sale.currency, network: sale.network, type: sale.type,
-    count: direction, faceMinor: direction * sale.faceMinor, commissionMinor: direction * sale.commissionMinor,
+    count: direction, amountMinor: direction * sale.amountMinor, commissionMinor: direction * sale.commissionMinor,
   });
 }

@@ -43,7 +43,7 @@ function breakdown(map: Map<string, Breakdown>, key: string, today: Totals, mont
 
 const e = agentDailyEarnings;
 const monthRows = prepared((db) =>
-  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.faceMinor, commissionMinor: e.commissionMinor })
+  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.amountMinor, commissionMinor: e.commissionMinor })
     .from(e)
     .where(and(eq(e.agentId, sql.placeholder('agentId')), between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay'))))
     .prepare(),

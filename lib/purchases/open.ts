@@ -32,7 +32,7 @@ export type OpenResult =
   | { kind: 'replay'; purchase: Purchase };
 
 export function requestHash(r: SaleRequest): string {
-  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.faceMinor]);
+  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.amountMinor]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -47,7 +47,7 @@ const agentLimits = prepared((db) =>
 );
 
 const soldToday = prepared((db) =>
-  db.select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
+  db.select({ total: sql<number>`coalesce(sum(${purchases.amountMinor}), 0)` })
     .from(purchases)
     .where(and(
       eq(purchases.agentId, p('agentId')), ne(purchases.id, p('purchaseId')), gte(purchases.createdAt, p('since')),
@@ -61,7 +61,7 @@ const insertPurchase = prepared((db) =>
     .values({
       agentId: p('agentId'), idempotencyKey: p('idempotencyKey'), requestHash: p('requestHash'), productId: p('productId'),
       type: p('type'), currency: p('currency'), network: p('network'), circle: p('circle'), phone: p('phone'),
-      faceMinor: p('faceMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
+      amountMinor: p('amountMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
       status: 'UNKNOWN', provider: p('provider'), reference: p('reference'), createdAt: p('now'), updatedAt: p('now'),
     })
     .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
@@ -89,12 +89,12 @@ const insertRequeryJob = prepared((db) =>
 function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
   const agent = agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
-  if (agent?.maxSaleMinor && r.price.faceMinor > agent.maxSaleMinor) {
+  if (agent?.maxSaleMinor && r.price.amountMinor > agent.maxSaleMinor) {
     throw new LedgerError(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`, 'INVALID');
   }
   if (agent?.dailyLimitMinor) {
     const today = soldToday(tx).get({ agentId: r.agentId, purchaseId, since: startOfLagosDay(now) });
-    if ((today?.total ?? 0) + r.price.faceMinor > agent.dailyLimitMinor) {
+    if ((today?.total ?? 0) + r.price.amountMinor > agent.dailyLimitMinor) {
       throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
     }
   }
@@ -115,7 +115,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
     const purchase = insertPurchase(tx).get({
       agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
       type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle ?? null, phone: r.phone,
-      faceMinor: r.price.faceMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
+      amountMinor: r.price.amountMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
       provider: first.provider, reference, now,
     });
     if (!purchase) {
@@ -140,7 +140,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
 export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
   const attempt = insertAttemptRow(tx).get({
     purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
-    providerCostMinor: costAtBps(purchase.faceMinor, step.costBps), now,
+    providerCostMinor: costAtBps(purchase.amountMinor, step.costBps), now,
   });
   if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
   insertRequeryJob(tx).run({

@@ -45,8 +45,8 @@ export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): Pr
     }
   }
 
-  async function vend(reference: string, phone: string, minor: number, vendingCode: string, subCode?: string): Promise<ProviderResult> {
-    const amountPaid = minorToWholeUnits(minor);
+  async function vend(reference: string, phone: string, amountMinor: number, vendingCode: string, subCode?: string): Promise<ProviderResult> {
+    const amountPaid = minorToWholeUnits(amountMinor);
     if (amountPaid === undefined || amountPaid <= 0) return notSent('invalid_amount', 'CWG amountPaid must be whole naira (§3.5)');
     if (!isCwgHashRecipe(recipe)) return notSent('config_error', `unknown CWG hashRecipe "${recipe}"`);
     const fields = { transactionReference: reference, amountPaid, customerUserId: phone, transactionDate: cwgTransactionDate(deps.now()), vendingCode, subCode };

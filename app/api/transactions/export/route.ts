@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   const lines = [
     csvLine(['date', 'status', 'product', 'network', 'number', 'currency', 'price', 'your_cost', 'commission', 'reference', 'provider_ref', 'operator_ref']),
     ...rows.map((r) =>
-      csvLine([isoLagos(r.createdAt), statusLabel(r.status), r.productName, r.network, r.phone, r.currency, minorToDecimal2(r.faceMinor),
+      csvLine([isoLagos(r.createdAt), statusLabel(r.status), r.productName, r.network, r.phone, r.currency, minorToDecimal2(r.amountMinor),
         minorToDecimal2(r.agentCostMinor), minorToDecimal2(r.commissionMinor), r.reference, r.providerRef, r.operatorRef]),
     ),
   ];
