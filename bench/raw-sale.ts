@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { costAtBps } from '@/lib/money';
-import { lagosDayNumber } from '@/lib/earnings/time';
+import { lagosDayNumber } from '@/lib/time/lagos';
 import { requestHash } from '@/lib/purchases/open';
 import type { Product } from '@/lib/catalogue/routing';
 import type { SalePrice } from '@/lib/catalogue/pricing';

@@ -10,7 +10,7 @@ export const agentDailyEarnings = sqliteTable(
   'agent_daily_earnings',
   {
     agentId: integer('agent_id').notNull().references(() => users.id),
-    day: integer('day').notNull(), // Lagos day number: floor((created_at + 1 h) / 24 h)
+    day: integer('day').notNull(), // Lagos day number of the sale's created_at (lib/time/lagos.ts lagosDayNumber)
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     type: text('type', { enum: ['airtime', 'data'] }).notNull(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import type { Tx } from '@/db/transaction';
 import { agentDailyEarnings, type purchases } from '@/db/schema';
-import { lagosDayNumber } from './time';
+import { lagosDayNumber } from '@/lib/time/lagos';
 
 type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'amountMinor' | 'commissionMinor'>;
 

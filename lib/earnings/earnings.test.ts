@@ -4,7 +4,7 @@ import { products, purchases } from '@/db/schema';
 import { createTestDb, insertUser } from '@/lib/testing/db';
 import { countEarnings } from './daily';
 import { getEarnings } from './queries';
-import { startOfLagosDay, startOfLagosMonth } from './time';
+import { startOfLagosDay, startOfLagosMonth } from '@/lib/time/lagos';
 
 let db: Db;
 let cleanup: () => void;

@@ -9,6 +9,7 @@ import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing'
 import { LedgerError } from '@/lib/ledger/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
 import { costAtBps, formatMoney } from '@/lib/money';
+import { startOfLagosDay } from '@/lib/time/lagos';
 import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
@@ -35,10 +36,6 @@ export function requestHash(r: SaleRequest): string {
   const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.amountMinor]);
   return createHash('sha256').update(canonical).digest('hex');
 }
-
-const DAY_MS = 86_400_000;
-const LAGOS_OFFSET_MS = 3_600_000;
-const startOfLagosDay = (now: number) => Math.floor((now + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
 
 const p = sql.placeholder;
 

@@ -1,6 +1,7 @@
 // VTpass wire protocol (providers.md §2): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
 // HTTP 200 with `code` in the body; request_id = Lagos YYYYMMDDHHmm + suffix; 019 same service+phone window.
 import { minorOrUndefined, minorToDecimal2, minorToMajorNumber, parseDecimalToMinor } from '../../lib/money';
+import { lagosDateTimeText, LAGOS_TIME_ZONE } from '../../lib/time/lagos';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
 import type { Sale } from '../sales';
 import { basicCredentials, GARBLED, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
@@ -37,7 +38,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       // §2.4 type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
       amount: airtime ? minorToDecimal2(sale.amountMinor) : minorToMajorNumber(sale.amountMinor),
       transaction_date: airtime
-        ? { date: sale.createdAt.toISOString().replace('T', ' ').replace('Z', '000'), timezone_type: 3, timezone: 'Africa/Lagos' }
+        ? { date: `${lagosDateTimeText(sale.createdAt.getTime())}.000000`, timezone_type: 3, timezone: LAGOS_TIME_ZONE }
         : sale.createdAt.toISOString(),
       purchased_code: '',
     };

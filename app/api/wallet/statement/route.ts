@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { routeUser } from '@/lib/auth/route';
-import { isoLagos, csvLine } from '@/lib/format';
+import { csvLine } from '@/lib/format';
+import { lagosIsoString } from '@/lib/time/lagos';
 import { findWallet } from '@/lib/ledger/accounts';
 import { listAllStatementRows } from '@/lib/ledger/statement';
 import { minorToDecimal2 } from '@/lib/money';
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
     csvLine(['date', 'description', 'memo', 'reference', 'debit', 'credit', 'balance']),
     ...rows.map((r) =>
       csvLine([
-        isoLagos(r.createdAt),
+        lagosIsoString(r.createdAt),
         STATEMENT_KIND_LABELS[r.kind] ?? r.kind,
         r.memo,
         r.reference ?? (r.purchaseId ? `sale-${r.purchaseId}` : ''),
