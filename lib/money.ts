@@ -94,10 +94,12 @@ export function minorToWholeUnits(minor: number): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Shares of an amount in basis points (1 bps = 0.01 %). Both round down (toward zero).
 
-function bpsProduct(minor: number, bps: number): number {
+function floorShare(minor: number, bps: number): number {
   assertMinor(minor);
   if (minor < 0) throw new RangeError(`a share of a negative amount: ${minor}`);
-  if (!Number.isSafeInteger(bps) || bps < 0) throw new RangeError(`basis points must be a non-negative integer, got ${bps}`);
+  if (!Number.isSafeInteger(bps) || bps < 0) {
+    throw new RangeError(`basis points must be a non-negative integer, got ${bps}`);
+  }
   const product = minor * bps;
   if (!Number.isSafeInteger(product)) throw new RangeError(`amount × basis points overflows: ${minor} × ${bps}`);
   // Exact: below 2^53 a quotient's distance to the next integer (≥ 1/10,000) exceeds half its float spacing.
@@ -106,7 +108,7 @@ function bpsProduct(minor: number, bps: number): number {
 
 /** The agent's commission: rounded down, so we never promise more than we hold. */
 export function shareOf(minor: number, bps: number): number {
-  return bpsProduct(minor, bps);
+  return floorShare(minor, bps);
 }
 
 /**
@@ -115,5 +117,5 @@ export function shareOf(minor: number, bps: number): number {
  * draws its float down by it, so reconciliation agrees to the kobo.
  */
 export function costAtBps(amountMinor: number, costBps: number): number {
-  return Math.max(1, bpsProduct(amountMinor, costBps));
+  return Math.max(1, floorShare(amountMinor, costBps));
 }
