@@ -5,8 +5,8 @@
  * building and our own code. The result must pass the same invariants (checked after the run).
  */
 import type Database from 'better-sqlite3';
-import { providerCost } from '@/lib/catalogue/pricing';
-import { lagosDayNumber } from '@/lib/earnings/time';
+import { costAtBps } from '@/lib/money';
+import { lagosDayNumber } from '@/lib/time/lagos';
 import { requestHash } from '@/lib/purchases/open';
 import type { Product } from '@/lib/catalogue/routing';
 import type { SalePrice } from '@/lib/catalogue/pricing';
@@ -91,11 +91,11 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
   const open = sqlite.transaction((r: RawSaleInput, step: { provider: string; planCode: string; costBps: number }) => {
     const { product, now } = r;
     const purchase = s.insPurchase.get(r.agentId, r.idempotencyKey, requestHash({ ...r, network: product.network }), product.id, product.type,
-      product.currency, product.network, r.phone, r.price.faceMinor, r.price.agentCostMinor, r.price.commissionMinor, step.provider, r.reference, now, now) as Row | undefined;
+      product.currency, product.network, r.phone, r.price.amountMinor, r.price.agentCostMinor, r.price.commissionMinor, step.provider, r.reference, now, now) as Row | undefined;
     if (!purchase) throw new Error('raw sale: idempotency key already used');
     s.user.get(r.agentId);
     const purchaseId = purchase.id as number;
-    const attempt = s.insAttempt.get(purchaseId, step.provider, r.reference, step.planCode, providerCost(r.price.faceMinor, step.costBps), now) as Row;
+    const attempt = s.insAttempt.get(purchaseId, step.provider, r.reference, step.planCode, costAtBps(r.price.amountMinor, step.costBps), now) as Row;
     const attemptId = attempt.id as number;
     s.insJob.run(attemptId, purchaseId, step.provider, now + 30_000, now);
     const wallet = account(`wallet:${r.agentId}:${product.currency}`, 'wallet', product.currency, r.agentId);

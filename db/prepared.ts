@@ -1,7 +1,4 @@
-import type { Db } from './client';
-
-/** A database or one of its transactions: the hot-path queries run on either. */
-export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'run' | 'all' | 'get'>;
+import type { Tx } from './transaction';
 
 /**
  * Drizzle builds the SQL text and has SQLite prepare it again on every call, which on the sale's hot
@@ -10,7 +7,7 @@ export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'ru
  * call only binds the values. A Drizzle transaction shares its database's session, so the query
  * prepared on either serves both.
  */
-export function prepared<T>(build: (db: Queryable) => T): (db: Queryable) => T {
+export function prepared<T>(build: (db: Tx) => T): (db: Tx) => T {
   const bySession = new WeakMap<object, T>();
   return (db) => {
     const session = (db as unknown as { session?: object }).session;

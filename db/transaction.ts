@@ -1,5 +1,10 @@
 import type { Db } from './client';
-import type { Queryable } from './prepared';
+
+/**
+ * A database or one of its transactions. Queries and ledger commands take one and run inside the
+ * caller's transaction when there is one; with one synchronous connection the two are the same object.
+ */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'run' | 'all' | 'get'>;
 
 type Runner = { immediate: (fn: () => unknown) => unknown };
 const runners = new WeakMap<Db, Runner>();
@@ -12,7 +17,7 @@ const runners = new WeakMap<Db, Runner>();
  * synchronous connection, every statement `fn` runs is inside the transaction. A throw rolls it back;
  * called inside another transaction it becomes a savepoint.
  */
-export function immediate<T>(db: Db, fn: (tx: Queryable) => T): T {
+export function immediate<T>(db: Db, fn: (tx: Tx) => T): T {
   let runner = runners.get(db);
   if (!runner) {
     runner = db.$client.transaction((body: () => unknown) => body()) as unknown as Runner;

@@ -1,6 +1,8 @@
+import { LAGOS_TIME_ZONE } from '@/lib/time/lagos';
+
 // Agents read times in Lagos time by default, with the date.
 const LAGOS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Africa/Lagos',
+  timeZone: LAGOS_TIME_ZONE,
   day: '2-digit',
   month: 'short',
   year: 'numeric',
@@ -11,12 +13,6 @@ const LAGOS = new Intl.DateTimeFormat('en-GB', {
 
 export function formatDateTime(ms: number): string {
   return LAGOS.format(new Date(ms));
-}
-
-/** ISO with the Lagos offset, for CSV exports that spreadsheets can sort. */
-export function isoLagos(ms: number): string {
-  const shifted = new Date(ms + 60 * 60_000);
-  return `${shifted.toISOString().slice(0, 19)}+01:00`;
 }
 
 /** "08031234567" → "0803•••4567": enough for the customer to recognise, not enough to reuse. */

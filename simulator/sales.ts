@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { costAt, DEMO_COST_BPS } from '../lib/providers/demo-contract';
+import { costAtBps } from '../lib/money';
+import { DEMO_COST_BPS } from '../lib/providers/demo-contract';
 import type { ProviderId } from '../lib/providers/types';
 import { scenarioForPhone, type Scenario } from './scenarios';
 
@@ -141,13 +142,13 @@ export class SaleBook {
   private record(sale: Sale): void {
     this.sales.set(`${sale.provider}:${sale.reference}`, sale);
     // The float falls by what the provider charges us (the demo contract), not the face value.
-    if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+    if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
   }
 
   private transition(sale: Sale, next: SaleState): void {
     const wasCharged = sale.state !== 'FAILED';
     sale.state = next;
-    const cost = costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]);
+    const cost = costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]);
     if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, cost);
     if (next === 'SUCCESS' && !wasCharged) this.adjust(sale.provider, -cost); // 62: the failure turned into a delivery
   }

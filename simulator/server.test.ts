@@ -114,6 +114,17 @@ describe('VTpass wire rules', () => {
     expect(r).toMatchObject({ status: 'NOT_PROCESSED', providerCode: '085' });
   });
 
+  it('dates an airtime sale in Lagos wall-clock time, as its Africa/Lagos label says', async () => {
+    const c = DEMO_CREDENTIALS.vtpass;
+    const res = await fetch(`${sim.url}/vtpass/api/pay`, {
+      method: 'POST', headers: { 'api-key': c.apiKey ?? '', 'secret-key': c.secretKey ?? '', 'content-type': 'application/json' },
+      body: JSON.stringify({ request_id: ref(), serviceID: 'mtn', amount: 100, phone: '08031234505' }),
+    });
+    const body = (await res.json()) as { transaction_date?: unknown };
+    // NOW is 23:30 UTC on 15 January: 00:30 on the 16th in Lagos.
+    expect(body.transaction_date).toEqual({ date: '2025-01-16 00:30:00.000000', timezone_type: 3, timezone: 'Africa/Lagos' });
+  });
+
   it('enforces the 019 same service + phone window when enabled', async () => {
     const a = adapter();
     expect((await a.buyAirtime({ reference: ref(), phone: '08031234504', network: 'MTN', amountMinor: 10000 })).status).toBe('SUCCESS');

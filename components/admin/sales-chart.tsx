@@ -1,4 +1,5 @@
 import type { SeriesPoint } from '@/lib/admin/dashboard';
+import { lagosHourLabel } from '@/lib/time/lagos';
 
 const COLORS = ['#1d5fd1', '#b45309', '#047857', '#7c3aed', '#be123c'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
@@ -12,7 +13,6 @@ export function SalesChart({ buckets, series }: { buckets: number[]; series: Rec
   const max = Math.max(1, ...providers.flatMap((p) => series[p]!.map((s) => s.count)));
   const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / Math.max(1, buckets.length - 1);
   const y = (n: number) => pad.top + (height - pad.top - pad.bottom) * (1 - n / max);
-  const hour = (ms: number) => new Date(ms + 3_600_000).toISOString().slice(11, 13);
   if (providers.length === 0) return <p className="text-slate-600">No sales in the last {buckets.length} hours.</p>;
   return (
     <figure>
@@ -21,7 +21,7 @@ export function SalesChart({ buckets, series }: { buckets: number[]; series: Rec
         <line x1={pad.left} y1={y(max)} x2={width - pad.right} y2={y(max)} stroke="#e2e8f0" />
         <text x={pad.left - 4} y={y(max) + 4} fontSize="10" textAnchor="end" fill="#475569">{max}</text>
         <text x={pad.left - 4} y={y(0) + 4} fontSize="10" textAnchor="end" fill="#475569">0</text>
-        {buckets.map((b, i) => (i % 3 === 0 ? <text key={b} x={x(i)} y={height - 6} fontSize="10" textAnchor="middle" fill="#475569">{hour(b)}h</text> : null))}
+        {buckets.map((b, i) => (i % 3 === 0 ? <text key={b} x={x(i)} y={height - 6} fontSize="10" textAnchor="middle" fill="#475569">{lagosHourLabel(b)}h</text> : null))}
         {providers.map((p, k) => (
           <polyline
             key={p}

@@ -1,20 +1,21 @@
 'use client';
 
-import { formatMoney, parseMajorToMinor, type Currency } from '@/lib/money';
+import { formatMoney, minorToWholeOrDecimal2, parseTypedAmount, type Currency } from '@/lib/money';
 
-const CHIPS_MAJOR = [100, 200, 500, 1000, 2000, 5000];
+const CHIPS_MINOR = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
 
 /** Amounts as chips plus a free amount, within the product's limits. */
 export function AmountPicker({ currency, value, onChange, minMinor, maxMinor, error }: { currency: Currency; value: string; onChange: (v: string) => void; minMinor: number; maxMinor: number; error?: string }) {
-  const selected = parseMajorToMinor(value);
+  const parsed = parseTypedAmount(value);
+  const selected = parsed.ok ? parsed.minor : null;
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Amount</legend>
       <div className="mt-1 grid grid-cols-3 gap-2">
-        {CHIPS_MAJOR.filter((m) => m * 100 >= minMinor && m * 100 <= maxMinor).map((major) => (
-          <button key={major} type="button" aria-pressed={selected === major * 100} onClick={() => onChange(String(major))}
-            className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === major * 100 ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}>
-            {formatMoney(major * 100, currency).replace('.00', '')}
+        {CHIPS_MINOR.filter((m) => m >= minMinor && m <= maxMinor).map((chip) => (
+          <button key={chip} type="button" aria-pressed={selected === chip} onClick={() => onChange(minorToWholeOrDecimal2(chip))}
+            className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === chip ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}>
+            {formatMoney(chip, currency).replace('.00', '')}
           </button>
         ))}
       </div>

@@ -5,20 +5,20 @@ export interface ConfirmDetails {
   network: string;
   circleName?: string;
   productLabel: string;
-  faceMinor: number;
+  amountMinor: number;
   commissionBps: number;
   currency: Currency;
 }
 
 /** The confirm step says it all once. The server recomputes every figure; these are for reading. */
 export function ConfirmPanel({ d }: { d: ConfirmDetails }) {
-  const commission = shareOf(d.faceMinor, d.commissionBps);
+  const commission = shareOf(d.amountMinor, d.commissionBps);
   const rows: [string, string][] = [
     ['Number', d.phone],
     ['Network', d.circleName ? `${d.network} · ${d.circleName}` : d.network],
     ['Product', d.productLabel],
-    ['Customer pays', formatMoney(d.faceMinor, d.currency)],
-    ['Your cost', formatMoney(d.faceMinor - commission, d.currency)],
+    ['Customer pays', formatMoney(d.amountMinor, d.currency)],
+    ['Your cost', formatMoney(d.amountMinor - commission, d.currency)],
     ['Your commission', formatMoney(commission, d.currency)],
   ];
   return (

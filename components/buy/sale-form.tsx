@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
 import type { ActionResult } from '@/lib/actions/result';
-import { parseMajorToMinor } from '@/lib/money';
+import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
@@ -47,7 +47,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
   const india = currency === 'INR';
   const candidates = products.filter((p) => p.network === network && (!india || p.circle === circle));
   const product: SellableProduct | undefined = mode === 'airtime' ? candidates[0] : candidates.find((p) => p.id === planId);
-  const faceMinor = mode === 'airtime' ? parseMajorToMinor(amount) : product?.priceMinor ?? null;
+  const amountMinor = mode === 'airtime' ? minorOrUndefined(parseTypedAmount(amount)) ?? null : product?.priceMinor ?? null;
   const national = india ? normaliseIndianNumber(phone) : normaliseNigerianNumber(phone);
   const circleLabel = useMemo(() => circles.find((c) => c.code === circle)?.name, [circles, circle]);
 
@@ -58,7 +58,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
     if (!network) return setLocalError('Pick the network.');
     if (india && !circle) return setLocalError('Choose the circle.');
     if (!product) return setLocalError(mode === 'airtime' ? `No ${network} airtime on sale right now.` : 'Pick a plan.');
-    if (!faceMinor) return setLocalError('Enter an amount like 500 or 1,000.');
+    if (!amountMinor) return setLocalError('Enter an amount like 500 or 1,000.');
     setLocalError(null);
     setStep('confirm');
   }
@@ -97,10 +97,10 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
         <Button type="button" className="w-full min-h-12 text-base" onClick={review}>Review sale</Button>
       </div>
 
-      {step === 'confirm' && national && faceMinor ? (
+      {step === 'confirm' && national && amountMinor ? (
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Confirm the sale</h2>
-          <ConfirmPanel d={{ phone: national, network, circleName: circleLabel, productLabel: label, faceMinor, commissionBps: commissionBps[network] ?? 0, currency }} />
+          <ConfirmPanel d={{ phone: national, network, circleName: circleLabel, productLabel: label, amountMinor, commissionBps: commissionBps[network] ?? 0, currency }} />
           {state && !state.ok ? <Notice tone="error">{state.error}</Notice> : null}
           {repeat ? <Notice tone="warning">{repeat}</Notice> : null}
           <Button type="submit" className="w-full min-h-14 text-lg" disabled={pending}>

@@ -37,7 +37,7 @@ export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNew
       {sale.status === 'SUCCESS' ? (
         <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
           <p className="text-xl font-bold">✓ Sent</p>
-          <p>{formatMoney(sale.faceMinor, sale.currency)} to {sale.phone} ({sale.network})</p>
+          <p>{formatMoney(sale.amountMinor, sale.currency)} to {sale.phone} ({sale.network})</p>
           <p className="mt-1 text-sm">Provider reference: <span className="font-mono">{sale.providerRef ?? '—'}</span></p>
           {sale.operatorRef ? <p className="text-sm">Operator reference: <span className="font-mono">{sale.operatorRef}</span></p> : null}
         </div>

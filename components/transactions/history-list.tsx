@@ -50,7 +50,7 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
               <Link href={`/transactions/${row.id}`} className="font-semibold text-accent-700 underline-offset-2 hover:underline">{row.productName}</Link>
               <span className="block font-mono text-xs text-slate-600">{row.phone}</span>
             </span>
-            <span className="font-semibold sm:text-right">{formatMoney(row.faceMinor, row.currency)}</span>
+            <span className="font-semibold sm:text-right">{formatMoney(row.amountMinor, row.currency)}</span>
             <span className="text-right"><StatusBadge status={status} /></span>
             <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">{row.reference}</span>
             <span className="col-span-2 sm:col-span-1 sm:text-right"><ShareReceipt purchaseId={row.id} label="Receipt" /></span>

@@ -10,12 +10,12 @@ export const agentDailyEarnings = sqliteTable(
   'agent_daily_earnings',
   {
     agentId: integer('agent_id').notNull().references(() => users.id),
-    day: integer('day').notNull(), // Lagos day number: floor((created_at + 1 h) / 24 h)
+    day: integer('day').notNull(), // Lagos day number of the sale's created_at (lib/time/lagos.ts lagosDayNumber)
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     type: text('type', { enum: ['airtime', 'data'] }).notNull(),
     salesCount: integer('sales_count').notNull(),
-    faceMinor: integer('face_minor').notNull(),
+    amountMinor: integer('face_minor').notNull(),
     commissionMinor: integer('commission_minor').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.day, t.currency, t.network, t.type] })],

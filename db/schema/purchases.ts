@@ -27,7 +27,7 @@ export const purchases = sqliteTable(
     network: text('network').notNull(),
     circle: text('circle'),
     phone: text('phone').notNull(),
-    faceMinor: integer('face_minor').notNull(),
+    amountMinor: integer('face_minor').notNull(),
     agentCostMinor: integer('agent_cost_minor').notNull(),
     commissionMinor: integer('commission_minor').notNull(),
     status: text('status', { enum: PURCHASE_STATUSES }).notNull(),
@@ -44,7 +44,7 @@ export const purchases = sqliteTable(
     unique('purchases_idempotency').on(t.agentId, t.idempotencyKey),
     index('purchases_agent_idx').on(t.agentId, t.createdAt),
     index('purchases_status_idx').on(t.status),
-    check('purchases_amounts', sql`${t.agentCostMinor} > 0 and ${t.faceMinor} > 0`),
+    check('purchases_amounts', sql`${t.agentCostMinor} > 0 and ${t.amountMinor} > 0`),
   ],
 );
 

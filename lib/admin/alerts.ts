@@ -7,6 +7,7 @@ import { isLowBalance, listProviderSettings } from '@/lib/provider-settings/quer
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { formatMoney } from '@/lib/money';
 import { countOpenLateDeliveries } from '@/lib/purchases/late-delivery';
+import { HOUR_MS } from '@/lib/time/units';
 
 export interface AdminAlert {
   tone: 'error' | 'warning' | 'info';
@@ -18,7 +19,7 @@ export interface AdminAlert {
 /** The database backup is late (or was never made): restoring would lose more than one interval of sales. */
 export function backupAlert(status: BackupStatus): AdminAlert | null {
   if (!status.late) return null;
-  const hours = Math.round((status.lateAfterMs / 3_600_000) * 10) / 10;
+  const hours = Math.round((status.lateAfterMs / HOUR_MS) * 10) / 10;
   const message = status.last
     ? `The last database backup is from ${formatDateTime(status.last.at)}, older than ${hours} h: check the portal's log and the backup folder`
     : 'No database backup has been made yet: check the portal\'s log and the backup folder';
@@ -47,7 +48,7 @@ export function listAdminAlerts(db: Db, { now = Date.now(), backup }: { now?: nu
   }
   const pending = countPendingFundingRequests(db);
   if (pending > 0) alerts.push({ tone: 'info', message: `${pending} funding request${pending === 1 ? '' : 's'} waiting for a decision`, href: '/admin/funding?status=pending' });
-  for (const a of listStoredAlerts(db, now - 24 * 3_600_000)) {
+  for (const a of listStoredAlerts(db, now - 24 * HOUR_MS)) {
     if (a.kind === 'auto_pause') alerts.push({ tone: 'warning', message: a.message, href: a.provider ? `/admin/providers/${a.provider}` : '/admin/providers', at: a.at });
   }
   return alerts;

@@ -4,7 +4,7 @@ import { clearingAccount, commissionAccount } from '@/lib/ledger/accounts';
 import { post } from '@/lib/ledger/post';
 import { createTestDb, insertUser } from '@/lib/testing/db';
 import { salesSeries, todayStats } from './dashboard';
-import { parseLagosDay } from './time';
+import { parseLagosDay } from '@/lib/time/lagos';
 
 let db: Db;
 let cleanup: () => void;

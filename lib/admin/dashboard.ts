@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 import type { Currency } from '@/lib/money';
-import { startOfLagosDay } from './time';
+import { lagosHourSql, startOfLagosDay, startOfLagosHour } from '@/lib/time/lagos';
+import { HOUR_MS } from '@/lib/time/units';
 
 export interface TodayStats {
   currency: Currency;
@@ -56,12 +57,12 @@ export interface SeriesPoint {
 
 /** Sales per provider per hour over the last `hours`, zero-filled so every line has every hour. */
 export function salesSeries(tx: Tx, hours = 24, now = Date.now()): { buckets: number[]; series: Record<string, SeriesPoint[]> } {
-  const end = Math.floor(now / 3_600_000) * 3_600_000;
-  const start = end - (hours - 1) * 3_600_000;
+  const end = startOfLagosHour(now);
+  const start = end - (hours - 1) * HOUR_MS;
   const rows = tx.all<{ provider: string; bucket: number; n: number }>(sql`
-    select provider, (created_at / 3600000) * 3600000 as bucket, count(*) as n
+    select provider, ${sql.raw(lagosHourSql('created_at'))} as bucket, count(*) as n
     from purchases where created_at >= ${start} group by provider, bucket`);
-  const buckets = Array.from({ length: hours }, (_, i) => start + i * 3_600_000);
+  const buckets = Array.from({ length: hours }, (_, i) => start + i * HOUR_MS);
   const series: Record<string, SeriesPoint[]> = {};
   for (const provider of new Set(rows.map((r) => r.provider))) {
     series[provider] = buckets.map((bucket) => ({ bucket, count: rows.find((r) => r.provider === provider && r.bucket === bucket)?.n ?? 0 }));

@@ -6,7 +6,7 @@ import { recordProviderBalance } from '@/lib/provider-settings/commands';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
 import { createTestDb } from '@/lib/testing/db';
 import { floatMovementByDay, reconcileProviders, settledByProviderDay } from './reconcile';
-import { parseLagosDay } from './time';
+import { parseLagosDay } from '@/lib/time/lagos';
 
 let db: Db;
 let cleanup: () => void;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 import { listBalanceSnapshots, type BalanceSnapshot } from '@/lib/provider-settings/snapshots';
-import { LAGOS_OFFSET_MS, DAY_MS, lagosDay } from './time';
+import { lagosDate, lagosDateSql, startOfLagosDay } from '@/lib/time/lagos';
+import { DAY_MS } from '@/lib/time/units';
 
 export interface SettledDay {
   provider: string;
@@ -19,7 +20,7 @@ export interface SettledDay {
 export function settledByProviderDay(tx: Tx, from: number, to: number): SettledDay[] {
   const rows = tx.all<{ provider: string; day: string; settled: number; reversed: number }>(sql`
     select a.provider as provider,
-      date((e.created_at + ${LAGOS_OFFSET_MS}) / 1000, 'unixepoch') as day,
+      ${sql.raw(lagosDateSql('e.created_at'))} as day,
       sum(case when e.kind = 'settle_cost' and e.credit_account_id = a.id then e.amount else 0 end) as settled,
       sum(case when e.kind = 'reversal' and e.debit_account_id = a.id then e.amount else 0 end) as reversed
     from ledger_entries e
@@ -47,10 +48,10 @@ export interface FloatDay {
  */
 export function floatMovementByDay(snapshots: BalanceSnapshot[], provider: string): FloatDay[] {
   const days = new Map<string, BalanceSnapshot[]>();
-  for (const s of snapshots) days.set(lagosDay(s.at), [...(days.get(lagosDay(s.at)) ?? []), s]);
+  for (const s of snapshots) days.set(lagosDate(s.at), [...(days.get(lagosDate(s.at)) ?? []), s]);
   const out: FloatDay[] = [];
   for (const [day, inDay] of days) {
-    const start = inDay[0]!.at - ((inDay[0]!.at + LAGOS_OFFSET_MS) % DAY_MS);
+    const start = startOfLagosDay(inDay[0]!.at);
     const before = snapshots.filter((s) => s.at < start).at(-1);
     const opening = before ?? inDay[0]!;
     const closing = inDay.at(-1)!;
@@ -89,7 +90,7 @@ export function reconcileProviders(tx: Tx, providers: readonly string[], from: n
 
 /** The last `days` Lagos days up to now, every provider. */
 export function reconcileRecentDays(tx: Tx, providers: readonly string[], days: number, now = Date.now()): ReconcileRow[] {
-  const from = now - ((now + LAGOS_OFFSET_MS) % DAY_MS) - (days - 1) * DAY_MS;
+  const from = startOfLagosDay(now) - (days - 1) * DAY_MS;
   return reconcileProviders(tx, providers, from, now + 1);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseMajorToMinor } from '@/lib/money';
+import { parseTypedAmount } from '@/lib/money';
 import { PROVIDER_IDS } from '@/lib/providers/registry';
 import { PURCHASE_STATUSES } from '@/db/schema';
 
@@ -13,23 +13,23 @@ export const productType = z.enum(['airtime', 'data']);
 export const amount = z
   .string()
   .transform((s, ctx) => {
-    const minor = parseMajorToMinor(s);
-    if (minor === null || minor <= 0) {
+    const parsed = parseTypedAmount(s);
+    if (!parsed.ok || parsed.minor <= 0) {
       ctx.addIssue({ code: 'custom', message: 'Enter an amount like 1500 or 1,500.50.' });
       return z.NEVER;
     }
-    return minor;
+    return parsed.minor;
   });
 
 /** Empty means "no limit". */
 export const optionalAmount = z.string().transform((s, ctx) => {
   if (!s.trim()) return null;
-  const minor = parseMajorToMinor(s);
-  if (minor === null || minor <= 0) {
+  const parsed = parseTypedAmount(s);
+  if (!parsed.ok || parsed.minor <= 0) {
     ctx.addIssue({ code: 'custom', message: 'Enter an amount, or leave empty for no limit.' });
     return z.NEVER;
   }
-  return minor;
+  return parsed.minor;
 });
 
 export const checkbox = z

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { settings } from '@/db/schema';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 /**
  * Small key/value configuration in the `settings` table. A stored value that no longer parses

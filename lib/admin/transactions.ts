@@ -31,7 +31,7 @@ export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pag
       type: purchases.type,
       phone: purchases.phone,
       currency: purchases.currency,
-      faceMinor: purchases.faceMinor,
+      amountMinor: purchases.amountMinor,
       status: purchases.status,
       provider: purchases.provider,
       reference: purchases.reference,

@@ -1,5 +1,5 @@
 import { auditLog } from '@/db/schema';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 export interface Actor {
   userId: number | null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { HOUR_MS } from '@/lib/time/units';
 
 /** One finished backup in the folder. Unfinished copies carry a leading dot and never match. */
 export interface BackupFile {
@@ -40,7 +41,7 @@ export function listBackups(dir: string): BackupFile[] {
 }
 
 // An unfinished copy older than this was left by a process that died mid-backup (none takes a day).
-const STALE_PARTIAL_MS = 24 * 3_600_000;
+const STALE_PARTIAL_MS = 24 * HOUR_MS;
 
 /** Deletes all but the newest `keep` backups, and copies a crash left unfinished; returns the backups deleted. */
 export function pruneBackups(dir: string, keep: number, now = Date.now()): string[] {

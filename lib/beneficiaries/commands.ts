@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { beneficiaries } from '@/db/schema';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
 

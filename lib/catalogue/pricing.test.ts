@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { commissionRates } from '@/db/schema';
 import { createTestDb, insertUser } from '@/lib/testing/db';
-import { commissionBps, priceSale, providerCost } from './pricing';
+import { commissionBps, priceSale } from './pricing';
 
 let db: Db;
 let cleanup: () => void;
@@ -11,8 +11,8 @@ afterEach(() => cleanup());
 
 describe('pricing', () => {
   it("the agent's cost is the face price less the commission, in whole minor units", () => {
-    expect(priceSale(50_000, 200)).toEqual({ faceMinor: 50_000, commissionMinor: 1_000, agentCostMinor: 49_000 });
-    expect(priceSale(999, 300)).toEqual({ faceMinor: 999, commissionMinor: 29, agentCostMinor: 970 });
+    expect(priceSale(50_000, 200)).toEqual({ amountMinor: 50_000, commissionMinor: 1_000, agentCostMinor: 49_000 });
+    expect(priceSale(999, 300)).toEqual({ amountMinor: 999, commissionMinor: 29, agentCostMinor: 970 });
   });
 
   it("an agent's own rate wins over the default for that network and type", () => {
@@ -25,10 +25,5 @@ describe('pricing', () => {
     expect(commissionBps(db, agent.id, 'NGN', 'MTN', 'data')).toBe(450);
     expect(commissionBps(db, other.id, 'NGN', 'MTN', 'data')).toBe(300);
     expect(commissionBps(db, other.id, 'NGN', 'GLO', 'data')).toBe(0);
-  });
-
-  it('the provider cost never rounds to nothing', () => {
-    expect(providerCost(100_000, 9_500)).toBe(95_000);
-    expect(providerCost(1, 9_500)).toBe(1);
   });
 });

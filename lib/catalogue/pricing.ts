@@ -3,14 +3,10 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { commissionRates } from '@/db/schema';
 import { shareOf, type Currency } from '@/lib/money';
-import { costAt, DEMO_COST_BPS } from '@/lib/providers/demo-contract';
+import { DEMO_COST_BPS } from '@/lib/providers/demo-contract';
 
 /** Until an admin sets a provider's `costBps` option, the demo contract's rates apply. */
 export const DEFAULT_PROVIDER_COST_BPS: Record<string, number> = DEMO_COST_BPS;
-
-export function providerCost(faceMinor: number, costBps: number): number {
-  return costAt(faceMinor, costBps);
-}
 
 const p = sql.placeholder;
 const ratesFor = prepared((db) =>
@@ -31,12 +27,12 @@ export function commissionBps(db: Db, agentId: number, currency: Currency, netwo
 }
 
 export interface SalePrice {
-  faceMinor: number;
+  amountMinor: number;
   commissionMinor: number;
   agentCostMinor: number;
 }
 
-export function priceSale(faceMinor: number, rateBps: number): SalePrice {
-  const commissionMinor = shareOf(faceMinor, rateBps);
-  return { faceMinor, commissionMinor, agentCostMinor: faceMinor - commissionMinor };
+export function priceSale(amountMinor: number, rateBps: number): SalePrice {
+  const commissionMinor = shareOf(amountMinor, rateBps);
+  return { amountMinor, commissionMinor, agentCostMinor: amountMinor - commissionMinor };
 }

@@ -13,8 +13,7 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
     providers.map(async ({ adapter, runtime }): Promise<ProviderCatalogue | { provider: string; error: string }> => {
       try {
         const items = await adapter.listCatalogue();
-        const costBps = Number(runtime.config.options?.costBps) || DEFAULT_PROVIDER_COST_BPS[adapter.id] || 10_000;
-        return { provider: adapter.id, costBps, items };
+        return { provider: adapter.id, costBps: contractCostBps(adapter.id, runtime.config.options?.costBps), items };
       } catch (error) {
         return { provider: adapter.id, error: error instanceof Error ? error.message : String(error) };
       }
@@ -22,4 +21,18 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
   );
   // An unreachable provider keeps its last catalogue: a network blip must not empty the shelves.
   return fetched.map((f) => ('error' in f ? f : applyProviderCatalogue(db, f)));
+}
+
+/**
+ * The provider's `costBps` option, or the demo contract's rate when it is not set. The cost rounding
+ * takes whole basis points of the face value, so anything else is refused (the provider keeps its
+ * last catalogue and the sync reports why) instead of failing each sale later.
+ */
+export function contractCostBps(provider: string, option: string | undefined): number {
+  if (option === undefined || option.trim() === '') return DEFAULT_PROVIDER_COST_BPS[provider] ?? 10_000;
+  const bps = Number(option);
+  if (!Number.isInteger(bps) || bps < 1 || bps > 10_000) {
+    throw new Error(`costBps must be whole basis points from 1 to 10000, got "${option}"`);
+  }
+  return bps;
 }

@@ -1,8 +1,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import type { Tx } from '@/lib/ledger/accounts';
 import { priceChanges, products, productSources } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { immediate, type Tx } from '@/db/transaction';
 import type { CatalogueItem, ProviderId } from '@/lib/providers/types';
 import { displayName, productIdentity } from './identity';
 

@@ -1,22 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { prepared, type Queryable } from '@/db/prepared';
+import { prepared } from '@/db/prepared';
+import type { Tx } from '@/db/transaction';
 import { agentDailyEarnings, type purchases } from '@/db/schema';
-import { lagosDayNumber } from './time';
+import { lagosDayNumber } from '@/lib/time/lagos';
 
-type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'faceMinor' | 'commissionMinor'>;
+type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'amountMinor' | 'commissionMinor'>;
 
 const p = sql.placeholder;
 const addToDay = prepared((db) =>
   db.insert(agentDailyEarnings)
     .values({
       agentId: p('agentId'), day: p('day'), currency: p('currency'), network: p('network'), type: p('type'),
-      salesCount: p('count'), faceMinor: p('faceMinor'), commissionMinor: p('commissionMinor'),
+      salesCount: p('count'), amountMinor: p('amountMinor'), commissionMinor: p('commissionMinor'),
     })
     .onConflictDoUpdate({
       target: [agentDailyEarnings.agentId, agentDailyEarnings.day, agentDailyEarnings.currency, agentDailyEarnings.network, agentDailyEarnings.type],
       set: {
         salesCount: sql`${agentDailyEarnings.salesCount} + excluded.sales_count`,
-        faceMinor: sql`${agentDailyEarnings.faceMinor} + excluded.face_minor`,
+        amountMinor: sql`${agentDailyEarnings.amountMinor} + excluded.face_minor`,
         commissionMinor: sql`${agentDailyEarnings.commissionMinor} + excluded.commission_minor`,
       },
     })
@@ -27,9 +28,9 @@ const addToDay = prepared((db) =>
  * Counts a sale in its agent's day when it becomes SUCCESS (+1), or takes it out when a success is
  * reversed (-1). Runs inside the transaction that changes the status, so the totals never drift.
  */
-export function countEarnings(tx: Queryable, sale: Sale, direction: 1 | -1): void {
+export function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): void {
   addToDay(tx).run({
     agentId: sale.agentId, day: lagosDayNumber(sale.createdAt), currency: sale.currency, network: sale.network, type: sale.type,
-    count: direction, faceMinor: direction * sale.faceMinor, commissionMinor: direction * sale.commissionMinor,
+    count: direction, amountMinor: direction * sale.amountMinor, commissionMinor: direction * sale.commissionMinor,
   });
 }

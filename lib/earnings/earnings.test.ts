@@ -4,7 +4,7 @@ import { products, purchases } from '@/db/schema';
 import { createTestDb, insertUser } from '@/lib/testing/db';
 import { countEarnings } from './daily';
 import { getEarnings } from './queries';
-import { startOfLagosDay, startOfLagosMonth } from './time';
+import { startOfLagosDay, startOfLagosMonth } from '@/lib/time/lagos';
 
 let db: Db;
 let cleanup: () => void;
@@ -22,7 +22,7 @@ function sale(agentId: number, at: number, opts: { key: string; status?: 'SUCCES
   seq += 1;
   const row = db.insert(purchases).values({
     agentId, idempotencyKey: `k${seq}`, requestHash: 'h', productId: product, type, currency, network, phone: '08031234567',
-    faceMinor: opts.face, agentCostMinor: opts.face - opts.commission, commissionMinor: opts.commission, status: opts.status ?? 'SUCCESS',
+    amountMinor: opts.face, agentCostMinor: opts.face - opts.commission, commissionMinor: opts.commission, status: opts.status ?? 'SUCCESS',
     provider: 'sim', reference: `ref-${seq}`, createdAt: at, updatedAt: at,
   }).returning().get();
   // As the sale's own settlement does, in the transaction that makes it SUCCESS.

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { agentDailyEarnings } from '@/db/schema';
 import type { Currency } from '@/lib/money';
-import { lagosDayLabel, lagosDayNumber, startOfLagosMonth } from './time';
+import { lagosDateOfDayNumber, lagosDayNumber, startOfLagosMonth } from '@/lib/time/lagos';
 
 export interface Totals {
   count: number;
@@ -43,7 +43,7 @@ function breakdown(map: Map<string, Breakdown>, key: string, today: Totals, mont
 
 const e = agentDailyEarnings;
 const monthRows = prepared((db) =>
-  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.faceMinor, commissionMinor: e.commissionMinor })
+  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.amountMinor, commissionMinor: e.commissionMinor })
     .from(e)
     .where(and(eq(e.agentId, sql.placeholder('agentId')), between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay'))))
     .prepare(),
@@ -82,7 +82,7 @@ export function getEarnings(db: Db, agentId: number, currencies: readonly Curren
     result.byNetwork = [...networks.values()].sort(byValue);
     result.byType = [...types.values()].sort(byValue);
     for (let day = firstDay; day <= today; day += 1) {
-      result.daily.push({ day: lagosDayLabel(day), ...(perDay.get(day) ?? zero()) });
+      result.daily.push({ day: lagosDateOfDayNumber(day), ...(perDay.get(day) ?? zero()) });
     }
     return result;
   });

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fundingRequests, users } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { fundingAccount, walletAccount, type Tx } from '@/lib/ledger/accounts';
+import { fundingAccount, walletAccount } from '@/lib/ledger/accounts';
 import { assertPaymentUnused, assertPaymentUnusedForAgent, claimPayment } from '@/lib/ledger/bank-payments';
 import { LedgerError } from '@/lib/ledger/errors';
 import { post } from '@/lib/ledger/post';

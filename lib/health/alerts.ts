@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readSetting, writeSetting } from '@/lib/admin/settings';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 /** Alerts raised by background jobs for the admin dashboard, newest first, kept short. */
 const alertSchema = z.array(z.object({ at: z.number().int(), kind: z.string(), provider: z.string().optional(), message: z.string() }));

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { readSetting, writeSetting } from '@/lib/admin/settings';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Db } from '@/db';
-import { immediate } from '@/db/transaction';
-import type { Tx } from '@/lib/ledger/accounts';
+import { immediate, type Tx } from '@/db/transaction';
 
 /** Auto-pause rule: a provider is paused when its last-hour success rate is below the threshold over at least minSales answered sales. */
 export const healthConfigSchema = z.object({

@@ -8,7 +8,8 @@ import { listProviderSettings } from '@/lib/provider-settings/queries';
 import type { ProviderId } from '@/lib/providers/types';
 import { raiseAlert } from './alerts';
 import { getHealthConfig } from './config';
-import { providerHealth, HOUR_MS } from './stats';
+import { HOUR_MS } from '@/lib/time/units';
+import { providerHealth } from './stats';
 
 export interface PauseDecision {
   provider: string;

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/ledger/accounts';
-
-export const HOUR_MS = 3_600_000;
+import type { Tx } from '@/db/transaction';
+import { HOUR_MS } from '@/lib/time/units';
 
 export interface ProviderHealth {
   provider: string;

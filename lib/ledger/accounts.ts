@@ -1,13 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { prepared, type Queryable } from '@/db/prepared';
+import { prepared } from '@/db/prepared';
+import type { Tx } from '@/db/transaction';
 import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 
 type AccountKind = (typeof accounts.$inferSelect)['kind'];
 export type Account = typeof accounts.$inferSelect;
-
-/** Db or a transaction handle: ledger functions run inside the caller's transaction. */
-export type Tx = Queryable;
 
 export const PROVIDER_CURRENCY: Record<string, Currency> = {
   jonet: 'NGN',

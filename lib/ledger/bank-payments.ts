@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { bankPayments, ledgerEntries, users } from '@/db/schema';
 import { formatDateTime } from '@/lib/format';
 import type { Currency } from '@/lib/money';
-import type { Tx } from './accounts';
+import type { Tx } from '@/db/transaction';
 import { LedgerError } from './errors';
 
 /** The same payment however it is typed: "nip-0001 23" and "NIP000123" name one payment. */

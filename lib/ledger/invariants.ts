@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from './accounts';
+import type { Tx } from '@/db/transaction';
+import { lagosDayNumberSql } from '@/lib/time/lagos';
 
 export interface InvariantResult {
   id: string;
@@ -80,7 +81,7 @@ const CHECKS: Check[] = [
   // Not money, but derived from it: the dashboard's earnings must be the agent's successful sales.
   { id: 'E1', title: 'Daily earnings totals equal the successful sales', query: sql`
     with sold as (
-      select agent_id, (created_at + 3600000) / 86400000 as day, currency, network, type,
+      select agent_id, ${sql.raw(lagosDayNumberSql('created_at'))} as day, currency, network, type,
         count(*) as n, sum(face_minor) as face, sum(commission_minor) as commission
       from purchases where status = 'SUCCESS' group by 1, 2, 3, 4, 5),
     totals as (

@@ -1,5 +1,6 @@
 import type { Currency } from '@/lib/money';
-import { commissionAccount, floatAccount, receivableAccount, walletAccount, writeOffAccount, type Account, type Tx } from './accounts';
+import { commissionAccount, floatAccount, receivableAccount, walletAccount, writeOffAccount, type Account } from './accounts';
+import type { Tx } from '@/db/transaction';
 import { post } from './post';
 
 /**

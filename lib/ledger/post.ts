@@ -1,7 +1,8 @@
 import { and, eq, gte, ne, or, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import { accounts, ledgerEntries } from '@/db/schema';
-import type { Account, Tx } from './accounts';
+import type { Account } from './accounts';
+import type { Tx } from '@/db/transaction';
 import { insufficientFunds, LedgerError } from './errors';
 
 type EntryKind = (typeof ledgerEntries.$inferInsert)['kind'];

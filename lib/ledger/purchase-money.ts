@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import { accounts, purchaseResolutions, purchaseReversals } from '@/db/schema';
 import type { Currency } from '@/lib/money';
-import { clearingAccount, commissionAccount, floatAccount, walletAccount, type Account, type Tx } from './accounts';
+import { clearingAccount, commissionAccount, floatAccount, walletAccount, type Account } from './accounts';
+import type { Tx } from '@/db/transaction';
 import { post } from './post';
 
 /**

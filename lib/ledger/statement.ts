@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from './accounts';
+import type { Tx } from '@/db/transaction';
 
 export interface StatementRow {
   id: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readSetting, writeSetting } from '@/lib/admin/settings';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 /** Float readings kept per provider in `settings` (newest last), capped so the row stays small. */
 export const MAX_SNAPSHOTS = 500;

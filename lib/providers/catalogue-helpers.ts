@@ -1,5 +1,6 @@
 // Free-amount airtime rows: no provider lists them as plans, so each adapter declares them from config.
-import type { CatalogueItem, Currency, ProviderId } from './types';
+import type { Currency } from '../money';
+import type { CatalogueItem, ProviderId } from './types';
 
 export function airtimeItems(
   provider: ProviderId,

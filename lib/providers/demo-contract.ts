@@ -12,8 +12,3 @@ export const DEMO_COST_BPS: Record<ProviderId, number> = {
   cwg: 9_450,
   rechargekit: 9_600,
 };
-
-/** Rounded down, never below one minor unit: the same rule the portal settles with. */
-export function costAt(faceMinor: number, costBps: number): number {
-  return Math.max(1, Math.floor((faceMinor * costBps) / 10_000));
-}

@@ -3,7 +3,8 @@
 // JoNet's customer_id (12–20 chars, Lagos-time prefix) may only be followed by a numeric string, so
 // JoNet's 8 random chars are digits.
 
-const LAGOS_OFFSET_MS = 60 * 60 * 1000; // Africa/Lagos is UTC+1 all year (no DST); never use the host TZ.
+import { lagosInstant, lagosParts } from '../time/lagos';
+
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 const SUFFIX_LENGTH = 8;
@@ -12,17 +13,11 @@ export type RandomSource = Pick<Crypto, 'getRandomValues'>;
 /** A fresh reference for a call to `provider` (its suffix alphabet depends on the provider). */
 export type NewReference = (provider?: string) => string;
 
-/** YYYYMMDDHHmm of `date` in Lagos time. */
+/** YYYYMMDDHHmm of `date` in Lagos time (never the host's time zone). */
 export function lagosStamp(date: Date): string {
-  const lagos = new Date(date.getTime() + LAGOS_OFFSET_MS);
+  const l = lagosParts(date.getTime());
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return (
-    pad(lagos.getUTCFullYear(), 4) +
-    pad(lagos.getUTCMonth() + 1) +
-    pad(lagos.getUTCDate()) +
-    pad(lagos.getUTCHours()) +
-    pad(lagos.getUTCMinutes())
-  );
+  return pad(l.year, 4) + pad(l.month) + pad(l.day) + pad(l.hour) + pad(l.minute);
 }
 
 /** The UTC instant a Lagos YYYYMMDDHHmm stamp names, or undefined when it is not a real date/time. */
@@ -30,8 +25,7 @@ export function parseLagosStamp(stamp: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(stamp);
   if (!m) return undefined;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const utcMs = Date.UTC(y, mo - 1, d, h, mi) - LAGOS_OFFSET_MS;
-  const date = new Date(utcMs);
+  const date = new Date(lagosInstant(y, mo, d, h, mi));
   return lagosStamp(date) === stamp ? date : undefined; // rejects 20250231…, hour 24, etc.
 }
 

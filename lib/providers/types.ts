@@ -1,5 +1,6 @@
 // The one provider interface. Every upstream (JoNet, VTpass, CWG, RechargeKit) is reached through it;
 // the orchestrator, catalogue sync and callback routes are written against these names only.
+import type { Currency } from '../money';
 
 export type ProviderId = 'jonet' | 'vtpass' | 'cwg' | 'rechargekit';
 /**
@@ -8,7 +9,6 @@ export type ProviderId = 'jonet' | 'vtpass' | 'cwg' | 'rechargekit';
  */
 export type TxnStatus = 'UNKNOWN' | 'PENDING' | 'SUCCESS' | 'FAILED' | 'NOT_PROCESSED' | 'REVERSED' | 'NOT_FOUND' | 'MANUAL_REVIEW';
 export type ProductType = 'airtime' | 'data';
-export type Currency = 'NGN' | 'INR';
 
 /** One HTTP round trip, kept for audit. Secrets redacted: headers are not stored, credential fields are masked. */
 export interface Exchange {

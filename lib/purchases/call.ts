@@ -27,7 +27,7 @@ function liveProvider(db: Db, provider: string, deps?: Partial<ProviderDeps>): {
 export async function callProvider(db: Db, purchase: Purchase, attempt: Attempt, deps?: Partial<ProviderDeps>): Promise<ProviderResult> {
   const live = liveProvider(db, attempt.provider, deps);
   if ('why' in live) return notSent('config', live.why);
-  const base = { reference: attempt.reference, phone: purchase.phone, network: purchase.network, amountMinor: purchase.faceMinor, circle: purchase.circle ?? undefined };
+  const base = { reference: attempt.reference, phone: purchase.phone, network: purchase.network, amountMinor: purchase.amountMinor, circle: purchase.circle ?? undefined };
   try {
     return purchase.type === 'airtime'
       ? await live.adapter.buyAirtime({ ...base, planCode: attempt.planCode })

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import { purchaseEvents } from '@/db/schema';
-import type { Tx } from '@/lib/ledger/accounts';
+import type { Tx } from '@/db/transaction';
 
 export type EventKind =
   | 'opened' | 'provider_call' | 'provider_answer' | 'failover' | 'requery' | 'callback'

@@ -35,7 +35,7 @@ function where(agentId: number, f: HistoryFilter): SQL | undefined {
 
 const columns = {
   id: purchases.id, createdAt: purchases.createdAt, status: purchases.status, type: purchases.type, network: purchases.network,
-  phone: purchases.phone, currency: purchases.currency, faceMinor: purchases.faceMinor, agentCostMinor: purchases.agentCostMinor,
+  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.amountMinor, agentCostMinor: purchases.agentCostMinor,
   commissionMinor: purchases.commissionMinor, reference: purchases.reference, providerRef: purchases.providerRef,
   operatorRef: purchases.operatorRef, productName: products.name,
 };

@@ -76,7 +76,7 @@ describe('a sale moves the money once', () => {
     expect(s.status).toBe('SUCCESS');
     expect(s.agentCostMinor).toBe(cost(10_000));
     expect(s.agentCostMinor).toBeLessThan(10_000);
-    expect(s.faceMinor - s.agentCostMinor).toBe(s.commissionMinor);
+    expect(s.amountMinor - s.agentCostMinor).toBe(s.commissionMinor);
     expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
     expect(resolution(s.purchaseId)).toBe('settled');
     expect(row(s.purchaseId).providerRef).toBeTruthy();

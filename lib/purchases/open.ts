@@ -3,14 +3,13 @@ import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { immediate, type Tx } from '@/db/transaction';
 import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
-import { providerCost } from '@/lib/catalogue/pricing';
-import type { Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
-import { formatMoney } from '@/lib/money';
+import { costAtBps, formatMoney } from '@/lib/money';
+import { startOfLagosDay } from '@/lib/time/lagos';
 import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
@@ -34,13 +33,9 @@ export type OpenResult =
   | { kind: 'replay'; purchase: Purchase };
 
 export function requestHash(r: SaleRequest): string {
-  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.faceMinor]);
+  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.amountMinor]);
   return createHash('sha256').update(canonical).digest('hex');
 }
-
-const DAY_MS = 86_400_000;
-const LAGOS_OFFSET_MS = 3_600_000;
-const startOfLagosDay = (now: number) => Math.floor((now + LAGOS_OFFSET_MS) / DAY_MS) * DAY_MS - LAGOS_OFFSET_MS;
 
 const p = sql.placeholder;
 
@@ -49,7 +44,7 @@ const agentLimits = prepared((db) =>
 );
 
 const soldToday = prepared((db) =>
-  db.select({ total: sql<number>`coalesce(sum(${purchases.faceMinor}), 0)` })
+  db.select({ total: sql<number>`coalesce(sum(${purchases.amountMinor}), 0)` })
     .from(purchases)
     .where(and(
       eq(purchases.agentId, p('agentId')), ne(purchases.id, p('purchaseId')), gte(purchases.createdAt, p('since')),
@@ -63,7 +58,7 @@ const insertPurchase = prepared((db) =>
     .values({
       agentId: p('agentId'), idempotencyKey: p('idempotencyKey'), requestHash: p('requestHash'), productId: p('productId'),
       type: p('type'), currency: p('currency'), network: p('network'), circle: p('circle'), phone: p('phone'),
-      faceMinor: p('faceMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
+      amountMinor: p('amountMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
       status: 'UNKNOWN', provider: p('provider'), reference: p('reference'), createdAt: p('now'), updatedAt: p('now'),
     })
     .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
@@ -91,12 +86,12 @@ const insertRequeryJob = prepared((db) =>
 function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
   const agent = agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
-  if (agent?.maxSaleMinor && r.price.faceMinor > agent.maxSaleMinor) {
+  if (agent?.maxSaleMinor && r.price.amountMinor > agent.maxSaleMinor) {
     throw new LedgerError(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`, 'INVALID');
   }
   if (agent?.dailyLimitMinor) {
     const today = soldToday(tx).get({ agentId: r.agentId, purchaseId, since: startOfLagosDay(now) });
-    if ((today?.total ?? 0) + r.price.faceMinor > agent.dailyLimitMinor) {
+    if ((today?.total ?? 0) + r.price.amountMinor > agent.dailyLimitMinor) {
       throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
     }
   }
@@ -117,7 +112,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
     const purchase = insertPurchase(tx).get({
       agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
       type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle ?? null, phone: r.phone,
-      faceMinor: r.price.faceMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
+      amountMinor: r.price.amountMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
       provider: first.provider, reference, now,
     });
     if (!purchase) {
@@ -142,7 +137,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
 export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
   const attempt = insertAttemptRow(tx).get({
     purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
-    providerCostMinor: providerCost(purchase.faceMinor, step.costBps), now,
+    providerCostMinor: costAtBps(purchase.amountMinor, step.costBps), now,
   });
   if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
   insertRequeryJob(tx).run({

@@ -11,7 +11,7 @@ export interface SaleOutcome {
   phone: string;
   network: string;
   currency: Purchase['currency'];
-  faceMinor: number;
+  amountMinor: number;
   agentCostMinor: number;
   commissionMinor: number;
 }
@@ -20,6 +20,6 @@ export function toOutcome(p: Purchase): SaleOutcome {
   return {
     purchaseId: p.id, status: p.status, reference: p.reference, provider: p.provider,
     providerRef: p.providerRef, operatorRef: p.operatorRef, phone: p.phone, network: p.network,
-    currency: p.currency, faceMinor: p.faceMinor, agentCostMinor: p.agentCostMinor, commissionMinor: p.commissionMinor,
+    currency: p.currency, amountMinor: p.amountMinor, agentCostMinor: p.agentCostMinor, commissionMinor: p.commissionMinor,
   };
 }

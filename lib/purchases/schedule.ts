@@ -1,7 +1,8 @@
 import { env } from '@/lib/env';
+import { HOUR_MS } from '@/lib/time/units';
 
 // docs/providers/README.md#common-rules rule 5: 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h, then MANUAL_REVIEW.
-const DEFAULT_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
+const DEFAULT_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(HOUR_MS)];
 
 export const REQUERY_DELAYS_MS: number[] = env.REQUERY_DELAYS_MS
   ? env.REQUERY_DELAYS_MS.split(',').map(Number)

@@ -55,7 +55,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('charges the face value less the agent commission', async () => {
     const result = await sellAirtime('00', 100_000);
     if (!result.ok) throw new Error(result.error);
-    expect(result.outcome.faceMinor).toBe(100_000);
+    expect(result.outcome.amountMinor).toBe(100_000);
     expect(result.outcome.commissionMinor).toBe(2_000); // 2 % default airtime commission
     expect(result.outcome.agentCostMinor).toBe(98_000);
   });
@@ -115,7 +115,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('sells a data plan at its catalogue price and refuses a price that changed', async () => {
     const product = world.product({ network: 'MTN', type: 'data' });
     const ok = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! });
-    expect(ok).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', faceMinor: product.priceMinor } });
+    expect(ok).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', amountMinor: product.priceMinor } });
     const stale = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! + 100 });
     expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/price of this plan changed/) });
   });

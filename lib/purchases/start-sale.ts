@@ -71,21 +71,21 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     return { ok: false, field: 'circle', error: 'Choose the circle for this number.' };
   }
 
-  let faceMinor: number;
+  let amountMinor: number;
   if (product.type === 'airtime') {
-    const amount = input.amountMinor ?? 0;
+    const asked = input.amountMinor ?? 0;
     const min = product.minMinor ?? 100;
     const max = product.maxMinor ?? 5_000_000;
-    if (amount < min || amount > max || amount % 100 !== 0) {
+    if (asked < min || asked > max || asked % 100 !== 0) {
       return { ok: false, field: 'amountMinor', error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.` };
     }
-    faceMinor = amount;
+    amountMinor = asked;
   } else {
     if (product.priceMinor === null) return { ok: false, error: 'That plan has no price. Pick another one.', field: 'productId' };
     if (input.expectedPriceMinor !== undefined && input.expectedPriceMinor !== product.priceMinor) {
       return { ok: false, field: 'productId', error: `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.` };
     }
-    faceMinor = product.priceMinor;
+    amountMinor = product.priceMinor;
   }
 
   if (!input.confirmRepeat) {
@@ -95,7 +95,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     }
   }
 
-  const price = priceSale(faceMinor, commissionBps(db, agentId, product.currency, product.network, product.type));
+  const price = priceSale(amountMinor, commissionBps(db, agentId, product.currency, product.network, product.type));
   let outcome: SaleOutcome;
   try {
     // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.

@@ -1,9 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchases, receiptLinks } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import type { Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { hashReceiptToken, newReceiptToken } from './token';
 

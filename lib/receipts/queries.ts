@@ -34,7 +34,7 @@ export function maskReference(reference: string): string {
 
 const receiptColumns = {
   id: purchases.id, status: purchases.status, product: products.name, type: purchases.type, network: purchases.network,
-  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.faceMinor, createdAt: purchases.createdAt,
+  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.amountMinor, createdAt: purchases.createdAt,
   finalAt: purchases.finalAt, reference: purchases.reference, operatorRef: purchases.operatorRef,
 };
 

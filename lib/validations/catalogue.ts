@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseMajorToMinor } from '@/lib/money';
+import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 
-const money = z.string().trim().max(12).optional().transform((v) => (v ? parseMajorToMinor(v) ?? undefined : undefined)).catch(undefined);
+const money = z.string().trim().max(12).optional().transform((v) => (v ? minorOrUndefined(parseTypedAmount(v)) : undefined)).catch(undefined);
 
 /** Catalogue filters from the URL; malformed values are ignored, not fatal. */
 export const catalogueQuerySchema = z.object({

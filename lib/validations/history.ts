@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { lagosDayRange, parseLagosDay } from '@/lib/time/lagos';
 
-const lagosDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-// A Lagos calendar day starts at 23:00 UTC the day before (UTC+1, no DST).
-const lagosMidnight = (day: string) => Date.parse(`${day}T00:00:00+01:00`);
+const lagosDate = z.string().refine((s) => parseLagosDay(s) !== null);
 
 /** History filters live in the URL; anything malformed is ignored rather than refused. */
 export const historyQuerySchema = z.object({
@@ -19,8 +18,7 @@ export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 export function toHistoryFilter(q: HistoryQuery) {
   return {
     status: q.status,
-    from: q.from ? lagosMidnight(q.from) : undefined,
-    to: q.to ? lagosMidnight(q.to) + 86_400_000 : undefined,
+    ...lagosDayRange(q.from, q.to),
     network: q.network,
     q: q.q || undefined,
   };

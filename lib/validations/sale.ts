@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseMajorToMinor } from '@/lib/money';
+import { parseTypedAmount } from '@/lib/money';
 
 /** The sale form, as the browser posts it: strings in, typed values out, clear messages on refusal. */
 export const saleFormSchema = z.object({
@@ -15,12 +15,12 @@ export const saleFormSchema = z.object({
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;
-      const minor = parseMajorToMinor(v);
-      if (minor === null) {
+      const parsed = parseTypedAmount(v);
+      if (!parsed.ok) {
         ctx.addIssue({ code: 'custom', message: 'Enter an amount like 500 or 1,000.' });
         return z.NEVER;
       }
-      return minor;
+      return parsed.minor;
     }),
   expectedPriceMinor: z.coerce.number().int().nonnegative().optional(),
   confirmRepeat: z.literal('1').optional(),

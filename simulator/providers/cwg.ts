@@ -1,7 +1,7 @@
 // CWG VMS wire protocol (docs/providers/cwg.md). OAuth2 token + subscription list follow the docs; vend, status,
 // balance, errors and callback are GAPs and follow the INFERRED shapes in lib/providers/cwg/map.ts.
 import { randomUUID } from 'node:crypto';
-import { minorToMajorNumber } from '../../lib/providers/amount';
+import { minorToMajorNumber } from '../../lib/money';
 import { computeCwgHash, type CwgHashRecipe } from '../../lib/providers/cwg/hash';
 import { CWG_CODES, CWG_SUBSCRIPTIONS, type NgPlan } from '../catalogue';
 import type { Sale } from '../sales';

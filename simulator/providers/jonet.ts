@@ -1,7 +1,7 @@
 // JoNet wire protocol (docs/providers/jonet.md): raw key in Authorization (Bearer accepted with a warning), JSON bodies,
 // HTTP 200 with responseCode in the body, customer_id = Lagos YYYYMMDDHHmm + up to 8 more digits (the
 // document: "can be concatenated with any other numeric string"; its examples are all digits).
-import { minorToDecimalString, decimalToMinor } from '../../lib/providers/amount';
+import { minorToWholeOrDecimal2, minorOrUndefined, parseDecimalToMinor } from '../../lib/money';
 import { NG_PLANS } from '../catalogue';
 import type { Sale } from '../sales';
 import { GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
@@ -31,7 +31,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
     let planCode: string | undefined;
     if (service === 'airtime') {
       network = NETWORKS[(str(b.network) ?? '').toUpperCase()];
-      amountMinor = typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined; // amount is a string
+      amountMinor = typeof b.amount === 'string' ? minorOrUndefined(parseDecimalToMinor(b.amount)) : undefined; // amount is a string
     } else {
       const plan = NG_PLANS.find((p) => p.jonet?.code === str(b.code));
       network = plan?.network;
@@ -71,7 +71,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
         data: NG_PLANS.flatMap((p) => (p.jonet ? [{ code: p.jonet.code, network: p.network, name: p.jonet.name, price: String(p.priceNaira), status: 'AVAILABLE' }] : [])),
       }),
     },
-    [ctx.paths.balance ?? '']: { method: 'GET', run: () => code('200', 'Balance', { balance: minorToDecimalString(ctx.book.balance('jonet')) }) },
+    [ctx.paths.balance ?? '']: { method: 'GET', run: () => code('200', 'Balance', { balance: minorToWholeOrDecimal2(ctx.book.balance('jonet')) }) },
   };
 
   return {
@@ -92,7 +92,7 @@ export function createJonetHandler(ctx: HandlerContext): ProviderHandler {
         headers: { Authorization: apiKey, 'Content-Type': 'application/json' }, // our own key echoed back (INFERRED)
         body: JSON.stringify({
           status: word.toLowerCase(), server_response: word, type: sale.service, customer_id: sale.reference,
-          receipent: sale.phone, vendor_id: sale.providerRef, balance: minorToDecimalString(ctx.book.balance('jonet')),
+          receipent: sale.phone, vendor_id: sale.providerRef, balance: minorToWholeOrDecimal2(ctx.book.balance('jonet')),
         }),
         attempts: 3, // JoNet retry policy is a GAP
         isAcked: (status) => is2xx(status),

@@ -1,5 +1,5 @@
 // RechargeKit v2 wire protocol (docs/providers/rechargekit.md): Bearer token, JSON, {error, msg, status 1/2/3, orderid, optransid}.
-import { decimalToMinor, minorToDecimalString, minorToMajorNumber } from '../../lib/providers/amount';
+import { minorOrUndefined, minorToMajorNumber, minorToWholeOrDecimal2, parseDecimalToMinor, shareOf } from '../../lib/money';
 import { RK_CIRCLES, RK_OPERATORS, rkPlans } from '../catalogue';
 import type { Sale } from '../sales';
 import { GARBLED, is2xx, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
@@ -7,6 +7,8 @@ import type { HandlerContext } from './context';
 
 const STATUS: Record<Sale['state'], number> = { SUCCESS: 1, PENDING: 2, FAILED: 3, REVERSED: 3 };
 const MSG: Record<Sale['state'], string> = { SUCCESS: 'success', PENDING: 'order in queue', FAILED: 'failure', REVERSED: 'Refunded' };
+/** The 3 % commission RechargeKit reports on each sale (a display field: the portal settles with its own rates). */
+const RK_COMMISSION_BPS = 300;
 const err = (error: number, msg: string, status = 200) => json({ error, msg }, status);
 
 export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
@@ -15,7 +17,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
   const saleBody = (sale: Sale) => ({
     error: 0, msg: MSG[sale.state], status: STATUS[sale.state], orderid: sale.providerRef,
     optransid: sale.state === 'SUCCESS' || sale.state === 'REVERSED' ? sale.operatorRef : '', partnerreqid: sale.reference,
-    commission: Number((sale.amountMinor * 0.03 / 100).toFixed(2)), amount: minorToMajorNumber(sale.amountMinor),
+    commission: minorToMajorNumber(shareOf(sale.amountMinor, RK_COMMISSION_BPS)), amount: minorToMajorNumber(sale.amountMinor),
     user_var1: sale.planCode ?? '', user_var2: '', user_var3: '',
   });
 
@@ -29,7 +31,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
     const network = RK_OPERATORS[Number(b.operator_code)];
     if (!network) return err(1, 'Invalid operator_code');
     if (!RK_CIRCLES.some((c) => c.code === Number(b.circle))) return err(1, 'Invalid circle');
-    const amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined;
+    const amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? minorOrUndefined(parseDecimalToMinor(b.amount)) : undefined;
     if (amountMinor === undefined || amountMinor <= 0) return err(1, 'Invalid amount');
     const planCode = str(b.user_var1) || undefined;
     const d = ctx.book.purchase({ provider: 'rechargekit', reference: ref, phone, network, service: planCode ? 'data' : 'airtime', planCode, amountMinor });
@@ -65,7 +67,7 @@ export function createRechargekitHandler(ctx: HandlerContext): ProviderHandler {
       if (req.method === 'POST' && req.path === p.recharge) return prepaid(req);
       if (req.method === 'POST' && req.path === p.status) return statusCheck(req);
       if (req.method === 'POST' && req.path === p.plans) return planFetch(req);
-      if (req.method === 'GET' && req.path === p.balance) return json({ error: 0, wallet_amount: minorToDecimalString(ctx.book.balance('rechargekit')) });
+      if (req.method === 'GET' && req.path === p.balance) return json({ error: 0, wallet_amount: minorToWholeOrDecimal2(ctx.book.balance('rechargekit')) });
       return err(1, `Unknown endpoint ${req.method} ${req.path}`, 404);
     },
     callbackFor(sale) {

@@ -1,6 +1,7 @@
 // VTpass wire protocol (docs/providers/vtpass.md): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
 // HTTP 200 with `code` in the body; request_id = Lagos YYYYMMDDHHmm + suffix; 019 same service+phone window.
-import { decimalToMinor, minorToMajorNumber } from '../../lib/providers/amount';
+import { minorOrUndefined, minorToDecimal2, minorToMajorNumber, parseDecimalToMinor } from '../../lib/money';
+import { lagosDateTimeText, LAGOS_TIME_ZONE } from '../../lib/time/lagos';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
 import type { Sale } from '../sales';
 import { basicCredentials, GARBLED, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
@@ -35,9 +36,9 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       } },
       requestId: sale.reference,
       // type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
-      amount: airtime ? (sale.amountMinor / 100).toFixed(2) : minorToMajorNumber(sale.amountMinor),
+      amount: airtime ? minorToDecimal2(sale.amountMinor) : minorToMajorNumber(sale.amountMinor),
       transaction_date: airtime
-        ? { date: sale.createdAt.toISOString().replace('T', ' ').replace('Z', '000'), timezone_type: 3, timezone: 'Africa/Lagos' }
+        ? { date: `${lagosDateTimeText(sale.createdAt.getTime())}.000000`, timezone_type: 3, timezone: LAGOS_TIME_ZONE }
         : sale.createdAt.toISOString(),
       purchased_code: '',
     };
@@ -67,7 +68,7 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       amountMinor = plan.priceNaira * 100; // fixedPrice "Yes": the sent amount is ignored
       planCode = plan.vtpass?.code;
     } else {
-      amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? decimalToMinor(b.amount) : undefined;
+      amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? minorOrUndefined(parseDecimalToMinor(b.amount)) : undefined;
       if (amountMinor === undefined || amountMinor <= 0) return fail('011', 'INVALID ARGUMENTS');
     }
     if (ctx.book.get('vtpass', ref)) return fail('014', 'REQUEST ID ALREADY EXIST');

@@ -1,9 +1,8 @@
 import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { passkeys, recoveryCodes, totpFactors, users, webauthnChallenges } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import type { Tx } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { env } from '@/lib/env';
 import { seal, unseal } from '@/lib/provider-settings/crypto';

@@ -1,7 +1,7 @@
 // CWG glue: token cache, vend body (amountPaid whole naira, Lagos transactionDate, pluggable hash), and the
 // rule that a 401 on a vend means refresh the token and REQUERY, never resend (docs/providers/cwg.md#token).
 import { mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
-import { decimalToMinor, minorToWholeMajor } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor, minorToWholeUnits } from '../../money';
 import { intOption, mapOption, option, urlFor } from '../config';
 import type { Exchange, ProviderAdapter, ProviderConfig, ProviderDeps, ProviderResult } from '../types';
 import { parseCwgCallback } from './callback';
@@ -45,8 +45,8 @@ export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): Pr
     }
   }
 
-  async function vend(reference: string, phone: string, minor: number, vendingCode: string, subCode?: string): Promise<ProviderResult> {
-    const amountPaid = minorToWholeMajor(minor);
+  async function vend(reference: string, phone: string, amountMinor: number, vendingCode: string, subCode?: string): Promise<ProviderResult> {
+    const amountPaid = minorToWholeUnits(amountMinor);
     if (amountPaid === undefined || amountPaid <= 0) return notSent('invalid_amount', 'CWG amountPaid must be whole naira');
     if (!isCwgHashRecipe(recipe)) return notSent('config_error', `unknown CWG hashRecipe "${recipe}"`);
     const fields = { transactionReference: reference, amountPaid, customerUserId: phone, transactionDate: cwgTransactionDate(deps.now()), vendingCode, subCode };
@@ -101,7 +101,7 @@ export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): Pr
     async balance() {
       const { body, exchanges } = await read('balance', 'cwg balance');
       const parsed = cwgBalanceBody.safeParse(body);
-      const amountMinor = parsed.success ? decimalToMinor(parsed.data.balance) : undefined;
+      const amountMinor = parsed.success ? minorOrUndefined(parseDecimalToMinor(parsed.data.balance)) : undefined;
       if (amountMinor === undefined) throw new ProviderReadError('cwg balance: unexpected body', exchanges);
       return { amountMinor, currency: 'NGN', exchanges };
     },

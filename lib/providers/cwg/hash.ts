@@ -1,6 +1,7 @@
 // CWG transactionHash (docs/providers/cwg.md#hash): GAP. 128 hex chars = SHA-512 sized; the samples are placeholders,
 // so the recipe is pluggable (option `hashRecipe`) until CWG confirms field order, key and case.
 import { createHash, createHmac } from 'node:crypto';
+import { lagosParts } from '../../time/lagos';
 
 export interface CwgHashFields {
   transactionReference: string;
@@ -39,9 +40,9 @@ export function computeCwgHash(
   return opts.upper ? hex.toUpperCase() : hex;
 }
 
-/** dd/MM/yyyy HH:mm:ss in Africa/Lagos (UTC+1, no DST): transactionDate, Lagos INFERRED. */
+/** dd/MM/yyyy HH:mm:ss in Lagos wall-clock time: transactionDate, Lagos INFERRED. */
 export function cwgTransactionDate(date: Date): string {
-  const l = new Date(date.getTime() + 60 * 60 * 1000);
+  const l = lagosParts(date.getTime());
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(l.getUTCDate())}/${p(l.getUTCMonth() + 1)}/${l.getUTCFullYear()} ${p(l.getUTCHours())}:${p(l.getUTCMinutes())}:${p(l.getUTCSeconds())}`;
+  return `${p(l.day)}/${p(l.month)}/${l.year} ${p(l.hour)}:${p(l.minute)}:${p(l.second)}`;
 }

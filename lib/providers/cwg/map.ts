@@ -1,6 +1,6 @@
 // Pure mapping of CWG VMS answers. Everything below is INFERRED (docs/providers/cwg.md#codes: vend response,
 // error catalogue and status endpoint are GAPs); keep it in step with what CWG actually returns.
-import { decimalToMinor } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor } from '../../money';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { cwgPreset, cwgService, cwgVendBody, type CwgEnvelope } from './schemas';
@@ -89,7 +89,7 @@ export function mapCwgSubscriptions(services: unknown[], minMinor: number, maxMi
     }
     for (const p of s.data.presetAmountList ?? []) {
       const preset = cwgPreset.safeParse(p);
-      const priceMinor = preset.success ? decimalToMinor(preset.data.amount) : undefined; // whole naira (INFERRED)
+      const priceMinor = preset.success ? minorOrUndefined(parseDecimalToMinor(preset.data.amount)) : undefined; // whole naira (INFERRED)
       if (!preset.success || priceMinor === undefined) continue;
       const name = preset.data.description ?? preset.data.subCode;
       out.push({ provider: 'cwg', currency: 'NGN', network, type: 'data', planCode: `${s.data.vendCode}:${preset.data.subCode}`,

@@ -1,6 +1,6 @@
 // JoNet glue: builds bodies (amount as a naira string), calls the client, maps with map.ts.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
-import { decimalToMinor, minorToDecimalString } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor, minorToWholeOrDecimal2 } from '../../money';
 import { airtimeItems } from '../catalogue-helpers';
 import { intOption } from '../config';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps } from '../types';
@@ -29,7 +29,7 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
       if (!network) return notSent('unsupported_network', `JoNet has no airtime for ${r.network}`);
       const bad = invalidAmount(r.amountMinor);
       if (bad) return bad;
-      const body = { network, amount: minorToDecimalString(r.amountMinor), phone: r.phone, customer_id: r.reference };
+      const body = { network, amount: minorToWholeOrDecimal2(r.amountMinor), phone: r.phone, customer_id: r.reference };
       return mapOutcome(await client.post('airtime', body), jonetReply, mapJonetPurchase);
     },
 
@@ -46,7 +46,7 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
     async balance() {
       const outcome = await client.get('balance');
       const parsed = jonetBalance.safeParse(readOrThrow(outcome, 'jonet balance'));
-      const amountMinor = parsed.success ? decimalToMinor(parsed.data.balance) : undefined;
+      const amountMinor = parsed.success ? minorOrUndefined(parseDecimalToMinor(parsed.data.balance)) : undefined;
       if (amountMinor === undefined) throw new ProviderReadError('jonet balance: unexpected body', [outcome.exchange]);
       return { amountMinor, currency: 'NGN', exchanges: [outcome.exchange] };
     },

@@ -1,5 +1,5 @@
 // Pure mapping of JoNet answers to the normalised model. Code table: docs/providers/jonet.md#codes (JoNet's Postman documentation).
-import { decimalToMinor } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor } from '../../money';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { jonetPlan, type JonetReply } from './schemas';
@@ -95,7 +95,7 @@ export function mapJonetPlans(items: unknown[]): CatalogueItem[] {
     if (!parsed.success) continue;
     const p = parsed.data;
     const network = NETWORKS[p.network.toUpperCase()];
-    const priceMinor = decimalToMinor(p.price);
+    const priceMinor = minorOrUndefined(parseDecimalToMinor(p.price));
     if (!network || priceMinor === undefined) continue;
     if (p.status && p.status.toUpperCase() !== 'AVAILABLE') continue; // plans carry status "AVAILABLE"
     out.push({

@@ -1,7 +1,7 @@
 // RechargeKit glue: numeric operator and circle codes (docs/providers/rechargekit.md#operators; operator list path and circle table are GAPs,
 // so both come from options), amount in rupees, partner_request_id = our reference.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
-import { decimalToMinor, minorToMajorNumber } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor, minorToMajorNumber } from '../../money';
 import { airtimeItems } from '../catalogue-helpers';
 import { intOption, mapOption, option } from '../config';
 import type { CatalogueItem, ProviderAdapter, ProviderConfig, ProviderDeps } from '../types';
@@ -59,7 +59,7 @@ export function createRechargekitAdapter(config: ProviderConfig, deps: ProviderD
     async balance() {
       const outcome = await client.get('balance');
       const parsed = rkBalance.safeParse(readOrThrow(outcome, 'rechargekit balance'));
-      const amountMinor = parsed.success && parsed.data.error === 0 ? decimalToMinor(parsed.data.wallet_amount) : undefined;
+      const amountMinor = parsed.success && parsed.data.error === 0 ? minorOrUndefined(parseDecimalToMinor(parsed.data.wallet_amount)) : undefined;
       if (amountMinor === undefined) throw new ProviderReadError('rechargekit balance: unexpected body', [outcome.exchange]);
       return { amountMinor, currency: 'INR', exchanges: [outcome.exchange] };
     },

@@ -1,5 +1,5 @@
 // Pure mapping of RechargeKit answers. Code table: docs/providers/rechargekit.md#codes (apidocs.rechargkit.biz prepaid/status pages).
-import { decimalToMinor } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor } from '../../money';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { rkPlan, type RkReply } from './schemas';
@@ -52,7 +52,7 @@ export function mapRkStatus(r: RkReply, exchanges: Exchange[]): ProviderResult {
 export function mapRkPlans(network: string, circle: string, operatorCode: string, items: unknown[]): CatalogueItem[] {
   return items.flatMap((raw): CatalogueItem[] => {
     const p = rkPlan.safeParse(raw);
-    const priceMinor = p.success ? decimalToMinor(p.data.amount) : undefined; // amounts are rupees
+    const priceMinor = p.success ? minorOrUndefined(parseDecimalToMinor(p.data.amount)) : undefined; // amounts are rupees
     if (!p.success || priceMinor === undefined || p.data.is_valid === false) return [];
     const label = [p.data.data, p.data.validity, p.data.description].filter(Boolean).join(' ');
     return [{

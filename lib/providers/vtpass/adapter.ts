@@ -1,6 +1,6 @@
 // VTpass glue: serviceIDs per network (docs/providers/vtpass.md#endpoints), amount as a naira number, request_id = our reference.
 import { invalidAmount, mapOutcome, notSent, readOrThrow, ProviderReadError } from '../ambiguity';
-import { decimalToMinor, minorToMajorNumber } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor, minorToMajorNumber } from '../../money';
 import { airtimeItems } from '../catalogue-helpers';
 import { intOption, mapOption } from '../config';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps } from '../types';
@@ -63,7 +63,7 @@ export function createVtpassAdapter(config: ProviderConfig, deps: ProviderDeps):
     async balance() {
       const outcome = await client.get('balance');
       const parsed = vtpassBalance.safeParse(readOrThrow(outcome, 'vtpass balance'));
-      const amountMinor = parsed.success ? decimalToMinor(parsed.data.contents.balance) : undefined;
+      const amountMinor = parsed.success ? minorOrUndefined(parseDecimalToMinor(parsed.data.contents.balance)) : undefined;
       if (amountMinor === undefined) throw new ProviderReadError('vtpass balance: unexpected body', [outcome.exchange]);
       return { amountMinor, currency: 'NGN', exchanges: [outcome.exchange] };
     },

@@ -1,5 +1,5 @@
 // Pure mapping of VTpass answers. Code tables: docs/providers/vtpass.md#codes (docs: vtpass.com/documentation/response-codes).
-import { decimalToMinor } from '../amount';
+import { minorOrUndefined, parseDecimalToMinor } from '../../money';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { transactionOf, vtpassVariation, type VtpassReply } from './schemas';
@@ -102,7 +102,7 @@ export function mapVtpassVariations(serviceID: string, items: unknown[]): Catalo
   if (!network) return [];
   return items.flatMap((raw): CatalogueItem[] => {
     const v = vtpassVariation.safeParse(raw);
-    const priceMinor = v.success ? decimalToMinor(v.data.variation_amount) : undefined;
+    const priceMinor = v.success ? minorOrUndefined(parseDecimalToMinor(v.data.variation_amount)) : undefined;
     if (!v.success || priceMinor === undefined) return [];
     return [{
       provider: 'vtpass', currency: 'NGN', network, type: 'data', planCode: v.data.variation_code, name: v.data.name,

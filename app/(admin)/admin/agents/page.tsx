@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireAdmin } from '@/lib/auth/session';
-import { formatMoney, minorToDecimalString } from '@/lib/money';
+import { formatMoney, minorToDecimal2 } from '@/lib/money';
 import { listAgents } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Agents' };
@@ -62,7 +62,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
                   <td className="py-2 pr-3 text-right">{a.ngn === null ? '—' : formatMoney(a.ngn, 'NGN')}</td>
                   <td className="hidden py-2 pr-3 text-right sm:table-cell">{a.inr === null ? '—' : formatMoney(a.inr, 'INR')}</td>
                   <td className="hidden py-2 text-right md:table-cell">
-                    {a.maxSaleMinor ? minorToDecimalString(a.maxSaleMinor) : 'none'} / {a.dailyLimitMinor ? minorToDecimalString(a.dailyLimitMinor) : 'none'}
+                    {a.maxSaleMinor ? minorToDecimal2(a.maxSaleMinor) : 'none'} / {a.dailyLimitMinor ? minorToDecimal2(a.dailyLimitMinor) : 'none'}
                   </td>
                 </tr>
               ))}

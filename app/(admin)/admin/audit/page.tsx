@@ -6,7 +6,8 @@ import { Card } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { listAudit, listAuditActions } from '@/lib/admin/audit';
 import { optionalQuery, pageParam } from '@/lib/admin/schemas';
-import { DAY_MS, parseLagosDay } from '@/lib/admin/time';
+import { parseLagosDay } from '@/lib/time/lagos';
+import { DAY_MS } from '@/lib/time/units';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 

@@ -30,7 +30,7 @@ export default async function ReviewQueuePage() {
       {queue.map(({ purchase: p, agentEmail, productName, awaiting }) => (
         <Card key={p.id} title={`Sale #${p.id} · ${productName}`} actions={<span className="flex gap-2">{awaiting ? <AwaitingBadge then={awaiting} /> : null}<StatusBadge status={p.status} /></span>}>
           <p className="text-sm text-slate-700">
-            {formatDateTime(p.createdAt)} · {agentEmail} · {p.phone} · {formatMoney(p.faceMinor, p.currency)} · {p.provider} <span className="font-mono">{p.reference}</span>
+            {formatDateTime(p.createdAt)} · {agentEmail} · {p.phone} · {formatMoney(p.amountMinor, p.currency)} · {p.provider} <span className="font-mono">{p.reference}</span>
             {' · '}<Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>details</Link>
           </p>
           <div className="mt-3 grid gap-4 lg:grid-cols-2">

@@ -8,7 +8,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { StatusBadge, statusLabel } from '@/components/ui/status-badge';
 import { optionalQuery, pageParam, providerId, purchaseStatus } from '@/lib/admin/schemas';
 import { listAdminPurchases } from '@/lib/admin/transactions';
-import { DAY_MS, parseLagosDay } from '@/lib/admin/time';
+import { parseLagosDay } from '@/lib/time/lagos';
+import { DAY_MS } from '@/lib/time/units';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
@@ -55,7 +56,7 @@ export default async function AdminTransactionsPage({ searchParams }: { searchPa
                 <span className="block text-xs text-slate-600">{r.phone} · {r.agentEmail} · {formatDateTime(r.createdAt)}</span>
               </span>
               <span className="text-right">
-                <span className="block font-semibold">{formatMoney(r.faceMinor, r.currency)}</span>
+                <span className="block font-semibold">{formatMoney(r.amountMinor, r.currency)}</span>
                 <StatusBadge status={r.status} />
               </span>
             </Link>
@@ -85,7 +86,7 @@ export default async function AdminTransactionsPage({ searchParams }: { searchPa
                 </td>
                 <td className="py-2 pr-3">{r.agentEmail}</td>
                 <td className="py-2 pr-3">{r.provider}</td>
-                <td className="py-2 pr-3 text-right">{formatMoney(r.faceMinor, r.currency)}</td>
+                <td className="py-2 pr-3 text-right">{formatMoney(r.amountMinor, r.currency)}</td>
                 <td className="py-2"><StatusBadge status={r.status} /></td>
               </tr>
             ))}

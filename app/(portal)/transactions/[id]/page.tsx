@@ -25,7 +25,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const rows: [string, string][] = [
     ['Product', sale.productName],
     ['Number', `${p.phone} · ${p.network}`],
-    ['Customer paid', formatMoney(p.faceMinor, p.currency)],
+    ['Customer paid', formatMoney(p.amountMinor, p.currency)],
     ['Your cost', formatMoney(p.agentCostMinor, p.currency)],
     ['Your commission', formatMoney(p.commissionMinor, p.currency)],
     ['Time', formatDateTime(p.createdAt)],

@@ -1,8 +1,9 @@
 import { getDb } from '@/db';
 import { statusLabel } from '@/components/ui/status-badge';
 import { routeUser } from '@/lib/auth/route';
-import { csvLine, isoLagos } from '@/lib/format';
-import { minorToDecimalString } from '@/lib/money';
+import { csvLine } from '@/lib/format';
+import { lagosIsoString } from '@/lib/time/lagos';
+import { minorToDecimal2 } from '@/lib/money';
 import { listAllSalesForAgent } from '@/lib/purchases/history';
 import { historyQuerySchema, toHistoryFilter } from '@/lib/validations/history';
 
@@ -16,8 +17,8 @@ export async function GET(request: Request) {
   const lines = [
     csvLine(['date', 'status', 'product', 'network', 'number', 'currency', 'price', 'your_cost', 'commission', 'reference', 'provider_ref', 'operator_ref']),
     ...rows.map((r) =>
-      csvLine([isoLagos(r.createdAt), statusLabel(r.status), r.productName, r.network, r.phone, r.currency, minorToDecimalString(r.faceMinor),
-        minorToDecimalString(r.agentCostMinor), minorToDecimalString(r.commissionMinor), r.reference, r.providerRef, r.operatorRef]),
+      csvLine([lagosIsoString(r.createdAt), statusLabel(r.status), r.productName, r.network, r.phone, r.currency, minorToDecimal2(r.amountMinor),
+        minorToDecimal2(r.agentCostMinor), minorToDecimal2(r.commissionMinor), r.reference, r.providerRef, r.operatorRef]),
     ),
   ];
   return new Response(`${lines.join('\n')}\n`, {

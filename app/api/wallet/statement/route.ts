@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { routeUser } from '@/lib/auth/route';
-import { isoLagos, csvLine } from '@/lib/format';
+import { csvLine } from '@/lib/format';
+import { lagosIsoString } from '@/lib/time/lagos';
 import { findWallet } from '@/lib/ledger/accounts';
 import { listAllStatementRows } from '@/lib/ledger/statement';
-import { minorToDecimalString } from '@/lib/money';
+import { minorToDecimal2 } from '@/lib/money';
 import { STATEMENT_KIND_LABELS } from '@/components/wallet/statement-table';
 
 const querySchema = z.object({ currency: z.enum(['NGN', 'INR']) });
@@ -21,13 +22,13 @@ export async function GET(request: Request) {
     csvLine(['date', 'description', 'memo', 'reference', 'debit', 'credit', 'balance']),
     ...rows.map((r) =>
       csvLine([
-        isoLagos(r.createdAt),
+        lagosIsoString(r.createdAt),
         STATEMENT_KIND_LABELS[r.kind] ?? r.kind,
         r.memo,
         r.reference ?? (r.purchaseId ? `sale-${r.purchaseId}` : ''),
-        r.debit ? minorToDecimalString(r.debit) : '',
-        r.credit ? minorToDecimalString(r.credit) : '',
-        minorToDecimalString(r.runningBalance),
+        r.debit ? minorToDecimal2(r.debit) : '',
+        r.credit ? minorToDecimal2(r.credit) : '',
+        minorToDecimal2(r.runningBalance),
       ]),
     ),
   ];

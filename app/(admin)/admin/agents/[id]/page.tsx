@@ -10,7 +10,7 @@ import { listAgentCommission } from '@/lib/admin/agents';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { listFundingRequests } from '@/lib/funding-requests/queries';
-import { formatMoney, minorToDecimalString } from '@/lib/money';
+import { formatMoney, minorToDecimal2 } from '@/lib/money';
 import { listWallets } from '@/lib/ledger/accounts';
 import { getUser } from '@/lib/users/queries';
 
@@ -56,7 +56,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         </Card>
         <div className="space-y-4">
           <Card title="Sales limits">
-            <LimitsForm agentId={agent.id} maxSale={agent.maxSaleMinor ? minorToDecimalString(agent.maxSaleMinor) : ''} dailyLimit={agent.dailyLimitMinor ? minorToDecimalString(agent.dailyLimitMinor) : ''} />
+            <LimitsForm agentId={agent.id} maxSale={agent.maxSaleMinor ? minorToDecimal2(agent.maxSaleMinor) : ''} dailyLimit={agent.dailyLimitMinor ? minorToDecimal2(agent.dailyLimitMinor) : ''} />
           </Card>
           <Card title="Password and sessions">
             <ResetPasswordForm agentId={agent.id} />

@@ -8,7 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
-import { formatMoney, minorToDecimalString } from '@/lib/money';
+import { formatMoney, minorToDecimal2 } from '@/lib/money';
 import { PROVIDER_LABELS } from '@/lib/provider-settings/fields';
 import { getProviderSettings, isLowBalance, listCredentialStatus } from '@/lib/provider-settings/queries';
 import { describeCaBundle } from '@/lib/provider-settings/tls';
@@ -59,7 +59,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
             timeoutMs={settings.timeoutMs}
             paths={JSON.stringify(settings.paths ?? {}, null, 2)}
             options={JSON.stringify(settings.options ?? {}, null, 2)}
-            lowBalance={settings.lowBalanceMinor ? minorToDecimalString(settings.lowBalanceMinor) : ''}
+            lowBalance={settings.lowBalanceMinor ? minorToDecimal2(settings.lowBalanceMinor) : ''}
           />
         </Card>
         <Card title="Credentials">

@@ -36,7 +36,7 @@ export default async function AdminTransactionPage({ params }: { params: Promise
           <div><dt className="text-slate-600">Product</dt><dd className="font-medium">{found.productName}</dd></div>
           <div><dt className="text-slate-600">Number</dt><dd className="font-mono">{p.phone} ({p.network}{p.circle ? `, circle ${p.circle}` : ''})</dd></div>
           <div><dt className="text-slate-600">Agent</dt><dd>{found.agentName} · {found.agentEmail}</dd></div>
-          <div><dt className="text-slate-600">Face value</dt><dd>{money(p.faceMinor)}</dd></div>
+          <div><dt className="text-slate-600">Face value</dt><dd>{money(p.amountMinor)}</dd></div>
           <div><dt className="text-slate-600">Agent cost / commission</dt><dd>{money(p.agentCostMinor)} / {money(p.commissionMinor)}</dd></div>
           <div><dt className="text-slate-600">Provider</dt><dd>{p.provider}</dd></div>
           <div><dt className="text-slate-600">Our reference</dt><dd className="font-mono">{p.reference}</dd></div>
