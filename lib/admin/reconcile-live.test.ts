@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordProviderBalance } from '@/lib/provider-settings/commands';
 import { providerFor } from '@/lib/provider-settings/adapters';
 import { startSale } from '@/lib/purchases/start-sale';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { reconcileRecentDays } from './reconcile';
 
 let world: SaleWorld;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { allViolations } from '@/lib/ledger/invariants';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { backupName, listBackups, parseBackupName, pruneBackups } from './files';
 import { makeBackup } from './make';
 import { restoreBackup, RestoreRefused } from './restore';

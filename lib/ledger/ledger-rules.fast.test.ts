@@ -7,7 +7,7 @@ import { accounts, ledgerEntries, purchaseResolutions, purchases } from '@/db/sc
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { products } from '@/db/schema';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/test/world/memory-world';
 import { clearingAccount, commissionAccount, findWallet, floatAccount, fundingAccount, listWallets, walletAccount } from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';

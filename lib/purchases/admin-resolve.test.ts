@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { adminResolve } from './admin-resolve';
 import { listReviewQueue } from './review';
 import { startSale } from './start-sale';

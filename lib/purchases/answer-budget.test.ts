@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { startSale } from './start-sale';
 
 // The simulator holds a number ending in 53 for 3 s, then answers success; the provider waits up to 10 s, so

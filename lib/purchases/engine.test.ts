@@ -10,7 +10,7 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { fundWallet } from '@/lib/ledger/funding';
 import { agentDebt } from '@/lib/ledger/late-delivery-money';
 import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { adminResolve } from './admin-resolve';
 import { applyProviderResult, type ApplyOptions } from './apply-result';
 import { handleCallback } from './callbacks';

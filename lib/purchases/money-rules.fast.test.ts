@@ -11,7 +11,7 @@ import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import type { ProviderId } from '@/lib/providers/types';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/test/world/memory-world';
 import { adminResolve } from './admin-resolve';
 import { handleCallback } from './callbacks';
 import { checkNow } from './check-now';

@@ -4,7 +4,7 @@ import { providerSettings, purchaseAttempts, users } from '@/db/schema';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { startSale } from './start-sale';
 
 let world: SaleWorld;

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { startSimulator, type RunningSimulator } from '@/simulator/server';
 import { runRequeryPass } from './requery-worker';
 import { startSale } from './start-sale';

@@ -7,7 +7,7 @@ import { purchases, receiptLinks } from '@/db/schema';
 import { ReceiptCard } from '@/components/receipts/receipt-card';
 import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { withSaleWorld, type SaleWorld } from '@/test/world/sale-world';
 import { countLiveReceiptLinks, issueReceiptToken, MAX_LIVE_LINKS_PER_SALE, revokeReceiptLinks } from './issue';
 import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';

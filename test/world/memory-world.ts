@@ -27,7 +27,7 @@ export interface MemoryTemplate {
 
 // The seeded image is cached on disk between runs (a mutation run re-enters each test file per mutant, and
 // seeding hashes three demo passwords). The key covers everything the image is built from.
-const IMAGE_SOURCES = ['db/migrations', 'db/seed.ts', 'simulator/catalogue.ts', 'lib/catalogue/sync.ts', 'lib/testing/memory-world.ts'];
+const IMAGE_SOURCES = ['db/migrations', 'db/seed.ts', 'simulator/catalogue.ts', 'lib/catalogue/sync.ts', 'test/world/memory-world.ts'];
 
 function imageKey(): string {
   const hash = createHash('sha256');

@@ -13,7 +13,7 @@ import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { walletAccount } from '@/lib/ledger/accounts';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
 import { createReferenceGenerator } from '@/lib/providers/reference';
-import { insertUser } from '@/lib/testing/db';
+import { insertUser } from '@/test/world/db';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '@/simulator/server';
 
 export type Product = typeof products.$inferSelect;
