@@ -4,7 +4,7 @@
 // and the real purchase code. After EVERY step: I1–I9 hold (allViolations is empty) and the wallet,
 // its reservation and every sale's status and money agree with an independent model.
 //
-//   PROOF_RUNS=10000 npx vitest run lib/proof/ledger-model.test.ts     (the long run)
+//   PROOF_RUNS=10000 npx vitest run test/proof/ledger-model.test.ts     (the long run)
 //   PROOF_SEED=<seed> PROOF_PATH=<path> ...                             (replay a reported failure)
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
