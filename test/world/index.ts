@@ -77,36 +77,41 @@ export interface World<S = RunningSimulator> {
 
 export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(opts: WorldOptions<C> = {}): Promise<World<SimulatorOf<C>>> {
   const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
-  const storage = opts.storage ?? 'file';
-  if (storage === 'memory') {
-    if (choice.kind !== 'in-process') throw new Error('a memory world needs the in-process simulator (a fixed URL)');
-    const { kind: _kind, ...simOpts } = choice;
-    // Seeding hashes the demo passwords: the seeded image is kept on disk between runs.
-    const image = await cachedMemoryImage(JSON.stringify(opts), async () => {
-      const db = openDatabase(':memory:');
-      const sim = createInProcessSimulator(simOpts);
-      const agentId = await build(db, IN_PROCESS_URL, sim.fetch, opts);
-      sim.dispose();
-      const bytes = db.$client.serialize();
-      db.$client.close();
-      return { bytes, agentId };
-    });
-    const memory = (db: Db): World<SimulatorOf<C>> => {
-      const sim = createInProcessSimulator(simOpts);
-      return assemble(db, ':memory:', sim as SimulatorOf<C>, { fetch: sim.fetch }, image.agentId, {
-        fork: () => memory(openMemoryImage(db.$client.serialize())),
-        restart: () => {
-          throw new Error('a memory world has no file to reopen');
-        },
-        close: async () => {
-          sim.dispose();
-          db.$client.close();
-        },
-      });
-    };
-    return memory(openMemoryImage(image.bytes));
-  }
+  if (opts.storage !== 'memory') return fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  if (choice.kind !== 'in-process') throw new Error('a memory world needs the in-process simulator (a fixed URL)');
+  return memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+}
 
+async function memoryWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: { kind: 'in-process' } & InProcessOptions) {
+  const { kind: _kind, ...simOpts } = choice;
+  // Seeding hashes the demo passwords: the seeded image is kept on disk between runs.
+  const image = await cachedMemoryImage(JSON.stringify(opts), async () => {
+    const db = openDatabase(':memory:');
+    const sim = createInProcessSimulator(simOpts);
+    const agentId = await build(db, IN_PROCESS_URL, sim.fetch, opts);
+    sim.dispose();
+    const bytes = db.$client.serialize();
+    db.$client.close();
+    return { bytes, agentId };
+  });
+  const open = (db: Db): MemoryWorld => {
+    const sim = createInProcessSimulator(simOpts);
+    return assemble(db, ':memory:', sim, { fetch: sim.fetch }, image.agentId, {
+      fork: () => open(openMemoryImage(db.$client.serialize())),
+      restart: () => {
+        throw new Error('a memory world has no file to reopen');
+      },
+      close: async () => {
+        sim.dispose();
+        db.$client.close();
+      },
+    });
+  };
+  return open(openMemoryImage(image.bytes));
+}
+
+async function fileWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: SimulatorChoice) {
+  const storage = opts.storage;
   const dir = typeof storage === 'object' ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portal-world-'));
   const file = typeof storage === 'object' ? storage.file : path.join(dir!, 'portal.db');
   if (typeof storage === 'object') removeDatabaseFile(file);
@@ -115,13 +120,13 @@ export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
   const agentId = await build(db, started.sim.url, started.fetch, opts);
   const provider = started.fetch ? { fetch: started.fetch } : {};
   let forks = 0;
-  const onFile = (db: Db, file: string, close: () => Promise<void>): World<SimulatorOf<C>> => {
-    const world: World<SimulatorOf<C>> = assemble(db, file, started.sim as SimulatorOf<C>, provider, agentId, {
+  const open = (db: Db, file: string, close: () => Promise<void>): World<unknown> => {
+    const world: World<unknown> = assemble(db, file, started.sim, provider, agentId, {
       fork: () => {
         world.db.$client.pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
         const copy = path.join(path.dirname(file), `fork-${process.pid}-${++forks}.db`);
         fs.copyFileSync(file, copy);
-        return onFile(openDatabase(copy, { migrate: false }), copy, async () => removeDatabaseFile(copy));
+        return open(openDatabase(copy, { migrate: false }), copy, async () => removeDatabaseFile(copy));
       },
       restart: () => {
         world.db.$client.close();
@@ -135,7 +140,7 @@ export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
     });
     return world;
   };
-  return onFile(db, file, async () => {
+  return open(db, file, async () => {
     await started.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
