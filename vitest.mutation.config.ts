@@ -1,5 +1,5 @@
 // Vitest for the mutation run (stryker.config.mjs): only the fast layer of the money rules, with no test
-// database files, no sockets, no spawned processes. The slow proofs (lib/proof) stay in `npm test`.
+// database files, no sockets, no spawned processes. The slow proofs (test/proof) stay in `npm test`.
 // Standalone on purpose: mergeConfig would append these globs to the main config's '**/*.test.ts'.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -8,7 +8,7 @@ export const FAST_MONEY_TESTS = [
   'lib/**/*.fast.test.ts',
   'lib/providers/*/map.test.ts',
   'lib/providers/fixtures.test.ts', // recorded wire bodies through the adapters (catalogue mapping included)
-  // The documents' decision table (lib/proof/oracle) joins once the engine and the table agree on every
+  // The documents' decision table (test/proof/oracle) joins once the engine and the table agree on every
   // row: a failing row would fail Stryker's initial run and with it the whole measurement.
 ];
 

@@ -14,7 +14,9 @@ import { createReferenceGenerator } from '@/lib/providers/reference';
 import { startSimulator } from '@/simulator/server';
 import { openDatabase } from '@/db/client';
 import { COMMIT_DB, DURATION, LEDGER_DB, RAW_DB, RAW_UNPREPARED_DB } from './config';
-import { ledgerSeller, prepareBenchDatabase, removeDatabase } from './fixtures';
+import { removeDatabaseFile } from '@/test/world';
+import { ledgerSeller } from './ledger-seller';
+import { prepareBenchDatabase } from './world';
 import { createRawSale } from './raw-sale';
 import { summarize } from './stats';
 
@@ -62,7 +64,7 @@ async function main() {
   rawSale();
   // The floor under both: one IMMEDIATE transaction that writes one row, made durable (fsync) by its
   // COMMIT. A sale commits twice, on the server's one event loop.
-  removeDatabase(COMMIT_DB);
+  removeDatabaseFile(COMMIT_DB);
   const commitDb = openDatabase(COMMIT_DB, { migrate: false });
   commitDb.$client.exec('create table if not exists bench_commits (id integer primary key, at integer not null)');
   const insertCommit = commitDb.$client.prepare('insert into bench_commits (at) values (?)');

@@ -1,6 +1,6 @@
 /** Child process: a fresh portal database for the run (needs the bench simulator up). Prints {agentId, productId}. */
 import { PORTAL_DB, SIMULATOR_URL } from './config';
-import { prepareBenchDatabase } from './fixtures';
+import { prepareBenchDatabase } from './world';
 
 prepareBenchDatabase(PORTAL_DB, SIMULATOR_URL).then(
   ({ db, agentId, productId }) => {

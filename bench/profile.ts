@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { PORTAL_DB, PORTAL_URL, SALE_AMOUNT_MAJOR } from './config';
 import type { LoadResult, LoadSpec } from './load';
-import { ledgerSeller } from './fixtures';
+import { ledgerSeller } from './ledger-seller';
 import { lastJson, runScript, stopAll } from './processes';
 import { signIn } from './session';
 import { startStack } from './stack';

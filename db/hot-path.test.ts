@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import type { Db } from './client';
 import { prepared } from './prepared';
 import { settings } from './schema';

@@ -2,7 +2,7 @@
 // subject and fingerprint, and removing it goes back to the system CAs.
 import { X509Certificate } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { createTestCa } from '../lib/testing/certs';
+import { createTestCa } from '../test/world/certs';
 import { DEMO, signIn } from './helpers';
 
 test('an admin sets, checks and removes CWG’s private CA', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Every server action in the tree and the one role allowed to run it. Shared by the authorisation matrix
-// (which calls each action as every identity) and a fast unit test (lib/proof/server-actions.test.ts) that
+// (which calls each action as every identity) and a fast unit test (test/proof/server-actions.test.ts) that
 // fails as soon as a file with a 'use server' directive is added anywhere without being declared here.
 import fs from 'node:fs';
 import path from 'node:path';

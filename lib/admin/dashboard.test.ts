@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { clearingAccount, commissionAccount } from '@/lib/ledger/accounts';
 import { post } from '@/lib/ledger/post';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { salesSeries, todayStats } from './dashboard';
 import { parseLagosDay } from '@/lib/time/lagos';
 

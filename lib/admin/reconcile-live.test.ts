@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { recordProviderBalance } from '@/lib/provider-settings/commands';
 import { providerFor } from '@/lib/provider-settings/adapters';
 import { startSale } from '@/lib/purchases/start-sale';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { reconcileRecentDays } from './reconcile';
 
-let world: SaleWorld;
-withSaleWorld(5_000_000, (w) => (world = w));
+let world: World;
+withWorld(5_000_000, (w) => (world = w));
 
 async function readFloat() {
   const live = providerFor(world.db, 'vtpass')!;

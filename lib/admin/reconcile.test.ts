@@ -4,7 +4,7 @@ import { clearingAccount, floatAccount } from '@/lib/ledger/accounts';
 import { post } from '@/lib/ledger/post';
 import { recordProviderBalance } from '@/lib/provider-settings/commands';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { floatMovementByDay, reconcileProviders, settledByProviderDay } from './reconcile';
 import { parseLagosDay } from '@/lib/time/lagos';
 

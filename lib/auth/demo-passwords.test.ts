@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '@/db/demo';
 import { users } from '@/db/schema';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { hashPassword } from './password';
 
 const saved = { ...process.env };

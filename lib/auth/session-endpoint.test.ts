@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { env } from '@/lib/env';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { createUser, endAllSessions, setPassword, setUserStatus } from '@/lib/users/commands';
 import { authOptions } from './options';
 

@@ -10,21 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { allViolations } from '@/lib/ledger/invariants';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createWorld, type World } from '@/test/world';
 import { backupName, listBackups, parseBackupName, pruneBackups } from './files';
 import { makeBackup } from './make';
 import { restoreBackup, RestoreRefused } from './restore';
 import { backupStatus } from './status';
 
-let world: SaleWorld;
+let world: World;
 let tmp: string;
 beforeAll(async () => {
-  world = await createSaleWorld({ timeoutMs: 2_000 });
+  world = await createWorld({ saleTimeoutMs: 2_000 });
   world.fund(500_000_000);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-test-'));
 }, 60_000);
 afterAll(async () => {
-  await world?.cleanup();
+  await world?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 

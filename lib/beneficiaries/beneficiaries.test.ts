@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { beneficiaries } from '@/db/schema';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { deleteBeneficiary, rememberBeneficiary, updateBeneficiary } from './commands';
 import { listBeneficiaries, searchBeneficiaries } from './queries';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { commissionRates } from '@/db/schema';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { commissionBps, priceSale } from './pricing';
 
 let db: Db;

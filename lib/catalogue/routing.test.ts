@@ -5,7 +5,7 @@ import { products, providerSettings, routes } from '@/db/schema';
 import { changeRoute } from '@/lib/admin/routing';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import type { CatalogueItem } from '@/lib/providers/types';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { listProducts } from './queries';
 import { routeFor } from './routing';
 import { applyProviderCatalogue } from './sync';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { priceChanges, products, productSources, providerSettings, routes } from '@/db/schema';
 import type { CatalogueItem } from '@/lib/providers/types';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { listProducts } from './queries';
 import { routeFor } from './routing';
 import { applyProviderCatalogue } from './sync';

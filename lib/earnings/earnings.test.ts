@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { countEarnings } from './daily';
 import { getEarnings } from './queries';
 import { startOfLagosDay, startOfLagosMonth } from '@/lib/time/lagos';

@@ -7,7 +7,7 @@ import type { Db } from '@/db';
 import { findWallet } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { approveFundingRequest, rejectFundingRequest, submitFundingRequest } from './commands';
 import { listAgentFundingRequests } from './queries';
 

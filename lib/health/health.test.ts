@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { getProviderSettings } from '@/lib/provider-settings/queries';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { listStoredAlerts } from './alerts';
 import { listPurchaseBanners } from './banners';
 import { setHealthConfig } from './config';

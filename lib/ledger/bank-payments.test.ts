@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { approveFundingRequest, submitFundingRequest } from '@/lib/funding-requests/commands';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { findWallet } from './accounts';
 import { fundWallet } from './funding';
 import { allViolations } from './invariants';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { findWallet } from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';

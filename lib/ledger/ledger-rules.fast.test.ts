@@ -1,13 +1,13 @@
-// The ledger's rules, fast (in-memory database, lib/testing/memory-world.ts): double entry with one
+// The ledger's rules, fast (in-memory database, test/world): double entry with one
 // idempotency key per movement, no wallet overdraft, one resolution per sale, a reversal refunds once,
 // statements with running balances, and invariant checks that do notice a broken ledger.
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, ledgerEntries, purchaseResolutions, purchases } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { products } from '@/db/schema';
 import { startSale } from '@/lib/purchases/start-sale';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { clearingAccount, commissionAccount, findWallet, floatAccount, fundingAccount, listWallets, walletAccount } from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';
@@ -16,12 +16,13 @@ import { post } from './post';
 import { refund, reserve, reverseSettled, settle, type SaleMoney } from './purchase-money';
 import { listAllStatementRows, listStatement } from './statement';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const NOW = 1_767_000_000_000;
@@ -36,7 +37,7 @@ const entries = () => w.db.select().from(ledgerEntries).all();
 const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
 
 function fresh() {
-  w = memoryWorld(T);
+  w = T.fork();
   return w;
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { immediate } from '@/db/transaction';
 import { findWallet, fundingAccount, walletAccount } from './accounts';
 import { post } from './post';

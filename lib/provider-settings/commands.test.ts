@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { providerCredentials } from '@/db/schema';
 import { env } from '@/lib/env';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { loadProviderRuntime } from './load';
 import { recordProviderBalance, resumeProvider, setProviderCredential, updateProviderSettings } from './commands';
 import { listCredentialStatus, getProviderSettings } from './queries';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { providerCredentials } from '@/db/schema';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { decryptCredential, encryptCredential } from './crypto';
 import { openCredential, rotateCredentialsKey } from './rotate';
 

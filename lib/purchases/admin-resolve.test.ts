@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { adminResolve } from './admin-resolve';
 import { listReviewQueue } from './review';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(5_000_000, (w) => (world = w));
+let world: World;
+withWorld(5_000_000, (w) => (world = w));
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
 let n = 0;

@@ -2,17 +2,17 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createWorld, type World } from '@/test/world';
 import { startSale } from './start-sale';
 
 // The simulator holds a number ending in 53 for 3 s, then answers success; the provider waits up to 10 s, so
 // the call itself gets that success. The counter's budget (300 ms) runs out long before.
-let world: SaleWorld;
+let world: World;
 beforeAll(async () => {
-  world = await createSaleWorld({ timeoutMs: 10_000, sim: { timeoutHoldMs: 3_000 } });
+  world = await createWorld({ saleTimeoutMs: 10_000, simulator: { kind: 'http', timeoutHoldMs: 3_000 } });
   world.fund(10_000_000);
 }, 60_000);
-afterAll(() => world?.cleanup());
+afterAll(() => world?.close());
 
 describe('the counter budget', () => {
   it('answers pending within the budget while the provider hangs, then the call settles the sale once in the background', async () => {

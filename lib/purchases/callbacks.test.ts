@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { handleCallback } from './callbacks';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(5_000_000, (w) => (world = w));
+let world: World;
+withWorld(5_000_000, (w) => (world = w));
 
 /** Every table a callback could touch, as row counts: "changes nothing" means these stay equal. */
 function footprint() {

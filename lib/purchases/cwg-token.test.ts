@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { providerSettings, routes } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(100_000_000, (w) => (world = w));
+let world: World;
+withWorld(100_000_000, (w) => (world = w));
 
 describe('the CWG token', () => {
   it('is fetched once for 100 concurrent sales through CWG (cached per provider configuration, across sales)', async () => {

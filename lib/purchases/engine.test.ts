@@ -10,7 +10,8 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { fundWallet } from '@/lib/ledger/funding';
 import { agentDebt } from '@/lib/ledger/late-delivery-money';
 import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { adminResolve } from './admin-resolve';
 import { applyProviderResult, type ApplyOptions } from './apply-result';
 import { handleCallback } from './callbacks';
@@ -19,8 +20,8 @@ import { runRequeryPass } from './requery-worker';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(50_000_000, (w) => (world = w));
+let world: World;
+withWorld(50_000_000, (w) => (world = w));
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.9' };
 let n = 0;

@@ -1,17 +1,17 @@
 // The money rules of a sale, fast: the real purchase code on an in-memory database against the simulator's
-// own wire handlers in-process (lib/testing/memory-world.ts). Expectations come from the simulator's
+// own wire handlers in-process (test/world). Expectations come from the simulator's
 // published magic numbers and the money rules (reserve, settle once, ambiguity never refunds, NOT_FOUND
 // only after the grace period and two answers in a row, callbacks are hints, one resolution), not from
 // the code. This is the layer the mutation run (npm run test:mutation) kills mutants with.
 import { and, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries, products, purchaseAttempts, purchaseEvents, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import type { ProviderId } from '@/lib/providers/types';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { adminResolve } from './admin-resolve';
 import { handleCallback } from './callbacks';
 import { checkNow } from './check-now';
@@ -20,12 +20,13 @@ import { listReviewQueue, STUCK_AFTER_MS } from './review';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,7 +35,7 @@ const now = () => clock;
 let n = 0;
 
 function world(fundMinor = 1_000_000) {
-  w = memoryWorld(T);
+  w = T.fork();
   clock = Date.now();
   if (fundMinor > 0) w.fund(fundMinor);
   return w;

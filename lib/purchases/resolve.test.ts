@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { purchaseEvents, purchases, requeryJobs } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { runRequeryPass } from './requery-worker';
 import { nextRequeryDelay } from './schedule';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(20_000_000, (w) => (world = w));
+let world: World;
+withWorld(20_000_000, (w) => (world = w));
 
 let n = 0;
 

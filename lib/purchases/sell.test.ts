@@ -4,11 +4,12 @@ import { providerSettings, purchaseAttempts, users } from '@/db/schema';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { startSale } from './start-sale';
 
-let world: SaleWorld;
-withSaleWorld(10_000_000, (w) => (world = w));
+let world: World;
+withWorld(10_000_000, (w) => (world = w));
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;

@@ -5,22 +5,22 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchases } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { createWorld, type World } from '@/test/world';
 import { startSimulator, type RunningSimulator } from '@/simulator/server';
 import { runRequeryPass } from './requery-worker';
 import { startSale } from './start-sale';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-restart-'));
 const dataFile = path.join(dir, 'simulator.jsonl');
-let world: SaleWorld;
+let world: World;
 let restarted: RunningSimulator | undefined;
 beforeAll(async () => {
-  world = await createSaleWorld({ sim: { dataFile } });
+  world = await createWorld({ simulator: { kind: 'http', dataFile } });
   world.fund(10_000_000);
 }, 60_000);
 afterAll(async () => {
   await restarted?.close();
-  await world?.cleanup();
+  await world?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

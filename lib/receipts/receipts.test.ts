@@ -7,16 +7,17 @@ import { purchases, receiptLinks } from '@/db/schema';
 import { ReceiptCard } from '@/components/receipts/receipt-card';
 import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
-import { withSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import type { World } from '@/test/world';
+import { withWorld } from '@/test/world/hooks';
 import { countLiveReceiptLinks, issueReceiptToken, MAX_LIVE_LINKS_PER_SALE, revokeReceiptLinks } from './issue';
 import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';
 import { NOT_FOUND_BODY, receiptResponse } from './respond';
 import { hashReceiptToken, legacyReceiptToken, receiptUrlFor } from './token';
 
-let world: SaleWorld;
+let world: World;
 let otherAgent: number;
-withSaleWorld(10_000_000, (w) => {
+withWorld(10_000_000, (w) => {
   world = w;
   otherAgent = w.newAgent(1_000_000);
 });

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
-import { createTestDb, insertUser } from '@/lib/testing/db';
+import { createTestDb, insertUser } from '@/test/world/db';
 import { passkeys } from '@/db/schema';
 import { consumeRecoveryCode, consumeTotpCode, factorSummary, hasSecondFactor, listAdminsWithFactors, resetSecondFactor, saveTotpFactor } from './factors';
 import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';

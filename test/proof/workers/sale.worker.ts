@@ -2,7 +2,7 @@
 // same wall-clock instant as its siblings (double spend, idempotency) or runs one path of a sale and
 // SIGKILLs itself at a chosen step (crash safety). It reports on stdout as one JSON line.
 //
-//   tsx lib/proof/workers/sale.worker.ts <db file> <plan JSON>
+//   tsx test/proof/workers/sale.worker.ts <db file> <plan JSON>
 import { openDatabase } from '@/db/client';
 import { getProduct } from '@/lib/catalogue/routing';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';

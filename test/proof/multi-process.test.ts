@@ -8,12 +8,13 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { formatMoney } from '@/lib/money';
 import type { StartSaleResult } from '@/lib/purchases/start-sale';
-import { count, createProofTemplate, magicPhone, type ProofTemplate } from './fixture';
+import type { World } from '@/test/world';
+import { count, magicPhone, proofWorld } from './helpers';
 import { runWorker } from './processes';
 
-let T: ProofTemplate;
+let T: World;
 beforeAll(async () => {
-  T = await createProofTemplate({ timeoutMs: 2_000 });
+  T = await proofWorld(2_000);
 }, 120_000);
 afterAll(async () => T?.close());
 
@@ -28,7 +29,7 @@ describe('double spend across processes', () => {
     [2, 4, 3],
     [4, 3, 5],
   ])('%i processes firing %i sales each at a wallet funded for exactly %i: exactly that many succeed, the balance ends at zero', async (processes, each, k) => {
-    const h = T.newDb();
+    const h = T.fork();
     try {
       const cost = costOf(h.db);
       fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: k * cost, direction: 'credit', reference: `exact-${k}`, reason: 'exactly k sales' });
@@ -57,14 +58,14 @@ describe('double spend across processes', () => {
       expect(count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(k);
       expect(allViolations(h.db)).toEqual([]);
     } finally {
-      h.cleanup();
+      await h.close();
     }
   }, 90_000);
 });
 
 describe('idempotency under concurrency', () => {
   it.each(['00', '51', '53'])('one key sent 20 times across 4 processes (number ending %s) is one sale with 20 identical answers', async (magic) => {
-    const h = T.newDb();
+    const h = T.fork();
     try {
       fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: 1_000_000, direction: 'credit', reference: 'idem', reason: 'x' });
       const key = `same-key-${magic}-${Date.now()}`;
@@ -83,7 +84,7 @@ describe('idempotency under concurrency', () => {
       expect(h.db.get<{ n: number }>(sql`select count(*) as n from purchase_attempts`)?.n).toBe(1);
       expect(allViolations(h.db)).toEqual([]);
     } finally {
-      h.cleanup();
+      await h.close();
     }
   }, 90_000);
 });

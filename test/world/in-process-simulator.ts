@@ -30,7 +30,12 @@ export interface InProcessSimulator {
   dispose(): void;
 }
 
-export function createInProcessSimulator(opts: { pendingResolveMs?: number; now?: () => Date } = {}): InProcessSimulator {
+export interface InProcessOptions {
+  pendingResolveMs?: number;
+  now?: () => Date;
+}
+
+export function createInProcessSimulator(opts: InProcessOptions = {}): InProcessSimulator {
   const now = opts.now ?? (() => new Date());
   const book = new SaleBook({
     now, pendingResolveMs: opts.pendingResolveMs ?? 60_000, onResolved: () => {},

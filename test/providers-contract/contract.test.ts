@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { startSimulator, type RunningSimulator } from '@/simulator/server';
 import { CONTRACT_SUBJECTS, registerProviderContract, type ContractEnv } from './contract';
 import { startCallbackReceiver, type CallbackReceiver } from './contract-receiver';
-import { createReferenceGenerator } from './reference';
-import { createAdapter, defaultProviderConfig, PROVIDER_IDS } from './registry';
-import type { ProviderId } from './types';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import { createAdapter, defaultProviderConfig, PROVIDER_IDS } from '@/lib/providers/registry';
+import type { ProviderId } from '@/lib/providers/types';
 
 let sim: RunningSimulator;
 let receiver: CallbackReceiver;

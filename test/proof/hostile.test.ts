@@ -13,17 +13,18 @@ import type { ProviderId } from '@/lib/providers/types';
 import { handleCallback } from '@/lib/purchases/callbacks';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { saleFormSchema } from '@/lib/validations/sale';
-import { count, createProofTemplate, magicPhone, type ProofDb, type ProofTemplate } from './fixture';
+import type { World } from '@/test/world';
+import { count, magicPhone, proofWorld } from './helpers';
 
-let T: ProofTemplate;
-let h: ProofDb;
+let T: World;
+let h: World;
 beforeAll(async () => {
-  T = await createProofTemplate({ timeoutMs: 1_000 });
-  h = T.newDb();
+  T = await proofWorld(1_000);
+  h = T.fork();
   fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: 1_000_000, direction: 'credit', reference: 'hostile', reason: 'x' });
 }, 120_000);
 afterAll(async () => {
-  h?.cleanup();
+  await h?.close();
   await T?.close();
 });
 

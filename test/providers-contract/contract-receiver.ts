@@ -2,7 +2,7 @@
 // callback the simulator sends and answers with the adapter's own ack (so VTpass stops retrying only on success).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallbackInput, ProviderAdapter, ProviderId } from './types';
+import type { CallbackInput, ProviderAdapter, ProviderId } from '@/lib/providers/types';
 
 export interface ReceivedCallback {
   provider: ProviderId;

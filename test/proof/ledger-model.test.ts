@@ -4,7 +4,7 @@
 // and the real purchase code. After EVERY step: I1–I9 hold (allViolations is empty) and the wallet,
 // its reservation and every sale's status and money agree with an independent model.
 //
-//   PROOF_RUNS=10000 npx vitest run lib/proof/ledger-model.test.ts     (the long run)
+//   PROOF_RUNS=10000 npx vitest run test/proof/ledger-model.test.ts     (the long run)
 //   PROOF_SEED=<seed> PROOF_PATH=<path> ...                             (replay a reported failure)
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -24,7 +24,8 @@ import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { NOT_FOUND_GRACE_MS } from '@/lib/purchases/schedule';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import type { OracleProvider } from './oracle/provider-decisions';
-import { createProofTemplate, magicPhone, realTimeReferences, sleep, type ProofDb, type ProofTemplate } from './fixture';
+import type { World } from '@/test/world';
+import { magicPhone, proofWorld, realTimeReferences, sleep } from './helpers';
 import type { NewReference } from '@/lib/providers/reference';
 import {
   applyPurchase, applyRequery, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
@@ -39,21 +40,21 @@ const STEP_MS = 1_000;
 const CALLBACK_WINDOW_MS = 60_000; // one callback-driven requery per sale a minute
 const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 
-let T: ProofTemplate;
+let T: World;
 let agentCommissionBps = 0;
 let dataCommissionBps = 0;
 
 interface Real {
-  h: ProofDb;
+  h: World;
   log: string[];
 }
 
 beforeAll(async () => {
-  T = await createProofTemplate({ timeoutMs: PROVIDER_TIMEOUT_MS });
-  const h = T.newDb();
+  T = await proofWorld(PROVIDER_TIMEOUT_MS);
+  const h = T.fork();
   agentCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
   dataCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'data');
-  h.cleanup();
+  await h.close();
 }, 120_000);
 afterAll(async () => T?.close());
 
@@ -441,7 +442,7 @@ describe('model-based ledger proof', () => {
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(history, async ([opening, cmds]) => {
-        const h = T.newDb();
+        const h = T.fork();
         const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
         const r: Real = { h, log: [] };
         try {
@@ -449,7 +450,7 @@ describe('model-based ledger proof', () => {
           const all = opening ? [new Fund(opening), ...cmds] : [...cmds];
           await fc.asyncModelRun(() => ({ model: m, real: r }), all);
         } finally {
-          h.cleanup();
+          await h.close();
         }
       }),
       {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { authenticate, loadSessionUser, WRONG_CREDENTIALS } from '@/lib/auth/authenticate';
-import { createTestDb } from '@/lib/testing/db';
+import { createTestDb } from '@/test/world/db';
 import { createUser, endAllSessions, setPassword, setUserStatus } from '@/lib/users/commands';
 
 // Count every argon2 call (the expensive part) while still doing the real work.

@@ -12,19 +12,20 @@ import { handleCallback } from '@/lib/purchases/callbacks';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale } from '@/lib/purchases/start-sale';
 import type { Db } from '@/db';
-import { count, createProofTemplate, magicPhone, sleep, type ProofDb, type ProofTemplate } from './fixture';
+import type { World } from '@/test/world';
+import { count, magicPhone, proofWorld, sleep } from './helpers';
 
-let T: ProofTemplate;
+let T: World;
 beforeAll(async () => {
-  T = await createProofTemplate({ timeoutMs: 1_000 });
+  T = await proofWorld(1_000);
 }, 120_000);
 afterAll(async () => T?.close());
 
 const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 let n = 0;
 
-function funded(): ProofDb {
-  const h = T.newDb();
+function funded(): World {
+  const h = T.fork();
   fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: 1_000_000, direction: 'credit', reference: 'race', reason: 'x' });
   return h;
 }
@@ -61,7 +62,7 @@ describe('idempotency under concurrency, in one process', () => {
       expect(count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
       expect(allViolations(h.db)).toEqual([]);
     } finally {
-      h.cleanup();
+      await h.close();
     }
   });
 });
@@ -101,7 +102,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
       const resolution = h.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get();
       expect(resolution?.resolvedBy).toBe(order[0] === 'admin' ? 'admin' : order[0]);
     } finally {
-      h.cleanup();
+      await h.close();
     }
   });
 
@@ -129,7 +130,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
         expect(status).toBe(m.refunds === 1 ? 'FAILED' : 'SUCCESS');
         expect(allViolations(h.db)).toEqual([]);
       } finally {
-        h.cleanup();
+        await h.close();
       }
     }
   });
@@ -155,7 +156,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
       expect(h.db.select().from(purchases).where(eq(purchases.id, sale.outcome.purchaseId)).get()?.status).toBe('REVERSED');
       expect(allViolations(h.db)).toEqual([]);
     } finally {
-      h.cleanup();
+      await h.close();
     }
   });
 });

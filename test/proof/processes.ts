@@ -11,7 +11,7 @@ export interface WorkerExit {
   stderr: string;
 }
 
-const WORKER = path.join(process.cwd(), 'lib', 'proof', 'workers', 'sale.worker.ts');
+const WORKER = path.join(process.cwd(), 'test', 'proof', 'workers', 'sale.worker.ts');
 
 export function runWorker(file: string, plan: WorkerPlan): Promise<WorkerExit> {
   return new Promise((resolve, reject) => {

@@ -2,8 +2,8 @@
 // connector harness for all providers). Registered per provider by contract.test.ts.
 import { expect, it } from 'vitest';
 import type { CallbackReceiver } from './contract-receiver';
-import { createReferenceGenerator } from './reference';
-import type { CallbackInput, CatalogueItem, ProviderAdapter, ProviderId, ProviderResult, TxnStatus } from './types';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import type { CallbackInput, CatalogueItem, ProviderAdapter, ProviderId, ProviderResult, TxnStatus } from '@/lib/providers/types';
 
 export interface ContractSubject {
   id: ProviderId;

@@ -12,14 +12,15 @@ import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { allViolations } from '@/lib/ledger/invariants';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale } from '@/lib/purchases/start-sale';
-import { count, createProofTemplate, magicPhone, type ProofTemplate } from './fixture';
+import type { World } from '@/test/world';
+import { count, magicPhone, proofWorld } from './helpers';
 import { inBatches, runWorker, type WorkerExit } from './processes';
 import type { CrashStep } from './workers/sale.worker';
 
-let T: ProofTemplate;
+let T: World;
 beforeAll(async () => {
   // Roomy enough that a loaded machine's worker never times out on an ordinary answer; only 53 (held 10 s) waits it out.
-  T = await createProofTemplate({ timeoutMs: 5_000 });
+  T = await proofWorld(5_000);
 }, 120_000);
 afterAll(async () => T?.close());
 
@@ -60,7 +61,7 @@ const REQUERY_CASES: Case[] = [
 let n = 0;
 
 async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReconcile: string[]; status: string; balance: number; reserved: number; cost: number; sales: number }> {
-  const h = T.newDb();
+  const h = T.fork();
   try {
     fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: FUND, direction: 'credit', reference: 'crash-fund', reason: 'x' });
     const phone = magicPhone(20_000 + ++n, c.magic);
@@ -91,7 +92,7 @@ async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReco
     expect(allViolations(db), `${c.path} ${c.magic} killed ${c.step}: invariants after reconcile`).toEqual([]);
     return { c, exit, beforeReconcile, status: row?.status ?? 'NO_SALE', balance: wallet.balance, reserved: wallet.reserved, cost, sales: count(db, `purchases where agent_id = ${T.agentId}`) };
   } finally {
-    h.cleanup();
+    await h.close();
   }
 }
 

@@ -1,0 +1,26 @@
+/**
+ * A fresh bench database, from the test world: the normal seed, the catalogue synced from the bench's
+ * simulator, and a bench agent who signs in, with a large float. Runs inside a child process whose env
+ * points at the bench files (lib/env is read at import time).
+ */
+import type { Db } from '@/db/client';
+import { createWorld } from '@/test/world';
+import { BENCH_AGENT, PORTAL_SETTINGS } from './config';
+
+export interface BenchFixture {
+  db: Db;
+  agentId: number;
+  productId: number;
+}
+
+export async function prepareBenchDatabase(file: string, simulatorUrl: string): Promise<BenchFixture> {
+  const { email, password, name, floatMinor } = BENCH_AGENT;
+  const world = await createWorld({
+    storage: { file },
+    simulator: { kind: 'running', url: simulatorUrl },
+    saleTimeoutMs: Number(PORTAL_SETTINGS.PROVIDER_TIMEOUT_MS),
+    agent: { account: { email, password, name }, currencies: ['NGN'] },
+  });
+  world.fund(floatMinor);
+  return { db: world.db, agentId: world.agentId, productId: world.airtime.id };
+}

@@ -1,0 +1,229 @@
+// The one world every test, proof and the bench runs in: a migrated, seeded database with the catalogue
+// synced from the provider simulator, providers timed for sales, and one agent with wallets.
+// Choose the storage (a durable file, or memory), the simulator (real HTTP on a port, in-process, or one
+// already running) and the agent; then `fork()` copies the world in milliseconds for each run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { openDatabase, type Db } from '@/db/client';
+import { products, productSources, providerSettings } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { routeFor } from '@/lib/catalogue/routing';
+import { syncCatalogue } from '@/lib/catalogue/run-sync';
+import { walletAccount } from '@/lib/ledger/accounts';
+import { fundWallet } from '@/lib/ledger/funding';
+import { seedProviderSettings } from '@/lib/provider-settings/seed';
+import type { Currency } from '@/lib/money';
+import type { ProviderDeps } from '@/lib/providers/types';
+import { createUser } from '@/lib/users/commands';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '@/simulator/server';
+import { insertUser } from './db';
+import { createInProcessSimulator, IN_PROCESS_URL, type InProcessOptions, type InProcessSimulator } from './in-process-simulator';
+import { cachedMemoryImage, openMemoryImage } from './memory-image';
+
+export type Product = typeof products.$inferSelect;
+
+export type SimulatorChoice =
+  | ({ kind: 'http' } & SimulatorOptions) // started on a free port, closed with the world
+  | ({ kind: 'in-process' } & InProcessOptions) // its wire handlers through an injected fetch: no socket
+  | { kind: 'running'; url: string }; // someone else's (the bench's), left running
+
+export type SimulatorOf<C extends SimulatorChoice> =
+  C extends { kind: 'in-process' } ? InProcessSimulator : C extends { kind: 'running' } ? { url: string } : RunningSimulator;
+
+/** The fast layer's world: in memory, with the in-process simulator. */
+export type MemoryWorld = World<InProcessSimulator>;
+
+export interface WorldOptions<C extends SimulatorChoice> {
+  /** 'file' (default): a fresh file in a temporary folder; { file }: this path, replaced; 'memory': no file. */
+  storage?: 'file' | 'memory' | { file: string };
+  /** Default: the real simulator over HTTP, resolving pending sales after 300 ms and holding a 53 for 5 s. */
+  simulator?: C;
+  /** The providers' timeout for sales, set after the catalogue synced with their own (default 1 s). */
+  saleTimeoutMs?: number;
+  /** The agent: a placeholder password unless an account to sign in with is given; wallets at zero. */
+  agent?: { account?: { email: string; password: string; name: string }; currencies?: Currency[] };
+}
+
+export interface World<S = RunningSimulator> {
+  db: Db;
+  /** The database file (':memory:' in memory). */
+  file: string;
+  sim: S;
+  /** The provider deps every money call passes on: the in-process simulator's fetch, or none (real HTTP). */
+  provider: Partial<ProviderDeps>;
+  agentId: number;
+  /** NGN MTN airtime (route vtpass → jonet → cwg). */
+  airtime: Product;
+  /** The NGN MTN data bundle the most providers carry (route jonet → vtpass → cwg): the longest route. */
+  data: Product;
+  /** Each product's configured route (the admin's provider order, less providers that do not carry it). */
+  routes: { airtime: string[]; data: string[] };
+  product(filter: { currency?: Currency; network: string; type: 'airtime' | 'data' }): Product;
+  fund(amountMinor: number, currency?: Currency): void;
+  /** Another agent, funded in NGN with the given amount. */
+  newAgent(fundMinor: number): number;
+  /**
+   * A copy of this world's database as it is now, with its own close(). The simulator is shared, except in
+   * memory, where each copy gets a fresh in-process simulator (its own record of sales).
+   */
+  fork(): World<S>;
+  /** Close and reopen the same file, as a process restart would. */
+  restart(): Db;
+  close(): Promise<void>;
+}
+
+export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(opts: WorldOptions<C> = {}): Promise<World<SimulatorOf<C>>> {
+  const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
+  if (opts.storage !== 'memory') return fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  if (choice.kind !== 'in-process') throw new Error('a memory world needs the in-process simulator (a fixed URL)');
+  return memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+}
+
+async function memoryWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: { kind: 'in-process' } & InProcessOptions) {
+  const { kind: _kind, ...simOpts } = choice;
+  // Seeding hashes the demo passwords: the seeded image is kept on disk between runs.
+  const image = await cachedMemoryImage(JSON.stringify(opts), async () => {
+    const db = openDatabase(':memory:');
+    const sim = createInProcessSimulator(simOpts);
+    const agentId = await build(db, IN_PROCESS_URL, sim.fetch, opts);
+    sim.dispose();
+    const bytes = db.$client.serialize();
+    db.$client.close();
+    return { bytes, agentId };
+  });
+  const open = (db: Db): MemoryWorld => {
+    const sim = createInProcessSimulator(simOpts);
+    return assemble(db, ':memory:', sim, { fetch: sim.fetch }, image.agentId, {
+      fork: () => open(openMemoryImage(db.$client.serialize())),
+      restart: () => {
+        throw new Error('a memory world has no file to reopen');
+      },
+      close: async () => {
+        sim.dispose();
+        db.$client.close();
+      },
+    });
+  };
+  return open(openMemoryImage(image.bytes));
+}
+
+async function fileWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: SimulatorChoice) {
+  const storage = opts.storage;
+  const dir = typeof storage === 'object' ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portal-world-'));
+  const file = typeof storage === 'object' ? storage.file : path.join(dir!, 'portal.db');
+  if (typeof storage === 'object') removeDatabaseFile(file);
+  const started = await startChosen(choice);
+  const db = openDatabase(file);
+  const agentId = await build(db, started.sim.url, started.fetch, opts);
+  const provider = started.fetch ? { fetch: started.fetch } : {};
+  let forks = 0;
+  const open = (db: Db, file: string, close: () => Promise<void>): World<unknown> => {
+    const world: World<unknown> = assemble(db, file, started.sim, provider, agentId, {
+      fork: () => {
+        world.db.$client.pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
+        const copy = path.join(path.dirname(file), `fork-${process.pid}-${++forks}.db`);
+        fs.copyFileSync(file, copy);
+        return open(openDatabase(copy, { migrate: false }), copy, async () => removeDatabaseFile(copy));
+      },
+      restart: () => {
+        world.db.$client.close();
+        world.db = openDatabase(file);
+        return world.db;
+      },
+      close: async () => {
+        if (world.db.$client.open) world.db.$client.close();
+        await close();
+      },
+    });
+    return world;
+  };
+  return open(db, file, async () => {
+    await started.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** Seeds, syncs the catalogue, sets the sale timeout and adds the agent: returns the agent's id. */
+async function build<C extends SimulatorChoice>(db: Db, simulatorUrl: string, fetch: typeof globalThis.fetch | undefined, opts: WorldOptions<C>): Promise<number> {
+  // The world's providers are the simulator: they get its published credentials whether or not the seed
+  // runs in demo mode (the bench runs in production mode, where the seed leaves credentials to an admin).
+  seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: true });
+  await seed(db, simulatorUrl);
+  // The catalogue syncs with the providers' own timeouts (a slow machine must not drop a provider's plans);
+  // the sales' short timeout comes after.
+  const failed = (await syncCatalogue(db, fetch ? { fetch } : {})).filter((s) => 'error' in s);
+  if (failed.length > 0) throw new Error(`catalogue sync failed: ${JSON.stringify(failed)}`);
+  db.update(providerSettings).set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 }).run();
+  const currencies = opts.agent?.currencies ?? ['NGN', 'INR'];
+  const account = opts.agent?.account;
+  const agent = account ? await createUser(db, SYSTEM_ACTOR, { ...account, role: 'agent', currencies }) : insertUser(db);
+  // The wallets exist (at zero) before the first funding, like an agent created through the admin UI.
+  for (const currency of currencies) walletAccount(db, agent.id, currency);
+  return agent.id;
+}
+
+interface StartedSimulator {
+  sim: { url: string };
+  /** Set when the providers are reached through an injected fetch rather than the network. */
+  fetch?: typeof fetch;
+  close(): Promise<void>;
+}
+
+async function startChosen(choice: SimulatorChoice): Promise<StartedSimulator> {
+  if (choice.kind === 'running') return { sim: { url: choice.url }, close: async () => {} };
+  if (choice.kind === 'in-process') {
+    const { kind: _kind, ...simOpts } = choice;
+    const sim = createInProcessSimulator(simOpts);
+    return { sim, fetch: sim.fetch, close: async () => sim.dispose() };
+  }
+  const { kind: _kind, ...simOpts } = choice;
+  const sim = await startSimulator({ port: 0, pendingResolveMs: 300, timeoutHoldMs: 5_000, ...simOpts });
+  return { sim, close: () => sim.close() };
+}
+
+let fundings = 0;
+
+function assemble<S>(
+  db: Db, file: string, sim: S, provider: Partial<ProviderDeps>, agentId: number,
+  life: Pick<World<S>, 'fork' | 'restart' | 'close'>,
+): World<S> {
+  const fund = (agent: number, amount: number, currency: Currency) => {
+    fundings += 1;
+    fundWallet(world.db, SYSTEM_ACTOR, { agentId: agent, currency, amount, direction: 'credit', reference: `test-fund-${agent}-${fundings}`, reason: 'test' });
+  };
+  const world: World<S> = {
+    db, file, sim, provider, agentId, ...catalogueProducts(db),
+    product: ({ currency = 'NGN', network, type }) => {
+      const match = world.db.select().from(products).where(eq(products.network, network)).all()
+        .find((p) => p.currency === currency && p.type === type && p.active);
+      if (!match) throw new Error(`No ${currency} ${network} ${type} product after sync`);
+      return match;
+    },
+    fund: (amountMinor, currency = 'NGN') => fund(agentId, amountMinor, currency),
+    newAgent: (fundMinor) => {
+      const other = insertUser(world.db);
+      fund(other.id, fundMinor, 'NGN');
+      return other.id;
+    },
+    ...life,
+  };
+  return world;
+}
+
+function catalogueProducts(db: Db): Pick<World, 'airtime' | 'data' | 'routes'> {
+  const mtn = (type: 'airtime' | 'data') =>
+    and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, type), eq(products.active, true));
+  const airtime = db.select().from(products).where(mtn('airtime')).get();
+  if (!airtime) throw new Error('No MTN airtime product after sync');
+  const data = db.select().from(products).where(mtn('data'))
+    .orderBy(sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`, products.id).get();
+  if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
+  return { airtime, data, routes: { airtime: routeFor(db, airtime).map((s) => s.provider), data: routeFor(db, data).map((s) => s.provider) } };
+}
+
+export function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
