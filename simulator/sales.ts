@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { costAt, DEMO_COST_BPS } from '../lib/providers/demo-contract';
+import { costAt, DEMO_COST_BPS } from '../lib/providers/simulator-terms';
 import type { ProviderId } from '../lib/providers/types';
 import { scenarioForPhone, type Scenario } from './scenarios';
 
@@ -140,7 +140,7 @@ export class SaleBook {
 
   private record(sale: Sale): void {
     this.sales.set(`${sale.provider}:${sale.reference}`, sale);
-    // The float falls by what the provider charges us (the demo contract), not the face value.
+    // The float falls by what the provider charges us (the simulator's commercial terms), not the face value.
     if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAt(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
   }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { prepared, type Queryable } from '@/db/prepared';
 import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
+import { registry, type ProviderRegistry } from '@/lib/providers/registry';
 
 type AccountKind = (typeof accounts.$inferSelect)['kind'];
 export type Account = typeof accounts.$inferSelect;
@@ -9,12 +10,7 @@ export type Account = typeof accounts.$inferSelect;
 /** Db or a transaction handle: ledger functions run inside the caller's transaction. */
 export type Tx = Queryable;
 
-export const PROVIDER_CURRENCY: Record<string, Currency> = {
-  jonet: 'NGN',
-  vtpass: 'NGN',
-  cwg: 'NGN',
-  rechargekit: 'INR',
-};
+export const PROVIDER_CURRENCY: Record<string, Currency> = registry.pick((p) => p.currency);
 
 export const systemCodes = {
   funding: (c: Currency) => `funding:${c}`,
@@ -41,8 +37,9 @@ export const fundingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.fu
 export const clearingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.clearing(c), 'clearing', c);
 export const commissionAccount = (tx: Tx, c: Currency) =>
   ensure(tx, systemCodes.commission(c), 'commission_income', c);
-export function floatAccount(tx: Tx, provider: string): Account {
-  const currency = PROVIDER_CURRENCY[provider];
+/** The provider's float, in the currency its descriptor names (`providers` is the app's list unless a test passes one). */
+export function floatAccount(tx: Tx, provider: string, providers: ProviderRegistry = registry): Account {
+  const currency = providers.find(provider)?.currency;
   if (!currency) throw new Error(`Unknown provider ${provider}`);
   return ensure(tx, systemCodes.float(provider), 'provider_float', currency, { provider });
 }

@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { registry } from '@/lib/providers/registry';
 
 // providers.md §5.1 rule 5: 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h, then MANUAL_REVIEW.
 const DEFAULT_DELAYS_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
@@ -7,8 +8,8 @@ export const REQUERY_DELAYS_MS: number[] = env.REQUERY_DELAYS_MS
   ? env.REQUERY_DELAYS_MS.split(',').map(Number)
   : DEFAULT_DELAYS_MS;
 
-// JoNet: 201 resolves within about a minute; the docs ask not to poll faster (providers.md §1.9).
-const FIRST_REQUERY_FLOOR_MS: Record<string, number> = { jonet: 60_000 };
+// A provider that asks not to be polled sooner says so in its descriptor (JoNet: a minute).
+const FIRST_REQUERY_FLOOR_MS: Record<string, number> = registry.pick((p) => p.firstRequeryFloorMs ?? 0);
 
 /** When to ask again after `tries` requeries, or null when the budget is spent. */
 export function nextRequeryDelay(provider: string, tries: number): number | null {
