@@ -37,7 +37,7 @@ export const fundingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.fu
 export const clearingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.clearing(c), 'clearing', c);
 export const commissionAccount = (tx: Tx, c: Currency) =>
   ensure(tx, systemCodes.commission(c), 'commission_income', c);
-/** The provider's float, in the currency its descriptor names (`providers` is the app's list unless a test passes one). */
+/** The provider's float, in its descriptor's currency (a test may pass its own provider list). */
 export function floatAccount(tx: Tx, provider: string, providers: ProviderRegistry = registry): Account {
   const currency = providers.find(provider)?.currency;
   if (!currency) throw new Error(`Unknown provider ${provider}`);

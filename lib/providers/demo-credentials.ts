@@ -1,4 +1,5 @@
-// The simulator's credentials, from each provider's descriptor. Not secrets: they only open the local simulator.
+// The simulator's credentials, from each provider's descriptor. Not secrets: they only open the simulator.
+import { simulatorCredentials } from './descriptor';
 import { registry } from './registry';
 
-export const DEMO_CREDENTIALS = registry.pick((p) => Object.fromEntries(p.credentialFields.map((f) => [f.name, f.simulatorValue])));
+export const DEMO_CREDENTIALS = registry.pick(simulatorCredentials);

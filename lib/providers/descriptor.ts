@@ -38,6 +38,13 @@ export interface ProviderDescriptor<Id extends string = string> {
 }
 
 /** Keeps the literal id in the type, so the registry can derive the ProviderId union from its list. */
-export function defineProvider<const Id extends string>(descriptor: ProviderDescriptor<Id>): ProviderDescriptor<Id> {
+export function defineProvider<const Id extends string>(
+  descriptor: ProviderDescriptor<Id>,
+): ProviderDescriptor<Id> {
   return descriptor;
+}
+
+/** The credentials that open the simulator's copy of this provider. */
+export function simulatorCredentials(descriptor: ProviderDescriptor): Record<string, string> {
+  return Object.fromEntries(descriptor.credentialFields.map((f) => [f.name, f.simulatorValue]));
 }

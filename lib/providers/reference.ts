@@ -8,7 +8,9 @@ const LAGOS_OFFSET_MS = 60 * 60 * 1000; // Africa/Lagos is UTC+1 all year (no DS
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 const SUFFIX_LENGTH = 8;
-const DIGIT_SUFFIX: ReadonlySet<string> = new Set(registry.descriptors.filter((p) => p.referenceSuffix === 'digits').map((p) => p.id));
+const DIGIT_SUFFIX: ReadonlySet<string> = new Set(
+  registry.descriptors.filter((p) => p.referenceSuffix === 'digits').map((p) => p.id),
+);
 
 export type RandomSource = Pick<Crypto, 'getRandomValues'>;
 /** A fresh reference for a call to `provider` (its suffix alphabet depends on the provider). */
@@ -57,7 +59,8 @@ export function createReferenceGenerator(
   let digitNext = Number(randomChars(random, DIGITS, SUFFIX_LENGTH));
   const digitSuffix = () => String(digitNext++ % DIGIT_SUFFIXES).padStart(SUFFIX_LENGTH, '0');
   return (provider) =>
-    lagosStamp(now()) + (provider && DIGIT_SUFFIX.has(provider) ? digitSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
+    lagosStamp(now()) +
+    (provider && DIGIT_SUFFIX.has(provider) ? digitSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
 }
 
 const DIGIT_SUFFIXES = 10 ** SUFFIX_LENGTH;

@@ -40,7 +40,8 @@ describe('a provider registered by its descriptor alone', () => {
       asked.push(`${String(url)} ${new Headers(init?.headers).get('x-key')}`);
       return Response.json({ paise: 12_345 });
     }) as typeof globalThis.fetch;
-    const adapter = withFixture.createAdapter('fixturetel', withFixture.defaultConfig('fixturetel', 'http://sim'), { fetch });
+    const config = withFixture.defaultConfig('fixturetel', 'http://sim');
+    const adapter = withFixture.createAdapter('fixturetel', config, { fetch });
     expect(adapter.id).toBe('fixturetel');
     expect(await adapter.balance()).toEqual({ amountMinor: 12_345, currency: 'INR', exchanges: [] });
     expect(asked).toEqual(['http://sim/fixturetel/balance sim-fixture-access-key']);
@@ -64,7 +65,9 @@ describe('a provider registered by its descriptor alone', () => {
 
     it('gets a float account in its own currency', () => {
       const account = floatAccount(db, 'fixturetel', withFixture);
-      expect(account).toMatchObject({ code: 'float:fixturetel', kind: 'provider_float', currency: 'INR', provider: 'fixturetel' });
+      expect(account).toMatchObject({
+        code: 'float:fixturetel', kind: 'provider_float', currency: 'INR', provider: 'fixturetel',
+      });
       expect(() => floatAccount(db, 'fixturetel')).toThrow('Unknown provider fixturetel');
     });
   });
@@ -72,7 +75,8 @@ describe('a provider registered by its descriptor alone', () => {
 
 describe('the registry', () => {
   it('refuses two providers with one id', () => {
-    expect(() => createRegistry([jonet, fixturetel, { ...fixturetel, label: 'Another' }])).toThrow('Two providers share an id');
+    const twice = [jonet, fixturetel, { ...fixturetel, label: 'Another' }];
+    expect(() => createRegistry(twice)).toThrow('Two providers share an id');
   });
 
   it('builds each adapter that reports its own descriptor id and currency', () => {

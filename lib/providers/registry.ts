@@ -1,7 +1,7 @@
 // The list of providers. The ProviderId type, the id list, every per-provider lookup and the one place
 // adapters are built derive from it; adding a provider is its folder plus one line here.
 import { cwg } from './cwg';
-import type { ProviderDescriptor } from './descriptor';
+import { simulatorCredentials, type ProviderDescriptor } from './descriptor';
 import { jonet } from './jonet';
 import { rechargekit } from './rechargekit';
 import { fetchTrusting } from './tls-fetch';
@@ -30,7 +30,9 @@ export interface ProviderRegistry<Id extends string = string> {
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 /** Lookups over a list of descriptors: the app uses `registry` below, a test may pass its own list. */
-export function createRegistry<const D extends readonly ProviderDescriptor[]>(list: D): ProviderRegistry<D[number]['id']> {
+export function createRegistry<const D extends readonly ProviderDescriptor[]>(
+  list: D,
+): ProviderRegistry<D[number]['id']> {
   type Id = D[number]['id'];
   const descriptors = list as readonly ProviderDescriptor<Id>[];
   const byId = new Map(descriptors.map((d) => [d.id as string, d]));
@@ -46,7 +48,8 @@ export function createRegistry<const D extends readonly ProviderDescriptor[]>(li
     isId: (value): value is Id => byId.has(value),
     find: (id) => byId.get(id),
     get,
-    pick: (read) => Object.fromEntries(descriptors.map((d) => [d.id, read(d)])) as Record<Id, ReturnType<typeof read>>,
+    pick: (read) =>
+      Object.fromEntries(descriptors.map((d) => [d.id, read(d)])) as Record<Id, ReturnType<typeof read>>,
     createAdapter(id, config, deps = {}) {
       const transport = config.tls ? fetchTrusting(config.tls) : defaultFetch;
       return get(id).create(config, { fetch: deps.fetch ?? transport, now: deps.now ?? (() => new Date()) });
@@ -56,7 +59,7 @@ export function createRegistry<const D extends readonly ProviderDescriptor[]>(li
       return {
         baseUrl: simulatorBaseUrl.replace(/\/+$/, '') + d.simulatorPrefix,
         timeoutMs: d.timeoutMs,
-        credentials: Object.fromEntries(d.credentialFields.map((f) => [f.name, f.simulatorValue])),
+        credentials: simulatorCredentials(d),
         options: { ...d.defaultOptions },
       };
     },

@@ -1,9 +1,10 @@
 // A provider that exists only for registry.test.ts: everything a new provider brings, in its own folder.
-// The adapter reads its balance over the injected fetch, so the test sees the config and deps arrive.
+// Its adapter reads the balance over the injected fetch, so the test sees the config and deps arrive.
 import { defineProvider } from '../descriptor';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps, ProviderResult } from '../types';
 
-const unsupported = async (): Promise<ProviderResult> => ({ status: 'NOT_PROCESSED', providerCode: 'fixture', exchanges: [] });
+const unsupported = async (): Promise<ProviderResult> =>
+  ({ status: 'NOT_PROCESSED', providerCode: 'fixture', exchanges: [] });
 
 function createFixtureAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'fixturetel'> {
   return {
@@ -14,7 +15,8 @@ function createFixtureAdapter(config: ProviderConfig, deps: ProviderDeps): Provi
     buyData: unsupported,
     requery: unsupported,
     async balance() {
-      const res = await deps.fetch(`${config.baseUrl}/balance`, { headers: { 'x-key': config.credentials.accessKey ?? '' } });
+      const headers = { 'x-key': config.credentials.accessKey ?? '' };
+      const res = await deps.fetch(`${config.baseUrl}/balance`, { headers });
       const body = (await res.json()) as { paise: number };
       return { amountMinor: body.paise, currency: 'INR', exchanges: [] };
     },
