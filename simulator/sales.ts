@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { costAtBps } from '../lib/money';
-import { DEMO_COST_BPS } from '../lib/providers/demo-contract';
+import { DEMO_COST_BPS } from '../lib/providers/simulator-terms';
 import type { ProviderId } from '../lib/providers/types';
 import { scenarioForPhone, type Scenario } from './scenarios';
 
@@ -141,7 +141,7 @@ export class SaleBook {
 
   private record(sale: Sale): void {
     this.sales.set(`${sale.provider}:${sale.reference}`, sale);
-    // The float falls by what the provider charges us (the demo contract), not the face value.
+    // The float falls by what the provider charges us (the simulator's commercial terms), not the face value.
     if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
   }
 

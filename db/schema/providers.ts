@@ -1,8 +1,10 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ProviderId } from '@/lib/providers/types';
 import { users } from './users';
 
 export const providerSettings = sqliteTable('provider_settings', {
-  id: text('id', { enum: ['jonet', 'vtpass', 'cwg', 'rechargekit'] }).primaryKey(),
+  // The ids come from the provider registry (a TypeScript type only: SQLite keeps no enum here).
+  id: text('id').$type<ProviderId>().primaryKey(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
   baseUrl: text('base_url').notNull(),
   timeoutMs: integer('timeout_ms').notNull(),

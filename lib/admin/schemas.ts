@@ -5,7 +5,7 @@ import { PURCHASE_STATUSES } from '@/db/schema';
 
 /** Shared by forms and actions: every value arrives as a string from FormData. */
 export const currency = z.enum(['NGN', 'INR']);
-export const providerId = z.enum(PROVIDER_IDS as unknown as ['jonet', 'vtpass', 'cwg', 'rechargekit']);
+export const providerId = z.enum(PROVIDER_IDS);
 export const id = z.coerce.number().int().positive();
 export const productType = z.enum(['airtime', 'data']);
 

@@ -3,9 +3,9 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { commissionRates } from '@/db/schema';
 import { shareOf, type Currency } from '@/lib/money';
-import { DEMO_COST_BPS } from '@/lib/providers/demo-contract';
+import { DEMO_COST_BPS } from '@/lib/providers/simulator-terms';
 
-/** Until an admin sets a provider's `costBps` option, the demo contract's rates apply. */
+/** Until an admin sets a provider's `costBps` option, the simulator's commercial terms apply. */
 export const DEFAULT_PROVIDER_COST_BPS: Record<string, number> = DEMO_COST_BPS;
 
 const p = sql.placeholder;

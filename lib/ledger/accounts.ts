@@ -3,16 +3,12 @@ import { prepared } from '@/db/prepared';
 import type { Tx } from '@/db/transaction';
 import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
+import { registry, type ProviderRegistry } from '@/lib/providers/registry';
 
 type AccountKind = (typeof accounts.$inferSelect)['kind'];
 export type Account = typeof accounts.$inferSelect;
 
-export const PROVIDER_CURRENCY: Record<string, Currency> = {
-  jonet: 'NGN',
-  vtpass: 'NGN',
-  cwg: 'NGN',
-  rechargekit: 'INR',
-};
+export const PROVIDER_CURRENCY: Record<string, Currency> = registry.pick((p) => p.currency);
 
 export const systemCodes = {
   funding: (c: Currency) => `funding:${c}`,
@@ -39,8 +35,9 @@ export const fundingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.fu
 export const clearingAccount = (tx: Tx, c: Currency) => ensure(tx, systemCodes.clearing(c), 'clearing', c);
 export const commissionAccount = (tx: Tx, c: Currency) =>
   ensure(tx, systemCodes.commission(c), 'commission_income', c);
-export function floatAccount(tx: Tx, provider: string): Account {
-  const currency = PROVIDER_CURRENCY[provider];
+/** The provider's float, in its descriptor's currency (a test may pass its own provider list). */
+export function floatAccount(tx: Tx, provider: string, providers: ProviderRegistry = registry): Account {
+  const currency = providers.find(provider)?.currency;
   if (!currency) throw new Error(`Unknown provider ${provider}`);
   return ensure(tx, systemCodes.float(provider), 'provider_float', currency, { provider });
 }

@@ -1,13 +1,17 @@
 // One reference format (docs/providers/README.md#reference-format): YYYYMMDDHHmm in Africa/Lagos + 8 random chars = 20 chars.
 // VTpass request_id, RK (alnum), CWG (alnum) take 8 base36 chars after the stamp.
 // JoNet's customer_id (12–20 chars, Lagos-time prefix) may only be followed by a numeric string, so
-// JoNet's 8 random chars are digits.
+// JoNet's 8 random chars are digits (its descriptor's `referenceSuffix`).
+import { registry } from './registry';
 
 import { lagosInstant, lagosParts } from '../time/lagos';
 
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 const SUFFIX_LENGTH = 8;
+const DIGIT_SUFFIX: ReadonlySet<string> = new Set(
+  registry.descriptors.filter((p) => p.referenceSuffix === 'digits').map((p) => p.id),
+);
 
 export type RandomSource = Pick<Crypto, 'getRandomValues'>;
 /** A fresh reference for a call to `provider` (its suffix alphabet depends on the provider). */
@@ -43,15 +47,17 @@ export function createReferenceGenerator(
   now: () => Date = () => new Date(),
   random: RandomSource = crypto,
 ): NewReference {
-  // JoNet's digits leave 10^8 suffixes a minute: random draws would repeat within a busy minute (a
-  // birthday collision is likely by ~10,000 draws). So JoNet's suffixes count up from a random start:
+  // Digits leave 10^8 suffixes a minute: random draws would repeat within a busy minute (a birthday
+  // collision is likely by ~10,000 draws). So digit suffixes (JoNet's) count up from a random start:
   // never repeated by one generator, and two processes' runs overlap only if their starts nearly meet.
-  let jonetNext = Number(randomChars(random, DIGITS, SUFFIX_LENGTH));
-  const jonetSuffix = () => String(jonetNext++ % JONET_SUFFIXES).padStart(SUFFIX_LENGTH, '0');
-  return (provider) => lagosStamp(now()) + (provider === 'jonet' ? jonetSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
+  let digitNext = Number(randomChars(random, DIGITS, SUFFIX_LENGTH));
+  const digitSuffix = () => String(digitNext++ % DIGIT_SUFFIXES).padStart(SUFFIX_LENGTH, '0');
+  return (provider) =>
+    lagosStamp(now()) +
+    (provider && DIGIT_SUFFIX.has(provider) ? digitSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
 }
 
-const JONET_SUFFIXES = 10 ** SUFFIX_LENGTH;
+const DIGIT_SUFFIXES = 10 ** SUFFIX_LENGTH;
 
 function randomChars(random: RandomSource, alphabet: string, length: number): string {
   // Rejecting bytes at or above the largest multiple of the alphabet size keeps every char equally likely.

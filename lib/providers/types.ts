@@ -2,7 +2,9 @@
 // the orchestrator, catalogue sync and callback routes are written against these names only.
 import type { Currency } from '../money';
 
-export type ProviderId = 'jonet' | 'vtpass' | 'cwg' | 'rechargekit';
+import type { ProviderId } from './registry';
+
+export type { ProviderId };
 /**
  * FAILED: failed after processing (refund, never fail over). NOT_PROCESSED: the request provably never
  * reached fulfilment, so it may go to another provider with a new reference.
@@ -100,8 +102,8 @@ export interface CallbackParse {
   ack: { status: number; body: string; contentType: string };
 }
 
-export interface ProviderAdapter {
-  readonly id: ProviderId;
+export interface ProviderAdapter<Id extends string = ProviderId> {
+  readonly id: Id;
   readonly currency: Currency;
   listCatalogue(): Promise<CatalogueItem[]>;
   buyAirtime(r: AirtimeRequest): Promise<ProviderResult>;

@@ -15,7 +15,7 @@ import { createTokenCache, sharedTokenCache, TokenUnavailableError } from './tok
 // and an account whose query answers MTN_A-style codes sets the airtimeVendCodes option.
 const AIRTIME_VEND_CODES = 'MTN:M301,GLO:G501,AIRTEL:A201,9MOBILE:N901';
 
-export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
+export function createCwgAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'cwg'> {
   const client = createCwgClient(config, deps);
   const tokens = sharedTokenCache(
     deps.fetch,

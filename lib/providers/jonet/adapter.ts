@@ -9,7 +9,7 @@ import { createJonetClient } from './client';
 import { JONET_AIRTIME_NETWORK, mapJonetPlans, mapJonetPurchase, mapJonetRequery } from './map';
 import { jonetBalance, jonetPlans, jonetReply } from './schemas';
 
-export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
+export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'jonet'> {
   const client = createJonetClient(config, deps);
   return {
     id: 'jonet',

@@ -14,7 +14,7 @@ import { rkBalance, rkPlanFetch, rkReply } from './schemas';
 export const RK_DEFAULT_OPERATORS = 'AIRTEL:1,JIO:103,VI:1167,BSNL:9';
 export const RK_DEFAULT_CIRCLES = '5,23'; // GAP: circles to list plans for; the doc examples use 23, 2 and 5
 
-export function createRechargekitAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
+export function createRechargekitAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'rechargekit'> {
   const client = createRkClient(config, deps);
   const operators = mapOption(config, 'operators', RK_DEFAULT_OPERATORS);
   const circles = option(config, 'circles', RK_DEFAULT_CIRCLES).split(',').map((c) => c.trim()).filter(Boolean);

@@ -12,7 +12,7 @@ import { vtpassBalance, vtpassReply, vtpassVariations } from './schemas';
 const AIRTIME_SERVICES = 'MTN:mtn,GLO:glo,AIRTEL:airtel,9MOBILE:etisalat'; // airtime serviceIDs
 const DATA_SERVICES = 'MTN:mtn-data,GLO:glo-data,AIRTEL:airtel-data,9MOBILE:etisalat-data'; // data serviceIDs
 
-export function createVtpassAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter {
+export function createVtpassAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'vtpass'> {
   const client = createVtpassClient(config, deps);
   const airtimeServices = mapOption(config, 'airtimeServices', AIRTIME_SERVICES);
   const dataServices = mapOption(config, 'dataServices', DATA_SERVICES);

@@ -9,6 +9,7 @@ import { changeRoute } from '@/lib/admin/routing';
 import { checkbox, currency, optionalAmount, productType, providerId, stringMap } from '@/lib/admin/schemas';
 import { setHealthConfig } from '@/lib/health/config';
 import { resumeProvider, setProviderCredential, updateProviderSettings } from '@/lib/provider-settings/commands';
+import { credentialInput } from '@/lib/provider-settings/fields';
 import { testProviderConnection } from '@/lib/provider-settings/test-connection';
 import { MAX_CA_PEM_LENGTH, setProviderTls } from '@/lib/provider-settings/tls';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
@@ -39,7 +40,7 @@ export const updateProviderSettingsAction = action('admin', settingsSchema, (inp
  */
 export const setCredentialAction = action(
   'admin',
-  z.object({ id: providerId, field: z.string().min(1).max(50), value: z.string().min(1, 'Enter the new value.').max(1000) }),
+  credentialInput,
   (input, { user, actor }) => {
     const refused = refuseUnlessFresh(user);
     if (refused) return refused;
