@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Read when lib/env is first imported: the counter's budget shorter than the simulator's hang (magic 53).
@@ -19,6 +20,7 @@ import { CLIENT_ADDRESS_HEADER, markClientAddressFront } from '@/lib/auth/client
 import { allViolations } from '@/lib/ledger/invariants';
 import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
 import { createApiKey, revokeApiKey, setApiKeyRateLimits } from './keys';
+import * as schemas from './schemas';
 import type { ApiScope } from '@/db/schema';
 
 let world: SaleWorld;
@@ -82,11 +84,17 @@ const phone = (lastTwo: string) => `0803${String(++phoneSeq).padStart(5, '0')}${
 const airtime = () => world.product({ network: 'MTN', type: 'airtime' });
 const newIdem = () => `idem-${Date.now()}-${++calls}`;
 
+/** The answer is exactly what the documented schema describes: nothing missing, nothing extra. */
+function expectDocumented(schema: z.ZodType, body: unknown) {
+  expect(schema.parse(body)).toEqual(body);
+}
+
 function expectProblem(result: { status: number; headers: Headers; body: { code?: string; status?: number } }, status: number, code: string) {
   expect(result.status).toBe(status);
   expect(result.headers.get('content-type')).toBe('application/problem+json');
   expect(result.body).toMatchObject({ status, code, type: `/developers#problem-${code}` });
   expect(typeof (result.body as { title?: unknown }).title).toBe('string');
+  expectDocumented(schemas.problemSchema, result.body);
 }
 
 describe('authentication and scopes', () => {
@@ -157,6 +165,7 @@ describe('create a sale', () => {
     expect(sold.status).toBe(201);
     expect(sold.body).toMatchObject({ status: 'success', phone: number, network: 'MTN', amountMinor: 50_000, currency: 'NGN' });
     expect(sold.body.costMinor).toBeLessThan(50_000);
+    expectDocumented(schemas.saleSchema, sold.body);
     const after = (await call(balancesRoute.GET as Handler, '/balances')).body.data[0];
     expect(before.availableMinor - after.availableMinor).toBe(sold.body.costMinor);
     expect(allViolations(world.db)).toEqual([]);
@@ -284,6 +293,7 @@ describe('reads', () => {
       const path: string = `/sales?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await call(salesRoute.GET as Handler, path, { key });
       expect(page.status).toBe(200);
+      expectDocumented(schemas.salePageSchema, page.body);
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.data.map((s: { id: number }) => s.id));
       cursor = page.body.nextCursor;
@@ -337,6 +347,7 @@ describe('reads', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expectDocumented(schemas.statementRowSchema, row);
     const oldestFirst = [...rows].reverse();
     let balance = 0;
     for (const row of oldestFirst) {
@@ -345,12 +356,14 @@ describe('reads', () => {
     }
     const balances = await call(balancesRoute.GET as Handler, '/balances', { key });
     expect(balances.body.data).toEqual([expect.objectContaining({ currency: 'NGN', balanceMinor: balance })]);
+    expectDocumented(schemas.balancesSchema, balances.body);
   });
 
   it('lists the catalogue by country, network and type, and looks numbers up', async () => {
     const data = await call(catalogueRoute.GET as Handler, '/catalogue?country=NG&network=mtn&type=data');
     expect(data.status).toBe(200);
     expect(data.body.data.length).toBeGreaterThan(0);
+    expectDocumented(schemas.catalogueSchema, data.body);
     for (const plan of data.body.data) expect(plan).toMatchObject({ network: 'MTN', type: 'data', currency: 'NGN', country: 'NG' });
     const india = await call(catalogueRoute.GET as Handler, '/catalogue?country=IN');
     expect(new Set(india.body.data.map((p: { currency: string }) => p.currency))).toEqual(new Set(['INR']));
@@ -358,6 +371,7 @@ describe('reads', () => {
 
     const glo = await call(lookupRoute.GET as Handler, `/lookup?phone=${encodeURIComponent('+234 805 123 4567')}`);
     expect(glo.body).toEqual({ country: 'NG', phone: '08051234567', network: 'GLO', circle: null, detected: true });
+    expectDocumented(schemas.lookupSchema, glo.body);
     const indian = await call(lookupRoute.GET as Handler, '/lookup?country=IN&phone=9812345678');
     expect(indian.body).toMatchObject({ country: 'IN', phone: '9812345678', detected: false });
     const bad = await call(lookupRoute.GET as Handler, '/lookup?phone=123');
