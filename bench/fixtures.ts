@@ -17,12 +17,15 @@ import { applyProviderResult } from '@/lib/purchases/apply-result';
 import { openSale } from '@/lib/purchases/open';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createUser } from '@/lib/users/commands';
+import { createApiKey, setApiKeyRateLimits } from '@/lib/api/keys';
 import { BENCH_AGENT } from './config';
 
 export interface BenchFixture {
   db: Db;
   agentId: number;
   productId: number;
+  /** The bench agent's API key, limits raised so the limiter counts every request but refuses none. */
+  apiKey: string;
 }
 
 export function removeDatabase(file: string): void {
@@ -45,7 +48,9 @@ export async function prepareBenchDatabase(file: string, simulatorUrl: string): 
     .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true)))
     .get();
   if (!product) throw new Error('no MTN airtime product after the catalogue sync');
-  return { db, agentId: agent.id, productId: product.id };
+  const { key: apiKey, row } = createApiKey(db, SYSTEM_ACTOR, agent.id, { name: 'bench', scopes: ['read', 'sell'], allowedIps: [] });
+  setApiKeyRateLimits(db, SYSTEM_ACTOR, row.id, { saleRatePerSecond: 100_000, readRatePerSecond: 100_000 });
+  return { db, agentId: agent.id, productId: product.id, apiKey };
 }
 
 /**
