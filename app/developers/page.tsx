@@ -4,7 +4,8 @@ import { openApiDocument } from '@/lib/api/openapi';
 import { PROBLEM_CODES } from '@/lib/api/problem';
 
 export const metadata: Metadata = { title: 'API reference' };
-export const dynamic = 'force-static';
+// Dynamic like every page: the nonce-based CSP needs a per-request nonce on Next's own scripts.
+export const dynamic = 'force-dynamic';
 
 interface Parameter { name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema }
 interface Operation {
