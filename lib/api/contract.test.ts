@@ -232,9 +232,8 @@ describe('create a sale', () => {
   });
 
   it('answers pending within the counter budget when the provider hangs, and the call still settles the sale', async () => {
-    const started = Date.now();
     const sold = await post({ productId: airtime().id, phone: phone('53'), amountMinor: 10_000 }, newIdem());
-    expect(Date.now() - started).toBeLessThan(1_900); // the simulator answers only at 2 s
+    // The simulator answers "success" at 2 s, within the 3 s provider timeout: a waiting handler would answer 201.
     expect(sold.status).toBe(202);
     expect(sold.body.status).toBe('pending');
     await expect.poll(() => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status, { timeout: 10_000 })
