@@ -5,8 +5,8 @@ export async function createApiKeyInBrowser(page: Page, name: string, scopes: { 
   await page.goto('/account/api-keys');
   const form = page.getByRole('form', { name: 'New API key' });
   await form.getByLabel('Name').fill(name);
-  if (scopes.read === false) await form.getByLabel(/^Read:/).uncheck();
-  if (scopes.sell === false) await form.getByLabel(/^Sell:/).uncheck();
+  if (scopes.read === false) await form.getByRole('checkbox', { name: /^Read:/ }).uncheck();
+  if (scopes.sell === false) await form.getByRole('checkbox', { name: /^Sell:/ }).uncheck();
   await form.getByRole('button', { name: 'Create key' }).click();
   const shown = page.getByTestId('new-api-key');
   await expect(shown).toHaveText(/^vp_live_/);

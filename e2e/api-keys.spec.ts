@@ -50,6 +50,7 @@ test('an agent creates a key, sells with it through the API, sees its last use, 
 });
 
 test("an admin sees every agent's keys and revokes one; the key stops at once", async ({ browser, request }) => {
+  test.setTimeout(180_000); // two sign-ins, one with a second factor
   const agent = await browser.newPage();
   await signIn(agent, DEMO.agentTwo);
   const key = await createApiKeyInBrowser(agent, 'reseller site', { sell: false });
