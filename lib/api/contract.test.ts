@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Read when lib/env is first imported: the counter's budget shorter than the simulator's hang (magic 53).
 vi.hoisted(() => {
-  process.env.SALE_ANSWER_BUDGET_MS = '600';
+  process.env.SALE_ANSWER_BUDGET_MS = '3000';
 });
 
 import * as balancesRoute from '@/app/api/v1/balances/route';
@@ -19,7 +19,9 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { CLIENT_ADDRESS_HEADER, markClientAddressFront } from '@/lib/auth/client-ip';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createSaleWorld, type SaleWorld } from '@/lib/testing/sale-world';
+import { openDatabase } from '@/db/client';
 import { createApiKey, revokeApiKey, setApiKeyRateLimits } from './keys';
+import { consumeRate } from './rate-limit';
 import * as schemas from './schemas';
 import type { ApiScope } from '@/db/schema';
 
@@ -27,8 +29,8 @@ let world: SaleWorld;
 let sellKey: string;
 
 beforeAll(async () => {
-  // Provider timeout 3 s and the simulator's hang 2 s: a "53" sale succeeds at 2 s, after the 0.6 s budget.
-  world = await createSaleWorld({ timeoutMs: 3_000, sim: { timeoutHoldMs: 2_000 } });
+  // Provider timeout 8 s and the simulator's hang 6 s: a "53" sale succeeds at 6 s, after the 3 s budget.
+  world = await createSaleWorld({ timeoutMs: 8_000, sim: { timeoutHoldMs: 6_000 } });
   world.fund(10_000_000);
   (globalThis as unknown as { portalDb?: Db }).portalDb = world.db;
   markClientAddressFront();
@@ -233,10 +235,10 @@ describe('create a sale', () => {
 
   it('answers pending within the counter budget when the provider hangs, and the call still settles the sale', async () => {
     const sold = await post({ productId: airtime().id, phone: phone('53'), amountMinor: 10_000 }, newIdem());
-    // The simulator answers "success" at 2 s, within the 3 s provider timeout: a waiting handler would answer 201.
+    // The simulator answers "success" at 6 s, within the 8 s provider timeout: a waiting handler would answer 201.
     expect(sold.status).toBe(202);
     expect(sold.body.status).toBe('pending');
-    await expect.poll(() => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status, { timeout: 10_000 })
+    await expect.poll(() => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status, { timeout: 20_000 })
       .toBe('SUCCESS');
   });
 
@@ -380,6 +382,20 @@ describe('reads', () => {
 });
 
 describe('rate limits', () => {
+  it('counts one window across connections (processes), so two servers share a key’s limit', () => {
+    const { row } = newKey(world.agentId, ['read']);
+    const key = { ...row, readRatePerSecond: 3 };
+    const other = openDatabase(world.file);
+    try {
+      const now = Date.parse('2031-01-01T00:00:00.100Z');
+      const allowed = [world.db, other, world.db, other].map((db) => consumeRate(db, key, 'read', now).allowed);
+      expect(allowed).toEqual([true, true, true, false]);
+      expect(consumeRate(other, key, 'read', now + 1_000).allowed).toBe(true); // the next second starts afresh
+    } finally {
+      other.$client.close();
+    }
+  });
+
   it('answers 429 with Retry-After past the key’s limit in one second, with RateLimit-* headers throughout', async () => {
     const { key, row } = newKey(world.agentId, ['read', 'sell']);
     setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, { readRatePerSecond: 3, saleRatePerSecond: 1 });
