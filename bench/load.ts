@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { apiSaleAccepted, apiSaleSetup, API_SALES_PATH } from './api-sale-request';
 import { saleAccepted, saleBody, saleHeaders, saleRefused, SALE_PAGE } from './sale-request';
 import { summarize, type LatencySummary } from './stats';
 
@@ -15,7 +16,8 @@ export type LoadSpec =
   | {
       kind: 'sale'; name: string; url: string; connections: number; duration: number; warmup: number;
       cookie: string; actionId: string; productId: number; amount: string; phase: number; mix: 'success' | 'mixed' | 'refused';
-    };
+    }
+  | { kind: 'api-sale'; name: string; url: string; connections: number; duration: number; warmup: number; apiKey: string; productId: number; amountMinor: number; phase: number };
 
 export interface LoadResult {
   name: string;
@@ -59,9 +61,11 @@ function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
   const latencies: number[] = [];
   const request: autocannon.Request = spec.kind === 'sale'
     ? { method: 'POST', path: SALE_PAGE, headers: saleHeaders(spec.actionId, spec.cookie, spec.url), setupRequest: saleSetup(spec) }
-    : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
+    : spec.kind === 'api-sale'
+      ? { method: 'POST', path: API_SALES_PATH, setupRequest: apiSaleSetup(spec) }
+      : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
   // A body without the expected result (the sale, or the refusal) counts as a mismatch.
-  const verifyBody = spec.kind !== 'sale' ? undefined : spec.mix === 'refused' ? saleRefused : saleAccepted;
+  const verifyBody = spec.kind === 'api-sale' ? apiSaleAccepted : spec.kind !== 'sale' ? undefined : spec.mix === 'refused' ? saleRefused : saleAccepted;
   const options: autocannon.Options = {
     url: spec.url, connections: spec.connections, duration: spec.warmup + spec.duration, requests: [request], timeout: 30,
     ...(verifyBody ? { verifyBody } : {}),

@@ -33,6 +33,8 @@ export interface Phases {
   /** The sale action refusing an empty number: the entry point's own floor (no sale, no provider). */
   actionFloor: LoadResult;
   pipelineInstant: SalePhase;
+  /** The same sale through POST /api/v1/sales (JSON, API key, Idempotency-Key). */
+  apiPipelineInstant: SalePhase;
   pipeline200: SalePhase;
   mixed: MixedPhase;
   /** /account: the same layout, session check and shell as the dashboard, without its sales data. */
@@ -57,6 +59,8 @@ export function ratios(p: Phases) {
     rawUnpreparedOverRaw: r2(p.dbCeiling.rawUnprepared.salesPerSec / p.dbCeiling.raw.salesPerSec),
     pipelineInstantOverHealth50: r2(p.pipelineInstant.throughput / p.health50.throughput),
     actionFloorOverHealth50: r2(p.actionFloor.throughput / p.health50.throughput),
+    apiSaleOverHealth50: r2(p.apiPipelineInstant.throughput / p.health50.throughput),
+    apiSaleOverSaleAction: r2(p.apiPipelineInstant.throughput / p.pipelineInstant.throughput),
     /** Sales per second two durable commits alone allow on one event loop. */
     commitFloorSalesPerSec: Math.round(p.dbCeiling.durableCommit.commitsPerSec / 2),
     pipeline200OverIdeal: r2(p.pipeline200.throughput / ideal200),
@@ -132,6 +136,7 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   row('GET /api/health (HTTP ceiling)', '50', p.health50.throughput, p.health50.latencyMs, '1.00 (ceiling)');
   row('  sale action refused by zod (floor)', String(p.actionFloor.connections), p.actionFloor.throughput, p.actionFloor.latencyMs, `${q.actionFloorOverHealth50} × health@50`);
   row('sale action, provider instant', String(p.pipelineInstant.connections), p.pipelineInstant.throughput, p.pipelineInstant.latencyMs, `${q.pipelineInstantOverHealth50} × health@50`);
+  row('API create-sale, provider instant', String(p.apiPipelineInstant.connections), p.apiPipelineInstant.throughput, p.apiPipelineInstant.latencyMs, `${q.apiSaleOverHealth50} × health@50, ${q.apiSaleOverSaleAction} × sale action`);
   row('sale action, provider +200 ms', String(p.pipeline200.connections), p.pipeline200.throughput, p.pipeline200.latencyMs, `${q.pipeline200OverIdeal} × conns÷latency (${q.pipeline200Ideal}/s)`);
   row('sale action, mixed outcomes (responses)', String(p.mixed.connections), p.mixed.throughput, p.mixed.latencyMs, `${r2(p.mixed.throughput / p.health50.throughput)} × health@50`);
   log(`${pad('  mixed: sales reaching a final state', 38)}${lpad('', 6)}${lpad(p.mixed.finalPerSecDuringLoad.toFixed(1), 10)}   peak pending ${p.mixed.peakPending}, drained ${p.mixed.drainedAfterSeconds ?? 'not'} s after load, ${q.mixedFinalPerSecOverHealth50} × health@50`);
@@ -140,13 +145,13 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   row('GET /dashboard TTFB', String(p.dashboardTtfb.connections), p.dashboardTtfb.throughput, p.dashboardTtfb.ttfbMs!, '');
   row(`GET /transactions (${p.historyRows} rows; full)`, String(p.history.connections), p.history.throughput, p.history.latencyMs, `${q.historyOverHealth50} × health@50`);
   row('GET /transactions TTFB', String(p.historyTtfb.connections), p.historyTtfb.throughput, p.historyTtfb.ttfbMs!, '');
-  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.pipeline200, p.mixed, p.pageFloorTtfb, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
+  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.apiPipelineInstant, p.pipeline200, p.mixed, p.pageFloorTtfb, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
   for (const x of http.filter((h) => h.non2xx + h.errors + h.timeouts + h.mismatches > 0)) {
     log(`  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without the expected result`);
   }
   log(`  mixed, final status by simulator scenario: ${Object.entries(p.mixed.byScenario).map(([k, v]) => `${SCENARIO[k] ?? k} ${JSON.stringify(v)}`).join('; ')}`);
   const phase = (x: { salesByStatus: Record<string, number>; ambiguousAnswers: number }) => `${JSON.stringify(x.salesByStatus)} (${x.ambiguousAnswers} not-definite first answers)`;
-  log(`  sales by final status (incl. warm-up): instant ${phase(p.pipelineInstant)}; +200 ms ${phase(p.pipeline200)}; mixed ${phase(p.mixed)}`);
+  log(`  sales by final status (incl. warm-up): instant ${phase(p.pipelineInstant)}; API ${phase(p.apiPipelineInstant)}; +200 ms ${phase(p.pipeline200)}; mixed ${phase(p.mixed)}`);
   log('');
   log(`JS beyond the framework (gzip): ${p.js.pages.map((x) => `${x.page} ${(x.beyondFrameworkGzipBytes / 1000).toFixed(1)} kB`).join(', ')}; framework ${(p.js.frameworkGzipBytes / 1000).toFixed(1)} kB`);
   log('');

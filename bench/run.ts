@@ -109,6 +109,14 @@ async function main() {
   const actionFloor = (await sale('sale action, refused (empty number)', 4, 0, 'refused')).result;
   const instant = await sale('sale action, provider instant', 1, 0, 'success');
   const pipelineInstant: SalePhase = { ...instant.result, providerLatencyMs: 0, ...(await settled(instant.since)) };
+  // The same sale through the REST API (JSON, Bearer key, Idempotency-Key), in the same run and conditions.
+  const apiSince = Date.now();
+  const apiRun = await load({
+    ...base, kind: 'api-sale', name: 'API create-sale, provider instant', connections: 50, duration: DURATION.pipeline,
+    apiKey: stack.apiKey, productId: stack.productId, amountMinor: Number(SALE_AMOUNT_MAJOR) * 100, phase: 5,
+  });
+  if (apiRun.requests > 0 && apiRun.non2xx + apiRun.mismatches >= apiRun.requests) throw new Error('API create-sale: no response carried a sale');
+  const apiPipelineInstant: SalePhase = { ...apiRun, providerLatencyMs: 0, ...(await settled(apiSince)) };
   const slow = await sale('sale action, provider +200 ms', 2, 200, 'success');
   const pipeline200: SalePhase = { ...slow.result, providerLatencyMs: 200, ...(await settled(slow.since)) };
   await setProviderLatency(0);
@@ -152,7 +160,7 @@ async function main() {
     ...dbCeiling.violations.rawUnprepared.map((v) => `raw unprepared db: ${v}`),
   ];
 
-  const phases: Phases = { dbCeiling, health10, health50, actionFloor, pipelineInstant, pipeline200, mixed, pageFloorTtfb, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
+  const phases: Phases = { dbCeiling, health10, health50, actionFloor, pipelineInstant, apiPipelineInstant, pipeline200, mixed, pageFloorTtfb, dashboard, dashboardTtfb, history, historyTtfb, historyRows, js };
   const report = {
     issue: 10,
     startedAt: startedAt.toISOString(),

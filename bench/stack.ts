@@ -7,6 +7,7 @@ import { lastJson, runScript, startService, waitForHttp, TSX } from './processes
 export interface Stack {
   agentId: number;
   productId: number;
+  apiKey: string;
   portalLog: string[];
 }
 
@@ -22,7 +23,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
 
   startService('sim', TSX, ['bench/sim.ts'], childEnv(), keep);
   await waitForHttp(`${SIMULATOR_URL}/__health`, 20_000);
-  const { agentId, productId } = lastJson<{ agentId: number; productId: number }>(await runScript('bench/prepare.ts', [], childEnv()));
+  const { agentId, productId, apiKey } = lastJson<{ agentId: number; productId: number; apiKey: string }>(await runScript('bench/prepare.ts', [], childEnv()));
   log(`[bench] database ready: bench agent ${agentId}, MTN airtime product ${productId}`);
 
   // BENCH_PORTAL_NODE_ARGS profiles the portal alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
@@ -32,5 +33,5 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const serverArgs = ['--import', 'tsx', 'scripts/portal-server.ts'];
   startService('portal', process.execPath, [...nodeArgs, ...serverArgs], childEnv({ NODE_OPTIONS: portalNodeOptions() }), keep);
   await waitForHttp(`${PORTAL_URL}/api/health`, 60_000);
-  return { agentId, productId, portalLog };
+  return { agentId, productId, apiKey, portalLog };
 }

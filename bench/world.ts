@@ -4,6 +4,8 @@
  * points at the bench files (lib/env is read at import time).
  */
 import type { Db } from '@/db/client';
+import { createApiKey, setApiKeyRateLimits } from '@/lib/api/keys';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createWorld } from '@/test/world';
 import { BENCH_AGENT, PORTAL_SETTINGS } from './config';
 
@@ -11,6 +13,8 @@ export interface BenchFixture {
   db: Db;
   agentId: number;
   productId: number;
+  /** The bench agent's API key, limits raised so the limiter counts every request but refuses none. */
+  apiKey: string;
 }
 
 export async function prepareBenchDatabase(file: string, simulatorUrl: string): Promise<BenchFixture> {
@@ -22,5 +26,7 @@ export async function prepareBenchDatabase(file: string, simulatorUrl: string): 
     agent: { account: { email, password, name }, currencies: ['NGN'] },
   });
   world.fund(floatMinor);
-  return { db: world.db, agentId: world.agentId, productId: world.airtime.id };
+  const { key: apiKey, row } = createApiKey(world.db, SYSTEM_ACTOR, world.agentId, { name: 'bench', scopes: ['read', 'sell'], allowedIps: [] });
+  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, { saleRatePerSecond: 100_000, readRatePerSecond: 100_000 });
+  return { db: world.db, agentId: world.agentId, productId: world.airtime.id, apiKey };
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
+import { createApiKeyInBrowser } from './api-key-helpers';
 import { DEMO, magicNumber, signIn, signInPasswordOnly } from './helpers';
 import { ACTIONS, exportedActions, serverActionFiles } from './server-actions';
 import { E2E_BASE_URL, E2E_DIST_DIR } from './paths';
@@ -44,12 +45,15 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/wallet/funding': { url: '/wallet/funding', expect: agentPage },
   '/beneficiaries': { url: '/beneficiaries', expect: agentPage },
   '/account': { url: '/account', expect: agentPage },
+  '/account/api-keys': { url: '/account/api-keys', expect: agentPage },
+  '/developers': { url: '/developers', expect: everyone('ok') },
   '/admin': { url: '/admin', expect: adminPage },
   '/admin/agents': { url: '/admin/agents', expect: adminPage },
   '/admin/admins': { url: '/admin/admins', expect: adminPage },
   '/admin/agents/new': { url: '/admin/agents/new', expect: adminPage },
   '/admin/agents/[id]': { url: '/admin/agents/:agentA', expect: adminPage },
   '/admin/audit': { url: '/admin/audit', expect: adminPage },
+  '/admin/api-keys': { url: '/admin/api-keys', expect: adminPage },
   '/admin/catalogue': { url: '/admin/catalogue', expect: adminPage },
   '/admin/funding': { url: '/admin/funding', expect: adminPage },
   '/admin/providers': { url: '/admin/providers', expect: adminPage },
@@ -59,6 +63,26 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/admin/review': { url: '/admin/review', expect: adminPage },
   '/admin/transactions': { url: '/admin/transactions', expect: adminPage },
   '/admin/transactions/[id]': { url: '/admin/transactions/:saleA', expect: adminPage },
+};
+
+type KeyHolder = 'none' | 'agentA' | 'agentB' | 'disabled' | 'readOnlyA';
+const KEY_HOLDERS: KeyHolder[] = ['none', 'agentA', 'agentB', 'disabled', 'readOnlyA'];
+const keyRead = { none: 401, agentA: 200, agentB: 200, disabled: 403, readOnlyA: 200 } as const;
+
+/**
+ * /api/v1 with API keys: none, agent A's, agent B's, the disabled agent's (made before the disable) and a
+ * read-only key of agent A's. A create-sale without an Idempotency-Key gets as far as that check (400).
+ */
+const API_ROUTES: Record<string, { url: string; method?: 'POST'; expect: Record<KeyHolder, number> }> = {
+  '/api/v1/catalogue': { url: '/api/v1/catalogue?country=NG', expect: keyRead },
+  '/api/v1/lookup': { url: '/api/v1/lookup?phone=08031234567', expect: keyRead },
+  '/api/v1/balances': { url: '/api/v1/balances', expect: keyRead },
+  '/api/v1/sales': { url: '/api/v1/sales', expect: keyRead },
+  '/api/v1/sales/[id]': { url: '/api/v1/sales/:saleA', expect: { ...keyRead, agentB: 404 } },
+  '/api/v1/wallet/statement': { url: '/api/v1/wallet/statement?currency=NGN', expect: keyRead },
+};
+const API_POSTS: Record<string, { url: string; expect: Record<KeyHolder, number> }> = {
+  '/api/v1/sales': { url: '/api/v1/sales', expect: { none: 401, agentA: 400, agentB: 400, disabled: 403, readOnlyA: 403 } },
 };
 
 const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }> = {
@@ -71,6 +95,9 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
   '/api/transactions/[id]': { url: '/api/transactions/:saleA', expect: { ...agentApi, agentB: 404 } },
   '/api/transactions/export': { url: '/api/transactions/export', expect: agentApi },
   '/api/wallet/statement': { url: '/api/wallet/statement?currency=NGN', expect: agentApi },
+  // The REST API opens with an API key only (table below): a session cookie is no key.
+  ...Object.fromEntries(Object.entries(API_ROUTES).map(([pattern, row]) => [pattern, { url: row.url, expect: everyone(401) }])),
+  '/api/v1/openapi.json': { url: '/api/v1/openapi.json', expect: everyone(200) },
 };
 
 // ---------- enumerate the app at test time ----------
@@ -109,6 +136,7 @@ interface World {
   agentA: string;
   phoneA: string;
   referenceA: string;
+  keys: Record<KeyHolder, string | null>;
 }
 let world: World;
 
@@ -157,6 +185,13 @@ test.describe.serial('authorisation matrix', () => {
     await expect(adminPage).toHaveURL(/\/admin\/agents\/\d+/);
     const disabled = await signedIn(browser, { email, password: 'disabled-agent-pass' });
     expect((await disabled.request.get('/dashboard', { maxRedirects: 0 })).status()).toBe(200);
+    const keys = {
+      none: null,
+      disabled: await keyOf(disabled, 'soon disabled'),
+      agentA: await keyOf(agentA, 'matrix A'),
+      readOnlyA: await keyOf(agentA, 'matrix A read-only', { sell: false }),
+      agentB: await keyOf(agentB, 'matrix B'),
+    };
     await adminPage.getByRole('button', { name: 'Disable agent' }).click();
     await adminPage.getByRole('button', { name: 'Yes, disable this agent' }).click();
     await expect(adminPage.getByRole('button', { name: 'Enable agent' })).toBeVisible();
@@ -169,7 +204,7 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, keys };
   });
 
   test.afterAll(async () => {
@@ -193,6 +228,32 @@ test.describe.serial('authorisation matrix', () => {
       expect(got).toEqual(row.expect);
     });
   }
+
+  for (const [pattern, row] of [...Object.entries(API_ROUTES), ...Object.entries(API_POSTS).map(([p, r]) => [p, { ...r, method: 'POST' as const }] as const)]) {
+    test(`api ${row.method ?? 'GET'} ${pattern} by API key`, async () => {
+      const got: Record<string, number> = {};
+      for (const holder of KEY_HOLDERS) {
+        const key = world.keys[holder];
+        const headers = key ? { Authorization: `Bearer ${key}` } : undefined;
+        const request = world.ctx.anon.request;
+        const res = row.method === 'POST' ? await request.post(fill(row.url), { headers, data: {} }) : await request.get(fill(row.url), { headers });
+        got[holder] = res.status();
+        if (res.status() >= 400) expect(res.headers()['content-type'], `${pattern} as ${holder}`).toContain('application/problem+json');
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  test("agent B's API key never sees agent A's sales or wallet", async () => {
+    const headers = { Authorization: `Bearer ${world.keys.agentB}` };
+    for (const url of ['/api/v1/sales', `/api/v1/sales?reference=${world.referenceA}`, '/api/v1/wallet/statement?currency=NGN']) {
+      const body = await (await world.ctx.anon.request.get(url, { headers })).text();
+      expect(body, url).not.toContain(world.referenceA);
+      expect(body, url).not.toContain(world.phoneA);
+    }
+    const own = await (await world.ctx.anon.request.get('/api/v1/sales', { headers: { Authorization: `Bearer ${world.keys.agentA}` } })).text();
+    expect(own).toContain(world.phoneA);
+  });
 
   test("agent B never sees agent A's sale, wallet, beneficiaries or receipts", async () => {
     const b = world.ctx.agentB.request;
@@ -249,6 +310,13 @@ test.describe.serial('authorisation matrix', () => {
     expect(checked.length).toBeGreaterThan(Object.keys(ACTIONS).length);
   });
 });
+
+async function keyOf(context: BrowserContext, name: string, scopes?: { sell?: boolean }): Promise<string> {
+  const page = await context.newPage();
+  const key = await createApiKeyInBrowser(page, name, scopes);
+  await page.close();
+  return key;
+}
 
 function pageOf(worker: string): string {
   return urlPattern(`${worker}.tsx`).replace(/\[id\]/, '1').replace(/\[\w+\]/g, 'x') || '/';

@@ -39,6 +39,9 @@ const schema = z.object({
   NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
   // How long the agent waits at the counter before a sale answers "pending" (the provider call goes on).
   SALE_ANSWER_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
+  // REST API rate limits per key per second (a key's own limits, set by an admin, override these).
+  API_SALE_RATE_PER_S: z.coerce.number().int().min(1).max(10_000).default(10),
+  API_READ_RATE_PER_S: z.coerce.number().int().min(1).max(10_000).default(60),
   // Where `npm start`'s simulator keeps its sale records (default: simulator.jsonl beside the database).
   SIM_DATA_FILE: z.string().min(1).optional(),
   // Seeds provider timeouts below their defaults, so the simulator's "timeout" number answers quickly in tests.

@@ -45,6 +45,17 @@ function toBlockList(entries: string[]): BlockList | null {
   return list;
 }
 
+/** True when every entry is an address or a CIDR range (an API key's allow-list). */
+export function validAddressList(entries: string[]): boolean {
+  return toBlockList(entries) !== null;
+}
+
+/** Whether the address is one of the entries (addresses or CIDR ranges); an unknown address never is. */
+export function addressInList(list: string[], address: string): boolean {
+  const normalised = normaliseAddress(address);
+  return normalised !== null && list.length > 0 && trusted(list, normalised);
+}
+
 const blockLists = new Map<string, BlockList>();
 function trusted(list: string[], address: string): boolean {
   const key = list.join(',');

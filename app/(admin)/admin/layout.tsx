@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/admin/catalogue', label: 'Catalogue' },
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/reconcile', label: 'Reconcile' },
+  { href: '/admin/api-keys', label: 'API keys' },
   { href: '/admin/audit', label: 'Audit log' },
   { href: '/admin/admins', label: 'Admins' },
 ];

@@ -29,6 +29,10 @@ export default async function AccountPage() {
         </p>
         <Link href="/sign-in/enrol" className="font-semibold text-accent-700 underline">{enrolled ? 'Manage two-step sign-in' : 'Turn on two-step sign-in'}</Link>
       </Card>
+      <Card title="API keys">
+        <p className="mb-3 text-sm text-slate-600">Sell from your own software through the REST API.</p>
+        <Link href="/account/api-keys" className="font-semibold text-accent-700 underline">Manage API keys</Link>
+      </Card>
       <Card title="Lost a phone?">
         <p className="mb-3 text-sm text-slate-600">End every session of this account at once.</p>
         <SignOutEverywhereForm />

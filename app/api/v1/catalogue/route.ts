@@ -1,0 +1,11 @@
+import { apiRoute, json, parseQuery } from '@/lib/api/handler';
+import { apiCatalogue } from '@/lib/api/reads';
+import { catalogueQuerySchema } from '@/lib/api/schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({ scope: 'read', rate: 'read' }, (request, ctx) => {
+  const query = parseQuery(request, catalogueQuerySchema, ctx);
+  if (!query.ok) return query.response;
+  return json({ data: apiCatalogue(ctx.db, query.data) }, ctx);
+});
