@@ -4,6 +4,7 @@ import { startBackupSchedule } from '@/lib/backup/schedule';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { env } from '@/lib/env';
 import { startHealthMonitor } from '@/lib/health/monitor';
+import { startBulkRunner } from '@/lib/bulk/runner';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
 
 const CATALOGUE_EVERY_MS = 30 * 60_000;
@@ -22,7 +23,10 @@ async function keepCatalogueFresh() {
 /** Started once per server process by instrumentation.ts. */
 export function startBackgroundWork() {
   void keepCatalogueFresh();
-  if (env.REQUERY_WORKER === 'on') startRequeryWorker(getDb());
+  if (env.REQUERY_WORKER === 'on') {
+    startRequeryWorker(getDb());
+    startBulkRunner(getDb());
+  }
   startHealthMonitor({ db: getDb() });
   if (env.BACKUP_SCHEDULE === 'on') startBackupSchedule(getDb(), backupConfig());
 }

@@ -7,3 +7,4 @@ export * from './purchases';
 export * from './users';
 export * from './receipts';
 export * from './second-factor';
+export * from './bulk';
