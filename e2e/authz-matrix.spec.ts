@@ -44,6 +44,8 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/wallet/funding': { url: '/wallet/funding', expect: agentPage },
   '/beneficiaries': { url: '/beneficiaries', expect: agentPage },
   '/account': { url: '/account', expect: agentPage },
+  '/bulk': { url: '/bulk', expect: agentPage },
+  '/bulk/[id]': { url: '/bulk/:bulkA', expect: { ...agentPage, agentB: 404 } },
   '/admin': { url: '/admin', expect: adminPage },
   '/admin/agents': { url: '/admin/agents', expect: adminPage },
   '/admin/admins': { url: '/admin/admins', expect: adminPage },
@@ -71,6 +73,8 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
   '/api/transactions/[id]': { url: '/api/transactions/:saleA', expect: { ...agentApi, agentB: 404 } },
   '/api/transactions/export': { url: '/api/transactions/export', expect: agentApi },
   '/api/wallet/statement': { url: '/api/wallet/statement?currency=NGN', expect: agentApi },
+  '/api/bulk/[id]': { url: '/api/bulk/:bulkA', expect: { ...agentApi, agentB: 404 } },
+  '/api/bulk/[id]/result': { url: '/api/bulk/:bulkA/result', expect: { ...agentApi, agentB: 404 } },
 };
 
 // ---------- enumerate the app at test time ----------
@@ -109,6 +113,8 @@ interface World {
   agentA: string;
   phoneA: string;
   referenceA: string;
+  /** One of agent A's bulk uploads (left unconfirmed: nothing sold). */
+  bulkA: string;
 }
 let world: World;
 
@@ -144,6 +150,11 @@ test.describe.serial('authorisation matrix', () => {
     const saleA = href!.split('/').pop()!;
     const detail = await (await agentA.request.get(`/api/transactions/${saleA}`)).json() as Record<string, unknown>;
     const referenceA = String((detail as { reference?: unknown }).reference ?? JSON.stringify(detail).match(/"reference":"([^"]+)"/)?.[1]);
+    await page.goto('/bulk');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(`number,amount\n${phoneA},100\n`) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page).toHaveURL(/\/bulk\/\d+$/);
+    const bulkA = page.url().split('/').pop()!;
     await page.close();
 
     // A disabled agent: created and signed in, then disabled by the admin through the UI.
@@ -169,14 +180,14 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, bulkA };
   });
 
   test.afterAll(async () => {
     for (const c of Object.values(world?.ctx ?? {})) await c.close();
   });
 
-  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA);
+  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA).replace(':bulkA', world.bulkA);
 
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern}`, async () => {
@@ -199,7 +210,7 @@ test.describe.serial('authorisation matrix', () => {
     const ids = await (await b.get(`/api/transactions?ids=${world.saleA}`)).text();
     expect(ids).not.toContain(world.referenceA);
     expect(JSON.parse(ids)).toEqual([]);
-    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard']) {
+    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard', '/bulk']) {
       const body = await (await b.get(url)).text();
       expect(body, url).not.toContain(world.referenceA);
       expect(body, url).not.toContain(world.phoneA);

@@ -15,6 +15,7 @@ export const ACTIONS: Record<string, 'agent' | 'admin' | 'session'> = {
   sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
   submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
   issueReceiptLinkAction: 'agent', revokeReceiptLinksAction: 'agent',
+  uploadBulkAction: 'agent', confirmBulkAction: 'agent', cancelBulkAction: 'agent',
   createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
   setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin', setProviderTlsAction: 'admin',
   testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',

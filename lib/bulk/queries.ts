@@ -32,7 +32,7 @@ export function rowResult(row: Pick<BulkRowView, 'state' | 'saleStatus'>): strin
   if (row.state === 'refused') return 'not sold: refused';
   if (row.state === 'cancelled') return 'not sold: cancelled';
   if (row.state === 'sending') return 'sending';
-  return 'waiting';
+  return 'ready';
 }
 
 export interface BatchProgress {
@@ -85,4 +85,31 @@ export function listBatches(db: Db, agentId: number, limit = 20): BulkBatch[] {
 export function availableMinor(db: Db, agentId: number): number {
   const wallet = findWallet(db, agentId, 'NGN');
   return wallet ? wallet.balance - wallet.reserved : 0;
+}
+
+/** Enough rows for a phone to scroll; the result CSV has them all. */
+export const ROWS_SHOWN = 500;
+
+export interface BatchView {
+  id: number;
+  fileName: string;
+  status: BulkBatch['status'];
+  currency: BulkBatch['currency'];
+  totalCostMinor: number;
+  availableMinor: number;
+  progress: BatchProgress;
+  /** Rows refused at upload first (the ones the agent must fix), then the rest in file order. */
+  rows: (BulkRowView & { result: string })[];
+}
+
+export function getBatchView(db: Db, agentId: number, batchId: number): BatchView | null {
+  const batch = getBatchForAgent(db, agentId, batchId);
+  if (!batch) return null;
+  const rows = listBatchRows(db, agentId, batchId);
+  const ordered = [...rows.filter((r) => r.state === 'invalid'), ...rows.filter((r) => r.state !== 'invalid')];
+  return {
+    id: batch.id, fileName: batch.fileName, status: batch.status, currency: batch.currency, totalCostMinor: batch.totalCostMinor,
+    availableMinor: availableMinor(db, agentId), progress: progressOf(rows),
+    rows: ordered.slice(0, ROWS_SHOWN).map((r) => ({ ...r, result: rowResult(r) })),
+  };
 }
