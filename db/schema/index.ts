@@ -8,3 +8,4 @@ export * from './users';
 export * from './receipts';
 export * from './second-factor';
 export * from './bulk';
+export * from './webhooks';
