@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { startHealthMonitor } from '@/lib/health/monitor';
 import { startBulkRunner } from '@/lib/bulk/runner';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
+import { startWebhookWorker } from '@/lib/webhooks/deliver';
 
 const CATALOGUE_EVERY_MS = 30 * 60_000;
 
@@ -26,6 +27,7 @@ export function startBackgroundWork() {
   if (env.REQUERY_WORKER === 'on') {
     startRequeryWorker(getDb());
     startBulkRunner(getDb());
+    startWebhookWorker(getDb());
   }
   startHealthMonitor({ db: getDb() });
   if (env.BACKUP_SCHEDULE === 'on') startBackupSchedule(getDb(), backupConfig());

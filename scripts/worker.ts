@@ -3,9 +3,10 @@ import './load-env-file';
 import { getDb } from '@/db';
 import { startBulkRunner } from '@/lib/bulk/runner';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
+import { startWebhookWorker } from '@/lib/webhooks/deliver';
 
-const stops = [startRequeryWorker(getDb()), startBulkRunner(getDb())];
-console.log('[worker] requery worker and bulk sales running; Ctrl-C to stop');
+const stops = [startRequeryWorker(getDb()), startBulkRunner(getDb()), startWebhookWorker(getDb())];
+console.log('[worker] requery worker, bulk sales and webhook deliveries running; Ctrl-C to stop');
 const keepAlive = setInterval(() => {}, 60_000);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
