@@ -46,6 +46,8 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/account': { url: '/account', expect: agentPage },
   '/bulk': { url: '/bulk', expect: agentPage },
   '/bulk/[id]': { url: '/bulk/:bulkA', expect: { ...agentPage, agentB: 404 } },
+  '/webhooks': { url: '/webhooks', expect: agentPage },
+  '/webhooks/[id]': { url: '/webhooks/:webhookA', expect: { ...agentPage, agentB: 404 } },
   '/admin': { url: '/admin', expect: adminPage },
   '/admin/agents': { url: '/admin/agents', expect: adminPage },
   '/admin/admins': { url: '/admin/admins', expect: adminPage },
@@ -115,6 +117,8 @@ interface World {
   referenceA: string;
   /** One of agent A's bulk uploads (left unconfirmed: nothing sold). */
   bulkA: string;
+  /** One of agent A's webhook endpoints (demo mode lets it point at this machine). */
+  webhookA: string;
 }
 let world: World;
 
@@ -155,6 +159,12 @@ test.describe.serial('authorisation matrix', () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect(page).toHaveURL(/\/bulk\/\d+$/);
     const bulkA = page.url().split('/').pop()!;
+    await page.goto('/webhooks');
+    await page.getByLabel('Endpoint address').fill('http://127.0.0.1:9/agent-a-hooks');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('link', { name: 'http://127.0.0.1:9/agent-a-hooks' }).click();
+    await expect(page).toHaveURL(/\/webhooks\/\d+$/);
+    const webhookA = page.url().split('/').pop()!;
     await page.close();
 
     // A disabled agent: created and signed in, then disabled by the admin through the UI.
@@ -180,14 +190,14 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, bulkA };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, bulkA, webhookA };
   });
 
   test.afterAll(async () => {
     for (const c of Object.values(world?.ctx ?? {})) await c.close();
   });
 
-  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA).replace(':bulkA', world.bulkA);
+  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA).replace(':bulkA', world.bulkA).replace(':webhookA', world.webhookA);
 
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern}`, async () => {
@@ -210,7 +220,7 @@ test.describe.serial('authorisation matrix', () => {
     const ids = await (await b.get(`/api/transactions?ids=${world.saleA}`)).text();
     expect(ids).not.toContain(world.referenceA);
     expect(JSON.parse(ids)).toEqual([]);
-    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard', '/bulk']) {
+    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard', '/bulk', '/webhooks']) {
       const body = await (await b.get(url)).text();
       expect(body, url).not.toContain(world.referenceA);
       expect(body, url).not.toContain(world.phoneA);

@@ -16,6 +16,8 @@ export const ACTIONS: Record<string, 'agent' | 'admin' | 'session'> = {
   submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
   issueReceiptLinkAction: 'agent', revokeReceiptLinksAction: 'agent',
   uploadBulkAction: 'agent', confirmBulkAction: 'agent', cancelBulkAction: 'agent',
+  createWebhookAction: 'agent', updateWebhookEventsAction: 'agent', pauseWebhookAction: 'agent', rotateWebhookSecretAction: 'agent',
+  resendWebhookAction: 'agent',
   createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
   setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin', setProviderTlsAction: 'admin',
   testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',

@@ -12,6 +12,7 @@ const LINKS = [
   { href: '/transactions', label: 'History' },
   { href: '/beneficiaries', label: 'Numbers' },
   { href: '/bulk', label: 'Bulk' },
+  { href: '/webhooks', label: 'Webhooks' },
   { href: '/wallet', label: 'Wallet' },
   { href: '/account', label: 'Account' },
 ];

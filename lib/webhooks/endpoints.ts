@@ -111,3 +111,8 @@ export function listAttempts(db: Db, agentId: number, deliveryId: number) {
     .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookEndpoints.agentId, agentId)))
     .orderBy(webhookAttempts.id).all().map((r) => r.attempt);
 }
+
+/** When the previous secret stops signing, if a rotation's overlap is still running. */
+export function overlapEndsAt(endpoint: WebhookEndpoint, now = Date.now()): number | null {
+  return endpoint.previousSecretUntil !== null && endpoint.previousSecretUntil > now ? endpoint.previousSecretUntil : null;
+}
