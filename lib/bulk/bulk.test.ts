@@ -1,6 +1,6 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkBatches, purchases } from '@/db/schema';
+import { bulkBatches, purchases, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { findWallet, walletAccount } from '@/lib/ledger/accounts';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -107,6 +107,18 @@ describe('bulk CSV run', () => {
     expect(wallet.balance).toBe(0);
     expect(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).get()!.status).toBe('done');
     expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('a row the sale path refuses for another reason is marked refused, in its words', async () => {
+    const agent = w.newAgent(1_000_000);
+    w.db.update(users).set({ maxSaleMinor: 50_000 }).where(eq(users.id, agent)).run();
+    const batchId = upload(agent, `number,amount\n${mtn()},100\n${mtn()},1000`);
+    confirmBatch(w.db, agent, batchId);
+    await runBulkPass(w.db);
+    const rows = listBatchRows(w.db, agent, batchId);
+    expect(rows.map(rowResult)).toEqual(['sold', 'not sold: refused']);
+    expect(rows[1]!.message).toBe('The largest sale you can make is ₦500.00.');
+    expect(salesOf(batchId)).toHaveLength(1);
   });
 
   it('cancel: the row being sold finishes, every row not yet sent is never sold', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { bulkBatches, bulkRows, purchases } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { startSale, type StartSaleDeps } from '@/lib/purchases/start-sale';
+import { availableMinor } from './queries';
 
 const LEASE_MS = 60_000;
 
@@ -67,7 +68,9 @@ async function sellRow(db: Db, batch: BulkBatch, row: BulkRow, deps: StartSaleDe
     confirmRepeat: true,
   }, deps);
   if (result.ok) return { state: 'sent', message: null, purchaseId: result.outcome.purchaseId };
-  return { state: result.code === 'INSUFFICIENT_FUNDS' ? 'insufficient' : 'refused', message: result.error, purchaseId: null };
+  // The sale path's own words are kept; the label says whether the wallet could pay for the row just now.
+  const short = availableMinor(db, batch.agentId) < row.agentCostMinor!;
+  return { state: short ? 'insufficient' : 'refused', message: result.error, purchaseId: null };
 }
 
 /** Sells the batch's rows one after another until none is left, it is cancelled, or the lease is lost. */

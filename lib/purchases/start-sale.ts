@@ -24,7 +24,7 @@ export interface SaleInput {
 
 export type StartSaleResult =
   | { ok: true; outcome: SaleOutcome }
-  | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome; code?: LedgerError['code'] };
+  | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome };
 
 export interface StartSaleDeps extends SellDeps {
   /** Set at the counter: answer "pending" after this long and let the provider call finish in the background. */
@@ -104,7 +104,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     const answered = await withinBudget(sale, deps.answerBudget);
     outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
-    if (error instanceof LedgerError) return { ok: false, error: error.message, code: error.code };
+    if (error instanceof LedgerError) return { ok: false, error: error.message };
     throw error;
   }
   return { ok: true, outcome };
