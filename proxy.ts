@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIES } from '@/lib/auth/cookies';
 import { contentSecurityPolicy, newNonce } from '@/lib/security/csp';
 
-const PROTECTED = /^\/(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account)(\/|$)/;
+const PROTECTED = /^\/(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)(\/|$)/;
 
 /**
  * Two jobs, on two kinds of request (see the matcher):
@@ -48,7 +48,7 @@ function isPageRequest(request: NextRequest): boolean {
 export const config = {
   matcher: [
     {
-      source: '/:section(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account)/:path*',
+      source: '/:section(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)/:path*',
       missing: [
         { type: 'cookie', key: 'next-auth.session-token' },
         { type: 'cookie', key: '__Secure-next-auth.session-token' },

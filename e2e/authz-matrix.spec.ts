@@ -47,6 +47,10 @@ const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   '/account': { url: '/account', expect: agentPage },
   '/account/api-keys': { url: '/account/api-keys', expect: agentPage },
   '/developers': { url: '/developers', expect: everyone('ok') },
+  '/bulk': { url: '/bulk', expect: agentPage },
+  '/bulk/[id]': { url: '/bulk/:bulkA', expect: { ...agentPage, agentB: 404 } },
+  '/webhooks': { url: '/webhooks', expect: agentPage },
+  '/webhooks/[id]': { url: '/webhooks/:webhookA', expect: { ...agentPage, agentB: 404 } },
   '/admin': { url: '/admin', expect: adminPage },
   '/admin/agents': { url: '/admin/agents', expect: adminPage },
   '/admin/admins': { url: '/admin/admins', expect: adminPage },
@@ -98,6 +102,8 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
   // The REST API opens with an API key only (table below): a session cookie is no key.
   ...Object.fromEntries(Object.entries(API_ROUTES).map(([pattern, row]) => [pattern, { url: row.url, expect: everyone(401) }])),
   '/api/v1/openapi.json': { url: '/api/v1/openapi.json', expect: everyone(200) },
+  '/api/bulk/[id]': { url: '/api/bulk/:bulkA', expect: { ...agentApi, agentB: 404 } },
+  '/api/bulk/[id]/result': { url: '/api/bulk/:bulkA/result', expect: { ...agentApi, agentB: 404 } },
 };
 
 // ---------- enumerate the app at test time ----------
@@ -137,6 +143,10 @@ interface World {
   phoneA: string;
   referenceA: string;
   keys: Record<KeyHolder, string | null>;
+  /** One of agent A's bulk uploads (left unconfirmed: nothing sold). */
+  bulkA: string;
+  /** One of agent A's webhook endpoints (demo mode lets it point at this machine). */
+  webhookA: string;
 }
 let world: World;
 
@@ -172,6 +182,17 @@ test.describe.serial('authorisation matrix', () => {
     const saleA = href!.split('/').pop()!;
     const detail = await (await agentA.request.get(`/api/transactions/${saleA}`)).json() as Record<string, unknown>;
     const referenceA = String((detail as { reference?: unknown }).reference ?? JSON.stringify(detail).match(/"reference":"([^"]+)"/)?.[1]);
+    await page.goto('/bulk');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(`number,amount\n${phoneA},100\n`) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect(page).toHaveURL(/\/bulk\/\d+$/);
+    const bulkA = page.url().split('/').pop()!;
+    await page.goto('/webhooks');
+    await page.getByLabel('Endpoint address').fill('http://127.0.0.1:9/agent-a-hooks');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('link', { name: 'http://127.0.0.1:9/agent-a-hooks' }).click();
+    await expect(page).toHaveURL(/\/webhooks\/\d+$/);
+    const webhookA = page.url().split('/').pop()!;
     await page.close();
 
     // A disabled agent: created and signed in, then disabled by the admin through the UI.
@@ -204,14 +225,14 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, keys };
+    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, keys, bulkA, webhookA };
   });
 
   test.afterAll(async () => {
     for (const c of Object.values(world?.ctx ?? {})) await c.close();
   });
 
-  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA);
+  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA).replace(':bulkA', world.bulkA).replace(':webhookA', world.webhookA);
 
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern}`, async () => {
@@ -260,7 +281,7 @@ test.describe.serial('authorisation matrix', () => {
     const ids = await (await b.get(`/api/transactions?ids=${world.saleA}`)).text();
     expect(ids).not.toContain(world.referenceA);
     expect(JSON.parse(ids)).toEqual([]);
-    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard']) {
+    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard', '/bulk', '/webhooks']) {
       const body = await (await b.get(url)).text();
       expect(body, url).not.toContain(world.referenceA);
       expect(body, url).not.toContain(world.phoneA);

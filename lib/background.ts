@@ -4,7 +4,9 @@ import { startBackupSchedule } from '@/lib/backup/schedule';
 import { syncCatalogue } from '@/lib/catalogue/run-sync';
 import { env } from '@/lib/env';
 import { startHealthMonitor } from '@/lib/health/monitor';
+import { startBulkRunner } from '@/lib/bulk/runner';
 import { startRequeryWorker } from '@/lib/purchases/requery-worker';
+import { startWebhookWorker } from '@/lib/webhooks/deliver';
 
 const CATALOGUE_EVERY_MS = 30 * 60_000;
 
@@ -22,7 +24,11 @@ async function keepCatalogueFresh() {
 /** Started once per server process by instrumentation.ts. */
 export function startBackgroundWork() {
   void keepCatalogueFresh();
-  if (env.REQUERY_WORKER === 'on') startRequeryWorker(getDb());
+  if (env.REQUERY_WORKER === 'on') {
+    startRequeryWorker(getDb());
+    startBulkRunner(getDb());
+    startWebhookWorker(getDb());
+  }
   startHealthMonitor({ db: getDb() });
   if (env.BACKUP_SCHEDULE === 'on') startBackupSchedule(getDb(), backupConfig());
 }

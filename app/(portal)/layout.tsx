@@ -11,6 +11,8 @@ const LINKS = [
   { href: '/catalogue', label: 'Plans' },
   { href: '/transactions', label: 'History' },
   { href: '/beneficiaries', label: 'Numbers' },
+  { href: '/bulk', label: 'Bulk' },
+  { href: '/webhooks', label: 'Webhooks' },
   { href: '/wallet', label: 'Wallet' },
   { href: '/account', label: 'Account' },
 ];

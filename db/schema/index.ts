@@ -8,3 +8,5 @@ export * from './users';
 export * from './receipts';
 export * from './second-factor';
 export * from './api';
+export * from './bulk';
+export * from './webhooks';

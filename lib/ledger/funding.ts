@@ -2,6 +2,7 @@ import type { Db } from '@/db';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
+import { recordWebhookEvent } from '@/lib/webhooks/outbox';
 import { fundingAccount, walletAccount } from './accounts';
 import { assertPaymentUnused, claimPayment } from './bank-payments';
 import { LedgerError } from './errors';
@@ -44,6 +45,7 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
     if (credit && !result.replayed) collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
     if (!result.replayed) {
       if (credit) claimPayment(tx, { currency: input.currency, reference: input.reference, agentId: input.agentId, ledgerEntryId: result.entryId, now });
+      if (credit) recordWebhookEvent(tx, input.agentId, 'wallet.credited', { currency: input.currency, amount_minor: input.amount, reference: input.reference.trim() }, now);
       recordAudit(
         tx,
         actor,

@@ -7,6 +7,7 @@ import { countEarnings } from '@/lib/earnings/daily';
 import { LedgerError } from '@/lib/ledger/errors';
 import { refund, settle } from '@/lib/ledger/purchase-money';
 import { saleMoney } from './apply-result';
+import { recordSaleStatusWebhook } from '@/lib/webhooks/sale-events';
 import { recordEvent } from './events';
 
 /**
@@ -25,6 +26,7 @@ export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 
     else refund(tx, money, 'admin', reason);
     const status = outcome === 'success' ? 'SUCCESS' : 'FAILED';
     tx.update(purchases).set({ status, updatedAt: now, finalAt: now }).where(eq(purchases.id, purchaseId)).run();
+    recordSaleStatusWebhook(tx, purchase, status, now);
     if (status === 'SUCCESS') countEarnings(tx, purchase, 1);
     tx.delete(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).run();
     recordEvent(tx, purchaseId, 'admin_resolution', now, { attemptId: attempt.id, status, detail: { by: actor.label, reason } });

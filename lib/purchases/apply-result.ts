@@ -8,6 +8,7 @@ import { countEarnings } from '@/lib/earnings/daily';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
 import type { NewReference } from '@/lib/providers/reference';
 import type { ProviderResult } from '@/lib/providers/types';
+import { recordDeliveredAfterRefundWebhook, recordSaleStatusWebhook } from '@/lib/webhooks/sale-events';
 import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
 import { NOT_FOUND_ANSWERS, NOT_FOUND_GRACE_MS, nextRequeryDelay } from './schedule';
@@ -69,6 +70,7 @@ const setAwaiting = prepared((db) =>
 type ProviderRefs = { providerRef?: string | null; operatorRef?: string | null };
 
 function setStatus(tx: Tx, purchase: Purchase, status: Purchase['status'], now: number, refs: ProviderRefs = {}) {
+  recordSaleStatusWebhook(tx, purchase, status, now);
   if (!isFinal(status)) return setOpenStatus(tx).run({ id: purchase.id, status, now });
   setFinalStatus(tx).run({ id: purchase.id, status, now, providerRef: refs.providerRef ?? null, operatorRef: refs.operatorRef ?? null });
 }
@@ -135,6 +137,7 @@ function flagLateDelivery(tx: Tx, purchase: Purchase, attempt: Attempt, kind: La
     .run();
   if (flagged.changes === 1) {
     recordEvent(tx, purchase.id, kind, opts.now, { attemptId: attempt.id, status: 'SUCCESS', detail: { provider: attempt.provider, code: result.providerCode } });
+    if (kind === 'delivered_after_refund') recordDeliveredAfterRefundWebhook(tx, purchase, opts.now);
   }
 }
 
