@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { HealthConfigForm, ResumeProviderForm } from '@/components/admin/provider-forms';
+import { HealthConfigForm, ResumeProviderForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';

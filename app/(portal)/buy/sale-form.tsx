@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { sellAction, type SellActionData } from '@/app/(portal)/buy/actions';
+import { sellAction, type SellActionData } from './actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, signOutEverywhereAction } from '@/app/(portal)/account/actions';
+import { changePasswordAction, signOutEverywhereAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useState } from 'react';
-import { deleteBeneficiaryAction, updateBeneficiaryAction } from '@/app/(portal)/beneficiaries/actions';
+import { deleteBeneficiaryAction, updateBeneficiaryAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';

@@ -3,7 +3,7 @@
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import Link from 'next/link';
 import { useState } from 'react';
-import { finishTotpAction, passkeyRegistrationAction, regenerateRecoveryCodesAction, registerPasskeyAction, startTotpAction } from '@/app/(auth)/sign-in/actions';
+import { finishTotpAction, passkeyRegistrationAction, regenerateRecoveryCodesAction, registerPasskeyAction, startTotpAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resolveSaleAction } from '@/app/(admin)/admin/review/actions';
+import { resolveSaleAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';

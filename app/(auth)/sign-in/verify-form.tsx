@@ -3,7 +3,7 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useActionState, useState } from 'react';
-import { passkeyChallengeAction, verifyCodeAction, verifyPasskeyAction } from '@/app/(auth)/sign-in/actions';
+import { passkeyChallengeAction, verifyCodeAction, verifyPasskeyAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
