@@ -58,7 +58,7 @@ export function ShareReceipt({ purchaseId, issue: issueAction, label = 'Share re
         <Button type="button" variant="secondary" onClick={request} disabled={pending} aria-busy={pending}>
           {pending ? 'Getting link…' : label}
         </Button>
-        {state && !state.ok ? <p role="alert" className="mt-1 text-sm text-red-700">{state.error}</p> : null}
+        {state && !state.ok ? <p role="alert" className="mt-1 text-sm text-red-700">{state.message}</p> : null}
       </div>
     );
   }

@@ -10,17 +10,9 @@ import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
+import { airtimeRange, type SaleInput } from './sale-input';
 
-export interface SaleInput {
-  idempotencyKey: string;
-  productId: number;
-  phone: string;
-  network: string;
-  circle?: string;
-  amountMinor?: number;
-  expectedPriceMinor?: number;
-  confirmRepeat?: boolean;
-}
+export type { SaleInput };
 
 export type StartSaleResult =
   | { ok: true; outcome: SaleOutcome }
@@ -74,8 +66,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
   let faceMinor: number;
   if (product.type === 'airtime') {
     const amount = input.amountMinor ?? 0;
-    const min = product.minMinor ?? 100;
-    const max = product.maxMinor ?? 5_000_000;
+    const { minMinor: min, maxMinor: max } = airtimeRange(product);
     if (amount < min || amount > max || amount % 100 !== 0) {
       return { ok: false, field: 'amountMinor', error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.` };
     }

@@ -9,6 +9,7 @@ import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, nor
 import type { ActionResult } from '@/lib/actions/result';
 import { parseMajorToMinor } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
+import { airtimeRange } from '@/lib/purchases/sale-input';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
@@ -47,7 +48,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
   const india = currency === 'INR';
   const candidates = products.filter((p) => p.network === network && (!india || p.circle === circle));
   const product: SellableProduct | undefined = mode === 'airtime' ? candidates[0] : candidates.find((p) => p.id === planId);
-  const faceMinor = mode === 'airtime' ? parseMajorToMinor(amount) : product?.priceMinor ?? null;
+  const amountMinor = mode === 'airtime' ? parseMajorToMinor(amount) : product?.priceMinor ?? null;
   const national = india ? normaliseIndianNumber(phone) : normaliseNigerianNumber(phone);
   const circleLabel = useMemo(() => circles.find((c) => c.code === circle)?.name, [circles, circle]);
 
@@ -58,7 +59,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
     if (!network) return setLocalError('Pick the network.');
     if (india && !circle) return setLocalError('Choose the circle.');
     if (!product) return setLocalError(mode === 'airtime' ? `No ${network} airtime on sale right now.` : 'Pick a plan.');
-    if (!faceMinor) return setLocalError('Enter an amount like 500 or 1,000.');
+    if (!amountMinor) return setLocalError('Enter an amount like 500 or 1,000.');
     setLocalError(null);
     setStep('confirm');
   }
@@ -88,20 +89,20 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
           </SelectField>
         ) : null}
         {mode === 'airtime' ? (
-          <AmountPicker currency={currency} value={amount} onChange={setAmount} minMinor={product?.minMinor ?? 5_000} maxMinor={product?.maxMinor ?? 5_000_000} error={fieldErrors?.amount?.[0]} />
+          <AmountPicker currency={currency} value={amount} onChange={setAmount} {...airtimeRange(product)} error={fieldErrors?.amountMinor?.[0]} />
         ) : network ? (
           <PlanPicker plans={candidates} currency={currency} selectedId={planId} onSelect={(p) => setPlanId(p.id)} error={fieldErrors?.productId?.[0]} />
         ) : null}
-        {mode === 'airtime' ? <input type="hidden" name="amount" value={amount} /> : null}
+        {mode === 'airtime' ? <input type="hidden" name="amountMinor" value={amountMinor ?? ''} /> : null}
         {localError ? <Notice tone="error">{localError}</Notice> : null}
         <Button type="button" className="w-full min-h-12 text-base" onClick={review}>Review sale</Button>
       </div>
 
-      {step === 'confirm' && national && faceMinor ? (
+      {step === 'confirm' && national && amountMinor ? (
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Confirm the sale</h2>
-          <ConfirmPanel d={{ phone: national, network, circleName: circleLabel, productLabel: label, faceMinor, commissionBps: commissionBps[network] ?? 0, currency }} />
-          {state && !state.ok ? <Notice tone="error">{state.error}</Notice> : null}
+          <ConfirmPanel d={{ phone: national, network, circleName: circleLabel, productLabel: label, faceMinor: amountMinor, commissionBps: commissionBps[network] ?? 0, currency }} />
+          {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
           {repeat ? <Notice tone="warning">{repeat}</Notice> : null}
           <Button type="submit" className="w-full min-h-14 text-lg" disabled={pending}>
             {pending ? 'Sending…' : repeat ? 'Yes, send again' : `Send ${label}`}

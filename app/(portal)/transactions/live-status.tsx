@@ -30,7 +30,7 @@ export function LiveStatus({ initial }: { initial: SaleOutcome }) {
           <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Checking…' : 'Check now'}</Button>
         </form>
       ) : null}
-      {state && !state.ok ? <Notice tone="warning">{state.error}</Notice> : null}
+      {state && !state.ok ? <Notice tone="warning">{state.message}</Notice> : null}
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function LateDeliveryForm({ lateDeliveryId, agentCost }: { lateDeliveryId
       <FieldError id={`late-reason-${lateDeliveryId}`} errors={errors?.reason} />
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirmed" /> I checked the delivery with the provider</label>
       <FieldError id={`late-confirmed-${lateDeliveryId}`} errors={errors?.confirmed} />
-      {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Decide'}</Button>
     </form>
   );

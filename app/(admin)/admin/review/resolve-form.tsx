@@ -26,7 +26,7 @@ export function ResolveForm({ purchaseId }: { purchaseId: number }) {
       <FieldError id={`reason-${purchaseId}`} errors={errors?.reason} />
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirmed" /> I checked this sale with the provider</label>
       <FieldError id={`confirmed-${purchaseId}`} errors={errors?.confirmed} />
-      {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Resolve'}</Button>
     </form>
   );
