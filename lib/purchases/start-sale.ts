@@ -5,7 +5,7 @@ import { purchases } from '@/db/schema';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
 import { getProduct } from '@/lib/catalogue/routing';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
@@ -95,7 +95,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     const answered = await withinBudget(sale, deps.answerBudget);
     outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
-    if (error instanceof LedgerError) return { ok: false, error: error.message };
+    if (error instanceof Refusal) return { ok: false, error: error.message }; // a LedgerError is one
     throw error;
   }
   return { ok: true, outcome };
