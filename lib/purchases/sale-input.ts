@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Airtime amounts a product may be sold for when its provider gives no limits of its own (minor
- * units). The sale form shows and checks these, and the sale refuses outside them: one constant.
+ * units). The sale form offers amounts within these and the sale refuses outside them: one constant.
  */
 export const AIRTIME_LIMITS = { minMinor: 5_000, maxMinor: 5_000_000 } as const;
 
