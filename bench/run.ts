@@ -25,6 +25,7 @@ import { PORTAL_V8_FLAGS } from '@/scripts/portal-node-options';
 import { signIn } from './session';
 import { sellActionId } from './action-id';
 import { startStack } from './stack';
+import { snapshotTsconfig } from '@/scripts/keep-tsconfig';
 
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,11 +33,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function build(): Promise<number> {
   const started = Date.now();
   log(`[bench] next build → ${DIST_DIR}`);
-  return new Promise((resolve, reject) => {
+  const restoreTsconfig = snapshotTsconfig();
+  return new Promise<number>((resolve, reject) => {
     const child = spawn('node_modules/.bin/next', ['build'], { env: childEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve((Date.now() - started) / 1000) : reject(new Error(`next build exited with ${code}`))));
-  });
+  }).finally(restoreTsconfig);
 }
 
 const load = async (spec: LoadSpec): Promise<LoadResult> => {

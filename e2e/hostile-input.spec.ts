@@ -65,7 +65,7 @@ async function saleForm(page: Page): Promise<Record<string, string>> {
   await page.getByRole('button', { name: '₦500', exact: true }).click();
   await page.getByRole('button', { name: 'Review sale' }).click();
   const fields: Record<string, string> = {};
-  for (const name of ['idempotencyKey', 'productId', 'network', 'amount']) fields[name] = await page.locator(`input[name="${name}"]`).first().inputValue();
+  for (const name of ['idempotencyKey', 'productId', 'network', 'amountMinor']) fields[name] = await page.locator(`input[name="${name}"]`).first().inputValue();
   fields.phone = await page.getByLabel("Customer's number").inputValue();
   return fields;
 }
@@ -105,16 +105,16 @@ test.describe('as a signed-in agent', () => {
     const form = await saleForm(page);
     const before = await counts(request);
     const payloads = [`'; drop table purchases; --`, `" or 1=1 --`, `<script>alert(1)</script>`, 'x'.repeat(3_000)];
-    for (const field of ['idempotencyKey', 'productId', 'phone', 'network', 'amount', 'circle', 'expectedPriceMinor', 'confirmRepeat']) {
+    for (const field of ['idempotencyKey', 'productId', 'phone', 'network', 'amountMinor', 'circle', 'expectedPriceMinor', 'confirmRepeat']) {
       for (const payload of payloads) {
         const res = await postSale(request, { ...form, idempotencyKey: `hostile${Date.now()}${Math.random().toString(36).slice(2, 10)}`, [field]: payload }, BASE);
         expect(res.status, `${field}=${payload.slice(0, 30)}`).toBe(200);
-        expect(res.body, `${field}=${payload.slice(0, 30)}`).toMatch(/"ok":false,"error":"[^"]+"/);
+        expect(res.body, `${field}=${payload.slice(0, 30)}`).toMatch(/"ok":false,"message":"[^"]+"/);
         expect(res.body).not.toContain('<script>alert(1)</script>"'); // never echoed back raw
       }
     }
     // Wrong types: numbers where text is expected and the reverse are refused the same way.
-    const res = await postSale(request, { ...form, amount: '-500', productId: '0' }, BASE);
+    const res = await postSale(request, { ...form, amountMinor: '-50000', productId: '0' }, BASE);
     expect(res.body).toMatch(/"ok":false/);
     expect(await counts(request)).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { snapshotTsconfig } from './keep-tsconfig';
 
 const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'next.config.mjs', 'package.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs'];
 
@@ -21,6 +22,8 @@ export function buildIfStale(): void {
   const newest = Math.max(...SOURCES.map(newestMtime));
   if (built > newest) return;
   console.log('[start] building the portal (first start or sources changed)…');
+  const restoreTsconfig = snapshotTsconfig();
   const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  restoreTsconfig();
   if (result.status !== 0) throw new Error('next build failed');
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { env } from '@/lib/env';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { createUser } from '@/lib/users/commands';
 
 const input = z.object({
@@ -38,7 +38,7 @@ async function main() {
     const admin = await createUser(db, SYSTEM_ACTOR, { ...parsed.data, role: 'admin' });
     console.log(`[admin:create] ${admin.email} is an admin; the first sign-in asks them to enrol a second factor.`);
   } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     console.error(`[admin:create] ${error.message}`);
     process.exitCode = 1;
   } finally {

@@ -1,6 +1,6 @@
 // Delivers provider-style callbacks to the portal at `${callbackBaseUrl}/api/callbacks/<provider>` when a
 // pending sale resolves or a sale is reversed. Retries per provider (VTpass: up to 5 until {"response":"success"}).
-import type { ProviderId } from '../lib/providers/types';
+import type { ProviderId } from '../lib/providers/registry';
 import type { OutgoingCallback } from './wire';
 
 export interface CallbackDelivery {

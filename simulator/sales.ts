@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { costAtBps } from '../lib/money';
 import { DEMO_COST_BPS } from '../lib/providers/simulator-terms';
-import type { ProviderId } from '../lib/providers/types';
+import type { ProviderId } from '../lib/providers/registry';
 import { scenarioForPhone, type Scenario } from './scenarios';
 
 export type SaleState = 'PENDING' | 'SUCCESS' | 'FAILED' | 'REVERSED';

@@ -8,7 +8,7 @@ import { DEMO_CREDENTIALS } from '../lib/providers/demo-credentials';
 import { JONET_DEFAULT_PATHS } from '../lib/providers/jonet/client';
 import { RK_DEFAULT_PATHS } from '../lib/providers/rechargekit/client';
 import { SIMULATOR_PREFIX } from '../lib/providers/registry';
-import type { ProviderId } from '../lib/providers/types';
+import type { ProviderId } from '../lib/providers/registry';
 import { VTPASS_DEFAULT_PATHS } from '../lib/providers/vtpass/client';
 import { deliverCallback, type CallbackDelivery } from './callbacks';
 import { resolvePaths, type HandlerContext } from './providers/context';

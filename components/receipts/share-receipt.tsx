@@ -3,18 +3,19 @@
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/result';
-import { issueReceiptLinkAction } from '@/lib/receipts/actions';
 import { shareText, smsHref, whatsappHref } from './share-links';
 
 type Issued = ActionResult<{ path: string }> | null;
+/** The server action that issues (or returns) the sale's receipt link, handed in by the page. */
+export type IssueReceiptLink = (previous: Issued, formData: FormData) => Promise<ActionResult<{ path: string }>>;
 
 /**
  * "Share receipt" for one sale: asks the server for the link (issuing it the first time), then
  * offers copy, the phone's share sheet (or WhatsApp and SMS where there is none), print and open.
- * Drop it anywhere an agent sees one of their sales: `<ShareReceipt purchaseId={sale.id} />`.
+ * Drop it anywhere an agent sees one of their sales: `<ShareReceipt purchaseId={sale.id} issue={action} />`.
  */
-export function ShareReceipt({ purchaseId, label = 'Share receipt' }: { purchaseId: number; label?: string }) {
-  const [state, issue, pending] = useActionState<Issued, FormData>(issueReceiptLinkAction, null);
+export function ShareReceipt({ purchaseId, issue: issueAction, label = 'Share receipt' }: { purchaseId: number; issue: IssueReceiptLink; label?: string }) {
+  const [state, issue, pending] = useActionState<Issued, FormData>(issueAction, null);
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -57,7 +58,7 @@ export function ShareReceipt({ purchaseId, label = 'Share receipt' }: { purchase
         <Button type="button" variant="secondary" onClick={request} disabled={pending} aria-busy={pending}>
           {pending ? 'Getting link…' : label}
         </Button>
-        {state && !state.ok ? <p role="alert" className="mt-1 text-sm text-red-700">{state.error}</p> : null}
+        {state && !state.ok ? <p role="alert" className="mt-1 text-sm text-red-700">{state.message}</p> : null}
       </div>
     );
   }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { ShareReceipt } from '@/components/receipts/share-receipt';
+import { ShareReceipt, type IssueReceiptLink } from '@/components/receipts/share-receipt';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
@@ -14,7 +14,7 @@ import { isAwaitingProvider, pendingPollDelay } from '@/lib/purchases/status';
 type Live = { id: number; status: string; providerRef: string | null; operatorRef: string | null };
 
 
-export function HistoryList({ rows }: { rows: HistoryRow[] }) {
+export function HistoryList({ rows, issueReceiptLink }: { rows: HistoryRow[]; issueReceiptLink: IssueReceiptLink }) {
   const router = useRouter();
   const pendingIds = rows.filter((r) => isAwaitingProvider(r.status)).map((r) => r.id);
   const { data } = useQuery({
@@ -53,7 +53,7 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
             <span className="font-semibold sm:text-right">{formatMoney(row.amountMinor, row.currency)}</span>
             <span className="text-right"><StatusBadge status={status} /></span>
             <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">{row.reference}</span>
-            <span className="col-span-2 sm:col-span-1 sm:text-right"><ShareReceipt purchaseId={row.id} label="Receipt" /></span>
+            <span className="col-span-2 sm:col-span-1 sm:text-right"><ShareReceipt purchaseId={row.id} issue={issueReceiptLink} label="Receipt" /></span>
           </li>
         );
       })}

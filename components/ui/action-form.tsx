@@ -74,7 +74,7 @@ export function FormResult() {
   if (state.ok) return state.message ? <Notice tone="success">{state.message}</Notice> : null;
   return (
     <Notice tone="error">
-      {state.error}
+      {state.message}
       {state.stepUp ? <StepUpLink /> : null}
     </Notice>
   );

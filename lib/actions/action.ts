@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/audit/record';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isFreshlyVerified, secondFactorGate } from '@/lib/auth/second-factor/gate';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { fail, type ActionResult } from './result';
 
 type Role = 'agent' | 'admin';
@@ -35,7 +35,7 @@ export const SECOND_FACTOR_FIRST = {
  * The one door every server action goes through: the session (checked against the database), the
  * role, the second factor (proved, or for an agent not enrolled), then zod. The body receives
  * parsed input and the actor for audit rows. A refused input returns field errors and writes
- * nothing; a domain refusal (LedgerError) becomes its message.
+ * nothing; a Refusal thrown by the body (a LedgerError is one) becomes the failed result.
  */
 export function action<S extends z.ZodType, R>(
   role: Role,
@@ -87,7 +87,7 @@ function run<S extends z.ZodType, R>(
     try {
       return await body(parsed.data, { user, actor: { userId: user.id, label: user.email, ip } });
     } catch (error) {
-      if (error instanceof LedgerError) return fail(error.message);
+      if (error instanceof Refusal) return fail(error);
       throw error;
     }
   };
@@ -97,5 +97,5 @@ export const STEP_UP_MESSAGE = 'For this change, confirm your second factor agai
 
 /** Step-up: null when the session proved its second factor recently, else the refusal the form shows. */
 export function refuseUnlessFresh(user: CurrentUser, now = Date.now()): ActionResult<never> | null {
-  return isFreshlyVerified(user, now) ? null : { ok: false, error: STEP_UP_MESSAGE, stepUp: true };
+  return isFreshlyVerified(user, now) ? null : { ok: false, message: STEP_UP_MESSAGE, stepUp: true };
 }

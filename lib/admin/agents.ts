@@ -3,14 +3,14 @@ import type { Db } from '@/db';
 import { commissionRates, users } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
 
 /** null removes a limit. The purchase code enforces both on every sale. */
 export function setAgentLimits(db: Db, actor: Actor, agentId: number, limits: { maxSaleMinor: number | null; dailyLimitMinor: number | null }, now = Date.now()): void {
   immediate(db, (tx) => {
     const before = tx.select().from(users).where(and(eq(users.id, agentId), eq(users.role, 'agent'))).get();
-    if (!before) throw new LedgerError('No such agent.', 'NOT_FOUND');
+    if (!before) throw new Refusal('No such agent.');
     tx.update(users).set(limits).where(eq(users.id, agentId)).run();
     recordAudit(tx, actor, { action: 'user.limits', targetType: 'user', targetId: agentId, detail: { from: { maxSaleMinor: before.maxSaleMinor, dailyLimitMinor: before.dailyLimitMinor }, to: limits } }, now);
   });
@@ -45,11 +45,11 @@ export function setAgentCommission(
   now = Date.now(),
 ): void {
   if (input.rateBps !== null && (!Number.isInteger(input.rateBps) || input.rateBps < 0 || input.rateBps > 5000)) {
-    throw new LedgerError('Commission must be between 0% and 50%.', 'INVALID');
+    throw new Refusal('Commission must be between 0% and 50%.');
   }
   immediate(db, (tx) => {
     const agent = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))).get();
-    if (!agent) throw new LedgerError('No such agent.', 'NOT_FOUND');
+    if (!agent) throw new Refusal('No such agent.');
     const match = and(eq(commissionRates.agentId, input.agentId), eq(commissionRates.currency, input.currency), eq(commissionRates.network, input.network), eq(commissionRates.type, input.type));
     const before = tx.select().from(commissionRates).where(match).get();
     if (input.rateBps === null) tx.delete(commissionRates).where(match).run();

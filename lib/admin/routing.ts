@@ -4,7 +4,7 @@ import { routes } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
 
 export type RouteKey = { currency: Currency; network: string; type: 'airtime' | 'data' };
@@ -43,9 +43,9 @@ export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteCh
   return immediate(db, (tx) => {
     const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
     const route = tx.select().from(routes).where(where).get();
-    if (!route) throw new LedgerError('No such route.', 'NOT_FOUND');
+    if (!route) throw new Refusal('No such route.');
     const next = applyRouteChange(route.providers, change, key.currency);
-    if (typeof next === 'string') throw new LedgerError(next, 'INVALID');
+    if (typeof next === 'string') throw new Refusal(next);
     tx.update(routes).set({ providers: next }).where(where).run();
     recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
     return next;

@@ -4,6 +4,7 @@ import { detectNigerianNetwork, NG_NETWORKS, normaliseNigerianNumber, type NgNet
 import { listProducts } from '@/lib/catalogue/queries';
 import type { Product } from '@/lib/catalogue/routing';
 import { formatMoney, minorOrUndefined, parseTypedAmount } from '@/lib/money';
+import { airtimeRange } from '@/lib/purchases/sale-input';
 import type { CsvRow } from './csv';
 
 export type CheckedRow =
@@ -69,8 +70,8 @@ export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
 
 function airtime(base: { rowNumber: number; rawNumber: string }, phone: string, network: NgNetwork, product: Product, amount: string, ctx: CheckContext, refuse: (e: string) => CheckedRow): CheckedRow {
   const amountMinor = minorOrUndefined(parseTypedAmount(amount));
-  const min = product.minMinor ?? 100;
-  const max = product.maxMinor ?? 5_000_000;
+  // The same limits the sale path applies, so a previewed row is not refused when it is sold.
+  const { minMinor: min, maxMinor: max } = airtimeRange(product);
   if (amountMinor === undefined || amountMinor < min || amountMinor > max || amountMinor % 100 !== 0) {
     return refuse(`Amount "${amount}" is not a whole amount from ${formatMoney(min, 'NGN')} to ${formatMoney(max, 'NGN')}.`);
   }

@@ -2,7 +2,8 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bulkBatches, bulkRows, purchases } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
-import type { BulkBatch } from './runner';
+
+export type BulkBatch = typeof bulkBatches.$inferSelect;
 
 export interface BulkRowView {
   rowNumber: number;

@@ -4,11 +4,10 @@ import type { Db } from '@/db';
 import { bulkBatches, bulkRows, purchases } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { startSale, type StartSaleDeps } from '@/lib/purchases/start-sale';
-import { availableMinor } from './queries';
+import { availableMinor, type BulkBatch } from './queries';
 
 const LEASE_MS = 60_000;
 
-export type BulkBatch = typeof bulkBatches.$inferSelect;
 export type BulkRow = typeof bulkRows.$inferSelect;
 
 /** Derived, never random: a resumed batch sends the same key for the same row and gets the same sale back. */

@@ -2,7 +2,8 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { priceChanges, products, productSources } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
-import type { CatalogueItem, ProviderId } from '@/lib/providers/types';
+import type { CatalogueItem } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { displayName, productIdentity } from './identity';
 
 export interface ProviderCatalogue {

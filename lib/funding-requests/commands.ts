@@ -5,7 +5,7 @@ import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { fundingAccount, walletAccount } from '@/lib/ledger/accounts';
 import { assertPaymentUnused, assertPaymentUnusedForAgent, claimPayment } from '@/lib/ledger/bank-payments';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
 import { collectDebt } from '@/lib/ledger/late-delivery-money';
@@ -21,9 +21,9 @@ export interface NewFundingRequest {
 
 /** An agent asks for money they paid in; nothing moves until an admin approves. */
 export function submitFundingRequest(db: Db, actor: Actor, agentId: number, input: NewFundingRequest, now = Date.now()): FundingRequest {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new LedgerError('Enter an amount above zero.', 'INVALID');
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Refusal('Enter an amount above zero.', 'amount');
   const bankReference = input.bankReference.trim();
-  if (!bankReference) throw new LedgerError('Enter the bank reference of your payment.', 'INVALID');
+  if (!bankReference) throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
   return immediate(db, (tx) => {
     assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
     const created = tx
@@ -32,7 +32,7 @@ export function submitFundingRequest(db: Db, actor: Actor, agentId: number, inpu
       .onConflictDoNothing()
       .returning()
       .get();
-    if (!created) throw new LedgerError('You already sent a request with this bank reference.', 'IDEMPOTENCY_CONFLICT');
+    if (!created) throw new Refusal('You already sent a request with this bank reference.', 'bankReference');
     recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
     return created;
   });
@@ -55,7 +55,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       .get();
     if (!request) throw alreadyDecided(tx, requestId);
     const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
-    if (agent?.role !== 'agent') throw new LedgerError('This request does not belong to an agent.', 'INVALID');
+    if (agent?.role !== 'agent') throw new Refusal('This request does not belong to an agent.');
     assertPaymentUnused(tx, request.currency, request.bankReference, { agentId: request.agentId, direct: false });
     recordAudit(
       tx,
@@ -83,7 +83,7 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
 /** A rejection moves no money; the reason is shown to the agent. */
 export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, reason: string, now = Date.now()): Decision {
   const why = reason.trim();
-  if (!why) throw new LedgerError('Give a reason the agent can read.', 'INVALID');
+  if (!why) throw new Refusal('Give a reason the agent can read.', 'reason');
   return immediate(db, (tx) => {
     const request = tx
       .update(fundingRequests)
@@ -97,8 +97,8 @@ export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, re
   });
 }
 
-function alreadyDecided(tx: Tx, requestId: number): LedgerError {
+function alreadyDecided(tx: Tx, requestId: number): Refusal {
   const existing = tx.select({ status: fundingRequests.status }).from(fundingRequests).where(eq(fundingRequests.id, requestId)).get();
-  if (!existing) return new LedgerError('No such funding request.', 'NOT_FOUND');
-  return new LedgerError(`This request was already ${existing.status}; nothing changed.`, 'IDEMPOTENCY_CONFLICT');
+  if (!existing) return new Refusal('No such funding request.');
+  return new Refusal(`This request was already ${existing.status}; nothing changed.`);
 }

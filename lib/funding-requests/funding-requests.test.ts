@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { findWallet } from '@/lib/ledger/accounts';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { approveFundingRequest, rejectFundingRequest, submitFundingRequest } from './commands';
@@ -68,7 +68,7 @@ describe('funding requests', () => {
   it('refuses a second request with the same bank reference and shows an agent only their own requests', () => {
     const { agent, request } = newRequest();
     const other = insertUser(db);
-    expect(() => submitFundingRequest(db, admin, agent.id, { currency: 'NGN', amount: 1, bankReference: request.bankReference })).toThrowError(LedgerError);
+    expect(() => submitFundingRequest(db, admin, agent.id, { currency: 'NGN', amount: 1, bankReference: request.bankReference })).toThrowError(Refusal);
     submitFundingRequest(db, admin, other.id, { currency: 'NGN', amount: 5, bankReference: 'OTHER' });
     expect(listAgentFundingRequests(db, agent.id).map((r) => r.id)).toEqual([request.id]);
   });

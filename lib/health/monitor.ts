@@ -5,7 +5,7 @@ import { immediate } from '@/db/transaction';
 import { SYSTEM_ACTOR, recordAudit } from '@/lib/audit/record';
 import { refreshFloatBalances } from '@/lib/provider-settings/test-connection';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { raiseAlert } from './alerts';
 import { getHealthConfig } from './config';
 import { HOUR_MS } from '@/lib/time/units';

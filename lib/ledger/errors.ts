@@ -1,12 +1,14 @@
+import { Refusal } from '@/lib/errors';
 import { formatMoney, type Currency } from '@/lib/money';
 
-/** A refusal the agent can read; never a crash. */
-export class LedgerError extends Error {
+/** A ledger rule refused a movement (funds, a reused reference, a bad amount); the agent can read it. */
+export class LedgerError extends Refusal {
   constructor(
     message: string,
     readonly code: 'INSUFFICIENT_FUNDS' | 'IDEMPOTENCY_CONFLICT' | 'NOT_FOUND' | 'INVALID',
   ) {
     super(message);
+    this.name = 'LedgerError';
   }
 }
 

@@ -1,11 +1,12 @@
 import type { Db } from '@/db';
 import { createAdapter, PROVIDER_IDS } from '@/lib/providers/registry';
-import type { ProviderAdapter, ProviderDeps, ProviderId } from '@/lib/providers/types';
+import type { ProviderAdapter, ProviderDeps } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { loadProviderRuntime, type ProviderRuntime } from './load';
 
 export interface LiveProvider {
   runtime: ProviderRuntime;
-  adapter: ProviderAdapter;
+  adapter: ProviderAdapter<ProviderId>;
 }
 
 /** The adapter for one provider, built from its stored settings (a config change, not a code change). */

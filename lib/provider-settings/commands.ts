@@ -4,8 +4,8 @@ import { providerCredentials, providerSettings } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { env } from '@/lib/env';
-import { LedgerError } from '@/lib/ledger/errors';
-import type { ProviderId } from '@/lib/providers/types';
+import { Refusal } from '@/lib/errors';
+import type { ProviderId } from '@/lib/providers/registry';
 import { encryptCredential } from './crypto';
 import { credentialFields } from './fields';
 import { recordBalanceSnapshot } from './snapshots';
@@ -23,7 +23,7 @@ export interface ProviderSettingsInput {
 export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, input: ProviderSettingsInput, now = Date.now()): void {
   immediate(db, (tx) => {
     const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
-    if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
+    if (!before) throw new Refusal('No such provider.');
     tx.update(providerSettings).set({ ...input, updatedAt: now }).where(eq(providerSettings.id, id)).run();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
@@ -39,8 +39,8 @@ export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, inp
  * database, and the audit row records that it changed, never what it is.
  */
 export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, field: string, value: string, now = Date.now(), key = env.CREDENTIALS_KEY): void {
-  if (!credentialFields(id).includes(field)) throw new LedgerError(`${id} has no credential called ${field}.`, 'INVALID');
-  if (!value) throw new LedgerError('Enter the new value.', 'INVALID');
+  if (!credentialFields(id).includes(field)) throw new Refusal(`${id} has no credential called ${field}.`);
+  if (!value) throw new Refusal('Enter the new value.');
   const ciphertext = encryptCredential(key, id, field, value);
   immediate(db, (tx) => {
     const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
@@ -56,8 +56,8 @@ export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, fiel
 export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): void {
   immediate(db, (tx) => {
     const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
-    if (!row) throw new LedgerError('No such provider.', 'NOT_FOUND');
-    if (row.pausedAt === null) throw new LedgerError('This provider is not paused.', 'INVALID');
+    if (!row) throw new Refusal('No such provider.');
+    if (row.pausedAt === null) throw new Refusal('This provider is not paused.');
     tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
     recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
   });

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials, providerSettings } from '@/db/schema';
 import { env } from '@/lib/env';
-import type { ProviderConfig, ProviderId } from '@/lib/providers/types';
+import type { ProviderConfig } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { openCredential } from './rotate';
 
 export interface ProviderRuntime {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials, providerSettings, users } from '@/db/schema';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { credentialFields } from './fields';
 
 export type ProviderSettingsRow = typeof providerSettings.$inferSelect;

@@ -1,6 +1,7 @@
 import type { Db } from '@/db';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import type { Exchange, ProviderDeps, ProviderId } from '@/lib/providers/types';
+import type { Exchange, ProviderDeps } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { providerFor } from './adapters';
 import { recordProviderBalance } from './commands';
 

@@ -6,7 +6,7 @@ import { providerSettings } from '@/db/schema';
 import { createTestCa, type TestCa } from '@/test/world/certs';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { SIMULATOR_PREFIX } from '@/lib/providers/registry';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { startSimulator, type RunningSimulator } from '@/simulator/server';
 import { eq } from 'drizzle-orm';
 import { providerFor } from './adapters';

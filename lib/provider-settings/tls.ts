@@ -4,8 +4,8 @@ import type { Db } from '@/db';
 import { providerSettings } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { LedgerError } from '@/lib/ledger/errors';
-import type { ProviderId } from '@/lib/providers/types';
+import { Refusal } from '@/lib/errors';
+import type { ProviderId } from '@/lib/providers/registry';
 
 /** What the page and the audit log show of a trusted certificate (never needed in full to judge it). */
 export interface CertificateSummary {
@@ -30,20 +30,20 @@ function summary(cert: X509Certificate): CertificateSummary {
  */
 export function parseCaBundle(pem: string, now = new Date()): CertificateSummary[] {
   const text = pem.trim();
-  if (/PRIVATE KEY-----/.test(text)) throw new LedgerError('That text holds a private key. Paste only the CA certificate; keep the key secret.', 'INVALID');
-  if (text.length > MAX_CA_PEM_LENGTH) throw new LedgerError('That is too long for a CA certificate bundle.', 'INVALID');
+  if (/PRIVATE KEY-----/.test(text)) throw new Refusal('That text holds a private key. Paste only the CA certificate; keep the key secret.');
+  if (text.length > MAX_CA_PEM_LENGTH) throw new Refusal('That is too long for a CA certificate bundle.');
   const blocks = text.match(CERT_BLOCK) ?? [];
   if (blocks.length === 0 || text.replace(CERT_BLOCK, '').trim() !== '') {
-    throw new LedgerError('Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----) and nothing else.', 'INVALID');
+    throw new Refusal('Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----) and nothing else.');
   }
   return blocks.map((block, i) => {
     let cert: X509Certificate;
     try {
       cert = new X509Certificate(block);
     } catch {
-      throw new LedgerError(`Certificate ${i + 1} is not a valid X.509 certificate.`, 'INVALID');
+      throw new Refusal(`Certificate ${i + 1} is not a valid X.509 certificate.`);
     }
-    if (new Date(cert.validTo).getTime() < now.getTime()) throw new LedgerError(`Certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) expired on ${cert.validTo}.`, 'INVALID');
+    if (new Date(cert.validTo).getTime() < now.getTime()) throw new Refusal(`Certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) expired on ${cert.validTo}.`);
     return summary(cert);
   });
 }
@@ -64,10 +64,10 @@ export interface ProviderTlsInput {
 export function setProviderTls(db: Db, actor: Actor, id: ProviderId, input: ProviderTlsInput, now = Date.now()): CertificateSummary[] {
   const certificates = input.caPem === null ? [] : parseCaBundle(input.caPem, new Date(now));
   const serverName = input.caPem === null ? null : input.serverName?.trim() || null;
-  if (serverName !== null && !SERVER_NAME.test(serverName)) throw new LedgerError('The certificate name must be a host name, like vend.cwg.example.', 'INVALID');
+  if (serverName !== null && !SERVER_NAME.test(serverName)) throw new Refusal('The certificate name must be a host name, like vend.cwg.example.');
   immediate(db, (tx) => {
     const before = tx.select({ pem: providerSettings.caCertPem }).from(providerSettings).where(eq(providerSettings.id, id)).get();
-    if (!before) throw new LedgerError('No such provider.', 'NOT_FOUND');
+    if (!before) throw new Refusal('No such provider.');
     tx.update(providerSettings)
       .set({ caCertPem: input.caPem === null ? null : input.caPem.trim(), tlsServerName: serverName, updatedAt: now })
       .where(eq(providerSettings.id, id))

@@ -1,9 +1,9 @@
 // Free-amount airtime rows: no provider lists them as plans, so each adapter declares them from config.
 import type { Currency } from '../money';
-import type { CatalogueItem, ProviderId } from './types';
+import type { CatalogueItem } from './types';
 
 export function airtimeItems(
-  provider: ProviderId,
+  provider: string,
   currency: Currency,
   codes: Record<string, string>,
   minMinor: number,

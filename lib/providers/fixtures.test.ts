@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAdapter, PROVIDER_IDS } from './registry';
-import type { ProviderConfig, ProviderId } from './types';
+import type { ProviderConfig } from './types';
+import type { ProviderId } from './registry';
 
 interface Fixture {
   source: string;

@@ -2,9 +2,7 @@
 // the orchestrator, catalogue sync and callback routes are written against these names only.
 import type { Currency } from '../money';
 
-import type { ProviderId } from './registry';
 
-export type { ProviderId };
 /**
  * FAILED: failed after processing (refund, never fail over). NOT_PROCESSED: the request provably never
  * reached fulfilment, so it may go to another provider with a new reference.
@@ -43,7 +41,8 @@ export interface ProviderResult {
 }
 
 export interface CatalogueItem {
-  provider: ProviderId;
+  /** The provider's id (a registry id: the adapters live below the registry, so they name it as text). */
+  provider: string;
   currency: Currency;
   /** NG: 'MTN'|'GLO'|'AIRTEL'|'9MOBILE'; IN: 'AIRTEL'|'JIO'|'VI'|'BSNL' */
   network: string;
@@ -102,7 +101,7 @@ export interface CallbackParse {
   ack: { status: number; body: string; contentType: string };
 }
 
-export interface ProviderAdapter<Id extends string = ProviderId> {
+export interface ProviderAdapter<Id extends string = string> {
   readonly id: Id;
   readonly currency: Currency;
   listCatalogue(): Promise<CatalogueItem[]>;

@@ -4,7 +4,7 @@ import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { countEarnings } from '@/lib/earnings/daily';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { refund, settle } from '@/lib/ledger/purchase-money';
 import { saleMoney } from './apply-result';
 import { recordSaleStatusWebhook } from '@/lib/webhooks/sale-events';
@@ -17,9 +17,9 @@ import { recordEvent } from './events';
 export function adminResolve(db: Db, actor: Actor, purchaseId: number, outcome: 'success' | 'failed', reason: string, now = Date.now()) {
   return immediate(db, (tx) => {
     const purchase = tx.select().from(purchases).where(eq(purchases.id, purchaseId)).get();
-    if (!purchase) throw new LedgerError('No such sale.', 'NOT_FOUND');
+    if (!purchase) throw new Refusal('No such sale.');
     const already = tx.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)).get();
-    if (already) throw new LedgerError(`This sale was already resolved (${already.outcome}) by ${already.resolvedBy}.`, 'INVALID');
+    if (already) throw new Refusal(`This sale was already resolved (${already.outcome}) by ${already.resolvedBy}.`);
     const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)).get()!;
     const money = saleMoney(purchase, now);
     if (outcome === 'success') settle(tx, money, attempt.provider, attempt.providerCostMinor, 'admin');

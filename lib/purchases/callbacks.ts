@@ -4,7 +4,8 @@ import type { Db } from '@/db';
 import { callbackInbox, purchaseAttempts } from '@/db/schema';
 import { allowHit } from '@/lib/auth/throttle';
 import { providerFor } from '@/lib/provider-settings/adapters';
-import type { CallbackInput, CallbackParse, ProviderDeps, ProviderId } from '@/lib/providers/types';
+import type { CallbackInput, CallbackParse, ProviderDeps } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
 

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { lateDeliveries, products, purchaseAttempts, purchases, users } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { recoverFromAgent, writeOff } from '@/lib/ledger/late-delivery-money';
 import { recordEvent } from './events';
 
@@ -16,11 +16,11 @@ export type LateDecision = 'recover' | 'write_off';
  */
 export function resolveLateDelivery(db: Db, actor: Actor, lateDeliveryId: number, decision: LateDecision, reason: string, now = Date.now()) {
   const why = reason.trim();
-  if (!why) throw new LedgerError('Give a reason.', 'INVALID');
+  if (!why) throw new Refusal('Give a reason.', 'reason');
   return immediate(db, (tx) => {
     const late = tx.select().from(lateDeliveries).where(eq(lateDeliveries.id, lateDeliveryId)).get();
-    if (!late) throw new LedgerError('No such late delivery.', 'NOT_FOUND');
-    if (late.resolution) throw new LedgerError(`This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`, 'INVALID');
+    if (!late) throw new Refusal('No such late delivery.');
+    if (late.resolution) throw new Refusal(`This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`);
     const purchase = tx.select().from(purchases).where(eq(purchases.id, late.purchaseId)).get()!;
     const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, late.attemptId)).get()!;
     const money = {

@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { adminResolve } from './admin-resolve';
 import { handleCallback } from './callbacks';

@@ -6,7 +6,7 @@ import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
 import { costAtBps, formatMoney } from '@/lib/money';
 import { startOfLagosDay } from '@/lib/time/lagos';
@@ -87,12 +87,12 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
   const agent = agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
   if (agent?.maxSaleMinor && r.price.amountMinor > agent.maxSaleMinor) {
-    throw new LedgerError(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`, 'INVALID');
+    throw new Refusal(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`);
   }
   if (agent?.dailyLimitMinor) {
     const today = soldToday(tx).get({ agentId: r.agentId, purchaseId, since: startOfLagosDay(now) });
     if ((today?.total ?? 0) + r.price.amountMinor > agent.dailyLimitMinor) {
-      throw new LedgerError(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`, 'INVALID');
+      throw new Refusal(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`);
     }
   }
 }
@@ -105,7 +105,7 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
 export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now = Date.now()): OpenResult {
   const route = routeFor(db, r.product);
   const first = route[0];
-  if (!first) throw new LedgerError('This product cannot be sold right now. Try another plan or network.', 'INVALID');
+  if (!first) throw new Refusal('This product cannot be sold right now. Try another plan or network.');
   const hash = requestHash(r);
   return immediate(db, (tx) => {
     const reference = newReference(first.provider);
@@ -119,7 +119,7 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
       const existing = tx.select().from(purchases)
         .where(and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey))).get();
       if (!existing || existing.requestHash !== hash) {
-        throw new LedgerError('This form was already used for a different sale. Start a new sale.', 'IDEMPOTENCY_CONFLICT');
+        throw new Refusal('This form was already used for a different sale. Start a new sale.');
       }
       return { kind: 'replay', purchase: existing } as const;
     }

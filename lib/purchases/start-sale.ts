@@ -5,22 +5,15 @@ import { purchases } from '@/db/schema';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
 import { getProduct } from '@/lib/catalogue/routing';
+import { Refusal } from '@/lib/errors';
 import { LedgerError } from '@/lib/ledger/errors';
 import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
+import { airtimeRange, type SaleInput } from './sale-input';
 
-export interface SaleInput {
-  idempotencyKey: string;
-  productId: number;
-  phone: string;
-  network: string;
-  circle?: string;
-  amountMinor?: number;
-  expectedPriceMinor?: number;
-  confirmRepeat?: boolean;
-}
+export type { SaleInput };
 
 export type StartSaleResult =
   | { ok: true; outcome: SaleOutcome }
@@ -74,8 +67,7 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
   let amountMinor: number;
   if (product.type === 'airtime') {
     const asked = input.amountMinor ?? 0;
-    const min = product.minMinor ?? 100;
-    const max = product.maxMinor ?? 5_000_000;
+    const { minMinor: min, maxMinor: max } = airtimeRange(product);
     if (asked < min || asked > max || asked % 100 !== 0) {
       return { ok: false, field: 'amountMinor', error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.` };
     }
@@ -104,7 +96,8 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     const answered = await withinBudget(sale, deps.answerBudget);
     outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
-    if (error instanceof LedgerError) return { ok: false, error: error.message, code: error.code };
+    // A LedgerError is a Refusal too; its code tells the API which refusal it was (insufficient funds).
+    if (error instanceof Refusal) return { ok: false, error: error.message, code: error instanceof LedgerError ? error.code : undefined };
     throw error;
   }
   return { ok: true, outcome };

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { purchases, receiptLinks } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { hashReceiptToken, newReceiptToken } from './token';
 
 /** Bounds what one sale can accumulate; an agent who needs more revokes the old links first. */
@@ -23,7 +23,7 @@ export function issueReceiptToken(db: Db, agentId: number, purchaseId: number, n
     if (!ownsSale(tx, agentId, purchaseId)) return null;
     const live = tx.get<{ n: number }>(sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`)?.n ?? 0;
     if (live >= MAX_LIVE_LINKS_PER_SALE) {
-      throw new LedgerError(`This sale already has ${live} receipt links. Revoke them to share a new one.`, 'INVALID');
+      throw new Refusal(`This sale already has ${live} receipt links. Revoke them to share a new one.`);
     }
     tx.insert(receiptLinks).values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now }).run();
     return token;

@@ -1,10 +1,7 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { purchases, receiptLinks } from '@/db/schema';
-import { ReceiptCard } from '@/components/receipts/receipt-card';
 import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
 import type { World } from '@/test/world';
@@ -164,13 +161,7 @@ describe('the public receipt', () => {
     expect(Object.values(receipt)).not.toContain(sale.agentCostMinor);
     expect(Object.values(receipt)).not.toContain(sale.commissionMinor);
 
-    const html = renderToStaticMarkup(createElement(ReceiptCard, { receipt }));
-    expect(html).not.toContain(sale.phone);
-    expect(html).toContain(receipt.phone);
-    expect(html).toContain('₦500.00');
-    expect(html).not.toContain(sale.reference);
-    expect(html).toContain(`…${sale.reference.slice(-4)}`);
-    expect(html).toContain('Successful');
+    // The card shows only these fields (components/receipts/receipt-card.test.ts).
   });
 
   it('answers a found receipt with the no-store, no-referrer and noindex headers', async () => {

@@ -5,7 +5,7 @@ import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { walletAccount } from '@/lib/ledger/accounts';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
 
 export interface NewUser {
@@ -27,7 +27,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
       .onConflictDoNothing({ target: users.email })
       .returning()
       .get();
-    if (!created) throw new LedgerError('An account with this email already exists.', 'INVALID');
+    if (!created) throw new Refusal('An account with this email already exists.', 'email');
     if (input.role === 'agent') for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
     recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
     return created;
@@ -45,7 +45,7 @@ function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial
       .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
-    if (changed.changes !== 1) throw new LedgerError('No such user.', 'NOT_FOUND');
+    if (changed.changes !== 1) throw new Refusal('No such user.');
     recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
   });
 }

@@ -9,10 +9,10 @@ import { sameOrigin } from '@/lib/auth/route';
 import { fundWallet } from '@/lib/ledger/funding';
 import { allViolations } from '@/lib/ledger/invariants';
 import { DEMO_CREDENTIALS } from '@/lib/providers/demo-credentials';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 import { handleCallback } from '@/lib/purchases/callbacks';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
-import { saleFormSchema } from '@/lib/validations/sale';
+import { saleInputSchema } from '@/lib/purchases/sale-input';
 import type { World } from '@/test/world';
 import { count, magicPhone, proofWorld } from './helpers';
 
@@ -111,16 +111,16 @@ describe('a hostile sale is refused in words and writes nothing', () => {
   });
 
   it('the sale form schema refuses hostile keys, oversized fields and wrong types with field errors', () => {
-    const good = { idempotencyKey: 'a'.repeat(24), productId: '1', phone: '08031234567', network: 'MTN', amount: '100' };
-    expect(saleFormSchema.safeParse(good).success).toBe(true);
+    const good = { idempotencyKey: 'a'.repeat(24), productId: '1', phone: '08031234567', network: 'MTN', amountMinor: '10000' };
+    expect(saleInputSchema.safeParse(good).success).toBe(true);
     const cases: Record<string, unknown>[] = [
       { idempotencyKey: `x' or '1'='1` }, { idempotencyKey: '<script>' + 'a'.repeat(20) }, { idempotencyKey: 'a'.repeat(65) },
       { productId: '1 or 1=1' }, { productId: '-1' }, { productId: '1.5' },
-      { phone: '0'.repeat(33) }, { network: 'N'.repeat(17) }, { amount: '1e9' }, { amount: '<b>100</b>' }, { amount: '9'.repeat(21) },
+      { phone: '0'.repeat(33) }, { network: 'N'.repeat(17) }, { amountMinor: '100.5' }, { amountMinor: '<b>100</b>' }, { amountMinor: '9'.repeat(21) }, { amountMinor: '-100' },
       { expectedPriceMinor: 'abc' }, { confirmRepeat: 'yes' }, { circle: 'x'.repeat(9) },
     ];
     for (const c of cases) {
-      const parsed = saleFormSchema.safeParse({ ...good, ...c });
+      const parsed = saleInputSchema.safeParse({ ...good, ...c });
       expect(parsed.success, JSON.stringify(c).slice(0, 80)).toBe(false);
     }
   });

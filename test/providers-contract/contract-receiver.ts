@@ -2,7 +2,8 @@
 // callback the simulator sends and answers with the adapter's own ack (so VTpass stops retrying only on success).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallbackInput, ProviderAdapter, ProviderId } from '@/lib/providers/types';
+import type { CallbackInput, ProviderAdapter } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 
 export interface ReceivedCallback {
   provider: ProviderId;
@@ -12,13 +13,13 @@ export interface ReceivedCallback {
 export interface CallbackReceiver {
   url: string;
   received: ReceivedCallback[];
-  register(adapter: ProviderAdapter): void;
+  register(adapter: ProviderAdapter<ProviderId>): void;
   close(): Promise<void>;
 }
 
 export async function startCallbackReceiver(): Promise<CallbackReceiver> {
   const received: ReceivedCallback[] = [];
-  const adapters = new Map<string, ProviderAdapter>();
+  const adapters = new Map<string, ProviderAdapter<ProviderId>>();
   const server = createServer((req, res) => {
     void readAll(req).then((rawBody) => {
       const url = new URL(req.url ?? '/', 'http://receiver');

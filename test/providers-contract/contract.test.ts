@@ -4,7 +4,7 @@ import { CONTRACT_SUBJECTS, registerProviderContract, type ContractEnv } from '.
 import { startCallbackReceiver, type CallbackReceiver } from './contract-receiver';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createAdapter, defaultProviderConfig, PROVIDER_IDS } from '@/lib/providers/registry';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 
 let sim: RunningSimulator;
 let receiver: CallbackReceiver;

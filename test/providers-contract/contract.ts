@@ -3,7 +3,8 @@
 import { expect, it } from 'vitest';
 import type { CallbackReceiver } from './contract-receiver';
 import { createReferenceGenerator } from '@/lib/providers/reference';
-import type { CallbackInput, CatalogueItem, ProviderAdapter, ProviderId, ProviderResult, TxnStatus } from '@/lib/providers/types';
+import type { CallbackInput, CatalogueItem, ProviderAdapter, ProviderResult, TxnStatus } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 
 export interface ContractSubject {
   id: ProviderId;

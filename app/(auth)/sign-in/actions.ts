@@ -38,7 +38,6 @@ async function markVerified(user: CurrentUser, sessionVersion = user.sessionVers
 async function verifyAndContinue(proof: Proof, nextPath: string | undefined, { user, actor }: ActionContext) {
   if (user.mfa === 'none') return fail('This account has no second factor to confirm.');
   const result = await verifySecondFactor(getDb(), actor, user.id, proof);
-  if (!result.ok) return fail(result.error, proof.kind === 'code' ? { code: [result.error] } : undefined);
   await markVerified(user);
   const to = result.method === 'recovery_code'
     ? `/sign-in/enrol?recovered=${result.recoveryCodesLeft}`
@@ -85,10 +84,9 @@ export const finishTotpAction = sessionAction(
   async (input, { user, actor }) => {
     const refused = refuseEnrolment(user);
     if (refused) return refused;
-    const result = finishTotpEnrolment(getDb(), actor, user.id, input.ticket, input.code);
-    if (!result.ok) return fail(result.error, { code: [result.error] });
-    await markVerified(user, result.enrolled.sessionVersion);
-    return ok({ recoveryCodes: result.enrolled.recoveryCodes }, 'Authenticator app set up.');
+    const enrolled = finishTotpEnrolment(getDb(), actor, user.id, input.ticket, input.code);
+    await markVerified(user, enrolled.sessionVersion);
+    return ok({ recoveryCodes: enrolled.recoveryCodes }, 'Authenticator app set up.');
   },
 );
 
@@ -101,10 +99,9 @@ export const passkeyRegistrationAction = sessionAction(z.object({}), async (_inp
 export const registerPasskeyAction = sessionAction(z.object({ response: webauthnJson }), async (input, { user, actor }) => {
   const refused = refuseEnrolment(user);
   if (refused) return refused;
-  const result = await registerPasskey(getDb(), actor, user.id, input.response as unknown as RegistrationResponseJSON);
-  if (!result.ok) return fail(result.error);
-  await markVerified(user, result.value.sessionVersion);
-  return ok({ recoveryCodes: result.value.recoveryCodes }, 'Passkey added.');
+  const enrolled = await registerPasskey(getDb(), actor, user.id, input.response as unknown as RegistrationResponseJSON);
+  await markVerified(user, enrolled.sessionVersion);
+  return ok({ recoveryCodes: enrolled.recoveryCodes }, 'Passkey added.');
 });
 
 export const regenerateRecoveryCodesAction = sessionAction(z.object({}), (_input, { user, actor }) => {

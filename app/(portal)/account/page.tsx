@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ChangePasswordForm, SignOutEverywhereForm } from '@/components/account/account-forms';
+import { ChangePasswordForm, SignOutEverywhereForm } from '@/app/(portal)/account/account-forms';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { factorSummary } from '@/lib/auth/second-factor/factors';

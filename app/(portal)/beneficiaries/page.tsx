@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { BeneficiaryRow } from '@/components/beneficiaries/beneficiary-row';
+import { BeneficiaryRow } from '@/app/(portal)/beneficiaries/beneficiary-row';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';

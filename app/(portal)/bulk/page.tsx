@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { BulkUploadForm } from '@/components/bulk/upload-form';
+import { BulkUploadForm } from './upload-form';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
 import { listBatches } from '@/lib/bulk/queries';

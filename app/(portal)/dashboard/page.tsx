@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { QuickSell } from '@/components/buy/quick-sell';
+import { QuickSell } from '@/app/(portal)/dashboard/quick-sell';
 import { EarningsPanel } from '@/components/earnings/earnings-panel';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';

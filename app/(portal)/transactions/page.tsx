@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
+import { issueReceiptLinkAction } from '@/app/(portal)/transactions/receipt-actions';
 import { HistoryFilters } from '@/components/transactions/history-filters';
 import { HistoryList } from '@/components/transactions/history-list';
 import { Card } from '@/components/ui/card';
@@ -23,7 +24,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         <HistoryFilters query={query} networks={[...new Set([...NG_NETWORKS, ...IN_OPERATORS])]} />
       </Card>
       <Card>
-        <HistoryList rows={result.rows} />
+        <HistoryList rows={result.rows} issueReceiptLink={issueReceiptLinkAction} />
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/transactions" params={params} />
       </Card>
     </div>

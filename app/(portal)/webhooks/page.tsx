@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { CreateEndpointForm } from '@/components/webhooks/endpoint-forms';
+import { CreateEndpointForm } from './endpoint-forms';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
 import { listEndpoints } from '@/lib/webhooks/endpoints';

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { passkeys, recoveryCodes, totpFactors, users, webauthnChallenges } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { LedgerError } from '@/lib/ledger/errors';
+import { Refusal } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { seal, unseal } from '@/lib/provider-settings/crypto';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
@@ -63,7 +63,7 @@ export function consumeTotpCode(db: Db, userId: number, code: string, now = Date
 /** Bumps the session version: every other session of the user ends (the caller re-issues its own). */
 function endOtherSessions(tx: Tx, userId: number): number {
   const row = tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ sv: users.sessionVersion }).get();
-  if (!row) throw new LedgerError('No such user.', 'NOT_FOUND');
+  if (!row) throw new Refusal('No such user.');
   return row.sv;
 }
 
@@ -108,7 +108,7 @@ export function regenerateRecoveryCodes(db: Db, actor: Actor, userId: number, no
  * sessions end; at the next sign-in an admin is asked to enrol again. Audited.
  */
 export function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): void {
-  if (actor.userId === userId) throw new LedgerError('Ask another admin to reset your own second factor.', 'INVALID');
+  if (actor.userId === userId) throw new Refusal('Ask another admin to reset your own second factor.');
   immediate(db, (tx) => {
     tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).run();
     tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();

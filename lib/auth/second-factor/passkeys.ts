@@ -13,6 +13,7 @@ import type { Db } from '@/db';
 import { passkeys, webauthnChallenges } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import type { Actor } from '@/lib/audit/record';
+import { Refusal } from '@/lib/errors';
 import { afterEnrolment, type Enrolled } from './factors';
 import { relyingParty } from './relying-party';
 
@@ -55,19 +56,18 @@ export async function passkeyRegistrationOptions(db: Db, user: { id: number; ema
   return options;
 }
 
-export type PasskeyResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export async function registerPasskey(db: Db, actor: Actor, userId: number, response: RegistrationResponseJSON, now = Date.now()): Promise<PasskeyResult<Enrolled>> {
+/** Saves the new passkey, or refuses: an expired request, or an answer that does not check out. */
+export async function registerPasskey(db: Db, actor: Actor, userId: number, response: RegistrationResponseJSON, now = Date.now()): Promise<Enrolled> {
   const challenge = takeChallenge(db, userId, 'register', now);
-  if (!challenge) return { ok: false, error: 'This passkey request has expired. Try again.' };
+  if (!challenge) throw new Refusal('This passkey request has expired. Try again.');
   const rp = relyingParty();
   let verified;
   try {
     verified = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false });
   } catch {
-    return { ok: false, error: 'The passkey could not be checked. Try again.' };
+    throw new Refusal('The passkey could not be checked. Try again.');
   }
-  if (!verified.verified || !verified.registrationInfo) return { ok: false, error: 'The passkey could not be checked. Try again.' };
+  if (!verified.verified || !verified.registrationInfo) throw new Refusal('The passkey could not be checked. Try again.');
   const { credential } = verified.registrationInfo;
   const enrolled = immediate(db, (tx) => {
     tx.insert(passkeys)
@@ -82,7 +82,7 @@ export async function registerPasskey(db: Db, actor: Actor, userId: number, resp
       .run();
     return afterEnrolment(tx, actor, userId, 'mfa.passkey_added', now);
   });
-  return { ok: true, value: enrolled };
+  return enrolled;
 }
 
 /** Null when the user has no passkey. */

@@ -4,13 +4,14 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { Refusal } from '@/lib/errors';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { passkeys } from '@/db/schema';
 import { consumeRecoveryCode, consumeTotpCode, factorSummary, hasSecondFactor, listAdminsWithFactors, resetSecondFactor, saveTotpFactor } from './factors';
 import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';
 import { safeNextPath } from './next-path';
 import { finishTotpEnrolment, startTotpEnrolment } from './totp-enrolment';
-import { verifySecondFactor } from './verify';
+import { verifySecondFactor, WRONG_CODE } from './verify';
 
 // RFC 6238 test secret ("12345678901234567890" in base32) and an independent HOTP (RFC 4226 §5.3).
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -68,14 +69,13 @@ describe('TOTP', () => {
     const start = await startTotpEnrolment(user, T);
     expect(hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T)).toMatchObject({ ok: false });
+    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T)).toThrowError(new Refusal('That code does not match. Check the time on your phone and try the newest code.', 'code'));
     const other = insertUser(db, 'agent');
     const { totpCodeAt, totpStep } = await import('./totp');
     const code = totpCodeAt(start.secret, totpStep(T));
-    expect(finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T), 'a ticket for another user').toMatchObject({ ok: false });
-    expect(finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000), 'an expired ticket').toMatchObject({ ok: false });
-    const done = finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T);
-    expect(done).toMatchObject({ ok: true });
+    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T), 'a ticket for another user').toThrowError(Refusal);
+    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000), 'an expired ticket').toThrowError(Refusal);
+    expect(finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T).recoveryCodes).toHaveLength(10);
     expect(factorSummary(db, user.id)).toEqual({ totp: true, passkeys: 0, recoveryCodesLeft: 10 });
     const raw = db.$client.prepare('select secret_sealed from totp_factors where user_id = ?').get(user.id) as { secret_sealed: string };
     expect(raw.secret_sealed).not.toContain(start.secret);
@@ -110,15 +110,16 @@ describe('recovery codes', () => {
 describe('verification', () => {
   it('is throttled after 5 wrong codes, even for the right code', async () => {
     const { user } = adminWithTotp();
-    for (let i = 0; i < 5; i += 1) expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T)).toMatchObject({ ok: false });
-    const right = await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T);
-    expect(right).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many attempts/) });
+    for (let i = 0; i < 5; i += 1) await expect(verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T)).rejects.toMatchObject({ field: 'code', message: WRONG_CODE });
+    const right = verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T);
+    await expect(right).rejects.toThrowError(Refusal);
+    await expect(right).rejects.toMatchObject({ field: 'code', message: expect.stringMatching(/^Too many attempts/) });
   });
 
   it('answers the method and the recovery codes left, and audits it', async () => {
     const { user, recoveryCodes } = adminWithTotp();
-    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: recoveryCodes[0]! }, T)).toEqual({ ok: true, method: 'recovery_code', recoveryCodesLeft: 9 });
-    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T)).toEqual({ ok: true, method: 'totp', recoveryCodesLeft: 9 });
+    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: recoveryCodes[0]! }, T)).toEqual({ method: 'recovery_code', recoveryCodesLeft: 9 });
+    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T)).toEqual({ method: 'totp', recoveryCodesLeft: 9 });
     const audited = db.$client.prepare("select action from audit_log where target_id = ? and action like 'auth.second_factor%'").all(String(user.id));
     expect(audited).toHaveLength(2);
   });

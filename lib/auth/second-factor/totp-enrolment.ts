@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/audit/record';
 import { env } from '@/lib/env';
+import { Refusal } from '@/lib/errors';
 import { seal, unseal } from '@/lib/provider-settings/crypto';
 import { saveTotpFactor, type Enrolled } from './factors';
 import { matchTotpStep, newTotpSecret, totpUri } from './totp';
@@ -24,17 +25,16 @@ export async function startTotpEnrolment(user: { id: number; email: string }, no
   return { secret, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, ticket };
 }
 
-export type FinishResult = { ok: true; enrolled: Enrolled } | { ok: false; error: string };
-
-export function finishTotpEnrolment(db: Db, actor: Actor, userId: number, ticket: string, code: string, now = Date.now()): FinishResult {
+/** The enrolment, or a Refusal on the code field: a wrong code, or a set-up that expired. */
+export function finishTotpEnrolment(db: Db, actor: Actor, userId: number, ticket: string, code: string, now = Date.now()): Enrolled {
   let opened: { secret: string; expiresAt: number };
   try {
     opened = JSON.parse(unseal(env.CREDENTIALS_KEY, ticketContext(userId), ticket)) as typeof opened;
   } catch {
-    return { ok: false, error: 'This set-up has expired. Start again.' };
+    throw new Refusal('This set-up has expired. Start again.', 'code');
   }
-  if (now > opened.expiresAt) return { ok: false, error: 'This set-up has expired. Start again.' };
+  if (now > opened.expiresAt) throw new Refusal('This set-up has expired. Start again.', 'code');
   const step = matchTotpStep(opened.secret, code, now);
-  if (step === null) return { ok: false, error: 'That code does not match. Check the time on your phone and try the newest code.' };
-  return { ok: true, enrolled: saveTotpFactor(db, actor, userId, opened.secret, step, now) };
+  if (step === null) throw new Refusal('That code does not match. Check the time on your phone and try the newest code.', 'code');
+  return saveTotpFactor(db, actor, userId, opened.secret, step, now);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ResetSecondFactorForm } from '@/components/admin/admin-forms';
+import { ResetSecondFactorForm } from '@/app/(admin)/admin/admins/admin-forms';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { listAdminsWithFactors } from '@/lib/auth/second-factor/factors';

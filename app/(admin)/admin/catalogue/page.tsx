@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { FilterForm } from '@/components/admin/filter-form';
-import { SyncCatalogueForm } from '@/components/admin/sync-form';
+import { SyncCatalogueForm } from '@/app/(admin)/admin/catalogue/sync-form';
 import { Card } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { listCatalogue, listRecentPriceChanges } from '@/lib/admin/catalogue';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { FundWalletForm, DecideRequestForms } from '@/components/admin/funding-forms';
+import { FundWalletForm, DecideRequestForms } from '@/app/(admin)/admin/funding/funding-forms';
 import { Card } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { pageParam } from '@/lib/admin/schemas';

@@ -4,8 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { action, refuseUnlessFresh } from '@/lib/actions/action';
-import { ok } from '@/lib/actions/result';
+import { fail, ok } from '@/lib/actions/result';
 import { changeRoute } from '@/lib/admin/routing';
+import { Refusal } from '@/lib/errors';
 import { checkbox, currency, optionalAmount, productType, providerId, stringMap } from '@/lib/admin/schemas';
 import { setHealthConfig } from '@/lib/health/config';
 import { resumeProvider, setProviderCredential, updateProviderSettings } from '@/lib/provider-settings/commands';
@@ -60,7 +61,7 @@ export const setProviderTlsAction = action(
     serverName: z.string().max(253).optional(),
   }),
   (input, { actor }) => {
-    if (input.intent === 'save' && !input.caPem?.trim()) return { ok: false, error: 'Paste the CA certificate (PEM).', fieldErrors: { caPem: ['Paste the CA certificate (PEM).'] } };
+    if (input.intent === 'save' && !input.caPem?.trim()) return fail(new Refusal('Paste the CA certificate (PEM).', 'caPem'));
     const certificates = setProviderTls(getDb(), actor, input.id, {
       caPem: input.intent === 'remove' ? null : input.caPem!, serverName: input.serverName ?? null,
     });
@@ -76,7 +77,7 @@ export const testConnectionAction = action('admin', z.object({ id: providerId })
   const result = await testProviderConnection(getDb(), actor, input.id);
   revalidatePath(`/admin/providers/${input.id}`);
   revalidatePath('/admin/providers');
-  if (!result.ok) return { ok: false, error: `Connection failed after ${result.durationMs} ms: ${result.error}` };
+  if (!result.ok) return fail(`Connection failed after ${result.durationMs} ms: ${result.error}`);
   return ok(undefined, `Connected in ${result.durationMs} ms. Float balance: ${formatMoney(result.amountMinor, result.currency ?? PROVIDER_CURRENCY[input.id] ?? 'NGN')}.`);
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { HealthConfigForm, ResumeProviderForm } from '@/components/admin/provider-forms';
+import { HealthConfigForm, ResumeProviderForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
@@ -11,7 +11,7 @@ import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { formatMoney } from '@/lib/money';
 import { PROVIDER_LABELS } from '@/lib/provider-settings/fields';
 import { isLowBalance, listProviderSettings } from '@/lib/provider-settings/queries';
-import type { ProviderId } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/providers/registry';
 
 export const metadata: Metadata = { title: 'Providers' };
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { LateDeliveryForm } from '@/components/review/late-delivery-form';
-import { ResolveForm } from '@/components/review/resolve-form';
+import { LateDeliveryForm } from '@/app/(admin)/admin/review/late-delivery-form';
+import { ResolveForm } from '@/app/(admin)/admin/review/resolve-form';
 import { Timeline } from '@/components/transactions/timeline';
 import { Card } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';

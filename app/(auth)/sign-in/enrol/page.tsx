@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { EnrolPanel } from '@/components/auth/enrol-panel';
+import { EnrolPanel } from '@/app/(auth)/sign-in/enrol-panel';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { Notice } from '@/components/ui/notice';
 import { getDb } from '@/db';

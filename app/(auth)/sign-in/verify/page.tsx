@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { VerifyForm } from '@/components/auth/verify-form';
+import { VerifyForm } from '@/app/(auth)/sign-in/verify-form';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { getDb } from '@/db';
 import { factorSummary } from '@/lib/auth/second-factor/factors';

@@ -14,7 +14,7 @@ export function CreateKeyForm() {
     <div className="space-y-4">
       {state?.ok ? <NewKey apiKey={state.data.key} name={state.data.name} /> : null}
       <form action={submit} className="space-y-3" aria-label="New API key">
-        {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+        {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
         <TextField label="Name" name="name" maxLength={60} errors={errors?.name} hint="So you can tell your keys apart, e.g. “reseller site”." />
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">What the key may do</legend>

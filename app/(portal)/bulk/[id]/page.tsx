@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { BatchLive } from '@/components/bulk/batch-live';
+import { BatchLive } from '../batch-live';
 import { requireAgent } from '@/lib/auth/session';
 import { getBatchView } from '@/lib/bulk/queries';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BuyPage } from '@/components/buy/buy-page';
+import { BuyPage } from '@/app/(portal)/buy/buy-page';
 
 export const metadata: Metadata = { title: 'Sell data' };
 

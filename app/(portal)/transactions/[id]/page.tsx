@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { RevokeReceiptLinks } from '@/components/receipts/revoke-links';
+import { LiveStatus } from '@/app/(portal)/transactions/live-status';
+import { issueReceiptLinkAction } from '@/app/(portal)/transactions/receipt-actions';
+import { RevokeReceiptLinks } from '@/app/(portal)/transactions/revoke-links';
 import { ShareReceipt } from '@/components/receipts/share-receipt';
-import { LiveStatus } from '@/components/transactions/live-status';
 import { Timeline } from '@/components/transactions/timeline';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
@@ -41,7 +42,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
           ))}
         </dl>
         <div className="mt-3 space-y-3">
-          <ShareReceipt purchaseId={p.id} />
+          <ShareReceipt purchaseId={p.id} issue={issueReceiptLinkAction} />
           <RevokeReceiptLinks purchaseId={p.id} live={countLiveReceiptLinks(getDb(), user.id, p.id)} />
         </div>
       </Card>

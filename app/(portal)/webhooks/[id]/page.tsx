@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { EventsForm, PauseForm, ResendForm, RotateForm } from '@/components/webhooks/endpoint-forms';
+import { EventsForm, PauseForm, ResendForm, RotateForm } from '../endpoint-forms';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';

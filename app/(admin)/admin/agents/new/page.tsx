@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
-import { CreateAgentForm } from '@/components/admin/agent-forms';
+import { CreateAgentForm } from '@/app/(admin)/admin/agents/agent-forms';
 import { requireAdmin } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'New agent' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { CredentialForm, ProviderSettingsForm, ProviderTlsForm, ResumeProviderForm, TestConnectionForm } from '@/components/admin/provider-forms';
+import { CredentialForm, ProviderSettingsForm, ProviderTlsForm, ResumeProviderForm, TestConnectionForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { requireAdmin } from '@/lib/auth/session';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { RouteStepForm } from '@/components/admin/provider-forms';
+import { RouteStepForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { listRoutes } from '@/lib/admin/routing';
 import { requireAdmin } from '@/lib/auth/session';

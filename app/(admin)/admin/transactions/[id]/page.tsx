@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { ResolveForm } from '@/components/review/resolve-form';
+import { ResolveForm } from '@/app/(admin)/admin/review/resolve-form';
 import { Card } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { getAdminPurchase } from '@/lib/admin/transactions';

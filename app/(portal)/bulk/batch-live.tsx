@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { cancelBulkAction, confirmBulkAction } from '@/app/(portal)/bulk/actions';
+import { cancelBulkAction, confirmBulkAction } from './actions';
 import { ActionForm, ConfirmSubmit, useFormState } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

@@ -1,28 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { issueReceiptLinkAction } from '@/app/(portal)/transactions/receipt-actions';
 import { ShareReceipt } from '@/components/receipts/share-receipt';
+import { useLiveSale } from '@/components/transactions/use-live-sale';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/lib/money';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
-import { isFinal, pendingPollDelay } from '@/lib/purchases/status';
+import { isFinal } from '@/lib/purchases/status';
 
-
-export function useLiveSale(initial: SaleOutcome) {
-  return useQuery({
-    queryKey: ['sale', initial.purchaseId],
-    initialData: initial,
-    queryFn: async (): Promise<SaleOutcome> => {
-      const response = await fetch(`/api/transactions/${initial.purchaseId}`, { cache: 'no-store' });
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return response.json();
-    },
-    refetchInterval: (query) => (isFinal(query.state.data?.status ?? '') ? false : pendingPollDelay(query.state.dataUpdateCount)),
-    staleTime: 0,
-  });
-}
 
 export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNewSale: () => void }) {
   const router = useRouter();
@@ -54,7 +41,7 @@ export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNew
         </div>
       )}
       <p className="text-sm text-slate-600">Our reference: <span className="font-mono">{sale.reference}</span></p>
-      <ShareReceipt purchaseId={sale.purchaseId} />
+      <ShareReceipt purchaseId={sale.purchaseId} issue={issueReceiptLinkAction} />
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={onNewSale}>New sale</Button>
         <a href={`/transactions/${sale.purchaseId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold">Details</a>

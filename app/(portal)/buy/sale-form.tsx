@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { sellAction, type SellActionData } from '@/app/(portal)/buy/actions';
+import { sellAction, type SellActionData } from './actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -9,6 +9,7 @@ import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, nor
 import type { ActionResult } from '@/lib/actions/result';
 import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
+import { airtimeRange } from '@/lib/purchases/sale-input';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
@@ -88,11 +89,11 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
           </SelectField>
         ) : null}
         {mode === 'airtime' ? (
-          <AmountPicker currency={currency} value={amount} onChange={setAmount} minMinor={product?.minMinor ?? 5_000} maxMinor={product?.maxMinor ?? 5_000_000} error={fieldErrors?.amount?.[0]} />
+          <AmountPicker currency={currency} value={amount} onChange={setAmount} {...airtimeRange(product)} error={fieldErrors?.amountMinor?.[0]} />
         ) : network ? (
           <PlanPicker plans={candidates} currency={currency} selectedId={planId} onSelect={(p) => setPlanId(p.id)} error={fieldErrors?.productId?.[0]} />
         ) : null}
-        {mode === 'airtime' ? <input type="hidden" name="amount" value={amount} /> : null}
+        {mode === 'airtime' ? <input type="hidden" name="amountMinor" value={amountMinor ?? ''} /> : null}
         {localError ? <Notice tone="error">{localError}</Notice> : null}
         <Button type="button" className="w-full min-h-12 text-base" onClick={review}>Review sale</Button>
       </div>
@@ -101,7 +102,7 @@ function SaleFlow({ mode, currency, products, networks, circles, commissionBps, 
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Confirm the sale</h2>
           <ConfirmPanel d={{ phone: national, network, circleName: circleLabel, productLabel: label, amountMinor, commissionBps: commissionBps[network] ?? 0, currency }} />
-          {state && !state.ok ? <Notice tone="error">{state.error}</Notice> : null}
+          {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
           {repeat ? <Notice tone="warning">{repeat}</Notice> : null}
           <Button type="submit" className="w-full min-h-14 text-lg" disabled={pending}>
             {pending ? 'Sending…' : repeat ? 'Yes, send again' : `Send ${label}`}

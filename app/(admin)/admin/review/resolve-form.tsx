@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resolveSaleAction } from '@/app/(admin)/admin/review/actions';
+import { resolveSaleAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -26,7 +26,7 @@ export function ResolveForm({ purchaseId }: { purchaseId: number }) {
       <FieldError id={`reason-${purchaseId}`} errors={errors?.reason} />
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirmed" /> I checked this sale with the provider</label>
       <FieldError id={`confirmed-${purchaseId}`} errors={errors?.confirmed} />
-      {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Resolve'}</Button>
     </form>
   );

@@ -20,9 +20,9 @@ import { CLIENT_ADDRESS_HEADER, markClientAddressFront } from '@/lib/auth/client
 import { allViolations } from '@/lib/ledger/invariants';
 import { createWorld, type World } from '@/test/world';
 import { openDatabase } from '@/db/client';
-import { createApiKey, revokeApiKey, setApiKeyRateLimits } from './keys';
-import { consumeRate } from './rate-limit';
-import * as schemas from './schemas';
+import { createApiKey, revokeApiKey, setApiKeyRateLimits } from '@/lib/api/keys';
+import { consumeRate } from '@/lib/api/rate-limit';
+import * as schemas from '@/lib/api/schemas';
 import type { ApiScope } from '@/db/schema';
 
 let world: World;

@@ -1,6 +1,6 @@
 'use client';
 
-import { changeRouteAction, resumeProviderAction, setCredentialAction, setHealthConfigAction, setProviderTlsAction, testConnectionAction, updateProviderSettingsAction } from '@/app/(admin)/admin/providers/actions';
+import { changeRouteAction, resumeProviderAction, setCredentialAction, setHealthConfigAction, setProviderTlsAction, testConnectionAction, updateProviderSettingsAction } from './actions';
 import { ActionForm, ConfirmSubmit, FormTextArea, FormTextField, SubmitButton } from '@/components/ui/action-form';
 
 export function ProviderSettingsForm(props: { id: string; enabled: boolean; baseUrl: string; timeoutMs: number; paths: string; options: string; lowBalance: string }) {

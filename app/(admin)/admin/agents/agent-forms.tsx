@@ -1,6 +1,6 @@
 'use client';
 
-import { createAgentAction, endSessionsAction, resetPasswordAction, setAgentStatusAction, setCommissionAction, setLimitsAction } from '@/app/(admin)/admin/agents/actions';
+import { createAgentAction, endSessionsAction, resetPasswordAction, setAgentStatusAction, setCommissionAction, setLimitsAction } from './actions';
 import { ActionForm, ConfirmSubmit, FormTextField, SubmitButton } from '@/components/ui/action-form';
 
 export function CreateAgentForm() {

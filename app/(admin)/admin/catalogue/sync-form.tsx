@@ -1,6 +1,6 @@
 'use client';
 
-import { syncCatalogueAction } from '@/app/(admin)/admin/catalogue/actions';
+import { syncCatalogueAction } from './actions';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 
 export function SyncCatalogueForm() {

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useState } from 'react';
-import { deleteBeneficiaryAction, updateBeneficiaryAction } from '@/app/(portal)/beneficiaries/actions';
+import { deleteBeneficiaryAction, updateBeneficiaryAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
@@ -78,8 +78,8 @@ export function BeneficiaryRow({ beneficiary: b, networks }: { beneficiary: Bene
         </form>
       ) : null}
 
-      {saved && !saved.ok && view === 'edit' ? <p role="alert" className="mt-2 text-sm text-red-700">{saved.error}</p> : null}
-      {deleted && !deleted.ok ? <p role="alert" className="mt-2 text-sm text-red-700">{deleted.error}</p> : null}
+      {saved && !saved.ok && view === 'edit' ? <p role="alert" className="mt-2 text-sm text-red-700">{saved.message}</p> : null}
+      {deleted && !deleted.ok ? <p role="alert" className="mt-2 text-sm text-red-700">{deleted.message}</p> : null}
       {justSaved && view === 'view' ? <p role="status" className="mt-2 text-sm text-green-800">✓ Saved</p> : null}
     </li>
   );

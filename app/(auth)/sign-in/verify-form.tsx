@@ -3,7 +3,7 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useActionState, useState } from 'react';
-import { passkeyChallengeAction, verifyCodeAction, verifyPasskeyAction } from '@/app/(auth)/sign-in/actions';
+import { passkeyChallengeAction, verifyCodeAction, verifyPasskeyAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -12,20 +12,20 @@ export function VerifyForm({ hasTotp, hasPasskey, next }: { hasTotp: boolean; ha
   const [state, submit, pending] = useActionState(verifyCodeAction, null);
   const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
-  const codeErrors = state && !state.ok ? (state.fieldErrors?.code ?? [state.error]) : undefined;
+  const codeErrors = state && !state.ok ? (state.fieldErrors?.code ?? [state.message]) : undefined;
 
   async function usePasskey() {
     setPasskeyBusy(true);
     setPasskeyError(null);
     try {
       const challenge = await passkeyChallengeAction(null, new FormData());
-      if (!challenge.ok) throw new Error(challenge.error);
+      if (!challenge.ok) throw new Error(challenge.message);
       const answer = await startAuthentication({ optionsJSON: challenge.data as PublicKeyCredentialRequestOptionsJSON });
       const form = new FormData();
       form.set('response', JSON.stringify(answer));
       if (next) form.set('next', next);
       const result = await verifyPasskeyAction(null, form);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       window.location.assign(result.data.to);
     } catch (error) {
       setPasskeyError(error instanceof Error && error.name !== 'NotAllowedError' ? error.message : 'The passkey was not used. Try again, or use a code.');

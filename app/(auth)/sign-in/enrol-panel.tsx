@@ -3,7 +3,7 @@
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import Link from 'next/link';
 import { useState } from 'react';
-import { finishTotpAction, passkeyRegistrationAction, regenerateRecoveryCodesAction, registerPasskeyAction, startTotpAction } from '@/app/(auth)/sign-in/actions';
+import { finishTotpAction, passkeyRegistrationAction, regenerateRecoveryCodesAction, registerPasskeyAction, startTotpAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
@@ -34,7 +34,7 @@ export function EnrolPanel({ hasTotp, hasFactor }: { hasTotp: boolean; hasFactor
 
   const beginTotp = () => run(async () => {
     const result = await startTotpAction(null, empty());
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     setTotp(result.data);
   });
 
@@ -42,25 +42,25 @@ export function EnrolPanel({ hasTotp, hasFactor }: { hasTotp: boolean; hasFactor
     if (!totp) return;
     form.set('ticket', totp.ticket);
     const result = await finishTotpAction(null, form);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     setTotp(null);
     setDone({ message: result.message ?? 'Done.', recoveryCodes: result.data.recoveryCodes });
   });
 
   const addPasskey = () => run(async () => {
     const options = await passkeyRegistrationAction(null, empty());
-    if (!options.ok) throw new Error(options.error);
+    if (!options.ok) throw new Error(options.message);
     const answer = await startRegistration({ optionsJSON: options.data as PublicKeyCredentialCreationOptionsJSON });
     const form = new FormData();
     form.set('response', JSON.stringify(answer));
     const result = await registerPasskeyAction(null, form);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     setDone({ message: result.message ?? 'Done.', recoveryCodes: result.data.recoveryCodes });
   });
 
   const newCodes = () => run(async () => {
     const result = await regenerateRecoveryCodesAction(null, empty());
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     setDone({ message: result.message ?? 'Done.', recoveryCodes: result.data.recoveryCodes });
   });
 

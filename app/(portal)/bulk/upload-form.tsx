@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { uploadBulkAction } from '@/app/(portal)/bulk/actions';
+import { uploadBulkAction } from './actions';
 import { ActionForm, SubmitButton, useFormState } from '@/components/ui/action-form';
 import { FieldError } from '@/components/ui/field';
 

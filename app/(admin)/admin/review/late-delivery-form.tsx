@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resolveLateDeliveryAction } from '@/app/(admin)/admin/review/actions';
+import { resolveLateDeliveryAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -26,7 +26,7 @@ export function LateDeliveryForm({ lateDeliveryId, agentCost }: { lateDeliveryId
       <FieldError id={`late-reason-${lateDeliveryId}`} errors={errors?.reason} />
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirmed" /> I checked the delivery with the provider</label>
       <FieldError id={`late-confirmed-${lateDeliveryId}`} errors={errors?.confirmed} />
-      {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Saving…' : 'Decide'}</Button>
     </form>
   );

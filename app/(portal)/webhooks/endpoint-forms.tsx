@@ -1,6 +1,6 @@
 'use client';
 
-import { createWebhookAction, pauseWebhookAction, resendWebhookAction, rotateWebhookSecretAction, updateWebhookEventsAction } from '@/app/(portal)/webhooks/actions';
+import { createWebhookAction, pauseWebhookAction, resendWebhookAction, rotateWebhookSecretAction, updateWebhookEventsAction } from './actions';
 import { ActionForm, ConfirmSubmit, FormTextField, SubmitButton } from '@/components/ui/action-form';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/db/schema';
 import { eventField } from '@/lib/validations/webhooks';

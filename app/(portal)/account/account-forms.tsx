@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, signOutEverywhereAction } from '@/app/(portal)/account/actions';
+import { changePasswordAction, signOutEverywhereAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -11,7 +11,7 @@ export function ChangePasswordForm() {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={submit} className="space-y-3">
-      {state && !state.ok && !errors ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
       <TextField label="Current password" name="current" type="password" autoComplete="current-password" errors={errors?.current} />
       <TextField label="New password" name="next" type="password" autoComplete="new-password" errors={errors?.next} hint="At least 10 characters." />
       <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" errors={errors?.confirm} />

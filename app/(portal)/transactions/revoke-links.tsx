@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, ConfirmSubmit } from '@/components/ui/action-form';
-import { revokeReceiptLinksAction } from '@/lib/receipts/actions';
+import { revokeReceiptLinksAction } from './receipt-actions';
 
 /** On the agent's sale page: how many receipt links still open, and a confirmed "revoke them all". */
 export function RevokeReceiptLinks({ purchaseId, live }: { purchaseId: number; live: number }) {

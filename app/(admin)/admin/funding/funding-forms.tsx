@@ -1,6 +1,6 @@
 'use client';
 
-import { approveFundingRequestAction, fundWalletAction, rejectFundingRequestAction } from '@/app/(admin)/admin/funding/actions';
+import { approveFundingRequestAction, fundWalletAction, rejectFundingRequestAction } from './actions';
 import { ActionForm, ConfirmSubmit, FormSelectField, FormTextField } from '@/components/ui/action-form';
 
 export function FundWalletForm({ agents, agentId }: { agents: { id: number; name: string; email: string }[]; agentId?: number }) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { resetSecondFactorAction } from '@/app/(admin)/admin/admins/actions';
+import { resetSecondFactorAction } from './actions';
 import { ActionForm, ConfirmSubmit } from '@/components/ui/action-form';
 
 export function ResetSecondFactorForm({ adminId, email }: { adminId: number; email: string }) {

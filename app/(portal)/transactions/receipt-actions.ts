@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { action } from '@/lib/actions/action';
 import { fail, ok } from '@/lib/actions/result';
-import { issueReceiptToken, revokeReceiptLinks } from './issue';
-import { receiptPathFor } from './token';
+import { issueReceiptToken, revokeReceiptLinks } from '@/lib/receipts/issue';
+import { receiptPathFor } from '@/lib/receipts/token';
 
 const schema = z.object({ purchaseId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

@@ -2,13 +2,13 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
-import { checkNowAction } from '@/app/(portal)/transactions/actions';
-import { useLiveSale } from '@/components/buy/sale-result';
+import { useLiveSale } from '@/components/transactions/use-live-sale';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { isAwaitingProvider } from '@/lib/purchases/status';
+import { checkNowAction } from './actions';
 
 /** The sale's status, refreshing itself while pending, with a rate-limited "check now". */
 export function LiveStatus({ initial }: { initial: SaleOutcome }) {
@@ -30,7 +30,7 @@ export function LiveStatus({ initial }: { initial: SaleOutcome }) {
           <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Checking…' : 'Check now'}</Button>
         </form>
       ) : null}
-      {state && !state.ok ? <Notice tone="warning">{state.error}</Notice> : null}
+      {state && !state.ok ? <Notice tone="warning">{state.message}</Notice> : null}
     </div>
   );
 }
