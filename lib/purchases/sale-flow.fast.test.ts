@@ -249,6 +249,19 @@ describe('callbacks are hints with limits', () => {
     expect(CALLBACK_REQUERY_PER_SOURCE.windowMs).toBe(MINUTE);
   });
 
+  it('a callback sent in the query (RechargeKit GET) is remembered by its query: a replay is a duplicate, another is heard', async () => {
+    world();
+    w.fund(10_000_000, 'INR');
+    const plan = product('INR', 'data');
+    const r = await sell({ productId: plan.id, network: plan.network, phone: '9812345658', circle: plan.circle!, amountMinor: undefined, confirmRepeat: true });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.outcome.provider).toBe('rechargekit');
+    const get = (orderid: string) => ({ method: 'GET', headers: {}, query: { status: '2', pid: r.outcome.reference, orderid }, rawBody: '' });
+    expect((await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock)).outcome).toBe('applied');
+    expect((await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock + MINUTE)).outcome).toBe('duplicate');
+    expect((await handleCallback(w.db, 'rechargekit', get('o2'), w.provider, () => clock + MINUTE)).outcome).toBe('applied');
+  });
+
   it('a provider we have no settings for is answered 404 and ignored', async () => {
     world();
     w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'cwg')).run();
