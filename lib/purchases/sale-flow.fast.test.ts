@@ -144,6 +144,18 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     expect(allViolations(w.db)).toEqual([]);
   });
 
+  it('the daily total runs from midnight in Lagos (23:00 UTC), not from midnight UTC', async () => {
+    world();
+    w.db.update(users).set({ dailyLimitMinor: 15_000 }).where(eq(users.id, w.agentId)).run();
+    const first = await sold({ amountMinor: 10_000 });
+    const midnightLagos = Date.UTC(2026, 2, 10, 23, 0, 0);
+    w.db.update(purchases).set({ createdAt: midnightLagos - 1 }).where(eq(purchases.id, first.purchaseId)).run();
+    clock = midnightLagos - 1;
+    expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({ ok: false, error: expect.stringMatching(/daily limit/) });
+    clock = midnightLagos;
+    expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({ ok: true });
+  });
+
   it('refuses in words when the wallet cannot pay', async () => {
     world(1_000);
     const r = await sell({ amountMinor: 10_000, confirmRepeat: true });
