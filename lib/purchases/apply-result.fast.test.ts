@@ -48,6 +48,8 @@ const lateOf = (id: number) => w.db.select().from(lateDeliveries).where(eq(lateD
 const earnings = () => w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId)).all()
   .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.faceMinor }), { count: 0, face: 0 });
 const clean = () => expect(allViolations(w.db)).toEqual([]);
+/** Why the sale was refunded, as the admin reads it on the resolution. */
+const reason = (id: number) => w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()?.reason;
 
 const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult =>
   ({ status, providerCode: `code-${status}`, exchanges: [], ...extra });
@@ -106,6 +108,7 @@ describe('definite answers move the money once', () => {
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', status: 'FAILED', attemptId: s.first.id });
     expect(earnings()).toEqual({ count: 0, face: 0 });
+    expect(reason(s.id)).toBe('vtpass code-FAILED');
     clean();
   });
 
@@ -117,6 +120,7 @@ describe('definite answers move the money once', () => {
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', status: 'REVERSED' });
+    expect(reason(s.id)).toBe('reversed by vtpass');
     clean();
   });
 
@@ -145,6 +149,11 @@ describe('ambiguity holds the money and books the next requery', () => {
     expect(apply(s.first.id, answer('PENDING')).purchase).toMatchObject({ status: 'PENDING', updatedAt: clock });
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     expect(resolution(s.id)).toBe('held');
+    // A requery that repeats the status books the next slot but leaves the sale's row alone.
+    const stamp = row(s.id).updatedAt;
+    clock += MINUTE;
+    apply(s.first.id, answer('PENDING'));
+    expect(row(s.id).updatedAt).toBe(stamp);
     clean();
   });
 
@@ -224,7 +233,7 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     }
     expect(row(s.id).status).toBe('PENDING');
     clock = s.openedAt + NOT_FOUND_GRACE_MS;
-    apply(s.first.id, answer('NOT_FOUND'));
+    expect(apply(s.first.id, answer('NOT_FOUND')).purchase.status).toBe('PENDING');
     expect(attempt(s.first.id).notFoundCount).toBe(1);
     expect(resolution(s.id)).toBe('held');
     expect(jobOf(s.first.id)).toBeDefined();
@@ -234,6 +243,7 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     expect(resolution(s.id)).toBe('refunded');
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
     expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', detail: { notFoundAnswers: 2 } });
+    expect(reason(s.id)).toBe('vtpass never received it');
     clean();
   });
 
@@ -293,6 +303,7 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     clock += 30 * SECOND;
     const confirmed = apply(s.first.id, answer('NOT_FOUND'), { failover: failover() });
     expect(confirmed.purchase.status).toBe('FAILED');
+    expect(reason(s.id)).toBe('vtpass failed it and has no record of it');
     expect(confirmed.failoverTo).toBeUndefined();
     expect(attemptsOf(s.id)).toHaveLength(1);
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
@@ -325,6 +336,17 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     expect(resolution(s.id)).toBe('held');
     expect(events(s.id).at(-1)).toMatchObject({ kind: 'failover', attemptId: moved.failoverTo!.id, detail: { from: 'vtpass', to: next.provider } });
     clean();
+  });
+
+  it('"not processed, confirm" at the route\'s last provider: the confirming NOT_FOUND refunds, saying so', async () => {
+    const s = await held();
+    const route = failover();
+    const last = { ...route, route: route.route.slice(0, 1) };
+    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover: last });
+    const r = apply(s.first.id, answer('NOT_FOUND'), { failover: last });
+    expect(r.failoverTo).toBeUndefined();
+    expect(r.purchase.status).toBe('FAILED');
+    expect(reason(s.id)).toBe('vtpass confirmed it never processed it');
   });
 
   it('a requery that says "not processed, confirm" is not the sale\'s own call: it does not ask to wait for failover', async () => {
@@ -364,6 +386,7 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     apply(s.first.id, answer('FAILED', { needsConfirmation: true }));
     expect(row(s.id).status).toBe('MANUAL_REVIEW');
     expect(resolution(s.id)).toBe('held');
+    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({ why: 'requery budget spent' });
   });
 });
 
@@ -451,8 +474,11 @@ describe('a superseded attempt is still heard', () => {
     expect(jobOf(s.first.id)).toMatchObject({ tries: 2 });
     apply(s.first.id, answer('UNKNOWN'), { by: 'check_now' });
     expect(jobOf(s.first.id)).toMatchObject({ tries: 2 });
+    // NOT_FOUND is no answer either: it may still be delivered there.
+    apply(s.first.id, answer('NOT_FOUND'));
+    expect(jobOf(s.first.id)).toMatchObject({ tries: 3 });
     expect(row(s.id)).toMatchObject({ status: 'PENDING', reference: s.second.reference });
-    apply(s.first.id, answer('FAILED'));
+    expect(apply(s.first.id, answer('FAILED')).purchase).toMatchObject({ id: s.id, status: 'PENDING' });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(resolution(s.id)).toBe('held');
     expect(jobOf(s.second.id)).toBeDefined();
@@ -494,6 +520,7 @@ describe('answers after the sale was resolved', () => {
     apply(s.first.id, answer('FAILED'));
     apply(s.first.id, answer('REVERSED'));
     expect(row(s.id).status).toBe('FAILED');
+    expect(lateOf(s.id)).toEqual([]);
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
     clean();
   });
@@ -501,7 +528,10 @@ describe('answers after the sale was resolved', () => {
   it('a delivery after a refund, or after a reversal, is flagged for an admin once; the money waits', async () => {
     const s = await held();
     apply(s.first.id, answer('FAILED'));
-    apply(s.first.id, answer('SUCCESS'), { by: 'check_now' });
+    apply(s.first.id, answer('SUCCESS', { providerCode: 'late-000' }), { by: 'check_now' });
+    expect(events(s.id).filter((e) => e.kind === 'delivered_after_refund')).toMatchObject([
+      { status: 'SUCCESS', attemptId: s.first.id, detail: { provider: 'vtpass', code: 'late-000' } },
+    ]);
     apply(s.first.id, answer('SUCCESS'));
     expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'check_now', resolution: null }]);
     expect(kinds(s.id).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
@@ -534,5 +564,6 @@ describe('answers after the sale was resolved', () => {
     apply(s.first.id, answer('PENDING'));
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(row(s.id).status).toBe('FAILED');
+    expect(lateOf(s.id)).toEqual([]);
   });
 });
