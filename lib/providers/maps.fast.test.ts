@@ -51,6 +51,8 @@ describe('CWG answers', () => {
       { name: 'Mtn', vendCode: 'M301', usesPreset: false },
       { name: 'Mtn data free', vendCode: 'MTN_D', usesPreset: false },
       { name: 'Cable', vendCode: 'DSTV', usesPreset: false },
+      { name: 'Cable airtime?', vendCode: 'DSTV_A', usesPreset: false },
+      { name: 'Mtn data bundle', vendCode: 'MTN_AD', usesPreset: false },
       { vendCode: '' },
       'garbage',
       { vendCode: 'AIR_D', usesPreset: true },
