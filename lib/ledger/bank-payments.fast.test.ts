@@ -1,0 +1,129 @@
+// One bank payment credits one wallet once, fast (in-memory world): however the reference is typed, whoever
+// credits it (an admin directly or an approved request), in its own currency; a refusal says where the
+// payment went (to an admin) or only that it was used (to another agent), and writes nothing.
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { approveFundingRequest, submitFundingRequest } from '@/lib/funding-requests/commands';
+import { insertUser } from '@/lib/testing/db';
+import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { findWallet } from './accounts';
+import { bankPaymentKey } from './bank-payments';
+import { fundWallet } from './funding';
+import { allViolations } from './invariants';
+
+let T: MemoryTemplate;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createMemoryTemplate();
+}, 60_000);
+afterEach(() => w?.close());
+
+const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
+const NOW = Date.UTC(2026, 4, 1, 9, 30);
+let n = 0;
+const agent = (email = `agent${++n}@test`) => insertUser(w.db, 'agent', { email }).id;
+const credit = (agentId: number, reference: string, amount = 100_000, currency: 'NGN' | 'INR' = 'NGN') =>
+  fundWallet(w.db, admin, { agentId, currency, amount, direction: 'credit', reference, reason: 'bank transfer' }, NOW);
+const request = (agentId: number, bankReference: string, amount = 100_000) =>
+  submitFundingRequest(w.db, { userId: agentId, label: 'agent', ip: null }, agentId, { currency: 'NGN', amount, bankReference }, NOW);
+const balance = (agentId: number, currency: 'NGN' | 'INR' = 'NGN') => findWallet(w.db, agentId, currency)?.balance ?? 0;
+const entries = () => w.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)!.n;
+const refusal = (f: () => unknown) => {
+  try {
+    f();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'not refused';
+};
+
+describe('a bank payment is named the same however it is typed', () => {
+  it('ignores spaces, dashes and case', () => {
+    expect(bankPaymentKey('nip-0001 23')).toBe('NIP000123');
+    expect(bankPaymentKey(' Nip 0001-23 ')).toBe('NIP000123');
+    expect(bankPaymentKey('UTR--99  x')).toBe('UTR99X');
+  });
+});
+
+describe('one bank payment credits one wallet once', () => {
+  it('a direct credit, then the same payment typed differently for another agent: refused, saying where', () => {
+    w = memoryWorld(T);
+    const ada = agent('ada@test');
+    const bola = agent('bola@test');
+    credit(ada, 'NIP-0001');
+    const before = entries();
+    const message = refusal(() => credit(bola, 'nip 0001'));
+    expect(message).toMatch(/^This bank payment \(NGN NIP0001\) was already credited to ada@test by a direct credit on .+\. Nothing was credited\.$/);
+    expect(balance(bola)).toBe(0);
+    expect(entries()).toBe(before);
+    // The same agent with the payment typed another way is a second credit, not the same form replayed.
+    expect(refusal(() => credit(ada, 'nip0001'))).toMatch(/already credited to ada@test by a direct credit/);
+    expect(balance(ada)).toBe(100_000);
+    expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('the same direct credit sent again is a replay: one entry, one credit', () => {
+    w = memoryWorld(T);
+    const ada = agent();
+    expect(credit(ada, 'NIP-0005').replayed).toBe(false);
+    expect(credit(ada, ' NIP-0005 ').replayed).toBe(true);
+    expect(balance(ada)).toBe(100_000);
+  });
+
+  it('an approved request claims the payment: a direct credit of it is refused, naming the request', () => {
+    w = memoryWorld(T);
+    const ada = agent('ada@test');
+    const bola = agent();
+    const first = request(ada, 'NIP-0002');
+    approveFundingRequest(w.db, admin, first.id, NOW);
+    expect(refusal(() => credit(bola, 'NIP-0002'))).toMatch(new RegExp(`already credited to ada@test by funding request #${first.id} on `));
+    expect(refusal(() => credit(ada, 'NIP-0002'))).toMatch(/already credited/);
+    expect([balance(ada), balance(bola)]).toEqual([100_000, 0]);
+  });
+
+  it('a request approved after a direct credit of its payment is refused; two requests for one payment credit once', () => {
+    w = memoryWorld(T);
+    const ada = agent('ada@test');
+    const bola = agent();
+    const late = request(bola, 'nip 0003');
+    credit(ada, 'NIP-0003');
+    expect(refusal(() => approveFundingRequest(w.db, admin, late.id, NOW))).toMatch(/already credited to ada@test by a direct credit/);
+    const c1 = request(ada, 'NIP-0004');
+    const c2 = request(bola, 'NIP-0004');
+    approveFundingRequest(w.db, admin, c1.id, NOW);
+    expect(refusal(() => approveFundingRequest(w.db, admin, c2.id, NOW))).toMatch(/already credited/);
+    expect(balance(bola)).toBe(0);
+    expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('tells an agent naming a used payment whether it went to their own wallet, never naming another agent', () => {
+    w = memoryWorld(T);
+    const ada = agent('ada@test');
+    const bola = agent();
+    credit(ada, 'NIP-0006');
+    expect(refusal(() => request(ada, 'nip-0006'))).toMatch(/^This bank payment was already credited to your wallet \(a direct credit, .+\)\.$/);
+    const other = refusal(() => request(bola, 'NIP-0006'));
+    expect(other).toBe('This bank payment was already credited to another account. Contact support if it is yours.');
+    const viaRequest = request(bola, 'NIP-0007');
+    approveFundingRequest(w.db, admin, viaRequest.id, NOW);
+    expect(refusal(() => request(bola, 'NIP-0007'))).toMatch(new RegExp(`credited to your wallet \\(funding request #${viaRequest.id}, `));
+  });
+
+  it('keeps each currency\'s payments apart', () => {
+    w = memoryWorld(T);
+    const ada = agent();
+    credit(ada, 'REF-0008');
+    // Typed another way, so only the bank payment (not the ledger's own key) is the same.
+    expect(credit(ada, 'REF 0008', 5_000, 'INR').replayed).toBe(false);
+    expect([balance(ada), balance(ada, 'INR')]).toEqual([100_000, 5_000]);
+  });
+
+  it('a debit claims no payment', () => {
+    w = memoryWorld(T);
+    const ada = agent();
+    credit(ada, 'REF-0009');
+    fundWallet(w.db, admin, { agentId: ada, currency: 'NGN', amount: 1_000, direction: 'debit', reference: 'REF-0010', reason: 'fix' }, NOW);
+    expect(credit(ada, 'REF 0010').replayed).toBe(false);
+    expect(balance(ada)).toBe(199_000);
+  });
+});
