@@ -2,21 +2,22 @@
 // credits it (an admin directly or an approved request), in its own currency; a refusal says where the
 // payment went (to an admin) or only that it was used (to another agent), and writes nothing.
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveFundingRequest, submitFundingRequest } from '@/lib/funding-requests/commands';
-import { insertUser } from '@/lib/testing/db';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { insertUser } from '@/test/world/db';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { findWallet } from './accounts';
 import { bankPaymentKey } from './bank-payments';
 import { fundWallet } from './funding';
 import { allViolations } from './invariants';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const NOW = Date.UTC(2026, 4, 1, 9, 30);
@@ -47,7 +48,7 @@ describe('a bank payment is named the same however it is typed', () => {
 
 describe('one bank payment credits one wallet once', () => {
   it('a direct credit, then the same payment typed differently for another agent: refused, saying where', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent('ada@test');
     const bola = agent('bola@test');
     credit(ada, 'NIP-0001');
@@ -63,7 +64,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('the same direct credit sent again is a replay: one entry, one credit', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent();
     expect(credit(ada, 'NIP-0005').replayed).toBe(false);
     expect(credit(ada, ' NIP-0005 ').replayed).toBe(true);
@@ -71,7 +72,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('an approved request claims the payment: a direct credit of it is refused, naming the request', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent('ada@test');
     const bola = agent();
     const first = request(ada, 'NIP-0002');
@@ -82,7 +83,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('a request approved after a direct credit of its payment is refused; two requests for one payment credit once', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent('ada@test');
     const bola = agent();
     const late = request(bola, 'nip 0003');
@@ -97,7 +98,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('tells an agent naming a used payment whether it went to their own wallet, never naming another agent', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent('ada@test');
     const bola = agent();
     credit(ada, 'NIP-0006');
@@ -110,7 +111,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('keeps each currency\'s payments apart', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent();
     credit(ada, 'REF-0008');
     // Typed another way, so only the bank payment (not the ledger's own key) is the same.
@@ -119,7 +120,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('a debit claims no payment', () => {
-    w = memoryWorld(T);
+    w = T.fork();
     const ada = agent();
     credit(ada, 'REF-0009');
     fundWallet(w.db, admin, { agentId: ada, currency: 'NGN', amount: 1_000, direction: 'debit', reference: 'REF-0010', reason: 'fix' }, NOW);

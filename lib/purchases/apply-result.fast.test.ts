@@ -4,7 +4,7 @@
 // holds it and books the next requery, a "no" that must be confirmed waits for its requery, a superseded
 // attempt's delivery is heard, NOT_FOUND counts per attempt after the grace period whoever asked.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   agentDailyEarnings, lateDeliveries, products, purchaseAttempts, purchaseEvents, purchaseResolutions, purchases, requeryJobs,
 } from '@/db/schema';
@@ -12,17 +12,18 @@ import { routeFor } from '@/lib/catalogue/routing';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { applyProviderResult, type ApplyOptions, type Writer } from './apply-result';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -46,7 +47,7 @@ const events = (id: number) => w.db.select().from(purchaseEvents).where(eq(purch
 const kinds = (id: number) => events(id).map((e) => e.kind);
 const lateOf = (id: number) => w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id)).all();
 const earnings = () => w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId)).all()
-  .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.faceMinor }), { count: 0, face: 0 });
+  .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), { count: 0, face: 0 });
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 /** Why the sale was refunded, as the admin reads it on the resolution. */
 const reason = (id: number) => w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()?.reason;
@@ -59,7 +60,7 @@ const failover = () => ({ route: routeFor(w.db, airtime()), newReference: () => 
 
 /** A sale held pending at its first provider (VTpass on the MTN airtime route), its cost reserved. */
 async function held(face = 10_000) {
-  w = memoryWorld(T);
+  w = T.fork();
   w.fund(FUND);
   clock = Date.now(); // the simulator checks the reference's timestamp against its own clock
   const phone = `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}58`;

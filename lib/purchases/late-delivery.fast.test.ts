@@ -2,7 +2,7 @@
 // charged its cost either way; recovering charges the agent's cost to the wallet as far as it can pay and
 // keeps the rest as a debt the next funding pays first; writing off charges the platform; decided once.
 import { and, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, ledgerEntries, products, purchaseAttempts, purchaseEvents } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { findWallet } from '@/lib/ledger/accounts';
@@ -10,17 +10,18 @@ import { fundWallet } from '@/lib/ledger/funding';
 import { allViolations } from '@/lib/ledger/invariants';
 import { agentDebt } from '@/lib/ledger/late-delivery-money';
 import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { applyProviderResult } from './apply-result';
 import { countOpenLateDeliveries, lateDeliveriesOf, listOpenLateDeliveries, resolveLateDelivery } from './late-delivery';
 import { startSale } from './start-sale';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.9' };
 let n = 0;
@@ -36,7 +37,7 @@ const fund = (amount: number, reference = `late-fund-${++n}`) =>
   fundWallet(w.db, SYSTEM_ACTOR, { agentId: w.agentId, currency: 'NGN', amount, direction: 'credit', reference, reason: 'top-up' }, clock);
 
 function world(fundMinor: number) {
-  w = memoryWorld(T);
+  w = T.fork();
   clock = Date.now();
   if (fundMinor > 0) fund(fundMinor);
 }

@@ -91,7 +91,7 @@ describe('a sale moves the money once', () => {
     world(5_000);
     const before = ledgerRows();
     const result = await startSale(w.db, w.agentId, { idempotencyKey: `poor-${++n}`, productId: airtime().id, phone: phone('00'), network: 'MTN', amountMinor: 10_000, confirmRepeat: true }, { now, provider: w.provider });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
+    expect(result).toEqual({ ok: false, code: 'INSUFFICIENT_FUNDS', error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
     expect(ledgerRows()).toBe(before);
     expect(w.db.select().from(purchases).all()).toEqual([]);
     expect(w.sim.calls).toEqual([]);

@@ -1,18 +1,19 @@
 // The requery worker's lease, fast (in-memory world): a due job is taken by one worker at a time, the
 // soonest due first; a crashed worker's lease expires after a minute and another worker takes the job.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { products, requeryJobs } from '@/db/schema';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { claimDueJobs, runRequeryPass } from './requery-worker';
 import { startSale } from './start-sale';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const MINUTE = 60_000;
 let clock = 0;
@@ -32,7 +33,7 @@ const jobOf = (purchaseId: number) => w.db.select().from(requeryJobs).where(eq(r
 
 describe('the requery lease', () => {
   it('one worker at a time; nothing before it is due; the lease expires after a minute', async () => {
-    w = memoryWorld(T);
+    w = T.fork();
     w.fund(1_000_000);
     clock = Date.now();
     const s = await pendingSale();
@@ -46,7 +47,7 @@ describe('the requery lease', () => {
   });
 
   it('takes the soonest due first, at most the limit; a pass requeries each taken job once', async () => {
-    w = memoryWorld(T);
+    w = T.fork();
     w.fund(1_000_000);
     clock = Date.now();
     const sales = [await pendingSale(), await pendingSale(), await pendingSale()];

@@ -2,13 +2,13 @@
 // money moves, the agent's limits, the repeat check, the counter's answer budget, a provider that cannot
 // be called, and the limits on callbacks and "check now" (hints that may only cause a requery now and then).
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   callbackInbox, ledgerEntries, products, providerCredentials, providerSettings, purchaseAttempts, purchaseEvents, purchases, users,
 } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
-import { createMemoryTemplate, memoryWorld, type MemoryTemplate, type MemoryWorld } from '@/lib/testing/memory-world';
+import { createWorld, type MemoryWorld } from '@/test/world';
 import { withinBudget } from './answer-budget';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
@@ -18,12 +18,13 @@ import { getSaleForAgent } from './queries';
 import { startSale, type SaleInput } from './start-sale';
 import { getSaleTimeline } from './timeline';
 
-let T: MemoryTemplate;
+let T: MemoryWorld;
 let w: MemoryWorld;
 beforeAll(async () => {
-  T = await createMemoryTemplate();
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
 }, 60_000);
 afterEach(() => w?.close());
+afterAll(() => T?.close());
 
 const MINUTE = 60_000;
 let clock = 0;
@@ -31,7 +32,7 @@ let n = 0;
 let airtimeId = 0;
 
 function world(fundMinor = 1_000_000) {
-  w = memoryWorld(T);
+  w = T.fork();
   clock = Date.now();
   w.fund(fundMinor);
   airtimeId = product('NGN', 'airtime').id;
@@ -83,7 +84,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     expect({ entries: entries(), sales: sales() }).toEqual(before);
     // The bounds themselves are on sale.
     expect(await sell({ amountMinor: min, confirmRepeat: true })).toMatchObject({ ok: true });
-    expect(await sell({ amountMinor: max, confirmRepeat: true })).toMatchObject({ ok: true, outcome: { faceMinor: max } });
+    expect(await sell({ amountMinor: max, confirmRepeat: true })).toMatchObject({ ok: true, outcome: { amountMinor: max } });
   });
 
   it('an Indian sale needs an Indian number and the plan\'s circle; a data plan sells at its catalogue price', async () => {
@@ -98,7 +99,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
       ok: false, field: 'productId', error: expect.stringMatching(/^The price of this plan changed to .+\. Check and confirm again\.$/),
     });
     const ok = await india({ expectedPriceMinor: plan.priceMinor!, amountMinor: 1 });
-    expect(ok).toMatchObject({ ok: true, outcome: { faceMinor: plan.priceMinor, currency: 'INR' } });
+    expect(ok).toMatchObject({ ok: true, outcome: { amountMinor: plan.priceMinor, currency: 'INR' } });
     if (!ok.ok) return;
     expect(w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId)).get()!.circle).toBe(plan.circle);
     w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id)).run();
@@ -159,7 +160,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   it('refuses in words when the wallet cannot pay', async () => {
     world(1_000);
     const r = await sell({ amountMinor: 10_000, confirmRepeat: true });
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has /) });
+    expect(r).toEqual({ ok: false, code: 'INSUFFICIENT_FUNDS', error: expect.stringMatching(/^Your wallet has /) });
     expect(wallet()).toBe(1_000);
   });
 });
@@ -306,6 +307,6 @@ describe('"check now" and the sale\'s own views', () => {
     expect(getSaleTimeline(w.db, s.purchaseId)).not.toBeNull();
     expect(getSaleTimeline(w.db, s.purchaseId, w.agentId + 1)).toBeNull();
     expect(getSaleForAgent(w.db, w.agentId + 1, s.purchaseId)).toBeNull();
-    expect(getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({ purchaseId: s.purchaseId, status: 'SUCCESS', faceMinor: 10_000 });
+    expect(getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({ purchaseId: s.purchaseId, status: 'SUCCESS', amountMinor: 10_000 });
   });
 });
