@@ -2,7 +2,21 @@ import next from 'eslint-config-next';
 
 const config = [
   ...next,
-  { ignores: ['.next*/**', 'node_modules/**', 'db/migrations/**', 'bench/results/**', 'next-env.d.ts', 'scratch/**', 'test-results/**', 'playwright-report/**', 'data/**', '.stryker-tmp/**', 'reports/**'] },
+  {
+    ignores: [
+      '.next*/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'bench/results/**',
+      'next-env.d.ts',
+      'scratch/**',
+      'test-results/**',
+      'playwright-report/**',
+      'data/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
 ];
 
 export default config;

@@ -17,11 +17,15 @@ const nextConfig = {
       { key: 'X-Frame-Options', value: 'DENY' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
     ];
-    const noContent = [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }];
+    const noContent = [
+      { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+    ];
     // Only over HTTPS, which reaches the portal through a TLS proxy that says so: the portal's front
     // drops X-Forwarded-Proto unless TRUST_PROXY declares that proxy.
     const overHttps = [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }];
-    const hsts = [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
+    const hsts = [
+      { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+    ];
     // Customer receipts: never cached, never indexed, and the token never leaks in a Referer.
     const receipt = [
       { key: 'Cache-Control', value: 'no-store' },

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIES } from '@/lib/auth/cookies';
 import { contentSecurityPolicy, newNonce } from '@/lib/security/csp';
 
-const PROTECTED = /^\/(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)(\/|$)/;
+const PROTECTED =
+  /^\/(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)(\/|$)/;
 
 /**
  * Two jobs, on two kinds of request (see the matcher):
@@ -41,14 +42,19 @@ export function proxy(request: NextRequest) {
 
 /** A document load: not a server action, an RSC fetch or a prefetch (the matcher excludes most already). */
 function isPageRequest(request: NextRequest): boolean {
-  return !request.headers.has('next-action') && !request.headers.has('rsc') && !request.headers.has('next-router-prefetch');
+  return (
+    !request.headers.has('next-action') &&
+    !request.headers.has('rsc') &&
+    !request.headers.has('next-router-prefetch')
+  );
 }
 
 // Literal, because Next reads the matcher at build time (the cookie names are SESSION_COOKIES').
 export const config = {
   matcher: [
     {
-      source: '/:section(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)/:path*',
+      source:
+        '/:section(dashboard|buy|wallet|transactions|admin|beneficiaries|catalogue|account|bulk|webhooks)/:path*',
       missing: [
         { type: 'cookie', key: 'next-auth.session-token' },
         { type: 'cookie', key: '__Secure-next-auth.session-token' },

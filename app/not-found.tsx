@@ -11,7 +11,11 @@ export default async function NotFound() {
     <main className="mx-auto max-w-md px-4 py-10 text-center">
       <h1 className="text-xl font-bold">Page not found</h1>
       <p className="mt-2 text-slate-700">
-        Check the address, or go back to <Link href="/" className="text-blue-700 underline">the start page</Link>.
+        Check the address, or go back to{' '}
+        <Link href="/" className="text-blue-700 underline">
+          the start page
+        </Link>
+        .
       </p>
     </main>
   );

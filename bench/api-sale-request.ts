@@ -8,7 +8,12 @@ export const API_SALES_PATH = '/api/v1/sales';
 
 const MTN_PREFIXES = ['0803', '0806', '0813', '0816', '0703', '0706', '0903', '0906'];
 
-export function apiSaleSetup(spec: { apiKey: string; productId: number; amountMinor: number; phase: number }) {
+export function apiSaleSetup(spec: {
+  apiKey: string;
+  productId: number;
+  amountMinor: number;
+  phase: number;
+}) {
   let n = 0;
   const prefix = MTN_PREFIXES[spec.phase % MTN_PREFIXES.length]!;
   const stamp = Date.now().toString(36);
@@ -28,4 +33,5 @@ export function apiSaleSetup(spec: { apiKey: string; productId: number; amountMi
 }
 
 /** A sale the API made: its answer is the sale resource (201 or 202), not a problem document. */
-export const apiSaleAccepted = (body: string | Buffer | undefined) => body !== undefined && body.toString().includes('"reference":');
+export const apiSaleAccepted = (body: string | Buffer | undefined) =>
+  body !== undefined && body.toString().includes('"reference":');

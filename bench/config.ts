@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-export const SKIP_BUILD = process.argv.includes('--skip-build') || process.env.BENCH_SKIP_BUILD === '1';
+export const SKIP_BUILD =
+  process.argv.includes('--skip-build') || process.env.BENCH_SKIP_BUILD === '1';
 
 export const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3200);
 export const SIM_PORT = Number(process.env.BENCH_SIM_PORT ?? 4210);

@@ -31,19 +31,35 @@ async function main() {
   await sim.close();
 
   const product = getProduct(ledger.db, ledger.productId)!;
-  const price = priceSale(10_000, commissionBps(ledger.db, ledger.agentId, 'NGN', product.network, 'airtime'));
+  const price = priceSale(
+    10_000,
+    commissionBps(ledger.db, ledger.agentId, 'NGN', product.network, 'airtime'),
+  );
   const newReference = createReferenceGenerator();
   let n = 0;
   const phone = () => `0803${String(n % 10_000_000).padStart(7, '0')}`;
 
-  const ledgerSale = ledgerSeller(ledger.db, ledger.agentId, ledger.productId, `ledger-${Date.now()}`);
+  const ledgerSale = ledgerSeller(
+    ledger.db,
+    ledger.agentId,
+    ledger.productId,
+    `ledger-${Date.now()}`,
+  );
   const rawSaleOn = (fixture: typeof raw, prepareOnce: boolean) => {
     const sale = createRawSale(fixture.db.$client, { prepareOnce });
     const rawProduct = getProduct(fixture.db, fixture.productId)!;
     return () => {
       n += 1;
       const now = Date.now();
-      const attemptId = sale.open({ agentId: fixture.agentId, idempotencyKey: `raw-${n}-bench-key-0`, product: rawProduct, phone: phone(), price, reference: newReference(), now });
+      const attemptId = sale.open({
+        agentId: fixture.agentId,
+        idempotencyKey: `raw-${n}-bench-key-0`,
+        product: rawProduct,
+        phone: phone(),
+        price,
+        reference: newReference(),
+        now,
+      });
       sale.settle(attemptId, now);
     };
   };
@@ -52,35 +68,64 @@ async function main() {
 
   // Count the statements each path executes per sale, to prove the raw path does the same work.
   // Both run better-sqlite3 Statement objects (BEGIN and COMMIT included on both sides).
-  const statementProto = Object.getPrototypeOf(ledger.db.$client.prepare('select 1')) as Record<'run' | 'get' | 'all', (...a: unknown[]) => unknown>;
+  const statementProto = Object.getPrototypeOf(ledger.db.$client.prepare('select 1')) as Record<
+    'run' | 'get' | 'all',
+    (...a: unknown[]) => unknown
+  >;
   let executed = 0;
   const originals = { run: statementProto.run, get: statementProto.get, all: statementProto.all };
   for (const method of ['run', 'get', 'all'] as const) {
     const original = originals[method];
-    statementProto[method] = function counted(this: unknown, ...args: unknown[]) { executed += 1; return original.apply(this, args); };
+    statementProto[method] = function counted(this: unknown, ...args: unknown[]) {
+      executed += 1;
+      return original.apply(this, args);
+    };
   }
-  const statementsOf = (sale: () => void) => { const before = executed; sale(); return executed - before; };
+  const statementsOf = (sale: () => void) => {
+    const before = executed;
+    sale();
+    return executed - before;
+  };
   ledgerSale(); // the first sale prepares the queries and creates the system accounts: count a warm one
   rawSale();
   // The floor under both: one IMMEDIATE transaction that writes one row, made durable (fsync) by its
   // COMMIT. A sale commits twice, on the server's one event loop.
   removeDatabaseFile(COMMIT_DB);
   const commitDb = openDatabase(COMMIT_DB, { migrate: false });
-  commitDb.$client.exec('create table if not exists bench_commits (id integer primary key, at integer not null)');
+  commitDb.$client.exec(
+    'create table if not exists bench_commits (id integer primary key, at integer not null)',
+  );
   const insertCommit = commitDb.$client.prepare('insert into bench_commits (at) values (?)');
   const durableCommit = commitDb.$client.transaction(() => insertCommit.run(Date.now()));
-  const commitOnce = () => { durableCommit.immediate(); };
+  const commitOnce = () => {
+    durableCommit.immediate();
+  };
 
   const statementsPerSale = { ledger: statementsOf(ledgerSale), raw: statementsOf(rawSale) };
   Object.assign(statementProto, originals);
 
-  for (let i = 0; i < WARMUP_SALES; i += 1) { ledgerSale(); rawSale(); unpreparedSale(); commitOnce(); }
+  for (let i = 0; i < WARMUP_SALES; i += 1) {
+    ledgerSale();
+    rawSale();
+    unpreparedSale();
+    commitOnce();
+  }
 
-  const samples = { ledger: [] as number[], raw: [] as number[], rawUnprepared: [] as number[], commit: [] as number[] };
+  const samples = {
+    ledger: [] as number[],
+    raw: [] as number[],
+    rawUnprepared: [] as number[],
+    commit: [] as number[],
+  };
   const busy = { ledger: 0, raw: 0, rawUnprepared: 0, commit: 0 };
   const deadline = performance.now() + DURATION.dbCeiling * 4 * 1000;
   while (performance.now() < deadline) {
-    for (const [name, sale] of [['ledger', ledgerSale], ['raw', rawSale], ['rawUnprepared', unpreparedSale], ['commit', commitOnce]] as const) {
+    for (const [name, sale] of [
+      ['ledger', ledgerSale],
+      ['raw', rawSale],
+      ['rawUnprepared', unpreparedSale],
+      ['commit', commitOnce],
+    ] as const) {
       const sliceEnd = performance.now() + SLICE_MS;
       const start = performance.now();
       while (performance.now() < sliceEnd) {
@@ -97,19 +142,29 @@ async function main() {
     latencyMs: summarize(samples[name]),
     measuredSeconds: Math.round(busy[name]) / 1000,
   });
-  const violations = { ledger: allViolations(ledger.db), raw: allViolations(raw.db), rawUnprepared: allViolations(unprepared.db) };
+  const violations = {
+    ledger: allViolations(ledger.db),
+    raw: allViolations(raw.db),
+    rawUnprepared: allViolations(unprepared.db),
+  };
   for (const f of [ledger, raw, unprepared]) f.db.$client.close();
   commitDb.$client.close();
   const commit = result('commit');
-  process.stdout.write(`${JSON.stringify({
-    ledger: result('ledger'),
-    raw: result('raw'),
-    rawUnprepared: result('rawUnprepared'),
-    durableCommit: { commitsPerSec: commit.salesPerSec, latencyMs: commit.latencyMs, measuredSeconds: commit.measuredSeconds },
-    statementsPerSale,
-    pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
-    violations,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      ledger: result('ledger'),
+      raw: result('raw'),
+      rawUnprepared: result('rawUnprepared'),
+      durableCommit: {
+        commitsPerSec: commit.salesPerSec,
+        latencyMs: commit.latencyMs,
+        measuredSeconds: commit.measuredSeconds,
+      },
+      statementsPerSale,
+      pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
+      violations,
+    })}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -9,7 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-export const AGENT_PAGES = ['dashboard', 'buy/airtime', 'buy/data', 'transactions', 'transactions/[id]', 'wallet', 'wallet/funding', 'beneficiaries'];
+export const AGENT_PAGES = [
+  'dashboard',
+  'buy/airtime',
+  'buy/data',
+  'transactions',
+  'transactions/[id]',
+  'wallet',
+  'wallet/funding',
+  'beneficiaries',
+];
 
 export interface PageJs {
   page: string;
@@ -25,27 +34,50 @@ export interface JsSizes {
   maxBeyondFrameworkGzipBytes: number;
 }
 
-const gzipSize = (distDir: string, file: string) => zlib.gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 6 }).length;
+const gzipSize = (distDir: string, file: string) =>
+  zlib.gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 6 }).length;
 
 function entryFiles(distDir: string, page: string): string[] {
-  const file = path.join(distDir, 'server', 'app', '(portal)', page, 'page_client-reference-manifest.js');
+  const file = path.join(
+    distDir,
+    'server',
+    'app',
+    '(portal)',
+    page,
+    'page_client-reference-manifest.js',
+  );
   const sandbox = { globalThis: {} as Record<string, unknown> };
   // The manifest is a script that assigns to globalThis.__RSC_MANIFEST.
   new Function('globalThis', fs.readFileSync(file, 'utf8'))(sandbox.globalThis);
-  const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>;
+  const manifests = sandbox.globalThis.__RSC_MANIFEST as Record<
+    string,
+    { entryJSFiles: Record<string, string[]> }
+  >;
   const manifest = Object.values(manifests)[0];
   if (!manifest) throw new Error(`no client-reference manifest for ${page}`);
   return [...new Set(Object.values(manifest.entryJSFiles).flat())];
 }
 
 export function measureJs(distDir: string): JsSizes {
-  const build = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
+  const build = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[];
+  };
   const framework = new Set(build.rootMainFiles.filter((f) => f.endsWith('.js')));
   const frameworkGzipBytes = [...framework].reduce((sum, f) => sum + gzipSize(distDir, f), 0);
   const pages = AGENT_PAGES.map((page) => {
     const beyond = entryFiles(distDir, page).filter((f) => f.endsWith('.js') && !framework.has(f));
     const beyondFrameworkGzipBytes = beyond.reduce((sum, f) => sum + gzipSize(distDir, f), 0);
-    return { page: `/${page}`, chunks: beyond.length, beyondFrameworkGzipBytes, totalGzipBytes: beyondFrameworkGzipBytes + frameworkGzipBytes };
+    return {
+      page: `/${page}`,
+      chunks: beyond.length,
+      beyondFrameworkGzipBytes,
+      totalGzipBytes: beyondFrameworkGzipBytes + frameworkGzipBytes,
+    };
   });
-  return { frameworkGzipBytes, frameworkChunks: [...framework], pages, maxBeyondFrameworkGzipBytes: Math.max(...pages.map((p) => p.beyondFrameworkGzipBytes)) };
+  return {
+    frameworkGzipBytes,
+    frameworkChunks: [...framework],
+    pages,
+    maxBeyondFrameworkGzipBytes: Math.max(...pages.map((p) => p.beyondFrameworkGzipBytes)),
+  };
 }

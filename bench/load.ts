@@ -11,13 +11,52 @@ import { saleAccepted, saleBody, saleHeaders, saleRefused, SALE_PAGE } from './s
 import { summarize, type LatencySummary } from './stats';
 
 export type LoadSpec =
-  | { kind: 'get'; name: string; url: string; path: string; connections: number; duration: number; warmup: number; cookie?: string }
-  | { kind: 'ttfb'; name: string; url: string; path: string; connections: number; duration: number; warmup: number; cookie?: string }
   | {
-      kind: 'sale'; name: string; url: string; connections: number; duration: number; warmup: number;
-      cookie: string; actionId: string; productId: number; amount: string; phase: number; mix: 'success' | 'mixed' | 'refused';
+      kind: 'get';
+      name: string;
+      url: string;
+      path: string;
+      connections: number;
+      duration: number;
+      warmup: number;
+      cookie?: string;
     }
-  | { kind: 'api-sale'; name: string; url: string; connections: number; duration: number; warmup: number; apiKey: string; productId: number; amountMinor: number; phase: number };
+  | {
+      kind: 'ttfb';
+      name: string;
+      url: string;
+      path: string;
+      connections: number;
+      duration: number;
+      warmup: number;
+      cookie?: string;
+    }
+  | {
+      kind: 'sale';
+      name: string;
+      url: string;
+      connections: number;
+      duration: number;
+      warmup: number;
+      cookie: string;
+      actionId: string;
+      productId: number;
+      amount: string;
+      phase: number;
+      mix: 'success' | 'mixed' | 'refused';
+    }
+  | {
+      kind: 'api-sale';
+      name: string;
+      url: string;
+      connections: number;
+      duration: number;
+      warmup: number;
+      apiKey: string;
+      productId: number;
+      amountMinor: number;
+      phase: number;
+    };
 
 export interface LoadResult {
   name: string;
@@ -35,7 +74,28 @@ export interface LoadResult {
 
 // Mixed outcomes by the simulator's magic last two digits, in a fixed cycle of 20:
 // 14 success (00–49), 2 failed (59), 2 pending→success (51), 1 hang past the timeout (53), 1 HTML 500 (55).
-const MIXED_CYCLE = ['01', '02', '03', '04', '05', '06', '07', '59', '51', '53', '08', '09', '10', '11', '12', '13', '14', '59', '51', '55'];
+const MIXED_CYCLE = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '59',
+  '51',
+  '53',
+  '08',
+  '09',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '59',
+  '51',
+  '55',
+];
 const MTN_PREFIXES = ['0803', '0806', '0813', '0816', '0703', '0706', '0903', '0906'];
 
 function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>) {
@@ -44,10 +104,18 @@ function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>) {
   const stamp = Date.now().toString(36);
   return (req: autocannon.Request) => {
     n += 1;
-    const suffix = spec.mix === 'mixed' ? MIXED_CYCLE[n % MIXED_CYCLE.length]! : String(n % 50).padStart(2, '0');
+    const suffix =
+      spec.mix === 'mixed' ? MIXED_CYCLE[n % MIXED_CYCLE.length]! : String(n % 50).padStart(2, '0');
     // 'refused': an empty number, which zod refuses before anything is read or written.
-    const phone = spec.mix === 'refused' ? '' : `${prefix}${String(n % 100_000).padStart(5, '0')}${suffix}`;
-    const body = saleBody(spec.actionId, { idempotencyKey: `bench-${spec.phase}-${stamp}-${n}`, productId: spec.productId, network: 'MTN', phone, amount: spec.amount });
+    const phone =
+      spec.mix === 'refused' ? '' : `${prefix}${String(n % 100_000).padStart(5, '0')}${suffix}`;
+    const body = saleBody(spec.actionId, {
+      idempotencyKey: `bench-${spec.phase}-${stamp}-${n}`,
+      productId: spec.productId,
+      network: 'MTN',
+      phone,
+      amount: spec.amount,
+    });
     return { ...req, body };
   };
 }
@@ -59,34 +127,58 @@ function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>) {
  */
 function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadResult> {
   const latencies: number[] = [];
-  const request: autocannon.Request = spec.kind === 'sale'
-    ? { method: 'POST', path: SALE_PAGE, headers: saleHeaders(spec.actionId, spec.cookie, spec.url), setupRequest: saleSetup(spec) }
-    : spec.kind === 'api-sale'
-      ? { method: 'POST', path: API_SALES_PATH, setupRequest: apiSaleSetup(spec) }
-      : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
+  const request: autocannon.Request =
+    spec.kind === 'sale'
+      ? {
+          method: 'POST',
+          path: SALE_PAGE,
+          headers: saleHeaders(spec.actionId, spec.cookie, spec.url),
+          setupRequest: saleSetup(spec),
+        }
+      : spec.kind === 'api-sale'
+        ? { method: 'POST', path: API_SALES_PATH, setupRequest: apiSaleSetup(spec) }
+        : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
   // A body without the expected result (the sale, or the refusal) counts as a mismatch.
-  const verifyBody = spec.kind === 'api-sale' ? apiSaleAccepted : spec.kind !== 'sale' ? undefined : spec.mix === 'refused' ? saleRefused : saleAccepted;
+  const verifyBody =
+    spec.kind === 'api-sale'
+      ? apiSaleAccepted
+      : spec.kind !== 'sale'
+        ? undefined
+        : spec.mix === 'refused'
+          ? saleRefused
+          : saleAccepted;
   const options: autocannon.Options = {
-    url: spec.url, connections: spec.connections, duration: spec.warmup + spec.duration, requests: [request], timeout: 30,
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.warmup + spec.duration,
+    requests: [request],
+    timeout: 30,
     ...(verifyBody ? { verifyBody } : {}),
   };
   const recordFrom = performance.now() + spec.warmup * 1000;
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      options,
-      (error, result) => {
-        if (error) return reject(error);
-        const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
-        resolve({
-          name: spec.name, connections: spec.connections, seconds: Math.round(measured * 100) / 100, requests: latencies.length,
-          throughput: Math.round((latencies.length / measured) * 10) / 10, latencyMs: summarize(latencies),
-          non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, mismatches: result.mismatches,
-        });
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
+      resolve({
+        name: spec.name,
+        connections: spec.connections,
+        seconds: Math.round(measured * 100) / 100,
+        requests: latencies.length,
+        throughput: Math.round((latencies.length / measured) * 10) / 10,
+        latencyMs: summarize(latencies),
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        mismatches: result.mismatches,
+      });
+    });
+    instance.on(
+      'response',
+      (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+        if (performance.now() >= recordFrom) latencies.push(responseTime);
       },
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-      if (performance.now() >= recordFrom) latencies.push(responseTime);
-    });
   });
 }
 
@@ -103,28 +195,54 @@ async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
   let errors = 0;
   const recordFrom = performance.now() + spec.warmup * 1000;
   const deadline = recordFrom + spec.duration * 1000;
-  const once = () => new Promise<void>((resolve) => {
-    const start = performance.now();
-    const counted = start >= recordFrom;
-    const req = http.get(`${spec.url}${spec.path}`, { agent, headers: spec.cookie ? { cookie: spec.cookie } : {} }, (res) => {
-      const first = performance.now() - start;
-      if (counted && (res.statusCode ?? 0) >= 300) non2xx += 1;
-      res.on('data', () => {});
-      res.on('end', () => {
-        if (counted) { ttfb.push(first); total.push(performance.now() - start); }
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const start = performance.now();
+      const counted = start >= recordFrom;
+      const req = http.get(
+        `${spec.url}${spec.path}`,
+        { agent, headers: spec.cookie ? { cookie: spec.cookie } : {} },
+        (res) => {
+          const first = performance.now() - start;
+          if (counted && (res.statusCode ?? 0) >= 300) non2xx += 1;
+          res.on('data', () => {});
+          res.on('end', () => {
+            if (counted) {
+              ttfb.push(first);
+              total.push(performance.now() - start);
+            }
+            resolve();
+          });
+          res.on('error', () => {
+            if (counted) errors += 1;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        if (counted) errors += 1;
         resolve();
       });
-      res.on('error', () => { if (counted) errors += 1; resolve(); });
     });
-    req.on('error', () => { if (counted) errors += 1; resolve(); });
-  });
-  await Promise.all(Array.from({ length: spec.connections }, async () => { while (performance.now() < deadline) await once(); }));
+  await Promise.all(
+    Array.from({ length: spec.connections }, async () => {
+      while (performance.now() < deadline) await once();
+    }),
+  );
   const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
   agent.destroy();
   return {
-    name: spec.name, connections: spec.connections, seconds: Math.round(measured * 100) / 100, requests: ttfb.length,
-    throughput: Math.round((ttfb.length / measured) * 10) / 10, latencyMs: summarize(total), ttfbMs: summarize(ttfb),
-    non2xx, errors, timeouts: 0, mismatches: 0,
+    name: spec.name,
+    connections: spec.connections,
+    seconds: Math.round(measured * 100) / 100,
+    requests: ttfb.length,
+    throughput: Math.round((ttfb.length / measured) * 10) / 10,
+    latencyMs: summarize(total),
+    ttfbMs: summarize(ttfb),
+    non2xx,
+    errors,
+    timeouts: 0,
+    mismatches: 0,
   };
 }
 

@@ -20,11 +20,22 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function stopAll(graceMs = 3000): Promise<void> {
   const alive = [...running];
   for (const child of alive) killGroup(child, 'SIGTERM');
-  await Promise.all(alive.map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => { killGroup(child, 'SIGKILL'); resolve(); }, graceMs);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-  })));
+  await Promise.all(
+    alive.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            killGroup(child, 'SIGKILL');
+            resolve();
+          }, graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
+  );
 }
 
 let interrupted = false;
@@ -36,7 +47,9 @@ function hookExit(): void {
   if (hooked) return;
   hooked = true;
   // Last resort when the orchestrator dies without reaching its own cleanup.
-  process.on('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
+  process.on('exit', () => {
+    for (const child of running) killGroup(child, 'SIGKILL');
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       interrupted = true;
@@ -47,11 +60,19 @@ function hookExit(): void {
 }
 
 /** A long-running child (portal, simulator). Output goes to the given log function. */
-export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): ChildProcess {
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): ChildProcess {
   hookExit();
   const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
-  const forward = (chunk: Buffer) => { for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`); };
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+  };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   child.on('exit', () => running.delete(child));
@@ -62,10 +83,16 @@ export function startService(name: string, command: string, args: string[], env:
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   hookExit();
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(TSX, [script, ...args], {
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     running.add(child);
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -81,7 +108,11 @@ export function lastJson<T>(stdout: string): T {
   return JSON.parse(line) as T;
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, isReady: (res: Response) => boolean = (r) => r.ok): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isReady: (res: Response) => boolean = (r) => r.ok,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -23,17 +23,44 @@ async function main() {
   process.env.BENCH_PORTAL_NODE_ARGS = `${process.env.BENCH_PORTAL_NODE_ARGS ?? ''}${profiling ? ` --cpu-prof --cpu-prof-dir=${path.resolve(dir)}` : ''}`;
   const stack = await startStack(console.log);
   const cookie = await signIn();
-  if (phase !== 'sale') seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
+  if (phase !== 'sale')
+    seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
   const base = { url: PORTAL_URL, warmup: 2, duration: Number(seconds) };
-  const spec: LoadSpec = phase === 'sale'
-    ? { ...base, kind: 'sale', name: 'sale', connections: 50, cookie, actionId: sellActionId(), productId: stack.productId, amount: SALE_AMOUNT_MAJOR, phase: 1, mix: 'success' }
-    : {
-        ...base, kind: phase.endsWith('-ttfb') ? 'ttfb' : 'get', name: phase, connections: phase === 'health' ? 50 : 20, cookie,
-        path: { dashboard: '/dashboard', history: '/transactions', health: '/api/health' }[phase.replace(/-ttfb$/, '')] ?? '/api/health',
-      };
-  const result = lastJson<LoadResult>(await runScript('bench/load.ts', [JSON.stringify(spec)], process.env));
-  console.log(`${phase}: ${result.throughput}/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non2xx ${result.non2xx}, mismatches ${result.mismatches}`);
-  if (result.ttfbMs) console.log(`  TTFB p50 ${result.ttfbMs.p50} ms, p95 ${result.ttfbMs.p95} ms, p99 ${result.ttfbMs.p99} ms`);
+  const spec: LoadSpec =
+    phase === 'sale'
+      ? {
+          ...base,
+          kind: 'sale',
+          name: 'sale',
+          connections: 50,
+          cookie,
+          actionId: sellActionId(),
+          productId: stack.productId,
+          amount: SALE_AMOUNT_MAJOR,
+          phase: 1,
+          mix: 'success',
+        }
+      : {
+          ...base,
+          kind: phase.endsWith('-ttfb') ? 'ttfb' : 'get',
+          name: phase,
+          connections: phase === 'health' ? 50 : 20,
+          cookie,
+          path:
+            { dashboard: '/dashboard', history: '/transactions', health: '/api/health' }[
+              phase.replace(/-ttfb$/, '')
+            ] ?? '/api/health',
+        };
+  const result = lastJson<LoadResult>(
+    await runScript('bench/load.ts', [JSON.stringify(spec)], process.env),
+  );
+  console.log(
+    `${phase}: ${result.throughput}/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non2xx ${result.non2xx}, mismatches ${result.mismatches}`,
+  );
+  if (result.ttfbMs)
+    console.log(
+      `  TTFB p50 ${result.ttfbMs.p50} ms, p95 ${result.ttfbMs.p95} ms, p99 ${result.ttfbMs.p99} ms`,
+    );
   await stopAll();
   if (process.env.BENCH_PORTAL_LOG) console.log(stack.portalLog.join('\n'));
   if (profiling) console.log(`profile in ${dir}: ${fs.readdirSync(dir).join(', ')}`);

@@ -4,7 +4,11 @@ import type { LatencySummary } from './stats';
 import type { JsSizes } from './js-size';
 import type { Sample } from './sampler';
 
-export interface DbSide { salesPerSec: number; latencyMs: LatencySummary; measuredSeconds: number }
+export interface DbSide {
+  salesPerSec: number;
+  latencyMs: LatencySummary;
+  measuredSeconds: number;
+}
 export interface DbCeiling {
   ledger: DbSide;
   raw: DbSide;
@@ -14,7 +18,11 @@ export interface DbCeiling {
   durableCommit: { commitsPerSec: number; latencyMs: LatencySummary; measuredSeconds: number };
   violations: { ledger: string[]; raw: string[]; rawUnprepared: string[] };
 }
-export interface SalePhase extends LoadResult { providerLatencyMs: number; salesByStatus: Record<string, number>; ambiguousAnswers: number }
+export interface SalePhase extends LoadResult {
+  providerLatencyMs: number;
+  salesByStatus: Record<string, number>;
+  ambiguousAnswers: number;
+}
 export interface MixedPhase extends LoadResult {
   salesByStatus: Record<string, number>;
   ambiguousAnswers: number;
@@ -23,7 +31,13 @@ export interface MixedPhase extends LoadResult {
   finalPerSecOverall: number;
   peakPending: number;
   drainedAfterSeconds: number | null;
-  timeline: { t: number; final: number; pending: number; manualReview: number; finalPerSec: number }[];
+  timeline: {
+    t: number;
+    final: number;
+    pending: number;
+    manualReview: number;
+    finalPerSec: number;
+  }[];
 }
 
 export interface Phases {
@@ -47,7 +61,12 @@ export interface Phases {
   js: JsSizes & { htmlCrossCheck: Record<string, boolean> };
 }
 
-export interface Target { id: string; description: string; value: string; met: boolean }
+export interface Target {
+  id: string;
+  description: string;
+  value: string;
+  met: boolean;
+}
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 const JS_BUDGET_BYTES = 60_000;
@@ -75,25 +94,35 @@ export function targets(p: Phases): Target[] {
   const q = ratios(p);
   return [
     {
-      id: 'pipeline-instant', description: 'sale pipeline (instant provider) ≥ 50 % of health@50 and p99 < 150 ms at 50 connections',
+      id: 'pipeline-instant',
+      description:
+        'sale pipeline (instant provider) ≥ 50 % of health@50 and p99 < 150 ms at 50 connections',
       value: `${Math.round(q.pipelineInstantOverHealth50 * 100)} %, p99 ${p.pipelineInstant.latencyMs.p99} ms`,
       met: q.pipelineInstantOverHealth50 >= 0.5 && p.pipelineInstant.latencyMs.p99 < 150,
     },
     {
-      id: 'pipeline-200ms', description: `with 200 ms provider latency ≥ 80 % of connections ÷ latency (${q.pipeline200Ideal} sales/s)`,
-      value: `${Math.round(q.pipeline200OverIdeal * 100)} % (${p.pipeline200.throughput}/s)`, met: q.pipeline200OverIdeal >= 0.8,
+      id: 'pipeline-200ms',
+      description: `with 200 ms provider latency ≥ 80 % of connections ÷ latency (${q.pipeline200Ideal} sales/s)`,
+      value: `${Math.round(q.pipeline200OverIdeal * 100)} % (${p.pipeline200.throughput}/s)`,
+      met: q.pipeline200OverIdeal >= 0.8,
     },
     {
-      id: 'ledger', description: 'in-process purchase transactions ≥ 80 % of raw SQLite',
-      value: `${Math.round(q.ledgerOverRaw * 100)} %`, met: q.ledgerOverRaw >= 0.8,
+      id: 'ledger',
+      description: 'in-process purchase transactions ≥ 80 % of raw SQLite',
+      value: `${Math.round(q.ledgerOverRaw * 100)} %`,
+      met: q.ledgerOverRaw >= 0.8,
     },
     {
-      id: 'dashboard-ttfb', description: 'dashboard p99 TTFB < 100 ms at 20 connections',
-      value: `${p.dashboardTtfb.ttfbMs?.p99} ms`, met: (p.dashboardTtfb.ttfbMs?.p99 ?? Infinity) < 100,
+      id: 'dashboard-ttfb',
+      description: 'dashboard p99 TTFB < 100 ms at 20 connections',
+      value: `${p.dashboardTtfb.ttfbMs?.p99} ms`,
+      met: (p.dashboardTtfb.ttfbMs?.p99 ?? Infinity) < 100,
     },
     {
-      id: 'agent-js', description: 'agent pages ship ≤ 60 kB gzipped JS beyond the framework',
-      value: `max ${(p.js.maxBeyondFrameworkGzipBytes / 1000).toFixed(1)} kB`, met: p.js.maxBeyondFrameworkGzipBytes <= JS_BUDGET_BYTES,
+      id: 'agent-js',
+      description: 'agent pages ship ≤ 60 kB gzipped JS beyond the framework',
+      value: `max ${(p.js.maxBeyondFrameworkGzipBytes / 1000).toFixed(1)} kB`,
+      met: p.js.maxBeyondFrameworkGzipBytes <= JS_BUDGET_BYTES,
     },
   ];
 }
@@ -102,7 +131,13 @@ export function mixedTimeline(samples: Sample[], loadEndT: number) {
   const timeline = samples.map((s, i) => {
     const prev = samples[i - 1];
     const dt = prev ? s.t - prev.t : s.t;
-    return { t: r2(s.t), final: s.final, pending: s.pending, manualReview: s.manualReview, finalPerSec: prev && dt > 0 ? r2((s.final - prev.final) / dt) : 0 };
+    return {
+      t: r2(s.t),
+      final: s.final,
+      pending: s.pending,
+      manualReview: s.manualReview,
+      finalPerSec: prev && dt > 0 ? r2((s.final - prev.final) / dt) : 0,
+    };
   });
   const atLoadEnd = samples.filter((s) => s.t <= loadEndT + 0.01).pop();
   const last = samples[samples.length - 1];
@@ -116,7 +151,13 @@ export function mixedTimeline(samples: Sample[], loadEndT: number) {
   };
 }
 
-const SCENARIO: Record<string, string> = { '00-49': 'success', '51': 'pending→success', '53': 'hang', '55': 'HTML 500', '59': 'failed' };
+const SCENARIO: Record<string, string> = {
+  '00-49': 'success',
+  '51': 'pending→success',
+  '53': 'hang',
+  '55': 'HTML 500',
+  '59': 'failed',
+};
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -124,39 +165,170 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 export function printTable(p: Phases, violations: string[], log: (line: string) => void): void {
   const q = ratios(p);
   const row = (name: string, conns: string, rps: number, l: LatencySummary, ratio: string) =>
-    log(`${pad(name, 38)}${lpad(conns, 6)}${lpad(rps.toFixed(1), 10)}${lpad(l.p50.toFixed(1), 9)}${lpad(l.p95.toFixed(1), 9)}${lpad(l.p99.toFixed(1), 9)}  ${ratio}`);
+    log(
+      `${pad(name, 38)}${lpad(conns, 6)}${lpad(rps.toFixed(1), 10)}${lpad(l.p50.toFixed(1), 9)}${lpad(l.p95.toFixed(1), 9)}${lpad(l.p99.toFixed(1), 9)}  ${ratio}`,
+    );
   log('');
-  log(`${pad('measure', 38)}${lpad('conns', 6)}${lpad('per sec', 10)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}  ratio to ceiling`);
+  log(
+    `${pad('measure', 38)}${lpad('conns', 6)}${lpad('per sec', 10)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('p99 ms', 9)}  ratio to ceiling`,
+  );
   log('-'.repeat(110));
-  row('raw SQLite purchase txns (ceiling)', '1', p.dbCeiling.raw.salesPerSec, p.dbCeiling.raw.latencyMs, '1.00 (ceiling)');
-  row('  raw SQL, prepared on every use (diag.)', '1', p.dbCeiling.rawUnprepared.salesPerSec, p.dbCeiling.rawUnprepared.latencyMs, `${q.rawUnpreparedOverRaw} × raw`);
-  row('ledger openSale + applyProviderResult', '1', p.dbCeiling.ledger.salesPerSec, p.dbCeiling.ledger.latencyMs, `${q.ledgerOverRaw} × raw`);
-  row('  durable commit, one row (floor)', '1', p.dbCeiling.durableCommit.commitsPerSec, p.dbCeiling.durableCommit.latencyMs, `2 per sale: at most ${q.commitFloorSalesPerSec} sales/s`);
-  row('GET /api/health', '10', p.health10.throughput, p.health10.latencyMs, `${r2(p.health10.throughput / p.health50.throughput)} × health@50`);
-  row('GET /api/health (HTTP ceiling)', '50', p.health50.throughput, p.health50.latencyMs, '1.00 (ceiling)');
-  row('  sale action refused by zod (floor)', String(p.actionFloor.connections), p.actionFloor.throughput, p.actionFloor.latencyMs, `${q.actionFloorOverHealth50} × health@50`);
-  row('sale action, provider instant', String(p.pipelineInstant.connections), p.pipelineInstant.throughput, p.pipelineInstant.latencyMs, `${q.pipelineInstantOverHealth50} × health@50`);
-  row('API create-sale, provider instant', String(p.apiPipelineInstant.connections), p.apiPipelineInstant.throughput, p.apiPipelineInstant.latencyMs, `${q.apiSaleOverHealth50} × health@50, ${q.apiSaleOverSaleAction} × sale action`);
-  row('sale action, provider +200 ms', String(p.pipeline200.connections), p.pipeline200.throughput, p.pipeline200.latencyMs, `${q.pipeline200OverIdeal} × conns÷latency (${q.pipeline200Ideal}/s)`);
-  row('sale action, mixed outcomes (responses)', String(p.mixed.connections), p.mixed.throughput, p.mixed.latencyMs, `${r2(p.mixed.throughput / p.health50.throughput)} × health@50`);
-  log(`${pad('  mixed: sales reaching a final state', 38)}${lpad('', 6)}${lpad(p.mixed.finalPerSecDuringLoad.toFixed(1), 10)}   peak pending ${p.mixed.peakPending}, drained ${p.mixed.drainedAfterSeconds ?? 'not'} s after load, ${q.mixedFinalPerSecOverHealth50} × health@50`);
-  row('  GET /account TTFB (page floor)', String(p.pageFloorTtfb.connections), p.pageFloorTtfb.throughput, p.pageFloorTtfb.ttfbMs!, `${r2(p.pageFloorTtfb.throughput / p.health50.throughput)} × health@50`);
-  row('GET /dashboard (full response)', String(p.dashboard.connections), p.dashboard.throughput, p.dashboard.latencyMs, `${q.dashboardOverHealth50} × health@50`);
-  row('GET /dashboard TTFB', String(p.dashboardTtfb.connections), p.dashboardTtfb.throughput, p.dashboardTtfb.ttfbMs!, '');
-  row(`GET /transactions (${p.historyRows} rows; full)`, String(p.history.connections), p.history.throughput, p.history.latencyMs, `${q.historyOverHealth50} × health@50`);
-  row('GET /transactions TTFB', String(p.historyTtfb.connections), p.historyTtfb.throughput, p.historyTtfb.ttfbMs!, '');
-  const http = [p.health10, p.health50, p.actionFloor, p.pipelineInstant, p.apiPipelineInstant, p.pipeline200, p.mixed, p.pageFloorTtfb, p.dashboard, p.dashboardTtfb, p.history, p.historyTtfb];
+  row(
+    'raw SQLite purchase txns (ceiling)',
+    '1',
+    p.dbCeiling.raw.salesPerSec,
+    p.dbCeiling.raw.latencyMs,
+    '1.00 (ceiling)',
+  );
+  row(
+    '  raw SQL, prepared on every use (diag.)',
+    '1',
+    p.dbCeiling.rawUnprepared.salesPerSec,
+    p.dbCeiling.rawUnprepared.latencyMs,
+    `${q.rawUnpreparedOverRaw} × raw`,
+  );
+  row(
+    'ledger openSale + applyProviderResult',
+    '1',
+    p.dbCeiling.ledger.salesPerSec,
+    p.dbCeiling.ledger.latencyMs,
+    `${q.ledgerOverRaw} × raw`,
+  );
+  row(
+    '  durable commit, one row (floor)',
+    '1',
+    p.dbCeiling.durableCommit.commitsPerSec,
+    p.dbCeiling.durableCommit.latencyMs,
+    `2 per sale: at most ${q.commitFloorSalesPerSec} sales/s`,
+  );
+  row(
+    'GET /api/health',
+    '10',
+    p.health10.throughput,
+    p.health10.latencyMs,
+    `${r2(p.health10.throughput / p.health50.throughput)} × health@50`,
+  );
+  row(
+    'GET /api/health (HTTP ceiling)',
+    '50',
+    p.health50.throughput,
+    p.health50.latencyMs,
+    '1.00 (ceiling)',
+  );
+  row(
+    '  sale action refused by zod (floor)',
+    String(p.actionFloor.connections),
+    p.actionFloor.throughput,
+    p.actionFloor.latencyMs,
+    `${q.actionFloorOverHealth50} × health@50`,
+  );
+  row(
+    'sale action, provider instant',
+    String(p.pipelineInstant.connections),
+    p.pipelineInstant.throughput,
+    p.pipelineInstant.latencyMs,
+    `${q.pipelineInstantOverHealth50} × health@50`,
+  );
+  row(
+    'API create-sale, provider instant',
+    String(p.apiPipelineInstant.connections),
+    p.apiPipelineInstant.throughput,
+    p.apiPipelineInstant.latencyMs,
+    `${q.apiSaleOverHealth50} × health@50, ${q.apiSaleOverSaleAction} × sale action`,
+  );
+  row(
+    'sale action, provider +200 ms',
+    String(p.pipeline200.connections),
+    p.pipeline200.throughput,
+    p.pipeline200.latencyMs,
+    `${q.pipeline200OverIdeal} × conns÷latency (${q.pipeline200Ideal}/s)`,
+  );
+  row(
+    'sale action, mixed outcomes (responses)',
+    String(p.mixed.connections),
+    p.mixed.throughput,
+    p.mixed.latencyMs,
+    `${r2(p.mixed.throughput / p.health50.throughput)} × health@50`,
+  );
+  log(
+    `${pad('  mixed: sales reaching a final state', 38)}${lpad('', 6)}${lpad(p.mixed.finalPerSecDuringLoad.toFixed(1), 10)}   peak pending ${p.mixed.peakPending}, drained ${p.mixed.drainedAfterSeconds ?? 'not'} s after load, ${q.mixedFinalPerSecOverHealth50} × health@50`,
+  );
+  row(
+    '  GET /account TTFB (page floor)',
+    String(p.pageFloorTtfb.connections),
+    p.pageFloorTtfb.throughput,
+    p.pageFloorTtfb.ttfbMs!,
+    `${r2(p.pageFloorTtfb.throughput / p.health50.throughput)} × health@50`,
+  );
+  row(
+    'GET /dashboard (full response)',
+    String(p.dashboard.connections),
+    p.dashboard.throughput,
+    p.dashboard.latencyMs,
+    `${q.dashboardOverHealth50} × health@50`,
+  );
+  row(
+    'GET /dashboard TTFB',
+    String(p.dashboardTtfb.connections),
+    p.dashboardTtfb.throughput,
+    p.dashboardTtfb.ttfbMs!,
+    '',
+  );
+  row(
+    `GET /transactions (${p.historyRows} rows; full)`,
+    String(p.history.connections),
+    p.history.throughput,
+    p.history.latencyMs,
+    `${q.historyOverHealth50} × health@50`,
+  );
+  row(
+    'GET /transactions TTFB',
+    String(p.historyTtfb.connections),
+    p.historyTtfb.throughput,
+    p.historyTtfb.ttfbMs!,
+    '',
+  );
+  const http = [
+    p.health10,
+    p.health50,
+    p.actionFloor,
+    p.pipelineInstant,
+    p.apiPipelineInstant,
+    p.pipeline200,
+    p.mixed,
+    p.pageFloorTtfb,
+    p.dashboard,
+    p.dashboardTtfb,
+    p.history,
+    p.historyTtfb,
+  ];
   for (const x of http.filter((h) => h.non2xx + h.errors + h.timeouts + h.mismatches > 0)) {
-    log(`  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without the expected result`);
+    log(
+      `  ! ${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} bodies without the expected result`,
+    );
   }
-  log(`  mixed, final status by simulator scenario: ${Object.entries(p.mixed.byScenario).map(([k, v]) => `${SCENARIO[k] ?? k} ${JSON.stringify(v)}`).join('; ')}`);
-  const phase = (x: { salesByStatus: Record<string, number>; ambiguousAnswers: number }) => `${JSON.stringify(x.salesByStatus)} (${x.ambiguousAnswers} not-definite first answers)`;
-  log(`  sales by final status (incl. warm-up): instant ${phase(p.pipelineInstant)}; API ${phase(p.apiPipelineInstant)}; +200 ms ${phase(p.pipeline200)}; mixed ${phase(p.mixed)}`);
+  log(
+    `  mixed, final status by simulator scenario: ${Object.entries(p.mixed.byScenario)
+      .map(([k, v]) => `${SCENARIO[k] ?? k} ${JSON.stringify(v)}`)
+      .join('; ')}`,
+  );
+  const phase = (x: { salesByStatus: Record<string, number>; ambiguousAnswers: number }) =>
+    `${JSON.stringify(x.salesByStatus)} (${x.ambiguousAnswers} not-definite first answers)`;
+  log(
+    `  sales by final status (incl. warm-up): instant ${phase(p.pipelineInstant)}; API ${phase(p.apiPipelineInstant)}; +200 ms ${phase(p.pipeline200)}; mixed ${phase(p.mixed)}`,
+  );
   log('');
-  log(`JS beyond the framework (gzip): ${p.js.pages.map((x) => `${x.page} ${(x.beyondFrameworkGzipBytes / 1000).toFixed(1)} kB`).join(', ')}; framework ${(p.js.frameworkGzipBytes / 1000).toFixed(1)} kB`);
+  log(
+    `JS beyond the framework (gzip): ${p.js.pages.map((x) => `${x.page} ${(x.beyondFrameworkGzipBytes / 1000).toFixed(1)} kB`).join(', ')}; framework ${(p.js.frameworkGzipBytes / 1000).toFixed(1)} kB`,
+  );
   log('');
   log('targets (reported, not asserted):');
-  for (const t of targets(p)) log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${pad(t.description, 100)} ${t.value}`);
+  for (const t of targets(p))
+    log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${pad(t.description, 100)} ${t.value}`);
   log('');
-  log(violations.length === 0 ? 'invariants I1–I9: hold on every bench database' : `invariants VIOLATED (${violations.length}):\n  ${violations.slice(0, 20).join('\n  ')}`);
+  log(
+    violations.length === 0
+      ? 'invariants I1–I9: hold on every bench database'
+      : `invariants VIOLATED (${violations.length}):\n  ${violations.slice(0, 20).join('\n  ')}`,
+  );
 }

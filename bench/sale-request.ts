@@ -7,7 +7,29 @@ export const SALE_PAGE = '/buy/airtime';
 const BOUNDARY = '----BenchFormBoundary7MA4YWxkTrZu0gW';
 
 // The router state the browser sends from /buy/airtime (decoded from `next-router-state-tree`).
-const ROUTER_STATE = JSON.stringify(['', { children: ['(portal)', { children: ['buy', { children: ['airtime', { children: ['__PAGE__', {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16]);
+const ROUTER_STATE = JSON.stringify([
+  '',
+  {
+    children: [
+      '(portal)',
+      {
+        children: [
+          'buy',
+          { children: ['airtime', { children: ['__PAGE__', {}, null, null, 0] }, null, null, 0] },
+          null,
+          null,
+          0,
+        ],
+      },
+      null,
+      null,
+      0,
+    ],
+  },
+  null,
+  null,
+  16,
+]);
 
 export interface SaleFields {
   idempotencyKey: string;
@@ -17,7 +39,11 @@ export interface SaleFields {
   amount: string;
 }
 
-export function saleHeaders(actionId: string, cookie: string, origin: string): Record<string, string> {
+export function saleHeaders(
+  actionId: string,
+  cookie: string,
+  origin: string,
+): Record<string, string> {
   return {
     accept: 'text/x-component',
     'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
@@ -46,7 +72,9 @@ export function saleBody(actionId: string, f: SaleFields): string {
 }
 
 /** A sale the portal accepted: the action's result object is in the RSC payload. */
-export const saleAccepted = (body: string | Buffer | undefined) => body !== undefined && body.toString().includes('"kind":"sold"');
+export const saleAccepted = (body: string | Buffer | undefined) =>
+  body !== undefined && body.toString().includes('"kind":"sold"');
 
 /** The action's refusal of a form with no number: session, decoding and zod ran, nothing else. */
-export const saleRefused = (body: string | Buffer | undefined) => body !== undefined && body.toString().includes('Please correct the highlighted fields.');
+export const saleRefused = (body: string | Buffer | undefined) =>
+  body !== undefined && body.toString().includes('Please correct the highlighted fields.');

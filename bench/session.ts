@@ -11,14 +11,24 @@ export async function signIn(): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email: BENCH_AGENT.email, password: BENCH_AGENT.password, callbackUrl: `${PORTAL_URL}/dashboard`, json: 'true' }),
+    body: new URLSearchParams({
+      csrfToken,
+      email: BENCH_AGENT.email,
+      password: BENCH_AGENT.password,
+      callbackUrl: `${PORTAL_URL}/dashboard`,
+      json: 'true',
+    }),
   });
   await res.arrayBuffer();
   const session = cookiesOf(res).find((c) => c.startsWith('next-auth.session-token='));
   if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
   // Prove the cookie opens an agent page before any load is built on it.
-  const check = await fetch(`${PORTAL_URL}/dashboard`, { redirect: 'manual', headers: { Cookie: session } });
+  const check = await fetch(`${PORTAL_URL}/dashboard`, {
+    redirect: 'manual',
+    headers: { Cookie: session },
+  });
   await check.arrayBuffer();
-  if (check.status !== 200) throw new Error(`the session cookie does not open /dashboard (HTTP ${check.status})`);
+  if (check.status !== 200)
+    throw new Error(`the session cookie does not open /dashboard (HTTP ${check.status})`);
   return session;
 }

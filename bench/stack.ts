@@ -12,7 +12,8 @@ export interface Stack {
 }
 
 export async function startStack(log: (line: string) => void): Promise<Stack> {
-  if (!fs.existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`no build in ${DIST_DIR}: run without --skip-build`);
+  if (!fs.existsSync(`${DIST_DIR}/BUILD_ID`))
+    throw new Error(`no build in ${DIST_DIR}: run without --skip-build`);
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const portalLog: string[] = [];
   const keep = (line: string) => {
@@ -23,7 +24,11 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
 
   startService('sim', TSX, ['bench/sim.ts'], childEnv(), keep);
   await waitForHttp(`${SIMULATOR_URL}/__health`, 20_000);
-  const { agentId, productId, apiKey } = lastJson<{ agentId: number; productId: number; apiKey: string }>(await runScript('bench/prepare.ts', [], childEnv()));
+  const { agentId, productId, apiKey } = lastJson<{
+    agentId: number;
+    productId: number;
+    apiKey: string;
+  }>(await runScript('bench/prepare.ts', [], childEnv()));
   log(`[bench] database ready: bench agent ${agentId}, MTN airtime product ${productId}`);
 
   // BENCH_PORTAL_NODE_ARGS profiles the portal alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
@@ -31,7 +36,13 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const nodeArgs = process.env.BENCH_PORTAL_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   // The same server and V8 settings as `npm start` gives the portal; it listens on PORTAL_URL.
   const serverArgs = ['--import', 'tsx', 'scripts/portal-server.ts'];
-  startService('portal', process.execPath, [...nodeArgs, ...serverArgs], childEnv({ NODE_OPTIONS: portalNodeOptions() }), keep);
+  startService(
+    'portal',
+    process.execPath,
+    [...nodeArgs, ...serverArgs],
+    childEnv({ NODE_OPTIONS: portalNodeOptions() }),
+    keep,
+  );
   await waitForHttp(`${PORTAL_URL}/api/health`, 60_000);
   return { agentId, productId, apiKey, portalLog };
 }

@@ -17,7 +17,10 @@ export interface BenchFixture {
   apiKey: string;
 }
 
-export async function prepareBenchDatabase(file: string, simulatorUrl: string): Promise<BenchFixture> {
+export async function prepareBenchDatabase(
+  file: string,
+  simulatorUrl: string,
+): Promise<BenchFixture> {
   const { email, password, name, floatMinor } = BENCH_AGENT;
   const world = await createWorld({
     storage: { file },
@@ -26,7 +29,14 @@ export async function prepareBenchDatabase(file: string, simulatorUrl: string): 
     agent: { account: { email, password, name }, currencies: ['NGN'] },
   });
   world.fund(floatMinor);
-  const { key: apiKey, row } = createApiKey(world.db, SYSTEM_ACTOR, world.agentId, { name: 'bench', scopes: ['read', 'sell'], allowedIps: [] });
-  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, { saleRatePerSecond: 100_000, readRatePerSecond: 100_000 });
+  const { key: apiKey, row } = createApiKey(world.db, SYSTEM_ACTOR, world.agentId, {
+    name: 'bench',
+    scopes: ['read', 'sell'],
+    allowedIps: [],
+  });
+  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
+    saleRatePerSecond: 100_000,
+    readRatePerSecond: 100_000,
+  });
   return { db: world.db, agentId: world.agentId, productId: world.airtime.id, apiKey };
 }

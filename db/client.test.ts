@@ -25,9 +25,15 @@ describe('openDatabase', () => {
 
   it('applies the committed migrations, including the append-only triggers', () => {
     const db = openDatabase(tempFile());
-    const triggers = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'trigger'`);
+    const triggers = db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'trigger'`,
+    );
     expect(triggers.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['ledger_entries_no_update', 'ledger_entries_no_delete', 'audit_log_no_update']),
+      expect.arrayContaining([
+        'ledger_entries_no_update',
+        'ledger_entries_no_delete',
+        'audit_log_no_update',
+      ]),
     );
   });
 });

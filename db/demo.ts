@@ -1,10 +1,30 @@
 /** Demo accounts the README lists, so a newcomer can sign in and sell at once. */
 export const DEMO_USERS = {
-  admin: { email: 'admin@demo.test', password: 'admin-demo-pass', name: 'Ada Admin', role: 'admin' as const },
-  agent: { email: 'agent@demo.test', password: 'agent-demo-pass', name: 'Bola Stores', role: 'agent' as const },
-  agentTwo: { email: 'agent2@demo.test', password: 'agent-demo-pass', name: 'Chidi Kiosk', role: 'agent' as const },
+  admin: {
+    email: 'admin@demo.test',
+    password: 'admin-demo-pass',
+    name: 'Ada Admin',
+    role: 'admin' as const,
+  },
+  agent: {
+    email: 'agent@demo.test',
+    password: 'agent-demo-pass',
+    name: 'Bola Stores',
+    role: 'agent' as const,
+  },
+  agentTwo: {
+    email: 'agent2@demo.test',
+    password: 'agent-demo-pass',
+    name: 'Chidi Kiosk',
+    role: 'agent' as const,
+  },
   // No second factor: the first sign-in asks to set one up (authenticator app or passkey).
-  adminTwo: { email: 'admin2@demo.test', password: 'admin-demo-pass', name: 'Dayo Admin', role: 'admin' as const },
+  adminTwo: {
+    email: 'admin2@demo.test',
+    password: 'admin-demo-pass',
+    name: 'Dayo Admin',
+    role: 'admin' as const,
+  },
 };
 
 /**

@@ -15,7 +15,13 @@ function testDb(): { db: Db; file: string } {
 }
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-const settingByKey = prepared((db) => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare());
+const settingByKey = prepared((db) =>
+  db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare(),
+);
 
 describe('prepared', () => {
   it('prepares once per connection, serves the database and its transactions, and never mixes two databases', () => {
@@ -46,10 +52,12 @@ describe('immediate', () => {
 
   it('rolls back everything when the body throws', () => {
     const { db } = testDb();
-    expect(() => immediate(db, (tx) => {
-      tx.insert(settings).values({ key: 'a', value: 1 }).run();
-      throw new Error('refused');
-    })).toThrow('refused');
+    expect(() =>
+      immediate(db, (tx) => {
+        tx.insert(settings).values({ key: 'a', value: 1 }).run();
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
     expect(db.select().from(settings).all()).toHaveLength(0);
     expect(db.$client.inTransaction).toBe(false);
   });
@@ -58,7 +66,9 @@ describe('immediate', () => {
     const { db, file } = testDb();
     const other = new Database(file, { timeout: 0 });
     immediate(db, () => {
-      expect(() => other.prepare("insert into settings (key, value) values ('b', '1')").run()).toThrow(/locked|busy/i);
+      expect(() =>
+        other.prepare("insert into settings (key, value) values ('b', '1')").run(),
+      ).toThrow(/locked|busy/i);
     });
     other.prepare("insert into settings (key, value) values ('b', '1')").run();
     other.close();
@@ -68,10 +78,12 @@ describe('immediate', () => {
     const { db } = testDb();
     immediate(db, (tx) => {
       tx.insert(settings).values({ key: 'outer', value: 1 }).run();
-      expect(() => immediate(db, (inner) => {
-        inner.insert(settings).values({ key: 'inner', value: 2 }).run();
-        throw new Error('inner refused');
-      })).toThrow('inner refused');
+      expect(() =>
+        immediate(db, (inner) => {
+          inner.insert(settings).values({ key: 'inner', value: 2 }).run();
+          throw new Error('inner refused');
+        }),
+      ).toThrow('inner refused');
     });
     expect(db.select({ key: settings.key }).from(settings).all()).toEqual([{ key: 'outer' }]);
   });

@@ -4,6 +4,8 @@ import { env } from '@/lib/env';
 import { openDatabase } from './client';
 
 const db = openDatabase(env.DATABASE_PATH);
-const applied = db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+const applied = db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as {
+  n: number;
+};
 db.$client.close();
 console.log(`[db:migrate] ${env.DATABASE_PATH}: ${applied.n} migrations applied`);

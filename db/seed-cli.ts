@@ -10,4 +10,6 @@ import { seed } from './seed';
 const db = openDatabase(env.DATABASE_PATH);
 await seed(db, env.SIMULATOR_URL);
 db.$client.close();
-console.log(`[db:seed] ${env.DATABASE_PATH} seeded${env.DEMO === 'on' ? ' with the demo accounts' : ' (no demo accounts: not in demo mode)'}`);
+console.log(
+  `[db:seed] ${env.DATABASE_PATH} seeded${env.DEMO === 'on' ? ' with the demo accounts' : ' (no demo accounts: not in demo mode)'}`,
+);

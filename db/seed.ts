@@ -13,7 +13,11 @@ import { createUser } from '@/lib/users/commands';
 const NG_NETWORKS = ['MTN', 'GLO', 'AIRTEL', '9MOBILE'];
 const IN_OPERATORS = ['AIRTEL', 'JIO', 'VI', 'BSNL'];
 
-async function ensureUser(db: Db, demo: (typeof DEMO_USERS)[keyof typeof DEMO_USERS], currencies: Currency[]) {
+async function ensureUser(
+  db: Db,
+  demo: (typeof DEMO_USERS)[keyof typeof DEMO_USERS],
+  currencies: Currency[],
+) {
   const existing = db.select().from(users).where(eq(users.email, demo.email)).get();
   if (existing) return existing;
   return createUser(db, SYSTEM_ACTOR, { ...demo, currencies });
@@ -27,7 +31,11 @@ export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on
 }
 
 async function seedDemoAccounts(db: Db) {
-  const hadAdmin = db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS.admin.email)).get();
+  const hadAdmin = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO_USERS.admin.email))
+    .get();
   const admin = await ensureUser(db, DEMO_USERS.admin, []);
   // Only when the demo admin is first made: a factor reset later by another admin stays reset.
   if (!hadAdmin) saveTotpFactor(db, SYSTEM_ACTOR, admin.id, DEMO_ADMIN_TOTP_SECRET, 0);
@@ -35,7 +43,14 @@ async function seedDemoAccounts(db: Db) {
   const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
   const agentTwo = await ensureUser(db, DEMO_USERS.agentTwo, ['NGN']);
   const fund = (agentId: number, currency: Currency, reference: string) =>
-    fundWallet(db, SYSTEM_ACTOR, { agentId, currency, amount: DEMO_FUNDING[currency], direction: 'credit', reference, reason: 'Demo opening balance' });
+    fundWallet(db, SYSTEM_ACTOR, {
+      agentId,
+      currency,
+      amount: DEMO_FUNDING[currency],
+      direction: 'credit',
+      reference,
+      reason: 'Demo opening balance',
+    });
   fund(agent.id, 'NGN', 'demo-opening-ngn');
   fund(agent.id, 'INR', 'demo-opening-inr');
   fund(agentTwo.id, 'NGN', 'demo-opening-agent2-ngn');
@@ -44,8 +59,18 @@ async function seedDemoAccounts(db: Db) {
 function seedCatalogueDefaults(db: Db) {
   const routeRows = [
     ...NG_NETWORKS.flatMap((network) => [
-      { currency: 'NGN' as const, network, type: 'airtime' as const, providers: ['vtpass', 'jonet', 'cwg'] },
-      { currency: 'NGN' as const, network, type: 'data' as const, providers: ['jonet', 'vtpass', 'cwg'] },
+      {
+        currency: 'NGN' as const,
+        network,
+        type: 'airtime' as const,
+        providers: ['vtpass', 'jonet', 'cwg'],
+      },
+      {
+        currency: 'NGN' as const,
+        network,
+        type: 'data' as const,
+        providers: ['jonet', 'vtpass', 'cwg'],
+      },
     ]),
     ...IN_OPERATORS.flatMap((network) => [
       { currency: 'INR' as const, network, type: 'airtime' as const, providers: ['rechargekit'] },
@@ -64,6 +89,10 @@ function seedCatalogueDefaults(db: Db) {
     ]),
   ];
   // Defaults have agent_id NULL, which a unique index cannot dedupe in SQLite: insert them once.
-  const hasDefaults = db.select().from(commissionRates).where(isNull(commissionRates.agentId)).get();
+  const hasDefaults = db
+    .select()
+    .from(commissionRates)
+    .where(isNull(commissionRates.agentId))
+    .get();
   if (!hasDefaults) db.insert(commissionRates).values(rates).run();
 }

@@ -12,7 +12,10 @@ const SELF = 'docs/docs.test.ts';
 
 /** Tracked and new files, never node_modules or build output (git's ignore rules). */
 function repoFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return out.split('\n').filter((f) => f && f !== SELF && existsSync(join(ROOT, f)));
 }
 
@@ -34,7 +37,10 @@ function commentsOf(file: string, text: string): { line: number; text: string }[
   };
   visit(source);
   collect(ts.getLeadingCommentRanges(text, source.endOfFileToken.getFullStart()));
-  return [...seen].map(([pos, comment]) => ({ line: source.getLineAndCharacterOfPosition(pos).line + 1, text: comment }));
+  return [...seen].map(([pos, comment]) => ({
+    line: source.getLineAndCharacterOfPosition(pos).line + 1,
+    text: comment,
+  }));
 }
 
 /** The prose of a markdown file, line by line. */
@@ -51,7 +57,11 @@ export function anchorsOf(markdown: string): Set<string> {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const heading = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
-    const base = heading[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-');
+    const base = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .trim()
+      .replace(/\s/g, '-');
     const n = counts.get(base) ?? 0;
     counts.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
@@ -60,13 +70,24 @@ export function anchorsOf(markdown: string): Set<string> {
 }
 
 // Documents that live beside the project, not in it: a clone does not have them.
-const OUTSIDE = [/\.\.\/shared\b/, /providers\.md\s*§/, /money-and-security\.md/, /house-style\.md/, /seed-docs\//];
+const OUTSIDE = [
+  /\.\.\/shared\b/,
+  /providers\.md\s*§/,
+  /money-and-security\.md/,
+  /house-style\.md/,
+  /seed-docs\//,
+];
 
 type Citation = { from: string; line: number; target: string; anchor?: string };
 
 /** `docs/<page>.md#anchor` named anywhere in a comment or markdown line, read from the repository's root. */
 function rootCitations(from: string, line: number, text: string): Citation[] {
-  return [...text.matchAll(/(?<![\w./-])(docs\/[\w./-]+\.md)(?:#([\w-]+))?/g)].map((m) => ({ from, line, target: m[1]!, anchor: m[2] }));
+  return [...text.matchAll(/(?<![\w./-])(docs\/[\w./-]+\.md)(?:#([\w-]+))?/g)].map((m) => ({
+    from,
+    line,
+    target: m[1]!,
+    anchor: m[2],
+  }));
 }
 
 /** Markdown links inside docs/: relative to the page, or `#anchor` on the page itself. */
@@ -75,7 +96,9 @@ function relativeLinks(from: string, line: number, text: string): Citation[] {
     const [, path, anchor] = m;
     if (/^[a-z]+:/.test(path!)) return [];
     if (!path) return [{ from, line, target: from, anchor }];
-    return [{ from, line, target: normalize(join(dirname(from), path)).replace(/\\/g, '/'), anchor }];
+    return [
+      { from, line, target: normalize(join(dirname(from), path)).replace(/\\/g, '/'), anchor },
+    ];
   });
 }
 
@@ -88,14 +111,20 @@ function scan() {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const lines = isCode(file) ? commentsOf(file, text) : linesOf(text);
     for (const { line, text: t } of lines) {
-      if (OUTSIDE.some((re) => re.test(t))) outside.push(`${file}:${line}: ${t.trim().slice(0, 120)}`);
+      if (OUTSIDE.some((re) => re.test(t)))
+        outside.push(`${file}:${line}: ${t.trim().slice(0, 120)}`);
       citations.push(...rootCitations(file, line, t));
-      if (file.startsWith('docs/') && isMarkdown(file)) citations.push(...relativeLinks(file, line, t));
+      if (file.startsWith('docs/') && isMarkdown(file))
+        citations.push(...relativeLinks(file, line, t));
     }
     // Old research-note section numbers (comments and strings alike): each must resolve through the legend.
     if (isCode(file)) {
       for (const m of text.matchAll(/(?<!RFC \d+ )§(\d+\.\d+)/g)) {
-        sections.push({ from: file, line: text.slice(0, m.index).split('\n').length, section: m[1]! });
+        sections.push({
+          from: file,
+          line: text.slice(0, m.index).split('\n').length,
+          section: m[1]!,
+        });
       }
     }
   }
@@ -120,14 +149,22 @@ describe('documents inside the repository', () => {
   it('finds the pointers into docs/ it is meant to check', () => {
     // Guards the scan itself: a broken file list or parser would otherwise pass every check below.
     expect(citations.filter((c) => !c.from.startsWith('docs/')).length).toBeGreaterThan(30);
-    expect(citations.some((c) => c.from === 'lib/providers/jonet/map.ts' && c.target === 'docs/providers/jonet.md' && c.anchor === 'codes')).toBe(true);
+    expect(
+      citations.some(
+        (c) =>
+          c.from === 'lib/providers/jonet/map.ts' &&
+          c.target === 'docs/providers/jonet.md' &&
+          c.anchor === 'codes',
+      ),
+    ).toBe(true);
   });
 
   it('every cited page exists and every cited #anchor is one of its headings', () => {
     const broken = citations.flatMap((c) => {
       const anchors = anchorsOfPage(c.target);
       if (!anchors) return [`${c.from}:${c.line}: no page ${c.target}`];
-      if (c.anchor && !anchors.has(c.anchor)) return [`${c.from}:${c.line}: ${c.target} has no heading #${c.anchor}`];
+      if (c.anchor && !anchors.has(c.anchor))
+        return [`${c.from}:${c.line}: ${c.target} has no heading #${c.anchor}`];
       return [];
     });
     expect(broken).toEqual([]);
@@ -138,11 +175,22 @@ describe('documents inside the repository', () => {
     const rows = legend.slice(legend.indexOf('## Section numbers'));
     const known = new Set([...rows.matchAll(/§(\d+\.\d+)/g)].map((m) => m[1]));
     expect(sections.length).toBeGreaterThan(0);
-    expect(sections.filter((s) => !known.has(s.section)).map((s) => `${s.from}:${s.line}: §${s.section}`)).toEqual([]);
+    expect(
+      sections
+        .filter((s) => !known.has(s.section))
+        .map((s) => `${s.from}:${s.line}: §${s.section}`),
+    ).toEqual([]);
   });
 
   it('reads anchors the way GitHub writes them', () => {
-    const page = '# Title\n## Not found\n```bash\n# not a heading\n```\n## `hold` and release\n## Codes\n## Codes\n';
-    expect([...anchorsOf(page)]).toEqual(['title', 'not-found', 'hold-and-release', 'codes', 'codes-1']);
+    const page =
+      '# Title\n## Not found\n```bash\n# not a heading\n```\n## `hold` and release\n## Codes\n## Codes\n';
+    expect([...anchorsOf(page)]).toEqual([
+      'title',
+      'not-found',
+      'hold-and-release',
+      'codes',
+      'codes-1',
+    ]);
   });
 });

@@ -13,7 +13,10 @@ async function sell(agent: Page, number: string, chip: string, network: string) 
 
 async function moveRoute(admin: Page, op: '↑ Up' | '↓ Down', provider: string, route: string) {
   await admin.goto('/admin/providers/routing');
-  await admin.getByRole('form', { name: `${op} ${provider} in ${route}` }).getByRole('button').click();
+  await admin
+    .getByRole('form', { name: `${op} ${provider} in ${route}` })
+    .getByRole('button')
+    .click();
   await expect(admin.getByRole('form', { name: `${op} ${provider} in ${route}` })).toBeVisible();
 }
 
@@ -22,7 +25,9 @@ test('a routing change sends the next sale to the new provider', async ({ page, 
   const agent = await newSignedInPage(browser, DEMO.agentTwo);
   const providerOfSale = async (number: string) => {
     await page.goto(`/admin/transactions?q=${number}`);
-    return (await page.getByRole('row').filter({ hasText: number }).innerText()).match(/jonet|vtpass|cwg/)?.[0];
+    return (await page.getByRole('row').filter({ hasText: number }).innerText()).match(
+      /jonet|vtpass|cwg/,
+    )?.[0];
   };
 
   const first = magicNumber('0809', '00');
@@ -43,12 +48,20 @@ test('a routing change sends the next sale to the new provider', async ({ page, 
   await agent.context().close();
 });
 
-test('an agent over the daily limit is refused with a clear message, and nothing is charged', async ({ page, browser }) => {
+test('an agent over the daily limit is refused with a clear message, and nothing is charged', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.admin);
   const created = await createAgent(page);
 
   await page.goto('/admin/funding');
-  const funding = await postCredit(page, { agentLabel: `${created.name} (${created.email})`, amount: '2000', reference: `E2E-LIMIT-${Date.now()}`, reason: 'E2E limit test' });
+  const funding = await postCredit(page, {
+    agentLabel: `${created.name} (${created.email})`,
+    amount: '2000',
+    reference: `E2E-LIMIT-${Date.now()}`,
+    reason: 'E2E limit test',
+  });
   await expect(funding.getByText(/Credited ₦2,000.00/)).toBeVisible();
 
   await page.goto(created.url);

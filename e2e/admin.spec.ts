@@ -6,7 +6,10 @@ import { DEMO, signIn } from './helpers';
 import { E2E_DATA_DIR, E2E_DIST_DIR } from './paths';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function walletBalance(page: Page): Promise<number> {
@@ -27,14 +30,22 @@ test('an admin creates an agent who can then sign in', async ({ page, browser })
   await expect(page.getByRole('link', { name: agent.name })).toHaveCount(1);
 });
 
-test('an admin credits the demo agent and the agent sees it in the wallet statement', async ({ page, browser }) => {
+test('an admin credits the demo agent and the agent sees it in the wallet statement', async ({
+  page,
+  browser,
+}) => {
   const agentPage = await newSignedInPage(browser, DEMO.agent);
   const before = await walletBalance(agentPage);
 
   await signIn(page, DEMO.admin);
   await page.goto('/admin/funding');
   const reference = unique('E2E-CREDIT');
-  const credit = { agentLabel: 'Bola Stores (agent@demo.test)', amount: '1,234.56', reference, reason: 'E2E cash deposit' };
+  const credit = {
+    agentLabel: 'Bola Stores (agent@demo.test)',
+    amount: '1,234.56',
+    reference,
+    reason: 'E2E cash deposit',
+  };
   const form = await postCredit(page, credit);
   await expect(form.getByText('Credited ₦1,234.56 to Bola Stores.')).toBeVisible();
 
@@ -68,7 +79,10 @@ test('a credential set by an admin is never shown again', async ({ page }) => {
   const html = await (await page.request.get('/admin/providers/vtpass')).text();
   expect(html).not.toContain(canary);
   await page.goto('/admin/audit?action=provider.credential_set');
-  const auditRow = page.getByRole('listitem').filter({ hasText: 'provider.credential_set' }).first();
+  const auditRow = page
+    .getByRole('listitem')
+    .filter({ hasText: 'provider.credential_set' })
+    .first();
   await expect(auditRow).toContainText(DEMO.admin.email);
   await expect(auditRow).toContainText('"field":"password"');
   expect(await page.content()).not.toContain(canary);
@@ -76,11 +90,16 @@ test('a credential set by an admin is never shown again', async ({ page }) => {
   // Nowhere in clear: the database file (and its WAL), the server's own output, the client bundles.
   for (const file of ['portal.db', 'portal.db-wal', 'server.log']) {
     const full = path.join(E2E_DATA_DIR, file);
-    if (fs.existsSync(full)) expect(fs.readFileSync(full).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(false);
+    if (fs.existsSync(full))
+      expect(fs.readFileSync(full).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(
+        false,
+      );
   }
   expect(fs.readFileSync(path.join(E2E_DATA_DIR, 'server.log'), 'utf8').length).toBeGreaterThan(0);
   for (const file of filesUnder(path.join(E2E_DIST_DIR, 'static'))) {
-    expect(fs.readFileSync(file).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(false);
+    expect(fs.readFileSync(file).includes(Buffer.from(canary)), `${file} holds the canary`).toBe(
+      false,
+    );
   }
 
   // Put the simulator's demo value back so other specs keep working.
@@ -103,7 +122,9 @@ test('a funding request approved twice credits the wallet once', async ({ page, 
   await request.getByLabel('Bank reference').fill(bankReference);
   await request.getByRole('button', { name: 'Send request' }).click();
   await expect(request.getByText('Request for ₦777.00 sent.')).toBeVisible();
-  await expect(agentPage.getByTestId(`my-request-${bankReference}`)).toContainText('Waiting for approval');
+  await expect(agentPage.getByTestId(`my-request-${bankReference}`)).toContainText(
+    'Waiting for approval',
+  );
 
   // Two admin tabs open the same pending request.
   await signIn(page, DEMO.admin);
@@ -119,7 +140,9 @@ test('a funding request approved twice credits the wallet once', async ({ page, 
 
   await itemB.getByRole('button', { name: 'Approve' }).click();
   await itemB.getByRole('button', { name: 'Yes, approve and credit' }).click();
-  await expect(itemB.getByText('This request was already approved; nothing changed.')).toBeVisible();
+  await expect(
+    itemB.getByText('This request was already approved; nothing changed.'),
+  ).toBeVisible();
 
   expect(await walletBalance(agentPage)).toBe(before + 77_700);
   await expect(agentPage.getByRole('row').filter({ hasText: bankReference })).toHaveCount(1);
@@ -152,7 +175,18 @@ test('disabling an agent ends their open session on the next click', async ({ pa
 
 test('an agent is redirected away from every admin URL', async ({ page }) => {
   await signIn(page, DEMO.agent);
-  for (const path of ['/admin', '/admin/agents', '/admin/agents/new', '/admin/funding', '/admin/providers/jonet', '/admin/providers/routing', '/admin/reconcile', '/admin/transactions', '/admin/catalogue', '/admin/audit']) {
+  for (const path of [
+    '/admin',
+    '/admin/agents',
+    '/admin/agents/new',
+    '/admin/funding',
+    '/admin/providers/jonet',
+    '/admin/providers/routing',
+    '/admin/reconcile',
+    '/admin/transactions',
+    '/admin/catalogue',
+    '/admin/audit',
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/dashboard$/);
   }

@@ -1,7 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Creates an API key on the agent's API keys page (the page must be signed in) and returns it as shown once. */
-export async function createApiKeyInBrowser(page: Page, name: string, scopes: { read?: boolean; sell?: boolean } = {}): Promise<string> {
+export async function createApiKeyInBrowser(
+  page: Page,
+  name: string,
+  scopes: { read?: boolean; sell?: boolean } = {},
+): Promise<string> {
   await page.goto('/account/api-keys');
   const form = page.getByRole('form', { name: 'New API key' });
   await form.getByLabel('Name').fill(name);

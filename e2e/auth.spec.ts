@@ -16,7 +16,9 @@ test('a wrong password and an unknown email get the same generic message', async
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('definitely-wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Wrong' })).toHaveText('✕Wrong email or password.');
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong' })).toHaveText(
+      '✕Wrong email or password.',
+    );
   }
 });
 

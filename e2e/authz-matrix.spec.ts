@@ -5,7 +5,14 @@
 // table does not cover fails the suite, so a new door cannot open unreviewed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+} from '@playwright/test';
 import { createApiKeyInBrowser } from './api-key-helpers';
 import { DEMO, magicNumber, signIn, signInPasswordOnly } from './helpers';
 import { ACTIONS, exportedActions, serverActionFiles } from './server-actions';
@@ -17,23 +24,92 @@ type Who = 'anon' | 'agentA' | 'agentB' | 'disabled' | 'admin' | 'adminNo2fa';
 const WHO: Who[] = ['anon', 'agentA', 'agentB', 'disabled', 'admin', 'adminNo2fa'];
 
 /** What a request may get: a page (200), a redirect to a path, or an HTTP status. */
-type Outcome = 'ok' | '→/sign-in' | '→/sign-in/verify' | '→/dashboard' | '→/admin' | 401 | 403 | 404 | 400;
+type Outcome =
+  'ok' | '→/sign-in' | '→/sign-in/verify' | '→/dashboard' | '→/admin' | 401 | 403 | 404 | 400;
 
-const agentPage = { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: '→/admin', adminNo2fa: '→/admin' } as const;
-const adminPage = { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok', adminNo2fa: '→/sign-in/verify' } as const;
-const agentApi = { anon: 401, agentA: 200, agentB: 200, disabled: 401, admin: 403, adminNo2fa: 403 } as const;
-const everyone = <O,>(o: O): Record<Who, O> => ({ anon: o, agentA: o, agentB: o, disabled: o, admin: o, adminNo2fa: o });
+const agentPage = {
+  anon: '→/sign-in',
+  agentA: 'ok',
+  agentB: 'ok',
+  disabled: '→/sign-in',
+  admin: '→/admin',
+  adminNo2fa: '→/admin',
+} as const;
+const adminPage = {
+  anon: '→/sign-in',
+  agentA: '→/dashboard',
+  agentB: '→/dashboard',
+  disabled: '→/sign-in',
+  admin: 'ok',
+  adminNo2fa: '→/sign-in/verify',
+} as const;
+const agentApi = {
+  anon: 401,
+  agentA: 200,
+  agentB: 200,
+  disabled: 401,
+  admin: 403,
+  adminNo2fa: 403,
+} as const;
+const everyone = <O>(o: O): Record<Who, O> => ({
+  anon: o,
+  agentA: o,
+  agentB: o,
+  disabled: o,
+  admin: o,
+  adminNo2fa: o,
+});
 
 // ---------- the declared table ----------
 // `:saleA` is one of agent A's sales, `:agentA` agent A's user id. Agent B must never see agent A's data.
 
 const PAGES: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
-  '/': { url: '/', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: '→/admin', adminNo2fa: '→/sign-in/verify' } },
-  '/sign-in': { url: '/sign-in', expect: { anon: 'ok', agentA: '→/dashboard', agentB: '→/dashboard', disabled: 'ok', admin: '→/admin', adminNo2fa: '→/sign-in/verify' } },
+  '/': {
+    url: '/',
+    expect: {
+      anon: '→/sign-in',
+      agentA: '→/dashboard',
+      agentB: '→/dashboard',
+      disabled: '→/sign-in',
+      admin: '→/admin',
+      adminNo2fa: '→/sign-in/verify',
+    },
+  },
+  '/sign-in': {
+    url: '/sign-in',
+    expect: {
+      anon: 'ok',
+      agentA: '→/dashboard',
+      agentB: '→/dashboard',
+      disabled: 'ok',
+      admin: '→/admin',
+      adminNo2fa: '→/sign-in/verify',
+    },
+  },
   // The second step (and step-up for a verified admin); an agent without a factor has nothing to confirm.
-  '/sign-in/verify': { url: '/sign-in/verify', expect: { anon: '→/sign-in', agentA: '→/dashboard', agentB: '→/dashboard', disabled: '→/sign-in', admin: 'ok', adminNo2fa: 'ok' } },
+  '/sign-in/verify': {
+    url: '/sign-in/verify',
+    expect: {
+      anon: '→/sign-in',
+      agentA: '→/dashboard',
+      agentB: '→/dashboard',
+      disabled: '→/sign-in',
+      admin: 'ok',
+      adminNo2fa: 'ok',
+    },
+  },
   // Enrolment: agents opt in; a session owing its factor proves it first.
-  '/sign-in/enrol': { url: '/sign-in/enrol', expect: { anon: '→/sign-in', agentA: 'ok', agentB: 'ok', disabled: '→/sign-in', admin: 'ok', adminNo2fa: '→/sign-in/verify' } },
+  '/sign-in/enrol': {
+    url: '/sign-in/enrol',
+    expect: {
+      anon: '→/sign-in',
+      agentA: 'ok',
+      agentB: 'ok',
+      disabled: '→/sign-in',
+      admin: 'ok',
+      adminNo2fa: '→/sign-in/verify',
+    },
+  },
   '/r/[token]': { url: '/r/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
   '/dashboard': { url: '/dashboard', expect: agentPage },
   '/buy/airtime': { url: '/buy/airtime', expect: agentPage },
@@ -77,7 +153,10 @@ const keyRead = { none: 401, agentA: 200, agentB: 200, disabled: 403, readOnlyA:
  * /api/v1 with API keys: none, agent A's, agent B's, the disabled agent's (made before the disable) and a
  * read-only key of agent A's. A create-sale without an Idempotency-Key gets as far as that check (400).
  */
-const API_ROUTES: Record<string, { url: string; method?: 'POST'; expect: Record<KeyHolder, number> }> = {
+const API_ROUTES: Record<
+  string,
+  { url: string; method?: 'POST'; expect: Record<KeyHolder, number> }
+> = {
   '/api/v1/catalogue': { url: '/api/v1/catalogue?country=NG', expect: keyRead },
   '/api/v1/lookup': { url: '/api/v1/lookup?phone=08031234567', expect: keyRead },
   '/api/v1/balances': { url: '/api/v1/balances', expect: keyRead },
@@ -86,7 +165,10 @@ const API_ROUTES: Record<string, { url: string; method?: 'POST'; expect: Record<
   '/api/v1/wallet/statement': { url: '/api/v1/wallet/statement?currency=NGN', expect: keyRead },
 };
 const API_POSTS: Record<string, { url: string; expect: Record<KeyHolder, number> }> = {
-  '/api/v1/sales': { url: '/api/v1/sales', expect: { none: 401, agentA: 400, agentB: 400, disabled: 403, readOnlyA: 403 } },
+  '/api/v1/sales': {
+    url: '/api/v1/sales',
+    expect: { none: 401, agentA: 400, agentB: 400, disabled: 403, readOnlyA: 403 },
+  },
 };
 
 const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }> = {
@@ -94,13 +176,24 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
   '/api/auth/[...nextauth]': { url: '/api/auth/session', expect: everyone(200) }, // next-auth's own; public by design
   // Provider-facing: no session by design (a callback is only a hint; the portal requeries). A malformed body is 400 for all.
   '/api/callbacks/[provider]': { url: '/api/callbacks/vtpass', expect: everyone(400) },
-  '/api/receipts/[token]': { url: '/api/receipts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
+  '/api/receipts/[token]': {
+    url: '/api/receipts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    expect: everyone(404),
+  },
   '/api/transactions': { url: '/api/transactions?ids=:saleA', expect: agentApi },
-  '/api/transactions/[id]': { url: '/api/transactions/:saleA', expect: { ...agentApi, agentB: 404 } },
+  '/api/transactions/[id]': {
+    url: '/api/transactions/:saleA',
+    expect: { ...agentApi, agentB: 404 },
+  },
   '/api/transactions/export': { url: '/api/transactions/export', expect: agentApi },
   '/api/wallet/statement': { url: '/api/wallet/statement?currency=NGN', expect: agentApi },
   // The REST API opens with an API key only (table below): a session cookie is no key.
-  ...Object.fromEntries(Object.entries(API_ROUTES).map(([pattern, row]) => [pattern, { url: row.url, expect: everyone(401) }])),
+  ...Object.fromEntries(
+    Object.entries(API_ROUTES).map(([pattern, row]) => [
+      pattern,
+      { url: row.url, expect: everyone(401) },
+    ]),
+  ),
   '/api/v1/openapi.json': { url: '/api/v1/openapi.json', expect: everyone(200) },
   '/api/bulk/[id]': { url: '/api/bulk/:bulkA', expect: { ...agentApi, agentB: 404 } },
   '/api/bulk/[id]/result': { url: '/api/bulk/:bulkA/result', expect: { ...agentApi, agentB: 404 } },
@@ -109,27 +202,57 @@ const ROUTES: Record<string, { url: string; expect: Record<Who, Outcome | 200> }
 // ---------- enumerate the app at test time ----------
 
 function appFiles(name: string): string[] {
-  return (fs.readdirSync('app', { recursive: true }) as string[]).filter((f) => path.basename(f) === name).map((f) => path.join('app', f));
+  return (fs.readdirSync('app', { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === name)
+    .map((f) => path.join('app', f));
 }
 
 /** app/(portal)/transactions/[id]/page.tsx → /transactions/[id] */
 function urlPattern(file: string): string {
-  const parts = path.dirname(file).split(path.sep).slice(1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return `/${parts.join('/')}`;
 }
 
 test('the declared table covers every page and route handler in app/ and every server action in the tree', () => {
   const pages = appFiles('page.tsx').map(urlPattern).sort();
   const routes = appFiles('route.ts').map(urlPattern).sort();
-  expect(pages.filter((p) => !(p in PAGES)), 'pages missing from the authorisation table').toEqual([]);
-  expect(routes.filter((r) => !(r in ROUTES)), 'route handlers missing from the authorisation table').toEqual([]);
-  expect(Object.keys(PAGES).filter((p) => !pages.includes(p)), 'declared pages that no longer exist').toEqual([]);
-  expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'declared routes that no longer exist').toEqual([]);
-  expect(serverActionFiles().filter((f) => f.inline).map((f) => f.file), 'inline \'use server\' functions (put them in an actions file)').toEqual([]);
+  expect(
+    pages.filter((p) => !(p in PAGES)),
+    'pages missing from the authorisation table',
+  ).toEqual([]);
+  expect(
+    routes.filter((r) => !(r in ROUTES)),
+    'route handlers missing from the authorisation table',
+  ).toEqual([]);
+  expect(
+    Object.keys(PAGES).filter((p) => !pages.includes(p)),
+    'declared pages that no longer exist',
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+    'declared routes that no longer exist',
+  ).toEqual([]);
+  expect(
+    serverActionFiles()
+      .filter((f) => f.inline)
+      .map((f) => f.file),
+    "inline 'use server' functions (put them in an actions file)",
+  ).toEqual([]);
   const actions = exportedActions();
-  expect(actions.filter((a) => !(a.name in ACTIONS)).map((a) => `${a.file}: ${a.name}`), 'server actions missing from the table').toEqual([]);
+  expect(
+    actions.filter((a) => !(a.name in ACTIONS)).map((a) => `${a.file}: ${a.name}`),
+    'server actions missing from the table',
+  ).toEqual([]);
   // Every action goes through the one wrapper, with the declared role (the wrapper's checks are exercised live below).
-  expect(actions.filter((a) => a.role !== ACTIONS[a.name]).map((a) => `${a.file}: ${a.name} uses ${a.role ?? 'no action() wrapper'}`)).toEqual([]);
+  expect(
+    actions
+      .filter((a) => a.role !== ACTIONS[a.name])
+      .map((a) => `${a.file}: ${a.name} uses ${a.role ?? 'no action() wrapper'}`),
+  ).toEqual([]);
 });
 
 // ---------- the five identities ----------
@@ -150,7 +273,10 @@ interface World {
 }
 let world: World;
 
-async function signedIn(browser: Browser, who: { email: string; password: string } | null): Promise<BrowserContext> {
+async function signedIn(
+  browser: Browser,
+  who: { email: string; password: string } | null,
+): Promise<BrowserContext> {
   const context = await browser.newContext();
   if (who) {
     const page = await context.newPage();
@@ -180,10 +306,19 @@ test.describe.serial('authorisation matrix', () => {
     await page.goto('/transactions');
     const href = await page.locator('a[href^="/transactions/"]').first().getAttribute('href');
     const saleA = href!.split('/').pop()!;
-    const detail = await (await agentA.request.get(`/api/transactions/${saleA}`)).json() as Record<string, unknown>;
-    const referenceA = String((detail as { reference?: unknown }).reference ?? JSON.stringify(detail).match(/"reference":"([^"]+)"/)?.[1]);
+    const detail = (await (
+      await agentA.request.get(`/api/transactions/${saleA}`)
+    ).json()) as Record<string, unknown>;
+    const referenceA = String(
+      (detail as { reference?: unknown }).reference ??
+        JSON.stringify(detail).match(/"reference":"([^"]+)"/)?.[1],
+    );
     await page.goto('/bulk');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(`number,amount\n${phoneA},100\n`) });
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'a.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`number,amount\n${phoneA},100\n`),
+    });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect(page).toHaveURL(/\/bulk\/\d+$/);
     const bulkA = page.url().split('/').pop()!;
@@ -225,19 +360,37 @@ test.describe.serial('authorisation matrix', () => {
     await half.close();
 
     const agentAId = await agentIdOf(admin.request, DEMO.agent.email);
-    world = { ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa }, disabledCookies: await disabled.cookies(), saleA, agentA: agentAId, phoneA, referenceA, keys, bulkA, webhookA };
+    world = {
+      ctx: { anon: await browser.newContext(), agentA, agentB, disabled, admin, adminNo2fa },
+      disabledCookies: await disabled.cookies(),
+      saleA,
+      agentA: agentAId,
+      phoneA,
+      referenceA,
+      keys,
+      bulkA,
+      webhookA,
+    };
   });
 
   test.afterAll(async () => {
     for (const c of Object.values(world?.ctx ?? {})) await c.close();
   });
 
-  const fill = (url: string) => url.replace(':saleA', world.saleA).replace(':agentA', world.agentA).replace(':bulkA', world.bulkA).replace(':webhookA', world.webhookA);
+  const fill = (url: string) =>
+    url
+      .replace(':saleA', world.saleA)
+      .replace(':agentA', world.agentA)
+      .replace(':bulkA', world.bulkA)
+      .replace(':webhookA', world.webhookA);
 
   for (const [pattern, row] of Object.entries(PAGES)) {
     test(`page ${pattern}`, async () => {
       const got: Record<string, Outcome | number> = {};
-      for (const who of WHO) got[who] = await outcome(await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }));
+      for (const who of WHO)
+        got[who] = await outcome(
+          await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }),
+        );
       expect(got).toEqual(row.expect);
     });
   }
@@ -245,21 +398,33 @@ test.describe.serial('authorisation matrix', () => {
   for (const [pattern, row] of Object.entries(ROUTES)) {
     test(`route ${pattern}`, async () => {
       const got: Record<string, Outcome | number> = {};
-      for (const who of WHO) got[who] = await outcome(await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }));
+      for (const who of WHO)
+        got[who] = await outcome(
+          await world.ctx[who].request.get(fill(row.url), { maxRedirects: 0 }),
+        );
       expect(got).toEqual(row.expect);
     });
   }
 
-  for (const [pattern, row] of [...Object.entries(API_ROUTES), ...Object.entries(API_POSTS).map(([p, r]) => [p, { ...r, method: 'POST' as const }] as const)]) {
+  for (const [pattern, row] of [
+    ...Object.entries(API_ROUTES),
+    ...Object.entries(API_POSTS).map(([p, r]) => [p, { ...r, method: 'POST' as const }] as const),
+  ]) {
     test(`api ${row.method ?? 'GET'} ${pattern} by API key`, async () => {
       const got: Record<string, number> = {};
       for (const holder of KEY_HOLDERS) {
         const key = world.keys[holder];
         const headers = key ? { Authorization: `Bearer ${key}` } : undefined;
         const request = world.ctx.anon.request;
-        const res = row.method === 'POST' ? await request.post(fill(row.url), { headers, data: {} }) : await request.get(fill(row.url), { headers });
+        const res =
+          row.method === 'POST'
+            ? await request.post(fill(row.url), { headers, data: {} })
+            : await request.get(fill(row.url), { headers });
         got[holder] = res.status();
-        if (res.status() >= 400) expect(res.headers()['content-type'], `${pattern} as ${holder}`).toContain('application/problem+json');
+        if (res.status() >= 400)
+          expect(res.headers()['content-type'], `${pattern} as ${holder}`).toContain(
+            'application/problem+json',
+          );
       }
       expect(got).toEqual(row.expect);
     });
@@ -267,12 +432,20 @@ test.describe.serial('authorisation matrix', () => {
 
   test("agent B's API key never sees agent A's sales or wallet", async () => {
     const headers = { Authorization: `Bearer ${world.keys.agentB}` };
-    for (const url of ['/api/v1/sales', `/api/v1/sales?reference=${world.referenceA}`, '/api/v1/wallet/statement?currency=NGN']) {
+    for (const url of [
+      '/api/v1/sales',
+      `/api/v1/sales?reference=${world.referenceA}`,
+      '/api/v1/wallet/statement?currency=NGN',
+    ]) {
       const body = await (await world.ctx.anon.request.get(url, { headers })).text();
       expect(body, url).not.toContain(world.referenceA);
       expect(body, url).not.toContain(world.phoneA);
     }
-    const own = await (await world.ctx.anon.request.get('/api/v1/sales', { headers: { Authorization: `Bearer ${world.keys.agentA}` } })).text();
+    const own = await (
+      await world.ctx.anon.request.get('/api/v1/sales', {
+        headers: { Authorization: `Bearer ${world.keys.agentA}` },
+      })
+    ).text();
     expect(own).toContain(world.phoneA);
   });
 
@@ -281,7 +454,16 @@ test.describe.serial('authorisation matrix', () => {
     const ids = await (await b.get(`/api/transactions?ids=${world.saleA}`)).text();
     expect(ids).not.toContain(world.referenceA);
     expect(JSON.parse(ids)).toEqual([]);
-    for (const url of ['/api/wallet/statement?currency=NGN', '/api/transactions/export', '/transactions', '/beneficiaries', '/wallet', '/dashboard', '/bulk', '/webhooks']) {
+    for (const url of [
+      '/api/wallet/statement?currency=NGN',
+      '/api/transactions/export',
+      '/transactions',
+      '/beneficiaries',
+      '/wallet',
+      '/dashboard',
+      '/bulk',
+      '/webhooks',
+    ]) {
       const body = await (await b.get(url)).text();
       expect(body, url).not.toContain(world.referenceA);
       expect(body, url).not.toContain(world.phoneA);
@@ -294,10 +476,20 @@ test.describe.serial('authorisation matrix', () => {
   test('server actions refuse every identity the table does not allow', async () => {
     // The disabled agent presents its old cookie again (the session endpoint's answer cleared it from the jar).
     await world.ctx.disabled.addCookies(world.disabledCookies);
-    const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-      node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8'),
+    ) as {
+      node: Record<
+        string,
+        { workers: Record<string, unknown>; filename?: string; exportedName?: string }
+      >;
     };
-    const byName = new Map(Object.entries(manifest.node).map(([id, e]) => [e.exportedName ?? '', { id, page: pageOf(Object.keys(e.workers)[0]!) }]));
+    const byName = new Map(
+      Object.entries(manifest.node).map(([id, e]) => [
+        e.exportedName ?? '',
+        { id, page: pageOf(Object.keys(e.workers)[0]!) },
+      ]),
+    );
     const refusal: Record<'anon' | 'disabled' | 'wrongRole' | 'no2fa', RegExp> = {
       anon: /Your session has ended\. Sign in again\./,
       disabled: /Your session has ended\. Sign in again\./,
@@ -307,32 +499,60 @@ test.describe.serial('authorisation matrix', () => {
     const checked: string[] = [];
     for (const [name, role] of Object.entries(ACTIONS)) {
       const ref = byName.get(name);
-      expect(ref, `${name} is not in the build's server-reference manifest (rebuild?)`).toBeTruthy();
+      expect(
+        ref,
+        `${name} is not in the build's server-reference manifest (rebuild?)`,
+      ).toBeTruthy();
       for (const who of WHO) {
-        const allowed = (role === 'agent' && (who === 'agentA' || who === 'agentB')) || (role === 'admin' && who === 'admin') || (role === 'session' && who !== 'anon' && who !== 'disabled');
+        const allowed =
+          (role === 'agent' && (who === 'agentA' || who === 'agentB')) ||
+          (role === 'admin' && who === 'admin') ||
+          (role === 'session' && who !== 'anon' && who !== 'disabled');
         if (allowed) continue;
         const body = await callAction(world.ctx[who].request, ref!.id, ref!.page, {});
         if (who === 'anon') {
           // Without a cookie the proxy turns the request away first (protected paths) or the action does.
-          expect(body, `${name} as anon`).toMatch(/^(30[37] |200 [\s\S]*Your session has ended\. Sign in again\.)/);
+          expect(body, `${name} as anon`).toMatch(
+            /^(30[37] |200 [\s\S]*Your session has ended\. Sign in again\.)/,
+          );
           // With a forged cookie the proxy lets it through, and the action's own check refuses.
-          const forged = await callAction(world.ctx.anon.request, ref!.id, ref!.page, {}, 'next-auth.session-token=forged.not-a-jwt');
+          const forged = await callAction(
+            world.ctx.anon.request,
+            ref!.id,
+            ref!.page,
+            {},
+            'next-auth.session-token=forged.not-a-jwt',
+          );
           expect(forged, `${name} with a forged session cookie`).toMatch(refusal.anon);
         } else {
-          const expected = who === 'disabled' ? refusal.disabled : who === 'adminNo2fa' && role === 'admin' ? refusal.no2fa : refusal.wrongRole;
+          const expected =
+            who === 'disabled'
+              ? refusal.disabled
+              : who === 'adminNo2fa' && role === 'admin'
+                ? refusal.no2fa
+                : refusal.wrongRole;
           expect(body, `${name} as ${who}`).toMatch(expected);
         }
         checked.push(`${name}/${who}`);
       }
     }
     // Positive control: the encoding is right, so a refusal above is a refusal and not a malformed call.
-    const control = await callAction(world.ctx.agentB.request, byName.get('checkNowAction')!.id, '/transactions', { purchaseId: world.saleA });
+    const control = await callAction(
+      world.ctx.agentB.request,
+      byName.get('checkNowAction')!.id,
+      '/transactions',
+      { purchaseId: world.saleA },
+    );
     expect(control, "agent B asking to check agent A's sale").toMatch(/No such sale\./);
     expect(checked.length).toBeGreaterThan(Object.keys(ACTIONS).length);
   });
 });
 
-async function keyOf(context: BrowserContext, name: string, scopes?: { sell?: boolean }): Promise<string> {
+async function keyOf(
+  context: BrowserContext,
+  name: string,
+  scopes?: { sell?: boolean },
+): Promise<string> {
   const page = await context.newPage();
   const key = await createApiKeyInBrowser(page, name, scopes);
   await page.close();
@@ -340,17 +560,36 @@ async function keyOf(context: BrowserContext, name: string, scopes?: { sell?: bo
 }
 
 function pageOf(worker: string): string {
-  return urlPattern(`${worker}.tsx`).replace(/\[id\]/, '1').replace(/\[\w+\]/g, 'x') || '/';
+  return (
+    urlPattern(`${worker}.tsx`)
+      .replace(/\[id\]/, '1')
+      .replace(/\[\w+\]/g, 'x') || '/'
+  );
 }
 
 /** Calls a server action the way React does for (previousState, formData): multipart with $K-prefixed fields. */
-async function callAction(request: APIRequestContext, id: string, page: string, fields: Record<string, string>, cookie?: string): Promise<string> {
+async function callAction(
+  request: APIRequestContext,
+  id: string,
+  page: string,
+  fields: Record<string, string>,
+  cookie?: string,
+): Promise<string> {
   // React 19.3's decodeReply: "$K1" gathers the entries prefixed "_1_" that arrived BEFORE the root field "0",
   // so the order matters (a plain object would put the integer-like key "0" first).
   const multipart = new FormData();
   for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
   multipart.append('0', '[null,"$K1"]');
-  const res = await request.post(page, { headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: new URL(E2E_BASE).origin, ...(cookie ? { Cookie: cookie } : {}) }, multipart, maxRedirects: 0 });
+  const res = await request.post(page, {
+    headers: {
+      'Next-Action': id,
+      Accept: 'text/x-component',
+      Origin: new URL(E2E_BASE).origin,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    multipart,
+    maxRedirects: 0,
+  });
   return `${res.status()} ${await res.text()}`;
 }
 
@@ -366,11 +605,14 @@ async function agentIdOf(admin: APIRequestContext, email: string): Promise<strin
 
 async function outcome(res: APIResponse): Promise<Outcome | number> {
   const status = res.status();
-  if (status >= 300 && status < 400) return `→${new URL(res.headers().location ?? '', E2E_BASE).pathname}` as Outcome;
+  if (status >= 300 && status < 400)
+    return `→${new URL(res.headers().location ?? '', E2E_BASE).pathname}` as Outcome;
   if (status === 200) {
     const body = await res.text();
     // A redirect raised after streaming began arrives as a meta refresh.
-    const meta = body.match(/<meta[^>]+http-equiv="refresh"[^>]+content="\d+;\s*url=([^"]+)"/i) ?? body.match(/id="__next-page-redirect"[^>]+content="\d+;url=([^"]+)"/i);
+    const meta =
+      body.match(/<meta[^>]+http-equiv="refresh"[^>]+content="\d+;\s*url=([^"]+)"/i) ??
+      body.match(/id="__next-page-redirect"[^>]+content="\d+;url=([^"]+)"/i);
     if (meta) return `→${new URL(meta[1]!.replace(/&amp;/g, '&'), E2E_BASE).pathname}` as Outcome;
     if (res.headers()['content-type']?.includes('text/html')) return 'ok';
     return 200 as unknown as Outcome;

@@ -7,9 +7,17 @@ import { DEMO, signIn } from './helpers';
 import { E2E_DATA_DIR } from './paths';
 
 const BACKUPS = path.join(E2E_DATA_DIR, 'backups');
-const finished = () => (fs.existsSync(BACKUPS) ? fs.readdirSync(BACKUPS).filter((f) => /^portal-\d{8}T\d{9}Z\.db$/.test(f)).sort() : []);
+const finished = () =>
+  fs.existsSync(BACKUPS)
+    ? fs
+        .readdirSync(BACKUPS)
+        .filter((f) => /^portal-\d{8}T\d{9}Z\.db$/.test(f))
+        .sort()
+    : [];
 
-test('the running portal makes its first backup by itself, the dashboard shows the last one, and alerts when there is none', async ({ page }) => {
+test('the running portal makes its first backup by itself, the dashboard shows the last one, and alerts when there is none', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // The schedule's first run comes a few seconds after the start.
   await expect.poll(finished, { timeout: 60_000, intervals: [1_000] }).not.toEqual([]);
@@ -22,7 +30,8 @@ test('the running portal makes its first backup by itself, the dashboard shows t
   await expect(page.getByText('No database backup has been made yet')).toBeVisible();
 
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], {
-    env: { ...process.env, DATABASE_PATH: path.join(E2E_DATA_DIR, 'portal.db') }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_PATH: path.join(E2E_DATA_DIR, 'portal.db') },
+    encoding: 'utf8',
   });
   const [made] = finished();
   expect(out).toContain(made);

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, magicNumber, signIn } from './helpers';
 
-test('a number sold to is saved; the agent names it, fixes its network, and another agent never sees it', async ({ page, browser }) => {
+test('a number sold to is saved; the agent names it, fixes its network, and another agent never sees it', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.agent);
   const number = magicNumber('0803', '00');
   await page.goto('/buy/airtime');
@@ -42,7 +45,10 @@ test('a number sold to is saved; the agent names it, fixes its network, and anot
   await other.close();
 
   await page.goto(`/beneficiaries?q=${number}`);
-  await page.getByTestId('beneficiary').getByRole('button', { name: /^Delete/ }).click();
+  await page
+    .getByTestId('beneficiary')
+    .getByRole('button', { name: /^Delete/ })
+    .click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByTestId('beneficiary')).toHaveCount(0);
 });

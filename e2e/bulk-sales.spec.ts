@@ -4,15 +4,25 @@ import { DEMO, holdSales, magicNumber, releaseSales, signIn } from './helpers';
 
 test.use({ viewport: { width: 360, height: 780 } }); // the agent's phone
 
-test('a bulk upload: every row checked, confirmed, live progress to done, a held sale turns sold without a reload, result CSV', async ({ page }) => {
+test('a bulk upload: every row checked, confirmed, live progress to done, a held sale turns sold without a reload, result CSV', async ({
+  page,
+}) => {
   await signIn(page, DEMO.agent);
   const sold = magicNumber('0803', '00');
   const held = magicNumber('0803', '51');
   await holdSales(held); // pending until we release it, however slow the machine
-  const csv = ['number,network,amount', `${sold},,100`, `${held},MTN,200`, '12345,,100', `${magicNumber('0803', '00')},VODAFONE,100`].join('\n');
+  const csv = [
+    'number,network,amount',
+    `${sold},,100`,
+    `${held},MTN,200`,
+    '12345,,100',
+    `${magicNumber('0803', '00')},VODAFONE,100`,
+  ].join('\n');
 
   await page.goto('/bulk');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'counter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'counter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page).toHaveURL(/\/bulk\/\d+$/);
 
@@ -36,12 +46,19 @@ test('a bulk upload: every row checked, confirmed, live progress to done, a held
   await expect(page.getByTestId('bulk-counts')).toContainText('✓ 1 sold · … 1 pending');
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
   await releaseSales(held);
-  await expect(page.getByTestId('bulk-counts')).toContainText('✓ 2 sold · … 0 pending', { timeout: 30_000 });
-  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  await expect(page.getByTestId('bulk-counts')).toContainText('✓ 2 sold · … 0 pending', {
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(
+    true,
+  );
 
   const download = page.waitForEvent('download');
   await page.getByTestId('bulk-download').click();
-  const file = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\r\n');
+  const file = fs
+    .readFileSync((await (await download).path())!, 'utf8')
+    .trim()
+    .split('\r\n');
   expect(file[0]).toBe('row,number,network,product,amount,cost,result,reference,message');
   expect(file).toHaveLength(5);
   expect(file[1]).toContain(`"${sold}","MTN"`);

@@ -9,7 +9,10 @@ async function today(page: Page) {
   const text = (await figure.textContent()) ?? '';
   const commission = /₦([\d,]+)\.(\d\d)/.exec(text);
   const count = /(\d+) sales?/.exec(text);
-  return { commission: Number(commission![1]!.replace(/,/g, '')) * 100 + Number(commission![2]), count: Number(count![1]) };
+  return {
+    commission: Number(commission![1]!.replace(/,/g, '')) * 100 + Number(commission![2]),
+    count: Number(count![1]),
+  };
 }
 
 async function sell(page: Page, lastTwo: string) {
@@ -21,7 +24,9 @@ async function sell(page: Page, lastTwo: string) {
   return page.getByTestId('sale-result');
 }
 
-test("the dashboard's earnings count a successful sale once, with its commission, and never a failed one", async ({ page }) => {
+test("the dashboard's earnings count a successful sale once, with its commission, and never a failed one", async ({
+  page,
+}) => {
   // Workers run one spec at a time, so nothing else sells for this agent meanwhile.
   await signIn(page, DEMO.agentTwo);
   const before = await today(page);

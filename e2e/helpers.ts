@@ -7,7 +7,11 @@ import { E2E_SIM_PORT } from './paths';
 
 export const DEMO = {
   // Admins sign in with a second factor: the demo admin's authenticator key is seeded.
-  admin: { email: 'admin@demo.test', password: 'admin-demo-pass', totpSecret: DEMO_ADMIN_TOTP_SECRET },
+  admin: {
+    email: 'admin@demo.test',
+    password: 'admin-demo-pass',
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
+  },
   adminTwo: { email: 'admin2@demo.test', password: 'admin-demo-pass' },
   agent: { email: 'agent@demo.test', password: 'agent-demo-pass' },
   agentTwo: { email: 'agent2@demo.test', password: 'agent-demo-pass' },
@@ -36,7 +40,10 @@ export function magicNumber(prefix: string, lastTwo: string): string {
 }
 
 async function simulatorControl(body: { hold: string } | { release: string }): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${E2E_SIM_PORT}/__control`, { method: 'POST', body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${E2E_SIM_PORT}/__control`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
   expect(res.status, await res.text()).toBe(200);
 }
 

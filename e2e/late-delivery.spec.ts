@@ -5,7 +5,10 @@ import { DEMO, magicNumber, signIn } from './helpers';
 // Ending 62: the provider answers a definite failure, then its record turns to delivered and it sends
 // a success callback. JoNet (first for Nigerian data) refunds its failure at once, so the delivery comes
 // after the refund: the sale must reach the admin's review queue, and the admin decides who pays.
-test('a sale delivered after its refund reaches the review queue and is recovered from the agent', async ({ page, browser }) => {
+test('a sale delivered after its refund reaches the review queue and is recovered from the agent', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000); // waits for the simulator's callback after its resolve delay
   await signIn(page, DEMO.agent);
   await page.goto('/wallet');
@@ -15,7 +18,12 @@ test('a sale delivered after its refund reaches the review queue and is recovere
   await page.getByLabel("Customer's number").fill(number);
   await expect(page.getByTestId('detected-network')).toContainText('MTN');
   // A bundle JoNet carries (the catalogue merges it with VTpass's and CWG's), so JoNet is asked first.
-  await page.getByTestId('plan-card').filter({ hasText: /1\s?GB/ }).filter({ hasText: /30 days/i }).first().click();
+  await page
+    .getByTestId('plan-card')
+    .filter({ hasText: /1\s?GB/ })
+    .filter({ hasText: /30 days/i })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Review sale' }).click();
   await page.getByRole('button', { name: /^Send MTN/ }).click();
   await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'FAILED');
@@ -32,7 +40,9 @@ test('a sale delivered after its refund reaches the review queue and is recovere
   await expect(ours.getByTestId('late-kind')).toHaveText('Delivered after refund');
   await expect(ours.getByTestId('timeline')).toContainText('Delivered after the refund');
   await admin.goto('/admin');
-  await expect(admin.getByText(/delivered after the agent was refunded: recover or write off/)).toBeVisible(); // the alert
+  await expect(
+    admin.getByText(/delivered after the agent was refunded: recover or write off/),
+  ).toBeVisible(); // the alert
   await admin.goto('/admin/review');
 
   const form = ours.getByRole('form', { name: /Resolve late delivery/ });
@@ -46,10 +56,17 @@ test('a sale delivered after its refund reaches the review queue and is recovere
   // Decided once: the card leaves the queue, and the sale's page keeps the outcome.
   await expect(ours).toHaveCount(0);
   await admin.goto(details!);
-  await expect(admin.getByRole('link', { name: 'Delivered after refund · recovered' })).toBeVisible();
+  await expect(
+    admin.getByRole('link', { name: 'Delivered after refund · recovered' }),
+  ).toBeVisible();
 
   await page.goto('/wallet');
   expect(minor(await page.getByTestId('available-NGN').innerText())).toBeLessThan(before);
-  await expect(page.getByRole('row').filter({ hasText: 'Recovered: a refunded sale was delivered after all' }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'Recovered: a refunded sale was delivered after all' })
+      .first(),
+  ).toBeVisible();
   await admin.context().close();
 });

@@ -14,7 +14,9 @@ test('an admin sets, checks and removes CWG’s private CA', async ({ page }) =>
     const trust = page.getByTestId('tls-trust');
     await expect(trust).toHaveText("Checked against the system's CAs.");
 
-    await form.getByLabel('CA certificate (PEM)').fill(`-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n${ca.caPem}`);
+    await form
+      .getByLabel('CA certificate (PEM)')
+      .fill(`-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n${ca.caPem}`);
     await form.getByRole('button', { name: 'Save CA' }).click();
     await form.getByRole('button', { name: 'Yes, trust this CA' }).click();
     await expect(form.getByText('That text holds a private key')).toBeVisible();
@@ -33,13 +35,18 @@ test('an admin sets, checks and removes CWG’s private CA', async ({ page }) =>
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByText(/Connected in \d+ ms/)).toBeVisible();
 
-    await page.getByRole('form', { name: 'TLS trust' }).getByRole('button', { name: 'Remove CA' }).click();
+    await page
+      .getByRole('form', { name: 'TLS trust' })
+      .getByRole('button', { name: 'Remove CA' })
+      .click();
     await expect(page.getByText('Private CA removed')).toBeVisible();
     await page.reload();
     await expect(trust).toHaveText("Checked against the system's CAs.");
 
     await page.goto('/admin/audit?action=provider.tls_trust');
-    await expect(page.locator('li span.font-mono', { hasText: 'provider.tls_trust' })).toHaveCount(2); // set, then removed
+    await expect(page.locator('li span.font-mono', { hasText: 'provider.tls_trust' })).toHaveCount(
+      2,
+    ); // set, then removed
   } finally {
     ca.cleanup();
   }

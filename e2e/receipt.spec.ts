@@ -26,7 +26,10 @@ async function asCustomer(browser: Browser) {
 
 test.beforeEach(async ({ page }) => signIn(page, DEMO.agent));
 
-test('a customer opens the receipt link without signing in and sees the sale, masked', async ({ page, browser }) => {
+test('a customer opens the receipt link without signing in and sees the sale, masked', async ({
+  page,
+  browser,
+}) => {
   const number = magicNumber('0803', '00');
   const result = await sellAirtime(page, number);
   await expect(result).toHaveAttribute('data-status', 'SUCCESS');
@@ -62,7 +65,10 @@ test('a guessed or malformed receipt link gets the same not-found page', async (
   const answers = [];
   for (const token of ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '1', 'not-a-token!']) {
     const response = await customer.page.goto(`/r/${encodeURIComponent(token)}`);
-    answers.push({ status: response?.status(), text: await customer.page.locator('main').innerText() });
+    answers.push({
+      status: response?.status(),
+      text: await customer.page.locator('main').innerText(),
+    });
   }
   expect(answers[0]?.status).toBe(404);
   expect(answers[0]?.text).toContain('Receipt not found');
@@ -74,7 +80,10 @@ test('a guessed or malformed receipt link gets the same not-found page', async (
   await customer.context.close();
 });
 
-test('the agent revokes a sale’s receipt links from the sale page: the shared links stop opening, a new one opens', async ({ page, browser }) => {
+test('the agent revokes a sale’s receipt links from the sale page: the shared links stop opening, a new one opens', async ({
+  page,
+  browser,
+}) => {
   const result = await sellAirtime(page, magicNumber('0803', '00'));
   await expect(result).toHaveAttribute('data-status', 'SUCCESS');
   const first = await receiptLink(page);
@@ -115,15 +124,22 @@ test('a pending sale’s receipt turns to success without a reload', async ({ pa
   const receipt = customer.page.getByTestId('receipt');
   await expect(receipt).toHaveAttribute('data-status', /PENDING|UNKNOWN/);
   await expect(receipt).toContainText('updates by itself');
-  await customer.page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+  await customer.page.evaluate(
+    () => ((window as unknown as { noReload: boolean }).noReload = true),
+  );
   await releaseSales(number);
   await expect(receipt).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
   await expect(receipt).toContainText('Successful');
-  expect(await customer.page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  expect(
+    await customer.page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload),
+  ).toBe(true);
   await customer.context.close();
 });
 
-test('the receipt prints: the receipt shows, the buttons hide, and it fits 80 mm', async ({ page, browser }) => {
+test('the receipt prints: the receipt shows, the buttons hide, and it fits 80 mm', async ({
+  page,
+  browser,
+}) => {
   const result = await sellAirtime(page, magicNumber('0803', '00'));
   await expect(result).toHaveAttribute('data-status', 'SUCCESS');
   const url = await receiptLink(page);
@@ -152,7 +168,9 @@ test('the Print button opens the print dialog (window.print)', async ({ page }) 
   await page.evaluate(() => {
     const w = window as unknown as { printed: number; print: () => void };
     w.printed = 0;
-    w.print = () => { w.printed += 1; };
+    w.print = () => {
+      w.printed += 1;
+    };
   });
   await page.getByRole('button', { name: 'Print 80 mm' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);

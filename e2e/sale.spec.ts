@@ -41,13 +41,19 @@ test('a failed sale says refunded and the refund is in the statement', async ({ 
   await sellAirtime(page, magicNumber('0803', '59'));
   await page.getByRole('button', { name: /^Send MTN airtime/ }).click();
   // VTpass 016 is refunded once its confirming requery says failed: pending for a moment, then refunded.
-  await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'FAILED', { timeout: 30_000 });
+  await expect(page.getByTestId('sale-result')).toHaveAttribute('data-status', 'FAILED', {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('sale-result')).toContainText('₦490.00 returned to your wallet');
   await page.goto('/wallet');
-  await expect(page.getByRole('row').filter({ hasText: 'Refund' }).first()).toContainText('₦490.00');
+  await expect(page.getByRole('row').filter({ hasText: 'Refund' }).first()).toContainText(
+    '₦490.00',
+  );
 });
 
-test('a pending sale turns to success on the result and in history without a reload', async ({ page }) => {
+test('a pending sale turns to success on the result and in history without a reload', async ({
+  page,
+}) => {
   const number = magicNumber('0803', '51');
   await holdSales(number); // pending until we release it, however slow the machine
   await sellAirtime(page, number);
@@ -58,10 +64,15 @@ test('a pending sale turns to success on the result and in history without a rel
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
   await releaseSales(number);
   await expect(result).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
-  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(
+    true,
+  );
 });
 
-for (const [ending, final, words] of [['51', 'SUCCESS', 'Successful'], ['52', 'FAILED', 'refunded']] as const) {
+for (const [ending, final, words] of [
+  ['51', 'SUCCESS', 'Successful'],
+  ['52', 'FAILED', 'refunded'],
+] as const) {
   test(`history updates a pending row by itself: ${ending} ends ${final}`, async ({ page }) => {
     const number = magicNumber('0803', ending);
     await holdSales(number); // pending until we release it, however slow the machine
@@ -76,7 +87,9 @@ for (const [ending, final, words] of [['51', 'SUCCESS', 'Successful'], ['52', 'F
     await releaseSales(number);
     await expect(row).toHaveAttribute('data-status', final, { timeout: 30_000 });
     await expect(row).toContainText(words);
-    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(
+      true,
+    );
   });
 }
 
@@ -120,7 +133,9 @@ test('"check now" asks the provider at once, and is rate-limited', async ({ page
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByRole('button', { name: 'Check now' })).toBeEnabled();
   await page.getByRole('button', { name: 'Check now' }).click();
-  await expect(page.getByText('We just checked this sale. Try again in a few seconds.')).toBeVisible();
+  await expect(
+    page.getByText('We just checked this sale. Try again in a few seconds.'),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('timeline')).toContainText('Checked with the provider');
 });

@@ -18,7 +18,12 @@ function spent(): Record<string, number> {
 }
 
 export function totpCodeAt(secret: string, step: number): string {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: step * STEP_MS });
+  return new TOTP({
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  }).generate({ timestamp: step * STEP_MS });
 }
 
 /**

@@ -9,25 +9,59 @@ import path from 'node:path';
  * factor); each checks the session's state itself.
  */
 export const ACTIONS: Record<string, 'agent' | 'admin' | 'session'> = {
-  verifyCodeAction: 'session', passkeyChallengeAction: 'session', verifyPasskeyAction: 'session', startTotpAction: 'session',
-  finishTotpAction: 'session', passkeyRegistrationAction: 'session', registerPasskeyAction: 'session', regenerateRecoveryCodesAction: 'session',
+  verifyCodeAction: 'session',
+  passkeyChallengeAction: 'session',
+  verifyPasskeyAction: 'session',
+  startTotpAction: 'session',
+  finishTotpAction: 'session',
+  passkeyRegistrationAction: 'session',
+  registerPasskeyAction: 'session',
+  regenerateRecoveryCodesAction: 'session',
   resetSecondFactorAction: 'admin',
-  sellAction: 'agent', checkNowAction: 'agent', changePasswordAction: 'agent', signOutEverywhereAction: 'agent',
-  submitFundingRequestAction: 'agent', updateBeneficiaryAction: 'agent', deleteBeneficiaryAction: 'agent',
-  issueReceiptLinkAction: 'agent', revokeReceiptLinksAction: 'agent',
-  createApiKeyAction: 'agent', revokeApiKeyAction: 'agent', adminRevokeApiKeyAction: 'admin',
-  uploadBulkAction: 'agent', confirmBulkAction: 'agent', cancelBulkAction: 'agent',
-  createWebhookAction: 'agent', updateWebhookEventsAction: 'agent', pauseWebhookAction: 'agent', rotateWebhookSecretAction: 'agent',
+  sellAction: 'agent',
+  checkNowAction: 'agent',
+  changePasswordAction: 'agent',
+  signOutEverywhereAction: 'agent',
+  submitFundingRequestAction: 'agent',
+  updateBeneficiaryAction: 'agent',
+  deleteBeneficiaryAction: 'agent',
+  issueReceiptLinkAction: 'agent',
+  revokeReceiptLinksAction: 'agent',
+  createApiKeyAction: 'agent',
+  revokeApiKeyAction: 'agent',
+  adminRevokeApiKeyAction: 'admin',
+  uploadBulkAction: 'agent',
+  confirmBulkAction: 'agent',
+  cancelBulkAction: 'agent',
+  createWebhookAction: 'agent',
+  updateWebhookEventsAction: 'agent',
+  pauseWebhookAction: 'agent',
+  rotateWebhookSecretAction: 'agent',
   resendWebhookAction: 'agent',
-  createAgentAction: 'admin', setAgentStatusAction: 'admin', resetPasswordAction: 'admin', endSessionsAction: 'admin',
-  setLimitsAction: 'admin', setCommissionAction: 'admin', updateProviderSettingsAction: 'admin', setCredentialAction: 'admin', setProviderTlsAction: 'admin',
-  testConnectionAction: 'admin', resumeProviderAction: 'admin', setHealthConfigAction: 'admin', changeRouteAction: 'admin',
-  resolveSaleAction: 'admin', resolveLateDeliveryAction: 'admin', fundWalletAction: 'admin', approveFundingRequestAction: 'admin', rejectFundingRequestAction: 'admin',
+  createAgentAction: 'admin',
+  setAgentStatusAction: 'admin',
+  resetPasswordAction: 'admin',
+  endSessionsAction: 'admin',
+  setLimitsAction: 'admin',
+  setCommissionAction: 'admin',
+  updateProviderSettingsAction: 'admin',
+  setCredentialAction: 'admin',
+  setProviderTlsAction: 'admin',
+  testConnectionAction: 'admin',
+  resumeProviderAction: 'admin',
+  setHealthConfigAction: 'admin',
+  changeRouteAction: 'admin',
+  resolveSaleAction: 'admin',
+  resolveLateDeliveryAction: 'admin',
+  fundWalletAction: 'admin',
+  approveFundingRequestAction: 'admin',
+  rejectFundingRequestAction: 'admin',
   syncCatalogueAction: 'admin',
 };
 
 // Build output, dependencies and generated folders hold no source of ours.
-const SKIP_DIR = /^(node_modules|\.git|\.next.*|test-results|playwright-report|coverage|reports|data|\.stryker-tmp)$/;
+const SKIP_DIR =
+  /^(node_modules|\.git|\.next.*|test-results|playwright-report|coverage|reports|data|\.stryker-tmp)$/;
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
 const DIRECTIVE = /(^|[\n;{])\s*(['"])use server\2/;
 const TOP_DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use server\1/;
@@ -42,7 +76,8 @@ export function serverActionFiles(root = '.'): { file: string; inline: boolean }
         if (!SKIP_DIR.test(entry.name)) walk(full);
       } else if (SOURCE.test(entry.name)) {
         const source = fs.readFileSync(full, 'utf8');
-        if (DIRECTIVE.test(source)) out.push({ file: path.relative(root, full), inline: !TOP_DIRECTIVE.test(source) });
+        if (DIRECTIVE.test(source))
+          out.push({ file: path.relative(root, full), inline: !TOP_DIRECTIVE.test(source) });
       }
     }
   };
@@ -54,7 +89,10 @@ export function serverActionFiles(root = '.'): { file: string; inline: boolean }
 export function exportedActions(root = '.'): { name: string; role: string | null; file: string }[] {
   return serverActionFiles(root).flatMap(({ file }) => {
     const source = fs.readFileSync(path.join(root, file), 'utf8');
-    return [...source.matchAll(/export\s+(?:const|let|var|async function|function)\s+(\w+)(?:\s*=\s*(?:action\(\s*'(\w+)'|(sessionAction)\())?/g)]
-      .map((m) => ({ name: m[1]!, role: m[2] ?? (m[3] ? 'session' : null), file }));
+    return [
+      ...source.matchAll(
+        /export\s+(?:const|let|var|async function|function)\s+(\w+)(?:\s*=\s*(?:action\(\s*'(\w+)'|(sessionAction)\())?/g,
+      ),
+    ].map((m) => ({ name: m[1]!, role: m[2] ?? (m[3] ? 'session' : null), file }));
   });
 }

@@ -16,7 +16,9 @@ async function signOut(page: Page) {
   await page.context().clearCookies();
 }
 
-test('an admin without a second factor is sent to enrol, and no admin page opens until it is set up', async ({ page }) => {
+test('an admin without a second factor is sent to enrol, and no admin page opens until it is set up', async ({
+  page,
+}) => {
   await signInPasswordOnly(page, DEMO.adminTwo);
   await expect(page).toHaveURL(/\/sign-in\/enrol$/);
   for (const path of ['/admin', '/admin/funding', '/admin/providers/vtpass']) {
@@ -34,7 +36,9 @@ test('an admin without a second factor is sent to enrol, and no admin page opens
   await form.getByLabel('6-digit code from the app').fill(await freshTotpCode(adminTwoSecret));
   await form.getByRole('button', { name: 'Confirm app' }).click();
   await expect(page.getByText('Authenticator app set up.')).toBeVisible();
-  recoveryCodes = (await page.getByTestId('recovery-codes').locator('li').allInnerTexts()).map((c) => c.trim());
+  recoveryCodes = (await page.getByTestId('recovery-codes').locator('li').allInnerTexts()).map(
+    (c) => c.trim(),
+  );
   expect(recoveryCodes).toHaveLength(10);
 
   await page.getByRole('link', { name: 'Continue' }).first().click();
@@ -43,7 +47,9 @@ test('an admin without a second factor is sent to enrol, and no admin page opens
   await expect(page.getByRole('heading', { name: /Funding|Credit/ }).first()).toBeVisible();
 });
 
-test('the next sign-in asks for the code; a wrong code is refused; a recovery code works once', async ({ page }) => {
+test('the next sign-in asks for the code; a wrong code is refused; a recovery code works once', async ({
+  page,
+}) => {
   await signInPasswordOnly(page, { ...DEMO.adminTwo, totpSecret: adminTwoSecret });
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/sign-in\/verify$/);
@@ -76,7 +82,14 @@ test.describe('passkey', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     return { cdp, authenticatorId };
   }
@@ -100,7 +113,10 @@ test.describe('passkey', () => {
   });
 });
 
-test('another admin resets a lost second factor: audited, their session ends, they enrol again', async ({ page, browser }) => {
+test('another admin resets a lost second factor: audited, their session ends, they enrol again', async ({
+  page,
+  browser,
+}) => {
   const lost = await browser.newContext();
   const lostPage = await lost.newPage();
   await signIn(lostPage, { ...DEMO.adminTwo, totpSecret: adminTwoSecret });
@@ -116,7 +132,9 @@ test('another admin resets a lost second factor: audited, their session ends, th
   await expect(row).toContainText('No second factor yet');
 
   await page.goto('/admin/audit?action=mfa.reset');
-  await expect(page.getByRole('listitem').filter({ hasText: 'mfa.reset' }).first()).toContainText(DEMO.admin.email);
+  await expect(page.getByRole('listitem').filter({ hasText: 'mfa.reset' }).first()).toContainText(
+    DEMO.admin.email,
+  );
 
   // Their open session has ended, also for next-auth's own session endpoint.
   expect(await (await lost.request.get('/api/auth/session')).json()).toEqual({});
@@ -127,17 +145,26 @@ test('another admin resets a lost second factor: audited, their session ends, th
   await lost.close();
 });
 
-test("next-auth's session endpoint answers an old cookie as signed out after sign out everywhere", async ({ browser }) => {
+test("next-auth's session endpoint answers an old cookie as signed out after sign out everywhere", async ({
+  browser,
+}) => {
   const device = await browser.newContext();
   const other = await browser.newContext();
   const page = await device.newPage();
   await signIn(page, DEMO.agentTwo);
   const otherPage = await other.newPage();
   await signIn(otherPage, DEMO.agentTwo);
-  expect(await (await other.request.get('/api/auth/session')).json()).toMatchObject({ uid: expect.any(Number), role: 'agent' });
+  expect(await (await other.request.get('/api/auth/session')).json()).toMatchObject({
+    uid: expect.any(Number),
+    role: 'agent',
+  });
   // The session cookie is HttpOnly (and Secure: the e2e server runs the production build).
   const cookie = (await other.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
-  expect(cookie).toMatchObject({ name: '__Secure-next-auth.session-token', httpOnly: true, secure: true });
+  expect(cookie).toMatchObject({
+    name: '__Secure-next-auth.session-token',
+    httpOnly: true,
+    secure: true,
+  });
 
   await page.goto('/account');
   await page.getByRole('button', { name: 'Sign out on every device' }).click();

@@ -8,14 +8,23 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
-const SKIP = new Set(['node_modules', '.git', 'data', 'scratch', '.stryker-tmp', 'reports', 'public']);
+const SKIP = new Set([
+  'node_modules',
+  '.git',
+  'data',
+  'scratch',
+  '.stryker-tmp',
+  'reports',
+  'public',
+]);
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.mjs', '/index.ts', '/index.tsx'];
 
 /** Every source file under root (relative, forward slashes), skipping dependencies and build output. */
 function sourceFiles(root: string, dir = ''): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return SKIP.has(entry.name) || entry.name.startsWith('.next') ? [] : sourceFiles(root, rel);
+    if (entry.isDirectory())
+      return SKIP.has(entry.name) || entry.name.startsWith('.next') ? [] : sourceFiles(root, rel);
     return SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') ? [rel] : [];
   });
 }
@@ -27,7 +36,11 @@ function resolve(root: string, from: string, specifier: string): string | null {
   else return null; // a package
   for (const ext of EXTENSIONS) {
     const candidate = base + ext;
-    if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) return candidate;
+    if (
+      fs.existsSync(path.join(root, candidate)) &&
+      fs.statSync(path.join(root, candidate)).isFile()
+    )
+      return candidate;
   }
   return null;
 }
@@ -37,7 +50,9 @@ function importGraph(root: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(root)) {
     const info = ts.preProcessFile(fs.readFileSync(path.join(root, file), 'utf8'), true, true);
-    const targets = info.importedFiles.map((i) => resolve(root, file, i.fileName)).filter((t): t is string => t !== null);
+    const targets = info.importedFiles
+      .map((i) => resolve(root, file, i.fileName))
+      .filter((t): t is string => t !== null);
     graph.set(file, [...new Set(targets)]);
   }
   return graph;
@@ -78,7 +93,9 @@ function importCircles(graph: Map<string, string[]>): string[][] {
 }
 
 const arrows = (graph: Map<string, string[]>, from: RegExp, to: RegExp) =>
-  [...graph].flatMap(([file, targets]) => (from.test(file) ? targets.filter((t) => to.test(t)).map((t) => `${file} -> ${t}`) : []));
+  [...graph].flatMap(([file, targets]) =>
+    from.test(file) ? targets.filter((t) => to.test(t)).map((t) => `${file} -> ${t}`) : [],
+  );
 const UPWARD = { from: /^(lib|db)\//, to: /^(app|components)\// };
 
 describe('the import graph', () => {

@@ -18,7 +18,10 @@ async function keepCatalogueFresh() {
     if (outcomes.length > 0 && outcomes.every((o) => !('error' in o))) break;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  setInterval(() => void syncCatalogue(db).catch((e) => console.error('[catalogue] sync failed', e)), CATALOGUE_EVERY_MS).unref();
+  setInterval(
+    () => void syncCatalogue(db).catch((e) => console.error('[catalogue] sync failed', e)),
+    CATALOGUE_EVERY_MS,
+  ).unref();
 }
 
 /** Started once per server process by instrumentation.ts. */

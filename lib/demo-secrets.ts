@@ -6,7 +6,11 @@ import { z } from 'zod';
 export const SECRET_NAMES = ['AUTH_SECRET', 'CREDENTIALS_KEY', 'RECEIPT_KEY'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
-const fileSchema = z.object({ AUTH_SECRET: z.string(), CREDENTIALS_KEY: z.string(), RECEIPT_KEY: z.string() });
+const fileSchema = z.object({
+  AUTH_SECRET: z.string(),
+  CREDENTIALS_KEY: z.string(),
+  RECEIPT_KEY: z.string(),
+});
 
 /** The demo keeps its secrets in the data folder (git-ignored), beside its database. */
 export function demoSecretsPath(databasePath: string): string {
@@ -29,7 +33,10 @@ export function loadOrCreateDemoSecrets(databasePath: string): Record<SecretName
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(aside, `${JSON.stringify(generate(), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(aside, `${JSON.stringify(generate(), null, 2)}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
     try {
       fs.linkSync(aside, file);
     } catch (error) {

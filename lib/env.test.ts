@@ -32,32 +32,53 @@ function dataFolder(): string {
 
 describe('secrets in production', () => {
   it('refuses to start without them, naming each one and the command that makes it', async () => {
-    const error = await loadEnv({ NODE_ENV: 'production', DATABASE_PATH: path.join(dataFolder(), 'portal.db') }).catch((e: Error) => e);
+    const error = await loadEnv({
+      NODE_ENV: 'production',
+      DATABASE_PATH: path.join(dataFolder(), 'portal.db'),
+    }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     for (const name of ['AUTH_SECRET', 'CREDENTIALS_KEY', 'RECEIPT_KEY']) {
-      expect(message).toMatch(new RegExp(`${name} is missing .*generate one with: openssl rand -base64 32`));
+      expect(message).toMatch(
+        new RegExp(`${name} is missing .*generate one with: openssl rand -base64 32`),
+      );
     }
   });
 
   it('refuses a secret of the wrong length, and names only that one', async () => {
-    const short = { ...GOOD, NODE_ENV: 'production', CREDENTIALS_KEY: Buffer.alloc(16).toString('base64') };
+    const short = {
+      ...GOOD,
+      NODE_ENV: 'production',
+      CREDENTIALS_KEY: Buffer.alloc(16).toString('base64'),
+    };
     const message = ((await loadEnv(short).catch((e: Error) => e)) as Error).message;
     expect(message).toMatch(/CREDENTIALS_KEY must be 32 bytes, base64-encoded/);
     expect(message).not.toMatch(/AUTH_SECRET|RECEIPT_KEY/);
-    const weak = ((await loadEnv({ ...GOOD, NODE_ENV: 'production', AUTH_SECRET: 'short' }).catch((e: Error) => e)) as Error).message;
+    const weak = (
+      (await loadEnv({ ...GOOD, NODE_ENV: 'production', AUTH_SECRET: 'short' }).catch(
+        (e: Error) => e,
+      )) as Error
+    ).message;
     expect(weak).toMatch(/AUTH_SECRET must be at least 32 characters/);
   });
 
   it('starts with all three, never writes a secrets file, and is not a demo', async () => {
     const folder = dataFolder();
-    const env = await loadEnv({ ...GOOD, NODE_ENV: 'production', DATABASE_PATH: path.join(folder, 'portal.db') });
+    const env = await loadEnv({
+      ...GOOD,
+      NODE_ENV: 'production',
+      DATABASE_PATH: path.join(folder, 'portal.db'),
+    });
     expect(env).toMatchObject({ ...GOOD, DEMO: 'off' });
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
   it('lets `next build` compile without them (nothing is served while building)', async () => {
-    const env = await loadEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', DATABASE_PATH: path.join(dataFolder(), 'portal.db') });
+    const env = await loadEnv({
+      NODE_ENV: 'production',
+      NEXT_PHASE: 'phase-production-build',
+      DATABASE_PATH: path.join(dataFolder(), 'portal.db'),
+    });
     expect(env.AUTH_SECRET).toBe('');
   });
 });
@@ -80,7 +101,10 @@ describe('secrets of the demo', () => {
   });
 
   it('give way to a secret set in the environment', async () => {
-    const env = await loadEnv({ DATABASE_PATH: path.join(dataFolder(), 'portal.db'), RECEIPT_KEY: GOOD.RECEIPT_KEY });
+    const env = await loadEnv({
+      DATABASE_PATH: path.join(dataFolder(), 'portal.db'),
+      RECEIPT_KEY: GOOD.RECEIPT_KEY,
+    });
     expect(env.RECEIPT_KEY).toBe(GOOD.RECEIPT_KEY);
   });
 
@@ -92,7 +116,9 @@ describe('secrets of the demo', () => {
 
 describe('TRUST_PROXY', () => {
   it('refuses "true" at start, saying what it takes', async () => {
-    const message = ((await loadEnv({ ...GOOD, TRUST_PROXY: 'true' }).catch((e: Error) => e)) as Error).message;
+    const message = (
+      (await loadEnv({ ...GOOD, TRUST_PROXY: 'true' }).catch((e: Error) => e)) as Error
+    ).message;
     expect(message).toMatch(/TRUST_PROXY takes the number of proxy hops/);
   });
 });

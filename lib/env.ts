@@ -24,19 +24,29 @@ const schema = z.object({
   LISTEN_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   REQUERY_WORKER: z.enum(['on', 'off']).default('on'),
   // Which proxies in front of the portal may speak for the client: a hop count or their addresses.
-  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
-    const parsed = parseTrustProxy(value);
-    if (typeof parsed === 'string') {
-      ctx.addIssue({ code: 'custom', message: parsed });
-      return z.NEVER;
-    }
-    return parsed;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   // When set, `npm start` also appends the portal's and simulator's output to this file.
   LOG_FILE: z.string().min(1).optional(),
   // Optional overrides of the requery schedule (comma-separated ms) and the NOT_FOUND grace, for tests.
-  REQUERY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
-  NOT_FOUND_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  REQUERY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .optional(),
+  NOT_FOUND_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60_000),
   // How long the agent waits at the counter before a sale answers "pending" (the provider call goes on).
   SALE_ANSWER_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
   // REST API rate limits per key per second (a key's own limits, set by an admin, override these).
@@ -51,7 +61,11 @@ const schema = z.object({
   // Online database backups (lib/backup): the folder (default: `backups` beside the database file),
   // how often the portal makes one (and after how long the dashboard calls the last one late), how many to keep.
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_INTERVAL_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+  BACKUP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(60 * 60_000),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   // `off` when backups run elsewhere (cron calling `npm run backup`); the dashboard still watches the folder.
   BACKUP_SCHEDULE: z.enum(['on', 'off']).default('on'),
@@ -59,7 +73,8 @@ const schema = z.object({
 
 const GENERATE = 'openssl rand -base64 32';
 
-const base64Key32 = (value: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
+const base64Key32 = (value: string) =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 
 /** What a usable value of each secret looks like, and how an operator makes one. */
 const SECRET_RULES: Record<SecretName, { valid: (value: string) => boolean; need: string }> = {
@@ -72,18 +87,23 @@ const SECRET_RULES: Record<SecretName, { valid: (value: string) => boolean; need
 };
 
 type Parsed = z.infer<typeof schema>;
-export type Env = Omit<Parsed, SecretName | 'DEMO'> & Record<SecretName, string> & { DEMO: 'on' | 'off' };
+export type Env = Omit<Parsed, SecretName | 'DEMO'> &
+  Record<SecretName, string> & { DEMO: 'on' | 'off' };
 
 /**
  * Production never falls back: every secret must come from the environment. Anywhere else (a demo,
  * `npm run dev`, a script) a missing secret comes from the demo's secrets file beside the database,
  * generated on first use and readable by its owner only, so no secret ever lives in the repository.
  */
-function resolveSecrets(parsed: Parsed): { secrets: Record<SecretName, string>; problems: string[] } {
+function resolveSecrets(parsed: Parsed): {
+  secrets: Record<SecretName, string>;
+  problems: string[];
+} {
   const production = parsed.NODE_ENV === 'production';
   const building = parsed.NEXT_PHASE === 'phase-production-build';
   const missing = SECRET_NAMES.filter((name) => !parsed[name]);
-  const demo = missing.length > 0 && !production ? loadOrCreateDemoSecrets(parsed.DATABASE_PATH) : null;
+  const demo =
+    missing.length > 0 && !production ? loadOrCreateDemoSecrets(parsed.DATABASE_PATH) : null;
   const secrets = {} as Record<SecretName, string>;
   const problems: string[] = [];
   for (const name of SECRET_NAMES) {
@@ -99,7 +119,8 @@ function resolveSecrets(parsed: Parsed): { secrets: Record<SecretName, string>; 
     }
   }
   const previous = parsed.CREDENTIALS_KEY_PREVIOUS;
-  if (previous !== undefined && !base64Key32(previous)) problems.push(`CREDENTIALS_KEY_PREVIOUS must be ${SECRET_RULES.CREDENTIALS_KEY.need}`);
+  if (previous !== undefined && !base64Key32(previous))
+    problems.push(`CREDENTIALS_KEY_PREVIOUS must be ${SECRET_RULES.CREDENTIALS_KEY.need}`);
   return { secrets, problems };
 }
 
@@ -111,7 +132,9 @@ function parseEnv(): Env {
   }
   const { secrets, problems } = resolveSecrets(parsed.data);
   if (problems.length > 0) {
-    throw new Error(`The portal cannot start (NODE_ENV=${parsed.data.NODE_ENV}):\n  - ${problems.join('\n  - ')}`);
+    throw new Error(
+      `The portal cannot start (NODE_ENV=${parsed.data.NODE_ENV}):\n  - ${problems.join('\n  - ')}`,
+    );
   }
   const demo = parsed.data.DEMO ?? (parsed.data.NODE_ENV === 'production' ? 'off' : 'on');
   return { ...parsed.data, ...secrets, DEMO: demo };

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  costAtBps, formatMoney, minorOrUndefined, minorToDecimal2, minorToMajorNumber, minorToWholeOrDecimal2, minorToWholeUnits,
-  parseDecimalToMinor, parseTypedAmount, shareOf, type MinorParse,
+  costAtBps,
+  formatMoney,
+  minorOrUndefined,
+  minorToDecimal2,
+  minorToMajorNumber,
+  minorToWholeOrDecimal2,
+  minorToWholeUnits,
+  parseDecimalToMinor,
+  parseTypedAmount,
+  shareOf,
+  type MinorParse,
 } from './money';
 
 const minor = (p: MinorParse) => (p.ok ? p.minor : `refused: ${p.refusal}`);
@@ -22,10 +31,27 @@ describe('parseDecimalToMinor (the one parser)', () => {
   });
 
   it('refuses what is not a plain non-negative 2-decimal amount, and says why', () => {
-    for (const bad of ['', ' ', 'abc', '1,000', '₦500', '1.234', '1e3', 'NaN', '12.', '.5', '+5', '1.2.3', '0x10']) {
+    for (const bad of [
+      '',
+      ' ',
+      'abc',
+      '1,000',
+      '₦500',
+      '1.234',
+      '1e3',
+      'NaN',
+      '12.',
+      '.5',
+      '+5',
+      '1.2.3',
+      '0x10',
+    ]) {
       expect(refused(parseDecimalToMinor(bad)), bad).toBe(true);
     }
-    expect(parseDecimalToMinor('1.234')).toEqual({ ok: false, refusal: 'more than two decimal places' });
+    expect(parseDecimalToMinor('1.234')).toEqual({
+      ok: false,
+      refusal: 'more than two decimal places',
+    });
     expect(refused(parseDecimalToMinor(0.1 + 0.2))).toBe(true); // 0.30000000000000004 is not a 2-decimal amount
     expect(refused(parseDecimalToMinor(Number.NaN))).toBe(true);
     expect(refused(parseDecimalToMinor(Number.POSITIVE_INFINITY))).toBe(true);
@@ -41,7 +67,10 @@ describe('parseDecimalToMinor (the one parser)', () => {
   it('refuses the first amount past the largest safe integer of minor units, and takes the last one inside', () => {
     // Number.MAX_SAFE_INTEGER is 9007199254740991 minor units = 90071992547409.91 major.
     expect(minor(parseDecimalToMinor('90071992547409.91'))).toBe(9007199254740991);
-    expect(parseDecimalToMinor('90071992547409.92')).toEqual({ ok: false, refusal: 'too large an amount' });
+    expect(parseDecimalToMinor('90071992547409.92')).toEqual({
+      ok: false,
+      refusal: 'too large an amount',
+    });
     expect(refused(parseDecimalToMinor('99999999999999999999'))).toBe(true);
   });
 
@@ -60,7 +89,8 @@ describe('parseTypedAmount (what people type, through the same parser)', () => {
   });
 
   it('refuses what the parser refuses', () => {
-    for (const bad of ['', '-5', '1.234', '1e3', 'abc', '12.3.4', '₦']) expect(refused(parseTypedAmount(bad)), bad).toBe(true);
+    for (const bad of ['', '-5', '1.234', '1e3', 'abc', '12.3.4', '₦'])
+      expect(refused(parseTypedAmount(bad)), bad).toBe(true);
   });
 });
 
@@ -111,10 +141,21 @@ describe('minor units to text and numbers', () => {
   });
 
   it('round-trips every amount exactly through each wire format (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (m) =>
-      minor(parseDecimalToMinor(minorToDecimal2(m))) === m && minor(parseDecimalToMinor(minorToWholeOrDecimal2(m))) === m));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        (m) =>
+          minor(parseDecimalToMinor(minorToDecimal2(m))) === m &&
+          minor(parseDecimalToMinor(minorToWholeOrDecimal2(m))) === m,
+      ),
+    );
     // A JSON number is exact only while major units × 100 stay well inside 2^53.
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (m) => minor(parseDecimalToMinor(minorToMajorNumber(m))) === m));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 13 }),
+        (m) => minor(parseDecimalToMinor(minorToMajorNumber(m))) === m,
+      ),
+    );
   });
 });
 

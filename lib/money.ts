@@ -24,11 +24,13 @@ const MAX_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
  */
 export function parseDecimalToMinor(value: string | number): MinorParse {
   // A JSON number prints in its shortest round-trip form (1234.5 → "1234.5"); exponent form is refused.
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
   const match = PLAIN_DECIMAL.exec(text);
   if (!match) return { ok: false, refusal: `not a plain decimal amount: "${text}"` };
   const [, sign, whole = '', fraction = ''] = match;
-  if (fraction.replace(/0+$/, '').length > 2) return { ok: false, refusal: 'more than two decimal places' };
+  if (fraction.replace(/0+$/, '').length > 2)
+    return { ok: false, refusal: 'more than two decimal places' };
   // BigInt keeps the overflow check exact: a float product past 2^53 could round back into range.
   const minor = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
   if (sign && minor !== 0n) return { ok: false, refusal: 'a negative amount' };
@@ -50,13 +52,18 @@ export function parseTypedAmount(input: string): MinorParse {
 // Minor → text or numbers: one function per format, named for what it produces.
 
 function assertMinor(minor: number): void {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`amount must be an integer in minor units, got ${minor}`);
+  if (!Number.isSafeInteger(minor))
+    throw new RangeError(`amount must be an integer in minor units, got ${minor}`);
 }
 
 function split(minor: number): { sign: string; whole: number; cents: string } {
   assertMinor(minor);
   const abs = Math.abs(minor);
-  return { sign: minor < 0 ? '-' : '', whole: Math.floor(abs / 100), cents: String(abs % 100).padStart(2, '0') };
+  return {
+    sign: minor < 0 ? '-' : '',
+    whole: Math.floor(abs / 100),
+    cents: String(abs % 100).padStart(2, '0'),
+  };
 }
 
 // One formatter for the process: toLocaleString would build a new one on every call.
@@ -101,7 +108,8 @@ function floorShare(minor: number, bps: number): number {
     throw new RangeError(`basis points must be a non-negative integer, got ${bps}`);
   }
   const product = minor * bps;
-  if (!Number.isSafeInteger(product)) throw new RangeError(`amount × basis points overflows: ${minor} × ${bps}`);
+  if (!Number.isSafeInteger(product))
+    throw new RangeError(`amount × basis points overflows: ${minor} × ${bps}`);
   // Exact: below 2^53 a quotient's distance to the next integer (≥ 1/10,000) exceeds half its float spacing.
   return Math.floor(product / 10_000);
 }

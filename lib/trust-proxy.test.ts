@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseAddress, parseTrustProxy, resolveClientAddress, type TrustProxy } from './trust-proxy';
+import {
+  normaliseAddress,
+  parseTrustProxy,
+  resolveClientAddress,
+  type TrustProxy,
+} from './trust-proxy';
 
 const none: TrustProxy = { kind: 'none' };
 const hops = (n: number): TrustProxy => ({ kind: 'hops', hops: n });
@@ -11,7 +16,9 @@ describe('TRUST_PROXY', () => {
     expect(parseTrustProxy('false')).toEqual(none);
     expect(parseTrustProxy('0')).toEqual(none);
     expect(parseTrustProxy('2')).toEqual(hops(2));
-    expect(parseTrustProxy('10.0.0.5, 10.1.0.0/16,::1')).toEqual(addresses('10.0.0.5', '10.1.0.0/16', '::1'));
+    expect(parseTrustProxy('10.0.0.5, 10.1.0.0/16,::1')).toEqual(
+      addresses('10.0.0.5', '10.1.0.0/16', '::1'),
+    );
   });
 
   it('refuses "true" and anything that is not an address, saying what it takes', () => {
@@ -24,7 +31,9 @@ describe('TRUST_PROXY', () => {
 describe('the client address', () => {
   it('is the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {
     expect(resolveClientAddress('203.0.113.9', '198.51.100.1', none)).toBe('203.0.113.9');
-    expect(resolveClientAddress('::ffff:203.0.113.9', '198.51.100.1, 10.0.0.1', none)).toBe('203.0.113.9');
+    expect(resolveClientAddress('::ffff:203.0.113.9', '198.51.100.1, 10.0.0.1', none)).toBe(
+      '203.0.113.9',
+    );
     expect(resolveClientAddress(undefined, '198.51.100.1', none)).toBe('unknown');
   });
 
@@ -40,7 +49,9 @@ describe('the client address', () => {
 
   it('with trusted addresses, walks left while the hop is a trusted proxy', () => {
     const trust = addresses('10.0.0.0/8');
-    expect(resolveClientAddress('10.0.0.2', '1.1.1.1, 198.51.100.7, 10.0.0.1', trust)).toBe('198.51.100.7');
+    expect(resolveClientAddress('10.0.0.2', '1.1.1.1, 198.51.100.7, 10.0.0.1', trust)).toBe(
+      '198.51.100.7',
+    );
     // A peer that is not a trusted proxy speaks for nobody but itself.
     expect(resolveClientAddress('203.0.113.9', '1.1.1.1', trust)).toBe('203.0.113.9');
     // Every hop trusted: the left-most address.
@@ -49,7 +60,9 @@ describe('the client address', () => {
 
   it('stops at an entry that is not an address', () => {
     expect(resolveClientAddress('10.0.0.2', 'evil, not-an-ip', hops(2))).toBe('10.0.0.2');
-    expect(resolveClientAddress('10.0.0.2', 'not-an-ip, 198.51.100.7', hops(2))).toBe('198.51.100.7');
+    expect(resolveClientAddress('10.0.0.2', 'not-an-ip, 198.51.100.7', hops(2))).toBe(
+      '198.51.100.7',
+    );
   });
 
   it('spells one address one way', () => {

@@ -6,14 +6,18 @@ import { BlockList, isIP } from 'node:net';
  * - hops: that many proxies, each appending the address it saw, stand in front of the portal;
  * - addresses: proxies at these addresses (or CIDR ranges) are trusted, whatever their number.
  */
-export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: string[] };
+export type TrustProxy =
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: string[] };
 
 /** The policy, or the reason the setting is refused. "true" is refused: it cannot say how far to trust. */
 export function parseTrustProxy(value: string | undefined): TrustProxy | string {
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false' || text === '0') return { kind: 'none' };
   if (/^\d+$/.test(text)) return { kind: 'hops', hops: Number(text) };
-  const list = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = list.filter((entry) => toBlockList([entry]) === null);
   if (bad.length > 0 || list.length === 0) {
     return `TRUST_PROXY takes the number of proxy hops in front of the portal (e.g. 1) or their addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16); got "${text}"`;
@@ -39,7 +43,8 @@ function toBlockList(entries: string[]): BlockList | null {
     if (!normalised) return null;
     const family = isIP(normalised) === 6 ? 'ipv6' : 'ipv4';
     if (bits === undefined) list.addAddress(normalised, family);
-    else if (/^\d+$/.test(bits) && Number(bits) <= (family === 'ipv4' ? 32 : 128)) list.addSubnet(normalised, Number(bits), family);
+    else if (/^\d+$/.test(bits) && Number(bits) <= (family === 'ipv4' ? 32 : 128))
+      list.addSubnet(normalised, Number(bits), family);
     else return null;
   }
   return list;
@@ -72,10 +77,17 @@ function trusted(list: string[], address: string): boolean {
  * address it received from, so only entries a trusted proxy wrote count, read from the right; an
  * entry that is not an address ends the walk at the last address known good.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trust: TrustProxy,
+): string {
   const socket = normaliseAddress(socketAddress) ?? 'unknown';
   if (trust.kind === 'none' || socket === 'unknown') return socket;
-  const chain = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const chain = (forwardedFor ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   let client = socket;
   for (let step = 0; chain.length > 0; step += 1) {
     const proxyIsTrusted = trust.kind === 'hops' ? step < trust.hops : trusted(trust.list, client);

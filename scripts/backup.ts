@@ -14,7 +14,8 @@ async function main() {
   try {
     const made = await makeBackup(db.$client, config.dir, config.keep);
     console.log(`[backup] ${made.path}: ${made.sizeBytes} bytes in ${made.durationMs} ms`);
-    if (made.pruned.length > 0) console.log(`[backup] pruned ${made.pruned.length} older than the newest ${config.keep}`);
+    if (made.pruned.length > 0)
+      console.log(`[backup] pruned ${made.pruned.length} older than the newest ${config.keep}`);
   } finally {
     db.$client.close();
   }

@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { snapshotTsconfig } from './keep-tsconfig';
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'next.config.mjs', 'package.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'public',
+  'next.config.mjs',
+  'package.json',
+  'proxy.ts',
+  'instrumentation.ts',
+  'postcss.config.mjs',
+];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -23,7 +34,10 @@ export function buildIfStale(): void {
   if (built > newest) return;
   console.log('[start] building the portal (first start or sources changed)…');
   const restoreTsconfig = snapshotTsconfig();
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   restoreTsconfig();
   if (result.status !== 0) throw new Error('next build failed');
 }

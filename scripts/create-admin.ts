@@ -14,8 +14,8 @@ import { Refusal } from '@/lib/errors';
 import { createUser } from '@/lib/users/commands';
 
 const input = z.object({
-  email: z.email('Give the admin\'s email with --email.'),
-  name: z.string().trim().min(1, 'Give the admin\'s name with --name.'),
+  email: z.email("Give the admin's email with --email."),
+  name: z.string().trim().min(1, "Give the admin's name with --name."),
   password: z.string().min(12, 'The password must have at least 12 characters.'),
 });
 
@@ -27,7 +27,9 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' } },
+  });
   const parsed = input.safeParse({ ...values, password: await readPassword() });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`[admin:create] ${issue.message}`);
@@ -36,7 +38,9 @@ async function main() {
   const db = openDatabase(env.DATABASE_PATH);
   try {
     const admin = await createUser(db, SYSTEM_ACTOR, { ...parsed.data, role: 'admin' });
-    console.log(`[admin:create] ${admin.email} is an admin; the first sign-in asks them to enrol a second factor.`);
+    console.log(
+      `[admin:create] ${admin.email} is an admin; the first sign-in asks them to enrol a second factor.`,
+    );
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     console.error(`[admin:create] ${error.message}`);

@@ -12,7 +12,14 @@ db.$client.close();
 const simulator = new URL(env.SIMULATOR_URL);
 const portal = portalProcess('development');
 const children = [
-  spawn('node_modules/.bin/tsx', ['simulator/main.ts'], { stdio: 'inherit', env: { ...process.env, SIM_PORT: simulator.port || '4010', SIM_CALLBACK_BASE_URL: env.PORTAL_URL } }),
+  spawn('node_modules/.bin/tsx', ['simulator/main.ts'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SIM_PORT: simulator.port || '4010',
+      SIM_CALLBACK_BASE_URL: env.PORTAL_URL,
+    },
+  }),
   spawn(portal.command, portal.args, { stdio: 'inherit', env: { ...process.env, ...portal.env } }),
 ];
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));

@@ -6,5 +6,8 @@ const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(path)) {
   console.log(`[e2e] ${path} missing: installing Debian's chromium package…`);
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`, { stdio: 'inherit' });
+  execSync(
+    `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq chromium`,
+    { stdio: 'inherit' },
+  );
 }

@@ -6,8 +6,13 @@ import { snapshotTsconfig } from './keep-tsconfig';
 
 describe('tsconfig.json', () => {
   it('names only the portal’s own build folder: no lines a build into another folder left behind', () => {
-    const config = JSON.parse(fs.readFileSync('tsconfig.json', 'utf8')) as { include: string[]; exclude: string[] };
-    const buildFolders = [...config.include, ...config.exclude].filter((entry) => entry.startsWith('.next')).map((entry) => entry.split('/')[0]);
+    const config = JSON.parse(fs.readFileSync('tsconfig.json', 'utf8')) as {
+      include: string[];
+      exclude: string[];
+    };
+    const buildFolders = [...config.include, ...config.exclude]
+      .filter((entry) => entry.startsWith('.next'))
+      .map((entry) => entry.split('/')[0]);
     expect([...new Set(buildFolders)]).toEqual(['.next']);
   });
 
@@ -18,7 +23,10 @@ describe('tsconfig.json', () => {
       const original = '{ "include": ["**/*.ts", ".next/types/**/*.ts"] }\n';
       fs.writeFileSync(file, original);
       const restore = snapshotTsconfig(file);
-      fs.writeFileSync(file, '{ "include": ["**/*.ts", ".next/types/**/*.ts", ".next-e2e-3204/types/**/*.ts"] }\n');
+      fs.writeFileSync(
+        file,
+        '{ "include": ["**/*.ts", ".next/types/**/*.ts", ".next-e2e-3204/types/**/*.ts"] }\n',
+      );
       restore();
       expect(fs.readFileSync(file, 'utf8')).toBe(original);
       const untouched = fs.statSync(file).mtimeMs;

@@ -36,9 +36,13 @@ describe('HSTS', () => {
     const configFile = '../next.config.mjs'; // plain JS: typed here, not by the compiler
     const nextConfig = ((await import(configFile)) as { default: NextConfig }).default;
     const rules = await nextConfig.headers!();
-    const hsts = rules.filter((rule) => rule.headers.some((h) => h.key === 'Strict-Transport-Security'));
+    const hsts = rules.filter((rule) =>
+      rule.headers.some((h) => h.key === 'Strict-Transport-Security'),
+    );
     expect(hsts).toHaveLength(1);
     expect(hsts[0]!.has).toEqual([{ type: 'header', key: 'x-forwarded-proto', value: 'https' }]);
-    expect(hsts[0]!.headers.find((h) => h.key === 'Strict-Transport-Security')!.value).toMatch(/max-age=\d{8}/);
+    expect(hsts[0]!.headers.find((h) => h.key === 'Strict-Transport-Security')!.value).toMatch(
+      /max-age=\d{8}/,
+    );
   });
 });

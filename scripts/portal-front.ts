@@ -4,7 +4,14 @@ import { resolveClientAddress, type TrustProxy } from '@/lib/trust-proxy';
 
 // What a proxy tells the portal about the client. From a peer that is not a declared proxy, these
 // are the client's own words.
-const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
+const FORWARDED_HEADERS = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'forwarded',
+];
 
 /**
  * Runs on every request before Next sees it: the client's address, resolved from the socket and the

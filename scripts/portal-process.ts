@@ -6,10 +6,19 @@ import { portalNodeOptions } from './portal-node-options';
  * the secrets this process resolved (from the environment, or the demo's secrets file) and the demo
  * flag decided by this process's NODE_ENV, since the portal's NODE_ENV is production even for a demo.
  */
-export function portalProcess(mode: 'production' | 'development'): { command: string; args: string[]; env: Record<string, string> } {
+export function portalProcess(mode: 'production' | 'development'): {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+} {
   return {
     command: process.execPath,
-    args: ['--import', 'tsx', 'scripts/portal-server.ts', ...(mode === 'development' ? ['--dev'] : [])],
+    args: [
+      '--import',
+      'tsx',
+      'scripts/portal-server.ts',
+      ...(mode === 'development' ? ['--dev'] : []),
+    ],
     env: {
       NODE_ENV: mode,
       DEMO: env.DEMO,

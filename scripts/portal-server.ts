@@ -17,7 +17,10 @@ import { prepareRequest } from './portal-front';
 async function main() {
   const dev = process.argv.includes('--dev');
   // `next start` and `next dev` set NODE_ENV themselves; here the caller does (npm start, npm run dev).
-  if (dev !== (env.NODE_ENV === 'development')) throw new Error(`portal-server: NODE_ENV=${env.NODE_ENV} does not match ${dev ? '--dev' : 'production'}`);
+  if (dev !== (env.NODE_ENV === 'development'))
+    throw new Error(
+      `portal-server: NODE_ENV=${env.NODE_ENV} does not match ${dev ? '--dev' : 'production'}`,
+    );
   const url = new URL(env.PORTAL_URL);
   // Behind a proxy the public URL is not where this process listens (LISTEN_HOST/LISTEN_PORT).
   const hostname = env.LISTEN_HOST ?? url.hostname;
@@ -37,8 +40,13 @@ async function main() {
       res.end();
     });
   });
-  server.listen(port, hostname, () => console.log(`[portal] ${dev ? 'development' : 'production'} server on http://${hostname}:${port}`));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+  server.listen(port, hostname, () =>
+    console.log(
+      `[portal] ${dev ? 'development' : 'production'} server on http://${hostname}:${port}`,
+    ),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => server.close(() => process.exit(0)));
 }
 
 main().catch((error) => {

@@ -10,16 +10,21 @@ import { env } from '@/lib/env';
 async function main() {
   const file = process.argv[2];
   if (!file || process.argv.length > 3) {
-    console.error('Usage: npm run restore <backup file>   (see `ls` of the backup folder; the newest is last by name)');
+    console.error(
+      'Usage: npm run restore <backup file>   (see `ls` of the backup folder; the newest is last by name)',
+    );
     process.exit(2);
   }
   if (await somethingListens(env.PORTAL_URL)) {
-    throw new RestoreRefused(`Something answers on ${env.PORTAL_URL}: stop the portal (and the worker) before restoring.`);
+    throw new RestoreRefused(
+      `Something answers on ${env.PORTAL_URL}: stop the portal (and the worker) before restoring.`,
+    );
   }
   const result = await restoreBackup(file, env.DATABASE_PATH);
   for (const check of result.checks) console.log(`[restore] ${check.id} holds: ${check.title}`);
   console.log(`[restore] ${file} restored as ${result.databasePath}`);
-  if (result.previousKeptAs) console.log(`[restore] the previous database is kept as ${result.previousKeptAs}`);
+  if (result.previousKeptAs)
+    console.log(`[restore] the previous database is kept as ${result.previousKeptAs}`);
   console.log('[restore] start the portal again (npm start); it applies any newer migrations.');
 }
 

@@ -11,13 +11,20 @@ import { env } from '@/lib/env';
 import { rotateCredentialsKey } from '@/lib/provider-settings/rotate';
 
 if (!env.CREDENTIALS_KEY_PREVIOUS) {
-  console.error('[keys] set CREDENTIALS_KEY_PREVIOUS to the key being retired and CREDENTIALS_KEY to the new one (openssl rand -base64 32)');
+  console.error(
+    '[keys] set CREDENTIALS_KEY_PREVIOUS to the key being retired and CREDENTIALS_KEY to the new one (openssl rand -base64 32)',
+  );
   process.exit(2);
 }
 const db = openDatabase(env.DATABASE_PATH);
 try {
-  const result = rotateCredentialsKey(db, { current: env.CREDENTIALS_KEY, previous: env.CREDENTIALS_KEY_PREVIOUS });
-  console.log(`[keys] ${result.resealed} credentials re-sealed with the new key, ${result.alreadyCurrent} already under it; CREDENTIALS_KEY_PREVIOUS can now be removed`);
+  const result = rotateCredentialsKey(db, {
+    current: env.CREDENTIALS_KEY,
+    previous: env.CREDENTIALS_KEY_PREVIOUS,
+  });
+  console.log(
+    `[keys] ${result.resealed} credentials re-sealed with the new key, ${result.alreadyCurrent} already under it; CREDENTIALS_KEY_PREVIOUS can now be removed`,
+  );
 } catch (error) {
   console.error(`[keys] ${(error as Error).message}`);
   process.exitCode = 1;

@@ -12,7 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decryptCredential } from '@/lib/provider-settings/crypto';
 
 const ROOT = path.resolve(__dirname, '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 const folders: string[] = [];
 afterAll(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
 
@@ -34,7 +36,16 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
 
 function npmRun(script: string, env: Record<string, string>, args: string[] = []) {
   // Next's types declare NODE_ENV always set; a fresh shell has none.
-  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: cleanEnv(env) as unknown as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(
+    'npm',
+    ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])],
+    {
+      cwd: ROOT,
+      env: cleanEnv(env) as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -49,7 +60,8 @@ const count = (file: string, query: string) => {
 
 describe('every script names a file that exists', () => {
   it.each(Object.entries(pkg.scripts))('%s', (_name, command) => {
-    for (const file of command.match(/[\w./-]+\.(?:ts|mjs|js)\b/g) ?? []) expect(fs.existsSync(path.join(ROOT, file)), file).toBe(true);
+    for (const file of command.match(/[\w./-]+\.(?:ts|mjs|js)\b/g) ?? [])
+      expect(fs.existsSync(path.join(ROOT, file)), file).toBe(true);
   });
 
   it('and every `npm run` the README shows is in package.json', () => {
@@ -65,9 +77,16 @@ describe('database scripts on a fresh data folder', () => {
     const db = path.join(dataFolder(), 'portal.db');
     const run = npmRun('db:migrate', { DATABASE_PATH: db });
     expect(run.status, run.output).toBe(0);
-    const committed = fs.readdirSync(path.join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql')).length;
+    const committed = fs
+      .readdirSync(path.join(ROOT, 'db', 'migrations'))
+      .filter((f) => f.endsWith('.sql')).length;
     expect(count(db, 'select count(*) as n from __drizzle_migrations')).toBe(committed);
-    expect(count(db, "select count(*) as n from sqlite_master where name = 'ledger_entries' or name = 'users'")).toBe(2);
+    expect(
+      count(
+        db,
+        "select count(*) as n from sqlite_master where name = 'ledger_entries' or name = 'users'",
+      ),
+    ).toBe(2);
   });
 
   it('db:seed in demo mode seeds the demo accounts once, with secrets of its own kept beside the database', () => {
@@ -88,23 +107,45 @@ describe('database scripts on a fresh data folder', () => {
     const db = path.join(folder, 'portal.db');
     const refused = npmRun('db:seed', { NODE_ENV: 'production', DATABASE_PATH: db });
     expect(refused.status).not.toBe(0);
-    for (const name of ['AUTH_SECRET', 'CREDENTIALS_KEY', 'RECEIPT_KEY']) expect(refused.output).toContain(`${name} is missing`);
+    for (const name of ['AUTH_SECRET', 'CREDENTIALS_KEY', 'RECEIPT_KEY'])
+      expect(refused.output).toContain(`${name} is missing`);
     const secret = () => randomBytes(32).toString('base64');
-    const seeded = npmRun('db:seed', { NODE_ENV: 'production', DATABASE_PATH: db, AUTH_SECRET: secret(), CREDENTIALS_KEY: secret(), RECEIPT_KEY: secret() });
+    const seeded = npmRun('db:seed', {
+      NODE_ENV: 'production',
+      DATABASE_PATH: db,
+      AUTH_SECRET: secret(),
+      CREDENTIALS_KEY: secret(),
+      RECEIPT_KEY: secret(),
+    });
     expect(seeded.status, seeded.output).toBe(0);
     expect(count(db, 'select count(*) as n from users')).toBe(0);
     expect(count(db, 'select count(*) as n from routes')).toBeGreaterThan(0);
     // Published simulator keys never reach a real deployment: its admin sets each provider's credentials.
     expect(count(db, 'select count(*) as n from provider_credentials')).toBe(0);
     expect(fs.existsSync(path.join(folder, 'secrets.json'))).toBe(false);
-    const production = { NODE_ENV: 'production', DATABASE_PATH: db, AUTH_SECRET: secret(), CREDENTIALS_KEY: secret(), RECEIPT_KEY: secret() };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_PATH: db,
+      AUTH_SECRET: secret(),
+      CREDENTIALS_KEY: secret(),
+      RECEIPT_KEY: secret(),
+    };
     const weak = npmRun('admin:create', { ...production, ADMIN_PASSWORD: 'short' });
     expect(weak.status).not.toBe(0);
     expect(weak.output).toContain('at least 12 characters');
     expect(count(db, 'select count(*) as n from users')).toBe(0);
-    const made = npmRun('admin:create', { ...production, ADMIN_PASSWORD: 'a-long-first-admin-pass' }, ['--email', 'Ops@Example.com', '--name', 'Ops']);
+    const made = npmRun(
+      'admin:create',
+      { ...production, ADMIN_PASSWORD: 'a-long-first-admin-pass' },
+      ['--email', 'Ops@Example.com', '--name', 'Ops'],
+    );
     expect(made.status, made.output).toBe(0);
-    expect(count(db, "select count(*) as n from users where email = 'ops@example.com' and role = 'admin'")).toBe(1);
+    expect(
+      count(
+        db,
+        "select count(*) as n from users where email = 'ops@example.com' and role = 'admin'",
+      ),
+    ).toBe(1);
     expect(count(db, "select count(*) as n from audit_log where action = 'user.create'")).toBe(1);
   }, 180_000); // five script runs, each starting tsx and migrating a database
 
@@ -112,15 +153,28 @@ describe('database scripts on a fresh data folder', () => {
     const folder = dataFolder();
     const db = path.join(folder, 'portal.db');
     expect(npmRun('db:seed', { DATABASE_PATH: db }).status).toBe(0);
-    const oldKey = (JSON.parse(fs.readFileSync(path.join(folder, 'secrets.json'), 'utf8')) as { CREDENTIALS_KEY: string }).CREDENTIALS_KEY;
+    const oldKey = (
+      JSON.parse(fs.readFileSync(path.join(folder, 'secrets.json'), 'utf8')) as {
+        CREDENTIALS_KEY: string;
+      }
+    ).CREDENTIALS_KEY;
     const newKey = randomBytes(32).toString('base64');
-    const withoutOld = npmRun('keys:rotate-credentials', { DATABASE_PATH: db, CREDENTIALS_KEY: newKey });
+    const withoutOld = npmRun('keys:rotate-credentials', {
+      DATABASE_PATH: db,
+      CREDENTIALS_KEY: newKey,
+    });
     expect(withoutOld.status).not.toBe(0);
     expect(withoutOld.output).toMatch(/CREDENTIALS_KEY_PREVIOUS/);
-    const rotated = npmRun('keys:rotate-credentials', { DATABASE_PATH: db, CREDENTIALS_KEY: newKey, CREDENTIALS_KEY_PREVIOUS: oldKey });
+    const rotated = npmRun('keys:rotate-credentials', {
+      DATABASE_PATH: db,
+      CREDENTIALS_KEY: newKey,
+      CREDENTIALS_KEY_PREVIOUS: oldKey,
+    });
     expect(rotated.status, rotated.output).toBe(0);
     const sqlite = new Database(db, { readonly: true });
-    const rows = sqlite.prepare('select provider, field, ciphertext from provider_credentials').all() as { provider: string; field: string; ciphertext: string }[];
+    const rows = sqlite
+      .prepare('select provider, field, ciphertext from provider_credentials')
+      .all() as { provider: string; field: string; ciphertext: string }[];
     sqlite.close();
     expect(rows.length).toBeGreaterThan(0);
     expect(rotated.output).toContain(`${rows.length} credentials re-sealed`);
@@ -132,12 +186,23 @@ describe('database scripts on a fresh data folder', () => {
 });
 
 /** Starts a long-running script, waits for the line that says it is up, then stops its process group. */
-async function startsAndStops(script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: cleanEnv(env) as unknown as NodeJS.ProcessEnv, detached: true });
+async function startsAndStops(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<string> {
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    env: cleanEnv(env) as unknown as NodeJS.ProcessEnv,
+    detached: true,
+  });
   let output = '';
   try {
     return await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${script} did not start:\n${output}`)),
+        30_000,
+      );
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         if (ready.test(output)) {

@@ -33,16 +33,27 @@ async function main() {
   const log = env.LOG_FILE ? fs.createWriteStream(env.LOG_FILE, { flags: 'a' }) : null;
   // A crashed child (portal or simulator) is started again with a backoff instead of stopping everything.
   const run = (name: string, command: string, args: string[], extraEnv: Record<string, string>) => {
-    children.push(supervise({
-      name,
-      start: () => {
-        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv } });
-        // Output goes to the console as usual, and to LOG_FILE when set (the e2e suite reads it back).
-        child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); log?.write(chunk); });
-        child.stderr?.on('data', (chunk: Buffer) => { process.stderr.write(chunk); log?.write(chunk); });
-        return child;
-      },
-    }));
+    children.push(
+      supervise({
+        name,
+        start: () => {
+          const child = spawn(command, args, {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+          });
+          // Output goes to the console as usual, and to LOG_FILE when set (the e2e suite reads it back).
+          child.stdout?.on('data', (chunk: Buffer) => {
+            process.stdout.write(chunk);
+            log?.write(chunk);
+          });
+          child.stderr?.on('data', (chunk: Buffer) => {
+            process.stderr.write(chunk);
+            log?.write(chunk);
+          });
+          return child;
+        },
+      }),
+    );
   };
   const shutdown = (code: number) => {
     for (const child of children) child.stop();
@@ -65,9 +76,14 @@ async function main() {
 
 function printDemoSignIns() {
   console.log('[start] demo sign-ins:');
-  for (const demo of Object.values(DEMO_USERS)) console.log(`         ${demo.role.padEnd(5)}  ${demo.email}  /  ${demo.password}`);
-  console.log(`         ${DEMO_USERS.admin.email} second factor: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app`);
-  console.log(`         ${DEMO_USERS.adminTwo.email} sets up its own second factor at first sign-in`);
+  for (const demo of Object.values(DEMO_USERS))
+    console.log(`         ${demo.role.padEnd(5)}  ${demo.email}  /  ${demo.password}`);
+  console.log(
+    `         ${DEMO_USERS.admin.email} second factor: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app`,
+  );
+  console.log(
+    `         ${DEMO_USERS.adminTwo.email} sets up its own second factor at first sign-in`,
+  );
 }
 
 main().catch((error) => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { supervise } from './supervise';
 
 // A child that crashes on its first two runs and stays up on the third.
-const crashTwice = (run: number) => spawn(process.execPath, ['-e', run < 3 ? 'process.exit(1)' : 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+const crashTwice = (run: number) =>
+  spawn(process.execPath, ['-e', run < 3 ? 'process.exit(1)' : 'setInterval(() => {}, 1000)'], {
+    stdio: 'ignore',
+  });
 
 describe('supervise', () => {
   it('restarts a crashed child with a doubling backoff, and stop() ends it without a restart', async () => {
@@ -12,7 +15,10 @@ describe('supervise', () => {
     let thirdRun!: () => void;
     const third = new Promise<void>((resolve) => (thirdRun = resolve));
     const portal = supervise({
-      name: 'portal', baseMs: 20, maxMs: 1_000, log: (l) => lines.push(l),
+      name: 'portal',
+      baseMs: 20,
+      maxMs: 1_000,
+      log: (l) => lines.push(l),
       start: () => {
         runs += 1;
         if (runs === 3) thirdRun();
@@ -20,7 +26,10 @@ describe('supervise', () => {
       },
     });
     await third;
-    expect(lines).toEqual(['[start] portal exited (1); restarting in 20 ms', '[start] portal exited (1); restarting in 40 ms']);
+    expect(lines).toEqual([
+      '[start] portal exited (1); restarting in 20 ms',
+      '[start] portal exited (1); restarting in 40 ms',
+    ]);
     const last = portal.current();
     const exited = new Promise((resolve) => last.once('exit', resolve));
     portal.stop();

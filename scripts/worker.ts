@@ -6,7 +6,9 @@ import { startRequeryWorker } from '@/lib/purchases/requery-worker';
 import { startWebhookWorker } from '@/lib/webhooks/deliver';
 
 const stops = [startRequeryWorker(getDb()), startBulkRunner(getDb()), startWebhookWorker(getDb())];
-console.log('[worker] requery worker running, with bulk sales and webhook deliveries; Ctrl-C to stop');
+console.log(
+  '[worker] requery worker running, with bulk sales and webhook deliveries; Ctrl-C to stop',
+);
 const keepAlive = setInterval(() => {}, 60_000);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

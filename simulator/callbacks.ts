@@ -25,7 +25,12 @@ export async function deliverCallback(
   for (let attempt = 1; attempt <= cb.attempts && !isClosed(); attempt++) {
     result.attempts = attempt;
     try {
-      const res = await fetch(url, { method: cb.method, headers: cb.headers, body: cb.body, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(url, {
+        method: cb.method,
+        headers: cb.headers,
+        body: cb.body,
+        signal: AbortSignal.timeout(10_000),
+      });
       const text = await res.text();
       result.lastStatus = res.status;
       if (cb.isAcked(res.status, text)) {
@@ -35,7 +40,8 @@ export async function deliverCallback(
     } catch (err) {
       result.lastError = err instanceof Error ? err.message : String(err);
     }
-    if (attempt < cb.attempts) await new Promise((r) => setTimeout(r, retryDelayMs * attempt).unref());
+    if (attempt < cb.attempts)
+      await new Promise((r) => setTimeout(r, retryDelayMs * attempt).unref());
   }
   return result;
 }

@@ -7,10 +7,32 @@ import { SaleBook, type Sale } from './sales';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sale-book-'));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function book(dataFile: string, onResolved: (sale: Sale) => void = () => {}, pendingResolveMs = 60_000) {
-  return new SaleBook({ now: () => new Date(), pendingResolveMs, onResolved, startingBalanceMinor: { jonet: 1_000_000, vtpass: 1_000_000, cwg: 1_000_000, rechargekit: 1_000_000 }, dataFile });
+function book(
+  dataFile: string,
+  onResolved: (sale: Sale) => void = () => {},
+  pendingResolveMs = 60_000,
+) {
+  return new SaleBook({
+    now: () => new Date(),
+    pendingResolveMs,
+    onResolved,
+    startingBalanceMinor: {
+      jonet: 1_000_000,
+      vtpass: 1_000_000,
+      cwg: 1_000_000,
+      rechargekit: 1_000_000,
+    },
+    dataFile,
+  });
 }
-const sale = (reference: string, phone: string) => ({ provider: 'vtpass' as const, reference, phone, network: 'MTN', service: 'airtime' as const, amountMinor: 10_000 });
+const sale = (reference: string, phone: string) => ({
+  provider: 'vtpass' as const,
+  reference,
+  phone,
+  network: 'MTN',
+  service: 'airtime' as const,
+  amountMinor: 10_000,
+});
 
 describe('the sale book with a data file', () => {
   it('keeps sales, states and the float across a restart, and resolves a pending sale after it', async () => {
@@ -40,10 +62,14 @@ describe('holding a sale’s later resolution (the control tests use to see a pe
     const resolvedRefs: string[] = [];
     let siblingResolved!: () => void;
     const sibling = new Promise<void>((r) => (siblingResolved = r));
-    const b = book(file, (s) => {
-      resolvedRefs.push(s.reference);
-      if (s.reference === 'ref-free') siblingResolved();
-    }, 10);
+    const b = book(
+      file,
+      (s) => {
+        resolvedRefs.push(s.reference);
+        if (s.reference === 'ref-free') siblingResolved();
+      },
+      10,
+    );
     b.hold('08031234551');
     b.purchase(sale('ref-held', '08031234551'));
     b.purchase(sale('ref-free', '08037654351')); // same delay, scheduled after: when it resolves, the held timer has fired

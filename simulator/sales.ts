@@ -35,18 +35,36 @@ export type PurchaseDecision =
   | { kind: 'reset' } // 54: nothing recorded
   | { kind: 'sale'; sale: Sale; transport: 'normal' | 'timeout' | 'garbage' | 'garbage-json' };
 
-export type NewSale = Pick<Sale, 'provider' | 'reference' | 'phone' | 'network' | 'service' | 'planCode' | 'amountMinor'>;
+export type NewSale = Pick<
+  Sale,
+  'provider' | 'reference' | 'phone' | 'network' | 'service' | 'planCode' | 'amountMinor'
+>;
 
 const INITIAL_STATE: Record<Scenario, SaleState | null> = {
-  success: 'SUCCESS', 'pending-success': 'PENDING', 'pending-fail': 'PENDING', timeout: 'SUCCESS', reset: null,
-  garbage: 'SUCCESS', 'garbage-json': 'SUCCESS', 'duplicate-first': 'SUCCESS', reversal: 'SUCCESS', 'pending-forever': 'PENDING', fail: 'FAILED', 'not-processed': null,
+  success: 'SUCCESS',
+  'pending-success': 'PENDING',
+  'pending-fail': 'PENDING',
+  timeout: 'SUCCESS',
+  reset: null,
+  garbage: 'SUCCESS',
+  'garbage-json': 'SUCCESS',
+  'duplicate-first': 'SUCCESS',
+  reversal: 'SUCCESS',
+  'pending-forever': 'PENDING',
+  fail: 'FAILED',
+  'not-processed': null,
   'fail-then-deliver': 'FAILED',
 };
 const LATER_STATE: Partial<Record<Scenario, SaleState>> = {
-  'pending-success': 'SUCCESS', 'pending-fail': 'FAILED', reversal: 'REVERSED', 'fail-then-deliver': 'SUCCESS',
+  'pending-success': 'SUCCESS',
+  'pending-fail': 'FAILED',
+  reversal: 'REVERSED',
+  'fail-then-deliver': 'SUCCESS',
 };
 
-type Change = { op: 'sale'; sale: Sale } | { op: 'state'; provider: ProviderId; reference: string; state: SaleState };
+type Change =
+  | { op: 'sale'; sale: Sale }
+  | { op: 'state'; provider: ProviderId; reference: string; state: SaleState };
 
 export class SaleBook {
   private readonly sales = new Map<string, Sale>();
@@ -60,7 +78,10 @@ export class SaleBook {
 
   constructor(
     private readonly opts: {
-      now: () => Date; pendingResolveMs: number; onResolved: (sale: Sale) => void; startingBalanceMinor: Record<ProviderId, number>;
+      now: () => Date;
+      pendingResolveMs: number;
+      onResolved: (sale: Sale) => void;
+      startingBalanceMinor: Record<ProviderId, number>;
       /** Where the book is kept across restarts; in memory only when unset. */
       dataFile?: string;
     },
@@ -87,15 +108,26 @@ export class SaleBook {
     const state = INITIAL_STATE[scenario];
     if (state === null) return { kind: scenario === 'reset' ? 'reset' : 'not-processed' };
     const sale: Sale = {
-      ...input, state, scenario, createdAt: this.opts.now(),
-      providerRef: randomUUID().replace(/-/g, '').slice(0, 20), operatorRef: `OP${Date.now().toString(36).toUpperCase()}`,
+      ...input,
+      state,
+      scenario,
+      createdAt: this.opts.now(),
+      providerRef: randomUUID().replace(/-/g, '').slice(0, 20),
+      operatorRef: `OP${Date.now().toString(36).toUpperCase()}`,
     };
     this.record(sale);
     this.append({ op: 'sale', sale });
     const later = LATER_STATE[scenario];
     if (later) this.schedule(sale, later, this.opts.pendingResolveMs);
     if (scenario === 'duplicate-first') return { kind: 'duplicate', sale };
-    return { kind: 'sale', sale, transport: scenario === 'timeout' || scenario === 'garbage' || scenario === 'garbage-json' ? scenario : 'normal' };
+    return {
+      kind: 'sale',
+      sale,
+      transport:
+        scenario === 'timeout' || scenario === 'garbage' || scenario === 'garbage-json'
+          ? scenario
+          : 'normal',
+    };
   }
 
   /** Holds the later resolution of this phone's sales (or of every sale: 'all') until `release`. */
@@ -118,7 +150,8 @@ export class SaleBook {
     }
     const resolved: Sale[] = [];
     for (const [key, due] of this.due) {
-      const covered = target === 'all' || due.sale.phone === target || due.sale.reference === target;
+      const covered =
+        target === 'all' || due.sale.phone === target || due.sale.reference === target;
       if (!covered) continue;
       if (due.timer) this.clear(due.timer);
       this.due.delete(key);
@@ -130,7 +163,11 @@ export class SaleBook {
 
   /** What is held now, for the control route. */
   holds(): { all: boolean; phones: string[]; waiting: string[] } {
-    return { all: this.holdAll, phones: [...this.heldPhones], waiting: [...this.due.values()].filter((d) => !d.timer).map((d) => d.sale.reference) };
+    return {
+      all: this.holdAll,
+      phones: [...this.heldPhones],
+      waiting: [...this.due.values()].filter((d) => !d.timer).map((d) => d.sale.reference),
+    };
   }
 
   dispose(): void {
@@ -142,7 +179,8 @@ export class SaleBook {
   private record(sale: Sale): void {
     this.sales.set(`${sale.provider}:${sale.reference}`, sale);
     // The float falls by what the provider charges us (the simulator's commercial terms), not the face value.
-    if (sale.state !== 'FAILED') this.adjust(sale.provider, -costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
+    if (sale.state !== 'FAILED')
+      this.adjust(sale.provider, -costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]));
   }
 
   private transition(sale: Sale, next: SaleState): void {
@@ -209,8 +247,17 @@ export class SaleBook {
     // Resolutions that were still due when the simulator stopped happen on time (or at once if overdue).
     for (const sale of this.sales.values()) {
       const later = LATER_STATE[sale.scenario];
-      const due = (later === 'REVERSED' ? sale.state === 'SUCCESS' : sale.state === 'PENDING') && later;
-      if (due) this.schedule(sale, due, Math.max(0, sale.createdAt.getTime() + this.opts.pendingResolveMs - this.opts.now().getTime()));
+      const due =
+        (later === 'REVERSED' ? sale.state === 'SUCCESS' : sale.state === 'PENDING') && later;
+      if (due)
+        this.schedule(
+          sale,
+          due,
+          Math.max(
+            0,
+            sale.createdAt.getTime() + this.opts.pendingResolveMs - this.opts.now().getTime(),
+          ),
+        );
     }
   }
 

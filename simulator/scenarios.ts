@@ -43,6 +43,7 @@ export const VTPASS_SANDBOX_NUMBERS: Record<string, Scenario> = {
 
 export function scenarioForPhone(phone: string, provider?: string): Scenario {
   const digits = phone.replace(/\D/g, '');
-  if (provider === 'vtpass' && VTPASS_SANDBOX_NUMBERS[digits]) return VTPASS_SANDBOX_NUMBERS[digits];
+  if (provider === 'vtpass' && VTPASS_SANDBOX_NUMBERS[digits])
+    return VTPASS_SANDBOX_NUMBERS[digits];
   return MAGIC_SUFFIXES[digits.slice(-2)] ?? 'success';
 }

@@ -69,51 +69,103 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const handlers = {} as Record<ProviderId, ProviderHandler>;
 
   const book = new SaleBook({
-    now, pendingResolveMs: opts.pendingResolveMs ?? 3000, dataFile: opts.dataFile,
-    startingBalanceMinor: { jonet: 25_000_000, vtpass: 25_000_050, cwg: 25_000_000, rechargekit: 5_000_000, ...opts.startingBalanceMinor },
+    now,
+    pendingResolveMs: opts.pendingResolveMs ?? 3000,
+    dataFile: opts.dataFile,
+    startingBalanceMinor: {
+      jonet: 25_000_000,
+      vtpass: 25_000_050,
+      cwg: 25_000_000,
+      rechargekit: 5_000_000,
+      ...opts.startingBalanceMinor,
+    },
     onResolved: (sale: Sale) => {
       if (!opts.callbackBaseUrl || closed) return;
       const cb = handlers[sale.provider].callbackFor(sale);
-      deliveries.push(deliverCallback(opts.callbackBaseUrl, sale.provider, sale.reference, cb, opts.callbackRetryDelayMs ?? 1000, () => closed));
+      deliveries.push(
+        deliverCallback(
+          opts.callbackBaseUrl,
+          sale.provider,
+          sale.reference,
+          cb,
+          opts.callbackRetryDelayMs ?? 1000,
+          () => closed,
+        ),
+      );
     },
   });
   const ctx = (id: ProviderId, defaults: Record<string, string>): HandlerContext => ({
-    book, now, log, credentials: { ...DEMO_CREDENTIALS[id], ...opts.credentials?.[id] },
-    paths: resolvePaths(defaults, opts.paths?.[id]), referenceToleranceMinutes: opts.referenceToleranceMinutes ?? 5,
+    book,
+    now,
+    log,
+    credentials: { ...DEMO_CREDENTIALS[id], ...opts.credentials?.[id] },
+    paths: resolvePaths(defaults, opts.paths?.[id]),
+    referenceToleranceMinutes: opts.referenceToleranceMinutes ?? 5,
   });
   const cwg = createCwgHandler(
-    ctx('cwg', { ...CWG_DEFAULT_PATHS, tokenAlt: '/api/auth/uaa/api/oauth2/token', catalogueAlt: '/api/router/vend/query/subscription' }),
+    ctx('cwg', {
+      ...CWG_DEFAULT_PATHS,
+      tokenAlt: '/api/auth/uaa/api/oauth2/token',
+      catalogueAlt: '/api/router/vend/query/subscription',
+    }),
     { tokenTtlSec: opts.cwgTokenTtlSec ?? 43199, hashRecipe: opts.cwgHashRecipe ?? 'off' },
   );
   handlers.jonet = createJonetHandler(ctx('jonet', JONET_DEFAULT_PATHS));
-  handlers.vtpass = createVtpassHandler(ctx('vtpass', VTPASS_DEFAULT_PATHS), opts.vtpassDuplicateWindowMs ?? 0);
+  handlers.vtpass = createVtpassHandler(
+    ctx('vtpass', VTPASS_DEFAULT_PATHS),
+    opts.vtpassDuplicateWindowMs ?? 0,
+  );
   handlers.cwg = cwg;
   handlers.rechargekit = createRechargekitHandler(ctx('rechargekit', RK_DEFAULT_PATHS));
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const rawBody = await readBody(req);
-    if (url.pathname === '/__health') return write(res, { kind: 'json', body: { ok: true, latencyMs, cwgTokenRequests: cwg.tokenRequests() } });
+    if (url.pathname === '/__health')
+      return write(res, {
+        kind: 'json',
+        body: { ok: true, latencyMs, cwgTokenRequests: cwg.tokenRequests() },
+      });
     if (url.pathname === '/__sales') return write(res, { kind: 'json', body: book.list() });
     if (url.pathname === '/__control' && req.method === 'POST') {
-      const body = parseJson(rawBody) as { latencyMs?: unknown; cwgRevokeTokens?: unknown; hold?: unknown; release?: unknown } | undefined;
+      const body = parseJson(rawBody) as
+        | { latencyMs?: unknown; cwgRevokeTokens?: unknown; hold?: unknown; release?: unknown }
+        | undefined;
       for (const key of ['hold', 'release'] as const) {
         const target = body?.[key];
         if (target !== undefined && (typeof target !== 'string' || target.trim() === '')) {
-          return write(res, { kind: 'json', status: 400, body: { error: `${key} takes a phone, a reference or "all"` } });
+          return write(res, {
+            kind: 'json',
+            status: 400,
+            body: { error: `${key} takes a phone, a reference or "all"` },
+          });
         }
       }
       if (typeof body?.latencyMs === 'number' && body.latencyMs >= 0) latencyMs = body.latencyMs;
       if (body?.cwgRevokeTokens === true) cwg.revokeTokens();
       if (typeof body?.hold === 'string') book.hold(body.hold.trim());
-      const released = typeof body?.release === 'string' ? book.release(body.release.trim()).map((s) => s.reference) : [];
-      return write(res, { kind: 'json', body: { ok: true, latencyMs, holds: book.holds(), released } });
+      const released =
+        typeof body?.release === 'string'
+          ? book.release(body.release.trim()).map((s) => s.reference)
+          : [];
+      return write(res, {
+        kind: 'json',
+        body: { ok: true, latencyMs, holds: book.holds(), released },
+      });
     }
-    const id = (Object.keys(SIMULATOR_PREFIX) as ProviderId[]).find((p) => url.pathname === SIMULATOR_PREFIX[p] || url.pathname.startsWith(`${SIMULATOR_PREFIX[p]}/`));
-    if (!id) return write(res, { kind: 'json', status: 404, body: { error: 'no such provider prefix' } });
+    const id = (Object.keys(SIMULATOR_PREFIX) as ProviderId[]).find(
+      (p) =>
+        url.pathname === SIMULATOR_PREFIX[p] || url.pathname.startsWith(`${SIMULATOR_PREFIX[p]}/`),
+    );
+    if (!id)
+      return write(res, { kind: 'json', status: 404, body: { error: 'no such provider prefix' } });
     const simReq: SimRequest = {
-      method: req.method ?? 'GET', path: url.pathname.slice(SIMULATOR_PREFIX[id].length).replace(/^\/+|\/+$/g, ''),
-      query: Object.fromEntries(url.searchParams), headers: req.headers as Record<string, string | undefined>, rawBody, json: parseJson(rawBody),
+      method: req.method ?? 'GET',
+      path: url.pathname.slice(SIMULATOR_PREFIX[id].length).replace(/^\/+|\/+$/g, ''),
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers as Record<string, string | undefined>,
+      rawBody,
+      json: parseJson(rawBody),
     };
     const reply = await handlers[id].handle(simReq);
     if (latencyMs > 0) await sleep(latencyMs);
@@ -134,7 +186,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
       log(`simulator error: ${err instanceof Error ? err.stack : String(err)}`);
-      if (!res.headersSent) write(res, { kind: 'json', status: 500, body: { error: 'simulator bug' } });
+      if (!res.headersSent)
+        write(res, { kind: 'json', status: 500, body: { error: 'simulator bug' } });
     });
   };
   const server = opts.tls ? createTlsServer(opts.tls, handle) : createServer(handle);
@@ -164,7 +217,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 function write(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || res.writableEnded) return;
   if (reply.kind === 'json') {
-    res.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
+    res
+      .writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify(reply.body));
   } else if (reply.kind === 'text') {
     res.writeHead(reply.status, { 'Content-Type': reply.contentType }).end(reply.body);
   }

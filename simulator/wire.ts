@@ -34,21 +34,30 @@ export interface ProviderHandler {
 export const json = (body: unknown, status = 200): Reply => ({ kind: 'json', status, body });
 
 export const GARBAGE: Reply = {
-  kind: 'text', status: 500, contentType: 'text/html',
+  kind: 'text',
+  status: 500,
+  contentType: 'text/html',
   body: '<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
 };
 
 /** HTTP 200, labelled JSON, cut off mid-object: what a proxy or a crashed worker sends. */
 export const GARBAGE_JSON: Reply = {
-  kind: 'text', status: 200, contentType: 'application/json',
+  kind: 'text',
+  status: 200,
+  contentType: 'application/json',
   body: '{"code":"000","status":"succ',
 };
 
 /** The broken answer each garbling transport sends instead of the provider's real one. */
-export const GARBLED: Partial<Record<string, Reply>> = { garbage: GARBAGE, 'garbage-json': GARBAGE_JSON };
+export const GARBLED: Partial<Record<string, Reply>> = {
+  garbage: GARBAGE,
+  'garbage-json': GARBAGE_JSON,
+};
 
 export function obj(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 export function str(value: unknown): string | undefined {

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const PRODUCTION_DIRS = ['app', 'components', 'lib', 'db', 'simulator', 'scripts'];
-const PRODUCTION_ROOT_FILES = ['proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'drizzle.config.ts'];
+const PRODUCTION_ROOT_FILES = [
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'drizzle.config.ts',
+];
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const TEST_FILE = /\.test\.tsx?$/;
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)['"]([^'"]+)['"]/g;
@@ -18,11 +23,15 @@ function productionFiles(root: string): string[] {
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = path.join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules') walk(rel);
-      else if (entry.isFile() && SOURCE.test(entry.name) && !TEST_FILE.test(entry.name)) found.push(rel);
+      else if (entry.isFile() && SOURCE.test(entry.name) && !TEST_FILE.test(entry.name))
+        found.push(rel);
     }
   };
   for (const dir of PRODUCTION_DIRS) if (fs.existsSync(path.join(root, dir))) walk(dir);
-  return [...PRODUCTION_ROOT_FILES.filter((f) => fs.existsSync(path.join(root, f))), ...found.sort()];
+  return [
+    ...PRODUCTION_ROOT_FILES.filter((f) => fs.existsSync(path.join(root, f))),
+    ...found.sort(),
+  ];
 }
 
 function pointsIntoTest(file: string, specifier: string): boolean {
@@ -36,13 +45,18 @@ function pointsIntoTest(file: string, specifier: string): boolean {
 function testImportsInProduction(root = process.cwd()): string[] {
   return productionFiles(root).flatMap((file) => {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    return [...text.matchAll(SPECIFIER)].map((m) => m[1]!).filter((s) => pointsIntoTest(file, s)).map((s) => `${file} → ${s}`);
+    return [...text.matchAll(SPECIFIER)]
+      .map((m) => m[1]!)
+      .filter((s) => pointsIntoTest(file, s))
+      .map((s) => `${file} → ${s}`);
   });
 }
 
 describe('production code does not import test code', () => {
   it('finds no import of test/ in app, components, lib, db, simulator, scripts or the root files', () => {
-    expect(productionFiles(process.cwd())).toContain(path.join('lib', 'purchases', 'start-sale.ts'));
+    expect(productionFiles(process.cwd())).toContain(
+      path.join('lib', 'purchases', 'start-sale.ts'),
+    );
     expect(testImportsInProduction()).toEqual([]);
   });
 
@@ -55,10 +69,16 @@ describe('production code does not import test code', () => {
     try {
       write('lib/a.ts', `import { createWorld } from '@/test/world';\n`);
       write('lib/deep/b.ts', `export { x } from '../../test/proof/helpers';\n`);
-      write('app/page.tsx', `export default async function P() {\n  await import("@/test/world/db");\n}\n`);
+      write(
+        'app/page.tsx',
+        `export default async function P() {\n  await import("@/test/world/db");\n}\n`,
+      );
       write('proxy.ts', `import type { World } from './test/world';\n`);
       write('lib/a.test.ts', `import { createWorld } from '@/test/world';\n`);
-      write('lib/c.ts', `import { x } from '@/tests/x';\nimport { y } from './test/y';\nimport { z } from '@/lib/testing-ish';\n`);
+      write(
+        'lib/c.ts',
+        `import { x } from '@/tests/x';\nimport { y } from './test/y';\nimport { z } from '@/lib/testing-ish';\n`,
+      );
       write('test/world/index.ts', `import { seed } from '@/test/world/seed';\n`);
       write('e2e/spec.ts', `import { createTestCa } from '../test/world/certs';\n`);
       expect(testImportsInProduction(root)).toEqual([

@@ -21,7 +21,13 @@ export default async function PortalLayout({ children }: { children: React.React
   const user = await requireAgent();
   const wallets = listWallets(getDb(), user.id);
   return (
-    <AppShell title="Vending Portal" home="/dashboard" links={LINKS} status={<BalanceChip wallets={wallets} />} width="narrow">
+    <AppShell
+      title="Vending Portal"
+      home="/dashboard"
+      links={LINKS}
+      status={<BalanceChip wallets={wallets} />}
+      width="narrow"
+    >
       {children}
     </AppShell>
   );

@@ -13,7 +13,10 @@ export type JsonSchema = {
 
 export type Components = Record<string, JsonSchema>;
 
-export function resolve(schema: JsonSchema | undefined, components: Components): JsonSchema | undefined {
+export function resolve(
+  schema: JsonSchema | undefined,
+  components: Components,
+): JsonSchema | undefined {
   if (!schema?.$ref) return schema;
   return components[schema.$ref.split('/').pop() ?? ''];
 }
@@ -27,7 +30,13 @@ export function typeLabel(schema: JsonSchema | undefined, components: Components
   return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
 }
 
-export function SchemaTable({ schema, components }: { schema: JsonSchema | undefined; components: Components }) {
+export function SchemaTable({
+  schema,
+  components,
+}: {
+  schema: JsonSchema | undefined;
+  components: Components;
+}) {
   const resolved = resolve(schema, components);
   const properties = Object.entries(resolved?.properties ?? {});
   if (properties.length === 0) return null;
@@ -35,14 +44,23 @@ export function SchemaTable({ schema, components }: { schema: JsonSchema | undef
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600">
-          <tr><th className="py-1 pr-3">Field</th><th className="py-1 pr-3">Type</th><th className="py-1">Description</th></tr>
+          <tr>
+            <th className="py-1 pr-3">Field</th>
+            <th className="py-1 pr-3">Type</th>
+            <th className="py-1">Description</th>
+          </tr>
         </thead>
         <tbody>
           {properties.map(([name, property]) => (
             <tr key={name} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-3 font-mono">{name}{resolved?.required?.includes(name) ? '' : '?'}</td>
+              <td className="py-1 pr-3 font-mono">
+                {name}
+                {resolved?.required?.includes(name) ? '' : '?'}
+              </td>
               <td className="py-1 pr-3 font-mono text-xs">{typeLabel(property, components)}</td>
-              <td className="py-1">{property.description ?? resolve(property, components)?.description ?? ''}</td>
+              <td className="py-1">
+                {property.description ?? resolve(property, components)?.description ?? ''}
+              </td>
             </tr>
           ))}
         </tbody>

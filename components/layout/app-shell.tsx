@@ -18,8 +18,12 @@ export function AppShell({ title, home, links, status, width, children }: AppShe
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-slate-200 bg-white">
-        <div className={`mx-auto flex ${frame} flex-wrap items-center justify-between gap-2 px-4 py-2`}>
-          <Link href={home} className="font-bold text-accent-700">{title}</Link>
+        <div
+          className={`mx-auto flex ${frame} flex-wrap items-center justify-between gap-2 px-4 py-2`}
+        >
+          <Link href={home} className="font-bold text-accent-700">
+            {title}
+          </Link>
           <span className="flex items-center gap-2 text-sm text-slate-600">
             {status}
             <SignOutButton />

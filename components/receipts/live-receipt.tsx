@@ -11,12 +11,17 @@ export function LiveReceipt({ token, initial }: { token: string; initial: Public
     queryKey: ['receipt', token],
     initialData: initial,
     queryFn: async (): Promise<PublicReceipt> => {
-      const response = await fetch(`/api/receipts/${encodeURIComponent(token)}`, { cache: 'no-store', referrerPolicy: 'no-referrer' });
+      const response = await fetch(`/api/receipts/${encodeURIComponent(token)}`, {
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+      });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
     refetchInterval: (query) =>
-      isFinal(query.state.data?.status ?? '') ? false : pendingPollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount),
+      isFinal(query.state.data?.status ?? '')
+        ? false
+        : pendingPollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount),
     refetchOnWindowFocus: (query) => !isFinal(query.state.data?.status ?? ''),
     retry: false,
     staleTime: 0,

@@ -18,10 +18,19 @@ export function PrintControls({ autoPrint = false }: { autoPrint?: boolean }) {
     return () => window.clearTimeout(timer);
   }, [autoPrint]);
   return (
-    <nav aria-label="Receipt actions" className="no-print receipt-actions flex flex-wrap justify-center gap-2">
-      <Button type="button" onClick={() => printOn('auto')}>Print</Button>
-      <Button type="button" variant="secondary" onClick={() => printOn('80mm')}>Print 80 mm</Button>
-      <Button type="button" variant="secondary" onClick={() => printOn('a4')}>Print A4</Button>
+    <nav
+      aria-label="Receipt actions"
+      className="no-print receipt-actions flex flex-wrap justify-center gap-2"
+    >
+      <Button type="button" onClick={() => printOn('auto')}>
+        Print
+      </Button>
+      <Button type="button" variant="secondary" onClick={() => printOn('80mm')}>
+        Print 80 mm
+      </Button>
+      <Button type="button" variant="secondary" onClick={() => printOn('a4')}>
+        Print A4
+      </Button>
     </nav>
   );
 }

@@ -5,8 +5,17 @@ import type { PublicReceipt } from '@/lib/receipts/queries';
 import { ReceiptCard } from './receipt-card';
 
 const receipt: PublicReceipt = {
-  status: 'SUCCESS', product: 'MTN Airtime', type: 'airtime', network: 'MTN', phone: '0803•••4567', currency: 'NGN',
-  amountMinor: 50_000, createdAt: Date.UTC(2026, 0, 2, 9, 30), finalAt: Date.UTC(2026, 0, 2, 9, 31), maskedReference: '…k3x9', operatorRef: null,
+  status: 'SUCCESS',
+  product: 'MTN Airtime',
+  type: 'airtime',
+  network: 'MTN',
+  phone: '0803•••4567',
+  currency: 'NGN',
+  amountMinor: 50_000,
+  createdAt: Date.UTC(2026, 0, 2, 9, 30),
+  finalAt: Date.UTC(2026, 0, 2, 9, 31),
+  maskedReference: '…k3x9',
+  operatorRef: null,
 };
 
 describe('the receipt card', () => {
@@ -19,7 +28,9 @@ describe('the receipt card', () => {
   });
 
   it('shows a sale the network has not answered as processing', () => {
-    const html = renderToStaticMarkup(createElement(ReceiptCard, { receipt: { ...receipt, status: 'PENDING' } }));
+    const html = renderToStaticMarkup(
+      createElement(ReceiptCard, { receipt: { ...receipt, status: 'PENDING' } }),
+    );
     expect(html).toContain('Processing');
     expect(html).not.toContain('Successful');
   });

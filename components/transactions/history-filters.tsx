@@ -1,6 +1,7 @@
 import type { HistoryQuery } from '@/lib/validations/history';
 
-const INPUT = 'mt-1 block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm';
+const INPUT =
+  'mt-1 block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm';
 
 /** A plain GET form: the filters live in the URL, so a view can be shared and bookmarked. */
 export function HistoryFilters({ query, networks }: { query: HistoryQuery; networks: string[] }) {
@@ -24,7 +25,11 @@ export function HistoryFilters({ query, networks }: { query: HistoryQuery; netwo
         Network
         <select name="network" defaultValue={query.network ?? ''} className={INPUT}>
           <option value="">All</option>
-          {networks.map((n) => <option key={n} value={n}>{n}</option>)}
+          {networks.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm">
@@ -35,7 +40,12 @@ export function HistoryFilters({ query, networks }: { query: HistoryQuery; netwo
         To
         <input type="date" name="to" defaultValue={query.to ?? ''} className={INPUT} />
       </label>
-      <button type="submit" className="col-span-2 min-h-11 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white sm:col-span-1">Filter</button>
+      <button
+        type="submit"
+        className="col-span-2 min-h-11 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white sm:col-span-1"
+      >
+        Filter
+      </button>
     </form>
   );
 }

@@ -13,19 +13,29 @@ import { isAwaitingProvider, pendingPollDelay } from '@/lib/purchases/status';
 
 type Live = { id: number; status: string; providerRef: string | null; operatorRef: string | null };
 
-
-export function HistoryList({ rows, issueReceiptLink }: { rows: HistoryRow[]; issueReceiptLink: IssueReceiptLink }) {
+export function HistoryList({
+  rows,
+  issueReceiptLink,
+}: {
+  rows: HistoryRow[];
+  issueReceiptLink: IssueReceiptLink;
+}) {
   const router = useRouter();
   const pendingIds = rows.filter((r) => isAwaitingProvider(r.status)).map((r) => r.id);
   const { data } = useQuery({
     queryKey: ['history-statuses', pendingIds.join(',')],
     enabled: pendingIds.length > 0,
     queryFn: async (): Promise<Live[]> => {
-      const response = await fetch(`/api/transactions?ids=${pendingIds.join(',')}`, { cache: 'no-store' });
+      const response = await fetch(`/api/transactions?ids=${pendingIds.join(',')}`, {
+        cache: 'no-store',
+      });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
-    refetchInterval: (query) => (query.state.data?.every((r) => !isAwaitingProvider(r.status)) ? false : pendingPollDelay(query.state.dataUpdateCount)),
+    refetchInterval: (query) =>
+      query.state.data?.every((r) => !isAwaitingProvider(r.status))
+        ? false
+        : pendingPollDelay(query.state.dataUpdateCount),
   });
   const live = new Map((data ?? []).map((r) => [r.id, r]));
   const stillPending = rows.some((r) => isAwaitingProvider(live.get(r.id)?.status ?? r.status));
@@ -44,16 +54,34 @@ export function HistoryList({ rows, issueReceiptLink }: { rows: HistoryRow[]; is
       {rows.map((row) => {
         const status = live.get(row.id)?.status ?? row.status;
         return (
-          <li key={row.id} data-testid="history-row" data-status={status} className="grid grid-cols-2 gap-x-3 gap-y-1 py-3 sm:grid-cols-[9rem_1fr_8rem_9rem_6rem]">
+          <li
+            key={row.id}
+            data-testid="history-row"
+            data-status={status}
+            className="grid grid-cols-2 gap-x-3 gap-y-1 py-3 sm:grid-cols-[9rem_1fr_8rem_9rem_6rem]"
+          >
             <span className="text-sm text-slate-600">{formatDateTime(row.createdAt)}</span>
             <span className="text-right sm:text-left">
-              <Link href={`/transactions/${row.id}`} className="font-semibold text-accent-700 underline-offset-2 hover:underline">{row.productName}</Link>
+              <Link
+                href={`/transactions/${row.id}`}
+                className="font-semibold text-accent-700 underline-offset-2 hover:underline"
+              >
+                {row.productName}
+              </Link>
               <span className="block font-mono text-xs text-slate-600">{row.phone}</span>
             </span>
-            <span className="font-semibold sm:text-right">{formatMoney(row.amountMinor, row.currency)}</span>
-            <span className="text-right"><StatusBadge status={status} /></span>
-            <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">{row.reference}</span>
-            <span className="col-span-2 sm:col-span-1 sm:text-right"><ShareReceipt purchaseId={row.id} issue={issueReceiptLink} label="Receipt" /></span>
+            <span className="font-semibold sm:text-right">
+              {formatMoney(row.amountMinor, row.currency)}
+            </span>
+            <span className="text-right">
+              <StatusBadge status={status} />
+            </span>
+            <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">
+              {row.reference}
+            </span>
+            <span className="col-span-2 sm:col-span-1 sm:text-right">
+              <ShareReceipt purchaseId={row.id} issue={issueReceiptLink} label="Receipt" />
+            </span>
           </li>
         );
       })}

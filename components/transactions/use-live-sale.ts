@@ -10,11 +10,16 @@ export function useLiveSale(initial: SaleOutcome) {
     queryKey: ['sale', initial.purchaseId],
     initialData: initial,
     queryFn: async (): Promise<SaleOutcome> => {
-      const response = await fetch(`/api/transactions/${initial.purchaseId}`, { cache: 'no-store' });
+      const response = await fetch(`/api/transactions/${initial.purchaseId}`, {
+        cache: 'no-store',
+      });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
-    refetchInterval: (query) => (isFinal(query.state.data?.status ?? '') ? false : pendingPollDelay(query.state.dataUpdateCount)),
+    refetchInterval: (query) =>
+      isFinal(query.state.data?.status ?? '')
+        ? false
+        : pendingPollDelay(query.state.dataUpdateCount),
     staleTime: 0,
   });
 }

@@ -1,12 +1,26 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useState, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import { Button, buttonClass } from '@/components/ui/button';
 import { FieldError, SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 
-type ServerAction<R> = (previous: ActionResult<R> | null, formData: FormData) => Promise<ActionResult<R>>;
+type ServerAction<R> = (
+  previous: ActionResult<R> | null,
+  formData: FormData,
+) => Promise<ActionResult<R>>;
 
 interface FormState {
   pending: boolean;
@@ -33,7 +47,10 @@ export function ActionForm<R>({
   resetOnSuccess?: boolean;
   ariaLabel?: string;
 }) {
-  const [state, formAction, pending] = useActionState<ActionResult<R> | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionResult<R> | null, FormData>(
+    action,
+    null,
+  );
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok && resetOnSuccess) ref.current?.reset();
@@ -48,7 +65,8 @@ export function ActionForm<R>({
         action={formAction}
         onSubmit={(event) => {
           event.preventDefault();
-          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          const submitter = (event.nativeEvent as SubmitEvent)
+            .submitter as HTMLButtonElement | null;
           const data = new FormData(event.currentTarget, submitter);
           startTransition(() => formAction(data));
         }}
@@ -82,26 +100,42 @@ export function FormResult() {
 
 /** Step-up: confirm the second factor on its own page, then come back here and submit again. */
 function StepUpLink() {
-  const here = typeof window === 'undefined' ? '/' : window.location.pathname + window.location.search;
+  const here =
+    typeof window === 'undefined' ? '/' : window.location.pathname + window.location.search;
   return (
     <>
       {' '}
-      <a href={`/sign-in/verify?next=${encodeURIComponent(here)}`} className="font-semibold underline">Confirm it’s you</a>, then try again.
+      <a
+        href={`/sign-in/verify?next=${encodeURIComponent(here)}`}
+        className="font-semibold underline"
+      >
+        Confirm it’s you
+      </a>
+      , then try again.
     </>
   );
 }
 
-export function FormTextField(props: { label: string; name: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function FormTextField(
+  props: { label: string; name: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>,
+) {
   const { state } = useFormState();
   return <TextField {...props} errors={errorsFor(state, props.name)} />;
 }
 
-export function FormSelectField(props: { label: string; name: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function FormSelectField(
+  props: { label: string; name: string } & SelectHTMLAttributes<HTMLSelectElement>,
+) {
   const { state } = useFormState();
   return <SelectField {...props} errors={errorsFor(state, props.name)} />;
 }
 
-export function FormTextArea({ label, name, hint, ...props }: { label: string; name: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function FormTextArea({
+  label,
+  name,
+  hint,
+  ...props
+}: { label: string; name: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { state } = useFormState();
   const errors = errorsFor(state, name);
   return (
@@ -115,16 +149,41 @@ export function FormTextArea({ label, name, hint, ...props }: { label: string; n
         className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-accent-600"
         {...props}
       />
-      {hint && !errors?.length ? <span id={`${name}-hint`} className="mt-1 block text-xs font-normal text-slate-500">{hint}</span> : null}
+      {hint && !errors?.length ? (
+        <span id={`${name}-hint`} className="mt-1 block text-xs font-normal text-slate-500">
+          {hint}
+        </span>
+      ) : null}
       <FieldError id={`${name}-error`} errors={errors} />
     </label>
   );
 }
 
-export function SubmitButton({ children, pendingText = 'Saving…', variant = 'primary', className = '', name, value }: { children: React.ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger'; className?: string; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  pendingText = 'Saving…',
+  variant = 'primary',
+  className = '',
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormState();
   return (
-    <Button type="submit" variant={variant} disabled={pending} className={className} name={name} value={value}>
+    <Button
+      type="submit"
+      variant={variant}
+      disabled={pending}
+      className={className}
+      name={name}
+      value={value}
+    >
       {pending ? pendingText : children}
     </Button>
   );
@@ -134,7 +193,19 @@ export function SubmitButton({ children, pendingText = 'Saving…', variant = 'p
  * Two steps for a dangerous action: the first button only asks; the real submit appears beside
  * a plain-words question and a cancel. Keyboard focus moves to the confirm button.
  */
-export function ConfirmSubmit({ children, question, confirmText, variant = 'danger', pendingText = 'Working…' }: { children: React.ReactNode; question: string; confirmText: string; variant?: 'primary' | 'danger'; pendingText?: string }) {
+export function ConfirmSubmit({
+  children,
+  question,
+  confirmText,
+  variant = 'danger',
+  pendingText = 'Working…',
+}: {
+  children: React.ReactNode;
+  question: string;
+  confirmText: string;
+  variant?: 'primary' | 'danger';
+  pendingText?: string;
+}) {
   const { pending, state } = useFormState();
   // Armed only for the answer it was armed against: a new answer (after submitting) disarms it.
   const [armedFor, setArmedFor] = useState<{ state: unknown } | null>(null);
@@ -146,13 +217,21 @@ export function ConfirmSubmit({ children, question, confirmText, variant = 'dang
   }, [armed]);
   if (!armed) {
     return (
-      <Button type="button" variant={variant === 'danger' ? 'secondary' : 'primary'} onClick={() => setArmed(true)}>
+      <Button
+        type="button"
+        variant={variant === 'danger' ? 'secondary' : 'primary'}
+        onClick={() => setArmed(true)}
+      >
         {children}
       </Button>
     );
   }
   return (
-    <div role="group" aria-label="Confirm" className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 p-2">
+    <div
+      role="group"
+      aria-label="Confirm"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 p-2"
+    >
       <span className="text-sm text-amber-900">
         <span aria-hidden>! </span>
         {question}

@@ -11,8 +11,13 @@ const TONES: Record<Tone, { box: string; icon: string }> = {
 export function Notice({ tone, children }: { tone: Tone; children: React.ReactNode }) {
   const style = TONES[tone];
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`flex gap-2 rounded-lg border px-3 py-2 text-sm ${style.box}`}>
-      <span aria-hidden className="font-bold">{style.icon}</span>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`flex gap-2 rounded-lg border px-3 py-2 text-sm ${style.box}`}
+    >
+      <span aria-hidden className="font-bold">
+        {style.icon}
+      </span>
       <div>{children}</div>
     </div>
   );

@@ -12,9 +12,15 @@ export function statusLabel(status: string): string {
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const style = STYLES[status] ?? { className: 'bg-slate-200 text-slate-900', icon: '•', label: status };
+  const style = STYLES[status] ?? {
+    className: 'bg-slate-200 text-slate-900',
+    icon: '•',
+    label: status,
+  };
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${style.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${style.className}`}
+    >
       <span aria-hidden>{style.icon}</span>
       {style.label}
     </span>

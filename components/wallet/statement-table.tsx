@@ -23,11 +23,20 @@ export function StatementTable({ rows, currency }: { rows: StatementRow[]; curre
             <span>
               <span className="block font-medium">{KIND_LABELS[row.kind] ?? row.kind}</span>
               <span className="block text-xs text-slate-600">{row.memo}</span>
-              <span className="block text-xs text-slate-500">{formatDateTime(row.createdAt)} · {row.reference ?? (row.purchaseId ? `Sale #${row.purchaseId}` : '')}</span>
+              <span className="block text-xs text-slate-500">
+                {formatDateTime(row.createdAt)} ·{' '}
+                {row.reference ?? (row.purchaseId ? `Sale #${row.purchaseId}` : '')}
+              </span>
             </span>
             <span className="text-right">
-              <span className={`block font-semibold ${row.credit ? 'text-green-800' : 'text-red-800'}`}>{row.credit ? `+${money(row.credit)}` : `−${money(row.debit)}`}</span>
-              <span className="block text-xs text-slate-500">{formatMoney(row.runningBalance, currency)}</span>
+              <span
+                className={`block font-semibold ${row.credit ? 'text-green-800' : 'text-red-800'}`}
+              >
+                {row.credit ? `+${money(row.credit)}` : `−${money(row.debit)}`}
+              </span>
+              <span className="block text-xs text-slate-500">
+                {formatMoney(row.runningBalance, currency)}
+              </span>
             </span>
           </li>
         ))}
@@ -48,11 +57,18 @@ export function StatementTable({ rows, currency }: { rows: StatementRow[]; curre
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-                <td className="py-2 pr-3">{KIND_LABELS[row.kind] ?? row.kind}<span className="block text-xs text-slate-500">{row.memo}</span></td>
-                <td className="py-2 pr-3 font-mono text-xs">{row.reference ?? (row.purchaseId ? `Sale #${row.purchaseId}` : '')}</td>
+                <td className="py-2 pr-3">
+                  {KIND_LABELS[row.kind] ?? row.kind}
+                  <span className="block text-xs text-slate-500">{row.memo}</span>
+                </td>
+                <td className="py-2 pr-3 font-mono text-xs">
+                  {row.reference ?? (row.purchaseId ? `Sale #${row.purchaseId}` : '')}
+                </td>
                 <td className="py-2 pr-3 text-right text-red-800">{money(row.debit)}</td>
                 <td className="py-2 pr-3 text-right text-green-800">{money(row.credit)}</td>
-                <td className="py-2 text-right font-medium">{formatMoney(row.runningBalance, currency)}</td>
+                <td className="py-2 text-right font-medium">
+                  {formatMoney(row.runningBalance, currency)}
+                </td>
               </tr>
             ))}
           </tbody>

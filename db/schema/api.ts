@@ -13,7 +13,9 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull().unique(),
@@ -40,7 +42,9 @@ export const apiIdempotency = sqliteTable(
   'api_idempotency',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     key: text('key').notNull(),
     bodyHash: text('body_hash').notNull(),
     purchaseId: integer('purchase_id').references(() => purchases.id),
@@ -55,7 +59,9 @@ export const apiIdempotency = sqliteTable(
 export const apiRateWindows = sqliteTable(
   'api_rate_windows',
   {
-    keyId: integer('key_id').notNull().references(() => apiKeys.id),
+    keyId: integer('key_id')
+      .notNull()
+      .references(() => apiKeys.id),
     kind: text('kind', { enum: ['sale', 'read'] }).notNull(),
     windowStart: integer('window_start').notNull(),
     count: integer('count').notNull(),

@@ -14,7 +14,9 @@ export const bulkBatches = sqliteTable(
   'bulk_batches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     fileName: text('file_name').notNull(),
     status: text('status', { enum: BULK_BATCH_STATUSES }).notNull(),
@@ -26,7 +28,10 @@ export const bulkBatches = sqliteTable(
     confirmedAt: integer('confirmed_at'),
     finishedAt: integer('finished_at'),
   },
-  (t) => [index('bulk_batches_agent_idx').on(t.agentId, t.createdAt), index('bulk_batches_status_idx').on(t.status)],
+  (t) => [
+    index('bulk_batches_agent_idx').on(t.agentId, t.createdAt),
+    index('bulk_batches_status_idx').on(t.status),
+  ],
 );
 
 /**
@@ -35,14 +40,24 @@ export const bulkBatches = sqliteTable(
  * exists (its own status is the row's result); insufficient / refused: the sale path said no, nothing
  * sold; cancelled: never sent.
  */
-export const BULK_ROW_STATES = ['ready', 'invalid', 'sending', 'sent', 'insufficient', 'refused', 'cancelled'] as const;
+export const BULK_ROW_STATES = [
+  'ready',
+  'invalid',
+  'sending',
+  'sent',
+  'insufficient',
+  'refused',
+  'cancelled',
+] as const;
 export type BulkRowState = (typeof BULK_ROW_STATES)[number];
 
 export const bulkRows = sqliteTable(
   'bulk_rows',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    batchId: integer('batch_id').notNull().references(() => bulkBatches.id),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => bulkBatches.id),
     rowNumber: integer('row_number').notNull(),
     rawNumber: text('raw_number').notNull(),
     phone: text('phone'),
@@ -55,5 +70,8 @@ export const bulkRows = sqliteTable(
     message: text('message'),
     purchaseId: integer('purchase_id').references(() => purchases.id),
   },
-  (t) => [unique('bulk_rows_batch_row').on(t.batchId, t.rowNumber), index('bulk_rows_state_idx').on(t.batchId, t.state)],
+  (t) => [
+    unique('bulk_rows_batch_row').on(t.batchId, t.rowNumber),
+    index('bulk_rows_state_idx').on(t.batchId, t.state),
+  ],
 );

@@ -30,7 +30,9 @@ export const productSources = sqliteTable(
   'product_sources',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    productId: integer('product_id').notNull().references(() => products.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     provider: text('provider').notNull(),
     planCode: text('plan_code').notNull(),
     providerName: text('provider_name').notNull(),
@@ -45,7 +47,9 @@ export const productSources = sqliteTable(
 
 export const priceChanges = sqliteTable('price_changes', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  productSourceId: integer('product_source_id').notNull().references(() => productSources.id),
+  productSourceId: integer('product_source_id')
+    .notNull()
+    .references(() => productSources.id),
   oldPriceMinor: integer('old_price_minor'),
   newPriceMinor: integer('new_price_minor'),
   at: integer('at').notNull(),
@@ -73,7 +77,9 @@ export const beneficiaries = sqliteTable(
   'beneficiaries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     phone: text('phone').notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  unique,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -14,7 +22,15 @@ export const accounts = sqliteTable(
     code: text('code').notNull().unique(),
     kind: text('kind', {
       // write_off: the platform's loss on deliveries it chose not to recover; agent_receivable: what an agent owes.
-      enum: ['wallet', 'funding_source', 'clearing', 'provider_float', 'commission_income', 'write_off', 'agent_receivable'],
+      enum: [
+        'wallet',
+        'funding_source',
+        'clearing',
+        'provider_float',
+        'commission_income',
+        'write_off',
+        'agent_receivable',
+      ],
     }).notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     userId: integer('user_id').references(() => users.id),
@@ -35,12 +51,25 @@ export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    debitAccountId: integer('debit_account_id').notNull().references(() => accounts.id),
-    creditAccountId: integer('credit_account_id').notNull().references(() => accounts.id),
+    debitAccountId: integer('debit_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    creditAccountId: integer('credit_account_id')
+      .notNull()
+      .references(() => accounts.id),
     amount: integer('amount').notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     kind: text('kind', {
-      enum: ['funding', 'debit', 'reserve', 'settle_cost', 'settle_margin', 'refund', 'reversal', 'recovery'],
+      enum: [
+        'funding',
+        'debit',
+        'reserve',
+        'settle_cost',
+        'settle_margin',
+        'refund',
+        'reversal',
+        'recovery',
+      ],
     }).notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     purchaseId: integer('purchase_id'),
@@ -62,12 +91,16 @@ export const fundingRequests = sqliteTable(
   'funding_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     amount: integer('amount').notNull(),
     bankReference: text('bank_reference').notNull(),
     note: text('note'),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: integer('decided_at'),
     decisionReason: text('decision_reason'),
@@ -91,7 +124,9 @@ export const bankPayments = sqliteTable(
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     // Upper-cased, spaces and dashes removed: "abc-123 4" and "ABC1234" are the same payment.
     reference: text('reference').notNull(),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     source: text('source', { enum: ['direct', 'request'] }).notNull(),
     fundingRequestId: integer('funding_request_id'),
     ledgerEntryId: integer('ledger_entry_id').notNull(),

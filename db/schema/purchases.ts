@@ -17,11 +17,15 @@ export const purchases = sqliteTable(
   'purchases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     // Made by the browser when the form opens: a retry with the same key is the same sale (I6).
     idempotencyKey: text('idempotency_key').notNull(),
     requestHash: text('request_hash').notNull(),
-    productId: integer('product_id').notNull().references(() => products.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     type: text('type', { enum: ['airtime', 'data'] }).notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
@@ -53,7 +57,9 @@ export const purchaseAttempts = sqliteTable(
   'purchase_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    purchaseId: integer('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     provider: text('provider').notNull(),
     reference: text('reference').notNull().unique(),
     planCode: text('plan_code').notNull(),
@@ -71,7 +77,9 @@ export const purchaseAttempts = sqliteTable(
 
 /** At most one resolution per purchase, whoever gets there first (I4). */
 export const purchaseResolutions = sqliteTable('purchase_resolutions', {
-  purchaseId: integer('purchase_id').primaryKey().references(() => purchases.id),
+  purchaseId: integer('purchase_id')
+    .primaryKey()
+    .references(() => purchases.id),
   outcome: text('outcome', { enum: ['settled', 'refunded'] }).notNull(),
   resolvedBy: text('resolved_by').notNull(),
   reason: text('reason'),
@@ -80,7 +88,9 @@ export const purchaseResolutions = sqliteTable('purchase_resolutions', {
 
 /** A reversal after a settlement refunds exactly once. */
 export const purchaseReversals = sqliteTable('purchase_reversals', {
-  purchaseId: integer('purchase_id').primaryKey().references(() => purchases.id),
+  purchaseId: integer('purchase_id')
+    .primaryKey()
+    .references(() => purchases.id),
   resolvedBy: text('resolved_by').notNull(),
   at: integer('at').notNull(),
 });
@@ -90,7 +100,9 @@ export const purchaseEvents = sqliteTable(
   'purchase_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    purchaseId: integer('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     attemptId: integer('attempt_id'),
     kind: text('kind').notNull(),
     status: text('status'),
@@ -104,8 +116,12 @@ export const purchaseEvents = sqliteTable(
 export const requeryJobs = sqliteTable(
   'requery_jobs',
   {
-    attemptId: integer('attempt_id').primaryKey().references(() => purchaseAttempts.id),
-    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    attemptId: integer('attempt_id')
+      .primaryKey()
+      .references(() => purchaseAttempts.id),
+    purchaseId: integer('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     provider: text('provider').notNull(),
     nextAt: integer('next_at').notNull(),
     tries: integer('tries').notNull().default(0),
@@ -128,8 +144,13 @@ export const lateDeliveries = sqliteTable(
   'late_deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
-    attemptId: integer('attempt_id').notNull().unique().references(() => purchaseAttempts.id),
+    purchaseId: integer('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .unique()
+      .references(() => purchaseAttempts.id),
     kind: text('kind', { enum: LATE_DELIVERY_KINDS }).notNull(),
     detectedBy: text('detected_by').notNull(),
     detectedAt: integer('detected_at').notNull(),

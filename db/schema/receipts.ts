@@ -9,7 +9,9 @@ export const receiptLinks = sqliteTable(
   'receipt_links',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    purchaseId: integer('purchase_id').notNull().references(() => purchases.id),
+    purchaseId: integer('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),

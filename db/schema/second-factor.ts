@@ -1,4 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -7,7 +14,9 @@ import { users } from './users';
  * is good once (no replay within its window).
  */
 export const totpFactors = sqliteTable('totp_factors', {
-  userId: integer('user_id').primaryKey().references(() => users.id),
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
   secretSealed: text('secret_sealed').notNull(),
   lastStep: integer('last_step').notNull().default(0),
   createdAt: integer('created_at').notNull(),
@@ -18,7 +27,9 @@ export const passkeys = sqliteTable(
   'passkeys',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     publicKey: text('public_key').notNull(), // base64url COSE key
     counter: integer('counter').notNull(),
     transports: text('transports', { mode: 'json' }).$type<string[]>(),
@@ -32,7 +43,9 @@ export const passkeys = sqliteTable(
 export const webauthnChallenges = sqliteTable(
   'webauthn_challenges',
   {
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
     challenge: text('challenge').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -45,7 +58,9 @@ export const recoveryCodes = sqliteTable(
   'recovery_codes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     codeHash: text('code_hash').notNull(),
     usedAt: integer('used_at'),
   },

@@ -8,7 +8,9 @@ export const users = sqliteTable(
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     role: text('role', { enum: ['agent', 'admin'] }).notNull(),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     passwordHash: text('password_hash').notNull(),
     // Bumped on password change, disable or "sign out everywhere": older JWTs stop working.
     sessionVersion: integer('session_version').notNull().default(1),

@@ -2,7 +2,12 @@ import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-co
 import { users } from './users';
 
 export const WEBHOOK_EVENT_TYPES = [
-  'sale.succeeded', 'sale.failed', 'sale.reversed', 'sale.pending', 'sale.delivered_after_refund', 'wallet.credited',
+  'sale.succeeded',
+  'sale.failed',
+  'sale.reversed',
+  'sale.pending',
+  'sale.delivered_after_refund',
+  'wallet.credited',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -14,7 +19,9 @@ export const webhookEndpoints = sqliteTable(
   'webhook_endpoints',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     url: text('url').notNull(),
     events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
     secret: text('secret').notNull(),
@@ -33,7 +40,9 @@ export const webhookEvents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     // The message id receivers de-duplicate on (webhook-id): the same on every retry and resend.
     messageId: text('message_id').notNull().unique(),
-    agentId: integer('agent_id').notNull().references(() => users.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
     type: text('type', { enum: WEBHOOK_EVENT_TYPES }).notNull(),
     payload: text('payload').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -46,8 +55,12 @@ export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => webhookEvents.id),
-    endpointId: integer('endpoint_id').notNull().references(() => webhookEndpoints.id),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => webhookEvents.id),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAt: integer('next_at').notNull(),
@@ -55,7 +68,10 @@ export const webhookDeliveries = sqliteTable(
     leaseUntil: integer('lease_until'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [unique('webhook_deliveries_once').on(t.eventId, t.endpointId), index('webhook_deliveries_due_idx').on(t.status, t.nextAt)],
+  (t) => [
+    unique('webhook_deliveries_once').on(t.eventId, t.endpointId),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAt),
+  ],
 );
 
 /** The delivery log: every HTTP attempt with its answer (or why there was none). */
@@ -63,7 +79,9 @@ export const webhookAttempts = sqliteTable(
   'webhook_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    deliveryId: integer('delivery_id').notNull().references(() => webhookDeliveries.id),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
     at: integer('at').notNull(),
     statusCode: integer('status_code'),
     latencyMs: integer('latency_ms').notNull(),

@@ -44,11 +44,16 @@ export function action<S extends z.ZodType, R>(
   // Raised only for a field that is long by nature (a PEM certificate bundle); zod still bounds it.
   { maxFieldLength = MAX_FIELD_LENGTH }: { maxFieldLength?: number } = {},
 ) {
-  return run(schema, body, (user) => {
-    if (user.role !== role) return fail('You are not allowed to do this.');
-    const gate = secondFactorGate(user.role, user.mfa);
-    return gate === 'open' ? null : fail(SECOND_FACTOR_FIRST[gate]);
-  }, maxFieldLength);
+  return run(
+    schema,
+    body,
+    (user) => {
+      if (user.role !== role) return fail('You are not allowed to do this.');
+      const gate = secondFactorGate(user.role, user.mfa);
+      return gate === 'open' ? null : fail(SECOND_FACTOR_FIRST[gate]);
+    },
+    maxFieldLength,
+  );
 }
 
 /**
@@ -68,7 +73,10 @@ function run<S extends z.ZodType, R>(
   refuse: (user: CurrentUser) => ActionResult<R> | null,
   maxFieldLength: number,
 ) {
-  return async (_previous: ActionResult<R> | null, formData: FormData): Promise<ActionResult<R>> => {
+  return async (
+    _previous: ActionResult<R> | null,
+    formData: FormData,
+  ): Promise<ActionResult<R>> => {
     const user = await getCurrentUser();
     if (!user) return fail('Your session has ended. Sign in again.');
     const refused = refuse(user);
@@ -81,7 +89,10 @@ function run<S extends z.ZodType, R>(
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      return fail('Please correct the highlighted fields.', z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+      return fail(
+        'Please correct the highlighted fields.',
+        z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      );
     }
     const ip = clientIp(await headers());
     try {
@@ -93,9 +104,12 @@ function run<S extends z.ZodType, R>(
   };
 }
 
-export const STEP_UP_MESSAGE = 'For this change, confirm your second factor again (it was last confirmed more than 5 minutes ago).';
+export const STEP_UP_MESSAGE =
+  'For this change, confirm your second factor again (it was last confirmed more than 5 minutes ago).';
 
 /** Step-up: null when the session proved its second factor recently, else the refusal the form shows. */
 export function refuseUnlessFresh(user: CurrentUser, now = Date.now()): ActionResult<never> | null {
-  return isFreshlyVerified(user, now) ? null : { ok: false, message: STEP_UP_MESSAGE, stepUp: true };
+  return isFreshlyVerified(user, now)
+    ? null
+    : { ok: false, message: STEP_UP_MESSAGE, stepUp: true };
 }

@@ -10,7 +10,11 @@ export type ActionResult<T = undefined> =
 /** The one way an action says no: the refusal's message, repeated beside its field when it names one. */
 export function fail(refusal: Refusal | string, fieldErrors?: FieldErrors): ActionResult<never> {
   const { message, field } = typeof refusal === 'string' ? new Refusal(refusal) : refusal;
-  return { ok: false, message, fieldErrors: field ? { ...fieldErrors, [field]: [message] } : fieldErrors };
+  return {
+    ok: false,
+    message,
+    fieldErrors: field ? { ...fieldErrors, [field]: [message] } : fieldErrors,
+  };
 }
 
 export const ok = <T>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message });

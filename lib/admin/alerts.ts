@@ -22,7 +22,7 @@ export function backupAlert(status: BackupStatus): AdminAlert | null {
   const hours = Math.round((status.lateAfterMs / HOUR_MS) * 10) / 10;
   const message = status.last
     ? `The last database backup is from ${formatDateTime(status.last.at)}, older than ${hours} h: check the portal's log and the backup folder`
-    : 'No database backup has been made yet: check the portal\'s log and the backup folder';
+    : "No database backup has been made yet: check the portal's log and the backup folder";
   return { tone: 'error', message, href: '/admin#backups', at: status.last?.at };
 }
 
@@ -30,26 +30,59 @@ export function backupAlert(status: BackupStatus): AdminAlert | null {
  * What needs an admin now: a late backup, paused providers, low floats, funding requests waiting, and
  * recent monitor alerts.
  */
-export function listAdminAlerts(db: Db, { now = Date.now(), backup }: { now?: number; backup?: BackupStatus } = {}): AdminAlert[] {
+export function listAdminAlerts(
+  db: Db,
+  { now = Date.now(), backup }: { now?: number; backup?: BackupStatus } = {},
+): AdminAlert[] {
   const alerts: AdminAlert[] = [];
   const late = backup ? backupAlert(backup) : null;
   if (late) alerts.push(late);
   for (const p of listProviderSettings(db)) {
-    if (p.pausedAt !== null) alerts.push({ tone: 'error', message: `${p.id} is paused: ${p.pausedReason ?? 'no reason recorded'}`, href: `/admin/providers/${p.id}`, at: p.pausedAt });
+    if (p.pausedAt !== null)
+      alerts.push({
+        tone: 'error',
+        message: `${p.id} is paused: ${p.pausedReason ?? 'no reason recorded'}`,
+        href: `/admin/providers/${p.id}`,
+        at: p.pausedAt,
+      });
     if (isLowBalance(p)) {
       const currency = PROVIDER_CURRENCY[p.id] ?? 'NGN';
-      alerts.push({ tone: 'warning', message: `${p.id} float is low: ${formatMoney(p.lastBalanceMinor!, currency)} (alert below ${formatMoney(p.lowBalanceMinor, currency)})`, href: `/admin/providers/${p.id}`, at: p.lastBalanceAt ?? undefined });
+      alerts.push({
+        tone: 'warning',
+        message: `${p.id} float is low: ${formatMoney(p.lastBalanceMinor!, currency)} (alert below ${formatMoney(p.lowBalanceMinor, currency)})`,
+        href: `/admin/providers/${p.id}`,
+        at: p.lastBalanceAt ?? undefined,
+      });
     }
   }
   // A delivery nobody paid for stays on this list until an admin recovers it or writes it off.
   for (const late of countOpenLateDeliveries(db)) {
-    const what = late.kind === 'delivered_twice' ? 'delivered twice' : 'delivered after the agent was refunded';
-    alerts.push({ tone: 'error', message: `${late.n} sale${late.n === 1 ? '' : 's'} ${what}: recover or write off`, href: '/admin/review', at: late.since });
+    const what =
+      late.kind === 'delivered_twice'
+        ? 'delivered twice'
+        : 'delivered after the agent was refunded';
+    alerts.push({
+      tone: 'error',
+      message: `${late.n} sale${late.n === 1 ? '' : 's'} ${what}: recover or write off`,
+      href: '/admin/review',
+      at: late.since,
+    });
   }
   const pending = countPendingFundingRequests(db);
-  if (pending > 0) alerts.push({ tone: 'info', message: `${pending} funding request${pending === 1 ? '' : 's'} waiting for a decision`, href: '/admin/funding?status=pending' });
+  if (pending > 0)
+    alerts.push({
+      tone: 'info',
+      message: `${pending} funding request${pending === 1 ? '' : 's'} waiting for a decision`,
+      href: '/admin/funding?status=pending',
+    });
   for (const a of listStoredAlerts(db, now - 24 * HOUR_MS)) {
-    if (a.kind === 'auto_pause') alerts.push({ tone: 'warning', message: a.message, href: a.provider ? `/admin/providers/${a.provider}` : '/admin/providers', at: a.at });
+    if (a.kind === 'auto_pause')
+      alerts.push({
+        tone: 'warning',
+        message: a.message,
+        href: a.provider ? `/admin/providers/${a.provider}` : '/admin/providers',
+        at: a.at,
+      });
   }
   return alerts;
 }

@@ -15,18 +15,41 @@ export interface AuditFilter {
 export function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize = 50) {
   const action = filter.action?.trim();
   const where = and(
-    action ? (action.endsWith('.') ? like(auditLog.action, `${action}%`) : eq(auditLog.action, action)) : undefined,
-    filter.actor?.trim() ? like(sql`lower(${auditLog.actorLabel})`, `%${filter.actor.trim().toLowerCase()}%`) : undefined,
+    action
+      ? action.endsWith('.')
+        ? like(auditLog.action, `${action}%`)
+        : eq(auditLog.action, action)
+      : undefined,
+    filter.actor?.trim()
+      ? like(sql`lower(${auditLog.actorLabel})`, `%${filter.actor.trim().toLowerCase()}%`)
+      : undefined,
     filter.from !== undefined ? gte(auditLog.at, filter.from) : undefined,
     filter.to !== undefined ? lt(auditLog.at, filter.to) : undefined,
-    filter.target?.trim() ? or(eq(auditLog.targetId, filter.target.trim()), like(auditLog.targetType, filter.target.trim())) : undefined,
+    filter.target?.trim()
+      ? or(
+          eq(auditLog.targetId, filter.target.trim()),
+          like(auditLog.targetType, filter.target.trim()),
+        )
+      : undefined,
   );
-  const rows = db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** The actions seen so far, for the filter's choices. */
 export function listAuditActions(db: Db): string[] {
-  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+  return db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action)
+    .all()
+    .map((r) => r.action);
 }

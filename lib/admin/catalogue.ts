@@ -23,19 +23,44 @@ export function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, pageSiz
     .select()
     .from(products)
     .where(where)
-    .orderBy(asc(products.currency), asc(products.network), asc(products.type), asc(products.priceMinor))
+    .orderBy(
+      asc(products.currency),
+      asc(products.network),
+      asc(products.type),
+      asc(products.priceMinor),
+    )
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
   const ids = rows.map((r) => r.id);
-  const sources = ids.length ? db.select().from(productSources).where(inArray(productSources.productId, ids)).orderBy(asc(productSources.provider)).all() : [];
+  const sources = ids.length
+    ? db
+        .select()
+        .from(productSources)
+        .where(inArray(productSources.productId, ids))
+        .orderBy(asc(productSources.provider))
+        .all()
+    : [];
   const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
-  return { rows: rows.map((p) => ({ ...p, sources: sources.filter((s) => s.productId === p.id) })), total, page, pageSize };
+  return {
+    rows: rows.map((p) => ({ ...p, sources: sources.filter((s) => s.productId === p.id) })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 export function listRecentPriceChanges(db: Db, limit = 20) {
   return db
-    .select({ id: priceChanges.id, at: priceChanges.at, oldPriceMinor: priceChanges.oldPriceMinor, newPriceMinor: priceChanges.newPriceMinor, provider: productSources.provider, product: products.name, currency: products.currency })
+    .select({
+      id: priceChanges.id,
+      at: priceChanges.at,
+      oldPriceMinor: priceChanges.oldPriceMinor,
+      newPriceMinor: priceChanges.newPriceMinor,
+      provider: productSources.provider,
+      product: products.name,
+      currency: products.currency,
+    })
     .from(priceChanges)
     .innerJoin(productSources, eq(productSources.id, priceChanges.productSourceId))
     .innerJoin(products, eq(products.id, productSources.productId))
@@ -47,6 +72,10 @@ export function listRecentPriceChanges(db: Db, limit = 20) {
 /** "Sync now": fetches outside any transaction, then records who asked and what came back. */
 export async function syncCatalogueNow(db: Db, actor: Actor): Promise<SyncOutcome[]> {
   const outcomes = await syncCatalogue(db);
-  recordAudit(db, actor, { action: 'catalogue.sync', targetType: 'catalogue', detail: { outcomes } });
+  recordAudit(db, actor, {
+    action: 'catalogue.sync',
+    targetType: 'catalogue',
+    detail: { outcomes },
+  });
   return outcomes;
 }

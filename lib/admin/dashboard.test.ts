@@ -14,7 +14,13 @@ let n = 0;
 beforeEach(() => {
   ({ db, cleanup } = createTestDb());
   agentId = insertUser(db).id;
-  productId = (db.$client.prepare("insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id").get() as { id: number }).id;
+  productId = (
+    db.$client
+      .prepare(
+        "insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id",
+      )
+      .get() as { id: number }
+  ).id;
 });
 afterEach(() => cleanup());
 
@@ -24,18 +30,31 @@ const NOW = TODAY + 15.5 * 3_600_000; // 15:30 Lagos
 function sale(status: string, provider: string, at: number, face = 1000) {
   n += 1;
   db.$client
-    .prepare(`insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
-      values (?, ?, 'h', ?, 'airtime', 'NGN', 'MTN', '0803', ?, ?, 10, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
+      values (?, ?, 'h', ?, 'airtime', 'NGN', 'MTN', '0803', ?, ?, 10, ?, ?, ?, ?, ?)`,
+    )
     .run(agentId, `k${n}`, productId, face, face - 10, status, provider, `R${n}`, at, at);
 }
 
 function margin(amount: number, at: number, kind: 'settle_margin' | 'reversal' = 'settle_margin') {
   n += 1;
-  db.transaction((tx) => {
-    const clearing = clearingAccount(tx, 'NGN');
-    const commission = commissionAccount(tx, 'NGN');
-    post(tx, { from: kind === 'settle_margin' ? clearing : commission, to: kind === 'settle_margin' ? commission : clearing, amount, kind, idempotencyKey: `m${n}`, memo: 'm', now: at });
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      const clearing = clearingAccount(tx, 'NGN');
+      const commission = commissionAccount(tx, 'NGN');
+      post(tx, {
+        from: kind === 'settle_margin' ? clearing : commission,
+        to: kind === 'settle_margin' ? commission : clearing,
+        amount,
+        kind,
+        idempotencyKey: `m${n}`,
+        memo: 'm',
+        now: at,
+      });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 describe('admin dashboard figures', () => {
@@ -49,7 +68,16 @@ describe('admin dashboard figures', () => {
     margin(40, NOW - 500, 'reversal');
     margin(999, TODAY - 1000);
     const [ngn] = todayStats(db, NOW);
-    expect(ngn).toEqual({ currency: 'NGN', sales: 4, succeeded: 2, failed: 1, pending: 1, valueMinor: 7000, successRate: 2 / 3, commissionMinor: 110 });
+    expect(ngn).toEqual({
+      currency: 'NGN',
+      sales: 4,
+      succeeded: 2,
+      failed: 1,
+      pending: 1,
+      valueMinor: 7000,
+      successRate: 2 / 3,
+      commissionMinor: 110,
+    });
   });
 
   it('gives every provider a zero-filled hourly series', () => {

@@ -19,7 +19,14 @@ export interface TodayStats {
 /** Today (Lagos) per currency: sales count, value of successful sales, outcome split, commission earned. */
 export function todayStats(tx: Tx, now = Date.now()): TodayStats[] {
   const since = startOfLagosDay(now);
-  const sales = tx.all<{ currency: Currency; sales: number; succeeded: number; failed: number; pending: number; value: number }>(sql`
+  const sales = tx.all<{
+    currency: Currency;
+    sales: number;
+    succeeded: number;
+    failed: number;
+    pending: number;
+    value: number;
+  }>(sql`
     select currency, count(*) as sales,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,
       sum(case when status in ('FAILED', 'REVERSED') then 1 else 0 end) as failed,
@@ -33,7 +40,11 @@ export function todayStats(tx: Tx, now = Date.now()): TodayStats[] {
     from ledger_entries e join accounts a on a.kind = 'commission_income' and (a.id = e.credit_account_id or a.id = e.debit_account_id)
     where e.created_at >= ${since} and e.kind in ('settle_margin', 'reversal')
     group by a.currency`);
-  const currencies = new Set<Currency>(['NGN', ...sales.map((s) => s.currency), ...commission.map((c) => c.currency)]);
+  const currencies = new Set<Currency>([
+    'NGN',
+    ...sales.map((s) => s.currency),
+    ...commission.map((c) => c.currency),
+  ]);
   return [...currencies].map((currency) => {
     const s = sales.find((x) => x.currency === currency);
     const decided = (s?.succeeded ?? 0) + (s?.failed ?? 0);
@@ -56,7 +67,11 @@ export interface SeriesPoint {
 }
 
 /** Sales per provider per hour over the last `hours`, zero-filled so every line has every hour. */
-export function salesSeries(tx: Tx, hours = 24, now = Date.now()): { buckets: number[]; series: Record<string, SeriesPoint[]> } {
+export function salesSeries(
+  tx: Tx,
+  hours = 24,
+  now = Date.now(),
+): { buckets: number[]; series: Record<string, SeriesPoint[]> } {
   const end = startOfLagosHour(now);
   const start = end - (hours - 1) * HOUR_MS;
   const rows = tx.all<{ provider: string; bucket: number; n: number }>(sql`
@@ -65,7 +80,10 @@ export function salesSeries(tx: Tx, hours = 24, now = Date.now()): { buckets: nu
   const buckets = Array.from({ length: hours }, (_, i) => start + i * HOUR_MS);
   const series: Record<string, SeriesPoint[]> = {};
   for (const provider of new Set(rows.map((r) => r.provider))) {
-    series[provider] = buckets.map((bucket) => ({ bucket, count: rows.find((r) => r.provider === provider && r.bucket === bucket)?.n ?? 0 }));
+    series[provider] = buckets.map((bucket) => ({
+      bucket,
+      count: rows.find((r) => r.provider === provider && r.bucket === bucket)?.n ?? 0,
+    }));
   }
   return { buckets, series };
 }

@@ -19,8 +19,19 @@ describe('reconciliation against the simulator', () => {
     await readFloat();
     const product = world.product({ network: 'MTN', type: 'airtime' });
     let n = 0;
-    for (const [ending, amount] of [['00', 50_000], ['01', 12_300], ['59', 20_000], ['02', 100_000]] as const) {
-      const result = await startSale(world.db, world.agentId, { idempotencyKey: `reconcile-${++n}-${Date.now()}`, productId: product.id, phone: `0803000${n}0${ending}`, network: 'MTN', amountMinor: amount });
+    for (const [ending, amount] of [
+      ['00', 50_000],
+      ['01', 12_300],
+      ['59', 20_000],
+      ['02', 100_000],
+    ] as const) {
+      const result = await startSale(world.db, world.agentId, {
+        idempotencyKey: `reconcile-${++n}-${Date.now()}`,
+        productId: product.id,
+        phone: `0803000${n}0${ending}`,
+        network: 'MTN',
+        amountMinor: amount,
+      });
       // A definite failure (59) stays with its provider, refunded after its confirming requery, and moves no float.
       expect(result.ok && result.outcome.provider).toBe('vtpass');
     }

@@ -23,11 +23,22 @@ let n = 0;
 
 function move(provider: string, kind: 'settle_cost' | 'reversal', amount: number, at: number) {
   n += 1;
-  db.transaction((tx) => {
-    const float = floatAccount(tx, provider);
-    const clearing = clearingAccount(tx, float.currency);
-    post(tx, { from: kind === 'settle_cost' ? clearing : float, to: kind === 'settle_cost' ? float : clearing, amount, kind, idempotencyKey: `t:${n}`, memo: 't', now: at });
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      const float = floatAccount(tx, provider);
+      const clearing = clearingAccount(tx, float.currency);
+      post(tx, {
+        from: kind === 'settle_cost' ? clearing : float,
+        to: kind === 'settle_cost' ? float : clearing,
+        amount,
+        kind,
+        idempotencyKey: `t:${n}`,
+        memo: 't',
+        now: at,
+      });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 describe('reconciliation per provider and Lagos day', () => {
@@ -41,11 +52,25 @@ describe('reconciliation per provider and Lagos day', () => {
     const rows = settledByProviderDay(db, DAY1, DAY2 + 24 * H);
     expect(rows).toEqual([
       { provider: 'jonet', day: '2025-06-15', settledMinor: 700, reversedMinor: 0, netMinor: 700 },
-      { provider: 'rechargekit', day: '2025-06-15', settledMinor: 999, reversedMinor: 0, netMinor: 999 },
+      {
+        provider: 'rechargekit',
+        day: '2025-06-15',
+        settledMinor: 999,
+        reversedMinor: 0,
+        netMinor: 999,
+      },
       { provider: 'vtpass', day: '2025-06-15', settledMinor: 300, reversedMinor: 0, netMinor: 300 },
-      { provider: 'jonet', day: '2025-06-14', settledMinor: 3500, reversedMinor: 400, netMinor: 3100 },
+      {
+        provider: 'jonet',
+        day: '2025-06-14',
+        settledMinor: 3500,
+        reversedMinor: 400,
+        netMinor: 3100,
+      },
     ]);
-    expect(settledByProviderDay(db, DAY2, DAY2 + 24 * H).filter((r) => r.provider === 'jonet')).toHaveLength(1);
+    expect(
+      settledByProviderDay(db, DAY2, DAY2 + 24 * H).filter((r) => r.provider === 'jonet'),
+    ).toHaveLength(1);
   });
 
   it('measures the float drop from readings, using the last reading before the day as the opening', () => {
@@ -56,8 +81,22 @@ describe('reconciliation per provider and Lagos day', () => {
       { at: DAY2 + 12 * H, amountMinor: 5_500 },
     ];
     expect(floatMovementByDay(snaps, 'jonet')).toEqual([
-      { provider: 'jonet', day: '2025-06-15', spentMinor: 1_500, readings: 3, firstAt: DAY1 + 20 * H, lastAt: DAY2 + 12 * H },
-      { provider: 'jonet', day: '2025-06-14', spentMinor: 3_000, readings: 2, firstAt: DAY1 + 1 * H, lastAt: DAY1 + 20 * H },
+      {
+        provider: 'jonet',
+        day: '2025-06-15',
+        spentMinor: 1_500,
+        readings: 3,
+        firstAt: DAY1 + 20 * H,
+        lastAt: DAY2 + 12 * H,
+      },
+      {
+        provider: 'jonet',
+        day: '2025-06-14',
+        spentMinor: 3_000,
+        readings: 2,
+        firstAt: DAY1 + 1 * H,
+        lastAt: DAY1 + 20 * H,
+      },
     ]);
     expect(floatMovementByDay([{ at: DAY1, amountMinor: 1 }], 'jonet')).toEqual([]);
   });

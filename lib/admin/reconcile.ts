@@ -28,7 +28,13 @@ export function settledByProviderDay(tx: Tx, from: number, to: number): SettledD
     where e.created_at >= ${from} and e.created_at < ${to} and e.kind in ('settle_cost', 'reversal')
     group by a.provider, day
     order by day desc, a.provider`);
-  return rows.map((r) => ({ provider: r.provider, day: r.day, settledMinor: r.settled, reversedMinor: r.reversed, netMinor: r.settled - r.reversed }));
+  return rows.map((r) => ({
+    provider: r.provider,
+    day: r.day,
+    settledMinor: r.settled,
+    reversedMinor: r.reversed,
+    netMinor: r.settled - r.reversed,
+  }));
 }
 
 export interface FloatDay {
@@ -56,7 +62,14 @@ export function floatMovementByDay(snapshots: BalanceSnapshot[], provider: strin
     const opening = before ?? inDay[0]!;
     const closing = inDay.at(-1)!;
     if (opening === closing) continue; // one reading measures nothing
-    out.push({ provider, day, spentMinor: opening.amountMinor - closing.amountMinor, readings: inDay.length + (before ? 1 : 0), firstAt: opening.at, lastAt: closing.at });
+    out.push({
+      provider,
+      day,
+      spentMinor: opening.amountMinor - closing.amountMinor,
+      readings: inDay.length + (before ? 1 : 0),
+      firstAt: opening.at,
+      lastAt: closing.at,
+    });
   }
   return out.sort((a, b) => b.day.localeCompare(a.day));
 }
@@ -72,24 +85,47 @@ export interface ReconcileRow {
   status: 'match' | 'mismatch' | 'unmeasured';
 }
 
-export function reconcileProviders(tx: Tx, providers: readonly string[], from: number, to: number): ReconcileRow[] {
+export function reconcileProviders(
+  tx: Tx,
+  providers: readonly string[],
+  from: number,
+  to: number,
+): ReconcileRow[] {
   const ours = settledByProviderDay(tx, from, to);
   const rows: ReconcileRow[] = [];
   for (const provider of providers) {
-    const theirs = floatMovementByDay(listBalanceSnapshots(tx, provider), provider).filter((d) => d.lastAt >= from && d.firstAt < to);
-    const days = new Set([...ours.filter((o) => o.provider === provider).map((o) => o.day), ...theirs.map((t) => t.day)]);
+    const theirs = floatMovementByDay(listBalanceSnapshots(tx, provider), provider).filter(
+      (d) => d.lastAt >= from && d.firstAt < to,
+    );
+    const days = new Set([
+      ...ours.filter((o) => o.provider === provider).map((o) => o.day),
+      ...theirs.map((t) => t.day),
+    ]);
     for (const day of days) {
       const o = ours.find((x) => x.provider === provider && x.day === day) ?? null;
       const t = theirs.find((x) => x.day === day) ?? null;
       const differenceMinor = t ? t.spentMinor - (o?.netMinor ?? 0) : null;
-      rows.push({ provider, day, ours: o, theirs: t, differenceMinor, status: differenceMinor === null ? 'unmeasured' : differenceMinor === 0 ? 'match' : 'mismatch' });
+      rows.push({
+        provider,
+        day,
+        ours: o,
+        theirs: t,
+        differenceMinor,
+        status:
+          differenceMinor === null ? 'unmeasured' : differenceMinor === 0 ? 'match' : 'mismatch',
+      });
     }
   }
   return rows.sort((a, b) => b.day.localeCompare(a.day) || a.provider.localeCompare(b.provider));
 }
 
 /** The last `days` Lagos days up to now, every provider. */
-export function reconcileRecentDays(tx: Tx, providers: readonly string[], days: number, now = Date.now()): ReconcileRow[] {
+export function reconcileRecentDays(
+  tx: Tx,
+  providers: readonly string[],
+  days: number,
+  now = Date.now(),
+): ReconcileRow[] {
   const from = startOfLagosDay(now) - (days - 1) * DAY_MS;
   return reconcileProviders(tx, providers, from, now + 1);
 }
@@ -104,10 +140,13 @@ export interface LateDeliveryTotals {
 
 /** Money moved by late deliveries (delivered after refund, delivered twice), per currency. */
 export function lateDeliveryTotals(tx: Tx): LateDeliveryTotals[] {
-  return tx.all<{ currency: string; writtenOff: number; debt: number }>(sql`
+  return tx
+    .all<{ currency: string; writtenOff: number; debt: number }>(
+      sql`
     select currency,
       -sum(case when kind = 'write_off' then balance else 0 end) as writtenOff,
       -sum(case when kind = 'agent_receivable' and balance < 0 then balance else 0 end) as debt
-    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`)
+    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`,
+    )
     .map((r) => ({ currency: r.currency, writtenOffMinor: r.writtenOff, agentDebtMinor: r.debt }));
 }

@@ -11,11 +11,19 @@ export type RouteKey = { currency: Currency; network: string; type: 'airtime' | 
 export type RouteChange = { op: 'up' | 'down' | 'remove' | 'add'; provider: string };
 
 export function listRoutes(db: Db) {
-  return db.select().from(routes).orderBy(asc(routes.currency), asc(routes.network), asc(routes.type)).all();
+  return db
+    .select()
+    .from(routes)
+    .orderBy(asc(routes.currency), asc(routes.network), asc(routes.type))
+    .all();
 }
 
 /** Pure: the new order after one change, or an error message. */
-export function applyRouteChange(order: string[], change: RouteChange, currency: Currency): string[] | string {
+export function applyRouteChange(
+  order: string[],
+  change: RouteChange,
+  currency: Currency,
+): string[] | string {
   const i = order.indexOf(change.provider);
   const next = [...order];
   switch (change.op) {
@@ -33,21 +41,42 @@ export function applyRouteChange(order: string[], change: RouteChange, currency:
       return order.filter((p) => p !== change.provider);
     case 'add':
       if (i >= 0) return 'Already in this route.';
-      if (PROVIDER_CURRENCY[change.provider] !== currency) return `${change.provider} does not sell in ${currency}.`;
+      if (PROVIDER_CURRENCY[change.provider] !== currency)
+        return `${change.provider} does not sell in ${currency}.`;
       return [...order, change.provider];
   }
 }
 
 /** Reorders one route; the audit row keeps the order before and after. */
-export function changeRoute(db: Db, actor: Actor, key: RouteKey, change: RouteChange, now = Date.now()): string[] {
+export function changeRoute(
+  db: Db,
+  actor: Actor,
+  key: RouteKey,
+  change: RouteChange,
+  now = Date.now(),
+): string[] {
   return immediate(db, (tx) => {
-    const where = and(eq(routes.currency, key.currency), eq(routes.network, key.network), eq(routes.type, key.type));
+    const where = and(
+      eq(routes.currency, key.currency),
+      eq(routes.network, key.network),
+      eq(routes.type, key.type),
+    );
     const route = tx.select().from(routes).where(where).get();
     if (!route) throw new Refusal('No such route.');
     const next = applyRouteChange(route.providers, change, key.currency);
     if (typeof next === 'string') throw new Refusal(next);
     tx.update(routes).set({ providers: next }).where(where).run();
-    recordAudit(tx, actor, { action: 'route.change', targetType: 'route', targetId: `${key.currency}:${key.network}:${key.type}`, detail: { from: route.providers, to: next, change } }, now);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'route.change',
+        targetType: 'route',
+        targetId: `${key.currency}:${key.network}:${key.type}`,
+        detail: { from: route.providers, to: next, change },
+      },
+      now,
+    );
     return next;
   });
 }

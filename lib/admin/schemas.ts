@@ -10,16 +10,14 @@ export const id = z.coerce.number().int().positive();
 export const productType = z.enum(['airtime', 'data']);
 
 /** A positive amount typed in major units ("1,250.50"), parsed only by lib/money. */
-export const amount = z
-  .string()
-  .transform((s, ctx) => {
-    const parsed = parseTypedAmount(s);
-    if (!parsed.ok || parsed.minor <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'Enter an amount like 1500 or 1,500.50.' });
-      return z.NEVER;
-    }
-    return parsed.minor;
-  });
+export const amount = z.string().transform((s, ctx) => {
+  const parsed = parseTypedAmount(s);
+  if (!parsed.ok || parsed.minor <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'Enter an amount like 1500 or 1,500.50.' });
+    return z.NEVER;
+  }
+  return parsed.minor;
+});
 
 /** Empty means "no limit". */
 export const optionalAmount = z.string().transform((s, ctx) => {
@@ -46,7 +44,10 @@ export const stringMap = z.string().transform((s, ctx) => {
   } catch {
     // fall through to the message below
   }
-  ctx.addIssue({ code: 'custom', message: 'Enter a JSON object of text values, like {"balance": "/balance"}.' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'Enter a JSON object of text values, like {"balance": "/balance"}.',
+  });
   return z.NEVER;
 });
 

@@ -7,7 +7,12 @@ import type { Tx } from '@/db/transaction';
  * Small key/value configuration in the `settings` table. A stored value that no longer parses
  * falls back to the default instead of breaking the page that reads it.
  */
-export function readSetting<S extends z.ZodType>(tx: Tx, key: string, schema: S, fallback: z.infer<S>): z.infer<S> {
+export function readSetting<S extends z.ZodType>(
+  tx: Tx,
+  key: string,
+  schema: S,
+  fallback: z.infer<S>,
+): z.infer<S> {
   const row = tx.select().from(settings).where(eq(settings.key, key)).get();
   if (!row) return fallback;
   const parsed = schema.safeParse(row.value);
@@ -15,5 +20,8 @@ export function readSetting<S extends z.ZodType>(tx: Tx, key: string, schema: S,
 }
 
 export function writeSetting(tx: Tx, key: string, value: unknown): void {
-  tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  tx.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
 }

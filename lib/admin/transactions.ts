@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, gte, like, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { purchaseAttempts, purchaseEvents, purchaseResolutions, purchaseReversals, purchases, products, users } from '@/db/schema';
+import {
+  purchaseAttempts,
+  purchaseEvents,
+  purchaseResolutions,
+  purchaseReversals,
+  purchases,
+  products,
+  users,
+} from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema';
 
 export interface PurchaseFilter {
@@ -19,7 +27,9 @@ export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pag
     filter.provider ? eq(purchases.provider, filter.provider) : undefined,
     filter.from !== undefined ? gte(purchases.createdAt, filter.from) : undefined,
     filter.to !== undefined ? lt(purchases.createdAt, filter.to) : undefined,
-    term ? or(like(purchases.reference, term), like(purchases.phone, term), like(users.email, term)) : undefined,
+    term
+      ? or(like(purchases.reference, term), like(purchases.phone, term), like(users.email, term))
+      : undefined,
   );
   const rows = db
     .select({
@@ -44,14 +54,25 @@ export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pag
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  const total = db.select({ n: count() }).from(purchases).innerJoin(users, eq(users.id, purchases.agentId)).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: count() })
+      .from(purchases)
+      .innerJoin(users, eq(users.id, purchases.agentId))
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** Everything an admin needs to judge one sale: the row, its attempts, its timeline and its resolution. */
 export function getAdminPurchase(db: Db, id: number) {
   const purchase = db
-    .select({ purchase: purchases, agentEmail: users.email, agentName: users.name, productName: products.name })
+    .select({
+      purchase: purchases,
+      agentEmail: users.email,
+      agentName: users.name,
+      productName: products.name,
+    })
     .from(purchases)
     .innerJoin(users, eq(users.id, purchases.agentId))
     .innerJoin(products, eq(products.id, purchases.productId))
@@ -60,9 +81,22 @@ export function getAdminPurchase(db: Db, id: number) {
   if (!purchase) return null;
   return {
     ...purchase,
-    attempts: db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, id)).orderBy(asc(purchaseAttempts.id)).all(),
-    events: db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id)).orderBy(asc(purchaseEvents.id)).all(),
-    resolution: db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get() ?? null,
-    reversal: db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id)).get() ?? null,
+    attempts: db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, id))
+      .orderBy(asc(purchaseAttempts.id))
+      .all(),
+    events: db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, id))
+      .orderBy(asc(purchaseEvents.id))
+      .all(),
+    resolution:
+      db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get() ??
+      null,
+    reversal:
+      db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id)).get() ?? null,
   };
 }

@@ -18,7 +18,11 @@ export interface ApiContext {
 }
 
 type Params = Record<string, string>;
-type Handler<P extends Params> = (request: Request, ctx: ApiContext, params: P) => Promise<Response> | Response;
+type Handler<P extends Params> = (
+  request: Request,
+  ctx: ApiContext,
+  params: P,
+) => Promise<Response> | Response;
 
 /** The Authorization header's key, or null when the header is missing or not a Bearer token. */
 function bearer(request: Request): string | null {
@@ -36,9 +40,11 @@ function authenticate(db: Db, request: Request, ip: string, scope: ApiScope): Au
   if (!found) return { refusal: 'invalid_api_key' };
   // Checked on every request against the database: a revoke or a disable stops the key at once.
   if (found.key.revokedAt !== null) return { refusal: 'api_key_revoked' };
-  if (found.agentStatus !== 'active' || found.agentRole !== 'agent') return { refusal: 'account_disabled' };
+  if (found.agentStatus !== 'active' || found.agentRole !== 'agent')
+    return { refusal: 'account_disabled' };
   const allowed = found.key.allowedIps;
-  if (allowed && allowed.length > 0 && !addressInList(allowed, ip)) return { refusal: 'ip_not_allowed' };
+  if (allowed && allowed.length > 0 && !addressInList(allowed, ip))
+    return { refusal: 'ip_not_allowed' };
   if (!found.key.scopes.includes(scope)) return { refusal: 'insufficient_scope' };
   return { key: found.key };
 }
@@ -57,19 +63,27 @@ export function apiRoute<P extends Params = Params>(
     const ip = clientIp(request.headers);
     const auth = authenticate(db, request, ip, options.scope);
     if ('refusal' in auth) {
-      const headers: Record<string, string> = auth.refusal === 'authentication_required' || auth.refusal === 'invalid_api_key'
-        ? { 'WWW-Authenticate': 'Bearer realm="api"' } : {};
+      const headers: Record<string, string> =
+        auth.refusal === 'authentication_required' || auth.refusal === 'invalid_api_key'
+          ? { 'WWW-Authenticate': 'Bearer realm="api"' }
+          : {};
       return problem(auth.refusal, { headers });
     }
     recordApiKeyUse(db, auth.key, ip, now);
     const decision = consumeRate(db, auth.key, options.rate, now);
     const headers = rateLimitHeaders(decision);
     if (!decision.allowed) {
-      return problem('rate_limited', { headers: { ...headers, 'Retry-After': String(decision.resetSeconds) } });
+      return problem('rate_limited', {
+        headers: { ...headers, 'Retry-After': String(decision.resetSeconds) },
+      });
     }
     try {
       const params = (context ? await context.params : {}) as P;
-      return await handler(request, { db, agentId: auth.key.agentId, key: auth.key, ip, now, headers }, params);
+      return await handler(
+        request,
+        { db, agentId: auth.key.agentId, key: auth.key, ip, now, headers },
+        params,
+      );
     } catch (error) {
       console.error('[api] handler failed', error);
       return problem('internal_error', { headers });
@@ -78,12 +92,24 @@ export function apiRoute<P extends Params = Params>(
 }
 
 /** A JSON answer with the rate-limit headers and no caching. */
-export function json(body: unknown, ctx: Pick<ApiContext, 'headers'>, status = 200, extra: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...ctx.headers, ...extra } });
+export function json(
+  body: unknown,
+  ctx: Pick<ApiContext, 'headers'>,
+  status = 200,
+  extra: Record<string, string> = {},
+): Response {
+  return Response.json(body, {
+    status,
+    headers: { 'Cache-Control': 'no-store', ...ctx.headers, ...extra },
+  });
 }
 
 /** Parses the query string with a schema: the value, or the problem document to answer with. */
-export function parseQuery<S extends z.ZodType>(request: Request, schema: S, ctx: Pick<ApiContext, 'headers'>) {
+export function parseQuery<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  ctx: Pick<ApiContext, 'headers'>,
+) {
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   return parsed.success
     ? ({ ok: true, data: parsed.data as z.infer<S> } as const)

@@ -12,16 +12,34 @@ export type Claim =
 
 /** The body as parsed (defaults applied, keys sorted): the same request always hashes the same. */
 export function bodyHash(parsed: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(parsed).sort().map((key) => [key, parsed[key] ?? null]));
+  const canonical = JSON.stringify(
+    Object.keys(parsed)
+      .sort()
+      .map((key) => [key, parsed[key] ?? null]),
+  );
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Claims the key for this body with one insert (the unique index decides), or says how it was used. */
-export function claimIdempotencyKey(db: Db, agentId: number, key: string, hash: string, now: number): Claim {
-  const inserted = db.insert(apiIdempotency).values({ agentId, key, bodyHash: hash, createdAt: now })
-    .onConflictDoNothing().returning({ id: apiIdempotency.id }).get();
+export function claimIdempotencyKey(
+  db: Db,
+  agentId: number,
+  key: string,
+  hash: string,
+  now: number,
+): Claim {
+  const inserted = db
+    .insert(apiIdempotency)
+    .values({ agentId, key, bodyHash: hash, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: apiIdempotency.id })
+    .get();
   if (inserted) return { kind: 'claimed' };
-  const row = db.select().from(apiIdempotency).where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))).get();
+  const row = db
+    .select()
+    .from(apiIdempotency)
+    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))
+    .get();
   if (!row) return claimIdempotencyKey(db, agentId, key, hash, now); // released in between: claim again
   if (row.bodyHash !== hash) return { kind: 'reused' };
   if (row.statusCode === null || row.responseBody === null) return { kind: 'unanswered' };
@@ -32,15 +50,41 @@ export function claimIdempotencyKey(db: Db, agentId: number, key: string, hash: 
  * Keeps the first answer given for the key; returns the answer to give, which is that first one when
  * two requests with the same key raced, so both answer the same.
  */
-export function recordAnswer(db: Db, agentId: number, key: string, purchaseId: number, statusCode: number, body: string) {
-  db.update(apiIdempotency).set({ purchaseId, statusCode, responseBody: body })
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key), isNull(apiIdempotency.statusCode))).run();
-  const row = db.select().from(apiIdempotency).where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))).get()!;
+export function recordAnswer(
+  db: Db,
+  agentId: number,
+  key: string,
+  purchaseId: number,
+  statusCode: number,
+  body: string,
+) {
+  db.update(apiIdempotency)
+    .set({ purchaseId, statusCode, responseBody: body })
+    .where(
+      and(
+        eq(apiIdempotency.agentId, agentId),
+        eq(apiIdempotency.key, key),
+        isNull(apiIdempotency.statusCode),
+      ),
+    )
+    .run();
+  const row = db
+    .select()
+    .from(apiIdempotency)
+    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))
+    .get()!;
   return { statusCode: row.statusCode!, body: row.responseBody! };
 }
 
 /** A refused sale wrote nothing: the key is free again, so the client may fix the request and retry with it. */
 export function releaseIdempotencyKey(db: Db, agentId: number, key: string): void {
   db.delete(apiIdempotency)
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key), isNull(apiIdempotency.statusCode))).run();
+    .where(
+      and(
+        eq(apiIdempotency.agentId, agentId),
+        eq(apiIdempotency.key, key),
+        isNull(apiIdempotency.statusCode),
+      ),
+    )
+    .run();
 }

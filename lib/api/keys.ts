@@ -23,20 +23,49 @@ export interface NewApiKey {
 }
 
 /** The key itself is returned once, here; only its hash and prefix are stored. */
-export function createApiKey(db: Db, actor: Actor, agentId: number, input: NewApiKey, now = Date.now()) {
+export function createApiKey(
+  db: Db,
+  actor: Actor,
+  agentId: number,
+  input: NewApiKey,
+  now = Date.now(),
+) {
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const prefix = key.slice(0, SHOWN_CHARACTERS);
   return immediate(db, (tx) => {
     const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, agentId)).get();
-    if (agent?.role !== 'agent') throw new LedgerError('Only an agent can own an API key.', 'INVALID');
-    const row = tx.insert(apiKeys).values({
-      agentId, name: input.name, prefix, keyHash: hashApiKey(key), scopes: input.scopes,
-      allowedIps: input.allowedIps.length > 0 ? input.allowedIps : null, createdAt: now,
-    }).returning().get();
-    recordAudit(tx, actor, {
-      action: 'api_key.create', targetType: 'api_key', targetId: row.id,
-      detail: { agentId, name: input.name, prefix, scopes: input.scopes, allowedIps: input.allowedIps },
-    }, now);
+    if (agent?.role !== 'agent')
+      throw new LedgerError('Only an agent can own an API key.', 'INVALID');
+    const row = tx
+      .insert(apiKeys)
+      .values({
+        agentId,
+        name: input.name,
+        prefix,
+        keyHash: hashApiKey(key),
+        scopes: input.scopes,
+        allowedIps: input.allowedIps.length > 0 ? input.allowedIps : null,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'api_key.create',
+        targetType: 'api_key',
+        targetId: row.id,
+        detail: {
+          agentId,
+          name: input.name,
+          prefix,
+          scopes: input.scopes,
+          allowedIps: input.allowedIps,
+        },
+      },
+      now,
+    );
     return { key, row };
   });
 }
@@ -45,57 +74,117 @@ export function createApiKey(db: Db, actor: Actor, agentId: number, input: NewAp
  * Revokes one key. An agent passes its own id as `ownerId` (another agent's key answers "not found");
  * an admin passes null and may revoke any key. Audited either way.
  */
-export function revokeApiKey(db: Db, actor: Actor, keyId: number, ownerId: number | null, now = Date.now()): ApiKey {
+export function revokeApiKey(
+  db: Db,
+  actor: Actor,
+  keyId: number,
+  ownerId: number | null,
+  now = Date.now(),
+): ApiKey {
   return immediate(db, (tx) => {
-    const key = tx.select().from(apiKeys)
-      .where(and(eq(apiKeys.id, keyId), ownerId === null ? undefined : eq(apiKeys.agentId, ownerId))).get();
+    const key = tx
+      .select()
+      .from(apiKeys)
+      .where(
+        and(eq(apiKeys.id, keyId), ownerId === null ? undefined : eq(apiKeys.agentId, ownerId)),
+      )
+      .get();
     if (!key) throw new LedgerError('That key does not exist.', 'NOT_FOUND');
     if (key.revokedAt !== null) return key;
-    const revoked = tx.update(apiKeys).set({ revokedAt: now, revokedBy: actor.userId })
-      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt))).returning().get()!;
-    recordAudit(tx, actor, {
-      action: 'api_key.revoke', targetType: 'api_key', targetId: keyId, detail: { agentId: key.agentId, prefix: key.prefix },
-    }, now);
+    const revoked = tx
+      .update(apiKeys)
+      .set({ revokedAt: now, revokedBy: actor.userId })
+      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+      .returning()
+      .get()!;
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'api_key.revoke',
+        targetType: 'api_key',
+        targetId: keyId,
+        detail: { agentId: key.agentId, prefix: key.prefix },
+      },
+      now,
+    );
     return revoked;
   });
 }
 
 /** Per-key limits (null: the portal's defaults). For operators and the benchmark; audited. */
 export function setApiKeyRateLimits(
-  db: Db, actor: Actor, keyId: number, limits: { saleRatePerSecond: number | null; readRatePerSecond: number | null },
+  db: Db,
+  actor: Actor,
+  keyId: number,
+  limits: { saleRatePerSecond: number | null; readRatePerSecond: number | null },
 ) {
   immediate(db, (tx) => {
     tx.update(apiKeys).set(limits).where(eq(apiKeys.id, keyId)).run();
-    recordAudit(tx, actor, { action: 'api_key.rate_limits', targetType: 'api_key', targetId: keyId, detail: limits });
+    recordAudit(tx, actor, {
+      action: 'api_key.rate_limits',
+      targetType: 'api_key',
+      targetId: keyId,
+      detail: limits,
+    });
   });
 }
 
 const keyColumns = {
-  id: apiKeys.id, agentId: apiKeys.agentId, name: apiKeys.name, prefix: apiKeys.prefix, scopes: apiKeys.scopes,
-  allowedIps: apiKeys.allowedIps, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt,
-  lastUsedIp: apiKeys.lastUsedIp, revokedAt: apiKeys.revokedAt,
+  id: apiKeys.id,
+  agentId: apiKeys.agentId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  scopes: apiKeys.scopes,
+  allowedIps: apiKeys.allowedIps,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  revokedAt: apiKeys.revokedAt,
 };
 
 export function listApiKeysForAgent(db: Db, agentId: number) {
-  return db.select(keyColumns).from(apiKeys).where(eq(apiKeys.agentId, agentId)).orderBy(desc(apiKeys.id)).all();
+  return db
+    .select(keyColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.agentId, agentId))
+    .orderBy(desc(apiKeys.id))
+    .all();
 }
 
 /** Every agent's keys, for the admin's page. */
 export function listAllApiKeys(db: Db) {
-  return db.select({ ...keyColumns, agentEmail: users.email, agentName: users.name, agentStatus: users.status })
-    .from(apiKeys).innerJoin(users, eq(users.id, apiKeys.agentId)).orderBy(desc(apiKeys.id)).all();
+  return db
+    .select({
+      ...keyColumns,
+      agentEmail: users.email,
+      agentName: users.name,
+      agentStatus: users.status,
+    })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.agentId))
+    .orderBy(desc(apiKeys.id))
+    .all();
 }
 
 export type ApiKeyListing = ReturnType<typeof listApiKeysForAgent>[number];
 
 const p = sql.placeholder;
 const keyByHash = prepared((db) =>
-  db.select({ key: apiKeys, agentStatus: users.status, agentRole: users.role })
-    .from(apiKeys).innerJoin(users, eq(users.id, apiKeys.agentId)).where(eq(apiKeys.keyHash, p('hash'))).prepare(),
+  db
+    .select({ key: apiKeys, agentStatus: users.status, agentRole: users.role })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.agentId))
+    .where(eq(apiKeys.keyHash, p('hash')))
+    .prepare(),
 );
 
 const touchKey = prepared((db) =>
-  db.update(apiKeys).set({ lastUsedAt: sql`${p('now')}`, lastUsedIp: sql`${p('ip')}` }).where(eq(apiKeys.id, p('id'))).prepare(),
+  db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`${p('now')}`, lastUsedIp: sql`${p('ip')}` })
+    .where(eq(apiKeys.id, p('id')))
+    .prepare(),
 );
 
 export function findApiKey(db: Db, key: string) {
@@ -106,6 +195,7 @@ export function findApiKey(db: Db, key: string) {
 const TOUCH_EVERY_MS = 60_000;
 
 export function recordApiKeyUse(db: Db, key: ApiKey, ip: string, now: number): void {
-  if (key.lastUsedAt !== null && key.lastUsedIp === ip && now - key.lastUsedAt < TOUCH_EVERY_MS) return;
+  if (key.lastUsedAt !== null && key.lastUsedIp === ip && now - key.lastUsedAt < TOUCH_EVERY_MS)
+    return;
   touchKey(db).run({ id: key.id, ip, now });
 }

@@ -14,7 +14,10 @@ function routeFiles(dir = V1): { apiPath: string; file: string }[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
     if (entry.name !== 'route.ts') return [];
-    const apiPath = `/${path.relative(V1, dir).split(path.sep).join('/')}`.replace(/\[([^\]]+)\]/g, '{$1}');
+    const apiPath = `/${path.relative(V1, dir).split(path.sep).join('/')}`.replace(
+      /\[([^\]]+)\]/g,
+      '{$1}',
+    );
     return [{ apiPath, file: full }];
   });
 }
@@ -25,10 +28,14 @@ describe('the OpenAPI document and the routes agree', () => {
     for (const { apiPath, file } of routeFiles()) {
       if (NOT_OPERATIONS.has(apiPath)) continue;
       const routeModule = (await import(file)) as Record<string, unknown>;
-      for (const method of METHODS) if (typeof routeModule[method] === 'function') fromRoutes.push(`${method.toLowerCase()} ${apiPath}`);
+      for (const method of METHODS)
+        if (typeof routeModule[method] === 'function')
+          fromRoutes.push(`${method.toLowerCase()} ${apiPath}`);
     }
     const doc = openApiDocument();
-    const fromDoc = Object.entries(doc.paths ?? {}).flatMap(([apiPath, item]) => Object.keys(item ?? {}).map((m) => `${m} ${apiPath}`));
+    const fromDoc = Object.entries(doc.paths ?? {}).flatMap(([apiPath, item]) =>
+      Object.keys(item ?? {}).map((m) => `${m} ${apiPath}`),
+    );
     expect(fromRoutes.length).toBeGreaterThan(0);
     expect(fromDoc.sort()).toEqual(fromRoutes.sort());
   });
@@ -36,10 +43,16 @@ describe('the OpenAPI document and the routes agree', () => {
   it('gives every operation a curl example, its scope and its problem answers', () => {
     const doc = openApiDocument();
     for (const op of API_OPERATIONS) {
-      const documented = (doc.paths?.[op.path] as Record<string, Record<string, unknown>>)[op.method]!;
+      const documented = (doc.paths?.[op.path] as Record<string, Record<string, unknown>>)[
+        op.method
+      ]!;
       expect(documented['x-scope']).toBe(op.scope);
-      expect(JSON.stringify(documented['x-codeSamples'])).toContain(`/api/v1${op.path.replace(/\{[^}]+\}/, '')}`);
-      expect(Object.keys(documented.responses as object)).toEqual(expect.arrayContaining(['401', '403', '429', '500']));
+      expect(JSON.stringify(documented['x-codeSamples'])).toContain(
+        `/api/v1${op.path.replace(/\{[^}]+\}/, '')}`,
+      );
+      expect(Object.keys(documented.responses as object)).toEqual(
+        expect.arrayContaining(['401', '403', '429', '500']),
+      );
     }
   });
 });

@@ -21,7 +21,8 @@ const p = sql.placeholder;
 // One statement counts and reads back the count, so two processes sharing the key each see their own
 // increment; a new window starts the count at one. SQLite evaluates SET's right-hand sides on the old row.
 const countRequest = prepared((db) =>
-  db.insert(apiRateWindows)
+  db
+    .insert(apiRateWindows)
     .values({ keyId: p('keyId'), kind: p('kind'), windowStart: p('windowStart'), count: 1 })
     .onConflictDoUpdate({
       target: [apiRateWindows.keyId, apiRateWindows.kind],
@@ -34,8 +35,13 @@ const countRequest = prepared((db) =>
     .prepare(),
 );
 
-export function rateLimitFor(key: Pick<ApiKey, 'saleRatePerSecond' | 'readRatePerSecond'>, kind: RateKind): number {
-  return kind === 'sale' ? key.saleRatePerSecond ?? env.API_SALE_RATE_PER_S : key.readRatePerSecond ?? env.API_READ_RATE_PER_S;
+export function rateLimitFor(
+  key: Pick<ApiKey, 'saleRatePerSecond' | 'readRatePerSecond'>,
+  kind: RateKind,
+): number {
+  return kind === 'sale'
+    ? (key.saleRatePerSecond ?? env.API_SALE_RATE_PER_S)
+    : (key.readRatePerSecond ?? env.API_READ_RATE_PER_S);
 }
 
 /** Counts this request in the key's current one-second window and says whether it is within the limit. */

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { listProducts } from '@/lib/catalogue/queries';
-import { detectNigerianNetwork, normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
+import {
+  detectNigerianNetwork,
+  normaliseIndianNumber,
+  normaliseNigerianNumber,
+} from '@/lib/catalogue/phone';
 import { findWallet, listWallets } from '@/lib/ledger/accounts';
 import { encodeCursor } from './schemas';
 import type { z } from 'zod';
@@ -10,12 +14,29 @@ import type { balanceSchema, lookupSchema, planSchema, statementRowSchema } from
 const CURRENCY = { NG: 'NGN', IN: 'INR' } as const;
 
 /** The plans on sale now (an enabled provider can sell them), cheapest first per network. */
-export function apiCatalogue(db: Db, q: { country: 'NG' | 'IN'; network?: string; type?: 'airtime' | 'data'; circle?: string }) {
-  const rows = listProducts(db, { currency: CURRENCY[q.country], network: q.network, type: q.type, circle: q.circle });
+export function apiCatalogue(
+  db: Db,
+  q: { country: 'NG' | 'IN'; network?: string; type?: 'airtime' | 'data'; circle?: string },
+) {
+  const rows = listProducts(db, {
+    currency: CURRENCY[q.country],
+    network: q.network,
+    type: q.type,
+    circle: q.circle,
+  });
   return rows.map((p): z.infer<typeof planSchema> => ({
-    id: p.id, name: p.name, country: q.country, currency: p.currency, network: p.network, circle: p.circle || null,
-    type: p.type, priceMinor: p.priceMinor, minAmountMinor: p.minMinor, maxAmountMinor: p.maxMinor,
-    dataMb: p.dataMb, validityDays: p.validityDays,
+    id: p.id,
+    name: p.name,
+    country: q.country,
+    currency: p.currency,
+    network: p.network,
+    circle: p.circle || null,
+    type: p.type,
+    priceMinor: p.priceMinor,
+    minAmountMinor: p.minMinor,
+    maxAmountMinor: p.maxMinor,
+    dataMb: p.dataMb,
+    validityDays: p.validityDays,
   }));
 }
 
@@ -24,7 +45,10 @@ export function apiCatalogue(db: Db, q: { country: 'NG' | 'IN'; network?: string
  * portability, and the provider's operator lookup is not wired in: an Indian number comes back valid
  * with no operator or circle, and the client chooses them.
  */
-export function lookupNumber(q: { phone: string; country: 'NG' | 'IN' }): z.infer<typeof lookupSchema> | null {
+export function lookupNumber(q: {
+  phone: string;
+  country: 'NG' | 'IN';
+}): z.infer<typeof lookupSchema> | null {
   if (q.country === 'NG') {
     const phone = normaliseNigerianNumber(q.phone);
     if (!phone) return null;
@@ -37,20 +61,34 @@ export function lookupNumber(q: { phone: string; country: 'NG' | 'IN' }): z.infe
 
 export function apiBalances(db: Db, agentId: number): z.infer<typeof balanceSchema>[] {
   return listWallets(db, agentId).map((w) => ({
-    currency: w.currency, balanceMinor: w.balance, reservedMinor: w.reserved, availableMinor: w.balance - w.reserved,
+    currency: w.currency,
+    balanceMinor: w.balance,
+    reservedMinor: w.reserved,
+    availableMinor: w.balance - w.reserved,
   }));
 }
 
 interface StatementSqlRow {
-  id: number; createdAt: number; kind: string; memo: string; reference: string | null;
-  purchaseId: number | null; debit: number; credit: number; runningBalance: number;
+  id: number;
+  createdAt: number;
+  kind: string;
+  memo: string;
+  reference: string | null;
+  purchaseId: number | null;
+  debit: number;
+  credit: number;
+  runningBalance: number;
 }
 
 /**
  * The wallet's ledger rows, newest first, by cursor. Only newer rows are cut off by the cursor, so the
  * running balance (a sum over every older row) is the same on every page.
  */
-export function apiStatement(db: Db, agentId: number, q: { currency: 'NGN' | 'INR'; limit: number; cursor?: number }) {
+export function apiStatement(
+  db: Db,
+  agentId: number,
+  q: { currency: 'NGN' | 'INR'; limit: number; cursor?: number },
+) {
   const wallet = findWallet(db, agentId, q.currency);
   if (!wallet) return { data: [], hasMore: false, nextCursor: null };
   const before = q.cursor ?? Number.MAX_SAFE_INTEGER;
@@ -67,8 +105,15 @@ export function apiStatement(db: Db, agentId: number, q: { currency: 'NGN' | 'IN
   const page = rows.slice(0, q.limit);
   const hasMore = rows.length > q.limit;
   const data = page.map((r): z.infer<typeof statementRowSchema> => ({
-    id: r.id, createdAt: new Date(r.createdAt).toISOString(), kind: r.kind, memo: r.memo, reference: r.reference,
-    saleId: r.purchaseId, debitMinor: r.debit, creditMinor: r.credit, balanceMinor: r.runningBalance,
+    id: r.id,
+    createdAt: new Date(r.createdAt).toISOString(),
+    kind: r.kind,
+    memo: r.memo,
+    reference: r.reference,
+    saleId: r.purchaseId,
+    debitMinor: r.debit,
+    creditMinor: r.credit,
+    balanceMinor: r.runningBalance,
   }));
   return { data, hasMore, nextCursor: hasMore ? encodeCursor(page[page.length - 1]!.id) : null };
 }

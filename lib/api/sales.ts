@@ -11,19 +11,40 @@ import { problemBody, type ProblemCode } from './problem';
 import { encodeCursor, type ApiSale, type CreateSaleInput } from './schemas';
 
 const API_STATUS: Record<PurchaseStatus, ApiSale['status']> = {
-  PENDING: 'pending', UNKNOWN: 'pending', SUCCESS: 'success', FAILED: 'failed', REVERSED: 'reversed', MANUAL_REVIEW: 'manual_review',
+  PENDING: 'pending',
+  UNKNOWN: 'pending',
+  SUCCESS: 'success',
+  FAILED: 'failed',
+  REVERSED: 'reversed',
+  MANUAL_REVIEW: 'manual_review',
 };
 
 const STATUS_GROUPS: Record<ApiSale['status'], PurchaseStatus[]> = {
-  pending: ['PENDING', 'UNKNOWN'], success: ['SUCCESS'], failed: ['FAILED'], reversed: ['REVERSED'], manual_review: ['MANUAL_REVIEW'],
+  pending: ['PENDING', 'UNKNOWN'],
+  success: ['SUCCESS'],
+  failed: ['FAILED'],
+  reversed: ['REVERSED'],
+  manual_review: ['MANUAL_REVIEW'],
 };
 
 export function toApiSale(p: Purchase): ApiSale {
   return {
-    id: p.id, reference: p.reference, status: API_STATUS[p.status], type: p.type, productId: p.productId, network: p.network,
-    circle: p.circle, phone: p.phone, currency: p.currency, amountMinor: p.amountMinor, costMinor: p.agentCostMinor,
-    commissionMinor: p.commissionMinor, providerReference: p.providerRef, operatorReference: p.operatorRef,
-    createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
+    id: p.id,
+    reference: p.reference,
+    status: API_STATUS[p.status],
+    type: p.type,
+    productId: p.productId,
+    network: p.network,
+    circle: p.circle,
+    phone: p.phone,
+    currency: p.currency,
+    amountMinor: p.amountMinor,
+    costMinor: p.agentCostMinor,
+    commissionMinor: p.commissionMinor,
+    providerReference: p.providerRef,
+    operatorReference: p.operatorRef,
+    createdAt: new Date(p.createdAt).toISOString(),
+    updatedAt: new Date(p.updatedAt).toISOString(),
   };
 }
 
@@ -36,7 +57,9 @@ export interface ApiAnswer {
 // The API's keys live in their own namespace, so a client's key can never meet a browser form's.
 const saleKey = (idempotencyKey: string) => `api:${idempotencyKey}`;
 
-const REFUSAL_CODES: Partial<Record<string, ProblemCode>> = { INSUFFICIENT_FUNDS: 'insufficient_funds' };
+const REFUSAL_CODES: Partial<Record<string, ProblemCode>> = {
+  INSUFFICIENT_FUNDS: 'insufficient_funds',
+};
 
 /**
  * Create-sale for the API: the browser's own sale path (startSale → sell) with the client's
@@ -46,39 +69,70 @@ const REFUSAL_CODES: Partial<Record<string, ProblemCode>> = { INSUFFICIENT_FUNDS
  * keeps nothing, so its key may be used again.
  */
 export async function createSaleFromApi(
-  db: Db, agentId: number, idempotencyKey: string, input: CreateSaleInput, deps: StartSaleDeps, now = Date.now(),
+  db: Db,
+  agentId: number,
+  idempotencyKey: string,
+  input: CreateSaleInput,
+  deps: StartSaleDeps,
+  now = Date.now(),
 ): Promise<ApiAnswer> {
   const claim = claimIdempotencyKey(db, agentId, idempotencyKey, bodyHash(input), now);
-  if (claim.kind === 'reused') return { status: 422, body: problemBody('idempotency_key_reused'), replayed: false };
-  if (claim.kind === 'answered') return { status: claim.statusCode, body: JSON.parse(claim.body), replayed: true };
+  if (claim.kind === 'reused')
+    return { status: 422, body: problemBody('idempotency_key_reused'), replayed: false };
+  if (claim.kind === 'answered')
+    return { status: claim.statusCode, body: JSON.parse(claim.body), replayed: true };
 
   const product = getProduct(db, input.productId);
-  const result = await startSale(db, agentId, {
-    idempotencyKey: saleKey(idempotencyKey),
-    productId: input.productId,
-    phone: input.phone,
-    network: input.network ?? product?.network ?? '',
-    circle: input.circle,
-    amountMinor: input.amountMinor,
-    expectedPriceMinor: input.expectedPriceMinor,
-    // The Idempotency-Key is the API's guard against a double sale; a second key is a second sale on purpose.
-    confirmRepeat: true,
-  }, deps);
+  const result = await startSale(
+    db,
+    agentId,
+    {
+      idempotencyKey: saleKey(idempotencyKey),
+      productId: input.productId,
+      phone: input.phone,
+      network: input.network ?? product?.network ?? '',
+      circle: input.circle,
+      amountMinor: input.amountMinor,
+      expectedPriceMinor: input.expectedPriceMinor,
+      // The Idempotency-Key is the API's guard against a double sale; a second key is a second sale on purpose.
+      confirmRepeat: true,
+    },
+    deps,
+  );
   if (!result.ok) {
     if (claim.kind === 'claimed') releaseIdempotencyKey(db, agentId, idempotencyKey);
     const code = (result.code && REFUSAL_CODES[result.code]) ?? 'sale_refused';
     const body = problemBody(code, { detail: result.error, field: result.field });
     return { status: body.status, body, replayed: false };
   }
-  const purchase = db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()!;
+  const purchase = db
+    .select()
+    .from(purchases)
+    .where(eq(purchases.id, result.outcome.purchaseId))
+    .get()!;
   const sale = toApiSale(purchase);
-  const answer = recordAnswer(db, agentId, idempotencyKey, purchase.id, isFinal(purchase.status) ? 201 : 202, JSON.stringify(sale));
-  return { status: answer.statusCode, body: JSON.parse(answer.body), replayed: claim.kind === 'unanswered' };
+  const answer = recordAnswer(
+    db,
+    agentId,
+    idempotencyKey,
+    purchase.id,
+    isFinal(purchase.status) ? 201 : 202,
+    JSON.stringify(sale),
+  );
+  return {
+    status: answer.statusCode,
+    body: JSON.parse(answer.body),
+    replayed: claim.kind === 'unanswered',
+  };
 }
 
 /** One of the agent's own sales (another agent's id answers as if it did not exist). */
 export function getApiSale(db: Db, agentId: number, id: number): ApiSale | null {
-  const row = db.select().from(purchases).where(and(eq(purchases.id, id), eq(purchases.agentId, agentId))).get();
+  const row = db
+    .select()
+    .from(purchases)
+    .where(and(eq(purchases.id, id), eq(purchases.agentId, agentId)))
+    .get();
   return row ? toApiSale(row) : null;
 }
 
@@ -94,22 +148,38 @@ export interface ApiSaleFilter {
 
 /** A phone filter matches what the sale stored, whichever way the client spelled the number. */
 function phoneCondition(phone: string): SQL | undefined {
-  const spellings = [normaliseNigerianNumber(phone), normaliseIndianNumber(phone), phone].filter((v): v is string => !!v);
+  const spellings = [normaliseNigerianNumber(phone), normaliseIndianNumber(phone), phone].filter(
+    (v): v is string => !!v,
+  );
   return inArray(purchases.phone, [...new Set(spellings)]);
 }
 
 /** Newest first, by id; the cursor is the last id of the previous page. The agent id is in the SQL. */
 export function listApiSales(db: Db, agentId: number, f: ApiSaleFilter) {
-  const rows = db.select().from(purchases).where(and(
-    eq(purchases.agentId, agentId),
-    f.status ? inArray(purchases.status, STATUS_GROUPS[f.status]) : undefined,
-    f.from !== undefined ? gte(purchases.createdAt, f.from) : undefined,
-    f.to !== undefined ? lt(purchases.createdAt, f.to) : undefined,
-    f.phone ? phoneCondition(f.phone) : undefined,
-    f.reference ? or(eq(purchases.reference, f.reference), eq(purchases.providerRef, f.reference)) : undefined,
-    f.cursor !== undefined ? lt(purchases.id, f.cursor) : undefined,
-  )).orderBy(desc(purchases.id)).limit(f.limit + 1).all();
+  const rows = db
+    .select()
+    .from(purchases)
+    .where(
+      and(
+        eq(purchases.agentId, agentId),
+        f.status ? inArray(purchases.status, STATUS_GROUPS[f.status]) : undefined,
+        f.from !== undefined ? gte(purchases.createdAt, f.from) : undefined,
+        f.to !== undefined ? lt(purchases.createdAt, f.to) : undefined,
+        f.phone ? phoneCondition(f.phone) : undefined,
+        f.reference
+          ? or(eq(purchases.reference, f.reference), eq(purchases.providerRef, f.reference))
+          : undefined,
+        f.cursor !== undefined ? lt(purchases.id, f.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(purchases.id))
+    .limit(f.limit + 1)
+    .all();
   const page = rows.slice(0, f.limit);
   const hasMore = rows.length > f.limit;
-  return { data: page.map(toApiSale), hasMore, nextCursor: hasMore ? encodeCursor(page[page.length - 1]!.id) : null };
+  return {
+    data: page.map(toApiSale),
+    hasMore,
+    nextCursor: hasMore ? encodeCursor(page[page.length - 1]!.id) : null,
+  };
 }

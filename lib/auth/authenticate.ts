@@ -8,11 +8,16 @@ import { env } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearHits, LOGIN_RULES, recordHit, retryAfterMs } from './throttle';
 
-export type SessionUser = { id: number; email: string; name: string; role: 'agent' | 'admin'; sessionVersion: number };
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: 'agent' | 'admin';
+  sessionVersion: number;
+};
 
 export type AuthenticateResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; error: 'INVALID' | 'THROTTLED'; message: string };
+  { ok: true; user: SessionUser } | { ok: false; error: 'INVALID' | 'THROTTLED'; message: string };
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
 
@@ -27,7 +32,12 @@ function isRetiredDemoPassword(password: string): boolean {
  * Throttles by account and by address before any hashing, then checks the password. An unknown
  * email, a wrong password and a disabled account all get the same words and the same work.
  */
-export async function authenticate(db: Db, email: string, password: string, ip: string): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<AuthenticateResult> {
   const normalised = email.trim().toLowerCase();
   const accountKey = `login:account:${normalised}`;
   const ipKey = `login:ip:${ip}`;
@@ -37,33 +47,69 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
   );
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
-    return { ok: false, error: 'THROTTLED', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+    return {
+      ok: false,
+      error: 'THROTTLED',
+      message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    };
   }
 
   const user = db.select().from(users).where(eq(users.email, normalised)).get();
-  const valid = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await burnPasswordCheck(password);
   if (!user || !valid || user.status !== 'active' || isRetiredDemoPassword(password)) {
     recordHit(db, accountKey, LOGIN_RULES.account);
     recordHit(db, ipKey, LOGIN_RULES.ip);
-    recordAudit(db, { userId: user?.id ?? null, label: normalised, ip }, { action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id });
+    recordAudit(
+      db,
+      { userId: user?.id ?? null, label: normalised, ip },
+      { action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id },
+    );
     return { ok: false, error: 'INVALID', message: WRONG_CREDENTIALS };
   }
   clearHits(db, accountKey);
-  recordAudit(db, { userId: user.id, label: user.email, ip }, { action: 'auth.sign_in', targetType: 'user', targetId: user.id });
+  recordAudit(
+    db,
+    { userId: user.id, label: user.email, ip },
+    { action: 'auth.sign_in', targetType: 'user', targetId: user.id },
+  );
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }
 
 const sessionUserById = prepared((db) =>
-  db.select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, sessionVersion: users.sessionVersion })
-    .from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
 );
 
 /** The live row behind a session, or null when the account is disabled or the session is stale. */
 export function loadSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
   const user = sessionUserById(db).get({ id });
   if (!user || user.status !== 'active' || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }

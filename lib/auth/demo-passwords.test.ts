@@ -22,11 +22,25 @@ describe('the published demo passwords', () => {
     const { db, cleanup } = createTestDb();
     try {
       const demo = DEMO_USERS.admin;
-      db.insert(users).values({ email: demo.email, name: demo.name, role: 'admin', passwordHash: await hashPassword(demo.password), createdAt: Date.now() }).run();
+      db.insert(users)
+        .values({
+          email: demo.email,
+          name: demo.name,
+          role: 'admin',
+          passwordHash: await hashPassword(demo.password),
+          createdAt: Date.now(),
+        })
+        .run();
       const production = await authenticateWith('off');
-      expect(await production(db, demo.email, demo.password, '198.51.100.1')).toMatchObject({ ok: false, error: 'INVALID', message: 'Wrong email or password.' });
+      expect(await production(db, demo.email, demo.password, '198.51.100.1')).toMatchObject({
+        ok: false,
+        error: 'INVALID',
+        message: 'Wrong email or password.',
+      });
       const demoMode = await authenticateWith('on');
-      expect(await demoMode(db, demo.email, demo.password, '198.51.100.2')).toMatchObject({ ok: true });
+      expect(await demoMode(db, demo.email, demo.password, '198.51.100.2')).toMatchObject({
+        ok: true,
+      });
     } finally {
       cleanup();
     }

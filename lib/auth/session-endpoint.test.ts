@@ -16,7 +16,10 @@ import { authOptions } from './options';
 // the path, so it is loaded by file.
 const require = createRequire(import.meta.url);
 const core = require(path.join(path.dirname(require.resolve('next-auth')), 'core/index.js')) as {
-  AuthHandler(params: { req: Record<string, unknown>; options: AuthOptions }): Promise<{ body?: unknown; cookies?: { name: string; value: string }[] }>;
+  AuthHandler(params: {
+    req: Record<string, unknown>;
+    options: AuthOptions;
+  }): Promise<{ body?: unknown; cookies?: { name: string; value: string }[] }>;
 };
 
 let db: Db;
@@ -33,7 +36,15 @@ afterEach(() => {
 
 async function sessionEndpoint(cookie: string) {
   const res = await core.AuthHandler({
-    req: { action: 'session', method: 'GET', origin: env.PORTAL_URL, cookies: { 'next-auth.session-token': cookie }, headers: {}, query: {}, body: {} },
+    req: {
+      action: 'session',
+      method: 'GET',
+      origin: env.PORTAL_URL,
+      cookies: { 'next-auth.session-token': cookie },
+      headers: {},
+      query: {},
+      body: {},
+    },
     options: authOptions,
   });
   return { body: res.body as Record<string, unknown>, cookies: res.cookies ?? [] };
@@ -41,8 +52,16 @@ async function sessionEndpoint(cookie: string) {
 
 let n = 0;
 async function signedInCookie() {
-  const user = await createUser(db, SYSTEM_ACTOR, { email: `endpoint-${++n}@test.local`, name: 'Endpoint', password: 'right-password-1', role: 'agent' });
-  const cookie = await encode({ token: { uid: user.id, sv: user.sessionVersion, role: 'agent', mfa: 'none' }, secret: env.AUTH_SECRET });
+  const user = await createUser(db, SYSTEM_ACTOR, {
+    email: `endpoint-${++n}@test.local`,
+    name: 'Endpoint',
+    password: 'right-password-1',
+    role: 'agent',
+  });
+  const cookie = await encode({
+    token: { uid: user.id, sv: user.sessionVersion, role: 'agent', mfa: 'none' },
+    secret: env.AUTH_SECRET,
+  });
   return { user, cookie };
 }
 
@@ -67,7 +86,10 @@ describe("next-auth's session endpoint", () => {
   });
 
   it('answers a cookie of a user that no longer exists as signed out', async () => {
-    const cookie = await encode({ token: { uid: 999_999, sv: 1, role: 'admin' }, secret: env.AUTH_SECRET });
+    const cookie = await encode({
+      token: { uid: 999_999, sv: 1, role: 'admin' },
+      secret: env.AUTH_SECRET,
+    });
     expect((await sessionEndpoint(cookie)).body).toEqual({});
   });
 });
@@ -79,14 +101,30 @@ describe('session cookies in production', () => {
     try {
       const { authOptions: production } = await import('./options');
       const { user } = await signedInCookie();
-      const cookie = await encode({ token: { uid: user.id, sv: user.sessionVersion, role: 'agent', mfa: 'none' }, secret: env.AUTH_SECRET });
+      const cookie = await encode({
+        token: { uid: user.id, sv: user.sessionVersion, role: 'agent', mfa: 'none' },
+        secret: env.AUTH_SECRET,
+      });
       const res = await core.AuthHandler({
-        req: { action: 'session', method: 'GET', origin: env.PORTAL_URL, cookies: { '__Secure-next-auth.session-token': cookie }, headers: {}, query: {}, body: {} },
+        req: {
+          action: 'session',
+          method: 'GET',
+          origin: env.PORTAL_URL,
+          cookies: { '__Secure-next-auth.session-token': cookie },
+          headers: {},
+          query: {},
+          body: {},
+        },
         options: production,
       });
-      const written = (res.cookies ?? []) as { name: string; options?: { secure?: boolean; httpOnly?: boolean } }[];
+      const written = (res.cookies ?? []) as {
+        name: string;
+        options?: { secure?: boolean; httpOnly?: boolean };
+      }[];
       expect(written.map((c) => c.name)).toContain('__Secure-next-auth.session-token');
-      expect(written.every((c) => c.options?.secure === true && c.options.httpOnly === true)).toBe(true);
+      expect(written.every((c) => c.options?.secure === true && c.options.httpOnly === true)).toBe(
+        true,
+      );
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

@@ -4,7 +4,13 @@ import { env } from '@/lib/env';
 import type { SecondFactorState } from './second-factor/gate';
 
 /** What the jwt callback in options.ts (and issueSessionCookie) puts in the token. */
-export type SessionClaims = { uid?: number; sv?: number; role?: string; mfa?: SecondFactorState; mfaAt?: number | null };
+export type SessionClaims = {
+  uid?: number;
+  sv?: number;
+  role?: string;
+  mfa?: SecondFactorState;
+  mfaAt?: number | null;
+};
 
 // next-auth v4 session cookie: a JWE (alg dir, enc A256GCM) under a key it derives from the secret
 // with HKDF-SHA256, an empty salt and this info string (next-auth/jwt `getDerivedEncryptionKey`).
@@ -14,7 +20,10 @@ const CLOCK_TOLERANCE_S = 15; // as next-auth's own decode
 let derived: { secret: string; key: Uint8Array } | undefined;
 function encryptionKey(): Uint8Array {
   if (derived?.secret !== env.AUTH_SECRET) {
-    derived = { secret: env.AUTH_SECRET, key: new Uint8Array(hkdfSync('sha256', env.AUTH_SECRET, '', KEY_INFO, 32)) };
+    derived = {
+      secret: env.AUTH_SECRET,
+      key: new Uint8Array(hkdfSync('sha256', env.AUTH_SECRET, '', KEY_INFO, 32)),
+    };
   }
   return derived.key;
 }
@@ -27,7 +36,9 @@ function encryptionKey(): Uint8Array {
  */
 export async function readSessionToken(token: string): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtDecrypt(token, encryptionKey(), { clockTolerance: CLOCK_TOLERANCE_S });
+    const { payload } = await jwtDecrypt(token, encryptionKey(), {
+      clockTolerance: CLOCK_TOLERANCE_S,
+    });
     return payload as SessionClaims;
   } catch {
     return null;

@@ -48,13 +48,30 @@ function keepSelling(lanes: number) {
       const n = ++counter;
       const key = `backup-sale-${n}`;
       const phone = `0803${String(n).padStart(5, '0')}${endings[n % endings.length]}`;
-      const result = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 10_000 });
+      const result = await startSale(world.db, world.agentId, {
+        idempotencyKey: key,
+        productId: product.id,
+        phone,
+        network: 'MTN',
+        amountMinor: 10_000,
+      });
       if (!result.ok) throw new Error(result.error);
-      sold.push({ purchaseId: result.outcome.purchaseId, reference: result.outcome.reference, key, answeredAt: performance.now() });
+      sold.push({
+        purchaseId: result.outcome.purchaseId,
+        reference: result.outcome.reference,
+        key,
+        answeredAt: performance.now(),
+      });
     }
   };
   const done = Promise.all(Array.from({ length: lanes }, lane));
-  return { sold, stop: async () => { running = false; await done; } };
+  return {
+    sold,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000) {
@@ -66,11 +83,21 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 }
 
 /** `npm run backup`'s script as its own OS process, against the world's database. */
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), ...args], {
-      cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('scripts', script), ...args],
+      {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -85,9 +112,14 @@ function expectRestoredCopyHolds(target: string, committed: Sold[]) {
   const restored = openDatabase(target);
   try {
     expect(allViolations(restored)).toEqual([]);
-    const rows = restored.$client.prepare('select id, reference, idempotency_key as key from purchases').all() as { id: number; reference: string; key: string }[];
+    const rows = restored.$client
+      .prepare('select id, reference, idempotency_key as key from purchases')
+      .all() as { id: number; reference: string; key: string }[];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = committed.filter((s) => byId.get(s.purchaseId)?.reference !== s.reference || byId.get(s.purchaseId)?.key !== s.key);
+    const missing = committed.filter(
+      (s) =>
+        byId.get(s.purchaseId)?.reference !== s.reference || byId.get(s.purchaseId)?.key !== s.key,
+    );
     expect(missing, 'sales committed before the backup but absent from it').toEqual([]);
   } finally {
     restored.$client.close();
@@ -100,7 +132,11 @@ describe('a backup taken while sales run', () => {
     const sales = keepSelling(4);
     await until(() => sales.sold.length >= 8, 'the first sales');
     const startedAt = performance.now();
-    const cli = await runScript('backup.ts', [], { DATABASE_PATH: world.file, BACKUP_DIR: dir, BACKUP_KEEP: '5' });
+    const cli = await runScript('backup.ts', [], {
+      DATABASE_PATH: world.file,
+      BACKUP_DIR: dir,
+      BACKUP_KEEP: '5',
+    });
     const endedAt = performance.now();
     const soldByEnd = sales.sold.length;
     await until(() => sales.sold.length >= soldByEnd + 4, 'sales after the backup');
@@ -108,7 +144,9 @@ describe('a backup taken while sales run', () => {
     expect(cli, cli.stderr).toMatchObject({ code: 0 });
 
     const committedBefore = sales.sold.filter((s) => s.answeredAt < startedAt);
-    const duringBackup = sales.sold.filter((s) => s.answeredAt > startedAt && s.answeredAt < endedAt);
+    const duringBackup = sales.sold.filter(
+      (s) => s.answeredAt > startedAt && s.answeredAt < endedAt,
+    );
     expect(committedBefore.length).toBeGreaterThanOrEqual(8);
     expect(duringBackup.length, 'sales kept committing while the backup ran').toBeGreaterThan(0);
 
@@ -194,7 +232,9 @@ describe('restore', () => {
     const before = liveDatabase(target);
     const refusal = await restoreBackup(tampered, target).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RestoreRefused);
-    expect((refusal as RestoreRefused).violations.map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['I1', 'I2']));
+    expect((refusal as RestoreRefused).violations.map((v) => v.split(':')[0])).toEqual(
+      expect.arrayContaining(['I1', 'I2']),
+    );
     expect(fs.readFileSync(target)).toEqual(before);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['portal.db']);
   });
@@ -203,12 +243,19 @@ describe('restore', () => {
     const target = path.join(tmp, 'refuse-open', 'portal.db');
     liveDatabase(target);
     // Stands in for a running portal (or worker): another OS process with the file open in WAL mode.
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const db = new (require('better-sqlite3'))(${JSON.stringify(target)});
       db.pragma('journal_mode = WAL');
       db.prepare('select v from marker').get();
       console.log('open');
-      setInterval(() => {}, 1000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+      setInterval(() => {}, 1000);`,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       await expect(restoreBackup(good, target)).rejects.toThrow(/open in another process/);
@@ -219,13 +266,19 @@ describe('restore', () => {
     const live = new Database(target, { readonly: true });
     expect(live.prepare('select v from marker').get()).toEqual({ v: 'the live database' });
     live.close();
-    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.startsWith('.restore-') || f.includes('before-restore'))).toEqual([]);
+    expect(
+      fs
+        .readdirSync(path.dirname(target))
+        .filter((f) => f.startsWith('.restore-') || f.includes('before-restore')),
+    ).toEqual([]);
   });
 
   it('refuses a file that is not a SQLite database', async () => {
     const junk = path.join(tmp, 'junk.db');
     fs.writeFileSync(junk, 'not a database at all, just some text that is long enough'.repeat(20));
-    await expect(restoreBackup(junk, path.join(tmp, 'refuse-junk', 'portal.db'))).rejects.toThrow(RestoreRefused);
+    await expect(restoreBackup(junk, path.join(tmp, 'refuse-junk', 'portal.db'))).rejects.toThrow(
+      RestoreRefused,
+    );
   });
 
   it('`npm run restore` refuses while something answers on the portal’s address', async () => {
@@ -235,9 +288,14 @@ describe('restore', () => {
     const target = path.join(tmp, 'refuse-running', 'portal.db');
     const before = liveDatabase(target);
     try {
-      const run = await runScript('restore.ts', [good], { DATABASE_PATH: target, PORTAL_URL: `http://127.0.0.1:${port}` });
+      const run = await runScript('restore.ts', [good], {
+        DATABASE_PATH: target,
+        PORTAL_URL: `http://127.0.0.1:${port}`,
+      });
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/refused: Something answers on http:\/\/127\.0\.0\.1:\d+: stop the portal/);
+      expect(run.stderr).toMatch(
+        /refused: Something answers on http:\/\/127\.0\.0\.1:\d+: stop the portal/,
+      );
       expect(fs.readFileSync(target)).toEqual(before);
     } finally {
       server.close();
@@ -275,7 +333,10 @@ describe('backup files and status', () => {
     fs.mkdirSync(dir);
     const at = Date.UTC(2026, 0, 1, 12);
     fs.writeFileSync(path.join(dir, backupName(at)), 'twelve bytes');
-    expect(backupStatus(dir, hour, at + 1.5 * hour)).toMatchObject({ last: { at, sizeBytes: 12 }, late: false });
+    expect(backupStatus(dir, hour, at + 1.5 * hour)).toMatchObject({
+      last: { at, sizeBytes: 12 },
+      late: false,
+    });
     expect(backupStatus(dir, hour, at + 1.5 * hour + 1)).toMatchObject({ late: true });
   });
 });

@@ -11,7 +11,13 @@ export interface BackupConfig {
 export function backupConfig(): BackupConfig {
   return {
     // A runtime folder, not a source: keeps the build from tracing the whole project into its output.
-    dir: path.resolve(/*turbopackIgnore: true*/ env.BACKUP_DIR ?? path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH)), 'backups')),
+    dir: path.resolve(
+      /*turbopackIgnore: true*/ env.BACKUP_DIR ??
+        path.join(
+          path.dirname(path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH)),
+          'backups',
+        ),
+    ),
     intervalMs: env.BACKUP_INTERVAL_MS,
     keep: env.BACKUP_KEEP,
   };

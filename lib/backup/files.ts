@@ -23,7 +23,9 @@ export function parseBackupName(name: string): number | null {
   const m = NAME.exec(name);
   if (!m) return null;
   const [d, t, ms] = [m[1]!, m[2]!, m[3]!];
-  const at = Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`);
+  const at = Date.parse(
+    `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`,
+  );
   return Number.isNaN(at) ? null : at;
 }
 

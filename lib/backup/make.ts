@@ -75,9 +75,17 @@ export async function makeBackup(
     fs.renameSync(partial, final);
     syncDir(dir);
   } catch (error) {
-    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(leftover, { force: true });
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
+      fs.rmSync(leftover, { force: true });
     throw error;
   }
   const pruned = pruneBackups(dir, keep);
-  return { name, path: final, at, sizeBytes: fs.statSync(final).size, durationMs: Math.round(performance.now() - started), pruned };
+  return {
+    name,
+    path: final,
+    at,
+    sizeBytes: fs.statSync(final).size,
+    durationMs: Math.round(performance.now() - started),
+    pruned,
+  };
 }

@@ -8,7 +8,10 @@ import { ALL_PAGES } from './make';
 
 /** A restore that did not happen, and why; the live database is untouched. */
 export class RestoreRefused extends Error {
-  constructor(message: string, readonly violations: string[] = []) {
+  constructor(
+    message: string,
+    readonly violations: string[] = [],
+  ) {
     super(message);
     this.name = 'RestoreRefused';
   }
@@ -24,7 +27,8 @@ const SIDECARS = ['-wal', '-shm', '-journal'];
 export function somethingListens(url: string, timeoutMs = 1_000): Promise<boolean> {
   const { hostname, port, protocol } = new URL(url);
   const host = hostname.replace(/^\[|\]$/g, '');
-  if (!(host === 'localhost' || host === '::1' || /^127\./.test(host))) return Promise.resolve(false);
+  if (!(host === 'localhost' || host === '::1' || /^127\./.test(host)))
+    return Promise.resolve(false);
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: Number(port || (protocol === 'https:' ? 443 : 80)) });
     const done = (up: boolean) => {
@@ -53,7 +57,9 @@ function takeLiveDatabase(file: string): Database.Database | null {
   } catch (error) {
     live.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new RestoreRefused(`${file} is open in another process (the portal, the worker or a script). Stop it first.`);
+      throw new RestoreRefused(
+        `${file} is open in another process (the portal, the worker or a script). Stop it first.`,
+      );
     }
     throw error;
   }
@@ -80,8 +86,13 @@ export interface RestoreResult {
  * check and every money invariant (I1–I9, E1) after migrating it to this version's schema, and only
  * while no other process has the live database open. The live file is kept aside, never deleted.
  */
-export async function restoreBackup(backupFile: string, databasePath: string, now = Date.now()): Promise<RestoreResult> {
-  if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) throw new RestoreRefused(`${backupFile} is not a file.`);
+export async function restoreBackup(
+  backupFile: string,
+  databasePath: string,
+  now = Date.now(),
+): Promise<RestoreResult> {
+  if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile())
+    throw new RestoreRefused(`${backupFile} is not a file.`);
   const target = path.resolve(databasePath);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const stamp = new Date(now).toISOString().replace(/[-:.]/g, '');
@@ -94,7 +105,9 @@ export async function restoreBackup(backupFile: string, databasePath: string, no
       source = new Database(backupFile, { readonly: true, fileMustExist: true });
       source.pragma('schema_version'); // reads the header: a file that is not SQLite fails here
     } catch (error) {
-      throw new RestoreRefused(`${backupFile} is not a SQLite database: ${(error as Error).message}`);
+      throw new RestoreRefused(
+        `${backupFile} is not a SQLite database: ${(error as Error).message}`,
+      );
     }
     try {
       await source.backup(staging, { progress: () => ALL_PAGES });
@@ -104,10 +117,15 @@ export async function restoreBackup(backupFile: string, databasePath: string, no
     const copy = openDatabase(staging); // migrates to this version's schema, as a start would
     try {
       const integrity = copy.$client.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new RestoreRefused(`The copy fails SQLite's integrity check: ${String(integrity)}`);
+      if (integrity !== 'ok')
+        throw new RestoreRefused(`The copy fails SQLite's integrity check: ${String(integrity)}`);
       checks = checkInvariants(copy);
       const violations = checks.flatMap((c) => c.violations.map((v) => `${c.id}: ${v}`));
-      if (violations.length > 0) throw new RestoreRefused(`The copy breaks ${new Set(violations.map((v) => v.split(':')[0])).size} invariant(s); nothing was restored.`, violations);
+      if (violations.length > 0)
+        throw new RestoreRefused(
+          `The copy breaks ${new Set(violations.map((v) => v.split(':')[0])).size} invariant(s); nothing was restored.`,
+          violations,
+        );
       copy.$client.pragma('journal_mode = DELETE');
     } finally {
       copy.$client.close();

@@ -11,15 +11,23 @@ const FIRST_RUN_DELAY_MS = 15_000;
  * not pile up copies), then every interval. Failures are logged; the dashboard's "backup late" alert is
  * what a human sees. Returns a stop function.
  */
-export function startBackupSchedule(db: Db, config: BackupConfig, log: (line: string) => void = console.log): () => void {
+export function startBackupSchedule(
+  db: Db,
+  config: BackupConfig,
+  log: (line: string) => void = console.log,
+): () => void {
   let running = false;
   let every: NodeJS.Timeout | undefined;
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      const made = await makeBackup(db.$client, config.dir, config.keep, { stepPages: PORTAL_STEP_PAGES });
-      log(`[backup] ${made.name}: ${made.sizeBytes} bytes in ${made.durationMs} ms${made.pruned.length ? `, pruned ${made.pruned.length}` : ''}`);
+      const made = await makeBackup(db.$client, config.dir, config.keep, {
+        stepPages: PORTAL_STEP_PAGES,
+      });
+      log(
+        `[backup] ${made.name}: ${made.sizeBytes} bytes in ${made.durationMs} ms${made.pruned.length ? `, pruned ${made.pruned.length}` : ''}`,
+      );
     } catch (error) {
       console.error('[backup] failed', error);
     } finally {
@@ -27,7 +35,10 @@ export function startBackupSchedule(db: Db, config: BackupConfig, log: (line: st
     }
   };
   const newest = listBackups(config.dir)[0];
-  const firstIn = Math.max(FIRST_RUN_DELAY_MS, newest ? newest.at + config.intervalMs - Date.now() : 0);
+  const firstIn = Math.max(
+    FIRST_RUN_DELAY_MS,
+    newest ? newest.at + config.intervalMs - Date.now() : 0,
+  );
   const first = setTimeout(() => {
     void run();
     every = setInterval(() => void run(), config.intervalMs);

@@ -15,21 +15,44 @@ export interface BeneficiaryInput {
 
 const p = sql.placeholder;
 const upsertBeneficiary = prepared((db) =>
-  db.insert(beneficiaries)
-    .values({ agentId: p('agentId'), phone: p('phone'), currency: p('currency'), network: p('network'), circle: p('circle'), lastUsedAt: p('now') })
+  db
+    .insert(beneficiaries)
+    .values({
+      agentId: p('agentId'),
+      phone: p('phone'),
+      currency: p('currency'),
+      network: p('network'),
+      circle: p('circle'),
+      lastUsedAt: p('now'),
+    })
     .onConflictDoUpdate({
       target: [beneficiaries.agentId, beneficiaries.phone],
-      set: { network: sql`excluded.network`, circle: sql`excluded.circle`, lastUsedAt: sql`excluded.last_used_at` },
+      set: {
+        network: sql`excluded.network`,
+        circle: sql`excluded.circle`,
+        lastUsedAt: sql`excluded.last_used_at`,
+      },
     })
     .prepare(),
 );
 
 /** Remembers the network chosen for a number (ported lines), so the next sale pre-fills it. */
-export function rememberBeneficiary(tx: Tx, agentId: number, input: BeneficiaryInput, now = Date.now()): void {
+export function rememberBeneficiary(
+  tx: Tx,
+  agentId: number,
+  input: BeneficiaryInput,
+  now = Date.now(),
+): void {
   upsertBeneficiary(tx).run({ agentId, ...input, now });
 }
 
-export function renameBeneficiary(db: Db, agentId: number, id: number, name: string | null, network?: string): boolean {
+export function renameBeneficiary(
+  db: Db,
+  agentId: number,
+  id: number,
+  name: string | null,
+  network?: string,
+): boolean {
   const result = db
     .update(beneficiaries)
     .set({ name, ...(network ? { network } : {}) })
@@ -39,10 +62,18 @@ export function renameBeneficiary(db: Db, agentId: number, id: number, name: str
 }
 
 export function deleteBeneficiary(db: Db, agentId: number, id: number): boolean {
-  return db.delete(beneficiaries).where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))).run().changes === 1;
+  return (
+    db
+      .delete(beneficiaries)
+      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))
+      .run().changes === 1
+  );
 }
 
-export const NETWORKS_BY_CURRENCY: Record<Currency, readonly string[]> = { NGN: NG_NETWORKS, INR: IN_OPERATORS };
+export const NETWORKS_BY_CURRENCY: Record<Currency, readonly string[]> = {
+  NGN: NG_NETWORKS,
+  INR: IN_OPERATORS,
+};
 
 export type UpdateBeneficiaryResult = 'updated' | 'not_found' | 'bad_network';
 
@@ -50,7 +81,12 @@ export type UpdateBeneficiaryResult = 'updated' | 'not_found' | 'bad_network';
  * The agent's edit of a saved number: a name (blank clears it) and the network (for a ported line),
  * checked against the number's own country. Another agent's id is "not found" and changes nothing.
  */
-export function updateBeneficiary(db: Db, agentId: number, id: number, input: { name: string | null; network: string }): UpdateBeneficiaryResult {
+export function updateBeneficiary(
+  db: Db,
+  agentId: number,
+  id: number,
+  input: { name: string | null; network: string },
+): UpdateBeneficiaryResult {
   const row = db
     .select({ currency: beneficiaries.currency })
     .from(beneficiaries)

@@ -6,11 +6,21 @@ import type { Currency } from '@/lib/money';
 export type Beneficiary = typeof beneficiaries.$inferSelect;
 
 /** The agent's own numbers only, most recently used first. */
-export function listBeneficiaries(db: Db, agentId: number, currency?: Currency, limit = 200): Beneficiary[] {
+export function listBeneficiaries(
+  db: Db,
+  agentId: number,
+  currency?: Currency,
+  limit = 200,
+): Beneficiary[] {
   return db
     .select()
     .from(beneficiaries)
-    .where(and(eq(beneficiaries.agentId, agentId), currency ? eq(beneficiaries.currency, currency) : undefined))
+    .where(
+      and(
+        eq(beneficiaries.agentId, agentId),
+        currency ? eq(beneficiaries.currency, currency) : undefined,
+      ),
+    )
     .orderBy(desc(beneficiaries.lastUsedAt))
     .limit(limit)
     .all();
@@ -21,7 +31,12 @@ const contains = (column: typeof beneficiaries.name | typeof beneficiaries.phone
   sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 
 /** The agent's numbers for the /beneficiaries page, optionally filtered by part of a number or name. */
-export function searchBeneficiaries(db: Db, agentId: number, search = '', limit = 200): Beneficiary[] {
+export function searchBeneficiaries(
+  db: Db,
+  agentId: number,
+  search = '',
+  limit = 200,
+): Beneficiary[] {
   const q = search.trim().replace(/\s+/g, ' ');
   const digits = q.replace(/\D/g, '');
   const filter = q

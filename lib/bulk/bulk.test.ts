@@ -38,7 +38,11 @@ function upload(agentId: number, csv: string) {
 }
 
 const salesOf = (batchId: number) =>
-  w.db.select().from(purchases).where(like(purchases.idempotencyKey, `bulk-${batchId}-row-%`)).all();
+  w.db
+    .select()
+    .from(purchases)
+    .where(like(purchases.idempotencyKey, `bulk-${batchId}-row-%`))
+    .all();
 
 describe('bulk CSV preview', () => {
   it('checks every row: detected network, price, and errors in words', () => {
@@ -55,7 +59,12 @@ describe('bulk CSV preview', () => {
     ].join('\n');
     const rows = listBatchRows(w.db, agent, upload(agent, csv));
     expect(rows.map((r) => [r.rowNumber, r.state, r.network])).toEqual([
-      [2, 'ready', 'MTN'], [3, 'ready', 'GLO'], [4, 'invalid', null], [5, 'invalid', null], [6, 'invalid', 'MTN'], [7, 'invalid', 'MTN'],
+      [2, 'ready', 'MTN'],
+      [3, 'ready', 'GLO'],
+      [4, 'invalid', null],
+      [5, 'invalid', null],
+      [6, 'invalid', 'MTN'],
+      [7, 'invalid', 'MTN'],
     ]);
     expect(rows[0]).toMatchObject({ phone: '08030001100', amountMinor: 50_000 });
     expect(rows[0]!.agentCostMinor).toBeLessThanOrEqual(50_000);
@@ -72,13 +81,27 @@ describe('bulk CSV preview', () => {
 
   it('refuses a file without a header, without sales, or over 5,000 rows, and stores nothing', () => {
     expect(parseBulkCsv('')).toMatchObject({ ok: false, error: expect.stringContaining('empty') });
-    expect(parseBulkCsv('phone,amount\n')).toMatchObject({ ok: false, error: 'The file has a header but no sales.' });
-    expect(parseBulkCsv('foo,bar\n1,2')).toMatchObject({ ok: false, error: expect.stringContaining('name the columns') });
-    const big = ['number,amount', ...Array.from({ length: MAX_ROWS + 1 }, () => '08030001100,100')].join('\n');
-    expect(parseBulkCsv(big)).toEqual({ ok: false, error: `The file has ${MAX_ROWS + 1} rows; the most one upload takes is ${MAX_ROWS}.` });
+    expect(parseBulkCsv('phone,amount\n')).toMatchObject({
+      ok: false,
+      error: 'The file has a header but no sales.',
+    });
+    expect(parseBulkCsv('foo,bar\n1,2')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('name the columns'),
+    });
+    const big = [
+      'number,amount',
+      ...Array.from({ length: MAX_ROWS + 1 }, () => '08030001100,100'),
+    ].join('\n');
+    expect(parseBulkCsv(big)).toEqual({
+      ok: false,
+      error: `The file has ${MAX_ROWS + 1} rows; the most one upload takes is ${MAX_ROWS}.`,
+    });
     const agent = unfundedAgent();
     expect(createBatch(w.db, agent, 'x.csv', big).ok).toBe(false);
-    expect(w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)).all()).toHaveLength(0);
+    expect(
+      w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)).all(),
+    ).toHaveLength(0);
   });
 });
 
@@ -92,20 +115,34 @@ describe('bulk CSV run', () => {
 
   it('never overdraws: rows the wallet cannot pay for are marked insufficient, not sold', async () => {
     const agent = unfundedAgent();
-    const batchId = upload(agent, ['number,amount', mtn(), mtn(), mtn()].map((l, i) => (i ? `${l},1000` : l)).join('\n'));
+    const batchId = upload(
+      agent,
+      ['number,amount', mtn(), mtn(), mtn()].map((l, i) => (i ? `${l},1000` : l)).join('\n'),
+    );
     const cost = listBatchRows(w.db, agent, batchId)[0]!.agentCostMinor!;
     // Exactly two rows' worth.
-    fundWallet(w.db, SYSTEM_ACTOR, { agentId: agent, currency: 'NGN', amount: cost * 2, direction: 'credit', reference: `bulk-two-${agent}`, reason: 'test' });
+    fundWallet(w.db, SYSTEM_ACTOR, {
+      agentId: agent,
+      currency: 'NGN',
+      amount: cost * 2,
+      direction: 'credit',
+      reference: `bulk-two-${agent}`,
+      reason: 'test',
+    });
     expect(confirmBatch(w.db, agent, batchId)).toBe(true);
     expect(confirmBatch(w.db, agent, batchId)).toBe(false);
     await runBulkPass(w.db);
     const rows = listBatchRows(w.db, agent, batchId);
     expect(rows.map(rowResult)).toEqual(['sold', 'sold', 'not sold: insufficient balance']);
-    expect(rows[2]!.message).toBe(`Your wallet has ₦0.00; this sale needs ₦${(cost / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}.`);
+    expect(rows[2]!.message).toBe(
+      `Your wallet has ₦0.00; this sale needs ₦${(cost / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}.`,
+    );
     expect(salesOf(batchId)).toHaveLength(2);
     const wallet = findWallet(w.db, agent, 'NGN')!;
     expect(wallet.balance).toBe(0);
-    expect(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).get()!.status).toBe('done');
+    expect(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).get()!.status).toBe(
+      'done',
+    );
     expect(allViolations(w.db)).toEqual([]);
   });
 
@@ -123,7 +160,10 @@ describe('bulk CSV run', () => {
 
   it('cancel: the row being sold finishes, every row not yet sent is never sold', async () => {
     const agent = w.newAgent(1_000_000);
-    const batchId = upload(agent, ['number,amount', ...Array.from({ length: 4 }, () => `${mtn()},100`)].join('\n'));
+    const batchId = upload(
+      agent,
+      ['number,amount', ...Array.from({ length: 4 }, () => `${mtn()},100`)].join('\n'),
+    );
     confirmBatch(w.db, agent, batchId);
     const batch = claimBatch(w.db, 'test-owner', Date.now())!;
     let calls = 0;
@@ -133,7 +173,10 @@ describe('bulk CSV run', () => {
       return fetch(input, init);
     };
     await runBatch(w.db, batch, 'test-owner', { sale: { provider: { fetch: cancellingFetch } } });
-    expect(listBatchRows(w.db, agent, batchId).map(rowResult)).toEqual(['sold', ...Array(3).fill('not sold: cancelled')]);
+    expect(listBatchRows(w.db, agent, batchId).map(rowResult)).toEqual([
+      'sold',
+      ...Array(3).fill('not sold: cancelled'),
+    ]);
     expect(salesOf(batchId)).toHaveLength(1);
     expect(cancelBatch(w.db, agent, batchId)).toBe(false);
   });
@@ -146,7 +189,14 @@ describe('bulk CSV run', () => {
     // A runner claimed the batch, sold row 2 and died before writing the row's result.
     const row = listBatchRows(w.db, agent, batchId)[0]!;
     const first = claimBatch(w.db, 'dead-runner', Date.now())!;
-    const sold = await startSale(w.db, agent, { idempotencyKey: bulkIdempotencyKey(first.id, 2), productId: w.product({ network: 'MTN', type: 'airtime' }).id, phone: row.phone!, network: 'MTN', amountMinor: 10_000, confirmRepeat: true });
+    const sold = await startSale(w.db, agent, {
+      idempotencyKey: bulkIdempotencyKey(first.id, 2),
+      productId: w.product({ network: 'MTN', type: 'airtime' }).id,
+      phone: row.phone!,
+      network: 'MTN',
+      amountMinor: 10_000,
+      confirmRepeat: true,
+    });
     expect(sold.ok).toBe(true);
     // The lease still runs: nobody else takes the batch until it expires.
     expect(claimBatch(w.db, 'other', Date.now())).toBeUndefined();
@@ -170,7 +220,9 @@ describe('bulk CSV run', () => {
     expect(progressOf(rows)).toMatchObject({ total: 2, valid: 1, handled: 2, sold: 1, notSold: 1 });
     const lines = resultCsv(rows).trim().split('\r\n');
     expect(lines[0]).toBe('row,number,network,product,amount,cost,result,reference,message');
-    expect(lines[1]).toMatch(/^"2","0803\d{7}","MTN","[^"]+","100.00","\d+\.\d\d","sold","[^"]+",""$/);
+    expect(lines[1]).toMatch(
+      /^"2","0803\d{7}","MTN","[^"]+","100.00","\d+\.\d\d","sold","[^"]+",""$/,
+    );
     // A formula in the upload comes back defused.
     expect(lines[2]).toContain(`"'=cmd|' /C calc'!A0"`);
   });

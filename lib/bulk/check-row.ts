@@ -1,6 +1,11 @@
 import type { Db } from '@/db';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
-import { detectNigerianNetwork, NG_NETWORKS, normaliseNigerianNumber, type NgNetwork } from '@/lib/catalogue/phone';
+import {
+  detectNigerianNetwork,
+  NG_NETWORKS,
+  normaliseNigerianNumber,
+  type NgNetwork,
+} from '@/lib/catalogue/phone';
 import { listProducts } from '@/lib/catalogue/queries';
 import type { Product } from '@/lib/catalogue/routing';
 import { formatMoney, minorOrUndefined, parseTypedAmount } from '@/lib/money';
@@ -8,8 +13,24 @@ import { airtimeRange } from '@/lib/purchases/sale-input';
 import type { CsvRow } from './csv';
 
 export type CheckedRow =
-  | { ok: true; rowNumber: number; rawNumber: string; phone: string; network: NgNetwork; product: Product; amountMinor: number; agentCostMinor: number }
-  | { ok: false; rowNumber: number; rawNumber: string; phone: string | null; network: string | null; error: string };
+  | {
+      ok: true;
+      rowNumber: number;
+      rawNumber: string;
+      phone: string;
+      network: NgNetwork;
+      product: Product;
+      amountMinor: number;
+      agentCostMinor: number;
+    }
+  | {
+      ok: false;
+      rowNumber: number;
+      rawNumber: string;
+      phone: string | null;
+      network: string | null;
+      error: string;
+    };
 
 /** The products and rates one upload checks against, read once per upload instead of once per row. */
 export interface CheckContext {
@@ -22,7 +43,8 @@ export function checkContext(db: Db, agentId: number): CheckContext {
   const rates = new Map<string, number>();
   return {
     sellable: (network) => {
-      if (!products.has(network)) products.set(network, listProducts(db, { currency: 'NGN', network }));
+      if (!products.has(network))
+        products.set(network, listProducts(db, { currency: 'NGN', network }));
       return products.get(network)!;
     },
     rateBps: (network, type) => {
@@ -41,20 +63,43 @@ export function checkContext(db: Db, agentId: number): CheckContext {
 export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
   const base = { rowNumber: row.rowNumber, rawNumber: row.number };
   const phone = normaliseNigerianNumber(row.number);
-  if (!phone) return { ...base, ok: false, phone: null, network: null, error: 'Not a Nigerian mobile number (like 0803 123 4567).' };
+  if (!phone)
+    return {
+      ...base,
+      ok: false,
+      phone: null,
+      network: null,
+      error: 'Not a Nigerian mobile number (like 0803 123 4567).',
+    };
   const named = row.network.toUpperCase().replace(/^ETISALAT$/, '9MOBILE');
   if (named && !(NG_NETWORKS as string[]).includes(named)) {
-    return { ...base, ok: false, phone, network: null, error: `Unknown network "${row.network}": use MTN, GLO, AIRTEL or 9MOBILE.` };
+    return {
+      ...base,
+      ok: false,
+      phone,
+      network: null,
+      error: `Unknown network "${row.network}": use MTN, GLO, AIRTEL or 9MOBILE.`,
+    };
   }
   const network = (named as NgNetwork) || detectNigerianNetwork(phone);
-  if (!network) return { ...base, ok: false, phone, network: null, error: 'The network of this number is unknown: add it in the network column.' };
+  if (!network)
+    return {
+      ...base,
+      ok: false,
+      phone,
+      network: null,
+      error: 'The network of this number is unknown: add it in the network column.',
+    };
   const refuse = (error: string): CheckedRow => ({ ...base, ok: false, phone, network, error });
   const sellable = ctx.sellable(network);
 
   if (row.product) {
     const wanted = row.product.trim().toLowerCase();
-    const product = sellable.find((p) => String(p.id) === wanted || p.name.toLowerCase() === wanted);
-    if (!product) return refuse(`No ${network} plan "${row.product}" is on sale. Use a plan name from Plans.`);
+    const product = sellable.find(
+      (p) => String(p.id) === wanted || p.name.toLowerCase() === wanted,
+    );
+    if (!product)
+      return refuse(`No ${network} plan "${row.product}" is on sale. Use a plan name from Plans.`);
     if (product.type === 'data') {
       if (product.priceMinor === null) return refuse('That plan has no price. Pick another one.');
       return priced(base, phone, network, product, product.priceMinor, ctx);
@@ -68,17 +113,47 @@ export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
   return airtime(base, phone, network, product, row.amount, ctx, refuse);
 }
 
-function airtime(base: { rowNumber: number; rawNumber: string }, phone: string, network: NgNetwork, product: Product, amount: string, ctx: CheckContext, refuse: (e: string) => CheckedRow): CheckedRow {
+function airtime(
+  base: { rowNumber: number; rawNumber: string },
+  phone: string,
+  network: NgNetwork,
+  product: Product,
+  amount: string,
+  ctx: CheckContext,
+  refuse: (e: string) => CheckedRow,
+): CheckedRow {
   const amountMinor = minorOrUndefined(parseTypedAmount(amount));
   // The same limits the sale path applies, so a previewed row is not refused when it is sold.
   const { minMinor: min, maxMinor: max } = airtimeRange(product);
-  if (amountMinor === undefined || amountMinor < min || amountMinor > max || amountMinor % 100 !== 0) {
-    return refuse(`Amount "${amount}" is not a whole amount from ${formatMoney(min, 'NGN')} to ${formatMoney(max, 'NGN')}.`);
+  if (
+    amountMinor === undefined ||
+    amountMinor < min ||
+    amountMinor > max ||
+    amountMinor % 100 !== 0
+  ) {
+    return refuse(
+      `Amount "${amount}" is not a whole amount from ${formatMoney(min, 'NGN')} to ${formatMoney(max, 'NGN')}.`,
+    );
   }
   return priced(base, phone, network, product, amountMinor, ctx);
 }
 
-function priced(base: { rowNumber: number; rawNumber: string }, phone: string, network: NgNetwork, product: Product, amountMinor: number, ctx: CheckContext): CheckedRow {
+function priced(
+  base: { rowNumber: number; rawNumber: string },
+  phone: string,
+  network: NgNetwork,
+  product: Product,
+  amountMinor: number,
+  ctx: CheckContext,
+): CheckedRow {
   const price = priceSale(amountMinor, ctx.rateBps(network, product.type));
-  return { ...base, ok: true, phone, network, product, amountMinor, agentCostMinor: price.agentCostMinor };
+  return {
+    ...base,
+    ok: true,
+    phone,
+    network,
+    product,
+    amountMinor,
+    agentCostMinor: price.agentCostMinor,
+  };
 }

@@ -16,30 +16,58 @@ export interface CsvRow {
 export type ParsedCsv = { ok: true; rows: CsvRow[] } | { ok: false; error: string };
 
 const ALIASES: Record<string, keyof Omit<CsvRow, 'rowNumber'>> = {
-  number: 'number', phone: 'number', 'phone number': 'number', msisdn: 'number',
-  network: 'network', product: 'product', plan: 'product', amount: 'amount',
+  number: 'number',
+  phone: 'number',
+  'phone number': 'number',
+  msisdn: 'number',
+  network: 'network',
+  product: 'product',
+  plan: 'product',
+  amount: 'amount',
 };
 
 /** The file's header names its columns; unknown columns are ignored, a missing number column is refused. */
 export function parseBulkCsv(text: string): ParsedCsv {
-  if (Buffer.byteLength(text) > MAX_BYTES) return { ok: false, error: 'The file is larger than 512 KB. Split it into smaller files.' };
+  if (Buffer.byteLength(text) > MAX_BYTES)
+    return { ok: false, error: 'The file is larger than 512 KB. Split it into smaller files.' };
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as string[][];
   } catch (error) {
-    return { ok: false, error: `The file is not a readable CSV (${(error as Error).message.split('\n')[0]}).` };
+    return {
+      ok: false,
+      error: `The file is not a readable CSV (${(error as Error).message.split('\n')[0]}).`,
+    };
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, error: 'The file is empty. Put a header row (number, network, product, amount) and one sale per row.' };
+  if (!header)
+    return {
+      ok: false,
+      error:
+        'The file is empty. Put a header row (number, network, product, amount) and one sale per row.',
+    };
   const columns = header.map((name) => ALIASES[name.trim().toLowerCase()]);
   if (!columns.includes('number')) {
-    return { ok: false, error: 'The first row must name the columns: number, and network, product or amount (network is optional).' };
+    return {
+      ok: false,
+      error:
+        'The first row must name the columns: number, and network, product or amount (network is optional).',
+    };
   }
   if (!columns.includes('product') && !columns.includes('amount')) {
     return { ok: false, error: 'Add a product or an amount column: each row needs one of them.' };
   }
   if (body.length === 0) return { ok: false, error: 'The file has a header but no sales.' };
-  if (body.length > MAX_ROWS) return { ok: false, error: `The file has ${body.length} rows; the most one upload takes is ${MAX_ROWS}.` };
+  if (body.length > MAX_ROWS)
+    return {
+      ok: false,
+      error: `The file has ${body.length} rows; the most one upload takes is ${MAX_ROWS}.`,
+    };
   const rows = body.map((cells, i) => {
     const row: CsvRow = { rowNumber: i + 2, number: '', network: '', product: '', amount: '' };
     columns.forEach((column, c) => {

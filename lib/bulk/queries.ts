@@ -61,15 +61,28 @@ export function progressOf(rows: BulkRowView[]): BatchProgress {
 }
 
 export function getBatchForAgent(db: Db, agentId: number, batchId: number): BulkBatch | undefined {
-  return db.select().from(bulkBatches).where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId))).get();
+  return db
+    .select()
+    .from(bulkBatches)
+    .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId)))
+    .get();
 }
 
 export function listBatchRows(db: Db, agentId: number, batchId: number): BulkRowView[] {
-  return db.select({
-    rowNumber: bulkRows.rowNumber, rawNumber: bulkRows.rawNumber, phone: bulkRows.phone, network: bulkRows.network,
-    productName: bulkRows.productName, amountMinor: bulkRows.amountMinor, agentCostMinor: bulkRows.agentCostMinor,
-    state: bulkRows.state, message: bulkRows.message, saleStatus: purchases.status, reference: purchases.reference,
-  })
+  return db
+    .select({
+      rowNumber: bulkRows.rowNumber,
+      rawNumber: bulkRows.rawNumber,
+      phone: bulkRows.phone,
+      network: bulkRows.network,
+      productName: bulkRows.productName,
+      amountMinor: bulkRows.amountMinor,
+      agentCostMinor: bulkRows.agentCostMinor,
+      state: bulkRows.state,
+      message: bulkRows.message,
+      saleStatus: purchases.status,
+      reference: purchases.reference,
+    })
     .from(bulkRows)
     .innerJoin(bulkBatches, eq(bulkBatches.id, bulkRows.batchId))
     .leftJoin(purchases, eq(purchases.id, bulkRows.purchaseId))
@@ -79,7 +92,13 @@ export function listBatchRows(db: Db, agentId: number, batchId: number): BulkRow
 }
 
 export function listBatches(db: Db, agentId: number, limit = 20): BulkBatch[] {
-  return db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agentId)).orderBy(desc(bulkBatches.id)).limit(limit).all();
+  return db
+    .select()
+    .from(bulkBatches)
+    .where(eq(bulkBatches.agentId, agentId))
+    .orderBy(desc(bulkBatches.id))
+    .limit(limit)
+    .all();
 }
 
 /** Posted minus reserved: what the wallet can still pay for now. */
@@ -107,10 +126,18 @@ export function getBatchView(db: Db, agentId: number, batchId: number): BatchVie
   const batch = getBatchForAgent(db, agentId, batchId);
   if (!batch) return null;
   const rows = listBatchRows(db, agentId, batchId);
-  const ordered = [...rows.filter((r) => r.state === 'invalid'), ...rows.filter((r) => r.state !== 'invalid')];
+  const ordered = [
+    ...rows.filter((r) => r.state === 'invalid'),
+    ...rows.filter((r) => r.state !== 'invalid'),
+  ];
   return {
-    id: batch.id, fileName: batch.fileName, status: batch.status, currency: batch.currency, totalCostMinor: batch.totalCostMinor,
-    availableMinor: availableMinor(db, agentId), progress: progressOf(rows),
+    id: batch.id,
+    fileName: batch.fileName,
+    status: batch.status,
+    currency: batch.currency,
+    totalCostMinor: batch.totalCostMinor,
+    availableMinor: availableMinor(db, agentId),
+    progress: progressOf(rows),
     rows: ordered.slice(0, ROWS_SHOWN).map((r) => ({ ...r, result: rowResult(r) })),
   };
 }

@@ -11,7 +11,8 @@ const LEASE_MS = 60_000;
 export type BulkRow = typeof bulkRows.$inferSelect;
 
 /** Derived, never random: a resumed batch sends the same key for the same row and gets the same sale back. */
-export const bulkIdempotencyKey = (batchId: number, rowNumber: number) => `bulk-${batchId}-row-${rowNumber}`;
+export const bulkIdempotencyKey = (batchId: number, rowNumber: number) =>
+  `bulk-${batchId}-row-${rowNumber}`;
 
 export interface BulkRunOptions {
   owner?: string;
@@ -22,11 +23,23 @@ export interface BulkRunOptions {
 /** Takes one confirmed batch under a lease; a crashed runner's lease expires and another resumes the batch. */
 export function claimBatch(db: Db, owner: string, now: number): BulkBatch | undefined {
   return immediate(db, (tx) => {
-    const due = tx.select().from(bulkBatches)
-      .where(and(eq(bulkBatches.status, 'queued'), or(isNull(bulkBatches.leaseUntil), lte(bulkBatches.leaseUntil, now))))
-      .orderBy(asc(bulkBatches.confirmedAt)).limit(1).get();
+    const due = tx
+      .select()
+      .from(bulkBatches)
+      .where(
+        and(
+          eq(bulkBatches.status, 'queued'),
+          or(isNull(bulkBatches.leaseUntil), lte(bulkBatches.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(bulkBatches.confirmedAt))
+      .limit(1)
+      .get();
     if (!due) return undefined;
-    tx.update(bulkBatches).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(eq(bulkBatches.id, due.id)).run();
+    tx.update(bulkBatches)
+      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+      .where(eq(bulkBatches.id, due.id))
+      .run();
     return due;
   });
 }
@@ -37,17 +50,34 @@ export function claimBatch(db: Db, owner: string, now: number): BulkBatch | unde
  */
 function claimRow(db: Db, batchId: number, owner: string, now: number): BulkRow | null {
   return immediate(db, (tx) => {
-    const renewed = tx.update(bulkBatches).set({ leaseUntil: now + LEASE_MS })
-      .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.status, 'queued'), eq(bulkBatches.leaseOwner, owner))).run();
+    const renewed = tx
+      .update(bulkBatches)
+      .set({ leaseUntil: now + LEASE_MS })
+      .where(
+        and(
+          eq(bulkBatches.id, batchId),
+          eq(bulkBatches.status, 'queued'),
+          eq(bulkBatches.leaseOwner, owner),
+        ),
+      )
+      .run();
     if (renewed.changes !== 1) return null;
-    const row = tx.select().from(bulkRows)
+    const row = tx
+      .select()
+      .from(bulkRows)
       .where(and(eq(bulkRows.batchId, batchId), inArray(bulkRows.state, ['sending', 'ready'])))
-      .orderBy(asc(bulkRows.rowNumber)).limit(1).get();
+      .orderBy(asc(bulkRows.rowNumber))
+      .limit(1)
+      .get();
     if (!row) {
-      tx.update(bulkBatches).set({ status: 'done', finishedAt: now, leaseOwner: null, leaseUntil: null }).where(eq(bulkBatches.id, batchId)).run();
+      tx.update(bulkBatches)
+        .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseUntil: null })
+        .where(eq(bulkBatches.id, batchId))
+        .run();
       return null;
     }
-    if (row.state === 'ready') tx.update(bulkRows).set({ state: 'sending' }).where(eq(bulkRows.id, row.id)).run();
+    if (row.state === 'ready')
+      tx.update(bulkRows).set({ state: 'sending' }).where(eq(bulkRows.id, row.id)).run();
     return row;
   });
 }
@@ -55,17 +85,34 @@ function claimRow(db: Db, batchId: number, owner: string, now: number): BulkRow 
 type RowResult = Pick<BulkRow, 'state' | 'message' | 'purchaseId'>;
 
 /** One row through the same sale path as the counter; the wallet's own refusal marks it, never overdraws it. */
-async function sellRow(db: Db, batch: BulkBatch, row: BulkRow, deps: StartSaleDeps): Promise<RowResult> {
+async function sellRow(
+  db: Db,
+  batch: BulkBatch,
+  row: BulkRow,
+  deps: StartSaleDeps,
+): Promise<RowResult> {
   const idempotencyKey = bulkIdempotencyKey(batch.id, row.rowNumber);
-  const existing = db.select({ id: purchases.id }).from(purchases)
-    .where(and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey))).get();
+  const existing = db
+    .select({ id: purchases.id })
+    .from(purchases)
+    .where(and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey)))
+    .get();
   if (existing) return { state: 'sent', message: null, purchaseId: existing.id };
-  const result = await startSale(db, batch.agentId, {
-    idempotencyKey, productId: row.productId!, phone: row.phone!, network: row.network!,
-    amountMinor: row.amountMinor!, expectedPriceMinor: row.amountMinor!,
-    // The agent confirmed the whole file: the same number twice in it is meant.
-    confirmRepeat: true,
-  }, deps);
+  const result = await startSale(
+    db,
+    batch.agentId,
+    {
+      idempotencyKey,
+      productId: row.productId!,
+      phone: row.phone!,
+      network: row.network!,
+      amountMinor: row.amountMinor!,
+      expectedPriceMinor: row.amountMinor!,
+      // The agent confirmed the whole file: the same number twice in it is meant.
+      confirmRepeat: true,
+    },
+    deps,
+  );
   if (result.ok) return { state: 'sent', message: null, purchaseId: result.outcome.purchaseId };
   // The sale path's own words are kept; the label says whether the wallet could pay for the row just now.
   const short = availableMinor(db, batch.agentId) < row.agentCostMinor!;
@@ -73,10 +120,19 @@ async function sellRow(db: Db, batch: BulkBatch, row: BulkRow, deps: StartSaleDe
 }
 
 /** Sells the batch's rows one after another until none is left, it is cancelled, or the lease is lost. */
-export async function runBatch(db: Db, batch: BulkBatch, owner: string, opts: BulkRunOptions = {}): Promise<number> {
+export async function runBatch(
+  db: Db,
+  batch: BulkBatch,
+  owner: string,
+  opts: BulkRunOptions = {},
+): Promise<number> {
   const now = opts.now ?? Date.now;
   let sold = 0;
-  for (let row = claimRow(db, batch.id, owner, now()); row; row = claimRow(db, batch.id, owner, now())) {
+  for (
+    let row = claimRow(db, batch.id, owner, now());
+    row;
+    row = claimRow(db, batch.id, owner, now())
+  ) {
     const result = await sellRow(db, batch, row, { now, ...opts.sale });
     db.update(bulkRows).set(result).where(eq(bulkRows.id, row.id)).run();
     sold += 1;

@@ -8,12 +8,26 @@ import type { CatalogueItem } from '@/lib/providers/types';
 export function productIdentity(item: CatalogueItem): string {
   const base = [item.currency, item.network, item.circle ?? '', item.type];
   if (item.type === 'airtime') return base.join('|');
-  return [...base, item.dataMb ?? `code:${item.provider}:${item.planCode}`, item.validityDays ?? '?'].join('|');
+  return [
+    ...base,
+    item.dataMb ?? `code:${item.provider}:${item.planCode}`,
+    item.validityDays ?? '?',
+  ].join('|');
 }
 
 export function displayName(item: CatalogueItem): string {
   if (item.type === 'airtime') return `${item.network} airtime`;
-  const size = item.dataMb === undefined ? '' : item.dataMb >= 1024 ? `${+(item.dataMb / 1024).toFixed(2)}GB` : `${item.dataMb}MB`;
-  const validity = item.validityDays === undefined ? '' : item.validityDays === 1 ? '1 day' : `${item.validityDays} days`;
+  const size =
+    item.dataMb === undefined
+      ? ''
+      : item.dataMb >= 1024
+        ? `${+(item.dataMb / 1024).toFixed(2)}GB`
+        : `${item.dataMb}MB`;
+  const validity =
+    item.validityDays === undefined
+      ? ''
+      : item.validityDays === 1
+        ? '1 day'
+        : `${item.validityDays} days`;
   return [item.network, size, validity].filter(Boolean).join(' ') || item.name;
 }

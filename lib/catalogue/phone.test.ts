@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, normaliseNigerianNumber } from './phone';
+import {
+  detectNigerianNetwork,
+  formatNigerianNumber,
+  normaliseIndianNumber,
+  normaliseNigerianNumber,
+} from './phone';
 
 describe('Nigerian numbers', () => {
   it('accepts the ways people type a number', () => {
-    for (const input of ['08031234567', '0803 123 4567', '+2348031234567', '2348031234567', '+234 803 123 4567', '8031234567']) {
+    for (const input of [
+      '08031234567',
+      '0803 123 4567',
+      '+2348031234567',
+      '2348031234567',
+      '+234 803 123 4567',
+      '8031234567',
+    ]) {
       expect(normaliseNigerianNumber(input)).toBe('08031234567');
     }
   });
 
   it('refuses what is not a Nigerian mobile', () => {
-    for (const input of ['', '0803123456', '080312345678', '06031234567', 'abc', '+44 7911 123456', "0803'; drop"]) {
+    for (const input of [
+      '',
+      '0803123456',
+      '080312345678',
+      '06031234567',
+      'abc',
+      '+44 7911 123456',
+      "0803'; drop",
+    ]) {
       expect(normaliseNigerianNumber(input)).toBeNull();
     }
   });
@@ -37,15 +57,45 @@ describe('Indian numbers', () => {
   });
 
   it('refuses anything else', () => {
-    for (const input of ['5876543210', '987654321', '98765432101', 'x9876543210']) expect(normaliseIndianNumber(input)).toBeNull();
+    for (const input of ['5876543210', '987654321', '98765432101', 'x9876543210'])
+      expect(normaliseIndianNumber(input)).toBeNull();
   });
 });
 
 describe('every prefix in the numbering table', () => {
   // docs/numbering.md#nigeria, the prefix table.
   const TABLE: Record<string, string[]> = {
-    MTN: ['0703', '0704', '0706', '0707', '07025', '07026', '0803', '0806', '0810', '0813', '0814', '0816', '0903', '0906', '0913', '0916'],
-    AIRTEL: ['0701', '0708', '0802', '0808', '0812', '0901', '0902', '0904', '0907', '0911', '0912'],
+    MTN: [
+      '0703',
+      '0704',
+      '0706',
+      '0707',
+      '07025',
+      '07026',
+      '0803',
+      '0806',
+      '0810',
+      '0813',
+      '0814',
+      '0816',
+      '0903',
+      '0906',
+      '0913',
+      '0916',
+    ],
+    AIRTEL: [
+      '0701',
+      '0708',
+      '0802',
+      '0808',
+      '0812',
+      '0901',
+      '0902',
+      '0904',
+      '0907',
+      '0911',
+      '0912',
+    ],
     GLO: ['0705', '0805', '0807', '0811', '0815', '0905', '0915'],
     '9MOBILE': ['0809', '0817', '0818', '0908', '0909'],
   };

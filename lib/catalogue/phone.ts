@@ -6,7 +6,24 @@
 export type NgNetwork = 'MTN' | 'GLO' | 'AIRTEL' | '9MOBILE';
 
 const NG_PREFIXES: Record<NgNetwork, string[]> = {
-  MTN: ['0703', '0704', '0706', '0707', '07025', '07026', '0803', '0806', '0810', '0813', '0814', '0816', '0903', '0906', '0913', '0916'],
+  MTN: [
+    '0703',
+    '0704',
+    '0706',
+    '0707',
+    '07025',
+    '07026',
+    '0803',
+    '0806',
+    '0810',
+    '0813',
+    '0814',
+    '0816',
+    '0903',
+    '0906',
+    '0913',
+    '0916',
+  ],
   AIRTEL: ['0701', '0708', '0802', '0808', '0812', '0901', '0902', '0904', '0907', '0911', '0912'],
   GLO: ['0705', '0805', '0807', '0811', '0815', '0905', '0915'],
   '9MOBILE': ['0809', '0817', '0818', '0908', '0909'],
@@ -14,7 +31,9 @@ const NG_PREFIXES: Record<NgNetwork, string[]> = {
 
 // Longest first, so the first match is the most specific one.
 const NG_TABLE = Object.entries(NG_PREFIXES)
-  .flatMap(([network, prefixes]) => prefixes.map((prefix) => ({ prefix, network: network as NgNetwork })))
+  .flatMap(([network, prefixes]) =>
+    prefixes.map((prefix) => ({ prefix, network: network as NgNetwork })),
+  )
   .sort((a, b) => b.prefix.length - a.prefix.length);
 
 export const NG_NETWORKS: NgNetwork[] = ['MTN', 'GLO', 'AIRTEL', '9MOBILE'];
@@ -44,7 +63,12 @@ export function formatNigerianNumber(national: string): string {
 export function normaliseIndianNumber(input: string): string | null {
   const digits = input.replace(/[\s\-().]/g, '').replace(/^\+/, '');
   if (!/^\d+$/.test(digits)) return null;
-  const national = digits.length === 12 && digits.startsWith('91') ? digits.slice(2) : digits.length === 11 && digits.startsWith('0') ? digits.slice(1) : digits;
+  const national =
+    digits.length === 12 && digits.startsWith('91')
+      ? digits.slice(2)
+      : digits.length === 11 && digits.startsWith('0')
+        ? digits.slice(1)
+        : digits;
   return /^[6-9]\d{9}$/.test(national) ? national : null;
 }
 

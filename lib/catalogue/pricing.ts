@@ -10,17 +10,28 @@ export const DEFAULT_PROVIDER_COST_BPS: Record<string, number> = DEMO_COST_BPS;
 
 const p = sql.placeholder;
 const ratesFor = prepared((db) =>
-  db.select({ agentId: commissionRates.agentId, rateBps: commissionRates.rateBps })
+  db
+    .select({ agentId: commissionRates.agentId, rateBps: commissionRates.rateBps })
     .from(commissionRates)
-    .where(and(
-      eq(commissionRates.currency, p('currency')), eq(commissionRates.network, p('network')), eq(commissionRates.type, p('type')),
-      or(eq(commissionRates.agentId, p('agentId')), isNull(commissionRates.agentId)),
-    ))
+    .where(
+      and(
+        eq(commissionRates.currency, p('currency')),
+        eq(commissionRates.network, p('network')),
+        eq(commissionRates.type, p('type')),
+        or(eq(commissionRates.agentId, p('agentId')), isNull(commissionRates.agentId)),
+      ),
+    )
     .prepare(),
 );
 
 /** The agent's own rate wins over the default for that network and product type. */
-export function commissionBps(db: Db, agentId: number, currency: Currency, network: string, type: 'airtime' | 'data'): number {
+export function commissionBps(
+  db: Db,
+  agentId: number,
+  currency: Currency,
+  network: string,
+  type: 'airtime' | 'data',
+): number {
   const rows = ratesFor(db).all({ agentId, currency, network, type });
   const own = rows.find((r) => r.agentId === agentId);
   return (own ?? rows[0])?.rateBps ?? 0;

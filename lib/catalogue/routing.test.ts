@@ -17,16 +17,26 @@ afterEach(() => cleanup());
 
 const PROVIDERS = ['vtpass', 'jonet', 'cwg'] as const;
 const airtime = (provider: string): CatalogueItem => ({
-  provider: provider as CatalogueItem['provider'], currency: 'NGN', network: 'MTN', type: 'airtime', planCode: `${provider}-mtn`, name: 'MTN airtime', raw: {},
+  provider: provider as CatalogueItem['provider'],
+  currency: 'NGN',
+  network: 'MTN',
+  type: 'airtime',
+  planCode: `${provider}-mtn`,
+  name: 'MTN airtime',
+  raw: {},
 });
 
 function sellEverywhere(order: string[]) {
   const now = Date.now();
   for (const id of PROVIDERS) {
-    db.insert(providerSettings).values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now }).run();
+    db.insert(providerSettings)
+      .values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now })
+      .run();
     applyProviderCatalogue(db, { provider: id, costBps: 9500, items: [airtime(id)] });
   }
-  db.insert(routes).values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order }).run();
+  db.insert(routes)
+    .values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order })
+    .run();
   return db.select().from(products).get()!;
 }
 
@@ -38,7 +48,12 @@ describe('routeFor', () => {
 
   it('sends nothing to a provider removed from the route, though it still sells the product', () => {
     const product = sellEverywhere(['vtpass', 'jonet', 'cwg']);
-    changeRoute(db, SYSTEM_ACTOR, { currency: 'NGN', network: 'MTN', type: 'airtime' }, { op: 'remove', provider: 'jonet' });
+    changeRoute(
+      db,
+      SYSTEM_ACTOR,
+      { currency: 'NGN', network: 'MTN', type: 'airtime' },
+      { op: 'remove', provider: 'jonet' },
+    );
     expect(routeFor(db, product).map((s) => s.provider)).toEqual(['vtpass', 'cwg']);
   });
 
@@ -50,7 +65,10 @@ describe('routeFor', () => {
 
   it('lists a product only while a provider on its route can sell it', () => {
     sellEverywhere(['vtpass']);
-    db.update(providerSettings).set({ enabled: false }).where(eq(providerSettings.id, 'vtpass')).run();
+    db.update(providerSettings)
+      .set({ enabled: false })
+      .where(eq(providerSettings.id, 'vtpass'))
+      .run();
     expect(listProducts(db, { currency: 'NGN' })).toEqual([]);
     db.update(providerSettings).set({ enabled: true }).run();
     expect(listProducts(db, { currency: 'NGN' })).toHaveLength(1);

@@ -15,20 +15,42 @@ export interface RouteStep {
 const p = sql.placeholder;
 
 const routeOrder = prepared((db) =>
-  db.select({ providers: routes.providers }).from(routes)
-    .where(and(eq(routes.currency, p('currency')), eq(routes.network, p('network')), eq(routes.type, p('type'))))
+  db
+    .select({ providers: routes.providers })
+    .from(routes)
+    .where(
+      and(
+        eq(routes.currency, p('currency')),
+        eq(routes.network, p('network')),
+        eq(routes.type, p('type')),
+      ),
+    )
     .prepare(),
 );
 
 const sourcesOf = prepared((db) =>
-  db.select({ provider: productSources.provider, planCode: productSources.planCode, priceMinor: productSources.priceMinor, costBps: productSources.costBps, enabled: providerSettings.enabled, pausedAt: providerSettings.pausedAt })
+  db
+    .select({
+      provider: productSources.provider,
+      planCode: productSources.planCode,
+      priceMinor: productSources.priceMinor,
+      costBps: productSources.costBps,
+      enabled: providerSettings.enabled,
+      pausedAt: providerSettings.pausedAt,
+    })
     .from(productSources)
     .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
     .where(and(eq(productSources.productId, p('productId')), eq(productSources.available, true)))
     .prepare(),
 );
 
-const productById = prepared((db) => db.select().from(products).where(eq(products.id, p('id'))).prepare());
+const productById = prepared((db) =>
+  db
+    .select()
+    .from(products)
+    .where(eq(products.id, p('id')))
+    .prepare(),
+);
 
 /**
  * The providers that can sell this product now, in the admin's order for its network and type.
@@ -37,12 +59,26 @@ const productById = prepared((db) => db.select().from(products).where(eq(product
  * another price for the bundle, is skipped.
  */
 export function routeFor(db: Db, product: Product): RouteStep[] {
-  const order = routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type })?.providers ?? [];
-  const sources = sourcesOf(db).all({ productId: product.id })
+  const order =
+    routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type })
+      ?.providers ?? [];
+  const sources = sourcesOf(db)
+    .all({ productId: product.id })
     // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
-    .filter((s) => s.enabled && s.pausedAt === null && (product.type === 'airtime' || s.priceMinor === product.priceMinor));
-  return order.flatMap((provider) => sources.filter((s) => s.provider === provider))
-    .map(({ provider, planCode, priceMinor, costBps }) => ({ provider, planCode, priceMinor, costBps }));
+    .filter(
+      (s) =>
+        s.enabled &&
+        s.pausedAt === null &&
+        (product.type === 'airtime' || s.priceMinor === product.priceMinor),
+    );
+  return order
+    .flatMap((provider) => sources.filter((s) => s.provider === provider))
+    .map(({ provider, planCode, priceMinor, costBps }) => ({
+      provider,
+      planCode,
+      priceMinor,
+      costBps,
+    }));
 }
 
 export function getProduct(db: Db, id: number): Product | undefined {

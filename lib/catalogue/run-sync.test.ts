@@ -16,7 +16,9 @@ describe("a provider's costBps option", () => {
 
   it('refuses anything the cost rounding cannot take, instead of failing each sale later', () => {
     for (const bad of ['9500.5', '0', '-1', '10001', '95%', 'abc']) {
-      expect(() => contractCostBps('jonet', bad), bad).toThrow(/whole basis points from 1 to 10000/);
+      expect(() => contractCostBps('jonet', bad), bad).toThrow(
+        /whole basis points from 1 to 10000/,
+      );
     }
   });
 });

@@ -10,14 +10,26 @@ export type SyncOutcome = SyncSummary | { provider: string; error: string };
 export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promise<SyncOutcome[]> {
   const providers = enabledProviders(db, deps);
   const fetched = await Promise.all(
-    providers.map(async ({ adapter, runtime }): Promise<ProviderCatalogue | { provider: string; error: string }> => {
-      try {
-        const items = await adapter.listCatalogue();
-        return { provider: adapter.id, costBps: contractCostBps(adapter.id, runtime.config.options?.costBps), items };
-      } catch (error) {
-        return { provider: adapter.id, error: error instanceof Error ? error.message : String(error) };
-      }
-    }),
+    providers.map(
+      async ({
+        adapter,
+        runtime,
+      }): Promise<ProviderCatalogue | { provider: string; error: string }> => {
+        try {
+          const items = await adapter.listCatalogue();
+          return {
+            provider: adapter.id,
+            costBps: contractCostBps(adapter.id, runtime.config.options?.costBps),
+            items,
+          };
+        } catch (error) {
+          return {
+            provider: adapter.id,
+            error: error instanceof Error ? error.message : String(error),
+          };
+        }
+      },
+    ),
   );
   // An unreachable provider keeps its last catalogue: a network blip must not empty the shelves.
   return fetched.map((f) => ('error' in f ? f : applyProviderCatalogue(db, f)));
@@ -29,7 +41,8 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
  * last catalogue and the sync reports why) instead of failing each sale later.
  */
 export function contractCostBps(provider: string, option: string | undefined): number {
-  if (option === undefined || option.trim() === '') return DEFAULT_PROVIDER_COST_BPS[provider] ?? 10_000;
+  if (option === undefined || option.trim() === '')
+    return DEFAULT_PROVIDER_COST_BPS[provider] ?? 10_000;
   const bps = Number(option);
   if (!Number.isInteger(bps) || bps < 1 || bps > 10_000) {
     throw new Error(`costBps must be whole basis points from 1 to 10000, got "${option}"`);

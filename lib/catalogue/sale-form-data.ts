@@ -32,11 +32,24 @@ export interface SaleFormData {
 }
 
 /** Everything the buy form needs, read once on the server: products, the agent's rates and numbers. */
-export function saleFormData(db: Db, agentId: number, currency: Currency, mode: 'airtime' | 'data'): SaleFormData {
+export function saleFormData(
+  db: Db,
+  agentId: number,
+  currency: Currency,
+  mode: 'airtime' | 'data',
+): SaleFormData {
   const networks = currency === 'INR' ? [...IN_OPERATORS] : NG_NETWORKS;
   const products = listProducts(db, { currency, type: mode }).map((p) => ({
-    id: p.id, network: p.network, circle: p.circle, type: p.type, name: p.name, dataMb: p.dataMb,
-    validityDays: p.validityDays, priceMinor: p.priceMinor, minMinor: p.minMinor, maxMinor: p.maxMinor,
+    id: p.id,
+    network: p.network,
+    circle: p.circle,
+    type: p.type,
+    name: p.name,
+    dataMb: p.dataMb,
+    validityDays: p.validityDays,
+    priceMinor: p.priceMinor,
+    minMinor: p.minMinor,
+    maxMinor: p.maxMinor,
   }));
   return {
     mode,
@@ -44,7 +57,14 @@ export function saleFormData(db: Db, agentId: number, currency: Currency, mode: 
     products,
     networks,
     circles: currency === 'INR' ? INDIA_CIRCLES : [],
-    commissionBps: Object.fromEntries(networks.map((n) => [n, commissionBps(db, agentId, currency, n, mode)])),
-    recentNumbers: listBeneficiaries(db, agentId, currency, 50).map((b) => ({ phone: b.phone, network: b.network, circle: b.circle, name: b.name })),
+    commissionBps: Object.fromEntries(
+      networks.map((n) => [n, commissionBps(db, agentId, currency, n, mode)]),
+    ),
+    recentNumbers: listBeneficiaries(db, agentId, currency, 50).map((b) => ({
+      phone: b.phone,
+      network: b.network,
+      circle: b.circle,
+      name: b.name,
+    })),
   };
 }

@@ -25,8 +25,18 @@ export interface SyncSummary {
  * changes, and withdraws this provider's sources that vanished upstream. A product with no
  * available source stops being sellable.
  */
-export function applyProviderCatalogue(db: Db, catalogue: ProviderCatalogue, now = Date.now()): SyncSummary {
-  const summary: SyncSummary = { provider: catalogue.provider, seen: 0, added: 0, priceChanges: 0, withdrawn: 0 };
+export function applyProviderCatalogue(
+  db: Db,
+  catalogue: ProviderCatalogue,
+  now = Date.now(),
+): SyncSummary {
+  const summary: SyncSummary = {
+    provider: catalogue.provider,
+    seen: 0,
+    added: 0,
+    priceChanges: 0,
+    withdrawn: 0,
+  };
   immediate(db, (tx) => {
     const seenSourceIds: number[] = [];
     for (const item of catalogue.items) {
@@ -34,25 +44,63 @@ export function applyProviderCatalogue(db: Db, catalogue: ProviderCatalogue, now
       const product = tx
         .insert(products)
         .values({
-          identity, currency: item.currency, network: item.network, circle: item.circle ?? '', type: item.type,
-          name: displayName(item), dataMb: item.dataMb, validityDays: item.validityDays, priceMinor: item.priceMinor,
-          minMinor: item.minMinor, maxMinor: item.maxMinor, active: true, updatedAt: now,
+          identity,
+          currency: item.currency,
+          network: item.network,
+          circle: item.circle ?? '',
+          type: item.type,
+          name: displayName(item),
+          dataMb: item.dataMb,
+          validityDays: item.validityDays,
+          priceMinor: item.priceMinor,
+          minMinor: item.minMinor,
+          maxMinor: item.maxMinor,
+          active: true,
+          updatedAt: now,
         })
         .onConflictDoUpdate({ target: products.identity, set: { updatedAt: now } })
         .returning({ id: products.id })
         .get();
-      const existing = tx.select().from(productSources)
-        .where(and(eq(productSources.productId, product.id), eq(productSources.provider, item.provider))).get();
+      const existing = tx
+        .select()
+        .from(productSources)
+        .where(
+          and(eq(productSources.productId, product.id), eq(productSources.provider, item.provider)),
+        )
+        .get();
       if (existing && existing.priceMinor !== (item.priceMinor ?? null)) {
-        tx.insert(priceChanges).values({ productSourceId: existing.id, oldPriceMinor: existing.priceMinor, newPriceMinor: item.priceMinor ?? null, at: now }).run();
+        tx.insert(priceChanges)
+          .values({
+            productSourceId: existing.id,
+            oldPriceMinor: existing.priceMinor,
+            newPriceMinor: item.priceMinor ?? null,
+            at: now,
+          })
+          .run();
         summary.priceChanges += 1;
       }
       const source = tx
         .insert(productSources)
-        .values({ productId: product.id, provider: item.provider, planCode: item.planCode, providerName: item.name, priceMinor: item.priceMinor, costBps: catalogue.costBps, available: true, lastSeenAt: now })
+        .values({
+          productId: product.id,
+          provider: item.provider,
+          planCode: item.planCode,
+          providerName: item.name,
+          priceMinor: item.priceMinor,
+          costBps: catalogue.costBps,
+          available: true,
+          lastSeenAt: now,
+        })
         .onConflictDoUpdate({
           target: [productSources.productId, productSources.provider],
-          set: { planCode: item.planCode, providerName: item.name, priceMinor: item.priceMinor ?? null, costBps: catalogue.costBps, available: true, lastSeenAt: now },
+          set: {
+            planCode: item.planCode,
+            providerName: item.name,
+            priceMinor: item.priceMinor ?? null,
+            costBps: catalogue.costBps,
+            available: true,
+            lastSeenAt: now,
+          },
         })
         .returning({ id: productSources.id })
         .get();
@@ -60,9 +108,16 @@ export function applyProviderCatalogue(db: Db, catalogue: ProviderCatalogue, now
       seenSourceIds.push(source.id);
       summary.seen += 1;
     }
-    const withdrawn = tx.update(productSources).set({ available: false })
-      .where(and(eq(productSources.provider, catalogue.provider), eq(productSources.available, true),
-        seenSourceIds.length ? notInArray(productSources.id, seenSourceIds) : undefined))
+    const withdrawn = tx
+      .update(productSources)
+      .set({ available: false })
+      .where(
+        and(
+          eq(productSources.provider, catalogue.provider),
+          eq(productSources.available, true),
+          seenSourceIds.length ? notInArray(productSources.id, seenSourceIds) : undefined,
+        ),
+      )
       .run();
     summary.withdrawn = withdrawn.changes;
     refreshProducts(tx, now);

@@ -4,17 +4,33 @@ import type { Tx } from '@/db/transaction';
 import { agentDailyEarnings, type purchases } from '@/db/schema';
 import { lagosDayNumber } from '@/lib/time/lagos';
 
-type Sale = Pick<typeof purchases.$inferSelect, 'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'amountMinor' | 'commissionMinor'>;
+type Sale = Pick<
+  typeof purchases.$inferSelect,
+  'agentId' | 'createdAt' | 'currency' | 'network' | 'type' | 'amountMinor' | 'commissionMinor'
+>;
 
 const p = sql.placeholder;
 const addToDay = prepared((db) =>
-  db.insert(agentDailyEarnings)
+  db
+    .insert(agentDailyEarnings)
     .values({
-      agentId: p('agentId'), day: p('day'), currency: p('currency'), network: p('network'), type: p('type'),
-      salesCount: p('count'), amountMinor: p('amountMinor'), commissionMinor: p('commissionMinor'),
+      agentId: p('agentId'),
+      day: p('day'),
+      currency: p('currency'),
+      network: p('network'),
+      type: p('type'),
+      salesCount: p('count'),
+      amountMinor: p('amountMinor'),
+      commissionMinor: p('commissionMinor'),
     })
     .onConflictDoUpdate({
-      target: [agentDailyEarnings.agentId, agentDailyEarnings.day, agentDailyEarnings.currency, agentDailyEarnings.network, agentDailyEarnings.type],
+      target: [
+        agentDailyEarnings.agentId,
+        agentDailyEarnings.day,
+        agentDailyEarnings.currency,
+        agentDailyEarnings.network,
+        agentDailyEarnings.type,
+      ],
       set: {
         salesCount: sql`${agentDailyEarnings.salesCount} + excluded.sales_count`,
         amountMinor: sql`${agentDailyEarnings.amountMinor} + excluded.face_minor`,
@@ -30,7 +46,13 @@ const addToDay = prepared((db) =>
  */
 export function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): void {
   addToDay(tx).run({
-    agentId: sale.agentId, day: lagosDayNumber(sale.createdAt), currency: sale.currency, network: sale.network, type: sale.type,
-    count: direction, amountMinor: direction * sale.amountMinor, commissionMinor: direction * sale.commissionMinor,
+    agentId: sale.agentId,
+    day: lagosDayNumber(sale.createdAt),
+    currency: sale.currency,
+    network: sale.network,
+    type: sale.type,
+    count: direction,
+    amountMinor: direction * sale.amountMinor,
+    commissionMinor: direction * sale.commissionMinor,
   });
 }

@@ -16,15 +16,45 @@ const productIds: Record<string, number> = {};
 const NOW = Date.UTC(2025, 5, 15, 10, 0);
 let seq = 0;
 
-function sale(agentId: number, at: number, opts: { key: string; status?: 'SUCCESS' | 'FAILED' | 'PENDING'; face: number; commission: number }) {
+function sale(
+  agentId: number,
+  at: number,
+  opts: {
+    key: string;
+    status?: 'SUCCESS' | 'FAILED' | 'PENDING';
+    face: number;
+    commission: number;
+  },
+) {
   const product = productIds[opts.key]!;
-  const [currency, network, type] = opts.key.split(':') as ['NGN' | 'INR', string, 'airtime' | 'data'];
+  const [currency, network, type] = opts.key.split(':') as [
+    'NGN' | 'INR',
+    string,
+    'airtime' | 'data',
+  ];
   seq += 1;
-  const row = db.insert(purchases).values({
-    agentId, idempotencyKey: `k${seq}`, requestHash: 'h', productId: product, type, currency, network, phone: '08031234567',
-    amountMinor: opts.face, agentCostMinor: opts.face - opts.commission, commissionMinor: opts.commission, status: opts.status ?? 'SUCCESS',
-    provider: 'sim', reference: `ref-${seq}`, createdAt: at, updatedAt: at,
-  }).returning().get();
+  const row = db
+    .insert(purchases)
+    .values({
+      agentId,
+      idempotencyKey: `k${seq}`,
+      requestHash: 'h',
+      productId: product,
+      type,
+      currency,
+      network,
+      phone: '08031234567',
+      amountMinor: opts.face,
+      agentCostMinor: opts.face - opts.commission,
+      commissionMinor: opts.commission,
+      status: opts.status ?? 'SUCCESS',
+      provider: 'sim',
+      reference: `ref-${seq}`,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
   // As the sale's own settlement does, in the transaction that makes it SUCCESS.
   if (row.status === 'SUCCESS') countEarnings(db, row, 1);
 }
@@ -35,7 +65,11 @@ beforeEach(() => {
   other = insertUser(db).id;
   for (const key of ['NGN:MTN:airtime', 'NGN:MTN:data', 'NGN:GLO:airtime', 'INR:JIO:airtime']) {
     const [currency, network, type] = key.split(':') as ['NGN' | 'INR', string, 'airtime' | 'data'];
-    productIds[key] = db.insert(products).values({ identity: key, currency, network, type, name: key, updatedAt: 0 }).returning().get().id;
+    productIds[key] = db
+      .insert(products)
+      .values({ identity: key, currency, network, type, name: key, updatedAt: 0 })
+      .returning()
+      .get().id;
   }
   const utc = (d: number, h: number, m = 0) => Date.UTC(2025, d < 0 ? 4 : 5, d < 0 ? 31 : d, h, m);
   sale(agent, utc(15, 8), { key: 'NGN:MTN:airtime', face: 50_000, commission: 1_000 }); // today
@@ -43,8 +77,18 @@ beforeEach(() => {
   sale(agent, utc(14, 22, 30), { key: 'NGN:GLO:airtime', face: 20_000, commission: 400 }); // 23:30 on the 14th in Lagos: not today
   sale(agent, utc(-1, 23, 30), { key: 'NGN:MTN:airtime', face: 10_000, commission: 200 }); // 00:30 on 1 June in Lagos: this month
   sale(agent, utc(-1, 22, 30), { key: 'NGN:MTN:airtime', face: 99_900, commission: 9_900 }); // 23:30 on 31 May in Lagos: last month
-  sale(agent, utc(15, 9), { key: 'NGN:MTN:airtime', face: 70_000, commission: 7_000, status: 'FAILED' });
-  sale(agent, utc(15, 9), { key: 'NGN:MTN:airtime', face: 80_000, commission: 8_000, status: 'PENDING' });
+  sale(agent, utc(15, 9), {
+    key: 'NGN:MTN:airtime',
+    face: 70_000,
+    commission: 7_000,
+    status: 'FAILED',
+  });
+  sale(agent, utc(15, 9), {
+    key: 'NGN:MTN:airtime',
+    face: 80_000,
+    commission: 8_000,
+    status: 'PENDING',
+  });
   sale(other, utc(15, 9), { key: 'NGN:MTN:airtime', face: 60_000, commission: 6_000 }); // another agent
   sale(agent, utc(15, 9, 30), { key: 'INR:JIO:airtime', face: 10_000, commission: 300 });
 });
@@ -70,21 +114,52 @@ describe('earnings', () => {
   it('breaks the month down by network and by product type', () => {
     const [ngn] = getEarnings(db, agent, ['NGN'], NOW);
     expect(ngn?.byNetwork).toEqual([
-      { key: 'MTN', today: { count: 2, valueMinor: 80_000, commissionMinor: 1_900 }, month: { count: 3, valueMinor: 90_000, commissionMinor: 2_100 } },
-      { key: 'GLO', today: { count: 0, valueMinor: 0, commissionMinor: 0 }, month: { count: 1, valueMinor: 20_000, commissionMinor: 400 } },
+      {
+        key: 'MTN',
+        today: { count: 2, valueMinor: 80_000, commissionMinor: 1_900 },
+        month: { count: 3, valueMinor: 90_000, commissionMinor: 2_100 },
+      },
+      {
+        key: 'GLO',
+        today: { count: 0, valueMinor: 0, commissionMinor: 0 },
+        month: { count: 1, valueMinor: 20_000, commissionMinor: 400 },
+      },
     ]);
     expect(ngn?.byType).toEqual([
-      { key: 'airtime', today: { count: 1, valueMinor: 50_000, commissionMinor: 1_000 }, month: { count: 3, valueMinor: 80_000, commissionMinor: 1_600 } },
-      { key: 'data', today: { count: 1, valueMinor: 30_000, commissionMinor: 900 }, month: { count: 1, valueMinor: 30_000, commissionMinor: 900 } },
+      {
+        key: 'airtime',
+        today: { count: 1, valueMinor: 50_000, commissionMinor: 1_000 },
+        month: { count: 3, valueMinor: 80_000, commissionMinor: 1_600 },
+      },
+      {
+        key: 'data',
+        today: { count: 1, valueMinor: 30_000, commissionMinor: 900 },
+        month: { count: 1, valueMinor: 30_000, commissionMinor: 900 },
+      },
     ]);
   });
 
   it('gives one zero-filled chart entry per Lagos day of the month so far', () => {
     const [ngn] = getEarnings(db, agent, ['NGN'], NOW);
     expect(ngn?.daily).toHaveLength(15);
-    expect(ngn?.daily[0]).toEqual({ day: '2025-06-01', count: 1, valueMinor: 10_000, commissionMinor: 200 });
-    expect(ngn?.daily[13]).toEqual({ day: '2025-06-14', count: 1, valueMinor: 20_000, commissionMinor: 400 });
-    expect(ngn?.daily[14]).toEqual({ day: '2025-06-15', count: 2, valueMinor: 80_000, commissionMinor: 1_900 });
+    expect(ngn?.daily[0]).toEqual({
+      day: '2025-06-01',
+      count: 1,
+      valueMinor: 10_000,
+      commissionMinor: 200,
+    });
+    expect(ngn?.daily[13]).toEqual({
+      day: '2025-06-14',
+      count: 1,
+      valueMinor: 20_000,
+      commissionMinor: 400,
+    });
+    expect(ngn?.daily[14]).toEqual({
+      day: '2025-06-15',
+      count: 2,
+      valueMinor: 80_000,
+      commissionMinor: 1_900,
+    });
     expect(ngn?.daily.slice(1, 13).every((d) => d.count === 0 && d.valueMinor === 0)).toBe(true);
   });
 
@@ -92,6 +167,10 @@ describe('earnings', () => {
     const fresh = insertUser(db).id;
     const [ngn, ...rest] = getEarnings(db, fresh, ['NGN'], NOW);
     expect(rest).toEqual([]);
-    expect(ngn).toMatchObject({ currency: 'NGN', today: { count: 0, valueMinor: 0, commissionMinor: 0 }, byNetwork: [] });
+    expect(ngn).toMatchObject({
+      currency: 'NGN',
+      today: { count: 0, valueMinor: 0, commissionMinor: 0 },
+      byNetwork: [],
+    });
   });
 });

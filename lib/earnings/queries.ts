@@ -43,9 +43,23 @@ function breakdown(map: Map<string, Breakdown>, key: string, today: Totals, mont
 
 const e = agentDailyEarnings;
 const monthRows = prepared((db) =>
-  db.select({ currency: e.currency, network: e.network, type: e.type, day: e.day, count: e.salesCount, valueMinor: e.amountMinor, commissionMinor: e.commissionMinor })
+  db
+    .select({
+      currency: e.currency,
+      network: e.network,
+      type: e.type,
+      day: e.day,
+      count: e.salesCount,
+      valueMinor: e.amountMinor,
+      commissionMinor: e.commissionMinor,
+    })
     .from(e)
-    .where(and(eq(e.agentId, sql.placeholder('agentId')), between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay'))))
+    .where(
+      and(
+        eq(e.agentId, sql.placeholder('agentId')),
+        between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay')),
+      ),
+    )
     .prepare(),
 );
 
@@ -54,20 +68,38 @@ const monthRows = prepared((db) =>
  * value sold and commission earned, by network and by product type, and a day-by-day series.
  * Only SUCCESS counts: a pending sale has earned nothing yet and a failed one never will.
  */
-export function getEarnings(db: Db, agentId: number, currencies: readonly Currency[] = [], now = Date.now()): CurrencyEarnings[] {
+export function getEarnings(
+  db: Db,
+  agentId: number,
+  currencies: readonly Currency[] = [],
+  now = Date.now(),
+): CurrencyEarnings[] {
   const today = lagosDayNumber(now);
   const firstDay = lagosDayNumber(startOfLagosMonth(now));
   // A day whose only sales were reversed keeps a row of zeros: it counts for nothing.
-  const rows = monthRows(db).all({ agentId, firstDay, lastDay: today }).filter((r) => r.count > 0);
+  const rows = monthRows(db)
+    .all({ agentId, firstDay, lastDay: today })
+    .filter((r) => r.count > 0);
 
   const wanted = [...new Set<Currency>([...currencies, ...rows.map((r) => r.currency)])];
   return wanted.map((currency) => {
-    const result: CurrencyEarnings = { currency, today: zero(), month: zero(), byNetwork: [], byType: [], daily: [] };
+    const result: CurrencyEarnings = {
+      currency,
+      today: zero(),
+      month: zero(),
+      byNetwork: [],
+      byType: [],
+      daily: [],
+    };
     const networks = new Map<string, Breakdown>();
     const types = new Map<string, Breakdown>();
     const perDay = new Map<number, Totals>();
     for (const r of rows.filter((row) => row.currency === currency)) {
-      const totals = { count: Number(r.count), valueMinor: Number(r.valueMinor), commissionMinor: Number(r.commissionMinor) };
+      const totals = {
+        count: Number(r.count),
+        valueMinor: Number(r.valueMinor),
+        commissionMinor: Number(r.commissionMinor),
+      };
       const day = Number(r.day);
       const todays = day === today ? totals : zero();
       add(result.today, todays);
@@ -78,7 +110,8 @@ export function getEarnings(db: Db, agentId: number, currencies: readonly Curren
       add(dayTotals, totals);
       perDay.set(day, dayTotals);
     }
-    const byValue = (a: Breakdown, b: Breakdown) => b.month.valueMinor - a.month.valueMinor || a.key.localeCompare(b.key);
+    const byValue = (a: Breakdown, b: Breakdown) =>
+      b.month.valueMinor - a.month.valueMinor || a.key.localeCompare(b.key);
     result.byNetwork = [...networks.values()].sort(byValue);
     result.byType = [...types.values()].sort(byValue);
     for (let day = firstDay; day <= today; day += 1) {

@@ -9,9 +9,15 @@ while (Date.now() < Number(startAt)) {
   /* spin */
 }
 try {
-  const { entryId } = approveFundingRequest(db, { userId: null, label: `worker-${process.pid}`, ip: null }, Number(id));
+  const { entryId } = approveFundingRequest(
+    db,
+    { userId: null, label: `worker-${process.pid}`, ip: null },
+    Number(id),
+  );
   process.stdout.write(JSON.stringify({ ok: true, entryId }));
 } catch (error) {
-  process.stdout.write(JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  process.stdout.write(
+    JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
 }
 db.$client.close();

@@ -4,7 +4,11 @@ import { fundingRequests, users } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { fundingAccount, walletAccount } from '@/lib/ledger/accounts';
-import { assertPaymentUnused, assertPaymentUnusedForAgent, claimPayment } from '@/lib/ledger/bank-payments';
+import {
+  assertPaymentUnused,
+  assertPaymentUnusedForAgent,
+  claimPayment,
+} from '@/lib/ledger/bank-payments';
 import { Refusal } from '@/lib/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
@@ -20,20 +24,51 @@ export interface NewFundingRequest {
 }
 
 /** An agent asks for money they paid in; nothing moves until an admin approves. */
-export function submitFundingRequest(db: Db, actor: Actor, agentId: number, input: NewFundingRequest, now = Date.now()): FundingRequest {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Refusal('Enter an amount above zero.', 'amount');
+export function submitFundingRequest(
+  db: Db,
+  actor: Actor,
+  agentId: number,
+  input: NewFundingRequest,
+  now = Date.now(),
+): FundingRequest {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new Refusal('Enter an amount above zero.', 'amount');
   const bankReference = input.bankReference.trim();
-  if (!bankReference) throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
+  if (!bankReference)
+    throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
   return immediate(db, (tx) => {
     assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
     const created = tx
       .insert(fundingRequests)
-      .values({ agentId, currency: input.currency, amount: input.amount, bankReference, note: input.note?.trim() || null, createdAt: now })
+      .values({
+        agentId,
+        currency: input.currency,
+        amount: input.amount,
+        bankReference,
+        note: input.note?.trim() || null,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning()
       .get();
-    if (!created) throw new Refusal('You already sent a request with this bank reference.', 'bankReference');
-    recordAudit(tx, actor, { action: 'funding.request', targetType: 'user', targetId: agentId, detail: { requestId: created.id, amount: input.amount, currency: input.currency, bankReference } }, now);
+    if (!created)
+      throw new Refusal('You already sent a request with this bank reference.', 'bankReference');
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'funding.request',
+        targetType: 'user',
+        targetId: agentId,
+        detail: {
+          requestId: created.id,
+          amount: input.amount,
+          currency: input.currency,
+          bankReference,
+        },
+      },
+      now,
+    );
     return created;
   });
 }
@@ -45,7 +80,12 @@ export type Decision = { request: FundingRequest; entryId?: number };
  * the credit is keyed by the request (a second post is a no-op even if the guard were bypassed), and
  * the 'funding.approve' audit row is what I7 accepts as the source of a wallet credit.
  */
-export function approveFundingRequest(db: Db, actor: Actor, requestId: number, now = Date.now()): Decision {
+export function approveFundingRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  now = Date.now(),
+): Decision {
   return immediate(db, (tx) => {
     const request = tx
       .update(fundingRequests)
@@ -54,13 +94,30 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       .returning()
       .get();
     if (!request) throw alreadyDecided(tx, requestId);
-    const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)).get();
+    const agent = tx
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, request.agentId))
+      .get();
     if (agent?.role !== 'agent') throw new Refusal('This request does not belong to an agent.');
-    assertPaymentUnused(tx, request.currency, request.bankReference, { agentId: request.agentId, direct: false });
+    assertPaymentUnused(tx, request.currency, request.bankReference, {
+      agentId: request.agentId,
+      direct: false,
+    });
     recordAudit(
       tx,
       actor,
-      { action: 'funding.approve', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, bankReference: request.bankReference } },
+      {
+        action: 'funding.approve',
+        targetType: 'user',
+        targetId: request.agentId,
+        detail: {
+          requestId,
+          amount: request.amount,
+          currency: request.currency,
+          bankReference: request.bankReference,
+        },
+      },
       now,
     );
     const result = post(tx, {
@@ -74,14 +131,27 @@ export function approveFundingRequest(db: Db, actor: Actor, requestId: number, n
       createdBy: actor.userId ?? undefined,
       now,
     });
-    claimPayment(tx, { currency: request.currency, reference: request.bankReference, agentId: request.agentId, fundingRequestId: request.id, ledgerEntryId: result.entryId, now });
+    claimPayment(tx, {
+      currency: request.currency,
+      reference: request.bankReference,
+      agentId: request.agentId,
+      fundingRequestId: request.id,
+      ledgerEntryId: result.entryId,
+      now,
+    });
     collectDebt(tx, request.agentId, request.currency, `funding-request:${request.id}`, now);
     return { request, entryId: result.entryId };
   });
 }
 
 /** A rejection moves no money; the reason is shown to the agent. */
-export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, reason: string, now = Date.now()): Decision {
+export function rejectFundingRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  reason: string,
+  now = Date.now(),
+): Decision {
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason the agent can read.', 'reason');
   return immediate(db, (tx) => {
@@ -92,13 +162,27 @@ export function rejectFundingRequest(db: Db, actor: Actor, requestId: number, re
       .returning()
       .get();
     if (!request) throw alreadyDecided(tx, requestId);
-    recordAudit(tx, actor, { action: 'funding.reject', targetType: 'user', targetId: request.agentId, detail: { requestId, amount: request.amount, currency: request.currency, reason: why } }, now);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'funding.reject',
+        targetType: 'user',
+        targetId: request.agentId,
+        detail: { requestId, amount: request.amount, currency: request.currency, reason: why },
+      },
+      now,
+    );
     return { request };
   });
 }
 
 function alreadyDecided(tx: Tx, requestId: number): Refusal {
-  const existing = tx.select({ status: fundingRequests.status }).from(fundingRequests).where(eq(fundingRequests.id, requestId)).get();
+  const existing = tx
+    .select({ status: fundingRequests.status })
+    .from(fundingRequests)
+    .where(eq(fundingRequests.id, requestId))
+    .get();
   if (!existing) return new Refusal('No such funding request.');
   return new Refusal(`This request was already ${existing.status}; nothing changed.`);
 }

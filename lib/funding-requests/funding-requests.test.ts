@@ -19,11 +19,17 @@ afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const ledgerRows = () => db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
-const audits = (action: string) => db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)?.n;
+const audits = (action: string) =>
+  db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)?.n;
 
 function newRequest(amount = 250_000) {
   const agent = insertUser(db);
-  const request = submitFundingRequest(db, { userId: agent.id, label: agent.email, ip: null }, agent.id, { currency: 'NGN', amount, bankReference: `BANK-${agent.id}` });
+  const request = submitFundingRequest(
+    db,
+    { userId: agent.id, label: agent.email, ip: null },
+    agent.id,
+    { currency: 'NGN', amount, bankReference: `BANK-${agent.id}` },
+  );
   return { agent, request };
 }
 
@@ -45,7 +51,11 @@ describe('funding requests', () => {
     const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
     const startAt = Date.now() + 3_000;
     const outputs = await Promise.all(
-      [1, 2, 3].map(() => run(tsx, [worker, file, String(request.id), String(startAt)], { cwd: process.cwd() }).then((r) => JSON.parse(r.stdout) as { ok: boolean })),
+      [1, 2, 3].map(() =>
+        run(tsx, [worker, file, String(request.id), String(startAt)], { cwd: process.cwd() }).then(
+          (r) => JSON.parse(r.stdout) as { ok: boolean },
+        ),
+      ),
     );
     expect(outputs.filter((o) => o.ok)).toHaveLength(1);
     expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(777_700);
@@ -62,14 +72,27 @@ describe('funding requests', () => {
     expect(ledgerRows()).toBe(0);
     expect(findWallet(db, agent.id, 'NGN')?.balance ?? 0).toBe(0);
     const [mine] = listAgentFundingRequests(db, agent.id);
-    expect(mine).toMatchObject({ status: 'rejected', decisionReason: 'No such payment on the statement' });
+    expect(mine).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'No such payment on the statement',
+    });
   });
 
   it('refuses a second request with the same bank reference and shows an agent only their own requests', () => {
     const { agent, request } = newRequest();
     const other = insertUser(db);
-    expect(() => submitFundingRequest(db, admin, agent.id, { currency: 'NGN', amount: 1, bankReference: request.bankReference })).toThrowError(Refusal);
-    submitFundingRequest(db, admin, other.id, { currency: 'NGN', amount: 5, bankReference: 'OTHER' });
+    expect(() =>
+      submitFundingRequest(db, admin, agent.id, {
+        currency: 'NGN',
+        amount: 1,
+        bankReference: request.bankReference,
+      }),
+    ).toThrowError(Refusal);
+    submitFundingRequest(db, admin, other.id, {
+      currency: 'NGN',
+      amount: 5,
+      bankReference: 'OTHER',
+    });
     expect(listAgentFundingRequests(db, agent.id).map((r) => r.id)).toEqual([request.id]);
   });
 });

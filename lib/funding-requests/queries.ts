@@ -21,13 +21,24 @@ const requestColumns = {
 };
 
 /** Admin view: every agent's requests, newest first, with who decided. */
-export function listFundingRequests(db: Db, filter: { status?: FundingStatus; agentId?: number } = {}, page = 1, pageSize = 25) {
+export function listFundingRequests(
+  db: Db,
+  filter: { status?: FundingStatus; agentId?: number } = {},
+  page = 1,
+  pageSize = 25,
+) {
   const where = and(
     filter.status ? eq(fundingRequests.status, filter.status) : undefined,
     filter.agentId ? eq(fundingRequests.agentId, filter.agentId) : undefined,
   );
   const rows = db
-    .select({ ...requestColumns, agentId: fundingRequests.agentId, agentName: users.name, agentEmail: users.email, decidedBy: decider.email })
+    .select({
+      ...requestColumns,
+      agentId: fundingRequests.agentId,
+      agentName: users.name,
+      agentEmail: users.email,
+      decidedBy: decider.email,
+    })
     .from(fundingRequests)
     .innerJoin(users, eq(users.id, fundingRequests.agentId))
     .leftJoin(decider, eq(decider.id, fundingRequests.decidedBy))
@@ -52,10 +63,17 @@ export function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
 }
 
 export function countPendingFundingRequests(db: Db): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from funding_requests where status = 'pending'`)?.n ?? 0;
+  return (
+    db.get<{ n: number }>(sql`select count(*) as n from funding_requests where status = 'pending'`)
+      ?.n ?? 0
+  );
 }
 
 /** One request's amount and currency (the admin's step-up check reads it before approving). */
 export function getFundingRequestAmount(db: Db, id: number) {
-  return db.select({ amount: fundingRequests.amount, currency: fundingRequests.currency }).from(fundingRequests).where(eq(fundingRequests.id, id)).get();
+  return db
+    .select({ amount: fundingRequests.amount, currency: fundingRequests.currency })
+    .from(fundingRequests)
+    .where(eq(fundingRequests.id, id))
+    .get();
 }

@@ -3,7 +3,14 @@ import { readSetting, writeSetting } from '@/lib/admin/settings';
 import type { Tx } from '@/db/transaction';
 
 /** Alerts raised by background jobs for the admin dashboard, newest first, kept short. */
-const alertSchema = z.array(z.object({ at: z.number().int(), kind: z.string(), provider: z.string().optional(), message: z.string() }));
+const alertSchema = z.array(
+  z.object({
+    at: z.number().int(),
+    kind: z.string(),
+    provider: z.string().optional(),
+    message: z.string(),
+  }),
+);
 export type StoredAlert = z.infer<typeof alertSchema>[number];
 
 const KEY = 'admin.alerts';

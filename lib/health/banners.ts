@@ -4,7 +4,13 @@ import { providerSettings, routes } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 
 const NETWORK_NAMES: Record<string, string> = {
-  MTN: 'MTN', GLO: 'Glo', AIRTEL: 'Airtel', '9MOBILE': '9mobile', JIO: 'Jio', VI: 'Vi', BSNL: 'BSNL',
+  MTN: 'MTN',
+  GLO: 'Glo',
+  AIRTEL: 'Airtel',
+  '9MOBILE': '9mobile',
+  JIO: 'Jio',
+  VI: 'Vi',
+  BSNL: 'BSNL',
 };
 
 export const networkName = (network: string) => NETWORK_NAMES[network] ?? network;
@@ -19,8 +25,19 @@ export interface PurchaseBanner {
  * One banner per network and product type whose route includes an auto-paused provider, e.g.
  * "Glo data is delayed". Sales still go through the route's other providers; the banner sets expectations.
  */
-export function listPurchaseBanners(db: Db, currency: Currency, type?: 'airtime' | 'data'): PurchaseBanner[] {
-  const paused = new Set(db.select({ id: providerSettings.id }).from(providerSettings).where(isNotNull(providerSettings.pausedAt)).all().map((r) => r.id as string));
+export function listPurchaseBanners(
+  db: Db,
+  currency: Currency,
+  type?: 'airtime' | 'data',
+): PurchaseBanner[] {
+  const paused = new Set(
+    db
+      .select({ id: providerSettings.id })
+      .from(providerSettings)
+      .where(isNotNull(providerSettings.pausedAt))
+      .all()
+      .map((r) => r.id as string),
+  );
   if (paused.size === 0) return [];
   return db
     .select()
@@ -29,5 +46,9 @@ export function listPurchaseBanners(db: Db, currency: Currency, type?: 'airtime'
     .all()
     .filter((route) => route.providers.some((p) => paused.has(p)))
     .sort((a, b) => a.network.localeCompare(b.network) || a.type.localeCompare(b.type))
-    .map((route) => ({ network: route.network, type: route.type, message: `${networkName(route.network)} ${route.type} is delayed` }));
+    .map((route) => ({
+      network: route.network,
+      type: route.type,
+      message: `${networkName(route.network)} ${route.type} is delayed`,
+    }));
 }

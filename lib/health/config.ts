@@ -12,17 +12,36 @@ export const healthConfigSchema = z.object({
 });
 export type HealthConfig = z.infer<typeof healthConfigSchema>;
 
-export const DEFAULT_HEALTH_CONFIG: HealthConfig = { enabled: true, thresholdPercent: 60, minSales: 10 };
+export const DEFAULT_HEALTH_CONFIG: HealthConfig = {
+  enabled: true,
+  thresholdPercent: 60,
+  minSales: 10,
+};
 const KEY = 'health.auto_pause';
 
 export function getHealthConfig(tx: Tx): HealthConfig {
   return readSetting(tx, KEY, healthConfigSchema, DEFAULT_HEALTH_CONFIG);
 }
 
-export function setHealthConfig(db: Db, actor: Actor, config: HealthConfig, now = Date.now()): void {
+export function setHealthConfig(
+  db: Db,
+  actor: Actor,
+  config: HealthConfig,
+  now = Date.now(),
+): void {
   immediate(db, (tx) => {
     const before = getHealthConfig(tx);
     writeSetting(tx, KEY, config);
-    recordAudit(tx, actor, { action: 'health.config', targetType: 'setting', targetId: KEY, detail: { from: before, to: config } }, now);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'health.config',
+        targetType: 'setting',
+        targetId: KEY,
+        detail: { from: before, to: config },
+      },
+      now,
+    );
   });
 }

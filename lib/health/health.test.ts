@@ -22,10 +22,18 @@ beforeEach(() => {
   ({ db, cleanup } = createTestDb());
   seedProviderSettings(db, 'http://127.0.0.1:4010');
   agentId = insertUser(db).id;
-  productId = (db.$client
-    .prepare("insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'GLO', 'data', 'Glo 1GB', 0) returning id")
-    .get() as { id: number }).id;
-  db.$client.prepare(`insert into routes (currency, network, type, providers) values ('NGN', 'GLO', 'data', '["jonet","vtpass"]'), ('NGN', 'GLO', 'airtime', '["vtpass"]'), ('NGN', 'MTN', 'data', '["vtpass","jonet"]')`).run();
+  productId = (
+    db.$client
+      .prepare(
+        "insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'GLO', 'data', 'Glo 1GB', 0) returning id",
+      )
+      .get() as { id: number }
+  ).id;
+  db.$client
+    .prepare(
+      `insert into routes (currency, network, type, providers) values ('NGN', 'GLO', 'data', '["jonet","vtpass"]'), ('NGN', 'GLO', 'airtime', '["vtpass"]'), ('NGN', 'MTN', 'data', '["vtpass","jonet"]')`,
+    )
+    .run();
 });
 afterEach(() => cleanup());
 
@@ -33,26 +41,58 @@ afterEach(() => cleanup());
 function sale(provider: string, status: string, at: number, durationMs = 100, answered = true) {
   seq += 1;
   const ref = `REF${seq}`;
-  const purchaseId = (db.$client
-    .prepare(`insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
-      values (?, ?, 'h', ?, 'data', 'NGN', 'GLO', '08050000000', 1000, 990, 10, ?, ?, ?, ?, ?) returning id`)
-    .get(agentId, `k${seq}`, productId, status, provider, ref, at, at) as { id: number }).id;
-  const attemptId = (db.$client
-    .prepare('insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, provider_code, created_at) values (?, ?, ?, ?, 950, ?, ?, ?) returning id')
-    .get(purchaseId, provider, ref, 'plan', status, answered ? 'code' : null, at) as { id: number }).id;
+  const purchaseId = (
+    db.$client
+      .prepare(
+        `insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
+      values (?, ?, 'h', ?, 'data', 'NGN', 'GLO', '08050000000', 1000, 990, 10, ?, ?, ?, ?, ?) returning id`,
+      )
+      .get(agentId, `k${seq}`, productId, status, provider, ref, at, at) as { id: number }
+  ).id;
+  const attemptId = (
+    db.$client
+      .prepare(
+        'insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, provider_code, created_at) values (?, ?, ?, ?, 950, ?, ?, ?) returning id',
+      )
+      .get(purchaseId, provider, ref, 'plan', status, answered ? 'code' : null, at) as {
+      id: number;
+    }
+  ).id;
   if (answered) {
-    const detail = JSON.stringify({ provider, exchanges: [{ durationMs: durationMs - 10 }, { durationMs: 10 }] });
-    db.$client.prepare("insert into purchase_events (purchase_id, attempt_id, kind, status, detail, at) values (?, ?, 'provider_answer', ?, ?, ?)").run(purchaseId, attemptId, status, detail, at);
+    const detail = JSON.stringify({
+      provider,
+      exchanges: [{ durationMs: durationMs - 10 }, { durationMs: 10 }],
+    });
+    db.$client
+      .prepare(
+        "insert into purchase_events (purchase_id, attempt_id, kind, status, detail, at) values (?, ?, 'provider_answer', ?, ?, ?)",
+      )
+      .run(purchaseId, attemptId, status, detail, at);
   }
 }
 
 describe('provider health', () => {
   it('computes success rate, median and p95 over the last hour only', () => {
-    for (let i = 1; i <= 20; i += 1) sale('jonet', i <= 15 ? 'SUCCESS' : i <= 18 ? 'FAILED' : 'PENDING', NOW - i * 60_000, i * 100);
+    for (let i = 1; i <= 20; i += 1)
+      sale(
+        'jonet',
+        i <= 15 ? 'SUCCESS' : i <= 18 ? 'FAILED' : 'PENDING',
+        NOW - i * 60_000,
+        i * 100,
+      );
     sale('jonet', 'FAILED', NOW - 2 * 3_600_000, 99_999); // outside the window
     sale('jonet', 'UNKNOWN', NOW - 1000, 0, false); // still in flight: not judged
     const [jonet] = providerHealth(db, NOW);
-    expect(jonet).toEqual({ provider: 'jonet', answered: 20, succeeded: 15, failed: 3, pending: 2, successRate: 0.75, medianMs: 1000, p95Ms: 1900 });
+    expect(jonet).toEqual({
+      provider: 'jonet',
+      answered: 20,
+      succeeded: 15,
+      failed: 3,
+      pending: 2,
+      successRate: 0.75,
+      medianMs: 1000,
+      p95Ms: 1900,
+    });
   });
 
   it('percentile uses nearest rank', () => {
@@ -74,12 +114,19 @@ describe('auto-pause', () => {
     sale('jonet', 'SUCCESS', NOW - 6000); // 2 of 6 = 33% < 50%
     for (let i = 0; i < 6; i += 1) sale('vtpass', i < 3 ? 'SUCCESS' : 'FAILED', NOW - i * 1000); // exactly 50%: healthy
     expect(evaluateProviderHealth(db, NOW).map((d) => d.provider)).toEqual(['jonet']);
-    expect(getProviderSettings(db, 'jonet')).toMatchObject({ pausedAt: NOW, pausedReason: expect.stringContaining('33%') });
+    expect(getProviderSettings(db, 'jonet')).toMatchObject({
+      pausedAt: NOW,
+      pausedReason: expect.stringContaining('33%'),
+    });
     expect(getProviderSettings(db, 'vtpass')?.pausedAt).toBeNull();
 
     // A second evaluation changes nothing: no second audit row, no second alert.
     expect(evaluateProviderHealth(db, NOW + 1000)).toEqual([]);
-    expect(db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`)?.n).toBe(1);
+    expect(
+      db.get<{ n: number }>(
+        sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`,
+      )?.n,
+    ).toBe(1);
     expect(listStoredAlerts(db).map((a) => a.provider)).toEqual(['jonet']);
   });
 
@@ -93,7 +140,10 @@ describe('auto-pause', () => {
   it('puts a banner on the networks whose route uses a paused provider', () => {
     expect(listPurchaseBanners(db, 'NGN')).toEqual([]);
     db.$client.prepare("update provider_settings set paused_at = 1 where id = 'jonet'").run();
-    expect(listPurchaseBanners(db, 'NGN').map((b) => b.message)).toEqual(['Glo data is delayed', 'MTN data is delayed']);
+    expect(listPurchaseBanners(db, 'NGN').map((b) => b.message)).toEqual([
+      'Glo data is delayed',
+      'MTN data is delayed',
+    ]);
     expect(listPurchaseBanners(db, 'NGN', 'airtime')).toEqual([]);
     expect(listPurchaseBanners(db, 'INR')).toEqual([]);
   });

@@ -36,14 +36,37 @@ export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[
       const changed = tx
         .update(providerSettings)
         .set({ pausedAt: now, pausedReason: reason })
-        .where(and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)))
+        .where(
+          and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)),
+        )
         .run();
       if (changed.changes !== 1) return false;
-      recordAudit(tx, SYSTEM_ACTOR, { action: 'provider.auto_pause', targetType: 'provider', targetId: h.provider, detail: { successRate: h.successRate, answered: h.answered, threshold: config.thresholdPercent, minSales: config.minSales } }, now);
-      raiseAlert(tx, { at: now, kind: 'auto_pause', provider: h.provider, message: `${h.provider} was paused: ${reason}.` });
+      recordAudit(
+        tx,
+        SYSTEM_ACTOR,
+        {
+          action: 'provider.auto_pause',
+          targetType: 'provider',
+          targetId: h.provider,
+          detail: {
+            successRate: h.successRate,
+            answered: h.answered,
+            threshold: config.thresholdPercent,
+            minSales: config.minSales,
+          },
+        },
+        now,
+      );
+      raiseAlert(tx, {
+        at: now,
+        kind: 'auto_pause',
+        provider: h.provider,
+        message: `${h.provider} was paused: ${reason}.`,
+      });
       return true;
     });
-    if (done) paused.push({ provider: h.provider, successRate: h.successRate, answered: h.answered });
+    if (done)
+      paused.push({ provider: h.provider, successRate: h.successRate, answered: h.answered });
   }
   return paused;
 }
@@ -54,7 +77,9 @@ const globalForMonitor = globalThis as unknown as { portalHealthMonitor?: NodeJS
  * Runs the health check every minute and refreshes float readings every ten; idempotent (one timer
  * per process) and unref'd so it never keeps the process alive. Returns a stop function.
  */
-export function startHealthMonitor(options: { db?: Db; intervalMs?: number; floatEvery?: number } = {}): () => void {
+export function startHealthMonitor(
+  options: { db?: Db; intervalMs?: number; floatEvery?: number } = {},
+): () => void {
   const stop = () => {
     if (globalForMonitor.portalHealthMonitor) clearInterval(globalForMonitor.portalHealthMonitor);
     globalForMonitor.portalHealthMonitor = undefined;
@@ -71,8 +96,12 @@ export function startHealthMonitor(options: { db?: Db; intervalMs?: number; floa
       console.error('[health] evaluation failed', error);
     }
     if (ticks++ % floatEvery === 0) {
-      const enabled = listProviderSettings(db).filter((p) => p.enabled).map((p) => p.id);
-      refreshFloatBalances(db, enabled).catch((error) => console.error('[health] float refresh failed', error));
+      const enabled = listProviderSettings(db)
+        .filter((p) => p.enabled)
+        .map((p) => p.id);
+      refreshFloatBalances(db, enabled).catch((error) =>
+        console.error('[health] float refresh failed', error),
+      );
     }
   };
   globalForMonitor.portalHealthMonitor = setInterval(tick, intervalMs);

@@ -29,7 +29,12 @@ export function percentile(sorted: number[], p: number): number | null {
  */
 export function providerHealth(tx: Tx, now = Date.now(), windowMs = HOUR_MS): ProviderHealth[] {
   const since = now - windowMs;
-  const counts = tx.all<{ provider: string; answered: number; succeeded: number; failed: number }>(sql`
+  const counts = tx.all<{
+    provider: string;
+    answered: number;
+    succeeded: number;
+    failed: number;
+  }>(sql`
     select provider,
       count(*) as answered,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,

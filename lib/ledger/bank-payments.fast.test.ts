@@ -23,11 +23,28 @@ const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const NOW = Date.UTC(2026, 4, 1, 9, 30);
 let n = 0;
 const agent = (email = `agent${++n}@test`) => insertUser(w.db, 'agent', { email }).id;
-const credit = (agentId: number, reference: string, amount = 100_000, currency: 'NGN' | 'INR' = 'NGN') =>
-  fundWallet(w.db, admin, { agentId, currency, amount, direction: 'credit', reference, reason: 'bank transfer' }, NOW);
+const credit = (
+  agentId: number,
+  reference: string,
+  amount = 100_000,
+  currency: 'NGN' | 'INR' = 'NGN',
+) =>
+  fundWallet(
+    w.db,
+    admin,
+    { agentId, currency, amount, direction: 'credit', reference, reason: 'bank transfer' },
+    NOW,
+  );
 const request = (agentId: number, bankReference: string, amount = 100_000) =>
-  submitFundingRequest(w.db, { userId: agentId, label: 'agent', ip: null }, agentId, { currency: 'NGN', amount, bankReference }, NOW);
-const balance = (agentId: number, currency: 'NGN' | 'INR' = 'NGN') => findWallet(w.db, agentId, currency)?.balance ?? 0;
+  submitFundingRequest(
+    w.db,
+    { userId: agentId, label: 'agent', ip: null },
+    agentId,
+    { currency: 'NGN', amount, bankReference },
+    NOW,
+  );
+const balance = (agentId: number, currency: 'NGN' | 'INR' = 'NGN') =>
+  findWallet(w.db, agentId, currency)?.balance ?? 0;
 const entries = () => w.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)!.n;
 const refusal = (f: () => unknown) => {
   try {
@@ -54,11 +71,15 @@ describe('one bank payment credits one wallet once', () => {
     credit(ada, 'NIP-0001');
     const before = entries();
     const message = refusal(() => credit(bola, 'nip 0001'));
-    expect(message).toMatch(/^This bank payment \(NGN NIP0001\) was already credited to ada@test by a direct credit on .+\. Nothing was credited\.$/);
+    expect(message).toMatch(
+      /^This bank payment \(NGN NIP0001\) was already credited to ada@test by a direct credit on .+\. Nothing was credited\.$/,
+    );
     expect(balance(bola)).toBe(0);
     expect(entries()).toBe(before);
     // The same agent with the payment typed another way is a second credit, not the same form replayed.
-    expect(refusal(() => credit(ada, 'nip0001'))).toMatch(/already credited to ada@test by a direct credit/);
+    expect(refusal(() => credit(ada, 'nip0001'))).toMatch(
+      /already credited to ada@test by a direct credit/,
+    );
     expect(balance(ada)).toBe(100_000);
     expect(allViolations(w.db)).toEqual([]);
   });
@@ -77,7 +98,9 @@ describe('one bank payment credits one wallet once', () => {
     const bola = agent();
     const first = request(ada, 'NIP-0002');
     approveFundingRequest(w.db, admin, first.id, NOW);
-    expect(refusal(() => credit(bola, 'NIP-0002'))).toMatch(new RegExp(`already credited to ada@test by funding request #${first.id} on `));
+    expect(refusal(() => credit(bola, 'NIP-0002'))).toMatch(
+      new RegExp(`already credited to ada@test by funding request #${first.id} on `),
+    );
     expect(refusal(() => credit(ada, 'NIP-0002'))).toMatch(/already credited/);
     expect([balance(ada), balance(bola)]).toEqual([100_000, 0]);
   });
@@ -88,11 +111,15 @@ describe('one bank payment credits one wallet once', () => {
     const bola = agent();
     const late = request(bola, 'nip 0003');
     credit(ada, 'NIP-0003');
-    expect(refusal(() => approveFundingRequest(w.db, admin, late.id, NOW))).toMatch(/already credited to ada@test by a direct credit/);
+    expect(refusal(() => approveFundingRequest(w.db, admin, late.id, NOW))).toMatch(
+      /already credited to ada@test by a direct credit/,
+    );
     const c1 = request(ada, 'NIP-0004');
     const c2 = request(bola, 'NIP-0004');
     approveFundingRequest(w.db, admin, c1.id, NOW);
-    expect(refusal(() => approveFundingRequest(w.db, admin, c2.id, NOW))).toMatch(/already credited/);
+    expect(refusal(() => approveFundingRequest(w.db, admin, c2.id, NOW))).toMatch(
+      /already credited/,
+    );
     expect(balance(bola)).toBe(0);
     expect(allViolations(w.db)).toEqual([]);
   });
@@ -102,15 +129,21 @@ describe('one bank payment credits one wallet once', () => {
     const ada = agent('ada@test');
     const bola = agent();
     credit(ada, 'NIP-0006');
-    expect(refusal(() => request(ada, 'nip-0006'))).toMatch(/^This bank payment was already credited to your wallet \(a direct credit, .+\)\.$/);
+    expect(refusal(() => request(ada, 'nip-0006'))).toMatch(
+      /^This bank payment was already credited to your wallet \(a direct credit, .+\)\.$/,
+    );
     const other = refusal(() => request(bola, 'NIP-0006'));
-    expect(other).toBe('This bank payment was already credited to another account. Contact support if it is yours.');
+    expect(other).toBe(
+      'This bank payment was already credited to another account. Contact support if it is yours.',
+    );
     const viaRequest = request(bola, 'NIP-0007');
     approveFundingRequest(w.db, admin, viaRequest.id, NOW);
-    expect(refusal(() => request(bola, 'NIP-0007'))).toMatch(new RegExp(`credited to your wallet \\(funding request #${viaRequest.id}, `));
+    expect(refusal(() => request(bola, 'NIP-0007'))).toMatch(
+      new RegExp(`credited to your wallet \\(funding request #${viaRequest.id}, `),
+    );
   });
 
-  it('keeps each currency\'s payments apart', () => {
+  it("keeps each currency's payments apart", () => {
     w = T.fork();
     const ada = agent();
     credit(ada, 'REF-0008');
@@ -123,7 +156,19 @@ describe('one bank payment credits one wallet once', () => {
     w = T.fork();
     const ada = agent();
     credit(ada, 'REF-0009');
-    fundWallet(w.db, admin, { agentId: ada, currency: 'NGN', amount: 1_000, direction: 'debit', reference: 'REF-0010', reason: 'fix' }, NOW);
+    fundWallet(
+      w.db,
+      admin,
+      {
+        agentId: ada,
+        currency: 'NGN',
+        amount: 1_000,
+        direction: 'debit',
+        reference: 'REF-0010',
+        reason: 'fix',
+      },
+      NOW,
+    );
     expect(credit(ada, 'REF 0010').replayed).toBe(false);
     expect(balance(ada)).toBe(199_000);
   });

@@ -14,9 +14,20 @@ afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const credit = (agentId: number, reference: string, amount = 100_000) =>
-  fundWallet(db, admin, { agentId, currency: 'NGN', amount, direction: 'credit', reference, reason: 'bank transfer' });
+  fundWallet(db, admin, {
+    agentId,
+    currency: 'NGN',
+    amount,
+    direction: 'credit',
+    reference,
+    reason: 'bank transfer',
+  });
 const request = (agentId: number, bankReference: string, amount = 100_000) =>
-  submitFundingRequest(db, { userId: agentId, label: 'agent', ip: null }, agentId, { currency: 'NGN', amount, bankReference });
+  submitFundingRequest(db, { userId: agentId, label: 'agent', ip: null }, agentId, {
+    currency: 'NGN',
+    amount,
+    bankReference,
+  });
 const ledgerRows = () => db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
 const balance = (agentId: number) => findWallet(db, agentId, 'NGN')?.balance ?? 0;
 
@@ -26,7 +37,9 @@ describe('one bank payment credits one wallet once', () => {
     const b = insertUser(db, 'agent', { email: 'bola@test' });
     const second = request(b.id, 'nip 0001'); // sent before the admin credited the same payment directly
     credit(a.id, 'NIP-0001');
-    expect(() => approveFundingRequest(db, admin, second.id)).toThrowError(/already credited to ada@test .*direct credit/);
+    expect(() => approveFundingRequest(db, admin, second.id)).toThrowError(
+      /already credited to ada@test .*direct credit/,
+    );
     expect(balance(b.id)).toBe(0);
     expect(ledgerRows()).toBe(1);
     expect(allViolations(db)).toEqual([]);
@@ -37,7 +50,9 @@ describe('one bank payment credits one wallet once', () => {
     const b = insertUser(db, 'agent', { email: 'bola@test' });
     const first = request(a.id, 'NIP-0002');
     approveFundingRequest(db, admin, first.id);
-    expect(() => credit(b.id, 'NIP-0002')).toThrowError(new RegExp(`already credited to ada@test .*funding request #${first.id}`));
+    expect(() => credit(b.id, 'NIP-0002')).toThrowError(
+      new RegExp(`already credited to ada@test .*funding request #${first.id}`),
+    );
     expect(() => credit(a.id, 'NIP-0002')).toThrowError(/already credited/);
     expect(balance(a.id)).toBe(100_000);
     expect(balance(b.id)).toBe(0);
@@ -53,7 +68,7 @@ describe('one bank payment credits one wallet once', () => {
     expect(balance(b.id)).toBe(0);
   });
 
-  it("tells an agent at once when the payment they name was already credited, without naming another agent", () => {
+  it('tells an agent at once when the payment they name was already credited, without naming another agent', () => {
     const a = insertUser(db, 'agent', { email: 'ada@test' });
     const b = insertUser(db, 'agent');
     credit(a.id, 'NIP-0004');
@@ -71,7 +86,14 @@ describe('one bank payment credits one wallet once', () => {
     const a = insertUser(db, 'agent');
     expect(credit(a.id, 'NIP-0005').replayed).toBe(false);
     expect(credit(a.id, 'NIP-0005').replayed).toBe(true);
-    fundWallet(db, admin, { agentId: a.id, currency: 'INR', amount: 5_000, direction: 'credit', reference: 'UTR-0005', reason: 'upi' });
+    fundWallet(db, admin, {
+      agentId: a.id,
+      currency: 'INR',
+      amount: 5_000,
+      direction: 'credit',
+      reference: 'UTR-0005',
+      reason: 'upi',
+    });
     expect(balance(a.id)).toBe(100_000);
     expect(ledgerRows()).toBe(2);
   });

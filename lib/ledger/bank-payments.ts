@@ -12,15 +12,28 @@ type Use = NonNullable<ReturnType<typeof findUse>>;
 
 function findUse(tx: Tx, currency: Currency, reference: string) {
   return tx
-    .select({ agentId: bankPayments.agentId, email: users.email, source: bankPayments.source, fundingRequestId: bankPayments.fundingRequestId, claimedAt: bankPayments.claimedAt, entryReference: ledgerEntries.reference })
+    .select({
+      agentId: bankPayments.agentId,
+      email: users.email,
+      source: bankPayments.source,
+      fundingRequestId: bankPayments.fundingRequestId,
+      claimedAt: bankPayments.claimedAt,
+      entryReference: ledgerEntries.reference,
+    })
     .from(bankPayments)
     .innerJoin(users, eq(users.id, bankPayments.agentId))
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, bankPayments.ledgerEntryId))
-    .where(and(eq(bankPayments.currency, currency), eq(bankPayments.reference, bankPaymentKey(reference))))
+    .where(
+      and(
+        eq(bankPayments.currency, currency),
+        eq(bankPayments.reference, bankPaymentKey(reference)),
+      ),
+    )
     .get();
 }
 
-const how = (use: Use) => (use.source === 'request' ? `funding request #${use.fundingRequestId}` : 'a direct credit');
+const how = (use: Use) =>
+  use.source === 'request' ? `funding request #${use.fundingRequestId}` : 'a direct credit';
 
 function alreadyCredited(use: Use, currency: Currency, reference: string): LedgerError {
   return new LedgerError(
@@ -33,15 +46,29 @@ function alreadyCredited(use: Use, currency: Currency, reference: string): Ledge
  * Refuses a credit for a payment another credit already used, saying where. The same direct credit sent
  * again (same agent, same reference as typed) is left to the ledger's own replay check.
  */
-export function assertPaymentUnused(tx: Tx, currency: Currency, reference: string, credit: { agentId: number; direct: boolean }): void {
+export function assertPaymentUnused(
+  tx: Tx,
+  currency: Currency,
+  reference: string,
+  credit: { agentId: number; direct: boolean },
+): void {
   const use = findUse(tx, currency, reference);
   if (!use) return;
-  const sameDirectCredit = credit.direct && use.source === 'direct' && use.agentId === credit.agentId && use.entryReference === reference.trim();
+  const sameDirectCredit =
+    credit.direct &&
+    use.source === 'direct' &&
+    use.agentId === credit.agentId &&
+    use.entryReference === reference.trim();
   if (!sameDirectCredit) throw alreadyCredited(use, currency, reference);
 }
 
 /** For an agent naming a payment: refused at once when it was credited, without naming another agent. */
-export function assertPaymentUnusedForAgent(tx: Tx, currency: Currency, reference: string, agentId: number): void {
+export function assertPaymentUnusedForAgent(
+  tx: Tx,
+  currency: Currency,
+  reference: string,
+  agentId: number,
+): void {
   const use = findUse(tx, currency, reference);
   if (!use) return;
   throw new LedgerError(
@@ -53,10 +80,26 @@ export function assertPaymentUnusedForAgent(tx: Tx, currency: Currency, referenc
 }
 
 /** Claims the payment in the credit's own transaction; the primary key makes a second claim impossible. */
-export function claimPayment(tx: Tx, claim: { currency: Currency; reference: string; agentId: number; fundingRequestId?: number; ledgerEntryId: number; now: number }): void {
-  tx.insert(bankPayments).values({
-    currency: claim.currency, reference: bankPaymentKey(claim.reference), agentId: claim.agentId,
-    source: claim.fundingRequestId === undefined ? 'direct' : 'request', fundingRequestId: claim.fundingRequestId ?? null,
-    ledgerEntryId: claim.ledgerEntryId, claimedAt: claim.now,
-  }).run();
+export function claimPayment(
+  tx: Tx,
+  claim: {
+    currency: Currency;
+    reference: string;
+    agentId: number;
+    fundingRequestId?: number;
+    ledgerEntryId: number;
+    now: number;
+  },
+): void {
+  tx.insert(bankPayments)
+    .values({
+      currency: claim.currency,
+      reference: bankPaymentKey(claim.reference),
+      agentId: claim.agentId,
+      source: claim.fundingRequestId === undefined ? 'direct' : 'request',
+      fundingRequestId: claim.fundingRequestId ?? null,
+      ledgerEntryId: claim.ledgerEntryId,
+      claimedAt: claim.now,
+    })
+    .run();
 }

@@ -12,7 +12,11 @@ export class LedgerError extends Refusal {
   }
 }
 
-export function insufficientFunds(available: number, needed: number, currency: Currency): LedgerError {
+export function insufficientFunds(
+  available: number,
+  needed: number,
+  currency: Currency,
+): LedgerError {
   return new LedgerError(
     `Your wallet has ${formatMoney(available, currency)}; this sale needs ${formatMoney(needed, currency)}.`,
     'INSUFFICIENT_FUNDS',

@@ -34,11 +34,24 @@ describe('funding, as random sequences', () => {
             // The model's answer, from the rules: a reference moves money once (the same movement again is a
             // replay, another movement under it is refused); a debit never takes a wallet below zero.
             const want = used.has(reference)
-              ? (used.get(reference) === signature ? 'replay' : 'IDEMPOTENCY_CONFLICT')
-              : m.direction === 'debit' && m.amount > balance ? 'INSUFFICIENT_FUNDS' : 'posted';
+              ? used.get(reference) === signature
+                ? 'replay'
+                : 'IDEMPOTENCY_CONFLICT'
+              : m.direction === 'debit' && m.amount > balance
+                ? 'INSUFFICIENT_FUNDS'
+                : 'posted';
             let got: string;
             try {
-              got = fundWallet(db, SYSTEM_ACTOR, { agentId, currency: m.currency, amount: m.amount, direction: m.direction, reference, reason: 'property' }).replayed ? 'replay' : 'posted';
+              got = fundWallet(db, SYSTEM_ACTOR, {
+                agentId,
+                currency: m.currency,
+                amount: m.amount,
+                direction: m.direction,
+                reference,
+                reason: 'property',
+              }).replayed
+                ? 'replay'
+                : 'posted';
             } catch (error) {
               if (!(error instanceof LedgerError)) throw error;
               got = error.code;
@@ -48,7 +61,10 @@ describe('funding, as random sequences', () => {
               used.set(reference, signature);
               expected.set(key, balance + (m.direction === 'credit' ? m.amount : -m.amount));
             }
-            for (const inv of checkInvariants(db).filter((r) => ['I1', 'I2', 'I3', 'I7'].includes(r.id))) expect(inv.violations).toEqual([]);
+            for (const inv of checkInvariants(db).filter((r) =>
+              ['I1', 'I2', 'I3', 'I7'].includes(r.id),
+            ))
+              expect(inv.violations).toEqual([]);
           }
           for (const [key, balance] of expected) {
             const [agentId, currency] = key.split(':');

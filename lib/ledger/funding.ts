@@ -23,13 +23,22 @@ export interface FundingInput {
  * reference (a repeat returns the first entry and writes nothing), audited in the same transaction.
  * A credit claims its bank payment, so no other credit (direct or by request) can use it again.
  */
-export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date.now()): PostResult {
+export function fundWallet(
+  db: Db,
+  actor: Actor,
+  input: FundingInput,
+  now = Date.now(),
+): PostResult {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
   return immediate(db, (tx) => {
     const wallet = walletAccount(tx, input.agentId, input.currency);
     const source = fundingAccount(tx, input.currency);
     const credit = input.direction === 'credit';
-    if (credit) assertPaymentUnused(tx, input.currency, input.reference, { agentId: input.agentId, direct: true });
+    if (credit)
+      assertPaymentUnused(tx, input.currency, input.reference, {
+        agentId: input.agentId,
+        direct: true,
+      });
     const result = post(tx, {
       from: credit ? source : wallet,
       to: credit ? wallet : source,
@@ -42,10 +51,29 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
       now,
     });
     // An open debt (a late delivery recovered beyond what the wallet held) is paid from this credit first.
-    if (credit && !result.replayed) collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
+    if (credit && !result.replayed)
+      collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
     if (!result.replayed) {
-      if (credit) claimPayment(tx, { currency: input.currency, reference: input.reference, agentId: input.agentId, ledgerEntryId: result.entryId, now });
-      if (credit) recordWebhookEvent(tx, input.agentId, 'wallet.credited', { currency: input.currency, amount_minor: input.amount, reference: input.reference.trim() }, now);
+      if (credit)
+        claimPayment(tx, {
+          currency: input.currency,
+          reference: input.reference,
+          agentId: input.agentId,
+          ledgerEntryId: result.entryId,
+          now,
+        });
+      if (credit)
+        recordWebhookEvent(
+          tx,
+          input.agentId,
+          'wallet.credited',
+          {
+            currency: input.currency,
+            amount_minor: input.amount,
+            reference: input.reference.trim(),
+          },
+          now,
+        );
       recordAudit(
         tx,
         actor,
@@ -53,7 +81,12 @@ export function fundWallet(db: Db, actor: Actor, input: FundingInput, now = Date
           action: credit ? 'wallet.credit' : 'wallet.debit',
           targetType: 'user',
           targetId: input.agentId,
-          detail: { amount: input.amount, currency: input.currency, reference: input.reference, reason: input.reason },
+          detail: {
+            amount: input.amount,
+            currency: input.currency,
+            reference: input.reference,
+            reason: input.reason,
+          },
         },
         now,
       );

@@ -1,5 +1,12 @@
 import type { Currency } from '@/lib/money';
-import { commissionAccount, floatAccount, receivableAccount, walletAccount, writeOffAccount, type Account } from './accounts';
+import {
+  commissionAccount,
+  floatAccount,
+  receivableAccount,
+  walletAccount,
+  writeOffAccount,
+  type Account,
+} from './accounts';
 import type { Tx } from '@/db/transaction';
 import { post } from './post';
 
@@ -21,26 +28,84 @@ export interface LateMoney {
   now: number;
 }
 
-function leg(tx: Tx, m: LateMoney, from: Account, to: Account, amount: number, kind: 'settle_cost' | 'settle_margin' | 'recovery', key: string, memo: string) {
+function leg(
+  tx: Tx,
+  m: LateMoney,
+  from: Account,
+  to: Account,
+  amount: number,
+  kind: 'settle_cost' | 'settle_margin' | 'recovery',
+  key: string,
+  memo: string,
+) {
   if (amount <= 0) return;
-  post(tx, { from, to, amount, kind, idempotencyKey: `late:${m.lateDeliveryId}:${key}`, reference: `late-delivery:${m.lateDeliveryId}`, memo, now: m.now });
+  post(tx, {
+    from,
+    to,
+    amount,
+    kind,
+    idempotencyKey: `late:${m.lateDeliveryId}:${key}`,
+    reference: `late-delivery:${m.lateDeliveryId}`,
+    memo,
+    now: m.now,
+  });
 }
 
 /** Charges the agent the agent's cost. Returns what the wallet paid now and what is left as debt. */
-export function recoverFromAgent(tx: Tx, m: LateMoney, createdBy?: number): { recoveredMinor: number; debtMinor: number } {
+export function recoverFromAgent(
+  tx: Tx,
+  m: LateMoney,
+  createdBy?: number,
+): { recoveredMinor: number; debtMinor: number } {
   const receivable = receivableAccount(tx, m.agentId, m.currency);
   const commission = commissionAccount(tx, m.currency);
   const margin = m.agentCostMinor - m.providerCostMinor;
-  leg(tx, m, receivable, floatAccount(tx, m.provider), m.providerCostMinor, 'settle_cost', 'cost', `Delivered late by ${m.provider}`);
-  if (margin > 0) leg(tx, m, receivable, commission, margin, 'settle_margin', 'margin', 'Margin on a late delivery');
-  if (margin < 0) leg(tx, m, commission, receivable, -margin, 'settle_margin', 'margin', 'Margin shortfall on a late delivery');
+  leg(
+    tx,
+    m,
+    receivable,
+    floatAccount(tx, m.provider),
+    m.providerCostMinor,
+    'settle_cost',
+    'cost',
+    `Delivered late by ${m.provider}`,
+  );
+  if (margin > 0)
+    leg(
+      tx,
+      m,
+      receivable,
+      commission,
+      margin,
+      'settle_margin',
+      'margin',
+      'Margin on a late delivery',
+    );
+  if (margin < 0)
+    leg(
+      tx,
+      m,
+      commission,
+      receivable,
+      -margin,
+      'settle_margin',
+      'margin',
+      'Margin shortfall on a late delivery',
+    );
   const wallet = walletAccount(tx, m.agentId, m.currency);
   // Never an overdraft: the wallet pays what it holds, the rest waits for the next funding.
   const recoveredMinor = Math.min(wallet.balance, m.agentCostMinor);
   if (recoveredMinor > 0) {
     post(tx, {
-      from: wallet, to: receivable, amount: recoveredMinor, kind: 'recovery', idempotencyKey: `late:${m.lateDeliveryId}:recovery`,
-      reference: `late-delivery:${m.lateDeliveryId}`, memo: 'Recovered: a refunded sale was delivered after all', createdBy, now: m.now,
+      from: wallet,
+      to: receivable,
+      amount: recoveredMinor,
+      kind: 'recovery',
+      idempotencyKey: `late:${m.lateDeliveryId}:recovery`,
+      reference: `late-delivery:${m.lateDeliveryId}`,
+      memo: 'Recovered: a refunded sale was delivered after all',
+      createdBy,
+      now: m.now,
     });
   }
   return { recoveredMinor, debtMinor: m.agentCostMinor - recoveredMinor };
@@ -48,7 +113,16 @@ export function recoverFromAgent(tx: Tx, m: LateMoney, createdBy?: number): { re
 
 /** The platform absorbs the provider's cost; nobody is charged. */
 export function writeOff(tx: Tx, m: LateMoney): void {
-  leg(tx, m, writeOffAccount(tx, m.currency), floatAccount(tx, m.provider), m.providerCostMinor, 'settle_cost', 'cost', `Written off: delivered late by ${m.provider}`);
+  leg(
+    tx,
+    m,
+    writeOffAccount(tx, m.currency),
+    floatAccount(tx, m.provider),
+    m.providerCostMinor,
+    'settle_cost',
+    'cost',
+    `Written off: delivered late by ${m.provider}`,
+  );
 }
 
 /** What the agent still owes in this currency (0 when nothing). */
@@ -60,15 +134,27 @@ export function agentDebt(tx: Tx, agentId: number, currency: Currency): number {
  * Right after a credit: the agent's open debt is taken from the wallet first, as far as the wallet
  * can pay. `key` names the credit, so a replayed funding takes nothing twice.
  */
-export function collectDebt(tx: Tx, agentId: number, currency: Currency, key: string, now: number): number {
+export function collectDebt(
+  tx: Tx,
+  agentId: number,
+  currency: Currency,
+  key: string,
+  now: number,
+): number {
   const owed = agentDebt(tx, agentId, currency);
   if (owed === 0) return 0;
   const wallet = walletAccount(tx, agentId, currency);
   const amount = Math.min(owed, wallet.balance);
   if (amount <= 0) return 0;
   post(tx, {
-    from: wallet, to: receivableAccount(tx, agentId, currency), amount, kind: 'recovery', idempotencyKey: `debt:${key}`,
-    reference: key, memo: 'Debt repaid from this funding', now,
+    from: wallet,
+    to: receivableAccount(tx, agentId, currency),
+    amount,
+    kind: 'recovery',
+    idempotencyKey: `debt:${key}`,
+    reference: key,
+    memo: 'Debt repaid from this funding',
+    now,
   });
   return amount;
 }

@@ -8,7 +8,15 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { products } from '@/db/schema';
 import { startSale } from '@/lib/purchases/start-sale';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { clearingAccount, commissionAccount, findWallet, floatAccount, fundingAccount, listWallets, walletAccount } from './accounts';
+import {
+  clearingAccount,
+  commissionAccount,
+  findWallet,
+  floatAccount,
+  fundingAccount,
+  listWallets,
+  walletAccount,
+} from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';
 import { allViolations, checkInvariants } from './invariants';
@@ -29,10 +37,17 @@ const NOW = 1_767_000_000_000;
 let r = 0;
 const ref = () => `ref-${++r}`;
 const fund = (amount: number, direction: 'credit' | 'debit' = 'credit', reference = ref()) =>
-  fundWallet(w.db, admin, { agentId: w.agentId, currency: 'NGN', amount, direction, reference, reason: 'test' }, NOW);
-const balanceOf = (code: string) => w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
+  fundWallet(
+    w.db,
+    admin,
+    { agentId: w.agentId, currency: 'NGN', amount, direction, reference, reason: 'test' },
+    NOW,
+  );
+const balanceOf = (code: string) =>
+  w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
 const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
-const audits = (action: string) => w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)!.n;
+const audits = (action: string) =>
+  w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)!.n;
 const entries = () => w.db.select().from(ledgerEntries).all();
 const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
 
@@ -55,8 +70,20 @@ describe('funding', () => {
     expect(wallet().balance).toBe(30_000);
     expect(audits('wallet.debit')).toBe(1); // the seed only credits
     const e = entries().at(-1)!;
-    expect(e).toMatchObject({ kind: 'debit', amount: 20_000, currency: 'NGN', debitAccountId: wallet().id, createdAt: NOW, memo: 'test' });
-    expect(entries().find((x) => x.id === first.entryId)).toMatchObject({ kind: 'funding', reference: 'BANK-1', idempotencyKey: 'funding:BANK-1', creditAccountId: wallet().id });
+    expect(e).toMatchObject({
+      kind: 'debit',
+      amount: 20_000,
+      currency: 'NGN',
+      debitAccountId: wallet().id,
+      createdAt: NOW,
+      memo: 'test',
+    });
+    expect(entries().find((x) => x.id === first.entryId)).toMatchObject({
+      kind: 'funding',
+      reference: 'BANK-1',
+      idempotencyKey: 'funding:BANK-1',
+      creditAccountId: wallet().id,
+    });
     expect(allViolations(w.db)).toEqual([]);
   });
 
@@ -64,9 +91,15 @@ describe('funding', () => {
     fresh();
     fund(300, 'credit', 'R1');
     const count = entries().length;
-    expect(() => fund(300, 'credit', '   ')).toThrowError(new LedgerError('A funding reference is required.', 'INVALID'));
-    expect(() => fund(301, 'credit', 'R1')).toThrowError('This reference was already used for a different movement.');
-    expect(() => fund(300, 'debit', 'R1')).toThrowError('This reference was already used for a different movement.');
+    expect(() => fund(300, 'credit', '   ')).toThrowError(
+      new LedgerError('A funding reference is required.', 'INVALID'),
+    );
+    expect(() => fund(301, 'credit', 'R1')).toThrowError(
+      'This reference was already used for a different movement.',
+    );
+    expect(() => fund(300, 'debit', 'R1')).toThrowError(
+      'This reference was already used for a different movement.',
+    );
     expect(() => fund(301, 'debit')).toThrowError('Your wallet has ₦3.00; this sale needs ₦3.01.');
     fund(300, 'debit');
     expect(wallet().balance).toBe(0);
@@ -79,21 +112,83 @@ describe('funding', () => {
     const from = fundingAccount(w.db, 'NGN');
     const to = walletAccount(w.db, w.agentId, 'NGN');
     for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
-      expect(() => post(w.db, { from, to, amount, kind: 'funding', idempotencyKey: ref(), memo: 'x', now: NOW }), String(amount)).toThrowError('The amount must be a positive whole number of minor units.');
+      expect(
+        () =>
+          post(w.db, {
+            from,
+            to,
+            amount,
+            kind: 'funding',
+            idempotencyKey: ref(),
+            memo: 'x',
+            now: NOW,
+          }),
+        String(amount),
+      ).toThrowError('The amount must be a positive whole number of minor units.');
     }
-    expect(() => post(w.db, { from, to: walletAccount(w.db, w.agentId, 'INR'), amount: 1, kind: 'funding', idempotencyKey: ref(), memo: 'x', now: NOW })).toThrowError('Currencies differ.');
-    expect(post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(false);
-    expect(() => post(w.db, { from: to, to: from, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(LedgerError);
+    expect(() =>
+      post(w.db, {
+        from,
+        to: walletAccount(w.db, w.agentId, 'INR'),
+        amount: 1,
+        kind: 'funding',
+        idempotencyKey: ref(),
+        memo: 'x',
+        now: NOW,
+      }),
+    ).toThrowError('Currencies differ.');
+    expect(
+      post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })
+        .replayed,
+    ).toBe(false);
+    expect(() =>
+      post(w.db, {
+        from: to,
+        to: from,
+        amount: 1,
+        kind: 'funding',
+        idempotencyKey: 'k',
+        memo: 'x',
+        now: NOW,
+      }),
+    ).toThrowError(LedgerError);
     expect(balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
     // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
     const other = walletAccount(w.db, w.agentId, 'NGN');
     const clearing = clearingAccount(w.db, 'NGN');
-    for (const [a, b, amount] of [[clearing, to, 1], [from, clearing, 1], [from, to, 2]] as const) {
-      expect(() => post(w.db, { from: a, to: b, amount, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })).toThrowError(
-        new LedgerError('This reference was already used for a different movement.', 'IDEMPOTENCY_CONFLICT'),
+    for (const [a, b, amount] of [
+      [clearing, to, 1],
+      [from, clearing, 1],
+      [from, to, 2],
+    ] as const) {
+      expect(() =>
+        post(w.db, {
+          from: a,
+          to: b,
+          amount,
+          kind: 'funding',
+          idempotencyKey: 'k',
+          memo: 'x',
+          now: NOW,
+        }),
+      ).toThrowError(
+        new LedgerError(
+          'This reference was already used for a different movement.',
+          'IDEMPOTENCY_CONFLICT',
+        ),
       );
     }
-    expect(post(w.db, { from, to: other, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }).replayed).toBe(true);
+    expect(
+      post(w.db, {
+        from,
+        to: other,
+        amount: 1,
+        kind: 'funding',
+        idempotencyKey: 'k',
+        memo: 'x',
+        now: NOW,
+      }).replayed,
+    ).toBe(true);
   });
 });
 
@@ -102,10 +197,18 @@ describe('accounts', () => {
     fresh();
     expect(walletAccount(w.db, w.agentId, 'NGN').id).toBe(walletAccount(w.db, w.agentId, 'NGN').id);
     expect(listWallets(w.db, w.agentId).map((a) => a.currency)).toEqual(['NGN', 'INR']);
-    expect(floatAccount(w.db, 'rechargekit')).toMatchObject({ currency: 'INR', kind: 'provider_float', provider: 'rechargekit', code: 'float:rechargekit' });
+    expect(floatAccount(w.db, 'rechargekit')).toMatchObject({
+      currency: 'INR',
+      kind: 'provider_float',
+      provider: 'rechargekit',
+      code: 'float:rechargekit',
+    });
     expect(() => floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
     expect(clearingAccount(w.db, 'INR')).toMatchObject({ kind: 'clearing', code: 'clearing:INR' });
-    expect(commissionAccount(w.db, 'NGN')).toMatchObject({ kind: 'commission_income', code: 'commission:NGN' });
+    expect(commissionAccount(w.db, 'NGN')).toMatchObject({
+      kind: 'commission_income',
+      code: 'commission:NGN',
+    });
     expect(findWallet(w.db, w.agentId + 999, 'NGN')).toBeUndefined();
   });
 });
@@ -119,21 +222,53 @@ describe('statement', () => {
     const id = wallet().id;
     const page1 = listStatement(w.db, id, 1, 2);
     expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
-    expect(page1.rows.map((x) => [x.reference, x.debit, x.credit, x.runningBalance, x.kind])).toEqual([['c', 0, 50, 650, 'funding'], ['b', 400, 0, 600, 'debit']]);
+    expect(
+      page1.rows.map((x) => [x.reference, x.debit, x.credit, x.runningBalance, x.kind]),
+    ).toEqual([
+      ['c', 0, 50, 650, 'funding'],
+      ['b', 400, 0, 600, 'debit'],
+    ]);
     expect(listStatement(w.db, id, 2, 2).rows.map((x) => x.reference)).toEqual(['a']);
     expect(listStatement(w.db, id).rows).toHaveLength(3);
-    expect(listAllStatementRows(w.db, id).map((x) => [x.reference, x.runningBalance])).toEqual([['a', 1000], ['b', 600], ['c', 650]]);
+    expect(listAllStatementRows(w.db, id).map((x) => [x.reference, x.runningBalance])).toEqual([
+      ['a', 1000],
+      ['b', 600],
+      ['c', 650],
+    ]);
   });
 });
 
 describe('sale money', () => {
   // A purchase row is needed for the foreign keys; the money calls below are then driven by hand.
   async function openSale(face = 10_000) {
-    const product = w.db.select().from(products).where(eq(products.currency, 'NGN')).all().find((p) => p.type === 'airtime' && p.network === 'MTN')!;
-    const res = await startSale(w.db, w.agentId, { idempotencyKey: ref(), productId: product.id, phone: '08031234558', network: 'MTN', amountMinor: face, confirmRepeat: true }, { provider: w.provider });
+    const product = w.db
+      .select()
+      .from(products)
+      .where(eq(products.currency, 'NGN'))
+      .all()
+      .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const res = await startSale(
+      w.db,
+      w.agentId,
+      {
+        idempotencyKey: ref(),
+        productId: product.id,
+        phone: '08031234558',
+        network: 'MTN',
+        amountMinor: face,
+        confirmRepeat: true,
+      },
+      { provider: w.provider },
+    );
     if (!res.ok) throw new Error(res.error);
     const p = w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId)).get()!;
-    return { purchaseId: p.id, agentId: p.agentId, currency: 'NGN', agentCostMinor: p.agentCostMinor, now: NOW } satisfies SaleMoney;
+    return {
+      purchaseId: p.id,
+      agentId: p.agentId,
+      currency: 'NGN',
+      agentCostMinor: p.agentCostMinor,
+      now: NOW,
+    } satisfies SaleMoney;
   }
 
   it('settle pays the provider cost to its float and the margin to commission, once; refund is then refused', async () => {
@@ -150,8 +285,18 @@ describe('sale money', () => {
     expect(settle(w.db, sale, 'vtpass', 1, 'again')).toBe(false);
     expect(refund(w.db, sale, 'late', 'x')).toBe(false);
     expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
-    expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'settled', resolvedBy: 'test', at: NOW });
-    w.db.update(purchases).set({ status: 'SUCCESS' }).where(eq(purchases.id, sale.purchaseId)).run();
+    expect(
+      w.db
+        .select()
+        .from(purchaseResolutions)
+        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))
+        .get(),
+    ).toMatchObject({ outcome: 'settled', resolvedBy: 'test', at: NOW });
+    w.db
+      .update(purchases)
+      .set({ status: 'SUCCESS' })
+      .where(eq(purchases.id, sale.purchaseId))
+      .run();
     expect(violated().filter((v) => v !== 'E1')).toEqual([]);
   });
 
@@ -166,7 +311,11 @@ describe('sale money', () => {
     const even = await openSale();
     const before = entries().length;
     settle(w.db, even, 'jonet', even.agentCostMinor, 'test');
-    expect(entries().slice(before).map((e) => e.kind)).toEqual(['settle_cost']);
+    expect(
+      entries()
+        .slice(before)
+        .map((e) => e.kind),
+    ).toEqual(['settle_cost']);
   });
 
   it('refund gives the agent cost back to the wallet once, with a memo the agent can read', async () => {
@@ -177,33 +326,55 @@ describe('sale money', () => {
     expect(refund(w.db, sale, 'requery', 'again')).toBe(false);
     expect(settle(w.db, sale, 'vtpass', 1, 'late')).toBe(false);
     expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
-    expect(entries().at(-1)).toMatchObject({ kind: 'refund', memo: 'Refund: the sale was not delivered', amount: sale.agentCostMinor, creditAccountId: wallet().id });
-    expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, sale.purchaseId)).get()).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
+    expect(entries().at(-1)).toMatchObject({
+      kind: 'refund',
+      memo: 'Refund: the sale was not delivered',
+      amount: sale.agentCostMinor,
+      creditAccountId: wallet().id,
+    });
+    expect(
+      w.db
+        .select()
+        .from(purchaseResolutions)
+        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))
+        .get(),
+    ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
   });
 
   it('writes each leg as its own entry, with the kind and the memo the statement shows', async () => {
     fresh();
     fund(100_000);
-    const legs = () => entries().slice(count).map((e) => [e.kind, e.memo, e.amount, e.idempotencyKey.replace(/^purchase:\d+:/, '')]);
+    const legs = () =>
+      entries()
+        .slice(count)
+        .map((e) => [e.kind, e.memo, e.amount, e.idempotencyKey.replace(/^purchase:\d+:/, '')]);
     let count = entries().length;
     const up = await openSale();
     count = entries().length;
     settle(w.db, up, 'vtpass', up.agentCostMinor - 150, 'test');
-    expect(legs()).toEqual([['settle_cost', 'Paid to vtpass', up.agentCostMinor - 150, 'cost'], ['settle_margin', 'Margin', 150, 'margin']]);
+    expect(legs()).toEqual([
+      ['settle_cost', 'Paid to vtpass', up.agentCostMinor - 150, 'cost'],
+      ['settle_margin', 'Margin', 150, 'margin'],
+    ]);
     count = entries().length;
     reverseSettled(w.db, up, 'vtpass', up.agentCostMinor - 150, 'callback');
     expect(legs()).toEqual([
-      ['reversal', 'Reversed by vtpass', up.agentCostMinor - 150, 'reversal:cost'], ['reversal', 'Margin returned', 150, 'reversal:margin'],
+      ['reversal', 'Reversed by vtpass', up.agentCostMinor - 150, 'reversal:cost'],
+      ['reversal', 'Margin returned', 150, 'reversal:margin'],
       ['reversal', 'Reversal refund', up.agentCostMinor, 'reversal:wallet'],
     ]);
     const down = await openSale();
     count = entries().length;
     settle(w.db, down, 'jonet', down.agentCostMinor + 70, 'test');
-    expect(legs()).toEqual([['settle_margin', 'Margin shortfall', 70, 'margin'], ['settle_cost', 'Paid to jonet', down.agentCostMinor + 70, 'cost']]);
+    expect(legs()).toEqual([
+      ['settle_margin', 'Margin shortfall', 70, 'margin'],
+      ['settle_cost', 'Paid to jonet', down.agentCostMinor + 70, 'cost'],
+    ]);
     count = entries().length;
     reverseSettled(w.db, down, 'jonet', down.agentCostMinor + 70, 'callback');
     expect(legs()).toEqual([
-      ['reversal', 'Reversed by jonet', down.agentCostMinor + 70, 'reversal:cost'], ['reversal', 'Margin shortfall returned', 70, 'reversal:margin'],
+      ['reversal', 'Reversed by jonet', down.agentCostMinor + 70, 'reversal:cost'],
+      ['reversal', 'Margin shortfall returned', 70, 'reversal:margin'],
       ['reversal', 'Reversal refund', down.agentCostMinor, 'reversal:wallet'],
     ]);
     const free = await openSale();
@@ -222,10 +393,19 @@ describe('sale money', () => {
       const f0 = balanceOf('float:cwg');
       const c0 = balanceOf('commission:NGN');
       const w0 = wallet().balance;
-      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(true);
+      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(
+        true,
+      );
       expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(false);
-      const moved = [balanceOf('float:cwg') - f0, balanceOf('commission:NGN') - c0, wallet().balance - w0, balanceOf('clearing:NGN')];
-      expect(moved.map((x) => x + 0)).toEqual([-(sale.agentCostMinor - margin), 0 - margin, sale.agentCostMinor, 0].map((x) => x + 0));
+      const moved = [
+        balanceOf('float:cwg') - f0,
+        balanceOf('commission:NGN') - c0,
+        wallet().balance - w0,
+        balanceOf('clearing:NGN'),
+      ];
+      expect(moved.map((x) => x + 0)).toEqual(
+        [-(sale.agentCostMinor - margin), 0 - margin, sale.agentCostMinor, 0].map((x) => x + 0),
+      );
     }
   });
 
@@ -233,11 +413,19 @@ describe('sale money', () => {
     fresh();
     fund(100_000);
     const sale = await openSale();
-    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: sale.agentCostMinor });
+    expect(wallet()).toMatchObject({
+      balance: 100_000 - sale.agentCostMinor,
+      reserved: sale.agentCostMinor,
+    });
     expect(balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
     // Its key is the sale's: reserving the same sale again is refused, not taken twice.
-    expect(() => reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x')).toThrowError('This reference was already used for a different movement.');
-    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: sale.agentCostMinor });
+    expect(() =>
+      reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
+    ).toThrowError('This reference was already used for a different movement.');
+    expect(wallet()).toMatchObject({
+      balance: 100_000 - sale.agentCostMinor,
+      reserved: sale.agentCostMinor,
+    });
   });
 });
 
@@ -245,15 +433,43 @@ describe('the invariant checks notice a broken ledger', () => {
   async function withSales() {
     fresh();
     fund(100_000);
-    const product = w.db.select().from(products).where(eq(products.currency, 'NGN')).all().find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const product = w.db
+      .select()
+      .from(products)
+      .where(eq(products.currency, 'NGN'))
+      .all()
+      .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
     const ids: number[] = [];
     for (const lastTwo of ['00', '58', '52']) {
-      const res = await startSale(w.db, w.agentId, { idempotencyKey: ref(), productId: product.id, phone: `080312345${lastTwo}`, network: 'MTN', amountMinor: 10_000, confirmRepeat: true }, { provider: w.provider });
+      const res = await startSale(
+        w.db,
+        w.agentId,
+        {
+          idempotencyKey: ref(),
+          productId: product.id,
+          phone: `080312345${lastTwo}`,
+          network: 'MTN',
+          amountMinor: 10_000,
+          confirmRepeat: true,
+        },
+        { provider: w.provider },
+      );
       if (!res.ok) throw new Error(res.error);
       ids.push(res.outcome.purchaseId);
     }
     expect(allViolations(w.db)).toEqual([]);
-    expect(checkInvariants(w.db).map((c) => c.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'E1']);
+    expect(checkInvariants(w.db).map((c) => c.id)).toEqual([
+      'I1',
+      'I2',
+      'I3',
+      'I4',
+      'I5',
+      'I6',
+      'I7',
+      'I8',
+      'I9',
+      'E1',
+    ]);
     return { settled: ids[0]!, held: ids[1]!, other: ids[2]! };
   }
   const raw = (q: string) => w.db.$client.exec(q);
@@ -290,9 +506,13 @@ describe('the invariant checks notice a broken ledger', () => {
   it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
     const { held, other } = await withSales();
     raw('drop index if exists purchases_agent_key_unique');
-    const indexes = w.db.all<{ name: string; sql: string | null }>(sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`);
+    const indexes = w.db.all<{ name: string; sql: string | null }>(
+      sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
+    );
     for (const i of indexes) if (i.sql && /unique/i.test(i.sql)) raw(`drop index "${i.name}"`);
-    raw(`update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`);
+    raw(
+      `update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`,
+    );
     raw(`update purchases set reference = 'nowhere' where id = ${other}`);
     expect(violated()).toEqual(expect.arrayContaining(['I6', 'I9']));
   });

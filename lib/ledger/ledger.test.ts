@@ -21,30 +21,62 @@ const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 describe('funding a wallet', () => {
   it('credits once per reference, audits it, and keeps the invariants', () => {
     const agent = insertUser(db);
-    const input = { agentId: agent.id, currency: 'NGN' as const, amount: 500_000, direction: 'credit' as const, reference: 'BANK-1', reason: 'Cash deposit' };
+    const input = {
+      agentId: agent.id,
+      currency: 'NGN' as const,
+      amount: 500_000,
+      direction: 'credit' as const,
+      reference: 'BANK-1',
+      reason: 'Cash deposit',
+    };
     const first = fundWallet(db, admin, input);
     const again = fundWallet(db, admin, input);
     expect(again).toEqual({ entryId: first.entryId, replayed: true });
     expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(500_000);
-    const audits = db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'wallet.credit'`);
+    const audits = db.all<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'wallet.credit'`,
+    );
     expect(audits[0]?.n).toBe(1);
     expect(allViolations(db)).toEqual([]);
   });
 
   it('I7 ties each credit to its own audit row: an unaudited credit is flagged even when the agent has audited ones', () => {
     const agent = insertUser(db);
-    fundWallet(db, admin, { agentId: agent.id, currency: 'NGN', amount: 10_000, direction: 'credit', reference: 'BANK-1', reason: 'audited' });
+    fundWallet(db, admin, {
+      agentId: agent.id,
+      currency: 'NGN',
+      amount: 10_000,
+      direction: 'credit',
+      reference: 'BANK-1',
+      reason: 'audited',
+    });
     expect(allViolations(db)).toEqual([]);
-    immediate(db, (tx) => post(tx, {
-      from: fundingAccount(tx, 'NGN'), to: walletAccount(tx, agent.id, 'NGN'), amount: 5_000, kind: 'funding',
-      idempotencyKey: 'funding:BANK-2', reference: 'BANK-2', memo: 'money from nothing', now: Date.now(),
-    }));
-    expect(allViolations(db)).toEqual([expect.stringMatching(/^I7: entry \d+ credits wallet .* as funding/)]);
+    immediate(db, (tx) =>
+      post(tx, {
+        from: fundingAccount(tx, 'NGN'),
+        to: walletAccount(tx, agent.id, 'NGN'),
+        amount: 5_000,
+        kind: 'funding',
+        idempotencyKey: 'funding:BANK-2',
+        reference: 'BANK-2',
+        memo: 'money from nothing',
+        now: Date.now(),
+      }),
+    );
+    expect(allViolations(db)).toEqual([
+      expect.stringMatching(/^I7: entry \d+ credits wallet .* as funding/),
+    ]);
   });
 
   it('refuses the same reference for a different amount and writes nothing', () => {
     const agent = insertUser(db);
-    const base = { agentId: agent.id, currency: 'NGN' as const, direction: 'credit' as const, reference: 'BANK-2', reason: 'x' };
+    const base = {
+      agentId: agent.id,
+      currency: 'NGN' as const,
+      direction: 'credit' as const,
+      reference: 'BANK-2',
+      reason: 'x',
+    };
     fundWallet(db, admin, { ...base, amount: 1000 });
     expect(() => fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(LedgerError);
     expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(1000);
@@ -52,9 +84,23 @@ describe('funding a wallet', () => {
 
   it('never debits a wallet below zero', () => {
     const agent = insertUser(db);
-    fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount: 300, direction: 'credit', reference: 'r1', reason: 'x' });
+    fundWallet(db, SYSTEM_ACTOR, {
+      agentId: agent.id,
+      currency: 'NGN',
+      amount: 300,
+      direction: 'credit',
+      reference: 'r1',
+      reason: 'x',
+    });
     expect(() =>
-      fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount: 301, direction: 'debit', reference: 'r2', reason: 'x' }),
+      fundWallet(db, SYSTEM_ACTOR, {
+        agentId: agent.id,
+        currency: 'NGN',
+        amount: 301,
+        direction: 'debit',
+        reference: 'r2',
+        reason: 'x',
+      }),
     ).toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
     expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(300);
     expect(allViolations(db)).toEqual([]);
@@ -63,7 +109,14 @@ describe('funding a wallet', () => {
   it('shows a statement with running balances, newest first', () => {
     const agent = insertUser(db);
     const fund = (reference: string, amount: number, direction: 'credit' | 'debit') =>
-      fundWallet(db, SYSTEM_ACTOR, { agentId: agent.id, currency: 'NGN', amount, direction, reference, reason: reference });
+      fundWallet(db, SYSTEM_ACTOR, {
+        agentId: agent.id,
+        currency: 'NGN',
+        amount,
+        direction,
+        reference,
+        reason: reference,
+      });
     fund('a', 1000, 'credit');
     fund('b', 400, 'debit');
     fund('c', 50, 'credit');
@@ -75,18 +128,27 @@ describe('funding a wallet', () => {
       ['b', 400, 0, 600],
     ]);
     // The CSV export reads every row, oldest first, with the same running balances.
-    expect(listAllStatementRows(db, wallet.id).map((r) => [r.reference, r.runningBalance])).toEqual([
-      ['a', 1000],
-      ['b', 600],
-      ['c', 650],
-    ]);
+    expect(listAllStatementRows(db, wallet.id).map((r) => [r.reference, r.runningBalance])).toEqual(
+      [
+        ['a', 1000],
+        ['b', 600],
+        ['c', 650],
+      ],
+    );
   });
 });
 
 describe('append-only ledger', () => {
   it('aborts UPDATE and DELETE on ledger and audit rows', () => {
     const agent = insertUser(db);
-    fundWallet(db, admin, { agentId: agent.id, currency: 'NGN', amount: 100, direction: 'credit', reference: 'x', reason: 'x' });
+    fundWallet(db, admin, {
+      agentId: agent.id,
+      currency: 'NGN',
+      amount: 100,
+      direction: 'credit',
+      reference: 'x',
+      reason: 'x',
+    });
     const raw = db.$client;
     expect(() => raw.exec('update ledger_entries set amount = 1')).toThrowError(/append-only/);
     expect(() => raw.exec('delete from ledger_entries')).toThrowError(/append-only/);

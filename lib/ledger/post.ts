@@ -25,11 +25,20 @@ export type PostResult = { entryId: number; replayed: boolean };
 const p = sql.placeholder;
 
 const insertEntry = prepared((db) =>
-  db.insert(ledgerEntries)
+  db
+    .insert(ledgerEntries)
     .values({
-      debitAccountId: p('debitAccountId'), creditAccountId: p('creditAccountId'), amount: p('amount'), currency: p('currency'),
-      kind: p('kind'), idempotencyKey: p('idempotencyKey'), purchaseId: p('purchaseId'), reference: p('reference'),
-      memo: p('memo'), createdBy: p('createdBy'), createdAt: p('createdAt'),
+      debitAccountId: p('debitAccountId'),
+      creditAccountId: p('creditAccountId'),
+      amount: p('amount'),
+      currency: p('currency'),
+      kind: p('kind'),
+      idempotencyKey: p('idempotencyKey'),
+      purchaseId: p('purchaseId'),
+      reference: p('reference'),
+      memo: p('memo'),
+      createdBy: p('createdBy'),
+      createdAt: p('createdAt'),
     })
     .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
     .returning({ id: ledgerEntries.id })
@@ -38,14 +47,24 @@ const insertEntry = prepared((db) =>
 
 /** A wallet is debited only while it can pay (I3); other accounts may go negative. */
 const debitAccount = prepared((db) =>
-  db.update(accounts)
+  db
+    .update(accounts)
     .set({ balance: sql`${accounts.balance} - ${p('amount')}` })
-    .where(and(eq(accounts.id, p('id')), or(ne(accounts.kind, 'wallet'), gte(accounts.balance, p('amount')))))
+    .where(
+      and(
+        eq(accounts.id, p('id')),
+        or(ne(accounts.kind, 'wallet'), gte(accounts.balance, p('amount'))),
+      ),
+    )
     .prepare(),
 );
 
 const creditAccount = prepared((db) =>
-  db.update(accounts).set({ balance: sql`${accounts.balance} + ${p('amount')}` }).where(eq(accounts.id, p('id'))).prepare(),
+  db
+    .update(accounts)
+    .set({ balance: sql`${accounts.balance} + ${p('amount')}` })
+    .where(eq(accounts.id, p('id')))
+    .prepare(),
 );
 
 /**
@@ -58,7 +77,8 @@ export function post(tx: Tx, input: PostInput): PostResult {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new LedgerError('The amount must be a positive whole number of minor units.', 'INVALID');
   }
-  if (input.from.currency !== input.to.currency) throw new LedgerError('Currencies differ.', 'INVALID');
+  if (input.from.currency !== input.to.currency)
+    throw new LedgerError('Currencies differ.', 'INVALID');
   const inserted = insertEntry(tx).get({
     debitAccountId: input.from.id,
     creditAccountId: input.to.id,
@@ -95,7 +115,10 @@ function replay(tx: Tx, input: PostInput): PostResult {
     existing.creditAccountId === input.to.id &&
     existing.amount === input.amount;
   if (!existing || !same) {
-    throw new LedgerError('This reference was already used for a different movement.', 'IDEMPOTENCY_CONFLICT');
+    throw new LedgerError(
+      'This reference was already used for a different movement.',
+      'IDEMPOTENCY_CONFLICT',
+    );
   }
   return { entryId: existing.id, replayed: true };
 }

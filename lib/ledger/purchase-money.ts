@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import { accounts, purchaseResolutions, purchaseReversals } from '@/db/schema';
 import type { Currency } from '@/lib/money';
-import { clearingAccount, commissionAccount, floatAccount, walletAccount, type Account } from './accounts';
+import {
+  clearingAccount,
+  commissionAccount,
+  floatAccount,
+  walletAccount,
+  type Account,
+} from './accounts';
 import type { Tx } from '@/db/transaction';
 import { post } from './post';
 
@@ -22,7 +28,11 @@ export interface SaleMoney {
 const p = sql.placeholder;
 
 const adjustReservedBy = prepared((db) =>
-  db.update(accounts).set({ reserved: sql`${accounts.reserved} + ${p('delta')}` }).where(eq(accounts.id, p('id'))).prepare(),
+  db
+    .update(accounts)
+    .set({ reserved: sql`${accounts.reserved} + ${p('delta')}` })
+    .where(eq(accounts.id, p('id')))
+    .prepare(),
 );
 
 function adjustReserved(tx: Tx, walletId: number, delta: number): void {
@@ -30,8 +40,15 @@ function adjustReserved(tx: Tx, walletId: number, delta: number): void {
 }
 
 const insertResolution = prepared((db) =>
-  db.insert(purchaseResolutions)
-    .values({ purchaseId: p('purchaseId'), outcome: p('outcome'), resolvedBy: p('resolvedBy'), reason: p('reason'), at: p('at') })
+  db
+    .insert(purchaseResolutions)
+    .values({
+      purchaseId: p('purchaseId'),
+      outcome: p('outcome'),
+      resolvedBy: p('resolvedBy'),
+      reason: p('reason'),
+      at: p('at'),
+    })
     .onConflictDoNothing()
     .prepare(),
 );
@@ -53,27 +70,73 @@ export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
 }
 
 /** Claims the single resolution (I4). Returns false when another writer resolved it first. */
-function claimResolution(tx: Tx, sale: SaleMoney, outcome: 'settled' | 'refunded', by: string, reason?: string) {
-  const claimed = insertResolution(tx).run({ purchaseId: sale.purchaseId, outcome, resolvedBy: by, reason: reason ?? null, at: sale.now });
+function claimResolution(
+  tx: Tx,
+  sale: SaleMoney,
+  outcome: 'settled' | 'refunded',
+  by: string,
+  reason?: string,
+) {
+  const claimed = insertResolution(tx).run({
+    purchaseId: sale.purchaseId,
+    outcome,
+    resolvedBy: by,
+    reason: reason ?? null,
+    at: sale.now,
+  });
   return claimed.changes === 1;
 }
 
 type Kind = 'settle_cost' | 'settle_margin' | 'refund' | 'reversal';
 
 /** One leg of a sale's money, keyed by the purchase so a retry of the same leg is a no-op. */
-function leg(tx: Tx, sale: SaleMoney, from: Account, to: Account, amount: number, kind: Kind, key: string, memo: string) {
+function leg(
+  tx: Tx,
+  sale: SaleMoney,
+  from: Account,
+  to: Account,
+  amount: number,
+  kind: Kind,
+  key: string,
+  memo: string,
+) {
   if (amount === 0) return;
-  post(tx, { from, to, amount, kind, idempotencyKey: `purchase:${sale.purchaseId}:${key}`, purchaseId: sale.purchaseId, memo, now: sale.now });
+  post(tx, {
+    from,
+    to,
+    amount,
+    kind,
+    idempotencyKey: `purchase:${sale.purchaseId}:${key}`,
+    purchaseId: sale.purchaseId,
+    memo,
+    now: sale.now,
+  });
 }
 
-export function settle(tx: Tx, sale: SaleMoney, provider: string, providerCostMinor: number, by: string): boolean {
+export function settle(
+  tx: Tx,
+  sale: SaleMoney,
+  provider: string,
+  providerCostMinor: number,
+  by: string,
+): boolean {
   if (!claimResolution(tx, sale, 'settled', by)) return false;
   const clearing = clearingAccount(tx, sale.currency);
   const commission = commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Selling below provider cost (a promotion): commission income funds the gap first.
-  if (margin < 0) leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
-  leg(tx, sale, clearing, floatAccount(tx, provider), providerCostMinor, 'settle_cost', 'cost', `Paid to ${provider}`);
+  if (margin < 0)
+    leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
+  leg(
+    tx,
+    sale,
+    clearing,
+    floatAccount(tx, provider),
+    providerCostMinor,
+    'settle_cost',
+    'cost',
+    `Paid to ${provider}`,
+  );
   if (margin > 0) leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
   adjustReserved(tx, walletAccount(tx, sale.agentId, sale.currency).id, -sale.agentCostMinor);
   return true;
@@ -83,13 +146,28 @@ export function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): boo
   if (!claimResolution(tx, sale, 'refunded', by, reason)) return false;
   const wallet = walletAccount(tx, sale.agentId, sale.currency);
   // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
-  leg(tx, sale, clearingAccount(tx, sale.currency), wallet, sale.agentCostMinor, 'refund', 'refund', 'Refund: the sale was not delivered');
+  leg(
+    tx,
+    sale,
+    clearingAccount(tx, sale.currency),
+    wallet,
+    sale.agentCostMinor,
+    'refund',
+    'refund',
+    'Refund: the sale was not delivered',
+  );
   adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   return true;
 }
 
 /** A reversal after success: the provider and our margin give the agent's cost back, once. */
-export function reverseSettled(tx: Tx, sale: SaleMoney, provider: string, providerCostMinor: number, by: string): boolean {
+export function reverseSettled(
+  tx: Tx,
+  sale: SaleMoney,
+  provider: string,
+  providerCostMinor: number,
+  by: string,
+): boolean {
   const claimed = tx
     .insert(purchaseReversals)
     .values({ purchaseId: sale.purchaseId, resolvedBy: by, at: sale.now })
@@ -101,9 +179,38 @@ export function reverseSettled(tx: Tx, sale: SaleMoney, provider: string, provid
   const commission = commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Each leg passes through clearing, mirroring the settlement in reverse.
-  leg(tx, sale, floatAccount(tx, provider), clearing, providerCostMinor, 'reversal', 'reversal:cost', `Reversed by ${provider}`);
-  if (margin > 0) leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
-  if (margin < 0) leg(tx, sale, clearing, commission, -margin, 'reversal', 'reversal:margin', 'Margin shortfall returned');
-  leg(tx, sale, clearing, wallet, sale.agentCostMinor, 'reversal', 'reversal:wallet', 'Reversal refund');
+  leg(
+    tx,
+    sale,
+    floatAccount(tx, provider),
+    clearing,
+    providerCostMinor,
+    'reversal',
+    'reversal:cost',
+    `Reversed by ${provider}`,
+  );
+  if (margin > 0)
+    leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
+  if (margin < 0)
+    leg(
+      tx,
+      sale,
+      clearing,
+      commission,
+      -margin,
+      'reversal',
+      'reversal:margin',
+      'Margin shortfall returned',
+    );
+  leg(
+    tx,
+    sale,
+    clearing,
+    wallet,
+    sale.agentCostMinor,
+    'reversal',
+    'reversal:wallet',
+    'Reversal refund',
+  );
   return true;
 }

@@ -20,17 +20,32 @@ export interface ProviderSettingsInput {
 }
 
 /** Saves the non-secret settings; the audit row keeps what changed, old and new. */
-export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, input: ProviderSettingsInput, now = Date.now()): void {
+export function updateProviderSettings(
+  db: Db,
+  actor: Actor,
+  id: ProviderId,
+  input: ProviderSettingsInput,
+  now = Date.now(),
+): void {
   immediate(db, (tx) => {
     const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
     if (!before) throw new Refusal('No such provider.');
-    tx.update(providerSettings).set({ ...input, updatedAt: now }).where(eq(providerSettings.id, id)).run();
+    tx.update(providerSettings)
+      .set({ ...input, updatedAt: now })
+      .where(eq(providerSettings.id, id))
+      .run();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
       const from = before[key] ?? (key === 'paths' || key === 'options' ? {} : null);
-      if (JSON.stringify(from) !== JSON.stringify(input[key])) changes[key] = { from, to: input[key] };
+      if (JSON.stringify(from) !== JSON.stringify(input[key]))
+        changes[key] = { from, to: input[key] };
     }
-    recordAudit(tx, actor, { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } }, now);
+    recordAudit(
+      tx,
+      actor,
+      { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } },
+      now,
+    );
   });
 }
 
@@ -38,17 +53,42 @@ export function updateProviderSettings(db: Db, actor: Actor, id: ProviderId, inp
  * Write-only: the value is sealed with AES-256-GCM bound to provider+field before it touches the
  * database, and the audit row records that it changed, never what it is.
  */
-export function setProviderCredential(db: Db, actor: Actor, id: ProviderId, field: string, value: string, now = Date.now(), key = env.CREDENTIALS_KEY): void {
-  if (!credentialFields(id).includes(field)) throw new Refusal(`${id} has no credential called ${field}.`);
+export function setProviderCredential(
+  db: Db,
+  actor: Actor,
+  id: ProviderId,
+  field: string,
+  value: string,
+  now = Date.now(),
+  key = env.CREDENTIALS_KEY,
+): void {
+  if (!credentialFields(id).includes(field))
+    throw new Refusal(`${id} has no credential called ${field}.`);
   if (!value) throw new Refusal('Enter the new value.');
   const ciphertext = encryptCredential(key, id, field, value);
   immediate(db, (tx) => {
-    const existed = tx.get<{ n: number }>(sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)?.n === 1;
+    const existed =
+      tx.get<{ n: number }>(
+        sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`,
+      )?.n === 1;
     tx.insert(providerCredentials)
       .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
-      .onConflictDoUpdate({ target: [providerCredentials.provider, providerCredentials.field], set: { ciphertext, setAt: now, setBy: actor.userId } })
+      .onConflictDoUpdate({
+        target: [providerCredentials.provider, providerCredentials.field],
+        set: { ciphertext, setAt: now, setBy: actor.userId },
+      })
       .run();
-    recordAudit(tx, actor, { action: 'provider.credential_set', targetType: 'provider', targetId: id, detail: { field, replaced: existed } }, now);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'provider.credential_set',
+        targetType: 'provider',
+        targetId: id,
+        detail: { field, replaced: existed },
+      },
+      now,
+    );
   });
 }
 
@@ -58,18 +98,41 @@ export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.
     const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
     if (!row) throw new Refusal('No such provider.');
     if (row.pausedAt === null) throw new Refusal('This provider is not paused.');
-    tx.update(providerSettings).set({ pausedAt: null, pausedReason: null, updatedAt: now }).where(eq(providerSettings.id, id)).run();
-    recordAudit(tx, actor, { action: 'provider.resume', targetType: 'provider', targetId: id, detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason } }, now);
+    tx.update(providerSettings)
+      .set({ pausedAt: null, pausedReason: null, updatedAt: now })
+      .where(eq(providerSettings.id, id))
+      .run();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'provider.resume',
+        targetType: 'provider',
+        targetId: id,
+        detail: { wasPausedAt: row.pausedAt, reason: row.pausedReason },
+      },
+      now,
+    );
   });
 }
 
 /** Stores the latest float reading and appends it to the snapshot history used by reconciliation. */
-export function recordProviderBalance(db: Db, id: ProviderId, amountMinor: number, now = Date.now()): void {
+export function recordProviderBalance(
+  db: Db,
+  id: ProviderId,
+  amountMinor: number,
+  now = Date.now(),
+): void {
   immediate(db, (tx) => {
     // A slow answer that arrives after a newer one must not overwrite it.
     tx.update(providerSettings)
       .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
-      .where(and(eq(providerSettings.id, id), or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now))))
+      .where(
+        and(
+          eq(providerSettings.id, id),
+          or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now)),
+        ),
+      )
       .run();
     recordBalanceSnapshot(tx, id, amountMinor, now);
   });

@@ -11,14 +11,25 @@ function keyFrom(base64Key: string): Buffer {
 }
 
 /** Binds the ciphertext to its place: a secret copied onto another provider or field fails to open. */
-const aad = (provider: string, field: string) => Buffer.from(`provider-credential:${provider}:${field}`);
+const aad = (provider: string, field: string) =>
+  Buffer.from(`provider-credential:${provider}:${field}`);
 
 /** nonce ‖ tag ‖ ciphertext, base64. A fresh random nonce every time. */
-export function encryptCredential(base64Key: string, provider: string, field: string, plaintext: string): string {
+export function encryptCredential(
+  base64Key: string,
+  provider: string,
+  field: string,
+  plaintext: string,
+): string {
   return seal(base64Key, aad(provider, field), plaintext);
 }
 
-export function decryptCredential(base64Key: string, provider: string, field: string, sealed: string): string {
+export function decryptCredential(
+  base64Key: string,
+  provider: string,
+  field: string,
+  sealed: string,
+): string {
   return unseal(base64Key, aad(provider, field), sealed);
 }
 
@@ -36,8 +47,13 @@ export function unseal(base64Key: string, context: Buffer, sealed: string): stri
   if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('Credential ciphertext is truncated');
   const nonce = raw.subarray(0, NONCE_BYTES);
   const tag = raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES);
-  const decipher = createDecipheriv(ALGORITHM, keyFrom(base64Key), nonce, { authTagLength: TAG_BYTES });
+  const decipher = createDecipheriv(ALGORITHM, keyFrom(base64Key), nonce, {
+    authTagLength: TAG_BYTES,
+  });
   decipher.setAAD(context);
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)),
+    decipher.final(),
+  ]).toString('utf8');
 }

@@ -17,7 +17,8 @@ export function credentialInputFor<Id extends string>(providers: ProviderRegistr
       value: z.string().min(1, 'Enter the new value.').max(1000),
     })
     .refine((input) => credentialFields(input.id, providers).includes(input.field), {
-      path: ['field'], message: 'This provider has no credential of that name.',
+      path: ['field'],
+      message: 'This provider has no credential of that name.',
     });
 }
 

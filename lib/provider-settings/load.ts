@@ -18,8 +18,17 @@ export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | n
   const row = db.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
   if (!row) return null;
   const credentials: Record<string, string> = {};
-  for (const c of db.select().from(providerCredentials).where(eq(providerCredentials.provider, id)).all()) {
-    credentials[c.field] = openCredential({ current: env.CREDENTIALS_KEY, previous: env.CREDENTIALS_KEY_PREVIOUS }, id, c.field, c.ciphertext);
+  for (const c of db
+    .select()
+    .from(providerCredentials)
+    .where(eq(providerCredentials.provider, id))
+    .all()) {
+    credentials[c.field] = openCredential(
+      { current: env.CREDENTIALS_KEY, previous: env.CREDENTIALS_KEY_PREVIOUS },
+      id,
+      c.field,
+      c.ciphertext,
+    );
   }
   return {
     id,
@@ -31,7 +40,9 @@ export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | n
       credentials,
       paths: row.paths ?? undefined,
       options: row.options ?? undefined,
-      tls: row.caCertPem ? { caPem: row.caCertPem, serverName: row.tlsServerName ?? undefined } : undefined,
+      tls: row.caCertPem
+        ? { caPem: row.caCertPem, serverName: row.tlsServerName ?? undefined }
+        : undefined,
     },
   };
 }

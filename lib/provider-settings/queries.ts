@@ -23,7 +23,11 @@ export interface CredentialStatus {
 /** What the page may know about a secret: whether it is set, when and by whom. Never the value. */
 export function listCredentialStatus(db: Db, id: ProviderId): CredentialStatus[] {
   const rows = db
-    .select({ field: providerCredentials.field, setAt: providerCredentials.setAt, setBy: users.email })
+    .select({
+      field: providerCredentials.field,
+      setAt: providerCredentials.setAt,
+      setBy: users.email,
+    })
     .from(providerCredentials)
     .leftJoin(users, eq(users.id, providerCredentials.setBy))
     .where(eq(providerCredentials.provider, id))
@@ -34,6 +38,12 @@ export function listCredentialStatus(db: Db, id: ProviderId): CredentialStatus[]
   });
 }
 
-export function isLowBalance(row: Pick<ProviderSettingsRow, 'lastBalanceMinor' | 'lowBalanceMinor'>): boolean {
-  return row.lastBalanceMinor !== null && row.lowBalanceMinor > 0 && row.lastBalanceMinor < row.lowBalanceMinor;
+export function isLowBalance(
+  row: Pick<ProviderSettingsRow, 'lastBalanceMinor' | 'lowBalanceMinor'>,
+): boolean {
+  return (
+    row.lastBalanceMinor !== null &&
+    row.lowBalanceMinor > 0 &&
+    row.lastBalanceMinor < row.lowBalanceMinor
+  );
 }

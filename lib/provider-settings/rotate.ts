@@ -20,10 +20,19 @@ function opens(key: string, provider: string, field: string, sealed: string): st
 }
 
 /** Opens a stored credential with the current key, else with the one being retired. */
-export function openCredential(keys: CredentialKeys, provider: string, field: string, sealed: string): string {
+export function openCredential(
+  keys: CredentialKeys,
+  provider: string,
+  field: string,
+  sealed: string,
+): string {
   if (keys.previous === undefined) return decryptCredential(keys.current, provider, field, sealed);
-  const plaintext = opens(keys.current, provider, field, sealed) ?? opens(keys.previous, provider, field, sealed);
-  if (plaintext === null) throw new Error(`The ${provider} ${field} credential opens with neither CREDENTIALS_KEY nor CREDENTIALS_KEY_PREVIOUS`);
+  const plaintext =
+    opens(keys.current, provider, field, sealed) ?? opens(keys.previous, provider, field, sealed);
+  if (plaintext === null)
+    throw new Error(
+      `The ${provider} ${field} credential opens with neither CREDENTIALS_KEY nor CREDENTIALS_KEY_PREVIOUS`,
+    );
   return plaintext;
 }
 
@@ -37,8 +46,13 @@ export interface RotationResult {
  * IMMEDIATE transaction with its audit row: all of them or none. A credential that opens with
  * neither key stops the rotation before anything is written. Running it again changes nothing.
  */
-export function rotateCredentialsKey(db: Db, keys: Required<CredentialKeys>, now = Date.now()): RotationResult {
-  if (keys.current === keys.previous) throw new Error('CREDENTIALS_KEY and CREDENTIALS_KEY_PREVIOUS are the same key');
+export function rotateCredentialsKey(
+  db: Db,
+  keys: Required<CredentialKeys>,
+  now = Date.now(),
+): RotationResult {
+  if (keys.current === keys.previous)
+    throw new Error('CREDENTIALS_KEY and CREDENTIALS_KEY_PREVIOUS are the same key');
   return immediate(db, (tx) => {
     const rows = tx.select().from(providerCredentials).all();
     const stale: { provider: string; field: string; plaintext: string }[] = [];
@@ -49,16 +63,29 @@ export function rotateCredentialsKey(db: Db, keys: Required<CredentialKeys>, now
         continue;
       }
       const plaintext = opens(keys.previous, row.provider, row.field, row.ciphertext);
-      if (plaintext === null) throw new Error(`The ${row.provider} ${row.field} credential opens with neither key: nothing was changed`);
+      if (plaintext === null)
+        throw new Error(
+          `The ${row.provider} ${row.field} credential opens with neither key: nothing was changed`,
+        );
       stale.push({ provider: row.provider, field: row.field, plaintext });
     }
     for (const { provider, field, plaintext } of stale) {
       tx.update(providerCredentials)
         .set({ ciphertext: encryptCredential(keys.current, provider, field, plaintext) })
-        .where(and(eq(providerCredentials.provider, provider), eq(providerCredentials.field, field)))
+        .where(
+          and(eq(providerCredentials.provider, provider), eq(providerCredentials.field, field)),
+        )
         .run();
     }
-    recordAudit(tx, SYSTEM_ACTOR, { action: 'provider.credentials_key_rotated', detail: { resealed: stale.length, alreadyCurrent } }, now);
+    recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        action: 'provider.credentials_key_rotated',
+        detail: { resealed: stale.length, alreadyCurrent },
+      },
+      now,
+    );
     return { resealed: stale.length, alreadyCurrent };
   });
 }

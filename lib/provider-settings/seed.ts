@@ -9,18 +9,35 @@ import { encryptCredential } from './crypto';
  * credentials: a real deployment must never sell through published keys, so its admin sets each
  * provider's base URL and credentials (a provider without credentials is not configured).
  */
-export function seedProviderSettings(db: Db, simulatorUrl: string, now = Date.now(), { demoCredentials = true } = {}): void {
+export function seedProviderSettings(
+  db: Db,
+  simulatorUrl: string,
+  now = Date.now(),
+  { demoCredentials = true } = {},
+): void {
   for (const id of PROVIDER_IDS) {
     const config = defaultProviderConfig(id, simulatorUrl);
     const inserted = db
       .insert(providerSettings)
-      .values({ id, baseUrl: config.baseUrl, timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs, paths: config.paths, options: config.options, updatedAt: now })
+      .values({
+        id,
+        baseUrl: config.baseUrl,
+        timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs,
+        paths: config.paths,
+        options: config.options,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .run();
     if (inserted.changes === 0 || !demoCredentials) continue;
     for (const [field, value] of Object.entries(config.credentials)) {
       db.insert(providerCredentials)
-        .values({ provider: id, field, ciphertext: encryptCredential(env.CREDENTIALS_KEY, id, field, value), setAt: now })
+        .values({
+          provider: id,
+          field,
+          ciphertext: encryptCredential(env.CREDENTIALS_KEY, id, field, value),
+          setAt: now,
+        })
         .onConflictDoNothing()
         .run();
     }

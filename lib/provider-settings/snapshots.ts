@@ -14,7 +14,14 @@ export function listBalanceSnapshots(tx: Tx, provider: string): BalanceSnapshot[
   return readSetting(tx, keyFor(provider), snapshotSchema, []);
 }
 
-export function recordBalanceSnapshot(tx: Tx, provider: string, amountMinor: number, at: number): void {
-  const next = [...listBalanceSnapshots(tx, provider), { at, amountMinor }].sort((a, b) => a.at - b.at).slice(-MAX_SNAPSHOTS);
+export function recordBalanceSnapshot(
+  tx: Tx,
+  provider: string,
+  amountMinor: number,
+  at: number,
+): void {
+  const next = [...listBalanceSnapshots(tx, provider), { at, amountMinor }]
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_SNAPSHOTS);
   writeSetting(tx, keyFor(provider), next);
 }

@@ -13,20 +13,38 @@ export type ConnectionResult =
  * Asks the provider for its balance with the stored settings: proves the URL and credentials work,
  * and refreshes the float reading. Called outside any transaction; never throws.
  */
-export async function testProviderConnection(db: Db, actor: Actor | null, id: ProviderId, deps?: Partial<ProviderDeps>, now = Date.now): Promise<ConnectionResult> {
+export async function testProviderConnection(
+  db: Db,
+  actor: Actor | null,
+  id: ProviderId,
+  deps?: Partial<ProviderDeps>,
+  now = Date.now,
+): Promise<ConnectionResult> {
   const started = now();
   let result: ConnectionResult;
   try {
     const live = providerFor(db, id, deps);
     if (!live) throw new Error(`${id} is not configured`);
     const balance = await live.adapter.balance();
-    result = { ok: true, amountMinor: balance.amountMinor, currency: balance.currency, durationMs: now() - started };
+    result = {
+      ok: true,
+      amountMinor: balance.amountMinor,
+      currency: balance.currency,
+      durationMs: now() - started,
+    };
     recordProviderBalance(db, id, balance.amountMinor, now());
   } catch (error) {
     result = { ok: false, error: describeFailure(error), durationMs: now() - started };
   }
   if (actor) {
-    recordAudit(db, actor, { action: 'provider.test_connection', targetType: 'provider', targetId: id, detail: result.ok ? { ok: true, amountMinor: result.amountMinor } : { ok: false, error: result.error } });
+    recordAudit(db, actor, {
+      action: 'provider.test_connection',
+      targetType: 'provider',
+      targetId: id,
+      detail: result.ok
+        ? { ok: true, amountMinor: result.amountMinor }
+        : { ok: false, error: result.error },
+    });
   }
   return result;
 }
@@ -39,6 +57,10 @@ function describeFailure(error: unknown): string {
 }
 
 /** Refreshes every provider's float reading (used by the health monitor), ignoring failures. */
-export async function refreshFloatBalances(db: Db, ids: readonly ProviderId[], deps?: Partial<ProviderDeps>): Promise<void> {
+export async function refreshFloatBalances(
+  db: Db,
+  ids: readonly ProviderId[],
+  deps?: Partial<ProviderDeps>,
+): Promise<void> {
   await Promise.all(ids.map((id) => testProviderConnection(db, null, id, deps)));
 }

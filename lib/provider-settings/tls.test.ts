@@ -41,13 +41,21 @@ afterAll(async () => {
 });
 
 function pointAt(id: ProviderId, sim: RunningSimulator) {
-  db.update(providerSettings).set({ baseUrl: sim.url + SIMULATOR_PREFIX[id] }).where(eq(providerSettings.id, id)).run();
+  db.update(providerSettings)
+    .set({ baseUrl: sim.url + SIMULATOR_PREFIX[id] })
+    .where(eq(providerSettings.id, id))
+    .run();
 }
 
 let sold = 0;
 async function sellThrough(id: ProviderId) {
   const live = providerFor(db, id)!;
-  return live.adapter.buyAirtime({ reference: `2026010112${String(++sold).padStart(8, '0')}`, phone: '08031234500', network: 'MTN', amountMinor: 10_000 });
+  return live.adapter.buyAirtime({
+    reference: `2026010112${String(++sold).padStart(8, '0')}`,
+    phone: '08031234500',
+    network: 'MTN',
+    amountMinor: 10_000,
+  });
 }
 
 /** A status question on a sale: over a connection the client cannot trust, the answer is UNKNOWN. */
@@ -77,11 +85,19 @@ describe('a provider behind a private CA', () => {
     pointAt('cwg', byIp);
     const [summary] = setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     expect(summary?.subject).toContain('Provider Private CA');
-    expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true, currency: 'NGN' });
+    expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({
+      ok: true,
+      currency: 'NGN',
+    });
     expect((await sellThrough('cwg')).status).toBe('SUCCESS');
-    const audit = db.get<{ detail: string; ip: string }>(sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`)!;
+    const audit = db.get<{ detail: string; ip: string }>(
+      sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`,
+    )!;
     expect(audit.ip).toBe('10.0.0.9');
-    expect(JSON.parse(audit.detail)).toMatchObject({ removed: false, certificates: [{ fingerprint256: summary!.fingerprint256 }] });
+    expect(JSON.parse(audit.detail)).toMatchObject({
+      removed: false,
+      certificates: [{ fingerprint256: summary!.fingerprint256 }],
+    });
   });
 
   it('leaves every other client alone: another provider and the process-wide fetch still refuse that CA', async () => {
@@ -118,24 +134,42 @@ describe('a provider behind a private CA', () => {
     setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true });
     setProviderTls(db, admin(), 'cwg', { caPem: null, serverName: null });
-    expect(db.select().from(providerSettings).where(eq(providerSettings.id, 'cwg')).get()).toMatchObject({ caCertPem: null, tlsServerName: null });
+    expect(
+      db.select().from(providerSettings).where(eq(providerSettings.id, 'cwg')).get(),
+    ).toMatchObject({ caCertPem: null, tlsServerName: null });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: false });
   });
 });
 
 describe('the CA certificate field', () => {
-  const stored = () => db.select({ pem: providerSettings.caCertPem }).from(providerSettings).where(eq(providerSettings.id, 'vtpass')).get()!.pem;
+  const stored = () =>
+    db
+      .select({ pem: providerSettings.caCertPem })
+      .from(providerSettings)
+      .where(eq(providerSettings.id, 'vtpass'))
+      .get()!.pem;
 
   it.each([
-    ['a private key', () => `-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n${ca.caPem}`, /private key/],
+    [
+      'a private key',
+      () =>
+        `-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n${ca.caPem}`,
+      /private key/,
+    ],
     ['text that is not PEM', () => 'hello', /PEM certificates/],
     ['a certificate with text around it', () => `my CA:\n${ca.caPem}`, /nothing else/],
-    ['a damaged certificate', () => ca.caPem.replace(/\n[A-Za-z0-9+/]{40}/, '\nAAAA'), /not a valid X\.509/],
+    [
+      'a damaged certificate',
+      () => ca.caPem.replace(/\n[A-Za-z0-9+/]{40}/, '\nAAAA'),
+      /not a valid X\.509/,
+    ],
     ['a server name that is not a host name', () => ca.caPem, /host name/, 'https://x'],
   ])('refuses %s and writes nothing', (_what, pem, message, serverName: string | null = null) => {
     const before = stored();
     const audits = db.get<{ n: number }>(sql`select count(*) as n from audit_log`)!.n;
-    expect(() => setProviderTls(db, admin(), 'vtpass', { caPem: pem(), serverName })).toThrow(message);
+    expect(() => setProviderTls(db, admin(), 'vtpass', { caPem: pem(), serverName })).toThrow(
+      message,
+    );
     expect(stored()).toBe(before);
     expect(db.get<{ n: number }>(sql`select count(*) as n from audit_log`)!.n).toBe(audits);
   });
@@ -146,6 +180,9 @@ describe('the CA certificate field', () => {
   });
 
   it('accepts a bundle of several CAs', () => {
-    expect(parseCaBundle(`${ca.caPem}\n${strangerCa.caPem}`).map((c) => c.subject)).toEqual(['CN=Provider Private CA', 'CN=Somebody Else CA']);
+    expect(parseCaBundle(`${ca.caPem}\n${strangerCa.caPem}`).map((c) => c.subject)).toEqual([
+      'CN=Provider Private CA',
+      'CN=Somebody Else CA',
+    ]);
   });
 });

@@ -17,10 +17,16 @@ export interface CertificateSummary {
 
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g;
 export const MAX_CA_PEM_LENGTH = 32_000;
-const SERVER_NAME = /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const SERVER_NAME =
+  /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 function summary(cert: X509Certificate): CertificateSummary {
-  return { subject: cert.subject.replace(/\n/g, ', '), issuer: cert.issuer.replace(/\n/g, ', '), validTo: cert.validTo, fingerprint256: cert.fingerprint256 };
+  return {
+    subject: cert.subject.replace(/\n/g, ', '),
+    issuer: cert.issuer.replace(/\n/g, ', '),
+    validTo: cert.validTo,
+    fingerprint256: cert.fingerprint256,
+  };
 }
 
 /**
@@ -30,11 +36,17 @@ function summary(cert: X509Certificate): CertificateSummary {
  */
 export function parseCaBundle(pem: string, now = new Date()): CertificateSummary[] {
   const text = pem.trim();
-  if (/PRIVATE KEY-----/.test(text)) throw new Refusal('That text holds a private key. Paste only the CA certificate; keep the key secret.');
-  if (text.length > MAX_CA_PEM_LENGTH) throw new Refusal('That is too long for a CA certificate bundle.');
+  if (/PRIVATE KEY-----/.test(text))
+    throw new Refusal(
+      'That text holds a private key. Paste only the CA certificate; keep the key secret.',
+    );
+  if (text.length > MAX_CA_PEM_LENGTH)
+    throw new Refusal('That is too long for a CA certificate bundle.');
   const blocks = text.match(CERT_BLOCK) ?? [];
   if (blocks.length === 0 || text.replace(CERT_BLOCK, '').trim() !== '') {
-    throw new Refusal('Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----) and nothing else.');
+    throw new Refusal(
+      'Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----) and nothing else.',
+    );
   }
   return blocks.map((block, i) => {
     let cert: X509Certificate;
@@ -43,7 +55,10 @@ export function parseCaBundle(pem: string, now = new Date()): CertificateSummary
     } catch {
       throw new Refusal(`Certificate ${i + 1} is not a valid X.509 certificate.`);
     }
-    if (new Date(cert.validTo).getTime() < now.getTime()) throw new Refusal(`Certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) expired on ${cert.validTo}.`);
+    if (new Date(cert.validTo).getTime() < now.getTime())
+      throw new Refusal(
+        `Certificate ${i + 1} (${cert.subject.replace(/\n/g, ', ')}) expired on ${cert.validTo}.`,
+      );
     return summary(cert);
   });
 }
@@ -61,23 +76,52 @@ export interface ProviderTlsInput {
 }
 
 /** Sets or removes a provider's private TLS trust; audited with each certificate's fingerprint. */
-export function setProviderTls(db: Db, actor: Actor, id: ProviderId, input: ProviderTlsInput, now = Date.now()): CertificateSummary[] {
+export function setProviderTls(
+  db: Db,
+  actor: Actor,
+  id: ProviderId,
+  input: ProviderTlsInput,
+  now = Date.now(),
+): CertificateSummary[] {
   const certificates = input.caPem === null ? [] : parseCaBundle(input.caPem, new Date(now));
   const serverName = input.caPem === null ? null : input.serverName?.trim() || null;
-  if (serverName !== null && !SERVER_NAME.test(serverName)) throw new Refusal('The certificate name must be a host name, like vend.cwg.example.');
+  if (serverName !== null && !SERVER_NAME.test(serverName))
+    throw new Refusal('The certificate name must be a host name, like vend.cwg.example.');
   immediate(db, (tx) => {
-    const before = tx.select({ pem: providerSettings.caCertPem }).from(providerSettings).where(eq(providerSettings.id, id)).get();
+    const before = tx
+      .select({ pem: providerSettings.caCertPem })
+      .from(providerSettings)
+      .where(eq(providerSettings.id, id))
+      .get();
     if (!before) throw new Refusal('No such provider.');
     tx.update(providerSettings)
-      .set({ caCertPem: input.caPem === null ? null : input.caPem.trim(), tlsServerName: serverName, updatedAt: now })
+      .set({
+        caCertPem: input.caPem === null ? null : input.caPem.trim(),
+        tlsServerName: serverName,
+        updatedAt: now,
+      })
       .where(eq(providerSettings.id, id))
       .run();
-    recordAudit(tx, actor, {
-      action: 'provider.tls_trust',
-      targetType: 'provider',
-      targetId: id,
-      detail: { removed: input.caPem === null, hadTrust: before.pem !== null, serverName, certificates: certificates.map((c) => ({ subject: c.subject, fingerprint256: c.fingerprint256, validTo: c.validTo })) },
-    }, now);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'provider.tls_trust',
+        targetType: 'provider',
+        targetId: id,
+        detail: {
+          removed: input.caPem === null,
+          hadTrust: before.pem !== null,
+          serverName,
+          certificates: certificates.map((c) => ({
+            subject: c.subject,
+            fingerprint256: c.fingerprint256,
+            validTo: c.validTo,
+          })),
+        },
+      },
+      now,
+    );
   });
   return certificates;
 }

@@ -4,18 +4,31 @@ import type { HttpOutcome } from './http';
 import type { Exchange, ProviderResult } from './types';
 
 /** The UNKNOWN result for an outcome no code table can read, or null when the body is JSON worth mapping. */
-export function ambiguousResult(outcome: HttpOutcome, exchanges: Exchange[]): ProviderResult | null {
+export function ambiguousResult(
+  outcome: HttpOutcome,
+  exchanges: Exchange[],
+): ProviderResult | null {
   if (outcome.kind === 'transport-error') {
     return { status: 'UNKNOWN', providerCode: outcome.error, message: outcome.message, exchanges };
   }
   if (outcome.status >= 500) {
-    return { status: 'UNKNOWN', providerCode: `http_${outcome.status}`, message: snippet(outcome.text), exchanges };
+    return {
+      status: 'UNKNOWN',
+      providerCode: `http_${outcome.status}`,
+      message: snippet(outcome.text),
+      exchanges,
+    };
   }
   if (outcome.status === 429) {
     return { status: 'UNKNOWN', providerCode: 'http_429', message: 'rate limited', exchanges };
   }
   if (!outcome.isJson) {
-    return { status: 'UNKNOWN', providerCode: 'non_json', message: snippet(outcome.text), exchanges };
+    return {
+      status: 'UNKNOWN',
+      providerCode: 'non_json',
+      message: snippet(outcome.text),
+      exchanges,
+    };
   }
   return null;
 }
@@ -46,7 +59,8 @@ export class ProviderReadError extends Error {
 }
 
 export function readOrThrow(outcome: HttpOutcome, what: string): unknown {
-  if (outcome.kind === 'transport-error') throw new ProviderReadError(`${what}: ${outcome.error}`, [outcome.exchange]);
+  if (outcome.kind === 'transport-error')
+    throw new ProviderReadError(`${what}: ${outcome.error}`, [outcome.exchange]);
   if (!outcome.isJson || outcome.status >= 400) {
     throw new ProviderReadError(`${what}: HTTP ${outcome.status}`, [outcome.exchange]);
   }
@@ -56,16 +70,26 @@ export function readOrThrow(outcome: HttpOutcome, what: string): unknown {
 /** Standard path from an HTTP outcome to a result: ambiguity first, then schema, then the provider's code table. */
 export function mapOutcome<T>(
   outcome: HttpOutcome,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(v: unknown):
+      | { success: true; data: T }
+      | {
+          success: false;
+          error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+        };
+  },
   map: (value: T, exchanges: Exchange[]) => ProviderResult,
   prior: Exchange[] = [],
 ): ProviderResult {
   const exchanges = [...prior, outcome.exchange];
   const ambiguous = ambiguousResult(outcome, exchanges);
-  if (ambiguous || outcome.kind !== 'response') return ambiguous ?? unexpectedBody(exchanges, 'no response');
+  if (ambiguous || outcome.kind !== 'response')
+    return ambiguous ?? unexpectedBody(exchanges, 'no response');
   const parsed = schema.safeParse(outcome.json);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     return unexpectedBody(exchanges, detail.slice(0, 300));
   }
   return map(parsed.data, exchanges);
@@ -75,5 +99,8 @@ export function mapOutcome<T>(
 export function invalidAmount(amountMinor: number): ProviderResult | null {
   return Number.isSafeInteger(amountMinor) && amountMinor > 0
     ? null
-    : notSent('invalid_amount', `amount must be a positive integer in minor units, got ${amountMinor}`);
+    : notSent(
+        'invalid_amount',
+        `amount must be a positive integer in minor units, got ${amountMinor}`,
+      );
 }

@@ -11,7 +11,15 @@ export function airtimeItems(
   circle?: string,
 ): CatalogueItem[] {
   return Object.entries(codes).map(([network, planCode]) => ({
-    provider, currency, network, circle, type: 'airtime', planCode,
-    name: `${network} airtime`, minMinor, maxMinor, raw: { network, planCode },
+    provider,
+    currency,
+    network,
+    circle,
+    type: 'airtime',
+    planCode,
+    name: `${network} airtime`,
+    minMinor,
+    maxMinor,
+    raw: { network, planCode },
   }));
 }

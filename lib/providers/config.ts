@@ -17,7 +17,11 @@ export function intOption(config: ProviderConfig, key: string, fallback: number)
 }
 
 /** "MTN:MTN_A,GLO:GLO_A" -> { MTN: 'MTN_A', GLO: 'GLO_A' } */
-export function mapOption(config: ProviderConfig, key: string, fallback: string): Record<string, string> {
+export function mapOption(
+  config: ProviderConfig,
+  key: string,
+  fallback: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of option(config, key, fallback).split(',')) {
     const [k, v] = pair.split(':').map((s) => s.trim());

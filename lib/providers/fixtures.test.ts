@@ -28,11 +28,21 @@ const IN = { phone: '9876543210', network: 'AIRTEL', circle: '23' };
 
 function adapterFor(id: ProviderId, f: Fixture) {
   const fetch = (async (input: string | URL | Request) => {
-    if (String(input).includes('oauth2/token')) return Response.json({ access_token: 'tok', token_type: 'bearer', expires_in: 3600 });
-    return new Response(JSON.stringify(f.body), { status: f.httpStatus ?? 200, headers: { 'Content-Type': 'application/json' } });
+    if (String(input).includes('oauth2/token'))
+      return Response.json({ access_token: 'tok', token_type: 'bearer', expires_in: 3600 });
+    return new Response(JSON.stringify(f.body), {
+      status: f.httpStatus ?? 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
   }) as typeof globalThis.fetch;
-  const options = id === 'rechargekit' ? { operators: 'AIRTEL:1', circles: '23', ...f.options } : f.options;
-  const config: ProviderConfig = { baseUrl: `http://${id}.test`, timeoutMs: 1000, credentials: CREDENTIALS[id], options };
+  const options =
+    id === 'rechargekit' ? { operators: 'AIRTEL:1', circles: '23', ...f.options } : f.options;
+  const config: ProviderConfig = {
+    baseUrl: `http://${id}.test`,
+    timeoutMs: 1000,
+    credentials: CREDENTIALS[id],
+    options,
+  };
   return createAdapter(id, config, { fetch, now: () => new Date('2025-01-15T11:30:00Z') });
 }
 
@@ -42,9 +52,18 @@ async function play(id: ProviderId, f: Fixture): Promise<unknown> {
   const strip = <T extends { exchanges?: unknown }>(r: T) => ({ ...r, exchanges: undefined });
   switch (f.op) {
     case 'buyAirtime':
-      return strip(await adapter.buyAirtime({ reference: '202501151230abcdefgh', amountMinor: 10000, ...who }));
+      return strip(
+        await adapter.buyAirtime({ reference: '202501151230abcdefgh', amountMinor: 10000, ...who }),
+      );
     case 'buyData':
-      return strip(await adapter.buyData({ reference: '202501151230abcdefgh', amountMinor: 100000, planCode: id === 'cwg' ? 'M302:22GB' : 'plan-1', ...who }));
+      return strip(
+        await adapter.buyData({
+          reference: '202501151230abcdefgh',
+          amountMinor: 100000,
+          planCode: id === 'cwg' ? 'M302:22GB' : 'plan-1',
+          ...who,
+        }),
+      );
     case 'requery':
       return strip(await adapter.requery('202501151230abcdefgh'));
     case 'balance':
@@ -52,7 +71,12 @@ async function play(id: ProviderId, f: Fixture): Promise<unknown> {
     case 'listCatalogue':
       return (await adapter.listCatalogue()).map((i) => ({ ...i, raw: undefined }));
     case 'callback':
-      return adapter.parseCallback({ method: 'POST', headers: f.headers ?? {}, query: {}, rawBody: JSON.stringify(f.body) });
+      return adapter.parseCallback({
+        method: 'POST',
+        headers: f.headers ?? {},
+        query: {},
+        rawBody: JSON.stringify(f.body),
+      });
   }
 }
 
@@ -66,7 +90,9 @@ function observed(f: Fixture, result: unknown): string | number {
 
 for (const id of PROVIDER_IDS) {
   const dir = join(import.meta.dirname, id, 'fixtures');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   describe(`${id} recorded fixtures`, () => {
     it('has fixtures', () => expect(files.length).toBeGreaterThan(2));
     for (const file of files) {

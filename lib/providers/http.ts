@@ -14,8 +14,20 @@ export interface HttpRequest {
 }
 
 export type HttpOutcome =
-  | { kind: 'response'; status: number; text: string; json: unknown; isJson: boolean; exchange: Exchange }
-  | { kind: 'transport-error'; error: 'timeout' | 'network_error'; message: string; exchange: Exchange };
+  | {
+      kind: 'response';
+      status: number;
+      text: string;
+      json: unknown;
+      isJson: boolean;
+      exchange: Exchange;
+    }
+  | {
+      kind: 'transport-error';
+      error: 'timeout' | 'network_error';
+      message: string;
+      exchange: Exchange;
+    };
 
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|private/i;
 const MAX_TEXT = 2000;
@@ -25,7 +37,10 @@ export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? '***' : maskSecrets(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) ? '***' : maskSecrets(v),
+      ]),
     );
   }
   return value;
@@ -66,7 +81,12 @@ export async function httpCall(deps: ProviderDeps, req: HttpRequest): Promise<Ht
     const message = describeError(err);
     exchange.error = timeout ? `timeout after ${req.timeoutMs} ms` : message;
     exchange.durationMs = Math.round(performance.now() - t0);
-    return { kind: 'transport-error', error: timeout ? 'timeout' : 'network_error', message, exchange };
+    return {
+      kind: 'transport-error',
+      error: timeout ? 'timeout' : 'network_error',
+      message,
+      exchange,
+    };
   }
 }
 

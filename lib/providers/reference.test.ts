@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReferenceGenerator, isValidLagosReference, lagosStamp, parseLagosStamp } from './reference';
+import {
+  createReferenceGenerator,
+  isValidLagosReference,
+  lagosStamp,
+  parseLagosStamp,
+} from './reference';
 
-const fixedRandom = (byte: number) => ({ getRandomValues: <T extends ArrayBufferView | null>(a: T) => (a instanceof Uint8Array && a.fill(byte), a) });
+const fixedRandom = (byte: number) => ({
+  getRandomValues: <T extends ArrayBufferView | null>(a: T) => (
+    a instanceof Uint8Array && a.fill(byte),
+    a
+  ),
+});
 
 describe('lagosStamp', () => {
   it('is already the next Lagos day at 23:30 UTC', () => {
@@ -29,18 +39,31 @@ describe('createReferenceGenerator', () => {
   });
 
   it('takes its randomness from the injected source, rejecting biased bytes', () => {
-    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))()).toBe('202501151100' + '11111111');
+    expect(
+      createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))(),
+    ).toBe('202501151100' + '11111111');
     // 255 >= 252 would bias towards low digits; a source that only yields 255 then 0 must still finish with '0's.
     let calls = 0;
-    const mixed = { getRandomValues: <T extends ArrayBufferView | null>(a: T) => (a instanceof Uint8Array && a.fill(calls++ === 0 ? 255 : 0), a) };
-    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), mixed)().slice(12)).toBe('00000000');
+    const mixed = {
+      getRandomValues: <T extends ArrayBufferView | null>(a: T) => (
+        a instanceof Uint8Array && a.fill(calls++ === 0 ? 255 : 0),
+        a
+      ),
+    };
+    expect(
+      createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), mixed)().slice(12),
+    ).toBe('00000000');
   });
 
   it('gives JoNet an all-digit customer_id (its document allows only a numeric string after the stamp), others base36', () => {
     const gen = createReferenceGenerator(() => new Date('2025-01-15T23:30:12Z'));
     for (let i = 0; i < 200; i++) expect(gen('jonet')).toMatch(/^202501160030\d{8}$/);
-    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('jonet')).toBe('202501151100' + '77777777');
-    expect(createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('vtpass')).toBe('202501151100' + '11111111');
+    expect(
+      createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('jonet'),
+    ).toBe('202501151100' + '77777777');
+    expect(
+      createReferenceGenerator(() => new Date('2025-01-15T10:00:00Z'), fixedRandom(37))('vtpass'),
+    ).toBe('202501151100' + '11111111');
   });
 
   it('never repeats in 5,000 JoNet draws either', () => {
@@ -55,10 +78,17 @@ describe('createReferenceGenerator', () => {
 
   it('always produces a reference the providers accept at that moment (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const ref = createReferenceGenerator(() => d)();
-        return /^[0-9a-z]{20}$/.test(ref) && isValidLagosReference(ref, d, 0);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const ref = createReferenceGenerator(() => d)();
+          return /^[0-9a-z]{20}$/.test(ref) && isValidLagosReference(ref, d, 0);
+        },
+      ),
     );
   });
 });

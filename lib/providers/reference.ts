@@ -54,7 +54,9 @@ export function createReferenceGenerator(
   const digitSuffix = () => String(digitNext++ % DIGIT_SUFFIXES).padStart(SUFFIX_LENGTH, '0');
   return (provider) =>
     lagosStamp(now()) +
-    (provider && DIGIT_SUFFIX.has(provider) ? digitSuffix() : randomChars(random, BASE36, SUFFIX_LENGTH));
+    (provider && DIGIT_SUFFIX.has(provider)
+      ? digitSuffix()
+      : randomChars(random, BASE36, SUFFIX_LENGTH));
 }
 
 const DIGIT_SUFFIXES = 10 ** SUFFIX_LENGTH;

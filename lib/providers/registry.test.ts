@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Db } from '@/db';
 import { floatAccount } from '@/lib/ledger/accounts';
-import { credentialInput, credentialFields, credentialInputFor } from '@/lib/provider-settings/fields';
+import {
+  credentialInput,
+  credentialFields,
+  credentialInputFor,
+} from '@/lib/provider-settings/fields';
 import { createTestDb } from '@/test/world/db';
 import { fixturetel } from './__fixture__';
 import { jonet } from './jonet';
@@ -43,7 +47,11 @@ describe('a provider registered by its descriptor alone', () => {
     const config = withFixture.defaultConfig('fixturetel', 'http://sim');
     const adapter = withFixture.createAdapter('fixturetel', config, { fetch });
     expect(adapter.id).toBe('fixturetel');
-    expect(await adapter.balance()).toEqual({ amountMinor: 12_345, currency: 'INR', exchanges: [] });
+    expect(await adapter.balance()).toEqual({
+      amountMinor: 12_345,
+      currency: 'INR',
+      exchanges: [],
+    });
     expect(asked).toEqual(['http://sim/fixturetel/balance sim-fixture-access-key']);
   });
 
@@ -54,7 +62,9 @@ describe('a provider registered by its descriptor alone', () => {
     const wrongField = form.safeParse({ id: 'fixturetel', field: 'apiKey', value: 'k' });
     expect(wrongField.error?.issues.map((i) => i.path.join('.'))).toEqual(['field']);
     // The app's own form, built from the app's list, does not know it.
-    expect(credentialInput.safeParse({ id: 'fixturetel', field: 'accessKey', value: 'k' }).success).toBe(false);
+    expect(
+      credentialInput.safeParse({ id: 'fixturetel', field: 'accessKey', value: 'k' }).success,
+    ).toBe(false);
   });
 
   describe('in the ledger', () => {
@@ -66,7 +76,10 @@ describe('a provider registered by its descriptor alone', () => {
     it('gets a float account in its own currency', () => {
       const account = floatAccount(db, 'fixturetel', withFixture);
       expect(account).toMatchObject({
-        code: 'float:fixturetel', kind: 'provider_float', currency: 'INR', provider: 'fixturetel',
+        code: 'float:fixturetel',
+        kind: 'provider_float',
+        currency: 'INR',
+        provider: 'fixturetel',
       });
       expect(() => floatAccount(db, 'fixturetel')).toThrow('Unknown provider fixturetel');
     });
@@ -81,7 +94,10 @@ describe('the registry', () => {
 
   it('builds each adapter that reports its own descriptor id and currency', () => {
     for (const p of PROVIDERS) {
-      const adapter = registry.createAdapter(p.id, registry.defaultConfig(p.id, 'http://127.0.0.1:9'));
+      const adapter = registry.createAdapter(
+        p.id,
+        registry.defaultConfig(p.id, 'http://127.0.0.1:9'),
+      );
       expect([adapter.id, adapter.currency]).toEqual([p.id, p.currency]);
     }
   });

@@ -49,10 +49,16 @@ export function createRegistry<const D extends readonly ProviderDescriptor[]>(
     find: (id) => byId.get(id),
     get,
     pick: (read) =>
-      Object.fromEntries(descriptors.map((d) => [d.id, read(d)])) as Record<Id, ReturnType<typeof read>>,
+      Object.fromEntries(descriptors.map((d) => [d.id, read(d)])) as Record<
+        Id,
+        ReturnType<typeof read>
+      >,
     createAdapter(id, config, deps = {}) {
       const transport = config.tls ? fetchTrusting(config.tls) : defaultFetch;
-      return get(id).create(config, { fetch: deps.fetch ?? transport, now: deps.now ?? (() => new Date()) });
+      return get(id).create(config, {
+        fetch: deps.fetch ?? transport,
+        now: deps.now ?? (() => new Date()),
+      });
     },
     defaultConfig(id, simulatorBaseUrl) {
       const d = get(id);

@@ -11,12 +11,25 @@ import type { ProviderTls } from './types';
 const transports = new Map<string, typeof fetch>();
 
 export function fetchTrusting(tls: ProviderTls): typeof fetch {
-  const key = createHash('sha256').update(tls.caPem).update('\0').update(tls.serverName ?? '').digest('hex');
+  const key = createHash('sha256')
+    .update(tls.caPem)
+    .update('\0')
+    .update(tls.serverName ?? '')
+    .digest('hex');
   let transport = transports.get(key);
   if (!transport) {
-    const dispatcher = new Agent({ connect: { ca: tls.caPem, rejectUnauthorized: true, ...(tls.serverName ? { servername: tls.serverName } : {}) } });
+    const dispatcher = new Agent({
+      connect: {
+        ca: tls.caPem,
+        rejectUnauthorized: true,
+        ...(tls.serverName ? { servername: tls.serverName } : {}),
+      },
+    });
     transport = ((input: string | URL, init?: RequestInit) =>
-      undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof fetch;
+      undiciFetch(input, {
+        ...(init as Parameters<typeof undiciFetch>[1]),
+        dispatcher,
+      })) as unknown as typeof fetch;
     transports.set(key, transport);
   }
   return transport;

@@ -2,12 +2,19 @@
 // the orchestrator, catalogue sync and callback routes are written against these names only.
 import type { Currency } from '../money';
 
-
 /**
  * FAILED: failed after processing (refund, never fail over). NOT_PROCESSED: the request provably never
  * reached fulfilment, so it may go to another provider with a new reference.
  */
-export type TxnStatus = 'UNKNOWN' | 'PENDING' | 'SUCCESS' | 'FAILED' | 'NOT_PROCESSED' | 'REVERSED' | 'NOT_FOUND' | 'MANUAL_REVIEW';
+export type TxnStatus =
+  | 'UNKNOWN'
+  | 'PENDING'
+  | 'SUCCESS'
+  | 'FAILED'
+  | 'NOT_PROCESSED'
+  | 'REVERSED'
+  | 'NOT_FOUND'
+  | 'MANUAL_REVIEW';
 export type ProductType = 'airtime' | 'data';
 
 /** One HTTP round trip, kept for audit. Secrets redacted: headers are not stored, credential fields are masked. */

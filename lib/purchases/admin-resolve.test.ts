@@ -16,7 +16,13 @@ const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
 let n = 0;
 async function pendingForever() {
   const product = world.product({ network: 'MTN', type: 'airtime' });
-  const r = await startSale(world.db, world.agentId, { idempotencyKey: `review-${Date.now()}-${++n}`, productId: product.id, phone: `080300${String(n).padStart(3, '0')}58`, network: 'MTN', amountMinor: 10_000 });
+  const r = await startSale(world.db, world.agentId, {
+    idempotencyKey: `review-${Date.now()}-${++n}`,
+    productId: product.id,
+    phone: `080300${String(n).padStart(3, '0')}58`,
+    network: 'MTN',
+    amountMinor: 10_000,
+  });
   if (!r.ok) throw new Error(r.error);
   return r.outcome;
 }
@@ -25,24 +31,36 @@ describe('admin resolution of a stuck sale', () => {
   it('lists sales pending too long, refunds on "failed", audits, and refuses a second resolution', async () => {
     const sale = await pendingForever();
     expect(listReviewQueue(world.db).map((q) => q.purchase.id)).not.toContain(sale.purchaseId);
-    expect(listReviewQueue(world.db, Date.now() + 31 * 60_000).map((q) => q.purchase.id)).toContain(sale.purchaseId);
+    expect(listReviewQueue(world.db, Date.now() + 31 * 60_000).map((q) => q.purchase.id)).toContain(
+      sale.purchaseId,
+    );
 
     const before = findWallet(world.db, world.agentId, 'NGN')!;
-    expect(adminResolve(world.db, admin, sale.purchaseId, 'failed', 'Provider confirmed not delivered')).toBe('FAILED');
+    expect(
+      adminResolve(world.db, admin, sale.purchaseId, 'failed', 'Provider confirmed not delivered'),
+    ).toBe('FAILED');
     const after = findWallet(world.db, world.agentId, 'NGN')!;
     expect(after.balance).toBe(before.balance + sale.agentCostMinor);
     expect(after.reserved).toBe(before.reserved - sale.agentCostMinor);
-    const audit = world.db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'sale.manual_resolution' and target_id = ${String(sale.purchaseId)} and ip = '10.0.0.1'`);
+    const audit = world.db.all<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'sale.manual_resolution' and target_id = ${String(sale.purchaseId)} and ip = '10.0.0.1'`,
+    );
     expect(audit[0]?.n).toBe(1);
 
-    expect(() => adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts')).toThrow(/already resolved/);
-    expect(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!.status).toBe('FAILED');
+    expect(() =>
+      adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
+    ).toThrow(/already resolved/);
+    expect(
+      world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!.status,
+    ).toBe('FAILED');
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('settles on "success" with the provider cost and the margin', async () => {
     const sale = await pendingForever();
-    expect(adminResolve(world.db, admin, sale.purchaseId, 'success', 'Operator confirmed delivery')).toBe('SUCCESS');
+    expect(
+      adminResolve(world.db, admin, sale.purchaseId, 'success', 'Operator confirmed delivery'),
+    ).toBe('SUCCESS');
     expect(allViolations(world.db)).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import { startSale } from './start-sale';
 // the call itself gets that success. The counter's budget (300 ms) runs out long before.
 let world: World;
 beforeAll(async () => {
-  world = await createWorld({ saleTimeoutMs: 10_000, simulator: { kind: 'http', timeoutHoldMs: 3_000 } });
+  world = await createWorld({
+    saleTimeoutMs: 10_000,
+    simulator: { kind: 'http', timeoutHoldMs: 3_000 },
+  });
   world.fund(10_000_000);
 }, 60_000);
 afterAll(() => world?.close());
@@ -19,9 +22,18 @@ describe('the counter budget', () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const background: Promise<unknown>[] = [];
     const t0 = Date.now();
-    const result = await startSale(world.db, world.agentId,
-      { idempotencyKey: 'budget-test-key-0001', productId: product.id, phone: '08031234553', network: 'MTN', amountMinor: 10_000 },
-      { answerBudget: { ms: 300, inBackground: (work) => void background.push(work) } });
+    const result = await startSale(
+      world.db,
+      world.agentId,
+      {
+        idempotencyKey: 'budget-test-key-0001',
+        productId: product.id,
+        phone: '08031234553',
+        network: 'MTN',
+        amountMinor: 10_000,
+      },
+      { answerBudget: { ms: 300, inBackground: (work) => void background.push(work) } },
+    );
     const waited = Date.now() - t0;
     if (!result.ok) throw new Error(result.error);
     expect(result.outcome.status).toBe('UNKNOWN'); // shown to the agent as "Pending — we'll update it"
@@ -29,20 +41,39 @@ describe('the counter budget', () => {
     expect(background).toHaveLength(1);
     const id = result.outcome.purchaseId;
     // Were the process to die now, the requery job made at open would still resolve the sale.
-    expect(world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).all()).toHaveLength(1);
+    expect(
+      world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).all(),
+    ).toHaveLength(1);
 
     await Promise.all(background);
-    expect(world.db.select().from(purchases).where(eq(purchases.id, id)).get()?.status).toBe('SUCCESS');
-    expect(world.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).all()).toHaveLength(1);
+    expect(world.db.select().from(purchases).where(eq(purchases.id, id)).get()?.status).toBe(
+      'SUCCESS',
+    );
+    expect(
+      world.db
+        .select()
+        .from(purchaseResolutions)
+        .where(eq(purchaseResolutions.purchaseId, id))
+        .all(),
+    ).toHaveLength(1);
     expect(allViolations(world.db)).toEqual([]);
   }, 20_000);
 
   it('answers at once with the final status when the provider is quick, leaving nothing in the background', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const background: Promise<unknown>[] = [];
-    const result = await startSale(world.db, world.agentId,
-      { idempotencyKey: 'budget-test-key-0002', productId: product.id, phone: '08031234500', network: 'MTN', amountMinor: 10_000 },
-      { answerBudget: { ms: 5_000, inBackground: (work) => void background.push(work) } });
+    const result = await startSale(
+      world.db,
+      world.agentId,
+      {
+        idempotencyKey: 'budget-test-key-0002',
+        productId: product.id,
+        phone: '08031234500',
+        network: 'MTN',
+        amountMinor: 10_000,
+      },
+      { answerBudget: { ms: 5_000, inBackground: (work) => void background.push(work) } },
+    );
     expect(result).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
     expect(background).toHaveLength(0);
   });

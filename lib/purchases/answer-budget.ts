@@ -10,15 +10,24 @@ export interface AnswerBudget {
 }
 
 /** The work's value if it finishes within the budget; otherwise `undefined`, and the work continues. */
-export async function withinBudget<T>(work: Promise<T>, budget: AnswerBudget | undefined): Promise<{ value: T } | undefined> {
+export async function withinBudget<T>(
+  work: Promise<T>,
+  budget: AnswerBudget | undefined,
+): Promise<{ value: T } | undefined> {
   if (!budget) return { value: await work };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), budget.ms)));
+  const expired = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), budget.ms)),
+  );
   try {
     const first = await Promise.race([work.then((value) => ({ value })), expired]);
     if (!first) {
       // Nobody awaits it any more: a failure is logged, never an unhandled rejection.
-      budget.inBackground(work.catch((error: unknown) => console.error('[sale] background provider call failed', error)));
+      budget.inBackground(
+        work.catch((error: unknown) =>
+          console.error('[sale] background provider call failed', error),
+        ),
+      );
     }
     return first;
   } finally {

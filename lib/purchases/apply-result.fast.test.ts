@@ -6,7 +6,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  agentDailyEarnings, lateDeliveries, products, purchaseAttempts, purchaseEvents, purchaseResolutions, purchases, requeryJobs,
+  agentDailyEarnings,
+  lateDeliveries,
+  products,
+  purchaseAttempts,
+  purchaseEvents,
+  purchaseResolutions,
+  purchases,
+  requeryJobs,
 } from '@/db/schema';
 import { routeFor } from '@/lib/catalogue/routing';
 import { findWallet } from '@/lib/ledger/accounts';
@@ -32,31 +39,76 @@ const FUND = 1_000_000;
 let clock = 0;
 let n = 0;
 
-const airtime = () => w.db.select().from(products)
-  .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true))).get()!;
+const airtime = () =>
+  w.db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.currency, 'NGN'),
+        eq(products.network, 'MTN'),
+        eq(products.type, 'airtime'),
+        eq(products.active, true),
+      ),
+    )
+    .get()!;
 const wallet = () => {
   const a = findWallet(w.db, w.agentId, 'NGN')!;
   return { balance: a.balance, reserved: a.reserved };
 };
 const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const resolution = (id: number) => w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()?.outcome ?? 'held';
-const attemptsOf = (id: number) => w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, id)).orderBy(purchaseAttempts.id).all();
-const attempt = (id: number) => w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, id)).get()!;
-const jobOf = (attemptId: number) => w.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
-const events = (id: number) => w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id)).orderBy(purchaseEvents.id).all();
+const resolution = (id: number) =>
+  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+    ?.outcome ?? 'held';
+const attemptsOf = (id: number) =>
+  w.db
+    .select()
+    .from(purchaseAttempts)
+    .where(eq(purchaseAttempts.purchaseId, id))
+    .orderBy(purchaseAttempts.id)
+    .all();
+const attempt = (id: number) =>
+  w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, id)).get()!;
+const jobOf = (attemptId: number) =>
+  w.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+const events = (id: number) =>
+  w.db
+    .select()
+    .from(purchaseEvents)
+    .where(eq(purchaseEvents.purchaseId, id))
+    .orderBy(purchaseEvents.id)
+    .all();
 const kinds = (id: number) => events(id).map((e) => e.kind);
-const lateOf = (id: number) => w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id)).all();
-const earnings = () => w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId)).all()
-  .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), { count: 0, face: 0 });
+const lateOf = (id: number) =>
+  w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id)).all();
+const earnings = () =>
+  w.db
+    .select()
+    .from(agentDailyEarnings)
+    .where(eq(agentDailyEarnings.agentId, w.agentId))
+    .all()
+    .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), {
+      count: 0,
+      face: 0,
+    });
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 /** Why the sale was refunded, as the admin reads it on the resolution. */
-const reason = (id: number) => w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()?.reason;
+const reason = (id: number) =>
+  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+    ?.reason;
 
-const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult =>
-  ({ status, providerCode: `code-${status}`, exchanges: [], ...extra });
+const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({
+  status,
+  providerCode: `code-${status}`,
+  exchanges: [],
+  ...extra,
+});
 const apply = (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
   applyProviderResult(w.db, attemptId, result, { by: 'requery', now: clock, ...opts });
-const failover = () => ({ route: routeFor(w.db, airtime()), newReference: () => `202601010000FO${String(++n).padStart(6, '0')}` });
+const failover = () => ({
+  route: routeFor(w.db, airtime()),
+  newReference: () => `202601010000FO${String(++n).padStart(6, '0')}`,
+});
 
 /** A sale held pending at its first provider (VTpass on the MTN airtime route), its cost reserved. */
 async function held(face = 10_000) {
@@ -64,9 +116,19 @@ async function held(face = 10_000) {
   w.fund(FUND);
   clock = Date.now(); // the simulator checks the reference's timestamp against its own clock
   const phone = `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}58`;
-  const r = await startSale(w.db, w.agentId, {
-    idempotencyKey: `apply-${++n}`, productId: airtime().id, phone, network: 'MTN', amountMinor: face, confirmRepeat: true,
-  }, { now: () => clock, provider: w.provider });
+  const r = await startSale(
+    w.db,
+    w.agentId,
+    {
+      idempotencyKey: `apply-${++n}`,
+      productId: airtime().id,
+      phone,
+      network: 'MTN',
+      amountMinor: face,
+      confirmRepeat: true,
+    },
+    { now: () => clock, provider: w.provider },
+  );
   if (!r.ok) throw new Error(r.error);
   const s = r.outcome;
   expect(s).toMatchObject({ status: 'PENDING', provider: 'vtpass' });
@@ -78,23 +140,48 @@ describe('definite answers move the money once', () => {
   it('SUCCESS settles, keeps the provider references, counts the earnings, ends the requeries', async () => {
     const s = await held();
     clock += MINUTE;
-    const applied = apply(s.first.id, answer('SUCCESS', { providerRef: 'PR-1', operatorRef: 'OP-1' }));
-    expect(applied.purchase).toMatchObject({ status: 'SUCCESS', providerRef: 'PR-1', operatorRef: 'OP-1', finalAt: clock, updatedAt: clock });
+    const applied = apply(
+      s.first.id,
+      answer('SUCCESS', { providerRef: 'PR-1', operatorRef: 'OP-1' }),
+    );
+    expect(applied.purchase).toMatchObject({
+      status: 'SUCCESS',
+      providerRef: 'PR-1',
+      operatorRef: 'OP-1',
+      finalAt: clock,
+      updatedAt: clock,
+    });
     expect(applied.failoverTo).toBeUndefined();
     expect(resolution(s.id)).toBe('settled');
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
     expect(earnings()).toEqual({ count: 1, face: 10_000 });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(attempt(s.first.id)).toMatchObject({ status: 'SUCCESS', providerCode: 'code-SUCCESS' });
-    expect(events(s.id).at(-2)).toMatchObject({ kind: 'requery', attemptId: s.first.id, status: 'SUCCESS' });
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'settled', attemptId: s.first.id, status: 'SUCCESS', at: clock });
+    expect(events(s.id).at(-2)).toMatchObject({
+      kind: 'requery',
+      attemptId: s.first.id,
+      status: 'SUCCESS',
+    });
+    expect(events(s.id).at(-1)).toMatchObject({
+      kind: 'settled',
+      attemptId: s.first.id,
+      status: 'SUCCESS',
+      at: clock,
+    });
     clean();
   });
 
   it('a success without references keeps the ones the sale already had', async () => {
     const s = await held();
-    w.db.update(purchases).set({ providerRef: 'KEPT', operatorRef: 'OPKEPT' }).where(eq(purchases.id, s.id)).run();
-    expect(apply(s.first.id, answer('SUCCESS')).purchase).toMatchObject({ providerRef: 'KEPT', operatorRef: 'OPKEPT' });
+    w.db
+      .update(purchases)
+      .set({ providerRef: 'KEPT', operatorRef: 'OPKEPT' })
+      .where(eq(purchases.id, s.id))
+      .run();
+    expect(apply(s.first.id, answer('SUCCESS')).purchase).toMatchObject({
+      providerRef: 'KEPT',
+      operatorRef: 'OPKEPT',
+    });
   });
 
   it('FAILED refunds the agent cost, marks the sale failed and never tries another provider', async () => {
@@ -107,7 +194,11 @@ describe('definite answers move the money once', () => {
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
     expect(attemptsOf(s.id)).toHaveLength(1);
     expect(jobOf(s.first.id)).toBeUndefined();
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', status: 'FAILED', attemptId: s.first.id });
+    expect(events(s.id).at(-1)).toMatchObject({
+      kind: 'refunded',
+      status: 'FAILED',
+      attemptId: s.first.id,
+    });
     expect(earnings()).toEqual({ count: 0, face: 0 });
     expect(reason(s.id)).toBe('vtpass code-FAILED');
     clean();
@@ -125,12 +216,20 @@ describe('definite answers move the money once', () => {
     clean();
   });
 
-  it('the sale\'s own answer is recorded as the provider answer, a callback as a callback, the rest as requeries', async () => {
+  it("the sale's own answer is recorded as the provider answer, a callback as a callback, the rest as requeries", async () => {
     const s = await held();
     const by: Writer[] = ['purchase', 'callback', 'check_now', 'admin', 'requery'];
     for (const writer of by) apply(s.first.id, answer('PENDING'), { by: writer });
-    const answers = events(s.id).filter((e) => ['provider_answer', 'callback', 'requery'].includes(e.kind)).slice(-5);
-    expect(answers.map((e) => e.kind)).toEqual(['provider_answer', 'callback', 'requery', 'requery', 'requery']);
+    const answers = events(s.id)
+      .filter((e) => ['provider_answer', 'callback', 'requery'].includes(e.kind))
+      .slice(-5);
+    expect(answers.map((e) => e.kind)).toEqual([
+      'provider_answer',
+      'callback',
+      'requery',
+      'requery',
+      'requery',
+    ]);
     expect(answers[0]!.detail).toMatchObject({ provider: 'vtpass', code: 'code-PENDING' });
   });
 
@@ -145,9 +244,16 @@ describe('ambiguity holds the money and books the next requery', () => {
   it('PENDING and UNKNOWN keep the cost reserved; the status follows the answer', async () => {
     const s = await held();
     clock += MINUTE;
-    expect(apply(s.first.id, answer('UNKNOWN')).purchase).toMatchObject({ status: 'UNKNOWN', updatedAt: clock, finalAt: null });
+    expect(apply(s.first.id, answer('UNKNOWN')).purchase).toMatchObject({
+      status: 'UNKNOWN',
+      updatedAt: clock,
+      finalAt: null,
+    });
     clock += MINUTE;
-    expect(apply(s.first.id, answer('PENDING')).purchase).toMatchObject({ status: 'PENDING', updatedAt: clock });
+    expect(apply(s.first.id, answer('PENDING')).purchase).toMatchObject({
+      status: 'PENDING',
+      updatedAt: clock,
+    });
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     expect(resolution(s.id)).toBe('held');
     // A requery that repeats the status books the next slot but leaves the sale's row alone.
@@ -158,11 +264,16 @@ describe('ambiguity holds the money and books the next requery', () => {
     clean();
   });
 
-  it('the sale\'s own answer keeps the first slot (30 s); every requery uses the next one', async () => {
+  it("the sale's own answer keeps the first slot (30 s); every requery uses the next one", async () => {
     const s = await held();
     expect(jobOf(s.first.id)).toMatchObject({ tries: 0, nextAt: s.openedAt + 30 * SECOND });
     apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 1, nextAt: clock + MINUTE, leaseOwner: null, leaseUntil: null });
+    expect(jobOf(s.first.id)).toMatchObject({
+      tries: 1,
+      nextAt: clock + MINUTE,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
     apply(s.first.id, answer('PENDING'));
     expect(jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
     apply(s.first.id, answer('UNKNOWN'));
@@ -174,8 +285,13 @@ describe('ambiguity holds the money and books the next requery', () => {
     apply(s.first.id, answer('PENDING'));
     const job = jobOf(s.first.id)!;
     clock += MINUTE;
-    expect(apply(s.first.id, answer('UNKNOWN'), { by: 'callback' }).purchase).toMatchObject({ status: 'UNKNOWN', updatedAt: clock });
-    expect(apply(s.first.id, answer('PENDING'), { by: 'check_now' }).purchase.status).toBe('PENDING');
+    expect(apply(s.first.id, answer('UNKNOWN'), { by: 'callback' }).purchase).toMatchObject({
+      status: 'UNKNOWN',
+      updatedAt: clock,
+    });
+    expect(apply(s.first.id, answer('PENDING'), { by: 'check_now' }).purchase.status).toBe(
+      'PENDING',
+    );
     expect(jobOf(s.first.id)).toEqual(job);
     // An answer that repeats the status writes nothing to the sale.
     const stamp = row(s.id).updatedAt;
@@ -198,7 +314,9 @@ describe('ambiguity holds the money and books the next requery', () => {
     expect(resolution(s.id)).toBe('held');
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     const review = events(s.id).findLast((e) => e.kind === 'manual_review')!;
-    expect(review.detail).toEqual({ why: 'requery budget spent; last answer vtpass 099: still processing' });
+    expect(review.detail).toEqual({
+      why: 'requery budget spent; last answer vtpass 099: still processing',
+    });
     // Once with the admin, a further ambiguous answer books nothing and leaves the sale there.
     apply(s.first.id, answer('PENDING'));
     expect(row(s.id).status).toBe('MANUAL_REVIEW');
@@ -210,7 +328,9 @@ describe('ambiguity holds the money and books the next requery', () => {
     const s = await held();
     w.db.update(requeryJobs).set({ tries: 28 }).where(eq(requeryJobs.attemptId, s.first.id)).run();
     apply(s.first.id, answer('UNKNOWN', { providerCode: 'timeout' }));
-    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({ why: 'requery budget spent; last answer vtpass timeout' });
+    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
+      why: 'requery budget spent; last answer vtpass timeout',
+    });
   });
 
   it('MANUAL_REVIEW from the provider hands the sale to an admin: money held, no more requeries', async () => {
@@ -219,7 +339,11 @@ describe('ambiguity holds the money and books the next requery', () => {
     expect(applied.purchase).toMatchObject({ status: 'MANUAL_REVIEW', finalAt: null });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'manual_review', status: 'MANUAL_REVIEW', detail: { why: 'provider answered 016' } });
+    expect(events(s.id).at(-1)).toMatchObject({
+      kind: 'manual_review',
+      status: 'MANUAL_REVIEW',
+      detail: { why: 'provider answered 016' },
+    });
     clean();
   });
 });
@@ -277,7 +401,10 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
 
   it('counts per attempt: the run of a superseded attempt does not refund the sale on its new attempt', async () => {
     const s = await held();
-    const moved = apply(s.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: failover() });
+    const moved = apply(s.first.id, answer('NOT_PROCESSED'), {
+      by: 'purchase',
+      failover: failover(),
+    });
     const second = moved.failoverTo!;
     clock = s.openedAt + NOT_FOUND_GRACE_MS + MINUTE;
     apply(s.first.id, answer('NOT_FOUND'));
@@ -292,14 +419,21 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
 describe('a "no" that the provider asks us to confirm waits for the confirming requery', () => {
   it('FAILED needing confirmation holds the money and books a requery; NOT_FOUND then confirms the refund', async () => {
     const s = await held();
-    const applied = apply(s.first.id, answer('FAILED', { needsConfirmation: true }), { by: 'purchase', failover: failover() });
+    const applied = apply(s.first.id, answer('FAILED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover: failover(),
+    });
     expect(applied.purchase.status).toBe('PENDING');
     expect(applied.failoverTo).toBeUndefined();
     expect(applied.confirmFailover).toBeUndefined();
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     expect(attempt(s.first.id).awaiting).toBe('refund');
     expect(jobOf(s.first.id)).toMatchObject({ nextAt: clock + 30 * SECOND });
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'awaiting_confirmation', status: 'PENDING', detail: { then: 'refund' } });
+    expect(events(s.id).at(-1)).toMatchObject({
+      kind: 'awaiting_confirmation',
+      status: 'PENDING',
+      detail: { then: 'refund' },
+    });
     // One answer is the confirmation, even inside the grace period; never another provider.
     clock += 30 * SECOND;
     const confirmed = apply(s.first.id, answer('NOT_FOUND'), { failover: failover() });
@@ -324,7 +458,10 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
   it('"not processed" needing confirmation: the sale\'s own call is told to wait; NOT_FOUND then fails over', async () => {
     const s = await held();
     const route = failover();
-    const waiting = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover: route });
+    const waiting = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover: route,
+    });
     expect(waiting).toMatchObject({ confirmFailover: true, purchase: { status: 'PENDING' } });
     expect(waiting.failoverTo).toBeUndefined();
     expect(attempt(s.first.id).awaiting).toBe('failover');
@@ -332,10 +469,18 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     const moved = apply(s.first.id, answer('NOT_FOUND'), { failover: route });
     const next = route.route[route.route.findIndex((step) => step.provider === 'vtpass') + 1]!;
     expect(moved.failoverTo).toMatchObject({ provider: next.provider, purchaseId: s.id });
-    expect(moved.purchase).toMatchObject({ status: 'PENDING', provider: next.provider, reference: moved.failoverTo!.reference });
+    expect(moved.purchase).toMatchObject({
+      status: 'PENDING',
+      provider: next.provider,
+      reference: moved.failoverTo!.reference,
+    });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(resolution(s.id)).toBe('held');
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'failover', attemptId: moved.failoverTo!.id, detail: { from: 'vtpass', to: next.provider } });
+    expect(events(s.id).at(-1)).toMatchObject({
+      kind: 'failover',
+      attemptId: moved.failoverTo!.id,
+      detail: { from: 'vtpass', to: next.provider },
+    });
     clean();
   });
 
@@ -343,7 +488,10 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     const s = await held();
     const route = failover();
     const last = { ...route, route: route.route.slice(0, 1) };
-    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover: last });
+    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover: last,
+    });
     const r = apply(s.first.id, answer('NOT_FOUND'), { failover: last });
     expect(r.failoverTo).toBeUndefined();
     expect(r.purchase.status).toBe('FAILED');
@@ -352,14 +500,19 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
 
   it('a requery that says "not processed, confirm" is not the sale\'s own call: it does not ask to wait for failover', async () => {
     const s = await held();
-    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'requery' });
+    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'requery',
+    });
     expect(r.confirmFailover).toBeUndefined();
     expect(r.purchase.status).toBe('PENDING');
   });
 
   it('"not processed, confirm" that the requery finds FAILED refunds, never another provider', async () => {
     const s = await held();
-    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover: failover() });
+    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover: failover(),
+    });
     const refunded = apply(s.first.id, answer('FAILED'), { failover: failover() });
     expect(refunded.failoverTo).toBeUndefined();
     expect(refunded.purchase.status).toBe('FAILED');
@@ -374,7 +527,9 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     expect(jobOf(s.first.id)).toEqual(job);
     expect(row(s.id).status).toBe('PENDING');
     apply(s.first.id, answer('MANUAL_REVIEW'));
-    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase' });
+    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+    });
     expect(r.purchase.status).toBe('MANUAL_REVIEW');
     expect(r.confirmFailover).toBeUndefined();
     expect(jobOf(s.first.id)).toBeUndefined();
@@ -387,7 +542,9 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     apply(s.first.id, answer('FAILED', { needsConfirmation: true }));
     expect(row(s.id).status).toBe('MANUAL_REVIEW');
     expect(resolution(s.id)).toBe('held');
-    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({ why: 'requery budget spent' });
+    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
+      why: 'requery budget spent',
+    });
   });
 });
 
@@ -409,8 +566,9 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
     const r = apply(s.first.id, answer('NOT_PROCESSED', { providerCode: '040' }));
     expect(r.failoverTo).toBeUndefined();
     expect(r.purchase.status).toBe('FAILED');
-    expect(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id)).get())
-      .toMatchObject({ outcome: 'refunded', reason: 'vtpass 040: not processed' });
+    expect(
+      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id)).get(),
+    ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 040: not processed' });
 
     const t = await held();
     const route = failover();
@@ -425,20 +583,33 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
 describe('a superseded attempt is still heard', () => {
   async function movedOn() {
     const s = await held();
-    const moved = apply(s.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: failover() });
+    const moved = apply(s.first.id, answer('NOT_PROCESSED'), {
+      by: 'purchase',
+      failover: failover(),
+    });
     return { ...s, second: moved.failoverTo! };
   }
 
   it('its delivery while the sale is open is adopted: the sale settles on the attempt that delivered', async () => {
     const s = await movedOn();
     const applied = apply(s.first.id, answer('SUCCESS'), { by: 'callback' });
-    expect(applied.purchase).toMatchObject({ status: 'SUCCESS', provider: 'vtpass', reference: s.first.reference });
+    expect(applied.purchase).toMatchObject({
+      status: 'SUCCESS',
+      provider: 'vtpass',
+      reference: s.first.reference,
+    });
     expect(kinds(s.id)).toContain('adopted');
-    expect(events(s.id).find((e) => e.kind === 'adopted')!.detail).toEqual({ from: s.second.provider, to: 'vtpass', reference: s.first.reference });
+    expect(events(s.id).find((e) => e.kind === 'adopted')!.detail).toEqual({
+      from: s.second.provider,
+      to: 'vtpass',
+      reference: s.first.reference,
+    });
     expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
     // The attempt it moved away from is now the superseded one: its own later delivery is a double delivery.
     apply(s.second.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_twice', attemptId: s.second.id, detectedBy: 'requery' }]);
+    expect(lateOf(s.id)).toMatchObject([
+      { kind: 'delivered_twice', attemptId: s.second.id, detectedBy: 'requery' },
+    ]);
     clean();
   });
 
@@ -448,9 +619,19 @@ describe('a superseded attempt is still heard', () => {
     const after = wallet();
     apply(s.first.id, answer('SUCCESS'), { by: 'callback', now: clock + MINUTE });
     apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_twice', attemptId: s.first.id, detectedBy: 'callback', detectedAt: clock + MINUTE }]);
+    expect(lateOf(s.id)).toMatchObject([
+      {
+        kind: 'delivered_twice',
+        attemptId: s.first.id,
+        detectedBy: 'callback',
+        detectedAt: clock + MINUTE,
+      },
+    ]);
     expect(kinds(s.id).filter((k) => k === 'delivered_twice')).toHaveLength(1);
-    expect(events(s.id).find((e) => e.kind === 'delivered_twice')).toMatchObject({ status: 'SUCCESS', attemptId: s.first.id });
+    expect(events(s.id).find((e) => e.kind === 'delivered_twice')).toMatchObject({
+      status: 'SUCCESS',
+      attemptId: s.first.id,
+    });
     expect(wallet()).toEqual(after);
     expect(row(s.id)).toMatchObject({ status: 'SUCCESS', reference: s.second.reference });
     clean();
@@ -468,7 +649,17 @@ describe('a superseded attempt is still heard', () => {
   it('while its answer is open it keeps its own schedule; a definite answer ends it; nothing else moves', async () => {
     const s = await movedOn();
     // A superseded attempt's open answer keeps it on its own requery schedule.
-    w.db.insert(requeryJobs).values({ attemptId: s.first.id, purchaseId: s.id, provider: 'vtpass', nextAt: clock, tries: 1, createdAt: clock }).run();
+    w.db
+      .insert(requeryJobs)
+      .values({
+        attemptId: s.first.id,
+        purchaseId: s.id,
+        provider: 'vtpass',
+        nextAt: clock,
+        tries: 1,
+        createdAt: clock,
+      })
+      .run();
     apply(s.first.id, answer('PENDING'));
     expect(jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
     apply(s.first.id, answer('PENDING'), { by: 'callback' });
@@ -479,7 +670,10 @@ describe('a superseded attempt is still heard', () => {
     apply(s.first.id, answer('NOT_FOUND'));
     expect(jobOf(s.first.id)).toMatchObject({ tries: 3 });
     expect(row(s.id)).toMatchObject({ status: 'PENDING', reference: s.second.reference });
-    expect(apply(s.first.id, answer('FAILED')).purchase).toMatchObject({ id: s.id, status: 'PENDING' });
+    expect(apply(s.first.id, answer('FAILED')).purchase).toMatchObject({
+      id: s.id,
+      status: 'PENDING',
+    });
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(resolution(s.id)).toBe('held');
     expect(jobOf(s.second.id)).toBeDefined();
@@ -488,7 +682,17 @@ describe('a superseded attempt is still heard', () => {
 
   it('its schedule ends when its budget is spent, without sending the sale to review', async () => {
     const s = await movedOn();
-    w.db.insert(requeryJobs).values({ attemptId: s.first.id, purchaseId: s.id, provider: 'vtpass', nextAt: clock, tries: 28, createdAt: clock }).run();
+    w.db
+      .insert(requeryJobs)
+      .values({
+        attemptId: s.first.id,
+        purchaseId: s.id,
+        provider: 'vtpass',
+        nextAt: clock,
+        tries: 28,
+        createdAt: clock,
+      })
+      .run();
     apply(s.first.id, answer('PENDING'));
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(row(s.id).status).toBe('PENDING');
@@ -531,10 +735,16 @@ describe('answers after the sale was resolved', () => {
     apply(s.first.id, answer('FAILED'));
     apply(s.first.id, answer('SUCCESS', { providerCode: 'late-000' }), { by: 'check_now' });
     expect(events(s.id).filter((e) => e.kind === 'delivered_after_refund')).toMatchObject([
-      { status: 'SUCCESS', attemptId: s.first.id, detail: { provider: 'vtpass', code: 'late-000' } },
+      {
+        status: 'SUCCESS',
+        attemptId: s.first.id,
+        detail: { provider: 'vtpass', code: 'late-000' },
+      },
     ]);
     apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'check_now', resolution: null }]);
+    expect(lateOf(s.id)).toMatchObject([
+      { kind: 'delivered_after_refund', detectedBy: 'check_now', resolution: null },
+    ]);
     expect(kinds(s.id).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
     expect(row(s.id).status).toBe('FAILED');
     expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
@@ -561,7 +771,17 @@ describe('answers after the sale was resolved', () => {
   it('any answer on a resolved sale ends its requeries', async () => {
     const s = await held();
     apply(s.first.id, answer('FAILED'));
-    w.db.insert(requeryJobs).values({ attemptId: s.first.id, purchaseId: s.id, provider: 'vtpass', nextAt: clock, tries: 1, createdAt: clock }).run();
+    w.db
+      .insert(requeryJobs)
+      .values({
+        attemptId: s.first.id,
+        purchaseId: s.id,
+        provider: 'vtpass',
+        nextAt: clock,
+        tries: 1,
+        createdAt: clock,
+      })
+      .run();
     apply(s.first.id, answer('PENDING'));
     expect(jobOf(s.first.id)).toBeUndefined();
     expect(row(s.id).status).toBe('FAILED');

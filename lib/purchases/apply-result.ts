@@ -1,14 +1,24 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { lateDeliveries, purchaseAttempts, purchaseResolutions, purchases, requeryJobs, type LateDeliveryKind } from '@/db/schema';
+import {
+  lateDeliveries,
+  purchaseAttempts,
+  purchaseResolutions,
+  purchases,
+  requeryJobs,
+  type LateDeliveryKind,
+} from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import { countEarnings } from '@/lib/earnings/daily';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
 import type { NewReference } from '@/lib/providers/reference';
 import type { ProviderResult } from '@/lib/providers/types';
-import { recordDeliveredAfterRefundWebhook, recordSaleStatusWebhook } from '@/lib/webhooks/sale-events';
+import {
+  recordDeliveredAfterRefundWebhook,
+  recordSaleStatusWebhook,
+} from '@/lib/webhooks/sale-events';
 import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
 import { NOT_FOUND_ANSWERS, NOT_FOUND_GRACE_MS, nextRequeryDelay } from './schedule';
@@ -31,48 +41,105 @@ export interface Applied {
 }
 
 export const saleMoney = (p: Purchase, now: number): SaleMoney => ({
-  purchaseId: p.id, agentId: p.agentId, currency: p.currency, agentCostMinor: p.agentCostMinor, now,
+  purchaseId: p.id,
+  agentId: p.agentId,
+  currency: p.currency,
+  agentCostMinor: p.agentCostMinor,
+  now,
 });
 
 const p = sql.placeholder;
 /** Update values take no placeholder directly in Drizzle's types; wrapped in sql`` they bind the same way. */
 const v = (name: string) => sql`${p(name)}`;
 
-const attemptById = prepared((db) => db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, p('id'))).prepare());
-const purchaseById = prepared((db) => db.select().from(purchases).where(eq(purchases.id, p('id'))).prepare());
+const attemptById = prepared((db) =>
+  db
+    .select()
+    .from(purchaseAttempts)
+    .where(eq(purchaseAttempts.id, p('id')))
+    .prepare(),
+);
+const purchaseById = prepared((db) =>
+  db
+    .select()
+    .from(purchases)
+    .where(eq(purchases.id, p('id')))
+    .prepare(),
+);
 const resolutionOf = prepared((db) =>
-  db.select({ outcome: purchaseResolutions.outcome }).from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, p('purchaseId'))).prepare(),
+  db
+    .select({ outcome: purchaseResolutions.outcome })
+    .from(purchaseResolutions)
+    .where(eq(purchaseResolutions.purchaseId, p('purchaseId')))
+    .prepare(),
 );
 const recordAnswer = prepared((db) =>
-  db.update(purchaseAttempts).set({ status: v('status'), providerCode: v('providerCode') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+  db
+    .update(purchaseAttempts)
+    .set({ status: v('status'), providerCode: v('providerCode') })
+    .where(eq(purchaseAttempts.id, p('id')))
+    .prepare(),
 );
 const setOpenStatus = prepared((db) =>
-  db.update(purchases).set({ status: v('status'), updatedAt: v('now') }).where(eq(purchases.id, p('id'))).prepare(),
+  db
+    .update(purchases)
+    .set({ status: v('status'), updatedAt: v('now') })
+    .where(eq(purchases.id, p('id')))
+    .prepare(),
 );
 /** A final status stamps final_at; the provider's own references are kept when this answer has none. */
 const setFinalStatus = prepared((db) =>
-  db.update(purchases)
+  db
+    .update(purchases)
     .set({
-      status: v('status'), updatedAt: v('now'), finalAt: v('now'),
-      providerRef: sql`coalesce(${p('providerRef')}, ${purchases.providerRef})`, operatorRef: sql`coalesce(${p('operatorRef')}, ${purchases.operatorRef})`,
+      status: v('status'),
+      updatedAt: v('now'),
+      finalAt: v('now'),
+      providerRef: sql`coalesce(${p('providerRef')}, ${purchases.providerRef})`,
+      operatorRef: sql`coalesce(${p('operatorRef')}, ${purchases.operatorRef})`,
     })
     .where(eq(purchases.id, p('id')))
     .prepare(),
 );
-const deleteJob = prepared((db) => db.delete(requeryJobs).where(eq(requeryJobs.attemptId, p('attemptId'))).prepare());
+const deleteJob = prepared((db) =>
+  db
+    .delete(requeryJobs)
+    .where(eq(requeryJobs.attemptId, p('attemptId')))
+    .prepare(),
+);
 const setNotFoundCount = prepared((db) =>
-  db.update(purchaseAttempts).set({ notFoundCount: v('count') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+  db
+    .update(purchaseAttempts)
+    .set({ notFoundCount: v('count') })
+    .where(eq(purchaseAttempts.id, p('id')))
+    .prepare(),
 );
 const setAwaiting = prepared((db) =>
-  db.update(purchaseAttempts).set({ awaiting: v('awaiting') }).where(eq(purchaseAttempts.id, p('id'))).prepare(),
+  db
+    .update(purchaseAttempts)
+    .set({ awaiting: v('awaiting') })
+    .where(eq(purchaseAttempts.id, p('id')))
+    .prepare(),
 );
 
 type ProviderRefs = { providerRef?: string | null; operatorRef?: string | null };
 
-function setStatus(tx: Tx, purchase: Purchase, status: Purchase['status'], now: number, refs: ProviderRefs = {}) {
+function setStatus(
+  tx: Tx,
+  purchase: Purchase,
+  status: Purchase['status'],
+  now: number,
+  refs: ProviderRefs = {},
+) {
   recordSaleStatusWebhook(tx, purchase, status, now);
   if (!isFinal(status)) return setOpenStatus(tx).run({ id: purchase.id, status, now });
-  setFinalStatus(tx).run({ id: purchase.id, status, now, providerRef: refs.providerRef ?? null, operatorRef: refs.operatorRef ?? null });
+  setFinalStatus(tx).run({
+    id: purchase.id,
+    status,
+    now,
+    providerRef: refs.providerRef ?? null,
+    operatorRef: refs.operatorRef ?? null,
+  });
 }
 
 const dropJob = (tx: Tx, attemptId: number) => deleteJob(tx).run({ attemptId });
@@ -86,24 +153,45 @@ const isHint = (by: Writer) => by === 'callback' || by === 'check_now';
  * Ambiguity keeps the money reserved and schedules the next requery; only a definite answer moves it.
  * A delivery reported after the sale was resolved the other way is flagged for an admin, never ignored.
  */
-export function applyProviderResult(db: Db, attemptId: number, result: ProviderResult, opts: ApplyOptions): Applied {
+export function applyProviderResult(
+  db: Db,
+  attemptId: number,
+  result: ProviderResult,
+  opts: ApplyOptions,
+): Applied {
   return immediate(db, (tx) => {
     const found = attemptById(tx).get({ id: attemptId });
     if (!found) throw new Error(`No attempt ${attemptId}`);
     const purchase = reload(tx, found.purchaseId);
     const { now } = opts;
-    recordAnswer(tx).run({ id: attemptId, status: result.status, providerCode: result.providerCode });
-    recordEvent(tx, purchase.id, opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery', now, {
-      attemptId, status: result.status,
-      detail: {
-        provider: found.provider, code: result.providerCode, message: result.message, duplicate: result.duplicate,
-        needsConfirmation: result.needsConfirmation, exchanges: result.exchanges,
-      },
+    recordAnswer(tx).run({
+      id: attemptId,
+      status: result.status,
+      providerCode: result.providerCode,
     });
+    recordEvent(
+      tx,
+      purchase.id,
+      opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery',
+      now,
+      {
+        attemptId,
+        status: result.status,
+        detail: {
+          provider: found.provider,
+          code: result.providerCode,
+          message: result.message,
+          duplicate: result.duplicate,
+          needsConfirmation: result.needsConfirmation,
+          exchanges: result.exchanges,
+        },
+      },
+    );
     const attempt = { ...found, notFoundCount: countNotFound(tx, found, result, now) };
     const resolution = resolutionOf(tx).get({ purchaseId: purchase.id })?.outcome;
     // Superseded first: its "delivered" must be heard even when the sale is resolved (double delivery).
-    if (attempt.reference !== purchase.reference) return superseded(tx, purchase, attempt, result, resolution, opts);
+    if (attempt.reference !== purchase.reference)
+      return superseded(tx, purchase, attempt, result, resolution, opts);
     if (resolution) return afterResolution(tx, purchase, attempt, result, resolution, opts);
     return decide(tx, purchase, attempt, result, opts);
   });
@@ -130,14 +218,33 @@ function countNotFound(tx: Tx, attempt: Attempt, result: ProviderResult, now: nu
   return count;
 }
 
-function flagLateDelivery(tx: Tx, purchase: Purchase, attempt: Attempt, kind: LateDeliveryKind, result: ProviderResult, opts: ApplyOptions) {
-  const flagged = tx.insert(lateDeliveries)
-    .values({ purchaseId: purchase.id, attemptId: attempt.id, kind, detectedBy: opts.by, detectedAt: opts.now })
+function flagLateDelivery(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  kind: LateDeliveryKind,
+  result: ProviderResult,
+  opts: ApplyOptions,
+) {
+  const flagged = tx
+    .insert(lateDeliveries)
+    .values({
+      purchaseId: purchase.id,
+      attemptId: attempt.id,
+      kind,
+      detectedBy: opts.by,
+      detectedAt: opts.now,
+    })
     .onConflictDoNothing()
     .run();
   if (flagged.changes === 1) {
-    recordEvent(tx, purchase.id, kind, opts.now, { attemptId: attempt.id, status: 'SUCCESS', detail: { provider: attempt.provider, code: result.providerCode } });
-    if (kind === 'delivered_after_refund') recordDeliveredAfterRefundWebhook(tx, purchase, opts.now);
+    recordEvent(tx, purchase.id, kind, opts.now, {
+      attemptId: attempt.id,
+      status: 'SUCCESS',
+      detail: { provider: attempt.provider, code: result.providerCode },
+    });
+    if (kind === 'delivered_after_refund')
+      recordDeliveredAfterRefundWebhook(tx, purchase, opts.now);
   }
 }
 
@@ -147,30 +254,67 @@ function flagLateDelivery(tx: Tx, purchase: Purchase, attempt: Attempt, kind: La
  * becomes the superseded one); if it was settled through another provider, it was delivered twice;
  * if it was refunded, it was delivered after the refund.
  */
-function superseded(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, resolution: string | undefined, opts: ApplyOptions): Applied {
+function superseded(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  result: ProviderResult,
+  resolution: string | undefined,
+  opts: ApplyOptions,
+): Applied {
   if (result.status === 'SUCCESS') {
-    if (resolution === 'settled') flagLateDelivery(tx, purchase, attempt, 'delivered_twice', result, opts);
-    else if (resolution === 'refunded') flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
+    if (resolution === 'settled')
+      flagLateDelivery(tx, purchase, attempt, 'delivered_twice', result, opts);
+    else if (resolution === 'refunded')
+      flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
     else {
-      tx.update(purchases).set({ provider: attempt.provider, reference: attempt.reference, updatedAt: opts.now }).where(eq(purchases.id, purchase.id)).run();
-      recordEvent(tx, purchase.id, 'adopted', opts.now, { attemptId: attempt.id, detail: { from: purchase.provider, to: attempt.provider, reference: attempt.reference } });
+      tx.update(purchases)
+        .set({ provider: attempt.provider, reference: attempt.reference, updatedAt: opts.now })
+        .where(eq(purchases.id, purchase.id))
+        .run();
+      recordEvent(tx, purchase.id, 'adopted', opts.now, {
+        attemptId: attempt.id,
+        detail: { from: purchase.provider, to: attempt.provider, reference: attempt.reference },
+      });
       return decide(tx, reload(tx, purchase.id), attempt, result, opts);
     }
   }
   // While its answer is still open, keep asking on its schedule: a late "delivered" from it must be heard.
   if (!isAmbiguous(result)) dropJob(tx, attempt.id);
-  else if (!isHint(opts.by) && jobOf(tx, attempt.id) && nextSlot(tx, attempt, opts) === null) dropJob(tx, attempt.id);
+  else if (!isHint(opts.by) && jobOf(tx, attempt.id) && nextSlot(tx, attempt, opts) === null)
+    dropJob(tx, attempt.id);
   return { purchase: reload(tx, purchase.id) };
 }
 
-function afterResolution(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, outcome: string, opts: ApplyOptions): Applied {
+function afterResolution(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  result: ProviderResult,
+  outcome: string,
+  opts: ApplyOptions,
+): Applied {
   if (result.status === 'REVERSED' && outcome === 'settled') {
-    if (reverseSettled(tx, saleMoney(purchase, opts.now), attempt.provider, attempt.providerCostMinor, opts.by)) {
+    if (
+      reverseSettled(
+        tx,
+        saleMoney(purchase, opts.now),
+        attempt.provider,
+        attempt.providerCostMinor,
+        opts.by,
+      )
+    ) {
       if (purchase.status === 'SUCCESS') countEarnings(tx, purchase, -1);
       setStatus(tx, purchase, 'REVERSED', opts.now);
-      recordEvent(tx, purchase.id, 'reversed', opts.now, { attemptId: attempt.id, status: 'REVERSED' });
+      recordEvent(tx, purchase.id, 'reversed', opts.now, {
+        attemptId: attempt.id,
+        status: 'REVERSED',
+      });
     }
-  } else if (result.status === 'SUCCESS' && (outcome === 'refunded' || purchase.status === 'REVERSED')) {
+  } else if (
+    result.status === 'SUCCESS' &&
+    (outcome === 'refunded' || purchase.status === 'REVERSED')
+  ) {
     // The agent has the money back and the customer has the value: an admin decides who pays.
     flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
   }
@@ -178,13 +322,22 @@ function afterResolution(tx: Tx, purchase: Purchase, attempt: Attempt, result: P
   return { purchase: reload(tx, purchase.id) };
 }
 
-function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions): Applied {
+function decide(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  result: ProviderResult,
+  opts: ApplyOptions,
+): Applied {
   const { now, by } = opts;
   const money = saleMoney(purchase, now);
   switch (result.status) {
     case 'SUCCESS':
       settle(tx, money, attempt.provider, attempt.providerCostMinor, by);
-      setStatus(tx, purchase, 'SUCCESS', now, { providerRef: result.providerRef ?? null, operatorRef: result.operatorRef ?? null });
+      setStatus(tx, purchase, 'SUCCESS', now, {
+        providerRef: result.providerRef ?? null,
+        operatorRef: result.operatorRef ?? null,
+      });
       countEarnings(tx, purchase, 1);
       recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
       dropJob(tx, attempt.id);
@@ -194,8 +347,15 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
       refundFailed(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}`, opts);
       break;
     case 'NOT_PROCESSED':
-      if (result.needsConfirmation) return awaitConfirmation(tx, purchase, attempt, 'failover', opts);
-      return failoverOrRefund(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}: not processed`, opts);
+      if (result.needsConfirmation)
+        return awaitConfirmation(tx, purchase, attempt, 'failover', opts);
+      return failoverOrRefund(
+        tx,
+        purchase,
+        attempt,
+        `${attempt.provider} ${result.providerCode}: not processed`,
+        opts,
+      );
     case 'REVERSED':
       refund(tx, money, by, `reversed by ${attempt.provider}`);
       setStatus(tx, purchase, 'REVERSED', now);
@@ -213,22 +373,45 @@ function decide(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderRe
   return { purchase: reload(tx, purchase.id) };
 }
 
-function refundFailed(tx: Tx, purchase: Purchase, attempt: Attempt, reason: string, opts: ApplyOptions, detail?: unknown) {
+function refundFailed(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  reason: string,
+  opts: ApplyOptions,
+  detail?: unknown,
+) {
   refund(tx, saleMoney(purchase, opts.now), opts.by, reason);
   setStatus(tx, purchase, 'FAILED', opts.now);
-  recordEvent(tx, purchase.id, 'refunded', opts.now, { attemptId: attempt.id, status: 'FAILED', detail });
+  recordEvent(tx, purchase.id, 'refunded', opts.now, {
+    attemptId: attempt.id,
+    status: 'FAILED',
+    detail,
+  });
   dropJob(tx, attempt.id);
 }
 
 /** Provably nothing happened at this provider: the next one in the route may take it, else the agent is refunded. */
-function failoverOrRefund(tx: Tx, purchase: Purchase, attempt: Attempt, reason: string, opts: ApplyOptions): Applied {
+function failoverOrRefund(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  reason: string,
+  opts: ApplyOptions,
+): Applied {
   dropJob(tx, attempt.id);
   const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
   if (next && opts.failover) {
     const reference = opts.failover.newReference(next.provider);
-    tx.update(purchases).set({ provider: next.provider, reference, updatedAt: opts.now }).where(eq(purchases.id, purchase.id)).run();
+    tx.update(purchases)
+      .set({ provider: next.provider, reference, updatedAt: opts.now })
+      .where(eq(purchases.id, purchase.id))
+      .run();
     const failoverTo = insertAttempt(tx, { ...purchase, reference }, next, reference, opts.now);
-    recordEvent(tx, purchase.id, 'failover', opts.now, { attemptId: failoverTo.id, detail: { from: attempt.provider, to: next.provider, reference } });
+    recordEvent(tx, purchase.id, 'failover', opts.now, {
+      attemptId: failoverTo.id,
+      detail: { from: attempt.provider, to: next.provider, reference },
+    });
     return { purchase: reload(tx, purchase.id), failoverTo };
   }
   refundFailed(tx, purchase, attempt, reason, opts);
@@ -239,22 +422,46 @@ function failoverOrRefund(tx: Tx, purchase: Purchase, attempt: Attempt, reason: 
  * A definite "no" whose provider document asks for a confirming requery first: the money stays
  * reserved and a requery is scheduled; its answer (failed or not found) does what this one could not.
  */
-function awaitConfirmation(tx: Tx, purchase: Purchase, attempt: Attempt, awaiting: 'refund' | 'failover', opts: ApplyOptions): Applied {
+function awaitConfirmation(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  awaiting: 'refund' | 'failover',
+  opts: ApplyOptions,
+): Applied {
   setAwaiting(tx).run({ id: attempt.id, awaiting });
-  recordEvent(tx, purchase.id, 'awaiting_confirmation', opts.now, { attemptId: attempt.id, status: 'PENDING', detail: { then: awaiting } });
+  recordEvent(tx, purchase.id, 'awaiting_confirmation', opts.now, {
+    attemptId: attempt.id,
+    status: 'PENDING',
+    detail: { then: awaiting },
+  });
   const pending = { ...attempt, awaiting };
-  if (isHint(opts.by) || purchase.status === 'MANUAL_REVIEW') return { purchase: reload(tx, purchase.id) };
+  if (isHint(opts.by) || purchase.status === 'MANUAL_REVIEW')
+    return { purchase: reload(tx, purchase.id) };
   reschedule(tx, purchase, pending, opts, 'PENDING');
-  return { purchase: reload(tx, purchase.id), confirmFailover: awaiting === 'failover' && opts.by === 'purchase' ? true : undefined };
+  return {
+    purchase: reload(tx, purchase.id),
+    confirmFailover: awaiting === 'failover' && opts.by === 'purchase' ? true : undefined,
+  };
 }
 
 function nextStep(route: RouteStep[], provider: string): RouteStep | undefined {
   return route[route.findIndex((s) => s.provider === provider) + 1];
 }
 
-export function toManualReview(tx: Tx, purchase: Purchase, attemptId: number, now: number, why: string) {
+export function toManualReview(
+  tx: Tx,
+  purchase: Purchase,
+  attemptId: number,
+  now: number,
+  why: string,
+) {
   setStatus(tx, purchase, 'MANUAL_REVIEW', now);
-  recordEvent(tx, purchase.id, 'manual_review', now, { attemptId, status: 'MANUAL_REVIEW', detail: { why } });
+  recordEvent(tx, purchase.id, 'manual_review', now, {
+    attemptId,
+    status: 'MANUAL_REVIEW',
+    detail: { why },
+  });
   dropJob(tx, attemptId);
 }
 
@@ -262,23 +469,51 @@ export function toManualReview(tx: Tx, purchase: Purchase, attemptId: number, no
  * Never seen upstream. After a definite "no" that waited for this confirmation, one answer is the
  * confirmation. Otherwise it refunds only after two such answers, both after the grace period.
  */
-function notFound(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions): Applied {
-  if (attempt.awaiting === 'failover') return failoverOrRefund(tx, purchase, attempt, `${attempt.provider} confirmed it never processed it`, opts);
+function notFound(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  result: ProviderResult,
+  opts: ApplyOptions,
+): Applied {
+  if (attempt.awaiting === 'failover')
+    return failoverOrRefund(
+      tx,
+      purchase,
+      attempt,
+      `${attempt.provider} confirmed it never processed it`,
+      opts,
+    );
   if (attempt.awaiting === 'refund') {
-    refundFailed(tx, purchase, attempt, `${attempt.provider} failed it and has no record of it`, opts);
+    refundFailed(
+      tx,
+      purchase,
+      attempt,
+      `${attempt.provider} failed it and has no record of it`,
+      opts,
+    );
     return { purchase: reload(tx, purchase.id) };
   }
   if (attempt.notFoundCount >= NOT_FOUND_ANSWERS) {
-    refundFailed(tx, purchase, attempt, `${attempt.provider} never received it`, opts, { notFoundAnswers: attempt.notFoundCount });
+    refundFailed(tx, purchase, attempt, `${attempt.provider} never received it`, opts, {
+      notFoundAnswers: attempt.notFoundCount,
+    });
     return { purchase: reload(tx, purchase.id) };
   }
   stillPending(tx, purchase, attempt, result, opts);
   return { purchase: reload(tx, purchase.id) };
 }
 
-const isAmbiguous = (r: ProviderResult) => r.status === 'PENDING' || r.status === 'UNKNOWN' || r.status === 'NOT_FOUND';
+const isAmbiguous = (r: ProviderResult) =>
+  r.status === 'PENDING' || r.status === 'UNKNOWN' || r.status === 'NOT_FOUND';
 
-function stillPending(tx: Tx, purchase: Purchase, attempt: Attempt, result: ProviderResult, opts: ApplyOptions) {
+function stillPending(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  result: ProviderResult,
+  opts: ApplyOptions,
+) {
   // A sale an admin must look at stays with the admin.
   if (purchase.status === 'MANUAL_REVIEW') return;
   const status = result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING';
@@ -290,7 +525,8 @@ function stillPending(tx: Tx, purchase: Purchase, attempt: Attempt, result: Prov
   reschedule(tx, purchase, attempt, opts, status, result);
 }
 
-const jobOf = (tx: Tx, attemptId: number) => tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+const jobOf = (tx: Tx, attemptId: number) =>
+  tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
 
 /** Books the attempt's next requery; null (and nothing booked) when its budget is spent. */
 function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): number | null {
@@ -300,15 +536,34 @@ function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): number | null {
   const delay = nextRequeryDelay(attempt.provider, used);
   if (delay === null) return null;
   tx.insert(requeryJobs)
-    .values({ attemptId: attempt.id, purchaseId: attempt.purchaseId, provider: attempt.provider, nextAt: opts.now + delay, tries: used, createdAt: opts.now })
-    .onConflictDoUpdate({ target: requeryJobs.attemptId, set: { nextAt: opts.now + delay, tries: used, leaseOwner: null, leaseUntil: null } })
+    .values({
+      attemptId: attempt.id,
+      purchaseId: attempt.purchaseId,
+      provider: attempt.provider,
+      nextAt: opts.now + delay,
+      tries: used,
+      createdAt: opts.now,
+    })
+    .onConflictDoUpdate({
+      target: requeryJobs.attemptId,
+      set: { nextAt: opts.now + delay, tries: used, leaseOwner: null, leaseUntil: null },
+    })
     .run();
   return delay;
 }
 
-function reschedule(tx: Tx, purchase: Purchase, attempt: Attempt, opts: ApplyOptions, status: 'PENDING' | 'UNKNOWN', last?: ProviderResult) {
+function reschedule(
+  tx: Tx,
+  purchase: Purchase,
+  attempt: Attempt,
+  opts: ApplyOptions,
+  status: 'PENDING' | 'UNKNOWN',
+  last?: ProviderResult,
+) {
   if (nextSlot(tx, attempt, opts) === null) {
-    const lastAnswer = last ? `; last answer ${attempt.provider} ${last.providerCode}${last.message ? `: ${last.message}` : ''}` : '';
+    const lastAnswer = last
+      ? `; last answer ${attempt.provider} ${last.providerCode}${last.message ? `: ${last.message}` : ''}`
+      : '';
     return toManualReview(tx, purchase, attempt.id, opts.now, `requery budget spent${lastAnswer}`);
   }
   if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);

@@ -5,18 +5,29 @@ import { isProviderId } from '@/lib/providers/registry';
 import type { ProviderAdapter, ProviderDeps, ProviderResult } from '@/lib/providers/types';
 import type { Attempt, Purchase } from './open';
 
-const unknown = (code: string, message: string): ProviderResult => ({ status: 'UNKNOWN', providerCode: code, message, exchanges: [] });
+const unknown = (code: string, message: string): ProviderResult => ({
+  status: 'UNKNOWN',
+  providerCode: code,
+  message,
+  exchanges: [],
+});
 
 /**
  * The adapter for an attempt's provider, or why there is none: an unknown or unconfigured provider,
  * credentials that no longer decrypt, an adapter that cannot be built.
  */
-function liveProvider(db: Db, provider: string, deps?: Partial<ProviderDeps>): { adapter: ProviderAdapter } | { why: string } {
+function liveProvider(
+  db: Db,
+  provider: string,
+  deps?: Partial<ProviderDeps>,
+): { adapter: ProviderAdapter } | { why: string } {
   if (!isProviderId(provider)) return { why: `Unknown provider ${provider}` };
   try {
     return providerFor(db, provider, deps) ?? { why: `${provider} is not configured` };
   } catch (error) {
-    return { why: `${provider} cannot be called: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      why: `${provider} cannot be called: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -24,10 +35,21 @@ function liveProvider(db: Db, provider: string, deps?: Partial<ProviderDeps>): {
  * Phase 2: the provider call, outside any transaction. It never throws: failure to ask is UNKNOWN,
  * and a provider that cannot even be called never received the request (the next one may take it).
  */
-export async function callProvider(db: Db, purchase: Purchase, attempt: Attempt, deps?: Partial<ProviderDeps>): Promise<ProviderResult> {
+export async function callProvider(
+  db: Db,
+  purchase: Purchase,
+  attempt: Attempt,
+  deps?: Partial<ProviderDeps>,
+): Promise<ProviderResult> {
   const live = liveProvider(db, attempt.provider, deps);
   if ('why' in live) return notSent('config', live.why);
-  const base = { reference: attempt.reference, phone: purchase.phone, network: purchase.network, amountMinor: purchase.amountMinor, circle: purchase.circle ?? undefined };
+  const base = {
+    reference: attempt.reference,
+    phone: purchase.phone,
+    network: purchase.network,
+    amountMinor: purchase.amountMinor,
+    circle: purchase.circle ?? undefined,
+  };
   try {
     return purchase.type === 'airtime'
       ? await live.adapter.buyAirtime({ ...base, planCode: attempt.planCode })
@@ -38,7 +60,11 @@ export async function callProvider(db: Db, purchase: Purchase, attempt: Attempt,
 }
 
 /** Requery by our reference; like the call, it never throws. */
-export async function requeryAttempt(db: Db, attempt: Attempt, deps?: Partial<ProviderDeps>): Promise<ProviderResult> {
+export async function requeryAttempt(
+  db: Db,
+  attempt: Attempt,
+  deps?: Partial<ProviderDeps>,
+): Promise<ProviderResult> {
   // Asking failed, so nothing is known: the schedule spends its budget and ends in manual review with the reason.
   const live = liveProvider(db, attempt.provider, deps);
   if ('why' in live) return unknown('config', live.why);

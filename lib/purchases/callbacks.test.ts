@@ -11,7 +11,8 @@ withWorld(5_000_000, (w) => (world = w));
 
 /** Every table a callback could touch, as row counts: "changes nothing" means these stay equal. */
 function footprint() {
-  const count = (table: string) => world.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n;
+  const count = (table: string) =>
+    world.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n;
   return {
     ledger: count('ledger_entries'),
     resolutions: count('purchase_resolutions'),
@@ -22,14 +23,23 @@ function footprint() {
 }
 
 const vtpassUpdate = (requestId: string, status: string) => ({
-  method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
-  rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', requestId, content: { transactions: { status } } } }),
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  query: {},
+  rawBody: JSON.stringify({
+    type: 'transaction-update',
+    data: { code: '000', requestId, content: { transactions: { status } } },
+  }),
 });
 
 describe('provider callbacks', () => {
   it('a callback for a reference we never issued changes nothing and is acknowledged', async () => {
     const before = footprint();
-    const handled = await handleCallback(world.db, 'vtpass', vtpassUpdate('202611240000NOSUCHREF', 'delivered'));
+    const handled = await handleCallback(
+      world.db,
+      'vtpass',
+      vtpassUpdate('202611240000NOSUCHREF', 'delivered'),
+    );
     expect(handled.outcome).toBe('unknown_reference');
     expect(handled.ack.body).toBe('{"response":"success"}');
     expect(footprint()).toEqual(before);
@@ -38,7 +48,12 @@ describe('provider callbacks', () => {
   it('a malformed callback changes nothing', async () => {
     const before = footprint();
     for (const rawBody of ['not json', '{"type":"transaction-update"}', '{"data":[]}', '']) {
-      const handled = await handleCallback(world.db, 'vtpass', { method: 'POST', headers: {}, query: {}, rawBody });
+      const handled = await handleCallback(world.db, 'vtpass', {
+        method: 'POST',
+        headers: {},
+        query: {},
+        rawBody,
+      });
       expect(handled.outcome).toBe('ignored');
     }
     expect(footprint()).toEqual(before);
@@ -47,8 +62,18 @@ describe('provider callbacks', () => {
   it('a JoNet callback without our key is refused and changes nothing', async () => {
     const before = footprint();
     const handled = await handleCallback(world.db, 'jonet', {
-      method: 'POST', headers: { authorization: 'forged-key', 'content-type': 'application/json' }, query: {},
-      rawBody: JSON.stringify({ status: 'successful', server_response: 'Successful', customer_id: '202611240000abcdefgh', type: 'airtime', receipent: '08030000000', vendor_id: 'x', balance: '1' }),
+      method: 'POST',
+      headers: { authorization: 'forged-key', 'content-type': 'application/json' },
+      query: {},
+      rawBody: JSON.stringify({
+        status: 'successful',
+        server_response: 'Successful',
+        customer_id: '202611240000abcdefgh',
+        type: 'airtime',
+        receipent: '08030000000',
+        vendor_id: 'x',
+        balance: '1',
+      }),
     });
     expect(handled.outcome).toBe('ignored');
     expect(handled.ack.status).toBe(401);
@@ -57,7 +82,13 @@ describe('provider callbacks', () => {
 
   it('a callback saying "delivered" is checked with a requery first, and a replay changes nothing', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const sold = await startSale(world.db, world.agentId, { idempotencyKey: `cb-${Date.now()}`, productId: product.id, phone: '08031111158', network: 'MTN', amountMinor: 10_000 });
+    const sold = await startSale(world.db, world.agentId, {
+      idempotencyKey: `cb-${Date.now()}`,
+      productId: product.id,
+      phone: '08031111158',
+      network: 'MTN',
+      amountMinor: 10_000,
+    });
     if (!sold.ok) throw new Error(sold.error);
     expect(sold.outcome.provider).toBe('vtpass');
     // 58 stays pending upstream: a forged "delivered" hint must not settle it.

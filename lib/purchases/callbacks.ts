@@ -9,7 +9,10 @@ import type { ProviderId } from '@/lib/providers/registry';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
 
-export type CallbackHandling = { ack: CallbackParse['ack']; outcome: 'ignored' | 'duplicate' | 'unknown_reference' | 'rate_limited' | 'applied' };
+export type CallbackHandling = {
+  ack: CallbackParse['ack'];
+  outcome: 'ignored' | 'duplicate' | 'unknown_reference' | 'rate_limited' | 'applied';
+};
 
 // A callback only asks for an early requery. However many arrive (forged ones included), a sale gets
 // at most one such requery a minute, and one sender at most a few a minute.
@@ -22,27 +25,55 @@ export const CALLBACK_REQUERY_PER_SOURCE = { limit: 30, windowMs: 60_000 };
  * nor spends its budget. Always answers in the form the provider expects, so it stops retrying.
  */
 export async function handleCallback(
-  db: Db, provider: ProviderId, input: CallbackInput, deps?: Partial<ProviderDeps>, now = Date.now, source = 'unknown',
+  db: Db,
+  provider: ProviderId,
+  input: CallbackInput,
+  deps?: Partial<ProviderDeps>,
+  now = Date.now,
+  source = 'unknown',
 ): Promise<CallbackHandling> {
   const live = providerFor(db, provider, deps);
-  if (!live) return { ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' }, outcome: 'ignored' };
+  if (!live)
+    return {
+      ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' },
+      outcome: 'ignored',
+    };
   const parsed = live.adapter.parseCallback(input);
   if (!parsed.event) return { ack: parsed.ack, outcome: 'ignored' };
   // Only callbacks about our own attempts are remembered, so strangers cannot grow the inbox.
-  const attempt = db.select().from(purchaseAttempts)
-    .where(and(eq(purchaseAttempts.reference, parsed.event.reference), eq(purchaseAttempts.provider, provider))).get();
+  const attempt = db
+    .select()
+    .from(purchaseAttempts)
+    .where(
+      and(
+        eq(purchaseAttempts.reference, parsed.event.reference),
+        eq(purchaseAttempts.provider, provider),
+      ),
+    )
+    .get();
   if (!attempt) return { ack: parsed.ack, outcome: 'unknown_reference' };
-  const dedupeKey = `${provider}:${createHash('sha256').update(input.rawBody || JSON.stringify(input.query)).digest('hex')}`;
-  if (db.select({ id: callbackInbox.id }).from(callbackInbox).where(eq(callbackInbox.dedupeKey, dedupeKey)).get()) {
+  const dedupeKey = `${provider}:${createHash('sha256')
+    .update(input.rawBody || JSON.stringify(input.query))
+    .digest('hex')}`;
+  if (
+    db
+      .select({ id: callbackInbox.id })
+      .from(callbackInbox)
+      .where(eq(callbackInbox.dedupeKey, dedupeKey))
+      .get()
+  ) {
     return { ack: parsed.ack, outcome: 'duplicate' };
   }
   const at = now();
   // Throttled before it is remembered, so the provider's own retry later is still heard.
-  if (!allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at)
-    || !allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at)) {
+  if (
+    !allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at) ||
+    !allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at)
+  ) {
     return { ack: parsed.ack, outcome: 'rate_limited' };
   }
-  const fresh = db.insert(callbackInbox)
+  const fresh = db
+    .insert(callbackInbox)
     .values({ provider, dedupeKey, reference: parsed.event.reference, receivedAt: at })
     .onConflictDoNothing()
     .run();

@@ -15,14 +15,30 @@ const PER_AGENT = { limit: 20, windowMs: 60_000 };
 export type CheckNowResult = { ok: true; outcome: SaleOutcome } | { ok: false; error: string };
 
 /** "Check now": asks the provider at once about one of the agent's own pending sales. */
-export async function checkNow(db: Db, agentId: number, purchaseId: number, deps?: Partial<ProviderDeps>): Promise<CheckNowResult> {
-  const purchase = db.select().from(purchases).where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))).get();
+export async function checkNow(
+  db: Db,
+  agentId: number,
+  purchaseId: number,
+  deps?: Partial<ProviderDeps>,
+): Promise<CheckNowResult> {
+  const purchase = db
+    .select()
+    .from(purchases)
+    .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))
+    .get();
   if (!purchase) return { ok: false, error: 'No such sale.' };
   if (isFinal(purchase.status)) return { ok: true, outcome: toOutcome(purchase) };
-  if (!allowHit(db, `check-now:sale:${purchaseId}`, PER_SALE) || !allowHit(db, `check-now:agent:${agentId}`, PER_AGENT)) {
+  if (
+    !allowHit(db, `check-now:sale:${purchaseId}`, PER_SALE) ||
+    !allowHit(db, `check-now:agent:${agentId}`, PER_AGENT)
+  ) {
     return { ok: false, error: 'We just checked this sale. Try again in a few seconds.' };
   }
-  const attempt = db.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)).get()!;
+  const attempt = db
+    .select()
+    .from(purchaseAttempts)
+    .where(eq(purchaseAttempts.reference, purchase.reference))
+    .get()!;
   const result = await requeryAttempt(db, attempt, deps);
   const applied = applyProviderResult(db, attempt.id, result, { by: 'check_now', now: Date.now() });
   return { ok: true, outcome: toOutcome(applied.purchase) };

@@ -11,16 +11,32 @@ withWorld(100_000_000, (w) => (world = w));
 
 describe('the CWG token', () => {
   it('is fetched once for 100 concurrent sales through CWG (cached per provider configuration, across sales)', async () => {
-    world.db.update(routes).set({ providers: ['cwg'] })
-      .where(and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime'))).run();
+    world.db
+      .update(routes)
+      .set({ providers: ['cwg'] })
+      .where(and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime')))
+      .run();
     // 100 calls at once on a small machine: give them time so every sale gets its answer.
-    world.db.update(providerSettings).set({ timeoutMs: 20_000 }).where(eq(providerSettings.id, 'cwg')).run();
+    world.db
+      .update(providerSettings)
+      .set({ timeoutMs: 20_000 })
+      .where(eq(providerSettings.id, 'cwg'))
+      .run();
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const sales = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-      startSale(world.db, world.agentId, {
-        idempotencyKey: `cwg-token-${i}-key-000`, productId: product.id, phone: `0803${String(10_000 + i).padStart(5, '0')}00`, network: 'MTN', amountMinor: 10_000,
-      })));
-    expect(sales.map((s) => (s.ok ? s.outcome.status : s.error))).toEqual(Array(100).fill('SUCCESS'));
+    const sales = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        startSale(world.db, world.agentId, {
+          idempotencyKey: `cwg-token-${i}-key-000`,
+          productId: product.id,
+          phone: `0803${String(10_000 + i).padStart(5, '0')}00`,
+          network: 'MTN',
+          amountMinor: 10_000,
+        }),
+      ),
+    );
+    expect(sales.map((s) => (s.ok ? s.outcome.status : s.error))).toEqual(
+      Array(100).fill('SUCCESS'),
+    );
     // One since the simulator started: the catalogue sync's token served all 100 sales too.
     expect(world.sim.cwgTokenRequests()).toBe(1);
     expect(allViolations(world.db)).toEqual([]);

@@ -1,6 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { lateDeliveries, providerCredentials, purchaseAttempts, purchaseEvents, purchases, requeryJobs } from '@/db/schema';
+import {
+  lateDeliveries,
+  providerCredentials,
+  purchaseAttempts,
+  purchaseEvents,
+  purchases,
+  requeryJobs,
+} from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { listAdminAlerts } from '@/lib/admin/alerts';
 import { lateDeliveryTotals } from '@/lib/admin/reconcile';
@@ -26,30 +33,65 @@ withWorld(50_000_000, (w) => (world = w));
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.9' };
 let n = 0;
 
-async function sale(lastTwo: string, opts: { network?: string; currency?: 'NGN' | 'INR'; agentId?: number } = {}) {
+async function sale(
+  lastTwo: string,
+  opts: { network?: string; currency?: 'NGN' | 'INR'; agentId?: number } = {},
+) {
   const network = opts.network ?? 'MTN';
   const india = opts.currency === 'INR';
   // India sells data plans per circle; Nigeria airtime.
-  const product = world.product({ network, type: india ? 'data' : 'airtime', currency: opts.currency });
-  const phone = india ? `98${String(++n).padStart(6, '0')}${lastTwo}` : `0803${String(++n).padStart(5, '0')}${lastTwo}`;
+  const product = world.product({
+    network,
+    type: india ? 'data' : 'airtime',
+    currency: opts.currency,
+  });
+  const phone = india
+    ? `98${String(++n).padStart(6, '0')}${lastTwo}`
+    : `0803${String(++n).padStart(5, '0')}${lastTwo}`;
   const r = await startSale(world.db, opts.agentId ?? world.agentId, {
-    idempotencyKey: `engine-${Date.now()}-${n}`, productId: product.id, phone, network,
-    ...(india ? { circle: product.circle, expectedPriceMinor: product.priceMinor! } : { amountMinor: 10_000 }),
+    idempotencyKey: `engine-${Date.now()}-${n}`,
+    productId: product.id,
+    phone,
+    network,
+    ...(india
+      ? { circle: product.circle, expectedPriceMinor: product.priceMinor! }
+      : { amountMinor: 10_000 }),
   });
   if (!r.ok) throw new Error(r.error);
   return { ...r.outcome, phone };
 }
 
 const row = (id: number) => world.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const attemptsOf = (id: number) => world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, id)).orderBy(purchaseAttempts.id).all();
-const currentAttempt = (id: number) => attemptsOf(id).find((a) => a.reference === row(id).reference)!;
-const eventKinds = (id: number) => world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id)).all().map((e) => e.kind);
-const jobOf = (attemptId: number) => world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
-const wallet = (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') => findWallet(world.db, agentId, currency)!;
-const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({ status, providerCode: `test-${status}`, exchanges: [], ...extra });
+const attemptsOf = (id: number) =>
+  world.db
+    .select()
+    .from(purchaseAttempts)
+    .where(eq(purchaseAttempts.purchaseId, id))
+    .orderBy(purchaseAttempts.id)
+    .all();
+const currentAttempt = (id: number) =>
+  attemptsOf(id).find((a) => a.reference === row(id).reference)!;
+const eventKinds = (id: number) =>
+  world.db
+    .select()
+    .from(purchaseEvents)
+    .where(eq(purchaseEvents.purchaseId, id))
+    .all()
+    .map((e) => e.kind);
+const jobOf = (attemptId: number) =>
+  world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+const wallet = (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') =>
+  findWallet(world.db, agentId, currency)!;
+const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({
+  status,
+  providerCode: `test-${status}`,
+  exchanges: [],
+  ...extra,
+});
 const apply = (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
   applyProviderResult(world.db, attemptId, result, { by: 'requery', now: Date.now(), ...opts });
-const lateOf = (purchaseId: number) => world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).all();
+const lateOf = (purchaseId: number) =>
+  world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).all();
 
 describe('a delivery after the sale was resolved is never silent', () => {
   it('flags "delivered after refund" when a requery finds a refunded sale delivered, alerts, and queues it', async () => {
@@ -58,10 +100,24 @@ describe('a delivery after the sale was resolved is never silent', () => {
     apply(attempt.id, answer('FAILED'));
     expect(row(s.purchaseId).status).toBe('FAILED');
     apply(attempt.id, answer('SUCCESS'));
-    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: attempt.id, resolution: null, detectedBy: 'requery' }]);
+    expect(lateOf(s.purchaseId)).toMatchObject([
+      {
+        kind: 'delivered_after_refund',
+        attemptId: attempt.id,
+        resolution: null,
+        detectedBy: 'requery',
+      },
+    ]);
     expect(eventKinds(s.purchaseId)).toContain('delivered_after_refund');
     expect(listOpenLateDeliveries(world.db).map((l) => l.purchase.id)).toContain(s.purchaseId);
-    expect(listAdminAlerts(world.db).some((a) => a.tone === 'error' && /delivered after the agent was refunded/.test(a.message) && a.href === '/admin/review')).toBe(true);
+    expect(
+      listAdminAlerts(world.db).some(
+        (a) =>
+          a.tone === 'error' &&
+          /delivered after the agent was refunded/.test(a.message) &&
+          a.href === '/admin/review',
+      ),
+    ).toBe(true);
     // Said again, it is the same flag: one row, one event.
     apply(attempt.id, answer('SUCCESS'), { by: 'callback' });
     expect(lateOf(s.purchaseId)).toHaveLength(1);
@@ -78,21 +134,28 @@ describe('a delivery after the sale was resolved is never silent', () => {
     apply(attempt.id, answer('NOT_FOUND'), { now: late + 60_000 });
     expect(row(s.purchaseId).status).toBe('FAILED');
     apply(attempt.id, answer('SUCCESS'), { by: 'callback', now: late + 120_000 });
-    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'callback' }]);
+    expect(lateOf(s.purchaseId)).toMatchObject([
+      { kind: 'delivered_after_refund', detectedBy: 'callback' },
+    ]);
   });
 
-  it("flags an admin's \"failed\" that \"check now\" later finds delivered", async () => {
+  it('flags an admin\'s "failed" that "check now" later finds delivered', async () => {
     const s = await sale('58');
     adminResolve(world.db, admin, s.purchaseId, 'failed', 'provider support said it failed');
     apply(currentAttempt(s.purchaseId).id, answer('SUCCESS'), { by: 'check_now' });
-    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund', detectedBy: 'check_now' }]);
+    expect(lateOf(s.purchaseId)).toMatchObject([
+      { kind: 'delivered_after_refund', detectedBy: 'check_now' },
+    ]);
   });
 
   it('flags "delivered twice" when a superseded attempt delivers after the sale settled elsewhere, and writes it off', async () => {
     const s = await sale('58');
     const first = currentAttempt(s.purchaseId);
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000DT${String(++n).padStart(6, '0')}` };
+    const failover = {
+      route: routeFor(world.db, product),
+      newReference: () => `202601010000DT${String(++n).padStart(6, '0')}`,
+    };
     const moved = apply(first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover });
     expect(moved.failoverTo).toBeDefined();
     apply(moved.failoverTo!.id, answer('SUCCESS'), { by: 'purchase' });
@@ -102,17 +165,37 @@ describe('a delivery after the sale was resolved is never silent', () => {
     expect(late).toMatchObject({ kind: 'delivered_twice', attemptId: first.id });
 
     const before = wallet();
-    const floatBalance = () => world.db.get<{ b: number }>(sql`select balance as b from accounts where code = ${`float:${first.provider}`}`)?.b ?? 0;
+    const floatBalance = () =>
+      world.db.get<{ b: number }>(
+        sql`select balance as b from accounts where code = ${`float:${first.provider}`}`,
+      )?.b ?? 0;
     const floatBefore = floatBalance();
-    resolveLateDelivery(world.db, admin, late!.id, 'write_off', 'first provider delivered too; our loss');
+    resolveLateDelivery(
+      world.db,
+      admin,
+      late!.id,
+      'write_off',
+      'first provider delivered too; our loss',
+    );
     expect(wallet()).toEqual(before); // the agent is not charged
-    const writeOff = world.db.get<{ b: number }>(sql`select balance as b from accounts where code = 'write_off:NGN'`)!.b;
+    const writeOff = world.db.get<{ b: number }>(
+      sql`select balance as b from accounts where code = 'write_off:NGN'`,
+    )!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
-    expect(lateDeliveryTotals(world.db).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(-writeOff); // shown in reconciliation
+    expect(lateDeliveryTotals(world.db).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(
+      -writeOff,
+    ); // shown in reconciliation
     expect(floatBalance()).toBe(floatBefore + first.providerCostMinor);
-    expect(lateOf(s.purchaseId)[0]).toMatchObject({ resolution: 'written_off', resolvedBy: 'admin@test' });
-    expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(/already written off/);
-    const audit = world.db.all<{ n: number }>(sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`);
+    expect(lateOf(s.purchaseId)[0]).toMatchObject({
+      resolution: 'written_off',
+      resolvedBy: 'admin@test',
+    });
+    expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(
+      /already written off/,
+    );
+    const audit = world.db.all<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`,
+    );
     expect(audit[0]?.n).toBe(1);
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -128,15 +211,34 @@ describe('a delivery after the sale was resolved is never silent', () => {
     apply(attempt.id, answer('SUCCESS'));
     const [late] = lateOf(s.purchaseId);
     const held = wallet(agentId).balance;
-    const result = resolveLateDelivery(world.db, admin, late!.id, 'recover', 'the customer got the airtime');
-    expect(result).toEqual({ decision: 'recover', recoveredMinor: held, debtMinor: s.agentCostMinor - held });
+    const result = resolveLateDelivery(
+      world.db,
+      admin,
+      late!.id,
+      'recover',
+      'the customer got the airtime',
+    );
+    expect(result).toEqual({
+      decision: 'recover',
+      recoveredMinor: held,
+      debtMinor: s.agentCostMinor - held,
+    });
     expect(wallet(agentId).balance).toBe(0);
-    const recoveries = world.db.all<{ n: number }>(sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`);
+    const recoveries = world.db.all<{ n: number }>(
+      sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`,
+    );
     expect(recoveries[0]?.n).toBe(1);
     expect(agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
     expect(allViolations(world.db)).toEqual([]);
 
-    fundWallet(world.db, SYSTEM_ACTOR, { agentId, currency: 'NGN', amount: 20_000, direction: 'credit', reference: `debt-test-${agentId}`, reason: 'top-up' });
+    fundWallet(world.db, SYSTEM_ACTOR, {
+      agentId,
+      currency: 'NGN',
+      amount: 20_000,
+      direction: 'credit',
+      reference: `debt-test-${agentId}`,
+      reason: 'top-up',
+    });
     expect(agentDebt(world.db, agentId, 'NGN')).toBe(0);
     expect(wallet(agentId).balance).toBe(20_000 - (s.agentCostMinor - held));
     expect(allViolations(world.db)).toEqual([]);
@@ -149,7 +251,9 @@ describe('a delivery after the sale was resolved is never silent', () => {
     expect(s.status).toBe('FAILED');
     world.sim.release(s.phone); // the simulator's record turns into a delivery now, not on its timer
     const handled = await handleCallback(world.db, 'rechargekit', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      query: {},
       rawBody: JSON.stringify({ status: 1, pid: s.reference, orderid: 'x', msg: 'success' }),
     });
     expect(handled.outcome).toBe('applied');
@@ -185,8 +289,14 @@ describe('failover only when the first attempt provably did nothing', () => {
     const attempt = currentAttempt(s.purchaseId);
     const before = wallet();
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000FC${String(++n).padStart(6, '0')}` };
-    const applied = apply(attempt.id, answer('FAILED', { needsConfirmation: true }), { by: 'purchase', failover });
+    const failover = {
+      route: routeFor(world.db, product),
+      newReference: () => `202601010000FC${String(++n).padStart(6, '0')}`,
+    };
+    const applied = apply(attempt.id, answer('FAILED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover,
+    });
     expect(applied.failoverTo).toBeUndefined();
     expect(applied.purchase.status).toBe('PENDING');
     expect(wallet()).toEqual(before);
@@ -201,10 +311,16 @@ describe('failover only when the first attempt provably did nothing', () => {
 
   it('"not processed, try again" fails over only after a requery of the old reference says not found', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const failover = { route: routeFor(world.db, product), newReference: () => `202601010000NP${String(++n).padStart(6, '0')}` };
+    const failover = {
+      route: routeFor(world.db, product),
+      newReference: () => `202601010000NP${String(++n).padStart(6, '0')}`,
+    };
     const a = await sale('58');
     const first = currentAttempt(a.purchaseId);
-    const held = apply(first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover });
+    const held = apply(first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover,
+    });
     expect(held).toMatchObject({ confirmFailover: true, purchase: { status: 'PENDING' } });
     expect(held.failoverTo).toBeUndefined();
     const moved = apply(first.id, answer('NOT_FOUND'), { failover });
@@ -213,7 +329,10 @@ describe('failover only when the first attempt provably did nothing', () => {
     // The requery says it failed there after all: refund, never another provider.
     const b = await sale('58');
     const other = currentAttempt(b.purchaseId);
-    apply(other.id, answer('NOT_PROCESSED', { needsConfirmation: true }), { by: 'purchase', failover });
+    apply(other.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+      by: 'purchase',
+      failover,
+    });
     const refunded = apply(other.id, answer('FAILED'), { failover });
     expect(refunded.failoverTo).toBeUndefined();
     expect(refunded.purchase.status).toBe('FAILED');
@@ -238,7 +357,8 @@ describe('not found means two answers after the grace period, per attempt', () =
   it('answers inside the grace period do not count', async () => {
     const s = await sale('58');
     const attempt = currentAttempt(s.purchaseId);
-    for (const minutes of [1, 5, 10]) apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
+    for (const minutes of [1, 5, 10])
+      apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
     apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1 });
     expect(row(s.purchaseId).status).toBe('PENDING');
     apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2 });
@@ -257,10 +377,27 @@ describe('callbacks cannot steer the schedule', () => {
       return fetch(input, init);
     };
     for (let i = 0; i < 100; i += 1) {
-      await handleCallback(world.db, 'vtpass', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
-        rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', requestId: s.reference, content: { transactions: { status: 'delivered' } }, nonce: i } }),
-      }, { fetch: counting }, Date.now, `203.0.113.${i % 3}`);
+      await handleCallback(
+        world.db,
+        'vtpass',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          query: {},
+          rawBody: JSON.stringify({
+            type: 'transaction-update',
+            data: {
+              code: '000',
+              requestId: s.reference,
+              content: { transactions: { status: 'delivered' } },
+              nonce: i,
+            },
+          }),
+        },
+        { fetch: counting },
+        Date.now,
+        `203.0.113.${i % 3}`,
+      );
     }
     expect(row(s.purchaseId).status).toBe('PENDING');
     expect(jobOf(attempt.id)).toMatchObject({ tries: job.tries, nextAt: job.nextAt });
@@ -271,17 +408,36 @@ describe('callbacks cannot steer the schedule', () => {
 
 describe('a sale whose provider cannot be called', () => {
   it("on the sale's own call it never reached the provider: the next provider takes it", async () => {
-    const saved = world.db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'vtpass')).all();
-    world.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, 'vtpass')).run();
+    const saved = world.db
+      .select()
+      .from(providerCredentials)
+      .where(eq(providerCredentials.provider, 'vtpass'))
+      .all();
+    world.db
+      .update(providerCredentials)
+      .set({ ciphertext: 'not-a-ciphertext' })
+      .where(eq(providerCredentials.provider, 'vtpass'))
+      .run();
     try {
       const s = await sale('00');
       expect(attemptsOf(s.purchaseId).map((a) => a.provider)).toEqual(['vtpass', 'jonet']);
-      expect(attemptsOf(s.purchaseId)[0]).toMatchObject({ status: 'NOT_PROCESSED', providerCode: 'config' });
+      expect(attemptsOf(s.purchaseId)[0]).toMatchObject({
+        status: 'NOT_PROCESSED',
+        providerCode: 'config',
+      });
       expect(s.status).toBe('SUCCESS');
     } finally {
       for (const c of saved) {
-        world.db.update(providerCredentials).set({ ciphertext: c.ciphertext })
-          .where(and(eq(providerCredentials.provider, c.provider), eq(providerCredentials.field, c.field))).run();
+        world.db
+          .update(providerCredentials)
+          .set({ ciphertext: c.ciphertext })
+          .where(
+            and(
+              eq(providerCredentials.provider, c.provider),
+              eq(providerCredentials.field, c.field),
+            ),
+          )
+          .run();
       }
     }
   });
@@ -289,8 +445,16 @@ describe('a sale whose provider cannot be called', () => {
   it('spends its requery budget and ends in manual review with the reason, never re-leased forever', async () => {
     const s = await sale('58');
     const attempt = currentAttempt(s.purchaseId);
-    const saved = world.db.select().from(providerCredentials).where(eq(providerCredentials.provider, attempt.provider)).all();
-    world.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, attempt.provider)).run();
+    const saved = world.db
+      .select()
+      .from(providerCredentials)
+      .where(eq(providerCredentials.provider, attempt.provider))
+      .all();
+    world.db
+      .update(providerCredentials)
+      .set({ ciphertext: 'not-a-ciphertext' })
+      .where(eq(providerCredentials.provider, attempt.provider))
+      .run();
     try {
       let clock = Date.now();
       let tries = jobOf(attempt.id)!.tries;
@@ -305,12 +469,25 @@ describe('a sale whose provider cannot be called', () => {
       }
     } finally {
       for (const c of saved) {
-        world.db.update(providerCredentials).set({ ciphertext: c.ciphertext })
-          .where(and(eq(providerCredentials.provider, c.provider), eq(providerCredentials.field, c.field))).run();
+        world.db
+          .update(providerCredentials)
+          .set({ ciphertext: c.ciphertext })
+          .where(
+            and(
+              eq(providerCredentials.provider, c.provider),
+              eq(providerCredentials.field, c.field),
+            ),
+          )
+          .run();
       }
     }
     expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
-    const why = world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId)).all().find((e) => e.kind === 'manual_review')?.detail;
+    const why = world.db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+      .all()
+      .find((e) => e.kind === 'manual_review')?.detail;
     expect(JSON.stringify(why)).toMatch(/requery budget spent.*cannot be called/);
     expect(allViolations(world.db)).toEqual([]);
   });

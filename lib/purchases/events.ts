@@ -4,15 +4,38 @@ import { purchaseEvents } from '@/db/schema';
 import type { Tx } from '@/db/transaction';
 
 export type EventKind =
-  | 'opened' | 'provider_call' | 'provider_answer' | 'failover' | 'requery' | 'callback'
-  | 'status' | 'settled' | 'refunded' | 'reversed' | 'manual_review' | 'admin_resolution' | 'check_now'
-  | 'awaiting_confirmation' | 'adopted' | 'delivered_after_refund' | 'delivered_twice' | 'late_delivery_resolved';
+  | 'opened'
+  | 'provider_call'
+  | 'provider_answer'
+  | 'failover'
+  | 'requery'
+  | 'callback'
+  | 'status'
+  | 'settled'
+  | 'refunded'
+  | 'reversed'
+  | 'manual_review'
+  | 'admin_resolution'
+  | 'check_now'
+  | 'awaiting_confirmation'
+  | 'adopted'
+  | 'delivered_after_refund'
+  | 'delivered_twice'
+  | 'late_delivery_resolved';
 
 const p = sql.placeholder;
 const insertEvent = prepared((db) =>
-  db.insert(purchaseEvents)
+  db
+    .insert(purchaseEvents)
     // The detail goes in as JSON text already made: the column's encoder would store a missing one as 'null'.
-    .values({ purchaseId: p('purchaseId'), kind: p('kind'), at: p('at'), attemptId: p('attemptId'), status: p('status'), detail: sql`${p('detail')}` })
+    .values({
+      purchaseId: p('purchaseId'),
+      kind: p('kind'),
+      at: p('at'),
+      attemptId: p('attemptId'),
+      status: p('status'),
+      detail: sql`${p('detail')}`,
+    })
     .prepare(),
 );
 
@@ -24,5 +47,12 @@ export function recordEvent(
   at: number,
   extra: { attemptId?: number; status?: string; detail?: unknown } = {},
 ): void {
-  insertEvent(tx).run({ purchaseId, kind, at, attemptId: extra.attemptId ?? null, status: extra.status ?? null, detail: extra.detail === undefined ? null : JSON.stringify(extra.detail) });
+  insertEvent(tx).run({
+    purchaseId,
+    kind,
+    at,
+    attemptId: extra.attemptId ?? null,
+    status: extra.status ?? null,
+    detail: extra.detail === undefined ? null : JSON.stringify(extra.detail),
+  });
 }

@@ -28,37 +28,78 @@ function where(agentId: number, f: HistoryFilter): SQL | undefined {
     f.to !== undefined ? lt(purchases.createdAt, f.to) : undefined,
     f.network ? eq(purchases.network, f.network) : undefined,
     f.q
-      ? or(eq(purchases.reference, f.q.trim()), eq(purchases.providerRef, f.q.trim()), digits && digits.length >= 4 ? like(purchases.phone, `%${digits}%`) : undefined)
+      ? or(
+          eq(purchases.reference, f.q.trim()),
+          eq(purchases.providerRef, f.q.trim()),
+          digits && digits.length >= 4 ? like(purchases.phone, `%${digits}%`) : undefined,
+        )
       : undefined,
   );
 }
 
 const columns = {
-  id: purchases.id, createdAt: purchases.createdAt, status: purchases.status, type: purchases.type, network: purchases.network,
-  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.amountMinor, agentCostMinor: purchases.agentCostMinor,
-  commissionMinor: purchases.commissionMinor, reference: purchases.reference, providerRef: purchases.providerRef,
-  operatorRef: purchases.operatorRef, productName: products.name,
+  id: purchases.id,
+  createdAt: purchases.createdAt,
+  status: purchases.status,
+  type: purchases.type,
+  network: purchases.network,
+  phone: purchases.phone,
+  currency: purchases.currency,
+  amountMinor: purchases.amountMinor,
+  agentCostMinor: purchases.agentCostMinor,
+  commissionMinor: purchases.commissionMinor,
+  reference: purchases.reference,
+  providerRef: purchases.providerRef,
+  operatorRef: purchases.operatorRef,
+  productName: products.name,
 };
 
 /** The agent's own sales only (the agent id is in the SQL), newest first. */
-export function listSalesForAgent(db: Db, agentId: number, f: HistoryFilter, page = 1, pageSize = 25) {
+export function listSalesForAgent(
+  db: Db,
+  agentId: number,
+  f: HistoryFilter,
+  page = 1,
+  pageSize = 25,
+) {
   const condition = where(agentId, f);
-  const rows = db.select(columns).from(purchases).innerJoin(products, eq(products.id, purchases.productId))
-    .where(condition).orderBy(desc(purchases.createdAt), desc(purchases.id)).limit(pageSize).offset((page - 1) * pageSize).all();
+  const rows = db
+    .select(columns)
+    .from(purchases)
+    .innerJoin(products, eq(products.id, purchases.productId))
+    .where(condition)
+    .orderBy(desc(purchases.createdAt), desc(purchases.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
   const total = db.select({ n: count() }).from(purchases).where(condition).get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 export function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) {
-  return db.select(columns).from(purchases).innerJoin(products, eq(products.id, purchases.productId))
-    .where(where(agentId, f)).orderBy(desc(purchases.createdAt)).limit(50_000).all();
+  return db
+    .select(columns)
+    .from(purchases)
+    .innerJoin(products, eq(products.id, purchases.productId))
+    .where(where(agentId, f))
+    .orderBy(desc(purchases.createdAt))
+    .limit(50_000)
+    .all();
 }
 
 /** Current status of some of the agent's sales, for the history page's polling. */
 export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: purchases.id, status: purchases.status, providerRef: purchases.providerRef, operatorRef: purchases.operatorRef })
-    .from(purchases).where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids))).all();
+  return db
+    .select({
+      id: purchases.id,
+      status: purchases.status,
+      providerRef: purchases.providerRef,
+      operatorRef: purchases.operatorRef,
+    })
+    .from(purchases)
+    .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
+    .all();
 }
 
 export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];

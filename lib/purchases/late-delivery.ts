@@ -14,44 +14,101 @@ export type LateDecision = 'recover' | 'write_off';
  * from the wallet (what it cannot cover becomes the agent's debt, paid from the next funding) or write
  * it off against the platform. Decided once, with a reason, audited in the same transaction.
  */
-export function resolveLateDelivery(db: Db, actor: Actor, lateDeliveryId: number, decision: LateDecision, reason: string, now = Date.now()) {
+export function resolveLateDelivery(
+  db: Db,
+  actor: Actor,
+  lateDeliveryId: number,
+  decision: LateDecision,
+  reason: string,
+  now = Date.now(),
+) {
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason.', 'reason');
   return immediate(db, (tx) => {
-    const late = tx.select().from(lateDeliveries).where(eq(lateDeliveries.id, lateDeliveryId)).get();
+    const late = tx
+      .select()
+      .from(lateDeliveries)
+      .where(eq(lateDeliveries.id, lateDeliveryId))
+      .get();
     if (!late) throw new Refusal('No such late delivery.');
-    if (late.resolution) throw new Refusal(`This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`);
+    if (late.resolution)
+      throw new Refusal(
+        `This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`,
+      );
     const purchase = tx.select().from(purchases).where(eq(purchases.id, late.purchaseId)).get()!;
-    const attempt = tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, late.attemptId)).get()!;
+    const attempt = tx
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.id, late.attemptId))
+      .get()!;
     const money = {
-      lateDeliveryId, agentId: purchase.agentId, currency: purchase.currency, provider: attempt.provider,
-      providerCostMinor: attempt.providerCostMinor, agentCostMinor: purchase.agentCostMinor, now,
+      lateDeliveryId,
+      agentId: purchase.agentId,
+      currency: purchase.currency,
+      provider: attempt.provider,
+      providerCostMinor: attempt.providerCostMinor,
+      agentCostMinor: purchase.agentCostMinor,
+      now,
     };
-    const taken = decision === 'recover' ? recoverFromAgent(tx, money, actor.userId ?? undefined) : (writeOff(tx, money), undefined);
+    const taken =
+      decision === 'recover'
+        ? recoverFromAgent(tx, money, actor.userId ?? undefined)
+        : (writeOff(tx, money), undefined);
     tx.update(lateDeliveries)
       .set({
-        resolution: decision === 'recover' ? 'recovered' : 'written_off', recoveredMinor: taken?.recoveredMinor ?? null,
-        debtMinor: taken?.debtMinor ?? null, reason: why, resolvedBy: actor.label, resolvedAt: now,
+        resolution: decision === 'recover' ? 'recovered' : 'written_off',
+        recoveredMinor: taken?.recoveredMinor ?? null,
+        debtMinor: taken?.debtMinor ?? null,
+        reason: why,
+        resolvedBy: actor.label,
+        resolvedAt: now,
       })
       .where(and(eq(lateDeliveries.id, lateDeliveryId), isNull(lateDeliveries.resolution)))
       .run();
-    recordEvent(tx, purchase.id, 'late_delivery_resolved', now, { attemptId: attempt.id, detail: { by: actor.label, decision, reason: why, ...taken } });
-    recordAudit(tx, actor, {
-      action: decision === 'recover' ? 'sale.late_delivery_recovered' : 'sale.late_delivery_written_off', targetType: 'purchase', targetId: purchase.id,
-      detail: { lateDeliveryId, kind: late.kind, reason: why, agentCostMinor: purchase.agentCostMinor, providerCostMinor: attempt.providerCostMinor, ...taken },
-    }, now);
+    recordEvent(tx, purchase.id, 'late_delivery_resolved', now, {
+      attemptId: attempt.id,
+      detail: { by: actor.label, decision, reason: why, ...taken },
+    });
+    recordAudit(
+      tx,
+      actor,
+      {
+        action:
+          decision === 'recover'
+            ? 'sale.late_delivery_recovered'
+            : 'sale.late_delivery_written_off',
+        targetType: 'purchase',
+        targetId: purchase.id,
+        detail: {
+          lateDeliveryId,
+          kind: late.kind,
+          reason: why,
+          agentCostMinor: purchase.agentCostMinor,
+          providerCostMinor: attempt.providerCostMinor,
+          ...taken,
+        },
+      },
+      now,
+    );
     return { decision, ...taken };
   });
 }
 
 const lateColumns = {
-  late: lateDeliveries, purchase: purchases, agentEmail: users.email, productName: products.name,
-  attemptProvider: purchaseAttempts.provider, attemptReference: purchaseAttempts.reference, providerCostMinor: purchaseAttempts.providerCostMinor,
+  late: lateDeliveries,
+  purchase: purchases,
+  agentEmail: users.email,
+  productName: products.name,
+  attemptProvider: purchaseAttempts.provider,
+  attemptReference: purchaseAttempts.reference,
+  providerCostMinor: purchaseAttempts.providerCostMinor,
 };
 
 /** Deliveries nobody paid for yet, oldest first: the top of the admin's review queue. */
 export function listOpenLateDeliveries(db: Db, limit = 50) {
-  return db.select(lateColumns).from(lateDeliveries)
+  return db
+    .select(lateColumns)
+    .from(lateDeliveries)
     .innerJoin(purchases, eq(purchases.id, lateDeliveries.purchaseId))
     .innerJoin(purchaseAttempts, eq(purchaseAttempts.id, lateDeliveries.attemptId))
     .innerJoin(users, eq(users.id, purchases.agentId))
@@ -63,13 +120,26 @@ export function listOpenLateDeliveries(db: Db, limit = 50) {
 }
 
 export function countOpenLateDeliveries(db: Db): { kind: string; n: number; since: number }[] {
-  return db.select({ kind: lateDeliveries.kind, n: sql<number>`count(*)`, since: sql<number>`min(${lateDeliveries.detectedAt})` })
-    .from(lateDeliveries).where(isNull(lateDeliveries.resolution)).groupBy(lateDeliveries.kind).all();
+  return db
+    .select({
+      kind: lateDeliveries.kind,
+      n: sql<number>`count(*)`,
+      since: sql<number>`min(${lateDeliveries.detectedAt})`,
+    })
+    .from(lateDeliveries)
+    .where(isNull(lateDeliveries.resolution))
+    .groupBy(lateDeliveries.kind)
+    .all();
 }
 
 /** The late deliveries of one sale, newest first (the sale's page shows them beside its status). */
 export function lateDeliveriesOf(db: Db, purchaseId: number) {
-  return db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).orderBy(desc(lateDeliveries.detectedAt)).all();
+  return db
+    .select()
+    .from(lateDeliveries)
+    .where(eq(lateDeliveries.purchaseId, purchaseId))
+    .orderBy(desc(lateDeliveries.detectedAt))
+    .all();
 }
 
 export type OpenLateDelivery = ReturnType<typeof listOpenLateDeliveries>[number];

@@ -5,7 +5,15 @@
 // the code. This is the layer the mutation run (npm run test:mutation) kills mutants with.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEntries, products, purchaseAttempts, purchaseEvents, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import {
+  ledgerEntries,
+  products,
+  purchaseAttempts,
+  purchaseEvents,
+  purchaseResolutions,
+  purchases,
+  requeryJobs,
+} from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { findWallet } from '@/lib/ledger/accounts';
@@ -41,22 +49,56 @@ function world(fundMinor = 1_000_000) {
   return w;
 }
 
-const airtime = () => w.db.select().from(products)
-  .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true))).get()!;
-const phone = (lastTwo: string) => `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
-const cost = (face: number) => priceSale(face, commissionBps(w.db, w.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
+const airtime = () =>
+  w.db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.currency, 'NGN'),
+        eq(products.network, 'MTN'),
+        eq(products.type, 'airtime'),
+        eq(products.active, true),
+      ),
+    )
+    .get()!;
+const phone = (lastTwo: string) =>
+  `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
+const cost = (face: number) =>
+  priceSale(face, commissionBps(w.db, w.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
 const wallet = () => {
   const a = findWallet(w.db, w.agentId, 'NGN')!;
   return { balance: a.balance, reserved: a.reserved };
 };
 const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const resolution = (id: number) => w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()?.outcome ?? 'held';
-const job = (id: number) => w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).get();
-const ledgerRows = () => w.db.get<{ n: number }>(sql`select count(*) as n from ${ledgerEntries}`)!.n;
+const resolution = (id: number) =>
+  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+    ?.outcome ?? 'held';
+const job = (id: number) =>
+  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).get();
+const ledgerRows = () =>
+  w.db.get<{ n: number }>(sql`select count(*) as n from ${ledgerEntries}`)!.n;
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 
-async function sale(lastTwo: string, face = 10_000, key = `fast-${++n}-${Date.now()}`, phoneNumber = phone(lastTwo)) {
-  const result = await startSale(w.db, w.agentId, { idempotencyKey: key, productId: airtime().id, phone: phoneNumber, network: 'MTN', amountMinor: face, confirmRepeat: true }, { now, provider: w.provider });
+async function sale(
+  lastTwo: string,
+  face = 10_000,
+  key = `fast-${++n}-${Date.now()}`,
+  phoneNumber = phone(lastTwo),
+) {
+  const result = await startSale(
+    w.db,
+    w.agentId,
+    {
+      idempotencyKey: key,
+      productId: airtime().id,
+      phone: phoneNumber,
+      network: 'MTN',
+      amountMinor: face,
+      confirmRepeat: true,
+    },
+    { now, provider: w.provider },
+  );
   if (!result.ok) throw new Error(`refused: ${result.error}`);
   return { ...result.outcome, key, phone: phoneNumber };
 }
@@ -66,7 +108,11 @@ const tick = async (ms: number) => {
   return runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
 };
 /** The simulator's record of the sale changes, as its timers would change it (pending → final, success → reversed). */
-const simSays = (provider: string, reference: string, state: 'SUCCESS' | 'FAILED' | 'REVERSED' | 'PENDING') => {
+const simSays = (
+  provider: string,
+  reference: string,
+  state: 'SUCCESS' | 'FAILED' | 'REVERSED' | 'PENDING',
+) => {
   w.sim.book.get(provider as ProviderId, reference)!.state = state;
 };
 
@@ -90,8 +136,24 @@ describe('a sale moves the money once', () => {
   it('refuses a sale the wallet cannot pay for, in words, and writes nothing', async () => {
     world(5_000);
     const before = ledgerRows();
-    const result = await startSale(w.db, w.agentId, { idempotencyKey: `poor-${++n}`, productId: airtime().id, phone: phone('00'), network: 'MTN', amountMinor: 10_000, confirmRepeat: true }, { now, provider: w.provider });
-    expect(result).toEqual({ ok: false, code: 'INSUFFICIENT_FUNDS', error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
+    const result = await startSale(
+      w.db,
+      w.agentId,
+      {
+        idempotencyKey: `poor-${++n}`,
+        productId: airtime().id,
+        phone: phone('00'),
+        network: 'MTN',
+        amountMinor: 10_000,
+        confirmRepeat: true,
+      },
+      { now, provider: w.provider },
+    );
+    expect(result).toEqual({
+      ok: false,
+      code: 'INSUFFICIENT_FUNDS',
+      error: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+    });
     expect(ledgerRows()).toBe(before);
     expect(w.db.select().from(purchases).all()).toEqual([]);
     expect(w.sim.calls).toEqual([]);
@@ -110,10 +172,44 @@ describe('a sale moves the money once', () => {
     world();
     const s = await sale('00');
     const before = ledgerRows();
-    const again = await startSale(w.db, w.agentId, { idempotencyKey: s.key, productId: airtime().id, phone: s.phone, network: 'MTN', amountMinor: 10_000, confirmRepeat: true }, { now, provider: w.provider, replayWaitMs: 0 });
-    expect(again).toEqual({ ok: true, outcome: expect.objectContaining({ purchaseId: s.purchaseId, status: 'SUCCESS', reference: s.reference }) });
-    const other = await startSale(w.db, w.agentId, { idempotencyKey: s.key, productId: airtime().id, phone: s.phone, network: 'MTN', amountMinor: 20_000, confirmRepeat: true }, { now, provider: w.provider, replayWaitMs: 0 });
-    expect(other).toEqual({ ok: false, error: 'This form was already used for a different sale. Start a new sale.' });
+    const again = await startSale(
+      w.db,
+      w.agentId,
+      {
+        idempotencyKey: s.key,
+        productId: airtime().id,
+        phone: s.phone,
+        network: 'MTN',
+        amountMinor: 10_000,
+        confirmRepeat: true,
+      },
+      { now, provider: w.provider, replayWaitMs: 0 },
+    );
+    expect(again).toEqual({
+      ok: true,
+      outcome: expect.objectContaining({
+        purchaseId: s.purchaseId,
+        status: 'SUCCESS',
+        reference: s.reference,
+      }),
+    });
+    const other = await startSale(
+      w.db,
+      w.agentId,
+      {
+        idempotencyKey: s.key,
+        productId: airtime().id,
+        phone: s.phone,
+        network: 'MTN',
+        amountMinor: 20_000,
+        confirmRepeat: true,
+      },
+      { now, provider: w.provider, replayWaitMs: 0 },
+    );
+    expect(other).toEqual({
+      ok: false,
+      error: 'This form was already used for a different sale. Start a new sale.',
+    });
     expect(ledgerRows()).toBe(before);
     expect(w.sim.calls.filter((c) => c.includes('pay'))).toHaveLength(1);
   });
@@ -121,7 +217,13 @@ describe('a sale moves the money once', () => {
 
 describe('ambiguity holds the money until a definite answer', () => {
   it.each([
-    ['51', 'PENDING'], ['53', 'UNKNOWN'], ['54', 'UNKNOWN'], ['55', 'UNKNOWN'], ['56', 'PENDING'], ['58', 'PENDING'], ['61', 'UNKNOWN'],
+    ['51', 'PENDING'],
+    ['53', 'UNKNOWN'],
+    ['54', 'UNKNOWN'],
+    ['55', 'UNKNOWN'],
+    ['56', 'PENDING'],
+    ['58', 'PENDING'],
+    ['61', 'UNKNOWN'],
   ])('%s: answers %s, keeps the cost reserved and schedules a requery', async (magic, status) => {
     world(100_000);
     const s = await sale(magic, 10_000);
@@ -178,20 +280,27 @@ describe('ambiguity holds the money until a definite answer', () => {
     clean();
   });
 
-  it.each([['51', 'SUCCESS', 'settled'], ['52', 'FAILED', 'refunded'], ['53', 'SUCCESS', 'settled'], ['55', 'SUCCESS', 'settled'], ['56', 'SUCCESS', 'settled'], ['61', 'SUCCESS', 'settled']])(
-    '%s: the requery finds it %s and the money is %s',
-    async (magic, final, money) => {
-      world(100_000);
-      const s = await sale(magic, 10_000);
-      if (magic === '51') simSays('vtpass', s.reference, 'SUCCESS');
-      if (magic === '52') simSays('vtpass', s.reference, 'FAILED');
-      expect(await tick(HOUR)).toBe(1);
-      expect(row(s.purchaseId).status).toBe(final);
-      expect(resolution(s.purchaseId)).toBe(money);
-      expect(wallet()).toEqual({ balance: money === 'settled' ? 100_000 - s.agentCostMinor : 100_000, reserved: 0 });
-      clean();
-    },
-  );
+  it.each([
+    ['51', 'SUCCESS', 'settled'],
+    ['52', 'FAILED', 'refunded'],
+    ['53', 'SUCCESS', 'settled'],
+    ['55', 'SUCCESS', 'settled'],
+    ['56', 'SUCCESS', 'settled'],
+    ['61', 'SUCCESS', 'settled'],
+  ])('%s: the requery finds it %s and the money is %s', async (magic, final, money) => {
+    world(100_000);
+    const s = await sale(magic, 10_000);
+    if (magic === '51') simSays('vtpass', s.reference, 'SUCCESS');
+    if (magic === '52') simSays('vtpass', s.reference, 'FAILED');
+    expect(await tick(HOUR)).toBe(1);
+    expect(row(s.purchaseId).status).toBe(final);
+    expect(resolution(s.purchaseId)).toBe(money);
+    expect(wallet()).toEqual({
+      balance: money === 'settled' ? 100_000 - s.agentCostMinor : 100_000,
+      reserved: 0,
+    });
+    clean();
+  });
 });
 
 describe('not found is failed only after the grace period and two answers in a row', () => {
@@ -220,12 +329,20 @@ describe('not found is failed only after the grace period and two answers in a r
     expect(resolution(s.purchaseId)).toBe('held');
     expect(row(s.purchaseId).status).toBe('PENDING');
     clock = opened + NOT_FOUND_GRACE_MS - 1;
-    w.db.update(requeryJobs).set({ nextAt: clock }).where(eq(requeryJobs.purchaseId, s.purchaseId)).run();
+    w.db
+      .update(requeryJobs)
+      .set({ nextAt: clock })
+      .where(eq(requeryJobs.purchaseId, s.purchaseId))
+      .run();
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
     expect(resolution(s.purchaseId)).toBe('held');
     // Only answers from the end of the grace period on count: two of them refund.
     clock = opened + NOT_FOUND_GRACE_MS;
-    w.db.update(requeryJobs).set({ nextAt: clock }).where(eq(requeryJobs.purchaseId, s.purchaseId)).run();
+    w.db
+      .update(requeryJobs)
+      .set({ nextAt: clock })
+      .where(eq(requeryJobs.purchaseId, s.purchaseId))
+      .run();
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
     expect(resolution(s.purchaseId)).toBe('held');
     await tick(HOUR);
@@ -238,10 +355,19 @@ describe('not found is failed only after the grace period and two answers in a r
     const s = await sale('54');
     await tick(NOT_FOUND_GRACE_MS + MINUTE); // NOT_FOUND #1
     // The provider now knows the reference and says pending: the run starts over.
-    w.sim.book.purchase({ provider: 'vtpass', reference: s.reference, phone: phone('58'), network: 'MTN', service: 'airtime', amountMinor: 10_000 });
+    w.sim.book.purchase({
+      provider: 'vtpass',
+      reference: s.reference,
+      phone: phone('58'),
+      network: 'MTN',
+      service: 'airtime',
+      amountMinor: 10_000,
+    });
     await tick(HOUR);
     w.sim.book.get('vtpass', s.reference)!.reference = 'gone';
-    (w.sim.book as unknown as { sales: Map<string, unknown> }).sales.delete(`vtpass:${s.reference}`);
+    (w.sim.book as unknown as { sales: Map<string, unknown> }).sales.delete(
+      `vtpass:${s.reference}`,
+    );
     await tick(HOUR); // NOT_FOUND, but only one in a row
     expect(resolution(s.purchaseId)).toBe('held');
     await tick(HOUR); // the second in a row
@@ -263,7 +389,9 @@ describe('late answers after a resolution', () => {
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('duplicate');
     // Another report inside the minute is not even requeried (callbacks cannot make us hammer the provider) …
     const other = { ...cb, rawBody: cb.rawBody.replace('"type"', '"again":1,"type"') };
-    expect((await handleCallback(w.db, 'vtpass', other, w.provider, now)).outcome).toBe('rate_limited');
+    expect((await handleCallback(w.db, 'vtpass', other, w.provider, now)).outcome).toBe(
+      'rate_limited',
+    );
     // … and after it, the requery it causes finds the same reversal, which refunds nothing more.
     clock += MINUTE;
     const third = { ...cb, rawBody: cb.rawBody.replace('"type"', '"third":1,"type"') };
@@ -279,7 +407,13 @@ describe('late answers after a resolution', () => {
     await tick(HOUR);
     expect(resolution(s.purchaseId)).toBe('refunded');
     simSays('vtpass', s.reference, 'SUCCESS');
-    await handleCallback(w.db, 'vtpass', w.sim.callbackFor('vtpass', s.reference)!, w.provider, now);
+    await handleCallback(
+      w.db,
+      'vtpass',
+      w.sim.callbackFor('vtpass', s.reference)!,
+      w.provider,
+      now,
+    );
     expect(resolution(s.purchaseId)).toBe('refunded');
     expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
     clean();
@@ -305,14 +439,35 @@ describe('callbacks are hints: the requery decides', () => {
     simSays('vtpass', s.reference, 'SUCCESS');
     const cb = w.sim.callbackFor('vtpass', s.reference)!;
     const first = await handleCallback(w.db, 'vtpass', cb, w.provider, now);
-    expect(first).toEqual({ outcome: 'applied', ack: { status: 200, body: '{"response":"success"}', contentType: 'application/json' } });
+    expect(first).toEqual({
+      outcome: 'applied',
+      ack: { status: 200, body: '{"response":"success"}', contentType: 'application/json' },
+    });
     expect(row(s.purchaseId).status).toBe('SUCCESS');
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('duplicate');
     const stranger = { ...cb, rawBody: cb.rawBody.replaceAll(s.reference, '202601011200unknown1') };
-    expect((await handleCallback(w.db, 'vtpass', stranger, w.provider, now)).outcome).toBe('unknown_reference');
-    expect((await handleCallback(w.db, 'vtpass', { ...cb, rawBody: 'not json' }, w.provider, now)).outcome).toBe('ignored');
+    expect((await handleCallback(w.db, 'vtpass', stranger, w.provider, now)).outcome).toBe(
+      'unknown_reference',
+    );
+    expect(
+      (await handleCallback(w.db, 'vtpass', { ...cb, rawBody: 'not json' }, w.provider, now))
+        .outcome,
+    ).toBe('ignored');
     // The reference is ours, but on another provider: not ours there.
-    expect((await handleCallback(w.db, 'cwg', { ...cb, rawBody: JSON.stringify({ transactionReference: s.reference, status: 'SUCCESSFUL' }) }, w.provider, now)).outcome).toBe('unknown_reference');
+    expect(
+      (
+        await handleCallback(
+          w.db,
+          'cwg',
+          {
+            ...cb,
+            rawBody: JSON.stringify({ transactionReference: s.reference, status: 'SUCCESSFUL' }),
+          },
+          w.provider,
+          now,
+        )
+      ).outcome,
+    ).toBe('unknown_reference');
     expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
     clean();
   });
@@ -323,30 +478,55 @@ describe('admin resolution and check now', () => {
     world(100_000);
     const a = await sale('58');
     const b = await sale('58');
-    expect(adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'success', 'operator confirmed', clock)).toBe('SUCCESS');
-    expect(adminResolve(w.db, SYSTEM_ACTOR, b.purchaseId, 'failed', 'operator says no', clock)).toBe('FAILED');
+    expect(
+      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'success', 'operator confirmed', clock),
+    ).toBe('SUCCESS');
+    expect(
+      adminResolve(w.db, SYSTEM_ACTOR, b.purchaseId, 'failed', 'operator says no', clock),
+    ).toBe('FAILED');
     expect([resolution(a.purchaseId), resolution(b.purchaseId)]).toEqual(['settled', 'refunded']);
     expect([job(a.purchaseId), job(b.purchaseId)]).toEqual([undefined, undefined]);
     expect(wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
-    expect(() => adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock)).toThrowError(/already resolved \(settled\)/);
-    expect(() => adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock)).toThrowError('No such sale.');
-    const events = w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, a.purchaseId)).all().map((e) => e.kind);
+    expect(() =>
+      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
+    ).toThrowError(/already resolved \(settled\)/);
+    expect(() => adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock)).toThrowError(
+      'No such sale.',
+    );
+    const events = w.db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, a.purchaseId))
+      .all()
+      .map((e) => e.kind);
     expect(events).toContain('admin_resolution');
     clean();
   });
 
-  it('check now asks the provider about the agent\'s own pending sale, at most once per 15 s', async () => {
+  it("check now asks the provider about the agent's own pending sale, at most once per 15 s", async () => {
     world(100_000);
     const s = await sale('51');
-    expect(await checkNow(w.db, w.agentId + 1, s.purchaseId, w.provider)).toEqual({ ok: false, error: 'No such sale.' });
+    expect(await checkNow(w.db, w.agentId + 1, s.purchaseId, w.provider)).toEqual({
+      ok: false,
+      error: 'No such sale.',
+    });
     simSays('vtpass', s.reference, 'PENDING');
-    expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({ ok: true, outcome: expect.objectContaining({ status: 'PENDING' }) });
+    expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({
+      ok: true,
+      outcome: expect.objectContaining({ status: 'PENDING' }),
+    });
     simSays('vtpass', s.reference, 'SUCCESS');
-    expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({ ok: false, error: 'We just checked this sale. Try again in a few seconds.' });
+    expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({
+      ok: false,
+      error: 'We just checked this sale. Try again in a few seconds.',
+    });
     expect(resolution(s.purchaseId)).toBe('held');
     const done = await sale('00');
     const calls = w.sim.calls.length;
-    expect(await checkNow(w.db, w.agentId, done.purchaseId, w.provider)).toEqual({ ok: true, outcome: expect.objectContaining({ status: 'SUCCESS', purchaseId: done.purchaseId }) });
+    expect(await checkNow(w.db, w.agentId, done.purchaseId, w.provider)).toEqual({
+      ok: true,
+      outcome: expect.objectContaining({ status: 'SUCCESS', purchaseId: done.purchaseId }),
+    });
     expect(w.sim.calls.length, 'a final sale is not requeried').toBe(calls);
     clean();
   });
@@ -358,20 +538,32 @@ describe('admin resolution and check now', () => {
     const fresh = await sale('58');
     const queue = listReviewQueue(w.db, clock).map((r) => r.purchase.id);
     expect(queue).toEqual([old.purchaseId]);
-    expect(listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1).map((r) => r.purchase.id)).toEqual([old.purchaseId, fresh.purchaseId]);
+    expect(listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1).map((r) => r.purchase.id)).toEqual([
+      old.purchaseId,
+      fresh.purchaseId,
+    ]);
     expect(listReviewQueue(w.db, clock, 1)).toHaveLength(1);
   });
 });
 
 describe('every answer is kept for audit', () => {
-  it('records the attempt\'s provider code and an event per answer', async () => {
+  it("records the attempt's provider code and an event per answer", async () => {
     world(100_000);
     const s = await sale('51');
-    const attempt = w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, s.purchaseId)).get()!;
+    const attempt = w.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
+      .get()!;
     expect(attempt.providerCode).toMatch(/^000/);
     simSays('vtpass', s.reference, 'SUCCESS');
     await tick(HOUR);
-    const kinds = w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId)).all().map((e) => e.kind);
+    const kinds = w.db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+      .all()
+      .map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['provider_answer', 'requery', 'settled']));
   });
 });

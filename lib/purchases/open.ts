@@ -33,33 +33,62 @@ export type OpenResult =
   | { kind: 'replay'; purchase: Purchase };
 
 export function requestHash(r: SaleRequest): string {
-  const canonical = JSON.stringify([r.product.id, r.phone, r.network, r.circle ?? '', r.price.amountMinor]);
+  const canonical = JSON.stringify([
+    r.product.id,
+    r.phone,
+    r.network,
+    r.circle ?? '',
+    r.price.amountMinor,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 const p = sql.placeholder;
 
 const agentLimits = prepared((db) =>
-  db.select({ maxSaleMinor: users.maxSaleMinor, dailyLimitMinor: users.dailyLimitMinor }).from(users).where(eq(users.id, p('id'))).prepare(),
+  db
+    .select({ maxSaleMinor: users.maxSaleMinor, dailyLimitMinor: users.dailyLimitMinor })
+    .from(users)
+    .where(eq(users.id, p('id')))
+    .prepare(),
 );
 
 const soldToday = prepared((db) =>
-  db.select({ total: sql<number>`coalesce(sum(${purchases.amountMinor}), 0)` })
+  db
+    .select({ total: sql<number>`coalesce(sum(${purchases.amountMinor}), 0)` })
     .from(purchases)
-    .where(and(
-      eq(purchases.agentId, p('agentId')), ne(purchases.id, p('purchaseId')), gte(purchases.createdAt, p('since')),
-      inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW']),
-    ))
+    .where(
+      and(
+        eq(purchases.agentId, p('agentId')),
+        ne(purchases.id, p('purchaseId')),
+        gte(purchases.createdAt, p('since')),
+        inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW']),
+      ),
+    )
     .prepare(),
 );
 
 const insertPurchase = prepared((db) =>
-  db.insert(purchases)
+  db
+    .insert(purchases)
     .values({
-      agentId: p('agentId'), idempotencyKey: p('idempotencyKey'), requestHash: p('requestHash'), productId: p('productId'),
-      type: p('type'), currency: p('currency'), network: p('network'), circle: p('circle'), phone: p('phone'),
-      amountMinor: p('amountMinor'), agentCostMinor: p('agentCostMinor'), commissionMinor: p('commissionMinor'),
-      status: 'UNKNOWN', provider: p('provider'), reference: p('reference'), createdAt: p('now'), updatedAt: p('now'),
+      agentId: p('agentId'),
+      idempotencyKey: p('idempotencyKey'),
+      requestHash: p('requestHash'),
+      productId: p('productId'),
+      type: p('type'),
+      currency: p('currency'),
+      network: p('network'),
+      circle: p('circle'),
+      phone: p('phone'),
+      amountMinor: p('amountMinor'),
+      agentCostMinor: p('agentCostMinor'),
+      commissionMinor: p('commissionMinor'),
+      status: 'UNKNOWN',
+      provider: p('provider'),
+      reference: p('reference'),
+      createdAt: p('now'),
+      updatedAt: p('now'),
     })
     .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
     .returning()
@@ -67,18 +96,31 @@ const insertPurchase = prepared((db) =>
 );
 
 const insertAttemptRow = prepared((db) =>
-  db.insert(purchaseAttempts)
+  db
+    .insert(purchaseAttempts)
     .values({
-      purchaseId: p('purchaseId'), provider: p('provider'), reference: p('reference'), planCode: p('planCode'),
-      providerCostMinor: p('providerCostMinor'), status: 'UNKNOWN', createdAt: p('now'),
+      purchaseId: p('purchaseId'),
+      provider: p('provider'),
+      reference: p('reference'),
+      planCode: p('planCode'),
+      providerCostMinor: p('providerCostMinor'),
+      status: 'UNKNOWN',
+      createdAt: p('now'),
     })
     .returning()
     .prepare(),
 );
 
 const insertRequeryJob = prepared((db) =>
-  db.insert(requeryJobs)
-    .values({ attemptId: p('attemptId'), purchaseId: p('purchaseId'), provider: p('provider'), nextAt: p('nextAt'), createdAt: p('now') })
+  db
+    .insert(requeryJobs)
+    .values({
+      attemptId: p('attemptId'),
+      purchaseId: p('purchaseId'),
+      provider: p('provider'),
+      nextAt: p('nextAt'),
+      createdAt: p('now'),
+    })
     .prepare(),
 );
 
@@ -87,12 +129,20 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
   const agent = agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
   if (agent?.maxSaleMinor && r.price.amountMinor > agent.maxSaleMinor) {
-    throw new Refusal(`The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`);
+    throw new Refusal(
+      `The largest sale you can make is ${formatMoney(agent.maxSaleMinor, currency)}.`,
+    );
   }
   if (agent?.dailyLimitMinor) {
-    const today = soldToday(tx).get({ agentId: r.agentId, purchaseId, since: startOfLagosDay(now) });
+    const today = soldToday(tx).get({
+      agentId: r.agentId,
+      purchaseId,
+      since: startOfLagosDay(now),
+    });
     if ((today?.total ?? 0) + r.price.amountMinor > agent.dailyLimitMinor) {
-      throw new Refusal(`This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`);
+      throw new Refusal(
+        `This sale would pass your daily limit of ${formatMoney(agent.dailyLimitMinor, currency)}.`,
+      );
     }
   }
 }
@@ -102,22 +152,44 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
  * its first attempt with a fresh provider reference, reserve the agent's cost, and schedule a
  * requery so that even a crash right after this commit ends in a resolution.
  */
-export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now = Date.now()): OpenResult {
+export function openSale(
+  db: Db,
+  r: SaleRequest,
+  newReference: NewReference,
+  now = Date.now(),
+): OpenResult {
   const route = routeFor(db, r.product);
   const first = route[0];
-  if (!first) throw new Refusal('This product cannot be sold right now. Try another plan or network.');
+  if (!first)
+    throw new Refusal('This product cannot be sold right now. Try another plan or network.');
   const hash = requestHash(r);
   return immediate(db, (tx) => {
     const reference = newReference(first.provider);
     const purchase = insertPurchase(tx).get({
-      agentId: r.agentId, idempotencyKey: r.idempotencyKey, requestHash: hash, productId: r.product.id,
-      type: r.product.type, currency: r.product.currency, network: r.network, circle: r.circle ?? null, phone: r.phone,
-      amountMinor: r.price.amountMinor, agentCostMinor: r.price.agentCostMinor, commissionMinor: r.price.commissionMinor,
-      provider: first.provider, reference, now,
+      agentId: r.agentId,
+      idempotencyKey: r.idempotencyKey,
+      requestHash: hash,
+      productId: r.product.id,
+      type: r.product.type,
+      currency: r.product.currency,
+      network: r.network,
+      circle: r.circle ?? null,
+      phone: r.phone,
+      amountMinor: r.price.amountMinor,
+      agentCostMinor: r.price.agentCostMinor,
+      commissionMinor: r.price.commissionMinor,
+      provider: first.provider,
+      reference,
+      now,
     });
     if (!purchase) {
-      const existing = tx.select().from(purchases)
-        .where(and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey))).get();
+      const existing = tx
+        .select()
+        .from(purchases)
+        .where(
+          and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey)),
+        )
+        .get();
       if (!existing || existing.requestHash !== hash) {
         throw new Refusal('This form was already used for a different sale. Start a new sale.');
       }
@@ -125,23 +197,61 @@ export function openSale(db: Db, r: SaleRequest, newReference: NewReference, now
     }
     enforceLimits(tx, r, purchase.id, now);
     const attempt = insertAttempt(tx, purchase, first, reference, now);
-    reserve(tx, { purchaseId: purchase.id, agentId: r.agentId, currency: r.product.currency, agentCostMinor: r.price.agentCostMinor, now }, `${r.product.name} to ${r.phone}`);
+    reserve(
+      tx,
+      {
+        purchaseId: purchase.id,
+        agentId: r.agentId,
+        currency: r.product.currency,
+        agentCostMinor: r.price.agentCostMinor,
+        now,
+      },
+      `${r.product.name} to ${r.phone}`,
+    );
     // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
-    rememberBeneficiary(tx, r.agentId, { phone: r.phone, currency: r.product.currency, network: r.network, circle: r.circle ?? null }, now);
-    recordEvent(tx, purchase.id, 'opened', now, { attemptId: attempt.id, status: 'UNKNOWN', detail: { provider: first.provider, reference } });
+    rememberBeneficiary(
+      tx,
+      r.agentId,
+      {
+        phone: r.phone,
+        currency: r.product.currency,
+        network: r.network,
+        circle: r.circle ?? null,
+      },
+      now,
+    );
+    recordEvent(tx, purchase.id, 'opened', now, {
+      attemptId: attempt.id,
+      status: 'UNKNOWN',
+      detail: { provider: first.provider, reference },
+    });
     return { kind: 'opened', purchase, attempt, route } as const;
   });
 }
 
 /** A new attempt always gets its own reference (I9) and its own requery job. */
-export function insertAttempt(tx: Tx, purchase: Purchase, step: RouteStep, reference: string, now: number): Attempt {
+export function insertAttempt(
+  tx: Tx,
+  purchase: Purchase,
+  step: RouteStep,
+  reference: string,
+  now: number,
+): Attempt {
   const attempt = insertAttemptRow(tx).get({
-    purchaseId: purchase.id, provider: step.provider, reference, planCode: step.planCode,
-    providerCostMinor: costAtBps(purchase.amountMinor, step.costBps), now,
+    purchaseId: purchase.id,
+    provider: step.provider,
+    reference,
+    planCode: step.planCode,
+    providerCostMinor: costAtBps(purchase.amountMinor, step.costBps),
+    now,
   });
   if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
   insertRequeryJob(tx).run({
-    attemptId: attempt.id, purchaseId: purchase.id, provider: step.provider, nextAt: now + (nextRequeryDelay(step.provider, 0) ?? 60_000), now,
+    attemptId: attempt.id,
+    purchaseId: purchase.id,
+    provider: step.provider,
+    nextAt: now + (nextRequeryDelay(step.provider, 0) ?? 60_000),
+    now,
   });
   return attempt;
 }

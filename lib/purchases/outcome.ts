@@ -18,8 +18,17 @@ export interface SaleOutcome {
 
 export function toOutcome(p: Purchase): SaleOutcome {
   return {
-    purchaseId: p.id, status: p.status, reference: p.reference, provider: p.provider,
-    providerRef: p.providerRef, operatorRef: p.operatorRef, phone: p.phone, network: p.network,
-    currency: p.currency, amountMinor: p.amountMinor, agentCostMinor: p.agentCostMinor, commissionMinor: p.commissionMinor,
+    purchaseId: p.id,
+    status: p.status,
+    reference: p.reference,
+    provider: p.provider,
+    providerRef: p.providerRef,
+    operatorRef: p.operatorRef,
+    phone: p.phone,
+    network: p.network,
+    currency: p.currency,
+    amountMinor: p.amountMinor,
+    agentCostMinor: p.agentCostMinor,
+    commissionMinor: p.commissionMinor,
   };
 }

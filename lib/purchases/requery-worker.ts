@@ -18,19 +18,30 @@ export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
     const due = tx
       .select({ attemptId: requeryJobs.attemptId })
       .from(requeryJobs)
-      .where(and(lte(requeryJobs.nextAt, now), or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now))))
+      .where(
+        and(
+          lte(requeryJobs.nextAt, now),
+          or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now)),
+        ),
+      )
       .orderBy(asc(requeryJobs.nextAt))
       .limit(limit)
       .all()
       .map((j) => j.attemptId);
     if (due.length === 0) return [];
-    tx.update(requeryJobs).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(requeryJobs.attemptId, due)).run();
+    tx.update(requeryJobs)
+      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+      .where(inArray(requeryJobs.attemptId, due))
+      .run();
     return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
   });
 }
 
 /** One pass: requery every due attempt (outside any transaction), then apply each answer. */
-export async function runRequeryPass(db: Db, opts: { owner?: string; now?: () => number; provider?: Partial<ProviderDeps> } = {}): Promise<number> {
+export async function runRequeryPass(
+  db: Db,
+  opts: { owner?: string; now?: () => number; provider?: Partial<ProviderDeps> } = {},
+): Promise<number> {
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const attempts = claimDueJobs(db, owner, now());
@@ -41,7 +52,8 @@ export async function runRequeryPass(db: Db, opts: { owner?: string; now?: () =>
       applyProviderResult(db, attempt.id, result, { by: 'requery', now: now() });
     }),
   ).then((outcomes) => {
-    for (const o of outcomes) if (o.status === 'rejected') console.error('[requery] attempt failed', o.reason);
+    for (const o of outcomes)
+      if (o.status === 'rejected') console.error('[requery] attempt failed', o.reason);
   });
   return attempts.length;
 }

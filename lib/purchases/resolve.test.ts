@@ -17,7 +17,13 @@ let n = 0;
 async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
   const product = world.product({ network, type: 'airtime' });
   const phone = `${prefix}${String(++n).padStart(5, '0')}${lastTwo}`;
-  const result = await startSale(world.db, world.agentId, { idempotencyKey: `resolve-${Date.now()}-${n}`, productId: product.id, phone, network, amountMinor: 10_000 });
+  const result = await startSale(world.db, world.agentId, {
+    idempotencyKey: `resolve-${Date.now()}-${n}`,
+    productId: product.id,
+    phone,
+    network,
+    amountMinor: 10_000,
+  });
   if (!result.ok) throw new Error(result.error);
   return { ...result.outcome, phone };
 }
@@ -51,18 +57,26 @@ describe('every pending sale reaches a final state by requery, and the books sta
     world.sim.release(first.phone); // the simulator's record turns final now, not on its timer
     const settled = await requeryUntilSettled(first.purchaseId);
     expect(settled.status).toBe(final);
-    expect(world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)).all()).toEqual([]);
+    expect(
+      world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)).all(),
+    ).toEqual([]);
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('refunds a never-seen sale only after the grace period and two not-found answers', async () => {
     const first = await sale('54');
-    const created = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.createdAt;
+    const created = world.db
+      .select()
+      .from(purchases)
+      .where(eq(purchases.id, first.purchaseId))
+      .get()!.createdAt;
     const wallet = () => findWallet(world.db, world.agentId, 'NGN')!;
     const heldBalance = wallet().balance;
-    const status = () => world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status;
+    const status = () =>
+      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status;
     // Two answers inside the grace period prove nothing: still held.
-    for (const minutes of [2, 5]) await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
+    for (const minutes of [2, 5])
+      await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
     expect(status()).toBe('PENDING');
     // Past 15 minutes, one not-found answer is still not enough.
     await runRequeryPass(world.db, { now: () => created + 60 * 60_000 });
@@ -85,13 +99,25 @@ describe('every pending sale reaches a final state by requery, and the books sta
     const attempt = first.reference;
     for (let i = 0; i < 2; i += 1) {
       await handleCallback(world.db, first.provider as 'vtpass', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
-        rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '040', requestId: attempt, content: { transactions: { status: 'reversed' } }, i } }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        query: {},
+        rawBody: JSON.stringify({
+          type: 'transaction-update',
+          data: {
+            code: '040',
+            requestId: attempt,
+            content: { transactions: { status: 'reversed' } },
+            i,
+          },
+        }),
       });
     }
     const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
     expect(row.status).toBe('REVERSED');
-    expect(findWallet(world.db, world.agentId, 'NGN')!.balance).toBe(afterSale + first.agentCostMinor);
+    expect(findWallet(world.db, world.agentId, 'NGN')!.balance).toBe(
+      afterSale + first.agentCostMinor,
+    );
     expect(allViolations(world.db)).toEqual([]);
   });
 
@@ -109,7 +135,12 @@ describe('every pending sale reaches a final state by requery, and the books sta
     }
     const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
     expect(row.status).toBe('MANUAL_REVIEW');
-    const kinds = world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, first.purchaseId)).all().map((e) => e.kind);
+    const kinds = world.db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, first.purchaseId))
+      .all()
+      .map((e) => e.kind);
     expect(kinds).toContain('manual_review');
     expect(kinds).not.toContain('refunded');
     expect(allViolations(world.db)).toEqual([]);

@@ -4,7 +4,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  callbackInbox, ledgerEntries, products, providerCredentials, providerSettings, purchaseAttempts, purchaseEvents, purchases, users,
+  callbackInbox,
+  ledgerEntries,
+  products,
+  providerCredentials,
+  providerSettings,
+  purchaseAttempts,
+  purchaseEvents,
+  purchases,
+  users,
 } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -12,7 +20,11 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { withinBudget } from './answer-budget';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
-import { CALLBACK_REQUERY_PER_REFERENCE, CALLBACK_REQUERY_PER_SOURCE, handleCallback } from './callbacks';
+import {
+  CALLBACK_REQUERY_PER_REFERENCE,
+  CALLBACK_REQUERY_PER_SOURCE,
+  handleCallback,
+} from './callbacks';
 import { checkNow } from './check-now';
 import { getSaleForAgent } from './queries';
 import { startSale, type SaleInput } from './start-sale';
@@ -39,17 +51,42 @@ function world(fundMinor = 1_000_000) {
   return w;
 }
 
-const product = (currency: 'NGN' | 'INR', type: 'airtime' | 'data', network = currency === 'NGN' ? 'MTN' : 'AIRTEL') =>
-  w.db.select().from(products)
-    .where(and(eq(products.currency, currency), eq(products.network, network), eq(products.type, type), eq(products.active, true))).get()!;
-const ngPhone = (lastTwo: string) => `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
+const product = (
+  currency: 'NGN' | 'INR',
+  type: 'airtime' | 'data',
+  network = currency === 'NGN' ? 'MTN' : 'AIRTEL',
+) =>
+  w.db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.currency, currency),
+        eq(products.network, network),
+        eq(products.type, type),
+        eq(products.active, true),
+      ),
+    )
+    .get()!;
+const ngPhone = (lastTwo: string) =>
+  `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
 const entries = () => w.db.select().from(ledgerEntries).all().length;
 const sales = () => w.db.select().from(purchases).all().length;
 const wallet = () => findWallet(w.db, w.agentId, 'NGN')!.balance;
 const sell = (input: Partial<SaleInput>, deps: Parameters<typeof startSale>[3] = {}) =>
-  startSale(w.db, w.agentId, {
-    idempotencyKey: `flow-${++n}`, productId: airtimeId, phone: ngPhone('00'), network: 'MTN', amountMinor: 10_000, ...input,
-  }, { now: () => clock, provider: w.provider, ...deps });
+  startSale(
+    w.db,
+    w.agentId,
+    {
+      idempotencyKey: `flow-${++n}`,
+      productId: airtimeId,
+      phone: ngPhone('00'),
+      network: 'MTN',
+      amountMinor: 10_000,
+      ...input,
+    },
+    { now: () => clock, provider: w.provider, ...deps },
+  );
 async function sold(input: Partial<SaleInput> = {}) {
   const r = await sell({ confirmRepeat: true, ...input });
   if (!r.ok) throw new Error(r.error);
@@ -58,8 +95,17 @@ async function sold(input: Partial<SaleInput> = {}) {
 /** A sale the provider definitely failed (no confirmation asked): refunded. */
 async function failedSale(input: Partial<SaleInput> = {}) {
   const s = await sold({ phone: ngPhone('58'), ...input });
-  const attempt = w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, s.reference)).get()!;
-  return applyProviderResult(w.db, attempt.id, { status: 'FAILED', providerCode: 'x', exchanges: [] }, { by: 'requery', now: clock }).purchase;
+  const attempt = w.db
+    .select()
+    .from(purchaseAttempts)
+    .where(eq(purchaseAttempts.reference, s.reference))
+    .get()!;
+  return applyProviderResult(
+    w.db,
+    attempt.id,
+    { status: 'FAILED', providerCode: 'x', exchanges: [] },
+    { by: 'requery', now: clock },
+  ).purchase;
 }
 
 describe('a sale refuses what the agent got wrong, before any money moves', () => {
@@ -67,14 +113,30 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     world(100_000_000);
     const before = { entries: entries(), sales: sales() };
     const airtime = product('NGN', 'airtime');
-    expect(await sell({ productId: 999_999 })).toEqual({ ok: false, field: 'productId', error: 'That plan is no longer on sale. Pick another one.' });
+    expect(await sell({ productId: 999_999 })).toEqual({
+      ok: false,
+      field: 'productId',
+      error: 'That plan is no longer on sale. Pick another one.',
+    });
     w.db.update(products).set({ active: false }).where(eq(products.id, airtime.id)).run();
     expect(await sell({ productId: airtime.id })).toMatchObject({ ok: false, field: 'productId' });
     w.db.update(products).set({ active: true }).where(eq(products.id, airtime.id)).run();
-    expect(await sell({ phone: '12345' })).toEqual({ ok: false, field: 'phone', error: 'Enter a Nigerian mobile number, like 0803 123 4567.' });
-    expect(await sell({ network: 'GLO' })).toEqual({ ok: false, field: 'network', error: 'The plan does not match the chosen network. Pick the network again.' });
+    expect(await sell({ phone: '12345' })).toEqual({
+      ok: false,
+      field: 'phone',
+      error: 'Enter a Nigerian mobile number, like 0803 123 4567.',
+    });
+    expect(await sell({ network: 'GLO' })).toEqual({
+      ok: false,
+      field: 'network',
+      error: 'The plan does not match the chosen network. Pick the network again.',
+    });
     expect(await sell({ network: 'VODAFONE' })).toMatchObject({ ok: false, field: 'network' });
-    const bounds = { ok: false, field: 'amountMinor', error: expect.stringMatching(/^Enter a whole amount from .+ to .+\.$/) };
+    const bounds = {
+      ok: false,
+      field: 'amountMinor',
+      error: expect.stringMatching(/^Enter a whole amount from .+ to .+\.$/),
+    };
     const min = airtime.minMinor ?? 100;
     const max = airtime.maxMinor ?? 5_000_000;
     expect(await sell({ amountMinor: min - 100 })).toEqual(bounds);
@@ -84,32 +146,66 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     expect({ entries: entries(), sales: sales() }).toEqual(before);
     // The bounds themselves are on sale.
     expect(await sell({ amountMinor: min, confirmRepeat: true })).toMatchObject({ ok: true });
-    expect(await sell({ amountMinor: max, confirmRepeat: true })).toMatchObject({ ok: true, outcome: { amountMinor: max } });
+    expect(await sell({ amountMinor: max, confirmRepeat: true })).toMatchObject({
+      ok: true,
+      outcome: { amountMinor: max },
+    });
   });
 
-  it('an Indian sale needs an Indian number and the plan\'s circle; a data plan sells at its catalogue price', async () => {
+  it("an Indian sale needs an Indian number and the plan's circle; a data plan sells at its catalogue price", async () => {
     world();
     w.fund(10_000_000, 'INR');
     const plan = product('INR', 'data');
-    const india = (input: Partial<SaleInput>) => sell({ productId: plan.id, network: plan.network, phone: '9812345600', circle: plan.circle!, amountMinor: undefined, ...input });
-    expect(await india({ phone: '12345' })).toEqual({ ok: false, field: 'phone', error: 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.' });
-    expect(await india({ circle: undefined })).toEqual({ ok: false, field: 'circle', error: 'Choose the circle for this number.' });
+    const india = (input: Partial<SaleInput>) =>
+      sell({
+        productId: plan.id,
+        network: plan.network,
+        phone: '9812345600',
+        circle: plan.circle!,
+        amountMinor: undefined,
+        ...input,
+      });
+    expect(await india({ phone: '12345' })).toEqual({
+      ok: false,
+      field: 'phone',
+      error: 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.',
+    });
+    expect(await india({ circle: undefined })).toEqual({
+      ok: false,
+      field: 'circle',
+      error: 'Choose the circle for this number.',
+    });
     expect(await india({ circle: 'NOT-A-CIRCLE' })).toMatchObject({ ok: false, field: 'circle' });
     expect(await india({ expectedPriceMinor: plan.priceMinor! + 100 })).toEqual({
-      ok: false, field: 'productId', error: expect.stringMatching(/^The price of this plan changed to .+\. Check and confirm again\.$/),
+      ok: false,
+      field: 'productId',
+      error: expect.stringMatching(
+        /^The price of this plan changed to .+\. Check and confirm again\.$/,
+      ),
     });
     const ok = await india({ expectedPriceMinor: plan.priceMinor!, amountMinor: 1 });
-    expect(ok).toMatchObject({ ok: true, outcome: { amountMinor: plan.priceMinor, currency: 'INR' } });
+    expect(ok).toMatchObject({
+      ok: true,
+      outcome: { amountMinor: plan.priceMinor, currency: 'INR' },
+    });
     if (!ok.ok) return;
-    expect(w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId)).get()!.circle).toBe(plan.circle);
+    expect(
+      w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId)).get()!.circle,
+    ).toBe(plan.circle);
     w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id)).run();
-    expect(await india({})).toEqual({ ok: false, field: 'productId', error: 'That plan has no price. Pick another one.' });
+    expect(await india({})).toEqual({
+      ok: false,
+      field: 'productId',
+      error: 'That plan has no price. Pick another one.',
+    });
   });
 
   it('a Nigerian sale stores no circle, whatever the form sends', async () => {
     world();
     const s = await sold({ circle: 'DELHI' });
-    expect(w.db.select().from(purchases).where(eq(purchases.id, s.purchaseId)).get()!.circle).toBeNull();
+    expect(
+      w.db.select().from(purchases).where(eq(purchases.id, s.purchaseId)).get()!.circle,
+    ).toBeNull();
   });
 
   it('asks before the same product to the same number within a minute, unless confirmed; a failed sale is no repeat', async () => {
@@ -117,7 +213,11 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     const phone = ngPhone('00');
     const first = await sold({ phone });
     const again = await sell({ phone });
-    expect(again).toEqual({ ok: false, error: `You sold this to ${phone} less than a minute ago. Send again?`, repeatOf: expect.objectContaining({ purchaseId: first.purchaseId }) });
+    expect(again).toEqual({
+      ok: false,
+      error: `You sold this to ${phone} less than a minute ago. Send again?`,
+      repeatOf: expect.objectContaining({ purchaseId: first.purchaseId }),
+    });
     expect(await sell({ phone: ngPhone('00') })).toMatchObject({ ok: true });
     clock += MINUTE + 1;
     expect(await sell({ phone })).toMatchObject({ ok: true });
@@ -128,12 +228,22 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it('keeps to the agent\'s largest sale and daily total, counting only today\'s other live sales', async () => {
+  it("keeps to the agent's largest sale and daily total, counting only today's other live sales", async () => {
     world();
-    w.db.update(users).set({ maxSaleMinor: 20_000, dailyLimitMinor: 30_000 }).where(eq(users.id, w.agentId)).run();
-    expect(await sell({ amountMinor: 20_100 })).toEqual({ ok: false, error: expect.stringMatching(/^The largest sale you can make is .+\.$/) });
+    w.db
+      .update(users)
+      .set({ maxSaleMinor: 20_000, dailyLimitMinor: 30_000 })
+      .where(eq(users.id, w.agentId))
+      .run();
+    expect(await sell({ amountMinor: 20_100 })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The largest sale you can make is .+\.$/),
+    });
     await sold({ amountMinor: 20_000 });
-    expect(await sell({ amountMinor: 10_100 })).toEqual({ ok: false, error: expect.stringMatching(/^This sale would pass your daily limit of .+\.$/) });
+    expect(await sell({ amountMinor: 10_100 })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^This sale would pass your daily limit of .+\.$/),
+    });
     // A failed sale does not count toward the daily total; exactly the limit goes through.
     const failed = await failedSale({ amountMinor: 10_000 });
     expect(failed.status).toBe('FAILED');
@@ -150,9 +260,16 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     w.db.update(users).set({ dailyLimitMinor: 15_000 }).where(eq(users.id, w.agentId)).run();
     const first = await sold({ amountMinor: 10_000 });
     const midnightLagos = Date.UTC(2026, 2, 10, 23, 0, 0);
-    w.db.update(purchases).set({ createdAt: midnightLagos - 1 }).where(eq(purchases.id, first.purchaseId)).run();
+    w.db
+      .update(purchases)
+      .set({ createdAt: midnightLagos - 1 })
+      .where(eq(purchases.id, first.purchaseId))
+      .run();
     clock = midnightLagos - 1;
-    expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({ ok: false, error: expect.stringMatching(/daily limit/) });
+    expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/daily limit/),
+    });
     clock = midnightLagos;
     expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({ ok: true });
   });
@@ -160,15 +277,24 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   it('refuses in words when the wallet cannot pay', async () => {
     world(1_000);
     const r = await sell({ amountMinor: 10_000, confirmRepeat: true });
-    expect(r).toEqual({ ok: false, code: 'INSUFFICIENT_FUNDS', error: expect.stringMatching(/^Your wallet has /) });
+    expect(r).toEqual({
+      ok: false,
+      code: 'INSUFFICIENT_FUNDS',
+      error: expect.stringMatching(/^Your wallet has /),
+    });
     expect(wallet()).toBe(1_000);
   });
 });
 
-describe('the counter\'s answer budget', () => {
-  it('answers with the work\'s value when it is done in time, and hands nothing to the background', async () => {
+describe("the counter's answer budget", () => {
+  it("answers with the work's value when it is done in time, and hands nothing to the background", async () => {
     const background: Promise<unknown>[] = [];
-    expect(await withinBudget(Promise.resolve(7), { ms: 60_000, inBackground: (p) => void background.push(p) })).toEqual({ value: 7 });
+    expect(
+      await withinBudget(Promise.resolve(7), {
+        ms: 60_000,
+        inBackground: (p) => void background.push(p),
+      }),
+    ).toEqual({ value: 7 });
     expect(await withinBudget(Promise.resolve(8), undefined)).toEqual({ value: 8 });
     expect(background).toEqual([]);
   });
@@ -177,7 +303,9 @@ describe('the counter\'s answer budget', () => {
     const background: Promise<unknown>[] = [];
     let fail!: (e: Error) => void;
     const work = new Promise<number>((_, reject) => (fail = reject));
-    expect(await withinBudget(work, { ms: 0, inBackground: (p) => void background.push(p) })).toBeUndefined();
+    expect(
+      await withinBudget(work, { ms: 0, inBackground: (p) => void background.push(p) }),
+    ).toBeUndefined();
     expect(background).toHaveLength(1);
     fail(new Error('provider hung up'));
     await expect(background[0]).resolves.toBeUndefined();
@@ -193,72 +321,182 @@ describe('the counter\'s answer budget', () => {
       await gate;
       return w.sim.fetch(input, init);
     };
-    const r = await sell({ confirmRepeat: true }, { provider: { fetch: held }, answerBudget: { ms: 0, inBackground: (p) => void background.push(p) } });
+    const r = await sell(
+      { confirmRepeat: true },
+      {
+        provider: { fetch: held },
+        answerBudget: { ms: 0, inBackground: (p) => void background.push(p) },
+      },
+    );
     expect(r).toMatchObject({ ok: true, outcome: { status: 'UNKNOWN' } });
     expect(background).toHaveLength(1);
     release();
     await Promise.all(background);
-    if (r.ok) expect(getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId)?.status).toBe('SUCCESS');
+    if (r.ok)
+      expect(getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId)?.status).toBe('SUCCESS');
   });
 });
 
 describe('a provider that cannot be called', () => {
   it('never received the sale: the next provider takes it; its requery is UNKNOWN with the reason', async () => {
     world();
-    w.db.update(providerCredentials).set({ ciphertext: 'not-a-ciphertext' }).where(eq(providerCredentials.provider, 'vtpass')).run();
+    w.db
+      .update(providerCredentials)
+      .set({ ciphertext: 'not-a-ciphertext' })
+      .where(eq(providerCredentials.provider, 'vtpass'))
+      .run();
     const s = await sold();
-    const attempts = w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, s.purchaseId)).orderBy(purchaseAttempts.id).all();
-    expect(attempts[0]).toMatchObject({ provider: 'vtpass', status: 'NOT_PROCESSED', providerCode: 'config' });
+    const attempts = w.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
+      .orderBy(purchaseAttempts.id)
+      .all();
+    expect(attempts[0]).toMatchObject({
+      provider: 'vtpass',
+      status: 'NOT_PROCESSED',
+      providerCode: 'config',
+    });
     expect(attempts.length).toBe(2);
     expect(s.status).toBe('SUCCESS');
     const requery = await requeryAttempt(w.db, attempts[0]!, w.provider);
-    expect(requery).toMatchObject({ status: 'UNKNOWN', providerCode: 'config', message: expect.stringMatching(/^vtpass cannot be called: /) });
+    expect(requery).toMatchObject({
+      status: 'UNKNOWN',
+      providerCode: 'config',
+      message: expect.stringMatching(/^vtpass cannot be called: /),
+    });
   });
 
   it('an unconfigured or unknown provider is named in the answer', async () => {
     world();
     const s = await sold({ phone: ngPhone('58') });
-    const attempt = w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, s.purchaseId)).get()!;
+    const attempt = w.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
+      .get()!;
     w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'vtpass')).run();
     w.db.delete(providerSettings).where(eq(providerSettings.id, 'vtpass')).run();
-    expect(await requeryAttempt(w.db, attempt, w.provider)).toMatchObject({ status: 'UNKNOWN', providerCode: 'config', message: 'vtpass is not configured' });
-    expect(await requeryAttempt(w.db, { ...attempt, provider: 'nobody' }, w.provider)).toMatchObject({ status: 'UNKNOWN', message: 'Unknown provider nobody' });
-    const thrown = await requeryAttempt(w.db, { ...attempt, provider: 'jonet' }, { fetch: (() => { throw new Error('boom'); }) as typeof fetch });
+    expect(await requeryAttempt(w.db, attempt, w.provider)).toMatchObject({
+      status: 'UNKNOWN',
+      providerCode: 'config',
+      message: 'vtpass is not configured',
+    });
+    expect(
+      await requeryAttempt(w.db, { ...attempt, provider: 'nobody' }, w.provider),
+    ).toMatchObject({ status: 'UNKNOWN', message: 'Unknown provider nobody' });
+    const thrown = await requeryAttempt(
+      w.db,
+      { ...attempt, provider: 'jonet' },
+      {
+        fetch: (() => {
+          throw new Error('boom');
+        }) as typeof fetch,
+      },
+    );
     expect(thrown.status).toBe('UNKNOWN');
   });
 });
 
 describe('callbacks are hints with limits', () => {
   const vtpassCallback = (reference: string, nonce: number) => ({
-    method: 'POST', headers: { 'content-type': 'application/json' }, query: {},
-    rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', requestId: reference, content: { transactions: { status: 'delivered' } }, nonce } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    query: {},
+    rawBody: JSON.stringify({
+      type: 'transaction-update',
+      data: {
+        code: '000',
+        requestId: reference,
+        content: { transactions: { status: 'delivered' } },
+        nonce,
+      },
+    }),
   });
 
   it('one requery per sale a minute: later distinct callbacks are rate limited and not remembered', async () => {
     world();
     const s = await sold({ phone: ngPhone('58') });
     expect(CALLBACK_REQUERY_PER_REFERENCE).toEqual({ limit: 1, windowMs: MINUTE });
-    expect((await handleCallback(w.db, 'vtpass', vtpassCallback(s.reference, 1), w.provider, () => clock)).outcome).toBe('applied');
-    expect((await handleCallback(w.db, 'vtpass', vtpassCallback(s.reference, 2), w.provider, () => clock + MINUTE - 1)).outcome).toBe('rate_limited');
+    expect(
+      (
+        await handleCallback(
+          w.db,
+          'vtpass',
+          vtpassCallback(s.reference, 1),
+          w.provider,
+          () => clock,
+        )
+      ).outcome,
+    ).toBe('applied');
+    expect(
+      (
+        await handleCallback(
+          w.db,
+          'vtpass',
+          vtpassCallback(s.reference, 2),
+          w.provider,
+          () => clock + MINUTE - 1,
+        )
+      ).outcome,
+    ).toBe('rate_limited');
     expect(w.db.select().from(callbackInbox).all()).toHaveLength(1);
     // The provider's own retry after the window is heard.
-    expect((await handleCallback(w.db, 'vtpass', vtpassCallback(s.reference, 2), w.provider, () => clock + MINUTE)).outcome).toBe('applied');
-    const kinds = w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId)).all().map((e) => e.kind);
+    expect(
+      (
+        await handleCallback(
+          w.db,
+          'vtpass',
+          vtpassCallback(s.reference, 2),
+          w.provider,
+          () => clock + MINUTE,
+        )
+      ).outcome,
+    ).toBe('applied');
+    const kinds = w.db
+      .select()
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+      .all()
+      .map((e) => e.kind);
     expect(kinds.filter((k) => k === 'callback')).toHaveLength(2);
   });
 
   it('one sender gets a limited number of requeries a minute across sales', async () => {
     world();
     const refs: string[] = [];
-    for (let i = 0; i <= CALLBACK_REQUERY_PER_SOURCE.limit; i += 1) refs.push((await sold({ phone: ngPhone('58') })).reference);
+    for (let i = 0; i <= CALLBACK_REQUERY_PER_SOURCE.limit; i += 1)
+      refs.push((await sold({ phone: ngPhone('58') })).reference);
     const outcomes: string[] = [];
     for (const [i, ref] of refs.entries()) {
-      outcomes.push((await handleCallback(w.db, 'vtpass', vtpassCallback(ref, i), w.provider, () => clock, '203.0.113.7')).outcome);
+      outcomes.push(
+        (
+          await handleCallback(
+            w.db,
+            'vtpass',
+            vtpassCallback(ref, i),
+            w.provider,
+            () => clock,
+            '203.0.113.7',
+          )
+        ).outcome,
+      );
     }
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(CALLBACK_REQUERY_PER_SOURCE.limit);
     expect(outcomes.at(-1)).toBe('rate_limited');
     // Another sender is counted apart.
-    expect((await handleCallback(w.db, 'vtpass', vtpassCallback(refs.at(-1)!, 99), w.provider, () => clock, '198.51.100.1')).outcome).toBe('applied');
+    expect(
+      (
+        await handleCallback(
+          w.db,
+          'vtpass',
+          vtpassCallback(refs.at(-1)!, 99),
+          w.provider,
+          () => clock,
+          '198.51.100.1',
+        )
+      ).outcome,
+    ).toBe('applied');
     expect(CALLBACK_REQUERY_PER_SOURCE.windowMs).toBe(MINUTE);
   });
 
@@ -266,21 +504,50 @@ describe('callbacks are hints with limits', () => {
     world();
     w.fund(10_000_000, 'INR');
     const plan = product('INR', 'data');
-    const r = await sell({ productId: plan.id, network: plan.network, phone: '9812345658', circle: plan.circle!, amountMinor: undefined, confirmRepeat: true });
+    const r = await sell({
+      productId: plan.id,
+      network: plan.network,
+      phone: '9812345658',
+      circle: plan.circle!,
+      amountMinor: undefined,
+      confirmRepeat: true,
+    });
     if (!r.ok) throw new Error(r.error);
     expect(r.outcome.provider).toBe('rechargekit');
-    const get = (orderid: string) => ({ method: 'GET', headers: {}, query: { status: '2', pid: r.outcome.reference, orderid }, rawBody: '' });
-    expect((await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock)).outcome).toBe('applied');
-    expect((await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock + MINUTE)).outcome).toBe('duplicate');
-    expect((await handleCallback(w.db, 'rechargekit', get('o2'), w.provider, () => clock + MINUTE)).outcome).toBe('applied');
+    const get = (orderid: string) => ({
+      method: 'GET',
+      headers: {},
+      query: { status: '2', pid: r.outcome.reference, orderid },
+      rawBody: '',
+    });
+    expect(
+      (await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock)).outcome,
+    ).toBe('applied');
+    expect(
+      (await handleCallback(w.db, 'rechargekit', get('o1'), w.provider, () => clock + MINUTE))
+        .outcome,
+    ).toBe('duplicate');
+    expect(
+      (await handleCallback(w.db, 'rechargekit', get('o2'), w.provider, () => clock + MINUTE))
+        .outcome,
+    ).toBe('applied');
   });
 
   it('a provider we have no settings for is answered 404 and ignored', async () => {
     world();
     w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'cwg')).run();
     w.db.delete(providerSettings).where(eq(providerSettings.id, 'cwg')).run();
-    const handled = await handleCallback(w.db, 'cwg', { method: 'POST', headers: {}, query: {}, rawBody: '{}' }, w.provider, () => clock);
-    expect(handled).toEqual({ outcome: 'ignored', ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' } });
+    const handled = await handleCallback(
+      w.db,
+      'cwg',
+      { method: 'POST', headers: {}, query: {}, rawBody: '{}' },
+      w.provider,
+      () => clock,
+    );
+    expect(handled).toEqual({
+      outcome: 'ignored',
+      ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' },
+    });
   });
 });
 
@@ -292,7 +559,10 @@ describe('"check now" and the sale\'s own views', () => {
     const results = [];
     for (const id of ids) results.push(await checkNow(w.db, w.agentId, id, w.provider));
     expect(results.filter((r) => r.ok)).toHaveLength(20);
-    expect(results.at(-1)).toEqual({ ok: false, error: 'We just checked this sale. Try again in a few seconds.' });
+    expect(results.at(-1)).toEqual({
+      ok: false,
+      error: 'We just checked this sale. Try again in a few seconds.',
+    });
   });
 
   it('the timeline shows the sale, its attempts and its events oldest first, only to its own agent', async () => {
@@ -307,6 +577,10 @@ describe('"check now" and the sale\'s own views', () => {
     expect(getSaleTimeline(w.db, s.purchaseId)).not.toBeNull();
     expect(getSaleTimeline(w.db, s.purchaseId, w.agentId + 1)).toBeNull();
     expect(getSaleForAgent(w.db, w.agentId + 1, s.purchaseId)).toBeNull();
-    expect(getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({ purchaseId: s.purchaseId, status: 'SUCCESS', amountMinor: 10_000 });
+    expect(getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({
+      purchaseId: s.purchaseId,
+      status: 'SUCCESS',
+      amountMinor: 10_000,
+    });
   });
 });

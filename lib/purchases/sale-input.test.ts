@@ -20,15 +20,35 @@ let n = 0;
 function productWithoutLimits() {
   w = T.fork();
   w.fund(10_000_000);
-  const product = w.db.select().from(products)
-    .where(and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.active, true))).get()!;
-  w.db.update(products).set({ minMinor: null, maxMinor: null }).where(eq(products.id, product.id)).run();
+  const product = w.db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.currency, 'NGN'),
+        eq(products.network, 'MTN'),
+        eq(products.type, 'airtime'),
+        eq(products.active, true),
+      ),
+    )
+    .get()!;
+  w.db
+    .update(products)
+    .set({ minMinor: null, maxMinor: null })
+    .where(eq(products.id, product.id))
+    .run();
   return product;
 }
 
 /** What the browser posts: every value a string, under the schema's own keys. */
 function posted(productId: number, amountMinor: number) {
-  return { idempotencyKey: `sale-input-${++n}-${Date.now()}`, productId: String(productId), phone: `0803${String(20_000 + n).padStart(5, '0')}00`, network: 'MTN', amountMinor: String(amountMinor) };
+  return {
+    idempotencyKey: `sale-input-${++n}-${Date.now()}`,
+    productId: String(productId),
+    phone: `0803${String(20_000 + n).padStart(5, '0')}00`,
+    network: 'MTN',
+    amountMinor: String(amountMinor),
+  };
 }
 
 describe('the sale form posts the sale input', () => {
@@ -39,22 +59,47 @@ describe('the sale form posts the sale input', () => {
     expect(refused).toMatchObject({ ok: false, field: 'amountMinor' });
     if (refused.ok) return;
     expect(Object.keys(saleInputSchema.shape)).toContain(refused.field);
-    expect(fail(new Refusal(refused.error, refused.field))).toEqual({ ok: false, message: refused.error, fieldErrors: { amountMinor: [refused.error] } });
+    expect(fail(new Refusal(refused.error, refused.field))).toEqual({
+      ok: false,
+      message: refused.error,
+      fieldErrors: { amountMinor: [refused.error] },
+    });
   });
 
   it('sells a product without limits of its own from AIRTIME_LIMITS.minMinor to AIRTIME_LIMITS.maxMinor, the range the form shows', async () => {
     const product = productWithoutLimits();
-    const sell = (amountMinor: number) => startSale(w.db, w.agentId, saleInputSchema.parse(posted(product.id, amountMinor)), { provider: w.provider });
-    expect(await sell(AIRTIME_LIMITS.minMinor - 100)).toMatchObject({ ok: false, field: 'amountMinor' });
-    expect(await sell(AIRTIME_LIMITS.maxMinor + 100)).toMatchObject({ ok: false, field: 'amountMinor' });
-    expect(await sell(AIRTIME_LIMITS.minMinor)).toMatchObject({ ok: true, outcome: { amountMinor: AIRTIME_LIMITS.minMinor } });
+    const sell = (amountMinor: number) =>
+      startSale(w.db, w.agentId, saleInputSchema.parse(posted(product.id, amountMinor)), {
+        provider: w.provider,
+      });
+    expect(await sell(AIRTIME_LIMITS.minMinor - 100)).toMatchObject({
+      ok: false,
+      field: 'amountMinor',
+    });
+    expect(await sell(AIRTIME_LIMITS.maxMinor + 100)).toMatchObject({
+      ok: false,
+      field: 'amountMinor',
+    });
+    expect(await sell(AIRTIME_LIMITS.minMinor)).toMatchObject({
+      ok: true,
+      outcome: { amountMinor: AIRTIME_LIMITS.minMinor },
+    });
   });
 
   it('refuses what a browser could post but a sale cannot be, under the field it came in', () => {
     const good = posted(1, 10_000);
-    for (const [field, value] of [['amountMinor', '100.5'], ['amountMinor', '-100'], ['amountMinor', '9'.repeat(21)], ['confirmRepeat', 'yes'], ['productId', '1 or 1=1']]) {
+    for (const [field, value] of [
+      ['amountMinor', '100.5'],
+      ['amountMinor', '-100'],
+      ['amountMinor', '9'.repeat(21)],
+      ['confirmRepeat', 'yes'],
+      ['productId', '1 or 1=1'],
+    ]) {
       const parsed = saleInputSchema.safeParse({ ...good, [field!]: value });
-      expect(parsed.success ? null : Object.keys(parsed.error.flatten().fieldErrors), `${field} = ${value}`).toEqual([field]);
+      expect(
+        parsed.success ? null : Object.keys(parsed.error.flatten().fieldErrors),
+        `${field} = ${value}`,
+      ).toEqual([field]);
     }
     expect(saleInputSchema.parse({ ...good, confirmRepeat: '1' }).confirmRepeat).toBe(true);
   });

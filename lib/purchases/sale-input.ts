@@ -8,19 +8,29 @@ export const AIRTIME_LIMITS = { minMinor: 5_000, maxMinor: 5_000_000 } as const;
 
 /** The amounts one airtime product may be sold for: its own limits, else the portal's. */
 export function airtimeRange(product?: { minMinor: number | null; maxMinor: number | null }) {
-  return { minMinor: product?.minMinor ?? AIRTIME_LIMITS.minMinor, maxMinor: product?.maxMinor ?? AIRTIME_LIMITS.maxMinor };
+  return {
+    minMinor: product?.minMinor ?? AIRTIME_LIMITS.minMinor,
+    maxMinor: product?.maxMinor ?? AIRTIME_LIMITS.maxMinor,
+  };
 }
 
-const minorUnits = (message: string) => z.coerce.number({ message }).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
+const minorUnits = (message: string) =>
+  z.coerce.number({ message }).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
 
 /**
  * One sale as the agent asks for it. The form's field names are these keys, the action passes the
  * parsed object to startSale as is, and a refusal names one of these keys as its field.
  */
 export const saleInputSchema = z.object({
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form expired. Start the sale again.'),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form expired. Start the sale again.'),
   productId: z.coerce.number({ message: 'Pick a plan.' }).int().positive('Pick a plan.'),
-  phone: z.string().trim().min(1, 'Enter the customer’s number.').max(32, 'That number is too long.'),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'Enter the customer’s number.')
+    .max(32, 'That number is too long.'),
   network: z.string().trim().min(1, 'Pick the network.').max(16),
   circle: z.string().trim().max(8).optional(),
   /** The face amount of an airtime sale; a data plan's comes from its price. */

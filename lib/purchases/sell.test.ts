@@ -13,11 +13,18 @@ withWorld(10_000_000, (w) => (world = w));
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
-const number = (lastTwo: string) => `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
+const number = (lastTwo: string) =>
+  `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
 
 async function sellAirtime(lastTwo: string, amountMinor = 50_000, key = newKey()) {
   const product = world.product({ network: 'MTN', type: 'airtime' });
-  return startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone: number(lastTwo), network: 'MTN', amountMinor });
+  return startSale(world.db, world.agentId, {
+    idempotencyKey: key,
+    productId: product.id,
+    phone: number(lastTwo),
+    network: 'MTN',
+    amountMinor,
+  });
 }
 
 const balance = () => findWallet(world.db, world.agentId, 'NGN')!;
@@ -65,22 +72,53 @@ describe('selling airtime against the simulator over HTTP', () => {
     const key = newKey();
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const phone = number('00');
-    const first = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 20_000 });
+    const first = await startSale(world.db, world.agentId, {
+      idempotencyKey: key,
+      productId: product.id,
+      phone,
+      network: 'MTN',
+      amountMinor: 20_000,
+    });
     const before = balance().balance;
-    const again = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 20_000 });
+    const again = await startSale(world.db, world.agentId, {
+      idempotencyKey: key,
+      productId: product.id,
+      phone,
+      network: 'MTN',
+      amountMinor: 20_000,
+    });
     expect(first.ok).toBe(true);
     expect(again).toEqual(first);
     expect(balance().balance).toBe(before);
-    const changed = await startSale(world.db, world.agentId, { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: 30_000, confirmRepeat: true });
-    expect(changed).toMatchObject({ ok: false, error: expect.stringMatching(/already used for a different sale/) });
+    const changed = await startSale(world.db, world.agentId, {
+      idempotencyKey: key,
+      productId: product.id,
+      phone,
+      network: 'MTN',
+      amountMinor: 30_000,
+      confirmRepeat: true,
+    });
+    expect(changed).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/already used for a different sale/),
+    });
     expect(balance().balance).toBe(before);
   });
 
   it('refuses a sale the wallet cannot pay, in words, debiting nothing', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const poorAgent = world.newAgent(32_000);
-    const result = await startSale(world.db, poorAgent, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor: 50_000 });
-    expect(result).toEqual({ ok: false, error: 'Your wallet has ₦320.00; this sale needs ₦490.00.' });
+    const result = await startSale(world.db, poorAgent, {
+      idempotencyKey: newKey(),
+      productId: product.id,
+      phone: number('00'),
+      network: 'MTN',
+      amountMinor: 50_000,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: 'Your wallet has ₦320.00; this sale needs ₦490.00.',
+    });
     expect(findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -93,7 +131,11 @@ describe('selling airtime against the simulator over HTTP', () => {
     expect(first.ok).toBe(true);
     const repeat = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
     expect(repeat).toMatchObject({ ok: false, error: expect.stringMatching(/Send again\?/) });
-    const confirmed = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey(), confirmRepeat: true });
+    const confirmed = await startSale(world.db, world.agentId, {
+      ...sale,
+      idempotencyKey: newKey(),
+      confirmRepeat: true,
+    });
     expect(confirmed.ok).toBe(true);
   });
 
@@ -107,7 +149,14 @@ describe('selling airtime against the simulator over HTTP', () => {
       [{ productId: 999_999 }, /no longer on sale/],
     ] as const;
     for (const [override, message] of cases) {
-      const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor: 10_000, ...override });
+      const result = await startSale(world.db, world.agentId, {
+        idempotencyKey: newKey(),
+        productId: product.id,
+        phone: number('00'),
+        network: 'MTN',
+        amountMinor: 10_000,
+        ...override,
+      });
       expect(result).toMatchObject({ ok: false, error: expect.stringMatching(message) });
     }
     expect(balance()).toEqual(before);
@@ -115,18 +164,44 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('sells a data plan at its catalogue price and refuses a price that changed', async () => {
     const product = world.product({ network: 'MTN', type: 'data' });
-    const ok = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! });
-    expect(ok).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', amountMinor: product.priceMinor } });
-    const stale = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', expectedPriceMinor: product.priceMinor! + 100 });
-    expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/price of this plan changed/) });
+    const ok = await startSale(world.db, world.agentId, {
+      idempotencyKey: newKey(),
+      productId: product.id,
+      phone: number('00'),
+      network: 'MTN',
+      expectedPriceMinor: product.priceMinor!,
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      outcome: { status: 'SUCCESS', amountMinor: product.priceMinor },
+    });
+    const stale = await startSale(world.db, world.agentId, {
+      idempotencyKey: newKey(),
+      productId: product.id,
+      phone: number('00'),
+      network: 'MTN',
+      expectedPriceMinor: product.priceMinor! + 100,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/price of this plan changed/),
+    });
   });
 
   it('sells to a ported line on the network the agent chose, and remembers it for that number', async () => {
     const glo = world.product({ network: 'GLO', type: 'airtime' });
     const phone = number('00'); // an MTN prefix, ported to Glo
-    const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: glo.id, phone, network: 'GLO', amountMinor: 10_000 });
+    const result = await startSale(world.db, world.agentId, {
+      idempotencyKey: newKey(),
+      productId: glo.id,
+      phone,
+      network: 'GLO',
+      amountMinor: 10_000,
+    });
     expect(result).toMatchObject({ ok: true, outcome: { network: 'GLO', status: 'SUCCESS' } });
-    const remembered = listBeneficiaries(world.db, world.agentId, 'NGN').find((b) => b.phone === phone);
+    const remembered = listBeneficiaries(world.db, world.agentId, 'NGN').find(
+      (b) => b.phone === phone,
+    );
     expect(remembered?.network).toBe('GLO');
   });
 
@@ -134,7 +209,11 @@ describe('selling airtime against the simulator over HTTP', () => {
     const result = await sellAirtime('60');
     if (!result.ok) throw new Error(result.error);
     expect(result.outcome.status).toBe('FAILED');
-    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    const attempts = world.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
+      .all();
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
     expect(new Set(attempts.map((a) => a.provider)).size).toBe(attempts.length);
@@ -144,7 +223,11 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('gives the JoNet attempt reached by failover an all-digit reference, which JoNet accepts (no JO104)', async () => {
     const result = await sellAirtime('60');
     if (!result.ok) throw new Error(result.error);
-    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    const attempts = world.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
+      .all();
     const jonet = attempts.filter((a) => a.provider === 'jonet');
     expect(jonet).not.toHaveLength(0);
     for (const a of jonet) {
@@ -156,7 +239,11 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('never fails over after a timeout: the sale stays with the first provider, pending', async () => {
     const result = await sellAirtime('53');
     if (!result.ok) throw new Error(result.error);
-    const attempts = world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId)).all();
+    const attempts = world.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
+      .all();
     expect(attempts).toHaveLength(1);
     expect(result.outcome.status).toBe('UNKNOWN');
   });
@@ -164,10 +251,23 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('refuses to sell when every provider for the product is disabled, debiting nothing', async () => {
     const product = world.product({ network: 'AIRTEL', type: 'airtime' });
     const before = balance();
-    world.db.update(providerSettings).set({ enabled: false }).where(ne(providerSettings.id, 'rechargekit')).run();
+    world.db
+      .update(providerSettings)
+      .set({ enabled: false })
+      .where(ne(providerSettings.id, 'rechargekit'))
+      .run();
     try {
-      const result = await startSale(world.db, world.agentId, { idempotencyKey: newKey(), productId: product.id, phone: '08021234500', network: 'AIRTEL', amountMinor: 10_000 });
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/cannot be sold right now/) });
+      const result = await startSale(world.db, world.agentId, {
+        idempotencyKey: newKey(),
+        productId: product.id,
+        phone: '08021234500',
+        network: 'AIRTEL',
+        amountMinor: 10_000,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/cannot be sold right now/),
+      });
       expect(balance()).toEqual(before);
     } finally {
       world.db.update(providerSettings).set({ enabled: true }).run();
@@ -176,12 +276,29 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it("enforces the agent's largest sale and daily total, counting only earlier sales", async () => {
     const agentId = world.newAgent(1_000_000);
-    world.db.update(users).set({ maxSaleMinor: 50_000, dailyLimitMinor: 60_000 }).where(eq(users.id, agentId)).run();
+    world.db
+      .update(users)
+      .set({ maxSaleMinor: 50_000, dailyLimitMinor: 60_000 })
+      .where(eq(users.id, agentId))
+      .run();
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const sale = (amountMinor: number) => startSale(world.db, agentId, { idempotencyKey: newKey(), productId: product.id, phone: number('00'), network: 'MTN', amountMinor });
-    expect(await sale(60_000)).toEqual({ ok: false, error: 'The largest sale you can make is ₦500.00.' });
+    const sale = (amountMinor: number) =>
+      startSale(world.db, agentId, {
+        idempotencyKey: newKey(),
+        productId: product.id,
+        phone: number('00'),
+        network: 'MTN',
+        amountMinor,
+      });
+    expect(await sale(60_000)).toEqual({
+      ok: false,
+      error: 'The largest sale you can make is ₦500.00.',
+    });
     expect(await sale(50_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
-    expect(await sale(20_000)).toEqual({ ok: false, error: 'This sale would pass your daily limit of ₦600.00.' });
+    expect(await sale(20_000)).toEqual({
+      ok: false,
+      error: 'This sale would pass your daily limit of ₦600.00.',
+    });
     expect(await sale(10_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
     expect(allViolations(world.db)).toEqual([]);
   });

@@ -23,23 +23,38 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * next provider only when the provider provably did nothing with it. A replay of the same idempotency key never calls the
  * provider again: it waits for the first request's answer and returns the same outcome.
  */
-export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
+export async function sell(
+  db: Db,
+  request: SaleRequest,
+  deps: SellDeps = {},
+): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
   const now = deps.now ?? Date.now;
   const newReference = deps.newReference ?? createReferenceGenerator(() => new Date(now()));
   const opened = openSale(db, request, newReference, now());
   if (opened.kind === 'replay') {
-    return { outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)), replayed: true };
+    return {
+      outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)),
+      replayed: true,
+    };
   }
   let attempt = opened.attempt;
   let purchase = opened.purchase;
   const failover = { route: opened.route, newReference };
   for (;;) {
     const result = await callProvider(db, purchase, attempt, deps.provider);
-    let applied = applyProviderResult(db, attempt.id, result, { by: 'purchase', now: now(), failover });
+    let applied = applyProviderResult(db, attempt.id, result, {
+      by: 'purchase',
+      now: now(),
+      failover,
+    });
     if (applied.confirmFailover) {
       // "Try again" may only go elsewhere once a requery of this reference says it was never seen.
       const confirmation = await requeryAttempt(db, attempt, deps.provider);
-      applied = applyProviderResult(db, attempt.id, confirmation, { by: 'requery', now: now(), failover });
+      applied = applyProviderResult(db, attempt.id, confirmation, {
+        by: 'requery',
+        now: now(),
+        failover,
+      });
     }
     purchase = applied.purchase;
     if (!applied.failoverTo) return { outcome: toOutcome(purchase), replayed: false };
@@ -52,8 +67,16 @@ async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
     const purchase = db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
-    const inFlight = db.select({ id: purchaseAttempts.id }).from(purchaseAttempts)
-      .where(and(eq(purchaseAttempts.reference, purchase.reference), isNull(purchaseAttempts.providerCode))).get();
+    const inFlight = db
+      .select({ id: purchaseAttempts.id })
+      .from(purchaseAttempts)
+      .where(
+        and(
+          eq(purchaseAttempts.reference, purchase.reference),
+          isNull(purchaseAttempts.providerCode),
+        ),
+      )
+      .get();
     if (!inFlight || Date.now() >= deadline) return purchase;
     await sleep(100);
   }

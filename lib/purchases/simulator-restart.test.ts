@@ -28,17 +28,29 @@ describe('a simulator restart', () => {
   it('keeps its records, so a sale left pending before the restart resolves by requery, not by not-found', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
     // 53: the simulator records the sale as delivered but holds the answer past our timeout.
-    const result = await startSale(world.db, world.agentId, { idempotencyKey: 'sim-restart-key-0001', productId: product.id, phone: '08031234553', network: 'MTN', amountMinor: 10_000 });
+    const result = await startSale(world.db, world.agentId, {
+      idempotencyKey: 'sim-restart-key-0001',
+      productId: product.id,
+      phone: '08031234553',
+      network: 'MTN',
+      amountMinor: 10_000,
+    });
     if (!result.ok) throw new Error(result.error);
     expect(result.outcome.status).toBe('UNKNOWN');
 
     await world.sim.close();
     restarted = await startSimulator({ port: world.sim.port, dataFile });
     // The worker's passes, as after a restart: the first may meet a pooled connection to the old process.
-    const status = () => world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()?.status;
-    for (let pass = 1; pass <= 3 && status() !== 'SUCCESS'; pass++) await runRequeryPass(world.db, { now: () => Date.now() + pass * 60 * 60_000 });
+    const status = () =>
+      world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()
+        ?.status;
+    for (let pass = 1; pass <= 3 && status() !== 'SUCCESS'; pass++)
+      await runRequeryPass(world.db, { now: () => Date.now() + pass * 60 * 60_000 });
 
-    expect(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()?.status).toBe('SUCCESS');
+    expect(
+      world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()
+        ?.status,
+    ).toBe('SUCCESS');
     expect(allViolations(world.db)).toEqual([]);
   });
 });

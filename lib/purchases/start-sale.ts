@@ -3,7 +3,12 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { purchases } from '@/db/schema';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
-import { normaliseIndianNumber, normaliseNigerianNumber, NG_NETWORKS, IN_OPERATORS } from '@/lib/catalogue/phone';
+import {
+  normaliseIndianNumber,
+  normaliseNigerianNumber,
+  NG_NETWORKS,
+  IN_OPERATORS,
+} from '@/lib/catalogue/phone';
 import { getProduct } from '@/lib/catalogue/routing';
 import { Refusal } from '@/lib/errors';
 import { LedgerError } from '@/lib/ledger/errors';
@@ -17,7 +22,13 @@ export type { SaleInput };
 
 export type StartSaleResult =
   | { ok: true; outcome: SaleOutcome }
-  | { ok: false; error: string; field?: keyof SaleInput; repeatOf?: SaleOutcome; code?: LedgerError['code'] };
+  | {
+      ok: false;
+      error: string;
+      field?: keyof SaleInput;
+      repeatOf?: SaleOutcome;
+      code?: LedgerError['code'];
+    };
 
 export interface StartSaleDeps extends SellDeps {
   /** Set at the counter: answer "pending" after this long and let the provider call finish in the background. */
@@ -29,36 +40,70 @@ const REPEAT_WINDOW_MS = 60_000;
 const p = sql.placeholder;
 /** The agent's latest sale of this product to this number in the repeat window, other than this form's. */
 const recentSameSale = prepared((db) =>
-  db.select().from(purchases)
-    .where(and(
-      eq(purchases.agentId, p('agentId')), eq(purchases.phone, p('phone')), eq(purchases.productId, p('productId')),
-      gte(purchases.createdAt, p('since')), ne(purchases.idempotencyKey, p('idempotencyKey')), ne(purchases.status, 'FAILED'),
-    ))
+  db
+    .select()
+    .from(purchases)
+    .where(
+      and(
+        eq(purchases.agentId, p('agentId')),
+        eq(purchases.phone, p('phone')),
+        eq(purchases.productId, p('productId')),
+        gte(purchases.createdAt, p('since')),
+        ne(purchases.idempotencyKey, p('idempotencyKey')),
+        ne(purchases.status, 'FAILED'),
+      ),
+    )
     .orderBy(desc(purchases.createdAt))
     .limit(1)
     .prepare(),
 );
 
 const saleByKey = prepared((db) =>
-  db.select().from(purchases).where(and(eq(purchases.agentId, p('agentId')), eq(purchases.idempotencyKey, p('idempotencyKey')))).prepare(),
+  db
+    .select()
+    .from(purchases)
+    .where(
+      and(eq(purchases.agentId, p('agentId')), eq(purchases.idempotencyKey, p('idempotencyKey'))),
+    )
+    .prepare(),
 );
 
 /**
  * Everything the agent might get wrong is refused here with words they can act on, before any
  * money moves: the number, the network, the plan, the amount, a price that changed, a repeat.
  */
-export async function startSale(db: Db, agentId: number, input: SaleInput, deps: StartSaleDeps = {}): Promise<StartSaleResult> {
+export async function startSale(
+  db: Db,
+  agentId: number,
+  input: SaleInput,
+  deps: StartSaleDeps = {},
+): Promise<StartSaleResult> {
   const now = (deps.now ?? Date.now)();
   const product = getProduct(db, input.productId);
-  if (!product || !product.active) return { ok: false, error: 'That plan is no longer on sale. Pick another one.', field: 'productId' };
+  if (!product || !product.active)
+    return {
+      ok: false,
+      error: 'That plan is no longer on sale. Pick another one.',
+      field: 'productId',
+    };
   const india = product.currency === 'INR';
   const phone = india ? normaliseIndianNumber(input.phone) : normaliseNigerianNumber(input.phone);
   if (!phone) {
-    return { ok: false, field: 'phone', error: india ? 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.' : 'Enter a Nigerian mobile number, like 0803 123 4567.' };
+    return {
+      ok: false,
+      field: 'phone',
+      error: india
+        ? 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.'
+        : 'Enter a Nigerian mobile number, like 0803 123 4567.',
+    };
   }
   const networks: readonly string[] = india ? IN_OPERATORS : NG_NETWORKS;
   if (!networks.includes(input.network) || input.network !== product.network) {
-    return { ok: false, field: 'network', error: 'The plan does not match the chosen network. Pick the network again.' };
+    return {
+      ok: false,
+      field: 'network',
+      error: 'The plan does not match the chosen network. Pick the network again.',
+    };
   }
   if (india && (!input.circle || input.circle !== product.circle)) {
     return { ok: false, field: 'circle', error: 'Choose the circle for this number.' };
@@ -69,35 +114,76 @@ export async function startSale(db: Db, agentId: number, input: SaleInput, deps:
     const asked = input.amountMinor ?? 0;
     const { minMinor: min, maxMinor: max } = airtimeRange(product);
     if (asked < min || asked > max || asked % 100 !== 0) {
-      return { ok: false, field: 'amountMinor', error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.` };
+      return {
+        ok: false,
+        field: 'amountMinor',
+        error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.`,
+      };
     }
     amountMinor = asked;
   } else {
-    if (product.priceMinor === null) return { ok: false, error: 'That plan has no price. Pick another one.', field: 'productId' };
+    if (product.priceMinor === null)
+      return { ok: false, error: 'That plan has no price. Pick another one.', field: 'productId' };
     if (input.expectedPriceMinor !== undefined && input.expectedPriceMinor !== product.priceMinor) {
-      return { ok: false, field: 'productId', error: `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.` };
+      return {
+        ok: false,
+        field: 'productId',
+        error: `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.`,
+      };
     }
     amountMinor = product.priceMinor;
   }
 
   if (!input.confirmRepeat) {
-    const recent = recentSameSale(db).get({ agentId, phone, productId: product.id, since: now - REPEAT_WINDOW_MS, idempotencyKey: input.idempotencyKey });
+    const recent = recentSameSale(db).get({
+      agentId,
+      phone,
+      productId: product.id,
+      since: now - REPEAT_WINDOW_MS,
+      idempotencyKey: input.idempotencyKey,
+    });
     if (recent) {
-      return { ok: false, error: `You sold this to ${phone} less than a minute ago. Send again?`, repeatOf: toOutcome(recent) };
+      return {
+        ok: false,
+        error: `You sold this to ${phone} less than a minute ago. Send again?`,
+        repeatOf: toOutcome(recent),
+      };
     }
   }
 
-  const price = priceSale(amountMinor, commissionBps(db, agentId, product.currency, product.network, product.type));
+  const price = priceSale(
+    amountMinor,
+    commissionBps(db, agentId, product.currency, product.network, product.type),
+  );
   let outcome: SaleOutcome;
   try {
     // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.
     // Only an Indian sale has a circle: whatever else a form sends in that field is not stored.
-    const sale = sell(db, { agentId, idempotencyKey: input.idempotencyKey, product, phone, network: input.network, circle: india ? input.circle : undefined, price }, deps);
+    const sale = sell(
+      db,
+      {
+        agentId,
+        idempotencyKey: input.idempotencyKey,
+        product,
+        phone,
+        network: input.network,
+        circle: india ? input.circle : undefined,
+        price,
+      },
+      deps,
+    );
     const answered = await withinBudget(sale, deps.answerBudget);
-    outcome = answered ? answered.value.outcome : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
+    outcome = answered
+      ? answered.value.outcome
+      : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
     // A LedgerError is a Refusal too; its code tells the API which refusal it was (insufficient funds).
-    if (error instanceof Refusal) return { ok: false, error: error.message, code: error instanceof LedgerError ? error.code : undefined };
+    if (error instanceof Refusal)
+      return {
+        ok: false,
+        error: error.message,
+        code: error instanceof LedgerError ? error.code : undefined,
+      };
     throw error;
   }
   return { ok: true, outcome };

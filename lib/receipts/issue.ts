@@ -10,22 +10,40 @@ import { hashReceiptToken, newReceiptToken } from './token';
 export const MAX_LIVE_LINKS_PER_SALE = 50;
 
 function ownsSale(db: Tx, agentId: number, purchaseId: number): boolean {
-  return db.select({ id: purchases.id }).from(purchases).where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))).get() !== undefined;
+  return (
+    db
+      .select({ id: purchases.id })
+      .from(purchases)
+      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))
+      .get() !== undefined
+  );
 }
 
 /**
  * A new receipt link for one of the agent's own sales: a fresh random token, of which only the hash
  * is stored. Another agent's sale answers null, as if it did not exist.
  */
-export function issueReceiptToken(db: Db, agentId: number, purchaseId: number, now = Date.now()): string | null {
+export function issueReceiptToken(
+  db: Db,
+  agentId: number,
+  purchaseId: number,
+  now = Date.now(),
+): string | null {
   const token = newReceiptToken();
   return immediate(db, (tx) => {
     if (!ownsSale(tx, agentId, purchaseId)) return null;
-    const live = tx.get<{ n: number }>(sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`)?.n ?? 0;
+    const live =
+      tx.get<{ n: number }>(
+        sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`,
+      )?.n ?? 0;
     if (live >= MAX_LIVE_LINKS_PER_SALE) {
-      throw new Refusal(`This sale already has ${live} receipt links. Revoke them to share a new one.`);
+      throw new Refusal(
+        `This sale already has ${live} receipt links. Revoke them to share a new one.`,
+      );
     }
-    tx.insert(receiptLinks).values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now }).run();
+    tx.insert(receiptLinks)
+      .values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now })
+      .run();
     return token;
   });
 }
@@ -35,7 +53,12 @@ export function issueReceiptToken(db: Db, agentId: number, purchaseId: number, n
  * shared before random tokens existed. A link shared afterwards works again; the old ones never do.
  * Returns how many links were ended, or null when the sale is not the agent's.
  */
-export function revokeReceiptLinks(db: Db, actor: Actor & { userId: number }, purchaseId: number, now = Date.now()): number | null {
+export function revokeReceiptLinks(
+  db: Db,
+  actor: Actor & { userId: number },
+  purchaseId: number,
+  now = Date.now(),
+): number | null {
   return immediate(db, (tx) => {
     const sale = tx
       .select({ legacyHash: purchases.receiptTokenHash })
@@ -49,8 +72,22 @@ export function revokeReceiptLinks(db: Db, actor: Actor & { userId: number }, pu
       .where(and(eq(receiptLinks.purchaseId, purchaseId), isNull(receiptLinks.revokedAt)))
       .run().changes;
     const legacy = sale.legacyHash !== null;
-    if (legacy) tx.update(purchases).set({ receiptTokenHash: null }).where(eq(purchases.id, purchaseId)).run();
-    recordAudit(tx, actor, { action: 'receipt.revoke', targetType: 'purchase', targetId: purchaseId, detail: { links: revoked, legacyLink: legacy } }, now);
+    if (legacy)
+      tx.update(purchases)
+        .set({ receiptTokenHash: null })
+        .where(eq(purchases.id, purchaseId))
+        .run();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'receipt.revoke',
+        targetType: 'purchase',
+        targetId: purchaseId,
+        detail: { links: revoked, legacyLink: legacy },
+      },
+      now,
+    );
     return revoked + (legacy ? 1 : 0);
   });
 }

@@ -22,7 +22,11 @@ export function lookupReceipt(db: Db, token: string, ip: string, now = Date.now(
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
   const lookupKey = `receipt:${ip}`;
   if (!allowHit(db, lookupKey, RECEIPT_RULES.lookups, now)) {
-    return { ok: false, reason: 'throttled', retryAfterMs: retryAfterMs(db, lookupKey, RECEIPT_RULES.lookups, now) };
+    return {
+      ok: false,
+      reason: 'throttled',
+      retryAfterMs: retryAfterMs(db, lookupKey, RECEIPT_RULES.lookups, now),
+    };
   }
   const receipt = getPublicReceipt(db, token);
   if (!receipt) {

@@ -33,9 +33,18 @@ export function maskReference(reference: string): string {
 }
 
 const receiptColumns = {
-  id: purchases.id, status: purchases.status, product: products.name, type: purchases.type, network: purchases.network,
-  phone: purchases.phone, currency: purchases.currency, amountMinor: purchases.amountMinor, createdAt: purchases.createdAt,
-  finalAt: purchases.finalAt, reference: purchases.reference, operatorRef: purchases.operatorRef,
+  id: purchases.id,
+  status: purchases.status,
+  product: products.name,
+  type: purchases.type,
+  network: purchases.network,
+  phone: purchases.phone,
+  currency: purchases.currency,
+  amountMinor: purchases.amountMinor,
+  createdAt: purchases.createdAt,
+  finalAt: purchases.finalAt,
+  reference: purchases.reference,
+  operatorRef: purchases.operatorRef,
 };
 
 /** The sale a live (not revoked) random link opens. */
@@ -76,8 +85,16 @@ export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
   const row = byLink(db, hash) ?? byLegacyLink(db, hash, token);
   if (!row) return null;
   return {
-    status: row.status, product: row.product, type: row.type, network: row.network, phone: maskPhone(row.phone),
-    currency: row.currency, amountMinor: row.amountMinor, createdAt: row.createdAt, finalAt: row.finalAt,
-    maskedReference: maskReference(row.reference), operatorRef: row.operatorRef,
+    status: row.status,
+    product: row.product,
+    type: row.type,
+    network: row.network,
+    phone: maskPhone(row.phone),
+    currency: row.currency,
+    amountMinor: row.amountMinor,
+    createdAt: row.createdAt,
+    finalAt: row.finalAt,
+    maskedReference: maskReference(row.reference),
+    operatorRef: row.operatorRef,
   };
 }

@@ -6,7 +6,12 @@ import { clearHits } from '@/lib/auth/throttle';
 import { startSale } from '@/lib/purchases/start-sale';
 import type { World } from '@/test/world';
 import { withWorld } from '@/test/world/hooks';
-import { countLiveReceiptLinks, issueReceiptToken, MAX_LIVE_LINKS_PER_SALE, revokeReceiptLinks } from './issue';
+import {
+  countLiveReceiptLinks,
+  issueReceiptToken,
+  MAX_LIVE_LINKS_PER_SALE,
+  revokeReceiptLinks,
+} from './issue';
 import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';
 import { NOT_FOUND_BODY, receiptResponse } from './respond';
@@ -20,12 +25,19 @@ withWorld(10_000_000, (w) => {
 });
 
 let counter = 0;
-const number = (lastTwo: string) => `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
+const number = (lastTwo: string) =>
+  `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
 
 async function sell(agentId: number, lastTwo = '00', amountMinor = 50_000) {
   const product = world.product({ network: 'MTN', type: 'airtime' });
   const phone = number(lastTwo);
-  const result = await startSale(world.db, agentId, { idempotencyKey: `receipt-${Date.now()}-${++counter}`, productId: product.id, phone, network: 'MTN', amountMinor });
+  const result = await startSale(world.db, agentId, {
+    idempotencyKey: `receipt-${Date.now()}-${++counter}`,
+    productId: product.id,
+    phone,
+    network: 'MTN',
+    amountMinor,
+  });
   if (!result.ok) throw new Error(result.error);
   return { ...result.outcome, phone };
 }
@@ -40,25 +52,48 @@ describe('receipt tokens', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(Buffer.from(token!, 'base64url')).toHaveLength(24);
     expect(token).not.toBe(legacyReceiptToken(sale.purchaseId));
-    const links = world.db.select().from(receiptLinks).where(eq(receiptLinks.purchaseId, sale.purchaseId)).all();
-    expect(links).toEqual([expect.objectContaining({ tokenHash: createHash('sha256').update(token!).digest('hex'), revokedAt: null })]);
-    const stored = JSON.stringify([links, world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()]);
+    const links = world.db
+      .select()
+      .from(receiptLinks)
+      .where(eq(receiptLinks.purchaseId, sale.purchaseId))
+      .all();
+    expect(links).toEqual([
+      expect.objectContaining({
+        tokenHash: createHash('sha256').update(token!).digest('hex'),
+        revokedAt: null,
+      }),
+    ]);
+    const stored = JSON.stringify([
+      links,
+      world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get(),
+    ]);
     expect(stored).not.toContain(token!);
   });
 
   it('issues a new link on every share, and every one of them opens the sale', async () => {
     const sale = await sell(world.agentId);
-    const tokens = [1, 2, 3].map(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)!);
+    const tokens = [1, 2, 3].map(() =>
+      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
+    );
     expect(new Set(tokens).size).toBe(3);
-    for (const token of tokens) expect(getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
+    for (const token of tokens)
+      expect(getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
     expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(3);
-    expect(receiptUrlFor(tokens[0]!, 'https://portal.example')).toBe(`https://portal.example/r/${tokens[0]}`);
+    expect(receiptUrlFor(tokens[0]!, 'https://portal.example')).toBe(
+      `https://portal.example/r/${tokens[0]}`,
+    );
   });
 
   it('refuses to issue a link for another agent’s sale and stores nothing', async () => {
     const sale = await sell(world.agentId);
     expect(issueReceiptToken(world.db, otherAgent, sale.purchaseId)).toBeNull();
-    expect(world.db.select().from(receiptLinks).where(eq(receiptLinks.purchaseId, sale.purchaseId)).all()).toEqual([]);
+    expect(
+      world.db
+        .select()
+        .from(receiptLinks)
+        .where(eq(receiptLinks.purchaseId, sale.purchaseId))
+        .all(),
+    ).toEqual([]);
   });
 
   it('opens only its own sale: one sale’s token never opens another', async () => {
@@ -66,8 +101,14 @@ describe('receipt tokens', () => {
     const b = await sell(otherAgent, '00', 30_000);
     const tokenA = issueReceiptToken(world.db, world.agentId, a.purchaseId)!;
     const tokenB = issueReceiptToken(world.db, otherAgent, b.purchaseId)!;
-    expect(getPublicReceipt(world.db, tokenA)).toMatchObject({ maskedReference: `…${a.reference.slice(-4)}`, amountMinor: 20_000 });
-    expect(getPublicReceipt(world.db, tokenB)).toMatchObject({ maskedReference: `…${b.reference.slice(-4)}`, amountMinor: 30_000 });
+    expect(getPublicReceipt(world.db, tokenA)).toMatchObject({
+      maskedReference: `…${a.reference.slice(-4)}`,
+      amountMinor: 20_000,
+    });
+    expect(getPublicReceipt(world.db, tokenB)).toMatchObject({
+      maskedReference: `…${b.reference.slice(-4)}`,
+      amountMinor: 30_000,
+    });
   });
 
   it('is not issued until asked: a sale without a link opens for nobody, not even by its old derived token', async () => {
@@ -77,17 +118,26 @@ describe('receipt tokens', () => {
 
   it('refuses a new link once a sale has the most live links allowed, until they are revoked', async () => {
     const sale = await sell(world.agentId);
-    for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1) issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    expect(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(/Revoke them/);
+    for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1)
+      issueReceiptToken(world.db, world.agentId, sale.purchaseId);
+    expect(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(
+      /Revoke them/,
+    );
     revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);
-    expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toMatch(
+      /^[A-Za-z0-9_-]{32}$/,
+    );
   });
 });
 
 /** A link shared before random tokens: its derived token's hash sits on the purchase row. */
 function shareTheOldWay(purchaseId: number): string {
   const token = legacyReceiptToken(purchaseId)!;
-  world.db.update(purchases).set({ receiptTokenHash: hashReceiptToken(token) }).where(eq(purchases.id, purchaseId)).run();
+  world.db
+    .update(purchases)
+    .set({ receiptTokenHash: hashReceiptToken(token) })
+    .where(eq(purchases.id, purchaseId))
+    .run();
   return token;
 }
 
@@ -106,8 +156,15 @@ describe('links shared before random tokens', () => {
   it('stop opening when the key rotates, even though the old hash is still stored', async () => {
     const sale = await sell(world.agentId);
     shareTheOldWay(sale.purchaseId);
-    const rotated = legacyReceiptToken(sale.purchaseId, 'another-receipt-key-of-at-least-32-chars')!;
-    world.db.update(purchases).set({ receiptTokenHash: hashReceiptToken(rotated) }).where(eq(purchases.id, sale.purchaseId)).run();
+    const rotated = legacyReceiptToken(
+      sale.purchaseId,
+      'another-receipt-key-of-at-least-32-chars',
+    )!;
+    world.db
+      .update(purchases)
+      .set({ receiptTokenHash: hashReceiptToken(rotated) })
+      .where(eq(purchases.id, sale.purchaseId))
+      .run();
     // The stored hash matches `rotated`, but the current key does not derive it: refused.
     expect(getPublicReceipt(world.db, rotated)).toBeNull();
   });
@@ -117,18 +174,28 @@ describe('revoking a sale’s receipt links', () => {
   it('ends every link of the sale, the old derived one too, and audits it; a link shared afterwards opens', async () => {
     const sale = await sell(world.agentId);
     const old = shareTheOldWay(sale.purchaseId);
-    const links = [issueReceiptToken(world.db, world.agentId, sale.purchaseId)!, issueReceiptToken(world.db, world.agentId, sale.purchaseId)!];
+    const links = [
+      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
+      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
+    ];
     const neighbour = await sell(world.agentId);
     const neighbourLink = issueReceiptToken(world.db, world.agentId, neighbour.purchaseId)!;
 
     expect(revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId)).toBe(3);
-    for (const token of [old, ...links]) expect(getPublicReceipt(world.db, token), token).toBeNull();
+    for (const token of [old, ...links])
+      expect(getPublicReceipt(world.db, token), token).toBeNull();
     expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
     expect(getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
     const audit = world.db.all<{ actor_user_id: number; ip: string; detail: string }>(
       sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
     );
-    expect(audit).toEqual([{ actor_user_id: world.agentId, ip: '198.51.100.7', detail: JSON.stringify({ links: 2, legacyLink: true }) }]);
+    expect(audit).toEqual([
+      {
+        actor_user_id: world.agentId,
+        ip: '198.51.100.7',
+        detail: JSON.stringify({ links: 2, legacyLink: true }),
+      },
+    ]);
 
     const again = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     expect(getPublicReceipt(world.db, again)).not.toBeNull();
@@ -140,7 +207,11 @@ describe('revoking a sale’s receipt links', () => {
     const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     expect(revokeReceiptLinks(world.db, actorFor(otherAgent), sale.purchaseId)).toBeNull();
     expect(getPublicReceipt(world.db, token)).not.toBeNull();
-    expect(world.db.all(sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`)).toEqual([]);
+    expect(
+      world.db.all(
+        sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -149,9 +220,28 @@ describe('the public receipt', () => {
     const sale = await sell(world.agentId, '00', 50_000);
     const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     const receipt = getPublicReceipt(world.db, token)!;
-    expect(receipt).toMatchObject({ status: 'SUCCESS', network: 'MTN', type: 'airtime', currency: 'NGN', amountMinor: 50_000, maskedReference: `…${sale.reference.slice(-4)}` });
+    expect(receipt).toMatchObject({
+      status: 'SUCCESS',
+      network: 'MTN',
+      type: 'airtime',
+      currency: 'NGN',
+      amountMinor: 50_000,
+      maskedReference: `…${sale.reference.slice(-4)}`,
+    });
     expect(receipt.phone).toBe(`${sale.phone.slice(0, 4)}•••${sale.phone.slice(-4)}`);
-    expect(Object.keys(receipt).sort()).toEqual(['amountMinor', 'createdAt', 'currency', 'finalAt', 'maskedReference', 'network', 'operatorRef', 'phone', 'product', 'status', 'type']);
+    expect(Object.keys(receipt).sort()).toEqual([
+      'amountMinor',
+      'createdAt',
+      'currency',
+      'finalAt',
+      'maskedReference',
+      'network',
+      'operatorRef',
+      'phone',
+      'product',
+      'status',
+      'type',
+    ]);
     const json = JSON.stringify(receipt);
     expect(json).not.toContain(sale.phone);
     // The full reference is what a provider callback names: a receipt holder must not learn it.
@@ -194,9 +284,19 @@ describe('the public receipt', () => {
     const answers = [];
     for (const token of tokens) {
       const response = receiptResponse(lookupReceipt(world.db, token, freshIp()));
-      answers.push({ status: response.status, body: await response.text(), cache: response.headers.get('cache-control'), robots: response.headers.get('x-robots-tag') });
+      answers.push({
+        status: response.status,
+        body: await response.text(),
+        cache: response.headers.get('cache-control'),
+        robots: response.headers.get('x-robots-tag'),
+      });
     }
-    const expected = { status: 404, body: JSON.stringify(NOT_FOUND_BODY), cache: 'no-store', robots: 'noindex' };
+    const expected = {
+      status: 404,
+      body: JSON.stringify(NOT_FOUND_BODY),
+      cache: 'no-store',
+      robots: 'noindex',
+    };
     expect(answers).toEqual(tokens.map(() => expected));
   });
 
@@ -205,7 +305,10 @@ describe('the public receipt', () => {
     const real = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     const ip = freshIp();
     for (let i = 0; i < RECEIPT_RULES.misses.limit; i += 1) {
-      expect(lookupReceipt(world.db, `guess${String(i).padStart(27, '0')}`, ip)).toEqual({ ok: false, reason: 'not_found' });
+      expect(lookupReceipt(world.db, `guess${String(i).padStart(27, '0')}`, ip)).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
     }
     const blocked = receiptResponse(lookupReceipt(world.db, real, ip));
     expect(blocked.status).toBe(429);
@@ -220,7 +323,14 @@ describe('the public receipt', () => {
     expect(sale.status).toBe('PENDING');
     const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
     expect(getPublicReceipt(world.db, token)?.status).toBe('PENDING');
-    world.db.update(purchases).set({ status: 'SUCCESS', operatorRef: 'OP-123', finalAt: Date.now() }).where(eq(purchases.id, sale.purchaseId)).run();
-    expect(getPublicReceipt(world.db, token)).toMatchObject({ status: 'SUCCESS', operatorRef: 'OP-123' });
+    world.db
+      .update(purchases)
+      .set({ status: 'SUCCESS', operatorRef: 'OP-123', finalAt: Date.now() })
+      .where(eq(purchases.id, sale.purchaseId))
+      .run();
+    expect(getPublicReceipt(world.db, token)).toMatchObject({
+      status: 'SUCCESS',
+      operatorRef: 'OP-123',
+    });
   });
 });

@@ -15,7 +15,13 @@ export function receiptResponse(result: ReceiptLookup): Response {
   if (result.reason === 'throttled') {
     return Response.json(
       { error: 'Too many receipt lookups from this network. Wait a few minutes.' },
-      { status: 429, headers: { ...RECEIPT_HEADERS, 'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))) } },
+      {
+        status: 429,
+        headers: {
+          ...RECEIPT_HEADERS,
+          'Retry-After': String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))),
+        },
+      },
     );
   }
   return Response.json(NOT_FOUND_BODY, { status: 404, headers: RECEIPT_HEADERS });

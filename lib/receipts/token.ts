@@ -19,9 +19,15 @@ export function newReceiptToken(): string {
 }
 
 /** The token a link issued under the old scheme carries; null when no receipt key is configured. */
-export function legacyReceiptToken(purchaseId: number, key: string | undefined = env.RECEIPT_KEY): string | null {
+export function legacyReceiptToken(
+  purchaseId: number,
+  key: string | undefined = env.RECEIPT_KEY,
+): string | null {
   if (!key) return null;
-  return createHmac('sha256', key).update(`receipt:v1:${purchaseId}`).digest('base64url').slice(0, RECEIPT_TOKEN_LENGTH);
+  return createHmac('sha256', key)
+    .update(`receipt:v1:${purchaseId}`)
+    .digest('base64url')
+    .slice(0, RECEIPT_TOKEN_LENGTH);
 }
 
 export function hashReceiptToken(token: string): string {

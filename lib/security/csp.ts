@@ -5,7 +5,15 @@
  * forms post only here. Development also needs eval for React's debugging aids, and inline styles
  * for Next's error overlay.
  */
-export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  https,
+}: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+}): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,

@@ -1,9 +1,23 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
-  endOfLagosMonth, lagosDate, lagosDateOfDayNumber, lagosDateSql, lagosDateTimeText, lagosDayNumber, lagosDayNumberSql,
-  lagosDayRange, lagosHourLabel, lagosHourSql, lagosInstant, lagosIsoString, lagosParts, parseLagosDay, startOfLagosDay,
-  startOfLagosHour, startOfLagosMonth,
+  endOfLagosMonth,
+  lagosDate,
+  lagosDateOfDayNumber,
+  lagosDateSql,
+  lagosDateTimeText,
+  lagosDayNumber,
+  lagosDayNumberSql,
+  lagosDayRange,
+  lagosHourLabel,
+  lagosHourSql,
+  lagosInstant,
+  lagosIsoString,
+  lagosParts,
+  parseLagosDay,
+  startOfLagosDay,
+  startOfLagosHour,
+  startOfLagosMonth,
 } from './lagos';
 
 // Every expected value below is worked out by hand from Lagos = UTC+1 (no daylight saving) and
@@ -15,7 +29,14 @@ describe('Lagos time across a Lagos midnight (23:30 UTC is 00:30 the next day in
 
   it('is already the next day', () => {
     expect(lagosDate(at)).toBe('2025-06-15');
-    expect(lagosParts(at)).toEqual({ year: 2025, month: 6, day: 15, hour: 0, minute: 30, second: 5 });
+    expect(lagosParts(at)).toEqual({
+      year: 2025,
+      month: 6,
+      day: 15,
+      hour: 0,
+      minute: 30,
+      second: 5,
+    });
     expect(lagosDayNumber(at)).toBe(20254);
     expect(lagosDateOfDayNumber(20254)).toBe('2025-06-15');
     expect(startOfLagosDay(at)).toBe(utc('2025-06-14T23:00:00Z'));
@@ -72,7 +93,14 @@ describe('Lagos time across a year end (31 Dec 23:30 UTC is 1 Jan 00:30 in Lagos
 
   it('is already the new year', () => {
     expect(lagosDate(at)).toBe('2026-01-01');
-    expect(lagosParts(at)).toEqual({ year: 2026, month: 1, day: 1, hour: 0, minute: 30, second: 0 });
+    expect(lagosParts(at)).toEqual({
+      year: 2026,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 0,
+    });
     expect(lagosDayNumber(at)).toBe(20454);
     expect(startOfLagosMonth(at)).toBe(utc('2025-12-31T23:00:00Z'));
     expect(endOfLagosMonth(at)).toBe(utc('2026-01-31T23:00:00Z'));
@@ -95,14 +123,30 @@ describe('date filters', () => {
   });
 
   it('refuses text that is not a real calendar date (2025-02-31 used to become 3 March)', () => {
-    for (const bad of [undefined, '', '2025-02-31', '2025-02-29', '2025-13-01', '2025-06-00', '2025-6-15', '15/06/2025', '2025-06-15T00:00']) {
+    for (const bad of [
+      undefined,
+      '',
+      '2025-02-31',
+      '2025-02-29',
+      '2025-13-01',
+      '2025-06-00',
+      '2025-6-15',
+      '15/06/2025',
+      '2025-06-15T00:00',
+    ]) {
       expect(parseLagosDay(bad), String(bad)).toBeNull();
     }
   });
 
   it('makes a from–to range that includes the whole last day', () => {
-    expect(lagosDayRange('2025-06-15', '2025-06-15')).toEqual({ from: utc('2025-06-14T23:00:00Z'), to: utc('2025-06-15T23:00:00Z') });
-    expect(lagosDayRange('2025-01-31', '2025-12-31')).toEqual({ from: utc('2025-01-30T23:00:00Z'), to: utc('2025-12-31T23:00:00Z') });
+    expect(lagosDayRange('2025-06-15', '2025-06-15')).toEqual({
+      from: utc('2025-06-14T23:00:00Z'),
+      to: utc('2025-06-15T23:00:00Z'),
+    });
+    expect(lagosDayRange('2025-01-31', '2025-12-31')).toEqual({
+      from: utc('2025-01-30T23:00:00Z'),
+      to: utc('2025-12-31T23:00:00Z'),
+    });
     expect(lagosDayRange(undefined, 'nonsense')).toEqual({ from: undefined, to: undefined });
   });
 });
@@ -123,6 +167,8 @@ describe('the SQL twins give the same days and hours as SQLite computes them', (
     expect(one(lagosDateSql('created_at'), utc('2025-01-31T23:30:00Z'))).toBe('2025-02-01');
     expect(one(lagosDateSql('created_at'), utc('2025-01-31T22:30:00Z'))).toBe('2025-01-31');
     expect(one(lagosDateSql('created_at'), utc('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
-    expect(one(lagosHourSql('created_at'), utc('2025-06-14T23:30:05Z'))).toBe(utc('2025-06-14T23:00:00Z'));
+    expect(one(lagosHourSql('created_at'), utc('2025-06-14T23:30:05Z'))).toBe(
+      utc('2025-06-14T23:00:00Z'),
+    );
   });
 });

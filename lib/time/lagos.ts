@@ -28,13 +28,24 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function lagosParts(ms: number): LagosParts {
   const l = shifted(ms);
   return {
-    year: l.getUTCFullYear(), month: l.getUTCMonth() + 1, day: l.getUTCDate(),
-    hour: l.getUTCHours(), minute: l.getUTCMinutes(), second: l.getUTCSeconds(),
+    year: l.getUTCFullYear(),
+    month: l.getUTCMonth() + 1,
+    day: l.getUTCDate(),
+    hour: l.getUTCHours(),
+    minute: l.getUTCMinutes(),
+    second: l.getUTCSeconds(),
   };
 }
 
 /** The instant a Lagos wall-clock time names. Out-of-range fields roll over as in Date.UTC. */
-export function lagosInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+export function lagosInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
   return Date.UTC(year, month - 1, day, hour, minute, second) - LAGOS_OFFSET_MS;
 }
 
@@ -85,7 +96,10 @@ export function parseLagosDay(text: string | undefined): number | null {
 }
 
 /** A from–to filter of Lagos dates as instants: `from` inclusive, `to` exclusive (the day after `to` starts). */
-export function lagosDayRange(from: string | undefined, to: string | undefined): { from?: number; to?: number } {
+export function lagosDayRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from?: number; to?: number } {
   const start = parseLagosDay(from);
   const end = parseLagosDay(to);
   return { from: start ?? undefined, to: end === null ? undefined : end + DAY_MS };

@@ -28,8 +28,19 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
       .returning()
       .get();
     if (!created) throw new Refusal('An account with this email already exists.', 'email');
-    if (input.role === 'agent') for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
-    recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: created.id, detail: { email, role: input.role } }, now);
+    if (input.role === 'agent')
+      for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: created.id,
+        detail: { email, role: input.role },
+      },
+      now,
+    );
     return created;
   });
 }
@@ -38,7 +49,14 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
  * Changes a user and bumps the session version in one audited transaction: every session issued
  * before it is refused on its next request (the version is checked against the database each time).
  */
-function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial<typeof users.$inferInsert>, action: string, now: number) {
+function changeAndEndSessions(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  set: Partial<typeof users.$inferInsert>,
+  action: string,
+  now: number,
+) {
   immediate(db, (tx) => {
     const changed = tx
       .update(users)
@@ -50,12 +68,38 @@ function changeAndEndSessions(db: Db, actor: Actor, userId: number, set: Partial
   });
 }
 
-export function setUserStatus(db: Db, actor: Actor, userId: number, status: 'active' | 'disabled', now = Date.now()) {
-  changeAndEndSessions(db, actor, userId, { status }, status === 'disabled' ? 'user.disable' : 'user.enable', now);
+export function setUserStatus(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  status: 'active' | 'disabled',
+  now = Date.now(),
+) {
+  changeAndEndSessions(
+    db,
+    actor,
+    userId,
+    { status },
+    status === 'disabled' ? 'user.disable' : 'user.enable',
+    now,
+  );
 }
 
-export async function setPassword(db: Db, actor: Actor, userId: number, password: string, now = Date.now()) {
-  changeAndEndSessions(db, actor, userId, { passwordHash: await hashPassword(password) }, 'user.password_reset', now);
+export async function setPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  password: string,
+  now = Date.now(),
+) {
+  changeAndEndSessions(
+    db,
+    actor,
+    userId,
+    { passwordHash: await hashPassword(password) },
+    'user.password_reset',
+    now,
+  );
 }
 
 /** "Sign out everywhere": every existing session of this user stops working. */

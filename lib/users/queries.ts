@@ -17,11 +17,20 @@ export function listAgents(db: Db, search?: string) {
       status: users.status,
       maxSaleMinor: users.maxSaleMinor,
       dailyLimitMinor: users.dailyLimitMinor,
-      ngn: sql<number | null>`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'NGN' and a.kind = 'wallet')`,
-      inr: sql<number | null>`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'INR' and a.kind = 'wallet')`,
+      ngn: sql<
+        number | null
+      >`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'NGN' and a.kind = 'wallet')`,
+      inr: sql<
+        number | null
+      >`(select balance from accounts a where a.user_id = ${users.id} and a.currency = 'INR' and a.kind = 'wallet')`,
     })
     .from(users)
-    .where(and(eq(users.role, 'agent'), term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined))
+    .where(
+      and(
+        eq(users.role, 'agent'),
+        term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined,
+      ),
+    )
     .orderBy(desc(users.createdAt))
     .all();
 }

@@ -8,7 +8,11 @@ export const historyQuerySchema = z.object({
   status: z.enum(['pending', 'success', 'failed', 'review']).optional().catch(undefined),
   from: lagosDate.optional().catch(undefined),
   to: lagosDate.optional().catch(undefined),
-  network: z.string().regex(/^[A-Z0-9]{2,10}$/).optional().catch(undefined),
+  network: z
+    .string()
+    .regex(/^[A-Z0-9]{2,10}$/)
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -14,7 +14,10 @@ const EXCERPT_CHARS = 500;
 /** Retries stop once the next one would fall past a day after the event (or after a resend). */
 export const RETRY_WINDOW_MS = 24 * 3_600_000;
 /** After the nth failed attempt, wait RETRY_DELAYS_MS[n-1]: doubling-ish, about ten tries in a day. */
-export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000];
+export const RETRY_DELAYS_MS = [
+  5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000,
+  28_800_000,
+];
 
 export const defaultPolicy = (): TargetPolicy => (env.DEMO === 'on' ? DEMO_POLICY : STRICT);
 
@@ -27,24 +30,44 @@ export interface WebhookPassOptions {
 /** Due deliveries of endpoints that are not paused, under a lease so two workers never send the same one. */
 function claimDue(db: Db, owner: string, now: number, limit = 20) {
   return immediate(db, (tx) => {
-    const due = tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
+    const due = tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(
-        eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAt, now), isNull(webhookEndpoints.pausedAt),
-        or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
-      ))
-      .orderBy(webhookDeliveries.nextAt).limit(limit).all().map((d) => d.id);
+      .where(
+        and(
+          eq(webhookDeliveries.status, 'pending'),
+          lte(webhookDeliveries.nextAt, now),
+          isNull(webhookEndpoints.pausedAt),
+          or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
+        ),
+      )
+      .orderBy(webhookDeliveries.nextAt)
+      .limit(limit)
+      .all()
+      .map((d) => d.id);
     if (due.length === 0) return [];
-    tx.update(webhookDeliveries).set({ leaseOwner: owner, leaseUntil: now + LEASE_MS }).where(inArray(webhookDeliveries.id, due)).run();
-    return tx.select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: webhookEvents }).from(webhookDeliveries)
+    tx.update(webhookDeliveries)
+      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+      .where(inArray(webhookDeliveries.id, due))
+      .run();
+    return tx
+      .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: webhookEvents })
+      .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(inArray(webhookDeliveries.id, due)).all();
+      .where(inArray(webhookDeliveries.id, due))
+      .all();
   });
 }
 
 type Claimed = ReturnType<typeof claimDue>[number];
-interface AttemptResult { statusCode: number | null; latencyMs: number; responseExcerpt: string | null; error: string | null }
+interface AttemptResult {
+  statusCode: number | null;
+  latencyMs: number;
+  responseExcerpt: string | null;
+  error: string | null;
+}
 
 /** Reads at most the excerpt from the body and drops the rest: a receiver cannot make us hold megabytes. */
 async function excerptOf(body: ReadableStream<Uint8Array> | null): Promise<string> {
@@ -69,30 +92,59 @@ async function send(c: Claimed, policy: TargetPolicy, now: number): Promise<Atte
   if (problem) return { statusCode: null, latencyMs: 0, responseExcerpt: null, error: problem };
   try {
     const response = await undiciFetch(c.endpoint.url, {
-      method: 'POST', body: c.event.payload, headers: signedHeaders(c.endpoint, c.event.messageId, c.event.payload, now),
-      redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS), dispatcher: deliveryDispatcher(policy),
+      method: 'POST',
+      body: c.event.payload,
+      headers: signedHeaders(c.endpoint, c.event.messageId, c.event.payload, now),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      dispatcher: deliveryDispatcher(policy),
     });
     const excerpt = await excerptOf(response.body as ReadableStream<Uint8Array> | null);
-    return { statusCode: response.status, latencyMs: latency(), responseExcerpt: excerpt, error: null };
+    return {
+      statusCode: response.status,
+      latencyMs: latency(),
+      responseExcerpt: excerpt,
+      error: null,
+    };
   } catch (error) {
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause ?? String(error);
-    return { statusCode: null, latencyMs: latency(), responseExcerpt: null, error: message.slice(0, EXCERPT_CHARS) };
+    const message =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${TIMEOUT_MS / 1000} s`
+        : (cause ?? String(error));
+    return {
+      statusCode: null,
+      latencyMs: latency(),
+      responseExcerpt: null,
+      error: message.slice(0, EXCERPT_CHARS),
+    };
   }
 }
 
 /** Records the attempt and decides: delivered (2xx), try again later, or given up after a day. */
 function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
   immediate(db, (tx) => {
-    tx.insert(webhookAttempts).values({ deliveryId: c.delivery.id, at: now, ...result }).run();
+    tx.insert(webhookAttempts)
+      .values({ deliveryId: c.delivery.id, at: now, ...result })
+      .run();
     const attempts = c.delivery.attempts + 1;
-    const delivered = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    const delivered =
+      result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const delay = RETRY_DELAYS_MS[attempts - 1];
     const nextAt = delay === undefined ? null : now + delay;
-    const status = delivered ? 'succeeded' : nextAt === null || nextAt > c.delivery.createdAt + RETRY_WINDOW_MS ? 'failed' : 'pending';
+    const status = delivered
+      ? 'succeeded'
+      : nextAt === null || nextAt > c.delivery.createdAt + RETRY_WINDOW_MS
+        ? 'failed'
+        : 'pending';
     tx.update(webhookDeliveries)
       .set({ attempts, status, nextAt: nextAt ?? now, leaseOwner: null, leaseUntil: null })
-      .where(and(eq(webhookDeliveries.id, c.delivery.id), eq(webhookDeliveries.leaseOwner, c.delivery.leaseOwner ?? '')))
+      .where(
+        and(
+          eq(webhookDeliveries.id, c.delivery.id),
+          eq(webhookDeliveries.leaseOwner, c.delivery.leaseOwner ?? ''),
+        ),
+      )
       .run();
   });
 }
@@ -102,9 +154,17 @@ export async function runWebhookPass(db: Db, opts: WebhookPassOptions = {}): Pro
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `webhooks-${process.pid}-${randomUUID().slice(0, 8)}`;
   const policy = opts.policy ?? defaultPolicy();
-  const claimed = claimDue(db, owner, now()).map((c) => ({ ...c, delivery: { ...c.delivery, leaseOwner: owner } }));
-  await Promise.allSettled(claimed.map(async (c) => record(db, c, await send(c, policy, now()), now())))
-    .then((outcomes) => outcomes.forEach((o) => o.status === 'rejected' && console.error('[webhooks] delivery failed', o.reason)));
+  const claimed = claimDue(db, owner, now()).map((c) => ({
+    ...c,
+    delivery: { ...c.delivery, leaseOwner: owner },
+  }));
+  await Promise.allSettled(
+    claimed.map(async (c) => record(db, c, await send(c, policy, now()), now())),
+  ).then((outcomes) =>
+    outcomes.forEach(
+      (o) => o.status === 'rejected' && console.error('[webhooks] delivery failed', o.reason),
+    ),
+  );
   return claimed.length;
 }
 

@@ -1,6 +1,12 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookEventType } from '@/db/schema';
+import {
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookEvents,
+  type WebhookEventType,
+} from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { newWebhookSecret } from './sign';
 import { targetProblem, type TargetPolicy } from './target';
@@ -12,62 +18,133 @@ export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 
 export async function createEndpoint(
-  db: Db, agentId: number, input: { url: string; events: WebhookEventType[] }, policy: TargetPolicy, now = Date.now(),
+  db: Db,
+  agentId: number,
+  input: { url: string; events: WebhookEventType[] },
+  policy: TargetPolicy,
+  now = Date.now(),
 ): Promise<{ ok: true; endpoint: WebhookEndpoint } | { ok: false; error: string }> {
   const problem = await targetProblem(input.url, policy);
   if (problem) return { ok: false, error: problem };
   return immediate(db, (tx) => {
-    const existing = tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.agentId, agentId)).get()?.n ?? 0;
-    if (existing >= MAX_ENDPOINTS) return { ok: false, error: `You can have at most ${MAX_ENDPOINTS} endpoints.` } as const;
-    const endpoint = tx.insert(webhookEndpoints)
-      .values({ agentId, url: input.url, events: input.events, secret: newWebhookSecret(), createdAt: now }).returning().get();
+    const existing =
+      tx
+        .select({ n: count() })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.agentId, agentId))
+        .get()?.n ?? 0;
+    if (existing >= MAX_ENDPOINTS)
+      return { ok: false, error: `You can have at most ${MAX_ENDPOINTS} endpoints.` } as const;
+    const endpoint = tx
+      .insert(webhookEndpoints)
+      .values({
+        agentId,
+        url: input.url,
+        events: input.events,
+        secret: newWebhookSecret(),
+        createdAt: now,
+      })
+      .returning()
+      .get();
     return { ok: true, endpoint } as const;
   });
 }
 
-const own = (agentId: number, endpointId: number) => and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.agentId, agentId));
+const own = (agentId: number, endpointId: number) =>
+  and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.agentId, agentId));
 
 /** A new secret signs from now on; the old one keeps signing beside it until the overlap ends. */
-export function rotateSecret(db: Db, agentId: number, endpointId: number, now = Date.now(), overlapMs = ROTATION_OVERLAP_MS): string | null {
+export function rotateSecret(
+  db: Db,
+  agentId: number,
+  endpointId: number,
+  now = Date.now(),
+  overlapMs = ROTATION_OVERLAP_MS,
+): string | null {
   return immediate(db, (tx) => {
     const endpoint = tx.select().from(webhookEndpoints).where(own(agentId, endpointId)).get();
     if (!endpoint) return null;
     const secret = newWebhookSecret();
     tx.update(webhookEndpoints)
       .set({ secret, previousSecret: endpoint.secret, previousSecretUntil: now + overlapMs })
-      .where(eq(webhookEndpoints.id, endpointId)).run();
+      .where(eq(webhookEndpoints.id, endpointId))
+      .run();
     return secret;
   });
 }
 
 /** Paused: deliveries wait (and their retry window with them) until it is resumed. */
-export function setPaused(db: Db, agentId: number, endpointId: number, paused: boolean, now = Date.now()): boolean {
-  return db.update(webhookEndpoints).set({ pausedAt: paused ? now : null }).where(own(agentId, endpointId)).run().changes === 1;
+export function setPaused(
+  db: Db,
+  agentId: number,
+  endpointId: number,
+  paused: boolean,
+  now = Date.now(),
+): boolean {
+  return (
+    db
+      .update(webhookEndpoints)
+      .set({ pausedAt: paused ? now : null })
+      .where(own(agentId, endpointId))
+      .run().changes === 1
+  );
 }
 
-export function updateEvents(db: Db, agentId: number, endpointId: number, events: WebhookEventType[]): boolean {
-  return db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId)).run().changes === 1;
+export function updateEvents(
+  db: Db,
+  agentId: number,
+  endpointId: number,
+  events: WebhookEventType[],
+): boolean {
+  return (
+    db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId)).run().changes === 1
+  );
 }
 
 /** Sends the same message (same webhook-id) again now, with a fresh day of retries. */
-export function resendDelivery(db: Db, agentId: number, deliveryId: number, now = Date.now()): boolean {
+export function resendDelivery(
+  db: Db,
+  agentId: number,
+  deliveryId: number,
+  now = Date.now(),
+): boolean {
   return immediate(db, (tx) => {
-    const mine = tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
+    const mine = tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId))).get();
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId)))
+      .get();
     if (!mine) return false;
     tx.update(webhookDeliveries)
-      .set({ status: 'pending', attempts: 0, nextAt: now, createdAt: now, leaseOwner: null, leaseUntil: null })
-      .where(eq(webhookDeliveries.id, deliveryId)).run();
+      .set({
+        status: 'pending',
+        attempts: 0,
+        nextAt: now,
+        createdAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+      })
+      .where(eq(webhookDeliveries.id, deliveryId))
+      .run();
     return true;
   });
 }
 
 export function listEndpoints(db: Db, agentId: number): WebhookEndpoint[] {
-  return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.agentId, agentId)).orderBy(webhookEndpoints.id).all();
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.agentId, agentId))
+    .orderBy(webhookEndpoints.id)
+    .all();
 }
 
-export function getEndpoint(db: Db, agentId: number, endpointId: number): WebhookEndpoint | undefined {
+export function getEndpoint(
+  db: Db,
+  agentId: number,
+  endpointId: number,
+): WebhookEndpoint | undefined {
   return db.select().from(webhookEndpoints).where(own(agentId, endpointId)).get();
 }
 
@@ -79,40 +156,85 @@ export interface DeliveryLogEntry {
   attempts: number;
   nextAt: number;
   createdAt: number;
-  last: { at: number; statusCode: number | null; latencyMs: number; responseExcerpt: string | null; error: string | null } | null;
+  last: {
+    at: number;
+    statusCode: number | null;
+    latencyMs: number;
+    responseExcerpt: string | null;
+    error: string | null;
+  } | null;
 }
 
 /** The endpoint's latest deliveries, each with its last attempt. */
-export function listDeliveries(db: Db, agentId: number, endpointId: number, limit = 50): DeliveryLogEntry[] {
-  const rows = db.select({
-    id: webhookDeliveries.id, type: webhookEvents.type, messageId: webhookEvents.messageId, status: webhookDeliveries.status,
-    attempts: webhookDeliveries.attempts, nextAt: webhookDeliveries.nextAt, createdAt: webhookEvents.createdAt,
-  })
+export function listDeliveries(
+  db: Db,
+  agentId: number,
+  endpointId: number,
+  limit = 50,
+): DeliveryLogEntry[] {
+  const rows = db
+    .select({
+      id: webhookDeliveries.id,
+      type: webhookEvents.type,
+      messageId: webhookEvents.messageId,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      nextAt: webhookDeliveries.nextAt,
+      createdAt: webhookEvents.createdAt,
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookEndpoints.agentId, agentId)))
-    .orderBy(desc(webhookDeliveries.id)).limit(limit).all();
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(limit)
+    .all();
   if (rows.length === 0) return [];
-  const attempts = db.select().from(webhookAttempts)
-    .where(inArray(webhookAttempts.deliveryId, rows.map((r) => r.id))).orderBy(desc(webhookAttempts.id)).all();
+  const attempts = db
+    .select()
+    .from(webhookAttempts)
+    .where(
+      inArray(
+        webhookAttempts.deliveryId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(desc(webhookAttempts.id))
+    .all();
   const lastOf = new Map<number, (typeof attempts)[number]>();
   for (const a of attempts) if (!lastOf.has(a.deliveryId)) lastOf.set(a.deliveryId, a);
   return rows.map((r) => {
     const a = lastOf.get(r.id);
-    return { ...r, last: a ? { at: a.at, statusCode: a.statusCode, latencyMs: a.latencyMs, responseExcerpt: a.responseExcerpt, error: a.error } : null };
+    return {
+      ...r,
+      last: a
+        ? {
+            at: a.at,
+            statusCode: a.statusCode,
+            latencyMs: a.latencyMs,
+            responseExcerpt: a.responseExcerpt,
+            error: a.error,
+          }
+        : null,
+    };
   });
 }
 
 export function listAttempts(db: Db, agentId: number, deliveryId: number) {
-  return db.select({ attempt: webhookAttempts }).from(webhookAttempts)
+  return db
+    .select({ attempt: webhookAttempts })
+    .from(webhookAttempts)
     .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookEndpoints.agentId, agentId)))
-    .orderBy(webhookAttempts.id).all().map((r) => r.attempt);
+    .orderBy(webhookAttempts.id)
+    .all()
+    .map((r) => r.attempt);
 }
 
 /** When the previous secret stops signing, if a rotation's overlap is still running. */
 export function overlapEndsAt(endpoint: WebhookEndpoint, now = Date.now()): number | null {
-  return endpoint.previousSecretUntil !== null && endpoint.previousSecretUntil > now ? endpoint.previousSecretUntil : null;
+  return endpoint.previousSecretUntil !== null && endpoint.previousSecretUntil > now
+    ? endpoint.previousSecretUntil
+    : null;
 }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/transaction';
-import { webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookEventType } from '@/db/schema';
+import {
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookEvents,
+  type WebhookEventType,
+} from '@/db/schema';
 
 /** What the receiver reads under `data`: ids and amounts in minor units, never a secret. */
 export type WebhookData = Record<string, string | number | null>;
@@ -10,16 +15,41 @@ export type WebhookData = Record<string, string | number | null>;
  * The outbox write: called inside the transaction that makes the change, so the event exists if and
  * only if the change committed. One delivery row per endpoint of the agent that subscribed to the type.
  */
-export function recordWebhookEvent(tx: Tx, agentId: number, type: WebhookEventType, data: WebhookData, now: number) {
-  const endpoints = tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.agentId, agentId), sql`exists (select 1 from json_each(${webhookEndpoints.events}) e where e.value = ${type})`))
+export function recordWebhookEvent(
+  tx: Tx,
+  agentId: number,
+  type: WebhookEventType,
+  data: WebhookData,
+  now: number,
+) {
+  const endpoints = tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.agentId, agentId),
+        sql`exists (select 1 from json_each(${webhookEndpoints.events}) e where e.value = ${type})`,
+      ),
+    )
     .all();
   // No receiver, nothing to deliver: a sale of an agent without webhooks pays one indexed read.
   if (endpoints.length === 0) return;
   const messageId = `msg_${randomBytes(16).toString('hex')}`;
   const payload = JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
-  const event = tx.insert(webhookEvents).values({ messageId, agentId, type, payload, createdAt: now }).returning({ id: webhookEvents.id }).get();
+  const event = tx
+    .insert(webhookEvents)
+    .values({ messageId, agentId, type, payload, createdAt: now })
+    .returning({ id: webhookEvents.id })
+    .get();
   tx.insert(webhookDeliveries)
-    .values(endpoints.map((e) => ({ eventId: event.id, endpointId: e.id, status: 'pending' as const, nextAt: now, createdAt: now })))
+    .values(
+      endpoints.map((e) => ({
+        eventId: event.id,
+        endpointId: e.id,
+        status: 'pending' as const,
+        nextAt: now,
+        createdAt: now,
+      })),
+    )
     .run();
 }

@@ -15,10 +15,16 @@ export interface SigningKeys {
  * from each secret (space-separated, as the specification allows), so a receiver still holding the
  * old secret verifies it too.
  */
-export function signedHeaders(keys: SigningKeys, messageId: string, body: string, now: number): Record<string, string> {
+export function signedHeaders(
+  keys: SigningKeys,
+  messageId: string,
+  body: string,
+  now: number,
+): Record<string, string> {
   const at = new Date(now);
   const secrets = [keys.secret];
-  if (keys.previousSecret && keys.previousSecretUntil !== null && keys.previousSecretUntil > now) secrets.push(keys.previousSecret);
+  if (keys.previousSecret && keys.previousSecretUntil !== null && keys.previousSecretUntil > now)
+    secrets.push(keys.previousSecret);
   return {
     'content-type': 'application/json',
     'webhook-id': messageId,

@@ -20,11 +20,14 @@ export function urlProblem(raw: string, policy: TargetPolicy): string | null {
   } catch {
     return 'Enter a full address, like https://example.com/webhooks.';
   }
-  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) return 'The address must start with https://.';
+  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:'))
+    return 'The address must start with https://.';
   if (url.username || url.password) return 'The address may not carry a user name or password.';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivate && isIP(host) && isForbiddenAddress(host)) return 'That address is private or local: webhooks go to public addresses only.';
-  if (!policy.allowPrivate && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host)) return 'That address is private or local: webhooks go to public addresses only.';
+  if (!policy.allowPrivate && isIP(host) && isForbiddenAddress(host))
+    return 'That address is private or local: webhooks go to public addresses only.';
+  if (!policy.allowPrivate && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host))
+    return 'That address is private or local: webhooks go to public addresses only.';
   return null;
 }
 
@@ -36,7 +39,8 @@ export async function targetProblem(raw: string, policy: TargetPolicy): Promise<
   if (isIP(host)) return null;
   try {
     const addresses = await dns.promises.lookup(host, { all: true });
-    if (addresses.some((a) => isForbiddenAddress(a.address))) return 'That address is private or local: webhooks go to public addresses only.';
+    if (addresses.some((a) => isForbiddenAddress(a.address)))
+      return 'That address is private or local: webhooks go to public addresses only.';
   } catch {
     return `The name ${host} does not resolve.`;
   }
@@ -51,9 +55,16 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 4);
     if (addresses.length === 0 || addresses.some((a) => isForbiddenAddress(a.address))) {
-      return callback(Object.assign(new Error(`${hostname} resolves to a private or local address`), { code: 'EFORBIDDEN' }), '', 4);
+      return callback(
+        Object.assign(new Error(`${hostname} resolves to a private or local address`), {
+          code: 'EFORBIDDEN',
+        }),
+        '',
+        4,
+      );
     }
-    if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    if (options.all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
   });
 };

@@ -10,10 +10,21 @@ import { fundWallet } from '@/lib/ledger/funding';
 import { startSale } from '@/lib/purchases/start-sale';
 import { createWorld, type World } from '@/test/world';
 import { RETRY_DELAYS_MS, RETRY_WINDOW_MS, runWebhookPass } from './deliver';
-import { createEndpoint, listAttempts, listDeliveries, resendDelivery, rotateSecret, setPaused, type WebhookEndpoint } from './endpoints';
+import {
+  createEndpoint,
+  listAttempts,
+  listDeliveries,
+  resendDelivery,
+  rotateSecret,
+  setPaused,
+  type WebhookEndpoint,
+} from './endpoints';
 import { DEMO_POLICY, STRICT } from './target';
 
-interface Received { headers: Record<string, string>; body: string }
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+}
 let w: World;
 let server: http.Server;
 let receiverUrl: string;
@@ -28,7 +39,9 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       received.push({ headers: req.headers as Record<string, string>, body });
-      res.writeHead(answers.shift() ?? 200, { 'content-type': 'text/plain' }).end(`thanks ${'x'.repeat(2_000)}`);
+      res
+        .writeHead(answers.shift() ?? 200, { 'content-type': 'text/plain' })
+        .end(`thanks ${'x'.repeat(2_000)}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,7 +56,10 @@ beforeEach(() => {
   answers = [];
 });
 
-async function endpointFor(agentId: number, events: WebhookEndpoint['events'] = ['sale.succeeded', 'sale.failed', 'wallet.credited']) {
+async function endpointFor(
+  agentId: number,
+  events: WebhookEndpoint['events'] = ['sale.succeeded', 'sale.failed', 'wallet.credited'],
+) {
   const created = await createEndpoint(w.db, agentId, { url: receiverUrl, events }, DEMO_POLICY);
   if (!created.ok) throw new Error(created.error);
   return created.endpoint;
@@ -52,19 +68,35 @@ async function endpointFor(agentId: number, events: WebhookEndpoint['events'] = 
 let phones = 0;
 const mtn = (lastTwo = '00') => `0803${String(70_000 + ++phones).padStart(5, '0')}${lastTwo}`;
 const sell = (agentId: number, phone = mtn()) =>
-  startSale(w.db, agentId, { idempotencyKey: `wh-${phone}`, productId: w.product({ network: 'MTN', type: 'airtime' }).id, phone, network: 'MTN', amountMinor: 10_000 });
-const eventsOf = (agentId: number) => w.db.select().from(webhookEvents).where(eq(webhookEvents.agentId, agentId)).all();
+  startSale(w.db, agentId, {
+    idempotencyKey: `wh-${phone}`,
+    productId: w.product({ network: 'MTN', type: 'airtime' }).id,
+    phone,
+    network: 'MTN',
+    amountMinor: 10_000,
+  });
+const eventsOf = (agentId: number) =>
+  w.db.select().from(webhookEvents).where(eq(webhookEvents.agentId, agentId)).all();
 
 describe('webhook outbox', () => {
   it('a settled sale and a wallet credit each write their event in the same transaction; a rolled-back settle writes none', async () => {
     const agent = w.newAgent(1_000_000);
     await endpointFor(agent);
     expect((await sell(agent)).ok).toBe(true);
-    fundWallet(w.db, SYSTEM_ACTOR, { agentId: agent, currency: 'NGN', amount: 5_000, direction: 'credit', reference: `wh-credit-${agent}`, reason: 't' });
+    fundWallet(w.db, SYSTEM_ACTOR, {
+      agentId: agent,
+      currency: 'NGN',
+      amount: 5_000,
+      direction: 'credit',
+      reference: `wh-credit-${agent}`,
+      reason: 't',
+    });
     expect(eventsOf(agent).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
 
     // The settle transaction aborts after the status change: neither the settlement nor its event may remain.
-    w.db.$client.exec(`create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`);
+    w.db.$client.exec(
+      `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
+    );
     try {
       await expect(sell(agent)).rejects.toThrow('settle refused');
     } finally {
@@ -92,13 +124,25 @@ describe('webhook delivery', () => {
     expect(await runWebhookPass(w.db, { policy: DEMO_POLICY })).toBeGreaterThanOrEqual(1);
     const [event] = eventsOf(agent);
     const got = received.find((r) => r.headers['webhook-id'] === event!.messageId)!;
-    const verified = new Webhook(endpoint.secret).verify(got.body, got.headers) as { type: string; data: { status: string; face_minor: number } };
-    expect(verified).toMatchObject({ type: 'sale.succeeded', data: { status: 'SUCCESS', face_minor: 10_000 } });
+    const verified = new Webhook(endpoint.secret).verify(got.body, got.headers) as {
+      type: string;
+      data: { status: string; face_minor: number };
+    };
+    expect(verified).toMatchObject({
+      type: 'sale.succeeded',
+      data: { status: 'SUCCESS', face_minor: 10_000 },
+    });
     expect(got.headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
     // A tampered body is refused by the same verifier.
-    expect(() => new Webhook(endpoint.secret).verify(got.body.replace('10000', '99999'), got.headers)).toThrow();
+    expect(() =>
+      new Webhook(endpoint.secret).verify(got.body.replace('10000', '99999'), got.headers),
+    ).toThrow();
     const [log] = listDeliveries(w.db, agent, endpoint.id);
-    expect(log).toMatchObject({ status: 'succeeded', attempts: 1, last: { statusCode: 200, error: null } });
+    expect(log).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      last: { statusCode: 200, error: null },
+    });
     expect(log!.last!.responseExcerpt).toHaveLength(500);
     expect(log!.last!.latencyMs).toBeGreaterThanOrEqual(0);
   });
@@ -111,9 +155,14 @@ describe('webhook delivery', () => {
     answers = [500, 503];
     await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 });
     // Not due before its backoff.
-    expect(await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + RETRY_DELAYS_MS[0]! - 1 })).toBe(0);
+    expect(
+      await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + RETRY_DELAYS_MS[0]! - 1 }),
+    ).toBe(0);
     await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + RETRY_DELAYS_MS[0]! });
-    await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + RETRY_DELAYS_MS[0]! + RETRY_DELAYS_MS[1]! });
+    await runWebhookPass(w.db, {
+      policy: DEMO_POLICY,
+      now: () => t0 + RETRY_DELAYS_MS[0]! + RETRY_DELAYS_MS[1]!,
+    });
     const [log] = listDeliveries(w.db, agent, endpoint.id);
     expect(log).toMatchObject({ status: 'succeeded', attempts: 3 });
     expect(listAttempts(w.db, agent, log!.id).map((a) => a.statusCode)).toEqual([500, 503, 200]);
@@ -128,7 +177,7 @@ describe('webhook delivery', () => {
     let at = Date.now();
     for (let i = 0; i < 20; i += 1) {
       await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => at });
-      at += 30 * 3_600_000 / 20 + 1;
+      at += (30 * 3_600_000) / 20 + 1;
       const delivery = listDeliveries(w.db, failing, down.id)[0]!;
       if (delivery.status !== 'pending') break;
       at = Math.max(at, delivery.nextAt);
@@ -154,7 +203,10 @@ describe('webhook delivery', () => {
     expect(resendDelivery(w.db, w.newAgent(1), delivery!.id)).toBe(false); // another agent's delivery
     expect(resendDelivery(w.db, agent, delivery!.id)).toBe(true);
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
-    expect(received.map((r) => r.headers['webhook-id'])).toEqual([received[0]!.headers['webhook-id'], received[0]!.headers['webhook-id']]);
+    expect(received.map((r) => r.headers['webhook-id'])).toEqual([
+      received[0]!.headers['webhook-id'],
+      received[0]!.headers['webhook-id'],
+    ]);
     expect(listAttempts(w.db, agent, delivery!.id)).toHaveLength(2);
   });
 
@@ -165,19 +217,32 @@ describe('webhook delivery', () => {
     const fresh = rotateSecret(w.db, agent, endpoint.id, t0, 60_000)!;
     expect(fresh).toMatch(/^whsec_/);
     expect(rotateSecret(w.db, w.newAgent(1), endpoint.id)).toBeNull();
-    fundWallet(w.db, SYSTEM_ACTOR, { agentId: agent, currency: 'NGN', amount: 100, direction: 'credit', reference: `rot-${agent}`, reason: 't' });
+    fundWallet(w.db, SYSTEM_ACTOR, {
+      agentId: agent,
+      currency: 'NGN',
+      amount: 100,
+      direction: 'credit',
+      reference: `rot-${agent}`,
+      reason: 't',
+    });
     await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + 1_000 });
     const during = received[0]!;
     expect(during.headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    expect(new Webhook(fresh).verify(during.body, during.headers)).toMatchObject({ type: 'wallet.credited' });
-    expect(new Webhook(endpoint.secret).verify(during.body, during.headers)).toMatchObject({ type: 'wallet.credited' });
+    expect(new Webhook(fresh).verify(during.body, during.headers)).toMatchObject({
+      type: 'wallet.credited',
+    });
+    expect(new Webhook(endpoint.secret).verify(during.body, during.headers)).toMatchObject({
+      type: 'wallet.credited',
+    });
 
     const [delivery] = listDeliveries(w.db, agent, endpoint.id);
     resendDelivery(w.db, agent, delivery!.id, t0 + 61_000);
     await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + 61_000 });
     const after = received[1]!;
     // The library checks the timestamp against its own clock: sign-time t0+61 s is within its tolerance.
-    expect(new Webhook(fresh).verify(after.body, after.headers)).toMatchObject({ type: 'wallet.credited' });
+    expect(new Webhook(fresh).verify(after.body, after.headers)).toMatchObject({
+      type: 'wallet.credited',
+    });
     expect(() => new Webhook(endpoint.secret).verify(after.body, after.headers)).toThrow();
   });
 });
@@ -207,15 +272,27 @@ describe('webhook targets (server-side request forgery)', () => {
     await endpointFor(agent, ['sale.succeeded']);
     // The machine's own name resolves to a local address when the message leaves (what DNS rebinding does).
     const port = new URL(receiverUrl).port;
-    const viaName = await createEndpoint(w.db, agent, { url: `http://${os.hostname()}:${port}/hooks`, events: ['sale.succeeded'] }, DEMO_POLICY);
+    const viaName = await createEndpoint(
+      w.db,
+      agent,
+      { url: `http://${os.hostname()}:${port}/hooks`, events: ['sale.succeeded'] },
+      DEMO_POLICY,
+    );
     expect(viaName.ok).toBe(true);
     await sell(agent);
     await runWebhookPass(w.db, { policy: { allowHttp: true, allowPrivate: false } });
     expect(received).toEqual([]);
-    const deliveries = w.db.select().from(webhookDeliveries).all().filter((d) => eventsOf(agent).some((e) => e.id === d.eventId));
+    const deliveries = w.db
+      .select()
+      .from(webhookDeliveries)
+      .all()
+      .filter((d) => eventsOf(agent).some((e) => e.id === d.eventId));
     const errors = deliveries.flatMap((d) => listAttempts(w.db, agent, d.id).map((a) => a.error));
     expect(errors).toHaveLength(2);
-    expect(errors).toEqual([expect.stringContaining('private or local'), expect.stringContaining('resolves to a private or local address')]);
+    expect(errors).toEqual([
+      expect.stringContaining('private or local'),
+      expect.stringContaining('resolves to a private or local address'),
+    ]);
     expect(deliveries.every((d) => d.status === 'pending')).toBe(true);
   });
 });

@@ -21,7 +21,10 @@ export function trimSlashes(path: string): string {
 }
 
 /** Merge default paths with overrides, normalised for comparison with SimRequest.path. */
-export function resolvePaths(defaults: Record<string, string>, overrides: Record<string, string> = {}): Record<string, string> {
+export function resolvePaths(
+  defaults: Record<string, string>,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [op, p] of Object.entries({ ...defaults, ...overrides })) out[op] = trimSlashes(p);
   return out;

@@ -1,17 +1,44 @@
 // VTpass wire protocol (docs/providers/vtpass.md): api-key + public-key (GET) / secret-key (POST), or Basic email:password;
 // HTTP 200 with `code` in the body; request_id = Lagos YYYYMMDDHHmm + suffix; 019 same service+phone window.
-import { minorOrUndefined, minorToDecimal2, minorToMajorNumber, parseDecimalToMinor } from '../../lib/money';
+import {
+  minorOrUndefined,
+  minorToDecimal2,
+  minorToMajorNumber,
+  parseDecimalToMinor,
+} from '../../lib/money';
 import { lagosDateTimeText, LAGOS_TIME_ZONE } from '../../lib/time/lagos';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
 import type { Sale } from '../sales';
-import { basicCredentials, GARBLED, json, obj, str, type ProviderHandler, type Reply, type SimRequest } from '../wire';
+import {
+  basicCredentials,
+  GARBLED,
+  json,
+  obj,
+  str,
+  type ProviderHandler,
+  type Reply,
+  type SimRequest,
+} from '../wire';
 import { lagosReferenceOk, type HandlerContext } from './context';
 
-const AIRTIME_NETWORK: Record<string, string> = { mtn: 'MTN', glo: 'GLO', airtel: 'AIRTEL', etisalat: '9MOBILE' };
-const INNER: Record<Sale['state'], string> = { SUCCESS: 'delivered', PENDING: 'pending', FAILED: 'failed', REVERSED: 'reversed' };
+const AIRTIME_NETWORK: Record<string, string> = {
+  mtn: 'MTN',
+  glo: 'GLO',
+  airtel: 'AIRTEL',
+  etisalat: '9MOBILE',
+};
+const INNER: Record<Sale['state'], string> = {
+  SUCCESS: 'delivered',
+  PENDING: 'pending',
+  FAILED: 'failed',
+  REVERSED: 'reversed',
+};
 const fail = (code: string, response_description: string) => json({ code, response_description });
 
-export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: number): ProviderHandler {
+export function createVtpassHandler(
+  ctx: HandlerContext,
+  duplicateWindowMs: number,
+): ProviderHandler {
   const c = ctx.credentials;
   const lastByServicePhone = new Map<string, number>();
 
@@ -24,21 +51,41 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     return req.headers['public-key'] === c.publicKey || req.headers['secret-key'] === c.secretKey;
   }
 
-  function txnBody(sale: Sale, code = '000', description = 'TRANSACTION SUCCESSFUL', inner = INNER[sale.state]) {
+  function txnBody(
+    sale: Sale,
+    code = '000',
+    description = 'TRANSACTION SUCCESSFUL',
+    inner = INNER[sale.state],
+  ) {
     const airtime = sale.service === 'airtime';
     return {
-      code, response_description: description,
-      content: { transactions: {
-        status: inner, product_name: airtime ? `${sale.network} Airtime VTU` : `${sale.network} Data`,
-        unique_element: sale.phone, unit_price: minorToMajorNumber(sale.amountMinor), quantity: 1, channel: 'api',
-        type: airtime ? 'Airtime Recharge' : 'Data Services', phone: sale.phone, amount: minorToMajorNumber(sale.amountMinor),
-        platform: 'api', method: 'wallet', transactionId: sale.providerRef,
-      } },
+      code,
+      response_description: description,
+      content: {
+        transactions: {
+          status: inner,
+          product_name: airtime ? `${sale.network} Airtime VTU` : `${sale.network} Data`,
+          unique_element: sale.phone,
+          unit_price: minorToMajorNumber(sale.amountMinor),
+          quantity: 1,
+          channel: 'api',
+          type: airtime ? 'Airtime Recharge' : 'Data Services',
+          phone: sale.phone,
+          amount: minorToMajorNumber(sale.amountMinor),
+          platform: 'api',
+          method: 'wallet',
+          transactionId: sale.providerRef,
+        },
+      },
       requestId: sale.reference,
       // type drift, reproduced on purpose: airtime gets the older string amount + date object, data the newer forms.
       amount: airtime ? minorToDecimal2(sale.amountMinor) : minorToMajorNumber(sale.amountMinor),
       transaction_date: airtime
-        ? { date: `${lagosDateTimeText(sale.createdAt.getTime())}.000000`, timezone_type: 3, timezone: LAGOS_TIME_ZONE }
+        ? {
+            date: `${lagosDateTimeText(sale.createdAt.getTime())}.000000`,
+            timezone_type: 3,
+            timezone: LAGOS_TIME_ZONE,
+          }
         : sale.createdAt.toISOString(),
       purchased_code: '',
     };
@@ -46,7 +93,8 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
 
   function saleReply(sale: Sale): Reply {
     if (sale.state === 'FAILED') return json(txnBody(sale, '016', 'TRANSACTION FAILED'));
-    if (sale.state === 'PENDING') return json(txnBody(sale, '000', 'TRANSACTION PROCESSING', 'initiated'));
+    if (sale.state === 'PENDING')
+      return json(txnBody(sale, '000', 'TRANSACTION PROCESSING', 'initiated'));
     return json(txnBody(sale));
   }
 
@@ -55,43 +103,69 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     const ref = str(b.request_id) ?? '';
     const serviceID = str(b.serviceID) ?? '';
     const phone = str(b.phone) ?? str(b.billersCode) ?? '';
-    if (ref.length < 12 || !lagosReferenceOk(ctx, ref)) return fail('085', 'IMPROPER REQUEST ID: DATE NOT TODAY OR INVALID');
+    if (ref.length < 12 || !lagosReferenceOk(ctx, ref))
+      return fail('085', 'IMPROPER REQUEST ID: DATE NOT TODAY OR INVALID');
     const dataNetwork = VTPASS_DATA_SERVICES[serviceID];
     const airtimeNetwork = AIRTIME_NETWORK[serviceID];
-    if (!dataNetwork && !(airtimeNetwork && VTPASS_AIRTIME_SERVICES.includes(serviceID))) return fail('012', 'PRODUCT DOES NOT EXIST');
+    if (!dataNetwork && !(airtimeNetwork && VTPASS_AIRTIME_SERVICES.includes(serviceID)))
+      return fail('012', 'PRODUCT DOES NOT EXIST');
     if (!phone) return fail('011', 'INVALID ARGUMENTS');
     let amountMinor: number | undefined;
     let planCode: string | undefined;
     if (dataNetwork) {
-      const plan = NG_PLANS.find((p) => p.network === dataNetwork && p.vtpass?.code === str(b.variation_code));
+      const plan = NG_PLANS.find(
+        (p) => p.network === dataNetwork && p.vtpass?.code === str(b.variation_code),
+      );
       if (!plan) return fail('010', 'VARIATION CODE DOES NOT EXIST');
       amountMinor = plan.priceNaira * 100; // fixedPrice "Yes": the sent amount is ignored
       planCode = plan.vtpass?.code;
     } else {
-      amountMinor = typeof b.amount === 'number' || typeof b.amount === 'string' ? minorOrUndefined(parseDecimalToMinor(b.amount)) : undefined;
+      amountMinor =
+        typeof b.amount === 'number' || typeof b.amount === 'string'
+          ? minorOrUndefined(parseDecimalToMinor(b.amount))
+          : undefined;
       if (amountMinor === undefined || amountMinor <= 0) return fail('011', 'INVALID ARGUMENTS');
     }
     if (ctx.book.get('vtpass', ref)) return fail('014', 'REQUEST ID ALREADY EXIST');
     const key = `${serviceID}:${phone}`;
     const last = lastByServicePhone.get(key);
-    if (duplicateWindowMs > 0 && last !== undefined && ctx.now().getTime() - last < duplicateWindowMs) {
+    if (
+      duplicateWindowMs > 0 &&
+      last !== undefined &&
+      ctx.now().getTime() - last < duplicateWindowMs
+    ) {
       return fail('019', 'LIKELY DUPLICATE TRANSACTION'); // same service + biller within 30 s
     }
     lastByServicePhone.set(key, ctx.now().getTime());
     const network = dataNetwork ?? airtimeNetwork ?? '';
-    const d = ctx.book.purchase({ provider: 'vtpass', reference: ref, phone, network, service: dataNetwork ? 'data' : 'airtime', planCode, amountMinor });
+    const d = ctx.book.purchase({
+      provider: 'vtpass',
+      reference: ref,
+      phone,
+      network,
+      service: dataNetwork ? 'data' : 'airtime',
+      planCode,
+      amountMinor,
+    });
     if (d.kind === 'duplicate') return fail('014', 'REQUEST ID ALREADY EXIST');
     if (d.kind === 'not-processed') return fail('091', 'TRANSACTION NOT PROCESSED');
     if (d.kind === 'reset') return { kind: 'reset' };
     const garbled = GARBLED[d.transport];
     if (garbled) return garbled;
-    return d.transport === 'timeout' ? { kind: 'hold', then: saleReply(d.sale) } : saleReply(d.sale);
+    return d.transport === 'timeout'
+      ? { kind: 'hold', then: saleReply(d.sale) }
+      : saleReply(d.sale);
   }
 
   function requery(req: SimRequest): Reply {
     const sale = ctx.book.get('vtpass', str(obj(req.json).request_id) ?? '');
     if (!sale) return fail('015', 'INVALID REQUEST ID');
-    const description = { SUCCESS: 'TRANSACTION SUCCESSFUL', PENDING: 'TRANSACTION PROCESSING', FAILED: 'TRANSACTION FAILED', REVERSED: 'TRANSACTION REVERSED' }[sale.state];
+    const description = {
+      SUCCESS: 'TRANSACTION SUCCESSFUL',
+      PENDING: 'TRANSACTION PROCESSING',
+      FAILED: 'TRANSACTION FAILED',
+      REVERSED: 'TRANSACTION REVERSED',
+    }[sale.state];
     return json(txnBody(sale, '000', description));
   }
 
@@ -100,11 +174,18 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
     const network = VTPASS_DATA_SERVICES[serviceID];
     if (!network) return fail('012', 'PRODUCT DOES NOT EXIST');
     const list = NG_PLANS.filter((p) => p.network === network && p.vtpass).map((p) => ({
-      variation_code: p.vtpass?.code, name: p.vtpass?.name, variation_amount: `${p.priceNaira}.00`, fixedPrice: 'Yes',
+      variation_code: p.vtpass?.code,
+      name: p.vtpass?.name,
+      variation_amount: `${p.priceNaira}.00`,
+      fixedPrice: 'Yes',
     }));
     // the key is `varations` on some doc pages and `variations` on others; serve both spellings.
-    const key = serviceID === 'mtn-data' || serviceID === 'etisalat-data' ? 'varations' : 'variations';
-    return json({ response_description: '000', content: { ServiceName: `${network} Data`, serviceID, convinience_fee: '0 %', [key]: list } });
+    const key =
+      serviceID === 'mtn-data' || serviceID === 'etisalat-data' ? 'varations' : 'variations';
+    return json({
+      response_description: '000',
+      content: { ServiceName: `${network} Data`, serviceID, convinience_fee: '0 %', [key]: list },
+    });
   }
 
   return {
@@ -114,12 +195,26 @@ export function createVtpassHandler(ctx: HandlerContext, duplicateWindowMs: numb
       if (req.method === 'POST' && req.path === p.pay) return pay(req);
       if (req.method === 'POST' && req.path === p.requery) return requery(req);
       if (req.method === 'GET' && req.path === p.variations) return variations(req);
-      if (req.method === 'GET' && req.path === p.balance) return json({ code: 1, contents: { balance: minorToMajorNumber(ctx.book.balance('vtpass')) } });
-      return json({ code: '011', response_description: `UNKNOWN ENDPOINT ${req.method} ${req.path}` }, 404);
+      if (req.method === 'GET' && req.path === p.balance)
+        return json({
+          code: 1,
+          contents: { balance: minorToMajorNumber(ctx.book.balance('vtpass')) },
+        });
+      return json(
+        { code: '011', response_description: `UNKNOWN ENDPOINT ${req.method} ${req.path}` },
+        404,
+      );
     },
     callbackFor(sale) {
       const reversed = sale.state === 'REVERSED';
-      const data = { ...txnBody(sale, reversed ? '040' : '000', reversed ? 'TRANSACTION REVERSAL' : `TRANSACTION ${INNER[sale.state].toUpperCase()}`), transaction_date: null };
+      const data = {
+        ...txnBody(
+          sale,
+          reversed ? '040' : '000',
+          reversed ? 'TRANSACTION REVERSAL' : `TRANSACTION ${INNER[sale.state].toUpperCase()}`,
+        ),
+        transaction_date: null,
+      };
       return {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

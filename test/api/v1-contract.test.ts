@@ -30,14 +30,20 @@ let sellKey: string;
 
 beforeAll(async () => {
   // Provider timeout 8 s and the simulator's hang 6 s: a "53" sale succeeds at 6 s, after the 3 s budget.
-  world = await createWorld({ saleTimeoutMs: 8_000, simulator: { kind: 'http', timeoutHoldMs: 6_000 } });
+  world = await createWorld({
+    saleTimeoutMs: 8_000,
+    simulator: { kind: 'http', timeoutHoldMs: 6_000 },
+  });
   world.fund(10_000_000);
   (globalThis as unknown as { portalDb?: Db }).portalDb = world.db;
   markClientAddressFront();
   const main = newKey(world.agentId, ['read', 'sell']);
   sellKey = main.key;
   // The rate-limit test has its own key: this one must not be throttled by the tests' bursts.
-  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, main.row.id, { saleRatePerSecond: 10_000, readRatePerSecond: 10_000 });
+  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, main.row.id, {
+    saleRatePerSecond: 10_000,
+    readRatePerSecond: 10_000,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -49,7 +55,10 @@ function newKey(agentId: number, scopes: ApiScope[], allowedIps: string[] = []) 
   return createApiKey(world.db, SYSTEM_ACTOR, agentId, { name: 'test', scopes, allowedIps });
 }
 
-type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context?: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 interface CallOptions {
   key?: string | null;
@@ -63,18 +72,34 @@ interface CallOptions {
 
 let calls = 0;
 async function call(handler: Handler, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: options.ip ?? '203.0.113.10', ...options.headers };
+  const headers: Record<string, string> = {
+    [CLIENT_ADDRESS_HEADER]: options.ip ?? '203.0.113.10',
+    ...options.headers,
+  };
   const key = options.key === undefined ? sellKey : options.key;
   if (key !== null) headers.authorization = `Bearer ${key}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';
   calls += 1;
-  const response = await handler(new Request(`http://portal.test/api/v1${path}`, {
-    method: options.method ?? 'GET', headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-  }), options.params ? { params: Promise.resolve(options.params) } : undefined);
+  const response = await handler(
+    new Request(`http://portal.test/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
+    }),
+    options.params ? { params: Promise.resolve(options.params) } : undefined,
+  );
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : null,
+  };
 }
 
 const post = (body: unknown, idempotencyKey: string | undefined, options: CallOptions = {}) =>
@@ -91,7 +116,11 @@ function expectDocumented(schema: z.ZodType, body: unknown) {
   expect(schema.parse(body)).toEqual(body);
 }
 
-function expectProblem(result: { status: number; headers: Headers; body: { code?: string; status?: number } }, status: number, code: string) {
+function expectProblem(
+  result: { status: number; headers: Headers; body: { code?: string; status?: number } },
+  status: number,
+  code: string,
+) {
   expect(result.status).toBe(status);
   expect(result.headers.get('content-type')).toBe('application/problem+json');
   expect(result.body).toMatchObject({ status, code, type: `/developers#problem-${code}` });
@@ -104,18 +133,39 @@ describe('authentication and scopes', () => {
     const none = await call(balancesRoute.GET as Handler, '/balances', { key: null });
     expectProblem(none, 401, 'authentication_required');
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
-    const basic = await call(balancesRoute.GET as Handler, '/balances', { key: null, headers: { authorization: 'Basic abc' } });
+    const basic = await call(balancesRoute.GET as Handler, '/balances', {
+      key: null,
+      headers: { authorization: 'Basic abc' },
+    });
     expectProblem(basic, 401, 'invalid_api_key');
-    expectProblem(await call(balancesRoute.GET as Handler, '/balances', { key: 'vp_live_not-a-real-key' }), 401, 'invalid_api_key');
+    expectProblem(
+      await call(balancesRoute.GET as Handler, '/balances', { key: 'vp_live_not-a-real-key' }),
+      401,
+      'invalid_api_key',
+    );
   });
 
   it('refuses a revoked key at once, and audits the revocation', async () => {
     const { key, row } = newKey(world.agentId, ['read']);
     expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
-    revokeApiKey(world.db, { userId: world.agentId, label: 'agent', ip: null }, row.id, world.agentId);
-    expectProblem(await call(balancesRoute.GET as Handler, '/balances', { key }), 401, 'api_key_revoked');
-    const audit = world.db.select().from(auditLog).where(eq(auditLog.targetId, String(row.id))).all()
-      .filter((a) => a.targetType === 'api_key').map((a) => a.action);
+    revokeApiKey(
+      world.db,
+      { userId: world.agentId, label: 'agent', ip: null },
+      row.id,
+      world.agentId,
+    );
+    expectProblem(
+      await call(balancesRoute.GET as Handler, '/balances', { key }),
+      401,
+      'api_key_revoked',
+    );
+    const audit = world.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(row.id)))
+      .all()
+      .filter((a) => a.targetType === 'api_key')
+      .map((a) => a.action);
     expect(audit).toEqual(['api_key.create', 'api_key.revoke']);
   });
 
@@ -124,27 +174,57 @@ describe('authentication and scopes', () => {
     const { key } = newKey(agentId, ['read', 'sell']);
     expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
     world.db.update(users).set({ status: 'disabled' }).where(eq(users.id, agentId)).run();
-    expectProblem(await call(balancesRoute.GET as Handler, '/balances', { key }), 403, 'account_disabled');
-    const sale = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key });
+    expectProblem(
+      await call(balancesRoute.GET as Handler, '/balances', { key }),
+      403,
+      'account_disabled',
+    );
+    const sale = await post(
+      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      newIdem(),
+      { key },
+    );
     expectProblem(sale, 403, 'account_disabled');
-    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual([]);
+    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual(
+      [],
+    );
   });
 
   it('holds each key to its scopes: read cannot sell, sell cannot read', async () => {
     const readOnly = newKey(world.agentId, ['read']).key;
     const sellOnly = newKey(world.agentId, ['sell']).key;
-    const refused = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key: readOnly });
+    const refused = await post(
+      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      newIdem(),
+      { key: readOnly },
+    );
     expectProblem(refused, 403, 'insufficient_scope');
-    expectProblem(await call(salesRoute.GET as Handler, '/sales', { key: sellOnly }), 403, 'insufficient_scope');
-    const sold = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key: sellOnly });
+    expectProblem(
+      await call(salesRoute.GET as Handler, '/sales', { key: sellOnly }),
+      403,
+      'insufficient_scope',
+    );
+    const sold = await post(
+      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      newIdem(),
+      { key: sellOnly },
+    );
     expect(sold.status).toBe(201);
   });
 
   it('holds a key to its IP allow-list (addresses and ranges), and records the last use and address', async () => {
     const { key, row } = newKey(world.agentId, ['read'], ['198.51.100.0/24', '2001:db8::1']);
-    expectProblem(await call(balancesRoute.GET as Handler, '/balances', { key, ip: '203.0.113.10' }), 403, 'ip_not_allowed');
-    expect((await call(balancesRoute.GET as Handler, '/balances', { key, ip: '198.51.100.7' })).status).toBe(200);
-    expect((await call(balancesRoute.GET as Handler, '/balances', { key, ip: '2001:db8::1' })).status).toBe(200);
+    expectProblem(
+      await call(balancesRoute.GET as Handler, '/balances', { key, ip: '203.0.113.10' }),
+      403,
+      'ip_not_allowed',
+    );
+    expect(
+      (await call(balancesRoute.GET as Handler, '/balances', { key, ip: '198.51.100.7' })).status,
+    ).toBe(200);
+    expect(
+      (await call(balancesRoute.GET as Handler, '/balances', { key, ip: '2001:db8::1' })).status,
+    ).toBe(200);
     const stored = world.db.select().from(apiKeys).where(eq(apiKeys.id, row.id)).get()!;
     expect(stored.lastUsedIp).toBe('2001:db8::1');
     expect(stored.lastUsedAt).toBeGreaterThan(0);
@@ -163,9 +243,18 @@ describe('create a sale', () => {
   it('sells airtime through the sale path: 201, the sale, the wallet debited once', async () => {
     const before = (await call(balancesRoute.GET as Handler, '/balances')).body.data[0];
     const number = phone('00');
-    const sold = await post({ productId: airtime().id, phone: number, amountMinor: 50_000 }, newIdem());
+    const sold = await post(
+      { productId: airtime().id, phone: number, amountMinor: 50_000 },
+      newIdem(),
+    );
     expect(sold.status).toBe(201);
-    expect(sold.body).toMatchObject({ status: 'success', phone: number, network: 'MTN', amountMinor: 50_000, currency: 'NGN' });
+    expect(sold.body).toMatchObject({
+      status: 'success',
+      phone: number,
+      network: 'MTN',
+      amountMinor: 50_000,
+      currency: 'NGN',
+    });
     expect(sold.body.costMinor).toBeLessThan(50_000);
     expectDocumented(schemas.saleSchema, sold.body);
     const after = (await call(balancesRoute.GET as Handler, '/balances')).body.data[0];
@@ -175,12 +264,22 @@ describe('create a sale', () => {
 
   it('sells a data plan at its price, refusing a price that changed', async () => {
     const plan = world.product({ network: 'MTN', type: 'data' });
-    const stale = await post({ productId: plan.id, phone: phone('00'), expectedPriceMinor: plan.priceMinor! + 100 }, newIdem());
+    const stale = await post(
+      { productId: plan.id, phone: phone('00'), expectedPriceMinor: plan.priceMinor! + 100 },
+      newIdem(),
+    );
     expectProblem(stale, 422, 'sale_refused');
     expect(stale.body.field).toBe('productId');
-    const sold = await post({ productId: plan.id, phone: phone('00'), expectedPriceMinor: plan.priceMinor! }, newIdem());
+    const sold = await post(
+      { productId: plan.id, phone: phone('00'), expectedPriceMinor: plan.priceMinor! },
+      newIdem(),
+    );
     expect(sold.status).toBe(201);
-    expect(sold.body).toMatchObject({ type: 'data', amountMinor: plan.priceMinor, productId: plan.id });
+    expect(sold.body).toMatchObject({
+      type: 'data',
+      amountMinor: plan.priceMinor,
+      productId: plan.id,
+    });
   });
 
   it('replays the same key and body: the same status and body, one sale, one provider reference', async () => {
@@ -194,9 +293,19 @@ describe('create a sale', () => {
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
     }
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    const rows = world.db.select().from(purchases).where(eq(purchases.idempotencyKey, `api:${key}`)).all();
+    const rows = world.db
+      .select()
+      .from(purchases)
+      .where(eq(purchases.idempotencyKey, `api:${key}`))
+      .all();
     expect(rows).toHaveLength(1);
-    expect(world.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, rows[0]!.id)).all()).toHaveLength(1);
+    expect(
+      world.db
+        .select()
+        .from(purchaseAttempts)
+        .where(eq(purchaseAttempts.purchaseId, rows[0]!.id))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it('makes one sale when the same key is sent many times at once', async () => {
@@ -205,16 +314,26 @@ describe('create a sale', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(body, key)));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
-    expect(world.db.select().from(purchases).where(eq(purchases.idempotencyKey, `api:${key}`)).all()).toHaveLength(1);
+    expect(
+      world.db
+        .select()
+        .from(purchases)
+        .where(eq(purchases.idempotencyKey, `api:${key}`))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it('refuses the same key with another body with 422 idempotency_key_reused, and sells nothing more', async () => {
     const key = newIdem();
     const number = phone('00');
-    expect((await post({ productId: airtime().id, phone: number, amountMinor: 10_000 }, key)).status).toBe(201);
+    expect(
+      (await post({ productId: airtime().id, phone: number, amountMinor: 10_000 }, key)).status,
+    ).toBe(201);
     const other = await post({ productId: airtime().id, phone: number, amountMinor: 20_000 }, key);
     expectProblem(other, 422, 'idempotency_key_reused');
-    expect(world.db.select().from(purchases).where(eq(purchases.phone, number)).all()).toHaveLength(1);
+    expect(world.db.select().from(purchases).where(eq(purchases.phone, number)).all()).toHaveLength(
+      1,
+    );
   });
 
   it('answers 202 with a pending sale, replays 202, and the sale settles later by itself', async () => {
@@ -228,17 +347,26 @@ describe('create a sale', () => {
     const replay = await post(body, key);
     expect(replay.status).toBe(202);
     expect(replay.body).toEqual(first.body);
-    const got = await call(saleRoute.GET as Handler, `/sales/${first.body.id}`, { params: { id: String(first.body.id) } });
+    const got = await call(saleRoute.GET as Handler, `/sales/${first.body.id}`, {
+      params: { id: String(first.body.id) },
+    });
     expect(got.body).toMatchObject({ id: first.body.id, status: 'pending' });
     world.sim.release(number);
   });
 
   it('answers pending within the counter budget when the provider hangs, and the call still settles the sale', async () => {
-    const sold = await post({ productId: airtime().id, phone: phone('53'), amountMinor: 10_000 }, newIdem());
+    const sold = await post(
+      { productId: airtime().id, phone: phone('53'), amountMinor: 10_000 },
+      newIdem(),
+    );
     // The simulator answers "success" at 6 s, within the 8 s provider timeout: a waiting handler would answer 201.
     expect(sold.status).toBe(202);
     expect(sold.body.status).toBe('pending');
-    await expect.poll(() => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status, { timeout: 20_000 })
+    await expect
+      .poll(
+        () => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status,
+        { timeout: 20_000 },
+      )
       .toBe('SUCCESS');
   });
 
@@ -250,8 +378,12 @@ describe('create a sale', () => {
     const refused = await post(body, idem, { key });
     expectProblem(refused, 402, 'insufficient_funds');
     expect(refused.body.detail).toContain('this sale needs');
-    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual([]);
-    expect(world.db.select().from(apiIdempotency).where(eq(apiIdempotency.agentId, agentId)).all()).toEqual([]);
+    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual(
+      [],
+    );
+    expect(
+      world.db.select().from(apiIdempotency).where(eq(apiIdempotency.agentId, agentId)).all(),
+    ).toEqual([]);
     const smaller = await post({ ...body, amountMinor: 10_000 }, idem, { key });
     expect(smaller.status).toBe(201);
   });
@@ -259,18 +391,42 @@ describe('create a sale', () => {
   it('refuses bad requests with the field at fault and writes nothing', async () => {
     const count = () => world.db.select().from(purchases).all().length;
     const before = count();
-    expectProblem(await post({ productId: airtime().id, phone: phone('00'), amountMinor: 100 }, undefined), 400, 'idempotency_key_missing');
-    expectProblem(await post({ productId: 1 }, 'bad key with spaces'), 400, 'idempotency_key_invalid');
+    expectProblem(
+      await post({ productId: airtime().id, phone: phone('00'), amountMinor: 100 }, undefined),
+      400,
+      'idempotency_key_missing',
+    );
+    expectProblem(
+      await post({ productId: 1 }, 'bad key with spaces'),
+      400,
+      'idempotency_key_invalid',
+    );
     expectProblem(await post('{not json', newIdem()), 400, 'invalid_json');
-    const form = await post('productId=1', newIdem(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await post('productId=1', newIdem(), {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectProblem(form, 415, 'unsupported_media_type');
-    const invalid = await post({ productId: 'x', phone: '', amountMinor: 1.5, extra: true }, newIdem());
+    const invalid = await post(
+      { productId: 'x', phone: '', amountMinor: 1.5, extra: true },
+      newIdem(),
+    );
     expectProblem(invalid, 400, 'validation_failed');
-    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['(body)', 'amountMinor', 'phone', 'productId']);
-    const badPhone = await post({ productId: airtime().id, phone: '12345', amountMinor: 10_000 }, newIdem());
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      '(body)',
+      'amountMinor',
+      'phone',
+      'productId',
+    ]);
+    const badPhone = await post(
+      { productId: airtime().id, phone: '12345', amountMinor: 10_000 },
+      newIdem(),
+    );
     expectProblem(badPhone, 422, 'sale_refused');
     expect(badPhone.body.field).toBe('phone');
-    const badAmount = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_050 }, newIdem());
+    const badAmount = await post(
+      { productId: airtime().id, phone: phone('00'), amountMinor: 10_050 },
+      newIdem(),
+    );
     expect(badAmount.body.field).toBe('amountMinor');
     expect(count()).toBe(before);
   });
@@ -285,7 +441,11 @@ describe('reads', () => {
     for (const lastTwo of ['00', '01', '02', '59', '03']) {
       const number = phone(lastTwo);
       numbers.push(number);
-      const sold = await post({ productId: airtime().id, phone: number, amountMinor: 10_000 }, newIdem(), { key });
+      const sold = await post(
+        { productId: airtime().id, phone: number, amountMinor: 10_000 },
+        newIdem(),
+        { key },
+      );
       ids.push(sold.body.id);
     }
     const seen: number[] = [];
@@ -303,47 +463,103 @@ describe('reads', () => {
     expect(seen).toEqual([...ids].reverse());
 
     // "59" is a definite failure: failed at once, or pending while a confirming requery is due.
-    const refusedStatus = (await call(saleRoute.GET as Handler, `/sales/${ids[3]}`, { key, params: { id: String(ids[3]) } })).body.status;
+    const refusedStatus = (
+      await call(saleRoute.GET as Handler, `/sales/${ids[3]}`, {
+        key,
+        params: { id: String(ids[3]) },
+      })
+    ).body.status;
     expect(['failed', 'pending']).toContain(refusedStatus);
-    const byStatus = await call(salesRoute.GET as Handler, `/sales?status=${refusedStatus}`, { key });
+    const byStatus = await call(salesRoute.GET as Handler, `/sales?status=${refusedStatus}`, {
+      key,
+    });
     expect(byStatus.body.data.map((s: { phone: string }) => s.phone)).toEqual([numbers[3]]);
     const successes = await call(salesRoute.GET as Handler, '/sales?status=success', { key });
-    expect(successes.body.data.map((s: { id: number }) => s.id)).toEqual([ids[4], ids[2], ids[1], ids[0]]);
-    const byPhone = await call(salesRoute.GET as Handler, `/sales?phone=${encodeURIComponent(`+234${numbers[1]!.slice(1)}`)}`, { key });
+    expect(successes.body.data.map((s: { id: number }) => s.id)).toEqual([
+      ids[4],
+      ids[2],
+      ids[1],
+      ids[0],
+    ]);
+    const byPhone = await call(
+      salesRoute.GET as Handler,
+      `/sales?phone=${encodeURIComponent(`+234${numbers[1]!.slice(1)}`)}`,
+      { key },
+    );
     expect(byPhone.body.data.map((s: { id: number }) => s.id)).toEqual([ids[1]]);
-    const reference = (await call(saleRoute.GET as Handler, `/sales/${ids[2]}`, { key, params: { id: String(ids[2]) } })).body.reference;
+    const reference = (
+      await call(saleRoute.GET as Handler, `/sales/${ids[2]}`, {
+        key,
+        params: { id: String(ids[2]) },
+      })
+    ).body.reference;
     const byRef = await call(salesRoute.GET as Handler, `/sales?reference=${reference}`, { key });
     expect(byRef.body.data.map((s: { id: number }) => s.id)).toEqual([ids[2]]);
-    const future = await call(salesRoute.GET as Handler, `/sales?from=${new Date(Date.now() + 60_000).toISOString()}`, { key });
+    const future = await call(
+      salesRoute.GET as Handler,
+      `/sales?from=${new Date(Date.now() + 60_000).toISOString()}`,
+      { key },
+    );
     expect(future.body.data).toEqual([]);
-    const past = await call(salesRoute.GET as Handler, `/sales?to=${new Date(Date.now() + 60_000).toISOString()}`, { key });
+    const past = await call(
+      salesRoute.GET as Handler,
+      `/sales?to=${new Date(Date.now() + 60_000).toISOString()}`,
+      { key },
+    );
     expect(past.body.data).toHaveLength(5);
-    expectProblem(await call(salesRoute.GET as Handler, '/sales?from=yesterday', { key }), 400, 'validation_failed');
-    expectProblem(await call(salesRoute.GET as Handler, '/sales?cursor=!!', { key }), 400, 'validation_failed');
+    expectProblem(
+      await call(salesRoute.GET as Handler, '/sales?from=yesterday', { key }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await call(salesRoute.GET as Handler, '/sales?cursor=!!', { key }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('answers another agent’s sale as not found', async () => {
     const agentId = world.newAgent(1_000_000);
     const { key } = newKey(agentId, ['read', 'sell']);
-    const sold = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key });
-    const mine = await call(saleRoute.GET as Handler, `/sales/${sold.body.id}`, { key, params: { id: String(sold.body.id) } });
+    const sold = await post(
+      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      newIdem(),
+      { key },
+    );
+    const mine = await call(saleRoute.GET as Handler, `/sales/${sold.body.id}`, {
+      key,
+      params: { id: String(sold.body.id) },
+    });
     expect(mine.body).toEqual(sold.body);
-    const theirs = await call(saleRoute.GET as Handler, `/sales/${sold.body.id}`, { params: { id: String(sold.body.id) } });
+    const theirs = await call(saleRoute.GET as Handler, `/sales/${sold.body.id}`, {
+      params: { id: String(sold.body.id) },
+    });
     expectProblem(theirs, 404, 'not_found');
-    expectProblem(await call(saleRoute.GET as Handler, '/sales/abc', { params: { id: 'abc' } }), 400, 'validation_failed');
+    expectProblem(
+      await call(saleRoute.GET as Handler, '/sales/abc', { params: { id: 'abc' } }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('pages the wallet statement with the running balance each row had', async () => {
     const agentId = world.newAgent(1_000_000);
     const { key } = newKey(agentId, ['read', 'sell']);
     for (let i = 0; i < 3; i += 1) {
-      await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key });
+      await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), {
+        key,
+      });
     }
-    const rows: { id: number; debitMinor: number; creditMinor: number; balanceMinor: number }[] = [];
+    const rows: { id: number; debitMinor: number; creditMinor: number; balanceMinor: number }[] =
+      [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: typeof rows; nextCursor: string | null } } =
-        await call(statementRoute.GET as Handler, `/wallet/statement?currency=NGN&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { key });
+      const page: { body: { data: typeof rows; nextCursor: string | null } } = await call(
+        statementRoute.GET as Handler,
+        `/wallet/statement?currency=NGN&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { key },
+      );
       rows.push(...page.body.data);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -356,22 +572,43 @@ describe('reads', () => {
       expect(row.balanceMinor).toBe(balance);
     }
     const balances = await call(balancesRoute.GET as Handler, '/balances', { key });
-    expect(balances.body.data).toEqual([expect.objectContaining({ currency: 'NGN', balanceMinor: balance })]);
+    expect(balances.body.data).toEqual([
+      expect.objectContaining({ currency: 'NGN', balanceMinor: balance }),
+    ]);
     expectDocumented(schemas.balancesSchema, balances.body);
   });
 
   it('lists the catalogue by country, network and type, and looks numbers up', async () => {
-    const data = await call(catalogueRoute.GET as Handler, '/catalogue?country=NG&network=mtn&type=data');
+    const data = await call(
+      catalogueRoute.GET as Handler,
+      '/catalogue?country=NG&network=mtn&type=data',
+    );
     expect(data.status).toBe(200);
     expect(data.body.data.length).toBeGreaterThan(0);
     expectDocumented(schemas.catalogueSchema, data.body);
-    for (const plan of data.body.data) expect(plan).toMatchObject({ network: 'MTN', type: 'data', currency: 'NGN', country: 'NG' });
+    for (const plan of data.body.data)
+      expect(plan).toMatchObject({ network: 'MTN', type: 'data', currency: 'NGN', country: 'NG' });
     const india = await call(catalogueRoute.GET as Handler, '/catalogue?country=IN');
-    expect(new Set(india.body.data.map((p: { currency: string }) => p.currency))).toEqual(new Set(['INR']));
-    expectProblem(await call(catalogueRoute.GET as Handler, '/catalogue?country=GH'), 400, 'validation_failed');
+    expect(new Set(india.body.data.map((p: { currency: string }) => p.currency))).toEqual(
+      new Set(['INR']),
+    );
+    expectProblem(
+      await call(catalogueRoute.GET as Handler, '/catalogue?country=GH'),
+      400,
+      'validation_failed',
+    );
 
-    const glo = await call(lookupRoute.GET as Handler, `/lookup?phone=${encodeURIComponent('+234 805 123 4567')}`);
-    expect(glo.body).toEqual({ country: 'NG', phone: '08051234567', network: 'GLO', circle: null, detected: true });
+    const glo = await call(
+      lookupRoute.GET as Handler,
+      `/lookup?phone=${encodeURIComponent('+234 805 123 4567')}`,
+    );
+    expect(glo.body).toEqual({
+      country: 'NG',
+      phone: '08051234567',
+      network: 'GLO',
+      circle: null,
+      detected: true,
+    });
     expectDocumented(schemas.lookupSchema, glo.body);
     const indian = await call(lookupRoute.GET as Handler, '/lookup?country=IN&phone=9812345678');
     expect(indian.body).toMatchObject({ country: 'IN', phone: '9812345678', detected: false });
@@ -388,7 +625,9 @@ describe('rate limits', () => {
     const other = openDatabase(world.file);
     try {
       const now = Date.parse('2031-01-01T00:00:00.100Z');
-      const allowed = [world.db, other, world.db, other].map((db) => consumeRate(db, key, 'read', now).allowed);
+      const allowed = [world.db, other, world.db, other].map(
+        (db) => consumeRate(db, key, 'read', now).allowed,
+      );
       expect(allowed).toEqual([true, true, true, false]);
       expect(consumeRate(other, key, 'read', now + 1_000).allowed).toBe(true); // the next second starts afresh
     } finally {
@@ -398,23 +637,44 @@ describe('rate limits', () => {
 
   it('answers 429 with Retry-After past the key’s limit in one second, with RateLimit-* headers throughout', async () => {
     const { key, row } = newKey(world.agentId, ['read', 'sell']);
-    setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, { readRatePerSecond: 3, saleRatePerSecond: 1 });
+    setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
+      readRatePerSecond: 3,
+      saleRatePerSecond: 1,
+    });
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(new Date('2030-01-01T00:00:00.250Z'));
       const answers = [];
-      for (let i = 0; i < 4; i += 1) answers.push(await call(balancesRoute.GET as Handler, '/balances', { key }));
+      for (let i = 0; i < 4; i += 1)
+        answers.push(await call(balancesRoute.GET as Handler, '/balances', { key }));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
-      expect(answers.map((a) => a.headers.get('ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+      expect(answers.map((a) => a.headers.get('ratelimit-remaining'))).toEqual([
+        '2',
+        '1',
+        '0',
+        '0',
+      ]);
       expect(answers[0]!.headers.get('ratelimit-limit')).toBe('3');
       expect(answers[0]!.headers.get('ratelimit-reset')).toBe('1');
       expectProblem(answers[3]!, 429, 'rate_limited');
       expect(answers[3]!.headers.get('retry-after')).toBe('1');
       // Sales have their own budget: reads spent do not stop a sale.
-      const sold = await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key });
+      const sold = await post(
+        { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+        newIdem(),
+        { key },
+      );
       expect(sold.status).toBe(201);
       vi.setSystemTime(new Date('2030-01-01T00:00:00.900Z'));
-      expect((await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), { key })).status).toBe(429);
+      expect(
+        (
+          await post(
+            { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+            newIdem(),
+            { key },
+          )
+        ).status,
+      ).toBe(429);
       vi.setSystemTime(new Date('2030-01-01T00:00:01.000Z'));
       expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
     } finally {

@@ -30,7 +30,10 @@ const FUND = 1_000_000;
 
 function runBulkWorker(file: string, step: BulkCrashStep): Promise<WorkerExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, step], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, step], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -46,10 +49,22 @@ async function killAndResume(step: BulkCrashStep) {
   const h = T.fork();
   try {
     run += 1;
-    fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: FUND, direction: 'credit', reference: `bulk-crash-${run}`, reason: 'x' });
+    fundWallet(h.db, SYSTEM_ACTOR, {
+      agentId: T.agentId,
+      currency: 'NGN',
+      amount: FUND,
+      direction: 'credit',
+      reference: `bulk-crash-${run}`,
+      reason: 'x',
+    });
     // Each row its own number (ending 00: the simulator's plain success), so a sale is traced to its row by the number.
     const phones = Array.from({ length: ROWS }, (_, i) => magicPhone(40_000 + run * 10 + i, '00'));
-    const created = createBatch(h.db, T.agentId, 'crash.csv', ['number,amount', ...phones.map((p) => `${p},100`)].join('\n'));
+    const created = createBatch(
+      h.db,
+      T.agentId,
+      'crash.csv',
+      ['number,amount', ...phones.map((p) => `${p},100`)].join('\n'),
+    );
     if (!created.ok) throw new Error(created.error);
     confirmBatch(h.db, T.agentId, created.batchId);
     h.db.$client.pragma('wal_checkpoint(TRUNCATE)');
@@ -57,18 +72,29 @@ async function killAndResume(step: BulkCrashStep) {
     const exit = await runBulkWorker(h.file, step);
     const db = h.restart();
     const afterRestart = allViolations(db);
-    const salesPerPhone = () => db.all<{ phone: string; n: number }>(sql`select phone, count(*) as n from purchases group by phone`);
+    const salesPerPhone = () =>
+      db.all<{ phone: string; n: number }>(
+        sql`select phone, count(*) as n from purchases group by phone`,
+      );
     const soldBeforeResume = db.select().from(purchases).all().length;
     // Resume: another runner, once the dead one's lease has expired.
     await runBulkPass(db, { now: () => Date.now() + 61_000 });
     // Reconcile: requery passes past the schedule and the not-found grace settle whatever was left open.
-    for (let pass = 1; pass <= 3; pass += 1) await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
+    for (let pass = 1; pass <= 3; pass += 1)
+      await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
     const rows = db.select().from(bulkRows).where(eq(bulkRows.batchId, created.batchId)).all();
     const sales = db.select().from(purchases).all();
     return {
-      exit, afterRestart, soldBeforeResume, salesPerPhone: salesPerPhone(),
+      exit,
+      afterRestart,
+      soldBeforeResume,
+      salesPerPhone: salesPerPhone(),
       batch: db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId)).get()!,
-      rows, sales, phones, wallet: findWallet(db, T.agentId, 'NGN')!, afterReconcile: allViolations(db),
+      rows,
+      sales,
+      phones,
+      wallet: findWallet(db, T.agentId, 'NGN')!,
+      afterReconcile: allViolations(db),
     };
   } finally {
     await h.close();
@@ -76,24 +102,30 @@ async function killAndResume(step: BulkCrashStep) {
 }
 
 describe('a bulk batch killed mid-run, then resumed (I10)', () => {
-  it.each(['in-reserve-tx', 'in-flight', 'before-row-recorded'] as const)('killed %s: every row sold at most once, the books hold', async (step) => {
-    const r = await killAndResume(step);
-    if (r.exit.signal !== 'SIGKILL') console.error(r.exit.stdout, r.exit.stderr);
-    expect(r.exit.signal).toBe('SIGKILL');
-    // Killed at the third row: two sales committed before it, and the third only if its reserve committed.
-    expect(r.soldBeforeResume).toBe(step === 'in-reserve-tx' ? 2 : 3);
-    expect(r.afterRestart).toEqual([]);
-    // No number was sold twice, and every row ended with exactly its own sale.
-    expect(r.salesPerPhone.every((s) => s.n === 1)).toBe(true);
-    expect(r.sales.map((s) => s.phone).sort()).toEqual([...r.phones].sort());
-    expect(r.rows.map((row) => [row.rowNumber, row.state])).toEqual(r.phones.map((_, i) => [i + 2, 'sent']));
-    const saleOf = new Map(r.sales.map((s) => [s.id, s]));
-    expect(r.rows.every((row) => saleOf.get(row.purchaseId!)?.phone === row.phone)).toBe(true);
-    expect(r.batch.status).toBe('done');
-    // Every sale delivered (the simulator recorded each one it received), each paid for once.
-    expect(r.sales.map((s) => s.status)).toEqual(Array(ROWS).fill('SUCCESS'));
-    expect(r.wallet.reserved).toBe(0);
-    expect(r.wallet.balance).toBe(FUND - r.sales.reduce((sum, s) => sum + s.agentCostMinor, 0));
-    expect(r.afterReconcile).toEqual([]);
-  }, 90_000);
+  it.each(['in-reserve-tx', 'in-flight', 'before-row-recorded'] as const)(
+    'killed %s: every row sold at most once, the books hold',
+    async (step) => {
+      const r = await killAndResume(step);
+      if (r.exit.signal !== 'SIGKILL') console.error(r.exit.stdout, r.exit.stderr);
+      expect(r.exit.signal).toBe('SIGKILL');
+      // Killed at the third row: two sales committed before it, and the third only if its reserve committed.
+      expect(r.soldBeforeResume).toBe(step === 'in-reserve-tx' ? 2 : 3);
+      expect(r.afterRestart).toEqual([]);
+      // No number was sold twice, and every row ended with exactly its own sale.
+      expect(r.salesPerPhone.every((s) => s.n === 1)).toBe(true);
+      expect(r.sales.map((s) => s.phone).sort()).toEqual([...r.phones].sort());
+      expect(r.rows.map((row) => [row.rowNumber, row.state])).toEqual(
+        r.phones.map((_, i) => [i + 2, 'sent']),
+      );
+      const saleOf = new Map(r.sales.map((s) => [s.id, s]));
+      expect(r.rows.every((row) => saleOf.get(row.purchaseId!)?.phone === row.phone)).toBe(true);
+      expect(r.batch.status).toBe('done');
+      // Every sale delivered (the simulator recorded each one it received), each paid for once.
+      expect(r.sales.map((s) => s.status)).toEqual(Array(ROWS).fill('SUCCESS'));
+      expect(r.wallet.reserved).toBe(0);
+      expect(r.wallet.balance).toBe(FUND - r.sales.reduce((sum, s) => sum + s.agentCostMinor, 0));
+      expect(r.afterReconcile).toEqual([]);
+    },
+    90_000,
+  );
 });

@@ -50,7 +50,9 @@ const SALE_CASES: Case[] = [
 ];
 // The requery path (and its refund), on a sale left pending by the portal.
 const REQUERY_CASES: Case[] = [
-  ...(['before-send', 'in-flight', 'after-answer', 'in-settle-tx', 'after-apply'] as const).map((step) => ({ path: 'requery' as const, magic: '51', step, final: 'SUCCESS' as const })),
+  ...(['before-send', 'in-flight', 'after-answer', 'in-settle-tx', 'after-apply'] as const).map(
+    (step) => ({ path: 'requery' as const, magic: '51', step, final: 'SUCCESS' as const }),
+  ),
   { path: 'requery', magic: '53', step: 'in-settle-tx', final: 'SUCCESS' },
   { path: 'requery', magic: '52', step: 'after-answer', final: 'FAILED' },
   { path: 'requery', magic: '52', step: 'in-refund-tx', final: 'FAILED' },
@@ -60,24 +62,59 @@ const REQUERY_CASES: Case[] = [
 
 let n = 0;
 
-async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReconcile: string[]; status: string; balance: number; reserved: number; cost: number; sales: number }> {
+async function runCase(c: Case): Promise<{
+  c: Case;
+  exit: WorkerExit;
+  beforeReconcile: string[];
+  status: string;
+  balance: number;
+  reserved: number;
+  cost: number;
+  sales: number;
+}> {
   const h = T.fork();
   try {
-    fundWallet(h.db, SYSTEM_ACTOR, { agentId: T.agentId, currency: 'NGN', amount: FUND, direction: 'credit', reference: 'crash-fund', reason: 'x' });
+    fundWallet(h.db, SYSTEM_ACTOR, {
+      agentId: T.agentId,
+      currency: 'NGN',
+      amount: FUND,
+      direction: 'credit',
+      reference: 'crash-fund',
+      reason: 'x',
+    });
     const phone = magicPhone(20_000 + ++n, c.magic);
     const key = `crash-${n}-${Date.now()}`;
     let exit: WorkerExit;
     if (c.path === 'sale') {
-      exit = await runWorker(h.file, { kind: 'crash-sale', agentId: T.agentId, productId: T.airtime.id, key, phone, amountMinor: FACE, step: c.step });
+      exit = await runWorker(h.file, {
+        kind: 'crash-sale',
+        agentId: T.agentId,
+        productId: T.airtime.id,
+        key,
+        phone,
+        amountMinor: FACE,
+        step: c.step,
+      });
     } else {
       T.sim.hold(phone); // the sale stays pending at the provider until we say, whatever the machine's speed
-      const opened = await startSale(h.db, T.agentId, { idempotencyKey: key, productId: T.airtime.id, phone, network: 'MTN', amountMinor: FACE });
-      if (!opened.ok || ['SUCCESS', 'FAILED'].includes(opened.outcome.status)) throw new Error(`expected a pending sale, got ${JSON.stringify(opened)}`);
+      const opened = await startSale(h.db, T.agentId, {
+        idempotencyKey: key,
+        productId: T.airtime.id,
+        phone,
+        network: 'MTN',
+        amountMinor: FACE,
+      });
+      if (!opened.ok || ['SUCCESS', 'FAILED'].includes(opened.outcome.status))
+        throw new Error(`expected a pending sale, got ${JSON.stringify(opened)}`);
       // The provider's record turns final now (51 success, 52 failed), before the killed requery asks it.
       T.sim.release(phone);
       // 54 needs one not-found answer on record so the killed pass is the refunding one.
       if (c.magic === '54') await runRequeryPass(h.db, { now: () => Date.now() + 16 * 60_000 });
-      exit = await runWorker(h.file, { kind: 'crash-requery', now: Date.now() + 32 * 60_000, step: c.step });
+      exit = await runWorker(h.file, {
+        kind: 'crash-requery',
+        now: Date.now() + 32 * 60_000,
+        step: c.step,
+      });
     }
     // Restart: a new connection, as the next process would open it.
     const db = h.restart();
@@ -88,9 +125,24 @@ async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReco
     }
     const row = db.select().from(purchases).where(eq(purchases.agentId, T.agentId)).get();
     const wallet = findWallet(db, T.agentId, 'NGN')!;
-    const cost = priceSale(FACE, commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
-    expect(allViolations(db), `${c.path} ${c.magic} killed ${c.step}: invariants after reconcile`).toEqual([]);
-    return { c, exit, beforeReconcile, status: row?.status ?? 'NO_SALE', balance: wallet.balance, reserved: wallet.reserved, cost, sales: count(db, `purchases where agent_id = ${T.agentId}`) };
+    const cost = priceSale(
+      FACE,
+      commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime'),
+    ).agentCostMinor;
+    expect(
+      allViolations(db),
+      `${c.path} ${c.magic} killed ${c.step}: invariants after reconcile`,
+    ).toEqual([]);
+    return {
+      c,
+      exit,
+      beforeReconcile,
+      status: row?.status ?? 'NO_SALE',
+      balance: wallet.balance,
+      reserved: wallet.reserved,
+      cost,
+      sales: count(db, `purchases where agent_id = ${T.agentId}`),
+    };
   } finally {
     await h.close();
   }
@@ -98,7 +150,10 @@ async function runCase(c: Case): Promise<{ c: Case; exit: WorkerExit; beforeReco
 
 describe('crash at every step (I10)', () => {
   it(`kills the purchase, requery and refund paths at ${SALE_CASES.length + REQUERY_CASES.length} steps; after restart and reconcile every sale is final and the books hold`, async () => {
-    const outcomes = await inBatches([...SALE_CASES, ...REQUERY_CASES].map((c) => () => runCase(c)), 2);
+    const outcomes = await inBatches(
+      [...SALE_CASES, ...REQUERY_CASES].map((c) => () => runCase(c)),
+      2,
+    );
     const table = outcomes.map((o) => ({
       case: `${o.c.path} ${o.c.magic} killed ${o.c.step}`,
       killed: o.exit.signal,
@@ -117,7 +172,8 @@ describe('crash at every step (I10)', () => {
       reserved: 0,
       sales: o.c.final === 'NO_SALE' ? 0 : 1,
     }));
-    for (const o of outcomes) if (o.exit.signal !== 'SIGKILL') console.error(o.c, o.exit.stdout, o.exit.stderr);
+    for (const o of outcomes)
+      if (o.exit.signal !== 'SIGKILL') console.error(o.c, o.exit.stdout, o.exit.stderr);
     expect(table).toEqual(expected);
   }, 240_000);
 });

@@ -8,14 +8,19 @@ import { createWorld } from '@/test/world';
 
 /** Pending sales resolve after 20 ms and a 53 is held 10 s: a proof that must see a pending sale holds it. */
 export const proofWorld = (saleTimeoutMs: number) =>
-  createWorld({ saleTimeoutMs, simulator: { kind: 'http', pendingResolveMs: 20, timeoutHoldMs: 10_000 } });
+  createWorld({
+    saleTimeoutMs,
+    simulator: { kind: 'http', pendingResolveMs: 20, timeoutHoldMs: 10_000 },
+  });
 
 /** References stamped with the real time (the simulator checks them), whatever clock the ledger uses. */
 export const realTimeReferences = () => createReferenceGenerator(() => new Date());
 
 /** A Nigerian number whose last two digits pick the simulator's outcome. */
-export const magicPhone = (middle: number, lastTwo: string) => `0803${String(middle % 100_000).padStart(5, '0')}${lastTwo}`;
+export const magicPhone = (middle: number, lastTwo: string) =>
+  `0803${String(middle % 100_000).padStart(5, '0')}${lastTwo}`;
 
-export const count = (db: Db, table: string) => db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))?.n ?? 0;
+export const count = (db: Db, table: string) =>
+  db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))?.n ?? 0;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -29,8 +29,16 @@ import type { World } from '@/test/world';
 import { magicPhone, proofWorld, realTimeReferences, sleep } from './helpers';
 import type { NewReference } from '@/lib/providers/reference';
 import {
-  applyPurchase, applyRequery, MAGICS, newModel, reservedTotal, SCENARIO_NAME, walletBalance,
-  type Magic, type Model, type ModelSale,
+  applyPurchase,
+  applyRequery,
+  MAGICS,
+  newModel,
+  reservedTotal,
+  SCENARIO_NAME,
+  walletBalance,
+  type Magic,
+  type Model,
+  type ModelSale,
 } from './model';
 
 const RUNS = Number(process.env.PROOF_RUNS ?? 200);
@@ -70,17 +78,48 @@ function verify(m: Model, r: Real, step: string): void {
   const violations = allViolations(db);
   expect(violations, `invariants after ${step}`).toEqual([]);
   const wallet = findWallet(db, T.agentId, 'NGN')!;
-  expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({ balance: walletBalance(m), reserved: reservedTotal(m) });
-  const rows = db.select().from(purchases).where(eq(purchases.agentId, T.agentId)).orderBy(purchases.id).all();
+  expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({
+    balance: walletBalance(m),
+    reserved: reservedTotal(m),
+  });
+  const rows = db
+    .select()
+    .from(purchases)
+    .where(eq(purchases.agentId, T.agentId))
+    .orderBy(purchases.id)
+    .all();
   expect(rows.length, `sales after ${step}`).toBe(m.sales.length);
-  const resolutions = new Map(db.select().from(purchaseResolutions).all().map((x) => [x.purchaseId, x.outcome]));
-  const reversals = new Set(db.select().from(purchaseReversals).all().map((x) => x.purchaseId));
+  const resolutions = new Map(
+    db
+      .select()
+      .from(purchaseResolutions)
+      .all()
+      .map((x) => [x.purchaseId, x.outcome]),
+  );
+  const reversals = new Set(
+    db
+      .select()
+      .from(purchaseReversals)
+      .all()
+      .map((x) => x.purchaseId),
+  );
   rows.forEach((row, i) => {
     const sale = m.sales[i]!;
-    const money = reversals.has(row.id) ? 'reversed' : resolutions.get(row.id) ?? 'held';
-    const status = sale.status === 'OPEN' && (row.status === 'PENDING' || row.status === 'UNKNOWN') ? 'OPEN' : row.status;
-    expect({ sale: i, magic: sale.magic, status, money, provider: row.provider }, `sale #${i} after ${step}`)
-      .toEqual({ sale: i, magic: sale.magic, status: sale.status, money: sale.money, provider: sale.route[sale.step] });
+    const money = reversals.has(row.id) ? 'reversed' : (resolutions.get(row.id) ?? 'held');
+    const status =
+      sale.status === 'OPEN' && (row.status === 'PENDING' || row.status === 'UNKNOWN')
+        ? 'OPEN'
+        : row.status;
+    expect(
+      { sale: i, magic: sale.magic, status, money, provider: row.provider },
+      `sale #${i} after ${step}`,
+    ).toEqual({
+      sale: i,
+      magic: sale.magic,
+      status: sale.status,
+      money: sale.money,
+      provider: sale.route[sale.step],
+    });
   });
 }
 
@@ -97,11 +136,37 @@ function callbackFor(provider: string, reference: string): CallbackInput {
   const json = { 'content-type': 'application/json' };
   switch (provider as ProviderId) {
     case 'vtpass':
-      return { method: 'POST', headers: json, query: {}, rawBody: JSON.stringify({ type: 'transaction-update', data: { code: '000', content: { transactions: { status: 'delivered' } }, requestId: reference } }) };
+      return {
+        method: 'POST',
+        headers: json,
+        query: {},
+        rawBody: JSON.stringify({
+          type: 'transaction-update',
+          data: {
+            code: '000',
+            content: { transactions: { status: 'delivered' } },
+            requestId: reference,
+          },
+        }),
+      };
     case 'jonet':
-      return { method: 'POST', headers: { ...json, authorization: DEMO_CREDENTIALS.jonet.apiKey! }, query: {}, rawBody: JSON.stringify({ status: 'Successful', server_response: 'Successful', customer_id: reference }) };
+      return {
+        method: 'POST',
+        headers: { ...json, authorization: DEMO_CREDENTIALS.jonet.apiKey! },
+        query: {},
+        rawBody: JSON.stringify({
+          status: 'Successful',
+          server_response: 'Successful',
+          customer_id: reference,
+        }),
+      };
     case 'cwg':
-      return { method: 'POST', headers: json, query: {}, rawBody: JSON.stringify({ transactionReference: reference, status: 'SUCCESSFUL' }) };
+      return {
+        method: 'POST',
+        headers: json,
+        query: {},
+        rawBody: JSON.stringify({ transactionReference: reference, status: 'SUCCESSFUL' }),
+      };
     default:
       throw new Error(`no callback shape for ${provider}`);
   }
@@ -122,7 +187,19 @@ class Fund implements Cmd {
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const reference = `proof-fund-${m.fundings.length}`;
-    const result = fundWallet(r.h.db, ADMIN, { agentId: T.agentId, currency: 'NGN', amount: this.amount, direction: 'credit', reference, reason: 'model' }, m.clock);
+    const result = fundWallet(
+      r.h.db,
+      ADMIN,
+      {
+        agentId: T.agentId,
+        currency: 'NGN',
+        amount: this.amount,
+        direction: 'credit',
+        reference,
+        reason: 'model',
+      },
+      m.clock,
+    );
     expect(result.replayed).toBe(false);
     m.fundings.push({ reference, amount: this.amount });
     m.funded += this.amount;
@@ -136,7 +213,14 @@ class Debit implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
-    const input = { agentId: T.agentId, currency: 'NGN' as const, amount: this.amount, direction: 'debit' as const, reference: `proof-debit-${m.clock}`, reason: 'model' };
+    const input = {
+      agentId: T.agentId,
+      currency: 'NGN' as const,
+      amount: this.amount,
+      direction: 'debit' as const,
+      reference: `proof-debit-${m.clock}`,
+      reason: 'model',
+    };
     if (this.amount > walletBalance(m)) {
       expect(() => fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(/^Your wallet has/);
     } else {
@@ -149,23 +233,43 @@ class Debit implements Cmd {
 }
 
 class ReplayFunding implements Cmd {
-  constructor(readonly index: number, readonly sameAmount: boolean) {}
+  constructor(
+    readonly index: number,
+    readonly sameAmount: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.fundings.length > 0;
   async run(m: Model, r: Real) {
     const f = m.fundings[this.index % m.fundings.length]!;
-    const input = { agentId: T.agentId, currency: 'NGN' as const, direction: 'credit' as const, reference: f.reference, reason: 'replay' };
+    const input = {
+      agentId: T.agentId,
+      currency: 'NGN' as const,
+      direction: 'credit' as const,
+      reference: f.reference,
+      reason: 'replay',
+    };
     if (this.sameAmount) {
-      expect(fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock).replayed).toBe(true);
+      expect(fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock).replayed).toBe(
+        true,
+      );
     } else {
-      expect(() => fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock)).toThrowError(LedgerError);
+      expect(() =>
+        fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
+      ).toThrowError(LedgerError);
     }
     verify(m, r, this.toString());
   }
-  toString = () => `ReplayFunding(#${this.index}, ${this.sameAmount ? 'same amount' : 'different amount'})`;
+  toString = () =>
+    `ReplayFunding(#${this.index}, ${this.sameAmount ? 'same amount' : 'different amount'})`;
 }
 
 class Purchase implements Cmd {
-  constructor(readonly magic: Magic, readonly middle: number, readonly airtimeFace: number, readonly earlyCallback: boolean, readonly kind: 'airtime' | 'data' = 'airtime') {}
+  constructor(
+    readonly magic: Magic,
+    readonly middle: number,
+    readonly airtimeFace: number,
+    readonly earlyCallback: boolean,
+    readonly kind: 'airtime' | 'data' = 'airtime',
+  ) {}
   get face() {
     return this.kind === 'data' ? T.data.priceMinor! : this.airtimeFace;
   }
@@ -175,7 +279,14 @@ class Purchase implements Cmd {
     const key = `proof-key-${m.nextKey++}`;
     const phone = magicPhone(this.middle, this.magic);
     const product = this.kind === 'data' ? T.data : T.airtime;
-    const input: SaleInput = { idempotencyKey: key, productId: product.id, phone, network: 'MTN', amountMinor: this.face, confirmRepeat: true };
+    const input: SaleInput = {
+      idempotencyKey: key,
+      productId: product.id,
+      phone,
+      network: 'MTN',
+      amountMinor: this.face,
+      confirmRepeat: true,
+    };
     const refs = realTimeReferences();
     const issued: string[] = [];
     const newReference: NewReference = (provider) => {
@@ -183,10 +294,18 @@ class Purchase implements Cmd {
       issued.push(ref);
       return ref;
     };
-    const cost = priceSale(this.face, this.kind === 'data' ? dataCommissionBps : agentCommissionBps).agentCostMinor;
+    const cost = priceSale(
+      this.face,
+      this.kind === 'data' ? dataCommissionBps : agentCommissionBps,
+    ).agentCostMinor;
     const affordable = cost <= walletBalance(m);
-    const early = this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
-    const selling = startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference, replayWaitMs: 5_000 });
+    const early =
+      this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
+    const selling = startSale(r.h.db, T.agentId, input, {
+      now: () => m.clock,
+      newReference,
+      replayWaitMs: 5_000,
+    });
     let callbackBody: string | undefined;
     if (early) {
       // The provider's callback arrives while our own call is still waiting for an answer.
@@ -198,14 +317,37 @@ class Purchase implements Cmd {
     }
     const result = await selling;
     if (!affordable) {
-      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Your wallet has .*; this sale needs /) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+      });
       verify(m, r, this.toString());
       return;
     }
     if (!result.ok) throw new Error(`sale refused: ${result.error}`);
-    ran.set(`sale ${this.magic}${early ? ' early callback' : ''}`, (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1);
+    ran.set(
+      `sale ${this.magic}${early ? ' early callback' : ''}`,
+      (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1,
+    );
     expect(result.outcome.agentCostMinor).toBe(cost);
-    const sale: ModelSale = { key, phone, face: this.face, cost, magic: this.magic, money: 'held', status: 'OPEN', createdAt: m.clock, notFound: 0, route: T.routes[this.kind] as OracleProvider[], productId: product.id, step: 0, awaiting: null, nextAt: 0, tries: 0, purchaseId: result.outcome.purchaseId };
+    const sale: ModelSale = {
+      key,
+      phone,
+      face: this.face,
+      cost,
+      magic: this.magic,
+      money: 'held',
+      status: 'OPEN',
+      createdAt: m.clock,
+      notFound: 0,
+      route: T.routes[this.kind] as OracleProvider[],
+      productId: product.id,
+      step: 0,
+      awaiting: null,
+      nextAt: 0,
+      tries: 0,
+      purchaseId: result.outcome.purchaseId,
+    };
     if (early) Object.assign(sale, { money: 'settled', status: 'SUCCESS' });
     else applyPurchase(sale);
     scheduleFirst(m, sale);
@@ -214,10 +356,13 @@ class Purchase implements Cmd {
       m.callbackBodies.add(callbackBody);
       sale.lastCallbackAt = m.clock;
     }
-    expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(result.outcome.status);
+    expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(
+      result.outcome.status,
+    );
     verify(m, r, this.toString());
   }
-  toString = () => `Purchase(${this.kind === 'data' ? 'data, ' : ''}${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
+  toString = () =>
+    `Purchase(${this.kind === 'data' ? 'data, ' : ''}${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
 }
 
 async function waitForRecordedSale(issued: string[]): Promise<string> {
@@ -257,7 +402,9 @@ class ShortTick implements Cmd {
   async run(m: Model, r: Real) {
     settleSimulator();
     m.clock += this.minutes * 60_000;
-    const due = m.sales.filter((s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW' && s.nextAt <= m.clock);
+    const due = m.sales.filter(
+      (s) => s.money === 'held' && s.status !== 'MANUAL_REVIEW' && s.nextAt <= m.clock,
+    );
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
     expect(done, 'requeried attempts (due by the schedule)').toBe(due.length);
     for (const sale of due) requeried(m, sale);
@@ -268,10 +415,20 @@ class ShortTick implements Cmd {
 
 // The requery schedule (docs/providers/README.md#common-rules, rule 5); JoNet's first requery no earlier than 60 s
 // (docs/providers/jonet.md#requery).
-const SCHEDULE_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, ...Array<number>(23).fill(3_600_000)];
+const SCHEDULE_MS = [
+  30_000,
+  60_000,
+  120_000,
+  300_000,
+  600_000,
+  1_800_000,
+  ...Array<number>(23).fill(3_600_000),
+];
 function scheduleFirst(m: Model, sale: ModelSale) {
   sale.tries = 0;
-  sale.nextAt = m.clock + (sale.route[sale.step] === 'jonet' ? Math.max(60_000, SCHEDULE_MS[0]!) : SCHEDULE_MS[0]!);
+  sale.nextAt =
+    m.clock +
+    (sale.route[sale.step] === 'jonet' ? Math.max(60_000, SCHEDULE_MS[0]!) : SCHEDULE_MS[0]!);
 }
 /** The sale's current attempt was asked once more (requery or a callback's requery). */
 function requeried(m: Model, sale: ModelSale) {
@@ -284,7 +441,10 @@ function requeried(m: Model, sale: ModelSale) {
 }
 
 class Callback implements Cmd {
-  constructor(readonly index: number, readonly twice: boolean) {}
+  constructor(
+    readonly index: number,
+    readonly twice: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.sales.length > 0;
   async run(m: Model, r: Real) {
     settleSimulator();
@@ -294,7 +454,13 @@ class Callback implements Cmd {
     const cb = callbackFor(provider, reference);
     const seen = m.callbackBodies.has(cb.rawBody);
     const limited = !seen && m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
-    const first = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
+    const first = await handleCallback(
+      r.h.db,
+      provider as ProviderId,
+      cb,
+      undefined,
+      () => m.clock,
+    );
     expect(first.outcome).toBe(seen ? 'duplicate' : limited ? 'rate_limited' : 'applied');
     expect(first.ack.status).toBe(200);
     // A callback is a hint: whatever it says (here always "success"), the requery decides; it never moves
@@ -306,7 +472,13 @@ class Callback implements Cmd {
     // A throttled callback is not remembered, so the provider's own retry is still heard later.
     if (!limited) m.callbackBodies.add(cb.rawBody);
     if (this.twice) {
-      const again = await handleCallback(r.h.db, provider as ProviderId, cb, undefined, () => m.clock);
+      const again = await handleCallback(
+        r.h.db,
+        provider as ProviderId,
+        cb,
+        undefined,
+        () => m.clock,
+      );
       expect(again.outcome).toBe(limited ? 'rate_limited' : 'duplicate');
     }
     verify(m, r, this.toString());
@@ -330,15 +502,29 @@ class ForgedCallback implements Cmd {
     const body = JSON.parse(cb.rawBody) as Record<string, unknown>;
     const forged = { ...cb, rawBody: JSON.stringify({ ...body, forgedAt: m.clock }) };
     const limited = m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
-    const jobsBefore = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
-    const handled = await handleCallback(r.h.db, provider as ProviderId, forged, undefined, () => m.clock);
+    const jobsBefore = r.h.db
+      .select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries })
+      .from(requeryJobs)
+      .where(eq(requeryJobs.purchaseId, sale.purchaseId))
+      .all();
+    const handled = await handleCallback(
+      r.h.db,
+      provider as ProviderId,
+      forged,
+      undefined,
+      () => m.clock,
+    );
     expect(handled.outcome).toBe(limited ? 'rate_limited' : 'applied');
     if (!limited) {
       applyRequery(m, sale);
       sale.lastCallbackAt = m.clock;
     }
     if (sale.money === 'held') {
-      const jobsAfter = r.h.db.select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries }).from(requeryJobs).where(eq(requeryJobs.purchaseId, sale.purchaseId)).all();
+      const jobsAfter = r.h.db
+        .select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries })
+        .from(requeryJobs)
+        .where(eq(requeryJobs.purchaseId, sale.purchaseId))
+        .all();
       expect(jobsAfter, 'a callback never moves the requery schedule').toEqual(jobsBefore);
     }
     verify(m, r, this.toString());
@@ -350,19 +536,25 @@ class UnknownCallback implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     const cb = callbackFor('vtpass', `${realTimeReferences()()}`);
-    expect((await handleCallback(r.h.db, 'vtpass', cb, undefined, () => m.clock)).outcome).toBe('unknown_reference');
+    expect((await handleCallback(r.h.db, 'vtpass', cb, undefined, () => m.clock)).outcome).toBe(
+      'unknown_reference',
+    );
     verify(m, r, this.toString());
   }
   toString = () => 'Callback(unknown reference)';
 }
 
 class AdminResolve implements Cmd {
-  constructor(readonly index: number, readonly outcome: 'success' | 'failed') {}
+  constructor(
+    readonly index: number,
+    readonly outcome: 'success' | 'failed',
+  ) {}
   check = (m: Readonly<Model>) => m.sales.length > 0;
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
-    const act = () => adminResolve(r.h.db, ADMIN, sale.purchaseId, this.outcome, 'model says so', m.clock);
+    const act = () =>
+      adminResolve(r.h.db, ADMIN, sale.purchaseId, this.outcome, 'model says so', m.clock);
     if (sale.money === 'held') {
       expect(act()).toBe(this.outcome === 'success' ? 'SUCCESS' : 'FAILED');
       sale.money = this.outcome === 'success' ? 'settled' : 'refunded';
@@ -377,26 +569,47 @@ class AdminResolve implements Cmd {
 }
 
 class ReplaySale implements Cmd {
-  constructor(readonly index: number, readonly sameBody: boolean) {}
+  constructor(
+    readonly index: number,
+    readonly sameBody: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.sales.length > 0;
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
     // Another body: another amount and another number (a data bundle's amount is its price, whatever is sent).
     const otherPhone = `${sale.phone.slice(0, 4)}${sale.phone[4] === '9' ? '8' : '9'}${sale.phone.slice(5)}`;
-    const input: SaleInput = { idempotencyKey: sale.key, productId: sale.productId, phone: this.sameBody ? sale.phone : otherPhone, network: 'MTN', amountMinor: this.sameBody ? sale.face : sale.face + 100, confirmRepeat: true };
+    const input: SaleInput = {
+      idempotencyKey: sale.key,
+      productId: sale.productId,
+      phone: this.sameBody ? sale.phone : otherPhone,
+      network: 'MTN',
+      amountMinor: this.sameBody ? sale.face : sale.face + 100,
+      confirmRepeat: true,
+    };
     const before = r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
-    const result = await startSale(r.h.db, T.agentId, input, { now: () => m.clock, newReference: realTimeReferences(), replayWaitMs: 5_000 });
+    const result = await startSale(r.h.db, T.agentId, input, {
+      now: () => m.clock,
+      newReference: realTimeReferences(),
+      replayWaitMs: 5_000,
+    });
     if (this.sameBody) {
       const row = r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
       expect(result).toEqual({ ok: true, outcome: toOutcome(row) });
     } else {
-      expect(result).toEqual({ ok: false, error: 'This form was already used for a different sale. Start a new sale.' });
+      expect(result).toEqual({
+        ok: false,
+        error: 'This form was already used for a different sale. Start a new sale.',
+      });
     }
-    expect(r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n, 'a replay writes no ledger row').toBe(before);
+    expect(
+      r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n,
+      'a replay writes no ledger row',
+    ).toBe(before);
     verify(m, r, this.toString());
   }
-  toString = () => `ReplaySale(sale #${this.index}, ${this.sameBody ? 'same body' : 'different body'})`;
+  toString = () =>
+    `ReplaySale(sale #${this.index}, ${this.sameBody ? 'same body' : 'different body'})`;
 }
 
 class Restart implements Cmd {
@@ -412,7 +625,10 @@ class Restart implements Cmd {
 
 const magicArb = fc.oneof(
   { arbitrary: fc.constant<Magic>('00'), weight: 3 },
-  { arbitrary: fc.constantFrom<Magic>(...MAGICS.filter((x) => x !== '00' && x !== '53')), weight: 10 },
+  {
+    arbitrary: fc.constantFrom<Magic>(...MAGICS.filter((x) => x !== '00' && x !== '53')),
+    weight: 10,
+  },
   { arbitrary: fc.constant<Magic>('53'), weight: 1 },
 );
 const faceArb = fc.constantFrom(10_000, 20_000, 50_000, 100_000);
@@ -420,7 +636,11 @@ const commands = [
   fc.constantFrom(50_000, 100_000, 300_000).map((a) => new Fund(a)),
   fc.constantFrom(10_000, 200_000).map((a) => new Debit(a)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplayFunding(i, same)),
-  ...[1, 2, 3, 4].map(() => fc.tuple(magicArb, fc.nat(99_999), faceArb, fc.boolean()).map(([g, mid, f, early]) => new Purchase(g, mid, f, early))),
+  ...[1, 2, 3, 4].map(() =>
+    fc
+      .tuple(magicArb, fc.nat(99_999), faceArb, fc.boolean())
+      .map(([g, mid, f, early]) => new Purchase(g, mid, f, early)),
+  ),
   // Data goes to JoNet first, which refunds a definite failure at once: 62 there is "delivered after refund".
   fc.tuple(magicArb, fc.nat(99_999)).map(([g, mid]) => new Purchase(g, mid, 0, false, 'data')),
   fc.constant(new RequeryTick()),
@@ -429,39 +649,50 @@ const commands = [
   fc.tuple(fc.nat(), fc.boolean()).map(([i, twice]) => new Callback(i, twice)),
   fc.constant(new UnknownCallback()),
   fc.nat().map((i) => new ForgedCallback(i)),
-  fc.tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed')).map(([i, o]) => new AdminResolve(i, o)),
+  fc
+    .tuple(fc.nat(), fc.constantFrom<'success' | 'failed'>('success', 'failed'))
+    .map(([i, o]) => new AdminResolve(i, o)),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, same]) => new ReplaySale(i, same)),
   fc.constant(new Restart()),
 ];
 
 // Most histories start with money in the wallet, so sales get past the funds check.
-const history = fc.tuple(fc.option(fc.constantFrom(100_000, 1_000_000), { nil: undefined, freq: 6 }), fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }));
+const history = fc.tuple(
+  fc.option(fc.constantFrom(100_000, 1_000_000), { nil: undefined, freq: 6 }),
+  fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }),
+);
 
 describe('model-based ledger proof', () => {
-  it(`keeps I1–I9 and the modelled wallet after every step of ${RUNS} random histories`, async () => {
-    expect(NOT_FOUND_GRACE_MS).toBeLessThan(TICK_MS);
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(history, async ([opening, cmds]) => {
-        const h = T.fork();
-        const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
-        const r: Real = { h, log: [] };
-        try {
-          verify(m, r, 'start');
-          const all = opening ? [new Fund(opening), ...cmds] : [...cmds];
-          await fc.asyncModelRun(() => ({ model: m, real: r }), all);
-        } finally {
-          await h.close();
-        }
-      }),
-      {
-        numRuns: RUNS,
-        seed: process.env.PROOF_SEED ? Number(process.env.PROOF_SEED) : undefined,
-        path: process.env.PROOF_PATH,
-        endOnFailure: process.env.PROOF_SHRINK === 'off',
-        verbose: 1,
-      },
-    );
-    console.info(`[proof] ${RUNS} histories in ${((Date.now() - started) / 1000).toFixed(1)} s; steps checked: ${[...ran].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  }, Math.max(600_000, RUNS * 3_000));
+  it(
+    `keeps I1–I9 and the modelled wallet after every step of ${RUNS} random histories`,
+    async () => {
+      expect(NOT_FOUND_GRACE_MS).toBeLessThan(TICK_MS);
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(history, async ([opening, cmds]) => {
+          const h = T.fork();
+          const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
+          const r: Real = { h, log: [] };
+          try {
+            verify(m, r, 'start');
+            const all = opening ? [new Fund(opening), ...cmds] : [...cmds];
+            await fc.asyncModelRun(() => ({ model: m, real: r }), all);
+          } finally {
+            await h.close();
+          }
+        }),
+        {
+          numRuns: RUNS,
+          seed: process.env.PROOF_SEED ? Number(process.env.PROOF_SEED) : undefined,
+          path: process.env.PROOF_PATH,
+          endOnFailure: process.env.PROOF_SHRINK === 'off',
+          verbose: 1,
+        },
+      );
+      console.info(
+        `[proof] ${RUNS} histories in ${((Date.now() - started) / 1000).toFixed(1)} s; steps checked: ${[...ran].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+      );
+    },
+    Math.max(600_000, RUNS * 3_000),
+  );
 });

@@ -7,61 +7,183 @@
 // after processing refunds, "not processed" fails over along the route, NOT_FOUND refunds only after the
 // grace period and two answers in a row, a reversal after a settle refunds once.
 import type { PurchaseStatus } from '@/db/schema';
-import { PROVIDER_DECISIONS, type Decision, type OracleProvider } from './oracle/provider-decisions';
+import {
+  PROVIDER_DECISIONS,
+  type Decision,
+  type OracleProvider,
+} from './oracle/provider-decisions';
 
-export type Magic = '00' | '51' | '52' | '53' | '54' | '55' | '56' | '57' | '58' | '59' | '60' | '61' | '62';
-export const MAGICS: Magic[] = ['00', '51', '52', '53', '54', '55', '56', '57', '58', '59', '60', '61', '62'];
+export type Magic =
+  '00' | '51' | '52' | '53' | '54' | '55' | '56' | '57' | '58' | '59' | '60' | '61' | '62';
+export const MAGICS: Magic[] = [
+  '00',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '57',
+  '58',
+  '59',
+  '60',
+  '61',
+  '62',
+];
 
 export const SCENARIO_NAME: Record<Magic, string> = {
-  '00': 'success', '51': 'pending→success', '52': 'pending→failed', '53': 'hang', '54': 'reset', '55': 'garbage',
-  '56': 'duplicate', '57': 'late-reversal', '58': 'pending-forever', '59': 'failed', '60': 'not-processed',
-  '61': 'truncated-json', '62': 'failed→delivered',
+  '00': 'success',
+  '51': 'pending→success',
+  '52': 'pending→failed',
+  '53': 'hang',
+  '54': 'reset',
+  '55': 'garbage',
+  '56': 'duplicate',
+  '57': 'late-reversal',
+  '58': 'pending-forever',
+  '59': 'failed',
+  '60': 'not-processed',
+  '61': 'truncated-json',
+  '62': 'failed→delivered',
 };
-
 
 type Transport = 'timeout' | 'reset';
 /** The simulator's first answer per magic ending, in each provider's wire notation (the oracle's). */
 const FIRST_ANSWER: Record<Magic, Record<OracleProvider, string> | Transport> = {
-  '00': { jonet: '200', vtpass: '000/delivered', cwg: 'status=SUCCESSFUL', rechargekit: 'error=0,status=1' },
-  '51': { jonet: '201', vtpass: '000/initiated', cwg: 'status=PENDING', rechargekit: 'error=0,status=2' },
-  '52': { jonet: '201', vtpass: '000/initiated', cwg: 'status=PENDING', rechargekit: 'error=0,status=2' },
+  '00': {
+    jonet: '200',
+    vtpass: '000/delivered',
+    cwg: 'status=SUCCESSFUL',
+    rechargekit: 'error=0,status=1',
+  },
+  '51': {
+    jonet: '201',
+    vtpass: '000/initiated',
+    cwg: 'status=PENDING',
+    rechargekit: 'error=0,status=2',
+  },
+  '52': {
+    jonet: '201',
+    vtpass: '000/initiated',
+    cwg: 'status=PENDING',
+    rechargekit: 'error=0,status=2',
+  },
   '53': 'timeout',
   '54': 'reset',
-  '55': { jonet: 'garbage-500', vtpass: 'garbage-500', cwg: 'garbage-500', rechargekit: 'garbage-500' },
-  '56': { jonet: 'JO105', vtpass: '014', cwg: 'error=DUPLICATE_REFERENCE', rechargekit: 'error=1,msg=Duplicate order, Order ID must be unique' },
-  '57': { jonet: '200', vtpass: '000/delivered', cwg: 'status=SUCCESSFUL', rechargekit: 'error=0,status=1' },
-  '58': { jonet: '201', vtpass: '000/initiated', cwg: 'status=PENDING', rechargekit: 'error=0,status=2' },
+  '55': {
+    jonet: 'garbage-500',
+    vtpass: 'garbage-500',
+    cwg: 'garbage-500',
+    rechargekit: 'garbage-500',
+  },
+  '56': {
+    jonet: 'JO105',
+    vtpass: '014',
+    cwg: 'error=DUPLICATE_REFERENCE',
+    rechargekit: 'error=1,msg=Duplicate order, Order ID must be unique',
+  },
+  '57': {
+    jonet: '200',
+    vtpass: '000/delivered',
+    cwg: 'status=SUCCESSFUL',
+    rechargekit: 'error=0,status=1',
+  },
+  '58': {
+    jonet: '201',
+    vtpass: '000/initiated',
+    cwg: 'status=PENDING',
+    rechargekit: 'error=0,status=2',
+  },
   '59': { jonet: 'JO106', vtpass: '016', cwg: 'status=FAILED', rechargekit: 'error=0,status=3' },
-  '60': { jonet: '105', vtpass: '091', cwg: 'error=VEND_NOT_PROCESSED', rechargekit: 'error=2,msg=Operator temporarily unavailable, please process again' },
-  '61': { jonet: 'truncated-json', vtpass: 'truncated-json', cwg: 'truncated-json', rechargekit: 'truncated-json' },
+  '60': {
+    jonet: '105',
+    vtpass: '091',
+    cwg: 'error=VEND_NOT_PROCESSED',
+    rechargekit: 'error=2,msg=Operator temporarily unavailable, please process again',
+  },
+  '61': {
+    jonet: 'truncated-json',
+    vtpass: 'truncated-json',
+    cwg: 'truncated-json',
+    rechargekit: 'truncated-json',
+  },
   '62': { jonet: 'JO106', vtpass: '016', cwg: 'status=FAILED', rechargekit: 'error=0,status=3' },
 };
 
 /** The provider's record once the simulator's timers have run (null: nothing recorded). */
 type Record_ = 'SUCCESS' | 'PENDING' | 'FAILED' | 'REVERSED' | null;
 export const RECORD_LATER: Record<Magic, Record_> = {
-  '00': 'SUCCESS', '51': 'SUCCESS', '52': 'FAILED', '53': 'SUCCESS', '54': null, '55': 'SUCCESS', '56': 'SUCCESS',
-  '57': 'REVERSED', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'SUCCESS',
+  '00': 'SUCCESS',
+  '51': 'SUCCESS',
+  '52': 'FAILED',
+  '53': 'SUCCESS',
+  '54': null,
+  '55': 'SUCCESS',
+  '56': 'SUCCESS',
+  '57': 'REVERSED',
+  '58': 'PENDING',
+  '59': 'FAILED',
+  '60': null,
+  '61': 'SUCCESS',
+  '62': 'SUCCESS',
 };
 
 /** The provider's record right after the first answer, before any timer (the simulator's initial states). */
 export const RECORD_FIRST: Record<Magic, Record_> = {
-  '00': 'SUCCESS', '51': 'PENDING', '52': 'PENDING', '53': 'SUCCESS', '54': null, '55': 'SUCCESS', '56': 'SUCCESS',
-  '57': 'SUCCESS', '58': 'PENDING', '59': 'FAILED', '60': null, '61': 'SUCCESS', '62': 'FAILED',
+  '00': 'SUCCESS',
+  '51': 'PENDING',
+  '52': 'PENDING',
+  '53': 'SUCCESS',
+  '54': null,
+  '55': 'SUCCESS',
+  '56': 'SUCCESS',
+  '57': 'SUCCESS',
+  '58': 'PENDING',
+  '59': 'FAILED',
+  '60': null,
+  '61': 'SUCCESS',
+  '62': 'FAILED',
 };
 
 /** What a status query answers for a record, in the oracle's notation. */
-const REQUERY_ANSWER: Record<OracleProvider, Record<'SUCCESS' | 'PENDING' | 'FAILED' | 'REVERSED' | 'NONE', string>> = {
-  jonet: { SUCCESS: '200/Successful', PENDING: 'JO119', FAILED: 'JO106', REVERSED: '200/Reversed', NONE: 'JO110' },
-  vtpass: { SUCCESS: '000/delivered', PENDING: '000/pending', FAILED: '016', REVERSED: '000/reversed', NONE: '015' },
-  cwg: { SUCCESS: 'status=SUCCESSFUL', PENDING: 'status=PENDING', FAILED: 'status=FAILED', REVERSED: 'status=REVERSED', NONE: 'error=TRANSACTION_NOT_FOUND' },
-  rechargekit: { SUCCESS: 'error=0,status=1', PENDING: 'error=0,status=2', FAILED: 'error=0,status=3', REVERSED: 'error=0,status=3,msg=Refunded', NONE: 'error=3,msg=Order not found' },
+const REQUERY_ANSWER: Record<
+  OracleProvider,
+  Record<'SUCCESS' | 'PENDING' | 'FAILED' | 'REVERSED' | 'NONE', string>
+> = {
+  jonet: {
+    SUCCESS: '200/Successful',
+    PENDING: 'JO119',
+    FAILED: 'JO106',
+    REVERSED: '200/Reversed',
+    NONE: 'JO110',
+  },
+  vtpass: {
+    SUCCESS: '000/delivered',
+    PENDING: '000/pending',
+    FAILED: '016',
+    REVERSED: '000/reversed',
+    NONE: '015',
+  },
+  cwg: {
+    SUCCESS: 'status=SUCCESSFUL',
+    PENDING: 'status=PENDING',
+    FAILED: 'status=FAILED',
+    REVERSED: 'status=REVERSED',
+    NONE: 'error=TRANSACTION_NOT_FOUND',
+  },
+  rechargekit: {
+    SUCCESS: 'error=0,status=1',
+    PENDING: 'error=0,status=2',
+    FAILED: 'error=0,status=3',
+    REVERSED: 'error=0,status=3,msg=Refunded',
+    NONE: 'error=3,msg=Order not found',
+  },
 };
 
 function oracle(provider: OracleProvider, answer: string, kind: 'purchase' | 'requery'): Decision {
   const row = PROVIDER_DECISIONS.find((r) => r.provider === provider && r.answer === answer);
   if (!row) throw new Error(`the decision table has no row for ${provider} ${answer}`);
-  const decision = kind === 'purchase' ? row.purchase : row.requery ?? 'pending';
+  const decision = kind === 'purchase' ? row.purchase : (row.requery ?? 'pending');
   if (!decision) throw new Error(`${provider} ${answer} is not a purchase answer`);
   return decision;
 }
@@ -71,8 +193,11 @@ export const purchaseDecision = (magic: Magic, provider: OracleProvider): Decisi
   const a = FIRST_ANSWER[magic];
   return typeof a === 'string' ? 'pending' : oracle(provider, a[provider], 'purchase');
 };
-export const requeryDecision = (magic: Magic, provider: OracleProvider, record: Record<Magic, Record_> = RECORD_LATER): Decision =>
-  oracle(provider, REQUERY_ANSWER[provider][record[magic] ?? 'NONE'], 'requery');
+export const requeryDecision = (
+  magic: Magic,
+  provider: OracleProvider,
+  record: Record<Magic, Record_> = RECORD_LATER,
+): Decision => oracle(provider, REQUERY_ANSWER[provider][record[magic] ?? 'NONE'], 'requery');
 
 export type Money = 'held' | 'settled' | 'refunded' | 'reversed';
 /** While money is held the portal shows PENDING or UNKNOWN; which one is presentation, both are "open". */
@@ -114,18 +239,32 @@ export interface Model {
 }
 
 export const newModel = (clock: number, graceMs: number): Model => ({
-  clock, graceMs, funded: 0, sales: [], fundings: [], callbackBodies: new Set(), nextKey: 0,
+  clock,
+  graceMs,
+  funded: 0,
+  sales: [],
+  fundings: [],
+  callbackBodies: new Set(),
+  nextKey: 0,
 });
 
 /** Posted wallet balance: funding, less every sale whose money is held or settled. */
 export function walletBalance(m: Model): number {
-  return m.funded - m.sales.filter((s) => s.money === 'held' || s.money === 'settled').reduce((a, s) => a + s.cost, 0);
+  return (
+    m.funded -
+    m.sales
+      .filter((s) => s.money === 'held' || s.money === 'settled')
+      .reduce((a, s) => a + s.cost, 0)
+  );
 }
 
-export const reservedTotal = (m: Model) => m.sales.filter((s) => s.money === 'held').reduce((a, s) => a + s.cost, 0);
+export const reservedTotal = (m: Model) =>
+  m.sales.filter((s) => s.money === 'held').reduce((a, s) => a + s.cost, 0);
 
-const settle = (s: ModelSale) => Object.assign(s, { money: 'settled', status: 'SUCCESS', awaiting: null });
-const refund = (s: ModelSale, status: 'FAILED' | 'REVERSED' = 'FAILED') => Object.assign(s, { money: 'refunded', status, awaiting: null });
+const settle = (s: ModelSale) =>
+  Object.assign(s, { money: 'settled', status: 'SUCCESS', awaiting: null });
+const refund = (s: ModelSale, status: 'FAILED' | 'REVERSED' = 'FAILED') =>
+  Object.assign(s, { money: 'refunded', status, awaiting: null });
 
 /**
  * The sale's own call at route step `step`: the decision of that provider's answer, failing over along the
@@ -176,7 +315,8 @@ export function applyRequery(m: Model, sale: ModelSale): void {
   const decision = requeryDecision(sale.magic, sale.route[sale.step]!);
   if (sale.money !== 'held') {
     // After a resolution only a reversal of a settled sale moves money, once; a late success moves nothing.
-    if (decision === 'reversed' && sale.money === 'settled') Object.assign(sale, { money: 'reversed', status: 'REVERSED' });
+    if (decision === 'reversed' && sale.money === 'settled')
+      Object.assign(sale, { money: 'reversed', status: 'REVERSED' });
     return;
   }
   switch (decision) {

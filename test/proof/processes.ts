@@ -15,7 +15,10 @@ const WORKER = path.join(process.cwd(), 'test', 'proof', 'workers', 'sale.worker
 
 export function runWorker(file: string, plan: WorkerPlan): Promise<WorkerExit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, JSON.stringify(plan)], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, JSON.stringify(plan)], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

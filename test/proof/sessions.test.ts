@@ -23,7 +23,12 @@ afterEach(() => cleanup());
 let n = 0;
 async function agent(password = 'right-password-1') {
   const email = `proof-agent-${++n}@test.local`;
-  const user = await createUser(db, SYSTEM_ACTOR, { email, name: 'Proof', password, role: 'agent' });
+  const user = await createUser(db, SYSTEM_ACTOR, {
+    email,
+    name: 'Proof',
+    password,
+    role: 'agent',
+  });
   return { user, email, password };
 }
 
@@ -35,7 +40,10 @@ async function signIn(email: string, password: string, ip = '10.0.0.1') {
 
 describe('an old session is refused on its next request', () => {
   it.each([
-    ['a password change', async (id: number) => setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2')],
+    [
+      'a password change',
+      async (id: number) => setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2'),
+    ],
     ['a disable', async (id: number) => setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
     ['sign out everywhere', async (id: number) => endAllSessions(db, SYSTEM_ACTOR, id)],
   ])('after %s', async (_what, change) => {
@@ -51,7 +59,11 @@ describe('an old session is refused on its next request', () => {
   it('a new password works and the old one is refused with the usual words', async () => {
     const { user, email, password } = await agent();
     await setPassword(db, SYSTEM_ACTOR, user.id, 'a-new-password-2');
-    expect(await authenticate(db, email, password, '10.0.0.3')).toEqual({ ok: false, error: 'INVALID', message: WRONG_CREDENTIALS });
+    expect(await authenticate(db, email, password, '10.0.0.3')).toEqual({
+      ok: false,
+      error: 'INVALID',
+      message: WRONG_CREDENTIALS,
+    });
     const fresh = await signIn(email, 'a-new-password-2', '10.0.0.3');
     expect(loadSessionUser(db, fresh.id, fresh.sessionVersion)).toMatchObject({ id: user.id });
   });
@@ -59,7 +71,11 @@ describe('an old session is refused on its next request', () => {
   it('a disabled agent cannot sign in, even with the right password, and is told nothing more', async () => {
     const { user, email, password } = await agent();
     setUserStatus(db, SYSTEM_ACTOR, user.id, 'disabled');
-    expect(await authenticate(db, email, password, '10.0.0.4')).toEqual({ ok: false, error: 'INVALID', message: WRONG_CREDENTIALS });
+    expect(await authenticate(db, email, password, '10.0.0.4')).toEqual({
+      ok: false,
+      error: 'INVALID',
+      message: WRONG_CREDENTIALS,
+    });
   });
 });
 
@@ -76,7 +92,16 @@ describe('throttling before hashing', () => {
     const throttled = results.findIndex((r) => !r.ok && r.error === 'THROTTLED');
     expect(throttled).toBe(20); // LOGIN_RULES.ip.limit
     expect(results.slice(0, 20).every((r) => !r.ok && r.error === 'INVALID')).toBe(true);
-    expect(results.slice(20).every((r) => !r.ok && r.error === 'THROTTLED' && /^Too many attempts\. Try again in \d+ minutes?\.$/.test(r.message))).toBe(true);
+    expect(
+      results
+        .slice(20)
+        .every(
+          (r) =>
+            !r.ok &&
+            r.error === 'THROTTLED' &&
+            /^Too many attempts\. Try again in \d+ minutes?\.$/.test(r.message),
+        ),
+    ).toBe(true);
     expect(hashed).toBe(20);
     const right = await authenticate(db, accounts[0]!.email, accounts[0]!.password, '203.0.113.9');
     expect(right).toMatchObject({ ok: false, error: 'THROTTLED' });
@@ -87,12 +112,15 @@ describe('throttling before hashing', () => {
     const victim = await agent();
     const before = verifyCalls();
     const results = [];
-    for (let i = 0; i < 50; i += 1) results.push(await authenticate(db, victim.email, `wrong-${i}`, `198.51.100.${i}`));
+    for (let i = 0; i < 50; i += 1)
+      results.push(await authenticate(db, victim.email, `wrong-${i}`, `198.51.100.${i}`));
     expect(results.slice(0, 5).every((r) => !r.ok && r.error === 'INVALID')).toBe(true);
     expect(results.slice(5).every((r) => !r.ok && r.error === 'THROTTLED')).toBe(true);
     expect(verifyCalls() - before).toBe(5);
     // The same account with different letter case or spaces is the same bucket.
-    expect(await authenticate(db, `  ${victim.email.toUpperCase()} `, victim.password, '198.51.100.200')).toMatchObject({ ok: false, error: 'THROTTLED' });
+    expect(
+      await authenticate(db, `  ${victim.email.toUpperCase()} `, victim.password, '198.51.100.200'),
+    ).toMatchObject({ ok: false, error: 'THROTTLED' });
   });
 });
 
@@ -114,7 +142,8 @@ describe('an unknown email and a wrong password look the same', () => {
       unknown.push(await time(`nobody-${i}@nowhere.test`, `192.0.2.${i}`));
       wrong.push(await time(known[i]!.email, `192.0.2.${100 + i}`));
     }
-    for (const r of [...unknown, ...wrong]) expect(r.result).toEqual({ ok: false, error: 'INVALID', message: WRONG_CREDENTIALS });
+    for (const r of [...unknown, ...wrong])
+      expect(r.result).toEqual({ ok: false, error: 'INVALID', message: WRONG_CREDENTIALS });
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknown.map((r) => r.ms)) / median(wrong.map((r) => r.ms));
     expect(ratio).toBeGreaterThan(0.5);

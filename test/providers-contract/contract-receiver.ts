@@ -26,7 +26,12 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
       const provider = /^\/api\/callbacks\/([a-z]+)$/.exec(url.pathname)?.[1] ?? '';
       const input: CallbackInput = {
         method: req.method ?? 'POST',
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+        headers: Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [
+            k,
+            Array.isArray(v) ? v.join(', ') : (v ?? ''),
+          ]),
+        ),
         query: Object.fromEntries(url.searchParams),
         rawBody,
       };

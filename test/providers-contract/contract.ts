@@ -3,7 +3,13 @@
 import { expect, it } from 'vitest';
 import type { CallbackReceiver } from './contract-receiver';
 import { createReferenceGenerator } from '@/lib/providers/reference';
-import type { CallbackInput, CatalogueItem, ProviderAdapter, ProviderResult, TxnStatus } from '@/lib/providers/types';
+import type {
+  CallbackInput,
+  CatalogueItem,
+  ProviderAdapter,
+  ProviderResult,
+  TxnStatus,
+} from '@/lib/providers/types';
 import type { ProviderId } from '@/lib/providers/registry';
 
 export interface ContractSubject {
@@ -19,7 +25,13 @@ export const CONTRACT_SUBJECTS: Record<ProviderId, ContractSubject> = {
   jonet: { id: 'jonet', network: 'MTN', phone: (s) => `080312345${s}`, airtimeMinor: 10_000 },
   vtpass: { id: 'vtpass', network: 'MTN', phone: (s) => `080312346${s}`, airtimeMinor: 10_000 },
   cwg: { id: 'cwg', network: 'MTN', phone: (s) => `080312347${s}`, airtimeMinor: 10_000 },
-  rechargekit: { id: 'rechargekit', network: 'AIRTEL', circle: '5', phone: (s) => `98765432${s}`, airtimeMinor: 5_000 },
+  rechargekit: {
+    id: 'rechargekit',
+    network: 'AIRTEL',
+    circle: '5',
+    phone: (s) => `98765432${s}`,
+    airtimeMinor: 5_000,
+  },
 };
 
 export interface ContractEnv {
@@ -33,7 +45,11 @@ export interface ContractEnv {
 
 const newReference = createReferenceGenerator();
 
-async function eventually(read: () => Promise<ProviderResult>, want: TxnStatus, timeoutMs = 8000): Promise<ProviderResult> {
+async function eventually(
+  read: () => Promise<ProviderResult>,
+  want: TxnStatus,
+  timeoutMs = 8000,
+): Promise<ProviderResult> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = await read();
@@ -42,20 +58,39 @@ async function eventually(read: () => Promise<ProviderResult>, want: TxnStatus, 
   }
 }
 
-async function callbackFor(env: ContractEnv, reference: string, hint: TxnStatus, timeoutMs = 8000): Promise<CallbackInput | undefined> {
+async function callbackFor(
+  env: ContractEnv,
+  reference: string,
+  hint: TxnStatus,
+  timeoutMs = 8000,
+): Promise<CallbackInput | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const hit = env.receiver.received.find((c) => c.provider === env.adapter.id && env.adapter.parseCallback(c.input).event?.reference === reference && env.adapter.parseCallback(c.input).event?.hint === hint);
+    const hit = env.receiver.received.find(
+      (c) =>
+        c.provider === env.adapter.id &&
+        env.adapter.parseCallback(c.input).event?.reference === reference &&
+        env.adapter.parseCallback(c.input).event?.hint === hint,
+    );
     if (hit) return hit.input;
     await new Promise((res) => setTimeout(res, 50));
   }
   return undefined;
 }
 
-export function registerProviderContract(subject: ContractSubject, getEnv: () => ContractEnv): void {
+export function registerProviderContract(
+  subject: ContractSubject,
+  getEnv: () => ContractEnv,
+): void {
   const nextRef = () => newReference(subject.id);
   const buyAirtime = (suffix: string, reference = nextRef(), adapter = getEnv().adapter) =>
-    adapter.buyAirtime({ reference, phone: subject.phone(suffix), network: subject.network, amountMinor: subject.airtimeMinor, circle: subject.circle });
+    adapter.buyAirtime({
+      reference,
+      phone: subject.phone(suffix),
+      network: subject.network,
+      amountMinor: subject.airtimeMinor,
+      circle: subject.circle,
+    });
   const requery = (ref: string) => getEnv().adapter.requery(ref);
 
   it('lists a non-empty, well-formed catalogue', async () => {
@@ -79,10 +114,22 @@ export function registerProviderContract(subject: ContractSubject, getEnv: () =>
 
   it('sells a catalogue data plan at once', async () => {
     const items = await getEnv().adapter.listCatalogue();
-    const plan = items.find((i) => i.type === 'data' && i.network === subject.network && (!subject.circle || i.circle === subject.circle));
+    const plan = items.find(
+      (i) =>
+        i.type === 'data' &&
+        i.network === subject.network &&
+        (!subject.circle || i.circle === subject.circle),
+    );
     expect(plan?.priceMinor).toBeGreaterThan(0);
     if (!plan?.priceMinor) return;
-    const r = await getEnv().adapter.buyData({ reference: nextRef(), phone: subject.phone('08'), network: subject.network, planCode: plan.planCode, amountMinor: plan.priceMinor, circle: subject.circle });
+    const r = await getEnv().adapter.buyData({
+      reference: nextRef(),
+      phone: subject.phone('08'),
+      network: subject.network,
+      planCode: plan.planCode,
+      amountMinor: plan.priceMinor,
+      circle: subject.circle,
+    });
     expect(r.status).toBe('SUCCESS');
   });
 
@@ -114,13 +161,19 @@ export function registerProviderContract(subject: ContractSubject, getEnv: () =>
 
   it('treats a connection reset as UNKNOWN, and the requery says not found', async () => {
     const ref = nextRef();
-    expect(await buyAirtime('54', ref)).toMatchObject({ status: 'UNKNOWN', providerCode: 'network_error' });
+    expect(await buyAirtime('54', ref)).toMatchObject({
+      status: 'UNKNOWN',
+      providerCode: 'network_error',
+    });
     expect((await requery(ref)).status).toBe('NOT_FOUND');
   });
 
   it('treats an HTTP 500 HTML body as UNKNOWN, never failed', async () => {
     const ref = nextRef();
-    expect(await buyAirtime('55', ref)).toMatchObject({ status: 'UNKNOWN', providerCode: 'http_500' });
+    expect(await buyAirtime('55', ref)).toMatchObject({
+      status: 'UNKNOWN',
+      providerCode: 'http_500',
+    });
     expect((await requery(ref)).status).toBe('SUCCESS');
   });
 
@@ -187,7 +240,9 @@ export function registerProviderContract(subject: ContractSubject, getEnv: () =>
   it('gives event null for a malformed callback, never throwing', () => {
     const adapter = getEnv().adapter;
     for (const rawBody of ['', 'not json', '{}', '[1,2]', '{"status":1}']) {
-      expect(adapter.parseCallback({ method: 'POST', headers: {}, query: {}, rawBody }).event).toBeNull();
+      expect(
+        adapter.parseCallback({ method: 'POST', headers: {}, query: {}, rawBody }).event,
+      ).toBeNull();
     }
   });
 }
@@ -197,7 +252,10 @@ function expectWellFormed(item: CatalogueItem, adapter: ProviderAdapter): void {
   expect(item.currency).toBe(adapter.currency);
   expect(item.planCode.length).toBeGreaterThan(0);
   expect(item.name.length).toBeGreaterThan(0);
-  const networks = adapter.currency === 'NGN' ? ['MTN', 'GLO', 'AIRTEL', '9MOBILE'] : ['AIRTEL', 'JIO', 'VI', 'BSNL'];
+  const networks =
+    adapter.currency === 'NGN'
+      ? ['MTN', 'GLO', 'AIRTEL', '9MOBILE']
+      : ['AIRTEL', 'JIO', 'VI', 'BSNL'];
   expect(networks).toContain(item.network);
   if (item.type === 'data') {
     expect(Number.isSafeInteger(item.priceMinor)).toBe(true);
@@ -206,7 +264,8 @@ function expectWellFormed(item: CatalogueItem, adapter: ProviderAdapter): void {
     // whatever the name states must be read, and every plan states at least one of the two.
     expect(item.dataMb !== undefined || item.validityDays !== undefined, item.name).toBe(true);
     if (/\d\s*(MB|GB|TB)\b/i.test(item.name)) expect(item.dataMb, item.name).toBeGreaterThan(0);
-    if (/\d\s*(day|days|hrs|hours|week|weeks|month|months)\b|\d+\s*Day/i.test(item.name)) expect(item.validityDays, item.name).toBeGreaterThan(0);
+    if (/\d\s*(day|days|hrs|hours|week|weeks|month|months)\b|\d+\s*Day/i.test(item.name))
+      expect(item.validityDays, item.name).toBeGreaterThan(0);
   } else {
     expect(item.priceMinor).toBeUndefined();
     expect(item.minMinor).toBeLessThan(item.maxMinor ?? 0);

@@ -22,7 +22,11 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
 let counter = 0;
 
 /** A user row with a placeholder hash: enough for ledger and purchase tests that never sign in. */
-export function insertUser(db: Db, role: 'agent' | 'admin' = 'agent', overrides: Partial<typeof users.$inferInsert> = {}) {
+export function insertUser(
+  db: Db,
+  role: 'agent' | 'admin' = 'agent',
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
   counter += 1;
   return db
     .insert(users)

@@ -39,29 +39,62 @@ export interface InProcessOptions {
 export function createInProcessSimulator(opts: InProcessOptions = {}): InProcessSimulator {
   const now = opts.now ?? (() => new Date());
   const book = new SaleBook({
-    now, pendingResolveMs: opts.pendingResolveMs ?? 60_000, onResolved: () => {},
-    startingBalanceMinor: { jonet: 25_000_000, vtpass: 25_000_050, cwg: 25_000_000, rechargekit: 5_000_000 },
+    now,
+    pendingResolveMs: opts.pendingResolveMs ?? 60_000,
+    onResolved: () => {},
+    startingBalanceMinor: {
+      jonet: 25_000_000,
+      vtpass: 25_000_050,
+      cwg: 25_000_000,
+      rechargekit: 5_000_000,
+    },
   });
   const ctx = (id: ProviderId, defaults: Record<string, string>): HandlerContext => ({
-    book, now, log: () => {}, credentials: { ...DEMO_CREDENTIALS[id] }, paths: resolvePaths(defaults), referenceToleranceMinutes: 5,
+    book,
+    now,
+    log: () => {},
+    credentials: { ...DEMO_CREDENTIALS[id] },
+    paths: resolvePaths(defaults),
+    referenceToleranceMinutes: 5,
   });
   const handlers: Record<ProviderId, ProviderHandler> = {
     jonet: createJonetHandler(ctx('jonet', JONET_DEFAULT_PATHS)),
     vtpass: createVtpassHandler(ctx('vtpass', VTPASS_DEFAULT_PATHS), 0),
-    cwg: createCwgHandler(ctx('cwg', { ...CWG_DEFAULT_PATHS, tokenAlt: '/api/auth/uaa/api/oauth2/token', catalogueAlt: '/api/router/vend/query/subscription' }), { tokenTtlSec: 43199, hashRecipe: 'off' }),
+    cwg: createCwgHandler(
+      ctx('cwg', {
+        ...CWG_DEFAULT_PATHS,
+        tokenAlt: '/api/auth/uaa/api/oauth2/token',
+        catalogueAlt: '/api/router/vend/query/subscription',
+      }),
+      { tokenTtlSec: 43199, hashRecipe: 'off' },
+    ),
     rechargekit: createRechargekitHandler(ctx('rechargekit', RK_DEFAULT_PATHS)),
   };
   const calls: string[] = [];
 
   const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
-    const id = (Object.keys(SIMULATOR_PREFIX) as ProviderId[]).find((p) => url.pathname.startsWith(`${SIMULATOR_PREFIX[p]}/`));
+    const id = (Object.keys(SIMULATOR_PREFIX) as ProviderId[]).find((p) =>
+      url.pathname.startsWith(`${SIMULATOR_PREFIX[p]}/`),
+    );
     if (!id) return new Response('{"error":"no such provider prefix"}', { status: 404 });
     const rawBody = typeof init?.body === 'string' ? init.body : '';
-    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [
+        k.toLowerCase(),
+        v,
+      ]),
+    );
     const path = url.pathname.slice(SIMULATOR_PREFIX[id].length).replace(/^\/+|\/+$/g, '');
     calls.push(`${id} ${path}`);
-    const reply = await handlers[id].handle({ method: init?.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), headers, rawBody, json: parseJson(rawBody) });
+    const reply = await handlers[id].handle({
+      method: init?.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      rawBody,
+      json: parseJson(rawBody),
+    });
     return toResponse(reply);
   }) as typeof fetch;
 
@@ -74,7 +107,14 @@ export function createInProcessSimulator(opts: InProcessOptions = {}): InProcess
       const sale: Sale | undefined = book.get(provider, reference);
       if (!sale) return null;
       const cb = handlers[provider].callbackFor(sale);
-      return { method: cb.method, headers: Object.fromEntries(Object.entries(cb.headers).map(([k, v]) => [k.toLowerCase(), v])), query: {}, rawBody: cb.body };
+      return {
+        method: cb.method,
+        headers: Object.fromEntries(
+          Object.entries(cb.headers).map(([k, v]) => [k.toLowerCase(), v]),
+        ),
+        query: {},
+        rawBody: cb.body,
+      };
     },
     dispose: () => book.dispose(),
   };
@@ -83,9 +123,15 @@ export function createInProcessSimulator(opts: InProcessOptions = {}): InProcess
 function toResponse(reply: Reply): Response {
   switch (reply.kind) {
     case 'json':
-      return new Response(JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(reply.body), {
+        status: reply.status ?? 200,
+        headers: { 'content-type': 'application/json' },
+      });
     case 'text':
-      return new Response(reply.body, { status: reply.status, headers: { 'content-type': reply.contentType } });
+      return new Response(reply.body, {
+        status: reply.status,
+        headers: { 'content-type': reply.contentType },
+      });
     case 'reset':
       throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
     case 'hold':

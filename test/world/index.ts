@@ -20,7 +20,12 @@ import type { ProviderDeps } from '@/lib/providers/types';
 import { createUser } from '@/lib/users/commands';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '@/simulator/server';
 import { insertUser } from './db';
-import { createInProcessSimulator, IN_PROCESS_URL, type InProcessOptions, type InProcessSimulator } from './in-process-simulator';
+import {
+  createInProcessSimulator,
+  IN_PROCESS_URL,
+  type InProcessOptions,
+  type InProcessSimulator,
+} from './in-process-simulator';
 import { cachedMemoryImage, openMemoryImage } from './memory-image';
 
 export type Product = typeof products.$inferSelect;
@@ -30,8 +35,11 @@ export type SimulatorChoice =
   | ({ kind: 'in-process' } & InProcessOptions) // its wire handlers through an injected fetch: no socket
   | { kind: 'running'; url: string }; // someone else's (the bench's), left running
 
-export type SimulatorOf<C extends SimulatorChoice> =
-  C extends { kind: 'in-process' } ? InProcessSimulator : C extends { kind: 'running' } ? { url: string } : RunningSimulator;
+export type SimulatorOf<C extends SimulatorChoice> = C extends { kind: 'in-process' }
+  ? InProcessSimulator
+  : C extends { kind: 'running' }
+    ? { url: string }
+    : RunningSimulator;
 
 /** The fast layer's world: in memory, with the in-process simulator. */
 export type MemoryWorld = World<InProcessSimulator>;
@@ -75,14 +83,20 @@ export interface World<S = RunningSimulator> {
   close(): Promise<void>;
 }
 
-export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(opts: WorldOptions<C> = {}): Promise<World<SimulatorOf<C>>> {
+export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
+  opts: WorldOptions<C> = {},
+): Promise<World<SimulatorOf<C>>> {
   const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
   if (opts.storage !== 'memory') return fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
-  if (choice.kind !== 'in-process') throw new Error('a memory world needs the in-process simulator (a fixed URL)');
+  if (choice.kind !== 'in-process')
+    throw new Error('a memory world needs the in-process simulator (a fixed URL)');
   return memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
 }
 
-async function memoryWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: { kind: 'in-process' } & InProcessOptions) {
+async function memoryWorld<C extends SimulatorChoice>(
+  opts: WorldOptions<C>,
+  choice: { kind: 'in-process' } & InProcessOptions,
+) {
   const { kind: _kind, ...simOpts } = choice;
   // Seeding hashes the demo passwords: the seeded image is kept on disk between runs.
   const image = await cachedMemoryImage(JSON.stringify(opts), async () => {
@@ -110,9 +124,13 @@ async function memoryWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, cho
   return open(openMemoryImage(image.bytes));
 }
 
-async function fileWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: SimulatorChoice) {
+async function fileWorld<C extends SimulatorChoice>(
+  opts: WorldOptions<C>,
+  choice: SimulatorChoice,
+) {
   const storage = opts.storage;
-  const dir = typeof storage === 'object' ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portal-world-'));
+  const dir =
+    typeof storage === 'object' ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'portal-world-'));
   const file = typeof storage === 'object' ? storage.file : path.join(dir!, 'portal.db');
   if (typeof storage === 'object') removeDatabaseFile(file);
   const started = await startChosen(choice);
@@ -126,7 +144,9 @@ async function fileWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choic
         world.db.$client.pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
         const copy = path.join(path.dirname(file), `fork-${process.pid}-${++forks}.db`);
         fs.copyFileSync(file, copy);
-        return open(openDatabase(copy, { migrate: false }), copy, async () => removeDatabaseFile(copy));
+        return open(openDatabase(copy, { migrate: false }), copy, async () =>
+          removeDatabaseFile(copy),
+        );
       },
       restart: () => {
         world.db.$client.close();
@@ -147,7 +167,12 @@ async function fileWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choic
 }
 
 /** Seeds, syncs the catalogue, sets the sale timeout and adds the agent: returns the agent's id. */
-async function build<C extends SimulatorChoice>(db: Db, simulatorUrl: string, fetch: typeof globalThis.fetch | undefined, opts: WorldOptions<C>): Promise<number> {
+async function build<C extends SimulatorChoice>(
+  db: Db,
+  simulatorUrl: string,
+  fetch: typeof globalThis.fetch | undefined,
+  opts: WorldOptions<C>,
+): Promise<number> {
   // The world's providers are the simulator: they get its published credentials whether or not the seed
   // runs in demo mode (the bench runs in production mode, where the seed leaves credentials to an admin).
   seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: true });
@@ -156,10 +181,14 @@ async function build<C extends SimulatorChoice>(db: Db, simulatorUrl: string, fe
   // the sales' short timeout comes after.
   const failed = (await syncCatalogue(db, fetch ? { fetch } : {})).filter((s) => 'error' in s);
   if (failed.length > 0) throw new Error(`catalogue sync failed: ${JSON.stringify(failed)}`);
-  db.update(providerSettings).set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 }).run();
+  db.update(providerSettings)
+    .set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 })
+    .run();
   const currencies = opts.agent?.currencies ?? ['NGN', 'INR'];
   const account = opts.agent?.account;
-  const agent = account ? await createUser(db, SYSTEM_ACTOR, { ...account, role: 'agent', currencies }) : insertUser(db);
+  const agent = account
+    ? await createUser(db, SYSTEM_ACTOR, { ...account, role: 'agent', currencies })
+    : insertUser(db);
   // The wallets exist (at zero) before the first funding, like an agent created through the admin UI.
   for (const currency of currencies) walletAccount(db, agent.id, currency);
   return agent.id;
@@ -180,24 +209,49 @@ async function startChosen(choice: SimulatorChoice): Promise<StartedSimulator> {
     return { sim, fetch: sim.fetch, close: async () => sim.dispose() };
   }
   const { kind: _kind, ...simOpts } = choice;
-  const sim = await startSimulator({ port: 0, pendingResolveMs: 300, timeoutHoldMs: 5_000, ...simOpts });
+  const sim = await startSimulator({
+    port: 0,
+    pendingResolveMs: 300,
+    timeoutHoldMs: 5_000,
+    ...simOpts,
+  });
   return { sim, close: () => sim.close() };
 }
 
 let fundings = 0;
 
 function assemble<S>(
-  db: Db, file: string, sim: S, provider: Partial<ProviderDeps>, agentId: number,
+  db: Db,
+  file: string,
+  sim: S,
+  provider: Partial<ProviderDeps>,
+  agentId: number,
   life: Pick<World<S>, 'fork' | 'restart' | 'close'>,
 ): World<S> {
   const fund = (agent: number, amount: number, currency: Currency) => {
     fundings += 1;
-    fundWallet(world.db, SYSTEM_ACTOR, { agentId: agent, currency, amount, direction: 'credit', reference: `test-fund-${agent}-${fundings}`, reason: 'test' });
+    fundWallet(world.db, SYSTEM_ACTOR, {
+      agentId: agent,
+      currency,
+      amount,
+      direction: 'credit',
+      reference: `test-fund-${agent}-${fundings}`,
+      reason: 'test',
+    });
   };
   const world: World<S> = {
-    db, file, sim, provider, agentId, ...catalogueProducts(db),
+    db,
+    file,
+    sim,
+    provider,
+    agentId,
+    ...catalogueProducts(db),
     product: ({ currency = 'NGN', network, type }) => {
-      const match = world.db.select().from(products).where(eq(products.network, network)).all()
+      const match = world.db
+        .select()
+        .from(products)
+        .where(eq(products.network, network))
+        .all()
         .find((p) => p.currency === currency && p.type === type && p.active);
       if (!match) throw new Error(`No ${currency} ${network} ${type} product after sync`);
       return match;
@@ -215,15 +269,35 @@ function assemble<S>(
 
 function catalogueProducts(db: Db): Pick<World, 'airtime' | 'data' | 'routes'> {
   const mtn = (type: 'airtime' | 'data') =>
-    and(eq(products.currency, 'NGN'), eq(products.network, 'MTN'), eq(products.type, type), eq(products.active, true));
+    and(
+      eq(products.currency, 'NGN'),
+      eq(products.network, 'MTN'),
+      eq(products.type, type),
+      eq(products.active, true),
+    );
   const airtime = db.select().from(products).where(mtn('airtime')).get();
   if (!airtime) throw new Error('No MTN airtime product after sync');
-  const data = db.select().from(products).where(mtn('data'))
-    .orderBy(sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`, products.id).get();
+  const data = db
+    .select()
+    .from(products)
+    .where(mtn('data'))
+    .orderBy(
+      sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`,
+      products.id,
+    )
+    .get();
   if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
-  return { airtime, data, routes: { airtime: routeFor(db, airtime).map((s) => s.provider), data: routeFor(db, data).map((s) => s.provider) } };
+  return {
+    airtime,
+    data,
+    routes: {
+      airtime: routeFor(db, airtime).map((s) => s.provider),
+      data: routeFor(db, data).map((s) => s.provider),
+    },
+  };
 }
 
 export function removeDatabaseFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    fs.rmSync(`${file}${suffix}`, { force: true });
 }

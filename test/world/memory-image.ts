@@ -19,12 +19,21 @@ export interface MemoryImage {
 
 // The seeded image is cached on disk between runs (a mutation run re-enters each test file per mutant, and
 // seeding hashes three demo passwords). The key covers everything the image is built from.
-const IMAGE_SOURCES = ['db/migrations', 'db/seed.ts', 'simulator/catalogue.ts', 'lib/catalogue/sync.ts', 'test/world/index.ts'];
+const IMAGE_SOURCES = [
+  'db/migrations',
+  'db/seed.ts',
+  'simulator/catalogue.ts',
+  'lib/catalogue/sync.ts',
+  'test/world/index.ts',
+];
 
 function imageKey(options: string): string {
   const hash = createHash('sha256');
   const add = (file: string) => {
-    if (fs.statSync(file).isDirectory()) fs.readdirSync(file).sort().forEach((f) => add(path.join(file, f)));
+    if (fs.statSync(file).isDirectory())
+      fs.readdirSync(file)
+        .sort()
+        .forEach((f) => add(path.join(file, f)));
     else hash.update(file).update(fs.readFileSync(file));
   };
   IMAGE_SOURCES.forEach(add);
@@ -36,10 +45,16 @@ function imageKey(options: string): string {
 }
 
 /** Reads the image built from these options, or builds and keeps it. */
-export async function cachedMemoryImage(options: string, build: () => Promise<MemoryImage>): Promise<MemoryImage> {
+export async function cachedMemoryImage(
+  options: string,
+  build: () => Promise<MemoryImage>,
+): Promise<MemoryImage> {
   const cache = path.join(os.tmpdir(), `portal-memory-world-${imageKey(options)}`);
   if (fs.existsSync(`${cache}.db`) && fs.existsSync(`${cache}.json`)) {
-    return { bytes: fs.readFileSync(`${cache}.db`), ...(JSON.parse(fs.readFileSync(`${cache}.json`, 'utf8')) as { agentId: number }) };
+    return {
+      bytes: fs.readFileSync(`${cache}.db`),
+      ...(JSON.parse(fs.readFileSync(`${cache}.json`, 'utf8')) as { agentId: number }),
+    };
   }
   const image = await build();
   const tmp = `${cache}.${process.pid}`;

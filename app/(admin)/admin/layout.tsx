@@ -18,7 +18,13 @@ const LINKS = [
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireAdmin();
   return (
-    <AppShell title="Vending Portal · Admin" home="/admin" links={LINKS} status={user.email} width="wide">
+    <AppShell
+      title="Vending Portal · Admin"
+      home="/admin"
+      links={LINKS}
+      status={user.email}
+      width="wide"
+    >
       {children}
     </AppShell>
   );

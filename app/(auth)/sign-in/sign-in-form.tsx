@@ -28,14 +28,31 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password.');
+    setError(
+      result?.error && result.error !== 'CredentialsSignin'
+        ? result.error
+        : 'Wrong email or password.',
+    );
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required inputMode="email" />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        inputMode="email"
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

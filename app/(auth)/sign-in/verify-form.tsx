@@ -8,7 +8,15 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 
-export function VerifyForm({ hasTotp, hasPasskey, next }: { hasTotp: boolean; hasPasskey: boolean; next?: string }) {
+export function VerifyForm({
+  hasTotp,
+  hasPasskey,
+  next,
+}: {
+  hasTotp: boolean;
+  hasPasskey: boolean;
+  next?: string;
+}) {
   const [state, submit, pending] = useActionState(verifyCodeAction, null);
   const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
@@ -20,7 +28,9 @@ export function VerifyForm({ hasTotp, hasPasskey, next }: { hasTotp: boolean; ha
     try {
       const challenge = await passkeyChallengeAction(null, new FormData());
       if (!challenge.ok) throw new Error(challenge.message);
-      const answer = await startAuthentication({ optionsJSON: challenge.data as PublicKeyCredentialRequestOptionsJSON });
+      const answer = await startAuthentication({
+        optionsJSON: challenge.data as PublicKeyCredentialRequestOptionsJSON,
+      });
       const form = new FormData();
       form.set('response', JSON.stringify(answer));
       if (next) form.set('next', next);
@@ -28,7 +38,11 @@ export function VerifyForm({ hasTotp, hasPasskey, next }: { hasTotp: boolean; ha
       if (!result.ok) throw new Error(result.message);
       window.location.assign(result.data.to);
     } catch (error) {
-      setPasskeyError(error instanceof Error && error.name !== 'NotAllowedError' ? error.message : 'The passkey was not used. Try again, or use a code.');
+      setPasskeyError(
+        error instanceof Error && error.name !== 'NotAllowedError'
+          ? error.message
+          : 'The passkey was not used. Try again, or use a code.',
+      );
     } finally {
       setPasskeyBusy(false);
     }
@@ -54,7 +68,12 @@ export function VerifyForm({ hasTotp, hasPasskey, next }: { hasTotp: boolean; ha
           autoFocus={!hasPasskey}
           errors={codeErrors}
         />
-        <Button type="submit" variant={hasPasskey ? 'secondary' : 'primary'} className="w-full" disabled={pending}>
+        <Button
+          type="submit"
+          variant={hasPasskey ? 'secondary' : 'primary'}
+          className="w-full"
+          disabled={pending}
+        >
           {pending ? 'Checking…' : 'Confirm'}
         </Button>
       </form>

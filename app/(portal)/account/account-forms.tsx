@@ -12,10 +12,31 @@ export function ChangePasswordForm() {
   return (
     <form action={submit} className="space-y-3">
       {state && !state.ok && !errors ? <Notice tone="error">{state.message}</Notice> : null}
-      <TextField label="Current password" name="current" type="password" autoComplete="current-password" errors={errors?.current} />
-      <TextField label="New password" name="next" type="password" autoComplete="new-password" errors={errors?.next} hint="At least 10 characters." />
-      <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" errors={errors?.confirm} />
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Change password'}</Button>
+      <TextField
+        label="Current password"
+        name="current"
+        type="password"
+        autoComplete="current-password"
+        errors={errors?.current}
+      />
+      <TextField
+        label="New password"
+        name="next"
+        type="password"
+        autoComplete="new-password"
+        errors={errors?.next}
+        hint="At least 10 characters."
+      />
+      <TextField
+        label="New password again"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        errors={errors?.confirm}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Change password'}
+      </Button>
     </form>
   );
 }
@@ -24,7 +45,9 @@ export function SignOutEverywhereForm() {
   const [, submit, pending] = useActionState(signOutEverywhereAction, null);
   return (
     <form action={submit}>
-      <Button type="submit" variant="secondary" disabled={pending}>Sign out on every device</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Sign out on every device
+      </Button>
     </form>
   );
 }

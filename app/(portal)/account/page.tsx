@@ -15,10 +15,14 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <Card title="Account">
-        <p className="text-sm text-slate-600">{user.name} · {user.email}</p>
+        <p className="text-sm text-slate-600">
+          {user.name} · {user.email}
+        </p>
       </Card>
       <Card title="Change password">
-        <p className="mb-3 text-sm text-slate-600">Every device signed in as you is signed out, this one too.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Every device signed in as you is signed out, this one too.
+        </p>
         <ChangePasswordForm />
       </Card>
       <Card title="Two-step sign-in">
@@ -27,11 +31,17 @@ export default async function AccountPage() {
             ? 'On. Signing in asks for a code from your authenticator app or your passkey.'
             : 'Off. Turn it on so a leaked password alone cannot open your wallet.'}
         </p>
-        <Link href="/sign-in/enrol" className="font-semibold text-accent-700 underline">{enrolled ? 'Manage two-step sign-in' : 'Turn on two-step sign-in'}</Link>
+        <Link href="/sign-in/enrol" className="font-semibold text-accent-700 underline">
+          {enrolled ? 'Manage two-step sign-in' : 'Turn on two-step sign-in'}
+        </Link>
       </Card>
       <Card title="API keys">
-        <p className="mb-3 text-sm text-slate-600">Sell from your own software through the REST API.</p>
-        <Link href="/account/api-keys" className="font-semibold text-accent-700 underline">Manage API keys</Link>
+        <p className="mb-3 text-sm text-slate-600">
+          Sell from your own software through the REST API.
+        </p>
+        <Link href="/account/api-keys" className="font-semibold text-accent-700 underline">
+          Manage API keys
+        </Link>
       </Card>
       <Card title="Lost a phone?">
         <p className="mb-3 text-sm text-slate-600">End every session of this account at once.</p>

@@ -22,15 +22,26 @@ function revalidateNumbers() {
 }
 
 export const updateBeneficiaryAction = action('agent', updateSchema, async (input, { user }) => {
-  const result = updateBeneficiary(getDb(), user.id, input.id, { name: input.name || null, network: input.network });
+  const result = updateBeneficiary(getDb(), user.id, input.id, {
+    name: input.name || null,
+    network: input.network,
+  });
   if (result === 'not_found') return fail('That number is no longer saved.');
-  if (result === 'bad_network') return fail('Pick a network for this number.', { network: ['Pick a network for this number.'] });
+  if (result === 'bad_network')
+    return fail('Pick a network for this number.', {
+      network: ['Pick a network for this number.'],
+    });
   revalidateNumbers();
   return ok(undefined, 'Saved.');
 });
 
-export const deleteBeneficiaryAction = action('agent', z.object({ id }), async (input, { user }) => {
-  if (!deleteBeneficiary(getDb(), user.id, input.id)) return fail('That number is no longer saved.');
-  revalidateNumbers();
-  return ok(undefined, 'Deleted.');
-});
+export const deleteBeneficiaryAction = action(
+  'agent',
+  z.object({ id }),
+  async (input, { user }) => {
+    if (!deleteBeneficiary(getDb(), user.id, input.id))
+      return fail('That number is no longer saved.');
+    revalidateNumbers();
+    return ok(undefined, 'Deleted.');
+  },
+);

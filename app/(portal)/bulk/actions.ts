@@ -9,26 +9,36 @@ import { cancelBatch, confirmBatch, createBatch } from '@/lib/bulk/commands';
 import { MAX_BYTES } from '@/lib/bulk/csv';
 
 const uploadSchema = z.object({
-  file: z.instanceof(File, { message: 'Choose a CSV file.' })
+  file: z
+    .instanceof(File, { message: 'Choose a CSV file.' })
     .refine((f) => f.size > 0, 'The file is empty.')
-    .refine((f) => f.size <= MAX_BYTES, 'The file is larger than 512 KB. Split it into smaller files.'),
+    .refine(
+      (f) => f.size <= MAX_BYTES,
+      'The file is larger than 512 KB. Split it into smaller files.',
+    ),
 });
 
 export const uploadBulkAction = action('agent', uploadSchema, async (input, { user }) => {
   const created = createBatch(getDb(), user.id, input.file.name, await input.file.text());
-  return created.ok ? ok({ batchId: created.batchId }) : fail(created.error, { file: [created.error] });
+  return created.ok
+    ? ok({ batchId: created.batchId })
+    : fail(created.error, { file: [created.error] });
 });
 
-const batchSchema = z.object({ batchId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const batchSchema = z.object({
+  batchId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 export const confirmBulkAction = action('agent', batchSchema, async (input, { user }) => {
-  if (!confirmBatch(getDb(), user.id, input.batchId)) return fail('This batch was already confirmed or cancelled.');
+  if (!confirmBatch(getDb(), user.id, input.batchId))
+    return fail('This batch was already confirmed or cancelled.');
   revalidatePath(`/bulk/${input.batchId}`);
   return ok(undefined, 'Confirmed: the rows are being sold. You can leave this page.');
 });
 
 export const cancelBulkAction = action('agent', batchSchema, async (input, { user }) => {
-  if (!cancelBatch(getDb(), user.id, input.batchId)) return fail('This batch has already finished.');
+  if (!cancelBatch(getDb(), user.id, input.batchId))
+    return fail('This batch has already finished.');
   revalidatePath(`/bulk/${input.batchId}`);
   return ok(undefined, 'Cancelled: rows not yet sent will not be sold.');
 });

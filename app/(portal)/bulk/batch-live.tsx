@@ -13,7 +13,10 @@ import { formatMoney } from '@/lib/money';
 import { BatchRows } from './batch-rows';
 
 const STATUS_WORDS: Record<BatchView['status'], string> = {
-  preview: 'Check the rows, then confirm', queued: 'Selling…', done: 'Finished', cancelled: 'Cancelled',
+  preview: 'Check the rows, then confirm',
+  queued: 'Selling…',
+  done: 'Finished',
+  cancelled: 'Cancelled',
 };
 
 /** While rows are being sold, or sales still pending, the page follows them by itself. */
@@ -44,17 +47,46 @@ export function BatchLive({ initial }: { initial: BatchView }) {
   const short = view.totalCostMinor > view.availableMinor;
   return (
     <div className="space-y-4" data-testid="bulk-batch" data-status={view.status}>
-      <Card title={view.fileName} actions={<span className="text-sm font-medium" data-testid="bulk-status">{STATUS_WORDS[view.status]}</span>}>
+      <Card
+        title={view.fileName}
+        actions={
+          <span className="text-sm font-medium" data-testid="bulk-status">
+            {STATUS_WORDS[view.status]}
+          </span>
+        }
+      >
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-          <div><dt className="text-slate-600">Rows</dt><dd className="font-semibold">{progress.total}</dd></div>
-          <div><dt className="text-slate-600">With errors</dt><dd className="font-semibold">{progress.total - progress.valid}</dd></div>
-          <div><dt className="text-slate-600">Total cost</dt><dd className="font-semibold" data-testid="bulk-total">{formatMoney(view.totalCostMinor, view.currency)}</dd></div>
-          <div><dt className="text-slate-600">Available</dt><dd className="font-semibold">{formatMoney(view.availableMinor, view.currency)}</dd></div>
+          <div>
+            <dt className="text-slate-600">Rows</dt>
+            <dd className="font-semibold">{progress.total}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">With errors</dt>
+            <dd className="font-semibold">{progress.total - progress.valid}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Total cost</dt>
+            <dd className="font-semibold" data-testid="bulk-total">
+              {formatMoney(view.totalCostMinor, view.currency)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Available</dt>
+            <dd className="font-semibold">{formatMoney(view.availableMinor, view.currency)}</dd>
+          </div>
         </dl>
-        {view.status === 'preview' ? <PreviewActions view={view} short={short} /> : <Progress view={view} />}
+        {view.status === 'preview' ? (
+          <PreviewActions view={view} short={short} />
+        ) : (
+          <Progress view={view} />
+        )}
       </Card>
       <Card title="Rows">
-        {view.rows.length < progress.total ? <p className="mb-2 text-sm text-slate-600">The first {view.rows.length} rows; the result CSV has all {progress.total}.</p> : null}
+        {view.rows.length < progress.total ? (
+          <p className="mb-2 text-sm text-slate-600">
+            The first {view.rows.length} rows; the result CSV has all {progress.total}.
+          </p>
+        ) : null}
         <BatchRows rows={view.rows} currency={view.currency} />
       </Card>
     </div>
@@ -67,14 +99,21 @@ function PreviewActions({ view, short }: { view: BatchView; short: boolean }) {
     <div className="mt-3 space-y-3">
       {short ? (
         <Notice tone="warning">
-          Your wallet has {formatMoney(view.availableMinor, view.currency)}; these rows need {formatMoney(view.totalCostMinor, view.currency)}.
-          Rows it cannot pay for when their turn comes are marked “insufficient balance” and not sold.
+          Your wallet has {formatMoney(view.availableMinor, view.currency)}; these rows need{' '}
+          {formatMoney(view.totalCostMinor, view.currency)}. Rows it cannot pay for when their turn
+          comes are marked “insufficient balance” and not sold.
         </Notice>
       ) : null}
-      {sellable === 0 ? <Notice tone="error">No row can be sold. Fix the file and upload it again.</Notice> : (
+      {sellable === 0 ? (
+        <Notice tone="error">No row can be sold. Fix the file and upload it again.</Notice>
+      ) : (
         <ActionForm action={confirmBulkAction} ariaLabel="Confirm the batch">
           <input type="hidden" name="batchId" value={view.id} />
-          <ConfirmSubmit variant="primary" question={`Sell ${sellable} rows for ${formatMoney(view.totalCostMinor, view.currency)}?`} confirmText="Yes, sell them">
+          <ConfirmSubmit
+            variant="primary"
+            question={`Sell ${sellable} rows for ${formatMoney(view.totalCostMinor, view.currency)}?`}
+            confirmText="Yes, sell them"
+          >
             Confirm and sell {sellable} rows
           </ConfirmSubmit>
           <RefetchOnSuccess id={view.id} />
@@ -90,15 +129,25 @@ function Progress({ view }: { view: BatchView }) {
   return (
     <div className="mt-3 space-y-3">
       <label className="block text-sm">
-        <span data-testid="bulk-progress">{progress.handled} of {progress.total} rows done</span>
+        <span data-testid="bulk-progress">
+          {progress.handled} of {progress.total} rows done
+        </span>
         <progress className="mt-1 block h-3 w-full" max={progress.total} value={progress.handled} />
       </label>
       <p className="text-sm" data-testid="bulk-counts">
-        ✓ {progress.sold} sold · … {progress.pending} pending · ✕ {progress.failed} failed (refunded) · {progress.notSold} not sold
+        ✓ {progress.sold} sold · … {progress.pending} pending · ✕ {progress.failed} failed
+        (refunded) · {progress.notSold} not sold
       </p>
       <div className="flex flex-wrap gap-2">
         {view.status === 'queued' ? <CancelForm id={view.id} label="Cancel the rest" /> : null}
-        <a className={buttonClass('secondary')} href={`/api/bulk/${view.id}/result`} download data-testid="bulk-download">Download result CSV</a>
+        <a
+          className={buttonClass('secondary')}
+          href={`/api/bulk/${view.id}/result`}
+          download
+          data-testid="bulk-download"
+        >
+          Download result CSV
+        </a>
       </div>
     </div>
   );
@@ -108,7 +157,9 @@ function CancelForm({ id, label }: { id: number; label: string }) {
   return (
     <ActionForm action={cancelBulkAction} ariaLabel={label}>
       <input type="hidden" name="batchId" value={id} />
-      <ConfirmSubmit question="Rows not yet sent will not be sold." confirmText="Yes, cancel">{label}</ConfirmSubmit>
+      <ConfirmSubmit question="Rows not yet sent will not be sold." confirmText="Yes, cancel">
+        {label}
+      </ConfirmSubmit>
       <RefetchOnSuccess id={id} />
     </ActionForm>
   );

@@ -14,8 +14,12 @@ function FileField() {
     <label className="block text-sm font-medium text-slate-700">
       CSV file
       <input
-        type="file" name="file" accept=".csv,text/csv" required
-        aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? 'file-error' : undefined}
+        type="file"
+        name="file"
+        accept=".csv,text/csv"
+        required
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? 'file-error' : undefined}
         className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
       />
       <FieldError id="file-error" errors={errors} />

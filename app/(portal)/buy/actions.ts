@@ -10,7 +10,8 @@ import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { startSale } from '@/lib/purchases/start-sale';
 import { saleInputSchema } from '@/lib/purchases/sale-input';
 
-export type SellActionData = { kind: 'sold'; outcome: SaleOutcome } | { kind: 'confirm_repeat'; message: string };
+export type SellActionData =
+  { kind: 'sold'; outcome: SaleOutcome } | { kind: 'confirm_repeat'; message: string };
 
 /** The form's fields are the sale input's keys, so the parsed form is the sale and a refusal names its field. */
 export const sellAction = action('agent', saleInputSchema, async (input, { user }) => {
@@ -18,7 +19,8 @@ export const sellAction = action('agent', saleInputSchema, async (input, { user 
     answerBudget: { ms: env.SALE_ANSWER_BUDGET_MS, inBackground: (work) => after(work) },
   });
   if (!result.ok) {
-    if (result.repeatOf) return ok<SellActionData>({ kind: 'confirm_repeat', message: result.error });
+    if (result.repeatOf)
+      return ok<SellActionData>({ kind: 'confirm_repeat', message: result.error });
     return fail(new Refusal(result.error, result.field));
   }
   // No revalidatePath: every agent page is dynamic, and revalidating would re-render the buy page into

@@ -7,11 +7,24 @@ import { listWallets } from '@/lib/ledger/accounts';
 import { SaleForm } from './sale-form';
 
 /** Shared by /buy/airtime and /buy/data: Nigeria by default, India for agents with an INR wallet. */
-export async function BuyPage({ mode, country, phone }: { mode: 'airtime' | 'data'; country: string | undefined; phone?: string }) {
+export async function BuyPage({
+  mode,
+  country,
+  phone,
+}: {
+  mode: 'airtime' | 'data';
+  country: string | undefined;
+  phone?: string;
+}) {
   const user = await requireAgent();
   const db = getDb();
   const currencies = listWallets(db, user.id).map((w) => w.currency);
-  const currency = country === 'IN' && currencies.includes('INR') ? 'INR' : currencies.includes('NGN') ? 'NGN' : 'INR';
+  const currency =
+    country === 'IN' && currencies.includes('INR')
+      ? 'INR'
+      : currencies.includes('NGN')
+        ? 'NGN'
+        : 'INR';
   const data = saleFormData(db, user.id, currency, mode);
   return (
     <div className="mx-auto max-w-lg space-y-4">
@@ -19,12 +32,28 @@ export async function BuyPage({ mode, country, phone }: { mode: 'airtime' | 'dat
         <h1 className="text-xl font-bold">Sell {mode}</h1>
         {currencies.length > 1 ? (
           <nav aria-label="Country" className="flex gap-1 text-sm">
-            <Link href={`/buy/${mode}`} aria-current={currency === 'NGN' ? 'page' : undefined} className={`rounded-lg px-3 py-2 ${currency === 'NGN' ? 'bg-slate-800 text-white' : 'border border-slate-300'}`}>Nigeria</Link>
-            <Link href={`/buy/${mode}?country=IN`} aria-current={currency === 'INR' ? 'page' : undefined} className={`rounded-lg px-3 py-2 ${currency === 'INR' ? 'bg-slate-800 text-white' : 'border border-slate-300'}`}>India</Link>
+            <Link
+              href={`/buy/${mode}`}
+              aria-current={currency === 'NGN' ? 'page' : undefined}
+              className={`rounded-lg px-3 py-2 ${currency === 'NGN' ? 'bg-slate-800 text-white' : 'border border-slate-300'}`}
+            >
+              Nigeria
+            </Link>
+            <Link
+              href={`/buy/${mode}?country=IN`}
+              aria-current={currency === 'INR' ? 'page' : undefined}
+              className={`rounded-lg px-3 py-2 ${currency === 'INR' ? 'bg-slate-800 text-white' : 'border border-slate-300'}`}
+            >
+              India
+            </Link>
           </nav>
         ) : null}
       </div>
-      <SaleForm {...data} banners={listPurchaseBanners(db, currency, mode)} initialPhone={phone?.slice(0, 32)} />
+      <SaleForm
+        {...data}
+        banners={listPurchaseBanners(db, currency, mode)}
+        initialPhone={phone?.slice(0, 32)}
+      />
     </div>
   );
 }

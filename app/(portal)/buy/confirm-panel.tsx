@@ -22,7 +22,10 @@ export function ConfirmPanel({ d }: { d: ConfirmDetails }) {
     ['Your commission', formatMoney(commission, d.currency)],
   ];
   return (
-    <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="confirm-panel">
+    <dl
+      className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white"
+      data-testid="confirm-panel"
+    >
       {rows.map(([label, value]) => (
         <div key={label} className="flex justify-between gap-4 px-4 py-2">
           <dt className="text-slate-600">{label}</dt>

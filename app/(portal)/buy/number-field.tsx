@@ -1,7 +1,12 @@
 'use client';
 
 import { useId } from 'react';
-import { detectNigerianNetwork, formatNigerianNumber, normaliseIndianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
+import {
+  detectNigerianNetwork,
+  formatNigerianNumber,
+  normaliseIndianNumber,
+  normaliseNigerianNumber,
+} from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
 import type { SaleFormProps } from './types';
 
@@ -17,7 +22,16 @@ interface Props {
 }
 
 /** Number first: formats as people type, detects the network, and lets them override it (ported lines). */
-export function NumberField({ currency, value, onChange, network, onNetwork, networks, recentNumbers, error }: Props) {
+export function NumberField({
+  currency,
+  value,
+  onChange,
+  network,
+  onNetwork,
+  networks,
+  recentNumbers,
+  error,
+}: Props) {
   const listId = useId();
   const india = currency === 'INR';
 
@@ -35,7 +49,9 @@ export function NumberField({ currency, value, onChange, network, onNetwork, net
 
   return (
     <div>
-      <label htmlFor="phone" className="block text-sm font-medium text-slate-700">Customer&apos;s number</label>
+      <label htmlFor="phone" className="block text-sm font-medium text-slate-700">
+        Customer&apos;s number
+      </label>
       <input
         id="phone"
         name="phone"
@@ -51,10 +67,16 @@ export function NumberField({ currency, value, onChange, network, onNetwork, net
       />
       <datalist id={listId}>
         {recentNumbers.map((r) => (
-          <option key={r.phone} value={r.phone}>{r.name ? `${r.name} · ${r.network}` : r.network}</option>
+          <option key={r.phone} value={r.phone}>
+            {r.name ? `${r.name} · ${r.network}` : r.network}
+          </option>
         ))}
       </datalist>
-      {error ? <p id="phone-error" role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p id="phone-error" role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-2" role="group" aria-label="Network">
         {networks.map((n) => (
           <button
@@ -64,11 +86,16 @@ export function NumberField({ currency, value, onChange, network, onNetwork, net
             onClick={() => onNetwork(n, true)}
             className={`min-h-10 rounded-full border px-3 text-sm font-semibold ${n === network ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white text-slate-700'}`}
           >
-            {n === network ? '✓ ' : ''}{n}
+            {n === network ? '✓ ' : ''}
+            {n}
           </button>
         ))}
       </div>
-      {network ? <p className="mt-1 text-xs text-slate-600" data-testid="detected-network">Network: {network} · tap another if the line was ported</p> : null}
+      {network ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid="detected-network">
+          Network: {network} · tap another if the line was ported
+        </p>
+      ) : null}
     </div>
   );
 }

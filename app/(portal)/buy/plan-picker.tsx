@@ -13,33 +13,68 @@ const VALIDITY: { id: string; label: string; test: (days: number | null) => bool
 ];
 
 /** Plans as cards: size, validity and price, cheapest first, filterable by validity. */
-export function PlanPicker({ plans, currency, selectedId, onSelect, error }: { plans: SellableProduct[]; currency: Currency; selectedId: number | null; onSelect: (p: SellableProduct) => void; error?: string }) {
+export function PlanPicker({
+  plans,
+  currency,
+  selectedId,
+  onSelect,
+  error,
+}: {
+  plans: SellableProduct[];
+  currency: Currency;
+  selectedId: number | null;
+  onSelect: (p: SellableProduct) => void;
+  error?: string;
+}) {
   const [validity, setValidity] = useState('all');
   const rule = VALIDITY.find((v) => v.id === validity) ?? VALIDITY[0]!;
-  const shown = plans.filter((p) => rule.test(p.validityDays)).sort((a, b) => (a.priceMinor ?? 0) - (b.priceMinor ?? 0));
+  const shown = plans
+    .filter((p) => rule.test(p.validityDays))
+    .sort((a, b) => (a.priceMinor ?? 0) - (b.priceMinor ?? 0));
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Plan</legend>
       <div className="mt-1 flex gap-2 overflow-x-auto" role="group" aria-label="Validity">
         {VALIDITY.map((v) => (
-          <button key={v.id} type="button" aria-pressed={v.id === validity} onClick={() => setValidity(v.id)}
-            className={`min-h-9 rounded-full border px-3 text-sm ${v.id === validity ? 'border-slate-800 bg-slate-800 text-white' : 'border-slate-300 bg-white'}`}>
+          <button
+            key={v.id}
+            type="button"
+            aria-pressed={v.id === validity}
+            onClick={() => setValidity(v.id)}
+            className={`min-h-9 rounded-full border px-3 text-sm ${v.id === validity ? 'border-slate-800 bg-slate-800 text-white' : 'border-slate-300 bg-white'}`}
+          >
             {v.label}
           </button>
         ))}
       </div>
-      {shown.length === 0 ? <p className="mt-2 text-sm text-slate-600">No plans for this network{validity === 'all' ? '' : ' and validity'}.</p> : null}
+      {shown.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">
+          No plans for this network{validity === 'all' ? '' : ' and validity'}.
+        </p>
+      ) : null}
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
         {shown.map((p) => (
-          <button key={p.id} type="button" aria-pressed={p.id === selectedId} onClick={() => onSelect(p)} data-testid="plan-card"
-            className={`rounded-lg border p-3 text-left ${p.id === selectedId ? 'border-accent-600 ring-2 ring-accent-600' : 'border-slate-300 bg-white'}`}>
+          <button
+            key={p.id}
+            type="button"
+            aria-pressed={p.id === selectedId}
+            onClick={() => onSelect(p)}
+            data-testid="plan-card"
+            className={`rounded-lg border p-3 text-left ${p.id === selectedId ? 'border-accent-600 ring-2 ring-accent-600' : 'border-slate-300 bg-white'}`}
+          >
             <span className="block text-lg font-bold">{sizeLabel(p.dataMb) || p.name}</span>
             <span className="block text-xs text-slate-600">{validityLabel(p.validityDays)}</span>
-            <span className="mt-1 block font-semibold text-accent-700">{p.priceMinor === null ? '' : formatMoney(p.priceMinor, currency)}</span>
+            <span className="mt-1 block font-semibold text-accent-700">
+              {p.priceMinor === null ? '' : formatMoney(p.priceMinor, currency)}
+            </span>
           </button>
         ))}
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -10,8 +10,13 @@ import { formatMoney } from '@/lib/money';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { isFinal } from '@/lib/purchases/status';
 
-
-export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNewSale: () => void }) {
+export function SaleResult({
+  initial,
+  onNewSale,
+}: {
+  initial: SaleOutcome;
+  onNewSale: () => void;
+}) {
   const router = useRouter();
   const { data: sale } = useLiveSale(initial);
   const final = isFinal(sale.status);
@@ -22,29 +27,64 @@ export function SaleResult({ initial, onNewSale }: { initial: SaleOutcome; onNew
   return (
     <div className="space-y-3" data-testid="sale-result" data-status={sale.status}>
       {sale.status === 'SUCCESS' ? (
-        <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
+        <div
+          role="status"
+          className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900"
+        >
           <p className="text-xl font-bold">✓ Sent</p>
-          <p>{formatMoney(sale.amountMinor, sale.currency)} to {sale.phone} ({sale.network})</p>
-          <p className="mt-1 text-sm">Provider reference: <span className="font-mono">{sale.providerRef ?? '—'}</span></p>
-          {sale.operatorRef ? <p className="text-sm">Operator reference: <span className="font-mono">{sale.operatorRef}</span></p> : null}
+          <p>
+            {formatMoney(sale.amountMinor, sale.currency)} to {sale.phone} ({sale.network})
+          </p>
+          <p className="mt-1 text-sm">
+            Provider reference: <span className="font-mono">{sale.providerRef ?? '—'}</span>
+          </p>
+          {sale.operatorRef ? (
+            <p className="text-sm">
+              Operator reference: <span className="font-mono">{sale.operatorRef}</span>
+            </p>
+          ) : null}
         </div>
       ) : sale.status === 'FAILED' || sale.status === 'REVERSED' ? (
         <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
-          <p className="text-xl font-bold">✕ {sale.status === 'REVERSED' ? 'Reversed' : 'Failed'} · refunded</p>
+          <p className="text-xl font-bold">
+            ✕ {sale.status === 'REVERSED' ? 'Reversed' : 'Failed'} · refunded
+          </p>
           <p>{amount} returned to your wallet.</p>
         </div>
       ) : (
-        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900">
-          <p className="flex items-center gap-2 text-xl font-bold"><span aria-hidden className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-amber-700 border-t-transparent" />Pending</p>
-          <p>{sale.status === 'MANUAL_REVIEW' ? 'Our team is checking this sale with the provider.' : 'We’ll update this by ourselves — you can serve the next customer.'}</p>
+        <div
+          role="status"
+          className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-900"
+        >
+          <p className="flex items-center gap-2 text-xl font-bold">
+            <span
+              aria-hidden
+              className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-amber-700 border-t-transparent"
+            />
+            Pending
+          </p>
+          <p>
+            {sale.status === 'MANUAL_REVIEW'
+              ? 'Our team is checking this sale with the provider.'
+              : 'We’ll update this by ourselves — you can serve the next customer.'}
+          </p>
           <p className="text-sm">{amount} is held until the provider answers.</p>
         </div>
       )}
-      <p className="text-sm text-slate-600">Our reference: <span className="font-mono">{sale.reference}</span></p>
+      <p className="text-sm text-slate-600">
+        Our reference: <span className="font-mono">{sale.reference}</span>
+      </p>
       <ShareReceipt purchaseId={sale.purchaseId} issue={issueReceiptLinkAction} />
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={onNewSale}>New sale</Button>
-        <a href={`/transactions/${sale.purchaseId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold">Details</a>
+        <Button type="button" onClick={onNewSale}>
+          New sale
+        </Button>
+        <a
+          href={`/transactions/${sale.purchaseId}`}
+          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold"
+        >
+          Details
+        </a>
       </div>
     </div>
   );

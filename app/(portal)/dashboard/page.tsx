@@ -15,7 +15,11 @@ export default async function DashboardPage() {
   const user = await requireAgent();
   const db = getDb();
   const wallets = listWallets(db, user.id);
-  const earnings = getEarnings(db, user.id, wallets.map((w) => w.currency));
+  const earnings = getEarnings(
+    db,
+    user.id,
+    wallets.map((w) => w.currency),
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">Hello, {user.name}</h1>
@@ -24,13 +28,28 @@ export default async function DashboardPage() {
         {wallets.map((w) => (
           <p key={w.currency} className="text-lg">
             <strong>{formatMoney(w.balance, w.currency)}</strong> available
-            {w.reserved ? <span className="text-sm text-slate-600"> · {formatMoney(w.reserved, w.currency)} reserved</span> : null}
+            {w.reserved ? (
+              <span className="text-sm text-slate-600">
+                {' '}
+                · {formatMoney(w.reserved, w.currency)} reserved
+              </span>
+            ) : null}
           </p>
         ))}
-        <Link href="/wallet" className="mt-2 inline-block text-sm font-medium text-accent-700 underline">Statement</Link>
+        <Link
+          href="/wallet"
+          className="mt-2 inline-block text-sm font-medium text-accent-700 underline"
+        >
+          Statement
+        </Link>
       </Card>
       <EarningsPanel earnings={earnings} />
-      <Link href="/beneficiaries" className="inline-block text-sm font-medium text-accent-700 underline">Saved numbers</Link>
+      <Link
+        href="/beneficiaries"
+        className="inline-block text-sm font-medium text-accent-700 underline"
+      >
+        Saved numbers
+      </Link>
     </div>
   );
 }

@@ -21,13 +21,25 @@ export function LiveStatus({ initial }: { initial: SaleOutcome }) {
   const open = isAwaitingProvider(sale.status);
   return (
     <div className="space-y-2">
-      <p className="text-lg" data-testid="live-status" data-status={sale.status}><StatusBadge status={sale.status} /></p>
-      {sale.providerRef ? <p className="text-sm">Provider reference: <span className="font-mono">{sale.providerRef}</span></p> : null}
-      {sale.operatorRef ? <p className="text-sm">Operator reference: <span className="font-mono">{sale.operatorRef}</span></p> : null}
+      <p className="text-lg" data-testid="live-status" data-status={sale.status}>
+        <StatusBadge status={sale.status} />
+      </p>
+      {sale.providerRef ? (
+        <p className="text-sm">
+          Provider reference: <span className="font-mono">{sale.providerRef}</span>
+        </p>
+      ) : null}
+      {sale.operatorRef ? (
+        <p className="text-sm">
+          Operator reference: <span className="font-mono">{sale.operatorRef}</span>
+        </p>
+      ) : null}
       {open ? (
         <form action={submit}>
           <input type="hidden" name="purchaseId" value={initial.purchaseId} />
-          <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Checking…' : 'Check now'}</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? 'Checking…' : 'Check now'}
+          </Button>
         </form>
       ) : null}
       {state && !state.ok ? <Notice tone="warning">{state.message}</Notice> : null}

@@ -8,7 +8,9 @@ import { fail, ok } from '@/lib/actions/result';
 import { issueReceiptToken, revokeReceiptLinks } from '@/lib/receipts/issue';
 import { receiptPathFor } from '@/lib/receipts/token';
 
-const schema = z.object({ purchaseId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const schema = z.object({
+  purchaseId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 /** A new receipt link for one of the agent's own sales (only its hash is stored). */
 export const issueReceiptLinkAction = action('agent', schema, async ({ purchaseId }, { user }) => {
@@ -19,9 +21,18 @@ export const issueReceiptLinkAction = action('agent', schema, async ({ purchaseI
 });
 
 /** Ends every receipt link of one of the agent's own sales; audited. */
-export const revokeReceiptLinksAction = action('agent', schema, async ({ purchaseId }, { user, actor }) => {
-  const ended = revokeReceiptLinks(getDb(), { ...actor, userId: user.id }, purchaseId);
-  if (ended === null) return fail('That sale was not found.');
-  revalidatePath(`/transactions/${purchaseId}`);
-  return ok(undefined, ended === 0 ? 'This sale had no live receipt links.' : `${ended} receipt link${ended === 1 ? '' : 's'} revoked: ${ended === 1 ? 'it no longer opens' : 'they no longer open'}.`);
-});
+export const revokeReceiptLinksAction = action(
+  'agent',
+  schema,
+  async ({ purchaseId }, { user, actor }) => {
+    const ended = revokeReceiptLinks(getDb(), { ...actor, userId: user.id }, purchaseId);
+    if (ended === null) return fail('That sale was not found.');
+    revalidatePath(`/transactions/${purchaseId}`);
+    return ok(
+      undefined,
+      ended === 0
+        ? 'This sale had no live receipt links.'
+        : `${ended} receipt link${ended === 1 ? '' : 's'} revoked: ${ended === 1 ? 'it no longer opens' : 'they no longer open'}.`,
+    );
+  },
+);

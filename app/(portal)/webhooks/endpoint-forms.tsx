@@ -1,7 +1,18 @@
 'use client';
 
-import { createWebhookAction, pauseWebhookAction, resendWebhookAction, rotateWebhookSecretAction, updateWebhookEventsAction } from './actions';
-import { ActionForm, ConfirmSubmit, FormTextField, SubmitButton } from '@/components/ui/action-form';
+import {
+  createWebhookAction,
+  pauseWebhookAction,
+  resendWebhookAction,
+  rotateWebhookSecretAction,
+  updateWebhookEventsAction,
+} from './actions';
+import {
+  ActionForm,
+  ConfirmSubmit,
+  FormTextField,
+  SubmitButton,
+} from '@/components/ui/action-form';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/db/schema';
 import { eventField } from '@/lib/validations/webhooks';
 
@@ -20,8 +31,15 @@ function EventBoxes({ chosen }: { chosen: WebhookEventType[] }) {
       <legend className="text-sm font-medium text-slate-700">Events</legend>
       {WEBHOOK_EVENT_TYPES.map((type) => (
         <label key={type} className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name={eventField(type)} defaultChecked={chosen.includes(type)} className="mt-1" />
-          <span><code>{type}</code> <span className="text-slate-600">· {EVENT_WORDS[type]}</span></span>
+          <input
+            type="checkbox"
+            name={eventField(type)}
+            defaultChecked={chosen.includes(type)}
+            className="mt-1"
+          />
+          <span>
+            <code>{type}</code> <span className="text-slate-600">· {EVENT_WORDS[type]}</span>
+          </span>
         </label>
       ))}
     </fieldset>
@@ -31,14 +49,27 @@ function EventBoxes({ chosen }: { chosen: WebhookEventType[] }) {
 export function CreateEndpointForm() {
   return (
     <ActionForm action={createWebhookAction} ariaLabel="Add an endpoint" resetOnSuccess>
-      <FormTextField label="Endpoint address" name="url" type="url" inputMode="url" placeholder="https://example.com/webhooks" required />
+      <FormTextField
+        label="Endpoint address"
+        name="url"
+        type="url"
+        inputMode="url"
+        placeholder="https://example.com/webhooks"
+        required
+      />
       <EventBoxes chosen={['sale.succeeded', 'sale.failed', 'sale.reversed']} />
       <SubmitButton pendingText="Checking the address…">Add endpoint</SubmitButton>
     </ActionForm>
   );
 }
 
-export function EventsForm({ endpointId, chosen }: { endpointId: number; chosen: WebhookEventType[] }) {
+export function EventsForm({
+  endpointId,
+  chosen,
+}: {
+  endpointId: number;
+  chosen: WebhookEventType[];
+}) {
   return (
     <ActionForm action={updateWebhookEventsAction} ariaLabel="Events">
       <input type="hidden" name="endpointId" value={endpointId} />
@@ -53,7 +84,9 @@ export function PauseForm({ endpointId, paused }: { endpointId: number; paused: 
     <ActionForm action={pauseWebhookAction} ariaLabel={paused ? 'Resume' : 'Pause'}>
       <input type="hidden" name="endpointId" value={endpointId} />
       <input type="hidden" name="paused" value={paused ? '0' : '1'} />
-      <SubmitButton variant="secondary">{paused ? 'Resume deliveries' : 'Pause deliveries'}</SubmitButton>
+      <SubmitButton variant="secondary">
+        {paused ? 'Resume deliveries' : 'Pause deliveries'}
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -62,7 +95,10 @@ export function RotateForm({ endpointId }: { endpointId: number }) {
   return (
     <ActionForm action={rotateWebhookSecretAction} ariaLabel="Rotate the secret">
       <input type="hidden" name="endpointId" value={endpointId} />
-      <ConfirmSubmit question="A new secret signs from now; the current one keeps signing for 24 hours." confirmText="Yes, rotate">
+      <ConfirmSubmit
+        question="A new secret signs from now; the current one keeps signing for 24 hours."
+        confirmText="Yes, rotate"
+      >
         Rotate secret
       </ConfirmSubmit>
     </ActionForm>
@@ -74,7 +110,9 @@ export function ResendForm({ endpointId, deliveryId }: { endpointId: number; del
     <ActionForm action={resendWebhookAction} ariaLabel="Resend" className="inline">
       <input type="hidden" name="endpointId" value={endpointId} />
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      <SubmitButton variant="secondary" pendingText="Queuing…">Resend</SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Queuing…">
+        Resend
+      </SubmitButton>
     </ActionForm>
   );
 }

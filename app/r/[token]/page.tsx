@@ -18,7 +18,13 @@ export const metadata: Metadata = {
 };
 
 /** Public: no session. Whatever the token, a miss (or too many misses) is the same 404. */
-export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ print?: string }> }) {
+export default async function ReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ print?: string }>;
+}) {
   const [{ token }, { print }] = await Promise.all([params, searchParams]);
   const ip = clientIp(await headers());
   const result = lookupReceipt(getDb(), token, ip);

@@ -18,9 +18,19 @@ export interface FactorSummary {
 }
 
 export function factorSummary(db: Db, userId: number): FactorSummary {
-  const totp = db.select({ userId: totpFactors.userId }).from(totpFactors).where(eq(totpFactors.userId, userId)).get();
-  const keys = db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId)).get()?.n ?? 0;
-  const codes = db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0;
+  const totp = db
+    .select({ userId: totpFactors.userId })
+    .from(totpFactors)
+    .where(eq(totpFactors.userId, userId))
+    .get();
+  const keys =
+    db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId)).get()?.n ?? 0;
+  const codes =
+    db
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+      .get()?.n ?? 0;
   return { totp: Boolean(totp), passkeys: keys, recoveryCodesLeft: codes };
 }
 
@@ -33,16 +43,29 @@ export function hasSecondFactor(db: Db, userId: number): boolean {
 export function issueRecoveryCodes(tx: Tx, userId: number): string[] {
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) }))).run();
+  tx.insert(recoveryCodes)
+    .values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })))
+    .run();
   return codes;
 }
 
 /** Spends one recovery code: true once per code, false for a wrong or already used one. */
-export function consumeRecoveryCode(db: Db, userId: number, code: string, now = Date.now()): boolean {
+export function consumeRecoveryCode(
+  db: Db,
+  userId: number,
+  code: string,
+  now = Date.now(),
+): boolean {
   const used = db
     .update(recoveryCodes)
     .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .run();
   return used.changes === 1;
 }
@@ -54,15 +77,28 @@ export function consumeRecoveryCode(db: Db, userId: number, code: string, now = 
 export function consumeTotpCode(db: Db, userId: number, code: string, now = Date.now()): boolean {
   const row = db.select().from(totpFactors).where(eq(totpFactors.userId, userId)).get();
   if (!row) return false;
-  const step = matchTotpStep(unseal(env.CREDENTIALS_KEY, totpContext(userId), row.secretSealed), code, now);
+  const step = matchTotpStep(
+    unseal(env.CREDENTIALS_KEY, totpContext(userId), row.secretSealed),
+    code,
+    now,
+  );
   if (step === null || step <= row.lastStep) return false;
-  const taken = db.update(totpFactors).set({ lastStep: step }).where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step))).run();
+  const taken = db
+    .update(totpFactors)
+    .set({ lastStep: step })
+    .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step)))
+    .run();
   return taken.changes === 1;
 }
 
 /** Bumps the session version: every other session of the user ends (the caller re-issues its own). */
 function endOtherSessions(tx: Tx, userId: number): number {
-  const row = tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ sv: users.sessionVersion }).get();
+  const row = tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sv: users.sessionVersion })
+    .get();
   if (!row) throw new Refusal('No such user.');
   return row.sv;
 }
@@ -74,8 +110,18 @@ export interface Enrolled {
 }
 
 /** The factor is added, recovery codes issued if the user has none, other sessions ended, audited. */
-export function afterEnrolment(tx: Tx, actor: Actor, userId: number, action: string, now: number): Enrolled {
-  const hasCodes = tx.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get();
+export function afterEnrolment(
+  tx: Tx,
+  actor: Actor,
+  userId: number,
+  action: string,
+  now: number,
+): Enrolled {
+  const hasCodes = tx
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    .get();
   const codes = hasCodes ? null : issueRecoveryCodes(tx, userId);
   const sessionVersion = endOtherSessions(tx, userId);
   recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
@@ -83,22 +129,42 @@ export function afterEnrolment(tx: Tx, actor: Actor, userId: number, action: str
 }
 
 /** Stores (or replaces) the user's authenticator app once a code from it was checked. */
-export function saveTotpFactor(db: Db, actor: Actor, userId: number, secretBase32: string, step: number, now = Date.now()): Enrolled {
+export function saveTotpFactor(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  secretBase32: string,
+  step: number,
+  now = Date.now(),
+): Enrolled {
   return immediate(db, (tx) => {
     const secretSealed = seal(env.CREDENTIALS_KEY, totpContext(userId), secretBase32);
     tx.insert(totpFactors)
       .values({ userId, secretSealed, lastStep: step, createdAt: now })
-      .onConflictDoUpdate({ target: totpFactors.userId, set: { secretSealed, lastStep: step, createdAt: now } })
+      .onConflictDoUpdate({
+        target: totpFactors.userId,
+        set: { secretSealed, lastStep: step, createdAt: now },
+      })
       .run();
     return afterEnrolment(tx, actor, userId, 'mfa.totp_enrolled', now);
   });
 }
 
 /** New recovery codes for a user who has a factor: the old ones stop working. */
-export function regenerateRecoveryCodes(db: Db, actor: Actor, userId: number, now = Date.now()): string[] {
+export function regenerateRecoveryCodes(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  now = Date.now(),
+): string[] {
   return immediate(db, (tx) => {
     const codes = issueRecoveryCodes(tx, userId);
-    recordAudit(tx, actor, { action: 'mfa.recovery_codes_regenerated', targetType: 'user', targetId: userId }, now);
+    recordAudit(
+      tx,
+      actor,
+      { action: 'mfa.recovery_codes_regenerated', targetType: 'user', targetId: userId },
+      now,
+    );
     return codes;
   });
 }
@@ -108,7 +174,8 @@ export function regenerateRecoveryCodes(db: Db, actor: Actor, userId: number, no
  * sessions end; at the next sign-in an admin is asked to enrol again. Audited.
  */
 export function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): void {
-  if (actor.userId === userId) throw new Refusal('Ask another admin to reset your own second factor.');
+  if (actor.userId === userId)
+    throw new Refusal('Ask another admin to reset your own second factor.');
   immediate(db, (tx) => {
     tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).run();
     tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();

@@ -20,8 +20,16 @@ export const GATE_PATHS = { verify: '/sign-in/verify', enrol: '/sign-in/enrol' }
 /** Changing provider credentials or a large credit needs a factor proved this recently (step-up). */
 export const STEP_UP_WINDOW_MS = 5 * 60_000;
 
-export function isFreshlyVerified(session: { mfa: SecondFactorState; mfaAt: number | null }, now = Date.now()): boolean {
-  return session.mfa === 'verified' && session.mfaAt !== null && session.mfaAt <= now && now - session.mfaAt <= STEP_UP_WINDOW_MS;
+export function isFreshlyVerified(
+  session: { mfa: SecondFactorState; mfaAt: number | null },
+  now = Date.now(),
+): boolean {
+  return (
+    session.mfa === 'verified' &&
+    session.mfaAt !== null &&
+    session.mfaAt <= now &&
+    now - session.mfaAt <= STEP_UP_WINDOW_MS
+  );
 }
 
 /** A credit above these (minor units) asks for the second factor again: ₦100,000 and ₹10,000. */

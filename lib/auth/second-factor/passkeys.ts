@@ -23,7 +23,10 @@ type Purpose = 'register' | 'authenticate';
 function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: string, now: number) {
   db.insert(webauthnChallenges)
     .values({ userId, purpose, challenge, expiresAt: now + CHALLENGE_TTL_MS })
-    .onConflictDoUpdate({ target: [webauthnChallenges.userId, webauthnChallenges.purpose], set: { challenge, expiresAt: now + CHALLENGE_TTL_MS } })
+    .onConflictDoUpdate({
+      target: [webauthnChallenges.userId, webauthnChallenges.purpose],
+      set: { challenge, expiresAt: now + CHALLENGE_TTL_MS },
+    })
     .run();
 }
 
@@ -31,16 +34,27 @@ function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: str
 function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): string | null {
   const row = db
     .delete(webauthnChallenges)
-    .where(and(eq(webauthnChallenges.userId, userId), eq(webauthnChallenges.purpose, purpose), gt(webauthnChallenges.expiresAt, now)))
+    .where(
+      and(
+        eq(webauthnChallenges.userId, userId),
+        eq(webauthnChallenges.purpose, purpose),
+        gt(webauthnChallenges.expiresAt, now),
+      ),
+    )
     .returning({ challenge: webauthnChallenges.challenge })
     .get();
   return row?.challenge ?? null;
 }
 
-const userKeys = (db: Db, userId: number) => db.select().from(passkeys).where(eq(passkeys.userId, userId)).all();
+const userKeys = (db: Db, userId: number) =>
+  db.select().from(passkeys).where(eq(passkeys.userId, userId)).all();
 const transportsOf = (t: string[] | null) => t ?? undefined;
 
-export async function passkeyRegistrationOptions(db: Db, user: { id: number; email: string; name: string }, now = Date.now()): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function passkeyRegistrationOptions(
+  db: Db,
+  user: { id: number; email: string; name: string },
+  now = Date.now(),
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const rp = relyingParty();
   const options = await generateRegistrationOptions({
     rpName: rp.name,
@@ -49,7 +63,10 @@ export async function passkeyRegistrationOptions(db: Db, user: { id: number; ema
     userDisplayName: user.name,
     userID: new TextEncoder().encode(`portal-user-${user.id}`),
     attestationType: 'none',
-    excludeCredentials: userKeys(db, user.id).map((k) => ({ id: k.id, transports: transportsOf(k.transports) })),
+    excludeCredentials: userKeys(db, user.id).map((k) => ({
+      id: k.id,
+      transports: transportsOf(k.transports),
+    })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
   storeChallenge(db, user.id, 'register', options.challenge, now);
@@ -57,17 +74,30 @@ export async function passkeyRegistrationOptions(db: Db, user: { id: number; ema
 }
 
 /** Saves the new passkey, or refuses: an expired request, or an answer that does not check out. */
-export async function registerPasskey(db: Db, actor: Actor, userId: number, response: RegistrationResponseJSON, now = Date.now()): Promise<Enrolled> {
+export async function registerPasskey(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  response: RegistrationResponseJSON,
+  now = Date.now(),
+): Promise<Enrolled> {
   const challenge = takeChallenge(db, userId, 'register', now);
   if (!challenge) throw new Refusal('This passkey request has expired. Try again.');
   const rp = relyingParty();
   let verified;
   try {
-    verified = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false });
+    verified = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: false,
+    });
   } catch {
     throw new Refusal('The passkey could not be checked. Try again.');
   }
-  if (!verified.verified || !verified.registrationInfo) throw new Refusal('The passkey could not be checked. Try again.');
+  if (!verified.verified || !verified.registrationInfo)
+    throw new Refusal('The passkey could not be checked. Try again.');
   const { credential } = verified.registrationInfo;
   const enrolled = immediate(db, (tx) => {
     tx.insert(passkeys)
@@ -86,7 +116,11 @@ export async function registerPasskey(db: Db, actor: Actor, userId: number, resp
 }
 
 /** Null when the user has no passkey. */
-export async function passkeyAuthenticationOptions(db: Db, userId: number, now = Date.now()): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+export async function passkeyAuthenticationOptions(
+  db: Db,
+  userId: number,
+  now = Date.now(),
+): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
   const keys = userKeys(db, userId);
   if (keys.length === 0) return null;
   const options = await generateAuthenticationOptions({
@@ -99,10 +133,19 @@ export async function passkeyAuthenticationOptions(db: Db, userId: number, now =
 }
 
 /** True when the answer is signed by one of this user's passkeys over the live challenge. */
-export async function verifyPasskey(db: Db, userId: number, response: AuthenticationResponseJSON, now = Date.now()): Promise<boolean> {
+export async function verifyPasskey(
+  db: Db,
+  userId: number,
+  response: AuthenticationResponseJSON,
+  now = Date.now(),
+): Promise<boolean> {
   const challenge = takeChallenge(db, userId, 'authenticate', now);
   if (!challenge) return false;
-  const key = db.select().from(passkeys).where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))).get();
+  const key = db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId)))
+    .get();
   if (!key) return false;
   const rp = relyingParty();
   try {
@@ -111,7 +154,12 @@ export async function verifyPasskey(db: Db, userId: number, response: Authentica
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
-      credential: { id: key.id, publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')), counter: key.counter, transports: transportsOf(key.transports) },
+      credential: {
+        id: key.id,
+        publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')),
+        counter: key.counter,
+        transports: transportsOf(key.transports),
+      },
       requireUserVerification: false,
     });
     if (!result.verified) return false;
@@ -120,7 +168,12 @@ export async function verifyPasskey(db: Db, userId: number, response: Authentica
     const moved = db
       .update(passkeys)
       .set({ counter: next, lastUsedAt: now })
-      .where(and(eq(passkeys.id, key.id), next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next)))
+      .where(
+        and(
+          eq(passkeys.id, key.id),
+          next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next),
+        ),
+      )
       .run();
     return moved.changes === 1;
   } catch {

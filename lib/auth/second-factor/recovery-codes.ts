@@ -15,7 +15,11 @@ export function newRecoveryCode(): string {
 
 /** What people type: any case, with or without dashes and spaces; O and I/L read as 0 and 1. */
 export function normaliseRecoveryCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return input
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 export function hashRecoveryCode(input: string): string {

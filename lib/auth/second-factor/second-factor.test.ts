@@ -7,7 +7,15 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { passkeys } from '@/db/schema';
-import { consumeRecoveryCode, consumeTotpCode, factorSummary, hasSecondFactor, listAdminsWithFactors, resetSecondFactor, saveTotpFactor } from './factors';
+import {
+  consumeRecoveryCode,
+  consumeTotpCode,
+  factorSummary,
+  hasSecondFactor,
+  listAdminsWithFactors,
+  resetSecondFactor,
+  saveTotpFactor,
+} from './factors';
 import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';
 import { safeNextPath } from './next-path';
 import { finishTotpEnrolment, startTotpEnrolment } from './totp-enrolment';
@@ -43,9 +51,17 @@ describe('TOTP', () => {
 
   it('accepts the code of the current step and of one step either side, not two', () => {
     const s = T / 1000;
-    for (const [offset, accepted] of [[-60, false], [-30, true], [0, true], [30, true], [60, false]] as const) {
+    for (const [offset, accepted] of [
+      [-60, false],
+      [-30, true],
+      [0, true],
+      [30, true],
+      [60, false],
+    ] as const) {
       const { user } = adminWithTotp();
-      expect(consumeTotpCode(db, user.id, oracleCode(s + offset), T), `offset ${offset}s`).toBe(accepted);
+      expect(consumeTotpCode(db, user.id, oracleCode(s + offset), T), `offset ${offset}s`).toBe(
+        accepted,
+      );
     }
   });
 
@@ -60,7 +76,8 @@ describe('TOTP', () => {
 
   it('refuses malformed codes and users without an app', () => {
     const { user } = adminWithTotp();
-    for (const code of ['', '12345', '1234567', 'abcdef', '12 34 5x']) expect(consumeTotpCode(db, user.id, code, T)).toBe(false);
+    for (const code of ['', '12345', '1234567', 'abcdef', '12 34 5x'])
+      expect(consumeTotpCode(db, user.id, code, T)).toBe(false);
     expect(consumeTotpCode(db, insertUser(db, 'admin').id, oracleCode(T / 1000), T)).toBe(false);
   });
 
@@ -69,15 +86,32 @@ describe('TOTP', () => {
     const start = await startTotpEnrolment(user, T);
     expect(hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T)).toThrowError(new Refusal('That code does not match. Check the time on your phone and try the newest code.', 'code'));
+    expect(() =>
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
+    ).toThrowError(
+      new Refusal(
+        'That code does not match. Check the time on your phone and try the newest code.',
+        'code',
+      ),
+    );
     const other = insertUser(db, 'agent');
     const { totpCodeAt, totpStep } = await import('./totp');
     const code = totpCodeAt(start.secret, totpStep(T));
-    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T), 'a ticket for another user').toThrowError(Refusal);
-    expect(() => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000), 'an expired ticket').toThrowError(Refusal);
-    expect(finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T).recoveryCodes).toHaveLength(10);
+    expect(
+      () => finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
+      'a ticket for another user',
+    ).toThrowError(Refusal);
+    expect(
+      () => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
+      'an expired ticket',
+    ).toThrowError(Refusal);
+    expect(
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T).recoveryCodes,
+    ).toHaveLength(10);
     expect(factorSummary(db, user.id)).toEqual({ totp: true, passkeys: 0, recoveryCodesLeft: 10 });
-    const raw = db.$client.prepare('select secret_sealed from totp_factors where user_id = ?').get(user.id) as { secret_sealed: string };
+    const raw = db.$client
+      .prepare('select secret_sealed from totp_factors where user_id = ?')
+      .get(user.id) as { secret_sealed: string };
     expect(raw.secret_sealed).not.toContain(start.secret);
     // The code that proved the app is spent.
     expect(consumeTotpCode(db, user.id, code, T)).toBe(false);
@@ -100,9 +134,12 @@ describe('recovery codes', () => {
 
   it('are kept only as hashes', () => {
     const { user, recoveryCodes } = adminWithTotp();
-    const stored = db.$client.prepare('select code_hash from recovery_codes where user_id = ?').all(user.id) as { code_hash: string }[];
+    const stored = db.$client
+      .prepare('select code_hash from recovery_codes where user_id = ?')
+      .all(user.id) as { code_hash: string }[];
     expect(stored).toHaveLength(10);
-    for (const row of stored) expect(recoveryCodes.map((c) => c.replace(/-/g, ''))).not.toContain(row.code_hash);
+    for (const row of stored)
+      expect(recoveryCodes.map((c) => c.replace(/-/g, ''))).not.toContain(row.code_hash);
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash))).toBe(true);
   });
 });
@@ -110,17 +147,49 @@ describe('recovery codes', () => {
 describe('verification', () => {
   it('is throttled after 5 wrong codes, even for the right code', async () => {
     const { user } = adminWithTotp();
-    for (let i = 0; i < 5; i += 1) await expect(verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T)).rejects.toMatchObject({ field: 'code', message: WRONG_CODE });
-    const right = verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T);
+    for (let i = 0; i < 5; i += 1)
+      await expect(
+        verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T),
+      ).rejects.toMatchObject({ field: 'code', message: WRONG_CODE });
+    const right = verifySecondFactor(
+      db,
+      SYSTEM_ACTOR,
+      user.id,
+      { kind: 'code', code: oracleCode(T / 1000) },
+      T,
+    );
     await expect(right).rejects.toThrowError(Refusal);
-    await expect(right).rejects.toMatchObject({ field: 'code', message: expect.stringMatching(/^Too many attempts/) });
+    await expect(right).rejects.toMatchObject({
+      field: 'code',
+      message: expect.stringMatching(/^Too many attempts/),
+    });
   });
 
   it('answers the method and the recovery codes left, and audits it', async () => {
     const { user, recoveryCodes } = adminWithTotp();
-    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: recoveryCodes[0]! }, T)).toEqual({ method: 'recovery_code', recoveryCodesLeft: 9 });
-    expect(await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: oracleCode(T / 1000) }, T)).toEqual({ method: 'totp', recoveryCodesLeft: 9 });
-    const audited = db.$client.prepare("select action from audit_log where target_id = ? and action like 'auth.second_factor%'").all(String(user.id));
+    expect(
+      await verifySecondFactor(
+        db,
+        SYSTEM_ACTOR,
+        user.id,
+        { kind: 'code', code: recoveryCodes[0]! },
+        T,
+      ),
+    ).toEqual({ method: 'recovery_code', recoveryCodesLeft: 9 });
+    expect(
+      await verifySecondFactor(
+        db,
+        SYSTEM_ACTOR,
+        user.id,
+        { kind: 'code', code: oracleCode(T / 1000) },
+        T,
+      ),
+    ).toEqual({ method: 'totp', recoveryCodesLeft: 9 });
+    const audited = db.$client
+      .prepare(
+        "select action from audit_log where target_id = ? and action like 'auth.second_factor%'",
+      )
+      .all(String(user.id));
     expect(audited).toHaveLength(2);
   });
 });
@@ -151,7 +220,15 @@ describe('the gate and step-up', () => {
   it('after-confirm paths stay on this site', () => {
     expect(safeNextPath('/admin/providers/vtpass')).toBe('/admin/providers/vtpass');
     expect(safeNextPath('/admin/funding?status=pending')).toBe('/admin/funding?status=pending');
-    for (const bad of ['//evil.test', 'https://evil.test', '/\\evil.test', '/sign-in/verify', 'admin', '']) expect(safeNextPath(bad), bad).toBeNull();
+    for (const bad of [
+      '//evil.test',
+      'https://evil.test',
+      '/\\evil.test',
+      '/sign-in/verify',
+      'admin',
+      '',
+    ])
+      expect(safeNextPath(bad), bad).toBeNull();
   });
 });
 
@@ -159,7 +236,12 @@ describe('the admins page', () => {
   it("lists each admin's own factors", () => {
     const { user } = adminWithTotp();
     const bare = insertUser(db, 'admin');
-    db.insert(passkeys).values([{ id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T }, { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T }]).run();
+    db.insert(passkeys)
+      .values([
+        { id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T },
+        { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T },
+      ])
+      .run();
     const rows = listAdminsWithFactors(db);
     expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: 1, passkeys: 2 });
     expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: 0, passkeys: 0 });
@@ -170,12 +252,27 @@ describe('an admin resets another admin', () => {
   it('removes every factor and code, ends their sessions, audits it; never their own', () => {
     const { user } = adminWithTotp();
     const resetter = insertUser(db, 'admin');
-    const before = db.$client.prepare('select session_version from users where id = ?').get(user.id) as { session_version: number };
+    const before = db.$client
+      .prepare('select session_version from users where id = ?')
+      .get(user.id) as { session_version: number };
     resetSecondFactor(db, { userId: resetter.id, label: resetter.email, ip: null }, user.id, T);
     expect(factorSummary(db, user.id)).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
-    const after = db.$client.prepare('select session_version from users where id = ?').get(user.id) as { session_version: number };
+    const after = db.$client
+      .prepare('select session_version from users where id = ?')
+      .get(user.id) as { session_version: number };
     expect(after.session_version).toBe(before.session_version + 1);
-    expect(db.$client.prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?").get(String(user.id))).toEqual({ n: 1 });
-    expect(() => resetSecondFactor(db, { userId: resetter.id, label: resetter.email, ip: null }, resetter.id, T)).toThrow(/another admin/);
+    expect(
+      db.$client
+        .prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?")
+        .get(String(user.id)),
+    ).toEqual({ n: 1 });
+    expect(() =>
+      resetSecondFactor(
+        db,
+        { userId: resetter.id, label: resetter.email, ip: null },
+        resetter.id,
+        T,
+      ),
+    ).toThrow(/another admin/);
   });
 });

@@ -18,23 +18,51 @@ export interface TotpEnrolmentStart {
   ticket: string;
 }
 
-export async function startTotpEnrolment(user: { id: number; email: string }, now = Date.now()): Promise<TotpEnrolmentStart> {
+export async function startTotpEnrolment(
+  user: { id: number; email: string },
+  now = Date.now(),
+): Promise<TotpEnrolmentStart> {
   const secret = newTotpSecret();
-  const svg = await QRCode.toString(totpUri(secret, user.email), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  const ticket = seal(env.CREDENTIALS_KEY, ticketContext(user.id), JSON.stringify({ secret, expiresAt: now + ENROLMENT_TTL_MS }));
-  return { secret, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, ticket };
+  const svg = await QRCode.toString(totpUri(secret, user.email), {
+    type: 'svg',
+    margin: 1,
+    errorCorrectionLevel: 'M',
+  });
+  const ticket = seal(
+    env.CREDENTIALS_KEY,
+    ticketContext(user.id),
+    JSON.stringify({ secret, expiresAt: now + ENROLMENT_TTL_MS }),
+  );
+  return {
+    secret,
+    qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+    ticket,
+  };
 }
 
 /** The enrolment, or a Refusal on the code field: a wrong code, or a set-up that expired. */
-export function finishTotpEnrolment(db: Db, actor: Actor, userId: number, ticket: string, code: string, now = Date.now()): Enrolled {
+export function finishTotpEnrolment(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  ticket: string,
+  code: string,
+  now = Date.now(),
+): Enrolled {
   let opened: { secret: string; expiresAt: number };
   try {
-    opened = JSON.parse(unseal(env.CREDENTIALS_KEY, ticketContext(userId), ticket)) as typeof opened;
+    opened = JSON.parse(
+      unseal(env.CREDENTIALS_KEY, ticketContext(userId), ticket),
+    ) as typeof opened;
   } catch {
     throw new Refusal('This set-up has expired. Start again.', 'code');
   }
   if (now > opened.expiresAt) throw new Refusal('This set-up has expired. Start again.', 'code');
   const step = matchTotpStep(opened.secret, code, now);
-  if (step === null) throw new Refusal('That code does not match. Check the time on your phone and try the newest code.', 'code');
+  if (step === null)
+    throw new Refusal(
+      'That code does not match. Check the time on your phone and try the newest code.',
+      'code',
+    );
   return saveTotpFactor(db, actor, userId, opened.secret, step, now);
 }

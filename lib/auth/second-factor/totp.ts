@@ -7,7 +7,14 @@ export const TOTP_WINDOW_STEPS = 1;
 export const ISSUER = 'Vending Portal';
 
 function totp(secretBase32: string, label = 'account') {
-  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_S,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** 160 random bits, base32 (RFC 4226's recommended length). */
@@ -32,6 +39,10 @@ export function totpCodeAt(secretBase32: string, step: number): string {
 export function matchTotpStep(secretBase32: string, code: string, now: number): number | null {
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return null;
-  const delta = totp(secretBase32).validate({ token: digits, timestamp: now, window: TOTP_WINDOW_STEPS });
+  const delta = totp(secretBase32).validate({
+    token: digits,
+    timestamp: now,
+    window: TOTP_WINDOW_STEPS,
+  });
   return delta === null ? null : totpStep(now) + delta;
 }

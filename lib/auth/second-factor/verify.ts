@@ -7,7 +7,8 @@ import { consumeRecoveryCode, consumeTotpCode, factorSummary } from './factors';
 import { verifyPasskey } from './passkeys';
 import { looksLikeRecoveryCode } from './recovery-codes';
 
-export type Proof = { kind: 'code'; code: string } | { kind: 'passkey'; response: AuthenticationResponseJSON };
+export type Proof =
+  { kind: 'code'; code: string } | { kind: 'passkey'; response: AuthenticationResponseJSON };
 export type Verified = { method: 'totp' | 'recovery_code' | 'passkey'; recoveryCodesLeft: number };
 
 /** A million 6-digit codes: 5 tries per quarter hour makes guessing one hopeless. */
@@ -18,13 +19,22 @@ export const WRONG_CODE = 'That code is not right, or it was already used.';
  * Checks a code (authenticator app or recovery code) or a passkey answer; throttled per user, audited.
  * A wrong or throttled answer is a Refusal, on the code field when a code was given.
  */
-export async function verifySecondFactor(db: Db, actor: Actor, userId: number, proof: Proof, now = Date.now()): Promise<Verified> {
+export async function verifySecondFactor(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  proof: Proof,
+  now = Date.now(),
+): Promise<Verified> {
   const field = proof.kind === 'code' ? 'code' : undefined;
   const key = `mfa:user:${userId}`;
   const wait = retryAfterMs(db, key, SECOND_FACTOR_RULE, now);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
-    throw new Refusal(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, field);
+    throw new Refusal(
+      `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      field,
+    );
   }
   let method: 'totp' | 'recovery_code' | 'passkey';
   let passed: boolean;
@@ -40,10 +50,28 @@ export async function verifySecondFactor(db: Db, actor: Actor, userId: number, p
   }
   if (!passed) {
     recordHit(db, key, SECOND_FACTOR_RULE, now);
-    recordAudit(db, actor, { action: 'auth.second_factor_failed', targetType: 'user', targetId: userId, detail: { method } }, now);
-    throw new Refusal(method === 'passkey' ? 'The passkey was not accepted. Try again, or use a code.' : WRONG_CODE, field);
+    recordAudit(
+      db,
+      actor,
+      {
+        action: 'auth.second_factor_failed',
+        targetType: 'user',
+        targetId: userId,
+        detail: { method },
+      },
+      now,
+    );
+    throw new Refusal(
+      method === 'passkey' ? 'The passkey was not accepted. Try again, or use a code.' : WRONG_CODE,
+      field,
+    );
   }
   clearHits(db, key);
-  recordAudit(db, actor, { action: 'auth.second_factor', targetType: 'user', targetId: userId, detail: { method } }, now);
+  recordAudit(
+    db,
+    actor,
+    { action: 'auth.second_factor', targetType: 'user', targetId: userId, detail: { method } },
+    now,
+  );
   return { method, recoveryCodesLeft: factorSummary(db, userId).recoveryCodesLeft };
 }

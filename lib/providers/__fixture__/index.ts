@@ -3,10 +3,16 @@
 import { defineProvider } from '../descriptor';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps, ProviderResult } from '../types';
 
-const unsupported = async (): Promise<ProviderResult> =>
-  ({ status: 'NOT_PROCESSED', providerCode: 'fixture', exchanges: [] });
+const unsupported = async (): Promise<ProviderResult> => ({
+  status: 'NOT_PROCESSED',
+  providerCode: 'fixture',
+  exchanges: [],
+});
 
-function createFixtureAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'fixturetel'> {
+function createFixtureAdapter(
+  config: ProviderConfig,
+  deps: ProviderDeps,
+): ProviderAdapter<'fixturetel'> {
   return {
     id: 'fixturetel',
     currency: 'INR',
@@ -20,7 +26,10 @@ function createFixtureAdapter(config: ProviderConfig, deps: ProviderDeps): Provi
       const body = (await res.json()) as { paise: number };
       return { amountMinor: body.paise, currency: 'INR', exchanges: [] };
     },
-    parseCallback: () => ({ event: null, ack: { status: 200, body: 'ok', contentType: 'text/plain' } }),
+    parseCallback: () => ({
+      event: null,
+      ack: { status: 200, body: 'ok', contentType: 'text/plain' },
+    }),
   };
 }
 

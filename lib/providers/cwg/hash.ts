@@ -21,7 +21,14 @@ export function isCwgHashRecipe(v: string): v is CwgHashRecipe {
 
 /** INFERRED field order (candidate 1/2): reference, amount, customer, date, vendCode, subCode. */
 export function cwgHashMessage(f: CwgHashFields, separator = ''): string {
-  return [f.transactionReference, String(f.amountPaid), f.customerUserId, f.transactionDate, f.vendingCode, f.subCode ?? '']
+  return [
+    f.transactionReference,
+    String(f.amountPaid),
+    f.customerUserId,
+    f.transactionDate,
+    f.vendingCode,
+    f.subCode ?? '',
+  ]
     .filter((part, i) => i < 5 || part !== '')
     .join(separator);
 }
@@ -34,8 +41,12 @@ export function computeCwgHash(
 ): string {
   const message = cwgHashMessage(fields, opts.separator);
   let hex: string;
-  if (recipe === 'sha512-concat-secret') hex = createHash('sha512').update(message + clientSecret).digest('hex'); // form 1
-  else if (recipe === 'hmac-sha512-concat') hex = createHmac('sha512', clientSecret).update(message).digest('hex'); // form 2
+  if (recipe === 'sha512-concat-secret')
+    hex = createHash('sha512')
+      .update(message + clientSecret)
+      .digest('hex'); // form 1
+  else if (recipe === 'hmac-sha512-concat')
+    hex = createHmac('sha512', clientSecret).update(message).digest('hex'); // form 2
   else hex = '';
   return opts.upper ? hex.toUpperCase() : hex;
 }

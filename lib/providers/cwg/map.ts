@@ -35,29 +35,40 @@ const REQUERY_ERRORS = new Set(['TRANSACTION_NOT_FOUND']);
 
 function firstError(env: CwgEnvelope): { code: string; message?: string } | undefined {
   const e = env.apiErrors?.apiErrorList?.[0];
-  return e ? { code: e.errorCode ?? e.code ?? 'UNSPECIFIED', message: e.errorMessage ?? e.message } : undefined;
+  return e
+    ? { code: e.errorCode ?? e.code ?? 'UNSPECIFIED', message: e.errorMessage ?? e.message }
+    : undefined;
 }
 
 function map(env: CwgEnvelope, exchanges: Exchange[], forRequery: boolean): ProviderResult {
   // A status-query answer is itself the confirmation: it never asks for another one.
-  const confirm = (rule: Rule | undefined) => (!forRequery && rule?.confirm ? { needsConfirmation: true as const } : {});
+  const confirm = (rule: Rule | undefined) =>
+    !forRequery && rule?.confirm ? { needsConfirmation: true as const } : {};
   if (!env.requestSuccessful) {
     const err = firstError(env) ?? { code: 'UNSPECIFIED' };
     const rule = CWG_ERROR_CODES[err.code];
     const usable = rule && (!forRequery || REQUERY_ERRORS.has(err.code)) ? rule : undefined;
     // An unlisted error is ambiguous, not a failure: the status query settles it.
     return {
-      status: usable?.status ?? 'UNKNOWN', providerCode: `error=${err.code}`, message: err.message,
-      duplicate: usable?.duplicate, ...confirm(usable), exchanges,
+      status: usable?.status ?? 'UNKNOWN',
+      providerCode: `error=${err.code}`,
+      message: err.message,
+      duplicate: usable?.duplicate,
+      ...confirm(usable),
+      exchanges,
     };
   }
   const body = cwgVendBody.safeParse(env.responseEntity?.body);
   const word = body.success ? body.data.transactionStatus?.toUpperCase() : undefined;
   const rule = word ? CWG_TRANSACTION_STATUS[word] : undefined;
   return {
-    status: rule?.status ?? 'UNKNOWN', providerCode: `status=${word ?? 'none'}`, message: body.success ? body.data.message : undefined,
+    status: rule?.status ?? 'UNKNOWN',
+    providerCode: `status=${word ?? 'none'}`,
+    message: body.success ? body.data.message : undefined,
     providerRef: body.success ? body.data.cwgReference : undefined,
-    operatorRef: body.success ? body.data.operatorReference : undefined, ...confirm(rule), exchanges,
+    operatorRef: body.success ? body.data.operatorReference : undefined,
+    ...confirm(rule),
+    exchanges,
   };
 }
 
@@ -66,14 +77,21 @@ export const mapCwgStatus = (env: CwgEnvelope, exchanges: Exchange[]) => map(env
 
 // both vend-code sets exist (M301/M302… in the table, MTN_A/MTN_D… in the query sample); AIR_* is INFERRED.
 const VEND_CODE_NETWORK: [RegExp, string][] = [
-  [/^(MTN|M3)/i, 'MTN'], [/^(GLO|G5)/i, 'GLO'], [/^(AIR|A2)/i, 'AIRTEL'], [/^(NIN|ETI|N9)/i, '9MOBILE'],
+  [/^(MTN|M3)/i, 'MTN'],
+  [/^(GLO|G5)/i, 'GLO'],
+  [/^(AIR|A2)/i, 'AIRTEL'],
+  [/^(NIN|ETI|N9)/i, '9MOBILE'],
 ];
 
 export function cwgNetworkOf(vendCode: string): string | undefined {
   return VEND_CODE_NETWORK.find(([re]) => re.test(vendCode))?.[1];
 }
 
-export function mapCwgSubscriptions(services: unknown[], minMinor: number, maxMinor: number): CatalogueItem[] {
+export function mapCwgSubscriptions(
+  services: unknown[],
+  minMinor: number,
+  maxMinor: number,
+): CatalogueItem[] {
   const out: CatalogueItem[] = [];
   for (const raw of services) {
     const s = cwgService.safeParse(raw);
@@ -82,18 +100,39 @@ export function mapCwgSubscriptions(services: unknown[], minMinor: number, maxMi
     if (!s.data.usesPreset) {
       // Free-amount service: airtime (…_A / …01). A non-preset data code has no plans to list.
       if (/(_A|01)$/i.test(s.data.vendCode)) {
-        out.push({ provider: 'cwg', currency: 'NGN', network, type: 'airtime', planCode: s.data.vendCode,
-          name: s.data.name ?? `${network} airtime`, minMinor, maxMinor, raw });
+        out.push({
+          provider: 'cwg',
+          currency: 'NGN',
+          network,
+          type: 'airtime',
+          planCode: s.data.vendCode,
+          name: s.data.name ?? `${network} airtime`,
+          minMinor,
+          maxMinor,
+          raw,
+        });
       }
       continue;
     }
     for (const p of s.data.presetAmountList ?? []) {
       const preset = cwgPreset.safeParse(p);
-      const priceMinor = preset.success ? minorOrUndefined(parseDecimalToMinor(preset.data.amount)) : undefined; // whole naira (INFERRED)
+      const priceMinor = preset.success
+        ? minorOrUndefined(parseDecimalToMinor(preset.data.amount))
+        : undefined; // whole naira (INFERRED)
       if (!preset.success || priceMinor === undefined) continue;
       const name = preset.data.description ?? preset.data.subCode;
-      out.push({ provider: 'cwg', currency: 'NGN', network, type: 'data', planCode: `${s.data.vendCode}:${preset.data.subCode}`,
-        name, dataMb: parseDataMb(preset.data.subCode) ?? parseDataMb(name), validityDays: parseValidityDays(name), priceMinor, raw: p });
+      out.push({
+        provider: 'cwg',
+        currency: 'NGN',
+        network,
+        type: 'data',
+        planCode: `${s.data.vendCode}:${preset.data.subCode}`,
+        name,
+        dataMb: parseDataMb(preset.data.subCode) ?? parseDataMb(name),
+        validityDays: parseValidityDays(name),
+        priceMinor,
+        raw: p,
+      });
     }
   }
   return out;

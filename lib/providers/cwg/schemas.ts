@@ -7,7 +7,11 @@ const unwrapArray = (v: unknown) => (Array.isArray(v) && v.length === 1 ? v[0] :
 
 export const cwgToken = z.preprocess(
   unwrapArray,
-  z.looseObject({ access_token: z.string().min(1), token_type: z.string().optional(), expires_in: z.coerce.number() }),
+  z.looseObject({
+    access_token: z.string().min(1),
+    token_type: z.string().optional(),
+    expires_in: z.coerce.number(),
+  }),
 );
 
 export const cwgApiError = z.looseObject({
@@ -22,7 +26,12 @@ export const cwgEnvelope = z.preprocess(
   z.looseObject({
     statusCode: z.union([z.number(), z.string()]).optional(),
     requestSuccessful: z.boolean(),
-    apiErrors: z.looseObject({ errorCount: z.number().optional(), apiErrorList: z.array(cwgApiError).optional() }).nullish(),
+    apiErrors: z
+      .looseObject({
+        errorCount: z.number().optional(),
+        apiErrorList: z.array(cwgApiError).optional(),
+      })
+      .nullish(),
     responseEntity: z.looseObject({ body: z.unknown() }).nullish(),
   }),
 );
@@ -37,7 +46,11 @@ export const cwgVendBody = z.looseObject({
   message: z.string().optional(),
 });
 
-export const cwgPreset = z.looseObject({ subCode: z.string().min(1), description: z.string().nullish(), amount: z.union([z.number(), z.string()]) });
+export const cwgPreset = z.looseObject({
+  subCode: z.string().min(1),
+  description: z.string().nullish(),
+  amount: z.union([z.number(), z.string()]),
+});
 export const cwgService = z.looseObject({
   name: z.string().nullish(),
   vendCode: z.string().min(1),
@@ -50,4 +63,7 @@ export const cwgSubscriptionBody = z.looseObject({ subscribedServices: z.array(z
 export const cwgBalanceBody = z.looseObject({ balance: z.union([z.number(), z.string()]) });
 
 // INFERRED callback shape (webhook is a GAP); see cwg/callback.ts.
-export const cwgCallback = z.looseObject({ transactionReference: z.string().min(1), status: z.string().min(1) });
+export const cwgCallback = z.looseObject({
+  transactionReference: z.string().min(1),
+  status: z.string().min(1),
+});

@@ -24,7 +24,11 @@ export interface TokenCache {
   invalidate(): void;
 }
 
-export function createTokenCache(fetchToken: () => Promise<TokenFetch>, now: () => Date, refreshFraction = 0.8): TokenCache {
+export function createTokenCache(
+  fetchToken: () => Promise<TokenFetch>,
+  now: () => Date,
+  refreshFraction = 0.8,
+): TokenCache {
   let cached: { token: string; refreshAtMs: number } | undefined;
   let inFlight: Promise<{ token: string; exchanges: Exchange[] }> | undefined;
 
@@ -39,7 +43,8 @@ export function createTokenCache(fetchToken: () => Promise<TokenFetch>, now: () 
 
   return {
     async get() {
-      if (cached && now().getTime() < cached.refreshAtMs) return { token: cached.token, exchanges: [] };
+      if (cached && now().getTime() < cached.refreshAtMs)
+        return { token: cached.token, exchanges: [] };
       inFlight ??= refresh().finally(() => {
         inFlight = undefined;
       });
@@ -64,11 +69,17 @@ const sharedCaches = new WeakMap<object, Map<string, TokenCache>>();
 const MAX_CONFIGURATIONS = 32; // credentials rotate rarely; an old configuration's cache is just dropped
 
 /** The one cache for this configuration, created by `create` the first time it is asked for. */
-export function sharedTokenCache(transport: object, scope: TokenScope, create: () => TokenCache): TokenCache {
+export function sharedTokenCache(
+  transport: object,
+  scope: TokenScope,
+  create: () => TokenCache,
+): TokenCache {
   let byConfig = sharedCaches.get(transport);
   if (!byConfig) sharedCaches.set(transport, (byConfig = new Map()));
   // Hashed so the secret never sits in a map key (heap dumps, debug output).
-  const key = createHash('sha256').update(JSON.stringify([scope.tokenUrl, scope.clientId, scope.clientSecret])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([scope.tokenUrl, scope.clientId, scope.clientSecret]))
+    .digest('hex');
   let cache = byConfig.get(key);
   if (!cache) {
     if (byConfig.size >= MAX_CONFIGURATIONS) byConfig.delete(byConfig.keys().next().value!);

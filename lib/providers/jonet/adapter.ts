@@ -9,7 +9,10 @@ import { createJonetClient } from './client';
 import { JONET_AIRTIME_NETWORK, mapJonetPlans, mapJonetPurchase, mapJonetRequery } from './map';
 import { jonetBalance, jonetPlans, jonetReply } from './schemas';
 
-export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): ProviderAdapter<'jonet'> {
+export function createJonetAdapter(
+  config: ProviderConfig,
+  deps: ProviderDeps,
+): ProviderAdapter<'jonet'> {
   const client = createJonetClient(config, deps);
   return {
     id: 'jonet',
@@ -18,10 +21,14 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
     async listCatalogue() {
       const outcome = await client.get('catalogue');
       const parsed = jonetPlans.safeParse(readOrThrow(outcome, 'jonet catalogue'));
-      if (!parsed.success) throw new ProviderReadError('jonet catalogue: unexpected body', [outcome.exchange]);
+      if (!parsed.success)
+        throw new ProviderReadError('jonet catalogue: unexpected body', [outcome.exchange]);
       const min = intOption(config, 'airtimeMinMinor', 5_000);
       const max = intOption(config, 'airtimeMaxMinor', 5_000_000);
-      return [...airtimeItems('jonet', 'NGN', JONET_AIRTIME_NETWORK, min, max), ...mapJonetPlans(parsed.data)];
+      return [
+        ...airtimeItems('jonet', 'NGN', JONET_AIRTIME_NETWORK, min, max),
+        ...mapJonetPlans(parsed.data),
+      ];
     },
 
     async buyAirtime(r) {
@@ -29,7 +36,12 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
       if (!network) return notSent('unsupported_network', `JoNet has no airtime for ${r.network}`);
       const bad = invalidAmount(r.amountMinor);
       if (bad) return bad;
-      const body = { network, amount: minorToWholeOrDecimal2(r.amountMinor), phone: r.phone, customer_id: r.reference };
+      const body = {
+        network,
+        amount: minorToWholeOrDecimal2(r.amountMinor),
+        phone: r.phone,
+        customer_id: r.reference,
+      };
       return mapOutcome(await client.post('airtime', body), jonetReply, mapJonetPurchase);
     },
 
@@ -40,14 +52,21 @@ export function createJonetAdapter(config: ProviderConfig, deps: ProviderDeps): 
 
     async requery(reference) {
       // GAP: INFERRED to be keyed by customer_id.
-      return mapOutcome(await client.post('requery', { customer_id: reference }), jonetReply, mapJonetRequery);
+      return mapOutcome(
+        await client.post('requery', { customer_id: reference }),
+        jonetReply,
+        mapJonetRequery,
+      );
     },
 
     async balance() {
       const outcome = await client.get('balance');
       const parsed = jonetBalance.safeParse(readOrThrow(outcome, 'jonet balance'));
-      const amountMinor = parsed.success ? minorOrUndefined(parseDecimalToMinor(parsed.data.balance)) : undefined;
-      if (amountMinor === undefined) throw new ProviderReadError('jonet balance: unexpected body', [outcome.exchange]);
+      const amountMinor = parsed.success
+        ? minorOrUndefined(parseDecimalToMinor(parsed.data.balance))
+        : undefined;
+      if (amountMinor === undefined)
+        throw new ProviderReadError('jonet balance: unexpected body', [outcome.exchange]);
       return { amountMinor, currency: 'NGN', exchanges: [outcome.exchange] };
     },
 

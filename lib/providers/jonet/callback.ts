@@ -7,7 +7,8 @@ import { jonetWebhook } from './schemas';
 
 export function parseJonetCallback(input: CallbackInput, apiKey: string): CallbackParse {
   const presented = (header(input, 'authorization') ?? '').replace(/^Bearer\s+/i, '').trim();
-  if (!sameSecret(presented, apiKey)) return { event: null, ack: jsonAck(401, { status: 'unauthorized' }) };
+  if (!sameSecret(presented, apiKey))
+    return { event: null, ack: jsonAck(401, { status: 'unauthorized' }) };
   const body = jsonBody(input);
   const parsed = jonetWebhook.safeParse(body);
   if (!parsed.success) return { event: null, ack: jsonAck(400, { status: 'invalid' }) };
@@ -15,7 +16,12 @@ export function parseJonetCallback(input: CallbackInput, apiKey: string): Callba
   // `server_response` ("Successful"/"Processing") is the CONFIRMED field; fall back to `status`.
   const word = p.server_response ?? p.status;
   return {
-    event: { reference: p.customer_id, hint: statusWord(word) ?? 'UNKNOWN', providerCode: word ?? 'none', raw: body },
+    event: {
+      reference: p.customer_id,
+      hint: statusWord(word) ?? 'UNKNOWN',
+      providerCode: word ?? 'none',
+      raw: body,
+    },
     ack: jsonAck(200, { status: 'received' }),
   };
 }

@@ -20,7 +20,10 @@ export interface JonetClient {
 
 export function createJonetClient(config: ProviderConfig, deps: ProviderDeps): JonetClient {
   // two of three public clients send the raw key with no scheme; "Bearer" was tried and removed.
-  const headers = () => ({ Authorization: credential(config, 'apiKey'), Accept: 'application/json' });
+  const headers = () => ({
+    Authorization: credential(config, 'apiKey'),
+    Accept: 'application/json',
+  });
   return {
     post: (op, body) =>
       httpCall(deps, {
@@ -31,6 +34,11 @@ export function createJonetClient(config: ProviderConfig, deps: ProviderDeps): J
         timeoutMs: config.timeoutMs,
       }),
     get: (op) =>
-      httpCall(deps, { method: 'GET', url: urlFor(config, op, JONET_DEFAULT_PATHS[op]), headers: headers(), timeoutMs: config.timeoutMs }),
+      httpCall(deps, {
+        method: 'GET',
+        url: urlFor(config, op, JONET_DEFAULT_PATHS[op]),
+        headers: headers(),
+        timeoutMs: config.timeoutMs,
+      }),
   };
 }

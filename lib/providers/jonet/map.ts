@@ -25,7 +25,11 @@ export const JONET_CODES: Record<string, CodeRule> = {
   '102': { status: 'NOT_PROCESSED', meaning: 'Invalid authorization' }, // refused before processing
   '103': { status: 'NOT_PROCESSED', meaning: 'Wrong request method' }, // refused before processing
   '104': { status: 'NOT_PROCESSED', meaning: 'Insecure connection (HTTPS required)' }, // refused before processing
-  '105': { status: 'NOT_PROCESSED', meaning: 'Unable to process, try again with a new customer_id', confirm: true }, // "try again": confirm first
+  '105': {
+    status: 'NOT_PROCESSED',
+    meaning: 'Unable to process, try again with a new customer_id',
+    confirm: true,
+  }, // "try again": confirm first
   '106': { status: 'NOT_PROCESSED', meaning: 'API key expired' }, // refused before processing
   '107': { status: 'NOT_PROCESSED', meaning: 'Account paused' }, // refused before processing
   '108': { status: 'NOT_PROCESSED', meaning: 'Unable to process, try again', confirm: true }, // "try again": confirm first
@@ -34,7 +38,11 @@ export const JONET_CODES: Record<string, CodeRule> = {
   JO102: { status: 'NOT_PROCESSED', meaning: 'Invalid request parameters' }, // validation, before processing
   JO103: { status: 'NOT_PROCESSED', meaning: 'Phone must start with 0' }, // validation, before processing
   JO104: { status: 'NOT_PROCESSED', meaning: 'Wrong customer_id format' }, // Lagos-time prefix rule: validation
-  JO105: { status: 'PENDING', meaning: 'Duplicate customer reference: requery the original', duplicate: true }, // docs table: Pending
+  JO105: {
+    status: 'PENDING',
+    meaning: 'Duplicate customer reference: requery the original',
+    duplicate: true,
+  }, // docs table: Pending
   JO106: { status: 'FAILED', meaning: 'Failed' }, // docs table: failed, refund
   JO107: { status: 'FAILED', meaning: 'Failed' }, // docs table: failed, refund
   // a configuration error, "not a transaction state": whether anything was vended is unknown, so a requery decides.
@@ -44,7 +52,11 @@ export const JONET_CODES: Record<string, CodeRule> = {
 };
 
 /** The docs call any other code an outright failure; we refund only after one confirming requery. */
-export const JONET_UNLISTED: CodeRule = { status: 'FAILED', meaning: 'unlisted JoNet code', confirm: true };
+export const JONET_UNLISTED: CodeRule = {
+  status: 'FAILED',
+  meaning: 'unlisted JoNet code',
+  confirm: true,
+};
 
 // Codes a requery can answer about the transaction itself; any other code (auth, "try again") says nothing about it.
 const REQUERY_CODES = new Set(['200', '201', '202', '203', 'JO106', 'JO107', 'JO110', 'JO119']);
@@ -79,14 +91,26 @@ export function mapJonetPurchase(reply: JonetReply, exchanges: Exchange[]): Prov
 
 /** A requery answer is itself the confirmation: it never asks for another one. */
 export function mapJonetRequery(reply: JonetReply, exchanges: Exchange[]): ProviderResult {
-  const base = { providerCode: reply.responseCode, message: reply.message, providerRef: reply.transaction_id, exchanges };
+  const base = {
+    providerCode: reply.responseCode,
+    message: reply.message,
+    providerRef: reply.transaction_id,
+    exchanges,
+  };
   // The requery's body shape is INFERRED (GAP): a 200 says what happened only through a status word we know.
-  if (reply.responseCode === '200') return { ...base, status: statusWord(reply.status) ?? 'PENDING' };
+  if (reply.responseCode === '200')
+    return { ...base, status: statusWord(reply.status) ?? 'PENDING' };
   if (!REQUERY_CODES.has(reply.responseCode)) return { ...base, status: 'UNKNOWN' };
   return { ...base, status: JONET_CODES[reply.responseCode]!.status };
 }
 
-const NETWORKS: Record<string, string> = { MTN: 'MTN', GLO: 'GLO', AIRTEL: 'AIRTEL', '9MOBILE': '9MOBILE', ETISALAT: '9MOBILE' };
+const NETWORKS: Record<string, string> = {
+  MTN: 'MTN',
+  GLO: 'GLO',
+  AIRTEL: 'AIRTEL',
+  '9MOBILE': '9MOBILE',
+  ETISALAT: '9MOBILE',
+};
 
 export function mapJonetPlans(items: unknown[]): CatalogueItem[] {
   const out: CatalogueItem[] = [];
@@ -99,12 +123,25 @@ export function mapJonetPlans(items: unknown[]): CatalogueItem[] {
     if (!network || priceMinor === undefined) continue;
     if (p.status && p.status.toUpperCase() !== 'AVAILABLE') continue; // plans carry status "AVAILABLE"
     out.push({
-      provider: 'jonet', currency: 'NGN', network, type: 'data', planCode: p.code, name: p.name,
-      dataMb: parseDataMb(p.name), validityDays: parseValidityDays(p.name), priceMinor, raw,
+      provider: 'jonet',
+      currency: 'NGN',
+      network,
+      type: 'data',
+      planCode: p.code,
+      name: p.name,
+      dataMb: parseDataMb(p.name),
+      validityDays: parseValidityDays(p.name),
+      priceMinor,
+      raw,
     });
   }
   return out;
 }
 
 /** Our network ids -> JoNet's airtime `network` values ("MTN"|"Glo"|"Airtel"|"9mobile"). */
-export const JONET_AIRTIME_NETWORK: Record<string, string> = { MTN: 'MTN', GLO: 'Glo', AIRTEL: 'Airtel', '9MOBILE': '9mobile' };
+export const JONET_AIRTIME_NETWORK: Record<string, string> = {
+  MTN: 'MTN',
+  GLO: 'Glo',
+  AIRTEL: 'Airtel',
+  '9MOBILE': '9mobile',
+};

@@ -12,7 +12,12 @@ export function parseRechargekitCallback(input: CallbackInput): CallbackParse {
   const p = parsed.data;
   const mapped = mapRkStatus({ error: 0, status: p.status, msg: p.msg, orderid: p.orderid }, []);
   return {
-    event: { reference: p.pid, hint: mapped.status, providerCode: mapped.providerCode, raw: source },
+    event: {
+      reference: p.pid,
+      hint: mapped.status,
+      providerCode: mapped.providerCode,
+      raw: source,
+    },
     ack: jsonAck(200, { status: 'ok' }),
   };
 }

@@ -19,7 +19,10 @@ export interface RkClient {
 }
 
 export function createRkClient(config: ProviderConfig, deps: ProviderDeps): RkClient {
-  const headers = () => ({ Authorization: `Bearer ${credential(config, 'token')}`, Accept: 'application/json' });
+  const headers = () => ({
+    Authorization: `Bearer ${credential(config, 'token')}`,
+    Accept: 'application/json',
+  });
   return {
     post: (op, body) =>
       httpCall(deps, {
@@ -29,6 +32,12 @@ export function createRkClient(config: ProviderConfig, deps: ProviderDeps): RkCl
         body: JSON.stringify(body),
         timeoutMs: config.timeoutMs,
       }),
-    get: (op) => httpCall(deps, { method: 'GET', url: urlFor(config, op, RK_DEFAULT_PATHS[op]), headers: headers(), timeoutMs: config.timeoutMs }),
+    get: (op) =>
+      httpCall(deps, {
+        method: 'GET',
+        url: urlFor(config, op, RK_DEFAULT_PATHS[op]),
+        headers: headers(),
+        timeoutMs: config.timeoutMs,
+      }),
   };
 }

@@ -26,7 +26,13 @@ const REFUND = /refund|revers/i; // INFERRED: a status-3 after success carrying 
 
 function base(r: RkReply, exchanges: Exchange[]) {
   const code = r.error === 0 ? `error=0,status=${r.status ?? 'none'}` : `error=${r.error}`;
-  return { providerCode: code, message: r.msg ?? r.message, providerRef: r.orderid, operatorRef: r.optransid || undefined, exchanges };
+  return {
+    providerCode: code,
+    message: r.msg ?? r.message,
+    providerRef: r.orderid,
+    operatorRef: r.optransid || undefined,
+    exchanges,
+  };
 }
 
 function byStatus(r: RkReply): TxnStatus {
@@ -36,7 +42,8 @@ function byStatus(r: RkReply): TxnStatus {
 
 export function mapRkPurchase(r: RkReply, exchanges: Exchange[]): ProviderResult {
   if (r.error === 0) return { ...base(r, exchanges), status: byStatus(r) }; // error 0 = accepted, read status
-  if (DUPLICATE.test(r.msg ?? r.message ?? '')) return { ...base(r, exchanges), status: 'PENDING', duplicate: true };
+  if (DUPLICATE.test(r.msg ?? r.message ?? ''))
+    return { ...base(r, exchanges), status: 'PENDING', duplicate: true };
   // docs: error ≠ 0 means the request was not processed ("process again"): another provider may take it.
   return { ...base(r, exchanges), status: 'NOT_PROCESSED' };
 }
@@ -44,22 +51,40 @@ export function mapRkPurchase(r: RkReply, exchanges: Exchange[]): ProviderResult
 export function mapRkStatus(r: RkReply, exchanges: Exchange[]): ProviderResult {
   if (r.error === 0) {
     const status = byStatus(r);
-    return { ...base(r, exchanges), status: status === 'FAILED' && REFUND.test(r.msg ?? r.message ?? '') ? 'REVERSED' : status };
+    return {
+      ...base(r, exchanges),
+      status: status === 'FAILED' && REFUND.test(r.msg ?? r.message ?? '') ? 'REVERSED' : status,
+    };
   }
   return { ...base(r, exchanges), status: RK_STATUS_CHECK_ERRORS[r.error] ?? 'UNKNOWN' };
 }
 
-export function mapRkPlans(network: string, circle: string, operatorCode: string, items: unknown[]): CatalogueItem[] {
+export function mapRkPlans(
+  network: string,
+  circle: string,
+  operatorCode: string,
+  items: unknown[],
+): CatalogueItem[] {
   return items.flatMap((raw): CatalogueItem[] => {
     const p = rkPlan.safeParse(raw);
     const priceMinor = p.success ? minorOrUndefined(parseDecimalToMinor(p.data.amount)) : undefined; // amounts are rupees
     if (!p.success || priceMinor === undefined || p.data.is_valid === false) return [];
     const label = [p.data.data, p.data.validity, p.data.description].filter(Boolean).join(' ');
-    return [{
-      provider: 'rechargekit', currency: 'INR', network, circle, type: 'data',
-      planCode: p.data.plan_id ?? p.data._id ?? `${operatorCode}:${circle}:${String(p.data.amount)}`,
-      name: p.data.description ?? label, dataMb: p.data.data ? parseDataMb(p.data.data) : undefined,
-      validityDays: p.data.validity ? parseValidityDays(p.data.validity) : undefined, priceMinor, raw,
-    }];
+    return [
+      {
+        provider: 'rechargekit',
+        currency: 'INR',
+        network,
+        circle,
+        type: 'data',
+        planCode:
+          p.data.plan_id ?? p.data._id ?? `${operatorCode}:${circle}:${String(p.data.amount)}`,
+        name: p.data.description ?? label,
+        dataMb: p.data.data ? parseDataMb(p.data.data) : undefined,
+        validityDays: p.data.validity ? parseValidityDays(p.data.validity) : undefined,
+        priceMinor,
+        raw,
+      },
+    ];
   });
 }

@@ -4,7 +4,9 @@ import { z } from 'zod';
 
 const lowerKeys = (v: unknown) =>
   v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k.toLowerCase(), x]))
+    ? Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k.toLowerCase(), x]),
+      )
     : v;
 
 const num = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number);
@@ -24,7 +26,10 @@ export const rkReply = z.preprocess(
 );
 export type RkReply = z.infer<typeof rkReply>;
 
-export const rkBalance = z.preprocess(lowerKeys, z.looseObject({ error: num, wallet_amount: z.union([z.string(), z.number()]) }));
+export const rkBalance = z.preprocess(
+  lowerKeys,
+  z.looseObject({ error: num, wallet_amount: z.union([z.string(), z.number()]) }),
+);
 
 // planData CONFIRMED; plan item fields are a GAP (INFERRED from the internal API: amount, validity, description…).
 export const rkPlanFetch = z.looseObject({
@@ -44,5 +49,11 @@ export const rkPlan = z.looseObject({
 // {status 1|3, orderid, opttranid (sic), pid = partner_request_id, commission}; `msg` is INFERRED (simulator).
 export const rkCallback = z.preprocess(
   lowerKeys,
-  z.looseObject({ status: num, pid: z.string().min(1), orderid: text.optional(), opttranid: text.optional(), msg: z.string().optional() }),
+  z.looseObject({
+    status: num,
+    pid: z.string().min(1),
+    orderid: text.optional(),
+    opttranid: text.optional(),
+    msg: z.string().optional(),
+  }),
 );

@@ -15,7 +15,12 @@ export function parseVtpassCallback(input: CallbackInput): CallbackParse {
   if (parsed.data.type !== 'transaction-update') return { event: null, ack: ACK };
   const mapped = mapVtpassRequery(parsed.data.data, []);
   return {
-    event: { reference: parsed.data.data.requestId, hint: mapped.status, providerCode: mapped.providerCode, raw: body },
+    event: {
+      reference: parsed.data.data.requestId,
+      hint: mapped.status,
+      providerCode: mapped.providerCode,
+      raw: body,
+    },
     ack: ACK,
   };
 }

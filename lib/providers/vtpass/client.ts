@@ -18,9 +18,14 @@ export interface VtpassClient {
   get(op: VtpassOp, query?: Record<string, string>): Promise<HttpOutcome>;
 }
 
-export function vtpassAuthHeaders(config: ProviderConfig, method: 'GET' | 'POST'): Record<string, string> {
+export function vtpassAuthHeaders(
+  config: ProviderConfig,
+  method: 'GET' | 'POST',
+): Record<string, string> {
   if (option(config, 'authMode', 'keys') === 'basic') {
-    const basic = Buffer.from(`${credential(config, 'email')}:${credential(config, 'password')}`).toString('base64');
+    const basic = Buffer.from(
+      `${credential(config, 'email')}:${credential(config, 'password')}`,
+    ).toString('base64');
     return { Authorization: `Basic ${basic}` };
   }
   return method === 'GET'
@@ -34,7 +39,11 @@ export function createVtpassClient(config: ProviderConfig, deps: ProviderDeps): 
       httpCall(deps, {
         method: 'POST',
         url: urlFor(config, op, VTPASS_DEFAULT_PATHS[op]),
-        headers: { ...vtpassAuthHeaders(config, 'POST'), 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: {
+          ...vtpassAuthHeaders(config, 'POST'),
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
         body: JSON.stringify(body),
         timeoutMs: config.timeoutMs,
       }),

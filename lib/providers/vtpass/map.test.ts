@@ -1,24 +1,71 @@
 import { describe, expect, it } from 'vitest';
 import { decisionOf, type Decision } from '../decision';
-import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations, VTPASS_CODES, VTPASS_INNER_STATUS } from './map';
+import {
+  mapVtpassPurchase,
+  mapVtpassRequery,
+  mapVtpassVariations,
+  VTPASS_CODES,
+  VTPASS_INNER_STATUS,
+} from './map';
 
 // Expected decision for a pay answer, written out from docs/providers/vtpass.md#codes (000/001 read the inner status).
 const PURCHASE: Record<string, Decision | 'BY_INNER'> = {
-  '000': 'BY_INNER', '001': 'BY_INNER', '099': 'pending', '044': 'manual-review', '091': 'failover', '016': 'refund-after-confirm',
-  '010': 'failover', '011': 'failover', '012': 'failover', '013': 'failover', '017': 'failover', '014': 'duplicate', '015': 'not-found',
-  '018': 'failover', '019': 'failover', '020': 'pending', '021': 'failover', '022': 'failover', '023': 'failover', '024': 'failover',
-  '025': 'refund', '026': 'refund', '027': 'failover', '028': 'failover', '030': 'failover-after-confirm', '031': 'failover',
-  '032': 'failover', '034': 'failover', '035': 'failover', '040': 'reversed', '083': 'pending', '085': 'failover', '087': 'failover',
+  '000': 'BY_INNER',
+  '001': 'BY_INNER',
+  '099': 'pending',
+  '044': 'manual-review',
+  '091': 'failover',
+  '016': 'refund-after-confirm',
+  '010': 'failover',
+  '011': 'failover',
+  '012': 'failover',
+  '013': 'failover',
+  '017': 'failover',
+  '014': 'duplicate',
+  '015': 'not-found',
+  '018': 'failover',
+  '019': 'failover',
+  '020': 'pending',
+  '021': 'failover',
+  '022': 'failover',
+  '023': 'failover',
+  '024': 'failover',
+  '025': 'refund',
+  '026': 'refund',
+  '027': 'failover',
+  '028': 'failover',
+  '030': 'failover-after-confirm',
+  '031': 'failover',
+  '032': 'failover',
+  '034': 'failover',
+  '035': 'failover',
+  '040': 'reversed',
+  '083': 'pending',
+  '085': 'failover',
+  '087': 'failover',
   '089': 'pending',
 };
 const INNER: Record<string, string> = {
-  initiated: 'PENDING', pending: 'PENDING', delivered: 'SUCCESS', reversed: 'REVERSED', failed: 'FAILED', resolved: 'MANUAL_REVIEW',
+  initiated: 'PENDING',
+  pending: 'PENDING',
+  delivered: 'SUCCESS',
+  reversed: 'REVERSED',
+  failed: 'FAILED',
+  resolved: 'MANUAL_REVIEW',
 };
 const INNER_ON_PAY: Record<string, Decision> = {
-  initiated: 'pending', pending: 'pending', delivered: 'success', reversed: 'reversed', failed: 'refund-after-confirm', resolved: 'manual-review',
+  initiated: 'pending',
+  pending: 'pending',
+  delivered: 'success',
+  reversed: 'reversed',
+  failed: 'refund-after-confirm',
+  resolved: 'manual-review',
 };
 const INNER_ON_REQUERY: Record<string, Decision> = { ...INNER_ON_PAY, failed: 'refund' };
-const withInner = (code: string, status?: string) => ({ code, content: status ? { transactions: { status, transactionId: 'T1' } } : undefined });
+const withInner = (code: string, status?: string) => ({
+  code,
+  content: status ? { transactions: { status, transactionId: 'T1' } } : undefined,
+});
 
 describe('VTpass code table', () => {
   it('covers exactly the documented codes and inner statuses', () => {
@@ -26,9 +73,12 @@ describe('VTpass code table', () => {
     expect(VTPASS_INNER_STATUS).toEqual(INNER);
   });
 
-  it.each(Object.entries(PURCHASE).filter(([, s]) => s !== 'BY_INNER'))('pay answer %s -> %s', (code, decision) => {
-    expect(decisionOf(mapVtpassPurchase(withInner(code), []))).toBe(decision);
-  });
+  it.each(Object.entries(PURCHASE).filter(([, s]) => s !== 'BY_INNER'))(
+    'pay answer %s -> %s',
+    (code, decision) => {
+      expect(decisionOf(mapVtpassPurchase(withInner(code), []))).toBe(decision);
+    },
+  );
 
   it.each(Object.keys(INNER))('000 with inner status %s, for pay and requery', (inner) => {
     expect(decisionOf(mapVtpassPurchase(withInner('000', inner), []))).toBe(INNER_ON_PAY[inner]);
@@ -51,7 +101,8 @@ describe('VTpass code table', () => {
   it('keeps requery answers about the query itself UNKNOWN', () => {
     expect(mapVtpassRequery(withInner('015'), []).status).toBe('NOT_FOUND');
     expect(mapVtpassRequery(withInner('040'), []).status).toBe('REVERSED');
-    for (const code of ['087', '011', '014', '085', '091', '777']) expect(mapVtpassRequery(withInner(code), []).status).toBe('UNKNOWN');
+    for (const code of ['087', '011', '014', '085', '091', '777'])
+      expect(mapVtpassRequery(withInner(code), []).status).toBe('UNKNOWN');
   });
 
   it('takes the provider ref from content.transactions.transactionId', () => {
@@ -62,11 +113,22 @@ describe('VTpass code table', () => {
 describe('VTpass variations', () => {
   it('maps fixed-price variations with exact kobo', () => {
     const items = mapVtpassVariations('etisalat-data', [
-      { variation_code: 'eti-100', name: '9mobile Data Bundle - 100 Naira - 40MB - 1Day', variation_amount: '100.00', fixedPrice: 'Yes' },
+      {
+        variation_code: 'eti-100',
+        name: '9mobile Data Bundle - 100 Naira - 40MB - 1Day',
+        variation_amount: '100.00',
+        fixedPrice: 'Yes',
+      },
       { variation_code: 'bad', name: 'x', variation_amount: 'abc' },
     ]);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ network: '9MOBILE', planCode: 'eti-100', priceMinor: 10000, dataMb: 40, validityDays: 1 });
+    expect(items[0]).toMatchObject({
+      network: '9MOBILE',
+      planCode: 'eti-100',
+      priceMinor: 10000,
+      dataMb: 40,
+      validityDays: 1,
+    });
     expect(mapVtpassVariations('dstv', [])).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
 import { transactionOf, vtpassVariation, type VtpassReply } from './schemas';
 
-type Rule = { status: TxnStatus | 'BY_INNER'; meaning: string; duplicate?: boolean; confirm?: true };
+type Rule = {
+  status: TxnStatus | 'BY_INNER';
+  meaning: string;
+  duplicate?: boolean;
+  confirm?: true;
+};
 
 // Each code decides one thing. Refused before processing (validation, account, credentials, whitelist,
 // low wallet): nothing was processed, so another provider may take the sale. A failure after
@@ -21,7 +26,11 @@ export const VTPASS_CODES: Record<string, Rule> = {
   '012': { status: 'NOT_PROCESSED', meaning: 'Product does not exist' }, // validation
   '013': { status: 'NOT_PROCESSED', meaning: 'Below minimum amount' }, // validation
   '017': { status: 'NOT_PROCESSED', meaning: 'Above maximum amount' }, // validation
-  '014': { status: 'PENDING', meaning: 'request_id already exists: requery the original', duplicate: true }, //
+  '014': {
+    status: 'PENDING',
+    meaning: 'request_id already exists: requery the original',
+    duplicate: true,
+  }, //
   '015': { status: 'NOT_FOUND', meaning: 'Invalid request_id (never seen)' }, //
   '018': { status: 'NOT_PROCESSED', meaning: 'Low wallet balance' }, // not charged, not processed
   // refused before processing as a likely repeat of an earlier sale (which has its own reference and
@@ -61,12 +70,22 @@ export const VTPASS_INNER_STATUS: Record<string, TxnStatus> = {
 // Codes a requery answer can carry about the transaction itself; others (087, 011…) are about the query.
 const REQUERY_CODES = new Set(['000', '001', '015', '016', '040', '044', '083', '089', '099']);
 
-function resultFrom(reply: VtpassReply, status: TxnStatus, exchanges: Exchange[], extra: { duplicate?: boolean; needsConfirmation?: true } = {}): ProviderResult {
+function resultFrom(
+  reply: VtpassReply,
+  status: TxnStatus,
+  exchanges: Exchange[],
+  extra: { duplicate?: boolean; needsConfirmation?: true } = {},
+): ProviderResult {
   const txn = transactionOf(reply);
   const inner = txn?.status ? `/${txn.status}` : '';
   return {
-    status, providerCode: `${reply.code}${inner}`, message: reply.response_description,
-    providerRef: txn?.transactionId ?? reply.transactionId, duplicate: extra.duplicate, ...(extra.needsConfirmation && { needsConfirmation: true }), exchanges,
+    status,
+    providerCode: `${reply.code}${inner}`,
+    message: reply.response_description,
+    providerRef: txn?.transactionId ?? reply.transactionId,
+    duplicate: extra.duplicate,
+    ...(extra.needsConfirmation && { needsConfirmation: true }),
+    exchanges,
   };
 }
 
@@ -82,8 +101,12 @@ export function mapVtpassPurchase(reply: VtpassReply, exchanges: Exchange[]): Pr
   if (!rule) return resultFrom(reply, 'PENDING', exchanges);
   const status = rule.status === 'BY_INNER' ? byInner(reply) : rule.status;
   // A pay answer saying "failed" gets the confirming requery 016 gets, whichever way it is spelt.
-  const confirm = rule.confirm ?? (status === 'FAILED' && rule.status === 'BY_INNER' ? true : undefined);
-  return resultFrom(reply, status, exchanges, { duplicate: rule.duplicate, ...(confirm && { needsConfirmation: confirm }) });
+  const confirm =
+    rule.confirm ?? (status === 'FAILED' && rule.status === 'BY_INNER' ? true : undefined);
+  return resultFrom(reply, status, exchanges, {
+    duplicate: rule.duplicate,
+    ...(confirm && { needsConfirmation: confirm }),
+  });
 }
 
 /** A requery answer is itself the confirmation: it never asks for another one. */
@@ -94,7 +117,10 @@ export function mapVtpassRequery(reply: VtpassReply, exchanges: Exchange[]): Pro
 }
 
 export const VTPASS_NETWORK_BY_DATA_SERVICE: Record<string, string> = {
-  'mtn-data': 'MTN', 'glo-data': 'GLO', 'airtel-data': 'AIRTEL', 'etisalat-data': '9MOBILE', //
+  'mtn-data': 'MTN',
+  'glo-data': 'GLO',
+  'airtel-data': 'AIRTEL',
+  'etisalat-data': '9MOBILE', //
 };
 
 export function mapVtpassVariations(serviceID: string, items: unknown[]): CatalogueItem[] {
@@ -102,11 +128,23 @@ export function mapVtpassVariations(serviceID: string, items: unknown[]): Catalo
   if (!network) return [];
   return items.flatMap((raw): CatalogueItem[] => {
     const v = vtpassVariation.safeParse(raw);
-    const priceMinor = v.success ? minorOrUndefined(parseDecimalToMinor(v.data.variation_amount)) : undefined;
+    const priceMinor = v.success
+      ? minorOrUndefined(parseDecimalToMinor(v.data.variation_amount))
+      : undefined;
     if (!v.success || priceMinor === undefined) return [];
-    return [{
-      provider: 'vtpass', currency: 'NGN', network, type: 'data', planCode: v.data.variation_code, name: v.data.name,
-      dataMb: parseDataMb(v.data.name), validityDays: parseValidityDays(v.data.name), priceMinor, raw,
-    }];
+    return [
+      {
+        provider: 'vtpass',
+        currency: 'NGN',
+        network,
+        type: 'data',
+        planCode: v.data.variation_code,
+        name: v.data.name,
+        dataMb: parseDataMb(v.data.name),
+        validityDays: parseValidityDays(v.data.name),
+        priceMinor,
+        raw,
+      },
+    ];
   });
 }

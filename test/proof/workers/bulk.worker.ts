@@ -25,7 +25,9 @@ const triggers: Partial<Record<BulkCrashStep, string>> = {
 };
 if (triggers[step]) {
   db.$client.function('proof_crash', () => die());
-  db.$client.exec(`create temp trigger proof_crash ${triggers[step]} begin select proof_crash(); end`);
+  db.$client.exec(
+    `create temp trigger proof_crash ${triggers[step]} begin select proof_crash(); end`,
+  );
 }
 
 let calls = 0;
@@ -39,7 +41,10 @@ const crashingFetch: typeof fetch = async (input, init) => {
   return answer;
 };
 
-runBulkPass(db, { owner: `crash-${process.pid}`, sale: { provider: { fetch: crashingFetch } } }).then(
+runBulkPass(db, {
+  owner: `crash-${process.pid}`,
+  sale: { provider: { fetch: crashingFetch } },
+}).then(
   (rows) => process.stdout.write(`${JSON.stringify({ rows })}\n`),
   (error: unknown) => {
     process.stdout.write(`${JSON.stringify({ crashed: String(error) })}\n`);

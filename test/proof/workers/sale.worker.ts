@@ -23,8 +23,22 @@ export type CrashStep =
   | 'after-apply'; // everything committed
 
 export type WorkerPlan =
-  | { kind: 'sell'; agentId: number; productId: number; startAt: number; sales: { key: string; phone: string; amountMinor: number }[] }
-  | { kind: 'crash-sale'; agentId: number; productId: number; key: string; phone: string; amountMinor: number; step: CrashStep }
+  | {
+      kind: 'sell';
+      agentId: number;
+      productId: number;
+      startAt: number;
+      sales: { key: string; phone: string; amountMinor: number }[];
+    }
+  | {
+      kind: 'crash-sale';
+      agentId: number;
+      productId: number;
+      key: string;
+      phone: string;
+      amountMinor: number;
+      step: CrashStep;
+    }
   | { kind: 'crash-requery'; now: number; step: CrashStep };
 
 const [file, planJson] = process.argv.slice(2);
@@ -78,9 +92,20 @@ async function main() {
     const results = await Promise.all(
       plan.sales.map(async (s) => {
         try {
-          return await startSale(db, plan.agentId, { idempotencyKey: s.key, productId: plan.productId, phone: s.phone, network: 'MTN', amountMinor: s.amountMinor, confirmRepeat: true });
+          return await startSale(db, plan.agentId, {
+            idempotencyKey: s.key,
+            productId: plan.productId,
+            phone: s.phone,
+            network: 'MTN',
+            amountMinor: s.amountMinor,
+            confirmRepeat: true,
+          });
         } catch (error) {
-          return { ok: false, thrown: true, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+          return {
+            ok: false,
+            thrown: true,
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          };
         }
       }),
     );
@@ -90,11 +115,32 @@ async function main() {
   crashInside(plan.step);
   const provider = { fetch: crashingFetch(plan.step) };
   if (plan.kind === 'crash-sale') {
-    const input = { idempotencyKey: plan.key, productId: plan.productId, phone: plan.phone, network: 'MTN', amountMinor: plan.amountMinor, confirmRepeat: true };
+    const input = {
+      idempotencyKey: plan.key,
+      productId: plan.productId,
+      phone: plan.phone,
+      network: 'MTN',
+      amountMinor: plan.amountMinor,
+      confirmRepeat: true,
+    };
     if (plan.step === 'after-open') {
       const product = getProduct(db, plan.productId)!;
-      const price = priceSale(plan.amountMinor, commissionBps(db, plan.agentId, 'NGN', 'MTN', 'airtime'));
-      openSale(db, { agentId: plan.agentId, idempotencyKey: plan.key, product, phone: plan.phone, network: 'MTN', price }, createReferenceGenerator());
+      const price = priceSale(
+        plan.amountMinor,
+        commissionBps(db, plan.agentId, 'NGN', 'MTN', 'airtime'),
+      );
+      openSale(
+        db,
+        {
+          agentId: plan.agentId,
+          idempotencyKey: plan.key,
+          product,
+          phone: plan.phone,
+          network: 'MTN',
+          price,
+        },
+        createReferenceGenerator(),
+      );
       die();
     }
     const result = await startSale(db, plan.agentId, input, { provider });
@@ -102,7 +148,11 @@ async function main() {
     if (plan.step === 'after-apply') die();
     return;
   }
-  const done = await runRequeryPass(db, { now: () => plan.now, owner: `crash-${process.pid}`, provider });
+  const done = await runRequeryPass(db, {
+    now: () => plan.now,
+    owner: `crash-${process.pid}`,
+    provider,
+  });
   print({ requeried: done });
   if (plan.step === 'after-apply') die();
 }

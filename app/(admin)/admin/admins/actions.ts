@@ -10,12 +10,19 @@ import { resetSecondFactor } from '@/lib/auth/second-factor/factors';
 import { getUser } from '@/lib/users/queries';
 
 /** Another admin lost their device: remove their factors and end their sessions (audited; step-up). */
-export const resetSecondFactorAction = action('admin', z.object({ adminId: id }), (input, { user, actor }) => {
-  const refused = refuseUnlessFresh(user);
-  if (refused) return refused;
-  const target = getUser(getDb(), input.adminId);
-  if (target?.role !== 'admin') return fail('No such admin.');
-  resetSecondFactor(getDb(), actor, input.adminId);
-  revalidatePath('/admin/admins');
-  return ok(undefined, `${target.email}: second factor removed and sessions ended. They set up a new one at their next sign-in.`);
-});
+export const resetSecondFactorAction = action(
+  'admin',
+  z.object({ adminId: id }),
+  (input, { user, actor }) => {
+    const refused = refuseUnlessFresh(user);
+    if (refused) return refused;
+    const target = getUser(getDb(), input.adminId);
+    if (target?.role !== 'admin') return fail('No such admin.');
+    resetSecondFactor(getDb(), actor, input.adminId);
+    revalidatePath('/admin/admins');
+    return ok(
+      undefined,
+      `${target.email}: second factor removed and sessions ended. They set up a new one at their next sign-in.`,
+    );
+  },
+);

@@ -7,7 +7,10 @@ export function ResetSecondFactorForm({ adminId, email }: { adminId: number; ema
   return (
     <ActionForm action={resetSecondFactorAction} ariaLabel={`Reset second factor of ${email}`}>
       <input type="hidden" name="adminId" value={adminId} />
-      <ConfirmSubmit question={`Remove ${email}'s second factor and end their sessions?`} confirmText="Yes, reset it">
+      <ConfirmSubmit
+        question={`Remove ${email}'s second factor and end their sessions?`}
+        confirmText="Yes, reset it"
+      >
         Reset second factor
       </ConfirmSubmit>
     </ActionForm>

@@ -13,8 +13,16 @@ export default async function AdminApiKeysPage() {
   const keys = listAllApiKeys(getDb());
   return (
     <Card title="Agents’ API keys">
-      <p className="mb-3 text-sm text-slate-600">Every key of every agent. Revoking is audited; a disabled agent’s keys stop working by themselves.</p>
-      <KeysTable keys={keys} revoke={(key) => <AdminRevokeKeyForm keyId={key.id} label={`${key.agentEmail}’s key ${key.prefix}…`} />} />
+      <p className="mb-3 text-sm text-slate-600">
+        Every key of every agent. Revoking is audited; a disabled agent’s keys stop working by
+        themselves.
+      </p>
+      <KeysTable
+        keys={keys}
+        revoke={(key) => (
+          <AdminRevokeKeyForm keyId={key.id} label={`${key.agentEmail}’s key ${key.prefix}…`} />
+        )}
+      />
     </Card>
   );
 }

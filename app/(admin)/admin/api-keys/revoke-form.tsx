@@ -7,7 +7,12 @@ export function AdminRevokeKeyForm({ keyId, label }: { keyId: number; label: str
   return (
     <ActionForm action={adminRevokeApiKeyAction} ariaLabel={`Revoke ${label}`}>
       <input type="hidden" name="keyId" value={keyId} />
-      <ConfirmSubmit question={`Revoke ${label}? The agent’s requests with it stop at once.`} confirmText="Revoke key">Revoke</ConfirmSubmit>
+      <ConfirmSubmit
+        question={`Revoke ${label}? The agent’s requests with it stop at once.`}
+        confirmText="Revoke key"
+      >
+        Revoke
+      </ConfirmSubmit>
     </ActionForm>
   );
 }

@@ -22,7 +22,11 @@ const querySchema = z.object({
   page: pageParam,
 });
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const db = getDb();
@@ -30,15 +34,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = parseLagosDay(query.to);
   const actions = listAuditActions(db);
   const prefixes = [...new Set(actions.map((a) => `${a.split('.')[0]}.`))];
-  const list = listAudit(db, { action: query.action, actor: query.actor, target: query.target, from: from ?? undefined, to: to === null ? undefined : to + DAY_MS }, query.page);
+  const list = listAudit(
+    db,
+    {
+      action: query.action,
+      actor: query.actor,
+      target: query.target,
+      from: from ?? undefined,
+      to: to === null ? undefined : to + DAY_MS,
+    },
+    query.page,
+  );
   return (
     <Card title="Audit log">
       <FilterForm
         label="Filter the audit log"
         resetHref="/admin/audit"
         fields={[
-          { kind: 'select', name: 'action', label: 'Action', value: query.action, options: [...prefixes.map((p) => ({ value: p, label: `${p}* (all)` })), ...actions.map((a) => ({ value: a, label: a }))] },
-          { kind: 'text', name: 'actor', label: 'Who', value: query.actor, placeholder: 'email or system' },
+          {
+            kind: 'select',
+            name: 'action',
+            label: 'Action',
+            value: query.action,
+            options: [
+              ...prefixes.map((p) => ({ value: p, label: `${p}* (all)` })),
+              ...actions.map((a) => ({ value: a, label: a })),
+            ],
+          },
+          {
+            kind: 'text',
+            name: 'actor',
+            label: 'Who',
+            value: query.actor,
+            placeholder: 'email or system',
+          },
           { kind: 'text', name: 'target', label: 'Target id', value: query.target },
           { kind: 'date', name: 'from', label: 'From (Lagos)', value: query.from },
           { kind: 'date', name: 'to', label: 'To (Lagos)', value: query.to },
@@ -55,15 +84,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </span>
             <span>
               <span className="font-mono font-semibold">{r.action}</span>
-              {r.targetType ? <span className="text-slate-600"> · {r.targetType} {r.targetId ?? ''}</span> : null}
+              {r.targetType ? (
+                <span className="text-slate-600">
+                  {' '}
+                  · {r.targetType} {r.targetId ?? ''}
+                </span>
+              ) : null}
               {r.detail && Object.keys(r.detail).length ? (
-                <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{JSON.stringify(r.detail)}</pre>
+                <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                  {JSON.stringify(r.detail)}
+                </pre>
               ) : null}
             </span>
           </li>
         ))}
       </ol>
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/audit" params={{ action: query.action, actor: query.actor, target: query.target, from: query.from, to: query.to }} />
+      <Pagination
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        basePath="/admin/audit"
+        params={{
+          action: query.action,
+          actor: query.actor,
+          target: query.target,
+          from: query.from,
+          to: query.to,
+        }}
+      />
     </Card>
   );
 }

@@ -11,7 +11,11 @@ export const syncCatalogueAction = action('admin', z.object({}), async (_input, 
   const outcomes = await syncCatalogueNow(getDb(), actor);
   revalidatePath('/admin/catalogue');
   const summary = outcomes
-    .map((o) => ('error' in o ? `${o.provider}: failed (${o.error})` : `${o.provider}: ${o.seen} seen, ${o.added} new, ${o.priceChanges} price changes, ${o.withdrawn} withdrawn`))
+    .map((o) =>
+      'error' in o
+        ? `${o.provider}: failed (${o.error})`
+        : `${o.provider}: ${o.seen} seen, ${o.added} new, ${o.priceChanges} price changes, ${o.withdrawn} withdrawn`,
+    )
     .join('; ');
   return ok(undefined, summary || 'No enabled provider to sync.');
 });

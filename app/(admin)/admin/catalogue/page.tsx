@@ -23,13 +23,22 @@ const querySchema = z.object({
 
 const NETWORKS = ['MTN', 'GLO', 'AIRTEL', '9MOBILE', 'JIO', 'VI', 'BSNL'];
 
-export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function CataloguePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const db = getDb();
-  const list = listCatalogue(db, { currency: query.currency, network: query.network, type: query.type, q: query.q }, query.page);
+  const list = listCatalogue(
+    db,
+    { currency: query.currency, network: query.network, type: query.type, q: query.q },
+    query.page,
+  );
   const changes = listRecentPriceChanges(db);
-  const price = (minor: number | null, c: 'NGN' | 'INR') => (minor === null ? 'any amount' : formatMoney(minor, c));
+  const price = (minor: number | null, c: 'NGN' | 'INR') =>
+    minor === null ? 'any amount' : formatMoney(minor, c);
   return (
     <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
       <Card title="Catalogue" actions={<SyncCatalogueForm />}>
@@ -37,34 +46,86 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           label="Filter products"
           resetHref="/admin/catalogue"
           fields={[
-            { kind: 'select', name: 'currency', label: 'Currency', value: query.currency, options: [{ value: 'NGN', label: 'NGN' }, { value: 'INR', label: 'INR' }] },
-            { kind: 'select', name: 'network', label: 'Network', value: query.network, options: NETWORKS.map((n) => ({ value: n, label: n })) },
-            { kind: 'select', name: 'type', label: 'Type', value: query.type, options: [{ value: 'airtime', label: 'Airtime' }, { value: 'data', label: 'Data' }] },
+            {
+              kind: 'select',
+              name: 'currency',
+              label: 'Currency',
+              value: query.currency,
+              options: [
+                { value: 'NGN', label: 'NGN' },
+                { value: 'INR', label: 'INR' },
+              ],
+            },
+            {
+              kind: 'select',
+              name: 'network',
+              label: 'Network',
+              value: query.network,
+              options: NETWORKS.map((n) => ({ value: n, label: n })),
+            },
+            {
+              kind: 'select',
+              name: 'type',
+              label: 'Type',
+              value: query.type,
+              options: [
+                { value: 'airtime', label: 'Airtime' },
+                { value: 'data', label: 'Data' },
+              ],
+            },
             { kind: 'text', name: 'q', label: 'Name', value: query.q },
           ]}
         />
-        {list.rows.length === 0 ? <p className="text-slate-600">No products. Press “Sync now” to fetch the providers’ catalogues.</p> : null}
+        {list.rows.length === 0 ? (
+          <p className="text-slate-600">
+            No products. Press “Sync now” to fetch the providers’ catalogues.
+          </p>
+        ) : null}
         <ul className="divide-y divide-slate-100">
           {list.rows.map((p) => (
             <li key={p.id} className="py-2 text-sm">
               <div className="flex flex-wrap justify-between gap-2">
                 <span className="font-medium">
-                  {p.name} <span className="text-slate-500">· {p.currency} {p.network}{p.circle ? ` circle ${p.circle}` : ''} {p.type}</span>
+                  {p.name}{' '}
+                  <span className="text-slate-500">
+                    · {p.currency} {p.network}
+                    {p.circle ? ` circle ${p.circle}` : ''} {p.type}
+                  </span>
                   {p.active ? null : <span className="ml-1 text-red-800">(✕ not sellable)</span>}
                 </span>
-                <span className="font-semibold">{p.priceMinor === null ? `${p.minMinor ? formatMoney(p.minMinor, p.currency) : ''}–${p.maxMinor ? formatMoney(p.maxMinor, p.currency) : ''}` : formatMoney(p.priceMinor, p.currency)}</span>
+                <span className="font-semibold">
+                  {p.priceMinor === null
+                    ? `${p.minMinor ? formatMoney(p.minMinor, p.currency) : ''}–${p.maxMinor ? formatMoney(p.maxMinor, p.currency) : ''}`
+                    : formatMoney(p.priceMinor, p.currency)}
+                </span>
               </div>
               <ul className="mt-1 flex flex-wrap gap-2 text-xs">
                 {p.sources.map((s) => (
-                  <li key={s.id} className={`rounded border px-2 py-1 ${s.available ? 'border-slate-300' : 'border-red-300 text-red-800 line-through'}`}>
-                    {s.provider} · <span className="font-mono">{s.planCode}</span> · {price(s.priceMinor, p.currency)} · cost {(s.costBps / 100).toFixed(2)}%{s.available ? '' : ' · withdrawn'}
+                  <li
+                    key={s.id}
+                    className={`rounded border px-2 py-1 ${s.available ? 'border-slate-300' : 'border-red-300 text-red-800 line-through'}`}
+                  >
+                    {s.provider} · <span className="font-mono">{s.planCode}</span> ·{' '}
+                    {price(s.priceMinor, p.currency)} · cost {(s.costBps / 100).toFixed(2)}%
+                    {s.available ? '' : ' · withdrawn'}
                   </li>
                 ))}
               </ul>
             </li>
           ))}
         </ul>
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/catalogue" params={{ currency: query.currency, network: query.network, type: query.type, q: query.q }} />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath="/admin/catalogue"
+          params={{
+            currency: query.currency,
+            network: query.network,
+            type: query.type,
+            q: query.q,
+          }}
+        />
       </Card>
       <Card title="Recent price changes">
         {changes.length === 0 ? <p className="text-slate-600">None yet.</p> : null}
@@ -73,7 +134,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
             <li key={c.id}>
               <span className="block font-medium">{c.product}</span>
               <span className="text-slate-600">
-                {c.provider}: {price(c.oldPriceMinor, c.currency)} → {price(c.newPriceMinor, c.currency)} · {formatDateTime(c.at)}
+                {c.provider}: {price(c.oldPriceMinor, c.currency)} →{' '}
+                {price(c.newPriceMinor, c.currency)} · {formatDateTime(c.at)}
               </span>
             </li>
           ))}

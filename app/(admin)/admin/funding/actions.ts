@@ -33,27 +33,49 @@ export const fundWalletAction = action('admin', fundSchema, (input, { user, acto
     const refused = refuseUnlessFresh(user);
     if (refused) return refused;
   }
-  const result = fundWallet(getDb(), actor, { agentId: input.agentId, currency: input.currency, amount: input.amount, direction: input.direction, reference: input.reference, reason: input.reason });
+  const result = fundWallet(getDb(), actor, {
+    agentId: input.agentId,
+    currency: input.currency,
+    amount: input.amount,
+    direction: input.direction,
+    reference: input.reference,
+    reason: input.reason,
+  });
   revalidatePath('/admin/funding');
   revalidatePath(`/admin/agents/${input.agentId}`);
   const what = `${input.direction === 'credit' ? 'Credited' : 'Debited'} ${formatMoney(input.amount, input.currency)} ${input.direction === 'credit' ? 'to' : 'from'} ${agent.name}`;
-  return ok(undefined, result.replayed ? `Reference ${input.reference} was already used for this movement; nothing changed.` : `${what}.`);
+  return ok(
+    undefined,
+    result.replayed
+      ? `Reference ${input.reference} was already used for this movement; nothing changed.`
+      : `${what}.`,
+  );
 });
 
-export const approveFundingRequestAction = action('admin', z.object({ requestId: id }), (input, { user, actor }) => {
-  const asked = getFundingRequestAmount(getDb(), input.requestId);
-  if (asked && creditNeedsStepUp(asked.currency, asked.amount)) {
-    const refused = refuseUnlessFresh(user);
-    if (refused) return refused;
-  }
-  const { request } = approveFundingRequest(getDb(), actor, input.requestId);
-  revalidatePath('/admin/funding');
-  return ok(undefined, `Request #${request.id} approved: ${formatMoney(request.amount, request.currency)} credited.`);
-});
+export const approveFundingRequestAction = action(
+  'admin',
+  z.object({ requestId: id }),
+  (input, { user, actor }) => {
+    const asked = getFundingRequestAmount(getDb(), input.requestId);
+    if (asked && creditNeedsStepUp(asked.currency, asked.amount)) {
+      const refused = refuseUnlessFresh(user);
+      if (refused) return refused;
+    }
+    const { request } = approveFundingRequest(getDb(), actor, input.requestId);
+    revalidatePath('/admin/funding');
+    return ok(
+      undefined,
+      `Request #${request.id} approved: ${formatMoney(request.amount, request.currency)} credited.`,
+    );
+  },
+);
 
 export const rejectFundingRequestAction = action(
   'admin',
-  z.object({ requestId: id, reason: z.string().trim().min(3, 'Give a reason the agent can read.').max(500) }),
+  z.object({
+    requestId: id,
+    reason: z.string().trim().min(3, 'Give a reason the agent can read.').max(500),
+  }),
   (input, { actor }) => {
     const { request } = rejectFundingRequest(getDb(), actor, input.requestId, input.reason);
     revalidatePath('/admin/funding');

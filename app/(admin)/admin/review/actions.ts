@@ -11,7 +11,11 @@ import { resolveLateDelivery } from '@/lib/purchases/late-delivery';
 const schema = z.object({
   purchaseId: z.coerce.number().int().positive(),
   outcome: z.enum(['success', 'failed'], { message: 'Choose delivered or failed.' }),
-  reason: z.string().trim().min(5, 'Say why, in a few words (what the provider told you).').max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'Say why, in a few words (what the provider told you).')
+    .max(500),
   confirmed: z.literal('on', { message: 'Tick the box to confirm you checked with the provider.' }),
 });
 
@@ -19,7 +23,12 @@ const schema = z.object({
 export const resolveSaleAction = action('admin', schema, async (input, { actor }) => {
   const status = adminResolve(getDb(), actor, input.purchaseId, input.outcome, input.reason);
   revalidatePath('/admin/review');
-  return ok(status, status === 'SUCCESS' ? 'Marked delivered; the agent was charged.' : 'Marked failed; the agent was refunded.');
+  return ok(
+    status,
+    status === 'SUCCESS'
+      ? 'Marked delivered; the agent was charged.'
+      : 'Marked failed; the agent was refunded.',
+  );
 });
 
 const lateSchema = z.object({
@@ -31,9 +40,18 @@ const lateSchema = z.object({
 
 /** Decided once: a second decision on the same late delivery is refused. */
 export const resolveLateDeliveryAction = action('admin', lateSchema, async (input, { actor }) => {
-  const done = resolveLateDelivery(getDb(), actor, input.lateDeliveryId, input.decision, input.reason);
+  const done = resolveLateDelivery(
+    getDb(),
+    actor,
+    input.lateDeliveryId,
+    input.decision,
+    input.reason,
+  );
   revalidatePath('/admin/review');
-  if (done.decision === 'write_off') return ok(done, 'Written off; the platform pays the provider.');
-  const debt = done.debtMinor ? ' The rest is recorded as the agent\'s debt and comes out of their next funding.' : '';
+  if (done.decision === 'write_off')
+    return ok(done, 'Written off; the platform pays the provider.');
+  const debt = done.debtMinor
+    ? " The rest is recorded as the agent's debt and comes out of their next funding."
+    : '';
   return ok(done, `Recovered from the agent's wallet.${debt}`);
 });

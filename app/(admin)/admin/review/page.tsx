@@ -22,16 +22,51 @@ export default async function ReviewQueuePage() {
   const late = listOpenLateDeliveries(db);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">Review queue <span className="text-base font-normal text-slate-600">· {queue.length + late.length} sales</span></h1>
-      {queue.length + late.length === 0 ? <Card><p className="text-slate-600">Nothing waits for a human. Pending sales are still being checked automatically.</p></Card> : null}
-      {late.length > 0 ? <h2 className="text-lg font-semibold">Delivered after the fact · {late.length}</h2> : null}
-      {late.map((l) => <LateDeliveryCard key={l.late.id} item={l} events={getSaleTimeline(db, l.purchase.id)?.events ?? []} />)}
-      {late.length > 0 && queue.length > 0 ? <h2 className="text-lg font-semibold">Stuck or under review · {queue.length}</h2> : null}
+      <h1 className="text-xl font-bold">
+        Review queue{' '}
+        <span className="text-base font-normal text-slate-600">
+          · {queue.length + late.length} sales
+        </span>
+      </h1>
+      {queue.length + late.length === 0 ? (
+        <Card>
+          <p className="text-slate-600">
+            Nothing waits for a human. Pending sales are still being checked automatically.
+          </p>
+        </Card>
+      ) : null}
+      {late.length > 0 ? (
+        <h2 className="text-lg font-semibold">Delivered after the fact · {late.length}</h2>
+      ) : null}
+      {late.map((l) => (
+        <LateDeliveryCard
+          key={l.late.id}
+          item={l}
+          events={getSaleTimeline(db, l.purchase.id)?.events ?? []}
+        />
+      ))}
+      {late.length > 0 && queue.length > 0 ? (
+        <h2 className="text-lg font-semibold">Stuck or under review · {queue.length}</h2>
+      ) : null}
       {queue.map(({ purchase: p, agentEmail, productName, awaiting }) => (
-        <Card key={p.id} title={`Sale #${p.id} · ${productName}`} actions={<span className="flex gap-2">{awaiting ? <AwaitingBadge then={awaiting} /> : null}<StatusBadge status={p.status} /></span>}>
+        <Card
+          key={p.id}
+          title={`Sale #${p.id} · ${productName}`}
+          actions={
+            <span className="flex gap-2">
+              {awaiting ? <AwaitingBadge then={awaiting} /> : null}
+              <StatusBadge status={p.status} />
+            </span>
+          }
+        >
           <p className="text-sm text-slate-700">
-            {formatDateTime(p.createdAt)} · {agentEmail} · {p.phone} · {formatMoney(p.amountMinor, p.currency)} · {p.provider} <span className="font-mono">{p.reference}</span>
-            {' · '}<Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>details</Link>
+            {formatDateTime(p.createdAt)} · {agentEmail} · {p.phone} ·{' '}
+            {formatMoney(p.amountMinor, p.currency)} · {p.provider}{' '}
+            <span className="font-mono">{p.reference}</span>
+            {' · '}
+            <Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>
+              details
+            </Link>
           </p>
           <div className="mt-3 grid gap-4 lg:grid-cols-2">
             <Timeline events={getSaleTimeline(db, p.id)?.events ?? []} showEvidence />
@@ -45,33 +80,64 @@ export default async function ReviewQueuePage() {
 
 function AwaitingBadge({ then }: { then: 'refund' | 'failover' }) {
   return (
-    <span className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" title="The provider said no; its document asks for a confirming check first">
+    <span
+      className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900"
+      title="The provider said no; its document asks for a confirming check first"
+    >
       Awaiting confirmation · then {then === 'refund' ? 'refund' : 'next provider'}
     </span>
   );
 }
 
-const LATE_LABEL = { delivered_after_refund: 'Delivered after refund', delivered_twice: 'Delivered twice' } as const;
+const LATE_LABEL = {
+  delivered_after_refund: 'Delivered after refund',
+  delivered_twice: 'Delivered twice',
+} as const;
 
 /** A delivery nobody paid for: what happened, the evidence, and the admin's two choices. */
-function LateDeliveryCard({ item, events }: { item: OpenLateDelivery; events: SaleTimeline['events'] }) {
+function LateDeliveryCard({
+  item,
+  events,
+}: {
+  item: OpenLateDelivery;
+  events: SaleTimeline['events'];
+}) {
   const { late, purchase: p } = item;
-  const what = late.kind === 'delivered_twice'
-    ? `${item.attemptProvider} also delivered it after the sale was settled through ${p.provider}.`
-    : `${item.attemptProvider} delivered it after the agent was refunded.`;
+  const what =
+    late.kind === 'delivered_twice'
+      ? `${item.attemptProvider} also delivered it after the sale was settled through ${p.provider}.`
+      : `${item.attemptProvider} delivered it after the agent was refunded.`;
   return (
     <div data-testid="late-delivery">
-      <Card title={`Sale #${p.id} · ${item.productName}`} actions={<span className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900" data-testid="late-kind">{LATE_LABEL[late.kind]}</span>}>
+      <Card
+        title={`Sale #${p.id} · ${item.productName}`}
+        actions={
+          <span
+            className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900"
+            data-testid="late-kind"
+          >
+            {LATE_LABEL[late.kind]}
+          </span>
+        }
+      >
         <p className="text-sm text-slate-700">
           {what} Noticed {formatDateTime(late.detectedAt)} by {late.detectedBy.replace('_', ' ')}.
         </p>
         <p className="text-sm text-slate-700">
-          {item.agentEmail} · {p.phone} · agent paid {formatMoney(p.agentCostMinor, p.currency)} · {item.attemptProvider} cost {formatMoney(item.providerCostMinor, p.currency)} · <span className="font-mono">{item.attemptReference}</span>
-          {' · '}<Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>details</Link>
+          {item.agentEmail} · {p.phone} · agent paid {formatMoney(p.agentCostMinor, p.currency)} ·{' '}
+          {item.attemptProvider} cost {formatMoney(item.providerCostMinor, p.currency)} ·{' '}
+          <span className="font-mono">{item.attemptReference}</span>
+          {' · '}
+          <Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>
+            details
+          </Link>
         </p>
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           <Timeline events={events} showEvidence />
-          <LateDeliveryForm lateDeliveryId={late.id} agentCost={formatMoney(p.agentCostMinor, p.currency)} />
+          <LateDeliveryForm
+            lateDeliveryId={late.id}
+            agentCost={formatMoney(p.agentCostMinor, p.currency)}
+          />
         </div>
       </Card>
     </div>

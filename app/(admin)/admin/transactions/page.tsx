@@ -27,20 +27,49 @@ const querySchema = z.object({
   page: pageParam,
 });
 
-export default async function AdminTransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function AdminTransactionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const from = parseLagosDay(query.from);
   const to = parseLagosDay(query.to);
-  const list = listAdminPurchases(getDb(), { status: query.status, provider: query.provider, from: from ?? undefined, to: to === null ? undefined : to + DAY_MS, q: query.q }, query.page);
+  const list = listAdminPurchases(
+    getDb(),
+    {
+      status: query.status,
+      provider: query.provider,
+      from: from ?? undefined,
+      to: to === null ? undefined : to + DAY_MS,
+      q: query.q,
+    },
+    query.page,
+  );
   return (
     <Card title="Transactions">
       <FilterForm
         label="Filter transactions"
         resetHref="/admin/transactions"
         fields={[
-          { kind: 'select', name: 'status', label: 'Status', value: query.status, options: PURCHASE_STATUSES.map((s) => ({ value: s, label: `${statusLabel(s)} (${s})` })) },
-          { kind: 'select', name: 'provider', label: 'Provider', value: query.provider, options: PROVIDER_IDS.map((p) => ({ value: p, label: p })) },
+          {
+            kind: 'select',
+            name: 'status',
+            label: 'Status',
+            value: query.status,
+            options: PURCHASE_STATUSES.map((s) => ({
+              value: s,
+              label: `${statusLabel(s)} (${s})`,
+            })),
+          },
+          {
+            kind: 'select',
+            name: 'provider',
+            label: 'Provider',
+            value: query.provider,
+            options: PROVIDER_IDS.map((p) => ({ value: p, label: p })),
+          },
           { kind: 'date', name: 'from', label: 'From (Lagos)', value: query.from },
           { kind: 'date', name: 'to', label: 'To (Lagos)', value: query.to },
           { kind: 'text', name: 'q', label: 'Reference, phone or agent', value: query.q },
@@ -53,10 +82,14 @@ export default async function AdminTransactionsPage({ searchParams }: { searchPa
             <Link href={`/admin/transactions/${r.id}`} className="flex justify-between gap-2">
               <span>
                 <span className="block font-medium">{r.product}</span>
-                <span className="block text-xs text-slate-600">{r.phone} · {r.agentEmail} · {formatDateTime(r.createdAt)}</span>
+                <span className="block text-xs text-slate-600">
+                  {r.phone} · {r.agentEmail} · {formatDateTime(r.createdAt)}
+                </span>
               </span>
               <span className="text-right">
-                <span className="block font-semibold">{formatMoney(r.amountMinor, r.currency)}</span>
+                <span className="block font-semibold">
+                  {formatMoney(r.amountMinor, r.currency)}
+                </span>
                 <StatusBadge status={r.status} />
               </span>
             </Link>
@@ -81,19 +114,40 @@ export default async function AdminTransactionsPage({ searchParams }: { searchPa
               <tr key={r.id} className="border-b border-slate-100">
                 <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(r.createdAt)}</td>
                 <td className="py-2 pr-3">
-                  <Link href={`/admin/transactions/${r.id}`} className="font-medium text-accent-700 underline">{r.product}</Link>
-                  <span className="block font-mono text-xs text-slate-500">{r.phone} · {r.reference}</span>
+                  <Link
+                    href={`/admin/transactions/${r.id}`}
+                    className="font-medium text-accent-700 underline"
+                  >
+                    {r.product}
+                  </Link>
+                  <span className="block font-mono text-xs text-slate-500">
+                    {r.phone} · {r.reference}
+                  </span>
                 </td>
                 <td className="py-2 pr-3">{r.agentEmail}</td>
                 <td className="py-2 pr-3">{r.provider}</td>
                 <td className="py-2 pr-3 text-right">{formatMoney(r.amountMinor, r.currency)}</td>
-                <td className="py-2"><StatusBadge status={r.status} /></td>
+                <td className="py-2">
+                  <StatusBadge status={r.status} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/admin/transactions" params={{ status: query.status, provider: query.provider, from: query.from, to: query.to, q: query.q }} />
+      <Pagination
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        basePath="/admin/transactions"
+        params={{
+          status: query.status,
+          provider: query.provider,
+          from: query.from,
+          to: query.to,
+          q: query.q,
+        }}
+      />
     </Card>
   );
 }

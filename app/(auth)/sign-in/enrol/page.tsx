@@ -11,7 +11,11 @@ import { homeOf, requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Second factor' };
 
-export default async function EnrolPage({ searchParams }: { searchParams: Promise<{ recovered?: string }> }) {
+export default async function EnrolPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ recovered?: string }>;
+}) {
   const user = await requireUser();
   const gate = secondFactorGate(user.role, user.mfa);
   if (gate === 'verify') redirect(GATE_PATHS.verify);
@@ -31,21 +35,36 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
       </div>
       {recovered !== undefined ? (
         <Notice tone="warning">
-          You signed in with a recovery code ({recovered} left). If you lost your phone, set up the app again below.
+          You signed in with a recovery code ({recovered} left). If you lost your phone, set up the
+          app again below.
         </Notice>
       ) : null}
       <p className="text-sm text-slate-700" data-testid="factor-summary">
-        Authenticator app: {factors.totp ? 'set up' : 'not set up'} · Passkeys: {factors.passkeys} · Recovery codes left: {factors.recoveryCodesLeft}
+        Authenticator app: {factors.totp ? 'set up' : 'not set up'} · Passkeys: {factors.passkeys} ·
+        Recovery codes left: {factors.recoveryCodesLeft}
       </p>
       {mustConfirm ? (
         <Notice tone="info">
-          To change your second factor, <Link href={`${GATE_PATHS.verify}?next=/sign-in/enrol`} className="font-semibold underline">confirm it’s you</Link> first.
+          To change your second factor,{' '}
+          <Link
+            href={`${GATE_PATHS.verify}?next=/sign-in/enrol`}
+            className="font-semibold underline"
+          >
+            confirm it’s you
+          </Link>{' '}
+          first.
         </Notice>
       ) : (
         <EnrolPanel hasTotp={factors.totp} hasFactor={factors.totp || factors.passkeys > 0} />
       )}
       <div className="flex items-center justify-between">
-        {gate === 'open' ? <Link href={homeOf(user)} className="text-sm font-semibold text-accent-700 underline">Continue</Link> : <span />}
+        {gate === 'open' ? (
+          <Link href={homeOf(user)} className="text-sm font-semibold text-accent-700 underline">
+            Continue
+          </Link>
+        ) : (
+          <span />
+        )}
         <SignOutButton />
       </div>
     </main>

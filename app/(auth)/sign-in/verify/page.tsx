@@ -9,7 +9,11 @@ import { homeOf, requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Confirm it’s you' };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const user = await requireUser();
   if (user.mfa === 'none') redirect(homeOf(user));
   const factors = factorSummary(getDb(), user.id);
@@ -25,7 +29,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         </p>
       </div>
       <VerifyForm hasTotp={factors.totp} hasPasskey={factors.passkeys > 0} next={next} />
-      <div className="text-center"><SignOutButton /></div>
+      <div className="text-center">
+        <SignOutButton />
+      </div>
     </main>
   );
 }

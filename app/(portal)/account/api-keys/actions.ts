@@ -10,7 +10,9 @@ import { apiKeyIdSchema, newApiKeySchema } from '@/lib/validations/api-keys';
 /** The key comes back once, in this answer; the database keeps only its hash. */
 export const createApiKeyAction = action('agent', newApiKeySchema, (input, { user, actor }) => {
   const { key, row } = createApiKey(getDb(), actor, user.id, {
-    name: input.name, scopes: input.scopes, allowedIps: input.allowedIps ?? [],
+    name: input.name,
+    scopes: input.scopes,
+    allowedIps: input.allowedIps ?? [],
   });
   revalidatePath('/account/api-keys');
   return ok({ key, prefix: row.prefix, name: row.name });

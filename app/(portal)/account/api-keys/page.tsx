@@ -17,8 +17,12 @@ export default async function ApiKeysPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <Card title="API keys">
         <p className="text-sm text-slate-600">
-          Sell from your own software with the REST API. Send a key as <code>Authorization: Bearer &lt;key&gt;</code>.{' '}
-          <Link href="/developers" className="font-semibold text-accent-700 underline">Read the API reference</Link>.
+          Sell from your own software with the REST API. Send a key as{' '}
+          <code>Authorization: Bearer &lt;key&gt;</code>.{' '}
+          <Link href="/developers" className="font-semibold text-accent-700 underline">
+            Read the API reference
+          </Link>
+          .
         </p>
       </Card>
       <Card title="New key">

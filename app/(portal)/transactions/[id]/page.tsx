@@ -19,7 +19,11 @@ export const metadata: Metadata = { title: 'Sale' };
 
 export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireAgent();
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   const sale = id.success ? getSaleTimeline(getDb(), id.data, user.id) : null;
   if (!sale) notFound();
   const p = sale.purchase;
@@ -38,12 +42,18 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
         <LiveStatus initial={toOutcome(p)} />
         <dl className="mt-3 divide-y divide-slate-100 text-sm">
           {rows.map(([k, v]) => (
-            <div key={k} className="flex justify-between gap-3 py-2"><dt className="text-slate-600">{k}</dt><dd className="text-right font-medium break-all">{v}</dd></div>
+            <div key={k} className="flex justify-between gap-3 py-2">
+              <dt className="text-slate-600">{k}</dt>
+              <dd className="text-right font-medium break-all">{v}</dd>
+            </div>
           ))}
         </dl>
         <div className="mt-3 space-y-3">
           <ShareReceipt purchaseId={p.id} issue={issueReceiptLinkAction} />
-          <RevokeReceiptLinks purchaseId={p.id} live={countLiveReceiptLinks(getDb(), user.id, p.id)} />
+          <RevokeReceiptLinks
+            purchaseId={p.id}
+            live={countLiveReceiptLinks(getDb(), user.id, p.id)}
+          />
         </div>
       </Card>
       <Card title="Timeline">

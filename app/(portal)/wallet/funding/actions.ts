@@ -20,5 +20,8 @@ const schema = z.object({
 export const submitFundingRequestAction = action('agent', schema, (input, { user, actor }) => {
   const request = submitFundingRequest(getDb(), actor, user.id, input);
   revalidatePath('/wallet/funding');
-  return ok(undefined, `Request for ${formatMoney(request.amount, request.currency)} sent. We will credit your wallet once the payment is confirmed.`);
+  return ok(
+    undefined,
+    `Request for ${formatMoney(request.amount, request.currency)} sent. We will credit your wallet once the payment is confirmed.`,
+  );
 });

@@ -24,9 +24,21 @@ export default async function WalletFundingPage() {
   const requests = listAgentFundingRequests(db, user.id);
   return (
     <div className="space-y-4">
-      <Card title="Request funding" actions={<Link href="/wallet" className="text-sm text-accent-700 underline">Back to wallet</Link>}>
-        <p className="mb-3 text-sm text-slate-600">Pay into the company account, then tell us here. Your wallet is credited once an admin confirms the payment.</p>
-        <FundingRequestForm currencies={wallets.length ? wallets.map((w) => w.currency) : ['NGN']} />
+      <Card
+        title="Request funding"
+        actions={
+          <Link href="/wallet" className="text-sm text-accent-700 underline">
+            Back to wallet
+          </Link>
+        }
+      >
+        <p className="mb-3 text-sm text-slate-600">
+          Pay into the company account, then tell us here. Your wallet is credited once an admin
+          confirms the payment.
+        </p>
+        <FundingRequestForm
+          currencies={wallets.length ? wallets.map((w) => w.currency) : ['NGN']}
+        />
       </Card>
       <Card title="Your requests">
         {requests.length === 0 ? (
@@ -39,15 +51,20 @@ export default async function WalletFundingPage() {
                 <li key={r.id} className="py-3" data-testid={`my-request-${r.bankReference}`}>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <strong>{formatMoney(r.amount, r.currency)}</strong>
-                    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${s.className}`}>
+                    <span
+                      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${s.className}`}
+                    >
                       <span aria-hidden>{s.icon}</span>
                       {s.text}
                     </span>
                   </div>
                   <p className="text-sm text-slate-600">
-                    Ref <span className="font-mono">{r.bankReference}</span> · {formatDateTime(r.createdAt)}
+                    Ref <span className="font-mono">{r.bankReference}</span> ·{' '}
+                    {formatDateTime(r.createdAt)}
                   </p>
-                  {r.status === 'rejected' && r.decisionReason ? <p className="text-sm text-red-800">Reason: {r.decisionReason}</p> : null}
+                  {r.status === 'rejected' && r.decisionReason ? (
+                    <p className="text-sm text-red-800">Reason: {r.decisionReason}</p>
+                  ) : null}
                 </li>
               );
             })}

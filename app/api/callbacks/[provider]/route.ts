@@ -11,15 +11,26 @@ async function receive(request: Request, params: Promise<{ provider: string }>) 
   const { provider } = await params;
   if (!isProviderId(provider)) return Response.json({ error: 'unknown provider' }, { status: 404 });
   const rawBody = request.method === 'GET' ? '' : await request.text();
-  if (rawBody.length > MAX_BODY_BYTES) return Response.json({ error: 'body too large' }, { status: 413 });
+  if (rawBody.length > MAX_BODY_BYTES)
+    return Response.json({ error: 'body too large' }, { status: 413 });
   const url = new URL(request.url);
-  const { ack } = await handleCallback(getDb(), provider, {
-    method: request.method,
-    headers: Object.fromEntries(request.headers.entries()),
-    query: Object.fromEntries(url.searchParams.entries()),
-    rawBody,
-  }, undefined, Date.now, clientIp(request.headers));
-  return new Response(ack.body, { status: ack.status, headers: { 'Content-Type': ack.contentType } });
+  const { ack } = await handleCallback(
+    getDb(),
+    provider,
+    {
+      method: request.method,
+      headers: Object.fromEntries(request.headers.entries()),
+      query: Object.fromEntries(url.searchParams.entries()),
+      rawBody,
+    },
+    undefined,
+    Date.now,
+    clientIp(request.headers),
+  );
+  return new Response(ack.body, {
+    status: ack.status,
+    headers: { 'Content-Type': ack.contentType },
+  });
 }
 
 export function POST(request: Request, ctx: { params: Promise<{ provider: string }> }) {

@@ -15,13 +15,42 @@ export async function GET(request: Request) {
   const query = historyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = listAllSalesForAgent(getDb(), auth.user.id, toHistoryFilter(query));
   const lines = [
-    csvLine(['date', 'status', 'product', 'network', 'number', 'currency', 'price', 'your_cost', 'commission', 'reference', 'provider_ref', 'operator_ref']),
+    csvLine([
+      'date',
+      'status',
+      'product',
+      'network',
+      'number',
+      'currency',
+      'price',
+      'your_cost',
+      'commission',
+      'reference',
+      'provider_ref',
+      'operator_ref',
+    ]),
     ...rows.map((r) =>
-      csvLine([lagosIsoString(r.createdAt), statusLabel(r.status), r.productName, r.network, r.phone, r.currency, minorToDecimal2(r.amountMinor),
-        minorToDecimal2(r.agentCostMinor), minorToDecimal2(r.commissionMinor), r.reference, r.providerRef, r.operatorRef]),
+      csvLine([
+        lagosIsoString(r.createdAt),
+        statusLabel(r.status),
+        r.productName,
+        r.network,
+        r.phone,
+        r.currency,
+        minorToDecimal2(r.amountMinor),
+        minorToDecimal2(r.agentCostMinor),
+        minorToDecimal2(r.commissionMinor),
+        r.reference,
+        r.providerRef,
+        r.operatorRef,
+      ]),
     ),
   ];
   return new Response(`${lines.join('\n')}\n`, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="sales.csv"', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="sales.csv"',
+      'Cache-Control': 'no-store',
+    },
   });
 }

@@ -10,10 +10,15 @@ export const GET = apiRoute({ scope: 'read', rate: 'read' }, (request, ctx) => {
   if (!query.ok) return query.response;
   const found = lookupNumber(query.data);
   if (!found) {
-    const message = query.data.country === 'NG'
-      ? 'Enter a Nigerian mobile number, like 0803 123 4567.'
-      : 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.';
-    return problem('validation_failed', { field: 'phone', errors: [{ field: 'phone', message }], headers: ctx.headers });
+    const message =
+      query.data.country === 'NG'
+        ? 'Enter a Nigerian mobile number, like 0803 123 4567.'
+        : 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.';
+    return problem('validation_failed', {
+      field: 'phone',
+      errors: [{ field: 'phone', message }],
+      headers: ctx.headers,
+    });
   }
   return json(found, ctx);
 });

@@ -15,10 +15,13 @@ export const GET = apiRoute({ scope: 'read', rate: 'read' }, (request, ctx) => {
 export const POST = apiRoute({ scope: 'sell', rate: 'sale' }, async (request, ctx) => {
   const headers = ctx.headers;
   const rawKey = request.headers.get('idempotency-key');
-  if (rawKey === null) return problem('idempotency_key_missing', { field: 'Idempotency-Key', headers });
+  if (rawKey === null)
+    return problem('idempotency_key_missing', { field: 'Idempotency-Key', headers });
   const key = idempotencyHeaderSchema.safeParse({ 'idempotency-key': rawKey });
-  if (!key.success) return problem('idempotency_key_invalid', { field: 'Idempotency-Key', headers });
-  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return problem('unsupported_media_type', { headers });
+  if (!key.success)
+    return problem('idempotency_key_invalid', { field: 'Idempotency-Key', headers });
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+    return problem('unsupported_media_type', { headers });
   let raw: unknown;
   try {
     raw = await request.json();
@@ -27,7 +30,14 @@ export const POST = apiRoute({ scope: 'sell', rate: 'sale' }, async (request, ct
   }
   const body = createSaleSchema.safeParse(raw);
   if (!body.success) return validationProblem(body.error, headers);
-  const answer = await createSaleFromApi(ctx.db, ctx.agentId, key.data['idempotency-key'], body.data, { answerBudget: apiAnswerBudget() }, ctx.now);
+  const answer = await createSaleFromApi(
+    ctx.db,
+    ctx.agentId,
+    key.data['idempotency-key'],
+    body.data,
+    { answerBudget: apiAnswerBudget() },
+    ctx.now,
+  );
   const extra: Record<string, string> = {};
   if (answer.status >= 400) extra['Content-Type'] = PROBLEM_CONTENT_TYPE;
   if (answer.replayed) extra['Idempotent-Replayed'] = 'true';

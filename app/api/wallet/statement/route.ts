@@ -14,7 +14,8 @@ export async function GET(request: Request) {
   const auth = await routeUser('agent');
   if ('response' in auth) return auth.response;
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: 'currency must be NGN or INR' }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: 'currency must be NGN or INR' }, { status: 400 });
   const db = getDb();
   const wallet = findWallet(db, auth.user.id, parsed.data.currency);
   const rows = wallet ? listAllStatementRows(db, wallet.id) : [];
