@@ -9,7 +9,7 @@ import {
 import { listProducts } from '@/lib/catalogue/queries';
 import type { Product } from '@/lib/catalogue/routing';
 import { formatMoney, minorOrUndefined, parseTypedAmount } from '@/lib/money';
-import { airtimeRange } from '@/lib/purchases/sale-input';
+import { airtimeRange } from '@/lib/purchases/airtime-limits';
 import type { CsvRow } from './csv';
 
 export type CheckedRow =

@@ -4,7 +4,8 @@ import { products } from '@/db/schema';
 import { fail } from '@/lib/actions/result';
 import { Refusal } from '@/lib/errors';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { AIRTIME_LIMITS, saleInputSchema } from './sale-input';
+import { AIRTIME_LIMITS } from './airtime-limits';
+import { saleInputSchema } from './sale-input';
 import { startSale } from './start-sale';
 
 let T: MemoryWorld;

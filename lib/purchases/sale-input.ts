@@ -1,19 +1,5 @@
 import { z } from 'zod';
 
-/**
- * Airtime amounts a product may be sold for when its provider gives no limits of its own (minor
- * units). The sale form offers amounts within these and the sale refuses outside them: one constant.
- */
-export const AIRTIME_LIMITS = { minMinor: 5_000, maxMinor: 5_000_000 } as const;
-
-/** The amounts one airtime product may be sold for: its own limits, else the portal's. */
-export function airtimeRange(product?: { minMinor: number | null; maxMinor: number | null }) {
-  return {
-    minMinor: product?.minMinor ?? AIRTIME_LIMITS.minMinor,
-    maxMinor: product?.maxMinor ?? AIRTIME_LIMITS.maxMinor,
-  };
-}
-
 const minorUnits = (message: string) =>
   z.coerce.number({ message }).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
 

@@ -16,7 +16,8 @@ import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
-import { airtimeRange, type SaleInput } from './sale-input';
+import { airtimeRange } from './airtime-limits';
+import type { SaleInput } from './sale-input';
 
 export type { SaleInput };
 

@@ -14,7 +14,7 @@ import {
 import type { ActionResult } from '@/lib/actions/result';
 import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
-import { airtimeRange } from '@/lib/purchases/sale-input';
+import { airtimeRange } from '@/lib/purchases/airtime-limits';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
