@@ -117,6 +117,7 @@ describe('selling airtime against the simulator over HTTP', () => {
     });
     expect(result).toEqual({
       ok: false,
+      code: 'INSUFFICIENT_FUNDS',
       error: 'Your wallet has ₦320.00; this sale needs ₦490.00.',
     });
     expect(findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });

@@ -319,6 +319,7 @@ class Purchase implements Cmd {
     if (!affordable) {
       expect(result).toEqual({
         ok: false,
+        code: 'INSUFFICIENT_FUNDS',
         error: expect.stringMatching(/^Your wallet has .*; this sale needs /),
       });
       verify(m, r, this.toString());

@@ -77,6 +77,7 @@ describe('double spend across processes', () => {
         for (const r of refused)
           expect(r).toEqual({
             ok: false,
+            code: 'INSUFFICIENT_FUNDS',
             error: expect.stringMatching(
               new RegExp(
                 `^Your wallet has ₦[\\d,.]+; this sale needs ${needs.replace(/[.₦]/g, '\\$&')}\\.$`,
