@@ -3,6 +3,7 @@
  * encoded the way React's `useActionState` form does (fields prefixed `_1_`, the root `[prevState, $K1]`),
  * and the router-state header. Recorded from Chromium on /buy/airtime and replayed field for field.
  */
+import { minorOrUndefined, parseDecimalToMinor } from '../lib/money';
 export const SALE_PAGE = '/buy/airtime';
 const BOUNDARY = '----BenchFormBoundary7MA4YWxkTrZu0gW';
 
@@ -65,7 +66,8 @@ export function saleBody(actionId: string, f: SaleFields): string {
     ['_1_productId', String(f.productId)],
     ['_1_network', f.network],
     ['_1_phone', f.phone],
-    ['_1_amount', f.amount],
+    // The sale form posts the amount in minor units, under the sale input's own key.
+    ['_1_amountMinor', String(minorOrUndefined(parseDecimalToMinor(f.amount)))],
     ['0', '[null,"$K1"]'],
   ];
   return `${parts.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('')}--${BOUNDARY}--\r\n`;

@@ -20,7 +20,8 @@ export async function signIn(): Promise<string> {
     }),
   });
   await res.arrayBuffer();
-  const session = cookiesOf(res).find((c) => c.startsWith('next-auth.session-token='));
+  // Production names the cookie __Secure-next-auth.session-token (the bench runs the production build).
+  const session = cookiesOf(res).find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c));
   if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
   // Prove the cookie opens an agent page before any load is built on it.
   const check = await fetch(`${PORTAL_URL}/dashboard`, {
