@@ -40,10 +40,11 @@ function percent({ detected, valid }: { detected: number; valid: number }): stri
 function original(source: string, m: Mutant): string {
   const lines = source.split('\n');
   const { start, end } = m.location;
+  const first = lines[start.line - 1] ?? '';
   const text =
     start.line === end.line
-      ? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-      : lines[start.line - 1].slice(start.column - 1) + ' …';
+      ? first.slice(start.column - 1, end.column - 1)
+      : `${first.slice(start.column - 1)} …`;
   return oneLine(text);
 }
 
