@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { lateDeliveryTotals } from '@/lib/admin/reconcile';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { insertUser } from '@/test/world/db';
 import { commissionAccount, floatAccount, walletAccount } from './accounts';
@@ -129,5 +130,20 @@ describe('the late legs', () => {
     expect(
       w.db.select().from(ledgerEntries).where(eq(ledgerEntries.kind, 'recovery')).all(),
     ).toHaveLength(1);
+  });
+});
+
+describe('the reconciliation', () => {
+  it('shows what the platform wrote off and what agents still owe, per currency', () => {
+    w = T.fork();
+    const totals = () =>
+      immediate(w.db, (tx) => lateDeliveryTotals(tx)).filter((t) => t.currency === 'NGN');
+    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 0, agentDebtMinor: 0 }]);
+    fund(w.agentId, 5_000);
+    recover(late(1)); // 4,700 left owing
+    immediate(w.db, (tx) => writeOff(tx, late(2)));
+    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 4_700 }]);
+    fund(w.agentId, 10_000);
+    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 0 }]);
   });
 });
