@@ -98,6 +98,10 @@ describe('a credit', () => {
     );
     const other = insertUser(w.db).id;
     expect(() => fund({ agentId: other, reference: 'nip000123' })).toThrow(LedgerError);
+    // Typed exactly as before, for another agent: still refused, saying where the payment went.
+    expect(() => fund({ agentId: other, reference: 'NIP-0001 23' })).toThrow(
+      /^This bank payment \(NGN NIP000123\) was already credited to .+ by a direct credit on /,
+    );
     expect(() => fund({ reference: 'NIP 000-123' })).toThrow(/already credited/);
     expect([wallet(), wallet(other)]).toEqual([50_000, 0]);
   });
