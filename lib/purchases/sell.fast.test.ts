@@ -118,3 +118,14 @@ describe('try again', () => {
     expect(allViolations(w.db)).toEqual([]);
   });
 });
+
+describe('an Indian sale', () => {
+  it('is sent with the number’s circle, which RechargeKit needs to deliver it', async () => {
+    w = T.fork();
+    w.fund(100_000, 'INR');
+    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    const request = { ...saleRequest(w, { ending: '00', product }), phone: '9876543200' };
+    const { outcome } = await sell(w.db, { ...request, circle: '5' }, deps({ fetch: w.sim.fetch }));
+    expect(outcome).toMatchObject({ status: 'SUCCESS', provider: 'rechargekit', currency: 'INR' });
+  });
+});
