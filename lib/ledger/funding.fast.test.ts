@@ -126,6 +126,14 @@ describe('a debit', () => {
     expect(entry).toMatchObject({ kind: 'debit', createdBy: admin.userId, amount: 20_000 });
   });
 
+  it('a correction may name the bank payment it corrects: only credits claim payments', () => {
+    world();
+    fund({ reference: 'NIP-0001 23' });
+    const { replayed } = fund({ direction: 'debit', amount: 50_000, reference: 'nip 0001-23' });
+    expect(replayed).toBe(false);
+    expect(wallet()).toBe(0);
+  });
+
   it('a blank reference is refused before anything moves', () => {
     world();
     expect(() => fund({ reference: '   ' })).toThrow(
