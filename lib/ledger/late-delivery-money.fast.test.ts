@@ -8,7 +8,11 @@ import { ledgerEntries } from '@/db/schema';
 import { immediate } from '@/db/transaction';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { lateDeliveryTotals } from '@/lib/admin/reconcile';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import { applyProviderResult } from '@/lib/purchases/apply-result';
+import { openSale } from '@/lib/purchases/open';
 import { createWorld, type MemoryWorld } from '@/test/world';
+import { saleRequest } from '@/test/world/sales';
 import { insertUser } from '@/test/world/db';
 import { commissionAccount, floatAccount, walletAccount } from './accounts';
 import { fundWallet } from './funding';
@@ -95,6 +99,53 @@ describe('recovering late deliveries', () => {
     expect(replay.replayed).toBe(true);
     expect(w.db.select().from(ledgerEntries).all()).toHaveLength(entries);
     expect(debtOf(w.agentId)).toBe(4_700);
+  });
+
+  it('a refund landing while a debt is open stays in the wallet; a replayed funding takes nothing', () => {
+    w = T.fork();
+    fund(w.agentId, 20_000, 'FIRST-20K');
+    // A sale opened (its cost reserved), then a recovery larger than what is left.
+    const opened = openSale(
+      w.db,
+      saleRequest(w, { ending: '58' }),
+      createReferenceGenerator(),
+      now,
+    );
+    if (opened.kind !== 'opened') throw new Error('expected a new sale');
+    const cost = opened.purchase.agentCostMinor;
+    const left = 20_000 - cost;
+    expect(recover({ ...late(1), agentCostMinor: 20_000 })).toEqual({
+      recoveredMinor: left,
+      debtMinor: 20_000 - left,
+    });
+    // The sale fails: its refund is the sale's money back, not a funding, so the debt stays open.
+    applyProviderResult(
+      w.db,
+      opened.attempt.id,
+      { status: 'FAILED', providerCode: 'test-failed', exchanges: [] },
+      { by: 'requery', now },
+    );
+    expect(walletOf(w.agentId).balance).toBe(cost);
+    expect(debtOf(w.agentId)).toBe(20_000 - left);
+    expect(fund(w.agentId, 20_000, 'FIRST-20K').replayed).toBe(true);
+    expect(walletOf(w.agentId).balance).toBe(cost);
+    // A debit is no funding either: it takes only what it says.
+    fundWallet(
+      w.db,
+      SYSTEM_ACTOR,
+      {
+        agentId: w.agentId,
+        currency: 'NGN',
+        amount: 100,
+        direction: 'debit',
+        reference: 'D-1',
+        reason: 'fee',
+      },
+      now,
+    );
+    expect(walletOf(w.agentId).balance).toBe(cost - 100);
+    expect(debtOf(w.agentId)).toBe(20_000 - left);
+    expect(allViolations(w.db)).toEqual([]);
   });
 
   it('a provider cost of nothing posts no cost leg: the whole agent cost is margin', () => {
