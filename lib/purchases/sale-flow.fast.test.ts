@@ -200,6 +200,51 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     });
   });
 
+  it("Indian airtime (no circle in the catalogue) sells for the agent's chosen circle, which reaches RechargeKit", async () => {
+    world();
+    w.fund(10_000_000, 'INR');
+    const airtime = product('INR', 'airtime');
+    expect(airtime.circle).toBe(''); // airtime is one product for every circle; the number's circle varies
+    const sentToRechargekit: unknown[] = [];
+    const spy = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).includes('/rechargekit/') && typeof init?.body === 'string')
+        sentToRechargekit.push(JSON.parse(init.body));
+      return w.provider.fetch!(input, init);
+    }) as typeof fetch;
+    const india = (input: Partial<SaleInput>) =>
+      sell(
+        {
+          productId: airtime.id,
+          network: airtime.network,
+          phone: '9812345600',
+          circle: '23',
+          amountMinor: 10_000,
+          ...input,
+        },
+        { provider: { ...w.provider, fetch: spy } },
+      );
+    // The circle is still the agent's to choose, and only a circle the portal knows.
+    expect(await india({ circle: undefined })).toMatchObject({ ok: false, field: 'circle' });
+    expect(await india({ circle: '99' })).toMatchObject({ ok: false, field: 'circle' });
+    expect(sentToRechargekit).toEqual([]);
+
+    const sold = await india({});
+    expect(sold).toMatchObject({
+      ok: true,
+      outcome: { status: 'SUCCESS', amountMinor: 10_000, currency: 'INR' },
+    });
+    if (!sold.ok) return;
+    const row = w.db
+      .select()
+      .from(purchases)
+      .where(eq(purchases.id, sold.outcome.purchaseId))
+      .get();
+    expect(row?.circle).toBe('23');
+    expect(sentToRechargekit).toEqual([
+      expect.objectContaining({ mobile_no: '9812345600', amount: 100, circle: 23 }),
+    ]);
+  });
+
   it('a Nigerian sale stores no circle, whatever the form sends', async () => {
     world();
     const s = await sold({ circle: 'DELHI' });

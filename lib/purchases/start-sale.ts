@@ -9,6 +9,7 @@ import {
   NG_NETWORKS,
   IN_OPERATORS,
 } from '@/lib/catalogue/phone';
+import { servesCircle } from '@/lib/catalogue/india';
 import { getProduct } from '@/lib/catalogue/routing';
 import { Refusal } from '@/lib/errors';
 import { LedgerError } from '@/lib/ledger/errors';
@@ -106,7 +107,7 @@ export async function startSale(
       error: 'The plan does not match the chosen network. Pick the network again.',
     };
   }
-  if (india && (!input.circle || input.circle !== product.circle)) {
+  if (india && !servesCircle(product.circle, input.circle)) {
     return { ok: false, field: 'circle', error: 'Choose the circle for this number.' };
   }
 

@@ -18,6 +18,7 @@ import { airtimeRange } from '@/lib/purchases/airtime-limits';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
+import { servesCircle } from '@/lib/catalogue/india';
 import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
 import { PlanPicker } from './plan-picker';
 import { SaleResult } from './sale-result';
@@ -75,7 +76,7 @@ function SaleFlow({
 
   const india = currency === 'INR';
   const candidates = products.filter(
-    (p) => p.network === network && (!india || p.circle === circle),
+    (p) => p.network === network && (!india || servesCircle(p.circle, circle)),
   );
   const product: SellableProduct | undefined =
     mode === 'airtime' ? candidates[0] : candidates.find((p) => p.id === planId);
