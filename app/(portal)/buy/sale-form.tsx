@@ -14,7 +14,7 @@ import {
 import type { ActionResult } from '@/lib/actions/result';
 import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
-import { airtimeRange } from '@/lib/purchases/airtime-limits';
+import { airtimeRange, checkAirtimeAmount } from '@/lib/purchases/airtime-limits';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
@@ -107,6 +107,11 @@ function SaleFlow({
         mode === 'airtime' ? `No ${network} airtime on sale right now.` : 'Pick a plan.',
       );
     if (!amountMinor) return setLocalError('Enter an amount like 500 or 1,000.');
+    if (mode === 'airtime') {
+      // The sale's own amount rule, so the agent hears it before confirming, not after.
+      const checked = checkAirtimeAmount({ ...product, currency }, amountMinor);
+      if (!checked.ok) return setLocalError(`Enter ${checked.wanted}.`);
+    }
     setLocalError(null);
     setStep('confirm');
   }
