@@ -38,9 +38,9 @@ export function BottomBar({ links }: { links: NavLink[] }) {
       data-testid="bottom-bar"
       className="no-print fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden"
     >
-      <ul className="grid" style={{ gridTemplateColumns: `repeat(${inBar.length + 1}, 1fr)` }}>
+      <ul className="flex">
         {inBar.map((link) => (
-          <li key={link.href} className="min-w-0">
+          <li key={link.href} className="min-w-0 flex-1">
             <Link
               href={link.href}
               aria-current={link.href === current ? 'page' : undefined}
@@ -50,7 +50,7 @@ export function BottomBar({ links }: { links: NavLink[] }) {
             </Link>
           </li>
         ))}
-        <li className="min-w-0">
+        <li className="min-w-0 flex-1">
           <details ref={more} onKeyDown={closeOnEscape}>
             <summary
               className={`${ITEM} cursor-pointer list-none [&::-webkit-details-marker]:hidden ${rest.some((link) => link.href === current) ? 'font-semibold text-accent-700' : ''}`}
