@@ -131,7 +131,7 @@ async function held(face = 10_000) {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   const s = r.outcome;
   expect(s).toMatchObject({ status: 'PENDING', provider: 'vtpass' });
   const [first] = attemptsOf(s.purchaseId);

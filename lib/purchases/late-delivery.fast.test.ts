@@ -114,7 +114,7 @@ async function refundedThenDelivered(face = 10_000) {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   const attempt = w.db
     .select()
     .from(purchaseAttempts)

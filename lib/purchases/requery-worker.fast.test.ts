@@ -46,7 +46,7 @@ async function pendingSale() {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   return r.outcome;
 }
 const jobOf = (purchaseId: number) =>
