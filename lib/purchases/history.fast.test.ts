@@ -112,7 +112,7 @@ describe('the sales history', () => {
   it('finds a sale by its reference or the provider’s, trimmed, or by four or more digits of the number', () => {
     expect(ids(list({ q: ` ${ref.failed!.reference} ` }).rows)).toEqual([id.failed]);
     const withProviderRef = Object.keys(ref).find((n) => ref[n]!.providerRef)!;
-    expect(ids(list({ q: ref[withProviderRef]!.providerRef! }).rows)).toEqual([
+    expect(ids(list({ q: ` ${ref[withProviderRef]!.providerRef!} ` }).rows)).toEqual([
       id[withProviderRef],
     ]);
     // The number as an agent types it, spaces and dashes included.
