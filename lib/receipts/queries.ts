@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -14,7 +15,7 @@ import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token
 export interface PublicReceipt {
   status: PurchaseStatus;
   product: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   network: string;
   phone: string;
   currency: Currency;
