@@ -7,6 +7,7 @@ const config = [
       '.next*/**',
       'node_modules/**',
       'db/migrations/**',
+      'db/migrations-pg/**',
       'bench/results/**',
       'next-env.d.ts',
       'scratch/**',

@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
 import { openDatabase, type Db } from './client';
+import { refusePostgresRuntime } from './database-url';
 
 export type { Db } from './client';
 export { openDatabase } from './client';
@@ -8,6 +9,7 @@ export { openDatabase } from './client';
 const globalForDb = globalThis as unknown as { portalDb?: Db };
 
 export function getDb(): Db {
+  if (!globalForDb.portalDb) refusePostgresRuntime();
   globalForDb.portalDb ??= openDatabase(env.DATABASE_PATH);
   return globalForDb.portalDb;
 }

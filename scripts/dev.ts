@@ -2,10 +2,12 @@
 import './load-env-file';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '@/db/client';
+import { refusePostgresRuntime } from '@/db/database-url';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { portalProcess } from './portal-process';
 
+refusePostgresRuntime();
 const db = openDatabase(env.DATABASE_PATH);
 await seed(db, env.SIMULATOR_URL);
 db.$client.close();

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
+import { refusePostgresRuntime } from '@/db/database-url';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
@@ -22,6 +23,7 @@ function simulatorDataFile(): string {
 }
 
 async function main() {
+  refusePostgresRuntime();
   const db = openDatabase(env.DATABASE_PATH);
   await seed(db, env.SIMULATOR_URL);
   db.$client.close();

@@ -12,6 +12,7 @@ const PRODUCTION_ROOT_FILES = [
   'instrumentation.ts',
   'next.config.mjs',
   'drizzle.config.ts',
+  'drizzle.pg.config.ts',
 ];
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const TEST_FILE = /\.test\.tsx?$/;
