@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { epochMs, id, minor, ref } from './columns';
 import { users } from './users';
+import { PRODUCT_TYPES } from '../../lib/providers/types';
 
 /** One sellable thing; the same plan from several providers is one product with several sources. */
 export const products = pgTable(
@@ -13,7 +14,7 @@ export const products = pgTable(
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     circle: text('circle').notNull().default(''),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     name: text('name').notNull(),
     dataMb: integer('data_mb'),
     validityDays: integer('validity_days'),
@@ -64,7 +65,7 @@ export const commissionRates = pgTable(
     agentId: ref('agent_id').references(() => users.id),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     rateBps: integer('rate_bps').notNull(),
   },
   (t) => [

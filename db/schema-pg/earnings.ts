@@ -1,6 +1,7 @@
 import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { minor, ref } from './columns';
 import { users } from './users';
+import { PRODUCT_TYPES } from '../../lib/providers/types';
 
 /** Each agent's successful sales per Lagos day, currency, network and type (see db/schema/earnings.ts). */
 export const agentDailyEarnings = pgTable(
@@ -12,7 +13,7 @@ export const agentDailyEarnings = pgTable(
     day: integer('day').notNull(), // Lagos day number of the sale's created_at (lib/time/lagos.ts lagosDayNumber)
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     salesCount: integer('sales_count').notNull(),
     amountMinor: minor('face_minor').notNull(),
     commissionMinor: minor('commission_minor').notNull(),

@@ -2,6 +2,7 @@ import { boolean, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/
 import type { ProviderId } from '@/lib/providers/registry';
 import { epochMs, minor, ref } from './columns';
 import { users } from './users';
+import { PRODUCT_TYPES } from '../../lib/providers/types';
 
 export const providerSettings = pgTable('provider_settings', {
   // The ids come from the provider registry (a TypeScript type only, as on SQLite).
@@ -42,7 +43,7 @@ export const routes = pgTable(
   {
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     providers: jsonb('providers').$type<string[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.currency, t.network, t.type] })],

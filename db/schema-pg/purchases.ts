@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { LATE_DELIVERY_KINDS, PURCHASE_STATUSES } from '../schema/purchases';
 import { products } from './catalogue';
 import { epochMs, id, minor, ref } from './columns';
 import { users } from './users';
+import { PRODUCT_TYPES } from '../../lib/providers/types';
 
 /** A sale; the meaning of each column is written in db/schema/purchases.ts. */
 export const purchases = pgTable(
@@ -18,11 +19,19 @@ export const purchases = pgTable(
     productId: ref('product_id')
       .notNull()
       .references(() => products.id),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     circle: text('circle'),
     phone: text('phone').notNull(),
+    account: text('account'),
+    quantity: integer('quantity'),
+    subscriptionType: text('subscription_type', { enum: ['renew', 'change'] }),
+    tokenExpected: boolean('token_expected').notNull().default(false),
+    token: text('token'),
+    units: text('units'),
+    customerName: text('customer_name'),
+    tokenAt: epochMs('token_at'),
     amountMinor: minor('face_minor').notNull(),
     agentCostMinor: minor('agent_cost_minor').notNull(),
     commissionMinor: minor('commission_minor').notNull(),
@@ -145,6 +154,24 @@ export const lateDeliveries = pgTable(
     resolvedAt: epochMs('resolved_at'),
   },
   (t) => [index('late_deliveries_open_idx').on(t.resolution, t.detectedAt)],
+);
+
+/** A bill account's verify answer, reused by the sale (db/schema/purchases.ts). */
+export const billVerifications = pgTable(
+  'bill_verifications',
+  {
+    id: id(),
+    agentId: ref('agent_id')
+      .notNull()
+      .references(() => users.id),
+    productId: ref('product_id')
+      .notNull()
+      .references(() => products.id),
+    account: text('account').notNull(),
+    customer: jsonb('customer').$type<unknown>().notNull(),
+    verifiedAt: epochMs('verified_at').notNull(),
+  },
+  (t) => [index('bill_verifications_lookup_idx').on(t.agentId, t.productId, t.account)],
 );
 
 /** Callbacks seen, so a replay changes nothing. */

@@ -147,12 +147,17 @@ describe('the sales history', () => {
         status: 'SUCCESS',
         providerRef: ref.success!.providerRef,
         operatorRef: ref.success!.operatorRef,
+        // A top-up delivers no token: the bill fields the poll carries say so.
+        delivered: null,
+        awaitingToken: false,
       },
       {
         id: id.pending,
         status: 'PENDING',
         providerRef: ref.pending!.providerRef,
         operatorRef: null,
+        delivered: null,
+        awaitingToken: false,
       },
     ]);
   });

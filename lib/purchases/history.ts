@@ -1,3 +1,4 @@
+import { deliveredColumns, withDelivered } from '@/lib/bills/delivered';
 import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
@@ -32,6 +33,7 @@ function where(agentId: number, f: HistoryFilter): SQL | undefined {
           eq(purchases.reference, f.q.trim()),
           eq(purchases.providerRef, f.q.trim()),
           digits && digits.length >= 4 ? like(purchases.phone, `%${digits}%`) : undefined,
+          digits && digits.length >= 4 ? like(purchases.account, `%${digits}%`) : undefined,
         )
       : undefined,
   );
@@ -52,6 +54,8 @@ const columns = {
   providerRef: purchases.providerRef,
   operatorRef: purchases.operatorRef,
   productName: products.name,
+  account: purchases.account,
+  ...deliveredColumns,
 };
 
 /** The agent's own sales only (the agent id is in the SQL), newest first. */
@@ -71,7 +75,8 @@ export function listSalesForAgent(
     .orderBy(desc(purchases.createdAt), desc(purchases.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all();
+    .all()
+    .map(withDelivered);
   const total = db.select({ n: count() }).from(purchases).where(condition).get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
@@ -84,7 +89,8 @@ export function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) 
     .where(where(agentId, f))
     .orderBy(desc(purchases.createdAt))
     .limit(50_000)
-    .all();
+    .all()
+    .map(withDelivered);
 }
 
 /** Current status of some of the agent's sales, for the history page's polling. */
@@ -96,10 +102,12 @@ export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
       status: purchases.status,
       providerRef: purchases.providerRef,
       operatorRef: purchases.operatorRef,
+      ...deliveredColumns,
     })
     .from(purchases)
     .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
-    .all();
+    .all()
+    .map(withDelivered);
 }
 
 export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];

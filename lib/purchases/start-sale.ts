@@ -11,6 +11,8 @@ import {
 } from '@/lib/catalogue/phone';
 import { servesCircle } from '@/lib/catalogue/india';
 import { getProduct } from '@/lib/catalogue/routing';
+import { isBillType } from '@/lib/bills/billers';
+import { checkBillSale, type BillSale } from '@/lib/bills/sale';
 import { Refusal } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
@@ -50,6 +52,8 @@ const recentSameSale = prepared((db) =>
       and(
         eq(purchases.agentId, p('agentId')),
         eq(purchases.phone, p('phone')),
+        // A bill repeats only to the same meter or smartcard; a top-up has no account ('').
+        sql`coalesce(${purchases.account}, '') = ${p('account')}`,
         eq(purchases.productId, p('productId')),
         gte(purchases.createdAt, p('since')),
         ne(purchases.idempotencyKey, p('idempotencyKey')),
@@ -85,6 +89,16 @@ export async function startSale(
   const product = getProduct(db, input.productId);
   if (!product || !product.active)
     return refuse('That plan is no longer on sale. Pick another one.', 'productId');
+  // A bill (electricity, TV) verifies its account and checks its amount in lib/bills/sale.ts.
+  let bill: BillSale | undefined;
+  if (isBillType(product.type)) {
+    try {
+      bill = await checkBillSale(db, agentId, product, input, { now, provider: deps.provider });
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return { ok: false, refusal: error };
+    }
+  }
   const india = product.currency === 'INR';
   const phone = india ? normaliseIndianNumber(input.phone) : normaliseNigerianNumber(input.phone);
   if (!phone) {
@@ -95,7 +109,8 @@ export async function startSale(
       'phone',
     );
   }
-  const networks: readonly string[] = india ? IN_OPERATORS : NG_NETWORKS;
+  // A bill's network is its biller (lib/bills/billers.ts).
+  const networks: readonly string[] = bill ? [product.network] : india ? IN_OPERATORS : NG_NETWORKS;
   if (!networks.includes(input.network) || input.network !== product.network) {
     return refuse('The plan does not match the chosen network. Pick the network again.', 'network');
   }
@@ -104,7 +119,9 @@ export async function startSale(
   }
 
   let amountMinor: number;
-  if (product.type === 'airtime') {
+  if (bill) {
+    amountMinor = bill.amountMinor;
+  } else if (product.type === 'airtime') {
     const checked = checkAirtimeAmount(product, input.amountMinor);
     if (!checked.ok) return refuse(`Enter ${checked.wanted}.`, 'amountMinor');
     amountMinor = checked.amountMinor;
@@ -124,13 +141,14 @@ export async function startSale(
     const recent = recentSameSale(db).get({
       agentId,
       phone,
+      account: bill?.account ?? '',
       productId: product.id,
       since: now - REPEAT_WINDOW_MS,
       idempotencyKey: input.idempotencyKey,
     });
     if (recent) {
       return refuse(
-        `You sold this to ${phone} less than a minute ago. Send again?`,
+        `You sold this to ${bill?.account ?? phone} less than a minute ago. Send again?`,
         undefined,
         toOutcome(recent),
       );
@@ -155,6 +173,7 @@ export async function startSale(
         network: input.network,
         circle: india ? input.circle : undefined,
         price,
+        bill,
       },
       deps,
     );

@@ -1,7 +1,14 @@
+import type { ProductType } from '@/lib/providers/types';
 import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases, receiptLinks, type PurchaseStatus } from '@/db/schema';
+import {
+  awaitingToken,
+  deliveredColumns,
+  deliveredOf,
+  type Delivered,
+} from '@/lib/bills/delivered';
 import { maskPhone } from '@/lib/format';
 import type { Currency } from '@/lib/money';
 import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token';
@@ -14,7 +21,7 @@ import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token
 export interface PublicReceipt {
   status: PurchaseStatus;
   product: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   network: string;
   phone: string;
   currency: Currency;
@@ -23,6 +30,10 @@ export interface PublicReceipt {
   finalAt: number | null;
   maskedReference: string;
   operatorRef: string | null;
+  /** A bill's meter or smartcard number: the customer needs it to match the token to the meter. */
+  account: string | null;
+  delivered: Delivered | null;
+  awaitingToken: boolean;
 }
 
 const REFERENCE_TAIL = 4;
@@ -45,6 +56,8 @@ const receiptColumns = {
   finalAt: purchases.finalAt,
   reference: purchases.reference,
   operatorRef: purchases.operatorRef,
+  account: purchases.account,
+  ...deliveredColumns,
 };
 
 /** The sale a live (not revoked) random link opens. */
@@ -96,5 +109,8 @@ export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
     finalAt: row.finalAt,
     maskedReference: maskReference(row.reference),
     operatorRef: row.operatorRef,
+    account: row.account,
+    delivered: deliveredOf(row),
+    awaitingToken: awaitingToken(row),
   };
 }

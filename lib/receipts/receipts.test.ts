@@ -229,10 +229,14 @@ describe('the public receipt', () => {
       maskedReference: `…${sale.reference.slice(-4)}`,
     });
     expect(receipt.phone).toBe(`${sale.phone.slice(0, 4)}•••${sale.phone.slice(-4)}`);
+    // A bill's account and delivered value (the token the customer types in) are the customer's own.
     expect(Object.keys(receipt).sort()).toEqual([
+      'account',
       'amountMinor',
+      'awaitingToken',
       'createdAt',
       'currency',
+      'delivered',
       'finalAt',
       'maskedReference',
       'network',
