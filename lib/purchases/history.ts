@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'driz
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema/purchases';
+import { awaitingToken, deliveredOf } from '@/lib/bills/delivered';
 import { AWAITING_PROVIDER } from './status';
 
 export interface HistoryFilter {
@@ -52,7 +53,26 @@ const columns = {
   providerRef: purchases.providerRef,
   operatorRef: purchases.operatorRef,
   productName: products.name,
+  account: purchases.account,
+  ...deliveredColumns(),
 };
+
+/** What a bill delivered, read beside every sale so a row can show its token or "awaiting token". */
+function deliveredColumns() {
+  return {
+    tokenExpected: purchases.tokenExpected,
+    token: purchases.token,
+    units: purchases.units,
+    customerName: purchases.customerName,
+  };
+}
+
+/** A row as the pages show it: the delivered value and whether a paid bill still awaits its token. */
+function forDisplay<R extends Parameters<typeof deliveredOf>[0]>(row: R) {
+  const { tokenExpected: _expected, token: _token, units: _units, customerName: _name, ...rest } =
+    row;
+  return { ...rest, delivered: deliveredOf(row), awaitingToken: awaitingToken(row) };
+}
 
 /** The agent's own sales only (the agent id is in the SQL), newest first. */
 export function listSalesForAgent(
@@ -71,7 +91,8 @@ export function listSalesForAgent(
     .orderBy(desc(purchases.createdAt), desc(purchases.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all();
+    .all()
+    .map(forDisplay);
   const total = db.select({ n: count() }).from(purchases).where(condition).get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
@@ -87,7 +108,7 @@ export function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) 
     .all();
 }
 
-/** Current status of some of the agent's sales, for the history page's polling. */
+/** Current status (and any token) of some of the agent's sales, for the history page's polling. */
 export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   if (ids.length === 0) return [];
   return db
@@ -96,10 +117,12 @@ export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
       status: purchases.status,
       providerRef: purchases.providerRef,
       operatorRef: purchases.operatorRef,
+      ...deliveredColumns(),
     })
     .from(purchases)
     .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
-    .all();
+    .all()
+    .map(forDisplay);
 }
 
 export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];

@@ -3,7 +3,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases, receiptLinks, type PurchaseStatus } from '@/db/schema';
 import { maskPhone } from '@/lib/format';
+import { awaitingToken, deliveredOf, type Delivered } from '@/lib/bills/delivered';
 import type { Currency } from '@/lib/money';
+import type { ProductType } from '@/lib/providers/types';
 import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token';
 
 /**
@@ -14,9 +16,15 @@ import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token
 export interface PublicReceipt {
   status: PurchaseStatus;
   product: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   network: string;
   phone: string;
+  /** A bill's meter or smartcard number, in full: the customer checks it is their own. */
+  account: string | null;
+  /** A bill's token, units and the account holder's name, once any answer carried them. */
+  delivered: Delivered | null;
+  /** Paid, and the token has not come yet: the receipt keeps asking. */
+  awaitingToken: boolean;
   currency: Currency;
   amountMinor: number;
   createdAt: number;
@@ -39,6 +47,11 @@ const receiptColumns = {
   type: purchases.type,
   network: purchases.network,
   phone: purchases.phone,
+  account: purchases.account,
+  tokenExpected: purchases.tokenExpected,
+  token: purchases.token,
+  units: purchases.units,
+  customerName: purchases.customerName,
   currency: purchases.currency,
   amountMinor: purchases.amountMinor,
   createdAt: purchases.createdAt,
@@ -90,6 +103,9 @@ export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
     type: row.type,
     network: row.network,
     phone: maskPhone(row.phone),
+    account: row.account,
+    delivered: deliveredOf(row),
+    awaitingToken: awaitingToken(row),
     currency: row.currency,
     amountMinor: row.amountMinor,
     createdAt: row.createdAt,

@@ -2,7 +2,7 @@
 
 import { formatMoney, minorToWholeOrDecimal2, parseTypedAmount, type Currency } from '@/lib/money';
 
-const CHIPS_MINOR = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
+const AIRTIME_CHIPS_MINOR = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
 
 /** Amounts as chips plus a free amount, within the product's limits. */
 export function AmountPicker({
@@ -12,6 +12,7 @@ export function AmountPicker({
   minMinor,
   maxMinor,
   error,
+  chipsMinor = AIRTIME_CHIPS_MINOR,
 }: {
   currency: Currency;
   value: string;
@@ -19,6 +20,8 @@ export function AmountPicker({
   minMinor: number;
   maxMinor: number;
   error?: string;
+  /** The usual amounts for this product (an electricity meter takes larger ones than a phone). */
+  chipsMinor?: readonly number[];
 }) {
   const parsed = parseTypedAmount(value);
   const selected = parsed.ok ? parsed.minor : null;
@@ -26,7 +29,7 @@ export function AmountPicker({
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Amount</legend>
       <div className="mt-1 grid grid-cols-3 gap-2">
-        {CHIPS_MINOR.filter((m) => m >= minMinor && m <= maxMinor).map((chip) => (
+        {chipsMinor.filter((m) => m >= minMinor && m <= maxMinor).map((chip) => (
           <button
             key={chip}
             type="button"
