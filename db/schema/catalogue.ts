@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 /** One sellable thing; the same plan from several providers is one product with several sources. */
 export const products = sqliteTable(
@@ -12,7 +13,7 @@ export const products = sqliteTable(
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     circle: text('circle').notNull().default(''),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     name: text('name').notNull(),
     dataMb: integer('data_mb'),
     validityDays: integer('validity_days'),
@@ -63,7 +64,7 @@ export const commissionRates = sqliteTable(
     agentId: integer('agent_id').references(() => users.id),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     rateBps: integer('rate_bps').notNull(),
   },
   (t) => [

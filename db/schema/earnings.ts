@@ -1,5 +1,6 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 /**
  * Each agent's successful sales summed per Lagos day (of the sale's creation), currency, network and
@@ -15,7 +16,7 @@ export const agentDailyEarnings = sqliteTable(
     day: integer('day').notNull(), // Lagos day number of the sale's created_at (lib/time/lagos.ts lagosDayNumber)
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     salesCount: integer('sales_count').notNull(),
     amountMinor: integer('face_minor').notNull(),
     commissionMinor: integer('commission_minor').notNull(),

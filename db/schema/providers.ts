@@ -1,6 +1,7 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { ProviderId } from '@/lib/providers/registry';
 import { users } from './users';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 export const providerSettings = sqliteTable('provider_settings', {
   // The ids come from the provider registry (a TypeScript type only: SQLite keeps no enum here).
@@ -43,7 +44,7 @@ export const routes = sqliteTable(
   {
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     providers: text('providers', { mode: 'json' }).$type<string[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.currency, t.network, t.type] })],

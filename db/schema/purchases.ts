@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { products } from './catalogue';
 import { users } from './users';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 export const PURCHASE_STATUSES = [
   'PENDING',
@@ -26,11 +27,22 @@ export const purchases = sqliteTable(
     productId: integer('product_id')
       .notNull()
       .references(() => products.id),
-    type: text('type', { enum: ['airtime', 'data'] }).notNull(),
+    type: text('type', { enum: PRODUCT_TYPES }).notNull(),
     currency: text('currency', { enum: ['NGN', 'INR'] }).notNull(),
     network: text('network').notNull(),
     circle: text('circle'),
     phone: text('phone').notNull(),
+    // Bills only: the meter / smartcard (ShowMax: the phone), TV months and renew-or-change.
+    account: text('account'),
+    quantity: integer('quantity'),
+    subscriptionType: text('subscription_type', { enum: ['renew', 'change'] }),
+    // The delivered value (docs/providers/vtpass-bills.md#tokens). Write-once: the first answer that
+    // carries a token sets it and no later answer erases or replaces it (lib/bills/delivered.ts).
+    tokenExpected: integer('token_expected', { mode: 'boolean' }).notNull().default(false),
+    token: text('token'),
+    units: text('units'),
+    customerName: text('customer_name'),
+    tokenAt: integer('token_at'),
     amountMinor: integer('face_minor').notNull(),
     agentCostMinor: integer('agent_cost_minor').notNull(),
     commissionMinor: integer('commission_minor').notNull(),
@@ -163,6 +175,27 @@ export const lateDeliveries = sqliteTable(
     resolvedAt: integer('resolved_at'),
   },
   (t) => [index('late_deliveries_open_idx').on(t.resolution, t.detectedAt)],
+);
+
+/**
+ * The provider's answer about a bill account, kept so a sale confirmed within minutes of its verify
+ * reuses it instead of asking again (lib/bills/verify.ts).
+ */
+export const billVerifications = sqliteTable(
+  'bill_verifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    account: text('account').notNull(),
+    customer: text('customer', { mode: 'json' }).$type<unknown>().notNull(),
+    verifiedAt: integer('verified_at').notNull(),
+  },
+  (t) => [index('bill_verifications_lookup_idx').on(t.agentId, t.productId, t.account)],
 );
 
 /** Callbacks seen, so a replay changes nothing. */

@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { commissionRates, users } from '@/db/schema';
@@ -42,7 +43,7 @@ export function setAgentLimits(
 export interface CommissionRow {
   currency: Currency;
   network: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   defaultBps: number;
   agentBps: number | null;
 }
@@ -75,7 +76,7 @@ export function setAgentCommission(
     agentId: number;
     currency: Currency;
     network: string;
-    type: 'airtime' | 'data';
+    type: ProductType;
     rateBps: number | null;
   },
   now = Date.now(),

@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { priceChanges, products, productSources } from '@/db/schema';
@@ -8,7 +9,7 @@ import type { Currency } from '@/lib/money';
 export interface CatalogueFilter {
   currency?: Currency;
   network?: string;
-  type?: 'airtime' | 'data';
+  type?: ProductType;
   q?: string;
 }
 

@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { routes } from '@/db/schema';
@@ -7,7 +8,7 @@ import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
 
-export type RouteKey = { currency: Currency; network: string; type: 'airtime' | 'data' };
+export type RouteKey = { currency: Currency; network: string; type: ProductType };
 export type RouteChange = { op: 'up' | 'down' | 'remove' | 'add'; provider: string };
 
 export function listRoutes(db: Db) {

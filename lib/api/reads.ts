@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { listProducts } from '@/lib/catalogue/queries';
@@ -16,7 +17,7 @@ const CURRENCY = { NG: 'NGN', IN: 'INR' } as const;
 /** The plans on sale now (an enabled provider can sell them), cheapest first per network. */
 export function apiCatalogue(
   db: Db,
-  q: { country: 'NG' | 'IN'; network?: string; type?: 'airtime' | 'data'; circle?: string },
+  q: { country: 'NG' | 'IN'; network?: string; type?: ProductType; circle?: string },
 ) {
   const rows = listProducts(db, {
     currency: CURRENCY[q.country],

@@ -1,5 +1,6 @@
 import 'zod-openapi';
 import { z } from 'zod';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 /**
  * The REST API's inputs and outputs. Routes parse with these and the OpenAPI document is generated from
@@ -51,7 +52,7 @@ export const catalogueQuerySchema = z.object({
     .max(16)
     .optional()
     .meta({ description: 'MTN, GLO, AIRTEL, 9MOBILE, JIO, VI, BSNL' }),
-  type: z.enum(['airtime', 'data']).optional(),
+  type: z.enum(PRODUCT_TYPES).optional(),
   circle: z.string().trim().max(8).optional().meta({ description: 'Indian telecom circle code' }),
 });
 
@@ -63,7 +64,7 @@ export const planSchema = z
     currency: currencySchema,
     network: z.string(),
     circle: z.string().nullable(),
-    type: z.enum(['airtime', 'data']),
+    type: z.enum(PRODUCT_TYPES),
     priceMinor: z
       .number()
       .int()
@@ -166,7 +167,7 @@ export const saleSchema = z
     id: z.number().int(),
     reference: z.string().meta({ description: 'Our reference for the sale' }),
     status: z.enum(API_SALE_STATUSES),
-    type: z.enum(['airtime', 'data']),
+    type: z.enum(PRODUCT_TYPES),
     productId: z.number().int(),
     network: z.string(),
     circle: z.string().nullable(),

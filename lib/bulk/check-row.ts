@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import type { Db } from '@/db';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import {
@@ -35,7 +36,7 @@ export type CheckedRow =
 /** The products and rates one upload checks against, read once per upload instead of once per row. */
 export interface CheckContext {
   sellable: (network: NgNetwork) => Product[];
-  rateBps: (network: NgNetwork, type: 'airtime' | 'data') => number;
+  rateBps: (network: NgNetwork, type: ProductType) => number;
 }
 
 export function checkContext(db: Db, agentId: number): CheckContext {

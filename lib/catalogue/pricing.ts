@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
@@ -30,7 +31,7 @@ export function commissionBps(
   agentId: number,
   currency: Currency,
   network: string,
-  type: 'airtime' | 'data',
+  type: ProductType,
 ): number {
   const rows = ratesFor(db).all({ agentId, currency, network, type });
   const own = rows.find((r) => r.agentId === agentId);

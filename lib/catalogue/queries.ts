@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, asc, between, eq, gte, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products } from '@/db/schema';
@@ -15,7 +16,7 @@ const VALIDITY_DAYS: Record<Validity, [number, number]> = {
 
 export interface ProductFilter {
   currency: Currency;
-  type?: 'airtime' | 'data';
+  type?: ProductType;
   network?: string;
   circle?: string;
   validity?: Validity;

@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import type { Db } from '@/db';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import type { Currency } from '@/lib/money';
@@ -11,7 +12,7 @@ export interface SellableProduct {
   id: number;
   network: string;
   circle: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   name: string;
   dataMb: number | null;
   validityDays: number | null;

@@ -1,3 +1,4 @@
+import type { ProductType } from '@/lib/providers/types';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerSettings, routes } from '@/db/schema';
@@ -17,7 +18,7 @@ export const networkName = (network: string) => NETWORK_NAMES[network] ?? networ
 
 export interface PurchaseBanner {
   network: string;
-  type: 'airtime' | 'data';
+  type: ProductType;
   message: string;
 }
 
@@ -28,7 +29,7 @@ export interface PurchaseBanner {
 export function listPurchaseBanners(
   db: Db,
   currency: Currency,
-  type?: 'airtime' | 'data',
+  type?: ProductType,
 ): PurchaseBanner[] {
   const paused = new Set(
     db

@@ -15,7 +15,19 @@ export type TxnStatus =
   | 'REVERSED'
   | 'NOT_FOUND'
   | 'MANUAL_REVIEW';
-export type ProductType = 'airtime' | 'data';
+export const PRODUCT_TYPES = ['airtime', 'data', 'electricity', 'tv'] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+/**
+ * What a sale delivers beyond the top-up itself: an electricity token (and its units), a voucher or
+ * PIN, and the name the provider holds for the account. Any field may be missing from one answer and
+ * present in a later one (docs/providers/vtpass-bills.md#tokens).
+ */
+export interface DeliveredValue {
+  token: string | null;
+  units: string | null;
+  customerName: string | null;
+}
 
 /** One HTTP round trip, kept for audit. Secrets redacted: headers are not stored, credential fields are masked. */
 export interface Exchange {
@@ -44,6 +56,8 @@ export interface ProviderResult {
    * requery of this reference says not found.
    */
   needsConfirmation?: true;
+  /** The value this answer carried (token, units, name), when it carried any. */
+  delivered?: DeliveredValue;
   exchanges: Exchange[];
 }
 
@@ -87,6 +101,66 @@ export interface DataRequest {
   circle?: string;
 }
 
+/** A bill of an account at a biller (lib/bills/billers.ts): a meter or a smartcard (or, for ShowMax, a phone). */
+export interface BillRequest {
+  reference: string;
+  type: 'electricity' | 'tv';
+  /** Biller id, e.g. 'IKEDC', 'DSTV'. */
+  biller: string;
+  /** Meter number, smartcard number, or the phone for ShowMax. */
+  account: string;
+  /** Electricity: 'prepaid' | 'postpaid'; TV: the bouquet's variation code. */
+  planCode: string;
+  amountMinor: number;
+  /** The customer's phone, which the provider wants with every bill. */
+  phone: string;
+  /** TV months. */
+  quantity?: number;
+  subscriptionType?: 'renew' | 'change';
+}
+
+export interface BillVerifyRequest {
+  type: 'electricity' | 'tv';
+  biller: string;
+  account: string;
+  /** Electricity: the meter type; TV: unused. */
+  planCode?: string;
+}
+
+/** The provider's answer about an account, in minor units; null where the answer does not say. */
+export type BillVerifyResult =
+  | {
+      ok: true;
+      name: string;
+      address: string | null;
+      meterType: 'prepaid' | 'postpaid' | null;
+      arrearsMinor: number | null;
+      minimumMinor: number | null;
+      maximumMinor: number | null;
+      currentBouquet: string | null;
+      /** Variation codes of the current bouquet, as the provider lists them. */
+      currentBouquetCodes: string[];
+      renewalAmountMinor: number | null;
+      dueDate: string | null;
+      exchanges: Exchange[];
+    }
+  /** The provider says this account is wrong: `message` is for the agent. */
+  | { ok: false; kind: 'wrong_account'; message: string; exchanges: Exchange[] }
+  /** The provider could not be asked or gave no readable answer: nothing is known about the account. */
+  | { ok: false; kind: 'unavailable'; message: string; exchanges: Exchange[] };
+
+/**
+ * A product family an adapter sells beyond airtime and data. `verify` is the optional step before a
+ * sale (absent: the family has none); the delivered value, when there is one, comes back on
+ * `ProviderResult.delivered` from `buy`, `requery` and callbacks alike.
+ */
+export interface BillFamily {
+  /** Billers of this family the adapter sells (lib/bills/billers.ts ids). */
+  billers: readonly string[];
+  verify?(r: BillVerifyRequest): Promise<BillVerifyResult>;
+  buy(r: BillRequest): Promise<ProviderResult>;
+}
+
 export interface CallbackInput {
   method: string;
   headers: Record<string, string>;
@@ -114,6 +188,8 @@ export interface ProviderAdapter<Id extends string = string> {
   listCatalogue(): Promise<CatalogueItem[]>;
   buyAirtime(r: AirtimeRequest): Promise<ProviderResult>;
   buyData(r: DataRequest): Promise<ProviderResult>;
+  /** The bill families this adapter sells; an adapter without one does not sell that family. */
+  readonly bills?: Partial<Record<'electricity' | 'tv', BillFamily>>;
   requery(reference: string): Promise<ProviderResult>;
   balance(): Promise<{ amountMinor: number; currency: Currency; exchanges: Exchange[] }>;
   parseCallback(input: CallbackInput): CallbackParse;

@@ -1,3 +1,4 @@
+import { awaitingToken, deliveredOf, type Delivered } from '@/lib/bills/delivered';
 import type { Purchase } from './open';
 
 /** What the agent sees after a sale: the same shape for the first answer and for every replay. */
@@ -14,6 +15,10 @@ export interface SaleOutcome {
   amountMinor: number;
   agentCostMinor: number;
   commissionMinor: number;
+  /** The token, units and name a bill delivered; null for a sale that delivers none (yet). */
+  delivered: Delivered | null;
+  /** A bill settled as delivered whose token has not come yet: the portal keeps asking for it. */
+  awaitingToken: boolean;
 }
 
 export function toOutcome(p: Purchase): SaleOutcome {
@@ -30,5 +35,7 @@ export function toOutcome(p: Purchase): SaleOutcome {
     amountMinor: p.amountMinor,
     agentCostMinor: p.agentCostMinor,
     commissionMinor: p.commissionMinor,
+    delivered: deliveredOf(p),
+    awaitingToken: awaitingToken(p),
   };
 }

@@ -23,6 +23,22 @@ export const saleInputSchema = z.object({
   amountMinor: minorUnits('Enter an amount like 500 or 1,000.').optional(),
   /** The plan price the agent confirmed: a changed price is refused rather than charged. */
   expectedPriceMinor: z.coerce.number().int().nonnegative().optional(),
+  /** Bills: the meter number, smartcard number, or (ShowMax) the customer's phone. */
+  account: z
+    .string()
+    .trim()
+    .max(32, 'That number is too long.')
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .optional(),
+  /** TV: months to pay for. */
+  quantity: z.coerce
+    .number({ message: 'Enter the number of months, 1 to 12.' })
+    .int('Enter the number of months, 1 to 12.')
+    .min(1, 'Enter the number of months, 1 to 12.')
+    .max(12, 'Enter the number of months, 1 to 12.')
+    .optional(),
+  /** TV: renew the current bouquet or change to the chosen one. */
+  subscriptionType: z.enum(['renew', 'change'], { message: 'Choose renew or change.' }).optional(),
   /** Sent as "1" once the agent confirmed selling the same thing to the same number again. */
   confirmRepeat: z.stringbool({ truthy: ['1'], falsy: ['0'] }).optional(),
 });

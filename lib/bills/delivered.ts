@@ -1,0 +1,60 @@
+// Where a sale's delivered value (token, units, customer name) is read for display, and the one rule
+// that writes it: write-once per field. The first answer that carries a value sets it; a later answer
+// without it (or with another) never erases or replaces it, so a token is never lost once any answer
+// carried it (docs/providers/vtpass-bills.md#tokens).
+import { eq, sql } from 'drizzle-orm';
+import { purchases } from '@/db/schema';
+import type { Tx } from '@/db/transaction';
+import type { DeliveredValue } from '@/lib/providers/types';
+
+export type Delivered = DeliveredValue;
+
+type DeliveredColumns = {
+  status: string;
+  tokenExpected: boolean;
+  token: string | null;
+  units: string | null;
+  customerName: string | null;
+};
+
+/** The delivered value of a sale, or null when it has none of it. */
+export function deliveredOf(p: DeliveredColumns): Delivered | null {
+  if (p.token === null && p.units === null && p.customerName === null) return null;
+  return { token: p.token, units: p.units, customerName: p.customerName };
+}
+
+/** Settled as delivered, but the token it must carry has not come in any answer yet. */
+export function awaitingToken(p: DeliveredColumns): boolean {
+  return p.tokenExpected && p.status === 'SUCCESS' && p.token === null;
+}
+
+const hasAny = (d: DeliveredValue | undefined): d is DeliveredValue =>
+  !!d && (d.token !== null || d.units !== null || d.customerName !== null);
+
+/**
+ * Keeps what this answer delivered, inside the caller's transaction. Returns true when it brought
+ * the sale's first token.
+ */
+export function keepDelivered(
+  tx: Tx,
+  purchaseId: number,
+  delivered: DeliveredValue | undefined,
+  now: number,
+): boolean {
+  if (!hasAny(delivered)) return false;
+  const before = tx
+    .select({ token: purchases.token })
+    .from(purchases)
+    .where(eq(purchases.id, purchaseId))
+    .get();
+  tx.update(purchases)
+    .set({
+      token: sql`coalesce(${purchases.token}, ${delivered.token})`,
+      units: sql`coalesce(${purchases.units}, ${delivered.units})`,
+      customerName: sql`coalesce(${purchases.customerName}, ${delivered.customerName})`,
+      tokenAt: sql`coalesce(${purchases.tokenAt}, case when ${delivered.token} is null then null else ${now} end)`,
+    })
+    .where(eq(purchases.id, purchaseId))
+    .run();
+  return before?.token === null && delivered.token !== null;
+}
