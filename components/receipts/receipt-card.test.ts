@@ -16,6 +16,9 @@ const receipt: PublicReceipt = {
   finalAt: Date.UTC(2026, 0, 2, 9, 31),
   maskedReference: '…k3x9',
   operatorRef: null,
+  account: null,
+  delivered: null,
+  awaitingToken: false,
 };
 
 describe('the receipt card', () => {

@@ -24,9 +24,7 @@ export function useLiveSale(initial: SaleOutcome) {
       return response.json();
     },
     refetchInterval: (query) =>
-      isSettledOutcome(query.state.data)
-        ? false
-        : pendingPollDelay(query.state.dataUpdateCount),
+      isSettledOutcome(query.state.data) ? false : pendingPollDelay(query.state.dataUpdateCount),
     staleTime: 0,
   });
 }

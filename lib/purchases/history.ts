@@ -69,8 +69,13 @@ function deliveredColumns() {
 
 /** A row as the pages show it: the delivered value and whether a paid bill still awaits its token. */
 function forDisplay<R extends Parameters<typeof deliveredOf>[0]>(row: R) {
-  const { tokenExpected: _expected, token: _token, units: _units, customerName: _name, ...rest } =
-    row;
+  const {
+    tokenExpected: _expected,
+    token: _token,
+    units: _units,
+    customerName: _name,
+    ...rest
+  } = row;
   return { ...rest, delivered: deliveredOf(row), awaitingToken: awaitingToken(row) };
 }
 

@@ -1,4 +1,3 @@
-import type { ProductType } from '@/lib/providers/types';
 import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';

@@ -229,10 +229,15 @@ describe('the public receipt', () => {
       maskedReference: `…${sale.reference.slice(-4)}`,
     });
     expect(receipt.phone).toBe(`${sale.phone.slice(0, 4)}•••${sale.phone.slice(-4)}`);
+    // A top-up has no bill account and delivers no token.
+    expect(receipt).toMatchObject({ account: null, delivered: null, awaitingToken: false });
     expect(Object.keys(receipt).sort()).toEqual([
+      'account',
       'amountMinor',
+      'awaitingToken',
       'createdAt',
       'currency',
+      'delivered',
       'finalAt',
       'maskedReference',
       'network',

@@ -29,17 +29,19 @@ export function AmountPicker({
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Amount</legend>
       <div className="mt-1 grid grid-cols-3 gap-2">
-        {chipsMinor.filter((m) => m >= minMinor && m <= maxMinor).map((chip) => (
-          <button
-            key={chip}
-            type="button"
-            aria-pressed={selected === chip}
-            onClick={() => onChange(minorToWholeOrDecimal2(chip))}
-            className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === chip ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}
-          >
-            {formatMoney(chip, currency).replace('.00', '')}
-          </button>
-        ))}
+        {chipsMinor
+          .filter((m) => m >= minMinor && m <= maxMinor)
+          .map((chip) => (
+            <button
+              key={chip}
+              type="button"
+              aria-pressed={selected === chip}
+              onClick={() => onChange(minorToWholeOrDecimal2(chip))}
+              className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === chip ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}
+            >
+              {formatMoney(chip, currency).replace('.00', '')}
+            </button>
+          ))}
       </div>
       <label className="mt-2 block text-sm text-slate-700">
         Other amount

@@ -76,7 +76,9 @@ export function PlanPicker<P extends PlanCard>({
             className={`rounded-lg border p-3 text-left ${p.id === selectedId ? 'border-accent-600 ring-2 ring-accent-600' : 'border-slate-300 bg-white'}`}
           >
             <span className="block text-lg font-bold">{sizeLabel(p.dataMb ?? null) || p.name}</span>
-            <span className="block text-xs text-slate-600">{validityLabel(p.validityDays ?? null)}</span>
+            <span className="block text-xs text-slate-600">
+              {validityLabel(p.validityDays ?? null)}
+            </span>
             <span className="mt-1 block font-semibold text-accent-700">
               {p.priceMinor === null ? '' : formatMoney(p.priceMinor, currency)}
             </span>

@@ -15,9 +15,12 @@ import { isFinal } from '@/lib/purchases/status';
 export function SaleResult({
   initial,
   onNewSale,
+  account,
 }: {
   initial: SaleOutcome;
   onNewSale: () => void;
+  /** A bill's meter or smartcard number, as the form sent it. */
+  account?: string;
 }) {
   const router = useRouter();
   const { data: sale } = useLiveSale(initial);
@@ -33,11 +36,11 @@ export function SaleResult({
           role="status"
           className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900"
         >
-          <p className="text-xl font-bold">{sale.account ? '✓ Paid' : '✓ Sent'}</p>
+          <p className="text-xl font-bold">{account ? '✓ Paid' : '✓ Sent'}</p>
           <p>
             {formatMoney(sale.amountMinor, sale.currency)} to{' '}
-            {sale.account
-              ? `${billerLabel(sale.network)} ${sale.account}`
+            {account
+              ? `${billerLabel(sale.network)} ${account}`
               : `${sale.phone} (${sale.network})`}
           </p>
           {sale.delivered?.customerName ? <p>{sale.delivered.customerName}</p> : null}

@@ -131,7 +131,13 @@ export default async function CataloguePage({
   );
 }
 
-type Listed = { type: string; network: string; name: string; dataMb: number | null; validityDays: number | null };
+type Listed = {
+  type: string;
+  network: string;
+  name: string;
+  dataMb: number | null;
+  validityDays: number | null;
+};
 
 /** What the card is called: a data plan by its size, a bouquet by its service and name. */
 function productTitle(p: Listed): string {

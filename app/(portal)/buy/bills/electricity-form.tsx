@@ -51,7 +51,7 @@ function ElectricityFlow({
   const minMinor = Math.max(customer?.minimumMinor ?? 0, product?.minMinor ?? 0) || 100;
   const maxMinor = customer?.maximumMinor ?? product?.maxMinor ?? Number.MAX_SAFE_INTEGER;
 
-  if (sale.sold) return <SaleResult initial={sale.sold} onNewSale={onNewSale} />;
+  if (sale.sold) return <SaleResult initial={sale.sold} onNewSale={onNewSale} account={account} />;
 
   function review() {
     if (!product) return setLocalError('Pick the company and the meter type.');

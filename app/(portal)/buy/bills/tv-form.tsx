@@ -66,7 +66,7 @@ function TvFlow({
         : null;
   const national = normaliseNigerianNumber(phoneIsAccount ? card : phone);
 
-  if (sale.sold) return <SaleResult initial={sale.sold} onNewSale={onNewSale} />;
+  if (sale.sold) return <SaleResult initial={sale.sold} onNewSale={onNewSale} account={account} />;
 
   function review() {
     if (!customer)
