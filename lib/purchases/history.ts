@@ -33,6 +33,8 @@ function where(agentId: number, f: HistoryFilter): SQL | undefined {
           eq(purchases.reference, f.q.trim()),
           eq(purchases.providerRef, f.q.trim()),
           digits && digits.length >= 4 ? like(purchases.phone, `%${digits}%`) : undefined,
+          // A bill is found by its meter or smartcard number as well as the customer's phone.
+          digits && digits.length >= 4 ? like(purchases.account, `%${digits}%`) : undefined,
         )
       : undefined,
   );

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { RouteStepForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { listRoutes } from '@/lib/admin/routing';
+import { serviceLabel } from '@/lib/catalogue/labels';
 import { requireAdmin } from '@/lib/auth/session';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
@@ -46,7 +47,7 @@ export default async function RoutingPage() {
               className="rounded-lg border border-slate-200 p-3"
             >
               <h3 className="font-semibold">
-                {r.currency} · {r.network} · {r.type}
+                {r.currency} · {serviceLabel(r.network, r.type)}
               </h3>
               <ol className="mt-2 space-y-1">
                 {r.providers.map((p, i) => (
