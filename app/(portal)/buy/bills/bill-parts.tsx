@@ -6,7 +6,9 @@ import { ConfirmPanel, type ConfirmDetails } from '@/app/(portal)/buy/confirm-pa
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { ActionResult } from '@/lib/actions/result';
+import { billerLabel } from '@/lib/bills/billers';
 import { formatNigerianNumber, normaliseNigerianNumber } from '@/lib/catalogue/phone';
+import type { PurchaseBanner } from '@/lib/health/banners';
 
 /** The same sellAction as airtime and data: a bill is one more product, not a second sale path. */
 export function useBillSale() {
@@ -155,5 +157,15 @@ export function BillConfirm({
         Change details
       </Button>
     </div>
+  );
+}
+
+/** The health monitor's delay notice for the chosen company or service, as on the airtime form. */
+export function BillerDelay({ banners, biller }: { banners: PurchaseBanner[]; biller: string }) {
+  if (!banners.some((b) => b.network === biller)) return null;
+  return (
+    <Notice tone="warning">
+      {billerLabel(biller)} is delayed. Payments still go through; some may take longer.
+    </Notice>
   );
 }

@@ -11,7 +11,14 @@ import type { BillFormData } from '@/lib/catalogue/bill-form-data';
 import { normaliseNigerianNumber } from '@/lib/catalogue/phone';
 import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
-import { AccountField, BillConfirm, CustomerPhoneField, useBillSale } from './bill-parts';
+import type { PurchaseBanner } from '@/lib/health/banners';
+import {
+  AccountField,
+  BillConfirm,
+  BillerDelay,
+  CustomerPhoneField,
+  useBillSale,
+} from './bill-parts';
 import { CustomerCard } from './customer-card';
 import { useVerify } from './use-verify';
 
@@ -19,7 +26,7 @@ import { useVerify } from './use-verify';
 const ELECTRICITY_CHIPS_MINOR = [100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
 /** Company → meter type → meter number → verify (name, address, arrears) → amount → confirm. */
-export function ElectricityForm(props: BillFormData) {
+export function ElectricityForm(props: BillFormData & { banners: PurchaseBanner[] }) {
   const [formKey, setFormKey] = useState(0);
   return <ElectricityFlow key={formKey} {...props} onNewSale={() => setFormKey((k) => k + 1)} />;
 }
@@ -28,8 +35,9 @@ function ElectricityFlow({
   billers,
   products,
   commissionBps,
+  banners,
   onNewSale,
-}: BillFormData & { onNewSale: () => void }) {
+}: BillFormData & { banners: PurchaseBanner[]; onNewSale: () => void }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [biller, setBiller] = useState(billers.length === 1 ? billers[0]!.id : '');
   const [meterType, setMeterType] = useState<MeterType>('prepaid');
@@ -75,6 +83,7 @@ function ElectricityFlow({
       <input type="hidden" name="amountMinor" value={amountMinor ?? ''} />
       {sale.repeat ? <input type="hidden" name="confirmRepeat" value="1" /> : null}
 
+      <BillerDelay banners={banners} biller={biller} />
       <div className={step === 'enter' ? 'space-y-4' : 'hidden'}>
         <SelectField
           label="Electricity company"

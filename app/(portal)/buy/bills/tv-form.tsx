@@ -10,7 +10,14 @@ import type { SubscriptionType } from '@/lib/bills/billers';
 import type { BillFormData, BillProduct } from '@/lib/catalogue/bill-form-data';
 import { normaliseNigerianNumber } from '@/lib/catalogue/phone';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
-import { AccountField, BillConfirm, CustomerPhoneField, useBillSale } from './bill-parts';
+import type { PurchaseBanner } from '@/lib/health/banners';
+import {
+  AccountField,
+  BillConfirm,
+  BillerDelay,
+  CustomerPhoneField,
+  useBillSale,
+} from './bill-parts';
 import { CustomerCard } from './customer-card';
 import { useVerify } from './use-verify';
 
@@ -21,7 +28,7 @@ import { useVerify } from './use-verify';
 const MONTHS_ALLOWED = new Set(['DSTV', 'GOTV']);
 
 /** Service → smartcard (ShowMax: phone) → verify (name, bouquet, renewal) → renew or change → confirm. */
-export function TvForm(props: BillFormData) {
+export function TvForm(props: BillFormData & { banners: PurchaseBanner[] }) {
   const [formKey, setFormKey] = useState(0);
   return <TvFlow key={formKey} {...props} onNewSale={() => setFormKey((k) => k + 1)} />;
 }
@@ -30,8 +37,9 @@ function TvFlow({
   billers,
   products,
   commissionBps,
+  banners,
   onNewSale,
-}: BillFormData & { onNewSale: () => void }) {
+}: BillFormData & { banners: PurchaseBanner[]; onNewSale: () => void }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [biller, setBiller] = useState(billers[0]?.id ?? '');
   const [card, setCard] = useState('');
@@ -98,6 +106,7 @@ function TvFlow({
       ) : null}
       {sale.repeat ? <input type="hidden" name="confirmRepeat" value="1" /> : null}
 
+      <BillerDelay banners={banners} biller={biller} />
       <div className={step === 'enter' ? 'space-y-4' : 'hidden'}>
         <div className="flex flex-wrap gap-2" role="group" aria-label="TV service">
           {billers.map((b) => (
