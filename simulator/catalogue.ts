@@ -173,3 +173,56 @@ export function rkPlans(operator: number, circle: number) {
     is_valid: true,
   }));
 }
+
+export interface TvBouquet {
+  code: string;
+  name: string;
+  priceNaira: number;
+}
+
+/**
+ * TV bouquets per VTpass serviceID, a subset of the digest's lists (docs/providers/vtpass-bills.md#bouquets).
+ * The first of each list is the bouquet a verified smartcard "has now" (its renewal amount is its price).
+ */
+export const VTPASS_TV_BOUQUETS: Record<string, { serviceName: string; bouquets: TvBouquet[] }> = {
+  dstv: {
+    serviceName: 'DSTV Subscription',
+    bouquets: [
+      { code: 'dstv79', name: 'DStv Compact N7900', priceNaira: 7900 },
+      { code: 'dstv-padi', name: 'DStv Padi N1,850', priceNaira: 1850 },
+      { code: 'dstv-yanga', name: 'DStv Yanga N2,565', priceNaira: 2565 },
+      { code: 'dstv-confam', name: 'Dstv Confam N4,615', priceNaira: 4615 },
+      { code: 'dstv7', name: 'DStv Compact Plus N12,400', priceNaira: 12400 },
+      { code: 'dstv3', name: 'DStv Premium N18,400', priceNaira: 18400 },
+    ],
+  },
+  gotv: {
+    serviceName: 'Gotv Payment',
+    bouquets: [
+      { code: 'gotv-max', name: 'GOtv Max N3,600', priceNaira: 3600 },
+      { code: 'gotv-lite', name: 'GOtv Lite N410', priceNaira: 410 },
+      { code: 'gotv-jinja', name: 'GOtv Jinja N1,640', priceNaira: 1640 },
+      { code: 'gotv-jolli', name: 'GOtv Jolli N2,460', priceNaira: 2460 },
+      { code: 'gotv-supa-plus', name: 'GOtv Supa Plus N15,700', priceNaira: 15700 },
+    ],
+  },
+  startimes: {
+    serviceName: 'Startimes Subscription',
+    bouquets: [
+      { code: 'basic', name: 'Basic - 1700 Naira - 1 Month', priceNaira: 1700 },
+      { code: 'nova', name: 'Nova - 900 Naira - 1 Month', priceNaira: 900 },
+      { code: 'smart', name: 'Smart - 2200 Naira - 1 Month', priceNaira: 2200 },
+      { code: 'classic', name: 'Classic - 2500 Naira - 1 Month', priceNaira: 2500 },
+      { code: 'super', name: 'Super - 4200 Naira - 1 Month', priceNaira: 4200 },
+      { code: 'ewallet', name: 'Startimes E-Wallet Topup', priceNaira: 0 },
+    ],
+  },
+  showmax: {
+    serviceName: 'ShowMax',
+    bouquets: [
+      { code: 'full_3', name: 'Full - N8,400 - 3 Months', priceNaira: 8400 },
+      { code: 'mobile_only_3', name: 'Mobile Only - N3,800 - 3 Months', priceNaira: 3800 },
+      { code: 'sports-only-1', name: 'Sports Only - N3,200 - 1 Month', priceNaira: 3200 },
+    ],
+  },
+};

@@ -17,9 +17,14 @@ export type SaleState = 'PENDING' | 'SUCCESS' | 'FAILED' | 'REVERSED';
 export interface Sale {
   provider: ProviderId;
   reference: string;
+  /** The number the magic endings and holds read: the phone, or for a bill the account. */
   phone: string;
   network: string;
-  service: 'airtime' | 'data';
+  service: 'airtime' | 'data' | 'electricity' | 'tv';
+  /** A bill's own fields (VTpass): the serviceID and the customer's phone sent with it. */
+  bill?: { serviceID: string; customerPhone: string; quantity?: number; subscriptionType?: string };
+  /** Set once a later resolution happened (a `64` sale's token comes with it). */
+  laterDone?: boolean;
   planCode?: string;
   amountMinor: number;
   state: SaleState;
@@ -37,7 +42,7 @@ export type PurchaseDecision =
 
 export type NewSale = Pick<
   Sale,
-  'provider' | 'reference' | 'phone' | 'network' | 'service' | 'planCode' | 'amountMinor'
+  'provider' | 'reference' | 'phone' | 'network' | 'service' | 'planCode' | 'amountMinor' | 'bill'
 >;
 
 const INITIAL_STATE: Record<Scenario, SaleState | null> = {
@@ -54,12 +59,16 @@ const INITIAL_STATE: Record<Scenario, SaleState | null> = {
   fail: 'FAILED',
   'not-processed': null,
   'fail-then-deliver': 'FAILED',
+  'token-on-requery': 'SUCCESS',
+  'token-later': 'SUCCESS',
 };
 const LATER_STATE: Partial<Record<Scenario, SaleState>> = {
   'pending-success': 'SUCCESS',
   'pending-fail': 'FAILED',
   reversal: 'REVERSED',
   'fail-then-deliver': 'SUCCESS',
+  // Still delivered: what changes is that the token is now in the answers (and a callback says so).
+  'token-later': 'SUCCESS',
 };
 
 type Change =
@@ -186,6 +195,7 @@ export class SaleBook {
   private transition(sale: Sale, next: SaleState): void {
     const wasCharged = sale.state !== 'FAILED';
     sale.state = next;
+    sale.laterDone = true;
     const cost = costAtBps(sale.amountMinor, DEMO_COST_BPS[sale.provider]);
     if (next === 'FAILED' || next === 'REVERSED') this.adjust(sale.provider, cost);
     if (next === 'SUCCESS' && !wasCharged) this.adjust(sale.provider, -cost); // 62: the failure turned into a delivery
@@ -248,7 +258,11 @@ export class SaleBook {
     for (const sale of this.sales.values()) {
       const later = LATER_STATE[sale.scenario];
       const due =
-        (later === 'REVERSED' ? sale.state === 'SUCCESS' : sale.state === 'PENDING') && later;
+        (later === 'REVERSED'
+          ? sale.state === 'SUCCESS'
+          : sale.scenario === 'token-later'
+            ? !sale.laterDone
+            : sale.state === 'PENDING') && later;
       if (due)
         this.schedule(
           sale,

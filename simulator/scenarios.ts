@@ -1,4 +1,4 @@
-// Magic numbers: the LAST TWO DIGITS of the customer's phone choose the outcome, identically for all four
+// Magic numbers: the LAST TWO DIGITS of the customer's phone (a bill's account) choose the outcome, identically for all four
 // providers (table in simulator/README.md). Anything unlisted succeeds at once.
 
 export type Scenario =
@@ -14,7 +14,10 @@ export type Scenario =
   | 'pending-forever' // 58
   | 'fail' // 59: the provider's definite failure code
   | 'not-processed' // 60: "not processed / try again": definite, allows failover; not recorded
-  | 'fail-then-deliver'; // 62: answers 59's failure code, then the record turns to delivered after pendingResolveMs
+  | 'fail-then-deliver' // 62: answers 59's failure code, then the record turns to delivered after pendingResolveMs
+  // Bills only (a top-up with these endings simply succeeds): what carries the token.
+  | 'token-on-requery' // 63: delivered; the pay answer has no token, every requery and callback has it
+  | 'token-later'; // 64: delivered without a token until pendingResolveMs (or a release), then it comes
 
 export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '51': 'pending-success',
@@ -29,6 +32,8 @@ export const MAGIC_SUFFIXES: Record<string, Scenario> = {
   '60': 'not-processed',
   '61': 'garbage-json',
   '62': 'fail-then-deliver',
+  '63': 'token-on-requery',
+  '64': 'token-later',
 };
 
 // VTpass's own sandbox numbers (docs/providers/vtpass.md#sandbox), honoured on its protocol. Its "any other number

@@ -17,6 +17,8 @@ const LABELS: Record<string, string> = {
   delivered_after_refund: 'Delivered after the refund: under review',
   delivered_twice: 'Delivered twice (two providers): under review',
   late_delivery_resolved: 'Late delivery settled by our team',
+  token_delivered: 'Token received',
+  token_not_arrived: 'Still no token after every check: under review',
 };
 
 type Detail = {

@@ -52,8 +52,7 @@ export async function verifyBillAccount(
     throw new Refusal('That bill is no longer on sale. Pick another one.', 'productId');
   const account = input.account.replace(/[\s-]/g, '');
   const label = billerLabel(product.network);
-  if (!ACCOUNT_PATTERN.test(account))
-    throw new Refusal(accountWords(product, label), 'account');
+  if (!ACCOUNT_PATTERN.test(account)) throw new Refusal(accountWords(product, label), 'account');
   if (accountIsPhone(product.network)) {
     // ShowMax has no verify step (docs/providers/vtpass-bills.md#tv): the account is the phone itself.
     return noVerify(account);
@@ -74,7 +73,8 @@ export async function verifyBillAccount(
     name: answer.name,
     address: answer.address,
     account,
-    meterType: product.type === 'electricity' ? (answer.meterType ?? meterTypeOf(product)) : null,
+    meterType:
+      product.type === 'electricity' ? (answer.meterType ?? meterTypeOf(db, product)) : null,
     arrearsMinor: answer.arrearsMinor,
     minimumMinor: answer.minimumMinor,
     maximumMinor: answer.maximumMinor,
@@ -125,15 +125,19 @@ function rememberVerify(
     .run();
 }
 
-export function meterTypeOf(product: Product): MeterType | null {
+/** An electricity product's meter type: its sources' plan code ('prepaid' | 'postpaid'). */
+export function meterTypeOf(db: Db, product: Product): MeterType | null {
   if (product.type !== 'electricity') return null;
-  const source = productSourcesOf(product);
-  return source === 'postpaid' ? 'postpaid' : 'prepaid';
-}
-
-/** An electricity product's name ends in its meter type ("Ikeja Electric prepaid"). */
-function productSourcesOf(product: Product): string {
-  return product.name.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  const source = db
+    .select({ planCode: productSources.planCode })
+    .from(productSources)
+    .where(eq(productSources.productId, product.id))
+    .get();
+  return source?.planCode === 'postpaid'
+    ? 'postpaid'
+    : source?.planCode === 'prepaid'
+      ? 'prepaid'
+      : null;
 }
 
 function accountNoun(product: Product): string {

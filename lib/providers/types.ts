@@ -155,6 +155,8 @@ export type BillVerifyResult =
  * `ProviderResult.delivered` from `buy`, `requery` and callbacks alike.
  */
 export interface BillFamily {
+  /** Requery with this family's reading of the codes; the adapter's own requery when absent. */
+  requery?(reference: string): Promise<ProviderResult>;
   /** Billers of this family the adapter sells (lib/bills/billers.ts ids). */
   billers: readonly string[];
   verify?(r: BillVerifyRequest): Promise<BillVerifyResult>;

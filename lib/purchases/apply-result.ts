@@ -11,6 +11,7 @@ import {
 } from '@/db/schema';
 import { immediate, type Tx } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
+import { awaitingToken, keepDelivered } from '@/lib/bills/delivered';
 import { countEarnings } from '@/lib/earnings/daily';
 import { refund, reverseSettled, settle, type SaleMoney } from '@/lib/ledger/purchase-money';
 import type { NewReference } from '@/lib/providers/reference';
@@ -187,6 +188,13 @@ export function applyProviderResult(
         },
       },
     );
+    // A token is kept from whichever answer first carries it, and never erased (lib/bills/delivered.ts).
+    if (found.reference === purchase.reference || result.status === 'SUCCESS')
+      if (keepDelivered(tx, purchase.id, result.delivered, now))
+        recordEvent(tx, purchase.id, 'token_delivered', now, {
+          attemptId,
+          detail: { provider: found.provider, by: opts.by },
+        });
     const attempt = { ...found, notFoundCount: countNotFound(tx, found, result, now) };
     const resolution = resolutionOf(tx).get({ purchaseId: purchase.id })?.outcome;
     // Superseded first: its "delivered" must be heard even when the sale is resolved (double delivery).
@@ -318,8 +326,28 @@ function afterResolution(
     // The agent has the money back and the customer has the value: an admin decides who pays.
     flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
   }
-  dropJob(tx, attempt.id);
+  if (outcome === 'settled' && result.status !== 'REVERSED')
+    followToken(tx, purchase.id, attempt, opts);
+  else dropJob(tx, attempt.id);
   return { purchase: reload(tx, purchase.id) };
+}
+
+/**
+ * A settled bill whose token has not come keeps its requery going until one answer carries it. Money
+ * is safe: once settled, an answer only reaches afterResolution, where nothing but a reversal moves
+ * money. A spent budget leaves the sale delivered and says so in its timeline for an admin.
+ */
+function followToken(tx: Tx, purchaseId: number, attempt: Attempt, opts: ApplyOptions) {
+  const purchase = reload(tx, purchaseId);
+  if (!awaitingToken(purchase)) return dropJob(tx, attempt.id);
+  if (isHint(opts.by)) return; // the schedule keeps asking; a hint never moves it
+  if (nextSlot(tx, attempt, opts) !== null) return;
+  recordEvent(tx, purchaseId, 'token_not_arrived', opts.now, {
+    attemptId: attempt.id,
+    status: 'SUCCESS',
+    detail: { why: 'requery budget spent without a token' },
+  });
+  dropJob(tx, attempt.id);
 }
 
 function decide(
@@ -340,7 +368,7 @@ function decide(
       });
       countEarnings(tx, purchase, 1);
       recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
-      dropJob(tx, attempt.id);
+      followToken(tx, purchase.id, attempt, opts);
       break;
     case 'FAILED':
       if (result.needsConfirmation) return awaitConfirmation(tx, purchase, attempt, 'refund', opts);

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { purchases } from '@/db/schema';
 import { providerFor } from '@/lib/provider-settings/adapters';
 import { notSent } from '@/lib/providers/ambiguity';
 import { isProviderId } from '@/lib/providers/registry';
@@ -51,6 +53,19 @@ export async function callProvider(
     circle: purchase.circle ?? undefined,
   };
   try {
+    const type = purchase.type;
+    if (type === 'electricity' || type === 'tv') {
+      // Routing only lists providers with a source for the bill; one without the family never got it.
+      const family = live.adapter.bills?.[type];
+      if (!family) return notSent('unsupported_family', `${attempt.provider} sells no ${type}`);
+      return await family.buy({
+        ...billOf(purchase, type),
+        reference: attempt.reference,
+        planCode: attempt.planCode,
+        amountMinor: purchase.amountMinor,
+        phone: purchase.phone,
+      });
+    }
     return purchase.type === 'airtime'
       ? await live.adapter.buyAirtime({ ...base, planCode: attempt.planCode })
       : await live.adapter.buyData({ ...base, planCode: attempt.planCode });
@@ -58,6 +73,20 @@ export async function callProvider(
     return unknown('adapter_error', error instanceof Error ? error.message : String(error));
   }
 }
+
+function billOf(purchase: Purchase, type: 'electricity' | 'tv') {
+  return {
+    type,
+    biller: purchase.network,
+    account: purchase.account ?? '',
+    quantity: purchase.quantity ?? undefined,
+    subscriptionType: purchase.subscriptionType ?? undefined,
+  };
+}
+
+const typeOfPurchase = (db: Db, purchaseId: number) =>
+  db.select({ type: purchases.type }).from(purchases).where(eq(purchases.id, purchaseId)).get()
+    ?.type;
 
 /** Requery by our reference; like the call, it never throws. */
 export async function requeryAttempt(
@@ -69,6 +98,10 @@ export async function requeryAttempt(
   const live = liveProvider(db, attempt.provider, deps);
   if ('why' in live) return unknown('config', live.why);
   try {
+    // A bill is asked about with its family's reading of the answer codes (vtpass-bills.md#codes).
+    const type = typeOfPurchase(db, attempt.purchaseId);
+    const family = type === 'electricity' || type === 'tv' ? live.adapter.bills?.[type] : undefined;
+    if (family?.requery) return await family.requery(attempt.reference);
     return await live.adapter.requery(attempt.reference);
   } catch (error) {
     return unknown('adapter_error', error instanceof Error ? error.message : String(error));

@@ -21,7 +21,9 @@ export type EventKind =
   | 'adopted'
   | 'delivered_after_refund'
   | 'delivered_twice'
-  | 'late_delivery_resolved';
+  | 'late_delivery_resolved'
+  | 'token_delivered'
+  | 'token_not_arrived';
 
 const p = sql.placeholder;
 const insertEvent = prepared((db) =>

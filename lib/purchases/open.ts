@@ -10,6 +10,7 @@ import { Refusal } from '@/lib/errors';
 import { reserve } from '@/lib/ledger/purchase-money';
 import { costAtBps, formatMoney } from '@/lib/money';
 import { startOfLagosDay } from '@/lib/time/lagos';
+import type { BillSale } from '@/lib/bills/sale';
 import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
@@ -23,6 +24,8 @@ export interface SaleRequest {
   network: string;
   circle?: string;
   price: SalePrice;
+  /** A bill (electricity, TV): the account and what the sale must deliver (lib/bills/sale.ts). */
+  bill?: BillSale;
 }
 
 export type Purchase = typeof purchases.$inferSelect;
@@ -39,6 +42,8 @@ export function requestHash(r: SaleRequest): string {
     r.network,
     r.circle ?? '',
     r.price.amountMinor,
+    // Only a bill adds its account: a top-up's hash stays what it always was.
+    ...(r.bill ? [r.bill.account, r.bill.quantity, r.bill.subscriptionType] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -81,6 +86,11 @@ const insertPurchase = prepared((db) =>
       network: p('network'),
       circle: p('circle'),
       phone: p('phone'),
+      account: p('account'),
+      quantity: p('quantity'),
+      subscriptionType: p('subscriptionType'),
+      tokenExpected: p('tokenExpected'),
+      customerName: p('customerName'),
       amountMinor: p('amountMinor'),
       agentCostMinor: p('agentCostMinor'),
       commissionMinor: p('commissionMinor'),
@@ -175,6 +185,11 @@ export function openSale(
       network: r.network,
       circle: r.circle ?? null,
       phone: r.phone,
+      account: r.bill?.account ?? null,
+      quantity: r.bill?.quantity ?? null,
+      subscriptionType: r.bill?.subscriptionType ?? null,
+      tokenExpected: r.bill?.tokenExpected ? 1 : 0,
+      customerName: r.bill?.customerName ?? null,
       amountMinor: r.price.amountMinor,
       agentCostMinor: r.price.agentCostMinor,
       commissionMinor: r.price.commissionMinor,
@@ -206,20 +221,22 @@ export function openSale(
         agentCostMinor: r.price.agentCostMinor,
         now,
       },
-      `${r.product.name} to ${r.phone}`,
+      `${r.product.name} to ${r.bill?.account ?? r.phone}`,
     );
     // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
-    rememberBeneficiary(
-      tx,
-      r.agentId,
-      {
-        phone: r.phone,
-        currency: r.product.currency,
-        network: r.network,
-        circle: r.circle ?? null,
-      },
-      now,
-    );
+    // A bill's biller is no network to pre-fill.
+    if (!r.bill)
+      rememberBeneficiary(
+        tx,
+        r.agentId,
+        {
+          phone: r.phone,
+          currency: r.product.currency,
+          network: r.network,
+          circle: r.circle ?? null,
+        },
+        now,
+      );
     recordEvent(tx, purchase.id, 'opened', now, {
       attemptId: attempt.id,
       status: 'UNKNOWN',

@@ -10,6 +10,8 @@ import {
   IN_OPERATORS,
 } from '@/lib/catalogue/phone';
 import { getProduct } from '@/lib/catalogue/routing';
+import { isBillType } from '@/lib/bills/billers';
+import { checkBillSale, type BillSale } from '@/lib/bills/sale';
 import { Refusal } from '@/lib/errors';
 import { LedgerError } from '@/lib/ledger/errors';
 import { formatMoney } from '@/lib/money';
@@ -87,6 +89,16 @@ export async function startSale(
       error: 'That plan is no longer on sale. Pick another one.',
       field: 'productId',
     };
+  // A bill (electricity, TV) verifies its account and checks its amount in lib/bills/sale.ts.
+  let bill: BillSale | undefined;
+  if (isBillType(product.type)) {
+    try {
+      bill = await checkBillSale(db, agentId, product, input, { now, provider: deps.provider });
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return { ok: false, error: error.message, field: error.field as keyof SaleInput | undefined };
+    }
+  }
   const india = product.currency === 'INR';
   const phone = india ? normaliseIndianNumber(input.phone) : normaliseNigerianNumber(input.phone);
   if (!phone) {
@@ -98,7 +110,8 @@ export async function startSale(
         : 'Enter a Nigerian mobile number, like 0803 123 4567.',
     };
   }
-  const networks: readonly string[] = india ? IN_OPERATORS : NG_NETWORKS;
+  // A bill's network is its biller (lib/bills/billers.ts).
+  const networks: readonly string[] = bill ? [product.network] : india ? IN_OPERATORS : NG_NETWORKS;
   if (!networks.includes(input.network) || input.network !== product.network) {
     return {
       ok: false,
@@ -111,7 +124,9 @@ export async function startSale(
   }
 
   let amountMinor: number;
-  if (product.type === 'airtime') {
+  if (bill) {
+    amountMinor = bill.amountMinor;
+  } else if (product.type === 'airtime') {
     const asked = input.amountMinor ?? 0;
     const { minMinor: min, maxMinor: max } = airtimeRange(product);
     if (asked < min || asked > max || asked % 100 !== 0) {
@@ -170,6 +185,7 @@ export async function startSale(
         network: input.network,
         circle: india ? input.circle : undefined,
         price,
+        bill,
       },
       deps,
     );

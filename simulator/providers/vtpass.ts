@@ -8,7 +8,7 @@ import {
 } from '../../lib/money';
 import { lagosDateTimeText, LAGOS_TIME_ZONE } from '../../lib/time/lagos';
 import { NG_PLANS, VTPASS_AIRTIME_SERVICES, VTPASS_DATA_SERVICES } from '../catalogue';
-import type { Sale } from '../sales';
+import type { NewSale, Sale } from '../sales';
 import {
   basicCredentials,
   GARBLED,
@@ -19,7 +19,9 @@ import {
   type Reply,
   type SimRequest,
 } from '../wire';
+import { billerByVtpassService } from '../../lib/bills/billers';
 import { lagosReferenceOk, type HandlerContext } from './context';
+import { billFields, billSale, bouquetList, verifyBill } from './vtpass-bills';
 
 const AIRTIME_NETWORK: Record<string, string> = {
   mtn: 'MTN',
@@ -56,7 +58,19 @@ export function createVtpassHandler(
     code = '000',
     description = 'TRANSACTION SUCCESSFUL',
     inner = INNER[sale.state],
+    via: 'pay' | 'requery' | 'callback' = 'requery',
   ) {
+    const body = topUpBody(sale, code, description, inner);
+    if (sale.service !== 'electricity' && sale.service !== 'tv') return body;
+    const fields = billFields(sale, via);
+    return {
+      ...body,
+      content: { transactions: { ...body.content.transactions, ...fields.txn } },
+      ...fields.top,
+    };
+  }
+
+  function topUpBody(sale: Sale, code: string, description: string, inner: string) {
     const airtime = sale.service === 'airtime';
     return {
       code,
@@ -92,10 +106,11 @@ export function createVtpassHandler(
   }
 
   function saleReply(sale: Sale): Reply {
-    if (sale.state === 'FAILED') return json(txnBody(sale, '016', 'TRANSACTION FAILED'));
+    if (sale.state === 'FAILED')
+      return json(txnBody(sale, '016', 'TRANSACTION FAILED', INNER.FAILED, 'pay'));
     if (sale.state === 'PENDING')
-      return json(txnBody(sale, '000', 'TRANSACTION PROCESSING', 'initiated'));
-    return json(txnBody(sale));
+      return json(txnBody(sale, '000', 'TRANSACTION PROCESSING', 'initiated', 'pay'));
+    return json(txnBody(sale, '000', 'TRANSACTION SUCCESSFUL', INNER[sale.state], 'pay'));
   }
 
   function pay(req: SimRequest): Reply {
@@ -105,6 +120,7 @@ export function createVtpassHandler(
     const phone = str(b.phone) ?? str(b.billersCode) ?? '';
     if (ref.length < 12 || !lagosReferenceOk(ctx, ref))
       return fail('085', 'IMPROPER REQUEST ID: DATE NOT TODAY OR INVALID');
+    if (billerByVtpassService(serviceID)) return payBill(req, ref);
     const dataNetwork = VTPASS_DATA_SERVICES[serviceID];
     const airtimeNetwork = AIRTIME_NETWORK[serviceID];
     if (!dataNetwork && !(airtimeNetwork && VTPASS_AIRTIME_SERVICES.includes(serviceID)))
@@ -138,7 +154,7 @@ export function createVtpassHandler(
     }
     lastByServicePhone.set(key, ctx.now().getTime());
     const network = dataNetwork ?? airtimeNetwork ?? '';
-    const d = ctx.book.purchase({
+    return record({
       provider: 'vtpass',
       reference: ref,
       phone,
@@ -147,6 +163,27 @@ export function createVtpassHandler(
       planCode,
       amountMinor,
     });
+  }
+
+  /** Electricity and TV (vtpass-bills.md#pay): the bill checks, then the same book and endings. */
+  function payBill(req: SimRequest, ref: string): Reply {
+    const sale = billSale(req, ref);
+    if (!('provider' in sale)) return sale;
+    if (ctx.book.get('vtpass', ref)) return fail('014', 'REQUEST ID ALREADY EXIST');
+    const key = `${str(obj(req.json).serviceID)}:${sale.phone}`;
+    const last = lastByServicePhone.get(key);
+    if (
+      duplicateWindowMs > 0 &&
+      last !== undefined &&
+      ctx.now().getTime() - last < duplicateWindowMs
+    )
+      return fail('019', 'LIKELY DUPLICATE TRANSACTION');
+    lastByServicePhone.set(key, ctx.now().getTime());
+    return record(sale);
+  }
+
+  function record(sale: NewSale): Reply {
+    const d = ctx.book.purchase(sale);
     if (d.kind === 'duplicate') return fail('014', 'REQUEST ID ALREADY EXIST');
     if (d.kind === 'not-processed') return fail('091', 'TRANSACTION NOT PROCESSED');
     if (d.kind === 'reset') return { kind: 'reset' };
@@ -166,11 +203,13 @@ export function createVtpassHandler(
       FAILED: 'TRANSACTION FAILED',
       REVERSED: 'TRANSACTION REVERSED',
     }[sale.state];
-    return json(txnBody(sale, '000', description));
+    return json(txnBody(sale, '000', description, INNER[sale.state], 'requery'));
   }
 
   function variations(req: SimRequest): Reply {
     const serviceID = req.query.serviceID ?? '';
+    const bouquets = bouquetList(serviceID);
+    if (bouquets) return bouquets;
     const network = VTPASS_DATA_SERVICES[serviceID];
     if (!network) return fail('012', 'PRODUCT DOES NOT EXIST');
     const list = NG_PLANS.filter((p) => p.network === network && p.vtpass).map((p) => ({
@@ -194,6 +233,7 @@ export function createVtpassHandler(
       const p = ctx.paths;
       if (req.method === 'POST' && req.path === p.pay) return pay(req);
       if (req.method === 'POST' && req.path === p.requery) return requery(req);
+      if (req.method === 'POST' && req.path === p.verify) return verifyBill(req);
       if (req.method === 'GET' && req.path === p.variations) return variations(req);
       if (req.method === 'GET' && req.path === p.balance)
         return json({
@@ -212,6 +252,8 @@ export function createVtpassHandler(
           sale,
           reversed ? '040' : '000',
           reversed ? 'TRANSACTION REVERSAL' : `TRANSACTION ${INNER[sale.state].toUpperCase()}`,
+          INNER[sale.state],
+          'callback',
         ),
         transaction_date: null,
       };

@@ -4,6 +4,7 @@ import { minorOrUndefined, parseDecimalToMinor, minorToMajorNumber } from '../..
 import { airtimeItems } from '../catalogue-helpers';
 import { intOption, mapOption } from '../config';
 import type { ProviderAdapter, ProviderConfig, ProviderDeps } from '../types';
+import { createVtpassBills } from './bill-family';
 import { parseVtpassCallback } from './callback';
 import { createVtpassClient } from './client';
 import { mapVtpassPurchase, mapVtpassRequery, mapVtpassVariations } from './map';
@@ -19,6 +20,7 @@ export function createVtpassAdapter(
   const client = createVtpassClient(config, deps);
   const airtimeServices = mapOption(config, 'airtimeServices', AIRTIME_SERVICES);
   const dataServices = mapOption(config, 'dataServices', DATA_SERVICES);
+  const bills = createVtpassBills(config, client);
 
   return {
     id: 'vtpass',
@@ -40,7 +42,11 @@ export function createVtpassAdapter(
       );
       const min = intOption(config, 'airtimeMinMinor', 5_000);
       const max = intOption(config, 'airtimeMaxMinor', 5_000_000);
-      return [...airtimeItems('vtpass', 'NGN', airtimeServices, min, max), ...lists.flat()];
+      return [
+        ...airtimeItems('vtpass', 'NGN', airtimeServices, min, max),
+        ...lists.flat(),
+        ...(await bills.catalogue()),
+      ];
     },
 
     async buyAirtime(r) {
@@ -57,6 +63,8 @@ export function createVtpassAdapter(
       };
       return mapOutcome(await client.post('pay', body), vtpassReply, mapVtpassPurchase);
     },
+
+    bills: bills.families,
 
     async buyData(r) {
       const serviceID = dataServices[r.network.toUpperCase()];

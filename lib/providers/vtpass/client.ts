@@ -9,6 +9,7 @@ export const VTPASS_DEFAULT_PATHS = {
   requery: 'requery', // CONFIRMED
   variations: 'service-variations', // CONFIRMED, ?serviceID=
   balance: 'balance', // CONFIRMED
+  verify: 'merchant-verify', // CONFIRMED (vtpass-bills.md#verify)
 } as const;
 
 export type VtpassOp = keyof typeof VTPASS_DEFAULT_PATHS;

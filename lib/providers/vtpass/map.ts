@@ -2,6 +2,7 @@
 import { minorOrUndefined, parseDecimalToMinor } from '../../money';
 import { parseDataMb, parseValidityDays } from '../plan-name';
 import type { CatalogueItem, Exchange, ProviderResult, TxnStatus } from '../types';
+import { deliveredFromReply } from './bills';
 import { transactionOf, vtpassVariation, type VtpassReply } from './schemas';
 
 type Rule = {
@@ -58,6 +59,17 @@ export const VTPASS_CODES: Record<string, Rule> = {
   '089': { status: 'PENDING', meaning: 'Request is processing: back off, then requery' }, //
 };
 
+/**
+ * Bills read the same table, except `044` (TRANSACTION RESOLVED, contact VTpass): what "resolved" did
+ * to a bill is a GAP (docs/providers/vtpass-bills.md#codes), and a token may still come, so the safe
+ * reading is pending and requery (the budget still ends in manual review). Configurable per
+ * deployment with the VTpass option `billCode044` ('PENDING' | 'MANUAL_REVIEW').
+ */
+export function vtpassBillCodes(code044: string = 'PENDING'): Record<string, Rule> {
+  const status: TxnStatus = code044 === 'MANUAL_REVIEW' ? 'MANUAL_REVIEW' : 'PENDING';
+  return { ...VTPASS_CODES, '044': { status, meaning: 'Resolved: requery (bills)' } };
+}
+
 export const VTPASS_INNER_STATUS: Record<string, TxnStatus> = {
   initiated: 'PENDING', // inner table, CONFIRMED
   pending: 'PENDING', // inner table, CONFIRMED
@@ -85,8 +97,15 @@ function resultFrom(
     providerRef: txn?.transactionId ?? reply.transactionId,
     duplicate: extra.duplicate,
     ...(extra.needsConfirmation && { needsConfirmation: true }),
+    ...withDelivered(reply),
     exchanges,
   };
+}
+
+/** Whatever token, units or name the body carried, on any answer: a token is never dropped. */
+function withDelivered(reply: VtpassReply): { delivered?: ProviderResult['delivered'] } {
+  const delivered = deliveredFromReply(reply);
+  return delivered ? { delivered } : {};
 }
 
 function byInner(reply: VtpassReply): TxnStatus {
@@ -95,8 +114,12 @@ function byInner(reply: VtpassReply): TxnStatus {
   return (inner && VTPASS_INNER_STATUS[inner]) || 'PENDING';
 }
 
-export function mapVtpassPurchase(reply: VtpassReply, exchanges: Exchange[]): ProviderResult {
-  const rule = VTPASS_CODES[reply.code];
+export function mapVtpassPurchase(
+  reply: VtpassReply,
+  exchanges: Exchange[],
+  codes: Record<string, Rule> = VTPASS_CODES,
+): ProviderResult {
+  const rule = codes[reply.code];
   // docs: anything outside the documented list is treated as pending and requeried.
   if (!rule) return resultFrom(reply, 'PENDING', exchanges);
   const status = rule.status === 'BY_INNER' ? byInner(reply) : rule.status;
@@ -110,8 +133,12 @@ export function mapVtpassPurchase(reply: VtpassReply, exchanges: Exchange[]): Pr
 }
 
 /** A requery answer is itself the confirmation: it never asks for another one. */
-export function mapVtpassRequery(reply: VtpassReply, exchanges: Exchange[]): ProviderResult {
-  const rule = VTPASS_CODES[reply.code];
+export function mapVtpassRequery(
+  reply: VtpassReply,
+  exchanges: Exchange[],
+  codes: Record<string, Rule> = VTPASS_CODES,
+): ProviderResult {
+  const rule = codes[reply.code];
   if (!rule || !REQUERY_CODES.has(reply.code)) return resultFrom(reply, 'UNKNOWN', exchanges);
   return resultFrom(reply, rule.status === 'BY_INNER' ? byInner(reply) : rule.status, exchanges);
 }
