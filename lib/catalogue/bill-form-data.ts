@@ -33,7 +33,7 @@ export function billFormData(db: Db, agentId: number, type: BillType): BillFormD
     id: p.id,
     network: p.network,
     name: p.name,
-    meterType: meterTypeOf(p),
+    meterType: meterTypeOf(db, p),
     priceMinor: p.priceMinor,
     minMinor: p.minMinor,
     maxMinor: p.maxMinor,
