@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from './client';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_FUNDING, DEMO_USERS } from './demo';
 import { commissionRates, routes, users } from './schema';
@@ -9,6 +9,7 @@ import { fundWallet } from '@/lib/ledger/funding';
 import type { Currency } from '@/lib/money';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
 import { createUser } from '@/lib/users/commands';
+import { BILLERS } from '@/lib/bills/billers';
 
 const NG_NETWORKS = ['MTN', 'GLO', 'AIRTEL', '9MOBILE'];
 const IN_OPERATORS = ['AIRTEL', 'JIO', 'VI', 'BSNL'];
@@ -78,6 +79,7 @@ function seedCatalogueDefaults(db: Db) {
     ]),
   ];
   db.insert(routes).values(routeRows).onConflictDoNothing().run();
+  seedBillDefaults(db);
   const rates = [
     ...NG_NETWORKS.flatMap((network) => [
       { currency: 'NGN' as const, network, type: 'airtime' as const, rateBps: 200 },
@@ -95,4 +97,32 @@ function seedCatalogueDefaults(db: Db) {
     .where(isNull(commissionRates.agentId))
     .get();
   if (!hasDefaults) db.insert(commissionRates).values(rates).run();
+}
+
+/** Bills sell through VTpass only today; 1% commission by default. Added once, also to older databases. */
+function seedBillDefaults(db: Db) {
+  const billRoutes = BILLERS.map((b) => ({
+    currency: 'NGN' as const,
+    network: b.id,
+    type: b.type,
+    providers: ['vtpass'],
+  }));
+  db.insert(routes).values(billRoutes).onConflictDoNothing().run();
+  for (const b of BILLERS) {
+    const has = db
+      .select({ id: commissionRates.id })
+      .from(commissionRates)
+      .where(
+        and(
+          isNull(commissionRates.agentId),
+          eq(commissionRates.network, b.id),
+          eq(commissionRates.type, b.type),
+        ),
+      )
+      .get();
+    if (!has)
+      db.insert(commissionRates)
+        .values({ currency: 'NGN', network: b.id, type: b.type, rateBps: 100 })
+        .run();
+  }
 }

@@ -6,6 +6,7 @@ import { immediate } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
+import { providerSells } from '@/lib/providers/registry';
 import type { Currency } from '@/lib/money';
 
 export type RouteKey = { currency: Currency; network: string; type: ProductType };
@@ -24,6 +25,7 @@ export function applyRouteChange(
   order: string[],
   change: RouteChange,
   currency: Currency,
+  type?: ProductType,
 ): string[] | string {
   const i = order.indexOf(change.provider);
   const next = [...order];
@@ -44,6 +46,8 @@ export function applyRouteChange(
       if (i >= 0) return 'Already in this route.';
       if (PROVIDER_CURRENCY[change.provider] !== currency)
         return `${change.provider} does not sell in ${currency}.`;
+      if (type && !providerSells(change.provider, type))
+        return `${change.provider} does not sell ${type}.`;
       return [...order, change.provider];
   }
 }
@@ -64,7 +68,7 @@ export function changeRoute(
     );
     const route = tx.select().from(routes).where(where).get();
     if (!route) throw new Refusal('No such route.');
-    const next = applyRouteChange(route.providers, change, key.currency);
+    const next = applyRouteChange(route.providers, change, key.currency, key.type);
     if (typeof next === 'string') throw new Refusal(next);
     tx.update(routes).set({ providers: next }).where(where).run();
     recordAudit(

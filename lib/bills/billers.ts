@@ -1,5 +1,5 @@
 // The one list of billers: every electricity distribution company (DISCO) and TV service the portal
-// sells, with its label and VTpass serviceID (docs/providers/vtpass-bills.md#services). For a bill,
+// sells, with its label and VTpass serviceID (docs/providers/vtpass-bills.md#service-ids). For a bill,
 // a product's `network` is the biller id below, so routing, commission and health treat it as a network.
 import type { ProductType } from '@/lib/providers/types';
 

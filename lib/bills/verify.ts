@@ -54,7 +54,7 @@ export async function verifyBillAccount(
   const label = billerLabel(product.network);
   if (!ACCOUNT_PATTERN.test(account)) throw new Refusal(accountWords(product, label), 'account');
   if (accountIsPhone(product.network)) {
-    // ShowMax has no verify step (docs/providers/vtpass-bills.md#tv): the account is the phone itself.
+    // ShowMax has no verify step (docs/providers/vtpass-bills.md#tv-verify): the account is the phone itself.
     return noVerify(account);
   }
   const answer = await askProvider(db, product, account, deps.provider);

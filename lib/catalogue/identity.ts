@@ -1,3 +1,4 @@
+import { isBillType } from '@/lib/bills/billers';
 import type { CatalogueItem } from '@/lib/providers/types';
 
 /**
@@ -8,6 +9,8 @@ import type { CatalogueItem } from '@/lib/providers/types';
 export function productIdentity(item: CatalogueItem): string {
   const base = [item.currency, item.network, item.circle ?? '', item.type];
   if (item.type === 'airtime') return base.join('|');
+  // A bill product is its biller's meter type ('prepaid'/'postpaid') or bouquet code.
+  if (isBillType(item.type)) return [...base, item.planCode].join('|');
   return [
     ...base,
     item.dataMb ?? `code:${item.provider}:${item.planCode}`,
@@ -17,6 +20,8 @@ export function productIdentity(item: CatalogueItem): string {
 
 export function displayName(item: CatalogueItem): string {
   if (item.type === 'airtime') return `${item.network} airtime`;
+  // "Ikeja Electric prepaid"; a bouquet keeps the provider's name ("DStv Compact N7900").
+  if (isBillType(item.type)) return item.name;
   const size =
     item.dataMb === undefined
       ? ''

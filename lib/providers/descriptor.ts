@@ -35,6 +35,11 @@ export interface ProviderDescriptor<Id extends string = string> {
   readonly firstRequeryFloorMs?: number;
   /** The alphabet of the 8 chars after the reference's Lagos stamp (base36 unless the provider says). */
   readonly referenceSuffix?: 'digits';
+  /**
+   * The bill families its adapter sells (ProviderAdapter.bills); none when absent. Routing and the
+   * admin's route editor offer a bill only to the providers that list its family.
+   */
+  readonly billFamilies?: readonly ('electricity' | 'tv')[];
   readonly create: (config: ProviderConfig, deps: ProviderDeps) => ProviderAdapter<Id>;
 }
 

@@ -5,7 +5,7 @@ import { simulatorCredentials, type ProviderDescriptor } from './descriptor';
 import { jonet } from './jonet';
 import { rechargekit } from './rechargekit';
 import { fetchTrusting } from './tls-fetch';
-import type { ProviderAdapter, ProviderConfig, ProviderDeps } from './types';
+import type { ProductType, ProviderAdapter, ProviderConfig, ProviderDeps } from './types';
 import { vtpass } from './vtpass';
 
 export const PROVIDERS = [jonet, vtpass, cwg, rechargekit] as const;
@@ -80,3 +80,11 @@ export const createAdapter = registry.createAdapter;
 export const defaultProviderConfig = registry.defaultConfig;
 export const DEFAULT_TIMEOUT_MS = registry.pick((p) => p.timeoutMs);
 export const SIMULATOR_PREFIX = registry.pick((p) => p.simulatorPrefix);
+
+const BILL_FAMILIES = registry.pick((p) => p.billFamilies ?? []);
+
+/** Whether a provider sells this product type: every provider tops up, only some sell bills. */
+export function providerSells(provider: string, type: ProductType): boolean {
+  if (type === 'airtime' || type === 'data') return isProviderId(provider);
+  return isProviderId(provider) && BILL_FAMILIES[provider].includes(type);
+}

@@ -248,7 +248,7 @@ export function bouquetList(serviceID: string): Reply | null {
     variation_amount: `${x.priceNaira}.00`,
     fixedPrice: x.priceNaira > 0 ? 'Yes' : 'No',
   }));
-  // Both spellings, as the current pages serve them (vtpass-bills.md#variations).
+  // Both spellings, as the current pages serve them (vtpass-bills.md#bouquets).
   return json({
     response_description: '000',
     content: {

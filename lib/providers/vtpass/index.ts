@@ -17,5 +17,6 @@ export const vtpass = defineProvider({
   ],
   defaultOptions: { authMode: 'keys' },
   costTerms: { costBps: 9_550 },
+  billFamilies: ['electricity', 'tv'], // docs/providers/vtpass-bills.md
   create: createVtpassAdapter,
 });
