@@ -8,6 +8,7 @@ import { serviceLabel } from '@/lib/catalogue/labels';
 import { requireAdmin } from '@/lib/auth/session';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
+import { providerSells } from '@/lib/providers/registry';
 
 export const metadata: Metadata = { title: 'Routing' };
 
@@ -38,8 +39,12 @@ export default async function RoutingPage() {
       </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {routes.map((r) => {
+          // Only providers that sell this family are offered: a bill goes to VTpass alone today.
           const others = Object.keys(PROVIDER_CURRENCY).filter(
-            (p) => PROVIDER_CURRENCY[p] === r.currency && !r.providers.includes(p),
+            (p) =>
+              PROVIDER_CURRENCY[p] === r.currency &&
+              !r.providers.includes(p) &&
+              providerSells(p, r.type),
           );
           return (
             <li
