@@ -22,7 +22,7 @@ export function CustomerCard({
   if (customer.currentBouquet) facts.push(['Current bouquet', customer.currentBouquet]);
   if (customer.renewalAmountMinor)
     facts.push(['Renewal amount', formatMoney(customer.renewalAmountMinor, 'NGN')]);
-  if (customer.dueDate) facts.push(['Due date', customer.dueDate]);
+  if (customer.dueDate) facts.push(['Due date', readableDate(customer.dueDate)]);
   return (
     <section
       aria-label="Customer"
@@ -50,4 +50,9 @@ export function CustomerCard({
       ) : null}
     </section>
   );
+}
+
+/** Billers write dates their own way ("2025-02-06T00:00:00", "02-FEB-25"): drop a midnight time. */
+function readableDate(value: string): string {
+  return value.replace(/T00:00:00(\.0+)?Z?$/, '');
 }
