@@ -79,7 +79,6 @@ function seedCatalogueDefaults(db: Db) {
     ]),
   ];
   db.insert(routes).values(routeRows).onConflictDoNothing().run();
-  seedBillDefaults(db);
   const rates = [
     ...NG_NETWORKS.flatMap((network) => [
       { currency: 'NGN' as const, network, type: 'airtime' as const, rateBps: 200 },
@@ -97,6 +96,8 @@ function seedCatalogueDefaults(db: Db) {
     .where(isNull(commissionRates.agentId))
     .get();
   if (!hasDefaults) db.insert(commissionRates).values(rates).run();
+  // After the top-up defaults: their "inserted once" check reads any default rate, bills' included.
+  seedBillDefaults(db);
 }
 
 /** Bills sell through VTpass only today; 1% commission by default. Added once, also to older databases. */

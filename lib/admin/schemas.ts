@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { parseTypedAmount } from '@/lib/money';
 import { PROVIDER_IDS } from '@/lib/providers/registry';
-import { PRODUCT_TYPES } from '@/lib/providers/types';
 import { PURCHASE_STATUSES } from '@/db/schema';
+import { PRODUCT_TYPES } from '@/lib/providers/types';
 
 /** Shared by forms and actions: every value arrives as a string from FormData. */
 export const currency = z.enum(['NGN', 'INR']);
 export const providerId = z.enum(PROVIDER_IDS);
 export const id = z.coerce.number().int().positive();
-/** Every product family, bills included: routing and commission treat a biller like a network. */
 export const productType = z.enum(PRODUCT_TYPES);
 
 /** A positive amount typed in major units ("1,250.50"), parsed only by lib/money. */

@@ -28,6 +28,25 @@ export function awaitingToken(p: DeliveredColumns): boolean {
   return p.tokenExpected && p.status === 'SUCCESS' && p.token === null;
 }
 
+/** The purchase columns a display query selects to show the delivered value (see withDelivered). */
+export const deliveredColumns = {
+  tokenExpected: purchases.tokenExpected,
+  token: purchases.token,
+  units: purchases.units,
+  customerName: purchases.customerName,
+};
+
+/** A selected row with the contract's `delivered` and `awaitingToken` in place of the raw columns. */
+export function withDelivered<R extends DeliveredColumns>(
+  row: R,
+): Omit<R, 'tokenExpected' | 'token' | 'units' | 'customerName'> & {
+  delivered: Delivered | null;
+  awaitingToken: boolean;
+} {
+  const { tokenExpected: _e, token: _t, units: _u, customerName: _c, ...rest } = row;
+  return { ...rest, delivered: deliveredOf(row), awaitingToken: awaitingToken(row) };
+}
+
 const hasAny = (d: DeliveredValue | undefined): d is DeliveredValue =>
   !!d && (d.token !== null || d.units !== null || d.customerName !== null);
 

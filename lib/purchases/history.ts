@@ -1,8 +1,8 @@
+import { deliveredColumns, withDelivered } from '@/lib/bills/delivered';
 import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema/purchases';
-import { awaitingToken, deliveredOf } from '@/lib/bills/delivered';
 import { AWAITING_PROVIDER } from './status';
 
 export interface HistoryFilter {
@@ -33,7 +33,6 @@ function where(agentId: number, f: HistoryFilter): SQL | undefined {
           eq(purchases.reference, f.q.trim()),
           eq(purchases.providerRef, f.q.trim()),
           digits && digits.length >= 4 ? like(purchases.phone, `%${digits}%`) : undefined,
-          // A bill is found by its meter or smartcard number as well as the customer's phone.
           digits && digits.length >= 4 ? like(purchases.account, `%${digits}%`) : undefined,
         )
       : undefined,
@@ -56,30 +55,8 @@ const columns = {
   operatorRef: purchases.operatorRef,
   productName: products.name,
   account: purchases.account,
-  ...deliveredColumns(),
+  ...deliveredColumns,
 };
-
-/** What a bill delivered, read beside every sale so a row can show its token or "awaiting token". */
-function deliveredColumns() {
-  return {
-    tokenExpected: purchases.tokenExpected,
-    token: purchases.token,
-    units: purchases.units,
-    customerName: purchases.customerName,
-  };
-}
-
-/** A row as the pages show it: the delivered value and whether a paid bill still awaits its token. */
-function forDisplay<R extends Parameters<typeof deliveredOf>[0]>(row: R) {
-  const {
-    tokenExpected: _expected,
-    token: _token,
-    units: _units,
-    customerName: _name,
-    ...rest
-  } = row;
-  return { ...rest, delivered: deliveredOf(row), awaitingToken: awaitingToken(row) };
-}
 
 /** The agent's own sales only (the agent id is in the SQL), newest first. */
 export function listSalesForAgent(
@@ -99,7 +76,7 @@ export function listSalesForAgent(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all()
-    .map(forDisplay);
+    .map(withDelivered);
   const total = db.select({ n: count() }).from(purchases).where(condition).get()?.n ?? 0;
   return { rows, total, page, pageSize };
 }
@@ -112,10 +89,11 @@ export function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) 
     .where(where(agentId, f))
     .orderBy(desc(purchases.createdAt))
     .limit(50_000)
-    .all();
+    .all()
+    .map(withDelivered);
 }
 
-/** Current status (and any token) of some of the agent's sales, for the history page's polling. */
+/** Current status of some of the agent's sales, for the history page's polling. */
 export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   if (ids.length === 0) return [];
   return db
@@ -124,12 +102,12 @@ export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
       status: purchases.status,
       providerRef: purchases.providerRef,
       operatorRef: purchases.operatorRef,
-      ...deliveredColumns(),
+      ...deliveredColumns,
     })
     .from(purchases)
     .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
     .all()
-    .map(forDisplay);
+    .map(withDelivered);
 }
 
 export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];

@@ -50,6 +50,8 @@ const recentSameSale = prepared((db) =>
       and(
         eq(purchases.agentId, p('agentId')),
         eq(purchases.phone, p('phone')),
+        // A bill repeats only to the same meter or smartcard; a top-up has no account ('').
+        sql`coalesce(${purchases.account}, '') = ${p('account')}`,
         eq(purchases.productId, p('productId')),
         gte(purchases.createdAt, p('since')),
         ne(purchases.idempotencyKey, p('idempotencyKey')),
@@ -154,6 +156,7 @@ export async function startSale(
     const recent = recentSameSale(db).get({
       agentId,
       phone,
+      account: bill?.account ?? '',
       productId: product.id,
       since: now - REPEAT_WINDOW_MS,
       idempotencyKey: input.idempotencyKey,
@@ -161,7 +164,7 @@ export async function startSale(
     if (recent) {
       return {
         ok: false,
-        error: `You sold this to ${phone} less than a minute ago. Send again?`,
+        error: `You sold this to ${bill?.account ?? phone} less than a minute ago. Send again?`,
         repeatOf: toOutcome(recent),
       };
     }

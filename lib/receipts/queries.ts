@@ -1,11 +1,16 @@
+import type { ProductType } from '@/lib/providers/types';
 import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products, purchases, receiptLinks, type PurchaseStatus } from '@/db/schema';
+import {
+  awaitingToken,
+  deliveredColumns,
+  deliveredOf,
+  type Delivered,
+} from '@/lib/bills/delivered';
 import { maskPhone } from '@/lib/format';
-import { awaitingToken, deliveredOf, type Delivered } from '@/lib/bills/delivered';
 import type { Currency } from '@/lib/money';
-import type { ProductType } from '@/lib/providers/types';
 import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token';
 
 /**
@@ -19,18 +24,16 @@ export interface PublicReceipt {
   type: ProductType;
   network: string;
   phone: string;
-  /** A bill's meter or smartcard number, in full: the customer checks it is their own. */
-  account: string | null;
-  /** A bill's token, units and the account holder's name, once any answer carried them. */
-  delivered: Delivered | null;
-  /** Paid, and the token has not come yet: the receipt keeps asking. */
-  awaitingToken: boolean;
   currency: Currency;
   amountMinor: number;
   createdAt: number;
   finalAt: number | null;
   maskedReference: string;
   operatorRef: string | null;
+  /** A bill's meter or smartcard number: the customer needs it to match the token to the meter. */
+  account: string | null;
+  delivered: Delivered | null;
+  awaitingToken: boolean;
 }
 
 const REFERENCE_TAIL = 4;
@@ -47,17 +50,14 @@ const receiptColumns = {
   type: purchases.type,
   network: purchases.network,
   phone: purchases.phone,
-  account: purchases.account,
-  tokenExpected: purchases.tokenExpected,
-  token: purchases.token,
-  units: purchases.units,
-  customerName: purchases.customerName,
   currency: purchases.currency,
   amountMinor: purchases.amountMinor,
   createdAt: purchases.createdAt,
   finalAt: purchases.finalAt,
   reference: purchases.reference,
   operatorRef: purchases.operatorRef,
+  account: purchases.account,
+  ...deliveredColumns,
 };
 
 /** The sale a live (not revoked) random link opens. */
@@ -103,14 +103,14 @@ export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
     type: row.type,
     network: row.network,
     phone: maskPhone(row.phone),
-    account: row.account,
-    delivered: deliveredOf(row),
-    awaitingToken: awaitingToken(row),
     currency: row.currency,
     amountMinor: row.amountMinor,
     createdAt: row.createdAt,
     finalAt: row.finalAt,
     maskedReference: maskReference(row.reference),
     operatorRef: row.operatorRef,
+    account: row.account,
+    delivered: deliveredOf(row),
+    awaitingToken: awaitingToken(row),
   };
 }

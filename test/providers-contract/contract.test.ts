@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@/simulator/server';
+import { registerBillContract } from './bills-contract';
 import { CONTRACT_SUBJECTS, registerProviderContract, type ContractEnv } from './contract';
 import { startCallbackReceiver, type CallbackReceiver } from './contract-receiver';
 import { createReferenceGenerator } from '@/lib/providers/reference';
@@ -39,6 +40,9 @@ afterAll(async () => {
 for (const id of PROVIDER_IDS) {
   describe(`${id} contract`, () => {
     registerProviderContract(CONTRACT_SUBJECTS[id], () => envs.get(id) as ContractEnv);
+  });
+  describe(`${id} bills contract`, () => {
+    registerBillContract(id, () => envs.get(id) as ContractEnv);
   });
 }
 

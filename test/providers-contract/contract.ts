@@ -2,6 +2,7 @@
 // connector harness for all providers). Registered per provider by contract.test.ts.
 import { expect, it } from 'vitest';
 import type { CallbackReceiver } from './contract-receiver';
+import { findBiller } from '@/lib/bills/billers';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import type {
   CallbackInput,
@@ -45,7 +46,7 @@ export interface ContractEnv {
 
 const newReference = createReferenceGenerator();
 
-async function eventually(
+export async function eventually(
   read: () => Promise<ProviderResult>,
   want: TxnStatus,
   timeoutMs = 8000,
@@ -58,7 +59,7 @@ async function eventually(
   }
 }
 
-async function callbackFor(
+export async function callbackFor(
   env: ContractEnv,
   reference: string,
   hint: TxnStatus,
@@ -252,6 +253,14 @@ function expectWellFormed(item: CatalogueItem, adapter: ProviderAdapter): void {
   expect(item.currency).toBe(adapter.currency);
   expect(item.planCode.length).toBeGreaterThan(0);
   expect(item.name.length).toBeGreaterThan(0);
+  if (item.type === 'electricity' || item.type === 'tv') {
+    // A bill's network is a biller of its own family, sold only by an adapter that has the family.
+    expect(findBiller(item.network)?.type, item.network).toBe(item.type);
+    expect(adapter.bills?.[item.type]).toBeDefined();
+    if (item.type === 'tv') expect(item.priceMinor).toBeGreaterThan(0);
+    else expect(item.minMinor).toBeLessThan(item.maxMinor ?? 0);
+    return;
+  }
   const networks =
     adapter.currency === 'NGN'
       ? ['MTN', 'GLO', 'AIRTEL', '9MOBILE']

@@ -47,8 +47,8 @@ export async function GET(request: Request) {
         r.providerRef,
         r.operatorRef,
         r.account,
-        r.token,
-        r.units,
+        r.delivered?.token ?? null,
+        r.delivered?.units ?? null,
       ]),
     ),
   ];

@@ -1,0 +1,329 @@
+// Bills through the one sale path, fast (in-memory world, in-process simulator): verify before money,
+// the amount rules, the token on every answer path, the awaiting-token requery and the write-once token.
+// Endings from docs/simulator.md#bills-vtpass-electricity-and-tv: 00 token at once, 51 pending, 63 token
+// only on requery, 64 token later (held), 97 ₦10,000 maximum, 98 ₦2,000 minimum, 99 wrong account.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ledgerEntries,
+  productSources,
+  products,
+  purchaseAttempts,
+  purchaseEvents,
+  purchases,
+  requeryJobs,
+} from '@/db/schema';
+import { Refusal } from '@/lib/errors';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
+import { applyProviderResult } from '@/lib/purchases/apply-result';
+import { handleCallback } from '@/lib/purchases/callbacks';
+import { runRequeryPass } from '@/lib/purchases/requery-worker';
+import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
+import { createWorld, type MemoryWorld } from '@/test/world';
+import { verifyBillAccount } from './verify';
+
+let T: MemoryWorld;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
+}, 60_000);
+afterEach(() => w?.close());
+afterAll(() => T?.close());
+
+let clock = 0;
+let n = 0;
+const TOKEN = /^\d{20}$/;
+
+function world(fundMinor = 10_000_000) {
+  w = T.fork();
+  clock = Date.now();
+  w.fund(fundMinor);
+  return w;
+}
+
+/** The catalogue product of a biller and plan code (meter type or bouquet code). */
+const billProduct = (network: string, planCode: string) =>
+  w.db
+    .select({ product: products })
+    .from(products)
+    .innerJoin(productSources, eq(productSources.productId, products.id))
+    .where(and(eq(products.network, network), eq(productSources.planCode, planCode)))
+    .get()!.product;
+
+/** A meter number whose last two digits choose the simulator's answer. */
+const meterEnding = (lastTwo: string) => `450${String(1_000_000 + ++n).slice(1)}${lastTwo}`;
+const wallet = () => findWallet(w.db, w.agentId, 'NGN')!.balance;
+const entries = () => w.db.select().from(ledgerEntries).all().length;
+const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
+const jobOf = (purchaseId: number) =>
+  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get();
+const attemptOf = (purchaseId: number) =>
+  w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, purchaseId)).get()!;
+const requery = (at: number) =>
+  runRequeryPass(w.db, { now: () => at, owner: 'bills', provider: w.provider });
+
+function electricity(meter: string, amountMinor: number, over: Partial<SaleInput> = {}) {
+  const product = billProduct('IKEDC', 'prepaid');
+  return startSale(
+    w.db,
+    w.agentId,
+    {
+      idempotencyKey: `bill-sale-${++n}-xxxxxxxx`,
+      productId: product.id,
+      phone: '08031234567',
+      network: 'IKEDC',
+      account: meter,
+      amountMinor,
+      ...over,
+    },
+    { now: () => clock, provider: w.provider },
+  );
+}
+
+async function sold(meter: string, amountMinor = 300_000, over: Partial<SaleInput> = {}) {
+  const r = await electricity(meter, amountMinor, over);
+  if (!r.ok) throw new Error(r.error);
+  return r.outcome;
+}
+
+describe('verify, before the confirm step and again before money moves', () => {
+  it('names the meter’s holder, address and type; a wrong meter is refused on the account field', async () => {
+    world();
+    const product = billProduct('IKEDC', 'prepaid');
+    const customer = await verifyBillAccount(
+      w.db,
+      { productId: product.id, account: '1111111111111' },
+      { provider: w.provider },
+    );
+    expect(customer).toMatchObject({ account: '1111111111111', meterType: 'prepaid' });
+    expect(customer.name).not.toBe('');
+    expect(customer.address).toContain('IKEJA ELECTRIC');
+    const wrong = verifyBillAccount(
+      w.db,
+      { productId: product.id, account: meterEnding('99') },
+      { provider: w.provider },
+    );
+    await expect(wrong).rejects.toBeInstanceOf(Refusal);
+    await expect(wrong).rejects.toMatchObject({ field: 'account' });
+  });
+
+  it('a sale to a wrong meter is refused with nothing debited, even without the verify step', async () => {
+    world();
+    const before = { wallet: wallet(), entries: entries() };
+    const r = await electricity(meterEnding('99'), 300_000);
+    expect(r).toMatchObject({ ok: false, field: 'account' });
+    if (!r.ok) expect(r.error).toMatch(/Ikeja Electric does not know this meter number/);
+    expect({ wallet: wallet(), entries: entries() }).toEqual(before);
+    expect(w.db.select().from(purchases).all()).toHaveLength(0);
+  });
+
+  it('reuses the same agent’s verify of the same meter within 10 minutes, and asks again after', async () => {
+    world();
+    const meter = meterEnding('10');
+    const product = billProduct('IKEDC', 'prepaid');
+    const verifies = () => w.sim.calls.filter((c) => c.includes('merchant-verify')).length;
+    await verifyBillAccount(
+      w.db,
+      { productId: product.id, account: meter },
+      { provider: w.provider, agentId: w.agentId, now: () => clock },
+    );
+    expect(verifies()).toBe(1);
+    await sold(meter);
+    expect(verifies()).toBe(1);
+    clock += 10 * 60_000 + 1;
+    await sold(meter, 300_000, { confirmRepeat: true });
+    expect(verifies()).toBe(2);
+  });
+});
+
+describe('the amount of an electricity sale', () => {
+  it('is at least ₦500 by default, and a whole naira amount', async () => {
+    world();
+    expect(await electricity(meterEnding('10'), 40_000)).toMatchObject({
+      ok: false,
+      field: 'amountMinor',
+    });
+    expect(await electricity(meterEnding('10'), 50_050)).toMatchObject({
+      ok: false,
+      field: 'amountMinor',
+    });
+    expect((await electricity(meterEnding('10'), 50_000)).ok).toBe(true);
+  });
+
+  it('follows the meter’s own minimum (98: ₦2,000) and maximum (97: ₦10,000) from verify', async () => {
+    world();
+    const low = await electricity(meterEnding('98'), 150_000);
+    expect(low).toMatchObject({ ok: false, field: 'amountMinor' });
+    if (!low.ok) expect(low.error).toContain('₦2,000');
+    expect((await electricity(meterEnding('98'), 200_000)).ok).toBe(true);
+    const high = await electricity(meterEnding('97'), 1_000_100);
+    expect(high).toMatchObject({ ok: false, field: 'amountMinor' });
+    if (!high.ok) expect(high.error).toContain('₦10,000');
+    expect((await electricity(meterEnding('97'), 1_000_000)).ok).toBe(true);
+  });
+
+  it('a postpaid sale settles without waiting for a token', async () => {
+    world();
+    const postpaid = billProduct('IKEDC', 'postpaid');
+    const r = await electricity(meterEnding('10'), 300_000, { productId: postpaid.id });
+    expect(r).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', awaitingToken: false } });
+    if (r.ok) expect(jobOf(r.outcome.purchaseId)).toBeUndefined();
+  });
+
+  it('asks before a repeat to the same meter within a minute, not for another meter of the same phone', async () => {
+    world();
+    const meter = meterEnding('10');
+    await sold(meter);
+    expect((await electricity(meterEnding('10'), 300_000)).ok).toBe(true);
+    const repeat = await electricity(meter, 300_000);
+    expect(repeat).toMatchObject({ ok: false });
+    if (!repeat.ok) expect(repeat.error).toContain(meter);
+  });
+});
+
+describe('the token, on every answer path', () => {
+  it('a prepaid sale delivered at once shows its 20-digit token and units', async () => {
+    world();
+    const s = await sold(meterEnding('00'));
+    expect(s.status).toBe('SUCCESS');
+    expect(s.delivered?.token).toMatch(TOKEN);
+    expect(s.delivered?.units).toMatch(/kWh/);
+    expect(s.awaitingToken).toBe(false);
+    expect(jobOf(s.purchaseId)).toBeUndefined();
+  });
+
+  it('63: settled without a token, awaiting it; the requery brings it, the money moved once', async () => {
+    world();
+    const start = wallet();
+    const s = await sold(meterEnding('63'));
+    expect(s).toMatchObject({ status: 'SUCCESS', awaitingToken: true });
+    expect(s.delivered?.token ?? null).toBeNull();
+    const charged = start - wallet();
+    expect(charged).toBe(s.agentCostMinor);
+    expect(jobOf(s.purchaseId)).toBeDefined();
+    await requery(clock + 31_000);
+    const after = row(s.purchaseId);
+    expect(after.token).toMatch(TOKEN);
+    expect(after.status).toBe('SUCCESS');
+    expect(start - wallet()).toBe(charged);
+    expect(jobOf(s.purchaseId)).toBeUndefined();
+    expect(allViolations(w.db)).toEqual([]);
+  });
+
+  it('64 held: requeries keep asking without refunding; the release’s callback requery brings the token', async () => {
+    world();
+    const meter = meterEnding('64');
+    w.sim.book.hold(meter);
+    const s = await sold(meter);
+    expect(s.awaitingToken).toBe(true);
+    await requery(clock + 31_000);
+    await requery(clock + 31_000 + 61_000);
+    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
+    expect(jobOf(s.purchaseId)?.tries).toBe(2);
+    w.sim.book.release(meter);
+    const callback = w.sim.callbackFor('vtpass', s.reference)!;
+    const handled = await handleCallback(w.db, 'vtpass', callback, w.provider, () => clock);
+    expect(handled.outcome).toBe('applied');
+    expect(row(s.purchaseId).token).toMatch(TOKEN);
+    expect(jobOf(s.purchaseId)).toBeUndefined();
+    expect(wallet()).toBe(10_000_000 - s.agentCostMinor);
+  });
+
+  it('51 held: pending with money held; released, the requery settles it with its token', async () => {
+    world();
+    const meter = meterEnding('51');
+    w.sim.book.hold(meter);
+    const s = await sold(meter);
+    expect(s).toMatchObject({ status: 'PENDING', awaitingToken: false });
+    w.sim.book.release(meter);
+    await requery(clock + 31_000);
+    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS' });
+    expect(row(s.purchaseId).token).toMatch(TOKEN);
+  });
+
+  it('a token, once carried, is never erased or replaced by a later answer', async () => {
+    world();
+    const s = await sold(meterEnding('00'));
+    const first = row(s.purchaseId).token;
+    const attempt = attemptOf(s.purchaseId);
+    for (const later of [
+      { status: 'SUCCESS' as const, providerCode: '000/delivered', exchanges: [] },
+      {
+        status: 'SUCCESS' as const,
+        providerCode: '000/delivered',
+        delivered: { token: '11112222333344445555', units: '1 kWh', customerName: 'SOMEONE ELSE' },
+        exchanges: [],
+      },
+      { status: 'PENDING' as const, providerCode: '099', exchanges: [] },
+    ])
+      applyProviderResult(w.db, attempt.id, later, { by: 'requery', now: clock });
+    expect(row(s.purchaseId).token).toBe(first);
+    expect(row(s.purchaseId).units).not.toBe('1 kWh');
+  });
+
+  it('a spent requery budget leaves the sale delivered, awaiting its token, with an event for an admin', async () => {
+    world();
+    const meter = meterEnding('64');
+    w.sim.book.hold(meter);
+    const s = await sold(meter);
+    let at = clock;
+    for (let i = 0; i < 40 && jobOf(s.purchaseId); i++) {
+      at = jobOf(s.purchaseId)!.nextAt;
+      await requery(at);
+    }
+    expect(jobOf(s.purchaseId)).toBeUndefined();
+    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
+    const kinds = w.db
+      .select({ kind: purchaseEvents.kind })
+      .from(purchaseEvents)
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+      .all()
+      .map((e) => e.kind);
+    expect(kinds).toContain('token_not_arrived');
+    expect(wallet()).toBe(10_000_000 - s.agentCostMinor);
+    w.sim.book.release(meter);
+  });
+});
+
+describe('cable TV', () => {
+  const tvSale = (planCode: string, over: Partial<SaleInput>) =>
+    startSale(
+      w.db,
+      w.agentId,
+      {
+        idempotencyKey: `tv-sale-${++n}-xxxxxxxxx`,
+        productId: billProduct('DSTV', planCode).id,
+        phone: '08031234567',
+        network: 'DSTV',
+        account: '1212121212',
+        ...over,
+      },
+      { now: () => clock, provider: w.provider },
+    );
+
+  it('renews the current bouquet at the renewal amount from verify', async () => {
+    world();
+    const r = await tvSale('dstv79', { subscriptionType: 'renew' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.outcome).toMatchObject({ status: 'SUCCESS', amountMinor: 790_000 });
+    const other = await tvSale('dstv-padi', { subscriptionType: 'renew', confirmRepeat: true });
+    expect(other).toMatchObject({ ok: false, field: 'subscriptionType' });
+  });
+
+  it('changes to another bouquet for several months at price × months; a changed total is refused', async () => {
+    world();
+    const r = await tvSale('dstv-padi', { subscriptionType: 'change', quantity: 3 });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.outcome.amountMinor).toBe(3 * 185_000);
+    if (r.ok)
+      expect(row(r.outcome.purchaseId)).toMatchObject({ quantity: 3, account: '1212121212' });
+    const stale = await tvSale('dstv-padi', {
+      subscriptionType: 'change',
+      quantity: 2,
+      expectedPriceMinor: 185_000,
+      confirmRepeat: true,
+    });
+    expect(stale).toMatchObject({ ok: false, field: 'productId' });
+  });
+});
