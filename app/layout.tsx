@@ -7,7 +7,13 @@ export const metadata: Metadata = {
   description: 'Sell airtime and data from your wallet.',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d5fd1' };
+// viewport-fit=cover lets the bottom bar keep clear of a phone's home indicator (safe-area insets).
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  viewportFit: 'cover',
+  themeColor: '#1d5fd1',
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

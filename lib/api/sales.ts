@@ -101,8 +101,11 @@ export async function createSaleFromApi(
   );
   if (!result.ok) {
     if (claim.kind === 'claimed') releaseIdempotencyKey(db, agentId, idempotencyKey);
-    const code = (result.code && REFUSAL_CODES[result.code]) ?? 'sale_refused';
-    const body = problemBody(code, { detail: result.error, field: result.field });
+    const { code, message, field } = result.refusal;
+    const body = problemBody((code ? REFUSAL_CODES[code] : undefined) ?? 'sale_refused', {
+      detail: message,
+      field,
+    });
     return { status: body.status, body, replayed: false };
   }
   const purchase = db

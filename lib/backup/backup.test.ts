@@ -55,7 +55,7 @@ function keepSelling(lanes: number) {
         network: 'MTN',
         amountMinor: 10_000,
       });
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.refusal.message);
       sold.push({
         purchaseId: result.outcome.purchaseId,
         reference: result.outcome.reference,

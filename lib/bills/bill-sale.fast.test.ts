@@ -83,7 +83,7 @@ function electricity(meter: string, amountMinor: number, over: Partial<SaleInput
 
 async function sold(meter: string, amountMinor = 300_000, over: Partial<SaleInput> = {}) {
   const r = await electricity(meter, amountMinor, over);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw r.refusal;
   return r.outcome;
 }
 
@@ -112,8 +112,8 @@ describe('verify, before the confirm step and again before money moves', () => {
     world();
     const before = { wallet: wallet(), entries: entries() };
     const r = await electricity(meterEnding('99'), 300_000);
-    expect(r).toMatchObject({ ok: false, field: 'account' });
-    if (!r.ok) expect(r.error).toMatch(/Ikeja Electric does not know this meter number/);
+    expect(r).toMatchObject({ ok: false, refusal: expect.objectContaining({ field: 'account' }) });
+    if (!r.ok) expect(r.refusal.message).toMatch(/Ikeja Electric does not know this meter number/);
     expect({ wallet: wallet(), entries: entries() }).toEqual(before);
     expect(w.db.select().from(purchases).all()).toHaveLength(0);
   });
@@ -142,11 +142,11 @@ describe('the amount of an electricity sale', () => {
     world();
     expect(await electricity(meterEnding('10'), 40_000)).toMatchObject({
       ok: false,
-      field: 'amountMinor',
+      refusal: expect.objectContaining({ field: 'amountMinor' }),
     });
     expect(await electricity(meterEnding('10'), 50_050)).toMatchObject({
       ok: false,
-      field: 'amountMinor',
+      refusal: expect.objectContaining({ field: 'amountMinor' }),
     });
     expect((await electricity(meterEnding('10'), 50_000)).ok).toBe(true);
   });
@@ -154,12 +154,18 @@ describe('the amount of an electricity sale', () => {
   it('follows the meter’s own minimum (98: ₦2,000) and maximum (97: ₦10,000) from verify', async () => {
     world();
     const low = await electricity(meterEnding('98'), 150_000);
-    expect(low).toMatchObject({ ok: false, field: 'amountMinor' });
-    if (!low.ok) expect(low.error).toContain('₦2,000');
+    expect(low).toMatchObject({
+      ok: false,
+      refusal: expect.objectContaining({ field: 'amountMinor' }),
+    });
+    if (!low.ok) expect(low.refusal.message).toContain('₦2,000');
     expect((await electricity(meterEnding('98'), 200_000)).ok).toBe(true);
     const high = await electricity(meterEnding('97'), 1_000_100);
-    expect(high).toMatchObject({ ok: false, field: 'amountMinor' });
-    if (!high.ok) expect(high.error).toContain('₦10,000');
+    expect(high).toMatchObject({
+      ok: false,
+      refusal: expect.objectContaining({ field: 'amountMinor' }),
+    });
+    if (!high.ok) expect(high.refusal.message).toContain('₦10,000');
     expect((await electricity(meterEnding('97'), 1_000_000)).ok).toBe(true);
   });
 
@@ -178,7 +184,7 @@ describe('the amount of an electricity sale', () => {
     expect((await electricity(meterEnding('10'), 300_000)).ok).toBe(true);
     const repeat = await electricity(meter, 300_000);
     expect(repeat).toMatchObject({ ok: false });
-    if (!repeat.ok) expect(repeat.error).toContain(meter);
+    if (!repeat.ok) expect(repeat.refusal.message).toContain(meter);
   });
 });
 
@@ -308,7 +314,10 @@ describe('cable TV', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.outcome).toMatchObject({ status: 'SUCCESS', amountMinor: 790_000 });
     const other = await tvSale('dstv-padi', { subscriptionType: 'renew', confirmRepeat: true });
-    expect(other).toMatchObject({ ok: false, field: 'subscriptionType' });
+    expect(other).toMatchObject({
+      ok: false,
+      refusal: expect.objectContaining({ field: 'subscriptionType' }),
+    });
   });
 
   it('changes to another bouquet for several months at price × months; a changed total is refused', async () => {
@@ -324,6 +333,9 @@ describe('cable TV', () => {
       expectedPriceMinor: 185_000,
       confirmRepeat: true,
     });
-    expect(stale).toMatchObject({ ok: false, field: 'productId' });
+    expect(stale).toMatchObject({
+      ok: false,
+      refusal: expect.objectContaining({ field: 'productId' }),
+    });
   });
 });

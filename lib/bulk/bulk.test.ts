@@ -1,6 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkBatches, purchases, users } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { findWallet, walletAccount } from '@/lib/ledger/accounts';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -33,7 +34,7 @@ function unfundedAgent() {
 
 function upload(agentId: number, csv: string) {
   const created = createBatch(w.db, agentId, 'sales.csv', csv);
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.refusal.message);
   return created.batchId;
 }
 
@@ -80,14 +81,17 @@ describe('bulk CSV preview', () => {
   });
 
   it('refuses a file without a header, without sales, or over 5,000 rows, and stores nothing', () => {
-    expect(parseBulkCsv('')).toMatchObject({ ok: false, error: expect.stringContaining('empty') });
+    expect(parseBulkCsv('')).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining('empty'), field: 'file' },
+    });
     expect(parseBulkCsv('phone,amount\n')).toMatchObject({
       ok: false,
-      error: 'The file has a header but no sales.',
+      refusal: { message: 'The file has a header but no sales.' },
     });
     expect(parseBulkCsv('foo,bar\n1,2')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('name the columns'),
+      refusal: { message: expect.stringContaining('name the columns') },
     });
     const big = [
       'number,amount',
@@ -95,7 +99,10 @@ describe('bulk CSV preview', () => {
     ].join('\n');
     expect(parseBulkCsv(big)).toEqual({
       ok: false,
-      error: `The file has ${MAX_ROWS + 1} rows; the most one upload takes is ${MAX_ROWS}.`,
+      refusal: new Refusal(
+        `The file has ${MAX_ROWS + 1} rows; the most one upload takes is ${MAX_ROWS}.`,
+        'file',
+      ),
     });
     const agent = unfundedAgent();
     expect(createBatch(w.db, agent, 'x.csv', big).ok).toBe(false);

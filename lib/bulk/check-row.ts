@@ -10,7 +10,7 @@ import {
 import { listProducts } from '@/lib/catalogue/queries';
 import type { Product } from '@/lib/catalogue/routing';
 import { formatMoney, minorOrUndefined, parseTypedAmount } from '@/lib/money';
-import { airtimeRange } from '@/lib/purchases/airtime-limits';
+import { checkAirtimeAmount } from '@/lib/purchases/airtime-limits';
 import type { CsvRow } from './csv';
 
 export type CheckedRow =
@@ -123,20 +123,10 @@ function airtime(
   ctx: CheckContext,
   refuse: (e: string) => CheckedRow,
 ): CheckedRow {
-  const amountMinor = minorOrUndefined(parseTypedAmount(amount));
-  // The same limits the sale path applies, so a previewed row is not refused when it is sold.
-  const { minMinor: min, maxMinor: max } = airtimeRange(product);
-  if (
-    amountMinor === undefined ||
-    amountMinor < min ||
-    amountMinor > max ||
-    amountMinor % 100 !== 0
-  ) {
-    return refuse(
-      `Amount "${amount}" is not a whole amount from ${formatMoney(min, 'NGN')} to ${formatMoney(max, 'NGN')}.`,
-    );
-  }
-  return priced(base, phone, network, product, amountMinor, ctx);
+  // The sale path's own rule, so a previewed row is not refused when it is sold.
+  const checked = checkAirtimeAmount(product, minorOrUndefined(parseTypedAmount(amount)));
+  if (!checked.ok) return refuse(`Amount "${amount}" is not ${checked.wanted}.`);
+  return priced(base, phone, network, product, checked.amountMinor, ctx);
 }
 
 function priced(

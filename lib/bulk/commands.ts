@@ -2,10 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bulkBatches, bulkRows } from '@/db/schema';
 import { immediate } from '@/db/transaction';
+import { Refusal } from '@/lib/errors';
 import { checkContext, checkRow } from './check-row';
 import { parseBulkCsv } from './csv';
 
-export type CreateBatchResult = { ok: true; batchId: number } | { ok: false; error: string };
+export type CreateBatchResult = { ok: true; batchId: number } | { ok: false; refusal: Refusal };
 
 /** Checks every row of the upload and stores the preview; nothing is sold until the agent confirms. */
 export function createBatch(

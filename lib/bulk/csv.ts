@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { Refusal } from '@/lib/errors';
 
 export const MAX_ROWS = 5_000;
 /** Generous for 5,000 rows of number, network, product and amount; anything bigger is not such a file. */
@@ -13,7 +14,10 @@ export interface CsvRow {
   amount: string;
 }
 
-export type ParsedCsv = { ok: true; rows: CsvRow[] } | { ok: false; error: string };
+export type ParsedCsv = { ok: true; rows: CsvRow[] } | { ok: false; refusal: Refusal };
+
+/** The file is the one input at fault (the upload form's field). */
+const refuse = (message: string) => ({ ok: false, refusal: new Refusal(message, 'file') }) as const;
 
 const ALIASES: Record<string, keyof Omit<CsvRow, 'rowNumber'>> = {
   number: 'number',
@@ -29,7 +33,7 @@ const ALIASES: Record<string, keyof Omit<CsvRow, 'rowNumber'>> = {
 /** The file's header names its columns; unknown columns are ignored, a missing number column is refused. */
 export function parseBulkCsv(text: string): ParsedCsv {
   if (Buffer.byteLength(text) > MAX_BYTES)
-    return { ok: false, error: 'The file is larger than 512 KB. Split it into smaller files.' };
+    return refuse('The file is larger than 512 KB. Split it into smaller files.');
   let records: string[][];
   try {
     records = parse(text, {
@@ -39,35 +43,25 @@ export function parseBulkCsv(text: string): ParsedCsv {
       relax_column_count: true,
     }) as string[][];
   } catch (error) {
-    return {
-      ok: false,
-      error: `The file is not a readable CSV (${(error as Error).message.split('\n')[0]}).`,
-    };
+    return refuse(`The file is not a readable CSV (${(error as Error).message.split('\n')[0]}).`);
   }
   const [header, ...body] = records;
   if (!header)
-    return {
-      ok: false,
-      error:
-        'The file is empty. Put a header row (number, network, product, amount) and one sale per row.',
-    };
+    return refuse(
+      'The file is empty. Put a header row (number, network, product, amount) and one sale per row.',
+    );
   const columns = header.map((name) => ALIASES[name.trim().toLowerCase()]);
   if (!columns.includes('number')) {
-    return {
-      ok: false,
-      error:
-        'The first row must name the columns: number, and network, product or amount (network is optional).',
-    };
+    return refuse(
+      'The first row must name the columns: number, and network, product or amount (network is optional).',
+    );
   }
   if (!columns.includes('product') && !columns.includes('amount')) {
-    return { ok: false, error: 'Add a product or an amount column: each row needs one of them.' };
+    return refuse('Add a product or an amount column: each row needs one of them.');
   }
-  if (body.length === 0) return { ok: false, error: 'The file has a header but no sales.' };
+  if (body.length === 0) return refuse('The file has a header but no sales.');
   if (body.length > MAX_ROWS)
-    return {
-      ok: false,
-      error: `The file has ${body.length} rows; the most one upload takes is ${MAX_ROWS}.`,
-    };
+    return refuse(`The file has ${body.length} rows; the most one upload takes is ${MAX_ROWS}.`);
   const rows = body.map((cells, i) => {
     const row: CsvRow = { rowNumber: i + 2, number: '', network: '', product: '', amount: '' };
     columns.forEach((column, c) => {

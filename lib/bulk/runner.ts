@@ -116,7 +116,11 @@ async function sellRow(
   if (result.ok) return { state: 'sent', message: null, purchaseId: result.outcome.purchaseId };
   // The sale path's own words are kept; the label says whether the wallet could pay for the row just now.
   const short = availableMinor(db, batch.agentId) < row.agentCostMinor!;
-  return { state: short ? 'insufficient' : 'refused', message: result.error, purchaseId: null };
+  return {
+    state: short ? 'insufficient' : 'refused',
+    message: result.refusal.message,
+    purchaseId: null,
+  };
 }
 
 /** Sells the batch's rows one after another until none is left, it is cancelled, or the lease is lost. */

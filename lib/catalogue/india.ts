@@ -31,3 +31,13 @@ export const INDIA_CIRCLES: { code: string; name: string }[] = [
 export function circleName(code: string | null | undefined): string {
   return INDIA_CIRCLES.find((c) => c.code === code)?.name ?? '';
 }
+
+/**
+ * Whether an Indian product may be sold to a number in this circle (one of ours): a plan is sold in
+ * its own circle only, airtime (circle '' in the catalogue: one product for every circle) in any. The
+ * sale carries the chosen circle to the provider, which needs it (RechargeKit's `circle`).
+ */
+export function servesCircle(productCircle: string | null, circle: string | undefined): boolean {
+  if (!circle || !INDIA_CIRCLES.some((c) => c.code === circle)) return false;
+  return !productCircle || productCircle === circle;
+}

@@ -7,7 +7,7 @@ export class LedgerError extends Refusal {
     message: string,
     readonly code: 'INSUFFICIENT_FUNDS' | 'IDEMPOTENCY_CONFLICT' | 'NOT_FOUND' | 'INVALID',
   ) {
-    super(message);
+    super(message, undefined, code);
     this.name = 'LedgerError';
   }
 }

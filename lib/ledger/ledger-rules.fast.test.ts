@@ -260,7 +260,7 @@ describe('sale money', () => {
       },
       { provider: w.provider },
     );
-    if (!res.ok) throw new Error(res.error);
+    if (!res.ok) throw new Error(res.refusal.message);
     const p = w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId)).get()!;
     return {
       purchaseId: p.id,
@@ -454,7 +454,7 @@ describe('the invariant checks notice a broken ledger', () => {
         },
         { provider: w.provider },
       );
-      if (!res.ok) throw new Error(res.error);
+      if (!res.ok) throw new Error(res.refusal.message);
       ids.push(res.outcome.purchaseId);
     }
     expect(allViolations(w.db)).toEqual([]);

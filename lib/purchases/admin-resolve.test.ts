@@ -23,7 +23,7 @@ async function pendingForever() {
     network: 'MTN',
     amountMinor: 10_000,
   });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   return r.outcome;
 }
 

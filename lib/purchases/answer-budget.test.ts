@@ -35,7 +35,7 @@ describe('the counter budget', () => {
       { answerBudget: { ms: 300, inBackground: (work) => void background.push(work) } },
     );
     const waited = Date.now() - t0;
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     expect(result.outcome.status).toBe('UNKNOWN'); // shown to the agent as "Pending — we'll update it"
     expect(waited).toBeLessThan(2_500); // well before the simulator's 3 s hold ends
     expect(background).toHaveLength(1);

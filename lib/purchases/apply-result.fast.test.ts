@@ -14,6 +14,8 @@ import {
   purchaseResolutions,
   purchases,
   requeryJobs,
+  webhookEndpoints,
+  webhookEvents,
 } from '@/db/schema';
 import { routeFor } from '@/lib/catalogue/routing';
 import { findWallet } from '@/lib/ledger/accounts';
@@ -129,7 +131,7 @@ async function held(face = 10_000) {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   const s = r.outcome;
   expect(s).toMatchObject({ status: 'PENDING', provider: 'vtpass' });
   const [first] = attemptsOf(s.purchaseId);
@@ -644,6 +646,40 @@ describe('a superseded attempt is still heard', () => {
     expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: s.first.id }]);
     expect(row(s.id).status).toBe('FAILED');
     clean();
+  });
+
+  it("the agent's webhook receivers hear of a delivery after refund, not of a double delivery", async () => {
+    const subscribe = () =>
+      w.db
+        .insert(webhookEndpoints)
+        .values({
+          agentId: w.agentId,
+          url: 'https://agent.example/hooks',
+          events: ['sale.delivered_after_refund'],
+          secret: 'whsec_test',
+          createdAt: clock,
+        })
+        .run();
+    const told = () =>
+      w.db
+        .select()
+        .from(webhookEvents)
+        .all()
+        .filter((e) => e.type === 'sale.delivered_after_refund');
+    const refunded = await movedOn();
+    subscribe();
+    apply(refunded.second.id, answer('FAILED'));
+    apply(refunded.first.id, answer('SUCCESS'));
+    expect(told()).toHaveLength(1);
+    expect(JSON.parse(told()[0]!.payload).data).toMatchObject({ status: 'FAILED' });
+
+    await w.close(); // each world is its own: the next sale forks a fresh one
+    const twice = await movedOn();
+    subscribe();
+    apply(twice.second.id, answer('SUCCESS'));
+    apply(twice.first.id, answer('SUCCESS'));
+    expect(lateOf(twice.id)).toMatchObject([{ kind: 'delivered_twice' }]);
+    expect(told()).toEqual([]);
   });
 
   it('while its answer is open it keeps its own schedule; a definite answer ends it; nothing else moves', async () => {

@@ -89,7 +89,7 @@ describe('provider callbacks', () => {
       network: 'MTN',
       amountMinor: 10_000,
     });
-    if (!sold.ok) throw new Error(sold.error);
+    if (!sold.ok) throw new Error(sold.refusal.message);
     expect(sold.outcome.provider).toBe('vtpass');
     // 58 stays pending upstream: a forged "delivered" hint must not settle it.
     const hint = vtpassUpdate(sold.outcome.reference, 'delivered');

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchases } from '@/db/schema';
 import { allowHit } from '@/lib/auth/throttle';
+import { Refusal } from '@/lib/errors';
 import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
@@ -12,7 +13,7 @@ import { isFinal } from './status';
 const PER_SALE = { limit: 1, windowMs: 15_000 };
 const PER_AGENT = { limit: 20, windowMs: 60_000 };
 
-export type CheckNowResult = { ok: true; outcome: SaleOutcome } | { ok: false; error: string };
+export type CheckNowResult = { ok: true; outcome: SaleOutcome } | { ok: false; refusal: Refusal };
 
 /** "Check now": asks the provider at once about one of the agent's own pending sales. */
 export async function checkNow(
@@ -26,13 +27,16 @@ export async function checkNow(
     .from(purchases)
     .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))
     .get();
-  if (!purchase) return { ok: false, error: 'No such sale.' };
+  if (!purchase) return { ok: false, refusal: new Refusal('No such sale.') };
   if (isFinal(purchase.status)) return { ok: true, outcome: toOutcome(purchase) };
   if (
     !allowHit(db, `check-now:sale:${purchaseId}`, PER_SALE) ||
     !allowHit(db, `check-now:agent:${agentId}`, PER_AGENT)
   ) {
-    return { ok: false, error: 'We just checked this sale. Try again in a few seconds.' };
+    return {
+      ok: false,
+      refusal: new Refusal('We just checked this sale. Try again in a few seconds.'),
+    };
   }
   const attempt = db
     .select()

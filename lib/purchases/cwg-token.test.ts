@@ -34,7 +34,7 @@ describe('the CWG token', () => {
         }),
       ),
     );
-    expect(sales.map((s) => (s.ok ? s.outcome.status : s.error))).toEqual(
+    expect(sales.map((s) => (s.ok ? s.outcome.status : s.refusal.message))).toEqual(
       Array(100).fill('SUCCESS'),
     );
     // One since the simulator started: the catalogue sync's token served all 100 sales too.

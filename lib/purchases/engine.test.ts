@@ -57,7 +57,7 @@ async function sale(
       ? { circle: product.circle, expectedPriceMinor: product.priceMinor! }
       : { amountMinor: 10_000 }),
   });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   return { ...r.outcome, phone };
 }
 

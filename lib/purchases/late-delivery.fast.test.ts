@@ -3,7 +3,15 @@
 // keeps the rest as a debt the next funding pays first; writing off charges the platform; decided once.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, ledgerEntries, products, purchaseAttempts, purchaseEvents } from '@/db/schema';
+import {
+  accounts,
+  auditLog,
+  ledgerEntries,
+  products,
+  purchaseAttempts,
+  purchaseEvents,
+} from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { findWallet } from '@/lib/ledger/accounts';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -11,6 +19,7 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { agentDebt } from '@/lib/ledger/late-delivery-money';
 import type { ProviderResult, TxnStatus } from '@/lib/providers/types';
 import { createWorld, type MemoryWorld } from '@/test/world';
+import { insertUser } from '@/test/world/db';
 import { applyProviderResult } from './apply-result';
 import {
   countOpenLateDeliveries,
@@ -48,6 +57,14 @@ const entriesOf = (lateId: number) =>
     .from(ledgerEntries)
     .where(eq(ledgerEntries.reference, `late-delivery:${lateId}`))
     .all();
+const refusalOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('not refused');
+};
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 const fund = (amount: number, reference = `late-fund-${++n}`) =>
   fundWallet(
@@ -97,7 +114,7 @@ async function refundedThenDelivered(face = 10_000) {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   const attempt = w.db
     .select()
     .from(purchaseAttempts)
@@ -300,6 +317,10 @@ describe('writing a late delivery off', () => {
     expect(() => resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock)).toThrow(
       'Give a reason.',
     );
+    // The form marks the reason field.
+    expect(
+      refusalOf(() => resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock)),
+    ).toEqual(new Refusal('Give a reason.', 'reason'));
     expect(() => resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock)).toThrow(
       'No such late delivery.',
     );
@@ -330,5 +351,74 @@ describe('the open late deliveries', () => {
     expect(countOpenLateDeliveries(w.db)).toEqual([
       { kind: 'delivered_after_refund', n: 1, since: second.late.detectedAt },
     ]);
+  });
+});
+
+describe('the decision on record', () => {
+  const named = { userId: 0, label: 'named-admin@test', ip: '10.0.0.8' };
+  const audited = (purchaseId: number) =>
+    w.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(purchaseId)))
+      .all()
+      .filter((a) => a.action.startsWith('sale.late_delivery'));
+
+  it('a recovery keeps what was taken and what is owed, names the admin on the wallet entry, and is audited', async () => {
+    world(100_000);
+    named.userId = insertUser(w.db, 'admin').id;
+    const { sale, attempt, late } = await refundedThenDelivered();
+    // The wallet holds less than the agent's cost by the time the admin decides.
+    fundWallet(
+      w.db,
+      SYSTEM_ACTOR,
+      {
+        agentId: w.agentId,
+        currency: 'NGN',
+        amount: 95_000,
+        direction: 'debit',
+        reference: `late-payout-${++n}`,
+        reason: 'payout',
+      },
+      clock,
+    );
+    resolveLateDelivery(w.db, named, late.id, 'recover', ' customer confirmed ', clock);
+    const owed = sale.agentCostMinor - 5_000;
+    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+      resolution: 'recovered',
+      recoveredMinor: 5_000,
+      debtMinor: owed,
+      reason: 'customer confirmed',
+      resolvedBy: 'named-admin@test',
+    });
+    const recovery = entriesOf(late.id).find((e) => e.kind === 'recovery')!;
+    expect(recovery).toMatchObject({ amount: 5_000, createdBy: named.userId });
+    expect(audited(sale.purchaseId)).toEqual([
+      expect.objectContaining({
+        action: 'sale.late_delivery_recovered',
+        targetType: 'purchase',
+        detail: {
+          lateDeliveryId: late.id,
+          kind: 'delivered_after_refund',
+          reason: 'customer confirmed',
+          agentCostMinor: sale.agentCostMinor,
+          providerCostMinor: attempt.providerCostMinor,
+          recoveredMinor: 5_000,
+          debtMinor: owed,
+        },
+      }),
+    ]);
+  });
+
+  it('a write-off records no recovery and no debt', async () => {
+    world(100_000);
+    const { sale, late } = await refundedThenDelivered();
+    resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock);
+    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+      resolution: 'written_off',
+      recoveredMinor: null,
+      debtMinor: null,
+    });
+    expect(audited(sale.purchaseId)[0]).toMatchObject({ action: 'sale.late_delivery_written_off' });
   });
 });

@@ -14,6 +14,7 @@ import {
   purchases,
   requeryJobs,
 } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { findWallet } from '@/lib/ledger/accounts';
@@ -99,7 +100,7 @@ async function sale(
     },
     { now, provider: w.provider },
   );
-  if (!result.ok) throw new Error(`refused: ${result.error}`);
+  if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
   return { ...result.outcome, key, phone: phoneNumber };
 }
 
@@ -151,8 +152,11 @@ describe('a sale moves the money once', () => {
     );
     expect(result).toEqual({
       ok: false,
-      code: 'INSUFFICIENT_FUNDS',
-      error: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+      refusal: expect.objectContaining({
+        name: 'LedgerError',
+        message: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+        code: 'INSUFFICIENT_FUNDS',
+      }),
     });
     expect(ledgerRows()).toBe(before);
     expect(w.db.select().from(purchases).all()).toEqual([]);
@@ -208,7 +212,7 @@ describe('a sale moves the money once', () => {
     );
     expect(other).toEqual({
       ok: false,
-      error: 'This form was already used for a different sale. Start a new sale.',
+      refusal: new Refusal('This form was already used for a different sale. Start a new sale.'),
     });
     expect(ledgerRows()).toBe(before);
     expect(w.sim.calls.filter((c) => c.includes('pay'))).toHaveLength(1);
@@ -508,7 +512,7 @@ describe('admin resolution and check now', () => {
     const s = await sale('51');
     expect(await checkNow(w.db, w.agentId + 1, s.purchaseId, w.provider)).toEqual({
       ok: false,
-      error: 'No such sale.',
+      refusal: new Refusal('No such sale.'),
     });
     simSays('vtpass', s.reference, 'PENDING');
     expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({
@@ -518,7 +522,7 @@ describe('admin resolution and check now', () => {
     simSays('vtpass', s.reference, 'SUCCESS');
     expect(await checkNow(w.db, w.agentId, s.purchaseId, w.provider)).toEqual({
       ok: false,
-      error: 'We just checked this sale. Try again in a few seconds.',
+      refusal: new Refusal('We just checked this sale. Try again in a few seconds.'),
     });
     expect(resolution(s.purchaseId)).toBe('held');
     const done = await sale('00');

@@ -1,10 +1,11 @@
 // The requery worker's lease, fast (in-memory world): a due job is taken by one worker at a time, the
 // soonest due first; a crashed worker's lease expires after a minute and another worker takes the job.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { products, requeryJobs } from '@/db/schema';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { products, purchaseResolutions, requeryJobs } from '@/db/schema';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { claimDueJobs, runRequeryPass } from './requery-worker';
+import { sellTo } from '@/test/world/sales';
+import { claimDueJobs, runRequeryPass, startRequeryWorker } from './requery-worker';
 import { startSale } from './start-sale';
 
 let T: MemoryWorld;
@@ -45,7 +46,7 @@ async function pendingSale() {
     },
     { now: () => clock, provider: w.provider },
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   return r.outcome;
 }
 const jobOf = (purchaseId: number) =>
@@ -101,5 +102,120 @@ describe('the requery lease', () => {
     // Its answer (still pending) booked the next requery and released the lease.
     expect(jobOf(sales[0]!.purchaseId)).toMatchObject({ tries: 1, leaseOwner: null });
     expect(jobOf(sales[1]!.purchaseId)).toMatchObject({ tries: 0, leaseOwner: 'a' });
+  });
+});
+
+// The worker's loop, with the interval driven by Vitest's fake timers (the clock stays real) and each
+// provider call held at a gate the test opens: nothing here waits on time.
+describe('the requery worker', () => {
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  };
+  let held = gate();
+  let calls = 0;
+  // The worker reaches the providers through the global fetch (no deps): the in-process simulator's.
+  const heldFetch = (async (...args: Parameters<typeof fetch>) => {
+    calls += 1;
+    await held.opened;
+    return w.sim.fetch(...args);
+  }) as typeof fetch;
+  /** Lets the worker's promises run until the condition holds (bounded: no clock involved). */
+  async function until(what: string, condition: () => boolean) {
+    for (let i = 0; i < 2_000; i += 1) {
+      if (condition()) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    throw new Error(`never: ${what}`);
+  }
+  const makeDue = (purchaseId: number) =>
+    w.db.update(requeryJobs).set({ nextAt: 0 }).where(eq(requeryJobs.purchaseId, purchaseId)).run();
+  const resolution = (purchaseId: number) =>
+    w.db
+      .select()
+      .from(purchaseResolutions)
+      .where(eq(purchaseResolutions.purchaseId, purchaseId))
+      .get();
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('runs one pass at a time under its own lease, settles what the requery finds, and stops', async () => {
+    w = T.fork();
+    w.fund(1_000_000);
+    // Held past the timeout (53): unknown until a requery finds it delivered.
+    const first = (await sellTo(w, { ending: '53' })).outcome;
+    const second = (await sellTo(w, { ending: '53' })).outcome;
+    expect([first.status, second.status]).toEqual(['UNKNOWN', 'UNKNOWN']);
+    held = gate();
+    calls = 0;
+    vi.stubGlobal('fetch', heldFetch);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const stop = startRequeryWorker(w.db, 1_000);
+    makeDue(first.purchaseId);
+
+    vi.advanceTimersByTime(999);
+    await until('a tick would have called', () => true);
+    expect(calls).toBe(0); // not before the interval
+    vi.advanceTimersByTime(1);
+    await until('the pass asks the provider', () => calls === 1);
+    // The lease names this worker (one process, one label) while its pass holds the job.
+    expect(jobOf(first.purchaseId).leaseOwner).toMatch(/^worker-\d+-[0-9a-f]{8}$/);
+    const owner = jobOf(first.purchaseId).leaseOwner;
+    // Another tick while that pass runs starts nothing, even with another job due.
+    makeDue(second.purchaseId);
+    vi.advanceTimersByTime(3_000);
+    await until('ticks ran', () => true);
+    expect(calls).toBe(1);
+    expect(jobOf(second.purchaseId).leaseOwner).toBeNull();
+
+    held.open();
+    await until('the first sale settles', () => resolution(first.purchaseId) !== undefined);
+    expect(resolution(first.purchaseId)).toMatchObject({
+      outcome: 'settled',
+      resolvedBy: 'requery',
+    });
+    // The next tick starts the next pass, under the same owner.
+    vi.advanceTimersByTime(1_000);
+    await until('the second pass asks', () => calls === 2);
+    expect(jobOf(second.purchaseId).leaseOwner).toBe(owner);
+    await until('the second sale settles', () => resolution(second.purchaseId) !== undefined);
+
+    // Stopped: however long it waits, nothing more is asked.
+    stop();
+    const third = (await sellTo(w, { ending: '53' })).outcome;
+    makeDue(third.purchaseId);
+    const before = calls;
+    vi.advanceTimersByTime(10_000);
+    await until('ticks would have run', () => true);
+    expect(calls).toBe(before);
+  });
+
+  it('a pass that fails is logged and the worker carries on with the next tick', async () => {
+    w = T.fork();
+    w.fund(1_000_000);
+    const sale = (await sellTo(w, { ending: '53' })).outcome;
+    held = gate();
+    held.open();
+    calls = 0;
+    vi.stubGlobal('fetch', heldFetch);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const stop = startRequeryWorker(w.db, 1_000);
+    makeDue(sale.purchaseId);
+    // The database fails the pass (the jobs' table is out of reach for one tick).
+    w.db.$client.exec('alter table requery_jobs rename to requery_jobs_away');
+    vi.advanceTimersByTime(1_000);
+    await until('the failure is logged', () => logged.mock.calls.length > 0);
+    expect(logged.mock.calls[0]![0]).toBe('[requery] pass failed');
+    w.db.$client.exec('alter table requery_jobs_away rename to requery_jobs');
+    vi.advanceTimersByTime(1_000);
+    await until('the sale settles', () => resolution(sale.purchaseId) !== undefined);
+    expect(calls).toBe(1);
+    stop();
   });
 });

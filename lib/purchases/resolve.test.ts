@@ -24,7 +24,7 @@ async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
     network,
     amountMinor: 10_000,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.refusal.message);
   return { ...result.outcome, phone };
 }
 

@@ -14,6 +14,7 @@ import {
   purchases,
   users,
 } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createWorld, type MemoryWorld } from '@/test/world';
@@ -89,7 +90,7 @@ const sell = (input: Partial<SaleInput>, deps: Parameters<typeof startSale>[3] =
   );
 async function sold(input: Partial<SaleInput> = {}) {
   const r = await sell({ confirmRepeat: true, ...input });
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.refusal.message);
   return r.outcome;
 }
 /** A sale the provider definitely failed (no confirmation asked): refunded. */
@@ -115,27 +116,36 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     const airtime = product('NGN', 'airtime');
     expect(await sell({ productId: 999_999 })).toEqual({
       ok: false,
-      field: 'productId',
-      error: 'That plan is no longer on sale. Pick another one.',
+      refusal: new Refusal('That plan is no longer on sale. Pick another one.', 'productId'),
     });
     w.db.update(products).set({ active: false }).where(eq(products.id, airtime.id)).run();
-    expect(await sell({ productId: airtime.id })).toMatchObject({ ok: false, field: 'productId' });
+    expect(await sell({ productId: airtime.id })).toMatchObject({
+      ok: false,
+      refusal: { field: 'productId' },
+    });
     w.db.update(products).set({ active: true }).where(eq(products.id, airtime.id)).run();
     expect(await sell({ phone: '12345' })).toEqual({
       ok: false,
-      field: 'phone',
-      error: 'Enter a Nigerian mobile number, like 0803 123 4567.',
+      refusal: new Refusal('Enter a Nigerian mobile number, like 0803 123 4567.', 'phone'),
     });
     expect(await sell({ network: 'GLO' })).toEqual({
       ok: false,
-      field: 'network',
-      error: 'The plan does not match the chosen network. Pick the network again.',
+      refusal: new Refusal(
+        'The plan does not match the chosen network. Pick the network again.',
+        'network',
+      ),
     });
-    expect(await sell({ network: 'VODAFONE' })).toMatchObject({ ok: false, field: 'network' });
+    expect(await sell({ network: 'VODAFONE' })).toMatchObject({
+      ok: false,
+      refusal: { field: 'network' },
+    });
     const bounds = {
       ok: false,
-      field: 'amountMinor',
-      error: expect.stringMatching(/^Enter a whole amount from .+ to .+\.$/),
+      refusal: expect.objectContaining({
+        name: 'Refusal',
+        message: expect.stringMatching(/^Enter a whole amount from .+ to .+\.$/),
+        field: 'amountMinor',
+      }),
     };
     const min = airtime.minMinor ?? 100;
     const max = airtime.maxMinor ?? 5_000_000;
@@ -167,21 +177,28 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
       });
     expect(await india({ phone: '12345' })).toEqual({
       ok: false,
-      field: 'phone',
-      error: 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.',
+      refusal: new Refusal(
+        'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.',
+        'phone',
+      ),
     });
     expect(await india({ circle: undefined })).toEqual({
       ok: false,
-      field: 'circle',
-      error: 'Choose the circle for this number.',
+      refusal: new Refusal('Choose the circle for this number.', 'circle'),
     });
-    expect(await india({ circle: 'NOT-A-CIRCLE' })).toMatchObject({ ok: false, field: 'circle' });
+    expect(await india({ circle: 'NOT-A-CIRCLE' })).toMatchObject({
+      ok: false,
+      refusal: { field: 'circle' },
+    });
     expect(await india({ expectedPriceMinor: plan.priceMinor! + 100 })).toEqual({
       ok: false,
-      field: 'productId',
-      error: expect.stringMatching(
-        /^The price of this plan changed to .+\. Check and confirm again\.$/,
-      ),
+      refusal: expect.objectContaining({
+        name: 'Refusal',
+        message: expect.stringMatching(
+          /^The price of this plan changed to .+\. Check and confirm again\.$/,
+        ),
+        field: 'productId',
+      }),
     });
     const ok = await india({ expectedPriceMinor: plan.priceMinor!, amountMinor: 1 });
     expect(ok).toMatchObject({
@@ -195,9 +212,59 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id)).run();
     expect(await india({})).toEqual({
       ok: false,
-      field: 'productId',
-      error: 'That plan has no price. Pick another one.',
+      refusal: new Refusal('That plan has no price. Pick another one.', 'productId'),
     });
+  });
+
+  it("Indian airtime (no circle in the catalogue) sells for the agent's chosen circle, which reaches RechargeKit", async () => {
+    world();
+    w.fund(10_000_000, 'INR');
+    const airtime = product('INR', 'airtime');
+    expect(airtime.circle).toBe(''); // airtime is one product for every circle; the number's circle varies
+    const sentToRechargekit: unknown[] = [];
+    const spy = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).includes('/rechargekit/') && typeof init?.body === 'string')
+        sentToRechargekit.push(JSON.parse(init.body));
+      return w.provider.fetch!(input, init);
+    }) as typeof fetch;
+    const india = (input: Partial<SaleInput>) =>
+      sell(
+        {
+          productId: airtime.id,
+          network: airtime.network,
+          phone: '9812345600',
+          circle: '23',
+          amountMinor: 10_000,
+          ...input,
+        },
+        { provider: { ...w.provider, fetch: spy } },
+      );
+    // The circle is still the agent's to choose, and only a circle the portal knows.
+    expect(await india({ circle: undefined })).toMatchObject({
+      ok: false,
+      refusal: { field: 'circle' },
+    });
+    expect(await india({ circle: '99' })).toMatchObject({
+      ok: false,
+      refusal: { field: 'circle' },
+    });
+    expect(sentToRechargekit).toEqual([]);
+
+    const sold = await india({});
+    expect(sold).toMatchObject({
+      ok: true,
+      outcome: { status: 'SUCCESS', amountMinor: 10_000, currency: 'INR' },
+    });
+    if (!sold.ok) return;
+    const row = w.db
+      .select()
+      .from(purchases)
+      .where(eq(purchases.id, sold.outcome.purchaseId))
+      .get();
+    expect(row?.circle).toBe('23');
+    expect(sentToRechargekit).toEqual([
+      expect.objectContaining({ mobile_no: '9812345600', amount: 100, circle: 23 }),
+    ]);
   });
 
   it('a Nigerian sale stores no circle, whatever the form sends', async () => {
@@ -215,7 +282,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     const again = await sell({ phone });
     expect(again).toEqual({
       ok: false,
-      error: `You sold this to ${phone} less than a minute ago. Send again?`,
+      refusal: new Refusal(`You sold this to ${phone} less than a minute ago. Send again?`),
       repeatOf: expect.objectContaining({ purchaseId: first.purchaseId }),
     });
     expect(await sell({ phone: ngPhone('00') })).toMatchObject({ ok: true });
@@ -237,12 +304,18 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
       .run();
     expect(await sell({ amountMinor: 20_100 })).toEqual({
       ok: false,
-      error: expect.stringMatching(/^The largest sale you can make is .+\.$/),
+      refusal: expect.objectContaining({
+        name: 'Refusal',
+        message: expect.stringMatching(/^The largest sale you can make is .+\.$/),
+      }),
     });
     await sold({ amountMinor: 20_000 });
     expect(await sell({ amountMinor: 10_100 })).toEqual({
       ok: false,
-      error: expect.stringMatching(/^This sale would pass your daily limit of .+\.$/),
+      refusal: expect.objectContaining({
+        name: 'Refusal',
+        message: expect.stringMatching(/^This sale would pass your daily limit of .+\.$/),
+      }),
     });
     // A failed sale does not count toward the daily total; exactly the limit goes through.
     const failed = await failedSale({ amountMinor: 10_000 });
@@ -268,7 +341,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     clock = midnightLagos - 1;
     expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/daily limit/),
+      refusal: { message: expect.stringMatching(/daily limit/) },
     });
     clock = midnightLagos;
     expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({ ok: true });
@@ -279,8 +352,11 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     const r = await sell({ amountMinor: 10_000, confirmRepeat: true });
     expect(r).toEqual({
       ok: false,
-      code: 'INSUFFICIENT_FUNDS',
-      error: expect.stringMatching(/^Your wallet has /),
+      refusal: expect.objectContaining({
+        name: 'LedgerError',
+        message: expect.stringMatching(/^Your wallet has /),
+        code: 'INSUFFICIENT_FUNDS',
+      }),
     });
     expect(wallet()).toBe(1_000);
   });
@@ -512,7 +588,7 @@ describe('callbacks are hints with limits', () => {
       amountMinor: undefined,
       confirmRepeat: true,
     });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.refusal.message);
     expect(r.outcome.provider).toBe('rechargekit');
     const get = (orderid: string) => ({
       method: 'GET',
@@ -561,7 +637,7 @@ describe('"check now" and the sale\'s own views', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     expect(results.at(-1)).toEqual({
       ok: false,
-      error: 'We just checked this sale. Try again in a few seconds.',
+      refusal: new Refusal('We just checked this sale. Try again in a few seconds.'),
     });
   });
 

@@ -57,13 +57,13 @@ describe('the sale form posts the sale input', () => {
     const product = productWithoutLimits();
     const input = saleInputSchema.parse(posted(product.id, AIRTIME_LIMITS.minMinor - 100));
     const refused = await startSale(w.db, w.agentId, input, { provider: w.provider });
-    expect(refused).toMatchObject({ ok: false, field: 'amountMinor' });
+    expect(refused).toMatchObject({ ok: false, refusal: { field: 'amountMinor' } });
     if (refused.ok) return;
-    expect(Object.keys(saleInputSchema.shape)).toContain(refused.field);
-    expect(fail(new Refusal(refused.error, refused.field))).toEqual({
+    expect(Object.keys(saleInputSchema.shape)).toContain(refused.refusal.field);
+    expect(fail(refused.refusal)).toEqual({
       ok: false,
-      message: refused.error,
-      fieldErrors: { amountMinor: [refused.error] },
+      message: refused.refusal.message,
+      fieldErrors: { amountMinor: [refused.refusal.message] },
     });
   });
 
@@ -75,11 +75,11 @@ describe('the sale form posts the sale input', () => {
       });
     expect(await sell(AIRTIME_LIMITS.minMinor - 100)).toMatchObject({
       ok: false,
-      field: 'amountMinor',
+      refusal: { field: 'amountMinor' },
     });
     expect(await sell(AIRTIME_LIMITS.maxMinor + 100)).toMatchObject({
       ok: false,
-      field: 'amountMinor',
+      refusal: { field: 'amountMinor' },
     });
     expect(await sell(AIRTIME_LIMITS.minMinor)).toMatchObject({
       ok: true,

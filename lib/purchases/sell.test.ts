@@ -1,6 +1,8 @@
 import { eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { providerSettings, purchaseAttempts, users } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
+import { LedgerError } from '@/lib/ledger/errors';
 import { listBeneficiaries } from '@/lib/beneficiaries/queries';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -62,7 +64,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('charges the face value less the agent commission', async () => {
     const result = await sellAirtime('00', 100_000);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     expect(result.outcome.amountMinor).toBe(100_000);
     expect(result.outcome.commissionMinor).toBe(2_000); // 2 % default airtime commission
     expect(result.outcome.agentCostMinor).toBe(98_000);
@@ -100,7 +102,7 @@ describe('selling airtime against the simulator over HTTP', () => {
     });
     expect(changed).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/already used for a different sale/),
+      refusal: { message: expect.stringMatching(/already used for a different sale/) },
     });
     expect(balance().balance).toBe(before);
   });
@@ -117,8 +119,10 @@ describe('selling airtime against the simulator over HTTP', () => {
     });
     expect(result).toEqual({
       ok: false,
-      code: 'INSUFFICIENT_FUNDS',
-      error: 'Your wallet has ₦320.00; this sale needs ₦490.00.',
+      refusal: new LedgerError(
+        'Your wallet has ₦320.00; this sale needs ₦490.00.',
+        'INSUFFICIENT_FUNDS',
+      ),
     });
     expect(findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
     expect(allViolations(world.db)).toEqual([]);
@@ -131,7 +135,10 @@ describe('selling airtime against the simulator over HTTP', () => {
     const first = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
     expect(first.ok).toBe(true);
     const repeat = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
-    expect(repeat).toMatchObject({ ok: false, error: expect.stringMatching(/Send again\?/) });
+    expect(repeat).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringMatching(/Send again\?/) },
+    });
     const confirmed = await startSale(world.db, world.agentId, {
       ...sale,
       idempotencyKey: newKey(),
@@ -158,7 +165,10 @@ describe('selling airtime against the simulator over HTTP', () => {
         amountMinor: 10_000,
         ...override,
       });
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(message) });
+      expect(result).toMatchObject({
+        ok: false,
+        refusal: { message: expect.stringMatching(message) },
+      });
     }
     expect(balance()).toEqual(before);
   });
@@ -185,7 +195,7 @@ describe('selling airtime against the simulator over HTTP', () => {
     });
     expect(stale).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/price of this plan changed/),
+      refusal: { message: expect.stringMatching(/price of this plan changed/) },
     });
   });
 
@@ -208,7 +218,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('fails over to the next provider only after a definite "not processed", each attempt with its own reference', async () => {
     const result = await sellAirtime('60');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     expect(result.outcome.status).toBe('FAILED');
     const attempts = world.db
       .select()
@@ -223,7 +233,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('gives the JoNet attempt reached by failover an all-digit reference, which JoNet accepts (no JO104)', async () => {
     const result = await sellAirtime('60');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     const attempts = world.db
       .select()
       .from(purchaseAttempts)
@@ -239,7 +249,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('never fails over after a timeout: the sale stays with the first provider, pending', async () => {
     const result = await sellAirtime('53');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     const attempts = world.db
       .select()
       .from(purchaseAttempts)
@@ -267,7 +277,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: expect.stringMatching(/cannot be sold right now/),
+        refusal: { message: expect.stringMatching(/cannot be sold right now/) },
       });
       expect(balance()).toEqual(before);
     } finally {
@@ -293,12 +303,12 @@ describe('selling airtime against the simulator over HTTP', () => {
       });
     expect(await sale(60_000)).toEqual({
       ok: false,
-      error: 'The largest sale you can make is ₦500.00.',
+      refusal: new Refusal('The largest sale you can make is ₦500.00.'),
     });
     expect(await sale(50_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
     expect(await sale(20_000)).toEqual({
       ok: false,
-      error: 'This sale would pass your daily limit of ₦600.00.',
+      refusal: new Refusal('This sale would pass your daily limit of ₦600.00.'),
     });
     expect(await sale(10_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
     expect(allViolations(world.db)).toEqual([]);

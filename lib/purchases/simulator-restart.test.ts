@@ -35,7 +35,7 @@ describe('a simulator restart', () => {
       network: 'MTN',
       amountMinor: 10_000,
     });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.refusal.message);
     expect(result.outcome.status).toBe('UNKNOWN');
 
     await world.sim.close();

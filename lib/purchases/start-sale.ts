@@ -9,29 +9,31 @@ import {
   NG_NETWORKS,
   IN_OPERATORS,
 } from '@/lib/catalogue/phone';
+import { servesCircle } from '@/lib/catalogue/india';
 import { getProduct } from '@/lib/catalogue/routing';
 import { isBillType } from '@/lib/bills/billers';
 import { checkBillSale, type BillSale } from '@/lib/bills/sale';
 import { Refusal } from '@/lib/errors';
-import { LedgerError } from '@/lib/ledger/errors';
 import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
 import { sell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
-import { airtimeRange } from './airtime-limits';
+import { checkAirtimeAmount } from './airtime-limits';
 import type { SaleInput } from './sale-input';
 
 export type { SaleInput };
 
+/**
+ * The sale, or the refusal that stopped it before any money moved (a LedgerError's code says which
+ * ledger rule, e.g. INSUFFICIENT_FUNDS). With `repeatOf`, the refusal is a question: the same sale
+ * went through less than a minute ago; sending again with `confirmRepeat` sells it.
+ */
 export type StartSaleResult =
-  | { ok: true; outcome: SaleOutcome }
-  | {
-      ok: false;
-      error: string;
-      field?: keyof SaleInput;
-      repeatOf?: SaleOutcome;
-      code?: LedgerError['code'];
-    };
+  { ok: true; outcome: SaleOutcome } | { ok: false; refusal: Refusal; repeatOf?: SaleOutcome };
+
+/** A refusal naming the sale input's key at fault. */
+const refuse = (message: string, field?: keyof SaleInput, repeatOf?: SaleOutcome) =>
+  ({ ok: false, refusal: new Refusal(message, field), repeatOf }) as const;
 
 export interface StartSaleDeps extends SellDeps {
   /** Set at the counter: answer "pending" after this long and let the provider call finish in the background. */
@@ -86,11 +88,7 @@ export async function startSale(
   const now = (deps.now ?? Date.now)();
   const product = getProduct(db, input.productId);
   if (!product || !product.active)
-    return {
-      ok: false,
-      error: 'That plan is no longer on sale. Pick another one.',
-      field: 'productId',
-    };
+    return refuse('That plan is no longer on sale. Pick another one.', 'productId');
   // A bill (electricity, TV) verifies its account and checks its amount in lib/bills/sale.ts.
   let bill: BillSale | undefined;
   if (isBillType(product.type)) {
@@ -98,56 +96,43 @@ export async function startSale(
       bill = await checkBillSale(db, agentId, product, input, { now, provider: deps.provider });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      return { ok: false, error: error.message, field: error.field as keyof SaleInput | undefined };
+      return { ok: false, refusal: error };
     }
   }
   const india = product.currency === 'INR';
   const phone = india ? normaliseIndianNumber(input.phone) : normaliseNigerianNumber(input.phone);
   if (!phone) {
-    return {
-      ok: false,
-      field: 'phone',
-      error: india
+    return refuse(
+      india
         ? 'Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9.'
         : 'Enter a Nigerian mobile number, like 0803 123 4567.',
-    };
+      'phone',
+    );
   }
   // A bill's network is its biller (lib/bills/billers.ts).
   const networks: readonly string[] = bill ? [product.network] : india ? IN_OPERATORS : NG_NETWORKS;
   if (!networks.includes(input.network) || input.network !== product.network) {
-    return {
-      ok: false,
-      field: 'network',
-      error: 'The plan does not match the chosen network. Pick the network again.',
-    };
+    return refuse('The plan does not match the chosen network. Pick the network again.', 'network');
   }
-  if (india && (!input.circle || input.circle !== product.circle)) {
-    return { ok: false, field: 'circle', error: 'Choose the circle for this number.' };
+  if (india && !servesCircle(product.circle, input.circle)) {
+    return refuse('Choose the circle for this number.', 'circle');
   }
 
   let amountMinor: number;
   if (bill) {
     amountMinor = bill.amountMinor;
   } else if (product.type === 'airtime') {
-    const asked = input.amountMinor ?? 0;
-    const { minMinor: min, maxMinor: max } = airtimeRange(product);
-    if (asked < min || asked > max || asked % 100 !== 0) {
-      return {
-        ok: false,
-        field: 'amountMinor',
-        error: `Enter a whole amount from ${formatMoney(min, product.currency)} to ${formatMoney(max, product.currency)}.`,
-      };
-    }
-    amountMinor = asked;
+    const checked = checkAirtimeAmount(product, input.amountMinor);
+    if (!checked.ok) return refuse(`Enter ${checked.wanted}.`, 'amountMinor');
+    amountMinor = checked.amountMinor;
   } else {
     if (product.priceMinor === null)
-      return { ok: false, error: 'That plan has no price. Pick another one.', field: 'productId' };
+      return refuse('That plan has no price. Pick another one.', 'productId');
     if (input.expectedPriceMinor !== undefined && input.expectedPriceMinor !== product.priceMinor) {
-      return {
-        ok: false,
-        field: 'productId',
-        error: `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.`,
-      };
+      return refuse(
+        `The price of this plan changed to ${formatMoney(product.priceMinor, product.currency)}. Check and confirm again.`,
+        'productId',
+      );
     }
     amountMinor = product.priceMinor;
   }
@@ -162,11 +147,11 @@ export async function startSale(
       idempotencyKey: input.idempotencyKey,
     });
     if (recent) {
-      return {
-        ok: false,
-        error: `You sold this to ${bill?.account ?? phone} less than a minute ago. Send again?`,
-        repeatOf: toOutcome(recent),
-      };
+      return refuse(
+        `You sold this to ${bill?.account ?? phone} less than a minute ago. Send again?`,
+        undefined,
+        toOutcome(recent),
+      );
     }
   }
 
@@ -198,12 +183,7 @@ export async function startSale(
       : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
   } catch (error) {
     // A LedgerError is a Refusal too; its code tells the API which refusal it was (insufficient funds).
-    if (error instanceof Refusal)
-      return {
-        ok: false,
-        error: error.message,
-        code: error instanceof LedgerError ? error.code : undefined,
-      };
+    if (error instanceof Refusal) return { ok: false, refusal: error };
     throw error;
   }
   return { ok: true, outcome };

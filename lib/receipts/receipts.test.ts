@@ -38,7 +38,7 @@ async function sell(agentId: number, lastTwo = '00', amountMinor = 50_000) {
     network: 'MTN',
     amountMinor,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.refusal.message);
   return { ...result.outcome, phone };
 }
 

@@ -8,6 +8,7 @@ import {
   type WebhookEventType,
 } from '@/db/schema';
 import { immediate } from '@/db/transaction';
+import { Refusal } from '@/lib/errors';
 import { newWebhookSecret } from './sign';
 import { targetProblem, type TargetPolicy } from './target';
 
@@ -23,9 +24,9 @@ export async function createEndpoint(
   input: { url: string; events: WebhookEventType[] },
   policy: TargetPolicy,
   now = Date.now(),
-): Promise<{ ok: true; endpoint: WebhookEndpoint } | { ok: false; error: string }> {
+): Promise<{ ok: true; endpoint: WebhookEndpoint } | { ok: false; refusal: Refusal }> {
   const problem = await targetProblem(input.url, policy);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return { ok: false, refusal: new Refusal(problem, 'url') };
   return immediate(db, (tx) => {
     const existing =
       tx
@@ -34,7 +35,10 @@ export async function createEndpoint(
         .where(eq(webhookEndpoints.agentId, agentId))
         .get()?.n ?? 0;
     if (existing >= MAX_ENDPOINTS)
-      return { ok: false, error: `You can have at most ${MAX_ENDPOINTS} endpoints.` } as const;
+      return {
+        ok: false,
+        refusal: new Refusal(`You can have at most ${MAX_ENDPOINTS} endpoints.`, 'url'),
+      } as const;
     const endpoint = tx
       .insert(webhookEndpoints)
       .values({

@@ -61,7 +61,7 @@ async function endpointFor(
   events: WebhookEndpoint['events'] = ['sale.succeeded', 'sale.failed', 'wallet.credited'],
 ) {
   const created = await createEndpoint(w.db, agentId, { url: receiverUrl, events }, DEMO_POLICY);
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(created.refusal.message);
   return created.endpoint;
 }
 
@@ -264,7 +264,10 @@ describe('webhook targets (server-side request forgery)', () => {
   ])('refuses %s outside demo mode', async (url, error) => {
     const agent = w.newAgent(1);
     const created = await createEndpoint(w.db, agent, { url, events: ['sale.succeeded'] }, STRICT);
-    expect(created).toMatchObject({ ok: false, error: expect.stringContaining(error) });
+    expect(created).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringContaining(error), field: 'url' },
+    });
   });
 
   it('refuses at delivery time too: an endpoint on this machine gets nothing outside demo mode, even through a name', async () => {

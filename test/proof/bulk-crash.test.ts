@@ -65,7 +65,7 @@ async function killAndResume(step: BulkCrashStep) {
       'crash.csv',
       ['number,amount', ...phones.map((p) => `${p},100`)].join('\n'),
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.refusal.message);
     confirmBatch(h.db, T.agentId, created.batchId);
     h.db.$client.pragma('wal_checkpoint(TRUNCATE)');
 

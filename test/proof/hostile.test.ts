@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiaries, products, purchases } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { authenticate, WRONG_CREDENTIALS } from '@/lib/auth/authenticate';
 import { sameOrigin } from '@/lib/auth/route';
@@ -78,8 +79,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
         const result = await startSale(h.db, T.agentId, { ...base(), [field]: payload });
         expect(result, `${field} = ${JSON.stringify(payload.slice(0, 40))}`).toMatchObject({
           ok: false,
-          error: expect.any(String),
-          field,
+          refusal: { message: expect.any(String), field },
         });
       }
       expect(snapshot()).toEqual(before);
@@ -168,13 +168,12 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       const result = await startSale(h.db, T.agentId, india(circle));
       expect(result, `circle = ${JSON.stringify(circle?.slice(0, 40))}`).toEqual({
         ok: false,
-        field: 'circle',
-        error: 'Choose the circle for this number.',
+        refusal: new Refusal('Choose the circle for this number.', 'circle'),
       });
     }
     expect(snapshot()).toEqual(before);
     const ok = await startSale(h.db, T.agentId, india(product!.circle));
-    if (!ok.ok) throw new Error(`the positive control was refused: ${ok.error}`);
+    if (!ok.ok) throw new Error(`the positive control was refused: ${ok.refusal.message}`);
     const row = h.db
       .select({ circle: purchases.circle, currency: purchases.currency })
       .from(purchases)
@@ -207,10 +206,13 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       const result = await startSale(h.db, T.agentId, {
         ...base(),
         ...override,
-      } as SaleInput).catch((e: unknown) => ({ ok: false, error: `thrown: ${String(e)}` }));
+      } as SaleInput).catch((e: unknown) => ({
+        ok: false,
+        refusal: new Refusal(`thrown: ${String(e)}`),
+      }));
       expect(result, JSON.stringify(override)).toMatchObject({
         ok: false,
-        error: expect.any(String),
+        refusal: { message: expect.any(String) },
       });
     }
     expect(snapshot()).toEqual(before);
@@ -306,7 +308,7 @@ describe('hostile callbacks change nothing', () => {
 
   it('a forged success callback for a real pending sale is only a hint: the requery decides and no money moves on the hint', async () => {
     const sale = await startSale(h.db, T.agentId, { ...base(), phone: magicPhone(41_000, '58') }); // pending forever
-    if (!sale.ok) throw new Error(sale.error);
+    if (!sale.ok) throw new Error(sale.refusal.message);
     const before = count(h.db, 'ledger_entries');
     const forged = JSON.stringify({
       type: 'transaction-update',

@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseResolutions, purchaseReversals, purchases, requeryJobs } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { findWallet } from '@/lib/ledger/accounts';
 import { LedgerError } from '@/lib/ledger/errors';
 import { fundWallet } from '@/lib/ledger/funding';
@@ -319,13 +320,16 @@ class Purchase implements Cmd {
     if (!affordable) {
       expect(result).toEqual({
         ok: false,
-        code: 'INSUFFICIENT_FUNDS',
-        error: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+        refusal: expect.objectContaining({
+          name: 'LedgerError',
+          message: expect.stringMatching(/^Your wallet has .*; this sale needs /),
+          code: 'INSUFFICIENT_FUNDS',
+        }),
       });
       verify(m, r, this.toString());
       return;
     }
-    if (!result.ok) throw new Error(`sale refused: ${result.error}`);
+    if (!result.ok) throw new Error(`sale refused: ${result.refusal.message}`);
     ran.set(
       `sale ${this.magic}${early ? ' early callback' : ''}`,
       (ran.get(`sale ${this.magic}${early ? ' early callback' : ''}`) ?? 0) + 1,
@@ -600,7 +604,7 @@ class ReplaySale implements Cmd {
     } else {
       expect(result).toEqual({
         ok: false,
-        error: 'This form was already used for a different sale. Start a new sale.',
+        refusal: new Refusal('This form was already used for a different sale. Start a new sale.'),
       });
     }
     expect(

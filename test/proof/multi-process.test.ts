@@ -77,12 +77,16 @@ describe('double spend across processes', () => {
         for (const r of refused)
           expect(r).toEqual({
             ok: false,
-            code: 'INSUFFICIENT_FUNDS',
-            error: expect.stringMatching(
-              new RegExp(
-                `^Your wallet has ₦[\\d,.]+; this sale needs ${needs.replace(/[.₦]/g, '\\$&')}\\.$`,
+            // The refusal as JSON (Refusal.toJSON): the worker prints its results.
+            refusal: {
+              name: 'LedgerError',
+              code: 'INSUFFICIENT_FUNDS',
+              message: expect.stringMatching(
+                new RegExp(
+                  `^Your wallet has ₦[\\d,.]+; this sale needs ${needs.replace(/[.₦]/g, '\\$&')}\\.$`,
+                ),
               ),
-            ),
+            },
           });
         h.restart();
         expect(findWallet(h.db, T.agentId, 'NGN')).toMatchObject({ balance: 0, reserved: 0 });

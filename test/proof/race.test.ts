@@ -46,7 +46,7 @@ async function pendingSale(db: Db, magic: string) {
     network: 'MTN',
     amountMinor: 10_000,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.refusal.message);
   T.sim.release(phone); // the provider's record turns final (or reversed) now, not on its timer
   return result.outcome;
 }
@@ -221,7 +221,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
         network: 'MTN',
         amountMinor: 10_000,
       });
-      if (!sale.ok) throw new Error(sale.error);
+      if (!sale.ok) throw new Error(sale.refusal.message);
       expect(sale.outcome.status).toBe('SUCCESS');
       T.sim.release(phone); // the reversal happens now
       const clock = Date.now() + 60_000;

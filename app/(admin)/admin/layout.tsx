@@ -1,12 +1,14 @@
 import { AppShell } from '@/components/layout/app-shell';
+import type { NavLink } from '@/components/layout/nav';
 import { requireAdmin } from '@/lib/auth/session';
 
-const LINKS = [
-  { href: '/admin', label: 'Dashboard' },
-  { href: '/admin/agents', label: 'Agents' },
-  { href: '/admin/funding', label: 'Funding' },
-  { href: '/admin/transactions', label: 'Transactions' },
-  { href: '/admin/review', label: 'Review queue' },
+// On a phone the bar holds the day's work (money in, sales, the review queue); the rest is under More.
+const LINKS: NavLink[] = [
+  { href: '/admin', label: 'Dashboard', bar: true, short: 'Home' },
+  { href: '/admin/agents', label: 'Agents', bar: true },
+  { href: '/admin/funding', label: 'Funding', bar: true },
+  { href: '/admin/transactions', label: 'Transactions', bar: true, short: 'Sales' },
+  { href: '/admin/review', label: 'Review queue', bar: true, short: 'Review' },
   { href: '/admin/catalogue', label: 'Catalogue' },
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/reconcile', label: 'Reconcile' },

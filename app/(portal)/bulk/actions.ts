@@ -20,9 +20,7 @@ const uploadSchema = z.object({
 
 export const uploadBulkAction = action('agent', uploadSchema, async (input, { user }) => {
   const created = createBatch(getDb(), user.id, input.file.name, await input.file.text());
-  return created.ok
-    ? ok({ batchId: created.batchId })
-    : fail(created.error, { file: [created.error] });
+  return created.ok ? ok({ batchId: created.batchId }) : fail(created.refusal);
 });
 
 const batchSchema = z.object({

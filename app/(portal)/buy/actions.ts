@@ -5,7 +5,6 @@ import { getDb } from '@/db';
 import { action } from '@/lib/actions/action';
 import { fail, ok } from '@/lib/actions/result';
 import { env } from '@/lib/env';
-import { Refusal } from '@/lib/errors';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { startSale } from '@/lib/purchases/start-sale';
 import { saleInputSchema } from '@/lib/purchases/sale-input';
@@ -20,8 +19,8 @@ export const sellAction = action('agent', saleInputSchema, async (input, { user 
   });
   if (!result.ok) {
     if (result.repeatOf)
-      return ok<SellActionData>({ kind: 'confirm_repeat', message: result.error });
-    return fail(new Refusal(result.error, result.field));
+      return ok<SellActionData>({ kind: 'confirm_repeat', message: result.refusal.message });
+    return fail(result.refusal);
   }
   // No revalidatePath: every agent page is dynamic, and revalidating would re-render the buy page into
   // each sale's response. The result panel refreshes the header balance itself.

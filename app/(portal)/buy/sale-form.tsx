@@ -14,10 +14,11 @@ import {
 import type { ActionResult } from '@/lib/actions/result';
 import { minorOrUndefined, parseTypedAmount } from '@/lib/money';
 import { newIdempotencyKey } from '@/lib/purchases/idempotency-key';
-import { airtimeRange } from '@/lib/purchases/airtime-limits';
+import { airtimeRange, checkAirtimeAmount } from '@/lib/purchases/airtime-limits';
 import { AmountPicker } from './amount-picker';
 import { ConfirmPanel } from './confirm-panel';
 import { NumberField } from './number-field';
+import { servesCircle } from '@/lib/catalogue/india';
 import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
 import { PlanPicker } from './plan-picker';
 import { SaleResult } from './sale-result';
@@ -75,7 +76,7 @@ function SaleFlow({
 
   const india = currency === 'INR';
   const candidates = products.filter(
-    (p) => p.network === network && (!india || p.circle === circle),
+    (p) => p.network === network && (!india || servesCircle(p.circle, circle)),
   );
   const product: SellableProduct | undefined =
     mode === 'airtime' ? candidates[0] : candidates.find((p) => p.id === planId);
@@ -106,6 +107,11 @@ function SaleFlow({
         mode === 'airtime' ? `No ${network} airtime on sale right now.` : 'Pick a plan.',
       );
     if (!amountMinor) return setLocalError('Enter an amount like 500 or 1,000.');
+    if (mode === 'airtime') {
+      // The sale's own amount rule, so the agent hears it before confirming, not after.
+      const checked = checkAirtimeAmount({ ...product, currency }, amountMinor);
+      if (!checked.ok) return setLocalError(`Enter ${checked.wanted}.`);
+    }
     setLocalError(null);
     setStep('confirm');
   }

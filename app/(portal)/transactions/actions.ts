@@ -14,6 +14,6 @@ export const checkNowAction = action(
     const result = await checkNow(getDb(), user.id, input.purchaseId);
     return result.ok
       ? ok<SaleOutcome>(result.outcome, 'Checked with the provider.')
-      : fail(result.error);
+      : fail(result.refusal);
   },
 );

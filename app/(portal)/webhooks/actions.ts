@@ -21,7 +21,7 @@ import {
 
 export const createWebhookAction = action('agent', createWebhookSchema, async (input, { user }) => {
   const created = await createEndpoint(getDb(), user.id, input, defaultPolicy());
-  if (!created.ok) return fail(created.error, { url: [created.error] });
+  if (!created.ok) return fail(created.refusal);
   revalidatePath('/webhooks');
   return ok({ endpointId: created.endpoint.id }, 'Endpoint added.');
 });

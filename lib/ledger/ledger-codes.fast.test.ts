@@ -1,0 +1,95 @@
+// The ledger's refusals carry a code the API and the sale's result read (INVALID, IDEMPOTENCY_CONFLICT),
+// not just words: fast (in-memory world), one refusal of each kind, each leaving the ledger as it was.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerEntries } from '@/db/schema';
+import { immediate } from '@/db/transaction';
+import { SYSTEM_ACTOR } from '@/lib/audit/record';
+import { createWorld, type MemoryWorld } from '@/test/world';
+import { insertUser } from '@/test/world/db';
+import { fundingAccount, walletAccount } from './accounts';
+import { assertPaymentUnused, assertPaymentUnusedForAgent } from './bank-payments';
+import { LedgerError } from './errors';
+import { fundWallet } from './funding';
+import { post } from './post';
+
+let T: MemoryWorld;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
+}, 60_000);
+afterEach(() => w?.close());
+afterAll(() => T?.close());
+
+const now = Date.UTC(2026, 11, 2, 10, 0);
+/** The code of the ledger's refusal (the test fails if nothing, or something else, is thrown). */
+function codeOf(f: () => unknown): LedgerError['code'] {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof LedgerError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+const entries = () => w.db.select().from(ledgerEntries).all().length;
+const move = (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `codes-${amount}`) =>
+  immediate(w.db, (tx) =>
+    post(tx, {
+      from: fundingAccount(tx, 'NGN'),
+      to: walletAccount(tx, w.agentId, currency),
+      amount,
+      kind: 'funding',
+      idempotencyKey: key,
+      memo: 'test',
+      now,
+    }),
+  );
+
+describe('the ledger refuses with a code', () => {
+  it('INVALID: an amount that is not a positive whole number, or two currencies', () => {
+    w = T.fork();
+    const before = entries();
+    for (const amount of [0, -100, 1.5, Number.MAX_SAFE_INTEGER + 1])
+      expect(codeOf(() => move(amount))).toBe('INVALID');
+    expect(codeOf(() => move(100, 'INR'))).toBe('INVALID');
+    expect(entries()).toBe(before);
+  });
+
+  it('IDEMPOTENCY_CONFLICT: a key already used for another movement', () => {
+    w = T.fork();
+    move(100, 'NGN', 'codes-key');
+    expect(move(100, 'NGN', 'codes-key').replayed).toBe(true);
+    expect(codeOf(() => move(200, 'NGN', 'codes-key'))).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('IDEMPOTENCY_CONFLICT: a bank payment another credit used, for the admin and for the agent', () => {
+    w = T.fork();
+    const other = insertUser(w.db).id;
+    fundWallet(
+      w.db,
+      SYSTEM_ACTOR,
+      {
+        agentId: w.agentId,
+        currency: 'NGN',
+        amount: 5_000,
+        direction: 'credit',
+        reference: 'NIP-77',
+        reason: 'bank transfer',
+      },
+      now,
+    );
+    immediate(w.db, (tx) => {
+      expect(
+        codeOf(() => assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true })),
+      ).toBe('IDEMPOTENCY_CONFLICT');
+      expect(codeOf(() => assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other))).toBe(
+        'IDEMPOTENCY_CONFLICT',
+      );
+      expect(codeOf(() => assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId))).toBe(
+        'IDEMPOTENCY_CONFLICT',
+      );
+      // Another currency's payment of the same name is another payment.
+      expect(() => assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).not.toThrow();
+    });
+  });
+});

@@ -1,0 +1,53 @@
+// The counter's answer budget, fast: a provider call still running when the budget ends goes on in the
+// background, and its failure there is logged, never an unhandled rejection. The call is held by the test
+// until the budget has ended, so nothing races the budget's timer.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withinBudget } from './answer-budget';
+
+afterEach(() => vi.restoreAllMocks());
+
+function heldCall() {
+  let fail!: (error: Error) => void;
+  let answer!: (value: string) => void;
+  const work = new Promise<string>((resolve, reject) => {
+    answer = resolve;
+    fail = reject;
+  });
+  return { work, answer, fail };
+}
+
+describe('a call that outlives the budget', () => {
+  it('is handed over to go on in the background; its failure there is logged', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const call = heldCall();
+    const background: Promise<unknown>[] = [];
+    const first = await withinBudget(call.work, { ms: 1, inBackground: (p) => background.push(p) });
+    expect(first).toBeUndefined();
+    expect(background).toHaveLength(1);
+    const failure = new Error('connection reset');
+    call.fail(failure);
+    await expect(background[0]).resolves.toBeUndefined(); // handled: no unhandled rejection
+    expect(logged).toHaveBeenCalledWith('[sale] background provider call failed', failure);
+  });
+
+  it('its answer in the background is not logged as a failure', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const call = heldCall();
+    const background: Promise<unknown>[] = [];
+    await withinBudget(call.work, { ms: 1, inBackground: (p) => background.push(p) });
+    call.answer('delivered');
+    await expect(background[0]).resolves.toBe('delivered');
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('an answer within the budget is returned, and nothing goes to the background', async () => {
+    const background: Promise<unknown>[] = [];
+    const call = heldCall();
+    call.answer('delivered');
+    expect(
+      await withinBudget(call.work, { ms: 60_000, inBackground: (p) => background.push(p) }),
+    ).toEqual({ value: 'delivered' });
+    expect(background).toEqual([]);
+    expect(await withinBudget(Promise.resolve(7), undefined)).toEqual({ value: 7 });
+  });
+});

@@ -1,0 +1,177 @@
+// Opening a sale (phase 1, no provider call), fast (in-memory world): the sale and its first attempt start
+// UNKNOWN with one reference, the agent's cost is reserved under words the agent can read, the first
+// requery is booked at the documented delay, the number is remembered with its circle, the timeline
+// says who was asked; the same form for a different sale is refused; the daily limit counts every sale
+// that may still cost the agent; a product nobody can sell is refused before anything is written.
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  beneficiaries,
+  productSources,
+  purchaseAttempts,
+  purchases,
+  requeryJobs,
+  users,
+} from '@/db/schema';
+import { findWallet } from '@/lib/ledger/accounts';
+import { listStatement } from '@/lib/ledger/statement';
+import { Refusal } from '@/lib/errors';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import { createWorld, type MemoryWorld } from '@/test/world';
+import { saleRequest } from '@/test/world/sales';
+import { openSale } from './open';
+import { getSaleTimeline } from './timeline';
+
+let T: MemoryWorld;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
+}, 60_000);
+afterEach(() => w?.close());
+afterAll(() => T?.close());
+
+const SECOND = 1_000;
+const now = Date.UTC(2026, 11, 2, 10, 0); // 11:00 in Lagos
+const newReference = createReferenceGenerator(() => new Date(now));
+const open = (request: ReturnType<typeof saleRequest>, at = now) =>
+  openSale(w.db, request, newReference, at);
+function opened(result: ReturnType<typeof open>) {
+  if (result.kind !== 'opened') throw new Error('expected a new sale');
+  return result;
+}
+const jobOf = (purchaseId: number) =>
+  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get()!;
+const setStatus = (purchaseId: number, status: 'PENDING' | 'MANUAL_REVIEW' | 'FAILED') =>
+  w.db.update(purchases).set({ status }).where(eq(purchases.id, purchaseId)).run();
+
+describe('opening a sale', () => {
+  it('starts the sale and its attempt unknown, reserves the cost, books the first requery in 30 s', () => {
+    w = T.fork();
+    w.fund(100_000);
+    const request = saleRequest(w, { ending: '00' });
+    const { purchase, attempt, route } = opened(open(request));
+    expect(route.map((s) => s.provider)).toEqual(w.routes.airtime);
+    expect(purchase).toMatchObject({ status: 'UNKNOWN', provider: route[0]!.provider });
+    expect(attempt).toMatchObject({
+      status: 'UNKNOWN',
+      provider: route[0]!.provider,
+      reference: purchase.reference,
+      purchaseId: purchase.id,
+    });
+    expect(findWallet(w.db, w.agentId, 'NGN')).toMatchObject({
+      balance: 100_000 - request.price.agentCostMinor,
+      reserved: request.price.agentCostMinor,
+    });
+    const [reserve] = listStatement(w.db, findWallet(w.db, w.agentId, 'NGN')!.id).rows;
+    expect(reserve).toMatchObject({
+      purchaseId: purchase.id,
+      debit: request.price.agentCostMinor,
+      memo: `${request.product.name} to ${request.phone}`,
+    });
+    // docs/providers/README.md#common-rules rule 5: the first requery after 30 s.
+    expect(jobOf(purchase.id)).toMatchObject({
+      attemptId: attempt.id,
+      nextAt: now + 30 * SECOND,
+      tries: 0,
+    });
+    expect(getSaleTimeline(w.db, purchase.id)!.events).toEqual([
+      expect.objectContaining({
+        kind: 'opened',
+        attemptId: attempt.id,
+        status: 'UNKNOWN',
+        at: now,
+        detail: { provider: route[0]!.provider, reference: purchase.reference },
+      }),
+    ]);
+  });
+
+  it('a provider that asks not to be polled sooner gets its first requery after a minute (JoNet)', () => {
+    w = T.fork();
+    w.fund(100_000);
+    expect(w.routes.data[0]).toBe('jonet');
+    const { purchase } = opened(open(saleRequest(w, { ending: '00', product: w.data })));
+    expect(jobOf(purchase.id).nextAt).toBe(now + 60 * SECOND);
+  });
+
+  it('remembers the number with its network and circle', () => {
+    w = T.fork();
+    w.fund(100_000, 'INR');
+    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    // The number's circle (telecom circle 5), chosen at the counter.
+    const request = {
+      ...saleRequest(w, { ending: '00', product }),
+      phone: '9876543200',
+      circle: '5',
+    };
+    const { purchase } = opened(open(request));
+    expect(purchase.circle).toBe('5');
+    expect(
+      w.db.select().from(beneficiaries).where(eq(beneficiaries.phone, '9876543200')).all(),
+    ).toEqual([
+      expect.objectContaining({
+        agentId: w.agentId,
+        currency: 'INR',
+        network: 'AIRTEL',
+        circle: '5',
+        lastUsedAt: now,
+      }),
+    ]);
+  });
+
+  it('the same form replays its sale; sent for another circle or number, it is refused', () => {
+    w = T.fork();
+    w.fund(100_000, 'INR');
+    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    const request = {
+      ...saleRequest(w, { ending: '00', product }),
+      phone: '9876543201',
+      circle: '5',
+    };
+    const first = opened(open(request));
+    expect(open(request, now + SECOND)).toEqual({
+      kind: 'replay',
+      purchase: w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id)).get(),
+    });
+    const refused = new Refusal(
+      'This form was already used for a different sale. Start a new sale.',
+    );
+    expect(() => open({ ...request, circle: '23' })).toThrow(refused);
+    expect(() => open({ ...request, phone: '9876543202' })).toThrow(refused);
+    expect(w.db.select().from(purchaseAttempts).all()).toHaveLength(1);
+  });
+});
+
+describe('the daily limit', () => {
+  it('counts today’s sales that may still cost the agent: pending, unknown, in review, delivered', () => {
+    w = T.fork();
+    w.fund(1_000_000);
+    w.db.update(users).set({ dailyLimitMinor: 40_000 }).where(eq(users.id, w.agentId)).run();
+    const sale = (ending: string) =>
+      opened(open(saleRequest(w, { ending, amountMinor: 10_000 }))).purchase.id;
+    setStatus(sale('00'), 'PENDING');
+    sale('01'); // stays UNKNOWN
+    setStatus(sale('02'), 'MANUAL_REVIEW');
+    setStatus(sale('03'), 'FAILED'); // refunded: it no longer counts
+    // 30,000 counted: one more of 10,000 reaches the limit, and the next passes it.
+    const fourth = sale('04');
+    expect(() => sale('05')).toThrow(/would pass your daily limit of ₦400/);
+    expect(w.db.select().from(purchases).where(eq(purchases.id, fourth)).get()).toBeDefined();
+  });
+});
+
+describe('a product nobody can sell', () => {
+  it('is refused before anything is written', () => {
+    w = T.fork();
+    w.fund(100_000);
+    w.db
+      .update(productSources)
+      .set({ available: false })
+      .where(eq(productSources.productId, w.airtime.id))
+      .run();
+    const before = w.db.select().from(purchases).all().length;
+    expect(() => open(saleRequest(w, { ending: '00' }))).toThrow(
+      new Refusal('This product cannot be sold right now. Try another plan or network.'),
+    );
+    expect(w.db.select().from(purchases).all()).toHaveLength(before);
+  });
+});

@@ -1,0 +1,131 @@
+// One sale end to end (`sell`), fast (in-memory world, in-process simulator): a replay of the same form
+// never calls the provider again and reports the first request's answer once it has one (or what it sees
+// when its wait runs out); "try again" from JoNet fails over only after a requery confirms the reference
+// was never seen; a route that is exhausted refunds the agent in full.
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { purchaseAttempts } from '@/db/schema';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
+import { createReferenceGenerator } from '@/lib/providers/reference';
+import { createWorld, type MemoryWorld } from '@/test/world';
+import { saleRequest } from '@/test/world/sales';
+import { sell } from './sell';
+
+let T: MemoryWorld;
+let w: MemoryWorld;
+beforeAll(async () => {
+  T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
+}, 60_000);
+afterEach(() => w?.close());
+afterAll(() => T?.close());
+
+/** The provider's answers wait at a gate the test opens; `asked` counts the calls that reached it. */
+function heldProvider() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const held = {
+    asked: 0,
+    open,
+    fetch: (async (...args: Parameters<typeof fetch>) => {
+      held.asked += 1;
+      await opened;
+      return w.sim.fetch(...args);
+    }) as typeof fetch,
+  };
+  return held;
+}
+const deps = (provider: { fetch: typeof fetch }, replayWaitMs?: number) => ({
+  provider,
+  newReference: createReferenceGenerator(),
+  replayWaitMs,
+});
+const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
+
+describe('a replay of the same sale', () => {
+  it('waits for the first answer and reports it, without asking the provider again', async () => {
+    w = T.fork();
+    w.fund(100_000);
+    const request = saleRequest(w, { ending: '00' });
+    const held = heldProvider();
+    const first = sell(w.db, request, deps(held));
+    const replay = sell(w.db, request, deps(held, 30_000));
+    held.open();
+    const [a, b] = await Promise.all([first, replay]);
+    expect(a).toMatchObject({ replayed: false, outcome: { status: 'SUCCESS' } });
+    expect(b).toEqual({ replayed: true, outcome: a.outcome });
+    expect(held.asked).toBe(1);
+    expect(wallet().balance).toBe(100_000 - request.price.agentCostMinor);
+  });
+
+  it('when its wait runs out, reports the sale as it stands (still unknown), and the first goes on', async () => {
+    w = T.fork();
+    w.fund(100_000);
+    const request = saleRequest(w, { ending: '00' });
+    const held = heldProvider();
+    const first = sell(w.db, request, deps(held));
+    const replay = await sell(w.db, request, deps(held, 1));
+    expect(replay).toMatchObject({ replayed: true, outcome: { status: 'UNKNOWN' } });
+    expect(held.asked).toBe(1);
+    held.open();
+    expect((await first).outcome).toMatchObject({
+      status: 'SUCCESS',
+      purchaseId: replay.outcome.purchaseId,
+    });
+  });
+
+  it('after the answer, a replay returns at once with the same outcome', async () => {
+    w = T.fork();
+    w.fund(100_000);
+    const request = saleRequest(w, { ending: '00' });
+    const held = heldProvider();
+    held.open();
+    const first = await sell(w.db, request, deps(held));
+    expect(await sell(w.db, request, deps(held))).toEqual({
+      replayed: true,
+      outcome: first.outcome,
+    });
+    expect(held.asked).toBe(1);
+  });
+});
+
+describe('try again', () => {
+  it('JoNet’s "not processed" fails over only after its requery confirms; an exhausted route refunds', async () => {
+    w = T.fork();
+    w.fund(100_000);
+    expect(w.routes.data[0]).toBe('jonet');
+    const calls = w.sim.calls.length;
+    const { outcome, replayed } = await sell(
+      w.db,
+      saleRequest(w, { ending: '60', product: w.data }),
+      deps({ fetch: w.sim.fetch }),
+    );
+    expect(replayed).toBe(false);
+    expect(outcome.status).toBe('FAILED');
+    const asked = w.sim.calls.slice(calls);
+    // JoNet's requery comes between its "try again" and the next provider's call.
+    expect(asked[0]).toMatch(/^jonet .*purchase_data/);
+    expect(asked[1]).toMatch(/^jonet .*requery/);
+    expect(asked[2]!.split(' ')[0]).toBe(w.routes.data[1]);
+    const attempts = w.db
+      .select()
+      .from(purchaseAttempts)
+      .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId))
+      .all();
+    expect(attempts.map((a) => a.provider)).toEqual(w.routes.data);
+    expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
+    expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect(allViolations(w.db)).toEqual([]);
+  });
+});
+
+describe('an Indian sale', () => {
+  it('is sent with the number’s circle, which RechargeKit needs to deliver it', async () => {
+    w = T.fork();
+    w.fund(100_000, 'INR');
+    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    const request = { ...saleRequest(w, { ending: '00', product }), phone: '9876543200' };
+    const { outcome } = await sell(w.db, { ...request, circle: '5' }, deps({ fetch: w.sim.fetch }));
+    expect(outcome).toMatchObject({ status: 'SUCCESS', provider: 'rechargekit', currency: 'INR' });
+  });
+});
