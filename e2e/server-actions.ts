@@ -19,6 +19,7 @@ export const ACTIONS: Record<string, 'agent' | 'admin' | 'session'> = {
   regenerateRecoveryCodesAction: 'session',
   resetSecondFactorAction: 'admin',
   sellAction: 'agent',
+  verifyAccountAction: 'agent',
   checkNowAction: 'agent',
   changePasswordAction: 'agent',
   signOutEverywhereAction: 'agent',

@@ -1,9 +1,11 @@
 import { Card } from '@/components/ui/card';
+import { billerLabel } from '@/lib/bills/billers';
+import { PRODUCT_TYPE_LABEL } from '@/lib/catalogue/labels';
 import type { Breakdown, CurrencyEarnings, Totals } from '@/lib/earnings/queries';
 import { formatMoney, type Currency } from '@/lib/money';
 import { DailyChart } from './daily-chart';
 
-const TYPE_LABEL: Record<string, string> = { airtime: 'Airtime', data: 'Data' };
+const TYPE_LABEL: Record<string, string> = PRODUCT_TYPE_LABEL;
 
 function Figure({
   label,
@@ -128,10 +130,10 @@ export function EarningsPanel({ earnings }: { earnings: CurrencyEarnings[] }) {
           <DailyChart days={e.daily} currency={e.currency} />
           <div className="grid gap-4 sm:grid-cols-2">
             <BreakdownTable
-              caption="By network"
+              caption="By network or company"
               rows={e.byNetwork}
               currency={e.currency}
-              label={(k) => k}
+              label={billerLabel}
             />
             <BreakdownTable
               caption="By product"

@@ -5,7 +5,10 @@ import { isFinal, pendingPollDelay } from '@/lib/purchases/status';
 import type { PublicReceipt } from '@/lib/receipts/queries';
 import { ReceiptCard } from './receipt-card';
 
-/** The receipt, refreshing itself from the public route until the sale is final. */
+/** Final, and a bill's token (when it owes one) has come: nothing more will change. */
+const settled = (r: PublicReceipt | undefined) => !!r && isFinal(r.status) && !r.awaitingToken;
+
+/** The receipt, refreshing itself from the public route until the sale is final and its token came. */
 export function LiveReceipt({ token, initial }: { token: string; initial: PublicReceipt }) {
   const { data } = useQuery({
     queryKey: ['receipt', token],
@@ -19,10 +22,10 @@ export function LiveReceipt({ token, initial }: { token: string; initial: Public
       return response.json();
     },
     refetchInterval: (query) =>
-      isFinal(query.state.data?.status ?? '')
+      settled(query.state.data)
         ? false
         : pendingPollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount),
-    refetchOnWindowFocus: (query) => !isFinal(query.state.data?.status ?? ''),
+    refetchOnWindowFocus: (query) => !settled(query.state.data),
     retry: false,
     staleTime: 0,
   });

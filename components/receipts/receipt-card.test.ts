@@ -37,4 +37,35 @@ describe('the receipt card', () => {
     expect(html).toContain('Processing');
     expect(html).not.toContain('Successful');
   });
+
+  const bill: PublicReceipt = {
+    ...receipt,
+    product: 'Ikeja Electric prepaid',
+    type: 'electricity',
+    network: 'IKEDC',
+    account: '45101234500',
+    delivered: { token: '12345678901234567890', units: '79.9 kWh', customerName: 'ADEBAYO O.' },
+  };
+
+  it('prints an electricity token in groups of four with its units, the meter and the customer', () => {
+    const html = renderToStaticMarkup(createElement(ReceiptCard, { receipt: bill }));
+    expect(html).toContain('Electricity receipt');
+    expect(html).toContain('1234 5678 9012 3456 7890');
+    expect(html).toContain('79.9 kWh');
+    expect(html).toContain('45101234500');
+    expect(html).toContain('ADEBAYO O.');
+    expect(html).toContain('Ikeja Electric');
+    expect(html).not.toContain('Awaiting token');
+  });
+
+  it('says "awaiting token" for a paid bill whose token has not come, and no token', () => {
+    const html = renderToStaticMarkup(
+      createElement(ReceiptCard, {
+        receipt: { ...bill, delivered: null, awaitingToken: true },
+      }),
+    );
+    expect(html).toContain('Awaiting token');
+    expect(html).not.toContain('1234 5678');
+    expect(html).toContain('Successful');
+  });
 });

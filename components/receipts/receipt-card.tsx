@@ -1,3 +1,6 @@
+import { CopyToken } from '@/components/bills/token-display';
+import { billerLabel, isBillType } from '@/lib/bills/billers';
+import { formatToken } from '@/lib/bills/token';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import type { PublicReceipt } from '@/lib/receipts/queries';
@@ -35,13 +38,48 @@ const PENDING = {
   box: 'border-amber-300 bg-amber-50 text-amber-900',
 };
 
-/** The customer's receipt: plain markup, no hooks, so it renders the same on the server, live, and in print. */
+const TITLES: Record<PublicReceipt['type'], string> = {
+  airtime: 'Airtime receipt',
+  data: 'Data receipt',
+  electricity: 'Electricity receipt',
+  tv: 'Cable TV receipt',
+};
+
+const BILL_SUCCESS_NOTE = 'The payment has reached the company.';
+const AWAITING_TOKEN_NOTE = 'Paid. The token is on its way: this page updates by itself.';
+
+/** Who and what was paid: a phone for a top-up, a meter or smartcard and its holder for a bill. */
+function partyRows(receipt: PublicReceipt): [string, string][] {
+  if (!isBillType(receipt.type))
+    return [
+      ['Network', receipt.network],
+      ['Number', receipt.phone],
+    ];
+  return [
+    ['Company', billerLabel(receipt.network)],
+    [receipt.type === 'electricity' ? 'Meter number' : 'Smartcard', receipt.account ?? '—'],
+    ...(receipt.delivered?.customerName
+      ? ([['Customer', receipt.delivered.customerName]] as [string, string][])
+      : []),
+    ['Customer’s phone', receipt.phone],
+  ];
+}
+
+/**
+ * The customer's receipt: plain markup, no hooks, so it renders the same on the server, live, and in
+ * print. A bill's token is printed large, grouped in fours as on a voucher.
+ */
 export function ReceiptCard({ receipt }: { receipt: PublicReceipt }) {
-  const status = STATUS[receipt.status] ?? PENDING;
+  const bill = isBillType(receipt.type);
+  const base = STATUS[receipt.status] ?? PENDING;
+  const status =
+    receipt.status === 'SUCCESS' && bill
+      ? { ...base, note: receipt.awaitingToken ? AWAITING_TOKEN_NOTE : BILL_SUCCESS_NOTE }
+      : base;
+  const token = receipt.delivered?.token ?? null;
   const rows: [string, string][] = [
     ['Product', receipt.product],
-    ['Network', receipt.network],
-    ['Number', receipt.phone],
+    ...partyRows(receipt),
     ['Amount', formatMoney(receipt.amountMinor, receipt.currency)],
     ['Date (Lagos)', formatDateTime(receipt.createdAt)],
     ['Our reference', receipt.maskedReference],
@@ -57,7 +95,7 @@ export function ReceiptCard({ receipt }: { receipt: PublicReceipt }) {
       <header className="receipt-head mb-3 text-center">
         <p className="text-sm font-semibold text-accent-700">Vending Portal</p>
         <h1 id="receipt-title" className="text-lg font-bold">
-          {receipt.type === 'data' ? 'Data' : 'Airtime'} receipt
+          {TITLES[receipt.type]}
         </h1>
       </header>
       <div
@@ -71,6 +109,30 @@ export function ReceiptCard({ receipt }: { receipt: PublicReceipt }) {
         </p>
         <p className="text-sm">{status.note}</p>
       </div>
+      {token ? (
+        <div className="receipt-token mt-3 rounded-lg border-2 border-slate-800 p-3 text-center">
+          <p className="text-sm font-semibold">Token</p>
+          <p
+            data-testid="receipt-token"
+            className="font-mono text-2xl font-bold tracking-wider break-words"
+          >
+            {formatToken(token)}
+          </p>
+          {receipt.delivered?.units ? (
+            <p className="text-sm">Units: {receipt.delivered.units}</p>
+          ) : null}
+          <div className="mt-2">
+            <CopyToken token={token} />
+          </div>
+        </div>
+      ) : receipt.awaitingToken ? (
+        <p
+          data-testid="receipt-awaiting-token"
+          className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-center font-semibold text-amber-900"
+        >
+          <span aria-hidden>… </span>Awaiting token
+        </p>
+      ) : null}
       <dl className="receipt-rows mt-3 divide-y divide-slate-100 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-3 py-1.5">

@@ -21,10 +21,13 @@ export function ShareReceipt({
   purchaseId,
   issue: issueAction,
   label = 'Share receipt',
+  token = null,
 }: {
   purchaseId: number;
   issue: IssueReceiptLink;
   label?: string;
+  /** A bill's delivered token: it goes into the shared message as well as on the receipt. */
+  token?: string | null;
 }) {
   const [state, issue, pending] = useActionState<Issued, FormData>(issueAction, null);
   const [copied, setCopied] = useState(false);
@@ -58,7 +61,7 @@ export function ShareReceipt({
   async function share() {
     if (!url) return;
     try {
-      await navigator.share({ title: 'Receipt', text: shareText(url), url });
+      await navigator.share({ title: 'Receipt', text: shareText(url, token), url });
     } catch {
       // The customer closed the share sheet: nothing to do.
     }
@@ -113,13 +116,13 @@ export function ShareReceipt({
           <>
             <a
               className={buttonClass('secondary')}
-              href={whatsappHref(url)}
+              href={whatsappHref(url, token)}
               target="_blank"
               rel="noopener noreferrer"
             >
               WhatsApp
             </a>
-            <a className={buttonClass('secondary')} href={smsHref(url)}>
+            <a className={buttonClass('secondary')} href={smsHref(url, token)}>
               SMS
             </a>
           </>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { TokenDisplay } from '@/components/bills/token-display';
 import { ShareReceipt, type IssueReceiptLink } from '@/components/receipts/share-receipt';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDateTime } from '@/lib/format';
@@ -11,7 +12,14 @@ import { formatMoney } from '@/lib/money';
 import type { HistoryRow } from '@/lib/purchases/history';
 import { isAwaitingProvider, pendingPollDelay } from '@/lib/purchases/status';
 
-type Live = { id: number; status: string; providerRef: string | null; operatorRef: string | null };
+type Live = Pick<HistoryRow, 'id' | 'status' | 'delivered' | 'awaitingToken'> & {
+  providerRef: string | null;
+  operatorRef: string | null;
+};
+
+/** The provider has not answered, or a paid bill's token has not come: the row will still change. */
+const stillOpen = (r: Pick<Live, 'status' | 'awaitingToken'>) =>
+  isAwaitingProvider(r.status) || r.awaitingToken;
 
 export function HistoryList({
   rows,
@@ -21,7 +29,7 @@ export function HistoryList({
   issueReceiptLink: IssueReceiptLink;
 }) {
   const router = useRouter();
-  const pendingIds = rows.filter((r) => isAwaitingProvider(r.status)).map((r) => r.id);
+  const pendingIds = rows.filter(stillOpen).map((r) => r.id);
   const { data } = useQuery({
     queryKey: ['history-statuses', pendingIds.join(',')],
     enabled: pendingIds.length > 0,
@@ -33,12 +41,12 @@ export function HistoryList({
       return response.json();
     },
     refetchInterval: (query) =>
-      query.state.data?.every((r) => !isAwaitingProvider(r.status))
+      query.state.data?.every((r) => !stillOpen(r))
         ? false
         : pendingPollDelay(query.state.dataUpdateCount),
   });
   const live = new Map((data ?? []).map((r) => [r.id, r]));
-  const stillPending = rows.some((r) => isAwaitingProvider(live.get(r.id)?.status ?? r.status));
+  const stillPending = rows.some((r) => stillOpen(live.get(r.id) ?? r));
   const hadPending = useRef(pendingIds.length > 0);
   useEffect(() => {
     // When the last pending sale resolves, refresh once so balances and filters catch up.
@@ -52,7 +60,8 @@ export function HistoryList({
   return (
     <ul className="divide-y divide-slate-200" aria-live="polite">
       {rows.map((row) => {
-        const status = live.get(row.id)?.status ?? row.status;
+        const now = live.get(row.id) ?? row;
+        const status = now.status;
         return (
           <li
             key={row.id}
@@ -68,7 +77,9 @@ export function HistoryList({
               >
                 {row.productName}
               </Link>
-              <span className="block font-mono text-xs text-slate-600">{row.phone}</span>
+              <span className="block font-mono text-xs text-slate-600">
+                {row.account ? `${row.account} · ${row.phone}` : row.phone}
+              </span>
             </span>
             <span className="font-semibold sm:text-right">
               {formatMoney(row.amountMinor, row.currency)}
@@ -76,11 +87,21 @@ export function HistoryList({
             <span className="text-right">
               <StatusBadge status={status} />
             </span>
+            {now.delivered?.token || now.awaitingToken ? (
+              <span className="col-span-2 sm:col-span-5">
+                <TokenDisplay delivered={now.delivered} awaitingToken={now.awaitingToken} compact />
+              </span>
+            ) : null}
             <span className="col-span-2 truncate font-mono text-xs text-slate-500 sm:col-span-4">
               {row.reference}
             </span>
             <span className="col-span-2 sm:col-span-1 sm:text-right">
-              <ShareReceipt purchaseId={row.id} issue={issueReceiptLink} label="Receipt" />
+              <ShareReceipt
+                purchaseId={row.id}
+                issue={issueReceiptLink}
+                label="Receipt"
+                token={now.delivered?.token ?? null}
+              />
             </span>
           </li>
         );

@@ -4,7 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { isFinal, pendingPollDelay } from '@/lib/purchases/status';
 
-/** One sale's outcome, polled from its GET route until it is final (the sale result and the sale page). */
+/** Nothing more will change on screen: final, and a bill's token (when it owes one) has come. */
+export const isSettledOutcome = (s: Pick<SaleOutcome, 'status' | 'awaitingToken'> | undefined) =>
+  !!s && isFinal(s.status) && !s.awaitingToken;
+
+/**
+ * One sale's outcome, polled from its GET route until it is final and, for a bill paid whose token has
+ * not come yet, until the token arrives (the sale result and the sale page).
+ */
 export function useLiveSale(initial: SaleOutcome) {
   return useQuery({
     queryKey: ['sale', initial.purchaseId],
@@ -17,9 +24,7 @@ export function useLiveSale(initial: SaleOutcome) {
       return response.json();
     },
     refetchInterval: (query) =>
-      isFinal(query.state.data?.status ?? '')
-        ? false
-        : pendingPollDelay(query.state.dataUpdateCount),
+      isSettledOutcome(query.state.data) ? false : pendingPollDelay(query.state.dataUpdateCount),
     staleTime: 0,
   });
 }

@@ -229,6 +229,8 @@ describe('the public receipt', () => {
       maskedReference: `…${sale.reference.slice(-4)}`,
     });
     expect(receipt.phone).toBe(`${sale.phone.slice(0, 4)}•••${sale.phone.slice(-4)}`);
+    // A top-up has no bill account and delivers no token.
+    expect(receipt).toMatchObject({ account: null, delivered: null, awaitingToken: false });
     // A bill's account and delivered value (the token the customer types in) are the customer's own.
     expect(Object.keys(receipt).sort()).toEqual([
       'account',

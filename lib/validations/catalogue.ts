@@ -12,7 +12,7 @@ const money = z
 /** Catalogue filters from the URL; malformed values are ignored, not fatal. */
 export const catalogueQuerySchema = z.object({
   country: z.enum(['NG', 'IN']).catch('NG'),
-  type: z.enum(['airtime', 'data']).optional().catch(undefined),
+  type: z.enum(['airtime', 'data', 'electricity', 'tv']).optional().catch(undefined),
   network: z
     .string()
     .regex(/^[A-Z0-9]{2,10}$/)

@@ -2,7 +2,7 @@
 
 import { formatMoney, minorToWholeOrDecimal2, parseTypedAmount, type Currency } from '@/lib/money';
 
-const CHIPS_MINOR = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
+const AIRTIME_CHIPS_MINOR = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
 
 /** Amounts as chips plus a free amount, within the product's limits. */
 export function AmountPicker({
@@ -12,6 +12,7 @@ export function AmountPicker({
   minMinor,
   maxMinor,
   error,
+  chipsMinor = AIRTIME_CHIPS_MINOR,
 }: {
   currency: Currency;
   value: string;
@@ -19,6 +20,8 @@ export function AmountPicker({
   minMinor: number;
   maxMinor: number;
   error?: string;
+  /** The usual amounts for this product (an electricity meter takes larger ones than a phone). */
+  chipsMinor?: readonly number[];
 }) {
   const parsed = parseTypedAmount(value);
   const selected = parsed.ok ? parsed.minor : null;
@@ -26,17 +29,19 @@ export function AmountPicker({
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Amount</legend>
       <div className="mt-1 grid grid-cols-3 gap-2">
-        {CHIPS_MINOR.filter((m) => m >= minMinor && m <= maxMinor).map((chip) => (
-          <button
-            key={chip}
-            type="button"
-            aria-pressed={selected === chip}
-            onClick={() => onChange(minorToWholeOrDecimal2(chip))}
-            className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === chip ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}
-          >
-            {formatMoney(chip, currency).replace('.00', '')}
-          </button>
-        ))}
+        {chipsMinor
+          .filter((m) => m >= minMinor && m <= maxMinor)
+          .map((chip) => (
+            <button
+              key={chip}
+              type="button"
+              aria-pressed={selected === chip}
+              onClick={() => onChange(minorToWholeOrDecimal2(chip))}
+              className={`min-h-11 rounded-lg border text-sm font-semibold ${selected === chip ? 'border-accent-600 bg-accent-600 text-white' : 'border-slate-300 bg-white'}`}
+            >
+              {formatMoney(chip, currency).replace('.00', '')}
+            </button>
+          ))}
       </div>
       <label className="mt-2 block text-sm text-slate-700">
         Other amount

@@ -5,6 +5,10 @@ import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
 import { formatMoney, type Currency } from '@/lib/money';
 import type { SellableProduct } from './types';
 
+/** What a card shows: a data plan (size, validity) or a TV bouquet (its name only). */
+type PlanCard = Pick<SellableProduct, 'id' | 'name' | 'priceMinor'> &
+  Partial<Pick<SellableProduct, 'dataMb' | 'validityDays'>>;
+
 const VALIDITY: { id: string; label: string; test: (days: number | null) => boolean }[] = [
   { id: 'all', label: 'All', test: () => true },
   { id: 'daily', label: 'Daily', test: (d) => d !== null && d <= 2 },
@@ -13,28 +17,37 @@ const VALIDITY: { id: string; label: string; test: (days: number | null) => bool
 ];
 
 /** Plans as cards: size, validity and price, cheapest first, filterable by validity. */
-export function PlanPicker({
+export function PlanPicker<P extends PlanCard>({
   plans,
   currency,
   selectedId,
   onSelect,
   error,
+  legend = 'Plan',
+  byValidity = true,
 }: {
-  plans: SellableProduct[];
+  plans: P[];
   currency: Currency;
   selectedId: number | null;
-  onSelect: (p: SellableProduct) => void;
+  onSelect: (p: P) => void;
   error?: string;
+  legend?: string;
+  /** TV bouquets have no validity to filter by. */
+  byValidity?: boolean;
 }) {
   const [validity, setValidity] = useState('all');
   const rule = VALIDITY.find((v) => v.id === validity) ?? VALIDITY[0]!;
   const shown = plans
-    .filter((p) => rule.test(p.validityDays))
+    .filter((p) => rule.test(p.validityDays ?? null))
     .sort((a, b) => (a.priceMinor ?? 0) - (b.priceMinor ?? 0));
   return (
     <fieldset>
-      <legend className="text-sm font-medium text-slate-700">Plan</legend>
-      <div className="mt-1 flex gap-2 overflow-x-auto" role="group" aria-label="Validity">
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <div
+        className={byValidity ? 'mt-1 flex gap-2 overflow-x-auto' : 'hidden'}
+        role="group"
+        aria-label="Validity"
+      >
         {VALIDITY.map((v) => (
           <button
             key={v.id}
@@ -62,8 +75,10 @@ export function PlanPicker({
             data-testid="plan-card"
             className={`rounded-lg border p-3 text-left ${p.id === selectedId ? 'border-accent-600 ring-2 ring-accent-600' : 'border-slate-300 bg-white'}`}
           >
-            <span className="block text-lg font-bold">{sizeLabel(p.dataMb) || p.name}</span>
-            <span className="block text-xs text-slate-600">{validityLabel(p.validityDays)}</span>
+            <span className="block text-lg font-bold">{sizeLabel(p.dataMb ?? null) || p.name}</span>
+            <span className="block text-xs text-slate-600">
+              {validityLabel(p.validityDays ?? null)}
+            </span>
             <span className="mt-1 block font-semibold text-accent-700">
               {p.priceMinor === null ? '' : formatMoney(p.priceMinor, currency)}
             </span>

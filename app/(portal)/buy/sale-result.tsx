@@ -3,9 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { issueReceiptLinkAction } from '@/app/(portal)/transactions/receipt-actions';
+import { TokenDisplay } from '@/components/bills/token-display';
 import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { useLiveSale } from '@/components/transactions/use-live-sale';
 import { Button } from '@/components/ui/button';
+import { billerLabel } from '@/lib/bills/billers';
 import { formatMoney } from '@/lib/money';
 import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { isFinal } from '@/lib/purchases/status';
@@ -13,9 +15,12 @@ import { isFinal } from '@/lib/purchases/status';
 export function SaleResult({
   initial,
   onNewSale,
+  account,
 }: {
   initial: SaleOutcome;
   onNewSale: () => void;
+  /** A bill's meter or smartcard number, as the form sent it. */
+  account?: string;
 }) {
   const router = useRouter();
   const { data: sale } = useLiveSale(initial);
@@ -31,10 +36,17 @@ export function SaleResult({
           role="status"
           className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900"
         >
-          <p className="text-xl font-bold">✓ Sent</p>
+          <p className="text-xl font-bold">{account ? '✓ Paid' : '✓ Sent'}</p>
           <p>
-            {formatMoney(sale.amountMinor, sale.currency)} to {sale.phone} ({sale.network})
+            {formatMoney(sale.amountMinor, sale.currency)} to{' '}
+            {account
+              ? `${billerLabel(sale.network)} ${account}`
+              : `${sale.phone} (${sale.network})`}
           </p>
+          {sale.delivered?.customerName ? <p>{sale.delivered.customerName}</p> : null}
+          <div className="mt-2">
+            <TokenDisplay delivered={sale.delivered} awaitingToken={sale.awaitingToken} />
+          </div>
           <p className="mt-1 text-sm">
             Provider reference: <span className="font-mono">{sale.providerRef ?? '—'}</span>
           </p>
@@ -74,7 +86,11 @@ export function SaleResult({
       <p className="text-sm text-slate-600">
         Our reference: <span className="font-mono">{sale.reference}</span>
       </p>
-      <ShareReceipt purchaseId={sale.purchaseId} issue={issueReceiptLinkAction} />
+      <ShareReceipt
+        purchaseId={sale.purchaseId}
+        issue={issueReceiptLinkAction}
+        token={sale.delivered?.token ?? null}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={onNewSale}>
           New sale

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { sizeLabel, validityLabel } from '@/lib/catalogue/labels';
 import { Card } from '@/components/ui/card';
+import { BILLERS, billerLabel, isBillType } from '@/lib/bills/billers';
 import { requireAgent } from '@/lib/auth/session';
 import { circleName } from '@/lib/catalogue/india';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
@@ -32,7 +33,9 @@ export default async function CataloguePage({
     maxPriceMinor: q.max,
     search: q.q,
   });
-  const networks = currency === 'INR' ? IN_OPERATORS : NG_NETWORKS;
+  // Bills are sold in Nigeria: their billers (DISCOs, TV services) filter like networks.
+  const networks =
+    currency === 'INR' ? [...IN_OPERATORS] : [...NG_NETWORKS, ...BILLERS.map((b) => b.id)];
   return (
     <div className="space-y-4">
       <Card title="Plans">
@@ -50,6 +53,8 @@ export default async function CataloguePage({
               <option value="">All</option>
               <option value="airtime">Airtime</option>
               <option value="data">Data</option>
+              <option value="electricity">Electricity</option>
+              <option value="tv">Cable TV</option>
             </select>
           </label>
           <label className="text-sm">
@@ -57,7 +62,9 @@ export default async function CataloguePage({
             <select name="network" defaultValue={q.network ?? ''} className={INPUT}>
               <option value="">All</option>
               {networks.map((n) => (
-                <option key={n}>{n}</option>
+                <option key={n} value={n}>
+                  {billerLabel(n)}
+                </option>
               ))}
             </select>
           </label>
@@ -99,21 +106,14 @@ export default async function CataloguePage({
             className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3"
           >
             <span>
-              <span className="block font-semibold">
-                {p.type === 'data' ? `${p.network} ${sizeLabel(p.dataMb)}` : `${p.network} airtime`}
-              </span>
+              <span className="block font-semibold">{productTitle(p)}</span>
               <span className="block text-xs text-slate-600">
-                {[
-                  p.type === 'data' ? validityLabel(p.validityDays) : 'any amount',
-                  circleName(p.circle),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {[productNote(p), circleName(p.circle)].filter(Boolean).join(' · ')}
               </span>
             </span>
             <span className="text-right">
               <span className="block font-bold text-accent-700">
-                {p.priceMinor !== null && p.type === 'data'
+                {p.priceMinor !== null && (p.type === 'data' || p.type === 'tv')
                   ? formatMoney(p.priceMinor, p.currency)
                   : `${formatMoney(p.minMinor ?? 0, p.currency)}–${formatMoney(p.maxMinor ?? 0, p.currency)}`}
               </span>
@@ -129,4 +129,27 @@ export default async function CataloguePage({
       </ul>
     </div>
   );
+}
+
+type Listed = {
+  type: string;
+  network: string;
+  name: string;
+  dataMb: number | null;
+  validityDays: number | null;
+};
+
+/** What the card is called: a data plan by its size, a bouquet by its service and name. */
+function productTitle(p: Listed): string {
+  if (p.type === 'data') return `${p.network} ${sizeLabel(p.dataMb)}`;
+  if (p.type === 'tv') return `${billerLabel(p.network)} · ${p.name}`;
+  if (p.type === 'electricity') return p.name;
+  return `${p.network} airtime`;
+}
+
+function productNote(p: Listed): string {
+  if (p.type === 'data') return validityLabel(p.validityDays);
+  if (p.type === 'tv') return validityLabel(p.validityDays) || 'bouquet';
+  if (isBillType(p.type)) return `${p.network} · any amount`;
+  return 'any amount';
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 
 /** Number first, from the home screen: the buy form opens with it filled in and its network detected. */
@@ -32,6 +33,15 @@ export function QuickSell() {
           Sell data
         </button>
       </div>
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <span className="text-slate-600">Bills:</span>
+        <Link href="/buy/electricity" className="font-semibold text-accent-700 underline">
+          Electricity
+        </Link>
+        <Link href="/buy/tv" className="font-semibold text-accent-700 underline">
+          Cable TV
+        </Link>
+      </p>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
+import { TokenDisplay } from '@/components/bills/token-display';
 import { useLiveSale } from '@/components/transactions/use-live-sale';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
@@ -10,7 +11,10 @@ import type { SaleOutcome } from '@/lib/purchases/outcome';
 import { isAwaitingProvider } from '@/lib/purchases/status';
 import { checkNowAction } from './actions';
 
-/** The sale's status, refreshing itself while pending, with a rate-limited "check now". */
+/**
+ * The sale's status (and a bill's token), refreshing itself while pending or awaiting the token, with
+ * a rate-limited "check now".
+ */
 export function LiveStatus({ initial }: { initial: SaleOutcome }) {
   const { data: sale } = useLiveSale(initial);
   const queryClient = useQueryClient();
@@ -24,6 +28,7 @@ export function LiveStatus({ initial }: { initial: SaleOutcome }) {
       <p className="text-lg" data-testid="live-status" data-status={sale.status}>
         <StatusBadge status={sale.status} />
       </p>
+      <TokenDisplay delivered={sale.delivered} awaitingToken={sale.awaitingToken} />
       {sale.providerRef ? (
         <p className="text-sm">
           Provider reference: <span className="font-mono">{sale.providerRef}</span>

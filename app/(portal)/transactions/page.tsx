@@ -6,6 +6,7 @@ import { HistoryList } from '@/components/transactions/history-list';
 import { Card } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { requireAgent } from '@/lib/auth/session';
+import { BILLERS } from '@/lib/bills/billers';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import { listSalesForAgent } from '@/lib/purchases/history';
 import { historyQuerySchema, toHistoryFilter } from '@/lib/validations/history';
@@ -44,7 +45,10 @@ export default async function TransactionsPage({
           </a>
         }
       >
-        <HistoryFilters query={query} networks={[...new Set([...NG_NETWORKS, ...IN_OPERATORS])]} />
+        <HistoryFilters
+          query={query}
+          networks={[...new Set([...NG_NETWORKS, ...IN_OPERATORS, ...BILLERS.map((b) => b.id)])]}
+        />
       </Card>
       <Card>
         <HistoryList rows={result.rows} issueReceiptLink={issueReceiptLinkAction} />

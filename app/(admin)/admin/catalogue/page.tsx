@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { BILLERS } from '@/lib/bills/billers';
+import { PRODUCT_TYPE_LABEL, serviceLabel } from '@/lib/catalogue/labels';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { FilterForm } from '@/components/admin/filter-form';
@@ -61,17 +63,20 @@ export default async function CataloguePage({
               name: 'network',
               label: 'Network',
               value: query.network,
-              options: NETWORKS.map((n) => ({ value: n, label: n })),
+              options: [
+                ...NETWORKS.map((n) => ({ value: n, label: n })),
+                ...BILLERS.map((b) => ({ value: b.id, label: b.label })),
+              ],
             },
             {
               kind: 'select',
               name: 'type',
               label: 'Type',
               value: query.type,
-              options: [
-                { value: 'airtime', label: 'Airtime' },
-                { value: 'data', label: 'Data' },
-              ],
+              options: Object.entries(PRODUCT_TYPE_LABEL).map(([value, label]) => ({
+                value,
+                label,
+              })),
             },
             { kind: 'text', name: 'q', label: 'Name', value: query.q },
           ]}
@@ -88,8 +93,8 @@ export default async function CataloguePage({
                 <span className="font-medium">
                   {p.name}{' '}
                   <span className="text-slate-500">
-                    · {p.currency} {p.network}
-                    {p.circle ? ` circle ${p.circle}` : ''} {p.type}
+                    · {p.currency} {serviceLabel(p.network, p.type)}
+                    {p.circle ? ` circle ${p.circle}` : ''}
                   </span>
                   {p.active ? null : <span className="ml-1 text-red-800">(✕ not sellable)</span>}
                 </span>

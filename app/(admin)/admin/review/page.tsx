@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { billerLabel } from '@/lib/bills/billers';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { LateDeliveryForm } from '@/app/(admin)/admin/review/late-delivery-form';
@@ -61,6 +62,7 @@ export default async function ReviewQueuePage() {
         >
           <p className="text-sm text-slate-700">
             {formatDateTime(p.createdAt)} · {agentEmail} · {p.phone} ·{' '}
+            {p.account ? `${billerLabel(p.network)} ${p.account} · ` : ''}
             {formatMoney(p.amountMinor, p.currency)} · {p.provider}{' '}
             <span className="font-mono">{p.reference}</span>
             {' · '}
@@ -124,8 +126,10 @@ function LateDeliveryCard({
           {what} Noticed {formatDateTime(late.detectedAt)} by {late.detectedBy.replace('_', ' ')}.
         </p>
         <p className="text-sm text-slate-700">
-          {item.agentEmail} · {p.phone} · agent paid {formatMoney(p.agentCostMinor, p.currency)} ·{' '}
-          {item.attemptProvider} cost {formatMoney(item.providerCostMinor, p.currency)} ·{' '}
+          {item.agentEmail} · {p.phone} ·{' '}
+          {p.account ? `${billerLabel(p.network)} ${p.account} · ` : ''}agent paid{' '}
+          {formatMoney(p.agentCostMinor, p.currency)} · {item.attemptProvider} cost{' '}
+          {formatMoney(item.providerCostMinor, p.currency)} ·{' '}
           <span className="font-mono">{item.attemptReference}</span>
           {' · '}
           <Link className="text-accent-700 underline" href={`/admin/transactions/${p.id}`}>

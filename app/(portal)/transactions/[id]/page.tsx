@@ -9,6 +9,7 @@ import { ShareReceipt } from '@/components/receipts/share-receipt';
 import { Timeline } from '@/components/transactions/timeline';
 import { Card } from '@/components/ui/card';
 import { requireAgent } from '@/lib/auth/session';
+import { billerLabel, isBillType } from '@/lib/bills/billers';
 import { formatDateTime } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { toOutcome } from '@/lib/purchases/outcome';
@@ -27,9 +28,21 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const sale = id.success ? getSaleTimeline(getDb(), id.data, user.id) : null;
   if (!sale) notFound();
   const p = sale.purchase;
+  const bill = isBillType(p.type);
   const rows: [string, string][] = [
     ['Product', sale.productName],
-    ['Number', `${p.phone} · ${p.network}`],
+    ...((bill
+      ? [
+          ['Company', billerLabel(p.network)],
+          [p.type === 'electricity' ? 'Meter number' : 'Smartcard', p.account ?? '—'],
+          ['Customer', p.customerName ?? '—'],
+          ['Customer’s phone', p.phone],
+        ]
+      : [['Number', `${p.phone} · ${p.network}`]]) as [string, string][]),
+    ...((p.quantity && p.quantity > 1 ? [['Months', String(p.quantity)]] : []) as [
+      string,
+      string,
+    ][]),
     ['Customer paid', formatMoney(p.amountMinor, p.currency)],
     ['Your cost', formatMoney(p.agentCostMinor, p.currency)],
     ['Your commission', formatMoney(p.commissionMinor, p.currency)],
@@ -49,7 +62,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
           ))}
         </dl>
         <div className="mt-3 space-y-3">
-          <ShareReceipt purchaseId={p.id} issue={issueReceiptLinkAction} />
+          <ShareReceipt purchaseId={p.id} issue={issueReceiptLinkAction} token={p.token} />
           <RevokeReceiptLinks
             purchaseId={p.id}
             live={countLiveReceiptLinks(getDb(), user.id, p.id)}

@@ -28,6 +28,9 @@ export async function GET(request: Request) {
       'reference',
       'provider_ref',
       'operator_ref',
+      'account',
+      'token',
+      'units',
     ]),
     ...rows.map((r) =>
       csvLine([
@@ -43,6 +46,9 @@ export async function GET(request: Request) {
         r.reference,
         r.providerRef,
         r.operatorRef,
+        r.account,
+        r.delivered?.token ?? null,
+        r.delivered?.units ?? null,
       ]),
     ),
   ];

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { serviceLabel } from '@/lib/catalogue/labels';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
@@ -121,7 +122,7 @@ export default async function AgentPage({
             >
               <span className="text-sm">
                 <strong>
-                  {c.currency} · {c.network} · {c.type}
+                  {c.currency} · {serviceLabel(c.network, c.type)}
                 </strong>
                 <span className="block text-slate-600">
                   Default {pct(c.defaultBps)}%

@@ -4,9 +4,11 @@ import { getDb } from '@/db';
 import { RouteStepForm } from '@/app/(admin)/admin/providers/provider-forms';
 import { Card } from '@/components/ui/card';
 import { listRoutes } from '@/lib/admin/routing';
+import { serviceLabel } from '@/lib/catalogue/labels';
 import { requireAdmin } from '@/lib/auth/session';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
+import { providerSells } from '@/lib/providers/registry';
 
 export const metadata: Metadata = { title: 'Routing' };
 
@@ -37,8 +39,12 @@ export default async function RoutingPage() {
       </p>
       <ul className="grid gap-3 md:grid-cols-2">
         {routes.map((r) => {
+          // Only providers that sell this family are offered: a bill goes to VTpass alone today.
           const others = Object.keys(PROVIDER_CURRENCY).filter(
-            (p) => PROVIDER_CURRENCY[p] === r.currency && !r.providers.includes(p),
+            (p) =>
+              PROVIDER_CURRENCY[p] === r.currency &&
+              !r.providers.includes(p) &&
+              providerSells(p, r.type),
           );
           return (
             <li
@@ -46,7 +52,7 @@ export default async function RoutingPage() {
               className="rounded-lg border border-slate-200 p-3"
             >
               <h3 className="font-semibold">
-                {r.currency} · {r.network} · {r.type}
+                {r.currency} · {serviceLabel(r.network, r.type)}
               </h3>
               <ol className="mt-2 space-y-1">
                 {r.providers.map((p, i) => (

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { billerLabel } from '@/lib/bills/billers';
+import { awaitingToken } from '@/lib/bills/delivered';
+import { formatToken } from '@/lib/bills/token';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
@@ -61,6 +64,25 @@ export default async function AdminTransactionPage({
             <dt className="text-slate-600">Product</dt>
             <dd className="font-medium">{found.productName}</dd>
           </div>
+          {p.account ? (
+            <div>
+              <dt className="text-slate-600">Account (meter / smartcard)</dt>
+              <dd className="font-mono">
+                {p.account} · {billerLabel(p.network)}
+                {p.customerName ? ` · ${p.customerName}` : ''}
+              </dd>
+            </div>
+          ) : null}
+          {p.token || awaitingToken(p) ? (
+            <div>
+              <dt className="text-slate-600">Token</dt>
+              <dd className="font-mono">
+                {p.token
+                  ? `${formatToken(p.token)}${p.units ? ` · ${p.units}` : ''}`
+                  : 'Paid · awaiting token'}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt className="text-slate-600">Number</dt>
             <dd className="font-mono">
