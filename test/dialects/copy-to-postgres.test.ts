@@ -11,7 +11,7 @@ import { seed } from '@/db/seed';
 import { startSale } from '@/lib/purchases/start-sale';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { IN_PROCESS_URL } from '@/test/world/in-process-simulator';
-import { freshPgDatabase, PG_SKIP_REASON } from './fresh-pg';
+import { committedPgMigrations, freshPgDatabase, PG_SKIP_REASON } from './fresh-pg';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) console.warn(`[copy-to-postgres] the test is ${PG_SKIP_REASON}`);
@@ -133,7 +133,7 @@ describe.skipIf(!serverUrl)(
       const before = await pgRows<{ n: string }>('select count(*) as n from purchases');
       await expect(copySqliteToPostgres(world.db.$client, target)).rejects.toThrow(/not empty/);
       expect(await pgRows<{ n: string }>('select count(*) as n from purchases')).toEqual(before);
-      expect(await migratePostgres(target)).toBe(2);
+      expect(await migratePostgres(target)).toBe(committedPgMigrations());
     });
   },
 );

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** Why the PostgreSQL half of a test file did not run, for its title. */
@@ -34,4 +35,12 @@ export async function freshPgDatabase(
       }
     },
   };
+}
+
+/** How many PostgreSQL migrations are committed: drizzle-kit's journal lists each one it generated. */
+export function committedPgMigrations(): number {
+  const journal = JSON.parse(readFileSync('db/migrations-pg/meta/_journal.json', 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
 }
