@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   costAtBps,
   formatMoney,
+  isWholeAmountWithin,
   minorOrUndefined,
   minorToDecimal2,
   minorToMajorNumber,
@@ -189,5 +190,21 @@ describe('shares in basis points round down', () => {
     expect(() => shareOf(100, 1.5)).toThrow(RangeError);
     expect(() => shareOf(1.5, 100)).toThrow(RangeError);
     expect(() => shareOf(Number.MAX_SAFE_INTEGER, 2)).toThrow(RangeError);
+  });
+});
+
+describe('isWholeAmountWithin: whole major units inside a range', () => {
+  const range = { minMinor: 5_000, maxMinor: 20_000 };
+  it('takes both ends and whole amounts between them', () => {
+    expect(isWholeAmountWithin(5_000, range)).toBe(true);
+    expect(isWholeAmountWithin(12_300, range)).toBe(true);
+    expect(isWholeAmountWithin(20_000, range)).toBe(true);
+  });
+  it('refuses kobo, amounts outside the range and a missing amount', () => {
+    expect(isWholeAmountWithin(12_350, range)).toBe(false);
+    expect(isWholeAmountWithin(4_900, range)).toBe(false);
+    expect(isWholeAmountWithin(20_100, range)).toBe(false);
+    expect(isWholeAmountWithin(undefined, range)).toBe(false);
+    expect(isWholeAmountWithin(null, range)).toBe(false);
   });
 });

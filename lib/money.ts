@@ -98,6 +98,19 @@ export function minorToWholeUnits(minor: number): number | undefined {
   return minor % 100 === 0 ? minor / 100 : undefined;
 }
 
+/** A whole number of major units within the range: the amounts airtime and electricity are sold in. */
+export function isWholeAmountWithin(
+  amountMinor: number | null | undefined,
+  range: { minMinor: number; maxMinor: number },
+): amountMinor is number {
+  return (
+    amountMinor != null &&
+    amountMinor >= range.minMinor &&
+    amountMinor <= range.maxMinor &&
+    amountMinor % 100 === 0
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shares of an amount in basis points (1 bps = 0.01 %). Both round down (toward zero).
 

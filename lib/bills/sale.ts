@@ -4,7 +4,7 @@
 import type { Db } from '@/db';
 import type { Product } from '@/lib/catalogue/routing';
 import { Refusal } from '@/lib/errors';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, isWholeAmountWithin } from '@/lib/money';
 import type { ProviderDeps } from '@/lib/providers/types';
 import type { SaleInput } from '@/lib/purchases/sale-input';
 import { accountIsPhone, billerLabel, type SubscriptionType } from './billers';
@@ -74,7 +74,7 @@ function electricity(db: Db, product: Product, input: SaleInput, customer: BillC
   const asked = input.amountMinor ?? 0;
   if (min > max)
     throw new Refusal('This meter cannot be paid for now. Ask the customer to call their DISCO.');
-  if (asked < min || asked > max || asked % 100 !== 0)
+  if (!isWholeAmountWithin(asked, { minMinor: min, maxMinor: max }))
     throw new Refusal(
       `Enter a whole amount from ${formatMoney(roundUpToNaira(min), 'NGN')} to ${formatMoney(max, 'NGN')} for this meter.`,
       'amountMinor',

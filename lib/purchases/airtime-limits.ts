@@ -1,6 +1,6 @@
 // No zod here: the sale form (a client component) imports these, and zod's parser compiler would try
 // `new Function` in the browser, which the portal's CSP refuses.
-import { formatMoney, type Currency } from '@/lib/money';
+import { formatMoney, isWholeAmountWithin, type Currency } from '@/lib/money';
 
 /**
  * Airtime amounts a product may be sold for when its provider gives no limits of its own (minor
@@ -28,8 +28,7 @@ export function checkAirtimeAmount(
   amountMinor: number | null | undefined,
 ): { ok: true; amountMinor: number } | { ok: false; wanted: string } {
   const { minMinor, maxMinor } = airtimeRange(product);
-  if (amountMinor != null && amountMinor >= minMinor && amountMinor <= maxMinor)
-    if (amountMinor % 100 === 0) return { ok: true, amountMinor };
+  if (isWholeAmountWithin(amountMinor, { minMinor, maxMinor })) return { ok: true, amountMinor };
   const from = formatMoney(minMinor, product.currency);
   return {
     ok: false,
