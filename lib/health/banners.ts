@@ -1,6 +1,7 @@
 import type { ProductType } from '@/lib/providers/types';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { billerLabel, isBillType } from '@/lib/bills/billers';
 import { providerSettings, routes } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 
@@ -50,6 +51,9 @@ export function listPurchaseBanners(
     .map((route) => ({
       network: route.network,
       type: route.type,
-      message: `${networkName(route.network)} ${route.type} is delayed`,
+      // A bill route is one company (its biller), named as the bill forms name it.
+      message: isBillType(route.type)
+        ? `${billerLabel(route.network)} is delayed`
+        : `${networkName(route.network)} ${route.type} is delayed`,
     }));
 }

@@ -147,4 +147,16 @@ describe('auto-pause', () => {
     expect(listPurchaseBanners(db, 'NGN', 'airtime')).toEqual([]);
     expect(listPurchaseBanners(db, 'INR')).toEqual([]);
   });
+
+  it('names a paused bill route by its company, as the bill forms do', () => {
+    db.$client
+      .prepare(
+        `insert into routes (currency, network, type, providers) values ('NGN', 'IKEDC', 'electricity', '["vtpass"]')`,
+      )
+      .run();
+    db.$client.prepare("update provider_settings set paused_at = 1 where id = 'vtpass'").run();
+    const messages = listPurchaseBanners(db, 'NGN', 'electricity').map((b) => b.message);
+    expect(messages).toContain('Ikeja Electric is delayed');
+    expect(messages.every((m) => !/electricity is delayed/.test(m))).toBe(true);
+  });
 });
