@@ -9,25 +9,25 @@ import { createReferenceGenerator } from '@/lib/providers/reference';
  * A function that makes one settled ₦100 sale of the product per call, in-process: openSale, then
  * applyProviderResult with a SUCCESS, as the portal does when the provider answers at once.
  */
-export function ledgerSeller(
+export async function ledgerSeller(
   db: Db,
   agentId: number,
   productId: number,
   keyPrefix: string,
-): () => void {
-  const product = getProduct(db, productId);
+): Promise<() => void> {
+  const product = await getProduct(db, productId);
   if (!product) throw new Error(`no product ${productId}`);
   const price = priceSale(
     10_000,
-    commissionBps(db, agentId, product.currency, product.network, product.type),
+    await commissionBps(db, agentId, product.currency, product.network, product.type),
   );
   const newReference = createReferenceGenerator();
   let n = 0;
-  return () => {
+  return async () => {
     n += 1;
     const now = Date.now();
     const phone = `0803${String(n % 10_000_000).padStart(7, '0')}`;
-    const opened = openSale(
+    const opened = await openSale(
       db,
       {
         agentId,
@@ -41,7 +41,7 @@ export function ledgerSeller(
       now,
     );
     if (opened.kind !== 'opened') throw new Error('bench sale replayed');
-    applyProviderResult(
+    await applyProviderResult(
       db,
       opened.attempt.id,
       { status: 'SUCCESS', providerCode: '000', exchanges: [] },

@@ -24,7 +24,7 @@ async function main() {
   const stack = await startStack(console.log);
   const cookie = await signIn();
   if (phase !== 'sale')
-    seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
+    await seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
   const base = { url: PORTAL_URL, warmup: 2, duration: Number(seconds) };
   const spec: LoadSpec =
     phase === 'sale'
@@ -67,9 +67,9 @@ async function main() {
 }
 
 /** Page phases read the agent's history: give the agent settled sales first, written in-process. */
-function seedSales(agentId: number, productId: number, count: number) {
+async function seedSales(agentId: number, productId: number, count: number) {
   const db = openDatabase(PORTAL_DB, { migrate: false });
-  const sell = ledgerSeller(db, agentId, productId, `seed-${Date.now()}`);
+  const sell = await ledgerSeller(db, agentId, productId, `seed-${Date.now()}`);
   for (let n = 0; n < count; n += 1) sell();
   db.$client.close();
 }

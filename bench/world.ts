@@ -29,12 +29,12 @@ export async function prepareBenchDatabase(
     agent: { account: { email, password, name }, currencies: ['NGN'] },
   });
   world.fund(floatMinor);
-  const { key: apiKey, row } = createApiKey(world.db, SYSTEM_ACTOR, world.agentId, {
+  const { key: apiKey, row } = await createApiKey(world.db, SYSTEM_ACTOR, world.agentId, {
     name: 'bench',
     scopes: ['read', 'sell'],
     allowedIps: [],
   });
-  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
+  await setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
     saleRatePerSecond: 100_000,
     readRatePerSecond: 100_000,
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
+import { rows } from '@/db/query';
 
 const dirs: string[] = [];
 function tempFile() {
@@ -23,11 +24,9 @@ describe('openDatabase', () => {
     expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
-  it('applies the committed migrations, including the append-only triggers', () => {
+  it('applies the committed migrations, including the append-only triggers', async () => {
     const db = openDatabase(tempFile());
-    const triggers = db.all<{ name: string }>(
-      sql`select name from sqlite_master where type = 'trigger'`,
-    );
+    const triggers = await rows(db, sql`select name from sqlite_master where type = 'trigger'`);
     expect(triggers.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         'ledger_entries_no_update',

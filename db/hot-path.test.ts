@@ -5,7 +5,7 @@ import { createTestDb } from '@/test/world/db';
 import type { Db } from './client';
 import { prepared } from './prepared';
 import { settings } from './schema';
-import { immediate } from './transaction';
+import { inTransaction } from '@/db/transaction';
 
 const cleanups: (() => void)[] = [];
 function testDb(): { db: Db; file: string } {
@@ -19,53 +19,52 @@ const settingByKey = prepared((db) =>
   db
     .select()
     .from(settings)
-    .where(eq(settings.key, sql.placeholder('key')))
-    .prepare(),
+    .where(eq(settings.key, sql.placeholder('key'))),
 );
 
 describe('prepared', () => {
-  it('prepares once per connection, serves the database and its transactions, and never mixes two databases', () => {
+  it('prepares once per connection, serves the database and its transactions, and never mixes two databases', async () => {
     const a = testDb().db;
     const b = testDb().db;
-    a.insert(settings).values({ key: 'k', value: 'in a' }).run();
-    b.insert(settings).values({ key: 'k', value: 'in b' }).run();
+    await a.insert(settings).values({ key: 'k', value: 'in a' });
+    await b.insert(settings).values({ key: 'k', value: 'in b' });
 
     expect(settingByKey(a)).toBe(settingByKey(a));
     expect(settingByKey(a)).not.toBe(settingByKey(b));
-    expect(settingByKey(a).get({ key: 'k' })?.value).toBe('in a');
-    expect(settingByKey(b).get({ key: 'k' })?.value).toBe('in b');
-    a.transaction((tx) => expect(settingByKey(tx)).toBe(settingByKey(a)));
-    expect(settingByKey(a).get({ key: 'missing' })).toBeUndefined();
+    expect((await settingByKey(a).get({ key: 'k' }))?.value).toBe('in a');
+    expect((await settingByKey(b).get({ key: 'k' }))?.value).toBe('in b');
+    await inTransaction(a, async (tx) => expect(settingByKey(tx)).toBe(settingByKey(a)));
+    expect(await settingByKey(a).get({ key: 'missing' })).toBeUndefined();
   });
 });
 
 describe('immediate', () => {
-  it('commits what the body wrote and returns its value', () => {
+  it('commits what the body wrote and returns its value', async () => {
     const { db } = testDb();
-    const value = immediate(db, (tx) => {
-      tx.insert(settings).values({ key: 'a', value: 1 }).run();
+    const value = await inTransaction(db, async (tx) => {
+      await tx.insert(settings).values({ key: 'a', value: 1 });
       return 'done';
     });
     expect(value).toBe('done');
-    expect(db.select().from(settings).all()).toHaveLength(1);
+    expect(await db.select().from(settings)).toHaveLength(1);
   });
 
-  it('rolls back everything when the body throws', () => {
+  it('rolls back everything when the body throws', async () => {
     const { db } = testDb();
-    expect(() =>
-      immediate(db, (tx) => {
-        tx.insert(settings).values({ key: 'a', value: 1 }).run();
+    expect(async () =>
+      await inTransaction(db, async (tx) => {
+        await tx.insert(settings).values({ key: 'a', value: 1 });
         throw new Error('refused');
       }),
     ).toThrow('refused');
-    expect(db.select().from(settings).all()).toHaveLength(0);
+    expect(await db.select().from(settings)).toHaveLength(0);
     expect(db.$client.inTransaction).toBe(false);
   });
 
-  it('takes the write lock at BEGIN: another connection cannot write until it commits', () => {
+  it('takes the write lock at BEGIN: another connection cannot write until it commits', async () => {
     const { db, file } = testDb();
     const other = new Database(file, { timeout: 0 });
-    immediate(db, () => {
+    await inTransaction(db, async () => {
       expect(() =>
         other.prepare("insert into settings (key, value) values ('b', '1')").run(),
       ).toThrow(/locked|busy/i);
@@ -74,17 +73,17 @@ describe('immediate', () => {
     other.close();
   });
 
-  it('inside another transaction becomes a savepoint that rolls back alone', () => {
+  it('inside another transaction becomes a savepoint that rolls back alone', async () => {
     const { db } = testDb();
-    immediate(db, (tx) => {
-      tx.insert(settings).values({ key: 'outer', value: 1 }).run();
-      expect(() =>
-        immediate(db, (inner) => {
-          inner.insert(settings).values({ key: 'inner', value: 2 }).run();
+    await inTransaction(db, async (tx) => {
+      await tx.insert(settings).values({ key: 'outer', value: 1 });
+      expect(async () =>
+        await inTransaction(db, async (inner) => {
+          await inner.insert(settings).values({ key: 'inner', value: 2 });
           throw new Error('inner refused');
         }),
       ).toThrow('inner refused');
     });
-    expect(db.select({ key: settings.key }).from(settings).all()).toEqual([{ key: 'outer' }]);
+    expect(await db.select({ key: settings.key }).from(settings)).toEqual([{ key: 'outer' }]);
   });
 });

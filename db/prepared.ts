@@ -1,22 +1,59 @@
-import type { Tx } from './transaction';
+import type { Db } from './engine';
+
+type Params = Record<string, unknown>;
+type SqlitePrepared<R> = {
+  get(p?: Params): Promise<R | undefined>;
+  all(p?: Params): Promise<R[]>;
+  run(p?: Params): Promise<unknown>;
+};
+type PgPrepared<R> = { execute(p?: Params): Promise<R[]> };
+
+/** A query prepared once per connection, run with its placeholders' values. */
+export interface PreparedQuery<R> {
+  get(values?: Params): Promise<R | undefined>;
+  all(values?: Params): Promise<R[]>;
+  run(values?: Params): Promise<void>;
+}
+
+type RowOf<B> = Awaited<B> extends (infer R)[] ? R : never;
+
+let names = 0;
 
 /**
- * Drizzle builds the SQL text and has SQLite prepare it again on every call, which on the sale's hot
- * path costs more than running the statement. `prepared(build)` keeps one prepared query per
- * connection instead: `build` runs once per database (with `sql.placeholder` for the values) and each
- * call only binds the values. A Drizzle transaction shares its database's session, so the query
- * prepared on either serves both.
+ * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
+ * statement. `prepared(build)` keeps one prepared query per session instead: `build` runs once per
+ * database or transaction handle (with `sql.placeholder` for the values) and each call only binds the
+ * values. On PostgreSQL the query is a named prepared statement, parsed once per pooled connection.
  */
-export function prepared<T>(build: (db: Tx) => T): (db: Tx) => T {
-  const bySession = new WeakMap<object, T>();
+export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
+  build: (db: Db) => B,
+): (db: Db) => PreparedQuery<RowOf<B>> {
+  const name = `portal_q${++names}`;
+  const bySession = new WeakMap<object, PreparedQuery<RowOf<B>>>();
   return (db) => {
     const session = (db as unknown as { session?: object }).session;
     if (!session) throw new Error('prepared(): not a Drizzle database or transaction');
     let query = bySession.get(session);
     if (query === undefined) {
-      query = build(db);
+      query = db.engine === 'postgres' ? forPostgres(build(db).prepare(name)) : forSqlite(build(db).prepare());
       bySession.set(session, query);
     }
     return query;
+  };
+}
+
+/** Drizzle's asynchronous SQLite driver already has the three methods (run's result is not read). */
+function forSqlite<R>(prepared: unknown): PreparedQuery<R> {
+  return prepared as SqlitePrepared<R> as PreparedQuery<R>;
+}
+
+function forPostgres<R>(prepared: unknown): PreparedQuery<R> {
+  const q = prepared as PgPrepared<R>;
+  return {
+    get: async (values) => (await q.execute(values))[0],
+    all: (values) => q.execute(values),
+    run: async (values) => {
+      await q.execute(values);
+    },
   };
 }

@@ -10,6 +10,7 @@ import type { Currency } from '@/lib/money';
 import { seedProviderSettings } from '@/lib/provider-settings/seed';
 import { createUser } from '@/lib/users/commands';
 import { BILLERS } from '@/lib/bills/billers';
+import { first } from '@/db/query';
 
 const NG_NETWORKS = ['MTN', 'GLO', 'AIRTEL', '9MOBILE'];
 const IN_OPERATORS = ['AIRTEL', 'JIO', 'VI', 'BSNL'];
@@ -19,32 +20,31 @@ async function ensureUser(
   demo: (typeof DEMO_USERS)[keyof typeof DEMO_USERS],
   currencies: Currency[],
 ) {
-  const existing = db.select().from(users).where(eq(users.email, demo.email)).get();
+  const existing = await first(db.select().from(users).where(eq(users.email, demo.email)));
   if (existing) return existing;
-  return createUser(db, SYSTEM_ACTOR, { ...demo, currencies });
+  return await createUser(db, SYSTEM_ACTOR, { ...demo, currencies });
 }
 
 /** Idempotent: safe to run on every start. The demo accounts and their money exist in demo mode only. */
 export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on'): Promise<void> {
   if (demo) await seedDemoAccounts(db);
-  seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: demo });
-  seedCatalogueDefaults(db);
+  await seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: demo });
+  await seedCatalogueDefaults(db);
 }
 
 async function seedDemoAccounts(db: Db) {
-  const hadAdmin = db
+  const hadAdmin = await first(db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.email, DEMO_USERS.admin.email))
-    .get();
+    .where(eq(users.email, DEMO_USERS.admin.email)));
   const admin = await ensureUser(db, DEMO_USERS.admin, []);
   // Only when the demo admin is first made: a factor reset later by another admin stays reset.
-  if (!hadAdmin) saveTotpFactor(db, SYSTEM_ACTOR, admin.id, DEMO_ADMIN_TOTP_SECRET, 0);
+  if (!hadAdmin) await saveTotpFactor(db, SYSTEM_ACTOR, admin.id, DEMO_ADMIN_TOTP_SECRET, 0);
   await ensureUser(db, DEMO_USERS.adminTwo, []);
   const agent = await ensureUser(db, DEMO_USERS.agent, ['NGN', 'INR']);
   const agentTwo = await ensureUser(db, DEMO_USERS.agentTwo, ['NGN']);
-  const fund = (agentId: number, currency: Currency, reference: string) =>
-    fundWallet(db, SYSTEM_ACTOR, {
+  const fund = async (agentId: number, currency: Currency, reference: string) =>
+    await fundWallet(db, SYSTEM_ACTOR, {
       agentId,
       currency,
       amount: DEMO_FUNDING[currency],
@@ -52,12 +52,12 @@ async function seedDemoAccounts(db: Db) {
       reference,
       reason: 'Demo opening balance',
     });
-  fund(agent.id, 'NGN', 'demo-opening-ngn');
-  fund(agent.id, 'INR', 'demo-opening-inr');
-  fund(agentTwo.id, 'NGN', 'demo-opening-agent2-ngn');
+  await fund(agent.id, 'NGN', 'demo-opening-ngn');
+  await fund(agent.id, 'INR', 'demo-opening-inr');
+  await fund(agentTwo.id, 'NGN', 'demo-opening-agent2-ngn');
 }
 
-function seedCatalogueDefaults(db: Db) {
+async function seedCatalogueDefaults(db: Db) {
   const routeRows = [
     ...NG_NETWORKS.flatMap((network) => [
       {
@@ -78,7 +78,7 @@ function seedCatalogueDefaults(db: Db) {
       { currency: 'INR' as const, network, type: 'data' as const, providers: ['rechargekit'] },
     ]),
   ];
-  db.insert(routes).values(routeRows).onConflictDoNothing().run();
+  await db.insert(routes).values(routeRows).onConflictDoNothing();
   const rates = [
     ...NG_NETWORKS.flatMap((network) => [
       { currency: 'NGN' as const, network, type: 'airtime' as const, rateBps: 200 },
@@ -90,27 +90,26 @@ function seedCatalogueDefaults(db: Db) {
     ]),
   ];
   // Defaults have agent_id NULL, which a unique index cannot dedupe in SQLite: insert them once.
-  const hasDefaults = db
+  const hasDefaults = await first(db
     .select()
     .from(commissionRates)
-    .where(isNull(commissionRates.agentId))
-    .get();
-  if (!hasDefaults) db.insert(commissionRates).values(rates).run();
+    .where(isNull(commissionRates.agentId)));
+  if (!hasDefaults) await db.insert(commissionRates).values(rates);
   // After the top-up defaults: their "inserted once" check reads any default rate, bills' included.
-  seedBillDefaults(db);
+  await seedBillDefaults(db);
 }
 
 /** Bills sell through VTpass only today; 1% commission by default. Added once, also to older databases. */
-function seedBillDefaults(db: Db) {
+async function seedBillDefaults(db: Db) {
   const billRoutes = BILLERS.map((b) => ({
     currency: 'NGN' as const,
     network: b.id,
     type: b.type,
     providers: ['vtpass'],
   }));
-  db.insert(routes).values(billRoutes).onConflictDoNothing().run();
+  await db.insert(routes).values(billRoutes).onConflictDoNothing();
   for (const b of BILLERS) {
-    const has = db
+    const has = await first(db
       .select({ id: commissionRates.id })
       .from(commissionRates)
       .where(
@@ -119,11 +118,9 @@ function seedBillDefaults(db: Db) {
           eq(commissionRates.network, b.id),
           eq(commissionRates.type, b.type),
         ),
-      )
-      .get();
+      ));
     if (!has)
-      db.insert(commissionRates)
-        .values({ currency: 'NGN', network: b.id, type: b.type, rateBps: 100 })
-        .run();
+      await db.insert(commissionRates)
+        .values({ currency: 'NGN', network: b.id, type: b.type, rateBps: 100 });
   }
 }

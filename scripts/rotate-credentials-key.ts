@@ -18,7 +18,7 @@ if (!env.CREDENTIALS_KEY_PREVIOUS) {
 }
 const db = openDatabase(env.DATABASE_PATH);
 try {
-  const result = rotateCredentialsKey(db, {
+  const result = await rotateCredentialsKey(db, {
     current: env.CREDENTIALS_KEY,
     previous: env.CREDENTIALS_KEY_PREVIOUS,
   });

@@ -23,7 +23,7 @@ const LINKS: NavLink[] = [
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireAgent();
-  const wallets = listWallets(getDb(), user.id);
+  const wallets = await listWallets(getDb(), user.id);
   return (
     <AppShell
       title="Vending Portal"

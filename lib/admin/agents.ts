@@ -2,28 +2,28 @@ import type { ProductType } from '@/lib/providers/types';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { commissionRates, users } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
+import { first } from '@/db/query';
 
 /** null removes a limit. The purchase code enforces both on every sale. */
-export function setAgentLimits(
+export async function setAgentLimits(
   db: Db,
   actor: Actor,
   agentId: number,
   limits: { maxSaleMinor: number | null; dailyLimitMinor: number | null },
   now = Date.now(),
-): void {
-  immediate(db, (tx) => {
-    const before = tx
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const before = await first(tx
       .select()
       .from(users)
-      .where(and(eq(users.id, agentId), eq(users.role, 'agent')))
-      .get();
+      .where(and(eq(users.id, agentId), eq(users.role, 'agent'))));
     if (!before) throw new Refusal('No such agent.');
-    tx.update(users).set(limits).where(eq(users.id, agentId)).run();
-    recordAudit(
+    await tx.update(users).set(limits).where(eq(users.id, agentId));
+    await recordAudit(
       tx,
       actor,
       {
@@ -49,14 +49,13 @@ export interface CommissionRow {
 }
 
 /** Every default rate with this agent's own rate beside it (null: the default applies). */
-export function listAgentCommission(db: Db, agentId: number): CommissionRow[] {
-  const defaults = db
+export async function listAgentCommission(db: Db, agentId: number): Promise<CommissionRow[]> {
+  const defaults = await db
     .select()
     .from(commissionRates)
     .where(isNull(commissionRates.agentId))
-    .orderBy(asc(commissionRates.currency), asc(commissionRates.network), asc(commissionRates.type))
-    .all();
-  const own = db.select().from(commissionRates).where(eq(commissionRates.agentId, agentId)).all();
+    .orderBy(asc(commissionRates.currency), asc(commissionRates.network), asc(commissionRates.type));
+  const own = await db.select().from(commissionRates).where(eq(commissionRates.agentId, agentId));
   return defaults.map((d) => ({
     currency: d.currency,
     network: d.network,
@@ -69,7 +68,7 @@ export function listAgentCommission(db: Db, agentId: number): CommissionRow[] {
 }
 
 /** Sets (or with null, removes) the agent's own commission for one network and product type. */
-export function setAgentCommission(
+export async function setAgentCommission(
   db: Db,
   actor: Actor,
   input: {
@@ -80,19 +79,18 @@ export function setAgentCommission(
     rateBps: number | null;
   },
   now = Date.now(),
-): void {
+): Promise<void> {
   if (
     input.rateBps !== null &&
     (!Number.isInteger(input.rateBps) || input.rateBps < 0 || input.rateBps > 5000)
   ) {
     throw new Refusal('Commission must be between 0% and 50%.');
   }
-  immediate(db, (tx) => {
-    const agent = tx
+  await inTransaction(db, async (tx) => {
+    const agent = await first(tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, input.agentId), eq(users.role, 'agent')))
-      .get();
+      .where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))));
     if (!agent) throw new Refusal('No such agent.');
     const match = and(
       eq(commissionRates.agentId, input.agentId),
@@ -100,14 +98,13 @@ export function setAgentCommission(
       eq(commissionRates.network, input.network),
       eq(commissionRates.type, input.type),
     );
-    const before = tx.select().from(commissionRates).where(match).get();
-    if (input.rateBps === null) tx.delete(commissionRates).where(match).run();
-    else if (before) tx.update(commissionRates).set({ rateBps: input.rateBps }).where(match).run();
+    const before = await first(tx.select().from(commissionRates).where(match));
+    if (input.rateBps === null) await tx.delete(commissionRates).where(match);
+    else if (before) await tx.update(commissionRates).set({ rateBps: input.rateBps }).where(match);
     else
-      tx.insert(commissionRates)
-        .values({ ...input, rateBps: input.rateBps })
-        .run();
-    recordAudit(
+      await tx.insert(commissionRates)
+        .values({ ...input, rateBps: input.rateBps });
+    await recordAudit(
       tx,
       actor,
       {

@@ -30,14 +30,14 @@ export function backupAlert(status: BackupStatus): AdminAlert | null {
  * What needs an admin now: a late backup, paused providers, low floats, funding requests waiting, and
  * recent monitor alerts.
  */
-export function listAdminAlerts(
+export async function listAdminAlerts(
   db: Db,
   { now = Date.now(), backup }: { now?: number; backup?: BackupStatus } = {},
-): AdminAlert[] {
+): Promise<AdminAlert[]> {
   const alerts: AdminAlert[] = [];
   const late = backup ? backupAlert(backup) : null;
   if (late) alerts.push(late);
-  for (const p of listProviderSettings(db)) {
+  for (const p of await listProviderSettings(db)) {
     if (p.pausedAt !== null)
       alerts.push({
         tone: 'error',
@@ -56,7 +56,7 @@ export function listAdminAlerts(
     }
   }
   // A delivery nobody paid for stays on this list until an admin recovers it or writes it off.
-  for (const late of countOpenLateDeliveries(db)) {
+  for (const late of await countOpenLateDeliveries(db)) {
     const what =
       late.kind === 'delivered_twice'
         ? 'delivered twice'
@@ -68,14 +68,14 @@ export function listAdminAlerts(
       at: late.since,
     });
   }
-  const pending = countPendingFundingRequests(db);
+  const pending = await countPendingFundingRequests(db);
   if (pending > 0)
     alerts.push({
       tone: 'info',
       message: `${pending} funding request${pending === 1 ? '' : 's'} waiting for a decision`,
       href: '/admin/funding?status=pending',
     });
-  for (const a of listStoredAlerts(db, now - 24 * HOUR_MS)) {
+  for (const a of await listStoredAlerts(db, now - 24 * HOUR_MS)) {
     if (a.kind === 'auto_pause')
       alerts.push({
         tone: 'warning',

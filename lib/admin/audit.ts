@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { auditLog } from '@/db/schema';
+import { first } from '@/db/query';
 
 export interface AuditFilter {
   /** Exact action, or a prefix ending with a dot ("funding." matches every funding action). */
@@ -12,7 +13,7 @@ export interface AuditFilter {
   target?: string;
 }
 
-export function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize = 50) {
+export async function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize = 50) {
   const action = filter.action?.trim();
   const where = and(
     action
@@ -32,24 +33,22 @@ export function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize = 50) 
         )
       : undefined,
   );
-  const rows = db
+  const rows = await db
     .select()
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+    .offset((page - 1) * pageSize);
+  const total = (await first(db.select({ n: count() }).from(auditLog).where(where)))?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** The actions seen so far, for the filter's choices. */
-export function listAuditActions(db: Db): string[] {
-  return db
+export async function listAuditActions(db: Db): Promise<string[]> {
+  return (await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
+    .orderBy(auditLog.action))
     .map((r) => r.action);
 }

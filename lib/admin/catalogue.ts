@@ -5,6 +5,7 @@ import { priceChanges, products, productSources } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { syncCatalogue, type SyncOutcome } from '@/lib/catalogue/run-sync';
 import type { Currency } from '@/lib/money';
+import { first } from '@/db/query';
 
 export interface CatalogueFilter {
   currency?: Currency;
@@ -13,14 +14,14 @@ export interface CatalogueFilter {
   q?: string;
 }
 
-export function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, pageSize = 50) {
+export async function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, pageSize = 50) {
   const where = and(
     filter.currency ? eq(products.currency, filter.currency) : undefined,
     filter.network ? eq(products.network, filter.network) : undefined,
     filter.type ? eq(products.type, filter.type) : undefined,
     filter.q?.trim() ? like(products.name, `%${filter.q.trim()}%`) : undefined,
   );
-  const rows = db
+  const rows = await db
     .select()
     .from(products)
     .where(where)
@@ -31,18 +32,16 @@ export function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, pageSiz
       asc(products.priceMinor),
     )
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
   const ids = rows.map((r) => r.id);
   const sources = ids.length
-    ? db
+    ? await db
         .select()
         .from(productSources)
         .where(inArray(productSources.productId, ids))
         .orderBy(asc(productSources.provider))
-        .all()
     : [];
-  const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(products).where(where)))?.n ?? 0;
   return {
     rows: rows.map((p) => ({ ...p, sources: sources.filter((s) => s.productId === p.id) })),
     total,
@@ -51,8 +50,8 @@ export function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, pageSiz
   };
 }
 
-export function listRecentPriceChanges(db: Db, limit = 20) {
-  return db
+export async function listRecentPriceChanges(db: Db, limit = 20) {
+  return await db
     .select({
       id: priceChanges.id,
       at: priceChanges.at,
@@ -66,14 +65,13 @@ export function listRecentPriceChanges(db: Db, limit = 20) {
     .innerJoin(productSources, eq(productSources.id, priceChanges.productSourceId))
     .innerJoin(products, eq(products.id, productSources.productId))
     .orderBy(desc(priceChanges.at), desc(priceChanges.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** "Sync now": fetches outside any transaction, then records who asked and what came back. */
 export async function syncCatalogueNow(db: Db, actor: Actor): Promise<SyncOutcome[]> {
   const outcomes = await syncCatalogue(db);
-  recordAudit(db, actor, {
+  await recordAudit(db, actor, {
     action: 'catalogue.sync',
     targetType: 'catalogue',
     detail: { outcomes },

@@ -5,15 +5,16 @@ import { post } from '@/lib/ledger/post';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { salesSeries, todayStats } from './dashboard';
 import { parseLagosDay } from '@/lib/time/lagos';
+import { inTransaction } from '@/db/transaction';
 
 let db: Db;
 let cleanup: () => void;
 let agentId: number;
 let productId: number;
 let n = 0;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  agentId = insertUser(db).id;
+  agentId = (await insertUser(db)).id;
   productId = (
     db.$client
       .prepare(
@@ -37,13 +38,12 @@ function sale(status: string, provider: string, at: number, face = 1000) {
     .run(agentId, `k${n}`, productId, face, face - 10, status, provider, `R${n}`, at, at);
 }
 
-function margin(amount: number, at: number, kind: 'settle_margin' | 'reversal' = 'settle_margin') {
+async function margin(amount: number, at: number, kind: 'settle_margin' | 'reversal' = 'settle_margin') {
   n += 1;
-  db.transaction(
-    (tx) => {
-      const clearing = clearingAccount(tx, 'NGN');
-      const commission = commissionAccount(tx, 'NGN');
-      post(tx, {
+  await inTransaction(db, async (tx) => {
+      const clearing = await clearingAccount(tx, 'NGN');
+      const commission = await commissionAccount(tx, 'NGN');
+      await post(tx, {
         from: kind === 'settle_margin' ? clearing : commission,
         to: kind === 'settle_margin' ? commission : clearing,
         amount,
@@ -52,22 +52,20 @@ function margin(amount: number, at: number, kind: 'settle_margin' | 'reversal' =
         memo: 'm',
         now: at,
       });
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 describe('admin dashboard figures', () => {
-  it('counts today’s sales in Lagos time, with value, success rate, pending and commission', () => {
+  it('counts today’s sales in Lagos time, with value, success rate, pending and commission', async () => {
     sale('SUCCESS', 'jonet', TODAY + 1000, 5000);
     sale('SUCCESS', 'vtpass', NOW - 1000, 2000);
     sale('FAILED', 'jonet', NOW - 2000);
     sale('PENDING', 'jonet', NOW - 3000);
     sale('SUCCESS', 'jonet', TODAY - 1000, 99_999); // 23:59 yesterday, Lagos
-    margin(150, NOW - 1000);
-    margin(40, NOW - 500, 'reversal');
-    margin(999, TODAY - 1000);
-    const [ngn] = todayStats(db, NOW);
+    await margin(150, NOW - 1000);
+    await margin(40, NOW - 500, 'reversal');
+    await margin(999, TODAY - 1000);
+    const [ngn] = await todayStats(db, NOW);
     expect(ngn).toEqual({
       currency: 'NGN',
       sales: 4,
@@ -80,11 +78,11 @@ describe('admin dashboard figures', () => {
     });
   });
 
-  it('gives every provider a zero-filled hourly series', () => {
+  it('gives every provider a zero-filled hourly series', async () => {
     sale('SUCCESS', 'jonet', NOW - 1000);
     sale('FAILED', 'jonet', NOW - 2000);
     sale('SUCCESS', 'vtpass', NOW - 2 * 3_600_000);
-    const { buckets, series } = salesSeries(db, 3, NOW);
+    const { buckets, series } = await salesSeries(db, 3, NOW);
     expect(buckets).toHaveLength(3);
     expect(series.jonet?.map((p) => p.count)).toEqual([0, 0, 2]);
     expect(series.vtpass?.map((p) => p.count)).toEqual([1, 0, 0]);

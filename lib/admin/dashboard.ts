@@ -3,6 +3,7 @@ import type { Tx } from '@/db/transaction';
 import type { Currency } from '@/lib/money';
 import { lagosHourSql, startOfLagosDay, startOfLagosHour } from '@/lib/time/lagos';
 import { HOUR_MS } from '@/lib/time/units';
+import { rows } from '@/db/query';
 
 export interface TodayStats {
   currency: Currency;
@@ -17,16 +18,9 @@ export interface TodayStats {
 }
 
 /** Today (Lagos) per currency: sales count, value of successful sales, outcome split, commission earned. */
-export function todayStats(tx: Tx, now = Date.now()): TodayStats[] {
+export async function todayStats(tx: Tx, now = Date.now()): Promise<TodayStats[]> {
   const since = startOfLagosDay(now);
-  const sales = tx.all<{
-    currency: Currency;
-    sales: number;
-    succeeded: number;
-    failed: number;
-    pending: number;
-    value: number;
-  }>(sql`
+  const sales = await rows(tx, sql`
     select currency, count(*) as sales,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,
       sum(case when status in ('FAILED', 'REVERSED') then 1 else 0 end) as failed,
@@ -34,7 +28,7 @@ export function todayStats(tx: Tx, now = Date.now()): TodayStats[] {
       sum(case when status = 'SUCCESS' then face_minor else 0 end) as value
     from purchases where created_at >= ${since} group by currency`);
   // Commission income: margins credited to the commission account, less margins taken back out of it.
-  const commission = tx.all<{ currency: Currency; net: number }>(sql`
+  const commission = await rows(tx, sql`
     select a.currency as currency,
       sum(case when e.credit_account_id = a.id then e.amount else -e.amount end) as net
     from ledger_entries e join accounts a on a.kind = 'commission_income' and (a.id = e.credit_account_id or a.id = e.debit_account_id)
@@ -67,14 +61,14 @@ export interface SeriesPoint {
 }
 
 /** Sales per provider per hour over the last `hours`, zero-filled so every line has every hour. */
-export function salesSeries(
+export async function salesSeries(
   tx: Tx,
   hours = 24,
   now = Date.now(),
-): { buckets: number[]; series: Record<string, SeriesPoint[]> } {
+): Promise<{ buckets: number[]; series: Record<string, SeriesPoint[]> }> {
   const end = startOfLagosHour(now);
   const start = end - (hours - 1) * HOUR_MS;
-  const rows = tx.all<{ provider: string; bucket: number; n: number }>(sql`
+  const rows = await rows(tx, sql`
     select provider, ${sql.raw(lagosHourSql('created_at'))} as bucket, count(*) as n
     from purchases where created_at >= ${start} group by provider, bucket`);
   const buckets = Array.from({ length: hours }, (_, i) => start + i * HOUR_MS);

@@ -10,8 +10,8 @@ let world: World;
 withWorld(5_000_000, (w) => (world = w));
 
 async function readFloat() {
-  const live = providerFor(world.db, 'vtpass')!;
-  recordProviderBalance(world.db, 'vtpass', (await live.adapter.balance()).amountMinor);
+  const live = (await providerFor(world.db, 'vtpass'))!;
+  await recordProviderBalance(world.db, 'vtpass', (await live.adapter.balance()).amountMinor);
 }
 
 describe('reconciliation against the simulator', () => {
@@ -36,7 +36,7 @@ describe('reconciliation against the simulator', () => {
       expect(result.ok && result.outcome.provider).toBe('vtpass');
     }
     await readFloat();
-    const today = reconcileRecentDays(world.db, ['vtpass'], 1).find((r) => r.provider === 'vtpass');
+    const today = (await reconcileRecentDays(world.db, ['vtpass'], 1)).find((r) => r.provider === 'vtpass');
     expect(today?.ours?.netMinor).toBeGreaterThan(0);
     expect(today).toMatchObject({ status: 'match', differenceMinor: 0 });
   });

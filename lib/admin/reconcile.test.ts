@@ -7,12 +7,13 @@ import { seedProviderSettings } from '@/lib/provider-settings/seed';
 import { createTestDb } from '@/test/world/db';
 import { floatMovementByDay, reconcileProviders, settledByProviderDay } from './reconcile';
 import { parseLagosDay } from '@/lib/time/lagos';
+import { inTransaction } from '@/db/transaction';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  seedProviderSettings(db, 'http://127.0.0.1:4010');
+  await seedProviderSettings(db, 'http://127.0.0.1:4010');
 });
 afterEach(() => cleanup());
 
@@ -21,13 +22,12 @@ const DAY2 = parseLagosDay('2025-06-15')!;
 const H = 3_600_000;
 let n = 0;
 
-function move(provider: string, kind: 'settle_cost' | 'reversal', amount: number, at: number) {
+async function move(provider: string, kind: 'settle_cost' | 'reversal', amount: number, at: number) {
   n += 1;
-  db.transaction(
-    (tx) => {
-      const float = floatAccount(tx, provider);
-      const clearing = clearingAccount(tx, float.currency);
-      post(tx, {
+  await inTransaction(db, async (tx) => {
+      const float = await floatAccount(tx, provider);
+      const clearing = await clearingAccount(tx, float.currency);
+      await post(tx, {
         from: kind === 'settle_cost' ? clearing : float,
         to: kind === 'settle_cost' ? float : clearing,
         amount,
@@ -36,20 +36,18 @@ function move(provider: string, kind: 'settle_cost' | 'reversal', amount: number
         memo: 't',
         now: at,
       });
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 describe('reconciliation per provider and Lagos day', () => {
-  it('sums settled costs minus reversals per provider and Lagos day', () => {
-    move('jonet', 'settle_cost', 1000, DAY1 + 1 * H);
-    move('jonet', 'settle_cost', 2500, DAY1 + 23 * H + 59 * 60_000); // 23:59 Lagos: still day 1
-    move('jonet', 'reversal', 400, DAY1 + 5 * H);
-    move('jonet', 'settle_cost', 700, DAY2); // 00:00 Lagos on day 2 (23:00 UTC on day 1)
-    move('vtpass', 'settle_cost', 300, DAY2 + 2 * H);
-    move('rechargekit', 'settle_cost', 999, DAY2 + 2 * H);
-    const rows = settledByProviderDay(db, DAY1, DAY2 + 24 * H);
+  it('sums settled costs minus reversals per provider and Lagos day', async () => {
+    await move('jonet', 'settle_cost', 1000, DAY1 + 1 * H);
+    await move('jonet', 'settle_cost', 2500, DAY1 + 23 * H + 59 * 60_000); // 23:59 Lagos: still day 1
+    await move('jonet', 'reversal', 400, DAY1 + 5 * H);
+    await move('jonet', 'settle_cost', 700, DAY2); // 00:00 Lagos on day 2 (23:00 UTC on day 1)
+    await move('vtpass', 'settle_cost', 300, DAY2 + 2 * H);
+    await move('rechargekit', 'settle_cost', 999, DAY2 + 2 * H);
+    const rows = await settledByProviderDay(db, DAY1, DAY2 + 24 * H);
     expect(rows).toEqual([
       { provider: 'jonet', day: '2025-06-15', settledMinor: 700, reversedMinor: 0, netMinor: 700 },
       {
@@ -69,7 +67,7 @@ describe('reconciliation per provider and Lagos day', () => {
       },
     ]);
     expect(
-      settledByProviderDay(db, DAY2, DAY2 + 24 * H).filter((r) => r.provider === 'jonet'),
+      (await settledByProviderDay(db, DAY2, DAY2 + 24 * H)).filter((r) => r.provider === 'jonet'),
     ).toHaveLength(1);
   });
 
@@ -101,13 +99,13 @@ describe('reconciliation per provider and Lagos day', () => {
     expect(floatMovementByDay([{ at: DAY1, amountMinor: 1 }], 'jonet')).toEqual([]);
   });
 
-  it('lists a match, a mismatch and an unmeasured day', () => {
-    recordProviderBalance(db, 'jonet', 10_000, DAY1);
-    move('jonet', 'settle_cost', 1_000, DAY1 + 2 * H);
-    recordProviderBalance(db, 'jonet', 9_000, DAY1 + 3 * H);
-    recordProviderBalance(db, 'jonet', 8_000, DAY2 + 3 * H); // dropped 1,000 with nothing settled on our side
-    move('vtpass', 'settle_cost', 500, DAY2 + 1 * H); // no readings at all
-    const rows = reconcileProviders(db, ['jonet', 'vtpass'], DAY1, DAY2 + 24 * H);
+  it('lists a match, a mismatch and an unmeasured day', async () => {
+    await recordProviderBalance(db, 'jonet', 10_000, DAY1);
+    await move('jonet', 'settle_cost', 1_000, DAY1 + 2 * H);
+    await recordProviderBalance(db, 'jonet', 9_000, DAY1 + 3 * H);
+    await recordProviderBalance(db, 'jonet', 8_000, DAY2 + 3 * H); // dropped 1,000 with nothing settled on our side
+    await move('vtpass', 'settle_cost', 500, DAY2 + 1 * H); // no readings at all
+    const rows = await reconcileProviders(db, ['jonet', 'vtpass'], DAY1, DAY2 + 24 * H);
     expect(rows.map((r) => [r.provider, r.day, r.status, r.differenceMinor])).toEqual([
       ['jonet', '2025-06-15', 'mismatch', 1_000],
       ['vtpass', '2025-06-15', 'unmeasured', null],

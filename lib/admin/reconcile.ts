@@ -3,6 +3,7 @@ import type { Tx } from '@/db/transaction';
 import { listBalanceSnapshots, type BalanceSnapshot } from '@/lib/provider-settings/snapshots';
 import { lagosDate, lagosDateSql, startOfLagosDay } from '@/lib/time/lagos';
 import { DAY_MS } from '@/lib/time/units';
+import { rows } from '@/db/query';
 
 export interface SettledDay {
   provider: string;
@@ -17,8 +18,8 @@ export interface SettledDay {
  * Our side, per provider and Lagos day: 'settle_cost' entries credited to the provider's float
  * account minus 'reversal' entries debited from it.
  */
-export function settledByProviderDay(tx: Tx, from: number, to: number): SettledDay[] {
-  const rows = tx.all<{ provider: string; day: string; settled: number; reversed: number }>(sql`
+export async function settledByProviderDay(tx: Tx, from: number, to: number): Promise<SettledDay[]> {
+  const rows = await rows(tx, sql`
     select a.provider as provider,
       ${sql.raw(lagosDateSql('e.created_at'))} as day,
       sum(case when e.kind = 'settle_cost' and e.credit_account_id = a.id then e.amount else 0 end) as settled,
@@ -85,16 +86,16 @@ export interface ReconcileRow {
   status: 'match' | 'mismatch' | 'unmeasured';
 }
 
-export function reconcileProviders(
+export async function reconcileProviders(
   tx: Tx,
   providers: readonly string[],
   from: number,
   to: number,
-): ReconcileRow[] {
-  const ours = settledByProviderDay(tx, from, to);
+): Promise<ReconcileRow[]> {
+  const ours = await settledByProviderDay(tx, from, to);
   const rows: ReconcileRow[] = [];
   for (const provider of providers) {
-    const theirs = floatMovementByDay(listBalanceSnapshots(tx, provider), provider).filter(
+    const theirs = floatMovementByDay(await listBalanceSnapshots(tx, provider), provider).filter(
       (d) => d.lastAt >= from && d.firstAt < to,
     );
     const days = new Set([
@@ -120,14 +121,14 @@ export function reconcileProviders(
 }
 
 /** The last `days` Lagos days up to now, every provider. */
-export function reconcileRecentDays(
+export async function reconcileRecentDays(
   tx: Tx,
   providers: readonly string[],
   days: number,
   now = Date.now(),
-): ReconcileRow[] {
+): Promise<ReconcileRow[]> {
   const from = startOfLagosDay(now) - (days - 1) * DAY_MS;
-  return reconcileProviders(tx, providers, from, now + 1);
+  return await reconcileProviders(tx, providers, from, now + 1);
 }
 
 export interface LateDeliveryTotals {
@@ -139,14 +140,11 @@ export interface LateDeliveryTotals {
 }
 
 /** Money moved by late deliveries (delivered after refund, delivered twice), per currency. */
-export function lateDeliveryTotals(tx: Tx): LateDeliveryTotals[] {
-  return tx
-    .all<{ currency: string; writtenOff: number; debt: number }>(
-      sql`
+export async function lateDeliveryTotals(tx: Tx): Promise<LateDeliveryTotals[]> {
+  return (await rows(tx, sql`
     select currency,
       -sum(case when kind = 'write_off' then balance else 0 end) as writtenOff,
       -sum(case when kind = 'agent_receivable' and balance < 0 then balance else 0 end) as debt
-    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`,
-    )
+    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`))
     .map((r) => ({ currency: r.currency, writtenOffMinor: r.writtenOff, agentDebtMinor: r.debt }));
 }

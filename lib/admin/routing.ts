@@ -2,22 +2,22 @@ import type { ProductType } from '@/lib/providers/types';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { routes } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { PROVIDER_CURRENCY } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
 import { providerSells } from '@/lib/providers/registry';
 import type { Currency } from '@/lib/money';
+import { first } from '@/db/query';
 
 export type RouteKey = { currency: Currency; network: string; type: ProductType };
 export type RouteChange = { op: 'up' | 'down' | 'remove' | 'add'; provider: string };
 
-export function listRoutes(db: Db) {
-  return db
+export async function listRoutes(db: Db) {
+  return await db
     .select()
     .from(routes)
-    .orderBy(asc(routes.currency), asc(routes.network), asc(routes.type))
-    .all();
+    .orderBy(asc(routes.currency), asc(routes.network), asc(routes.type));
 }
 
 /** Pure: the new order after one change, or an error message. */
@@ -53,25 +53,25 @@ export function applyRouteChange(
 }
 
 /** Reorders one route; the audit row keeps the order before and after. */
-export function changeRoute(
+export async function changeRoute(
   db: Db,
   actor: Actor,
   key: RouteKey,
   change: RouteChange,
   now = Date.now(),
-): string[] {
-  return immediate(db, (tx) => {
+): Promise<string[]> {
+  return await inTransaction(db, async (tx) => {
     const where = and(
       eq(routes.currency, key.currency),
       eq(routes.network, key.network),
       eq(routes.type, key.type),
     );
-    const route = tx.select().from(routes).where(where).get();
+    const route = await first(tx.select().from(routes).where(where));
     if (!route) throw new Refusal('No such route.');
     const next = applyRouteChange(route.providers, change, key.currency, key.type);
     if (typeof next === 'string') throw new Refusal(next);
-    tx.update(routes).set({ providers: next }).where(where).run();
-    recordAudit(
+    await tx.update(routes).set({ providers: next }).where(where);
+    await recordAudit(
       tx,
       actor,
       {

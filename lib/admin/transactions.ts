@@ -10,6 +10,7 @@ import {
   users,
 } from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema';
+import { first } from '@/db/query';
 
 export interface PurchaseFilter {
   status?: PurchaseStatus;
@@ -20,7 +21,7 @@ export interface PurchaseFilter {
   q?: string;
 }
 
-export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pageSize = 25) {
+export async function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pageSize = 25) {
   const term = filter.q?.trim() ? `%${filter.q.trim().toLowerCase()}%` : undefined;
   const where = and(
     filter.status ? eq(purchases.status, filter.status) : undefined,
@@ -31,7 +32,7 @@ export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pag
       ? or(like(purchases.reference, term), like(purchases.phone, term), like(users.email, term))
       : undefined,
   );
-  const rows = db
+  const rows = await db
     .select({
       id: purchases.id,
       createdAt: purchases.createdAt,
@@ -52,21 +53,19 @@ export function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pag
     .where(where)
     .orderBy(desc(purchases.createdAt), desc(purchases.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
   const total =
-    db
+    (await first(db
       .select({ n: count() })
       .from(purchases)
       .innerJoin(users, eq(users.id, purchases.agentId))
-      .where(where)
-      .get()?.n ?? 0;
+      .where(where)))?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** Everything an admin needs to judge one sale: the row, its attempts, its timeline and its resolution. */
-export function getAdminPurchase(db: Db, id: number) {
-  const purchase = db
+export async function getAdminPurchase(db: Db, id: number) {
+  const purchase = await first(db
     .select({
       purchase: purchases,
       agentEmail: users.email,
@@ -76,27 +75,24 @@ export function getAdminPurchase(db: Db, id: number) {
     .from(purchases)
     .innerJoin(users, eq(users.id, purchases.agentId))
     .innerJoin(products, eq(products.id, purchases.productId))
-    .where(eq(purchases.id, id))
-    .get();
+    .where(eq(purchases.id, id)));
   if (!purchase) return null;
   return {
     ...purchase,
-    attempts: db
+    attempts: await db
       .select()
       .from(purchaseAttempts)
       .where(eq(purchaseAttempts.purchaseId, id))
-      .orderBy(asc(purchaseAttempts.id))
-      .all(),
-    events: db
+      .orderBy(asc(purchaseAttempts.id)),
+    events: await db
       .select()
       .from(purchaseEvents)
       .where(eq(purchaseEvents.purchaseId, id))
-      .orderBy(asc(purchaseEvents.id))
-      .all(),
+      .orderBy(asc(purchaseEvents.id)),
     resolution:
-      db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get() ??
+      await first(db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))) ??
       null,
     reversal:
-      db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id)).get() ?? null,
+      await first(db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id))) ?? null,
   };
 }

@@ -33,10 +33,10 @@ function bearer(request: Request): string | null {
 type Authenticated = { key: ApiKey } | { refusal: ProblemCode };
 
 /** Who is calling, in the order a client can fix things: the key, its owner, the address, the scope. */
-function authenticate(db: Db, request: Request, ip: string, scope: ApiScope): Authenticated {
+async function authenticate(db: Db, request: Request, ip: string, scope: ApiScope): Promise<Authenticated> {
   if (!request.headers.get('authorization')) return { refusal: 'authentication_required' };
   const token = bearer(request);
-  const found = token ? findApiKey(db, token) : undefined;
+  const found = token ? await findApiKey(db, token) : undefined;
   if (!found) return { refusal: 'invalid_api_key' };
   // Checked on every request against the database: a revoke or a disable stops the key at once.
   if (found.key.revokedAt !== null) return { refusal: 'api_key_revoked' };
@@ -61,7 +61,7 @@ export function apiRoute<P extends Params = Params>(
     const db = getDb();
     const now = Date.now();
     const ip = clientIp(request.headers);
-    const auth = authenticate(db, request, ip, options.scope);
+    const auth = await authenticate(db, request, ip, options.scope);
     if ('refusal' in auth) {
       const headers: Record<string, string> =
         auth.refusal === 'authentication_required' || auth.refusal === 'invalid_api_key'
@@ -69,8 +69,8 @@ export function apiRoute<P extends Params = Params>(
           : {};
       return problem(auth.refusal, { headers });
     }
-    recordApiKeyUse(db, auth.key, ip, now);
-    const decision = consumeRate(db, auth.key, options.rate, now);
+    await recordApiKeyUse(db, auth.key, ip, now);
+    const decision = await consumeRate(db, auth.key, options.rate, now);
     const headers = rateLimitHeaders(decision);
     if (!decision.allowed) {
       return problem('rate_limited', {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiIdempotency } from '@/db/schema';
+import { first, one } from '@/db/query';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -21,26 +22,24 @@ export function bodyHash(parsed: Record<string, unknown>): string {
 }
 
 /** Claims the key for this body with one insert (the unique index decides), or says how it was used. */
-export function claimIdempotencyKey(
+export async function claimIdempotencyKey(
   db: Db,
   agentId: number,
   key: string,
   hash: string,
   now: number,
-): Claim {
-  const inserted = db
+): Promise<Claim> {
+  const inserted = await one(db
     .insert(apiIdempotency)
     .values({ agentId, key, bodyHash: hash, createdAt: now })
     .onConflictDoNothing()
-    .returning({ id: apiIdempotency.id })
-    .get();
+    .returning({ id: apiIdempotency.id }));
   if (inserted) return { kind: 'claimed' };
-  const row = db
+  const row = await first(db
     .select()
     .from(apiIdempotency)
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))
-    .get();
-  if (!row) return claimIdempotencyKey(db, agentId, key, hash, now); // released in between: claim again
+    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))));
+  if (!row) return await claimIdempotencyKey(db, agentId, key, hash, now); // released in between: claim again
   if (row.bodyHash !== hash) return { kind: 'reused' };
   if (row.statusCode === null || row.responseBody === null) return { kind: 'unanswered' };
   return { kind: 'answered', statusCode: row.statusCode, body: row.responseBody };
@@ -50,7 +49,7 @@ export function claimIdempotencyKey(
  * Keeps the first answer given for the key; returns the answer to give, which is that first one when
  * two requests with the same key raced, so both answer the same.
  */
-export function recordAnswer(
+export async function recordAnswer(
   db: Db,
   agentId: number,
   key: string,
@@ -58,7 +57,7 @@ export function recordAnswer(
   statusCode: number,
   body: string,
 ) {
-  db.update(apiIdempotency)
+  await db.update(apiIdempotency)
     .set({ purchaseId, statusCode, responseBody: body })
     .where(
       and(
@@ -66,25 +65,22 @@ export function recordAnswer(
         eq(apiIdempotency.key, key),
         isNull(apiIdempotency.statusCode),
       ),
-    )
-    .run();
-  const row = db
+    );
+  const row = (await first(db
     .select()
     .from(apiIdempotency)
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))
-    .get()!;
+    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))))!;
   return { statusCode: row.statusCode!, body: row.responseBody! };
 }
 
 /** A refused sale wrote nothing: the key is free again, so the client may fix the request and retry with it. */
-export function releaseIdempotencyKey(db: Db, agentId: number, key: string): void {
-  db.delete(apiIdempotency)
+export async function releaseIdempotencyKey(db: Db, agentId: number, key: string): Promise<void> {
+  await db.delete(apiIdempotency)
     .where(
       and(
         eq(apiIdempotency.agentId, agentId),
         eq(apiIdempotency.key, key),
         isNull(apiIdempotency.statusCode),
       ),
-    )
-    .run();
+    );
 }

@@ -3,9 +3,10 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { apiKeys, users, type ApiScope } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { LedgerError } from '@/lib/ledger/errors';
+import { first, one } from '@/db/query';
 
 export type ApiKey = typeof apiKeys.$inferSelect;
 export const API_SCOPES: readonly ApiScope[] = ['read', 'sell'];
@@ -23,7 +24,7 @@ export interface NewApiKey {
 }
 
 /** The key itself is returned once, here; only its hash and prefix are stored. */
-export function createApiKey(
+export async function createApiKey(
   db: Db,
   actor: Actor,
   agentId: number,
@@ -32,11 +33,11 @@ export function createApiKey(
 ) {
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const prefix = key.slice(0, SHOWN_CHARACTERS);
-  return immediate(db, (tx) => {
-    const agent = tx.select({ role: users.role }).from(users).where(eq(users.id, agentId)).get();
+  return await inTransaction(db, async (tx) => {
+    const agent = await first(tx.select({ role: users.role }).from(users).where(eq(users.id, agentId)));
     if (agent?.role !== 'agent')
       throw new LedgerError('Only an agent can own an API key.', 'INVALID');
-    const row = tx
+    const row = await one(tx
       .insert(apiKeys)
       .values({
         agentId,
@@ -47,9 +48,8 @@ export function createApiKey(
         allowedIps: input.allowedIps.length > 0 ? input.allowedIps : null,
         createdAt: now,
       })
-      .returning()
-      .get();
-    recordAudit(
+      .returning());
+    await recordAudit(
       tx,
       actor,
       {
@@ -74,30 +74,28 @@ export function createApiKey(
  * Revokes one key. An agent passes its own id as `ownerId` (another agent's key answers "not found");
  * an admin passes null and may revoke any key. Audited either way.
  */
-export function revokeApiKey(
+export async function revokeApiKey(
   db: Db,
   actor: Actor,
   keyId: number,
   ownerId: number | null,
   now = Date.now(),
-): ApiKey {
-  return immediate(db, (tx) => {
-    const key = tx
+): Promise<ApiKey> {
+  return await inTransaction(db, async (tx) => {
+    const key = await first(tx
       .select()
       .from(apiKeys)
       .where(
         and(eq(apiKeys.id, keyId), ownerId === null ? undefined : eq(apiKeys.agentId, ownerId)),
-      )
-      .get();
+      ));
     if (!key) throw new LedgerError('That key does not exist.', 'NOT_FOUND');
     if (key.revokedAt !== null) return key;
-    const revoked = tx
+    const revoked = (await first(tx
       .update(apiKeys)
       .set({ revokedAt: now, revokedBy: actor.userId })
       .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
-      .returning()
-      .get()!;
-    recordAudit(
+      .returning()))!;
+    await recordAudit(
       tx,
       actor,
       {
@@ -113,15 +111,15 @@ export function revokeApiKey(
 }
 
 /** Per-key limits (null: the portal's defaults). For operators and the benchmark; audited. */
-export function setApiKeyRateLimits(
+export async function setApiKeyRateLimits(
   db: Db,
   actor: Actor,
   keyId: number,
   limits: { saleRatePerSecond: number | null; readRatePerSecond: number | null },
 ) {
-  immediate(db, (tx) => {
-    tx.update(apiKeys).set(limits).where(eq(apiKeys.id, keyId)).run();
-    recordAudit(tx, actor, {
+  await inTransaction(db, async (tx) => {
+    await tx.update(apiKeys).set(limits).where(eq(apiKeys.id, keyId));
+    await recordAudit(tx, actor, {
       action: 'api_key.rate_limits',
       targetType: 'api_key',
       targetId: keyId,
@@ -143,18 +141,17 @@ const keyColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-export function listApiKeysForAgent(db: Db, agentId: number) {
-  return db
+export async function listApiKeysForAgent(db: Db, agentId: number) {
+  return await db
     .select(keyColumns)
     .from(apiKeys)
     .where(eq(apiKeys.agentId, agentId))
-    .orderBy(desc(apiKeys.id))
-    .all();
+    .orderBy(desc(apiKeys.id));
 }
 
 /** Every agent's keys, for the admin's page. */
-export function listAllApiKeys(db: Db) {
-  return db
+export async function listAllApiKeys(db: Db) {
+  return await db
     .select({
       ...keyColumns,
       agentEmail: users.email,
@@ -163,8 +160,7 @@ export function listAllApiKeys(db: Db) {
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.agentId))
-    .orderBy(desc(apiKeys.id))
-    .all();
+    .orderBy(desc(apiKeys.id));
 }
 
 export type ApiKeyListing = ReturnType<typeof listApiKeysForAgent>[number];
@@ -175,27 +171,25 @@ const keyByHash = prepared((db) =>
     .select({ key: apiKeys, agentStatus: users.status, agentRole: users.role })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.agentId))
-    .where(eq(apiKeys.keyHash, p('hash')))
-    .prepare(),
+    .where(eq(apiKeys.keyHash, p('hash'))),
 );
 
 const touchKey = prepared((db) =>
   db
     .update(apiKeys)
     .set({ lastUsedAt: sql`${p('now')}`, lastUsedIp: sql`${p('ip')}` })
-    .where(eq(apiKeys.id, p('id')))
-    .prepare(),
+    .where(eq(apiKeys.id, p('id'))),
 );
 
-export function findApiKey(db: Db, key: string) {
-  return keyByHash(db).get({ hash: hashApiKey(key) });
+export async function findApiKey(db: Db, key: string) {
+  return await keyByHash(db).get({ hash: hashApiKey(key) });
 }
 
 // Last use is kept to the minute: a busy key does not write its row on every request.
 const TOUCH_EVERY_MS = 60_000;
 
-export function recordApiKeyUse(db: Db, key: ApiKey, ip: string, now: number): void {
+export async function recordApiKeyUse(db: Db, key: ApiKey, ip: string, now: number): Promise<void> {
   if (key.lastUsedAt !== null && key.lastUsedIp === ip && now - key.lastUsedAt < TOUCH_EVERY_MS)
     return;
-  touchKey(db).run({ id: key.id, ip, now });
+  await touchKey(db).run({ id: key.id, ip, now });
 }

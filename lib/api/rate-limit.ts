@@ -31,8 +31,7 @@ const countRequest = prepared((db) =>
         windowStart: sql`excluded.window_start`,
       },
     })
-    .returning({ count: apiRateWindows.count })
-    .prepare(),
+    .returning({ count: apiRateWindows.count }),
 );
 
 export function rateLimitFor(
@@ -45,10 +44,10 @@ export function rateLimitFor(
 }
 
 /** Counts this request in the key's current one-second window and says whether it is within the limit. */
-export function consumeRate(db: Db, key: ApiKey, kind: RateKind, now: number): RateDecision {
+export async function consumeRate(db: Db, key: ApiKey, kind: RateKind, now: number): Promise<RateDecision> {
   const limit = rateLimitFor(key, kind);
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-  const { count } = countRequest(db).get({ keyId: key.id, kind, windowStart })!;
+  const { count } = (await countRequest(db).get({ keyId: key.id, kind, windowStart }))!;
   const resetSeconds = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1_000));
   return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetSeconds };
 }

@@ -11,15 +11,16 @@ import { findWallet, listWallets } from '@/lib/ledger/accounts';
 import { encodeCursor } from './schemas';
 import type { z } from 'zod';
 import type { balanceSchema, lookupSchema, planSchema, statementRowSchema } from './schemas';
+import { rows } from '@/db/query';
 
 const CURRENCY = { NG: 'NGN', IN: 'INR' } as const;
 
 /** The plans on sale now (an enabled provider can sell them), cheapest first per network. */
-export function apiCatalogue(
+export async function apiCatalogue(
   db: Db,
   q: { country: 'NG' | 'IN'; network?: string; type?: ProductType; circle?: string },
 ) {
-  const rows = listProducts(db, {
+  const rows = await listProducts(db, {
     currency: CURRENCY[q.country],
     network: q.network,
     type: q.type,
@@ -60,8 +61,8 @@ export function lookupNumber(q: {
   return phone ? { country: 'IN', phone, network: null, circle: null, detected: false } : null;
 }
 
-export function apiBalances(db: Db, agentId: number): z.infer<typeof balanceSchema>[] {
-  return listWallets(db, agentId).map((w) => ({
+export async function apiBalances(db: Db, agentId: number): Promise<z.infer<typeof balanceSchema>[]> {
+  return (await listWallets(db, agentId)).map((w) => ({
     currency: w.currency,
     balanceMinor: w.balance,
     reservedMinor: w.reserved,
@@ -85,15 +86,15 @@ interface StatementSqlRow {
  * The wallet's ledger rows, newest first, by cursor. Only newer rows are cut off by the cursor, so the
  * running balance (a sum over every older row) is the same on every page.
  */
-export function apiStatement(
+export async function apiStatement(
   db: Db,
   agentId: number,
   q: { currency: 'NGN' | 'INR'; limit: number; cursor?: number },
 ) {
-  const wallet = findWallet(db, agentId, q.currency);
+  const wallet = await findWallet(db, agentId, q.currency);
   if (!wallet) return { data: [], hasMore: false, nextCursor: null };
   const before = q.cursor ?? Number.MAX_SAFE_INTEGER;
-  const rows = db.all<StatementSqlRow>(sql`
+  const rows = await rows(db, sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
       case when debit_account_id = ${wallet.id} then amount else 0 end as debit,
       case when credit_account_id = ${wallet.id} then amount else 0 end as credit,

@@ -9,6 +9,7 @@ import { isFinal } from '@/lib/purchases/status';
 import { bodyHash, claimIdempotencyKey, recordAnswer, releaseIdempotencyKey } from './idempotency';
 import { problemBody, type ProblemCode } from './problem';
 import { encodeCursor, type ApiSale, type CreateSaleInput } from './schemas';
+import { first } from '@/db/query';
 
 const API_STATUS: Record<PurchaseStatus, ApiSale['status']> = {
   PENDING: 'pending',
@@ -76,13 +77,13 @@ export async function createSaleFromApi(
   deps: StartSaleDeps,
   now = Date.now(),
 ): Promise<ApiAnswer> {
-  const claim = claimIdempotencyKey(db, agentId, idempotencyKey, bodyHash(input), now);
+  const claim = await claimIdempotencyKey(db, agentId, idempotencyKey, bodyHash(input), now);
   if (claim.kind === 'reused')
     return { status: 422, body: problemBody('idempotency_key_reused'), replayed: false };
   if (claim.kind === 'answered')
     return { status: claim.statusCode, body: JSON.parse(claim.body), replayed: true };
 
-  const product = getProduct(db, input.productId);
+  const product = await getProduct(db, input.productId);
   const result = await startSale(
     db,
     agentId,
@@ -100,7 +101,7 @@ export async function createSaleFromApi(
     deps,
   );
   if (!result.ok) {
-    if (claim.kind === 'claimed') releaseIdempotencyKey(db, agentId, idempotencyKey);
+    if (claim.kind === 'claimed') await releaseIdempotencyKey(db, agentId, idempotencyKey);
     const { code, message, field } = result.refusal;
     const body = problemBody((code ? REFUSAL_CODES[code] : undefined) ?? 'sale_refused', {
       detail: message,
@@ -108,13 +109,12 @@ export async function createSaleFromApi(
     });
     return { status: body.status, body, replayed: false };
   }
-  const purchase = db
+  const purchase = (await first(db
     .select()
     .from(purchases)
-    .where(eq(purchases.id, result.outcome.purchaseId))
-    .get()!;
+    .where(eq(purchases.id, result.outcome.purchaseId))))!;
   const sale = toApiSale(purchase);
-  const answer = recordAnswer(
+  const answer = await recordAnswer(
     db,
     agentId,
     idempotencyKey,
@@ -130,12 +130,11 @@ export async function createSaleFromApi(
 }
 
 /** One of the agent's own sales (another agent's id answers as if it did not exist). */
-export function getApiSale(db: Db, agentId: number, id: number): ApiSale | null {
-  const row = db
+export async function getApiSale(db: Db, agentId: number, id: number): Promise<ApiSale | null> {
+  const row = await first(db
     .select()
     .from(purchases)
-    .where(and(eq(purchases.id, id), eq(purchases.agentId, agentId)))
-    .get();
+    .where(and(eq(purchases.id, id), eq(purchases.agentId, agentId))));
   return row ? toApiSale(row) : null;
 }
 
@@ -158,8 +157,8 @@ function phoneCondition(phone: string): SQL | undefined {
 }
 
 /** Newest first, by id; the cursor is the last id of the previous page. The agent id is in the SQL. */
-export function listApiSales(db: Db, agentId: number, f: ApiSaleFilter) {
-  const rows = db
+export async function listApiSales(db: Db, agentId: number, f: ApiSaleFilter) {
+  const rows = await db
     .select()
     .from(purchases)
     .where(
@@ -176,8 +175,7 @@ export function listApiSales(db: Db, agentId: number, f: ApiSaleFilter) {
       ),
     )
     .orderBy(desc(purchases.id))
-    .limit(f.limit + 1)
-    .all();
+    .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const hasMore = rows.length > f.limit;
   return {

@@ -17,8 +17,8 @@ export interface AuditInput {
 }
 
 /** Writes inside the caller's transaction, so the audit row exists exactly when the change does. */
-export function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now = Date.now()): void {
-  tx.insert(auditLog)
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now = Date.now()): Promise<void> {
+  await tx.insert(auditLog)
     .values({
       at: now,
       actorUserId: actor.userId,
@@ -28,6 +28,5 @@ export function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now = Date.
       targetType: input.targetType,
       targetId: input.targetId === undefined ? undefined : String(input.targetId),
       detail: input.detail,
-    })
-    .run();
+    });
 }

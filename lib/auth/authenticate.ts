@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearHits, LOGIN_RULES, recordHit, retryAfterMs } from './throttle';
+import { first } from '@/db/query';
 
 export type SessionUser = {
   id: number;
@@ -42,8 +43,8 @@ export async function authenticate(
   const accountKey = `login:account:${normalised}`;
   const ipKey = `login:ip:${ip}`;
   const wait = Math.max(
-    retryAfterMs(db, accountKey, LOGIN_RULES.account),
-    retryAfterMs(db, ipKey, LOGIN_RULES.ip),
+    await retryAfterMs(db, accountKey, LOGIN_RULES.account),
+    await retryAfterMs(db, ipKey, LOGIN_RULES.ip),
   );
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
@@ -54,22 +55,22 @@ export async function authenticate(
     };
   }
 
-  const user = db.select().from(users).where(eq(users.email, normalised)).get();
+  const user = await first(db.select().from(users).where(eq(users.email, normalised)));
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await burnPasswordCheck(password);
   if (!user || !valid || user.status !== 'active' || isRetiredDemoPassword(password)) {
-    recordHit(db, accountKey, LOGIN_RULES.account);
-    recordHit(db, ipKey, LOGIN_RULES.ip);
-    recordAudit(
+    await recordHit(db, accountKey, LOGIN_RULES.account);
+    await recordHit(db, ipKey, LOGIN_RULES.ip);
+    await recordAudit(
       db,
       { userId: user?.id ?? null, label: normalised, ip },
       { action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id },
     );
     return { ok: false, error: 'INVALID', message: WRONG_CREDENTIALS };
   }
-  clearHits(db, accountKey);
-  recordAudit(
+  await clearHits(db, accountKey);
+  await recordAudit(
     db,
     { userId: user.id, label: user.email, ip },
     { action: 'auth.sign_in', targetType: 'user', targetId: user.id },
@@ -97,13 +98,12 @@ const sessionUserById = prepared((db) =>
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(users.id, sql.placeholder('id'))),
 );
 
 /** The live row behind a session, or null when the account is disabled or the session is stale. */
-export function loadSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
-  const user = sessionUserById(db).get({ id });
+export async function loadSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await sessionUserById(db).get({ id });
   if (!user || user.status !== 'active' || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,

@@ -73,9 +73,9 @@ describe("next-auth's session endpoint", () => {
   });
 
   it.each([
-    ['a password change', (id: number) => setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2')],
-    ['a disable', (id: number) => setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
-    ['sign out everywhere', (id: number) => endAllSessions(db, SYSTEM_ACTOR, id)],
+    ['a password change', async (id: number) => await setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2')],
+    ['a disable', async (id: number) => await setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
+    ['sign out everywhere', async (id: number) => await endAllSessions(db, SYSTEM_ACTOR, id)],
   ])('answers the old cookie as signed out after %s, and clears it', async (_what, change) => {
     const { user, cookie } = await signedInCookie();
     await change(user.id);

@@ -22,7 +22,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   const session = token ? await readSessionToken(token) : null;
   if (!session?.uid || session.sv === undefined) return null;
-  const user = loadSessionUser(getDb(), session.uid, session.sv);
+  const user = await loadSessionUser(getDb(), session.uid, session.sv);
   if (!user) return null;
   // A token from before second factors existed has no state: it counts as not yet proved.
   const mfa = session.mfa ?? 'none';

@@ -5,6 +5,7 @@ import { beneficiaries } from '@/db/schema';
 import type { Tx } from '@/db/transaction';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
+import { first } from '@/db/query';
 
 export interface BeneficiaryInput {
   phone: string;
@@ -32,41 +33,38 @@ const upsertBeneficiary = prepared((db) =>
         circle: sql`excluded.circle`,
         lastUsedAt: sql`excluded.last_used_at`,
       },
-    })
-    .prepare(),
+    }),
 );
 
 /** Remembers the network chosen for a number (ported lines), so the next sale pre-fills it. */
-export function rememberBeneficiary(
+export async function rememberBeneficiary(
   tx: Tx,
   agentId: number,
   input: BeneficiaryInput,
   now = Date.now(),
-): void {
-  upsertBeneficiary(tx).run({ agentId, ...input, now });
+): Promise<void> {
+  await upsertBeneficiary(tx).run({ agentId, ...input, now });
 }
 
-export function renameBeneficiary(
+export async function renameBeneficiary(
   db: Db,
   agentId: number,
   id: number,
   name: string | null,
   network?: string,
-): boolean {
-  const result = db
+): Promise<boolean> {
+  const result = await db
     .update(beneficiaries)
     .set({ name, ...(network ? { network } : {}) })
-    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))
-    .run();
+    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)));
   return result.changes === 1;
 }
 
-export function deleteBeneficiary(db: Db, agentId: number, id: number): boolean {
+export async function deleteBeneficiary(db: Db, agentId: number, id: number): Promise<boolean> {
   return (
-    db
+    (await db
       .delete(beneficiaries)
-      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))
-      .run().changes === 1
+      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))).changes === 1
   );
 }
 
@@ -81,19 +79,18 @@ export type UpdateBeneficiaryResult = 'updated' | 'not_found' | 'bad_network';
  * The agent's edit of a saved number: a name (blank clears it) and the network (for a ported line),
  * checked against the number's own country. Another agent's id is "not found" and changes nothing.
  */
-export function updateBeneficiary(
+export async function updateBeneficiary(
   db: Db,
   agentId: number,
   id: number,
   input: { name: string | null; network: string },
-): UpdateBeneficiaryResult {
-  const row = db
+): Promise<UpdateBeneficiaryResult> {
+  const row = await first(db
     .select({ currency: beneficiaries.currency })
     .from(beneficiaries)
-    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))
-    .get();
+    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))));
   if (!row) return 'not_found';
   if (!NETWORKS_BY_CURRENCY[row.currency].includes(input.network)) return 'bad_network';
   const name = input.name?.trim() || null;
-  return renameBeneficiary(db, agentId, id, name, input.network) ? 'updated' : 'not_found';
+  return await renameBeneficiary(db, agentId, id, name, input.network) ? 'updated' : 'not_found';
 }

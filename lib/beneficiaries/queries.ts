@@ -6,13 +6,13 @@ import type { Currency } from '@/lib/money';
 export type Beneficiary = typeof beneficiaries.$inferSelect;
 
 /** The agent's own numbers only, most recently used first. */
-export function listBeneficiaries(
+export async function listBeneficiaries(
   db: Db,
   agentId: number,
   currency?: Currency,
   limit = 200,
-): Beneficiary[] {
-  return db
+): Promise<Beneficiary[]> {
+  return await db
     .select()
     .from(beneficiaries)
     .where(
@@ -22,8 +22,7 @@ export function listBeneficiaries(
       ),
     )
     .orderBy(desc(beneficiaries.lastUsedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Contains, with LIKE's wildcards escaped so a search for "50%" means the text, not a pattern. */
@@ -31,12 +30,12 @@ const contains = (column: typeof beneficiaries.name | typeof beneficiaries.phone
   sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 
 /** The agent's numbers for the /beneficiaries page, optionally filtered by part of a number or name. */
-export function searchBeneficiaries(
+export async function searchBeneficiaries(
   db: Db,
   agentId: number,
   search = '',
   limit = 200,
-): Beneficiary[] {
+): Promise<Beneficiary[]> {
   const q = search.trim().replace(/\s+/g, ' ');
   const digits = q.replace(/\D/g, '');
   const filter = q
@@ -45,11 +44,10 @@ export function searchBeneficiaries(
         digits ? contains(beneficiaries.phone, digits) : undefined,
       )
     : undefined;
-  return db
+  return await db
     .select()
     .from(beneficiaries)
     .where(and(eq(beneficiaries.agentId, agentId), filter))
     .orderBy(desc(beneficiaries.lastUsedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

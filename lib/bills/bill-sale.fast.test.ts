@@ -22,6 +22,7 @@ import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { verifyBillAccount } from './verify';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -43,29 +44,28 @@ function world(fundMinor = 10_000_000) {
 }
 
 /** The catalogue product of a biller and plan code (meter type or bouquet code). */
-const billProduct = (network: string, planCode: string) =>
-  w.db
+const billProduct = async (network: string, planCode: string) =>
+  (await first(w.db
     .select({ product: products })
     .from(products)
     .innerJoin(productSources, eq(productSources.productId, products.id))
-    .where(and(eq(products.network, network), eq(productSources.planCode, planCode)))
-    .get()!.product;
+    .where(and(eq(products.network, network), eq(productSources.planCode, planCode)))))!.product;
 
 /** A meter number whose last two digits choose the simulator's answer. */
 const meterEnding = (lastTwo: string) => `450${String(1_000_000 + ++n).slice(1)}${lastTwo}`;
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!.balance;
-const entries = () => w.db.select().from(ledgerEntries).all().length;
-const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const jobOf = (purchaseId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get();
-const attemptOf = (purchaseId: number) =>
-  w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, purchaseId)).get()!;
-const requery = (at: number) =>
-  runRequeryPass(w.db, { now: () => at, owner: 'bills', provider: w.provider });
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!.balance;
+const entries = async () => (await w.db.select().from(ledgerEntries)).length;
+const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const jobOf = async (purchaseId: number) =>
+  await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)));
+const attemptOf = async (purchaseId: number) =>
+  (await first(w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, purchaseId))))!;
+const requery = async (at: number) =>
+  await runRequeryPass(w.db, { now: () => at, owner: 'bills', provider: w.provider });
 
-function electricity(meter: string, amountMinor: number, over: Partial<SaleInput> = {}) {
-  const product = billProduct('IKEDC', 'prepaid');
-  return startSale(
+async function electricity(meter: string, amountMinor: number, over: Partial<SaleInput> = {}) {
+  const product = await billProduct('IKEDC', 'prepaid');
+  return await startSale(
     w.db,
     w.agentId,
     {
@@ -90,7 +90,7 @@ async function sold(meter: string, amountMinor = 300_000, over: Partial<SaleInpu
 describe('verify, before the confirm step and again before money moves', () => {
   it('names the meter’s holder, address and type; a wrong meter is refused on the account field', async () => {
     world();
-    const product = billProduct('IKEDC', 'prepaid');
+    const product = await billProduct('IKEDC', 'prepaid');
     const customer = await verifyBillAccount(
       w.db,
       { productId: product.id, account: '1111111111111' },
@@ -99,7 +99,7 @@ describe('verify, before the confirm step and again before money moves', () => {
     expect(customer).toMatchObject({ account: '1111111111111', meterType: 'prepaid' });
     expect(customer.name).not.toBe('');
     expect(customer.address).toContain('IKEJA ELECTRIC');
-    const wrong = verifyBillAccount(
+    const wrong = await verifyBillAccount(
       w.db,
       { productId: product.id, account: meterEnding('99') },
       { provider: w.provider },
@@ -110,18 +110,18 @@ describe('verify, before the confirm step and again before money moves', () => {
 
   it('a sale to a wrong meter is refused with nothing debited, even without the verify step', async () => {
     world();
-    const before = { wallet: wallet(), entries: entries() };
+    const before = { wallet: await wallet(), entries: await entries() };
     const r = await electricity(meterEnding('99'), 300_000);
     expect(r).toMatchObject({ ok: false, refusal: expect.objectContaining({ field: 'account' }) });
     if (!r.ok) expect(r.refusal.message).toMatch(/Ikeja Electric does not know this meter number/);
-    expect({ wallet: wallet(), entries: entries() }).toEqual(before);
-    expect(w.db.select().from(purchases).all()).toHaveLength(0);
+    expect({ wallet: await wallet(), entries: await entries() }).toEqual(before);
+    expect(await w.db.select().from(purchases)).toHaveLength(0);
   });
 
   it('reuses the same agent’s verify of the same meter within 10 minutes, and asks again after', async () => {
     world();
     const meter = meterEnding('10');
-    const product = billProduct('IKEDC', 'prepaid');
+    const product = await billProduct('IKEDC', 'prepaid');
     const verifies = () => w.sim.calls.filter((c) => c.includes('merchant-verify')).length;
     await verifyBillAccount(
       w.db,
@@ -171,10 +171,10 @@ describe('the amount of an electricity sale', () => {
 
   it('a postpaid sale settles without waiting for a token', async () => {
     world();
-    const postpaid = billProduct('IKEDC', 'postpaid');
+    const postpaid = await billProduct('IKEDC', 'postpaid');
     const r = await electricity(meterEnding('10'), 300_000, { productId: postpaid.id });
     expect(r).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', awaitingToken: false } });
-    if (r.ok) expect(jobOf(r.outcome.purchaseId)).toBeUndefined();
+    if (r.ok) expect(await jobOf(r.outcome.purchaseId)).toBeUndefined();
   });
 
   it('asks before a repeat to the same meter within a minute, not for another meter of the same phone', async () => {
@@ -196,24 +196,24 @@ describe('the token, on every answer path', () => {
     expect(s.delivered?.token).toMatch(TOKEN);
     expect(s.delivered?.units).toMatch(/kWh/);
     expect(s.awaitingToken).toBe(false);
-    expect(jobOf(s.purchaseId)).toBeUndefined();
+    expect(await jobOf(s.purchaseId)).toBeUndefined();
   });
 
   it('63: settled without a token, awaiting it; the requery brings it, the money moved once', async () => {
     world();
-    const start = wallet();
+    const start = await wallet();
     const s = await sold(meterEnding('63'));
     expect(s).toMatchObject({ status: 'SUCCESS', awaitingToken: true });
     expect(s.delivered?.token ?? null).toBeNull();
-    const charged = start - wallet();
+    const charged = start - await wallet();
     expect(charged).toBe(s.agentCostMinor);
-    expect(jobOf(s.purchaseId)).toBeDefined();
+    expect(await jobOf(s.purchaseId)).toBeDefined();
     await requery(clock + 31_000);
-    const after = row(s.purchaseId);
+    const after = await row(s.purchaseId);
     expect(after.token).toMatch(TOKEN);
     expect(after.status).toBe('SUCCESS');
-    expect(start - wallet()).toBe(charged);
-    expect(jobOf(s.purchaseId)).toBeUndefined();
+    expect(start - await wallet()).toBe(charged);
+    expect(await jobOf(s.purchaseId)).toBeUndefined();
     expect(allViolations(w.db)).toEqual([]);
   });
 
@@ -225,15 +225,15 @@ describe('the token, on every answer path', () => {
     expect(s.awaitingToken).toBe(true);
     await requery(clock + 31_000);
     await requery(clock + 31_000 + 61_000);
-    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
-    expect(jobOf(s.purchaseId)?.tries).toBe(2);
+    expect(await row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
+    expect((await jobOf(s.purchaseId))?.tries).toBe(2);
     w.sim.book.release(meter);
     const callback = w.sim.callbackFor('vtpass', s.reference)!;
     const handled = await handleCallback(w.db, 'vtpass', callback, w.provider, () => clock);
     expect(handled.outcome).toBe('applied');
-    expect(row(s.purchaseId).token).toMatch(TOKEN);
-    expect(jobOf(s.purchaseId)).toBeUndefined();
-    expect(wallet()).toBe(10_000_000 - s.agentCostMinor);
+    expect((await row(s.purchaseId)).token).toMatch(TOKEN);
+    expect(await jobOf(s.purchaseId)).toBeUndefined();
+    expect(await wallet()).toBe(10_000_000 - s.agentCostMinor);
   });
 
   it('51 held: pending with money held; released, the requery settles it with its token', async () => {
@@ -244,15 +244,15 @@ describe('the token, on every answer path', () => {
     expect(s).toMatchObject({ status: 'PENDING', awaitingToken: false });
     w.sim.book.release(meter);
     await requery(clock + 31_000);
-    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS' });
-    expect(row(s.purchaseId).token).toMatch(TOKEN);
+    expect(await row(s.purchaseId)).toMatchObject({ status: 'SUCCESS' });
+    expect((await row(s.purchaseId)).token).toMatch(TOKEN);
   });
 
   it('a token, once carried, is never erased or replaced by a later answer', async () => {
     world();
     const s = await sold(meterEnding('00'));
-    const first = row(s.purchaseId).token;
-    const attempt = attemptOf(s.purchaseId);
+    const first = (await row(s.purchaseId)).token;
+    const attempt = await attemptOf(s.purchaseId);
     for (const later of [
       { status: 'SUCCESS' as const, providerCode: '000/delivered', exchanges: [] },
       {
@@ -263,9 +263,9 @@ describe('the token, on every answer path', () => {
       },
       { status: 'PENDING' as const, providerCode: '099', exchanges: [] },
     ])
-      applyProviderResult(w.db, attempt.id, later, { by: 'requery', now: clock });
-    expect(row(s.purchaseId).token).toBe(first);
-    expect(row(s.purchaseId).units).not.toBe('1 kWh');
+      await applyProviderResult(w.db, attempt.id, later, { by: 'requery', now: clock });
+    expect((await row(s.purchaseId)).token).toBe(first);
+    expect((await row(s.purchaseId)).units).not.toBe('1 kWh');
   });
 
   it('a spent requery budget leaves the sale delivered, awaiting its token, with an event for an admin', async () => {
@@ -274,32 +274,31 @@ describe('the token, on every answer path', () => {
     w.sim.book.hold(meter);
     const s = await sold(meter);
     let at = clock;
-    for (let i = 0; i < 40 && jobOf(s.purchaseId); i++) {
-      at = jobOf(s.purchaseId)!.nextAt;
+    for (let i = 0; i < 40 && await jobOf(s.purchaseId); i++) {
+      at = (await jobOf(s.purchaseId))!.nextAt;
       await requery(at);
     }
-    expect(jobOf(s.purchaseId)).toBeUndefined();
-    expect(row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
-    const kinds = w.db
+    expect(await jobOf(s.purchaseId)).toBeUndefined();
+    expect(await row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
+    const kinds = (await w.db
       .select({ kind: purchaseEvents.kind })
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
       .map((e) => e.kind);
     expect(kinds).toContain('token_not_arrived');
-    expect(wallet()).toBe(10_000_000 - s.agentCostMinor);
+    expect(await wallet()).toBe(10_000_000 - s.agentCostMinor);
     w.sim.book.release(meter);
   });
 });
 
 describe('cable TV', () => {
-  const tvSale = (planCode: string, over: Partial<SaleInput>) =>
-    startSale(
+  const tvSale = async (planCode: string, over: Partial<SaleInput>) =>
+    await startSale(
       w.db,
       w.agentId,
       {
         idempotencyKey: `tv-sale-${++n}-xxxxxxxxx`,
-        productId: billProduct('DSTV', planCode).id,
+        productId: (await billProduct('DSTV', planCode)).id,
         phone: '08031234567',
         network: 'DSTV',
         account: '1212121212',
@@ -326,7 +325,7 @@ describe('cable TV', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.outcome.amountMinor).toBe(3 * 185_000);
     if (r.ok)
-      expect(row(r.outcome.purchaseId)).toMatchObject({ quantity: 3, account: '1212121212' });
+      expect(await row(r.outcome.purchaseId)).toMatchObject({ quantity: 3, account: '1212121212' });
     const stale = await tvSale('dstv-padi', {
       subscriptionType: 'change',
       quantity: 2,

@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { purchases } from '@/db/schema';
 import type { Tx } from '@/db/transaction';
 import type { DeliveredValue } from '@/lib/providers/types';
+import { first } from '@/db/query';
 
 export type Delivered = DeliveredValue;
 
@@ -54,26 +55,24 @@ const hasAny = (d: DeliveredValue | undefined): d is DeliveredValue =>
  * Keeps what this answer delivered, inside the caller's transaction. Returns true when it brought
  * the sale's first token.
  */
-export function keepDelivered(
+export async function keepDelivered(
   tx: Tx,
   purchaseId: number,
   delivered: DeliveredValue | undefined,
   now: number,
-): boolean {
+): Promise<boolean> {
   if (!hasAny(delivered)) return false;
-  const before = tx
+  const before = await first(tx
     .select({ token: purchases.token })
     .from(purchases)
-    .where(eq(purchases.id, purchaseId))
-    .get();
-  tx.update(purchases)
+    .where(eq(purchases.id, purchaseId)));
+  await tx.update(purchases)
     .set({
       token: sql`coalesce(${purchases.token}, ${delivered.token})`,
       units: sql`coalesce(${purchases.units}, ${delivered.units})`,
       customerName: sql`coalesce(${purchases.customerName}, ${delivered.customerName})`,
       tokenAt: sql`coalesce(${purchases.tokenAt}, case when ${delivered.token} is null then null else ${now} end)`,
     })
-    .where(eq(purchases.id, purchaseId))
-    .run();
+    .where(eq(purchases.id, purchaseId));
   return before?.token === null && delivered.token !== null;
 }

@@ -45,19 +45,19 @@ export async function checkBillSale(
       'account',
     );
   const customer =
-    recentVerify(db, agentId, product.id, account, deps.now) ??
+    await recentVerify(db, agentId, product.id, account, deps.now) ??
     (await verifyBillAccount(
       db,
       { productId: product.id, account },
       { agentId, now: () => deps.now, provider: deps.provider },
     ));
   return product.type === 'electricity'
-    ? electricity(db, product, input, customer)
+    ? await electricity(db, product, input, customer)
     : tv(product, input, customer);
 }
 
-function electricity(db: Db, product: Product, input: SaleInput, customer: BillCustomer): BillSale {
-  const meterType = meterTypeOf(db, product);
+async function electricity(db: Db, product: Product, input: SaleInput, customer: BillCustomer): Promise<BillSale> {
+  const meterType = await meterTypeOf(db, product);
   if (customer.meterType && meterType && customer.meterType !== meterType)
     throw new Refusal(
       `This is a ${customer.meterType} meter. Choose ${billerLabel(product.network)} ${customer.meterType}.`,

@@ -10,6 +10,7 @@ import { providerFor } from '@/lib/provider-settings/adapters';
 import { isProviderId } from '@/lib/providers/registry';
 import type { BillVerifyResult, ProviderDeps } from '@/lib/providers/types';
 import { accountIsPhone, billerLabel, isBillType, type MeterType } from './billers';
+import { first } from '@/db/query';
 
 export interface BillCustomer {
   name: string;
@@ -47,7 +48,7 @@ export async function verifyBillAccount(
   input: { productId: number; account: string },
   deps: VerifyDeps = {},
 ): Promise<BillCustomer> {
-  const product = getProduct(db, input.productId);
+  const product = await getProduct(db, input.productId);
   if (!product || !product.active || !isBillType(product.type))
     throw new Refusal('That bill is no longer on sale. Pick another one.', 'productId');
   const account = input.account.replace(/[\s-]/g, '');
@@ -74,29 +75,29 @@ export async function verifyBillAccount(
     address: answer.address,
     account,
     meterType:
-      product.type === 'electricity' ? (answer.meterType ?? meterTypeOf(db, product)) : null,
+      product.type === 'electricity' ? (answer.meterType ?? await meterTypeOf(db, product)) : null,
     arrearsMinor: answer.arrearsMinor,
     minimumMinor: answer.minimumMinor,
     maximumMinor: answer.maximumMinor,
     currentBouquet: answer.currentBouquet,
-    currentBouquetProductId: bouquetProductId(db, product, answer.currentBouquetCodes),
+    currentBouquetProductId: await bouquetProductId(db, product, answer.currentBouquetCodes),
     renewalAmountMinor: answer.renewalAmountMinor,
     dueDate: answer.dueDate,
   };
   if (deps.agentId !== undefined)
-    rememberVerify(db, deps.agentId, product.id, customer, (deps.now ?? Date.now)());
+    await rememberVerify(db, deps.agentId, product.id, customer, (deps.now ?? Date.now)());
   return customer;
 }
 
 /** A verify of this agent, product and account younger than VERIFY_REUSE_MS, if any. */
-export function recentVerify(
+export async function recentVerify(
   db: Db,
   agentId: number,
   productId: number,
   account: string,
   now: number,
-): BillCustomer | null {
-  const row = db
+): Promise<BillCustomer | null> {
+  const row = await first(db
     .select({ customer: billVerifications.customer })
     .from(billVerifications)
     .where(
@@ -108,31 +109,28 @@ export function recentVerify(
       ),
     )
     .orderBy(desc(billVerifications.verifiedAt))
-    .limit(1)
-    .get();
+    .limit(1));
   return row ? (row.customer as BillCustomer) : null;
 }
 
-function rememberVerify(
+async function rememberVerify(
   db: Db,
   agentId: number,
   productId: number,
   customer: BillCustomer,
   now: number,
 ) {
-  db.insert(billVerifications)
-    .values({ agentId, productId, account: customer.account, customer, verifiedAt: now })
-    .run();
+  await db.insert(billVerifications)
+    .values({ agentId, productId, account: customer.account, customer, verifiedAt: now });
 }
 
 /** An electricity product's meter type: its sources' plan code ('prepaid' | 'postpaid'). */
-export function meterTypeOf(db: Db, product: Product): MeterType | null {
+export async function meterTypeOf(db: Db, product: Product): Promise<MeterType | null> {
   if (product.type !== 'electricity') return null;
-  const source = db
+  const source = await first(db
     .select({ planCode: productSources.planCode })
     .from(productSources)
-    .where(eq(productSources.productId, product.id))
-    .get();
+    .where(eq(productSources.productId, product.id)));
   return source?.planCode === 'postpaid'
     ? 'postpaid'
     : source?.planCode === 'prepaid'
@@ -174,9 +172,9 @@ async function askProvider(
   deps?: Partial<ProviderDeps>,
 ): Promise<BillVerifyResult> {
   const type = product.type as 'electricity' | 'tv';
-  for (const step of routeFor(db, product)) {
+  for (const step of await routeFor(db, product)) {
     if (!isProviderId(step.provider)) continue;
-    const live = providerFor(db, step.provider, deps);
+    const live = await providerFor(db, step.provider, deps);
     const family = live?.adapter.bills?.[type];
     if (!family?.verify) continue;
     try {
@@ -199,10 +197,10 @@ async function askProvider(
 }
 
 /** The catalogue product of the customer's current bouquet (its first code), when it is on sale. */
-function bouquetProductId(db: Db, product: Product, codes: string[]): number | null {
+async function bouquetProductId(db: Db, product: Product, codes: string[]): Promise<number | null> {
   const first = codes[0];
   if (!first || product.type !== 'tv') return null;
-  const row = db
+  const row = await first(db
     .select({ id: products.id })
     .from(productSources)
     .innerJoin(products, eq(products.id, productSources.productId))
@@ -213,7 +211,6 @@ function bouquetProductId(db: Db, product: Product, codes: string[]): number | n
         eq(products.type, 'tv'),
         eq(products.active, true),
       ),
-    )
-    .get();
+    ));
   return row?.id ?? null;
 }

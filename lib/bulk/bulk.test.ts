@@ -14,6 +14,7 @@ import { MAX_ROWS, parseBulkCsv } from './csv';
 import { listBatchRows, progressOf, rowResult } from './queries';
 import { resultCsv } from './result-csv';
 import { bulkIdempotencyKey, claimBatch, runBatch, runBulkPass } from './runner';
+import { first } from '@/db/query';
 
 let w: World;
 beforeAll(async () => {
@@ -26,28 +27,27 @@ let phones = 0;
 const mtn = () => `0803${String(++phones).padStart(5, '0')}00`;
 
 /** An agent whose NGN wallet exists at zero. */
-function unfundedAgent() {
-  const agent = insertUser(w.db);
-  walletAccount(w.db, agent.id, 'NGN');
+async function unfundedAgent() {
+  const agent = await insertUser(w.db);
+  await walletAccount(w.db, agent.id, 'NGN');
   return agent.id;
 }
 
-function upload(agentId: number, csv: string) {
-  const created = createBatch(w.db, agentId, 'sales.csv', csv);
+async function upload(agentId: number, csv: string) {
+  const created = await createBatch(w.db, agentId, 'sales.csv', csv);
   if (!created.ok) throw new Error(created.refusal.message);
   return created.batchId;
 }
 
-const salesOf = (batchId: number) =>
-  w.db
+const salesOf = async (batchId: number) =>
+  await w.db
     .select()
     .from(purchases)
-    .where(like(purchases.idempotencyKey, `bulk-${batchId}-row-%`))
-    .all();
+    .where(like(purchases.idempotencyKey, `bulk-${batchId}-row-%`));
 
 describe('bulk CSV preview', () => {
-  it('checks every row: detected network, price, and errors in words', () => {
-    const agent = unfundedAgent();
+  it('checks every row: detected network, price, and errors in words', async () => {
+    const agent = await unfundedAgent();
     const data = w.product({ network: 'GLO', type: 'data' });
     const csv = [
       'number,network,product,amount',
@@ -58,7 +58,7 @@ describe('bulk CSV preview', () => {
       '08030001100,,,12.50',
       '08030001100,,No such plan,',
     ].join('\n');
-    const rows = listBatchRows(w.db, agent, upload(agent, csv));
+    const rows = await listBatchRows(w.db, agent, await upload(agent, csv));
     expect(rows.map((r) => [r.rowNumber, r.state, r.network])).toEqual([
       [2, 'ready', 'MTN'],
       [3, 'ready', 'GLO'],
@@ -74,13 +74,13 @@ describe('bulk CSV preview', () => {
     expect(rows[3]!.message).toContain('Unknown network "VODAFONE"');
     expect(rows[4]!.message).toContain('is not a whole amount from ₦');
     expect(rows[5]!.message).toContain('No MTN plan "No such plan" is on sale');
-    const batch = w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)).get()!;
+    const batch = (await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent))))!;
     expect(batch.totalCostMinor).toBe(rows[0]!.agentCostMinor! + rows[1]!.agentCostMinor!);
     expect(batch.status).toBe('preview');
-    expect(salesOf(batch.id)).toHaveLength(0);
+    expect(await salesOf(batch.id)).toHaveLength(0);
   });
 
-  it('refuses a file without a header, without sales, or over 5,000 rows, and stores nothing', () => {
+  it('refuses a file without a header, without sales, or over 5,000 rows, and stores nothing', async () => {
     expect(parseBulkCsv('')).toMatchObject({
       ok: false,
       refusal: { message: expect.stringContaining('empty'), field: 'file' },
@@ -104,10 +104,10 @@ describe('bulk CSV preview', () => {
         'file',
       ),
     });
-    const agent = unfundedAgent();
-    expect(createBatch(w.db, agent, 'x.csv', big).ok).toBe(false);
+    const agent = await unfundedAgent();
+    expect((await createBatch(w.db, agent, 'x.csv', big)).ok).toBe(false);
     expect(
-      w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)).all(),
+      await w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)),
     ).toHaveLength(0);
   });
 });
@@ -115,20 +115,20 @@ describe('bulk CSV preview', () => {
 describe('bulk CSV run', () => {
   it('sells nothing before the agent confirms', async () => {
     const agent = w.newAgent(1_000_000);
-    const batchId = upload(agent, `number,amount\n${mtn()},100`);
+    const batchId = await upload(agent, `number,amount\n${mtn()},100`);
     expect(await runBulkPass(w.db)).toBe(0);
-    expect(salesOf(batchId)).toHaveLength(0);
+    expect(await salesOf(batchId)).toHaveLength(0);
   });
 
   it('never overdraws: rows the wallet cannot pay for are marked insufficient, not sold', async () => {
-    const agent = unfundedAgent();
-    const batchId = upload(
+    const agent = await unfundedAgent();
+    const batchId = await upload(
       agent,
       ['number,amount', mtn(), mtn(), mtn()].map((l, i) => (i ? `${l},1000` : l)).join('\n'),
     );
-    const cost = listBatchRows(w.db, agent, batchId)[0]!.agentCostMinor!;
+    const cost = (await listBatchRows(w.db, agent, batchId))[0]!.agentCostMinor!;
     // Exactly two rows' worth.
-    fundWallet(w.db, SYSTEM_ACTOR, {
+    await fundWallet(w.db, SYSTEM_ACTOR, {
       agentId: agent,
       currency: 'NGN',
       amount: cost * 2,
@@ -136,18 +136,18 @@ describe('bulk CSV run', () => {
       reference: `bulk-two-${agent}`,
       reason: 'test',
     });
-    expect(confirmBatch(w.db, agent, batchId)).toBe(true);
-    expect(confirmBatch(w.db, agent, batchId)).toBe(false);
+    expect(await confirmBatch(w.db, agent, batchId)).toBe(true);
+    expect(await confirmBatch(w.db, agent, batchId)).toBe(false);
     await runBulkPass(w.db);
-    const rows = listBatchRows(w.db, agent, batchId);
+    const rows = await listBatchRows(w.db, agent, batchId);
     expect(rows.map(rowResult)).toEqual(['sold', 'sold', 'not sold: insufficient balance']);
     expect(rows[2]!.message).toBe(
       `Your wallet has ₦0.00; this sale needs ₦${(cost / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}.`,
     );
-    expect(salesOf(batchId)).toHaveLength(2);
-    const wallet = findWallet(w.db, agent, 'NGN')!;
+    expect(await salesOf(batchId)).toHaveLength(2);
+    const wallet = (await findWallet(w.db, agent, 'NGN'))!;
     expect(wallet.balance).toBe(0);
-    expect(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).get()!.status).toBe(
+    expect((await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId))))!.status).toBe(
       'done',
     );
     expect(allViolations(w.db)).toEqual([]);
@@ -155,47 +155,47 @@ describe('bulk CSV run', () => {
 
   it('a row the sale path refuses for another reason is marked refused, in its words', async () => {
     const agent = w.newAgent(1_000_000);
-    w.db.update(users).set({ maxSaleMinor: 50_000 }).where(eq(users.id, agent)).run();
-    const batchId = upload(agent, `number,amount\n${mtn()},100\n${mtn()},1000`);
-    confirmBatch(w.db, agent, batchId);
+    await w.db.update(users).set({ maxSaleMinor: 50_000 }).where(eq(users.id, agent));
+    const batchId = await upload(agent, `number,amount\n${mtn()},100\n${mtn()},1000`);
+    await confirmBatch(w.db, agent, batchId);
     await runBulkPass(w.db);
-    const rows = listBatchRows(w.db, agent, batchId);
+    const rows = await listBatchRows(w.db, agent, batchId);
     expect(rows.map(rowResult)).toEqual(['sold', 'not sold: refused']);
     expect(rows[1]!.message).toBe('The largest sale you can make is ₦500.00.');
-    expect(salesOf(batchId)).toHaveLength(1);
+    expect(await salesOf(batchId)).toHaveLength(1);
   });
 
   it('cancel: the row being sold finishes, every row not yet sent is never sold', async () => {
     const agent = w.newAgent(1_000_000);
-    const batchId = upload(
+    const batchId = await upload(
       agent,
       ['number,amount', ...Array.from({ length: 4 }, () => `${mtn()},100`)].join('\n'),
     );
-    confirmBatch(w.db, agent, batchId);
-    const batch = claimBatch(w.db, 'test-owner', Date.now())!;
+    await confirmBatch(w.db, agent, batchId);
+    const batch = (await claimBatch(w.db, 'test-owner', Date.now()))!;
     let calls = 0;
     // The agent presses cancel while the first row's sale is with the provider.
-    const cancellingFetch: typeof fetch = (input, init) => {
-      if (calls++ === 0) expect(cancelBatch(w.db, agent, batchId)).toBe(true);
+    const cancellingFetch: typeof fetch = async (input, init) => {
+      if (calls++ === 0) expect(await cancelBatch(w.db, agent, batchId)).toBe(true);
       return fetch(input, init);
     };
     await runBatch(w.db, batch, 'test-owner', { sale: { provider: { fetch: cancellingFetch } } });
-    expect(listBatchRows(w.db, agent, batchId).map(rowResult)).toEqual([
+    expect((await listBatchRows(w.db, agent, batchId)).map(rowResult)).toEqual([
       'sold',
       ...Array(3).fill('not sold: cancelled'),
     ]);
-    expect(salesOf(batchId)).toHaveLength(1);
-    expect(cancelBatch(w.db, agent, batchId)).toBe(false);
+    expect(await salesOf(batchId)).toHaveLength(1);
+    expect(await cancelBatch(w.db, agent, batchId)).toBe(false);
   });
 
   it('a resumed batch replays the row whose sale exists but was never recorded: sold once', async () => {
     const agent = w.newAgent(1_000_000);
     const numbers = [mtn(), mtn(), mtn()];
-    const batchId = upload(agent, ['number,amount', ...numbers.map((n) => `${n},100`)].join('\n'));
-    confirmBatch(w.db, agent, batchId);
+    const batchId = await upload(agent, ['number,amount', ...numbers.map((n) => `${n},100`)].join('\n'));
+    await confirmBatch(w.db, agent, batchId);
     // A runner claimed the batch, sold row 2 and died before writing the row's result.
-    const row = listBatchRows(w.db, agent, batchId)[0]!;
-    const first = claimBatch(w.db, 'dead-runner', Date.now())!;
+    const row = (await listBatchRows(w.db, agent, batchId))[0]!;
+    const first = (await claimBatch(w.db, 'dead-runner', Date.now()))!;
     const sold = await startSale(w.db, agent, {
       idempotencyKey: bulkIdempotencyKey(first.id, 2),
       productId: w.product({ network: 'MTN', type: 'airtime' }).id,
@@ -206,24 +206,24 @@ describe('bulk CSV run', () => {
     });
     expect(sold.ok).toBe(true);
     // The lease still runs: nobody else takes the batch until it expires.
-    expect(claimBatch(w.db, 'other', Date.now())).toBeUndefined();
+    expect(await claimBatch(w.db, 'other', Date.now())).toBeUndefined();
     await runBulkPass(w.db, { now: () => Date.now() + 61_000 });
-    const rows = listBatchRows(w.db, agent, batchId);
+    const rows = await listBatchRows(w.db, agent, batchId);
     expect(rows.map(rowResult)).toEqual(['sold', 'sold', 'sold']);
-    expect(salesOf(batchId)).toHaveLength(3);
+    expect(await salesOf(batchId)).toHaveLength(3);
     expect(allViolations(w.db)).toEqual([]);
   });
 
   it('another agent sees none of the batch, and the result CSV says what happened to every row', async () => {
     const agent = w.newAgent(1_000_000);
-    const batchId = upload(agent, `number,amount\n${mtn()},100\n=cmd|' /C calc'!A0,100`);
-    confirmBatch(w.db, agent, batchId);
+    const batchId = await upload(agent, `number,amount\n${mtn()},100\n=cmd|' /C calc'!A0,100`);
+    await confirmBatch(w.db, agent, batchId);
     await runBulkPass(w.db);
-    const other = unfundedAgent();
-    expect(listBatchRows(w.db, other, batchId)).toEqual([]);
-    expect(confirmBatch(w.db, other, batchId)).toBe(false);
-    expect(cancelBatch(w.db, other, batchId)).toBe(false);
-    const rows = listBatchRows(w.db, agent, batchId);
+    const other = await unfundedAgent();
+    expect(await listBatchRows(w.db, other, batchId)).toEqual([]);
+    expect(await confirmBatch(w.db, other, batchId)).toBe(false);
+    expect(await cancelBatch(w.db, other, batchId)).toBe(false);
+    const rows = await listBatchRows(w.db, agent, batchId);
     expect(progressOf(rows)).toMatchObject({ total: 2, valid: 1, handled: 2, sold: 1, notSold: 1 });
     const lines = resultCsv(rows).trim().split('\r\n');
     expect(lines[0]).toBe('row,number,network,product,amount,cost,result,reference,message');

@@ -43,14 +43,14 @@ export function checkContext(db: Db, agentId: number): CheckContext {
   const products = new Map<NgNetwork, Product[]>();
   const rates = new Map<string, number>();
   return {
-    sellable: (network) => {
+    sellable: async (network) => {
       if (!products.has(network))
-        products.set(network, listProducts(db, { currency: 'NGN', network }));
+        products.set(network, await listProducts(db, { currency: 'NGN', network }));
       return products.get(network)!;
     },
-    rateBps: (network, type) => {
+    rateBps: async (network, type) => {
       const key = `${network}|${type}`;
-      if (!rates.has(key)) rates.set(key, commissionBps(db, agentId, 'NGN', network, type));
+      if (!rates.has(key)) rates.set(key, await commissionBps(db, agentId, 'NGN', network, type));
       return rates.get(key)!;
     },
   };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bulkBatches, bulkRows, purchases } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
+import { first } from '@/db/query';
 
 export type BulkBatch = typeof bulkBatches.$inferSelect;
 
@@ -60,16 +61,15 @@ export function progressOf(rows: BulkRowView[]): BatchProgress {
   };
 }
 
-export function getBatchForAgent(db: Db, agentId: number, batchId: number): BulkBatch | undefined {
-  return db
+export async function getBatchForAgent(db: Db, agentId: number, batchId: number): Promise<BulkBatch | undefined> {
+  return await first(db
     .select()
     .from(bulkBatches)
-    .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId)))
-    .get();
+    .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId))));
 }
 
-export function listBatchRows(db: Db, agentId: number, batchId: number): BulkRowView[] {
-  return db
+export async function listBatchRows(db: Db, agentId: number, batchId: number): Promise<BulkRowView[]> {
+  return await db
     .select({
       rowNumber: bulkRows.rowNumber,
       rawNumber: bulkRows.rawNumber,
@@ -87,23 +87,21 @@ export function listBatchRows(db: Db, agentId: number, batchId: number): BulkRow
     .innerJoin(bulkBatches, eq(bulkBatches.id, bulkRows.batchId))
     .leftJoin(purchases, eq(purchases.id, bulkRows.purchaseId))
     .where(and(eq(bulkRows.batchId, batchId), eq(bulkBatches.agentId, agentId)))
-    .orderBy(asc(bulkRows.rowNumber))
-    .all();
+    .orderBy(asc(bulkRows.rowNumber));
 }
 
-export function listBatches(db: Db, agentId: number, limit = 20): BulkBatch[] {
-  return db
+export async function listBatches(db: Db, agentId: number, limit = 20): Promise<BulkBatch[]> {
+  return await db
     .select()
     .from(bulkBatches)
     .where(eq(bulkBatches.agentId, agentId))
     .orderBy(desc(bulkBatches.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Posted minus reserved: what the wallet can still pay for now. */
-export function availableMinor(db: Db, agentId: number): number {
-  const wallet = findWallet(db, agentId, 'NGN');
+export async function availableMinor(db: Db, agentId: number): Promise<number> {
+  const wallet = await findWallet(db, agentId, 'NGN');
   return wallet ? wallet.balance - wallet.reserved : 0;
 }
 
@@ -122,10 +120,10 @@ export interface BatchView {
   rows: (BulkRowView & { result: string })[];
 }
 
-export function getBatchView(db: Db, agentId: number, batchId: number): BatchView | null {
-  const batch = getBatchForAgent(db, agentId, batchId);
+export async function getBatchView(db: Db, agentId: number, batchId: number): Promise<BatchView | null> {
+  const batch = await getBatchForAgent(db, agentId, batchId);
   if (!batch) return null;
-  const rows = listBatchRows(db, agentId, batchId);
+  const rows = await listBatchRows(db, agentId, batchId);
   const ordered = [
     ...rows.filter((r) => r.state === 'invalid'),
     ...rows.filter((r) => r.state !== 'invalid'),
@@ -136,7 +134,7 @@ export function getBatchView(db: Db, agentId: number, batchId: number): BatchVie
     status: batch.status,
     currency: batch.currency,
     totalCostMinor: batch.totalCostMinor,
-    availableMinor: availableMinor(db, agentId),
+    availableMinor: await availableMinor(db, agentId),
     progress: progressOf(rows),
     rows: ordered.slice(0, ROWS_SHOWN).map((r) => ({ ...r, result: rowResult(r) })),
   };

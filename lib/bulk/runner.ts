@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bulkBatches, bulkRows, purchases } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { startSale, type StartSaleDeps } from '@/lib/purchases/start-sale';
 import { availableMinor, type BulkBatch } from './queries';
+import { first } from '@/db/query';
 
 const LEASE_MS = 60_000;
 
@@ -21,9 +22,9 @@ export interface BulkRunOptions {
 }
 
 /** Takes one confirmed batch under a lease; a crashed runner's lease expires and another resumes the batch. */
-export function claimBatch(db: Db, owner: string, now: number): BulkBatch | undefined {
-  return immediate(db, (tx) => {
-    const due = tx
+export async function claimBatch(db: Db, owner: string, now: number): Promise<BulkBatch | undefined> {
+  return await inTransaction(db, async (tx) => {
+    const due = await first(tx
       .select()
       .from(bulkBatches)
       .where(
@@ -33,13 +34,11 @@ export function claimBatch(db: Db, owner: string, now: number): BulkBatch | unde
         ),
       )
       .orderBy(asc(bulkBatches.confirmedAt))
-      .limit(1)
-      .get();
+      .limit(1));
     if (!due) return undefined;
-    tx.update(bulkBatches)
+    await tx.update(bulkBatches)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(eq(bulkBatches.id, due.id))
-      .run();
+      .where(eq(bulkBatches.id, due.id));
     return due;
   });
 }
@@ -48,9 +47,9 @@ export function claimBatch(db: Db, owner: string, now: number): BulkBatch | unde
  * Claims the next row while the batch is still ours and not cancelled, renewing the lease. A row left
  * "sending" by a crash comes first: its sale may exist, and its key finds it. No row left: the batch is done.
  */
-function claimRow(db: Db, batchId: number, owner: string, now: number): BulkRow | null {
-  return immediate(db, (tx) => {
-    const renewed = tx
+async function claimRow(db: Db, batchId: number, owner: string, now: number): Promise<BulkRow | null> {
+  return await inTransaction(db, async (tx) => {
+    const renewed = await tx
       .update(bulkBatches)
       .set({ leaseUntil: now + LEASE_MS })
       .where(
@@ -59,25 +58,22 @@ function claimRow(db: Db, batchId: number, owner: string, now: number): BulkRow 
           eq(bulkBatches.status, 'queued'),
           eq(bulkBatches.leaseOwner, owner),
         ),
-      )
-      .run();
+      );
     if (renewed.changes !== 1) return null;
-    const row = tx
+    const row = await first(tx
       .select()
       .from(bulkRows)
       .where(and(eq(bulkRows.batchId, batchId), inArray(bulkRows.state, ['sending', 'ready'])))
       .orderBy(asc(bulkRows.rowNumber))
-      .limit(1)
-      .get();
+      .limit(1));
     if (!row) {
-      tx.update(bulkBatches)
+      await tx.update(bulkBatches)
         .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseUntil: null })
-        .where(eq(bulkBatches.id, batchId))
-        .run();
+        .where(eq(bulkBatches.id, batchId));
       return null;
     }
     if (row.state === 'ready')
-      tx.update(bulkRows).set({ state: 'sending' }).where(eq(bulkRows.id, row.id)).run();
+      await tx.update(bulkRows).set({ state: 'sending' }).where(eq(bulkRows.id, row.id));
     return row;
   });
 }
@@ -92,11 +88,10 @@ async function sellRow(
   deps: StartSaleDeps,
 ): Promise<RowResult> {
   const idempotencyKey = bulkIdempotencyKey(batch.id, row.rowNumber);
-  const existing = db
+  const existing = await first(db
     .select({ id: purchases.id })
     .from(purchases)
-    .where(and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey)))
-    .get();
+    .where(and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey))));
   if (existing) return { state: 'sent', message: null, purchaseId: existing.id };
   const result = await startSale(
     db,
@@ -115,7 +110,7 @@ async function sellRow(
   );
   if (result.ok) return { state: 'sent', message: null, purchaseId: result.outcome.purchaseId };
   // The sale path's own words are kept; the label says whether the wallet could pay for the row just now.
-  const short = availableMinor(db, batch.agentId) < row.agentCostMinor!;
+  const short = await availableMinor(db, batch.agentId) < row.agentCostMinor!;
   return {
     state: short ? 'insufficient' : 'refused',
     message: result.refusal.message,
@@ -133,12 +128,12 @@ export async function runBatch(
   const now = opts.now ?? Date.now;
   let sold = 0;
   for (
-    let row = claimRow(db, batch.id, owner, now());
+    let row = await claimRow(db, batch.id, owner, now());
     row;
-    row = claimRow(db, batch.id, owner, now())
+    row = await claimRow(db, batch.id, owner, now())
   ) {
     const result = await sellRow(db, batch, row, { now, ...opts.sale });
-    db.update(bulkRows).set(result).where(eq(bulkRows.id, row.id)).run();
+    await db.update(bulkRows).set(result).where(eq(bulkRows.id, row.id));
     sold += 1;
   }
   return sold;
@@ -147,8 +142,8 @@ export async function runBatch(
 /** One pass: at most one batch, run to its end. */
 export async function runBulkPass(db: Db, opts: BulkRunOptions = {}): Promise<number> {
   const owner = opts.owner ?? `bulk-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const batch = claimBatch(db, owner, (opts.now ?? Date.now)());
-  return batch ? runBatch(db, batch, owner, opts) : 0;
+  const batch = await claimBatch(db, owner, (opts.now ?? Date.now)());
+  return batch ? await runBatch(db, batch, owner, opts) : 0;
 }
 
 /** Runs passes every `intervalMs` until stopped, one at a time, beside the requery worker. */

@@ -11,6 +11,7 @@ import { issueReceiptToken } from '@/lib/receipts/issue';
 import { getPublicReceipt } from '@/lib/receipts/queries';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { billFormData } from './bill-form-data';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -21,9 +22,9 @@ afterEach(() => w?.close());
 afterAll(() => T?.close());
 
 describe('the electricity form', () => {
-  it('offers every distribution company with a prepaid and a postpaid product and its commission', () => {
+  it('offers every distribution company with a prepaid and a postpaid product and its commission', async () => {
     w = T.fork();
-    const data = billFormData(w.db, w.agentId, 'electricity');
+    const data = await billFormData(w.db, w.agentId, 'electricity');
     const discos = BILLERS.filter((b) => b.type === 'electricity');
     expect(data.billers.map((b) => b.id).sort()).toEqual(discos.map((b) => b.id).sort());
     expect(data.billers.find((b) => b.id === 'IKEDC')?.label).toBe('Ikeja Electric');
@@ -37,9 +38,9 @@ describe('the electricity form', () => {
 });
 
 describe('the TV form', () => {
-  it('offers the TV services with their bouquets at fixed prices, Showmax paid by phone', () => {
+  it('offers the TV services with their bouquets at fixed prices, Showmax paid by phone', async () => {
     w = T.fork();
-    const data = billFormData(w.db, w.agentId, 'tv');
+    const data = await billFormData(w.db, w.agentId, 'tv');
     expect(data.billers.map((b) => b.id)).toEqual(
       expect.arrayContaining(['DSTV', 'GOTV', 'STARTIMES']),
     );
@@ -57,7 +58,7 @@ describe('a delivered token on the pages that read a sale', () => {
   it('is on the history row, in the live poll and on the public receipt, with the meter', async () => {
     w = T.fork();
     w.fund(10_000_000);
-    const prepaid = billFormData(w.db, w.agentId, 'electricity').products.find(
+    const prepaid = (await billFormData(w.db, w.agentId, 'electricity')).products.find(
       (p) => p.network === 'IKEDC' && p.meterType === 'prepaid',
     )!;
     const meter = '45101234500'; // ends 00: delivered with a token (docs/simulator.md, Bills)
@@ -79,7 +80,7 @@ describe('a delivered token on the pages that read a sale', () => {
     const token = sale.outcome.delivered?.token;
     expect(token).toMatch(/^\d{20}$/);
 
-    const { rows } = listSalesForAgent(w.db, w.agentId, { q: meter });
+    const { rows } = await listSalesForAgent(w.db, w.agentId, { q: meter });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       account: meter,
@@ -87,14 +88,14 @@ describe('a delivered token on the pages that read a sale', () => {
       delivered: { token },
     });
     // Part of the meter number finds it too, as part of a phone number does.
-    expect(listSalesForAgent(w.db, w.agentId, { q: '1012345' }).rows).toHaveLength(1);
+    expect((await listSalesForAgent(w.db, w.agentId, { q: '1012345' })).rows).toHaveLength(1);
 
-    const [live] = statusesForAgent(w.db, w.agentId, [sale.outcome.purchaseId]);
+    const [live] = await statusesForAgent(w.db, w.agentId, [sale.outcome.purchaseId]);
     expect(live).toMatchObject({ status: 'SUCCESS', delivered: { token }, awaitingToken: false });
 
-    const receipt = getPublicReceipt(
+    const receipt = await getPublicReceipt(
       w.db,
-      issueReceiptToken(w.db, w.agentId, sale.outcome.purchaseId)!,
+      (await issueReceiptToken(w.db, w.agentId, sale.outcome.purchaseId))!,
     );
     expect(receipt).toMatchObject({
       type: 'electricity',
@@ -103,7 +104,7 @@ describe('a delivered token on the pages that read a sale', () => {
       delivered: { token },
       awaitingToken: false,
     });
-    const product = w.db.select().from(products).where(eq(products.id, prepaid.id)).get();
+    const product = await first(w.db.select().from(products).where(eq(products.id, prepaid.id)));
     expect(receipt?.product).toBe(product?.name);
   });
 });

@@ -28,12 +28,12 @@ export interface BillFormData {
 }
 
 /** Everything the electricity or TV form needs, read once on the server; bills are sold in naira. */
-export function billFormData(db: Db, agentId: number, type: BillType): BillFormData {
-  const products = listProducts(db, { currency: 'NGN', type }).map((p) => ({
+export async function billFormData(db: Db, agentId: number, type: BillType): Promise<BillFormData> {
+  const products = (await listProducts(db, { currency: 'NGN', type })).map(async (p) => ({
     id: p.id,
     network: p.network,
     name: p.name,
-    meterType: meterTypeOf(db, p),
+    meterType: await meterTypeOf(db, p),
     priceMinor: p.priceMinor,
     minMinor: p.minMinor,
     maxMinor: p.maxMinor,
@@ -47,7 +47,7 @@ export function billFormData(db: Db, agentId: number, type: BillType): BillFormD
     billers,
     products,
     commissionBps: Object.fromEntries(
-      billers.map((b) => [b.id, commissionBps(db, agentId, 'NGN', b.id, type)]),
+      billers.map(async (b) => [b.id, await commissionBps(db, agentId, 'NGN', b.id, type)]),
     ),
   };
 }

@@ -23,17 +23,16 @@ describe('pricing', () => {
     });
   });
 
-  it("an agent's own rate wins over the default for that network and type", () => {
-    const agent = insertUser(db);
-    const other = insertUser(db);
-    db.insert(commissionRates)
+  it("an agent's own rate wins over the default for that network and type", async () => {
+    const agent = await insertUser(db);
+    const other = await insertUser(db);
+    await db.insert(commissionRates)
       .values([
         { agentId: null, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 300 },
         { agentId: agent.id, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 450 },
-      ])
-      .run();
-    expect(commissionBps(db, agent.id, 'NGN', 'MTN', 'data')).toBe(450);
-    expect(commissionBps(db, other.id, 'NGN', 'MTN', 'data')).toBe(300);
-    expect(commissionBps(db, other.id, 'NGN', 'GLO', 'data')).toBe(0);
+      ]);
+    expect(await commissionBps(db, agent.id, 'NGN', 'MTN', 'data')).toBe(450);
+    expect(await commissionBps(db, other.id, 'NGN', 'MTN', 'data')).toBe(300);
+    expect(await commissionBps(db, other.id, 'NGN', 'GLO', 'data')).toBe(0);
   });
 });

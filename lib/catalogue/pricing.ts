@@ -21,19 +21,18 @@ const ratesFor = prepared((db) =>
         eq(commissionRates.type, p('type')),
         or(eq(commissionRates.agentId, p('agentId')), isNull(commissionRates.agentId)),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /** The agent's own rate wins over the default for that network and product type. */
-export function commissionBps(
+export async function commissionBps(
   db: Db,
   agentId: number,
   currency: Currency,
   network: string,
   type: ProductType,
-): number {
-  const rows = ratesFor(db).all({ agentId, currency, network, type });
+): Promise<number> {
+  const rows = await ratesFor(db).all({ agentId, currency, network, type });
   const own = rows.find((r) => r.agentId === agentId);
   return (own ?? rows[0])?.rateBps ?? 0;
 }

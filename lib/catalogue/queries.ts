@@ -26,9 +26,9 @@ export interface ProductFilter {
 }
 
 /** Only products some enabled provider on the product's route can sell now, cheapest first. */
-export function listProducts(db: Db, f: ProductFilter) {
+export async function listProducts(db: Db, f: ProductFilter) {
   const range = f.validity ? VALIDITY_DAYS[f.validity] : undefined;
-  return db
+  return await db
     .select()
     .from(products)
     .where(
@@ -48,6 +48,5 @@ export function listProducts(db: Db, f: ProductFilter) {
             and exists (select 1 from json_each(r.providers) listed where listed.value = s.provider))`,
       ),
     )
-    .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb))
-    .all();
+    .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb));
 }

@@ -9,6 +9,7 @@ import { createTestDb } from '@/test/world/db';
 import { listProducts } from './queries';
 import { routeFor } from './routing';
 import { applyProviderCatalogue } from './sync';
+import { first } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -26,51 +27,48 @@ const airtime = (provider: string): CatalogueItem => ({
   raw: {},
 });
 
-function sellEverywhere(order: string[]) {
+async function sellEverywhere(order: string[]) {
   const now = Date.now();
   for (const id of PROVIDERS) {
-    db.insert(providerSettings)
-      .values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now })
-      .run();
-    applyProviderCatalogue(db, { provider: id, costBps: 9500, items: [airtime(id)] });
+    await db.insert(providerSettings)
+      .values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now });
+    await applyProviderCatalogue(db, { provider: id, costBps: 9500, items: [airtime(id)] });
   }
-  db.insert(routes)
-    .values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order })
-    .run();
-  return db.select().from(products).get()!;
+  await db.insert(routes)
+    .values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order });
+  return (await first(db.select().from(products)))!;
 }
 
 describe('routeFor', () => {
-  it("follows the admin's order", () => {
-    const product = sellEverywhere(['cwg', 'vtpass', 'jonet']);
-    expect(routeFor(db, product).map((s) => s.provider)).toEqual(['cwg', 'vtpass', 'jonet']);
+  it("follows the admin's order", async () => {
+    const product = await sellEverywhere(['cwg', 'vtpass', 'jonet']);
+    expect((await routeFor(db, product)).map((s) => s.provider)).toEqual(['cwg', 'vtpass', 'jonet']);
   });
 
-  it('sends nothing to a provider removed from the route, though it still sells the product', () => {
-    const product = sellEverywhere(['vtpass', 'jonet', 'cwg']);
-    changeRoute(
+  it('sends nothing to a provider removed from the route, though it still sells the product', async () => {
+    const product = await sellEverywhere(['vtpass', 'jonet', 'cwg']);
+    await changeRoute(
       db,
       SYSTEM_ACTOR,
       { currency: 'NGN', network: 'MTN', type: 'airtime' },
       { op: 'remove', provider: 'jonet' },
     );
-    expect(routeFor(db, product).map((s) => s.provider)).toEqual(['vtpass', 'cwg']);
+    expect((await routeFor(db, product)).map((s) => s.provider)).toEqual(['vtpass', 'cwg']);
   });
 
-  it('sells through nobody when the network has no route', () => {
-    const product = sellEverywhere(['vtpass']);
-    db.delete(routes).run();
-    expect(routeFor(db, product)).toEqual([]);
+  it('sells through nobody when the network has no route', async () => {
+    const product = await sellEverywhere(['vtpass']);
+    await db.delete(routes);
+    expect(await routeFor(db, product)).toEqual([]);
   });
 
-  it('lists a product only while a provider on its route can sell it', () => {
-    sellEverywhere(['vtpass']);
-    db.update(providerSettings)
+  it('lists a product only while a provider on its route can sell it', async () => {
+    await sellEverywhere(['vtpass']);
+    await db.update(providerSettings)
       .set({ enabled: false })
-      .where(eq(providerSettings.id, 'vtpass'))
-      .run();
-    expect(listProducts(db, { currency: 'NGN' })).toEqual([]);
-    db.update(providerSettings).set({ enabled: true }).run();
-    expect(listProducts(db, { currency: 'NGN' })).toHaveLength(1);
+      .where(eq(providerSettings.id, 'vtpass'));
+    expect(await listProducts(db, { currency: 'NGN' })).toEqual([]);
+    await db.update(providerSettings).set({ enabled: true });
+    expect(await listProducts(db, { currency: 'NGN' })).toHaveLength(1);
   });
 });

@@ -24,8 +24,7 @@ const routeOrder = prepared((db) =>
         eq(routes.network, p('network')),
         eq(routes.type, p('type')),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 const sourcesOf = prepared((db) =>
@@ -40,16 +39,14 @@ const sourcesOf = prepared((db) =>
     })
     .from(productSources)
     .innerJoin(providerSettings, eq(providerSettings.id, productSources.provider))
-    .where(and(eq(productSources.productId, p('productId')), eq(productSources.available, true)))
-    .prepare(),
+    .where(and(eq(productSources.productId, p('productId')), eq(productSources.available, true))),
 );
 
 const productById = prepared((db) =>
   db
     .select()
     .from(products)
-    .where(eq(products.id, p('id')))
-    .prepare(),
+    .where(eq(products.id, p('id'))),
 );
 
 /**
@@ -58,12 +55,12 @@ const productById = prepared((db) =>
  * A disabled or auto-paused provider, one whose source vanished upstream, or one that charges
  * another price for the bundle, is skipped.
  */
-export function routeFor(db: Db, product: Product): RouteStep[] {
+export async function routeFor(db: Db, product: Product): Promise<RouteStep[]> {
   const order =
-    routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type })
+    (await routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type }))
       ?.providers ?? [];
-  const sources = sourcesOf(db)
-    .all({ productId: product.id })
+  const sources = (await sourcesOf(db)
+    .all({ productId: product.id }))
     // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
     .filter(
       (s) =>
@@ -81,6 +78,6 @@ export function routeFor(db: Db, product: Product): RouteStep[] {
     }));
 }
 
-export function getProduct(db: Db, id: number): Product | undefined {
-  return productById(db).get({ id });
+export async function getProduct(db: Db, id: number): Promise<Product | undefined> {
+  return await productById(db).get({ id });
 }

@@ -32,7 +32,7 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
     ),
   );
   // An unreachable provider keeps its last catalogue: a network blip must not empty the shelves.
-  return fetched.map((f) => ('error' in f ? f : applyProviderCatalogue(db, f)));
+  return fetched.map(async (f) => ('error' in f ? f : await applyProviderCatalogue(db, f)));
 }
 
 /**

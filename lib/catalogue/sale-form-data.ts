@@ -33,14 +33,14 @@ export interface SaleFormData {
 }
 
 /** Everything the buy form needs, read once on the server: products, the agent's rates and numbers. */
-export function saleFormData(
+export async function saleFormData(
   db: Db,
   agentId: number,
   currency: Currency,
   mode: 'airtime' | 'data',
-): SaleFormData {
+): Promise<SaleFormData> {
   const networks = currency === 'INR' ? [...IN_OPERATORS] : NG_NETWORKS;
-  const products = listProducts(db, { currency, type: mode }).map((p) => ({
+  const products = (await listProducts(db, { currency, type: mode })).map((p) => ({
     id: p.id,
     network: p.network,
     circle: p.circle,
@@ -59,9 +59,9 @@ export function saleFormData(
     networks,
     circles: currency === 'INR' ? INDIA_CIRCLES : [],
     commissionBps: Object.fromEntries(
-      networks.map((n) => [n, commissionBps(db, agentId, currency, n, mode)]),
+      networks.map(async (n) => [n, await commissionBps(db, agentId, currency, n, mode)]),
     ),
-    recentNumbers: listBeneficiaries(db, agentId, currency, 50).map((b) => ({
+    recentNumbers: (await listBeneficiaries(db, agentId, currency, 50)).map((b) => ({
       phone: b.phone,
       network: b.network,
       circle: b.circle,

@@ -1,10 +1,11 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { priceChanges, products, productSources } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import type { CatalogueItem } from '@/lib/providers/types';
 import type { ProviderId } from '@/lib/providers/registry';
 import { displayName, productIdentity } from './identity';
+import { execute, first, one } from '@/db/query';
 
 export interface ProviderCatalogue {
   provider: ProviderId;
@@ -25,11 +26,11 @@ export interface SyncSummary {
  * changes, and withdraws this provider's sources that vanished upstream. A product with no
  * available source stops being sellable.
  */
-export function applyProviderCatalogue(
+export async function applyProviderCatalogue(
   db: Db,
   catalogue: ProviderCatalogue,
   now = Date.now(),
-): SyncSummary {
+): Promise<SyncSummary> {
   const summary: SyncSummary = {
     provider: catalogue.provider,
     seen: 0,
@@ -37,11 +38,11 @@ export function applyProviderCatalogue(
     priceChanges: 0,
     withdrawn: 0,
   };
-  immediate(db, (tx) => {
+  await inTransaction(db, async (tx) => {
     const seenSourceIds: number[] = [];
     for (const item of catalogue.items) {
       const identity = productIdentity(item);
-      const product = tx
+      const product = await one(tx
         .insert(products)
         .values({
           identity,
@@ -59,27 +60,24 @@ export function applyProviderCatalogue(
           updatedAt: now,
         })
         .onConflictDoUpdate({ target: products.identity, set: { updatedAt: now } })
-        .returning({ id: products.id })
-        .get();
-      const existing = tx
+        .returning({ id: products.id }));
+      const existing = await first(tx
         .select()
         .from(productSources)
         .where(
           and(eq(productSources.productId, product.id), eq(productSources.provider, item.provider)),
-        )
-        .get();
+        ));
       if (existing && existing.priceMinor !== (item.priceMinor ?? null)) {
-        tx.insert(priceChanges)
+        await tx.insert(priceChanges)
           .values({
             productSourceId: existing.id,
             oldPriceMinor: existing.priceMinor,
             newPriceMinor: item.priceMinor ?? null,
             at: now,
-          })
-          .run();
+          });
         summary.priceChanges += 1;
       }
-      const source = tx
+      const source = await one(tx
         .insert(productSources)
         .values({
           productId: product.id,
@@ -102,13 +100,12 @@ export function applyProviderCatalogue(
             lastSeenAt: now,
           },
         })
-        .returning({ id: productSources.id })
-        .get();
+        .returning({ id: productSources.id }));
       if (!existing) summary.added += 1;
       seenSourceIds.push(source.id);
       summary.seen += 1;
     }
-    const withdrawn = tx
+    const withdrawn = await tx
       .update(productSources)
       .set({ available: false })
       .where(
@@ -117,17 +114,16 @@ export function applyProviderCatalogue(
           eq(productSources.available, true),
           seenSourceIds.length ? notInArray(productSources.id, seenSourceIds) : undefined,
         ),
-      )
-      .run();
+      );
     summary.withdrawn = withdrawn.changes;
-    refreshProducts(tx, now);
+    await refreshProducts(tx, now);
   });
   return summary;
 }
 
 /** A product sells at its lowest available price, and only while some source can sell it. */
-function refreshProducts(db: Tx, now: number) {
-  db.run(sql`
+async function refreshProducts(db: Tx, now: number) {
+  await execute(db, sql`
     update products set
       active = exists (select 1 from product_sources s where s.product_id = products.id and s.available = 1),
       price_minor = coalesce((select min(s.price_minor) from product_sources s where s.product_id = products.id and s.available = 1), price_minor),

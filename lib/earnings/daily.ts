@@ -36,16 +36,15 @@ const addToDay = prepared((db) =>
         amountMinor: sql`${agentDailyEarnings.amountMinor} + excluded.face_minor`,
         commissionMinor: sql`${agentDailyEarnings.commissionMinor} + excluded.commission_minor`,
       },
-    })
-    .prepare(),
+    }),
 );
 
 /**
  * Counts a sale in its agent's day when it becomes SUCCESS (+1), or takes it out when a success is
  * reversed (-1). Runs inside the transaction that changes the status, so the totals never drift.
  */
-export function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): void {
-  addToDay(tx).run({
+export async function countEarnings(tx: Tx, sale: Sale, direction: 1 | -1): Promise<void> {
+  await addToDay(tx).run({
     agentId: sale.agentId,
     day: lagosDayNumber(sale.createdAt),
     currency: sale.currency,

@@ -5,6 +5,7 @@ import { createTestDb, insertUser } from '@/test/world/db';
 import { countEarnings } from './daily';
 import { getEarnings } from './queries';
 import { startOfLagosDay, startOfLagosMonth } from '@/lib/time/lagos';
+import { one } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -16,7 +17,7 @@ const productIds: Record<string, number> = {};
 const NOW = Date.UTC(2025, 5, 15, 10, 0);
 let seq = 0;
 
-function sale(
+async function sale(
   agentId: number,
   at: number,
   opts: {
@@ -33,7 +34,7 @@ function sale(
     'airtime' | 'data',
   ];
   seq += 1;
-  const row = db
+  const row = await one(db
     .insert(purchases)
     .values({
       agentId,
@@ -53,44 +54,42 @@ function sale(
       createdAt: at,
       updatedAt: at,
     })
-    .returning()
-    .get();
+    .returning());
   // As the sale's own settlement does, in the transaction that makes it SUCCESS.
-  if (row.status === 'SUCCESS') countEarnings(db, row, 1);
+  if (row.status === 'SUCCESS') await countEarnings(db, row, 1);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  agent = insertUser(db).id;
-  other = insertUser(db).id;
+  agent = (await insertUser(db)).id;
+  other = (await insertUser(db)).id;
   for (const key of ['NGN:MTN:airtime', 'NGN:MTN:data', 'NGN:GLO:airtime', 'INR:JIO:airtime']) {
     const [currency, network, type] = key.split(':') as ['NGN' | 'INR', string, 'airtime' | 'data'];
-    productIds[key] = db
+    productIds[key] = (await one(db
       .insert(products)
       .values({ identity: key, currency, network, type, name: key, updatedAt: 0 })
-      .returning()
-      .get().id;
+      .returning())).id;
   }
   const utc = (d: number, h: number, m = 0) => Date.UTC(2025, d < 0 ? 4 : 5, d < 0 ? 31 : d, h, m);
-  sale(agent, utc(15, 8), { key: 'NGN:MTN:airtime', face: 50_000, commission: 1_000 }); // today
-  sale(agent, utc(14, 23, 30), { key: 'NGN:MTN:data', face: 30_000, commission: 900 }); // 00:30 on the 15th in Lagos: today
-  sale(agent, utc(14, 22, 30), { key: 'NGN:GLO:airtime', face: 20_000, commission: 400 }); // 23:30 on the 14th in Lagos: not today
-  sale(agent, utc(-1, 23, 30), { key: 'NGN:MTN:airtime', face: 10_000, commission: 200 }); // 00:30 on 1 June in Lagos: this month
-  sale(agent, utc(-1, 22, 30), { key: 'NGN:MTN:airtime', face: 99_900, commission: 9_900 }); // 23:30 on 31 May in Lagos: last month
-  sale(agent, utc(15, 9), {
+  await sale(agent, utc(15, 8), { key: 'NGN:MTN:airtime', face: 50_000, commission: 1_000 }); // today
+  await sale(agent, utc(14, 23, 30), { key: 'NGN:MTN:data', face: 30_000, commission: 900 }); // 00:30 on the 15th in Lagos: today
+  await sale(agent, utc(14, 22, 30), { key: 'NGN:GLO:airtime', face: 20_000, commission: 400 }); // 23:30 on the 14th in Lagos: not today
+  await sale(agent, utc(-1, 23, 30), { key: 'NGN:MTN:airtime', face: 10_000, commission: 200 }); // 00:30 on 1 June in Lagos: this month
+  await sale(agent, utc(-1, 22, 30), { key: 'NGN:MTN:airtime', face: 99_900, commission: 9_900 }); // 23:30 on 31 May in Lagos: last month
+  await sale(agent, utc(15, 9), {
     key: 'NGN:MTN:airtime',
     face: 70_000,
     commission: 7_000,
     status: 'FAILED',
   });
-  sale(agent, utc(15, 9), {
+  await sale(agent, utc(15, 9), {
     key: 'NGN:MTN:airtime',
     face: 80_000,
     commission: 8_000,
     status: 'PENDING',
   });
-  sale(other, utc(15, 9), { key: 'NGN:MTN:airtime', face: 60_000, commission: 6_000 }); // another agent
-  sale(agent, utc(15, 9, 30), { key: 'INR:JIO:airtime', face: 10_000, commission: 300 });
+  await sale(other, utc(15, 9), { key: 'NGN:MTN:airtime', face: 60_000, commission: 6_000 }); // another agent
+  await sale(agent, utc(15, 9, 30), { key: 'INR:JIO:airtime', face: 10_000, commission: 300 });
 });
 afterEach(() => cleanup());
 
@@ -101,8 +100,8 @@ describe('earnings', () => {
     expect(startOfLagosMonth(Date.UTC(2025, 11, 31, 23, 30))).toBe(Date.UTC(2025, 11, 31, 23)); // already January in Lagos
   });
 
-  it('sums successful sales and commission today and this month, per currency, for this agent only', () => {
-    const [ngn, inr] = getEarnings(db, agent, ['NGN'], NOW);
+  it('sums successful sales and commission today and this month, per currency, for this agent only', async () => {
+    const [ngn, inr] = await getEarnings(db, agent, ['NGN'], NOW);
     expect(ngn?.currency).toBe('NGN');
     expect(ngn?.today).toEqual({ count: 2, valueMinor: 80_000, commissionMinor: 1_900 });
     expect(ngn?.month).toEqual({ count: 4, valueMinor: 110_000, commissionMinor: 2_500 });
@@ -111,8 +110,8 @@ describe('earnings', () => {
     expect(inr?.month).toEqual({ count: 1, valueMinor: 10_000, commissionMinor: 300 });
   });
 
-  it('breaks the month down by network and by product type', () => {
-    const [ngn] = getEarnings(db, agent, ['NGN'], NOW);
+  it('breaks the month down by network and by product type', async () => {
+    const [ngn] = await getEarnings(db, agent, ['NGN'], NOW);
     expect(ngn?.byNetwork).toEqual([
       {
         key: 'MTN',
@@ -139,8 +138,8 @@ describe('earnings', () => {
     ]);
   });
 
-  it('gives one zero-filled chart entry per Lagos day of the month so far', () => {
-    const [ngn] = getEarnings(db, agent, ['NGN'], NOW);
+  it('gives one zero-filled chart entry per Lagos day of the month so far', async () => {
+    const [ngn] = await getEarnings(db, agent, ['NGN'], NOW);
     expect(ngn?.daily).toHaveLength(15);
     expect(ngn?.daily[0]).toEqual({
       day: '2025-06-01',
@@ -163,9 +162,9 @@ describe('earnings', () => {
     expect(ngn?.daily.slice(1, 13).every((d) => d.count === 0 && d.valueMinor === 0)).toBe(true);
   });
 
-  it('shows zeros for a wallet currency with no sales', () => {
-    const fresh = insertUser(db).id;
-    const [ngn, ...rest] = getEarnings(db, fresh, ['NGN'], NOW);
+  it('shows zeros for a wallet currency with no sales', async () => {
+    const fresh = (await insertUser(db)).id;
+    const [ngn, ...rest] = await getEarnings(db, fresh, ['NGN'], NOW);
     expect(rest).toEqual([]);
     expect(ngn).toMatchObject({
       currency: 'NGN',

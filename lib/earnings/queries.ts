@@ -59,8 +59,7 @@ const monthRows = prepared((db) =>
         eq(e.agentId, sql.placeholder('agentId')),
         between(e.day, sql.placeholder('firstDay'), sql.placeholder('lastDay')),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /**
@@ -68,17 +67,17 @@ const monthRows = prepared((db) =>
  * value sold and commission earned, by network and by product type, and a day-by-day series.
  * Only SUCCESS counts: a pending sale has earned nothing yet and a failed one never will.
  */
-export function getEarnings(
+export async function getEarnings(
   db: Db,
   agentId: number,
   currencies: readonly Currency[] = [],
   now = Date.now(),
-): CurrencyEarnings[] {
+): Promise<CurrencyEarnings[]> {
   const today = lagosDayNumber(now);
   const firstDay = lagosDayNumber(startOfLagosMonth(now));
   // A day whose only sales were reversed keeps a row of zeros: it counts for nothing.
-  const rows = monthRows(db)
-    .all({ agentId, firstDay, lastDay: today })
+  const rows = (await monthRows(db)
+    .all({ agentId, firstDay, lastDay: today }))
     .filter((r) => r.count > 0);
 
   const wanted = [...new Set<Currency>([...currencies, ...rows.map((r) => r.currency)])];

@@ -9,7 +9,7 @@ while (Date.now() < Number(startAt)) {
   /* spin */
 }
 try {
-  const { entryId } = approveFundingRequest(
+  const { entryId } = await approveFundingRequest(
     db,
     { userId: null, label: `worker-${process.pid}`, ip: null },
     Number(id),

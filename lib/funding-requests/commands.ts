@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fundingRequests, users } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { fundingAccount, walletAccount } from '@/lib/ledger/accounts';
 import {
@@ -13,6 +13,7 @@ import { Refusal } from '@/lib/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
 import { collectDebt } from '@/lib/ledger/late-delivery-money';
+import { first, one } from '@/db/query';
 
 export type FundingRequest = typeof fundingRequests.$inferSelect;
 
@@ -24,21 +25,21 @@ export interface NewFundingRequest {
 }
 
 /** An agent asks for money they paid in; nothing moves until an admin approves. */
-export function submitFundingRequest(
+export async function submitFundingRequest(
   db: Db,
   actor: Actor,
   agentId: number,
   input: NewFundingRequest,
   now = Date.now(),
-): FundingRequest {
+): Promise<FundingRequest> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
     throw new Refusal('Enter an amount above zero.', 'amount');
   const bankReference = input.bankReference.trim();
   if (!bankReference)
     throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
-  return immediate(db, (tx) => {
-    assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
-    const created = tx
+  return await inTransaction(db, async (tx) => {
+    await assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
+    const created = await one(tx
       .insert(fundingRequests)
       .values({
         agentId,
@@ -49,11 +50,10 @@ export function submitFundingRequest(
         createdAt: now,
       })
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning());
     if (!created)
       throw new Refusal('You already sent a request with this bank reference.', 'bankReference');
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {
@@ -80,31 +80,29 @@ export type Decision = { request: FundingRequest; entryId?: number };
  * the credit is keyed by the request (a second post is a no-op even if the guard were bypassed), and
  * the 'funding.approve' audit row is what I7 accepts as the source of a wallet credit.
  */
-export function approveFundingRequest(
+export async function approveFundingRequest(
   db: Db,
   actor: Actor,
   requestId: number,
   now = Date.now(),
-): Decision {
-  return immediate(db, (tx) => {
-    const request = tx
+): Promise<Decision> {
+  return await inTransaction(db, async (tx) => {
+    const request = await first(tx
       .update(fundingRequests)
       .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
       .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-      .returning()
-      .get();
-    if (!request) throw alreadyDecided(tx, requestId);
-    const agent = tx
+      .returning());
+    if (!request) throw await alreadyDecided(tx, requestId);
+    const agent = await first(tx
       .select({ role: users.role })
       .from(users)
-      .where(eq(users.id, request.agentId))
-      .get();
+      .where(eq(users.id, request.agentId)));
     if (agent?.role !== 'agent') throw new Refusal('This request does not belong to an agent.');
-    assertPaymentUnused(tx, request.currency, request.bankReference, {
+    await assertPaymentUnused(tx, request.currency, request.bankReference, {
       agentId: request.agentId,
       direct: false,
     });
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {
@@ -120,9 +118,9 @@ export function approveFundingRequest(
       },
       now,
     );
-    const result = post(tx, {
-      from: fundingAccount(tx, request.currency),
-      to: walletAccount(tx, request.agentId, request.currency),
+    const result = await post(tx, {
+      from: await fundingAccount(tx, request.currency),
+      to: await walletAccount(tx, request.agentId, request.currency),
       amount: request.amount,
       kind: 'funding',
       idempotencyKey: `funding-request:${request.id}`,
@@ -131,7 +129,7 @@ export function approveFundingRequest(
       createdBy: actor.userId ?? undefined,
       now,
     });
-    claimPayment(tx, {
+    await claimPayment(tx, {
       currency: request.currency,
       reference: request.bankReference,
       agentId: request.agentId,
@@ -139,30 +137,29 @@ export function approveFundingRequest(
       ledgerEntryId: result.entryId,
       now,
     });
-    collectDebt(tx, request.agentId, request.currency, `funding-request:${request.id}`, now);
+    await collectDebt(tx, request.agentId, request.currency, `funding-request:${request.id}`, now);
     return { request, entryId: result.entryId };
   });
 }
 
 /** A rejection moves no money; the reason is shown to the agent. */
-export function rejectFundingRequest(
+export async function rejectFundingRequest(
   db: Db,
   actor: Actor,
   requestId: number,
   reason: string,
   now = Date.now(),
-): Decision {
+): Promise<Decision> {
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason the agent can read.', 'reason');
-  return immediate(db, (tx) => {
-    const request = tx
+  return await inTransaction(db, async (tx) => {
+    const request = await first(tx
       .update(fundingRequests)
       .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
       .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-      .returning()
-      .get();
-    if (!request) throw alreadyDecided(tx, requestId);
-    recordAudit(
+      .returning());
+    if (!request) throw await alreadyDecided(tx, requestId);
+    await recordAudit(
       tx,
       actor,
       {
@@ -177,12 +174,11 @@ export function rejectFundingRequest(
   });
 }
 
-function alreadyDecided(tx: Tx, requestId: number): Refusal {
-  const existing = tx
+async function alreadyDecided(tx: Tx, requestId: number): Promise<Refusal> {
+  const existing = await first(tx
     .select({ status: fundingRequests.status })
     .from(fundingRequests)
-    .where(eq(fundingRequests.id, requestId))
-    .get();
+    .where(eq(fundingRequests.id, requestId)));
   if (!existing) return new Refusal('No such funding request.');
   return new Refusal(`This request was already ${existing.status}; nothing changed.`);
 }

@@ -10,6 +10,7 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { createTestDb, insertUser } from '@/test/world/db';
 import { approveFundingRequest, rejectFundingRequest, submitFundingRequest } from './commands';
 import { listAgentFundingRequests } from './queries';
+import { first, rows } from '@/db/query';
 
 let db: Db;
 let file: string;
@@ -18,13 +19,13 @@ beforeEach(() => ({ db, file, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
-const ledgerRows = () => db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
-const audits = (action: string) =>
-  db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)?.n;
+const ledgerRows = async () => (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
+const audits = async (action: string) =>
+  (await first(await rows(db, sql`select count(*) as n from audit_log where action = ${action}`)))?.n;
 
-function newRequest(amount = 250_000) {
-  const agent = insertUser(db);
-  const request = submitFundingRequest(
+async function newRequest(amount = 250_000) {
+  const agent = await insertUser(db);
+  const request = await submitFundingRequest(
     db,
     { userId: agent.id, label: agent.email, ip: null },
     agent.id,
@@ -34,18 +35,18 @@ function newRequest(amount = 250_000) {
 }
 
 describe('funding requests', () => {
-  it('credits exactly once when approved twice, and the second approval says so', () => {
-    const { agent, request } = newRequest();
-    approveFundingRequest(db, admin, request.id);
-    expect(() => approveFundingRequest(db, admin, request.id)).toThrowError(/already approved/);
-    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(250_000);
-    expect(ledgerRows()).toBe(1);
-    expect(audits('funding.approve')).toBe(1);
+  it('credits exactly once when approved twice, and the second approval says so', async () => {
+    const { agent, request } = await newRequest();
+    await approveFundingRequest(db, admin, request.id);
+    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(/already approved/);
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(250_000);
+    expect(await ledgerRows()).toBe(1);
+    expect(await audits('funding.approve')).toBe(1);
     expect(allViolations(db)).toEqual([]);
   });
 
   it('credits exactly once when separate processes approve the same request at the same moment', async () => {
-    const { agent, request } = newRequest(777_700);
+    const { agent, request } = await newRequest(777_700);
     const run = promisify(execFile);
     const worker = path.join(__dirname, 'approve-race.worker.ts');
     const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -58,41 +59,41 @@ describe('funding requests', () => {
       ),
     );
     expect(outputs.filter((o) => o.ok)).toHaveLength(1);
-    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(777_700);
-    expect(ledgerRows()).toBe(1);
-    expect(audits('funding.approve')).toBe(1);
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(777_700);
+    expect(await ledgerRows()).toBe(1);
+    expect(await audits('funding.approve')).toBe(1);
     expect(allViolations(db)).toEqual([]);
   }, 60_000);
 
-  it('writes no ledger row when rejected, keeps the reason, and cannot be approved afterwards', () => {
-    const { agent, request } = newRequest();
-    rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
-    expect(ledgerRows()).toBe(0);
-    expect(() => approveFundingRequest(db, admin, request.id)).toThrowError(/already rejected/);
-    expect(ledgerRows()).toBe(0);
-    expect(findWallet(db, agent.id, 'NGN')?.balance ?? 0).toBe(0);
-    const [mine] = listAgentFundingRequests(db, agent.id);
+  it('writes no ledger row when rejected, keeps the reason, and cannot be approved afterwards', async () => {
+    const { agent, request } = await newRequest();
+    await rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
+    expect(await ledgerRows()).toBe(0);
+    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(/already rejected/);
+    expect(await ledgerRows()).toBe(0);
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance ?? 0).toBe(0);
+    const [mine] = await listAgentFundingRequests(db, agent.id);
     expect(mine).toMatchObject({
       status: 'rejected',
       decisionReason: 'No such payment on the statement',
     });
   });
 
-  it('refuses a second request with the same bank reference and shows an agent only their own requests', () => {
-    const { agent, request } = newRequest();
-    const other = insertUser(db);
-    expect(() =>
-      submitFundingRequest(db, admin, agent.id, {
+  it('refuses a second request with the same bank reference and shows an agent only their own requests', async () => {
+    const { agent, request } = await newRequest();
+    const other = await insertUser(db);
+    expect(async () =>
+      await submitFundingRequest(db, admin, agent.id, {
         currency: 'NGN',
         amount: 1,
         bankReference: request.bankReference,
       }),
     ).toThrowError(Refusal);
-    submitFundingRequest(db, admin, other.id, {
+    await submitFundingRequest(db, admin, other.id, {
       currency: 'NGN',
       amount: 5,
       bankReference: 'OTHER',
     });
-    expect(listAgentFundingRequests(db, agent.id).map((r) => r.id)).toEqual([request.id]);
+    expect((await listAgentFundingRequests(db, agent.id)).map((r) => r.id)).toEqual([request.id]);
   });
 });

@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { fundingRequests, users } from '@/db/schema';
+import { first, rows } from '@/db/query';
 
 export type FundingStatus = 'pending' | 'approved' | 'rejected';
 
@@ -21,7 +22,7 @@ const requestColumns = {
 };
 
 /** Admin view: every agent's requests, newest first, with who decided. */
-export function listFundingRequests(
+export async function listFundingRequests(
   db: Db,
   filter: { status?: FundingStatus; agentId?: number } = {},
   page = 1,
@@ -31,7 +32,7 @@ export function listFundingRequests(
     filter.status ? eq(fundingRequests.status, filter.status) : undefined,
     filter.agentId ? eq(fundingRequests.agentId, filter.agentId) : undefined,
   );
-  const rows = db
+  const rows = await db
     .select({
       ...requestColumns,
       agentId: fundingRequests.agentId,
@@ -45,35 +46,32 @@ export function listFundingRequests(
     .where(where)
     .orderBy(desc(fundingRequests.createdAt), desc(fundingRequests.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: count() }).from(fundingRequests).where(where).get()?.n ?? 0;
+    .offset((page - 1) * pageSize);
+  const total = (await first(db.select({ n: count() }).from(fundingRequests).where(where)))?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** The agent's own requests only: filtered by agent id in SQL. */
-export function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
-  return db
+export async function listAgentFundingRequests(db: Db, agentId: number, limit = 50) {
+  return await db
     .select(requestColumns)
     .from(fundingRequests)
     .where(eq(fundingRequests.agentId, agentId))
     .orderBy(desc(fundingRequests.createdAt), desc(fundingRequests.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function countPendingFundingRequests(db: Db): number {
+export async function countPendingFundingRequests(db: Db): Promise<number> {
   return (
-    db.get<{ n: number }>(sql`select count(*) as n from funding_requests where status = 'pending'`)
+    (await first(await rows(db, sql`select count(*) as n from funding_requests where status = 'pending'`)))
       ?.n ?? 0
   );
 }
 
 /** One request's amount and currency (the admin's step-up check reads it before approving). */
-export function getFundingRequestAmount(db: Db, id: number) {
-  return db
+export async function getFundingRequestAmount(db: Db, id: number) {
+  return await first(db
     .select({ amount: fundingRequests.amount, currency: fundingRequests.currency })
     .from(fundingRequests)
-    .where(eq(fundingRequests.id, id))
-    .get();
+    .where(eq(fundingRequests.id, id)));
 }

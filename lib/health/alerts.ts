@@ -16,10 +16,10 @@ export type StoredAlert = z.infer<typeof alertSchema>[number];
 const KEY = 'admin.alerts';
 const MAX_ALERTS = 50;
 
-export function listStoredAlerts(tx: Tx, since = 0): StoredAlert[] {
-  return readSetting(tx, KEY, alertSchema, []).filter((a) => a.at >= since);
+export async function listStoredAlerts(tx: Tx, since = 0): Promise<StoredAlert[]> {
+  return (await readSetting(tx, KEY, alertSchema, [])).filter((a) => a.at >= since);
 }
 
-export function raiseAlert(tx: Tx, alert: StoredAlert): void {
-  writeSetting(tx, KEY, [alert, ...readSetting(tx, KEY, alertSchema, [])].slice(0, MAX_ALERTS));
+export async function raiseAlert(tx: Tx, alert: StoredAlert): Promise<void> {
+  await writeSetting(tx, KEY, [alert, ...await readSetting(tx, KEY, alertSchema, [])].slice(0, MAX_ALERTS));
 }

@@ -27,25 +27,23 @@ export interface PurchaseBanner {
  * One banner per network and product type whose route includes an auto-paused provider, e.g.
  * "Glo data is delayed". Sales still go through the route's other providers; the banner sets expectations.
  */
-export function listPurchaseBanners(
+export async function listPurchaseBanners(
   db: Db,
   currency: Currency,
   type?: ProductType,
-): PurchaseBanner[] {
+): Promise<PurchaseBanner[]> {
   const paused = new Set(
-    db
+    (await db
       .select({ id: providerSettings.id })
       .from(providerSettings)
-      .where(isNotNull(providerSettings.pausedAt))
-      .all()
+      .where(isNotNull(providerSettings.pausedAt)))
       .map((r) => r.id as string),
   );
   if (paused.size === 0) return [];
-  return db
+  return (await db
     .select()
     .from(routes)
-    .where(and(eq(routes.currency, currency), type ? eq(routes.type, type) : undefined))
-    .all()
+    .where(and(eq(routes.currency, currency), type ? eq(routes.type, type) : undefined)))
     .filter((route) => route.providers.some((p) => paused.has(p)))
     .sort((a, b) => a.network.localeCompare(b.network) || a.type.localeCompare(b.type))
     .map((route) => ({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readSetting, writeSetting } from '@/lib/admin/settings';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Db } from '@/db';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 
 /** Auto-pause rule: a provider is paused when its last-hour success rate is below the threshold over at least minSales answered sales. */
 export const healthConfigSchema = z.object({
@@ -19,20 +19,20 @@ export const DEFAULT_HEALTH_CONFIG: HealthConfig = {
 };
 const KEY = 'health.auto_pause';
 
-export function getHealthConfig(tx: Tx): HealthConfig {
-  return readSetting(tx, KEY, healthConfigSchema, DEFAULT_HEALTH_CONFIG);
+export async function getHealthConfig(tx: Tx): Promise<HealthConfig> {
+  return await readSetting(tx, KEY, healthConfigSchema, DEFAULT_HEALTH_CONFIG);
 }
 
-export function setHealthConfig(
+export async function setHealthConfig(
   db: Db,
   actor: Actor,
   config: HealthConfig,
   now = Date.now(),
-): void {
-  immediate(db, (tx) => {
-    const before = getHealthConfig(tx);
-    writeSetting(tx, KEY, config);
-    recordAudit(
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const before = await getHealthConfig(tx);
+    await writeSetting(tx, KEY, config);
+    await recordAudit(
       tx,
       actor,
       {

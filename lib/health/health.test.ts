@@ -9,6 +9,7 @@ import { listPurchaseBanners } from './banners';
 import { setHealthConfig } from './config';
 import { evaluateProviderHealth } from './monitor';
 import { percentile, providerHealth } from './stats';
+import { first, rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -18,10 +19,10 @@ let seq = 0;
 const NOW = 1_750_000_000_000;
 const admin = { userId: null, label: 'admin@test', ip: null };
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  seedProviderSettings(db, 'http://127.0.0.1:4010');
-  agentId = insertUser(db).id;
+  await seedProviderSettings(db, 'http://127.0.0.1:4010');
+  agentId = (await insertUser(db)).id;
   productId = (
     db.$client
       .prepare(
@@ -72,7 +73,7 @@ function sale(provider: string, status: string, at: number, durationMs = 100, an
 }
 
 describe('provider health', () => {
-  it('computes success rate, median and p95 over the last hour only', () => {
+  it('computes success rate, median and p95 over the last hour only', async () => {
     for (let i = 1; i <= 20; i += 1)
       sale(
         'jonet',
@@ -82,7 +83,7 @@ describe('provider health', () => {
       );
     sale('jonet', 'FAILED', NOW - 2 * 3_600_000, 99_999); // outside the window
     sale('jonet', 'UNKNOWN', NOW - 1000, 0, false); // still in flight: not judged
-    const [jonet] = providerHealth(db, NOW);
+    const [jonet] = await providerHealth(db, NOW);
     expect(jonet).toEqual({
       provider: 'jonet',
       answered: 20,
@@ -104,58 +105,56 @@ describe('provider health', () => {
 });
 
 describe('auto-pause', () => {
-  it('pauses below the threshold once the minimum number of sales is reached, with an audit row and an alert', () => {
-    setHealthConfig(db, admin, { enabled: true, thresholdPercent: 50, minSales: 5 });
+  it('pauses below the threshold once the minimum number of sales is reached, with an audit row and an alert', async () => {
+    await setHealthConfig(db, admin, { enabled: true, thresholdPercent: 50, minSales: 5 });
     for (let i = 0; i < 4; i += 1) sale('jonet', 'FAILED', NOW - i * 1000);
-    expect(evaluateProviderHealth(db, NOW)).toEqual([]); // 4 sales: too few to judge
-    expect(getProviderSettings(db, 'jonet')?.pausedAt).toBeNull();
+    expect(await evaluateProviderHealth(db, NOW)).toEqual([]); // 4 sales: too few to judge
+    expect((await getProviderSettings(db, 'jonet'))?.pausedAt).toBeNull();
 
     sale('jonet', 'SUCCESS', NOW - 5000);
     sale('jonet', 'SUCCESS', NOW - 6000); // 2 of 6 = 33% < 50%
     for (let i = 0; i < 6; i += 1) sale('vtpass', i < 3 ? 'SUCCESS' : 'FAILED', NOW - i * 1000); // exactly 50%: healthy
-    expect(evaluateProviderHealth(db, NOW).map((d) => d.provider)).toEqual(['jonet']);
-    expect(getProviderSettings(db, 'jonet')).toMatchObject({
+    expect((await evaluateProviderHealth(db, NOW)).map((d) => d.provider)).toEqual(['jonet']);
+    expect(await getProviderSettings(db, 'jonet')).toMatchObject({
       pausedAt: NOW,
       pausedReason: expect.stringContaining('33%'),
     });
-    expect(getProviderSettings(db, 'vtpass')?.pausedAt).toBeNull();
+    expect((await getProviderSettings(db, 'vtpass'))?.pausedAt).toBeNull();
 
     // A second evaluation changes nothing: no second audit row, no second alert.
-    expect(evaluateProviderHealth(db, NOW + 1000)).toEqual([]);
+    expect(await evaluateProviderHealth(db, NOW + 1000)).toEqual([]);
     expect(
-      db.get<{ n: number }>(
-        sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`,
-      )?.n,
+      (await first(await rows(db, sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`)))?.n,
     ).toBe(1);
-    expect(listStoredAlerts(db).map((a) => a.provider)).toEqual(['jonet']);
+    expect((await listStoredAlerts(db)).map((a) => a.provider)).toEqual(['jonet']);
   });
 
-  it('does nothing when auto-pause is switched off', () => {
-    setHealthConfig(db, admin, { enabled: false, thresholdPercent: 90, minSales: 1 });
+  it('does nothing when auto-pause is switched off', async () => {
+    await setHealthConfig(db, admin, { enabled: false, thresholdPercent: 90, minSales: 1 });
     sale('cwg', 'FAILED', NOW - 1000);
-    expect(evaluateProviderHealth(db, NOW)).toEqual([]);
-    expect(getProviderSettings(db, 'cwg')?.pausedAt).toBeNull();
+    expect(await evaluateProviderHealth(db, NOW)).toEqual([]);
+    expect((await getProviderSettings(db, 'cwg'))?.pausedAt).toBeNull();
   });
 
-  it('puts a banner on the networks whose route uses a paused provider', () => {
-    expect(listPurchaseBanners(db, 'NGN')).toEqual([]);
+  it('puts a banner on the networks whose route uses a paused provider', async () => {
+    expect(await listPurchaseBanners(db, 'NGN')).toEqual([]);
     db.$client.prepare("update provider_settings set paused_at = 1 where id = 'jonet'").run();
-    expect(listPurchaseBanners(db, 'NGN').map((b) => b.message)).toEqual([
+    expect((await listPurchaseBanners(db, 'NGN')).map((b) => b.message)).toEqual([
       'Glo data is delayed',
       'MTN data is delayed',
     ]);
-    expect(listPurchaseBanners(db, 'NGN', 'airtime')).toEqual([]);
-    expect(listPurchaseBanners(db, 'INR')).toEqual([]);
+    expect(await listPurchaseBanners(db, 'NGN', 'airtime')).toEqual([]);
+    expect(await listPurchaseBanners(db, 'INR')).toEqual([]);
   });
 
-  it('names a paused bill route by its company, as the bill forms do', () => {
+  it('names a paused bill route by its company, as the bill forms do', async () => {
     db.$client
       .prepare(
         `insert into routes (currency, network, type, providers) values ('NGN', 'IKEDC', 'electricity', '["vtpass"]')`,
       )
       .run();
     db.$client.prepare("update provider_settings set paused_at = 1 where id = 'vtpass'").run();
-    const messages = listPurchaseBanners(db, 'NGN', 'electricity').map((b) => b.message);
+    const messages = (await listPurchaseBanners(db, 'NGN', 'electricity')).map((b) => b.message);
     expect(messages).toContain('Ikeja Electric is delayed');
     expect(messages.every((m) => !/electricity is delayed/.test(m))).toBe(true);
   });

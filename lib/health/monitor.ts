@@ -1,7 +1,7 @@
 import { eq, and, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { providerSettings } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { SYSTEM_ACTOR, recordAudit } from '@/lib/audit/record';
 import { refreshFloatBalances } from '@/lib/provider-settings/test-connection';
 import { listProviderSettings } from '@/lib/provider-settings/queries';
@@ -22,26 +22,25 @@ export interface PauseDecision {
  * the minimum number of answered sales, with an audit row and a dashboard alert, in one immediate
  * transaction per provider. Routing skips paused providers; only an admin resumes one.
  */
-export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[] {
-  const config = getHealthConfig(db);
+export async function evaluateProviderHealth(db: Db, now = Date.now()): Promise<PauseDecision[]> {
+  const config = await getHealthConfig(db);
   if (!config.enabled) return [];
   const paused: PauseDecision[] = [];
-  for (const h of providerHealth(db, now, HOUR_MS)) {
+  for (const h of await providerHealth(db, now, HOUR_MS)) {
     if (h.successRate === null || h.answered < config.minSales) continue;
     if (h.successRate * 100 >= config.thresholdPercent) continue;
     const percent = Math.round(h.successRate * 100);
     const reason = `Success rate ${percent}% over ${h.answered} sales in the last hour (below ${config.thresholdPercent}%)`;
-    const done = immediate(db, (tx) => {
+    const done = await inTransaction(db, async (tx) => {
       // Conditional: two monitors (or a resume racing a pause) never double-pause or double-alert.
-      const changed = tx
+      const changed = await tx
         .update(providerSettings)
         .set({ pausedAt: now, pausedReason: reason })
         .where(
           and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)),
-        )
-        .run();
+        );
       if (changed.changes !== 1) return false;
-      recordAudit(
+      await recordAudit(
         tx,
         SYSTEM_ACTOR,
         {
@@ -57,7 +56,7 @@ export function evaluateProviderHealth(db: Db, now = Date.now()): PauseDecision[
         },
         now,
       );
-      raiseAlert(tx, {
+      await raiseAlert(tx, {
         at: now,
         kind: 'auto_pause',
         provider: h.provider,
@@ -88,15 +87,15 @@ export function startHealthMonitor(
   const intervalMs = options.intervalMs ?? 60_000;
   const floatEvery = options.floatEvery ?? 10;
   let ticks = 0;
-  const tick = () => {
+  const tick = async () => {
     const db = options.db ?? getDb();
     try {
-      evaluateProviderHealth(db, Date.now());
+      await evaluateProviderHealth(db, Date.now());
     } catch (error) {
       console.error('[health] evaluation failed', error);
     }
     if (ticks++ % floatEvery === 0) {
-      const enabled = listProviderSettings(db)
+      const enabled = (await listProviderSettings(db))
         .filter((p) => p.enabled)
         .map((p) => p.id);
       refreshFloatBalances(db, enabled).catch((error) =>

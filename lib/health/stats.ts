@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/transaction';
 import { HOUR_MS } from '@/lib/time/units';
+import { rows } from '@/db/query';
 
 export interface ProviderHealth {
   provider: string;
@@ -27,14 +28,9 @@ export function percentile(sorted: number[], p: number): number | null {
  * Per provider over [now − window, now]: success rate from purchase_attempts (by when the attempt
  * was made), latency from the 'provider_answer' events' HTTP exchanges (the sum of one call's round trips).
  */
-export function providerHealth(tx: Tx, now = Date.now(), windowMs = HOUR_MS): ProviderHealth[] {
+export async function providerHealth(tx: Tx, now = Date.now(), windowMs = HOUR_MS): Promise<ProviderHealth[]> {
   const since = now - windowMs;
-  const counts = tx.all<{
-    provider: string;
-    answered: number;
-    succeeded: number;
-    failed: number;
-  }>(sql`
+  const counts = await rows(tx, sql`
     select provider,
       count(*) as answered,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,
@@ -42,7 +38,7 @@ export function providerHealth(tx: Tx, now = Date.now(), windowMs = HOUR_MS): Pr
     from purchase_attempts
     where created_at >= ${since} and created_at <= ${now} and provider_code is not null
     group by provider`);
-  const latencies = tx.all<{ provider: string; ms: number }>(sql`
+  const latencies = await rows(tx, sql`
     select json_extract(e.detail, '$.provider') as provider,
       (select sum(json_extract(x.value, '$.durationMs')) from json_each(e.detail, '$.exchanges') x) as ms
     from purchase_events e

@@ -4,14 +4,15 @@ import { formatDateTime } from '@/lib/format';
 import type { Currency } from '@/lib/money';
 import type { Tx } from '@/db/transaction';
 import { LedgerError } from './errors';
+import { first } from '@/db/query';
 
 /** The same payment however it is typed: "nip-0001 23" and "NIP000123" name one payment. */
 export const bankPaymentKey = (reference: string) => reference.replace(/[\s-]+/g, '').toUpperCase();
 
 type Use = NonNullable<ReturnType<typeof findUse>>;
 
-function findUse(tx: Tx, currency: Currency, reference: string) {
-  return tx
+async function findUse(tx: Tx, currency: Currency, reference: string) {
+  return await first(tx
     .select({
       agentId: bankPayments.agentId,
       email: users.email,
@@ -28,8 +29,7 @@ function findUse(tx: Tx, currency: Currency, reference: string) {
         eq(bankPayments.currency, currency),
         eq(bankPayments.reference, bankPaymentKey(reference)),
       ),
-    )
-    .get();
+    ));
 }
 
 const how = (use: Use) =>
@@ -46,13 +46,13 @@ function alreadyCredited(use: Use, currency: Currency, reference: string): Ledge
  * Refuses a credit for a payment another credit already used, saying where. The same direct credit sent
  * again (same agent, same reference as typed) is left to the ledger's own replay check.
  */
-export function assertPaymentUnused(
+export async function assertPaymentUnused(
   tx: Tx,
   currency: Currency,
   reference: string,
   credit: { agentId: number; direct: boolean },
-): void {
-  const use = findUse(tx, currency, reference);
+): Promise<void> {
+  const use = await findUse(tx, currency, reference);
   if (!use) return;
   const sameDirectCredit =
     credit.direct &&
@@ -63,13 +63,13 @@ export function assertPaymentUnused(
 }
 
 /** For an agent naming a payment: refused at once when it was credited, without naming another agent. */
-export function assertPaymentUnusedForAgent(
+export async function assertPaymentUnusedForAgent(
   tx: Tx,
   currency: Currency,
   reference: string,
   agentId: number,
-): void {
-  const use = findUse(tx, currency, reference);
+): Promise<void> {
+  const use = await findUse(tx, currency, reference);
   if (!use) return;
   throw new LedgerError(
     use.agentId === agentId
@@ -80,7 +80,7 @@ export function assertPaymentUnusedForAgent(
 }
 
 /** Claims the payment in the credit's own transaction; the primary key makes a second claim impossible. */
-export function claimPayment(
+export async function claimPayment(
   tx: Tx,
   claim: {
     currency: Currency;
@@ -90,8 +90,8 @@ export function claimPayment(
     ledgerEntryId: number;
     now: number;
   },
-): void {
-  tx.insert(bankPayments)
+): Promise<void> {
+  await tx.insert(bankPayments)
     .values({
       currency: claim.currency,
       reference: bankPaymentKey(claim.reference),
@@ -100,6 +100,5 @@ export function claimPayment(
       fundingRequestId: claim.fundingRequestId ?? null,
       ledgerEntryId: claim.ledgerEntryId,
       claimedAt: claim.now,
-    })
-    .run();
+    });
 }

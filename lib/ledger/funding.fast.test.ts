@@ -16,6 +16,7 @@ import { insertUser } from '@/test/world/db';
 import { findWallet } from './accounts';
 import { LedgerError } from './errors';
 import { fundWallet, type FundingInput } from './funding';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -28,11 +29,11 @@ afterAll(() => T?.close());
 const now = Date.UTC(2026, 11, 2, 10, 0);
 let admin: { userId: number; label: string; ip: string };
 
-function world() {
+async function world() {
   w = T.fork();
-  admin = { userId: insertUser(w.db, 'admin').id, label: 'admin@test', ip: '10.0.0.2' };
+  admin = { userId: (await insertUser(w.db, 'admin')).id, label: 'admin@test', ip: '10.0.0.2' };
   // The agent's webhook receiver, subscribed to credits (arranged: the endpoint rules are tested elsewhere).
-  w.db
+  await w.db
     .insert(webhookEndpoints)
     .values({
       agentId: w.agentId,
@@ -40,8 +41,7 @@ function world() {
       events: ['wallet.credited'],
       secret: 'whsec_test',
       createdAt: now,
-    })
-    .run();
+    });
 }
 const funding = (input: Partial<FundingInput>): FundingInput => ({
   agentId: w.agentId,
@@ -52,93 +52,91 @@ const funding = (input: Partial<FundingInput>): FundingInput => ({
   reason: 'bank transfer',
   ...input,
 });
-const fund = (input: Partial<FundingInput>) => fundWallet(w.db, admin, funding(input), now);
-const wallet = (agentId = w.agentId) => findWallet(w.db, agentId, 'NGN')?.balance ?? 0;
-const paymentsOf = (agentId: number) =>
-  w.db.select().from(bankPayments).where(eq(bankPayments.agentId, agentId)).all();
-const events = () => w.db.select().from(webhookEvents).all();
+const fund = async (input: Partial<FundingInput>) => await fundWallet(w.db, admin, funding(input), now);
+const wallet = async (agentId = w.agentId) => (await findWallet(w.db, agentId, 'NGN'))?.balance ?? 0;
+const paymentsOf = async (agentId: number) =>
+  await w.db.select().from(bankPayments).where(eq(bankPayments.agentId, agentId));
+const events = async () => await w.db.select().from(webhookEvents);
 
 describe('a credit', () => {
-  it('names who made it, tells the receivers, is audited against the agent', () => {
-    world();
-    const { entryId, replayed } = fund({ reference: ' NIP-0001 23 ' });
+  it('names who made it, tells the receivers, is audited against the agent', async () => {
+    await world();
+    const { entryId, replayed } = await fund({ reference: ' NIP-0001 23 ' });
     expect(replayed).toBe(false);
-    const entry = w.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId)).get()!;
+    const entry = (await first(w.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId))))!;
     expect(entry).toMatchObject({
       kind: 'funding',
       createdBy: admin.userId,
       reference: 'NIP-0001 23',
     });
-    expect(events()).toHaveLength(1);
-    expect(events()[0]!.type).toBe('wallet.credited');
-    expect(JSON.parse(events()[0]!.payload).data).toEqual({
+    expect(await events()).toHaveLength(1);
+    expect((await events())[0]!.type).toBe('wallet.credited');
+    expect(JSON.parse((await events())[0]!.payload).data).toEqual({
       currency: 'NGN',
       amount_minor: 50_000,
       reference: 'NIP-0001 23',
     });
-    const audit = w.db
+    const audit = await w.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'wallet.credit'), eq(auditLog.targetId, String(w.agentId))))
-      .all();
+      .where(and(eq(auditLog.action, 'wallet.credit'), eq(auditLog.targetId, String(w.agentId))));
     expect(audit).toEqual([
       expect.objectContaining({ targetType: 'user', actorUserId: admin.userId, ip: '10.0.0.2' }),
     ]);
     // Sent again: the same entry, nothing more told or audited.
-    expect(fund({ reference: ' NIP-0001 23 ' })).toEqual({ entryId, replayed: true });
-    expect(events()).toHaveLength(1);
-    expect(wallet()).toBe(50_000);
+    expect(await fund({ reference: ' NIP-0001 23 ' })).toEqual({ entryId, replayed: true });
+    expect(await events()).toHaveLength(1);
+    expect(await wallet()).toBe(50_000);
   });
 
-  it('claims its bank payment: another credit of it, however typed, is refused', () => {
-    world();
-    fund({});
-    expect(paymentsOf(w.agentId)).toContainEqual(
+  it('claims its bank payment: another credit of it, however typed, is refused', async () => {
+    await world();
+    await fund({});
+    expect(await paymentsOf(w.agentId)).toContainEqual(
       expect.objectContaining({ reference: 'NIP000123', source: 'direct' }),
     );
-    const other = insertUser(w.db).id;
-    expect(() => fund({ agentId: other, reference: 'nip000123' })).toThrow(LedgerError);
+    const other = (await insertUser(w.db)).id;
+    expect(async () => await fund({ agentId: other, reference: 'nip000123' })).toThrow(LedgerError);
     // Typed exactly as before, for another agent: still refused, saying where the payment went.
-    expect(() => fund({ agentId: other, reference: 'NIP-0001 23' })).toThrow(
+    expect(async () => await fund({ agentId: other, reference: 'NIP-0001 23' })).toThrow(
       /^This bank payment \(NGN NIP000123\) was already credited to .+ by a direct credit on /,
     );
-    expect(() => fund({ reference: 'NIP 000-123' })).toThrow(/already credited/);
-    expect([wallet(), wallet(other)]).toEqual([50_000, 0]);
+    expect(async () => await fund({ reference: 'NIP 000-123' })).toThrow(/already credited/);
+    expect([await wallet(), await wallet(other)]).toEqual([50_000, 0]);
   });
 });
 
 describe('a debit', () => {
-  it('takes from the wallet, claims no bank payment and tells no receiver', () => {
-    world();
-    fund({ reference: 'CREDIT-1' });
-    const { replayed } = fund({ direction: 'debit', amount: 20_000, reference: 'CORRECTION-1' });
+  it('takes from the wallet, claims no bank payment and tells no receiver', async () => {
+    await world();
+    await fund({ reference: 'CREDIT-1' });
+    const { replayed } = await fund({ direction: 'debit', amount: 20_000, reference: 'CORRECTION-1' });
     expect(replayed).toBe(false);
-    expect(wallet()).toBe(30_000);
-    const claimed = paymentsOf(w.agentId).map((p) => p.reference);
+    expect(await wallet()).toBe(30_000);
+    const claimed = (await paymentsOf(w.agentId)).map((p) => p.reference);
     expect(claimed).toContain('CREDIT1');
     expect(claimed).not.toContain('CORRECTION1');
-    expect(events()).toHaveLength(1);
-    const entry = w.db
+    expect(await events()).toHaveLength(1);
+    const entry = (await first(w.db
       .select()
       .from(ledgerEntries)
-      .where(eq(ledgerEntries.reference, 'CORRECTION-1'))
-      .get()!;
+      .where(eq(ledgerEntries.reference, 'CORRECTION-1'))))!;
     expect(entry).toMatchObject({ kind: 'debit', createdBy: admin.userId, amount: 20_000 });
   });
 
-  it('a correction may name the bank payment it corrects: only credits claim payments', () => {
-    world();
-    fund({ reference: 'NIP-0001 23' });
-    const { replayed } = fund({ direction: 'debit', amount: 50_000, reference: 'nip 0001-23' });
+  it('a correction may name the bank payment it corrects: only credits claim payments', async () => {
+    await world();
+    await fund({ reference: 'NIP-0001 23' });
+    const { replayed } = await fund({ direction: 'debit', amount: 50_000, reference: 'nip 0001-23' });
     expect(replayed).toBe(false);
-    expect(wallet()).toBe(0);
+    expect(await wallet()).toBe(0);
   });
 
-  it('a blank reference is refused before anything moves', () => {
-    world();
-    expect(() => fund({ reference: '   ' })).toThrow(
+  it('a blank reference is refused before anything moves', async () => {
+    await world();
+    expect(async () => await fund({ reference: '   ' })).toThrow(
       new LedgerError('A funding reference is required.', 'INVALID'),
     );
-    expect(wallet()).toBe(0);
+    expect(await wallet()).toBe(0);
   });
 });

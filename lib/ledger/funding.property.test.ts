@@ -19,10 +19,10 @@ const movement = fc.record({
 describe('funding, as random sequences', () => {
   it('keeps I1 (sums to zero), I2 (balance = ledger), I3 (no overdraft) and I7 (each credit audited), credits a reference once, and refuses exactly what it should', () => {
     fc.assert(
-      fc.property(fc.array(movement, { minLength: 1, maxLength: 30 }), (moves) => {
+      fc.property(fc.array(movement, { minLength: 1, maxLength: 30 }), async (moves) => {
         const { db, cleanup } = createTestDb();
         try {
-          const agents = [insertUser(db), insertUser(db), insertUser(db)];
+          const agents = [await insertUser(db), await insertUser(db), await insertUser(db)];
           const expected = new Map<string, number>();
           const used = new Map<string, string>();
           for (const m of moves) {
@@ -42,14 +42,14 @@ describe('funding, as random sequences', () => {
                 : 'posted';
             let got: string;
             try {
-              got = fundWallet(db, SYSTEM_ACTOR, {
+              got = (await fundWallet(db, SYSTEM_ACTOR, {
                 agentId,
                 currency: m.currency,
                 amount: m.amount,
                 direction: m.direction,
                 reference,
                 reason: 'property',
-              }).replayed
+              })).replayed
                 ? 'replay'
                 : 'posted';
             } catch (error) {
@@ -68,7 +68,7 @@ describe('funding, as random sequences', () => {
           }
           for (const [key, balance] of expected) {
             const [agentId, currency] = key.split(':');
-            expect(findWallet(db, Number(agentId), currency as 'NGN')?.balance ?? 0).toBe(balance);
+            expect((await findWallet(db, Number(agentId), currency as 'NGN'))?.balance ?? 0).toBe(balance);
             expect(balance).toBeGreaterThanOrEqual(0);
           }
         } finally {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
 import { recordWebhookEvent } from '@/lib/webhooks/outbox';
@@ -23,23 +23,23 @@ export interface FundingInput {
  * reference (a repeat returns the first entry and writes nothing), audited in the same transaction.
  * A credit claims its bank payment, so no other credit (direct or by request) can use it again.
  */
-export function fundWallet(
+export async function fundWallet(
   db: Db,
   actor: Actor,
   input: FundingInput,
   now = Date.now(),
-): PostResult {
+): Promise<PostResult> {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
-  return immediate(db, (tx) => {
-    const wallet = walletAccount(tx, input.agentId, input.currency);
-    const source = fundingAccount(tx, input.currency);
+  return await inTransaction(db, async (tx) => {
+    const wallet = await walletAccount(tx, input.agentId, input.currency);
+    const source = await fundingAccount(tx, input.currency);
     const credit = input.direction === 'credit';
     if (credit)
-      assertPaymentUnused(tx, input.currency, input.reference, {
+      await assertPaymentUnused(tx, input.currency, input.reference, {
         agentId: input.agentId,
         direct: true,
       });
-    const result = post(tx, {
+    const result = await post(tx, {
       from: credit ? source : wallet,
       to: credit ? wallet : source,
       amount: input.amount,
@@ -52,10 +52,10 @@ export function fundWallet(
     });
     // An open debt (a late delivery recovered beyond what the wallet held) is paid from this credit first.
     if (credit && !result.replayed)
-      collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
+      await collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
     if (!result.replayed) {
       if (credit)
-        claimPayment(tx, {
+        await claimPayment(tx, {
           currency: input.currency,
           reference: input.reference,
           agentId: input.agentId,
@@ -63,7 +63,7 @@ export function fundWallet(
           now,
         });
       if (credit)
-        recordWebhookEvent(
+        await recordWebhookEvent(
           tx,
           input.agentId,
           'wallet.credited',
@@ -74,7 +74,7 @@ export function fundWallet(
           },
           now,
         );
-      recordAudit(
+      await recordAudit(
         tx,
         actor,
         {

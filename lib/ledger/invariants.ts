@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/transaction';
 import { lagosDayNumberSql } from '@/lib/time/lagos';
+import { rows } from '@/db/query';
 
 export interface InvariantResult {
   id: string;
@@ -136,10 +137,10 @@ const CHECKS: Check[] = [
 
 /** Runs I1–I9 (and E1) over the whole database; an empty `violations` list means the invariant holds. */
 export function checkInvariants(tx: Tx): InvariantResult[] {
-  return CHECKS.map((check) => ({
+  return CHECKS.map(async (check) => ({
     id: check.id,
     title: check.title,
-    violations: tx.all<{ problem: string }>(check.query).map((r) => r.problem),
+    violations: (await rows(tx, check.query)).map((r) => r.problem),
   }));
 }
 

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { lateDeliveryTotals } from '@/lib/admin/reconcile';
 import { createReferenceGenerator } from '@/lib/providers/reference';
@@ -38,14 +38,14 @@ const late = (lateDeliveryId: number, agentId = w.agentId): LateMoney => ({
   agentCostMinor: 9_700,
   now,
 });
-const recover = (m: LateMoney) => immediate(w.db, (tx) => recoverFromAgent(tx, m));
-const walletOf = (agentId: number) => immediate(w.db, (tx) => walletAccount(tx, agentId, 'NGN'));
-const debtOf = (agentId: number) => immediate(w.db, (tx) => agentDebt(tx, agentId, 'NGN'));
-const statementOf = (agentId: number) =>
-  immediate(w.db, (tx) => listStatement(tx, walletOf(agentId).id).rows);
+const recover = async (m: LateMoney) => await inTransaction(w.db, async (tx) => await recoverFromAgent(tx, m));
+const walletOf = async (agentId: number) => await inTransaction(w.db, async (tx) => await walletAccount(tx, agentId, 'NGN'));
+const debtOf = async (agentId: number) => await inTransaction(w.db, async (tx) => await agentDebt(tx, agentId, 'NGN'));
+const statementOf = async (agentId: number) =>
+  await inTransaction(w.db, async (tx) => (await listStatement(tx, (await walletOf(agentId)).id)).rows);
 let funded = 0;
-const fund = (agentId: number, amount: number, reference = `debt-fund-${++funded}`) =>
-  fundWallet(
+const fund = async (agentId: number, amount: number, reference = `debt-fund-${++funded}`) =>
+  await fundWallet(
     w.db,
     SYSTEM_ACTOR,
     { agentId, currency: 'NGN', amount, direction: 'credit', reference, reason: 'top-up' },
@@ -53,13 +53,13 @@ const fund = (agentId: number, amount: number, reference = `debt-fund-${++funded
   );
 
 describe('recovering late deliveries', () => {
-  it('each late delivery is recovered on its own; the statement says what was taken', () => {
+  it('each late delivery is recovered on its own; the statement says what was taken', async () => {
     w = T.fork();
-    fund(w.agentId, 100_000);
-    expect(recover(late(1))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
-    expect(recover(late(2))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
-    expect(walletOf(w.agentId).balance).toBe(100_000 - 2 * 9_700);
-    const [second, first] = statementOf(w.agentId);
+    await fund(w.agentId, 100_000);
+    expect(await recover(late(1))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
+    expect(await recover(late(2))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
+    expect((await walletOf(w.agentId)).balance).toBe(100_000 - 2 * 9_700);
+    const [second, first] = await statementOf(w.agentId);
     for (const row of [first, second])
       expect(row).toMatchObject({
         kind: 'recovery',
@@ -70,18 +70,18 @@ describe('recovering late deliveries', () => {
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it("a debt is the agent's own: another agent's funding takes nothing; the debtor's pays it first", () => {
+  it("a debt is the agent's own: another agent's funding takes nothing; the debtor's pays it first", async () => {
     w = T.fork();
-    const other = insertUser(w.db).id;
-    expect(recover(late(1))).toEqual({ recoveredMinor: 0, debtMinor: 9_700 });
-    expect([debtOf(w.agentId), debtOf(other)]).toEqual([9_700, 0]);
-    fund(other, 50_000);
-    expect(walletOf(other).balance).toBe(50_000);
-    expect(debtOf(w.agentId)).toBe(9_700);
-    fund(w.agentId, 50_000, ' BANK-7 ');
-    expect(walletOf(w.agentId).balance).toBe(50_000 - 9_700);
-    expect(debtOf(w.agentId)).toBe(0);
-    expect(statementOf(w.agentId)[0]).toMatchObject({
+    const other = (await insertUser(w.db)).id;
+    expect(await recover(late(1))).toEqual({ recoveredMinor: 0, debtMinor: 9_700 });
+    expect([await debtOf(w.agentId), await debtOf(other)]).toEqual([9_700, 0]);
+    await fund(other, 50_000);
+    expect((await walletOf(other)).balance).toBe(50_000);
+    expect(await debtOf(w.agentId)).toBe(9_700);
+    await fund(w.agentId, 50_000, ' BANK-7 ');
+    expect((await walletOf(w.agentId)).balance).toBe(50_000 - 9_700);
+    expect(await debtOf(w.agentId)).toBe(0);
+    expect((await statementOf(w.agentId))[0]).toMatchObject({
       kind: 'recovery',
       debit: 9_700,
       reference: 'funding:BANK-7',
@@ -90,22 +90,22 @@ describe('recovering late deliveries', () => {
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it('a replayed funding takes nothing for a debt that opened after it', () => {
+  it('a replayed funding takes nothing for a debt that opened after it', async () => {
     w = T.fork();
-    fund(w.agentId, 5_000, 'FIRST-CREDIT');
-    expect(recover(late(1))).toEqual({ recoveredMinor: 5_000, debtMinor: 4_700 });
-    const entries = w.db.select().from(ledgerEntries).all().length;
-    const replay = fund(w.agentId, 5_000, 'FIRST-CREDIT');
+    await fund(w.agentId, 5_000, 'FIRST-CREDIT');
+    expect(await recover(late(1))).toEqual({ recoveredMinor: 5_000, debtMinor: 4_700 });
+    const entries = (await w.db.select().from(ledgerEntries)).length;
+    const replay = await fund(w.agentId, 5_000, 'FIRST-CREDIT');
     expect(replay.replayed).toBe(true);
-    expect(w.db.select().from(ledgerEntries).all()).toHaveLength(entries);
-    expect(debtOf(w.agentId)).toBe(4_700);
+    expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
+    expect(await debtOf(w.agentId)).toBe(4_700);
   });
 
-  it('a refund landing while a debt is open stays in the wallet; a replayed funding takes nothing', () => {
+  it('a refund landing while a debt is open stays in the wallet; a replayed funding takes nothing', async () => {
     w = T.fork();
-    fund(w.agentId, 20_000, 'FIRST-20K');
+    await fund(w.agentId, 20_000, 'FIRST-20K');
     // A sale opened (its cost reserved), then a recovery larger than what is left.
-    const opened = openSale(
+    const opened = await openSale(
       w.db,
       saleRequest(w, { ending: '58' }),
       createReferenceGenerator(),
@@ -114,23 +114,23 @@ describe('recovering late deliveries', () => {
     if (opened.kind !== 'opened') throw new Error('expected a new sale');
     const cost = opened.purchase.agentCostMinor;
     const left = 20_000 - cost;
-    expect(recover({ ...late(1), agentCostMinor: 20_000 })).toEqual({
+    expect(await recover({ ...late(1), agentCostMinor: 20_000 })).toEqual({
       recoveredMinor: left,
       debtMinor: 20_000 - left,
     });
     // The sale fails: its refund is the sale's money back, not a funding, so the debt stays open.
-    applyProviderResult(
+    await applyProviderResult(
       w.db,
       opened.attempt.id,
       { status: 'FAILED', providerCode: 'test-failed', exchanges: [] },
       { by: 'requery', now },
     );
-    expect(walletOf(w.agentId).balance).toBe(cost);
-    expect(debtOf(w.agentId)).toBe(20_000 - left);
-    expect(fund(w.agentId, 20_000, 'FIRST-20K').replayed).toBe(true);
-    expect(walletOf(w.agentId).balance).toBe(cost);
+    expect((await walletOf(w.agentId)).balance).toBe(cost);
+    expect(await debtOf(w.agentId)).toBe(20_000 - left);
+    expect((await fund(w.agentId, 20_000, 'FIRST-20K')).replayed).toBe(true);
+    expect((await walletOf(w.agentId)).balance).toBe(cost);
     // A debit is no funding either: it takes only what it says.
-    fundWallet(
+    await fundWallet(
       w.db,
       SYSTEM_ACTOR,
       {
@@ -143,58 +143,58 @@ describe('recovering late deliveries', () => {
       },
       now,
     );
-    expect(walletOf(w.agentId).balance).toBe(cost - 100);
-    expect(debtOf(w.agentId)).toBe(20_000 - left);
+    expect((await walletOf(w.agentId)).balance).toBe(cost - 100);
+    expect(await debtOf(w.agentId)).toBe(20_000 - left);
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it('a provider cost of nothing posts no cost leg: the whole agent cost is margin', () => {
+  it('a provider cost of nothing posts no cost leg: the whole agent cost is margin', async () => {
     w = T.fork();
-    fund(w.agentId, 100_000);
+    await fund(w.agentId, 100_000);
     const free = { ...late(1), providerCostMinor: 0 };
-    const commission = immediate(w.db, (tx) => commissionAccount(tx, 'NGN').balance);
-    const float = immediate(w.db, (tx) => floatAccount(tx, 'jonet').balance);
-    expect(recover(free)).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
-    expect(immediate(w.db, (tx) => commissionAccount(tx, 'NGN').balance) - commission).toBe(9_700);
-    expect(immediate(w.db, (tx) => floatAccount(tx, 'jonet').balance)).toBe(float);
+    const commission = await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance);
+    const float = await inTransaction(w.db, async (tx) => (await floatAccount(tx, 'jonet')).balance);
+    expect(await recover(free)).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
+    expect(await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance) - commission).toBe(9_700);
+    expect(await inTransaction(w.db, async (tx) => (await floatAccount(tx, 'jonet')).balance)).toBe(float);
     // Written off, a free delivery costs the platform nothing and posts nothing.
-    const entries = w.db.select().from(ledgerEntries).all().length;
-    immediate(w.db, (tx) => writeOff(tx, { ...free, lateDeliveryId: 2 }));
-    expect(w.db.select().from(ledgerEntries).all()).toHaveLength(entries);
+    const entries = (await w.db.select().from(ledgerEntries)).length;
+    await inTransaction(w.db, async (tx) => await writeOff(tx, { ...free, lateDeliveryId: 2 }));
+    expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
     expect(allViolations(w.db)).toEqual([]);
   });
 });
 
 describe('the late legs', () => {
-  it('each is keyed by its late delivery: a retry posts nothing twice', () => {
+  it('each is keyed by its late delivery: a retry posts nothing twice', async () => {
     w = T.fork();
-    fund(w.agentId, 100_000);
-    recover(late(1));
-    const entries = w.db.select().from(ledgerEntries).all();
-    recover(late(1));
-    expect(w.db.select().from(ledgerEntries).all()).toEqual(entries);
+    await fund(w.agentId, 100_000);
+    await recover(late(1));
+    const entries = await w.db.select().from(ledgerEntries);
+    await recover(late(1));
+    expect(await w.db.select().from(ledgerEntries)).toEqual(entries);
     const lateKeys = entries
       .filter((e) => e.reference === 'late-delivery:1')
       .map((e) => e.idempotencyKey);
     expect(new Set(lateKeys).size).toBe(lateKeys.length);
     expect(lateKeys.every((k) => k.startsWith('late:1:'))).toBe(true);
     expect(
-      w.db.select().from(ledgerEntries).where(eq(ledgerEntries.kind, 'recovery')).all(),
+      await w.db.select().from(ledgerEntries).where(eq(ledgerEntries.kind, 'recovery')),
     ).toHaveLength(1);
   });
 });
 
 describe('the reconciliation', () => {
-  it('shows what the platform wrote off and what agents still owe, per currency', () => {
+  it('shows what the platform wrote off and what agents still owe, per currency', async () => {
     w = T.fork();
-    const totals = () =>
-      immediate(w.db, (tx) => lateDeliveryTotals(tx)).filter((t) => t.currency === 'NGN');
-    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 0, agentDebtMinor: 0 }]);
-    fund(w.agentId, 5_000);
-    recover(late(1)); // 4,700 left owing
-    immediate(w.db, (tx) => writeOff(tx, late(2)));
-    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 4_700 }]);
-    fund(w.agentId, 10_000);
-    expect(totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 0 }]);
+    const totals = async () =>
+      await (await inTransaction(w.db, async (tx) => await lateDeliveryTotals(tx))).filter((t) => t.currency === 'NGN');
+    expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 0, agentDebtMinor: 0 }]);
+    await fund(w.agentId, 5_000);
+    await recover(late(1)); // 4,700 left owing
+    await inTransaction(w.db, async (tx) => await writeOff(tx, late(2)));
+    expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 4_700 }]);
+    await fund(w.agentId, 10_000);
+    expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 0 }]);
   });
 });

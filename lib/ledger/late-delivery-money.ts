@@ -28,7 +28,7 @@ export interface LateMoney {
   now: number;
 }
 
-function leg(
+async function leg(
   tx: Tx,
   m: LateMoney,
   from: Account,
@@ -39,7 +39,7 @@ function leg(
   memo: string,
 ) {
   if (amount <= 0) return;
-  post(tx, {
+  await post(tx, {
     from,
     to,
     amount,
@@ -52,26 +52,26 @@ function leg(
 }
 
 /** Charges the agent the agent's cost. Returns what the wallet paid now and what is left as debt. */
-export function recoverFromAgent(
+export async function recoverFromAgent(
   tx: Tx,
   m: LateMoney,
   createdBy?: number,
-): { recoveredMinor: number; debtMinor: number } {
-  const receivable = receivableAccount(tx, m.agentId, m.currency);
-  const commission = commissionAccount(tx, m.currency);
+): Promise<{ recoveredMinor: number; debtMinor: number }> {
+  const receivable = await receivableAccount(tx, m.agentId, m.currency);
+  const commission = await commissionAccount(tx, m.currency);
   const margin = m.agentCostMinor - m.providerCostMinor;
-  leg(
+  await leg(
     tx,
     m,
     receivable,
-    floatAccount(tx, m.provider),
+    await floatAccount(tx, m.provider),
     m.providerCostMinor,
     'settle_cost',
     'cost',
     `Delivered late by ${m.provider}`,
   );
   if (margin > 0)
-    leg(
+    await leg(
       tx,
       m,
       receivable,
@@ -82,7 +82,7 @@ export function recoverFromAgent(
       'Margin on a late delivery',
     );
   if (margin < 0)
-    leg(
+    await leg(
       tx,
       m,
       commission,
@@ -92,11 +92,11 @@ export function recoverFromAgent(
       'margin',
       'Margin shortfall on a late delivery',
     );
-  const wallet = walletAccount(tx, m.agentId, m.currency);
+  const wallet = await walletAccount(tx, m.agentId, m.currency);
   // Never an overdraft: the wallet pays what it holds, the rest waits for the next funding.
   const recoveredMinor = Math.min(wallet.balance, m.agentCostMinor);
   if (recoveredMinor > 0) {
-    post(tx, {
+    await post(tx, {
       from: wallet,
       to: receivable,
       amount: recoveredMinor,
@@ -112,12 +112,12 @@ export function recoverFromAgent(
 }
 
 /** The platform absorbs the provider's cost; nobody is charged. */
-export function writeOff(tx: Tx, m: LateMoney): void {
-  leg(
+export async function writeOff(tx: Tx, m: LateMoney): Promise<void> {
+  await leg(
     tx,
     m,
-    writeOffAccount(tx, m.currency),
-    floatAccount(tx, m.provider),
+    await writeOffAccount(tx, m.currency),
+    await floatAccount(tx, m.provider),
     m.providerCostMinor,
     'settle_cost',
     'cost',
@@ -126,29 +126,29 @@ export function writeOff(tx: Tx, m: LateMoney): void {
 }
 
 /** What the agent still owes in this currency (0 when nothing). */
-export function agentDebt(tx: Tx, agentId: number, currency: Currency): number {
-  return Math.max(0, -receivableAccount(tx, agentId, currency).balance);
+export async function agentDebt(tx: Tx, agentId: number, currency: Currency): Promise<number> {
+  return Math.max(0, -(await receivableAccount(tx, agentId, currency)).balance);
 }
 
 /**
  * Right after a credit: the agent's open debt is taken from the wallet first, as far as the wallet
  * can pay. `key` names the credit, so a replayed funding takes nothing twice.
  */
-export function collectDebt(
+export async function collectDebt(
   tx: Tx,
   agentId: number,
   currency: Currency,
   key: string,
   now: number,
-): number {
-  const owed = agentDebt(tx, agentId, currency);
+): Promise<number> {
+  const owed = await agentDebt(tx, agentId, currency);
   if (owed === 0) return 0;
-  const wallet = walletAccount(tx, agentId, currency);
+  const wallet = await walletAccount(tx, agentId, currency);
   const amount = Math.min(owed, wallet.balance);
   if (amount <= 0) return 0;
-  post(tx, {
+  await post(tx, {
     from: wallet,
-    to: receivableAccount(tx, agentId, currency),
+    to: await receivableAccount(tx, agentId, currency),
     amount,
     kind: 'recovery',
     idempotencyKey: `debt:${key}`,

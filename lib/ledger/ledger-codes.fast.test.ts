@@ -2,7 +2,7 @@
 // not just words: fast (in-memory world), one refusal of each kind, each leaving the ledger as it was.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { insertUser } from '@/test/world/db';
@@ -31,12 +31,12 @@ function codeOf(f: () => unknown): LedgerError['code'] {
   }
   throw new Error('not refused');
 }
-const entries = () => w.db.select().from(ledgerEntries).all().length;
-const move = (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `codes-${amount}`) =>
-  immediate(w.db, (tx) =>
-    post(tx, {
-      from: fundingAccount(tx, 'NGN'),
-      to: walletAccount(tx, w.agentId, currency),
+const entries = async () => (await w.db.select().from(ledgerEntries)).length;
+const move = async (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `codes-${amount}`) =>
+  await inTransaction(w.db, async (tx) =>
+    await post(tx, {
+      from: await fundingAccount(tx, 'NGN'),
+      to: await walletAccount(tx, w.agentId, currency),
       amount,
       kind: 'funding',
       idempotencyKey: key,
@@ -46,26 +46,26 @@ const move = (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `codes-${am
   );
 
 describe('the ledger refuses with a code', () => {
-  it('INVALID: an amount that is not a positive whole number, or two currencies', () => {
+  it('INVALID: an amount that is not a positive whole number, or two currencies', async () => {
     w = T.fork();
-    const before = entries();
+    const before = await entries();
     for (const amount of [0, -100, 1.5, Number.MAX_SAFE_INTEGER + 1])
-      expect(codeOf(() => move(amount))).toBe('INVALID');
-    expect(codeOf(() => move(100, 'INR'))).toBe('INVALID');
-    expect(entries()).toBe(before);
+      expect(codeOf(async () => await move(amount))).toBe('INVALID');
+    expect(codeOf(async () => await move(100, 'INR'))).toBe('INVALID');
+    expect(await entries()).toBe(before);
   });
 
-  it('IDEMPOTENCY_CONFLICT: a key already used for another movement', () => {
+  it('IDEMPOTENCY_CONFLICT: a key already used for another movement', async () => {
     w = T.fork();
-    move(100, 'NGN', 'codes-key');
-    expect(move(100, 'NGN', 'codes-key').replayed).toBe(true);
-    expect(codeOf(() => move(200, 'NGN', 'codes-key'))).toBe('IDEMPOTENCY_CONFLICT');
+    await move(100, 'NGN', 'codes-key');
+    expect((await move(100, 'NGN', 'codes-key')).replayed).toBe(true);
+    expect(codeOf(async () => await move(200, 'NGN', 'codes-key'))).toBe('IDEMPOTENCY_CONFLICT');
   });
 
-  it('IDEMPOTENCY_CONFLICT: a bank payment another credit used, for the admin and for the agent', () => {
+  it('IDEMPOTENCY_CONFLICT: a bank payment another credit used, for the admin and for the agent', async () => {
     w = T.fork();
-    const other = insertUser(w.db).id;
-    fundWallet(
+    const other = (await insertUser(w.db)).id;
+    await fundWallet(
       w.db,
       SYSTEM_ACTOR,
       {
@@ -78,18 +78,18 @@ describe('the ledger refuses with a code', () => {
       },
       now,
     );
-    immediate(w.db, (tx) => {
+    await inTransaction(w.db, async (tx) => {
       expect(
-        codeOf(() => assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true })),
+        codeOf(async () => await assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true })),
       ).toBe('IDEMPOTENCY_CONFLICT');
-      expect(codeOf(() => assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other))).toBe(
+      expect(codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other))).toBe(
         'IDEMPOTENCY_CONFLICT',
       );
-      expect(codeOf(() => assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId))).toBe(
+      expect(codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId))).toBe(
         'IDEMPOTENCY_CONFLICT',
       );
       // Another currency's payment of the same name is another payment.
-      expect(() => assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).not.toThrow();
+      expect(async () => await assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).not.toThrow();
     });
   });
 });

@@ -23,6 +23,7 @@ import { allViolations, checkInvariants } from './invariants';
 import { post } from './post';
 import { refund, reserve, reverseSettled, settle, type SaleMoney } from './purchase-money';
 import { listAllStatementRows, listStatement } from './statement';
+import { first, rows } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -36,19 +37,19 @@ const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const NOW = 1_767_000_000_000;
 let r = 0;
 const ref = () => `ref-${++r}`;
-const fund = (amount: number, direction: 'credit' | 'debit' = 'credit', reference = ref()) =>
-  fundWallet(
+const fund = async (amount: number, direction: 'credit' | 'debit' = 'credit', reference = ref()) =>
+  await fundWallet(
     w.db,
     admin,
     { agentId: w.agentId, currency: 'NGN', amount, direction, reference, reason: 'test' },
     NOW,
   );
-const balanceOf = (code: string) =>
-  w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
-const audits = (action: string) =>
-  w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`)!.n;
-const entries = () => w.db.select().from(ledgerEntries).all();
+const balanceOf = async (code: string) =>
+  (await first(w.db.select().from(accounts).where(eq(accounts.code, code))))?.balance ?? 0;
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
+const audits = async (action: string) =>
+  (await first(await rows(w.db, sql`select count(*) as n from audit_log where action = ${action}`)))!.n;
+const entries = async () => await w.db.select().from(ledgerEntries);
 const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
 
 function fresh() {
@@ -57,64 +58,64 @@ function fresh() {
 }
 
 describe('funding', () => {
-  it('credits once per reference (trimmed), audited once; a debit takes it back; the funding source mirrors it', () => {
+  it('credits once per reference (trimmed), audited once; a debit takes it back; the funding source mirrors it', async () => {
     fresh();
-    const before = balanceOf('funding:NGN');
-    const credits = audits('wallet.credit');
-    const first = fund(50_000, 'credit', '  BANK-1 ');
-    expect(fund(50_000, 'credit', 'BANK-1')).toEqual({ entryId: first.entryId, replayed: true });
-    expect(wallet().balance).toBe(50_000);
-    expect(audits('wallet.credit') - credits).toBe(1);
-    expect(balanceOf('funding:NGN')).toBe(before - 50_000);
-    fund(20_000, 'debit');
-    expect(wallet().balance).toBe(30_000);
-    expect(audits('wallet.debit')).toBe(1); // the seed only credits
-    const e = entries().at(-1)!;
+    const before = await balanceOf('funding:NGN');
+    const credits = await audits('wallet.credit');
+    const first = await fund(50_000, 'credit', '  BANK-1 ');
+    expect(await fund(50_000, 'credit', 'BANK-1')).toEqual({ entryId: first.entryId, replayed: true });
+    expect((await wallet()).balance).toBe(50_000);
+    expect(await audits('wallet.credit') - credits).toBe(1);
+    expect(await balanceOf('funding:NGN')).toBe(before - 50_000);
+    await fund(20_000, 'debit');
+    expect((await wallet()).balance).toBe(30_000);
+    expect(await audits('wallet.debit')).toBe(1); // the seed only credits
+    const e = (await entries()).at(-1)!;
     expect(e).toMatchObject({
       kind: 'debit',
       amount: 20_000,
       currency: 'NGN',
-      debitAccountId: wallet().id,
+      debitAccountId: (await wallet()).id,
       createdAt: NOW,
       memo: 'test',
     });
-    expect(entries().find((x) => x.id === first.entryId)).toMatchObject({
+    expect((await entries()).find((x) => x.id === first.entryId)).toMatchObject({
       kind: 'funding',
       reference: 'BANK-1',
       idempotencyKey: 'funding:BANK-1',
-      creditAccountId: wallet().id,
+      creditAccountId: (await wallet()).id,
     });
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it('refuses a blank reference, a reused reference with another amount or direction, and an overdraft; nothing is written', () => {
+  it('refuses a blank reference, a reused reference with another amount or direction, and an overdraft; nothing is written', async () => {
     fresh();
-    fund(300, 'credit', 'R1');
-    const count = entries().length;
-    expect(() => fund(300, 'credit', '   ')).toThrowError(
+    await fund(300, 'credit', 'R1');
+    const count = (await entries()).length;
+    expect(async () => await fund(300, 'credit', '   ')).toThrowError(
       new LedgerError('A funding reference is required.', 'INVALID'),
     );
-    expect(() => fund(301, 'credit', 'R1')).toThrowError(
+    expect(async () => await fund(301, 'credit', 'R1')).toThrowError(
       'This reference was already used for a different movement.',
     );
-    expect(() => fund(300, 'debit', 'R1')).toThrowError(
+    expect(async () => await fund(300, 'debit', 'R1')).toThrowError(
       'This reference was already used for a different movement.',
     );
-    expect(() => fund(301, 'debit')).toThrowError('Your wallet has ₦3.00; this sale needs ₦3.01.');
-    fund(300, 'debit');
-    expect(wallet().balance).toBe(0);
-    expect(entries().length).toBe(count + 1);
+    expect(async () => await fund(301, 'debit')).toThrowError('Your wallet has ₦3.00; this sale needs ₦3.01.');
+    await fund(300, 'debit');
+    expect((await wallet()).balance).toBe(0);
+    expect((await entries()).length).toBe(count + 1);
     expect(allViolations(w.db)).toEqual([]);
   });
 
-  it('post refuses amounts that are not positive whole minor units and currencies that differ', () => {
+  it('post refuses amounts that are not positive whole minor units and currencies that differ', async () => {
     fresh();
-    const from = fundingAccount(w.db, 'NGN');
-    const to = walletAccount(w.db, w.agentId, 'NGN');
+    const from = await fundingAccount(w.db, 'NGN');
+    const to = await walletAccount(w.db, w.agentId, 'NGN');
     for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
       expect(
-        () =>
-          post(w.db, {
+        async () =>
+          await post(w.db, {
             from,
             to,
             amount,
@@ -126,10 +127,10 @@ describe('funding', () => {
         String(amount),
       ).toThrowError('The amount must be a positive whole number of minor units.');
     }
-    expect(() =>
-      post(w.db, {
+    expect(async () =>
+      await post(w.db, {
         from,
-        to: walletAccount(w.db, w.agentId, 'INR'),
+        to: await walletAccount(w.db, w.agentId, 'INR'),
         amount: 1,
         kind: 'funding',
         idempotencyKey: ref(),
@@ -138,11 +139,11 @@ describe('funding', () => {
       }),
     ).toThrowError('Currencies differ.');
     expect(
-      post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW })
+      (await post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }))
         .replayed,
     ).toBe(false);
-    expect(() =>
-      post(w.db, {
+    expect(async () =>
+      await post(w.db, {
         from: to,
         to: from,
         amount: 1,
@@ -152,17 +153,17 @@ describe('funding', () => {
         now: NOW,
       }),
     ).toThrowError(LedgerError);
-    expect(balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
+    expect(await balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
     // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
-    const other = walletAccount(w.db, w.agentId, 'NGN');
-    const clearing = clearingAccount(w.db, 'NGN');
+    const other = await walletAccount(w.db, w.agentId, 'NGN');
+    const clearing = await clearingAccount(w.db, 'NGN');
     for (const [a, b, amount] of [
       [clearing, to, 1],
       [from, clearing, 1],
       [from, to, 2],
     ] as const) {
-      expect(() =>
-        post(w.db, {
+      expect(async () =>
+        await post(w.db, {
           from: a,
           to: b,
           amount,
@@ -179,7 +180,7 @@ describe('funding', () => {
       );
     }
     expect(
-      post(w.db, {
+      (await post(w.db, {
         from,
         to: other,
         amount: 1,
@@ -187,40 +188,40 @@ describe('funding', () => {
         idempotencyKey: 'k',
         memo: 'x',
         now: NOW,
-      }).replayed,
+      })).replayed,
     ).toBe(true);
   });
 });
 
 describe('accounts', () => {
-  it('one account per code; wallets listed NGN first; floats only for known providers', () => {
+  it('one account per code; wallets listed NGN first; floats only for known providers', async () => {
     fresh();
-    expect(walletAccount(w.db, w.agentId, 'NGN').id).toBe(walletAccount(w.db, w.agentId, 'NGN').id);
-    expect(listWallets(w.db, w.agentId).map((a) => a.currency)).toEqual(['NGN', 'INR']);
-    expect(floatAccount(w.db, 'rechargekit')).toMatchObject({
+    expect((await walletAccount(w.db, w.agentId, 'NGN')).id).toBe((await walletAccount(w.db, w.agentId, 'NGN')).id);
+    expect((await listWallets(w.db, w.agentId)).map((a) => a.currency)).toEqual(['NGN', 'INR']);
+    expect(await floatAccount(w.db, 'rechargekit')).toMatchObject({
       currency: 'INR',
       kind: 'provider_float',
       provider: 'rechargekit',
       code: 'float:rechargekit',
     });
-    expect(() => floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
-    expect(clearingAccount(w.db, 'INR')).toMatchObject({ kind: 'clearing', code: 'clearing:INR' });
-    expect(commissionAccount(w.db, 'NGN')).toMatchObject({
+    expect(async () => await floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
+    expect(await clearingAccount(w.db, 'INR')).toMatchObject({ kind: 'clearing', code: 'clearing:INR' });
+    expect(await commissionAccount(w.db, 'NGN')).toMatchObject({
       kind: 'commission_income',
       code: 'commission:NGN',
     });
-    expect(findWallet(w.db, w.agentId + 999, 'NGN')).toBeUndefined();
+    expect(await findWallet(w.db, w.agentId + 999, 'NGN')).toBeUndefined();
   });
 });
 
 describe('statement', () => {
-  it('pages newest first with running balances; the export reads every row oldest first', () => {
+  it('pages newest first with running balances; the export reads every row oldest first', async () => {
     fresh();
-    fund(1000, 'credit', 'a');
-    fund(400, 'debit', 'b');
-    fund(50, 'credit', 'c');
-    const id = wallet().id;
-    const page1 = listStatement(w.db, id, 1, 2);
+    await fund(1000, 'credit', 'a');
+    await fund(400, 'debit', 'b');
+    await fund(50, 'credit', 'c');
+    const id = (await wallet()).id;
+    const page1 = await listStatement(w.db, id, 1, 2);
     expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(
       page1.rows.map((x) => [x.reference, x.debit, x.credit, x.runningBalance, x.kind]),
@@ -228,9 +229,9 @@ describe('statement', () => {
       ['c', 0, 50, 650, 'funding'],
       ['b', 400, 0, 600, 'debit'],
     ]);
-    expect(listStatement(w.db, id, 2, 2).rows.map((x) => x.reference)).toEqual(['a']);
-    expect(listStatement(w.db, id).rows).toHaveLength(3);
-    expect(listAllStatementRows(w.db, id).map((x) => [x.reference, x.runningBalance])).toEqual([
+    expect((await listStatement(w.db, id, 2, 2)).rows.map((x) => x.reference)).toEqual(['a']);
+    expect((await listStatement(w.db, id)).rows).toHaveLength(3);
+    expect((await listAllStatementRows(w.db, id)).map((x) => [x.reference, x.runningBalance])).toEqual([
       ['a', 1000],
       ['b', 600],
       ['c', 650],
@@ -241,11 +242,10 @@ describe('statement', () => {
 describe('sale money', () => {
   // A purchase row is needed for the foreign keys; the money calls below are then driven by hand.
   async function openSale(face = 10_000) {
-    const product = w.db
+    const product = (await w.db
       .select()
       .from(products)
-      .where(eq(products.currency, 'NGN'))
-      .all()
+      .where(eq(products.currency, 'NGN')))
       .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
     const res = await startSale(
       w.db,
@@ -261,7 +261,7 @@ describe('sale money', () => {
       { provider: w.provider },
     );
     if (!res.ok) throw new Error(res.refusal.message);
-    const p = w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId)).get()!;
+    const p = (await first(w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId))))!;
     return {
       purchaseId: p.id,
       agentId: p.agentId,
@@ -273,46 +273,44 @@ describe('sale money', () => {
 
   it('settle pays the provider cost to its float and the margin to commission, once; refund is then refused', async () => {
     fresh();
-    fund(100_000);
+    await fund(100_000);
     const sale = await openSale();
-    const f0 = balanceOf('float:vtpass');
-    const c0 = balanceOf('commission:NGN');
-    expect(settle(w.db, sale, 'vtpass', sale.agentCostMinor - 150, 'test')).toBe(true);
-    expect(balanceOf('float:vtpass') - f0).toBe(sale.agentCostMinor - 150);
-    expect(balanceOf('commission:NGN') - c0).toBe(150);
-    expect(balanceOf('clearing:NGN')).toBe(0);
-    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
-    expect(settle(w.db, sale, 'vtpass', 1, 'again')).toBe(false);
-    expect(refund(w.db, sale, 'late', 'x')).toBe(false);
-    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
+    const f0 = await balanceOf('float:vtpass');
+    const c0 = await balanceOf('commission:NGN');
+    expect(await settle(w.db, sale, 'vtpass', sale.agentCostMinor - 150, 'test')).toBe(true);
+    expect(await balanceOf('float:vtpass') - f0).toBe(sale.agentCostMinor - 150);
+    expect(await balanceOf('commission:NGN') - c0).toBe(150);
+    expect(await balanceOf('clearing:NGN')).toBe(0);
+    expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
+    expect(await settle(w.db, sale, 'vtpass', 1, 'again')).toBe(false);
+    expect(await refund(w.db, sale, 'late', 'x')).toBe(false);
+    expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
     expect(
-      w.db
+      await first(w.db
         .select()
         .from(purchaseResolutions)
-        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))
-        .get(),
+        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))),
     ).toMatchObject({ outcome: 'settled', resolvedBy: 'test', at: NOW });
-    w.db
+    await w.db
       .update(purchases)
       .set({ status: 'SUCCESS' })
-      .where(eq(purchases.id, sale.purchaseId))
-      .run();
+      .where(eq(purchases.id, sale.purchaseId));
     expect(violated().filter((v) => v !== 'E1')).toEqual([]);
   });
 
   it('selling below the provider cost takes the gap from commission; with no margin no margin entry is written', async () => {
     fresh();
-    fund(100_000);
+    await fund(100_000);
     const below = await openSale();
-    const c0 = balanceOf('commission:NGN');
-    settle(w.db, below, 'jonet', below.agentCostMinor + 70, 'test');
-    expect(balanceOf('commission:NGN') - c0).toBe(-70);
-    expect(balanceOf('clearing:NGN')).toBe(0);
+    const c0 = await balanceOf('commission:NGN');
+    await settle(w.db, below, 'jonet', below.agentCostMinor + 70, 'test');
+    expect(await balanceOf('commission:NGN') - c0).toBe(-70);
+    expect(await balanceOf('clearing:NGN')).toBe(0);
     const even = await openSale();
-    const before = entries().length;
-    settle(w.db, even, 'jonet', even.agentCostMinor, 'test');
+    const before = (await entries()).length;
+    await settle(w.db, even, 'jonet', even.agentCostMinor, 'test');
     expect(
-      entries()
+      (await entries())
         .slice(before)
         .map((e) => e.kind),
     ).toEqual(['settle_cost']);
@@ -320,88 +318,87 @@ describe('sale money', () => {
 
   it('refund gives the agent cost back to the wallet once, with a memo the agent can read', async () => {
     fresh();
-    fund(100_000);
+    await fund(100_000);
     const sale = await openSale();
-    expect(refund(w.db, sale, 'requery', 'vtpass 016')).toBe(true);
-    expect(refund(w.db, sale, 'requery', 'again')).toBe(false);
-    expect(settle(w.db, sale, 'vtpass', 1, 'late')).toBe(false);
-    expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
-    expect(entries().at(-1)).toMatchObject({
+    expect(await refund(w.db, sale, 'requery', 'vtpass 016')).toBe(true);
+    expect(await refund(w.db, sale, 'requery', 'again')).toBe(false);
+    expect(await settle(w.db, sale, 'vtpass', 1, 'late')).toBe(false);
+    expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect((await entries()).at(-1)).toMatchObject({
       kind: 'refund',
       memo: 'Refund: the sale was not delivered',
       amount: sale.agentCostMinor,
-      creditAccountId: wallet().id,
+      creditAccountId: (await wallet()).id,
     });
     expect(
-      w.db
+      await first(w.db
         .select()
         .from(purchaseResolutions)
-        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))
-        .get(),
+        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))),
     ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
   });
 
   it('writes each leg as its own entry, with the kind and the memo the statement shows', async () => {
     fresh();
-    fund(100_000);
-    const legs = () =>
-      entries()
+    await fund(100_000);
+    const legs = async () =>
+      (await entries())
         .slice(count)
         .map((e) => [e.kind, e.memo, e.amount, e.idempotencyKey.replace(/^purchase:\d+:/, '')]);
-    let count = entries().length;
+    let count = (await entries()).length;
     const up = await openSale();
-    count = entries().length;
-    settle(w.db, up, 'vtpass', up.agentCostMinor - 150, 'test');
-    expect(legs()).toEqual([
+    count = (await entries()).length;
+    await settle(w.db, up, 'vtpass', up.agentCostMinor - 150, 'test');
+    expect(await legs()).toEqual([
       ['settle_cost', 'Paid to vtpass', up.agentCostMinor - 150, 'cost'],
       ['settle_margin', 'Margin', 150, 'margin'],
     ]);
-    count = entries().length;
-    reverseSettled(w.db, up, 'vtpass', up.agentCostMinor - 150, 'callback');
-    expect(legs()).toEqual([
+    count = (await entries()).length;
+    await reverseSettled(w.db, up, 'vtpass', up.agentCostMinor - 150, 'callback');
+    expect(await legs()).toEqual([
       ['reversal', 'Reversed by vtpass', up.agentCostMinor - 150, 'reversal:cost'],
       ['reversal', 'Margin returned', 150, 'reversal:margin'],
       ['reversal', 'Reversal refund', up.agentCostMinor, 'reversal:wallet'],
     ]);
     const down = await openSale();
-    count = entries().length;
-    settle(w.db, down, 'jonet', down.agentCostMinor + 70, 'test');
-    expect(legs()).toEqual([
+    count = (await entries()).length;
+    await settle(w.db, down, 'jonet', down.agentCostMinor + 70, 'test');
+    expect(await legs()).toEqual([
       ['settle_margin', 'Margin shortfall', 70, 'margin'],
       ['settle_cost', 'Paid to jonet', down.agentCostMinor + 70, 'cost'],
     ]);
-    count = entries().length;
-    reverseSettled(w.db, down, 'jonet', down.agentCostMinor + 70, 'callback');
-    expect(legs()).toEqual([
+    count = (await entries()).length;
+    await reverseSettled(w.db, down, 'jonet', down.agentCostMinor + 70, 'callback');
+    expect(await legs()).toEqual([
       ['reversal', 'Reversed by jonet', down.agentCostMinor + 70, 'reversal:cost'],
       ['reversal', 'Margin shortfall returned', 70, 'reversal:margin'],
       ['reversal', 'Reversal refund', down.agentCostMinor, 'reversal:wallet'],
     ]);
     const free = await openSale();
-    count = entries().length;
-    settle(w.db, free, 'cwg', 0, 'test'); // a zero leg is not written (a ledger entry is never 0)
-    expect(legs()).toEqual([['settle_margin', 'Margin', free.agentCostMinor, 'margin']]);
-    expect(balanceOf('clearing:NGN')).toBe(0);
+    count = (await entries()).length;
+    await settle(w.db, free, 'cwg', 0, 'test'); // a zero leg is not written (a ledger entry is never 0)
+    expect(await legs()).toEqual([['settle_margin', 'Margin', free.agentCostMinor, 'margin']]);
+    expect(await balanceOf('clearing:NGN')).toBe(0);
   });
 
   it('a reversal after a settle returns the agent cost once, from the float and the margin', async () => {
     fresh();
-    fund(100_000);
+    await fund(100_000);
     for (const margin of [150, 0, -70]) {
       const sale = await openSale();
-      settle(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'test');
-      const f0 = balanceOf('float:cwg');
-      const c0 = balanceOf('commission:NGN');
-      const w0 = wallet().balance;
-      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(
+      await settle(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'test');
+      const f0 = await balanceOf('float:cwg');
+      const c0 = await balanceOf('commission:NGN');
+      const w0 = (await wallet()).balance;
+      expect(await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(
         true,
       );
-      expect(reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(false);
+      expect(await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(false);
       const moved = [
-        balanceOf('float:cwg') - f0,
-        balanceOf('commission:NGN') - c0,
-        wallet().balance - w0,
-        balanceOf('clearing:NGN'),
+        await balanceOf('float:cwg') - f0,
+        await balanceOf('commission:NGN') - c0,
+        (await wallet()).balance - w0,
+        await balanceOf('clearing:NGN'),
       ];
       expect(moved.map((x) => x + 0)).toEqual(
         [-(sale.agentCostMinor - margin), 0 - margin, sale.agentCostMinor, 0].map((x) => x + 0),
@@ -411,18 +408,18 @@ describe('sale money', () => {
 
   it('reserve moves the cost into clearing and marks it reserved; a wallet that cannot pay is refused', async () => {
     fresh();
-    fund(100_000);
+    await fund(100_000);
     const sale = await openSale();
-    expect(wallet()).toMatchObject({
+    expect(await wallet()).toMatchObject({
       balance: 100_000 - sale.agentCostMinor,
       reserved: sale.agentCostMinor,
     });
-    expect(balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
+    expect(await balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
     // Its key is the sale's: reserving the same sale again is refused, not taken twice.
-    expect(() =>
-      reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
+    expect(async () =>
+      await reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
     ).toThrowError('This reference was already used for a different movement.');
-    expect(wallet()).toMatchObject({
+    expect(await wallet()).toMatchObject({
       balance: 100_000 - sale.agentCostMinor,
       reserved: sale.agentCostMinor,
     });
@@ -432,12 +429,11 @@ describe('sale money', () => {
 describe('the invariant checks notice a broken ledger', () => {
   async function withSales() {
     fresh();
-    fund(100_000);
-    const product = w.db
+    await fund(100_000);
+    const product = (await w.db
       .select()
       .from(products)
-      .where(eq(products.currency, 'NGN'))
-      .all()
+      .where(eq(products.currency, 'NGN')))
       .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
     const ids: number[] = [];
     for (const lastTwo of ['00', '58', '52']) {
@@ -506,9 +502,7 @@ describe('the invariant checks notice a broken ledger', () => {
   it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
     const { held, other } = await withSales();
     raw('drop index if exists purchases_agent_key_unique');
-    const indexes = w.db.all<{ name: string; sql: string | null }>(
-      sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
-    );
+    const indexes = await rows(w.db, sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`);
     for (const i of indexes) if (i.sql && /unique/i.test(i.sql)) raw(`drop index "${i.name}"`);
     raw(
       `update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`,

@@ -3,13 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createTestDb, insertUser } from '@/test/world/db';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { findWallet, fundingAccount, walletAccount } from './accounts';
 import { post } from './post';
 import { LedgerError } from './errors';
 import { fundWallet } from './funding';
 import { allViolations } from './invariants';
 import { listAllStatementRows, listStatement } from './statement';
+import { rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -19,8 +20,8 @@ afterEach(() => cleanup());
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 
 describe('funding a wallet', () => {
-  it('credits once per reference, audits it, and keeps the invariants', () => {
-    const agent = insertUser(db);
+  it('credits once per reference, audits it, and keeps the invariants', async () => {
+    const agent = await insertUser(db);
     const input = {
       agentId: agent.id,
       currency: 'NGN' as const,
@@ -29,20 +30,18 @@ describe('funding a wallet', () => {
       reference: 'BANK-1',
       reason: 'Cash deposit',
     };
-    const first = fundWallet(db, admin, input);
-    const again = fundWallet(db, admin, input);
+    const first = await fundWallet(db, admin, input);
+    const again = await fundWallet(db, admin, input);
     expect(again).toEqual({ entryId: first.entryId, replayed: true });
-    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(500_000);
-    const audits = db.all<{ n: number }>(
-      sql`select count(*) as n from audit_log where action = 'wallet.credit'`,
-    );
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(500_000);
+    const audits = await rows(db, sql`select count(*) as n from audit_log where action = 'wallet.credit'`);
     expect(audits[0]?.n).toBe(1);
     expect(allViolations(db)).toEqual([]);
   });
 
-  it('I7 ties each credit to its own audit row: an unaudited credit is flagged even when the agent has audited ones', () => {
-    const agent = insertUser(db);
-    fundWallet(db, admin, {
+  it('I7 ties each credit to its own audit row: an unaudited credit is flagged even when the agent has audited ones', async () => {
+    const agent = await insertUser(db);
+    await fundWallet(db, admin, {
       agentId: agent.id,
       currency: 'NGN',
       amount: 10_000,
@@ -51,10 +50,10 @@ describe('funding a wallet', () => {
       reason: 'audited',
     });
     expect(allViolations(db)).toEqual([]);
-    immediate(db, (tx) =>
-      post(tx, {
-        from: fundingAccount(tx, 'NGN'),
-        to: walletAccount(tx, agent.id, 'NGN'),
+    await inTransaction(db, async (tx) =>
+      await post(tx, {
+        from: await fundingAccount(tx, 'NGN'),
+        to: await walletAccount(tx, agent.id, 'NGN'),
         amount: 5_000,
         kind: 'funding',
         idempotencyKey: 'funding:BANK-2',
@@ -68,8 +67,8 @@ describe('funding a wallet', () => {
     ]);
   });
 
-  it('refuses the same reference for a different amount and writes nothing', () => {
-    const agent = insertUser(db);
+  it('refuses the same reference for a different amount and writes nothing', async () => {
+    const agent = await insertUser(db);
     const base = {
       agentId: agent.id,
       currency: 'NGN' as const,
@@ -77,14 +76,14 @@ describe('funding a wallet', () => {
       reference: 'BANK-2',
       reason: 'x',
     };
-    fundWallet(db, admin, { ...base, amount: 1000 });
-    expect(() => fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(LedgerError);
-    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(1000);
+    await fundWallet(db, admin, { ...base, amount: 1000 });
+    expect(async () => await fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(LedgerError);
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(1000);
   });
 
-  it('never debits a wallet below zero', () => {
-    const agent = insertUser(db);
-    fundWallet(db, SYSTEM_ACTOR, {
+  it('never debits a wallet below zero', async () => {
+    const agent = await insertUser(db);
+    await fundWallet(db, SYSTEM_ACTOR, {
       agentId: agent.id,
       currency: 'NGN',
       amount: 300,
@@ -92,8 +91,8 @@ describe('funding a wallet', () => {
       reference: 'r1',
       reason: 'x',
     });
-    expect(() =>
-      fundWallet(db, SYSTEM_ACTOR, {
+    expect(async () =>
+      await fundWallet(db, SYSTEM_ACTOR, {
         agentId: agent.id,
         currency: 'NGN',
         amount: 301,
@@ -102,14 +101,14 @@ describe('funding a wallet', () => {
         reason: 'x',
       }),
     ).toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
-    expect(findWallet(db, agent.id, 'NGN')?.balance).toBe(300);
+    expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(300);
     expect(allViolations(db)).toEqual([]);
   });
 
-  it('shows a statement with running balances, newest first', () => {
-    const agent = insertUser(db);
-    const fund = (reference: string, amount: number, direction: 'credit' | 'debit') =>
-      fundWallet(db, SYSTEM_ACTOR, {
+  it('shows a statement with running balances, newest first', async () => {
+    const agent = await insertUser(db);
+    const fund = async (reference: string, amount: number, direction: 'credit' | 'debit') =>
+      await fundWallet(db, SYSTEM_ACTOR, {
         agentId: agent.id,
         currency: 'NGN',
         amount,
@@ -117,18 +116,18 @@ describe('funding a wallet', () => {
         reference,
         reason: reference,
       });
-    fund('a', 1000, 'credit');
-    fund('b', 400, 'debit');
-    fund('c', 50, 'credit');
-    const wallet = findWallet(db, agent.id, 'NGN')!;
-    const page = listStatement(db, wallet.id, 1, 2);
+    await fund('a', 1000, 'credit');
+    await fund('b', 400, 'debit');
+    await fund('c', 50, 'credit');
+    const wallet = (await findWallet(db, agent.id, 'NGN'))!;
+    const page = await listStatement(db, wallet.id, 1, 2);
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => [r.reference, r.debit, r.credit, r.runningBalance])).toEqual([
       ['c', 0, 50, 650],
       ['b', 400, 0, 600],
     ]);
     // The CSV export reads every row, oldest first, with the same running balances.
-    expect(listAllStatementRows(db, wallet.id).map((r) => [r.reference, r.runningBalance])).toEqual(
+    expect((await listAllStatementRows(db, wallet.id)).map((r) => [r.reference, r.runningBalance])).toEqual(
       [
         ['a', 1000],
         ['b', 600],
@@ -139,9 +138,9 @@ describe('funding a wallet', () => {
 });
 
 describe('append-only ledger', () => {
-  it('aborts UPDATE and DELETE on ledger and audit rows', () => {
-    const agent = insertUser(db);
-    fundWallet(db, admin, {
+  it('aborts UPDATE and DELETE on ledger and audit rows', async () => {
+    const agent = await insertUser(db);
+    await fundWallet(db, admin, {
       agentId: agent.id,
       currency: 'NGN',
       amount: 100,

@@ -4,6 +4,7 @@ import { accounts, ledgerEntries } from '@/db/schema';
 import type { Account } from './accounts';
 import type { Tx } from '@/db/transaction';
 import { insufficientFunds, LedgerError } from './errors';
+import { first } from '@/db/query';
 
 type EntryKind = (typeof ledgerEntries.$inferInsert)['kind'];
 
@@ -41,8 +42,7 @@ const insertEntry = prepared((db) =>
       createdAt: p('createdAt'),
     })
     .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
-    .returning({ id: ledgerEntries.id })
-    .prepare(),
+    .returning({ id: ledgerEntries.id }),
 );
 
 /** A wallet is debited only while it can pay (I3); other accounts may go negative. */
@@ -55,16 +55,14 @@ const debitAccount = prepared((db) =>
         eq(accounts.id, p('id')),
         or(ne(accounts.kind, 'wallet'), gte(accounts.balance, p('amount'))),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 const creditAccount = prepared((db) =>
   db
     .update(accounts)
     .set({ balance: sql`${accounts.balance} + ${p('amount')}` })
-    .where(eq(accounts.id, p('id')))
-    .prepare(),
+    .where(eq(accounts.id, p('id'))),
 );
 
 /**
@@ -73,13 +71,13 @@ const creditAccount = prepared((db) =>
  * a different movement under the same key is refused. A wallet is debited only while it can pay (I3).
  * Must run inside an IMMEDIATE transaction.
  */
-export function post(tx: Tx, input: PostInput): PostResult {
+export async function post(tx: Tx, input: PostInput): Promise<PostResult> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new LedgerError('The amount must be a positive whole number of minor units.', 'INVALID');
   }
   if (input.from.currency !== input.to.currency)
     throw new LedgerError('Currencies differ.', 'INVALID');
-  const inserted = insertEntry(tx).get({
+  const inserted = await insertEntry(tx).get({
     debitAccountId: input.from.id,
     creditAccountId: input.to.id,
     amount: input.amount,
@@ -92,23 +90,22 @@ export function post(tx: Tx, input: PostInput): PostResult {
     createdBy: input.createdBy ?? null,
     createdAt: input.now,
   });
-  if (!inserted) return replay(tx, input);
+  if (!inserted) return await replay(tx, input);
 
-  const debited = debitAccount(tx).run({ id: input.from.id, amount: input.amount });
+  const debited = await debitAccount(tx).run({ id: input.from.id, amount: input.amount });
   if (debited.changes !== 1) {
-    const current = tx.select().from(accounts).where(eq(accounts.id, input.from.id)).get();
+    const current = await first(tx.select().from(accounts).where(eq(accounts.id, input.from.id)));
     throw insufficientFunds(current?.balance ?? 0, input.amount, input.from.currency);
   }
-  creditAccount(tx).run({ id: input.to.id, amount: input.amount });
+  await creditAccount(tx).run({ id: input.to.id, amount: input.amount });
   return { entryId: inserted.id, replayed: false };
 }
 
-function replay(tx: Tx, input: PostInput): PostResult {
-  const existing = tx
+async function replay(tx: Tx, input: PostInput): Promise<PostResult> {
+  const existing = await first(tx
     .select()
     .from(ledgerEntries)
-    .where(eq(ledgerEntries.idempotencyKey, input.idempotencyKey))
-    .get();
+    .where(eq(ledgerEntries.idempotencyKey, input.idempotencyKey)));
   const same =
     existing &&
     existing.debitAccountId === input.from.id &&

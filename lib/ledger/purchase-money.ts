@@ -31,12 +31,11 @@ const adjustReservedBy = prepared((db) =>
   db
     .update(accounts)
     .set({ reserved: sql`${accounts.reserved} + ${p('delta')}` })
-    .where(eq(accounts.id, p('id')))
-    .prepare(),
+    .where(eq(accounts.id, p('id'))),
 );
 
-function adjustReserved(tx: Tx, walletId: number, delta: number): void {
-  adjustReservedBy(tx).run({ id: walletId, delta });
+async function adjustReserved(tx: Tx, walletId: number, delta: number): Promise<void> {
+  await adjustReservedBy(tx).run({ id: walletId, delta });
 }
 
 const insertResolution = prepared((db) =>
@@ -49,16 +48,15 @@ const insertResolution = prepared((db) =>
       reason: p('reason'),
       at: p('at'),
     })
-    .onConflictDoNothing()
-    .prepare(),
+    .onConflictDoNothing(),
 );
 
 /** Throws LedgerError INSUFFICIENT_FUNDS when the wallet cannot pay; the caller's transaction rolls back. */
-export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
-  const wallet = walletAccount(tx, sale.agentId, sale.currency);
-  post(tx, {
+export async function reserve(tx: Tx, sale: SaleMoney, memo: string): Promise<void> {
+  const wallet = await walletAccount(tx, sale.agentId, sale.currency);
+  await post(tx, {
     from: wallet,
-    to: clearingAccount(tx, sale.currency),
+    to: await clearingAccount(tx, sale.currency),
     amount: sale.agentCostMinor,
     kind: 'reserve',
     idempotencyKey: `purchase:${sale.purchaseId}:reserve`,
@@ -66,18 +64,18 @@ export function reserve(tx: Tx, sale: SaleMoney, memo: string): void {
     memo,
     now: sale.now,
   });
-  adjustReserved(tx, wallet.id, sale.agentCostMinor);
+  await adjustReserved(tx, wallet.id, sale.agentCostMinor);
 }
 
 /** Claims the single resolution (I4). Returns false when another writer resolved it first. */
-function claimResolution(
+async function claimResolution(
   tx: Tx,
   sale: SaleMoney,
   outcome: 'settled' | 'refunded',
   by: string,
   reason?: string,
 ) {
-  const claimed = insertResolution(tx).run({
+  const claimed = await insertResolution(tx).run({
     purchaseId: sale.purchaseId,
     outcome,
     resolvedBy: by,
@@ -90,7 +88,7 @@ function claimResolution(
 type Kind = 'settle_cost' | 'settle_margin' | 'refund' | 'reversal';
 
 /** One leg of a sale's money, keyed by the purchase so a retry of the same leg is a no-op. */
-function leg(
+async function leg(
   tx: Tx,
   sale: SaleMoney,
   from: Account,
@@ -101,7 +99,7 @@ function leg(
   memo: string,
 ) {
   if (amount === 0) return;
-  post(tx, {
+  await post(tx, {
     from,
     to,
     amount,
@@ -113,76 +111,75 @@ function leg(
   });
 }
 
-export function settle(
+export async function settle(
   tx: Tx,
   sale: SaleMoney,
   provider: string,
   providerCostMinor: number,
   by: string,
-): boolean {
-  if (!claimResolution(tx, sale, 'settled', by)) return false;
-  const clearing = clearingAccount(tx, sale.currency);
-  const commission = commissionAccount(tx, sale.currency);
+): Promise<boolean> {
+  if (!await claimResolution(tx, sale, 'settled', by)) return false;
+  const clearing = await clearingAccount(tx, sale.currency);
+  const commission = await commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Selling below provider cost (a promotion): commission income funds the gap first.
   if (margin < 0)
-    leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
-  leg(
+    await leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
+  await leg(
     tx,
     sale,
     clearing,
-    floatAccount(tx, provider),
+    await floatAccount(tx, provider),
     providerCostMinor,
     'settle_cost',
     'cost',
     `Paid to ${provider}`,
   );
-  if (margin > 0) leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
-  adjustReserved(tx, walletAccount(tx, sale.agentId, sale.currency).id, -sale.agentCostMinor);
+  if (margin > 0) await leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
+  await adjustReserved(tx, (await walletAccount(tx, sale.agentId, sale.currency)).id, -sale.agentCostMinor);
   return true;
 }
 
-export function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): boolean {
-  if (!claimResolution(tx, sale, 'refunded', by, reason)) return false;
-  const wallet = walletAccount(tx, sale.agentId, sale.currency);
+export async function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): Promise<boolean> {
+  if (!await claimResolution(tx, sale, 'refunded', by, reason)) return false;
+  const wallet = await walletAccount(tx, sale.agentId, sale.currency);
   // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
-  leg(
+  await leg(
     tx,
     sale,
-    clearingAccount(tx, sale.currency),
+    await clearingAccount(tx, sale.currency),
     wallet,
     sale.agentCostMinor,
     'refund',
     'refund',
     'Refund: the sale was not delivered',
   );
-  adjustReserved(tx, wallet.id, -sale.agentCostMinor);
+  await adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   return true;
 }
 
 /** A reversal after success: the provider and our margin give the agent's cost back, once. */
-export function reverseSettled(
+export async function reverseSettled(
   tx: Tx,
   sale: SaleMoney,
   provider: string,
   providerCostMinor: number,
   by: string,
-): boolean {
-  const claimed = tx
+): Promise<boolean> {
+  const claimed = await tx
     .insert(purchaseReversals)
     .values({ purchaseId: sale.purchaseId, resolvedBy: by, at: sale.now })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   if (claimed.changes !== 1) return false;
-  const wallet = walletAccount(tx, sale.agentId, sale.currency);
-  const clearing = clearingAccount(tx, sale.currency);
-  const commission = commissionAccount(tx, sale.currency);
+  const wallet = await walletAccount(tx, sale.agentId, sale.currency);
+  const clearing = await clearingAccount(tx, sale.currency);
+  const commission = await commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Each leg passes through clearing, mirroring the settlement in reverse.
-  leg(
+  await leg(
     tx,
     sale,
-    floatAccount(tx, provider),
+    await floatAccount(tx, provider),
     clearing,
     providerCostMinor,
     'reversal',
@@ -190,9 +187,9 @@ export function reverseSettled(
     `Reversed by ${provider}`,
   );
   if (margin > 0)
-    leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
+    await leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
   if (margin < 0)
-    leg(
+    await leg(
       tx,
       sale,
       clearing,
@@ -202,7 +199,7 @@ export function reverseSettled(
       'reversal:margin',
       'Margin shortfall returned',
     );
-  leg(
+  await leg(
     tx,
     sale,
     clearing,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/transaction';
+import { first, rows } from '@/db/query';
 
 export interface StatementRow {
   id: number;
@@ -20,8 +21,8 @@ export interface StatementPage {
   pageSize: number;
 }
 
-function statementRows(tx: Tx, accountId: number, limit: number, offset: number): StatementRow[] {
-  return tx.all<StatementRow>(sql`
+async function statementRows(tx: Tx, accountId: number, limit: number, offset: number): Promise<StatementRow[]> {
+  return await rows(tx, sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
       case when debit_account_id = ${accountId} then amount else 0 end as debit,
       case when credit_account_id = ${accountId} then amount else 0 end as credit,
@@ -34,15 +35,15 @@ function statementRows(tx: Tx, accountId: number, limit: number, offset: number)
 }
 
 /** Newest first; the running balance is the wallet's balance right after each row. */
-export function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): StatementPage {
-  const rows = statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
-  const count = tx.get<{ n: number }>(sql`
+export async function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): Promise<StatementPage> {
+  const rows = await statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
+  const count = await first(rows(tx, sql`
     select count(*) as n from ledger_entries
-    where debit_account_id = ${accountId} or credit_account_id = ${accountId}`);
+    where debit_account_id = ${accountId} or credit_account_id = ${accountId}`));
   return { rows, total: count?.n ?? 0, page, pageSize };
 }
 
 /** Every row, oldest first, for CSV export. */
-export function listAllStatementRows(tx: Tx, accountId: number): StatementRow[] {
-  return statementRows(tx, accountId, -1, 0).reverse(); // LIMIT -1: no limit in SQLite
+export async function listAllStatementRows(tx: Tx, accountId: number): Promise<StatementRow[]> {
+  return (await statementRows(tx, accountId, -1, 0)).reverse(); // LIMIT -1: no limit in SQLite
 }

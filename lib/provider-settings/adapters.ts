@@ -10,18 +10,18 @@ export interface LiveProvider {
 }
 
 /** The adapter for one provider, built from its stored settings (a config change, not a code change). */
-export function providerFor(
+export async function providerFor(
   db: Db,
   id: ProviderId,
   deps?: Partial<ProviderDeps>,
-): LiveProvider | null {
-  const runtime = loadProviderRuntime(db, id);
+): Promise<LiveProvider | null> {
+  const runtime = await loadProviderRuntime(db, id);
   if (!runtime) return null;
   return { runtime, adapter: createAdapter(id, runtime.config, deps) };
 }
 
 export function enabledProviders(db: Db, deps?: Partial<ProviderDeps>): LiveProvider[] {
-  return PROVIDER_IDS.map((id) => providerFor(db, id, deps)).filter(
+  return PROVIDER_IDS.map(async (id) => await providerFor(db, id, deps)).filter(
     (p): p is LiveProvider => p !== null && p.runtime.enabled,
   );
 }

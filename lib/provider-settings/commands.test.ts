@@ -17,13 +17,14 @@ import {
 import { listCredentialStatus, getProviderSettings } from './queries';
 import { seedProviderSettings } from './seed';
 import { listBalanceSnapshots } from './snapshots';
+import { first, rows } from '@/db/query';
 
 let db: Db;
 let file: string;
 let cleanup: () => void;
-beforeEach(() => {
+beforeEach(async () => {
   ({ db, file, cleanup } = createTestDb());
-  seedProviderSettings(db, 'http://127.0.0.1:4010');
+  await seedProviderSettings(db, 'http://127.0.0.1:4010');
 });
 afterEach(() => cleanup());
 
@@ -39,10 +40,10 @@ function databaseBytes(): Buffer {
 }
 
 describe('provider credentials at rest', () => {
-  it('never writes a credential in clear to the database file, and still decrypts it for the adapter', () => {
-    const admin = insertUser(db, 'admin');
+  it('never writes a credential in clear to the database file, and still decrypts it for the adapter', async () => {
+    const admin = await insertUser(db, 'admin');
     const canary = `CANARY-${randomBytes(12).toString('hex')}`;
-    setProviderCredential(
+    await setProviderCredential(
       db,
       { userId: admin.id, label: admin.email, ip: '10.0.0.1' },
       'jonet',
@@ -54,12 +55,12 @@ describe('provider credentials at rest', () => {
     expect(databaseBytes().includes(Buffer.from(canary))).toBe(false);
     // Sanity: the check can see text, and the stored value is the sealed one.
     expect(databaseBytes().includes(Buffer.from('provider.credential_set'))).toBe(true);
-    expect(loadProviderRuntime(db, 'jonet')?.config.credentials.apiKey).toBe(canary);
+    expect((await loadProviderRuntime(db, 'jonet'))?.config.credentials.apiKey).toBe(canary);
   });
 
-  it('shows only when and by whom a credential was set, and audits the change without the value', () => {
-    const admin = insertUser(db, 'admin');
-    setProviderCredential(
+  it('shows only when and by whom a credential was set, and audits the change without the value', async () => {
+    const admin = await insertUser(db, 'admin');
+    await setProviderCredential(
       db,
       { userId: admin.id, label: admin.email, ip: null },
       'vtpass',
@@ -67,54 +68,49 @@ describe('provider credentials at rest', () => {
       'SK_new_value',
       1_700_000_000_000,
     );
-    const status = listCredentialStatus(db, 'vtpass');
+    const status = await listCredentialStatus(db, 'vtpass');
     expect(status.find((s) => s.field === 'secretKey')).toEqual({
       field: 'secretKey',
       setAt: 1_700_000_000_000,
       setBy: admin.email,
     });
     expect(JSON.stringify(status)).not.toContain('SK_new_value');
-    const audit = db.all<{ detail: string }>(
-      sql`select detail from audit_log where action = 'provider.credential_set'`,
-    );
+    const audit = await rows(db, sql`select detail from audit_log where action = 'provider.credential_set'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).not.toContain('SK_new_value');
   });
 
-  it('refuses a field the provider does not have and writes nothing', () => {
-    const before = db
+  it('refuses a field the provider does not have and writes nothing', async () => {
+    const before = await db
       .select()
       .from(providerCredentials)
-      .where(eq(providerCredentials.provider, 'cwg'))
-      .all();
-    expect(() =>
-      setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
+      .where(eq(providerCredentials.provider, 'cwg'));
+    expect(async () =>
+      await setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
     ).toThrow(/no credential/);
     expect(
-      db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'cwg')).all(),
+      await db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'cwg')),
     ).toEqual(before);
   });
 
-  it('a ciphertext copied onto another provider row does not open', () => {
-    const jonet = db
+  it('a ciphertext copied onto another provider row does not open', async () => {
+    const jonet = (await first(db
       .select()
       .from(providerCredentials)
-      .where(eq(providerCredentials.provider, 'jonet'))
-      .get()!;
-    db.update(providerCredentials)
+      .where(eq(providerCredentials.provider, 'jonet'))))!;
+    await db.update(providerCredentials)
       .set({ ciphertext: jonet.ciphertext })
-      .where(sql`provider = 'rechargekit' and field = 'token'`)
-      .run();
-    expect(() => loadProviderRuntime(db, 'rechargekit')).toThrow();
+      .where(sql`provider = 'rechargekit' and field = 'token'`);
+    expect(async () => await loadProviderRuntime(db, 'rechargekit')).toThrow();
     expect(env.CREDENTIALS_KEY).toBeTruthy();
   });
 });
 
 describe('provider settings', () => {
-  it('saves settings with an audit row of what changed, and resumes a paused provider', () => {
+  it('saves settings with an audit row of what changed, and resumes a paused provider', async () => {
     const actor = { userId: null, label: 'admin@test', ip: null };
-    const before = getProviderSettings(db, 'cwg')!;
-    updateProviderSettings(db, actor, 'cwg', {
+    const before = (await getProviderSettings(db, 'cwg'))!;
+    await updateProviderSettings(db, actor, 'cwg', {
       enabled: false,
       baseUrl: before.baseUrl,
       timeoutMs: 5000,
@@ -122,16 +118,14 @@ describe('provider settings', () => {
       options: before.options ?? {},
       lowBalanceMinor: 100_000,
     });
-    const after = getProviderSettings(db, 'cwg')!;
+    const after = (await getProviderSettings(db, 'cwg'))!;
     expect(after).toMatchObject({
       enabled: false,
       timeoutMs: 5000,
       paths: { balance: '/b' },
       lowBalanceMinor: 100_000,
     });
-    const detail = db.get<{ detail: string }>(
-      sql`select detail from audit_log where action = 'provider.settings'`,
-    )!.detail;
+    const detail = (await first(await rows(db, sql`select detail from audit_log where action = 'provider.settings'`)))!.detail;
     expect(Object.keys(JSON.parse(detail).changes).sort()).toEqual([
       'enabled',
       'lowBalanceMinor',
@@ -139,22 +133,22 @@ describe('provider settings', () => {
       'timeoutMs',
     ]);
 
-    expect(() => resumeProvider(db, actor, 'cwg')).toThrow(/not paused/);
+    expect(async () => await resumeProvider(db, actor, 'cwg')).toThrow(/not paused/);
     db.$client
       .prepare("update provider_settings set paused_at = 1, paused_reason = 'x' where id = 'cwg'")
       .run();
-    resumeProvider(db, actor, 'cwg');
-    expect(getProviderSettings(db, 'cwg')?.pausedAt).toBeNull();
+    await resumeProvider(db, actor, 'cwg');
+    expect((await getProviderSettings(db, 'cwg'))?.pausedAt).toBeNull();
   });
 
-  it('keeps the float reading and a bounded snapshot history', () => {
-    recordProviderBalance(db, 'jonet', 900, 2000);
-    recordProviderBalance(db, 'jonet', 1000, 1000);
-    expect(getProviderSettings(db, 'jonet')).toMatchObject({
+  it('keeps the float reading and a bounded snapshot history', async () => {
+    await recordProviderBalance(db, 'jonet', 900, 2000);
+    await recordProviderBalance(db, 'jonet', 1000, 1000);
+    expect(await getProviderSettings(db, 'jonet')).toMatchObject({
       lastBalanceMinor: 900,
       lastBalanceAt: 2000,
     });
-    expect(listBalanceSnapshots(db, 'jonet')).toEqual([
+    expect(await listBalanceSnapshots(db, 'jonet')).toEqual([
       { at: 1000, amountMinor: 1000 },
       { at: 2000, amountMinor: 900 },
     ]);

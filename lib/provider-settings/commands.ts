@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials, providerSettings } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { Refusal } from '@/lib/errors';
@@ -9,6 +9,7 @@ import type { ProviderId } from '@/lib/providers/registry';
 import { encryptCredential } from './crypto';
 import { credentialFields } from './fields';
 import { recordBalanceSnapshot } from './snapshots';
+import { first, rows } from '@/db/query';
 
 export interface ProviderSettingsInput {
   enabled: boolean;
@@ -20,27 +21,26 @@ export interface ProviderSettingsInput {
 }
 
 /** Saves the non-secret settings; the audit row keeps what changed, old and new. */
-export function updateProviderSettings(
+export async function updateProviderSettings(
   db: Db,
   actor: Actor,
   id: ProviderId,
   input: ProviderSettingsInput,
   now = Date.now(),
-): void {
-  immediate(db, (tx) => {
-    const before = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const before = await first(tx.select().from(providerSettings).where(eq(providerSettings.id, id)));
     if (!before) throw new Refusal('No such provider.');
-    tx.update(providerSettings)
+    await tx.update(providerSettings)
       .set({ ...input, updatedAt: now })
-      .where(eq(providerSettings.id, id))
-      .run();
+      .where(eq(providerSettings.id, id));
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(input) as (keyof ProviderSettingsInput)[]) {
       const from = before[key] ?? (key === 'paths' || key === 'options' ? {} : null);
       if (JSON.stringify(from) !== JSON.stringify(input[key]))
         changes[key] = { from, to: input[key] };
     }
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       { action: 'provider.settings', targetType: 'provider', targetId: id, detail: { changes } },
@@ -53,7 +53,7 @@ export function updateProviderSettings(
  * Write-only: the value is sealed with AES-256-GCM bound to provider+field before it touches the
  * database, and the audit row records that it changed, never what it is.
  */
-export function setProviderCredential(
+export async function setProviderCredential(
   db: Db,
   actor: Actor,
   id: ProviderId,
@@ -61,24 +61,21 @@ export function setProviderCredential(
   value: string,
   now = Date.now(),
   key = env.CREDENTIALS_KEY,
-): void {
+): Promise<void> {
   if (!credentialFields(id).includes(field))
     throw new Refusal(`${id} has no credential called ${field}.`);
   if (!value) throw new Refusal('Enter the new value.');
   const ciphertext = encryptCredential(key, id, field, value);
-  immediate(db, (tx) => {
+  await inTransaction(db, async (tx) => {
     const existed =
-      tx.get<{ n: number }>(
-        sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`,
-      )?.n === 1;
-    tx.insert(providerCredentials)
+      (await first(await rows(tx, sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)))?.n === 1;
+    await tx.insert(providerCredentials)
       .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
       .onConflictDoUpdate({
         target: [providerCredentials.provider, providerCredentials.field],
         set: { ciphertext, setAt: now, setBy: actor.userId },
-      })
-      .run();
-    recordAudit(
+      });
+    await recordAudit(
       tx,
       actor,
       {
@@ -93,16 +90,15 @@ export function setProviderCredential(
 }
 
 /** An admin lifts an auto-pause; the provider is routed to again at once. */
-export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): void {
-  immediate(db, (tx) => {
-    const row = tx.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+export async function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const row = await first(tx.select().from(providerSettings).where(eq(providerSettings.id, id)));
     if (!row) throw new Refusal('No such provider.');
     if (row.pausedAt === null) throw new Refusal('This provider is not paused.');
-    tx.update(providerSettings)
+    await tx.update(providerSettings)
       .set({ pausedAt: null, pausedReason: null, updatedAt: now })
-      .where(eq(providerSettings.id, id))
-      .run();
-    recordAudit(
+      .where(eq(providerSettings.id, id));
+    await recordAudit(
       tx,
       actor,
       {
@@ -117,23 +113,22 @@ export function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.
 }
 
 /** Stores the latest float reading and appends it to the snapshot history used by reconciliation. */
-export function recordProviderBalance(
+export async function recordProviderBalance(
   db: Db,
   id: ProviderId,
   amountMinor: number,
   now = Date.now(),
-): void {
-  immediate(db, (tx) => {
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
     // A slow answer that arrives after a newer one must not overwrite it.
-    tx.update(providerSettings)
+    await tx.update(providerSettings)
       .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
       .where(
         and(
           eq(providerSettings.id, id),
           or(isNull(providerSettings.lastBalanceAt), lte(providerSettings.lastBalanceAt, now)),
         ),
-      )
-      .run();
-    recordBalanceSnapshot(tx, id, amountMinor, now);
+      );
+    await recordBalanceSnapshot(tx, id, amountMinor, now);
   });
 }

@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import type { ProviderConfig } from '@/lib/providers/types';
 import type { ProviderId } from '@/lib/providers/registry';
 import { openCredential } from './rotate';
+import { first } from '@/db/query';
 
 export interface ProviderRuntime {
   id: ProviderId;
@@ -14,15 +15,14 @@ export interface ProviderRuntime {
 }
 
 /** Decrypts on the server only; the result never goes to a browser. */
-export function loadProviderRuntime(db: Db, id: ProviderId): ProviderRuntime | null {
-  const row = db.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+export async function loadProviderRuntime(db: Db, id: ProviderId): Promise<ProviderRuntime | null> {
+  const row = await first(db.select().from(providerSettings).where(eq(providerSettings.id, id)));
   if (!row) return null;
   const credentials: Record<string, string> = {};
-  for (const c of db
+  for (const c of await db
     .select()
     .from(providerCredentials)
-    .where(eq(providerCredentials.provider, id))
-    .all()) {
+    .where(eq(providerCredentials.provider, id))) {
     credentials[c.field] = openCredential(
       { current: env.CREDENTIALS_KEY, previous: env.CREDENTIALS_KEY_PREVIOUS },
       id,

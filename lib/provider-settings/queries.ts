@@ -3,15 +3,16 @@ import type { Db } from '@/db';
 import { providerCredentials, providerSettings, users } from '@/db/schema';
 import type { ProviderId } from '@/lib/providers/registry';
 import { credentialFields } from './fields';
+import { first } from '@/db/query';
 
 export type ProviderSettingsRow = typeof providerSettings.$inferSelect;
 
-export function listProviderSettings(db: Db): ProviderSettingsRow[] {
-  return db.select().from(providerSettings).orderBy(asc(providerSettings.id)).all();
+export async function listProviderSettings(db: Db): Promise<ProviderSettingsRow[]> {
+  return await db.select().from(providerSettings).orderBy(asc(providerSettings.id));
 }
 
-export function getProviderSettings(db: Db, id: ProviderId): ProviderSettingsRow | undefined {
-  return db.select().from(providerSettings).where(eq(providerSettings.id, id)).get();
+export async function getProviderSettings(db: Db, id: ProviderId): Promise<ProviderSettingsRow | undefined> {
+  return await first(db.select().from(providerSettings).where(eq(providerSettings.id, id)));
 }
 
 export interface CredentialStatus {
@@ -21,8 +22,8 @@ export interface CredentialStatus {
 }
 
 /** What the page may know about a secret: whether it is set, when and by whom. Never the value. */
-export function listCredentialStatus(db: Db, id: ProviderId): CredentialStatus[] {
-  const rows = db
+export async function listCredentialStatus(db: Db, id: ProviderId): Promise<CredentialStatus[]> {
+  const rows = await db
     .select({
       field: providerCredentials.field,
       setAt: providerCredentials.setAt,
@@ -30,8 +31,7 @@ export function listCredentialStatus(db: Db, id: ProviderId): CredentialStatus[]
     })
     .from(providerCredentials)
     .leftJoin(users, eq(users.id, providerCredentials.setBy))
-    .where(eq(providerCredentials.provider, id))
-    .all();
+    .where(eq(providerCredentials.provider, id));
   return credentialFields(id).map((field) => {
     const row = rows.find((r) => r.field === field);
     return { field, setAt: row?.setAt ?? null, setBy: row ? (row.setBy ?? 'system (seed)') : null };

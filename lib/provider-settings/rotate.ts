@@ -1,7 +1,7 @@
 import { eq, and } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerCredentials } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit/record';
 import { decryptCredential, encryptCredential } from './crypto';
 
@@ -46,15 +46,15 @@ export interface RotationResult {
  * IMMEDIATE transaction with its audit row: all of them or none. A credential that opens with
  * neither key stops the rotation before anything is written. Running it again changes nothing.
  */
-export function rotateCredentialsKey(
+export async function rotateCredentialsKey(
   db: Db,
   keys: Required<CredentialKeys>,
   now = Date.now(),
-): RotationResult {
+): Promise<RotationResult> {
   if (keys.current === keys.previous)
     throw new Error('CREDENTIALS_KEY and CREDENTIALS_KEY_PREVIOUS are the same key');
-  return immediate(db, (tx) => {
-    const rows = tx.select().from(providerCredentials).all();
+  return await inTransaction(db, async (tx) => {
+    const rows = await tx.select().from(providerCredentials);
     const stale: { provider: string; field: string; plaintext: string }[] = [];
     let alreadyCurrent = 0;
     for (const row of rows) {
@@ -70,14 +70,13 @@ export function rotateCredentialsKey(
       stale.push({ provider: row.provider, field: row.field, plaintext });
     }
     for (const { provider, field, plaintext } of stale) {
-      tx.update(providerCredentials)
+      await tx.update(providerCredentials)
         .set({ ciphertext: encryptCredential(keys.current, provider, field, plaintext) })
         .where(
           and(eq(providerCredentials.provider, provider), eq(providerCredentials.field, field)),
-        )
-        .run();
+        );
     }
-    recordAudit(
+    await recordAudit(
       tx,
       SYSTEM_ACTOR,
       {

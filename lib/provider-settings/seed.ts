@@ -9,15 +9,15 @@ import { encryptCredential } from './crypto';
  * credentials: a real deployment must never sell through published keys, so its admin sets each
  * provider's base URL and credentials (a provider without credentials is not configured).
  */
-export function seedProviderSettings(
+export async function seedProviderSettings(
   db: Db,
   simulatorUrl: string,
   now = Date.now(),
   { demoCredentials = true } = {},
-): void {
+): Promise<void> {
   for (const id of PROVIDER_IDS) {
     const config = defaultProviderConfig(id, simulatorUrl);
-    const inserted = db
+    const inserted = await db
       .insert(providerSettings)
       .values({
         id,
@@ -27,19 +27,17 @@ export function seedProviderSettings(
         options: config.options,
         updatedAt: now,
       })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     if (inserted.changes === 0 || !demoCredentials) continue;
     for (const [field, value] of Object.entries(config.credentials)) {
-      db.insert(providerCredentials)
+      await db.insert(providerCredentials)
         .values({
           provider: id,
           field,
           ciphertext: encryptCredential(env.CREDENTIALS_KEY, id, field, value),
           setAt: now,
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
   }
 }

@@ -10,18 +10,18 @@ export type BalanceSnapshot = z.infer<typeof snapshotSchema>[number];
 
 const keyFor = (provider: string) => `float_snapshots:${provider}`;
 
-export function listBalanceSnapshots(tx: Tx, provider: string): BalanceSnapshot[] {
-  return readSetting(tx, keyFor(provider), snapshotSchema, []);
+export async function listBalanceSnapshots(tx: Tx, provider: string): Promise<BalanceSnapshot[]> {
+  return await readSetting(tx, keyFor(provider), snapshotSchema, []);
 }
 
-export function recordBalanceSnapshot(
+export async function recordBalanceSnapshot(
   tx: Tx,
   provider: string,
   amountMinor: number,
   at: number,
-): void {
-  const next = [...listBalanceSnapshots(tx, provider), { at, amountMinor }]
+): Promise<void> {
+  const next = [...await listBalanceSnapshots(tx, provider), { at, amountMinor }]
     .sort((a, b) => a.at - b.at)
     .slice(-MAX_SNAPSHOTS);
-  writeSetting(tx, keyFor(provider), next);
+  await writeSetting(tx, keyFor(provider), next);
 }

@@ -23,7 +23,7 @@ export async function testProviderConnection(
   const started = now();
   let result: ConnectionResult;
   try {
-    const live = providerFor(db, id, deps);
+    const live = await providerFor(db, id, deps);
     if (!live) throw new Error(`${id} is not configured`);
     const balance = await live.adapter.balance();
     result = {
@@ -32,12 +32,12 @@ export async function testProviderConnection(
       currency: balance.currency,
       durationMs: now() - started,
     };
-    recordProviderBalance(db, id, balance.amountMinor, now());
+    await recordProviderBalance(db, id, balance.amountMinor, now());
   } catch (error) {
     result = { ok: false, error: describeFailure(error), durationMs: now() - started };
   }
   if (actor) {
-    recordAudit(db, actor, {
+    await recordAudit(db, actor, {
       action: 'provider.test_connection',
       targetType: 'provider',
       targetId: id,
@@ -62,5 +62,5 @@ export async function refreshFloatBalances(
   ids: readonly ProviderId[],
   deps?: Partial<ProviderDeps>,
 ): Promise<void> {
-  await Promise.all(ids.map((id) => testProviderConnection(db, null, id, deps)));
+  await Promise.all(ids.map(async (id) => await testProviderConnection(db, null, id, deps)));
 }

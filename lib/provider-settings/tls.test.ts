@@ -13,6 +13,7 @@ import { providerFor } from './adapters';
 import { seedProviderSettings } from './seed';
 import { testProviderConnection } from './test-connection';
 import { parseCaBundle, setProviderTls } from './tls';
+import { first, rows } from '@/db/query';
 
 let db: Db;
 let cleanupDb: () => void;
@@ -21,7 +22,7 @@ let strangerCa: TestCa;
 let plain: RunningSimulator;
 let byIp: RunningSimulator; // certificate names IP:127.0.0.1, as CWG's raw-IP endpoint would need
 let byName: RunningSimulator; // certificate names only DNS:vend.cwg.test, served on 127.0.0.1
-const admin = () => ({ userId: insertUser(db, 'admin').id, label: 'admin@test', ip: '10.0.0.9' });
+const admin = async () => ({ userId: (await insertUser(db, 'admin')).id, label: 'admin@test', ip: '10.0.0.9' });
 
 beforeAll(async () => {
   ca = createTestCa('Provider Private CA');
@@ -30,8 +31,8 @@ beforeAll(async () => {
   byIp = await startSimulator({ port: 0, tls: ca.issue('IP:127.0.0.1') });
   byName = await startSimulator({ port: 0, tls: ca.issue('DNS:vend.cwg.test') });
   ({ db, cleanup: cleanupDb } = createTestDb());
-  seedProviderSettings(db, plain.url);
-  db.update(providerSettings).set({ timeoutMs: 3_000 }).run();
+  await seedProviderSettings(db, plain.url);
+  await db.update(providerSettings).set({ timeoutMs: 3_000 });
 }, 60_000);
 afterAll(async () => {
   await Promise.all([plain?.close(), byIp?.close(), byName?.close()]);
@@ -40,16 +41,15 @@ afterAll(async () => {
   strangerCa?.cleanup();
 });
 
-function pointAt(id: ProviderId, sim: RunningSimulator) {
-  db.update(providerSettings)
+async function pointAt(id: ProviderId, sim: RunningSimulator) {
+  await db.update(providerSettings)
     .set({ baseUrl: sim.url + SIMULATOR_PREFIX[id] })
-    .where(eq(providerSettings.id, id))
-    .run();
+    .where(eq(providerSettings.id, id));
 }
 
 let sold = 0;
 async function sellThrough(id: ProviderId) {
-  const live = providerFor(db, id)!;
+  const live = (await providerFor(db, id))!;
   return live.adapter.buyAirtime({
     reference: `2026010112${String(++sold).padStart(8, '0')}`,
     phone: '08031234500',
@@ -60,14 +60,14 @@ async function sellThrough(id: ProviderId) {
 
 /** A status question on a sale: over a connection the client cannot trust, the answer is UNKNOWN. */
 async function requeryThrough(id: ProviderId) {
-  return providerFor(db, id)!.adapter.requery('202601011200000000');
+  return (await providerFor(db, id))!.adapter.requery('202601011200000000');
 }
 
 const UNTRUSTED = /UNABLE_TO_VERIFY|SELF_SIGNED|certificate/i;
 
 describe('a provider behind a private CA', () => {
   it('fails as a transport error while the portal does not trust the CA: the sale is UNKNOWN, never a guess', async () => {
-    pointAt('cwg', byIp);
+    await pointAt('cwg', byIp);
     const connection = await testProviderConnection(db, null, 'cwg');
     expect(connection).toMatchObject({ ok: false });
     expect(connection.ok ? '' : connection.error).toMatch(UNTRUSTED);
@@ -82,17 +82,15 @@ describe('a provider behind a private CA', () => {
   });
 
   it('succeeds once its settings trust that CA, and audits the change with the certificate’s fingerprint', async () => {
-    pointAt('cwg', byIp);
-    const [summary] = setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
+    await pointAt('cwg', byIp);
+    const [summary] = await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     expect(summary?.subject).toContain('Provider Private CA');
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({
       ok: true,
       currency: 'NGN',
     });
     expect((await sellThrough('cwg')).status).toBe('SUCCESS');
-    const audit = db.get<{ detail: string; ip: string }>(
-      sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`,
-    )!;
+    const audit = (await first(await rows(db, sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`)))!;
     expect(audit.ip).toBe('10.0.0.9');
     expect(JSON.parse(audit.detail)).toMatchObject({
       removed: false,
@@ -101,53 +99,52 @@ describe('a provider behind a private CA', () => {
   });
 
   it('leaves every other client alone: another provider and the process-wide fetch still refuse that CA', async () => {
-    pointAt('cwg', byIp);
-    setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
-    pointAt('jonet', byIp);
+    await pointAt('cwg', byIp);
+    await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
+    await pointAt('jonet', byIp);
     expect(await testProviderConnection(db, null, 'jonet')).toMatchObject({ ok: false });
     await expect(fetch(`${byIp.url}/__health`)).rejects.toThrow();
     // …and a provider on plain HTTP is unaffected by cwg's trust.
-    pointAt('jonet', plain);
+    await pointAt('jonet', plain);
     expect(await testProviderConnection(db, null, 'jonet')).toMatchObject({ ok: true });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true });
   });
 
   it('trusts only the configured CA: a server certified by another CA fails even though a CA is set', async () => {
-    pointAt('cwg', byIp);
-    setProviderTls(db, admin(), 'cwg', { caPem: strangerCa.caPem, serverName: null });
+    await pointAt('cwg', byIp);
+    await setProviderTls(db, await admin(), 'cwg', { caPem: strangerCa.caPem, serverName: null });
     const connection = await testProviderConnection(db, null, 'cwg');
     expect(connection.ok ? '' : connection.error).toMatch(UNTRUSTED);
     expect((await requeryThrough('cwg')).status).toBe('UNKNOWN');
   });
 
   it('still checks the name: a certificate for another host fails, unless the settings name the host it was issued for', async () => {
-    pointAt('cwg', byName);
-    setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
+    await pointAt('cwg', byName);
+    await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     const mismatch = await testProviderConnection(db, null, 'cwg');
     expect(mismatch.ok ? '' : mismatch.error).toMatch(/ALTNAME/);
-    setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: 'vend.cwg.test' });
+    await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: 'vend.cwg.test' });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true });
   });
 
   it('goes back to the system CAs when the trust is removed', async () => {
-    pointAt('cwg', byIp);
-    setProviderTls(db, admin(), 'cwg', { caPem: ca.caPem, serverName: null });
+    await pointAt('cwg', byIp);
+    await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true });
-    setProviderTls(db, admin(), 'cwg', { caPem: null, serverName: null });
+    await setProviderTls(db, await admin(), 'cwg', { caPem: null, serverName: null });
     expect(
-      db.select().from(providerSettings).where(eq(providerSettings.id, 'cwg')).get(),
+      await first(db.select().from(providerSettings).where(eq(providerSettings.id, 'cwg'))),
     ).toMatchObject({ caCertPem: null, tlsServerName: null });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: false });
   });
 });
 
 describe('the CA certificate field', () => {
-  const stored = () =>
-    db
+  const stored = async () =>
+    (await first(db
       .select({ pem: providerSettings.caCertPem })
       .from(providerSettings)
-      .where(eq(providerSettings.id, 'vtpass'))
-      .get()!.pem;
+      .where(eq(providerSettings.id, 'vtpass'))))!.pem;
 
   it.each([
     [
@@ -164,14 +161,14 @@ describe('the CA certificate field', () => {
       /not a valid X\.509/,
     ],
     ['a server name that is not a host name', () => ca.caPem, /host name/, 'https://x'],
-  ])('refuses %s and writes nothing', (_what, pem, message, serverName: string | null = null) => {
-    const before = stored();
-    const audits = db.get<{ n: number }>(sql`select count(*) as n from audit_log`)!.n;
-    expect(() => setProviderTls(db, admin(), 'vtpass', { caPem: pem(), serverName })).toThrow(
+  ])('refuses %s and writes nothing', async (_what, pem, message, serverName: string | null = null) => {
+    const before = await stored();
+    const audits = (await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n;
+    expect(async () => await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName })).toThrow(
       message,
     );
-    expect(stored()).toBe(before);
-    expect(db.get<{ n: number }>(sql`select count(*) as n from audit_log`)!.n).toBe(audits);
+    expect(await stored()).toBe(before);
+    expect((await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n).toBe(audits);
   });
 
   it('refuses an expired certificate', () => {

@@ -2,10 +2,11 @@ import { X509Certificate } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { providerSettings } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import type { ProviderId } from '@/lib/providers/registry';
+import { first } from '@/db/query';
 
 /** What the page and the audit log show of a trusted certificate (never needed in full to judge it). */
 export interface CertificateSummary {
@@ -76,33 +77,31 @@ export interface ProviderTlsInput {
 }
 
 /** Sets or removes a provider's private TLS trust; audited with each certificate's fingerprint. */
-export function setProviderTls(
+export async function setProviderTls(
   db: Db,
   actor: Actor,
   id: ProviderId,
   input: ProviderTlsInput,
   now = Date.now(),
-): CertificateSummary[] {
+): Promise<CertificateSummary[]> {
   const certificates = input.caPem === null ? [] : parseCaBundle(input.caPem, new Date(now));
   const serverName = input.caPem === null ? null : input.serverName?.trim() || null;
   if (serverName !== null && !SERVER_NAME.test(serverName))
     throw new Refusal('The certificate name must be a host name, like vend.cwg.example.');
-  immediate(db, (tx) => {
-    const before = tx
+  await inTransaction(db, async (tx) => {
+    const before = await first(tx
       .select({ pem: providerSettings.caCertPem })
       .from(providerSettings)
-      .where(eq(providerSettings.id, id))
-      .get();
+      .where(eq(providerSettings.id, id)));
     if (!before) throw new Refusal('No such provider.');
-    tx.update(providerSettings)
+    await tx.update(providerSettings)
       .set({
         caCertPem: input.caPem === null ? null : input.caPem.trim(),
         tlsServerName: serverName,
         updatedAt: now,
       })
-      .where(eq(providerSettings.id, id))
-      .run();
-    recordAudit(
+      .where(eq(providerSettings.id, id));
+    await recordAudit(
       tx,
       actor,
       {

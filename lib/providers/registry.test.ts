@@ -73,15 +73,15 @@ describe('a provider registered by its descriptor alone', () => {
     beforeEach(() => ({ db, cleanup } = createTestDb()));
     afterEach(() => cleanup());
 
-    it('gets a float account in its own currency', () => {
-      const account = floatAccount(db, 'fixturetel', withFixture);
+    it('gets a float account in its own currency', async () => {
+      const account = await floatAccount(db, 'fixturetel', withFixture);
       expect(account).toMatchObject({
         code: 'float:fixturetel',
         kind: 'provider_float',
         currency: 'INR',
         provider: 'fixturetel',
       });
-      expect(() => floatAccount(db, 'fixturetel')).toThrow('Unknown provider fixturetel');
+      expect(async () => await floatAccount(db, 'fixturetel')).toThrow('Unknown provider fixturetel');
     });
   });
 });

@@ -19,6 +19,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { sellTo } from '@/test/world/sales';
 import { adminResolve } from './admin-resolve';
 import { getSaleTimeline } from './timeline';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -29,11 +30,11 @@ afterEach(() => w?.close());
 afterAll(() => T?.close());
 
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
-const balance = (code: string) =>
-  w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
-const earnings = () =>
-  w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId)).all();
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
+const balance = async (code: string) =>
+  (await first(w.db.select().from(accounts).where(eq(accounts.code, code))))?.balance ?? 0;
+const earnings = async () =>
+  await w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId));
 
 /** Pending forever (58): only an admin ends it. */
 async function stuckSale() {
@@ -41,62 +42,59 @@ async function stuckSale() {
   w.fund(100_000);
   const { outcome } = await sellTo(w, { ending: '58' });
   expect(outcome.status).toBe('PENDING');
-  const attempt = w.db
+  const attempt = (await first(w.db
     .select()
     .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId))
-    .get()!;
+    .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId))))!;
   return { sale: outcome, attempt };
 }
-const resolution = (purchaseId: number) =>
-  w.db
+const resolution = async (purchaseId: number) =>
+  await first(w.db
     .select()
     .from(purchaseResolutions)
-    .where(eq(purchaseResolutions.purchaseId, purchaseId))
-    .get();
-const jobs = (purchaseId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).all();
-const audits = (purchaseId: number) =>
-  w.db
+    .where(eq(purchaseResolutions.purchaseId, purchaseId)));
+const jobs = async (purchaseId: number) =>
+  await w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId));
+const audits = async (purchaseId: number) =>
+  await w.db
     .select()
     .from(auditLog)
     .where(
       and(eq(auditLog.targetId, String(purchaseId)), eq(auditLog.action, 'sale.manual_resolution')),
-    )
-    .all();
-const lastEvent = (purchaseId: number) => getSaleTimeline(w.db, purchaseId)!.events.at(-1)!;
+    );
+const lastEvent = async (purchaseId: number) => (await getSaleTimeline(w.db, purchaseId))!.events.at(-1)!;
 
 describe('an admin resolves a stuck sale', () => {
   it('"success" settles, counts the earnings, ends the requeries, and records who and why', async () => {
     const { sale, attempt } = await stuckSale();
-    const float = balance(`float:${attempt.provider}`);
-    const commission = balance('commission:NGN');
+    const float = await balance(`float:${attempt.provider}`);
+    const commission = await balance('commission:NGN');
     const at = Date.now() + 60_000;
-    expect(adminResolve(w.db, admin, sale.purchaseId, 'success', 'Operator confirmed', at)).toBe(
+    expect(await adminResolve(w.db, admin, sale.purchaseId, 'success', 'Operator confirmed', at)).toBe(
       'SUCCESS',
     );
-    expect(wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
-    expect(balance(`float:${attempt.provider}`) - float).toBe(attempt.providerCostMinor);
-    expect(balance('commission:NGN') - commission).toBe(
+    expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
+    expect(await balance(`float:${attempt.provider}`) - float).toBe(attempt.providerCostMinor);
+    expect(await balance('commission:NGN') - commission).toBe(
       sale.agentCostMinor - attempt.providerCostMinor,
     );
-    expect(earnings()).toEqual([
+    expect(await earnings()).toEqual([
       expect.objectContaining({
         salesCount: 1,
         amountMinor: sale.amountMinor,
         commissionMinor: sale.commissionMinor,
       }),
     ]);
-    expect(resolution(sale.purchaseId)).toMatchObject({ outcome: 'settled', resolvedBy: 'admin' });
-    expect(jobs(sale.purchaseId)).toEqual([]);
-    expect(lastEvent(sale.purchaseId)).toMatchObject({
+    expect(await resolution(sale.purchaseId)).toMatchObject({ outcome: 'settled', resolvedBy: 'admin' });
+    expect(await jobs(sale.purchaseId)).toEqual([]);
+    expect(await lastEvent(sale.purchaseId)).toMatchObject({
       kind: 'admin_resolution',
       attemptId: attempt.id,
       status: 'SUCCESS',
       at,
       detail: { by: 'admin@test', reason: 'Operator confirmed' },
     });
-    expect(audits(sale.purchaseId)).toEqual([
+    expect(await audits(sale.purchaseId)).toEqual([
       expect.objectContaining({
         actorLabel: 'admin@test',
         ip: '10.0.0.1',
@@ -110,29 +108,29 @@ describe('an admin resolves a stuck sale', () => {
 
   it('"failed" refunds, counts nothing, and a second decision is refused naming the first', async () => {
     const { sale } = await stuckSale();
-    expect(adminResolve(w.db, admin, sale.purchaseId, 'failed', 'Not delivered')).toBe('FAILED');
-    expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
-    expect(earnings()).toEqual([]);
-    expect(resolution(sale.purchaseId)).toMatchObject({
+    expect(await adminResolve(w.db, admin, sale.purchaseId, 'failed', 'Not delivered')).toBe('FAILED');
+    expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect(await earnings()).toEqual([]);
+    expect(await resolution(sale.purchaseId)).toMatchObject({
       outcome: 'refunded',
       resolvedBy: 'admin',
       reason: 'Not delivered',
     });
-    expect(jobs(sale.purchaseId)).toEqual([]);
-    expect(lastEvent(sale.purchaseId)).toMatchObject({
+    expect(await jobs(sale.purchaseId)).toEqual([]);
+    expect(await lastEvent(sale.purchaseId)).toMatchObject({
       kind: 'admin_resolution',
       status: 'FAILED',
       detail: { by: 'admin@test', reason: 'Not delivered' },
     });
-    expect(audits(sale.purchaseId)[0]!.detail).toEqual({
+    expect((await audits(sale.purchaseId))[0]!.detail).toEqual({
       outcome: 'failed',
       reason: 'Not delivered',
     });
-    expect(() => adminResolve(w.db, admin, sale.purchaseId, 'success', 'again')).toThrow(
+    expect(async () => await adminResolve(w.db, admin, sale.purchaseId, 'success', 'again')).toThrow(
       new Refusal('This sale was already resolved (refunded) by admin.'),
     );
-    expect(() => adminResolve(w.db, admin, 999_999, 'success', 'no sale')).toThrow(Refusal);
-    expect(audits(sale.purchaseId)).toHaveLength(1);
+    expect(async () => await adminResolve(w.db, admin, 999_999, 'success', 'no sale')).toThrow(Refusal);
+    expect(await audits(sale.purchaseId)).toHaveLength(1);
     expect(allViolations(w.db)).toEqual([]);
   });
 });

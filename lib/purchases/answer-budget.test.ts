@@ -4,6 +4,7 @@ import { purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createWorld, type World } from '@/test/world';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 // The simulator holds a number ending in 53 for 3 s, then answers success; the provider waits up to 10 s, so
 // the call itself gets that success. The counter's budget (300 ms) runs out long before.
@@ -42,19 +43,18 @@ describe('the counter budget', () => {
     const id = result.outcome.purchaseId;
     // Were the process to die now, the requery job made at open would still resolve the sale.
     expect(
-      world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).all(),
+      await world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)),
     ).toHaveLength(1);
 
     await Promise.all(background);
-    expect(world.db.select().from(purchases).where(eq(purchases.id, id)).get()?.status).toBe(
+    expect((await first(world.db.select().from(purchases).where(eq(purchases.id, id))))?.status).toBe(
       'SUCCESS',
     );
     expect(
-      world.db
+      await world.db
         .select()
         .from(purchaseResolutions)
-        .where(eq(purchaseResolutions.purchaseId, id))
-        .all(),
+        .where(eq(purchaseResolutions.purchaseId, id)),
     ).toHaveLength(1);
     expect(allViolations(world.db)).toEqual([]);
   }, 20_000);

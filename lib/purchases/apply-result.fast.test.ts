@@ -25,6 +25,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { applyProviderResult, type ApplyOptions, type Writer } from './apply-result';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -41,8 +42,8 @@ const FUND = 1_000_000;
 let clock = 0;
 let n = 0;
 
-const airtime = () =>
-  w.db
+const airtime = async () =>
+  (await first(w.db
     .select()
     .from(products)
     .where(
@@ -52,51 +53,47 @@ const airtime = () =>
         eq(products.type, 'airtime'),
         eq(products.active, true),
       ),
-    )
-    .get()!;
-const wallet = () => {
-  const a = findWallet(w.db, w.agentId, 'NGN')!;
+    )))!;
+const wallet = async () => {
+  const a = (await findWallet(w.db, w.agentId, 'NGN'))!;
   return { balance: a.balance, reserved: a.reserved };
 };
-const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const resolution = (id: number) =>
-  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const resolution = async (id: number) =>
+  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
     ?.outcome ?? 'held';
-const attemptsOf = (id: number) =>
-  w.db
+const attemptsOf = async (id: number) =>
+  await w.db
     .select()
     .from(purchaseAttempts)
     .where(eq(purchaseAttempts.purchaseId, id))
-    .orderBy(purchaseAttempts.id)
-    .all();
-const attempt = (id: number) =>
-  w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, id)).get()!;
-const jobOf = (attemptId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
-const events = (id: number) =>
-  w.db
+    .orderBy(purchaseAttempts.id);
+const attempt = async (id: number) =>
+  (await first(w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, id))))!;
+const jobOf = async (attemptId: number) =>
+  await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)));
+const events = async (id: number) =>
+  await w.db
     .select()
     .from(purchaseEvents)
     .where(eq(purchaseEvents.purchaseId, id))
-    .orderBy(purchaseEvents.id)
-    .all();
-const kinds = (id: number) => events(id).map((e) => e.kind);
-const lateOf = (id: number) =>
-  w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id)).all();
-const earnings = () =>
-  w.db
+    .orderBy(purchaseEvents.id);
+const kinds = async (id: number) => (await events(id)).map((e) => e.kind);
+const lateOf = async (id: number) =>
+  await w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id));
+const earnings = async () =>
+  (await w.db
     .select()
     .from(agentDailyEarnings)
-    .where(eq(agentDailyEarnings.agentId, w.agentId))
-    .all()
+    .where(eq(agentDailyEarnings.agentId, w.agentId)))
     .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), {
       count: 0,
       face: 0,
     });
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 /** Why the sale was refunded, as the admin reads it on the resolution. */
-const reason = (id: number) =>
-  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+const reason = async (id: number) =>
+  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
     ?.reason;
 
 const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({
@@ -105,10 +102,10 @@ const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): Provide
   exchanges: [],
   ...extra,
 });
-const apply = (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
-  applyProviderResult(w.db, attemptId, result, { by: 'requery', now: clock, ...opts });
-const failover = () => ({
-  route: routeFor(w.db, airtime()),
+const apply = async (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
+  await applyProviderResult(w.db, attemptId, result, { by: 'requery', now: clock, ...opts });
+const failover = async () => ({
+  route: await routeFor(w.db, await airtime()),
   newReference: () => `202601010000FO${String(++n).padStart(6, '0')}`,
 });
 
@@ -123,7 +120,7 @@ async function held(face = 10_000) {
     w.agentId,
     {
       idempotencyKey: `apply-${++n}`,
-      productId: airtime().id,
+      productId: (await airtime()).id,
       phone,
       network: 'MTN',
       amountMinor: face,
@@ -134,7 +131,7 @@ async function held(face = 10_000) {
   if (!r.ok) throw new Error(r.refusal.message);
   const s = r.outcome;
   expect(s).toMatchObject({ status: 'PENDING', provider: 'vtpass' });
-  const [first] = attemptsOf(s.purchaseId);
+  const [first] = await attemptsOf(s.purchaseId);
   return { id: s.purchaseId, cost: s.agentCostMinor, first: first!, openedAt: clock };
 }
 
@@ -142,7 +139,7 @@ describe('definite answers move the money once', () => {
   it('SUCCESS settles, keeps the provider references, counts the earnings, ends the requeries', async () => {
     const s = await held();
     clock += MINUTE;
-    const applied = apply(
+    const applied = await apply(
       s.first.id,
       answer('SUCCESS', { providerRef: 'PR-1', operatorRef: 'OP-1' }),
     );
@@ -154,17 +151,17 @@ describe('definite answers move the money once', () => {
       updatedAt: clock,
     });
     expect(applied.failoverTo).toBeUndefined();
-    expect(resolution(s.id)).toBe('settled');
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
-    expect(earnings()).toEqual({ count: 1, face: 10_000 });
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(attempt(s.first.id)).toMatchObject({ status: 'SUCCESS', providerCode: 'code-SUCCESS' });
-    expect(events(s.id).at(-2)).toMatchObject({
+    expect(await resolution(s.id)).toBe('settled');
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
+    expect(await earnings()).toEqual({ count: 1, face: 10_000 });
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect(await attempt(s.first.id)).toMatchObject({ status: 'SUCCESS', providerCode: 'code-SUCCESS' });
+    expect((await events(s.id)).at(-2)).toMatchObject({
       kind: 'requery',
       attemptId: s.first.id,
       status: 'SUCCESS',
     });
-    expect(events(s.id).at(-1)).toMatchObject({
+    expect((await events(s.id)).at(-1)).toMatchObject({
       kind: 'settled',
       attemptId: s.first.id,
       status: 'SUCCESS',
@@ -175,12 +172,11 @@ describe('definite answers move the money once', () => {
 
   it('a success without references keeps the ones the sale already had', async () => {
     const s = await held();
-    w.db
+    await w.db
       .update(purchases)
       .set({ providerRef: 'KEPT', operatorRef: 'OPKEPT' })
-      .where(eq(purchases.id, s.id))
-      .run();
-    expect(apply(s.first.id, answer('SUCCESS')).purchase).toMatchObject({
+      .where(eq(purchases.id, s.id));
+    expect((await apply(s.first.id, answer('SUCCESS'))).purchase).toMatchObject({
       providerRef: 'KEPT',
       operatorRef: 'OPKEPT',
     });
@@ -189,40 +185,40 @@ describe('definite answers move the money once', () => {
   it('FAILED refunds the agent cost, marks the sale failed and never tries another provider', async () => {
     const s = await held();
     clock += MINUTE;
-    const applied = apply(s.first.id, answer('FAILED'), { failover: failover() });
+    const applied = await apply(s.first.id, answer('FAILED'), { failover: await failover() });
     expect(applied.failoverTo).toBeUndefined();
     expect(applied.purchase).toMatchObject({ status: 'FAILED', finalAt: clock });
-    expect(resolution(s.id)).toBe('refunded');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(attemptsOf(s.id)).toHaveLength(1);
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(events(s.id).at(-1)).toMatchObject({
+    expect(await resolution(s.id)).toBe('refunded');
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await attemptsOf(s.id)).toHaveLength(1);
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect((await events(s.id)).at(-1)).toMatchObject({
       kind: 'refunded',
       status: 'FAILED',
       attemptId: s.first.id,
     });
-    expect(earnings()).toEqual({ count: 0, face: 0 });
-    expect(reason(s.id)).toBe('vtpass code-FAILED');
+    expect(await earnings()).toEqual({ count: 0, face: 0 });
+    expect(await reason(s.id)).toBe('vtpass code-FAILED');
     clean();
   });
 
   it('REVERSED before any resolution refunds the sale and shows it reversed', async () => {
     const s = await held();
-    const applied = apply(s.first.id, answer('REVERSED'));
+    const applied = await apply(s.first.id, answer('REVERSED'));
     expect(applied.purchase).toMatchObject({ status: 'REVERSED', finalAt: clock });
-    expect(resolution(s.id)).toBe('refunded');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', status: 'REVERSED' });
-    expect(reason(s.id)).toBe('reversed by vtpass');
+    expect(await resolution(s.id)).toBe('refunded');
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect((await events(s.id)).at(-1)).toMatchObject({ kind: 'refunded', status: 'REVERSED' });
+    expect(await reason(s.id)).toBe('reversed by vtpass');
     clean();
   });
 
   it("the sale's own answer is recorded as the provider answer, a callback as a callback, the rest as requeries", async () => {
     const s = await held();
     const by: Writer[] = ['purchase', 'callback', 'check_now', 'admin', 'requery'];
-    for (const writer of by) apply(s.first.id, answer('PENDING'), { by: writer });
-    const answers = events(s.id)
+    for (const writer of by) await apply(s.first.id, answer('PENDING'), { by: writer });
+    const answers = (await events(s.id))
       .filter((e) => ['provider_answer', 'callback', 'requery'].includes(e.kind))
       .slice(-5);
     expect(answers.map((e) => e.kind)).toEqual([
@@ -237,8 +233,8 @@ describe('definite answers move the money once', () => {
 
   it('an unknown attempt is an error and changes nothing', async () => {
     await held();
-    expect(() => apply(999_999, answer('SUCCESS'))).toThrow('No attempt 999999');
-    expect(wallet().reserved).toBeGreaterThan(0);
+    expect(async () => await apply(999_999, answer('SUCCESS'))).toThrow('No attempt 999999');
+    expect((await wallet()).reserved).toBeGreaterThan(0);
   });
 });
 
@@ -246,102 +242,102 @@ describe('ambiguity holds the money and books the next requery', () => {
   it('PENDING and UNKNOWN keep the cost reserved; the status follows the answer', async () => {
     const s = await held();
     clock += MINUTE;
-    expect(apply(s.first.id, answer('UNKNOWN')).purchase).toMatchObject({
+    expect((await apply(s.first.id, answer('UNKNOWN'))).purchase).toMatchObject({
       status: 'UNKNOWN',
       updatedAt: clock,
       finalAt: null,
     });
     clock += MINUTE;
-    expect(apply(s.first.id, answer('PENDING')).purchase).toMatchObject({
+    expect((await apply(s.first.id, answer('PENDING'))).purchase).toMatchObject({
       status: 'PENDING',
       updatedAt: clock,
     });
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    expect(resolution(s.id)).toBe('held');
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
+    expect(await resolution(s.id)).toBe('held');
     // A requery that repeats the status books the next slot but leaves the sale's row alone.
-    const stamp = row(s.id).updatedAt;
+    const stamp = (await row(s.id)).updatedAt;
     clock += MINUTE;
-    apply(s.first.id, answer('PENDING'));
-    expect(row(s.id).updatedAt).toBe(stamp);
+    await apply(s.first.id, answer('PENDING'));
+    expect((await row(s.id)).updatedAt).toBe(stamp);
     clean();
   });
 
   it("the sale's own answer keeps the first slot (30 s); every requery uses the next one", async () => {
     const s = await held();
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 0, nextAt: s.openedAt + 30 * SECOND });
-    apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toMatchObject({
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 0, nextAt: s.openedAt + 30 * SECOND });
+    await apply(s.first.id, answer('PENDING'));
+    expect(await jobOf(s.first.id)).toMatchObject({
       tries: 1,
       nextAt: clock + MINUTE,
       leaseOwner: null,
       leaseUntil: null,
     });
-    apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
-    apply(s.first.id, answer('UNKNOWN'));
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 3, nextAt: clock + 5 * MINUTE });
+    await apply(s.first.id, answer('PENDING'));
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
+    await apply(s.first.id, answer('UNKNOWN'));
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 3, nextAt: clock + 5 * MINUTE });
   });
 
   it('a callback or "check now" changes the status but never the schedule nor its budget', async () => {
     const s = await held();
-    apply(s.first.id, answer('PENDING'));
-    const job = jobOf(s.first.id)!;
+    await apply(s.first.id, answer('PENDING'));
+    const job = (await jobOf(s.first.id))!;
     clock += MINUTE;
-    expect(apply(s.first.id, answer('UNKNOWN'), { by: 'callback' }).purchase).toMatchObject({
+    expect((await apply(s.first.id, answer('UNKNOWN'), { by: 'callback' })).purchase).toMatchObject({
       status: 'UNKNOWN',
       updatedAt: clock,
     });
-    expect(apply(s.first.id, answer('PENDING'), { by: 'check_now' }).purchase.status).toBe(
+    expect((await apply(s.first.id, answer('PENDING'), { by: 'check_now' })).purchase.status).toBe(
       'PENDING',
     );
-    expect(jobOf(s.first.id)).toEqual(job);
+    expect(await jobOf(s.first.id)).toEqual(job);
     // An answer that repeats the status writes nothing to the sale.
-    const stamp = row(s.id).updatedAt;
+    const stamp = (await row(s.id)).updatedAt;
     clock += MINUTE;
-    apply(s.first.id, answer('PENDING'), { by: 'callback' });
-    expect(row(s.id).updatedAt).toBe(stamp);
+    await apply(s.first.id, answer('PENDING'), { by: 'callback' });
+    expect((await row(s.id)).updatedAt).toBe(stamp);
   });
 
   it('when the budget is spent the sale goes to manual review with the last answer, the money still held', async () => {
     const s = await held();
     let tries = 0;
-    while (jobOf(s.first.id) && tries < 60) {
+    while (await jobOf(s.first.id) && tries < 60) {
       clock += HOUR;
-      apply(s.first.id, answer('PENDING', { providerCode: '099', message: 'still processing' }));
+      await apply(s.first.id, answer('PENDING', { providerCode: '099', message: 'still processing' }));
       tries += 1;
     }
     // 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h: 29 slots, the sale's own answer took the first.
     expect(tries).toBe(29);
-    expect(row(s.id).status).toBe('MANUAL_REVIEW');
-    expect(resolution(s.id)).toBe('held');
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    const review = events(s.id).findLast((e) => e.kind === 'manual_review')!;
+    expect((await row(s.id)).status).toBe('MANUAL_REVIEW');
+    expect(await resolution(s.id)).toBe('held');
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
+    const review = (await events(s.id)).findLast((e) => e.kind === 'manual_review')!;
     expect(review.detail).toEqual({
       why: 'requery budget spent; last answer vtpass 099: still processing',
     });
     // Once with the admin, a further ambiguous answer books nothing and leaves the sale there.
-    apply(s.first.id, answer('PENDING'));
-    expect(row(s.id).status).toBe('MANUAL_REVIEW');
-    expect(jobOf(s.first.id)).toBeUndefined();
+    await apply(s.first.id, answer('PENDING'));
+    expect((await row(s.id)).status).toBe('MANUAL_REVIEW');
+    expect(await jobOf(s.first.id)).toBeUndefined();
     clean();
   });
 
   it('the manual-review reason leaves out a message the provider did not give', async () => {
     const s = await held();
-    w.db.update(requeryJobs).set({ tries: 28 }).where(eq(requeryJobs.attemptId, s.first.id)).run();
-    apply(s.first.id, answer('UNKNOWN', { providerCode: 'timeout' }));
-    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
+    await w.db.update(requeryJobs).set({ tries: 28 }).where(eq(requeryJobs.attemptId, s.first.id));
+    await apply(s.first.id, answer('UNKNOWN', { providerCode: 'timeout' }));
+    expect((await events(s.id)).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
       why: 'requery budget spent; last answer vtpass timeout',
     });
   });
 
   it('MANUAL_REVIEW from the provider hands the sale to an admin: money held, no more requeries', async () => {
     const s = await held();
-    const applied = apply(s.first.id, answer('MANUAL_REVIEW', { providerCode: '016' }));
+    const applied = await apply(s.first.id, answer('MANUAL_REVIEW', { providerCode: '016' }));
     expect(applied.purchase).toMatchObject({ status: 'MANUAL_REVIEW', finalAt: null });
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    expect(events(s.id).at(-1)).toMatchObject({
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
+    expect((await events(s.id)).at(-1)).toMatchObject({
       kind: 'manual_review',
       status: 'MANUAL_REVIEW',
       detail: { why: 'provider answered 016' },
@@ -355,65 +351,65 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     const s = await held();
     for (const at of [MINUTE, 10 * MINUTE, NOT_FOUND_GRACE_MS - 1]) {
       clock = s.openedAt + at;
-      apply(s.first.id, answer('NOT_FOUND'));
-      expect(attempt(s.first.id).notFoundCount).toBe(0);
+      await apply(s.first.id, answer('NOT_FOUND'));
+      expect((await attempt(s.first.id)).notFoundCount).toBe(0);
     }
-    expect(row(s.id).status).toBe('PENDING');
+    expect((await row(s.id)).status).toBe('PENDING');
     clock = s.openedAt + NOT_FOUND_GRACE_MS;
-    expect(apply(s.first.id, answer('NOT_FOUND')).purchase.status).toBe('PENDING');
-    expect(attempt(s.first.id).notFoundCount).toBe(1);
-    expect(resolution(s.id)).toBe('held');
-    expect(jobOf(s.first.id)).toBeDefined();
+    expect((await apply(s.first.id, answer('NOT_FOUND'))).purchase.status).toBe('PENDING');
+    expect((await attempt(s.first.id)).notFoundCount).toBe(1);
+    expect(await resolution(s.id)).toBe('held');
+    expect(await jobOf(s.first.id)).toBeDefined();
     clock += MINUTE;
-    const applied = apply(s.first.id, answer('NOT_FOUND'));
+    const applied = await apply(s.first.id, answer('NOT_FOUND'));
     expect(applied.purchase.status).toBe('FAILED');
-    expect(resolution(s.id)).toBe('refunded');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'refunded', detail: { notFoundAnswers: 2 } });
-    expect(reason(s.id)).toBe('vtpass never received it');
+    expect(await resolution(s.id)).toBe('refunded');
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect((await events(s.id)).at(-1)).toMatchObject({ kind: 'refunded', detail: { notFoundAnswers: 2 } });
+    expect(await reason(s.id)).toBe('vtpass never received it');
     clean();
   });
 
   it('UNKNOWN leaves the run as it is; any answer from a provider that knows the sale starts it over', async () => {
     const s = await held();
     clock = s.openedAt + NOT_FOUND_GRACE_MS + MINUTE;
-    apply(s.first.id, answer('NOT_FOUND'));
-    apply(s.first.id, answer('UNKNOWN'));
-    expect(attempt(s.first.id).notFoundCount).toBe(1);
-    apply(s.first.id, answer('PENDING'));
-    expect(attempt(s.first.id).notFoundCount).toBe(0);
-    apply(s.first.id, answer('NOT_FOUND'));
-    expect(resolution(s.id)).toBe('held');
-    apply(s.first.id, answer('MANUAL_REVIEW'));
-    expect(attempt(s.first.id).notFoundCount).toBe(0);
+    await apply(s.first.id, answer('NOT_FOUND'));
+    await apply(s.first.id, answer('UNKNOWN'));
+    expect((await attempt(s.first.id)).notFoundCount).toBe(1);
+    await apply(s.first.id, answer('PENDING'));
+    expect((await attempt(s.first.id)).notFoundCount).toBe(0);
+    await apply(s.first.id, answer('NOT_FOUND'));
+    expect(await resolution(s.id)).toBe('held');
+    await apply(s.first.id, answer('MANUAL_REVIEW'));
+    expect((await attempt(s.first.id)).notFoundCount).toBe(0);
   });
 
   it('counts answers from a callback and "check now" too, and refunds a sale an admin holds', async () => {
     const s = await held();
     clock = s.openedAt + NOT_FOUND_GRACE_MS + 1;
-    apply(s.first.id, answer('MANUAL_REVIEW'));
-    apply(s.first.id, answer('NOT_FOUND'), { by: 'check_now' });
-    expect(row(s.id).status).toBe('MANUAL_REVIEW');
-    expect(attempt(s.first.id).notFoundCount).toBe(1);
-    apply(s.first.id, answer('NOT_FOUND'), { by: 'callback' });
-    expect(row(s.id).status).toBe('FAILED');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
+    await apply(s.first.id, answer('MANUAL_REVIEW'));
+    await apply(s.first.id, answer('NOT_FOUND'), { by: 'check_now' });
+    expect((await row(s.id)).status).toBe('MANUAL_REVIEW');
+    expect((await attempt(s.first.id)).notFoundCount).toBe(1);
+    await apply(s.first.id, answer('NOT_FOUND'), { by: 'callback' });
+    expect((await row(s.id)).status).toBe('FAILED');
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
     clean();
   });
 
   it('counts per attempt: the run of a superseded attempt does not refund the sale on its new attempt', async () => {
     const s = await held();
-    const moved = apply(s.first.id, answer('NOT_PROCESSED'), {
+    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), {
       by: 'purchase',
-      failover: failover(),
+      failover: await failover(),
     });
     const second = moved.failoverTo!;
     clock = s.openedAt + NOT_FOUND_GRACE_MS + MINUTE;
-    apply(s.first.id, answer('NOT_FOUND'));
-    apply(s.first.id, answer('NOT_FOUND'));
-    apply(second.id, answer('NOT_FOUND'));
-    expect(resolution(s.id)).toBe('held');
-    expect(attempt(second.id).notFoundCount).toBe(1);
+    await apply(s.first.id, answer('NOT_FOUND'));
+    await apply(s.first.id, answer('NOT_FOUND'));
+    await apply(second.id, answer('NOT_FOUND'));
+    expect(await resolution(s.id)).toBe('held');
+    expect((await attempt(second.id)).notFoundCount).toBe(1);
     clean();
   });
 });
@@ -421,54 +417,54 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
 describe('a "no" that the provider asks us to confirm waits for the confirming requery', () => {
   it('FAILED needing confirmation holds the money and books a requery; NOT_FOUND then confirms the refund', async () => {
     const s = await held();
-    const applied = apply(s.first.id, answer('FAILED', { needsConfirmation: true }), {
+    const applied = await apply(s.first.id, answer('FAILED', { needsConfirmation: true }), {
       by: 'purchase',
-      failover: failover(),
+      failover: await failover(),
     });
     expect(applied.purchase.status).toBe('PENDING');
     expect(applied.failoverTo).toBeUndefined();
     expect(applied.confirmFailover).toBeUndefined();
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    expect(attempt(s.first.id).awaiting).toBe('refund');
-    expect(jobOf(s.first.id)).toMatchObject({ nextAt: clock + 30 * SECOND });
-    expect(events(s.id).at(-1)).toMatchObject({
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
+    expect((await attempt(s.first.id)).awaiting).toBe('refund');
+    expect(await jobOf(s.first.id)).toMatchObject({ nextAt: clock + 30 * SECOND });
+    expect((await events(s.id)).at(-1)).toMatchObject({
       kind: 'awaiting_confirmation',
       status: 'PENDING',
       detail: { then: 'refund' },
     });
     // One answer is the confirmation, even inside the grace period; never another provider.
     clock += 30 * SECOND;
-    const confirmed = apply(s.first.id, answer('NOT_FOUND'), { failover: failover() });
+    const confirmed = await apply(s.first.id, answer('NOT_FOUND'), { failover: await failover() });
     expect(confirmed.purchase.status).toBe('FAILED');
-    expect(reason(s.id)).toBe('vtpass failed it and has no record of it');
+    expect(await reason(s.id)).toBe('vtpass failed it and has no record of it');
     expect(confirmed.failoverTo).toBeUndefined();
-    expect(attemptsOf(s.id)).toHaveLength(1);
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(jobOf(s.first.id)).toBeUndefined();
+    expect(await attemptsOf(s.id)).toHaveLength(1);
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await jobOf(s.first.id)).toBeUndefined();
     clean();
   });
 
   it('a confirming requery that finds it delivered settles it instead', async () => {
     const s = await held();
-    apply(s.first.id, answer('FAILED', { needsConfirmation: true }), { by: 'purchase' });
-    apply(s.first.id, answer('SUCCESS'));
-    expect(row(s.id).status).toBe('SUCCESS');
-    expect(lateOf(s.id)).toEqual([]);
+    await apply(s.first.id, answer('FAILED', { needsConfirmation: true }), { by: 'purchase' });
+    await apply(s.first.id, answer('SUCCESS'));
+    expect((await row(s.id)).status).toBe('SUCCESS');
+    expect(await lateOf(s.id)).toEqual([]);
     clean();
   });
 
   it('"not processed" needing confirmation: the sale\'s own call is told to wait; NOT_FOUND then fails over', async () => {
     const s = await held();
-    const route = failover();
-    const waiting = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    const route = await failover();
+    const waiting = await apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
       failover: route,
     });
     expect(waiting).toMatchObject({ confirmFailover: true, purchase: { status: 'PENDING' } });
     expect(waiting.failoverTo).toBeUndefined();
-    expect(attempt(s.first.id).awaiting).toBe('failover');
-    expect(jobOf(s.first.id)).toBeDefined();
-    const moved = apply(s.first.id, answer('NOT_FOUND'), { failover: route });
+    expect((await attempt(s.first.id)).awaiting).toBe('failover');
+    expect(await jobOf(s.first.id)).toBeDefined();
+    const moved = await apply(s.first.id, answer('NOT_FOUND'), { failover: route });
     const next = route.route[route.route.findIndex((step) => step.provider === 'vtpass') + 1]!;
     expect(moved.failoverTo).toMatchObject({ provider: next.provider, purchaseId: s.id });
     expect(moved.purchase).toMatchObject({
@@ -476,9 +472,9 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
       provider: next.provider,
       reference: moved.failoverTo!.reference,
     });
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(resolution(s.id)).toBe('held');
-    expect(events(s.id).at(-1)).toMatchObject({
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect(await resolution(s.id)).toBe('held');
+    expect((await events(s.id)).at(-1)).toMatchObject({
       kind: 'failover',
       attemptId: moved.failoverTo!.id,
       detail: { from: 'vtpass', to: next.provider },
@@ -488,21 +484,21 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
 
   it('"not processed, confirm" at the route\'s last provider: the confirming NOT_FOUND refunds, saying so', async () => {
     const s = await held();
-    const route = failover();
+    const route = await failover();
     const last = { ...route, route: route.route.slice(0, 1) };
-    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    await apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
       failover: last,
     });
-    const r = apply(s.first.id, answer('NOT_FOUND'), { failover: last });
+    const r = await apply(s.first.id, answer('NOT_FOUND'), { failover: last });
     expect(r.failoverTo).toBeUndefined();
     expect(r.purchase.status).toBe('FAILED');
-    expect(reason(s.id)).toBe('vtpass confirmed it never processed it');
+    expect(await reason(s.id)).toBe('vtpass confirmed it never processed it');
   });
 
   it('a requery that says "not processed, confirm" is not the sale\'s own call: it does not ask to wait for failover', async () => {
     const s = await held();
-    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    const r = await apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'requery',
     });
     expect(r.confirmFailover).toBeUndefined();
@@ -511,40 +507,40 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
 
   it('"not processed, confirm" that the requery finds FAILED refunds, never another provider', async () => {
     const s = await held();
-    apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    await apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
-      failover: failover(),
+      failover: await failover(),
     });
-    const refunded = apply(s.first.id, answer('FAILED'), { failover: failover() });
+    const refunded = await apply(s.first.id, answer('FAILED'), { failover: await failover() });
     expect(refunded.failoverTo).toBeUndefined();
     expect(refunded.purchase.status).toBe('FAILED');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
   });
 
   it('confirmation asked through a hint, or on a sale with the admin, books no requery', async () => {
     const s = await held();
-    apply(s.first.id, answer('PENDING'));
-    const job = jobOf(s.first.id)!;
-    apply(s.first.id, answer('FAILED', { needsConfirmation: true }), { by: 'callback' });
-    expect(jobOf(s.first.id)).toEqual(job);
-    expect(row(s.id).status).toBe('PENDING');
-    apply(s.first.id, answer('MANUAL_REVIEW'));
-    const r = apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    await apply(s.first.id, answer('PENDING'));
+    const job = (await jobOf(s.first.id))!;
+    await apply(s.first.id, answer('FAILED', { needsConfirmation: true }), { by: 'callback' });
+    expect(await jobOf(s.first.id)).toEqual(job);
+    expect((await row(s.id)).status).toBe('PENDING');
+    await apply(s.first.id, answer('MANUAL_REVIEW'));
+    const r = await apply(s.first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
     });
     expect(r.purchase.status).toBe('MANUAL_REVIEW');
     expect(r.confirmFailover).toBeUndefined();
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(attempt(s.first.id).awaiting).toBe('failover');
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect((await attempt(s.first.id)).awaiting).toBe('failover');
   });
 
   it('a confirmation that would need a requery past the budget goes to manual review', async () => {
     const s = await held();
-    w.db.update(requeryJobs).set({ tries: 28 }).where(eq(requeryJobs.attemptId, s.first.id)).run();
-    apply(s.first.id, answer('FAILED', { needsConfirmation: true }));
-    expect(row(s.id).status).toBe('MANUAL_REVIEW');
-    expect(resolution(s.id)).toBe('held');
-    expect(events(s.id).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
+    await w.db.update(requeryJobs).set({ tries: 28 }).where(eq(requeryJobs.attemptId, s.first.id));
+    await apply(s.first.id, answer('FAILED', { needsConfirmation: true }));
+    expect((await row(s.id)).status).toBe('MANUAL_REVIEW');
+    expect(await resolution(s.id)).toBe('held');
+    expect((await events(s.id)).findLast((e) => e.kind === 'manual_review')!.detail).toEqual({
       why: 'requery budget spent',
     });
   });
@@ -553,63 +549,63 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
 describe('failover only on a definite "not processed" at the sale\'s own call', () => {
   it('fails over at once to the next provider in the route, with a new reference and attempt', async () => {
     const s = await held();
-    const route = failover();
-    const moved = apply(s.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: route });
+    const route = await failover();
+    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: route });
     expect(moved.failoverTo).toBeDefined();
     expect(moved.failoverTo!.provider).toBe(route.route[1]!.provider);
-    expect(attemptsOf(s.id).map((a) => a.provider)).toEqual(['vtpass', route.route[1]!.provider]);
-    expect(row(s.id).reference).toBe(moved.failoverTo!.reference);
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
+    expect((await attemptsOf(s.id)).map((a) => a.provider)).toEqual(['vtpass', route.route[1]!.provider]);
+    expect((await row(s.id)).reference).toBe(moved.failoverTo!.reference);
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     clean();
   });
 
   it('with no route to follow, or at its last provider, "not processed" refunds', async () => {
     const s = await held();
-    const r = apply(s.first.id, answer('NOT_PROCESSED', { providerCode: '040' }));
+    const r = await apply(s.first.id, answer('NOT_PROCESSED', { providerCode: '040' }));
     expect(r.failoverTo).toBeUndefined();
     expect(r.purchase.status).toBe('FAILED');
     expect(
-      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id)).get(),
+      await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id))),
     ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 040: not processed' });
 
     const t = await held();
-    const route = failover();
+    const route = await failover();
     const last = { ...route, route: route.route.slice(0, 1) };
-    const end = apply(t.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: last });
+    const end = await apply(t.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: last });
     expect(end.failoverTo).toBeUndefined();
     expect(end.purchase.status).toBe('FAILED');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
   });
 });
 
 describe('a superseded attempt is still heard', () => {
   async function movedOn() {
     const s = await held();
-    const moved = apply(s.first.id, answer('NOT_PROCESSED'), {
+    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), {
       by: 'purchase',
-      failover: failover(),
+      failover: await failover(),
     });
     return { ...s, second: moved.failoverTo! };
   }
 
   it('its delivery while the sale is open is adopted: the sale settles on the attempt that delivered', async () => {
     const s = await movedOn();
-    const applied = apply(s.first.id, answer('SUCCESS'), { by: 'callback' });
+    const applied = await apply(s.first.id, answer('SUCCESS'), { by: 'callback' });
     expect(applied.purchase).toMatchObject({
       status: 'SUCCESS',
       provider: 'vtpass',
       reference: s.first.reference,
     });
-    expect(kinds(s.id)).toContain('adopted');
-    expect(events(s.id).find((e) => e.kind === 'adopted')!.detail).toEqual({
+    expect(await kinds(s.id)).toContain('adopted');
+    expect((await events(s.id)).find((e) => e.kind === 'adopted')!.detail).toEqual({
       from: s.second.provider,
       to: 'vtpass',
       reference: s.first.reference,
     });
-    expect(wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
     // The attempt it moved away from is now the superseded one: its own later delivery is a double delivery.
-    apply(s.second.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([
+    await apply(s.second.id, answer('SUCCESS'));
+    expect(await lateOf(s.id)).toMatchObject([
       { kind: 'delivered_twice', attemptId: s.second.id, detectedBy: 'requery' },
     ]);
     clean();
@@ -617,11 +613,11 @@ describe('a superseded attempt is still heard', () => {
 
   it('its delivery after the sale settled elsewhere is a double delivery, flagged once, no money moved', async () => {
     const s = await movedOn();
-    apply(s.second.id, answer('SUCCESS'));
-    const after = wallet();
-    apply(s.first.id, answer('SUCCESS'), { by: 'callback', now: clock + MINUTE });
-    apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([
+    await apply(s.second.id, answer('SUCCESS'));
+    const after = await wallet();
+    await apply(s.first.id, answer('SUCCESS'), { by: 'callback', now: clock + MINUTE });
+    await apply(s.first.id, answer('SUCCESS'));
+    expect(await lateOf(s.id)).toMatchObject([
       {
         kind: 'delivered_twice',
         attemptId: s.first.id,
@@ -629,28 +625,28 @@ describe('a superseded attempt is still heard', () => {
         detectedAt: clock + MINUTE,
       },
     ]);
-    expect(kinds(s.id).filter((k) => k === 'delivered_twice')).toHaveLength(1);
-    expect(events(s.id).find((e) => e.kind === 'delivered_twice')).toMatchObject({
+    expect((await kinds(s.id)).filter((k) => k === 'delivered_twice')).toHaveLength(1);
+    expect((await events(s.id)).find((e) => e.kind === 'delivered_twice')).toMatchObject({
       status: 'SUCCESS',
       attemptId: s.first.id,
     });
-    expect(wallet()).toEqual(after);
-    expect(row(s.id)).toMatchObject({ status: 'SUCCESS', reference: s.second.reference });
+    expect(await wallet()).toEqual(after);
+    expect(await row(s.id)).toMatchObject({ status: 'SUCCESS', reference: s.second.reference });
     clean();
   });
 
   it('its delivery after the sale was refunded is a delivery after refund', async () => {
     const s = await movedOn();
-    apply(s.second.id, answer('FAILED'));
-    apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: s.first.id }]);
-    expect(row(s.id).status).toBe('FAILED');
+    await apply(s.second.id, answer('FAILED'));
+    await apply(s.first.id, answer('SUCCESS'));
+    expect(await lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: s.first.id }]);
+    expect((await row(s.id)).status).toBe('FAILED');
     clean();
   });
 
   it("the agent's webhook receivers hear of a delivery after refund, not of a double delivery", async () => {
-    const subscribe = () =>
-      w.db
+    const subscribe = async () =>
+      await w.db
         .insert(webhookEndpoints)
         .values({
           agentId: w.agentId,
@@ -658,34 +654,32 @@ describe('a superseded attempt is still heard', () => {
           events: ['sale.delivered_after_refund'],
           secret: 'whsec_test',
           createdAt: clock,
-        })
-        .run();
-    const told = () =>
-      w.db
+        });
+    const told = async () =>
+      (await w.db
         .select()
-        .from(webhookEvents)
-        .all()
+        .from(webhookEvents))
         .filter((e) => e.type === 'sale.delivered_after_refund');
     const refunded = await movedOn();
-    subscribe();
-    apply(refunded.second.id, answer('FAILED'));
-    apply(refunded.first.id, answer('SUCCESS'));
-    expect(told()).toHaveLength(1);
-    expect(JSON.parse(told()[0]!.payload).data).toMatchObject({ status: 'FAILED' });
+    await subscribe();
+    await apply(refunded.second.id, answer('FAILED'));
+    await apply(refunded.first.id, answer('SUCCESS'));
+    expect(await told()).toHaveLength(1);
+    expect(JSON.parse((await told())[0]!.payload).data).toMatchObject({ status: 'FAILED' });
 
     await w.close(); // each world is its own: the next sale forks a fresh one
     const twice = await movedOn();
-    subscribe();
-    apply(twice.second.id, answer('SUCCESS'));
-    apply(twice.first.id, answer('SUCCESS'));
-    expect(lateOf(twice.id)).toMatchObject([{ kind: 'delivered_twice' }]);
-    expect(told()).toEqual([]);
+    await subscribe();
+    await apply(twice.second.id, answer('SUCCESS'));
+    await apply(twice.first.id, answer('SUCCESS'));
+    expect(await lateOf(twice.id)).toMatchObject([{ kind: 'delivered_twice' }]);
+    expect(await told()).toEqual([]);
   });
 
   it('while its answer is open it keeps its own schedule; a definite answer ends it; nothing else moves', async () => {
     const s = await movedOn();
     // A superseded attempt's open answer keeps it on its own requery schedule.
-    w.db
+    await w.db
       .insert(requeryJobs)
       .values({
         attemptId: s.first.id,
@@ -694,31 +688,30 @@ describe('a superseded attempt is still heard', () => {
         nextAt: clock,
         tries: 1,
         createdAt: clock,
-      })
-      .run();
-    apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
-    apply(s.first.id, answer('PENDING'), { by: 'callback' });
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 2 });
-    apply(s.first.id, answer('UNKNOWN'), { by: 'check_now' });
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 2 });
+      });
+    await apply(s.first.id, answer('PENDING'));
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
+    await apply(s.first.id, answer('PENDING'), { by: 'callback' });
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 2 });
+    await apply(s.first.id, answer('UNKNOWN'), { by: 'check_now' });
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 2 });
     // NOT_FOUND is no answer either: it may still be delivered there.
-    apply(s.first.id, answer('NOT_FOUND'));
-    expect(jobOf(s.first.id)).toMatchObject({ tries: 3 });
-    expect(row(s.id)).toMatchObject({ status: 'PENDING', reference: s.second.reference });
-    expect(apply(s.first.id, answer('FAILED')).purchase).toMatchObject({
+    await apply(s.first.id, answer('NOT_FOUND'));
+    expect(await jobOf(s.first.id)).toMatchObject({ tries: 3 });
+    expect(await row(s.id)).toMatchObject({ status: 'PENDING', reference: s.second.reference });
+    expect((await apply(s.first.id, answer('FAILED'))).purchase).toMatchObject({
       id: s.id,
       status: 'PENDING',
     });
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(resolution(s.id)).toBe('held');
-    expect(jobOf(s.second.id)).toBeDefined();
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect(await resolution(s.id)).toBe('held');
+    expect(await jobOf(s.second.id)).toBeDefined();
     clean();
   });
 
   it('its schedule ends when its budget is spent, without sending the sale to review', async () => {
     const s = await movedOn();
-    w.db
+    await w.db
       .insert(requeryJobs)
       .values({
         attemptId: s.first.id,
@@ -727,87 +720,86 @@ describe('a superseded attempt is still heard', () => {
         nextAt: clock,
         tries: 28,
         createdAt: clock,
-      })
-      .run();
-    apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(row(s.id).status).toBe('PENDING');
+      });
+    await apply(s.first.id, answer('PENDING'));
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect((await row(s.id)).status).toBe('PENDING');
     // Without a job of its own an open answer books none.
-    apply(s.first.id, answer('UNKNOWN'));
-    expect(jobOf(s.first.id)).toBeUndefined();
+    await apply(s.first.id, answer('UNKNOWN'));
+    expect(await jobOf(s.first.id)).toBeUndefined();
   });
 });
 
 describe('answers after the sale was resolved', () => {
   it('a reversal after the settle refunds once, takes the sale out of the earnings, and shows it reversed', async () => {
     const s = await held();
-    apply(s.first.id, answer('SUCCESS'));
-    expect(earnings()).toEqual({ count: 1, face: 10_000 });
+    await apply(s.first.id, answer('SUCCESS'));
+    expect(await earnings()).toEqual({ count: 1, face: 10_000 });
     clock += HOUR;
-    const r = apply(s.first.id, answer('REVERSED'), { by: 'callback' });
+    const r = await apply(s.first.id, answer('REVERSED'), { by: 'callback' });
     expect(r.purchase).toMatchObject({ status: 'REVERSED', finalAt: clock });
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(earnings()).toEqual({ count: 0, face: 0 });
-    expect(events(s.id).at(-1)).toMatchObject({ kind: 'reversed', status: 'REVERSED' });
-    apply(s.first.id, answer('REVERSED'));
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect(earnings()).toEqual({ count: 0, face: 0 });
-    expect(kinds(s.id).filter((k) => k === 'reversed')).toHaveLength(1);
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await earnings()).toEqual({ count: 0, face: 0 });
+    expect((await events(s.id)).at(-1)).toMatchObject({ kind: 'reversed', status: 'REVERSED' });
+    await apply(s.first.id, answer('REVERSED'));
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect(await earnings()).toEqual({ count: 0, face: 0 });
+    expect((await kinds(s.id)).filter((k) => k === 'reversed')).toHaveLength(1);
     clean();
   });
 
   it('a reversal of a refunded sale moves nothing', async () => {
     const s = await held();
-    apply(s.first.id, answer('FAILED'));
-    apply(s.first.id, answer('REVERSED'));
-    expect(row(s.id).status).toBe('FAILED');
-    expect(lateOf(s.id)).toEqual([]);
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
+    await apply(s.first.id, answer('FAILED'));
+    await apply(s.first.id, answer('REVERSED'));
+    expect((await row(s.id)).status).toBe('FAILED');
+    expect(await lateOf(s.id)).toEqual([]);
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
     clean();
   });
 
   it('a delivery after a refund, or after a reversal, is flagged for an admin once; the money waits', async () => {
     const s = await held();
-    apply(s.first.id, answer('FAILED'));
-    apply(s.first.id, answer('SUCCESS', { providerCode: 'late-000' }), { by: 'check_now' });
-    expect(events(s.id).filter((e) => e.kind === 'delivered_after_refund')).toMatchObject([
+    await apply(s.first.id, answer('FAILED'));
+    await apply(s.first.id, answer('SUCCESS', { providerCode: 'late-000' }), { by: 'check_now' });
+    expect((await events(s.id)).filter((e) => e.kind === 'delivered_after_refund')).toMatchObject([
       {
         status: 'SUCCESS',
         attemptId: s.first.id,
         detail: { provider: 'vtpass', code: 'late-000' },
       },
     ]);
-    apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toMatchObject([
+    await apply(s.first.id, answer('SUCCESS'));
+    expect(await lateOf(s.id)).toMatchObject([
       { kind: 'delivered_after_refund', detectedBy: 'check_now', resolution: null },
     ]);
-    expect(kinds(s.id).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
-    expect(row(s.id).status).toBe('FAILED');
-    expect(wallet()).toEqual({ balance: FUND, reserved: 0 });
+    expect((await kinds(s.id)).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
+    expect((await row(s.id)).status).toBe('FAILED');
+    expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
 
     const t = await held();
-    apply(t.first.id, answer('SUCCESS'));
-    apply(t.first.id, answer('REVERSED'));
-    apply(t.first.id, answer('SUCCESS'));
-    expect(lateOf(t.id)).toMatchObject([{ kind: 'delivered_after_refund' }]);
-    expect(row(t.id).status).toBe('REVERSED');
+    await apply(t.first.id, answer('SUCCESS'));
+    await apply(t.first.id, answer('REVERSED'));
+    await apply(t.first.id, answer('SUCCESS'));
+    expect(await lateOf(t.id)).toMatchObject([{ kind: 'delivered_after_refund' }]);
+    expect((await row(t.id)).status).toBe('REVERSED');
     clean();
   });
 
   it('a success repeated on a settled sale changes nothing and flags nothing', async () => {
     const s = await held();
-    apply(s.first.id, answer('SUCCESS'));
-    const after = wallet();
-    apply(s.first.id, answer('SUCCESS'));
-    expect(lateOf(s.id)).toEqual([]);
-    expect(wallet()).toEqual(after);
-    expect(earnings()).toEqual({ count: 1, face: 10_000 });
+    await apply(s.first.id, answer('SUCCESS'));
+    const after = await wallet();
+    await apply(s.first.id, answer('SUCCESS'));
+    expect(await lateOf(s.id)).toEqual([]);
+    expect(await wallet()).toEqual(after);
+    expect(await earnings()).toEqual({ count: 1, face: 10_000 });
   });
 
   it('any answer on a resolved sale ends its requeries', async () => {
     const s = await held();
-    apply(s.first.id, answer('FAILED'));
-    w.db
+    await apply(s.first.id, answer('FAILED'));
+    await w.db
       .insert(requeryJobs)
       .values({
         attemptId: s.first.id,
@@ -816,11 +808,10 @@ describe('answers after the sale was resolved', () => {
         nextAt: clock,
         tries: 1,
         createdAt: clock,
-      })
-      .run();
-    apply(s.first.id, answer('PENDING'));
-    expect(jobOf(s.first.id)).toBeUndefined();
-    expect(row(s.id).status).toBe('FAILED');
-    expect(lateOf(s.id)).toEqual([]);
+      });
+    await apply(s.first.id, answer('PENDING'));
+    expect(await jobOf(s.first.id)).toBeUndefined();
+    expect((await row(s.id)).status).toBe('FAILED');
+    expect(await lateOf(s.id)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   requeryJobs,
   type LateDeliveryKind,
 } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import { awaitingToken, keepDelivered } from '@/lib/bills/delivered';
 import { countEarnings } from '@/lib/earnings/daily';
@@ -24,6 +24,7 @@ import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
 import { NOT_FOUND_ANSWERS, NOT_FOUND_GRACE_MS, nextRequeryDelay } from './schedule';
 import { isFinal } from './status';
+import { first } from '@/db/query';
 
 export type Writer = 'purchase' | 'requery' | 'callback' | 'admin' | 'check_now';
 
@@ -57,36 +58,31 @@ const attemptById = prepared((db) =>
   db
     .select()
     .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.id, p('id')))
-    .prepare(),
+    .where(eq(purchaseAttempts.id, p('id'))),
 );
 const purchaseById = prepared((db) =>
   db
     .select()
     .from(purchases)
-    .where(eq(purchases.id, p('id')))
-    .prepare(),
+    .where(eq(purchases.id, p('id'))),
 );
 const resolutionOf = prepared((db) =>
   db
     .select({ outcome: purchaseResolutions.outcome })
     .from(purchaseResolutions)
-    .where(eq(purchaseResolutions.purchaseId, p('purchaseId')))
-    .prepare(),
+    .where(eq(purchaseResolutions.purchaseId, p('purchaseId'))),
 );
 const recordAnswer = prepared((db) =>
   db
     .update(purchaseAttempts)
     .set({ status: v('status'), providerCode: v('providerCode') })
-    .where(eq(purchaseAttempts.id, p('id')))
-    .prepare(),
+    .where(eq(purchaseAttempts.id, p('id'))),
 );
 const setOpenStatus = prepared((db) =>
   db
     .update(purchases)
     .set({ status: v('status'), updatedAt: v('now') })
-    .where(eq(purchases.id, p('id')))
-    .prepare(),
+    .where(eq(purchases.id, p('id'))),
 );
 /** A final status stamps final_at; the provider's own references are kept when this answer has none. */
 const setFinalStatus = prepared((db) =>
@@ -99,42 +95,38 @@ const setFinalStatus = prepared((db) =>
       providerRef: sql`coalesce(${p('providerRef')}, ${purchases.providerRef})`,
       operatorRef: sql`coalesce(${p('operatorRef')}, ${purchases.operatorRef})`,
     })
-    .where(eq(purchases.id, p('id')))
-    .prepare(),
+    .where(eq(purchases.id, p('id'))),
 );
 const deleteJob = prepared((db) =>
   db
     .delete(requeryJobs)
-    .where(eq(requeryJobs.attemptId, p('attemptId')))
-    .prepare(),
+    .where(eq(requeryJobs.attemptId, p('attemptId'))),
 );
 const setNotFoundCount = prepared((db) =>
   db
     .update(purchaseAttempts)
     .set({ notFoundCount: v('count') })
-    .where(eq(purchaseAttempts.id, p('id')))
-    .prepare(),
+    .where(eq(purchaseAttempts.id, p('id'))),
 );
 const setAwaiting = prepared((db) =>
   db
     .update(purchaseAttempts)
     .set({ awaiting: v('awaiting') })
-    .where(eq(purchaseAttempts.id, p('id')))
-    .prepare(),
+    .where(eq(purchaseAttempts.id, p('id'))),
 );
 
 type ProviderRefs = { providerRef?: string | null; operatorRef?: string | null };
 
-function setStatus(
+async function setStatus(
   tx: Tx,
   purchase: Purchase,
   status: Purchase['status'],
   now: number,
   refs: ProviderRefs = {},
 ) {
-  recordSaleStatusWebhook(tx, purchase, status, now);
-  if (!isFinal(status)) return setOpenStatus(tx).run({ id: purchase.id, status, now });
-  setFinalStatus(tx).run({
+  await recordSaleStatusWebhook(tx, purchase, status, now);
+  if (!isFinal(status)) return await setOpenStatus(tx).run({ id: purchase.id, status, now });
+  await setFinalStatus(tx).run({
     id: purchase.id,
     status,
     now,
@@ -143,7 +135,7 @@ function setStatus(
   });
 }
 
-const dropJob = (tx: Tx, attemptId: number) => deleteJob(tx).run({ attemptId });
+const dropJob = async (tx: Tx, attemptId: number) => await deleteJob(tx).run({ attemptId });
 
 /** A callback or "check now" is a hint: it may resolve a sale, never move its requery schedule or spend its budget. */
 const isHint = (by: Writer) => by === 'callback' || by === 'check_now';
@@ -154,23 +146,23 @@ const isHint = (by: Writer) => by === 'callback' || by === 'check_now';
  * Ambiguity keeps the money reserved and schedules the next requery; only a definite answer moves it.
  * A delivery reported after the sale was resolved the other way is flagged for an admin, never ignored.
  */
-export function applyProviderResult(
+export async function applyProviderResult(
   db: Db,
   attemptId: number,
   result: ProviderResult,
   opts: ApplyOptions,
-): Applied {
-  return immediate(db, (tx) => {
-    const found = attemptById(tx).get({ id: attemptId });
+): Promise<Applied> {
+  return await inTransaction(db, async (tx) => {
+    const found = await attemptById(tx).get({ id: attemptId });
     if (!found) throw new Error(`No attempt ${attemptId}`);
-    const purchase = reload(tx, found.purchaseId);
+    const purchase = await reload(tx, found.purchaseId);
     const { now } = opts;
-    recordAnswer(tx).run({
+    await recordAnswer(tx).run({
       id: attemptId,
       status: result.status,
       providerCode: result.providerCode,
     });
-    recordEvent(
+    await recordEvent(
       tx,
       purchase.id,
       opts.by === 'purchase' ? 'provider_answer' : opts.by === 'callback' ? 'callback' : 'requery',
@@ -190,23 +182,23 @@ export function applyProviderResult(
     );
     // A token is kept from whichever answer first carries it, and never erased (lib/bills/delivered.ts).
     if (found.reference === purchase.reference || result.status === 'SUCCESS')
-      if (keepDelivered(tx, purchase.id, result.delivered, now))
-        recordEvent(tx, purchase.id, 'token_delivered', now, {
+      if (await keepDelivered(tx, purchase.id, result.delivered, now))
+        await recordEvent(tx, purchase.id, 'token_delivered', now, {
           attemptId,
           detail: { provider: found.provider, by: opts.by },
         });
-    const attempt = { ...found, notFoundCount: countNotFound(tx, found, result, now) };
-    const resolution = resolutionOf(tx).get({ purchaseId: purchase.id })?.outcome;
+    const attempt = { ...found, notFoundCount: await countNotFound(tx, found, result, now) };
+    const resolution = (await resolutionOf(tx).get({ purchaseId: purchase.id }))?.outcome;
     // Superseded first: its "delivered" must be heard even when the sale is resolved (double delivery).
     if (attempt.reference !== purchase.reference)
-      return superseded(tx, purchase, attempt, result, resolution, opts);
-    if (resolution) return afterResolution(tx, purchase, attempt, result, resolution, opts);
-    return decide(tx, purchase, attempt, result, opts);
+      return await superseded(tx, purchase, attempt, result, resolution, opts);
+    if (resolution) return await afterResolution(tx, purchase, attempt, result, resolution, opts);
+    return await decide(tx, purchase, attempt, result, opts);
   });
 }
 
-function reload(tx: Tx, id: number): Purchase {
-  const purchase = purchaseById(tx).get({ id });
+async function reload(tx: Tx, id: number): Promise<Purchase> {
+  const purchase = await purchaseById(tx).get({ id });
   if (!purchase) throw new Error(`No purchase ${id}`);
   return purchase;
 }
@@ -215,18 +207,18 @@ function reload(tx: Tx, id: number): Purchase {
  * NOT_FOUND answers after the grace period, in a row, per attempt and whoever asked. An answer
  * inside the grace period proves nothing either way; a provider that knows the reference breaks the run.
  */
-function countNotFound(tx: Tx, attempt: Attempt, result: ProviderResult, now: number): number {
+async function countNotFound(tx: Tx, attempt: Attempt, result: ProviderResult, now: number): Promise<number> {
   let count = attempt.notFoundCount;
   if (result.status === 'NOT_FOUND') {
     if (now - attempt.createdAt >= NOT_FOUND_GRACE_MS) count += 1;
   } else if (result.status !== 'UNKNOWN') {
     count = 0;
   }
-  if (count !== attempt.notFoundCount) setNotFoundCount(tx).run({ id: attempt.id, count });
+  if (count !== attempt.notFoundCount) await setNotFoundCount(tx).run({ id: attempt.id, count });
   return count;
 }
 
-function flagLateDelivery(
+async function flagLateDelivery(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
@@ -234,7 +226,7 @@ function flagLateDelivery(
   result: ProviderResult,
   opts: ApplyOptions,
 ) {
-  const flagged = tx
+  const flagged = await tx
     .insert(lateDeliveries)
     .values({
       purchaseId: purchase.id,
@@ -243,16 +235,15 @@ function flagLateDelivery(
       detectedBy: opts.by,
       detectedAt: opts.now,
     })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   if (flagged.changes === 1) {
-    recordEvent(tx, purchase.id, kind, opts.now, {
+    await recordEvent(tx, purchase.id, kind, opts.now, {
       attemptId: attempt.id,
       status: 'SUCCESS',
       detail: { provider: attempt.provider, code: result.providerCode },
     });
     if (kind === 'delivered_after_refund')
-      recordDeliveredAfterRefundWebhook(tx, purchase, opts.now);
+      await recordDeliveredAfterRefundWebhook(tx, purchase, opts.now);
   }
 }
 
@@ -262,49 +253,48 @@ function flagLateDelivery(
  * becomes the superseded one); if it was settled through another provider, it was delivered twice;
  * if it was refunded, it was delivered after the refund.
  */
-function superseded(
+async function superseded(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   result: ProviderResult,
   resolution: string | undefined,
   opts: ApplyOptions,
-): Applied {
+): Promise<Applied> {
   if (result.status === 'SUCCESS') {
     if (resolution === 'settled')
-      flagLateDelivery(tx, purchase, attempt, 'delivered_twice', result, opts);
+      await flagLateDelivery(tx, purchase, attempt, 'delivered_twice', result, opts);
     else if (resolution === 'refunded')
-      flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
+      await flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
     else {
-      tx.update(purchases)
+      await tx.update(purchases)
         .set({ provider: attempt.provider, reference: attempt.reference, updatedAt: opts.now })
-        .where(eq(purchases.id, purchase.id))
-        .run();
-      recordEvent(tx, purchase.id, 'adopted', opts.now, {
+        .where(eq(purchases.id, purchase.id));
+      await recordEvent(tx, purchase.id, 'adopted', opts.now, {
         attemptId: attempt.id,
         detail: { from: purchase.provider, to: attempt.provider, reference: attempt.reference },
       });
-      return decide(tx, reload(tx, purchase.id), attempt, result, opts);
+      return await decide(tx, await reload(tx, purchase.id), attempt, result, opts);
     }
   }
   // While its answer is still open, keep asking on its schedule: a late "delivered" from it must be heard.
-  if (!isAmbiguous(result)) dropJob(tx, attempt.id);
-  else if (!isHint(opts.by) && jobOf(tx, attempt.id) && nextSlot(tx, attempt, opts) === null)
-    dropJob(tx, attempt.id);
-  return { purchase: reload(tx, purchase.id) };
+  if (!isAmbiguous(result)) await dropJob(tx, attempt.id);
+  else if (!isHint(opts.by) && await jobOf(tx, attempt.id) && await nextSlot(tx, attempt, opts) === null)
+    await dropJob(tx, attempt.id);
+  return { purchase: await reload(tx, purchase.id) };
 }
 
-function afterResolution(
+async function afterResolution(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   result: ProviderResult,
   outcome: string,
   opts: ApplyOptions,
-): Applied {
+): Promise<Applied> {
   if (result.status === 'REVERSED' && outcome === 'settled') {
     if (
-      reverseSettled(
+      await reverseSettled(
         tx,
         saleMoney(purchase, opts.now),
         attempt.provider,
@@ -312,9 +302,9 @@ function afterResolution(
         opts.by,
       )
     ) {
-      if (purchase.status === 'SUCCESS') countEarnings(tx, purchase, -1);
-      setStatus(tx, purchase, 'REVERSED', opts.now);
-      recordEvent(tx, purchase.id, 'reversed', opts.now, {
+      if (purchase.status === 'SUCCESS') await countEarnings(tx, purchase, -1);
+      await setStatus(tx, purchase, 'REVERSED', opts.now);
+      await recordEvent(tx, purchase.id, 'reversed', opts.now, {
         attemptId: attempt.id,
         status: 'REVERSED',
       });
@@ -324,12 +314,12 @@ function afterResolution(
     (outcome === 'refunded' || purchase.status === 'REVERSED')
   ) {
     // The agent has the money back and the customer has the value: an admin decides who pays.
-    flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
+    await flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
   }
   if (outcome === 'settled' && result.status !== 'REVERSED')
-    followToken(tx, purchase.id, attempt, opts);
-  else dropJob(tx, attempt.id);
-  return { purchase: reload(tx, purchase.id) };
+    await followToken(tx, purchase.id, attempt, opts);
+  else await dropJob(tx, attempt.id);
+  return { purchase: await reload(tx, purchase.id) };
 }
 
 /**
@@ -337,47 +327,47 @@ function afterResolution(
  * is safe: once settled, an answer only reaches afterResolution, where nothing but a reversal moves
  * money. A spent budget leaves the sale delivered and says so in its timeline for an admin.
  */
-function followToken(tx: Tx, purchaseId: number, attempt: Attempt, opts: ApplyOptions) {
-  const purchase = reload(tx, purchaseId);
-  if (!awaitingToken(purchase)) return dropJob(tx, attempt.id);
+async function followToken(tx: Tx, purchaseId: number, attempt: Attempt, opts: ApplyOptions) {
+  const purchase = await reload(tx, purchaseId);
+  if (!awaitingToken(purchase)) return await dropJob(tx, attempt.id);
   if (isHint(opts.by)) return; // the schedule keeps asking; a hint never moves it
-  if (nextSlot(tx, attempt, opts) !== null) return;
-  recordEvent(tx, purchaseId, 'token_not_arrived', opts.now, {
+  if (await nextSlot(tx, attempt, opts) !== null) return;
+  await recordEvent(tx, purchaseId, 'token_not_arrived', opts.now, {
     attemptId: attempt.id,
     status: 'SUCCESS',
     detail: { why: 'requery budget spent without a token' },
   });
-  dropJob(tx, attempt.id);
+  await dropJob(tx, attempt.id);
 }
 
-function decide(
+async function decide(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   result: ProviderResult,
   opts: ApplyOptions,
-): Applied {
+): Promise<Applied> {
   const { now, by } = opts;
   const money = saleMoney(purchase, now);
   switch (result.status) {
     case 'SUCCESS':
-      settle(tx, money, attempt.provider, attempt.providerCostMinor, by);
-      setStatus(tx, purchase, 'SUCCESS', now, {
+      await settle(tx, money, attempt.provider, attempt.providerCostMinor, by);
+      await setStatus(tx, purchase, 'SUCCESS', now, {
         providerRef: result.providerRef ?? null,
         operatorRef: result.operatorRef ?? null,
       });
-      countEarnings(tx, purchase, 1);
-      recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
-      followToken(tx, purchase.id, attempt, opts);
+      await countEarnings(tx, purchase, 1);
+      await recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
+      await followToken(tx, purchase.id, attempt, opts);
       break;
     case 'FAILED':
-      if (result.needsConfirmation) return awaitConfirmation(tx, purchase, attempt, 'refund', opts);
-      refundFailed(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}`, opts);
+      if (result.needsConfirmation) return await awaitConfirmation(tx, purchase, attempt, 'refund', opts);
+      await refundFailed(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}`, opts);
       break;
     case 'NOT_PROCESSED':
       if (result.needsConfirmation)
-        return awaitConfirmation(tx, purchase, attempt, 'failover', opts);
-      return failoverOrRefund(
+        return await awaitConfirmation(tx, purchase, attempt, 'failover', opts);
+      return await failoverOrRefund(
         tx,
         purchase,
         attempt,
@@ -385,23 +375,23 @@ function decide(
         opts,
       );
     case 'REVERSED':
-      refund(tx, money, by, `reversed by ${attempt.provider}`);
-      setStatus(tx, purchase, 'REVERSED', now);
-      recordEvent(tx, purchase.id, 'refunded', now, { attemptId: attempt.id, status: 'REVERSED' });
-      dropJob(tx, attempt.id);
+      await refund(tx, money, by, `reversed by ${attempt.provider}`);
+      await setStatus(tx, purchase, 'REVERSED', now);
+      await recordEvent(tx, purchase.id, 'refunded', now, { attemptId: attempt.id, status: 'REVERSED' });
+      await dropJob(tx, attempt.id);
       break;
     case 'MANUAL_REVIEW':
-      toManualReview(tx, purchase, attempt.id, now, `provider answered ${result.providerCode}`);
+      await toManualReview(tx, purchase, attempt.id, now, `provider answered ${result.providerCode}`);
       break;
     case 'NOT_FOUND':
-      return notFound(tx, purchase, attempt, result, opts);
+      return await notFound(tx, purchase, attempt, result, opts);
     default:
-      stillPending(tx, purchase, attempt, result, opts);
+      await stillPending(tx, purchase, attempt, result, opts);
   }
-  return { purchase: reload(tx, purchase.id) };
+  return { purchase: await reload(tx, purchase.id) };
 }
 
-function refundFailed(
+async function refundFailed(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
@@ -409,66 +399,65 @@ function refundFailed(
   opts: ApplyOptions,
   detail?: unknown,
 ) {
-  refund(tx, saleMoney(purchase, opts.now), opts.by, reason);
-  setStatus(tx, purchase, 'FAILED', opts.now);
-  recordEvent(tx, purchase.id, 'refunded', opts.now, {
+  await refund(tx, saleMoney(purchase, opts.now), opts.by, reason);
+  await setStatus(tx, purchase, 'FAILED', opts.now);
+  await recordEvent(tx, purchase.id, 'refunded', opts.now, {
     attemptId: attempt.id,
     status: 'FAILED',
     detail,
   });
-  dropJob(tx, attempt.id);
+  await dropJob(tx, attempt.id);
 }
 
 /** Provably nothing happened at this provider: the next one in the route may take it, else the agent is refunded. */
-function failoverOrRefund(
+async function failoverOrRefund(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   reason: string,
   opts: ApplyOptions,
-): Applied {
-  dropJob(tx, attempt.id);
+): Promise<Applied> {
+  await dropJob(tx, attempt.id);
   const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
   if (next && opts.failover) {
     const reference = opts.failover.newReference(next.provider);
-    tx.update(purchases)
+    await tx.update(purchases)
       .set({ provider: next.provider, reference, updatedAt: opts.now })
-      .where(eq(purchases.id, purchase.id))
-      .run();
-    const failoverTo = insertAttempt(tx, { ...purchase, reference }, next, reference, opts.now);
-    recordEvent(tx, purchase.id, 'failover', opts.now, {
+      .where(eq(purchases.id, purchase.id));
+    const failoverTo = await insertAttempt(tx, { ...purchase, reference }, next, reference, opts.now);
+    await recordEvent(tx, purchase.id, 'failover', opts.now, {
       attemptId: failoverTo.id,
       detail: { from: attempt.provider, to: next.provider, reference },
     });
-    return { purchase: reload(tx, purchase.id), failoverTo };
+    return { purchase: await reload(tx, purchase.id), failoverTo };
   }
-  refundFailed(tx, purchase, attempt, reason, opts);
-  return { purchase: reload(tx, purchase.id) };
+  await refundFailed(tx, purchase, attempt, reason, opts);
+  return { purchase: await reload(tx, purchase.id) };
 }
 
 /**
  * A definite "no" whose provider document asks for a confirming requery first: the money stays
  * reserved and a requery is scheduled; its answer (failed or not found) does what this one could not.
  */
-function awaitConfirmation(
+async function awaitConfirmation(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   awaiting: 'refund' | 'failover',
   opts: ApplyOptions,
-): Applied {
-  setAwaiting(tx).run({ id: attempt.id, awaiting });
-  recordEvent(tx, purchase.id, 'awaiting_confirmation', opts.now, {
+): Promise<Applied> {
+  await setAwaiting(tx).run({ id: attempt.id, awaiting });
+  await recordEvent(tx, purchase.id, 'awaiting_confirmation', opts.now, {
     attemptId: attempt.id,
     status: 'PENDING',
     detail: { then: awaiting },
   });
   const pending = { ...attempt, awaiting };
   if (isHint(opts.by) || purchase.status === 'MANUAL_REVIEW')
-    return { purchase: reload(tx, purchase.id) };
-  reschedule(tx, purchase, pending, opts, 'PENDING');
+    return { purchase: await reload(tx, purchase.id) };
+  await reschedule(tx, purchase, pending, opts, 'PENDING');
   return {
-    purchase: reload(tx, purchase.id),
+    purchase: await reload(tx, purchase.id),
     confirmFailover: awaiting === 'failover' && opts.by === 'purchase' ? true : undefined,
   };
 }
@@ -477,35 +466,35 @@ function nextStep(route: RouteStep[], provider: string): RouteStep | undefined {
   return route[route.findIndex((s) => s.provider === provider) + 1];
 }
 
-export function toManualReview(
+export async function toManualReview(
   tx: Tx,
   purchase: Purchase,
   attemptId: number,
   now: number,
   why: string,
 ) {
-  setStatus(tx, purchase, 'MANUAL_REVIEW', now);
-  recordEvent(tx, purchase.id, 'manual_review', now, {
+  await setStatus(tx, purchase, 'MANUAL_REVIEW', now);
+  await recordEvent(tx, purchase.id, 'manual_review', now, {
     attemptId,
     status: 'MANUAL_REVIEW',
     detail: { why },
   });
-  dropJob(tx, attemptId);
+  await dropJob(tx, attemptId);
 }
 
 /**
  * Never seen upstream. After a definite "no" that waited for this confirmation, one answer is the
  * confirmation. Otherwise it refunds only after two such answers, both after the grace period.
  */
-function notFound(
+async function notFound(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
   result: ProviderResult,
   opts: ApplyOptions,
-): Applied {
+): Promise<Applied> {
   if (attempt.awaiting === 'failover')
-    return failoverOrRefund(
+    return await failoverOrRefund(
       tx,
       purchase,
       attempt,
@@ -513,29 +502,29 @@ function notFound(
       opts,
     );
   if (attempt.awaiting === 'refund') {
-    refundFailed(
+    await refundFailed(
       tx,
       purchase,
       attempt,
       `${attempt.provider} failed it and has no record of it`,
       opts,
     );
-    return { purchase: reload(tx, purchase.id) };
+    return { purchase: await reload(tx, purchase.id) };
   }
   if (attempt.notFoundCount >= NOT_FOUND_ANSWERS) {
-    refundFailed(tx, purchase, attempt, `${attempt.provider} never received it`, opts, {
+    await refundFailed(tx, purchase, attempt, `${attempt.provider} never received it`, opts, {
       notFoundAnswers: attempt.notFoundCount,
     });
-    return { purchase: reload(tx, purchase.id) };
+    return { purchase: await reload(tx, purchase.id) };
   }
-  stillPending(tx, purchase, attempt, result, opts);
-  return { purchase: reload(tx, purchase.id) };
+  await stillPending(tx, purchase, attempt, result, opts);
+  return { purchase: await reload(tx, purchase.id) };
 }
 
 const isAmbiguous = (r: ProviderResult) =>
   r.status === 'PENDING' || r.status === 'UNKNOWN' || r.status === 'NOT_FOUND';
 
-function stillPending(
+async function stillPending(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
@@ -547,23 +536,23 @@ function stillPending(
   const status = result.status === 'UNKNOWN' ? 'UNKNOWN' : 'PENDING';
   // A hint may tell us the provider has an answer, but it leaves the schedule and its budget alone.
   if (isHint(opts.by)) {
-    if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);
+    if (purchase.status !== status) await setStatus(tx, purchase, status, opts.now);
     return;
   }
-  reschedule(tx, purchase, attempt, opts, status, result);
+  await reschedule(tx, purchase, attempt, opts, status, result);
 }
 
-const jobOf = (tx: Tx, attemptId: number) =>
-  tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
+const jobOf = async (tx: Tx, attemptId: number) =>
+  await first(tx.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)));
 
 /** Books the attempt's next requery; null (and nothing booked) when its budget is spent. */
-function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): number | null {
-  const tries = jobOf(tx, attempt.id)?.tries ?? 0;
+async function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): Promise<number | null> {
+  const tries = (await jobOf(tx, attempt.id))?.tries ?? 0;
   // The sale's own answer keeps the first slot; every requery uses one.
   const used = opts.by === 'purchase' ? tries : tries + 1;
   const delay = nextRequeryDelay(attempt.provider, used);
   if (delay === null) return null;
-  tx.insert(requeryJobs)
+  await tx.insert(requeryJobs)
     .values({
       attemptId: attempt.id,
       purchaseId: attempt.purchaseId,
@@ -575,12 +564,11 @@ function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): number | null {
     .onConflictDoUpdate({
       target: requeryJobs.attemptId,
       set: { nextAt: opts.now + delay, tries: used, leaseOwner: null, leaseUntil: null },
-    })
-    .run();
+    });
   return delay;
 }
 
-function reschedule(
+async function reschedule(
   tx: Tx,
   purchase: Purchase,
   attempt: Attempt,
@@ -588,11 +576,11 @@ function reschedule(
   status: 'PENDING' | 'UNKNOWN',
   last?: ProviderResult,
 ) {
-  if (nextSlot(tx, attempt, opts) === null) {
+  if (await nextSlot(tx, attempt, opts) === null) {
     const lastAnswer = last
       ? `; last answer ${attempt.provider} ${last.providerCode}${last.message ? `: ${last.message}` : ''}`
       : '';
-    return toManualReview(tx, purchase, attempt.id, opts.now, `requery budget spent${lastAnswer}`);
+    return await toManualReview(tx, purchase, attempt.id, opts.now, `requery budget spent${lastAnswer}`);
   }
-  if (purchase.status !== status) setStatus(tx, purchase, status, opts.now);
+  if (purchase.status !== status) await setStatus(tx, purchase, status, opts.now);
 }

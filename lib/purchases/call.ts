@@ -6,6 +6,7 @@ import { notSent } from '@/lib/providers/ambiguity';
 import { isProviderId } from '@/lib/providers/registry';
 import type { ProviderAdapter, ProviderDeps, ProviderResult } from '@/lib/providers/types';
 import type { Attempt, Purchase } from './open';
+import { first } from '@/db/query';
 
 const unknown = (code: string, message: string): ProviderResult => ({
   status: 'UNKNOWN',
@@ -18,14 +19,14 @@ const unknown = (code: string, message: string): ProviderResult => ({
  * The adapter for an attempt's provider, or why there is none: an unknown or unconfigured provider,
  * credentials that no longer decrypt, an adapter that cannot be built.
  */
-function liveProvider(
+async function liveProvider(
   db: Db,
   provider: string,
   deps?: Partial<ProviderDeps>,
-): { adapter: ProviderAdapter } | { why: string } {
+): Promise<{ adapter: ProviderAdapter } | { why: string }> {
   if (!isProviderId(provider)) return { why: `Unknown provider ${provider}` };
   try {
-    return providerFor(db, provider, deps) ?? { why: `${provider} is not configured` };
+    return await providerFor(db, provider, deps) ?? { why: `${provider} is not configured` };
   } catch (error) {
     return {
       why: `${provider} cannot be called: ${error instanceof Error ? error.message : String(error)}`,
@@ -43,7 +44,7 @@ export async function callProvider(
   attempt: Attempt,
   deps?: Partial<ProviderDeps>,
 ): Promise<ProviderResult> {
-  const live = liveProvider(db, attempt.provider, deps);
+  const live = await liveProvider(db, attempt.provider, deps);
   if ('why' in live) return notSent('config', live.why);
   const base = {
     reference: attempt.reference,
@@ -84,8 +85,8 @@ function billOf(purchase: Purchase, type: 'electricity' | 'tv') {
   };
 }
 
-const typeOfPurchase = (db: Db, purchaseId: number) =>
-  db.select({ type: purchases.type }).from(purchases).where(eq(purchases.id, purchaseId)).get()
+const typeOfPurchase = async (db: Db, purchaseId: number) =>
+  (await first(db.select({ type: purchases.type }).from(purchases).where(eq(purchases.id, purchaseId))))
     ?.type;
 
 /** Requery by our reference; like the call, it never throws. */
@@ -95,11 +96,11 @@ export async function requeryAttempt(
   deps?: Partial<ProviderDeps>,
 ): Promise<ProviderResult> {
   // Asking failed, so nothing is known: the schedule spends its budget and ends in manual review with the reason.
-  const live = liveProvider(db, attempt.provider, deps);
+  const live = await liveProvider(db, attempt.provider, deps);
   if ('why' in live) return unknown('config', live.why);
   try {
     // A bill is asked about with its family's reading of the answer codes (vtpass-bills.md#codes).
-    const type = typeOfPurchase(db, attempt.purchaseId);
+    const type = await typeOfPurchase(db, attempt.purchaseId);
     const family = type === 'electricity' || type === 'tv' ? live.adapter.bills?.[type] : undefined;
     if (family?.requery) return await family.requery(attempt.reference);
     return await live.adapter.requery(attempt.reference);

@@ -5,20 +5,21 @@ import type { World } from '@/test/world';
 import { withWorld } from '@/test/world/hooks';
 import { handleCallback } from './callbacks';
 import { startSale } from './start-sale';
+import { first, rows } from '@/db/query';
 
 let world: World;
 withWorld(5_000_000, (w) => (world = w));
 
 /** Every table a callback could touch, as row counts: "changes nothing" means these stay equal. */
-function footprint() {
-  const count = (table: string) =>
-    world.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n;
+async function footprint() {
+  const count = async (table: string) =>
+    (await first(await rows(world.db, sql.raw(`select count(*) as n from ${table}`))))!.n;
   return {
-    ledger: count('ledger_entries'),
-    resolutions: count('purchase_resolutions'),
-    events: count('purchase_events'),
-    inbox: count('callback_inbox'),
-    statuses: world.db.all(sql`select id, status from purchases order by id`),
+    ledger: await count('ledger_entries'),
+    resolutions: await count('purchase_resolutions'),
+    events: await count('purchase_events'),
+    inbox: await count('callback_inbox'),
+    statuses: await rows(world.db, sql`select id, status from purchases order by id`),
   };
 }
 
@@ -34,7 +35,7 @@ const vtpassUpdate = (requestId: string, status: string) => ({
 
 describe('provider callbacks', () => {
   it('a callback for a reference we never issued changes nothing and is acknowledged', async () => {
-    const before = footprint();
+    const before = await footprint();
     const handled = await handleCallback(
       world.db,
       'vtpass',
@@ -42,11 +43,11 @@ describe('provider callbacks', () => {
     );
     expect(handled.outcome).toBe('unknown_reference');
     expect(handled.ack.body).toBe('{"response":"success"}');
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('a malformed callback changes nothing', async () => {
-    const before = footprint();
+    const before = await footprint();
     for (const rawBody of ['not json', '{"type":"transaction-update"}', '{"data":[]}', '']) {
       const handled = await handleCallback(world.db, 'vtpass', {
         method: 'POST',
@@ -56,11 +57,11 @@ describe('provider callbacks', () => {
       });
       expect(handled.outcome).toBe('ignored');
     }
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('a JoNet callback without our key is refused and changes nothing', async () => {
-    const before = footprint();
+    const before = await footprint();
     const handled = await handleCallback(world.db, 'jonet', {
       method: 'POST',
       headers: { authorization: 'forged-key', 'content-type': 'application/json' },
@@ -77,7 +78,7 @@ describe('provider callbacks', () => {
     });
     expect(handled.outcome).toBe('ignored');
     expect(handled.ack.status).toBe(401);
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('a callback saying "delivered" is checked with a requery first, and a replay changes nothing', async () => {
@@ -95,13 +96,13 @@ describe('provider callbacks', () => {
     const hint = vtpassUpdate(sold.outcome.reference, 'delivered');
     const first = await handleCallback(world.db, 'vtpass', hint);
     expect(first.outcome).toBe('applied');
-    const afterFirst = footprint();
+    const afterFirst = await footprint();
     expect(afterFirst.resolutions).toBe(0);
     expect(afterFirst.inbox).toBe(1);
     expect(afterFirst.statuses).toContainEqual({ id: sold.outcome.purchaseId, status: 'PENDING' });
     const replay = await handleCallback(world.db, 'vtpass', hint);
     expect(replay.outcome).toBe('duplicate');
-    expect(footprint()).toEqual(afterFirst);
+    expect(await footprint()).toEqual(afterFirst);
     expect(allViolations(world.db)).toEqual([]);
   });
 });

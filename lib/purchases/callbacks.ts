@@ -8,6 +8,7 @@ import type { CallbackInput, CallbackParse, ProviderDeps } from '@/lib/providers
 import type { ProviderId } from '@/lib/providers/registry';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
+import { first } from '@/db/query';
 
 export type CallbackHandling = {
   ack: CallbackParse['ack'];
@@ -32,7 +33,7 @@ export async function handleCallback(
   now = Date.now,
   source = 'unknown',
 ): Promise<CallbackHandling> {
-  const live = providerFor(db, provider, deps);
+  const live = await providerFor(db, provider, deps);
   if (!live)
     return {
       ack: { status: 404, body: '{"error":"unknown provider"}', contentType: 'application/json' },
@@ -41,7 +42,7 @@ export async function handleCallback(
   const parsed = live.adapter.parseCallback(input);
   if (!parsed.event) return { ack: parsed.ack, outcome: 'ignored' };
   // Only callbacks about our own attempts are remembered, so strangers cannot grow the inbox.
-  const attempt = db
+  const attempt = await first(db
     .select()
     .from(purchaseAttempts)
     .where(
@@ -49,36 +50,33 @@ export async function handleCallback(
         eq(purchaseAttempts.reference, parsed.event.reference),
         eq(purchaseAttempts.provider, provider),
       ),
-    )
-    .get();
+    ));
   if (!attempt) return { ack: parsed.ack, outcome: 'unknown_reference' };
   const dedupeKey = `${provider}:${createHash('sha256')
     .update(input.rawBody || JSON.stringify(input.query))
     .digest('hex')}`;
   if (
-    db
+    await first(db
       .select({ id: callbackInbox.id })
       .from(callbackInbox)
-      .where(eq(callbackInbox.dedupeKey, dedupeKey))
-      .get()
+      .where(eq(callbackInbox.dedupeKey, dedupeKey)))
   ) {
     return { ack: parsed.ack, outcome: 'duplicate' };
   }
   const at = now();
   // Throttled before it is remembered, so the provider's own retry later is still heard.
   if (
-    !allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at) ||
-    !allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at)
+    !await allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at) ||
+    !await allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at)
   ) {
     return { ack: parsed.ack, outcome: 'rate_limited' };
   }
-  const fresh = db
+  const fresh = await db
     .insert(callbackInbox)
     .values({ provider, dedupeKey, reference: parsed.event.reference, receivedAt: at })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   if (fresh.changes === 0) return { ack: parsed.ack, outcome: 'duplicate' };
   const result = await requeryAttempt(db, attempt, deps);
-  applyProviderResult(db, attempt.id, result, { by: 'callback', now: now() });
+  await applyProviderResult(db, attempt.id, result, { by: 'callback', now: now() });
   return { ack: parsed.ack, outcome: 'applied' };
 }

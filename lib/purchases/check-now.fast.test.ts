@@ -7,6 +7,7 @@ import { requeryJobs } from '@/db/schema';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { sellTo } from '@/test/world/sales';
 import { checkNow } from './check-now';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -16,20 +17,20 @@ beforeAll(async () => {
 afterEach(() => w?.close());
 afterAll(() => T?.close());
 
-const jobOf = (purchaseId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get()!;
+const jobOf = async (purchaseId: number) =>
+  (await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId))))!;
 
 describe('check now', () => {
   it('asks the provider but leaves the requery schedule and its budget alone', async () => {
     w = T.fork();
     w.fund(100_000);
     const sale = (await sellTo(w, { ending: '58' })).outcome; // pending forever
-    const job = jobOf(sale.purchaseId);
+    const job = await jobOf(sale.purchaseId);
     const calls = w.sim.calls.length;
     const checked = await checkNow(w.db, w.agentId, sale.purchaseId, w.provider);
     expect(checked).toMatchObject({ ok: true, outcome: { status: 'PENDING' } });
     expect(w.sim.calls.length - calls).toBe(1);
-    expect(jobOf(sale.purchaseId)).toEqual(job);
+    expect(await jobOf(sale.purchaseId)).toEqual(job);
   });
 
   it("an agent's allowance is that agent's own", async () => {

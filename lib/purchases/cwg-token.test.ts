@@ -11,21 +11,19 @@ withWorld(100_000_000, (w) => (world = w));
 
 describe('the CWG token', () => {
   it('is fetched once for 100 concurrent sales through CWG (cached per provider configuration, across sales)', async () => {
-    world.db
+    await world.db
       .update(routes)
       .set({ providers: ['cwg'] })
-      .where(and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime')))
-      .run();
+      .where(and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime')));
     // 100 calls at once on a small machine: give them time so every sale gets its answer.
-    world.db
+    await world.db
       .update(providerSettings)
       .set({ timeoutMs: 20_000 })
-      .where(eq(providerSettings.id, 'cwg'))
-      .run();
+      .where(eq(providerSettings.id, 'cwg'));
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const sales = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        startSale(world.db, world.agentId, {
+      Array.from({ length: 100 }, async (_, i) =>
+        await startSale(world.db, world.agentId, {
           idempotencyKey: `cwg-token-${i}-key-000`,
           productId: product.id,
           phone: `0803${String(10_000 + i).padStart(5, '0')}00`,

@@ -26,6 +26,7 @@ import { listOpenLateDeliveries, resolveLateDelivery } from './late-delivery';
 import { runRequeryPass } from './requery-worker';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
+import { first, rows } from '@/db/query';
 
 let world: World;
 withWorld(50_000_000, (w) => (world = w));
@@ -61,46 +62,44 @@ async function sale(
   return { ...r.outcome, phone };
 }
 
-const row = (id: number) => world.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const attemptsOf = (id: number) =>
-  world.db
+const row = async (id: number) => (await first(world.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const attemptsOf = async (id: number) =>
+  await world.db
     .select()
     .from(purchaseAttempts)
     .where(eq(purchaseAttempts.purchaseId, id))
-    .orderBy(purchaseAttempts.id)
-    .all();
-const currentAttempt = (id: number) =>
-  attemptsOf(id).find((a) => a.reference === row(id).reference)!;
-const eventKinds = (id: number) =>
-  world.db
+    .orderBy(purchaseAttempts.id);
+const currentAttempt = async (id: number) =>
+  (await attemptsOf(id)).find(async (a) => a.reference === (await row(id)).reference)!;
+const eventKinds = async (id: number) =>
+  (await world.db
     .select()
     .from(purchaseEvents)
-    .where(eq(purchaseEvents.purchaseId, id))
-    .all()
+    .where(eq(purchaseEvents.purchaseId, id)))
     .map((e) => e.kind);
-const jobOf = (attemptId: number) =>
-  world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)).get();
-const wallet = (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') =>
-  findWallet(world.db, agentId, currency)!;
+const jobOf = async (attemptId: number) =>
+  await first(world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)));
+const wallet = async (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') =>
+  (await findWallet(world.db, agentId, currency))!;
 const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({
   status,
   providerCode: `test-${status}`,
   exchanges: [],
   ...extra,
 });
-const apply = (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
-  applyProviderResult(world.db, attemptId, result, { by: 'requery', now: Date.now(), ...opts });
-const lateOf = (purchaseId: number) =>
-  world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId)).all();
+const apply = async (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
+  await applyProviderResult(world.db, attemptId, result, { by: 'requery', now: Date.now(), ...opts });
+const lateOf = async (purchaseId: number) =>
+  await world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId));
 
 describe('a delivery after the sale was resolved is never silent', () => {
   it('flags "delivered after refund" when a requery finds a refunded sale delivered, alerts, and queues it', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
-    apply(attempt.id, answer('FAILED'));
-    expect(row(s.purchaseId).status).toBe('FAILED');
-    apply(attempt.id, answer('SUCCESS'));
-    expect(lateOf(s.purchaseId)).toMatchObject([
+    const attempt = await currentAttempt(s.purchaseId);
+    await apply(attempt.id, answer('FAILED'));
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
+    await apply(attempt.id, answer('SUCCESS'));
+    expect(await lateOf(s.purchaseId)).toMatchObject([
       {
         kind: 'delivered_after_refund',
         attemptId: attempt.id,
@@ -108,10 +107,10 @@ describe('a delivery after the sale was resolved is never silent', () => {
         detectedBy: 'requery',
       },
     ]);
-    expect(eventKinds(s.purchaseId)).toContain('delivered_after_refund');
-    expect(listOpenLateDeliveries(world.db).map((l) => l.purchase.id)).toContain(s.purchaseId);
+    expect(await eventKinds(s.purchaseId)).toContain('delivered_after_refund');
+    expect((await listOpenLateDeliveries(world.db)).map((l) => l.purchase.id)).toContain(s.purchaseId);
     expect(
-      listAdminAlerts(world.db).some(
+      (await listAdminAlerts(world.db)).some(
         (a) =>
           a.tone === 'error' &&
           /delivered after the agent was refunded/.test(a.message) &&
@@ -119,83 +118,77 @@ describe('a delivery after the sale was resolved is never silent', () => {
       ),
     ).toBe(true);
     // Said again, it is the same flag: one row, one event.
-    apply(attempt.id, answer('SUCCESS'), { by: 'callback' });
-    expect(lateOf(s.purchaseId)).toHaveLength(1);
-    expect(eventKinds(s.purchaseId).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
-    expect(row(s.purchaseId).status).toBe('FAILED'); // the money says refunded until an admin decides
+    await apply(attempt.id, answer('SUCCESS'), { by: 'callback' });
+    expect(await lateOf(s.purchaseId)).toHaveLength(1);
+    expect((await eventKinds(s.purchaseId)).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
+    expect((await row(s.purchaseId)).status).toBe('FAILED'); // the money says refunded until an admin decides
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('flags a refund after two not-found answers that a callback later finds delivered', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
+    const attempt = await currentAttempt(s.purchaseId);
     const late = attempt.createdAt + NOT_FOUND_GRACE_MS + 60_000;
-    apply(attempt.id, answer('NOT_FOUND'), { now: late });
-    apply(attempt.id, answer('NOT_FOUND'), { now: late + 60_000 });
-    expect(row(s.purchaseId).status).toBe('FAILED');
-    apply(attempt.id, answer('SUCCESS'), { by: 'callback', now: late + 120_000 });
-    expect(lateOf(s.purchaseId)).toMatchObject([
+    await apply(attempt.id, answer('NOT_FOUND'), { now: late });
+    await apply(attempt.id, answer('NOT_FOUND'), { now: late + 60_000 });
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
+    await apply(attempt.id, answer('SUCCESS'), { by: 'callback', now: late + 120_000 });
+    expect(await lateOf(s.purchaseId)).toMatchObject([
       { kind: 'delivered_after_refund', detectedBy: 'callback' },
     ]);
   });
 
   it('flags an admin\'s "failed" that "check now" later finds delivered', async () => {
     const s = await sale('58');
-    adminResolve(world.db, admin, s.purchaseId, 'failed', 'provider support said it failed');
-    apply(currentAttempt(s.purchaseId).id, answer('SUCCESS'), { by: 'check_now' });
-    expect(lateOf(s.purchaseId)).toMatchObject([
+    await adminResolve(world.db, admin, s.purchaseId, 'failed', 'provider support said it failed');
+    await apply((await currentAttempt(s.purchaseId)).id, answer('SUCCESS'), { by: 'check_now' });
+    expect(await lateOf(s.purchaseId)).toMatchObject([
       { kind: 'delivered_after_refund', detectedBy: 'check_now' },
     ]);
   });
 
   it('flags "delivered twice" when a superseded attempt delivers after the sale settled elsewhere, and writes it off', async () => {
     const s = await sale('58');
-    const first = currentAttempt(s.purchaseId);
+    const first = await currentAttempt(s.purchaseId);
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
-      route: routeFor(world.db, product),
+      route: await routeFor(world.db, product),
       newReference: () => `202601010000DT${String(++n).padStart(6, '0')}`,
     };
-    const moved = apply(first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover });
+    const moved = await apply(first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover });
     expect(moved.failoverTo).toBeDefined();
-    apply(moved.failoverTo!.id, answer('SUCCESS'), { by: 'purchase' });
-    expect(row(s.purchaseId).status).toBe('SUCCESS');
-    apply(first.id, answer('SUCCESS'), { by: 'callback' });
-    const [late] = lateOf(s.purchaseId);
+    await apply(moved.failoverTo!.id, answer('SUCCESS'), { by: 'purchase' });
+    expect((await row(s.purchaseId)).status).toBe('SUCCESS');
+    await apply(first.id, answer('SUCCESS'), { by: 'callback' });
+    const [late] = await lateOf(s.purchaseId);
     expect(late).toMatchObject({ kind: 'delivered_twice', attemptId: first.id });
 
-    const before = wallet();
-    const floatBalance = () =>
-      world.db.get<{ b: number }>(
-        sql`select balance as b from accounts where code = ${`float:${first.provider}`}`,
-      )?.b ?? 0;
-    const floatBefore = floatBalance();
-    resolveLateDelivery(
+    const before = await wallet();
+    const floatBalance = async () =>
+      (await first(await rows(world.db, sql`select balance as b from accounts where code = ${`float:${first.provider}`}`)))?.b ?? 0;
+    const floatBefore = await floatBalance();
+    await resolveLateDelivery(
       world.db,
       admin,
       late!.id,
       'write_off',
       'first provider delivered too; our loss',
     );
-    expect(wallet()).toEqual(before); // the agent is not charged
-    const writeOff = world.db.get<{ b: number }>(
-      sql`select balance as b from accounts where code = 'write_off:NGN'`,
-    )!.b;
+    expect(await wallet()).toEqual(before); // the agent is not charged
+    const writeOff = (await first(await rows(world.db, sql`select balance as b from accounts where code = 'write_off:NGN'`)))!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
-    expect(lateDeliveryTotals(world.db).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(
+    expect((await lateDeliveryTotals(world.db)).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(
       -writeOff,
     ); // shown in reconciliation
-    expect(floatBalance()).toBe(floatBefore + first.providerCostMinor);
-    expect(lateOf(s.purchaseId)[0]).toMatchObject({
+    expect(await floatBalance()).toBe(floatBefore + first.providerCostMinor);
+    expect((await lateOf(s.purchaseId))[0]).toMatchObject({
       resolution: 'written_off',
       resolvedBy: 'admin@test',
     });
-    expect(() => resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(
+    expect(async () => await resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(
       /already written off/,
     );
-    const audit = world.db.all<{ n: number }>(
-      sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`,
-    );
+    const audit = await rows(world.db, sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`);
     expect(audit[0]?.n).toBe(1);
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -203,15 +196,15 @@ describe('a delivery after the sale was resolved is never silent', () => {
   it('recovers from the wallet in one movement, never overdrawing: the shortfall is a debt the next funding pays', async () => {
     const agentId = world.newAgent(15_000);
     const s = await sale('58', { agentId }); // the wallet holds 15,000 − 9,800 after the sale
-    const attempt = currentAttempt(s.purchaseId);
-    apply(attempt.id, answer('FAILED')); // refunded: 15,000 again
+    const attempt = await currentAttempt(s.purchaseId);
+    await apply(attempt.id, answer('FAILED')); // refunded: 15,000 again
     // The agent spends most of it before the late delivery is noticed.
     const spend = await sale('00', { agentId });
-    expect(wallet(agentId).balance).toBe(15_000 - spend.agentCostMinor);
-    apply(attempt.id, answer('SUCCESS'));
-    const [late] = lateOf(s.purchaseId);
-    const held = wallet(agentId).balance;
-    const result = resolveLateDelivery(
+    expect((await wallet(agentId)).balance).toBe(15_000 - spend.agentCostMinor);
+    await apply(attempt.id, answer('SUCCESS'));
+    const [late] = await lateOf(s.purchaseId);
+    const held = (await wallet(agentId)).balance;
+    const result = await resolveLateDelivery(
       world.db,
       admin,
       late!.id,
@@ -223,15 +216,13 @@ describe('a delivery after the sale was resolved is never silent', () => {
       recoveredMinor: held,
       debtMinor: s.agentCostMinor - held,
     });
-    expect(wallet(agentId).balance).toBe(0);
-    const recoveries = world.db.all<{ n: number }>(
-      sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`,
-    );
+    expect((await wallet(agentId)).balance).toBe(0);
+    const recoveries = await rows(world.db, sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`);
     expect(recoveries[0]?.n).toBe(1);
-    expect(agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
+    expect(await agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
     expect(allViolations(world.db)).toEqual([]);
 
-    fundWallet(world.db, SYSTEM_ACTOR, {
+    await fundWallet(world.db, SYSTEM_ACTOR, {
       agentId,
       currency: 'NGN',
       amount: 20_000,
@@ -239,8 +230,8 @@ describe('a delivery after the sale was resolved is never silent', () => {
       reference: `debt-test-${agentId}`,
       reason: 'top-up',
     });
-    expect(agentDebt(world.db, agentId, 'NGN')).toBe(0);
-    expect(wallet(agentId).balance).toBe(20_000 - (s.agentCostMinor - held));
+    expect(await agentDebt(world.db, agentId, 'NGN')).toBe(0);
+    expect((await wallet(agentId)).balance).toBe(20_000 - (s.agentCostMinor - held));
     expect(allViolations(world.db)).toEqual([]);
   });
 
@@ -257,7 +248,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
       rawBody: JSON.stringify({ status: 1, pid: s.reference, orderid: 'x', msg: 'success' }),
     });
     expect(handled.outcome).toBe('applied');
-    expect(lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund' }]);
+    expect(await lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund' }]);
     expect(allViolations(world.db)).toEqual([]);
   });
 
@@ -265,75 +256,75 @@ describe('a delivery after the sale was resolved is never silent', () => {
     const s = await sale('62');
     expect(s.provider).toBe('vtpass');
     expect(s.status).toBe('PENDING');
-    expect(eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
+    expect(await eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
     world.sim.release(s.phone);
     await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
-    expect(row(s.purchaseId).status).toBe('SUCCESS');
-    expect(lateOf(s.purchaseId)).toEqual([]);
+    expect((await row(s.purchaseId)).status).toBe('SUCCESS');
+    expect(await lateOf(s.purchaseId)).toEqual([]);
   });
 });
 
 describe('failover only when the first attempt provably did nothing', () => {
   it('a definite failure (59) never goes to another provider', async () => {
     const s = await sale('59');
-    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect(await attemptsOf(s.purchaseId)).toHaveLength(1);
     expect(['PENDING', 'FAILED']).toContain(s.status);
     await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
-    expect(row(s.purchaseId).status).toBe('FAILED');
-    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
+    expect(await attemptsOf(s.purchaseId)).toHaveLength(1);
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('a failure that needs confirming keeps the money reserved until a requery says failed or not found', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
-    const before = wallet();
+    const attempt = await currentAttempt(s.purchaseId);
+    const before = await wallet();
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
-      route: routeFor(world.db, product),
+      route: await routeFor(world.db, product),
       newReference: () => `202601010000FC${String(++n).padStart(6, '0')}`,
     };
-    const applied = apply(attempt.id, answer('FAILED', { needsConfirmation: true }), {
+    const applied = await apply(attempt.id, answer('FAILED', { needsConfirmation: true }), {
       by: 'purchase',
       failover,
     });
     expect(applied.failoverTo).toBeUndefined();
     expect(applied.purchase.status).toBe('PENDING');
-    expect(wallet()).toEqual(before);
-    expect(jobOf(attempt.id)).toBeDefined();
-    expect(eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
+    expect(await wallet()).toEqual(before);
+    expect(await jobOf(attempt.id)).toBeDefined();
+    expect(await eventKinds(s.purchaseId)).toContain('awaiting_confirmation');
     // The confirming requery finds no record: one answer is the confirmation, even inside the grace period.
-    apply(attempt.id, answer('NOT_FOUND'), { failover });
-    expect(row(s.purchaseId).status).toBe('FAILED');
-    expect(attemptsOf(s.purchaseId)).toHaveLength(1);
-    expect(wallet().balance).toBe(before.balance + s.agentCostMinor);
+    await apply(attempt.id, answer('NOT_FOUND'), { failover });
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
+    expect(await attemptsOf(s.purchaseId)).toHaveLength(1);
+    expect((await wallet()).balance).toBe(before.balance + s.agentCostMinor);
   });
 
   it('"not processed, try again" fails over only after a requery of the old reference says not found', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
-      route: routeFor(world.db, product),
+      route: await routeFor(world.db, product),
       newReference: () => `202601010000NP${String(++n).padStart(6, '0')}`,
     };
     const a = await sale('58');
-    const first = currentAttempt(a.purchaseId);
-    const held = apply(first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    const first = await currentAttempt(a.purchaseId);
+    const held = await apply(first.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
       failover,
     });
     expect(held).toMatchObject({ confirmFailover: true, purchase: { status: 'PENDING' } });
     expect(held.failoverTo).toBeUndefined();
-    const moved = apply(first.id, answer('NOT_FOUND'), { failover });
+    const moved = await apply(first.id, answer('NOT_FOUND'), { failover });
     expect(moved.failoverTo?.provider).not.toBe(first.provider);
 
     // The requery says it failed there after all: refund, never another provider.
     const b = await sale('58');
-    const other = currentAttempt(b.purchaseId);
-    apply(other.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
+    const other = await currentAttempt(b.purchaseId);
+    await apply(other.id, answer('NOT_PROCESSED', { needsConfirmation: true }), {
       by: 'purchase',
       failover,
     });
-    const refunded = apply(other.id, answer('FAILED'), { failover });
+    const refunded = await apply(other.id, answer('FAILED'), { failover });
     expect(refunded.failoverTo).toBeUndefined();
     expect(refunded.purchase.status).toBe('FAILED');
     expect(allViolations(world.db)).toEqual([]);
@@ -343,34 +334,34 @@ describe('failover only when the first attempt provably did nothing', () => {
 describe('not found means two answers after the grace period, per attempt', () => {
   it('one not-found answer never refunds, even with no requery job left (manual review)', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
+    const attempt = await currentAttempt(s.purchaseId);
     const late = attempt.createdAt + NOT_FOUND_GRACE_MS + 1;
-    apply(attempt.id, answer('MANUAL_REVIEW'), { now: late });
-    expect(jobOf(attempt.id)).toBeUndefined();
-    apply(attempt.id, answer('NOT_FOUND'), { by: 'check_now', now: late });
-    expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
-    apply(attempt.id, answer('NOT_FOUND'), { by: 'callback', now: late + 1 });
-    expect(row(s.purchaseId).status).toBe('FAILED');
+    await apply(attempt.id, answer('MANUAL_REVIEW'), { now: late });
+    expect(await jobOf(attempt.id)).toBeUndefined();
+    await apply(attempt.id, answer('NOT_FOUND'), { by: 'check_now', now: late });
+    expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
+    await apply(attempt.id, answer('NOT_FOUND'), { by: 'callback', now: late + 1 });
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('answers inside the grace period do not count', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
+    const attempt = await currentAttempt(s.purchaseId);
     for (const minutes of [1, 5, 10])
-      apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
-    apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1 });
-    expect(row(s.purchaseId).status).toBe('PENDING');
-    apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2 });
-    expect(row(s.purchaseId).status).toBe('FAILED');
+      await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
+    await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1 });
+    expect((await row(s.purchaseId)).status).toBe('PENDING');
+    await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2 });
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
   });
 });
 
 describe('callbacks cannot steer the schedule', () => {
   it('100 distinct forged callbacks leave a pending sale pending, on its schedule, with a handful of requeries', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
-    const job = jobOf(attempt.id)!;
+    const attempt = await currentAttempt(s.purchaseId);
+    const job = (await jobOf(attempt.id))!;
     let requeries = 0;
     const counting: typeof fetch = (input, init) => {
       if (String(input).includes('requery')) requeries += 1;
@@ -399,8 +390,8 @@ describe('callbacks cannot steer the schedule', () => {
         `203.0.113.${i % 3}`,
       );
     }
-    expect(row(s.purchaseId).status).toBe('PENDING');
-    expect(jobOf(attempt.id)).toMatchObject({ tries: job.tries, nextAt: job.nextAt });
+    expect((await row(s.purchaseId)).status).toBe('PENDING');
+    expect(await jobOf(attempt.id)).toMatchObject({ tries: job.tries, nextAt: job.nextAt });
     expect(requeries).toBeLessThanOrEqual(3);
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -408,27 +399,25 @@ describe('callbacks cannot steer the schedule', () => {
 
 describe('a sale whose provider cannot be called', () => {
   it("on the sale's own call it never reached the provider: the next provider takes it", async () => {
-    const saved = world.db
+    const saved = await world.db
       .select()
       .from(providerCredentials)
-      .where(eq(providerCredentials.provider, 'vtpass'))
-      .all();
-    world.db
+      .where(eq(providerCredentials.provider, 'vtpass'));
+    await world.db
       .update(providerCredentials)
       .set({ ciphertext: 'not-a-ciphertext' })
-      .where(eq(providerCredentials.provider, 'vtpass'))
-      .run();
+      .where(eq(providerCredentials.provider, 'vtpass'));
     try {
       const s = await sale('00');
-      expect(attemptsOf(s.purchaseId).map((a) => a.provider)).toEqual(['vtpass', 'jonet']);
-      expect(attemptsOf(s.purchaseId)[0]).toMatchObject({
+      expect((await attemptsOf(s.purchaseId)).map((a) => a.provider)).toEqual(['vtpass', 'jonet']);
+      expect((await attemptsOf(s.purchaseId))[0]).toMatchObject({
         status: 'NOT_PROCESSED',
         providerCode: 'config',
       });
       expect(s.status).toBe('SUCCESS');
     } finally {
       for (const c of saved) {
-        world.db
+        await world.db
           .update(providerCredentials)
           .set({ ciphertext: c.ciphertext })
           .where(
@@ -436,32 +425,29 @@ describe('a sale whose provider cannot be called', () => {
               eq(providerCredentials.provider, c.provider),
               eq(providerCredentials.field, c.field),
             ),
-          )
-          .run();
+          );
       }
     }
   });
 
   it('spends its requery budget and ends in manual review with the reason, never re-leased forever', async () => {
     const s = await sale('58');
-    const attempt = currentAttempt(s.purchaseId);
-    const saved = world.db
+    const attempt = await currentAttempt(s.purchaseId);
+    const saved = await world.db
       .select()
       .from(providerCredentials)
-      .where(eq(providerCredentials.provider, attempt.provider))
-      .all();
-    world.db
+      .where(eq(providerCredentials.provider, attempt.provider));
+    await world.db
       .update(providerCredentials)
       .set({ ciphertext: 'not-a-ciphertext' })
-      .where(eq(providerCredentials.provider, attempt.provider))
-      .run();
+      .where(eq(providerCredentials.provider, attempt.provider));
     try {
       let clock = Date.now();
-      let tries = jobOf(attempt.id)!.tries;
-      for (let i = 0; i < 40 && row(s.purchaseId).status !== 'MANUAL_REVIEW'; i += 1) {
+      let tries = (await jobOf(attempt.id))!.tries;
+      for (let i = 0; i < 40 && (await row(s.purchaseId)).status !== 'MANUAL_REVIEW'; i += 1) {
         clock += 2 * 3_600_000;
         await runRequeryPass(world.db, { now: () => clock });
-        const job = jobOf(attempt.id);
+        const job = await jobOf(attempt.id);
         if (job) {
           expect(job.tries).toBeGreaterThan(tries);
           tries = job.tries;
@@ -469,7 +455,7 @@ describe('a sale whose provider cannot be called', () => {
       }
     } finally {
       for (const c of saved) {
-        world.db
+        await world.db
           .update(providerCredentials)
           .set({ ciphertext: c.ciphertext })
           .where(
@@ -477,16 +463,14 @@ describe('a sale whose provider cannot be called', () => {
               eq(providerCredentials.provider, c.provider),
               eq(providerCredentials.field, c.field),
             ),
-          )
-          .run();
+          );
       }
     }
-    expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
-    const why = world.db
+    expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
+    const why = (await world.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
       .find((e) => e.kind === 'manual_review')?.detail;
     expect(JSON.stringify(why)).toMatch(/requery budget spent.*cannot be called/);
     expect(allViolations(world.db)).toEqual([]);

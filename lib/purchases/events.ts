@@ -37,19 +37,18 @@ const insertEvent = prepared((db) =>
       attemptId: p('attemptId'),
       status: p('status'),
       detail: sql`${p('detail')}`,
-    })
-    .prepare(),
+    }),
 );
 
 /** The sale's timeline, with the provider evidence (requests and responses, secrets already redacted). */
-export function recordEvent(
+export async function recordEvent(
   tx: Tx,
   purchaseId: number,
   kind: EventKind,
   at: number,
   extra: { attemptId?: number; status?: string; detail?: unknown } = {},
-): void {
-  insertEvent(tx).run({
+): Promise<void> {
+  await insertEvent(tx).run({
     purchaseId,
     kind,
     at,

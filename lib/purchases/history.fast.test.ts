@@ -8,6 +8,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { sellTo } from '@/test/world/sales';
 import type { SaleOutcome } from './outcome';
 import { listAllSalesForAgent, listSalesForAgent, statusesForAgent } from './history';
+import { first } from '@/db/query';
 
 const MINUTE = 60_000;
 let T: MemoryWorld;
@@ -42,25 +43,25 @@ beforeAll(async () => {
     await sellTo(w, { ending: '00', stem: '080311122', agentId: other, at: t0 + 10 * MINUTE })
   ).outcome.purchaseId;
   // States the history only reads: set directly (the engine's paths to them are tested elsewhere).
-  setStatus(id.review!, 'MANUAL_REVIEW');
-  setStatus(id.reversed!, 'REVERSED');
+  await setStatus(id.review!, 'MANUAL_REVIEW');
+  await setStatus(id.reversed!, 'REVERSED');
 }, 60_000);
 afterAll(async () => {
   await w?.close();
   await T?.close();
 });
 
-function setStatus(purchaseId: number, status: 'MANUAL_REVIEW' | 'REVERSED') {
-  w.db.update(purchases).set({ status }).where(eq(purchases.id, purchaseId)).run();
+async function setStatus(purchaseId: number, status: 'MANUAL_REVIEW' | 'REVERSED') {
+  await w.db.update(purchases).set({ status }).where(eq(purchases.id, purchaseId));
 }
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
-const list = (f: Parameters<typeof listSalesForAgent>[2], page?: number, size?: number) =>
-  listSalesForAgent(w.db, w.agentId, f, page, size);
+const list = async (f: Parameters<typeof listSalesForAgent>[2], page?: number, size?: number) =>
+  await listSalesForAgent(w.db, w.agentId, f, page, size);
 
 describe('the sales history', () => {
   it('the sales were made as arranged', () => {
-    const status = (name: string) =>
-      w.db.select().from(purchases).where(eq(purchases.id, id[name]!)).get()!.status;
+    const status = async (name: string) =>
+      (await first(w.db.select().from(purchases).where(eq(purchases.id, id[name]!))))!.status;
     expect(['success', 'pending', 'failed', 'glo', 'unknown'].map(status)).toEqual([
       'SUCCESS',
       'PENDING',
@@ -70,77 +71,77 @@ describe('the sales history', () => {
     ]);
   });
 
-  it("lists only the agent's own sales, newest first, with the product's name", () => {
-    const all = list({});
+  it("lists only the agent's own sales, newest first, with the product's name", async () => {
+    const all = await list({});
     expect(ids(all.rows)).toEqual(
       ['reversed', 'review', 'unknown', 'glo', 'failed', 'pending', 'success'].map((n) => id[n]),
     );
     expect(all).toMatchObject({ total: 7, page: 1, pageSize: 25 });
     expect(all.rows[3]).toMatchObject({ network: 'GLO', phone: '08054445501' });
     expect(all.rows[3]!.productName).toBe(w.product({ network: 'GLO', type: 'airtime' }).name);
-    expect(ids(listSalesForAgent(w.db, other, {}).rows)).toEqual([id.others]);
+    expect(ids((await listSalesForAgent(w.db, other, {})).rows)).toEqual([id.others]);
   });
 
-  it('pages with the total of every matching sale', () => {
-    expect(list({}, 2, 3)).toMatchObject({ total: 7, page: 2, pageSize: 3 });
-    expect(ids(list({}, 2, 3).rows)).toEqual([id.glo, id.failed, id.pending]);
-    expect(ids(list({}, 3, 3).rows)).toEqual([id.success]);
-    expect(list({ network: 'AIRTEL' })).toMatchObject({ rows: [], total: 0 });
+  it('pages with the total of every matching sale', async () => {
+    expect(await list({}, 2, 3)).toMatchObject({ total: 7, page: 2, pageSize: 3 });
+    expect(ids((await list({}, 2, 3)).rows)).toEqual([id.glo, id.failed, id.pending]);
+    expect(ids((await list({}, 3, 3)).rows)).toEqual([id.success]);
+    expect(await list({ network: 'AIRTEL' })).toMatchObject({ rows: [], total: 0 });
   });
 
-  it('filters by status group: pending (either waiting status), success, failed or reversed, review', () => {
-    expect(ids(list({ status: 'pending' }).rows)).toEqual([id.unknown, id.pending]);
-    expect(ids(list({ status: 'success' }).rows)).toEqual([id.glo, id.success]);
-    expect(ids(list({ status: 'failed' }).rows)).toEqual([id.reversed, id.failed]);
-    expect(ids(list({ status: 'review' }).rows)).toEqual([id.review]);
-    expect(list({ status: 'success' }).total).toBe(2);
+  it('filters by status group: pending (either waiting status), success, failed or reversed, review', async () => {
+    expect(ids((await list({ status: 'pending' })).rows)).toEqual([id.unknown, id.pending]);
+    expect(ids((await list({ status: 'success' })).rows)).toEqual([id.glo, id.success]);
+    expect(ids((await list({ status: 'failed' })).rows)).toEqual([id.reversed, id.failed]);
+    expect(ids((await list({ status: 'review' })).rows)).toEqual([id.review]);
+    expect((await list({ status: 'success' })).total).toBe(2);
   });
 
-  it('filters by time: from is included, to is not', () => {
-    expect(ids(list({ from: t0 + MINUTE, to: t0 + 3 * MINUTE }).rows)).toEqual([
+  it('filters by time: from is included, to is not', async () => {
+    expect(ids((await list({ from: t0 + MINUTE, to: t0 + 3 * MINUTE })).rows)).toEqual([
       id.failed,
       id.pending,
     ]);
-    expect(ids(list({ from: t0 + 5 * MINUTE }).rows)).toEqual([id.reversed, id.review]);
-    expect(ids(list({ to: t0 + MINUTE }).rows)).toEqual([id.success]);
+    expect(ids((await list({ from: t0 + 5 * MINUTE })).rows)).toEqual([id.reversed, id.review]);
+    expect(ids((await list({ to: t0 + MINUTE })).rows)).toEqual([id.success]);
   });
 
-  it('filters by network', () => {
-    expect(ids(list({ network: 'GLO' }).rows)).toEqual([id.glo]);
+  it('filters by network', async () => {
+    expect(ids((await list({ network: 'GLO' })).rows)).toEqual([id.glo]);
   });
 
-  it('finds a sale by its reference or the provider’s, trimmed, or by four or more digits of the number', () => {
-    expect(ids(list({ q: ` ${ref.failed!.reference} ` }).rows)).toEqual([id.failed]);
+  it('finds a sale by its reference or the provider’s, trimmed, or by four or more digits of the number', async () => {
+    expect(ids((await list({ q: ` ${ref.failed!.reference} ` })).rows)).toEqual([id.failed]);
     const withProviderRef = Object.keys(ref).find((n) => ref[n]!.providerRef)!;
-    expect(ids(list({ q: ` ${ref[withProviderRef]!.providerRef!} ` }).rows)).toEqual([
+    expect(ids((await list({ q: ` ${ref[withProviderRef]!.providerRef!} ` })).rows)).toEqual([
       id[withProviderRef],
     ]);
     // The number as an agent types it, spaces and dashes included.
-    expect(ids(list({ q: '0803 111-2200' }).rows)).toEqual([id.success]);
-    expect(ids(list({ q: '4455' }).rows)).toEqual([id.glo]);
+    expect(ids((await list({ q: '0803 111-2200' })).rows)).toEqual([id.success]);
+    expect(ids((await list({ q: '4455' })).rows)).toEqual([id.glo]);
     // Three digits are too few to search the numbers ("111" is in one), and words match no number.
-    expect(list({ q: '111' }).rows).toEqual([]);
-    expect(list({ q: 'nothing like this' }).rows).toEqual([]);
+    expect((await list({ q: '111' })).rows).toEqual([]);
+    expect((await list({ q: 'nothing like this' })).rows).toEqual([]);
   });
 
-  it('filters combine', () => {
-    expect(ids(list({ status: 'success', network: 'MTN' }).rows)).toEqual([id.success]);
-    expect(ids(list({ q: '0803', status: 'pending', to: t0 + 2 * MINUTE }).rows)).toEqual([
+  it('filters combine', async () => {
+    expect(ids((await list({ status: 'success', network: 'MTN' })).rows)).toEqual([id.success]);
+    expect(ids((await list({ q: '0803', status: 'pending', to: t0 + 2 * MINUTE })).rows)).toEqual([
       id.pending,
     ]);
   });
 
-  it('the export lists every matching sale, newest first', () => {
-    expect(ids(listAllSalesForAgent(w.db, w.agentId, {}))).toEqual(ids(list({}).rows));
-    expect(ids(listAllSalesForAgent(w.db, w.agentId, { status: 'failed' }))).toEqual([
+  it('the export lists every matching sale, newest first', async () => {
+    expect(ids(await listAllSalesForAgent(w.db, w.agentId, {}))).toEqual(ids((await list({})).rows));
+    expect(ids(await listAllSalesForAgent(w.db, w.agentId, { status: 'failed' }))).toEqual([
       id.reversed,
       id.failed,
     ]);
   });
 
-  it("the polling read returns the current status of the agent's own sales only", () => {
-    expect(statusesForAgent(w.db, w.agentId, [])).toEqual([]);
-    const rows = statusesForAgent(w.db, w.agentId, [id.success!, id.pending!, id.others!]);
+  it("the polling read returns the current status of the agent's own sales only", async () => {
+    expect(await statusesForAgent(w.db, w.agentId, [])).toEqual([]);
+    const rows = await statusesForAgent(w.db, w.agentId, [id.success!, id.pending!, id.others!]);
     expect(rows.sort((a, b) => a.id - b.id)).toEqual([
       {
         id: id.success,

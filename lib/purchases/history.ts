@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { products, purchases } from '@/db/schema';
 import type { PurchaseStatus } from '@/db/schema/purchases';
 import { AWAITING_PROVIDER } from './status';
+import { first } from '@/db/query';
 
 export interface HistoryFilter {
   status?: 'pending' | 'success' | 'failed' | 'review';
@@ -59,7 +60,7 @@ const columns = {
 };
 
 /** The agent's own sales only (the agent id is in the SQL), newest first. */
-export function listSalesForAgent(
+export async function listSalesForAgent(
   db: Db,
   agentId: number,
   f: HistoryFilter,
@@ -67,36 +68,34 @@ export function listSalesForAgent(
   pageSize = 25,
 ) {
   const condition = where(agentId, f);
-  const rows = db
+  const rows = (await db
     .select(columns)
     .from(purchases)
     .innerJoin(products, eq(products.id, purchases.productId))
     .where(condition)
     .orderBy(desc(purchases.createdAt), desc(purchases.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
+    .offset((page - 1) * pageSize))
     .map(withDelivered);
-  const total = db.select({ n: count() }).from(purchases).where(condition).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(purchases).where(condition)))?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
-export function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) {
-  return db
+export async function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) {
+  return (await db
     .select(columns)
     .from(purchases)
     .innerJoin(products, eq(products.id, purchases.productId))
     .where(where(agentId, f))
     .orderBy(desc(purchases.createdAt))
-    .limit(50_000)
-    .all()
+    .limit(50_000))
     .map(withDelivered);
 }
 
 /** Current status of some of the agent's sales, for the history page's polling. */
-export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
+export async function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   if (ids.length === 0) return [];
-  return db
+  return (await db
     .select({
       id: purchases.id,
       status: purchases.status,
@@ -105,8 +104,7 @@ export function statusesForAgent(db: Db, agentId: number, ids: number[]) {
       ...deliveredColumns,
     })
     .from(purchases)
-    .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
-    .all()
+    .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids))))
     .map(withDelivered);
 }
 

@@ -28,6 +28,7 @@ import {
   resolveLateDelivery,
 } from './late-delivery';
 import { startSale } from './start-sale';
+import { first, rows } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -46,17 +47,16 @@ const answer = (status: TxnStatus): ProviderResult => ({
   providerCode: `code-${status}`,
   exchanges: [],
 });
-const apply = (attemptId: number, status: TxnStatus, at = clock) =>
-  applyProviderResult(w.db, attemptId, answer(status), { by: 'requery', now: at });
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!.balance;
-const balance = (code: string) =>
-  w.db.select().from(accounts).where(eq(accounts.code, code)).get()?.balance ?? 0;
-const entriesOf = (lateId: number) =>
-  w.db
+const apply = async (attemptId: number, status: TxnStatus, at = clock) =>
+  await applyProviderResult(w.db, attemptId, answer(status), { by: 'requery', now: at });
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!.balance;
+const balance = async (code: string) =>
+  (await first(w.db.select().from(accounts).where(eq(accounts.code, code))))?.balance ?? 0;
+const entriesOf = async (lateId: number) =>
+  await w.db
     .select()
     .from(ledgerEntries)
-    .where(eq(ledgerEntries.reference, `late-delivery:${lateId}`))
-    .all();
+    .where(eq(ledgerEntries.reference, `late-delivery:${lateId}`));
 const refusalOf = (f: () => unknown) => {
   try {
     f();
@@ -66,8 +66,8 @@ const refusalOf = (f: () => unknown) => {
   throw new Error('not refused');
 };
 const clean = () => expect(allViolations(w.db)).toEqual([]);
-const fund = (amount: number, reference = `late-fund-${++n}`) =>
-  fundWallet(
+const fund = async (amount: number, reference = `late-fund-${++n}`) =>
+  await fundWallet(
     w.db,
     SYSTEM_ACTOR,
     {
@@ -81,15 +81,15 @@ const fund = (amount: number, reference = `late-fund-${++n}`) =>
     clock,
   );
 
-function world(fundMinor: number) {
+async function world(fundMinor: number) {
   w = T.fork();
   clock = Date.now();
-  if (fundMinor > 0) fund(fundMinor);
+  if (fundMinor > 0) await fund(fundMinor);
 }
 
 /** A sale refunded on a definite failure, then reported delivered: one open late delivery. */
 async function refundedThenDelivered(face = 10_000) {
-  const product = w.db
+  const product = (await first(w.db
     .select()
     .from(products)
     .where(
@@ -99,8 +99,7 @@ async function refundedThenDelivered(face = 10_000) {
         eq(products.type, 'airtime'),
         eq(products.active, true),
       ),
-    )
-    .get()!;
+    )))!;
   const r = await startSale(
     w.db,
     w.agentId,
@@ -115,26 +114,25 @@ async function refundedThenDelivered(face = 10_000) {
     { now: () => clock, provider: w.provider },
   );
   if (!r.ok) throw new Error(r.refusal.message);
-  const attempt = w.db
+  const attempt = (await first(w.db
     .select()
     .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.reference, r.outcome.reference))
-    .get()!;
-  apply(attempt.id, 'FAILED');
+    .where(eq(purchaseAttempts.reference, r.outcome.reference))))!;
+  await apply(attempt.id, 'FAILED');
   clock += 60_000;
-  apply(attempt.id, 'SUCCESS');
-  const [late] = lateDeliveriesOf(w.db, r.outcome.purchaseId);
+  await apply(attempt.id, 'SUCCESS');
+  const [late] = await lateDeliveriesOf(w.db, r.outcome.purchaseId);
   return { sale: r.outcome, attempt, late: late! };
 }
 
 describe('recovering a late delivery from the agent', () => {
   it('a wallet that can pay is charged the agent cost once; the float gets the provider cost, commission the margin', async () => {
-    world(100_000);
+    await world(100_000);
     const { sale, attempt, late } = await refundedThenDelivered();
     expect(late).toMatchObject({ kind: 'delivered_after_refund', resolution: null });
-    const float = balance(`float:${attempt.provider}`);
-    const commission = balance('commission:NGN');
-    const result = resolveLateDelivery(
+    const float = await balance(`float:${attempt.provider}`);
+    const commission = await balance('commission:NGN');
+    const result = await resolveLateDelivery(
       w.db,
       admin,
       late.id,
@@ -147,14 +145,14 @@ describe('recovering a late delivery from the agent', () => {
       recoveredMinor: sale.agentCostMinor,
       debtMinor: 0,
     });
-    expect(wallet()).toBe(100_000 - sale.agentCostMinor);
-    expect(balance(`float:${attempt.provider}`)).toBe(float + attempt.providerCostMinor);
-    expect(balance('commission:NGN')).toBe(
+    expect(await wallet()).toBe(100_000 - sale.agentCostMinor);
+    expect(await balance(`float:${attempt.provider}`)).toBe(float + attempt.providerCostMinor);
+    expect(await balance('commission:NGN')).toBe(
       commission + sale.agentCostMinor - attempt.providerCostMinor,
     );
-    expect(agentDebt(w.db, w.agentId, 'NGN')).toBe(0);
+    expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(0);
     expect(
-      entriesOf(late.id)
+      (await entriesOf(late.id))
         .map((e) => [e.kind, e.amount])
         .sort(),
     ).toEqual(
@@ -164,7 +162,7 @@ describe('recovering a late delivery from the agent', () => {
         ['settle_margin', sale.agentCostMinor - attempt.providerCostMinor],
       ].sort(),
     );
-    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+    expect((await lateDeliveriesOf(w.db, sale.purchaseId))[0]).toMatchObject({
       resolution: 'recovered',
       recoveredMinor: sale.agentCostMinor,
       debtMinor: 0,
@@ -172,30 +170,27 @@ describe('recovering a late delivery from the agent', () => {
       resolvedBy: 'admin@test',
       resolvedAt: clock,
     });
-    const event = w.db
+    const event = (await first(w.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.kind, 'late_delivery_resolved'))
-      .get()!;
+      .where(eq(purchaseEvents.kind, 'late_delivery_resolved'))))!;
     expect(event.detail).toMatchObject({
       decision: 'recover',
       reason: 'the customer got it',
       recoveredMinor: sale.agentCostMinor,
     });
-    const audits = w.db.all<{ action: string }>(
-      sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
-    );
+    const audits = await rows(w.db, sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`);
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_recovered']);
-    expect(() => resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock)).toThrow(
+    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock)).toThrow(
       /already recovered by admin@test/,
     );
     clean();
   });
 
   it('what the wallet cannot pay becomes a debt; the next funding pays it first, once', async () => {
-    world(15_000);
+    await world(15_000);
     const { sale, late } = await refundedThenDelivered();
-    fundWallet(
+    await fundWallet(
       w.db,
       SYSTEM_ACTOR,
       {
@@ -208,147 +203,144 @@ describe('recovering a late delivery from the agent', () => {
       },
       clock,
     );
-    const held = wallet();
+    const held = await wallet();
     expect(held).toBe(5_000);
-    const result = resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock);
+    const result = await resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock);
     expect(result).toEqual({
       decision: 'recover',
       recoveredMinor: held,
       debtMinor: sale.agentCostMinor - held,
     });
-    expect(wallet()).toBe(0);
+    expect(await wallet()).toBe(0);
     const debt = sale.agentCostMinor - held;
-    expect(agentDebt(w.db, w.agentId, 'NGN')).toBe(debt);
+    expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(debt);
     clean();
     // A funding smaller than the debt pays what it can and leaves the rest owed.
-    fund(1_000, 'small-top-up');
-    expect(wallet()).toBe(0);
-    expect(agentDebt(w.db, w.agentId, 'NGN')).toBe(debt - 1_000);
+    await fund(1_000, 'small-top-up');
+    expect(await wallet()).toBe(0);
+    expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(debt - 1_000);
     // Replayed, the same funding takes nothing twice.
-    fund(1_000, 'small-top-up');
-    expect(agentDebt(w.db, w.agentId, 'NGN')).toBe(debt - 1_000);
-    fund(20_000);
-    expect(agentDebt(w.db, w.agentId, 'NGN')).toBe(0);
-    expect(wallet()).toBe(20_000 - (debt - 1_000));
+    await fund(1_000, 'small-top-up');
+    expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(debt - 1_000);
+    await fund(20_000);
+    expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(0);
+    expect(await wallet()).toBe(20_000 - (debt - 1_000));
     // With no debt left, funding is credited whole.
-    fund(3_000);
-    expect(wallet()).toBe(23_000 - (debt - 1_000));
+    await fund(3_000);
+    expect(await wallet()).toBe(23_000 - (debt - 1_000));
     clean();
   });
 
   it('an empty wallet pays nothing now: the whole agent cost is the debt', async () => {
-    world(9_800);
+    await world(9_800);
     const { sale, late } = await refundedThenDelivered();
-    fundWallet(
+    await fundWallet(
       w.db,
       SYSTEM_ACTOR,
       {
         agentId: w.agentId,
         currency: 'NGN',
-        amount: wallet(),
+        amount: await wallet(),
         direction: 'debit',
         reference: `empty-${++n}`,
         reason: 'spent',
       },
       clock,
     );
-    expect(resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock)).toEqual({
+    expect(await resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock)).toEqual({
       decision: 'recover',
       recoveredMinor: 0,
       debtMinor: sale.agentCostMinor,
     });
-    expect(entriesOf(late.id).some((e) => e.kind === 'recovery')).toBe(false);
+    expect((await entriesOf(late.id)).some((e) => e.kind === 'recovery')).toBe(false);
     clean();
   });
 
   it('a provider cost above the agent cost takes the margin shortfall back from commission', async () => {
-    world(100_000);
+    await world(100_000);
     const { sale, attempt, late } = await refundedThenDelivered();
     const dearer = sale.agentCostMinor + 300;
-    w.db
+    await w.db
       .update(purchaseAttempts)
       .set({ providerCostMinor: dearer })
-      .where(eq(purchaseAttempts.id, attempt.id))
-      .run();
-    const commission = balance('commission:NGN');
-    resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock);
-    expect(balance('commission:NGN')).toBe(commission - 300);
-    expect(entriesOf(late.id).find((e) => e.kind === 'settle_margin')).toMatchObject({
+      .where(eq(purchaseAttempts.id, attempt.id));
+    const commission = await balance('commission:NGN');
+    await resolveLateDelivery(w.db, admin, late.id, 'recover', 'delivered', clock);
+    expect(await balance('commission:NGN')).toBe(commission - 300);
+    expect((await entriesOf(late.id)).find((e) => e.kind === 'settle_margin')).toMatchObject({
       amount: 300,
       memo: 'Margin shortfall on a late delivery',
     });
-    expect(wallet()).toBe(100_000 - sale.agentCostMinor);
+    expect(await wallet()).toBe(100_000 - sale.agentCostMinor);
     clean();
   });
 });
 
 describe('writing a late delivery off', () => {
   it('the platform pays the provider cost; the agent is not charged; decided once', async () => {
-    world(100_000);
+    await world(100_000);
     const { attempt, late, sale } = await refundedThenDelivered();
-    const float = balance(`float:${attempt.provider}`);
-    const before = wallet();
-    expect(resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock)).toEqual({
+    const float = await balance(`float:${attempt.provider}`);
+    const before = await wallet();
+    expect(await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock)).toEqual({
       decision: 'write_off',
     });
-    expect(wallet()).toBe(before);
-    expect(balance('write_off:NGN')).toBe(-attempt.providerCostMinor);
-    expect(balance(`float:${attempt.provider}`)).toBe(float + attempt.providerCostMinor);
-    expect(entriesOf(late.id).map((e) => e.kind)).toEqual(['settle_cost']);
-    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+    expect(await wallet()).toBe(before);
+    expect(await balance('write_off:NGN')).toBe(-attempt.providerCostMinor);
+    expect(await balance(`float:${attempt.provider}`)).toBe(float + attempt.providerCostMinor);
+    expect((await entriesOf(late.id)).map((e) => e.kind)).toEqual(['settle_cost']);
+    expect((await lateDeliveriesOf(w.db, sale.purchaseId))[0]).toMatchObject({
       resolution: 'written_off',
       recoveredMinor: null,
       debtMinor: null,
     });
-    const audits = w.db.all<{ action: string }>(
-      sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
-    );
+    const audits = await rows(w.db, sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`);
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_written_off']);
-    expect(() => resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock)).toThrow(
+    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock)).toThrow(
       /already written off by admin@test/,
     );
     clean();
   });
 
   it('refuses a blank reason and an unknown late delivery, writing nothing', async () => {
-    world(100_000);
+    await world(100_000);
     const { late } = await refundedThenDelivered();
-    const entries = w.db.select().from(ledgerEntries).all().length;
-    expect(() => resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock)).toThrow(
+    const entries = (await w.db.select().from(ledgerEntries)).length;
+    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock)).toThrow(
       'Give a reason.',
     );
     // The form marks the reason field.
     expect(
-      refusalOf(() => resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock)),
+      refusalOf(async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock)),
     ).toEqual(new Refusal('Give a reason.', 'reason'));
-    expect(() => resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock)).toThrow(
+    expect(async () => await resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock)).toThrow(
       'No such late delivery.',
     );
-    expect(w.db.select().from(ledgerEntries).all()).toHaveLength(entries);
-    expect(listOpenLateDeliveries(w.db)).toHaveLength(1);
+    expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
+    expect(await listOpenLateDeliveries(w.db)).toHaveLength(1);
   });
 });
 
 describe('the open late deliveries', () => {
   it('are listed oldest first with their sale and attempt, counted per kind, and leave the list once decided', async () => {
-    world(100_000);
+    await world(100_000);
     const first = await refundedThenDelivered();
     clock += 60_000;
     const second = await refundedThenDelivered();
-    const open = listOpenLateDeliveries(w.db);
+    const open = await listOpenLateDeliveries(w.db);
     expect(open.map((l) => l.late.id)).toEqual([first.late.id, second.late.id]);
     expect(open[0]).toMatchObject({
       attemptProvider: first.attempt.provider,
       attemptReference: first.attempt.reference,
       providerCostMinor: first.attempt.providerCostMinor,
     });
-    expect(listOpenLateDeliveries(w.db, 1)).toHaveLength(1);
-    expect(countOpenLateDeliveries(w.db)).toEqual([
+    expect(await listOpenLateDeliveries(w.db, 1)).toHaveLength(1);
+    expect(await countOpenLateDeliveries(w.db)).toEqual([
       { kind: 'delivered_after_refund', n: 2, since: first.late.detectedAt },
     ]);
-    resolveLateDelivery(w.db, admin, first.late.id, 'write_off', 'ours', clock);
-    expect(listOpenLateDeliveries(w.db).map((l) => l.late.id)).toEqual([second.late.id]);
-    expect(countOpenLateDeliveries(w.db)).toEqual([
+    await resolveLateDelivery(w.db, admin, first.late.id, 'write_off', 'ours', clock);
+    expect((await listOpenLateDeliveries(w.db)).map((l) => l.late.id)).toEqual([second.late.id]);
+    expect(await countOpenLateDeliveries(w.db)).toEqual([
       { kind: 'delivered_after_refund', n: 1, since: second.late.detectedAt },
     ]);
   });
@@ -356,20 +348,19 @@ describe('the open late deliveries', () => {
 
 describe('the decision on record', () => {
   const named = { userId: 0, label: 'named-admin@test', ip: '10.0.0.8' };
-  const audited = (purchaseId: number) =>
-    w.db
+  const audited = async (purchaseId: number) =>
+    (await w.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.targetId, String(purchaseId)))
-      .all()
+      .where(eq(auditLog.targetId, String(purchaseId))))
       .filter((a) => a.action.startsWith('sale.late_delivery'));
 
   it('a recovery keeps what was taken and what is owed, names the admin on the wallet entry, and is audited', async () => {
-    world(100_000);
-    named.userId = insertUser(w.db, 'admin').id;
+    await world(100_000);
+    named.userId = (await insertUser(w.db, 'admin')).id;
     const { sale, attempt, late } = await refundedThenDelivered();
     // The wallet holds less than the agent's cost by the time the admin decides.
-    fundWallet(
+    await fundWallet(
       w.db,
       SYSTEM_ACTOR,
       {
@@ -382,18 +373,18 @@ describe('the decision on record', () => {
       },
       clock,
     );
-    resolveLateDelivery(w.db, named, late.id, 'recover', ' customer confirmed ', clock);
+    await resolveLateDelivery(w.db, named, late.id, 'recover', ' customer confirmed ', clock);
     const owed = sale.agentCostMinor - 5_000;
-    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+    expect((await lateDeliveriesOf(w.db, sale.purchaseId))[0]).toMatchObject({
       resolution: 'recovered',
       recoveredMinor: 5_000,
       debtMinor: owed,
       reason: 'customer confirmed',
       resolvedBy: 'named-admin@test',
     });
-    const recovery = entriesOf(late.id).find((e) => e.kind === 'recovery')!;
+    const recovery = (await entriesOf(late.id)).find((e) => e.kind === 'recovery')!;
     expect(recovery).toMatchObject({ amount: 5_000, createdBy: named.userId });
-    expect(audited(sale.purchaseId)).toEqual([
+    expect(await audited(sale.purchaseId)).toEqual([
       expect.objectContaining({
         action: 'sale.late_delivery_recovered',
         targetType: 'purchase',
@@ -411,14 +402,14 @@ describe('the decision on record', () => {
   });
 
   it('a write-off records no recovery and no debt', async () => {
-    world(100_000);
+    await world(100_000);
     const { sale, late } = await refundedThenDelivered();
-    resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock);
-    expect(lateDeliveriesOf(w.db, sale.purchaseId)[0]).toMatchObject({
+    await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock);
+    expect((await lateDeliveriesOf(w.db, sale.purchaseId))[0]).toMatchObject({
       resolution: 'written_off',
       recoveredMinor: null,
       debtMinor: null,
     });
-    expect(audited(sale.purchaseId)[0]).toMatchObject({ action: 'sale.late_delivery_written_off' });
+    expect((await audited(sale.purchaseId))[0]).toMatchObject({ action: 'sale.late_delivery_written_off' });
   });
 });

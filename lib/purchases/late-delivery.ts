@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { lateDeliveries, products, purchaseAttempts, purchases, users } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { recoverFromAgent, writeOff } from '@/lib/ledger/late-delivery-money';
 import { recordEvent } from './events';
+import { first } from '@/db/query';
 
 export type LateDecision = 'recover' | 'write_off';
 
@@ -14,7 +15,7 @@ export type LateDecision = 'recover' | 'write_off';
  * from the wallet (what it cannot cover becomes the agent's debt, paid from the next funding) or write
  * it off against the platform. Decided once, with a reason, audited in the same transaction.
  */
-export function resolveLateDelivery(
+export async function resolveLateDelivery(
   db: Db,
   actor: Actor,
   lateDeliveryId: number,
@@ -24,23 +25,21 @@ export function resolveLateDelivery(
 ) {
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason.', 'reason');
-  return immediate(db, (tx) => {
-    const late = tx
+  return await inTransaction(db, async (tx) => {
+    const late = await first(tx
       .select()
       .from(lateDeliveries)
-      .where(eq(lateDeliveries.id, lateDeliveryId))
-      .get();
+      .where(eq(lateDeliveries.id, lateDeliveryId)));
     if (!late) throw new Refusal('No such late delivery.');
     if (late.resolution)
       throw new Refusal(
         `This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`,
       );
-    const purchase = tx.select().from(purchases).where(eq(purchases.id, late.purchaseId)).get()!;
-    const attempt = tx
+    const purchase = (await first(tx.select().from(purchases).where(eq(purchases.id, late.purchaseId))))!;
+    const attempt = (await first(tx
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.id, late.attemptId))
-      .get()!;
+      .where(eq(purchaseAttempts.id, late.attemptId))))!;
     const money = {
       lateDeliveryId,
       agentId: purchase.agentId,
@@ -52,9 +51,9 @@ export function resolveLateDelivery(
     };
     const taken =
       decision === 'recover'
-        ? recoverFromAgent(tx, money, actor.userId ?? undefined)
-        : (writeOff(tx, money), undefined);
-    tx.update(lateDeliveries)
+        ? await recoverFromAgent(tx, money, actor.userId ?? undefined)
+        : (await writeOff(tx, money), undefined);
+    await tx.update(lateDeliveries)
       .set({
         resolution: decision === 'recover' ? 'recovered' : 'written_off',
         recoveredMinor: taken?.recoveredMinor ?? null,
@@ -63,13 +62,12 @@ export function resolveLateDelivery(
         resolvedBy: actor.label,
         resolvedAt: now,
       })
-      .where(and(eq(lateDeliveries.id, lateDeliveryId), isNull(lateDeliveries.resolution)))
-      .run();
-    recordEvent(tx, purchase.id, 'late_delivery_resolved', now, {
+      .where(and(eq(lateDeliveries.id, lateDeliveryId), isNull(lateDeliveries.resolution)));
+    await recordEvent(tx, purchase.id, 'late_delivery_resolved', now, {
       attemptId: attempt.id,
       detail: { by: actor.label, decision, reason: why, ...taken },
     });
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {
@@ -105,8 +103,8 @@ const lateColumns = {
 };
 
 /** Deliveries nobody paid for yet, oldest first: the top of the admin's review queue. */
-export function listOpenLateDeliveries(db: Db, limit = 50) {
-  return db
+export async function listOpenLateDeliveries(db: Db, limit = 50) {
+  return await db
     .select(lateColumns)
     .from(lateDeliveries)
     .innerJoin(purchases, eq(purchases.id, lateDeliveries.purchaseId))
@@ -115,12 +113,11 @@ export function listOpenLateDeliveries(db: Db, limit = 50) {
     .innerJoin(products, eq(products.id, purchases.productId))
     .where(isNull(lateDeliveries.resolution))
     .orderBy(asc(lateDeliveries.detectedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function countOpenLateDeliveries(db: Db): { kind: string; n: number; since: number }[] {
-  return db
+export async function countOpenLateDeliveries(db: Db): Promise<{ kind: string; n: number; since: number }[]> {
+  return await db
     .select({
       kind: lateDeliveries.kind,
       n: sql<number>`count(*)`,
@@ -128,18 +125,16 @@ export function countOpenLateDeliveries(db: Db): { kind: string; n: number; sinc
     })
     .from(lateDeliveries)
     .where(isNull(lateDeliveries.resolution))
-    .groupBy(lateDeliveries.kind)
-    .all();
+    .groupBy(lateDeliveries.kind);
 }
 
 /** The late deliveries of one sale, newest first (the sale's page shows them beside its status). */
-export function lateDeliveriesOf(db: Db, purchaseId: number) {
-  return db
+export async function lateDeliveriesOf(db: Db, purchaseId: number) {
+  return await db
     .select()
     .from(lateDeliveries)
     .where(eq(lateDeliveries.purchaseId, purchaseId))
-    .orderBy(desc(lateDeliveries.detectedAt))
-    .all();
+    .orderBy(desc(lateDeliveries.detectedAt));
 }
 
 export type OpenLateDelivery = ReturnType<typeof listOpenLateDeliveries>[number];

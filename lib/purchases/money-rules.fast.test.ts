@@ -28,6 +28,7 @@ import { runRequeryPass } from './requery-worker';
 import { listReviewQueue, STUCK_AFTER_MS } from './review';
 import { NOT_FOUND_GRACE_MS } from './schedule';
 import { startSale } from './start-sale';
+import { first, rows } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -50,8 +51,8 @@ function world(fundMinor = 1_000_000) {
   return w;
 }
 
-const airtime = () =>
-  w.db
+const airtime = async () =>
+  (await first(w.db
     .select()
     .from(products)
     .where(
@@ -61,24 +62,23 @@ const airtime = () =>
         eq(products.type, 'airtime'),
         eq(products.active, true),
       ),
-    )
-    .get()!;
+    )))!;
 const phone = (lastTwo: string) =>
   `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
-const cost = (face: number) =>
-  priceSale(face, commissionBps(w.db, w.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
-const wallet = () => {
-  const a = findWallet(w.db, w.agentId, 'NGN')!;
+const cost = async (face: number) =>
+  priceSale(face, await commissionBps(w.db, w.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
+const wallet = async () => {
+  const a = (await findWallet(w.db, w.agentId, 'NGN'))!;
   return { balance: a.balance, reserved: a.reserved };
 };
-const row = (id: number) => w.db.select().from(purchases).where(eq(purchases.id, id)).get()!;
-const resolution = (id: number) =>
-  w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)).get()
+const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const resolution = async (id: number) =>
+  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
     ?.outcome ?? 'held';
-const job = (id: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)).get();
-const ledgerRows = () =>
-  w.db.get<{ n: number }>(sql`select count(*) as n from ${ledgerEntries}`)!.n;
+const job = async (id: number) =>
+  await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)));
+const ledgerRows = async () =>
+  (await first(await rows(w.db, sql`select count(*) as n from ${ledgerEntries}`)))!.n;
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 
 async function sale(
@@ -92,7 +92,7 @@ async function sale(
     w.agentId,
     {
       idempotencyKey: key,
-      productId: airtime().id,
+      productId: (await airtime()).id,
       phone: phoneNumber,
       network: 'MTN',
       amountMinor: face,
@@ -106,7 +106,7 @@ async function sale(
 
 const tick = async (ms: number) => {
   clock += ms;
-  return runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
+  return await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
 };
 /** The simulator's record of the sale changes, as its timers would change it (pending → final, success → reversed). */
 const simSays = (
@@ -122,27 +122,27 @@ describe('a sale moves the money once', () => {
     world(100_000);
     const s = await sale('00', 10_000);
     expect(s.status).toBe('SUCCESS');
-    expect(s.agentCostMinor).toBe(cost(10_000));
+    expect(s.agentCostMinor).toBe(await cost(10_000));
     expect(s.agentCostMinor).toBeLessThan(10_000);
     expect(s.amountMinor - s.agentCostMinor).toBe(s.commissionMinor);
-    expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
-    expect(resolution(s.purchaseId)).toBe('settled');
-    expect(row(s.purchaseId).providerRef).toBeTruthy();
-    expect(row(s.purchaseId).finalAt).toBe(clock);
-    expect(job(s.purchaseId)).toBeUndefined();
+    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
+    expect(await resolution(s.purchaseId)).toBe('settled');
+    expect((await row(s.purchaseId)).providerRef).toBeTruthy();
+    expect((await row(s.purchaseId)).finalAt).toBe(clock);
+    expect(await job(s.purchaseId)).toBeUndefined();
     expect(await tick(2 * HOUR)).toBe(0);
     clean();
   });
 
   it('refuses a sale the wallet cannot pay for, in words, and writes nothing', async () => {
     world(5_000);
-    const before = ledgerRows();
+    const before = await ledgerRows();
     const result = await startSale(
       w.db,
       w.agentId,
       {
         idempotencyKey: `poor-${++n}`,
-        productId: airtime().id,
+        productId: (await airtime()).id,
         phone: phone('00'),
         network: 'MTN',
         amountMinor: 10_000,
@@ -158,30 +158,30 @@ describe('a sale moves the money once', () => {
         code: 'INSUFFICIENT_FUNDS',
       }),
     });
-    expect(ledgerRows()).toBe(before);
-    expect(w.db.select().from(purchases).all()).toEqual([]);
+    expect(await ledgerRows()).toBe(before);
+    expect(await w.db.select().from(purchases)).toEqual([]);
     expect(w.sim.calls).toEqual([]);
   });
 
   it('a sale for exactly the balance goes through and leaves zero', async () => {
     world(0);
-    w.fund(cost(10_000));
+    w.fund(await cost(10_000));
     const s = await sale('00', 10_000);
     expect(s.status).toBe('SUCCESS');
-    expect(wallet()).toEqual({ balance: 0, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: 0, reserved: 0 });
     clean();
   });
 
   it('replaying the idempotency key returns the same sale and writes nothing; another body with it is refused', async () => {
     world();
     const s = await sale('00');
-    const before = ledgerRows();
+    const before = await ledgerRows();
     const again = await startSale(
       w.db,
       w.agentId,
       {
         idempotencyKey: s.key,
-        productId: airtime().id,
+        productId: (await airtime()).id,
         phone: s.phone,
         network: 'MTN',
         amountMinor: 10_000,
@@ -202,7 +202,7 @@ describe('a sale moves the money once', () => {
       w.agentId,
       {
         idempotencyKey: s.key,
-        productId: airtime().id,
+        productId: (await airtime()).id,
         phone: s.phone,
         network: 'MTN',
         amountMinor: 20_000,
@@ -214,7 +214,7 @@ describe('a sale moves the money once', () => {
       ok: false,
       refusal: new Refusal('This form was already used for a different sale. Start a new sale.'),
     });
-    expect(ledgerRows()).toBe(before);
+    expect(await ledgerRows()).toBe(before);
     expect(w.sim.calls.filter((c) => c.includes('pay'))).toHaveLength(1);
   });
 });
@@ -232,12 +232,12 @@ describe('ambiguity holds the money until a definite answer', () => {
     world(100_000);
     const s = await sale(magic, 10_000);
     expect(s.status).toBe(status);
-    expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
-    expect(resolution(s.purchaseId)).toBe('held');
-    expect(row(s.purchaseId).finalAt).toBeNull();
+    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
+    expect(await resolution(s.purchaseId)).toBe('held');
+    expect((await row(s.purchaseId)).finalAt).toBeNull();
     // the first requery 30 s after the answer (VTpass is first on the MTN airtime route).
     expect(s.provider).toBe('vtpass');
-    expect(job(s.purchaseId)?.nextAt).toBe(clock + 30_000);
+    expect((await job(s.purchaseId))?.nextAt).toBe(clock + 30_000);
     clean();
   });
 
@@ -247,9 +247,9 @@ describe('ambiguity holds the money until a definite answer', () => {
     expect(await tick(29_000)).toBe(0);
     simSays('vtpass', s.reference, 'SUCCESS');
     expect(await tick(1_000)).toBe(1);
-    expect(row(s.purchaseId).status).toBe('SUCCESS');
-    expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
-    expect(job(s.purchaseId)).toBeUndefined();
+    expect((await row(s.purchaseId)).status).toBe('SUCCESS');
+    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
+    expect(await job(s.purchaseId)).toBeUndefined();
     expect(await tick(HOUR)).toBe(0);
     clean();
   });
@@ -259,13 +259,13 @@ describe('ambiguity holds the money until a definite answer', () => {
     const s = await sale('58');
     const gaps: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const due = job(s.purchaseId)!.nextAt;
+      const due = (await job(s.purchaseId))!.nextAt;
       clock = due;
       expect(await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider })).toBe(1);
-      gaps.push(job(s.purchaseId)!.nextAt - clock);
+      gaps.push((await job(s.purchaseId))!.nextAt - clock);
     }
     expect(gaps).toEqual([MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE]);
-    expect(row(s.purchaseId).status).toBe('PENDING');
+    expect((await row(s.purchaseId)).status).toBe('PENDING');
     clean();
   });
 
@@ -273,14 +273,14 @@ describe('ambiguity holds the money until a definite answer', () => {
     world(100_000);
     const s = await sale('58');
     let passes = 0;
-    while (job(s.purchaseId) && passes < 100) {
+    while (await job(s.purchaseId) && passes < 100) {
       passes += await tick(2 * HOUR);
     }
-    expect(row(s.purchaseId).status).toBe('MANUAL_REVIEW');
+    expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
     expect(passes).toBeGreaterThanOrEqual(28); // 30 s … 30 min, then hourly to 24 h
-    expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
-    expect(resolution(s.purchaseId)).toBe('held');
-    expect(listReviewQueue(w.db, clock).map((r) => r.purchase.id)).toContain(s.purchaseId);
+    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
+    expect(await resolution(s.purchaseId)).toBe('held');
+    expect((await listReviewQueue(w.db, clock)).map((r) => r.purchase.id)).toContain(s.purchaseId);
     clean();
   });
 
@@ -297,9 +297,9 @@ describe('ambiguity holds the money until a definite answer', () => {
     if (magic === '51') simSays('vtpass', s.reference, 'SUCCESS');
     if (magic === '52') simSays('vtpass', s.reference, 'FAILED');
     expect(await tick(HOUR)).toBe(1);
-    expect(row(s.purchaseId).status).toBe(final);
-    expect(resolution(s.purchaseId)).toBe(money);
-    expect(wallet()).toEqual({
+    expect((await row(s.purchaseId)).status).toBe(final);
+    expect(await resolution(s.purchaseId)).toBe(money);
+    expect(await wallet()).toEqual({
       balance: money === 'settled' ? 100_000 - s.agentCostMinor : 100_000,
       reserved: 0,
     });
@@ -312,12 +312,12 @@ describe('not found is failed only after the grace period and two answers in a r
     world(100_000);
     const s = await sale('54');
     expect(await tick(NOT_FOUND_GRACE_MS + MINUTE)).toBe(1);
-    expect(row(s.purchaseId).status).not.toBe('FAILED');
-    expect(resolution(s.purchaseId)).toBe('held');
+    expect((await row(s.purchaseId)).status).not.toBe('FAILED');
+    expect(await resolution(s.purchaseId)).toBe('held');
     expect(await tick(HOUR)).toBe(1);
-    expect(row(s.purchaseId).status).toBe('FAILED');
-    expect(resolution(s.purchaseId)).toBe('refunded');
-    expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
+    expect((await row(s.purchaseId)).status).toBe('FAILED');
+    expect(await resolution(s.purchaseId)).toBe('refunded');
+    expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
     clean();
   });
 
@@ -325,32 +325,30 @@ describe('not found is failed only after the grace period and two answers in a r
     world(100_000);
     const s = await sale('54');
     const opened = clock;
-    clock = job(s.purchaseId)!.nextAt;
+    clock = (await job(s.purchaseId))!.nextAt;
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
-    clock = job(s.purchaseId)!.nextAt;
+    clock = (await job(s.purchaseId))!.nextAt;
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
     expect(clock - opened).toBeLessThan(NOT_FOUND_GRACE_MS);
-    expect(resolution(s.purchaseId)).toBe('held');
-    expect(row(s.purchaseId).status).toBe('PENDING');
+    expect(await resolution(s.purchaseId)).toBe('held');
+    expect((await row(s.purchaseId)).status).toBe('PENDING');
     clock = opened + NOT_FOUND_GRACE_MS - 1;
-    w.db
+    await w.db
       .update(requeryJobs)
       .set({ nextAt: clock })
-      .where(eq(requeryJobs.purchaseId, s.purchaseId))
-      .run();
+      .where(eq(requeryJobs.purchaseId, s.purchaseId));
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
-    expect(resolution(s.purchaseId)).toBe('held');
+    expect(await resolution(s.purchaseId)).toBe('held');
     // Only answers from the end of the grace period on count: two of them refund.
     clock = opened + NOT_FOUND_GRACE_MS;
-    w.db
+    await w.db
       .update(requeryJobs)
       .set({ nextAt: clock })
-      .where(eq(requeryJobs.purchaseId, s.purchaseId))
-      .run();
+      .where(eq(requeryJobs.purchaseId, s.purchaseId));
     await runRequeryPass(w.db, { now, owner: 'fast', provider: w.provider });
-    expect(resolution(s.purchaseId)).toBe('held');
+    expect(await resolution(s.purchaseId)).toBe('held');
     await tick(HOUR);
-    expect(resolution(s.purchaseId)).toBe('refunded');
+    expect(await resolution(s.purchaseId)).toBe('refunded');
     clean();
   });
 
@@ -373,9 +371,9 @@ describe('not found is failed only after the grace period and two answers in a r
       `vtpass:${s.reference}`,
     );
     await tick(HOUR); // NOT_FOUND, but only one in a row
-    expect(resolution(s.purchaseId)).toBe('held');
+    expect(await resolution(s.purchaseId)).toBe('held');
     await tick(HOUR); // the second in a row
-    expect(resolution(s.purchaseId)).toBe('refunded');
+    expect(await resolution(s.purchaseId)).toBe('refunded');
     clean();
   });
 });
@@ -388,8 +386,8 @@ describe('late answers after a resolution', () => {
     simSays('vtpass', s.reference, 'REVERSED');
     const cb = w.sim.callbackFor('vtpass', s.reference)!;
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('applied');
-    expect(row(s.purchaseId).status).toBe('REVERSED');
-    expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
+    expect((await row(s.purchaseId)).status).toBe('REVERSED');
+    expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('duplicate');
     // Another report inside the minute is not even requeried (callbacks cannot make us hammer the provider) …
     const other = { ...cb, rawBody: cb.rawBody.replace('"type"', '"again":1,"type"') };
@@ -400,7 +398,7 @@ describe('late answers after a resolution', () => {
     clock += MINUTE;
     const third = { ...cb, rawBody: cb.rawBody.replace('"type"', '"third":1,"type"') };
     expect((await handleCallback(w.db, 'vtpass', third, w.provider, now)).outcome).toBe('applied');
-    expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
     clean();
   });
 
@@ -409,7 +407,7 @@ describe('late answers after a resolution', () => {
     const s = await sale('52');
     simSays('vtpass', s.reference, 'FAILED');
     await tick(HOUR);
-    expect(resolution(s.purchaseId)).toBe('refunded');
+    expect(await resolution(s.purchaseId)).toBe('refunded');
     simSays('vtpass', s.reference, 'SUCCESS');
     await handleCallback(
       w.db,
@@ -418,8 +416,8 @@ describe('late answers after a resolution', () => {
       w.provider,
       now,
     );
-    expect(resolution(s.purchaseId)).toBe('refunded');
-    expect(wallet()).toEqual({ balance: 100_000, reserved: 0 });
+    expect(await resolution(s.purchaseId)).toBe('refunded');
+    expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
     clean();
   });
 });
@@ -432,8 +430,8 @@ describe('callbacks are hints: the requery decides', () => {
     const forged = w.sim.callbackFor('vtpass', s.reference)!;
     simSays('vtpass', s.reference, 'PENDING');
     expect((await handleCallback(w.db, 'vtpass', forged, w.provider, now)).outcome).toBe('applied');
-    expect(resolution(s.purchaseId)).toBe('held');
-    expect(row(s.purchaseId).status).toBe('PENDING');
+    expect(await resolution(s.purchaseId)).toBe('held');
+    expect((await row(s.purchaseId)).status).toBe('PENDING');
     clean();
   });
 
@@ -447,7 +445,7 @@ describe('callbacks are hints: the requery decides', () => {
       outcome: 'applied',
       ack: { status: 200, body: '{"response":"success"}', contentType: 'application/json' },
     });
-    expect(row(s.purchaseId).status).toBe('SUCCESS');
+    expect((await row(s.purchaseId)).status).toBe('SUCCESS');
     expect((await handleCallback(w.db, 'vtpass', cb, w.provider, now)).outcome).toBe('duplicate');
     const stranger = { ...cb, rawBody: cb.rawBody.replaceAll(s.reference, '202601011200unknown1') };
     expect((await handleCallback(w.db, 'vtpass', stranger, w.provider, now)).outcome).toBe(
@@ -472,7 +470,7 @@ describe('callbacks are hints: the requery decides', () => {
         )
       ).outcome,
     ).toBe('unknown_reference');
-    expect(wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
+    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
     clean();
   });
 });
@@ -483,25 +481,24 @@ describe('admin resolution and check now', () => {
     const a = await sale('58');
     const b = await sale('58');
     expect(
-      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'success', 'operator confirmed', clock),
+      await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'success', 'operator confirmed', clock),
     ).toBe('SUCCESS');
     expect(
-      adminResolve(w.db, SYSTEM_ACTOR, b.purchaseId, 'failed', 'operator says no', clock),
+      await adminResolve(w.db, SYSTEM_ACTOR, b.purchaseId, 'failed', 'operator says no', clock),
     ).toBe('FAILED');
-    expect([resolution(a.purchaseId), resolution(b.purchaseId)]).toEqual(['settled', 'refunded']);
-    expect([job(a.purchaseId), job(b.purchaseId)]).toEqual([undefined, undefined]);
-    expect(wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
-    expect(() =>
-      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
+    expect([await resolution(a.purchaseId), await resolution(b.purchaseId)]).toEqual(['settled', 'refunded']);
+    expect([await job(a.purchaseId), await job(b.purchaseId)]).toEqual([undefined, undefined]);
+    expect(await wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
+    expect(async () =>
+      await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
     ).toThrowError(/already resolved \(settled\)/);
-    expect(() => adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock)).toThrowError(
+    expect(async () => await adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock)).toThrowError(
       'No such sale.',
     );
-    const events = w.db
+    const events = (await w.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, a.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, a.purchaseId)))
       .map((e) => e.kind);
     expect(events).toContain('admin_resolution');
     clean();
@@ -524,7 +521,7 @@ describe('admin resolution and check now', () => {
       ok: false,
       refusal: new Refusal('We just checked this sale. Try again in a few seconds.'),
     });
-    expect(resolution(s.purchaseId)).toBe('held');
+    expect(await resolution(s.purchaseId)).toBe('held');
     const done = await sale('00');
     const calls = w.sim.calls.length;
     expect(await checkNow(w.db, w.agentId, done.purchaseId, w.provider)).toEqual({
@@ -540,13 +537,13 @@ describe('admin resolution and check now', () => {
     const old = await sale('58');
     clock += STUCK_AFTER_MS + 1;
     const fresh = await sale('58');
-    const queue = listReviewQueue(w.db, clock).map((r) => r.purchase.id);
+    const queue = (await listReviewQueue(w.db, clock)).map((r) => r.purchase.id);
     expect(queue).toEqual([old.purchaseId]);
-    expect(listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1).map((r) => r.purchase.id)).toEqual([
+    expect((await listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1)).map((r) => r.purchase.id)).toEqual([
       old.purchaseId,
       fresh.purchaseId,
     ]);
-    expect(listReviewQueue(w.db, clock, 1)).toHaveLength(1);
+    expect(await listReviewQueue(w.db, clock, 1)).toHaveLength(1);
   });
 });
 
@@ -554,19 +551,17 @@ describe('every answer is kept for audit', () => {
   it("records the attempt's provider code and an event per answer", async () => {
     world(100_000);
     const s = await sale('51');
-    const attempt = w.db
+    const attempt = (await first(w.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
-      .get()!;
+      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))))!;
     expect(attempt.providerCode).toMatch(/^000/);
     simSays('vtpass', s.reference, 'SUCCESS');
     await tick(HOUR);
-    const kinds = w.db
+    const kinds = (await w.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
       .map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['provider_answer', 'requery', 'settled']));
   });

@@ -21,6 +21,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { saleRequest } from '@/test/world/sales';
 import { openSale } from './open';
 import { getSaleTimeline } from './timeline';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -33,23 +34,23 @@ afterAll(() => T?.close());
 const SECOND = 1_000;
 const now = Date.UTC(2026, 11, 2, 10, 0); // 11:00 in Lagos
 const newReference = createReferenceGenerator(() => new Date(now));
-const open = (request: ReturnType<typeof saleRequest>, at = now) =>
-  openSale(w.db, request, newReference, at);
+const open = async (request: ReturnType<typeof saleRequest>, at = now) =>
+  await openSale(w.db, request, newReference, at);
 function opened(result: ReturnType<typeof open>) {
   if (result.kind !== 'opened') throw new Error('expected a new sale');
   return result;
 }
-const jobOf = (purchaseId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get()!;
-const setStatus = (purchaseId: number, status: 'PENDING' | 'MANUAL_REVIEW' | 'FAILED') =>
-  w.db.update(purchases).set({ status }).where(eq(purchases.id, purchaseId)).run();
+const jobOf = async (purchaseId: number) =>
+  (await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId))))!;
+const setStatus = async (purchaseId: number, status: 'PENDING' | 'MANUAL_REVIEW' | 'FAILED') =>
+  await w.db.update(purchases).set({ status }).where(eq(purchases.id, purchaseId));
 
 describe('opening a sale', () => {
-  it('starts the sale and its attempt unknown, reserves the cost, books the first requery in 30 s', () => {
+  it('starts the sale and its attempt unknown, reserves the cost, books the first requery in 30 s', async () => {
     w = T.fork();
     w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
-    const { purchase, attempt, route } = opened(open(request));
+    const { purchase, attempt, route } = opened(await open(request));
     expect(route.map((s) => s.provider)).toEqual(w.routes.airtime);
     expect(purchase).toMatchObject({ status: 'UNKNOWN', provider: route[0]!.provider });
     expect(attempt).toMatchObject({
@@ -58,23 +59,23 @@ describe('opening a sale', () => {
       reference: purchase.reference,
       purchaseId: purchase.id,
     });
-    expect(findWallet(w.db, w.agentId, 'NGN')).toMatchObject({
+    expect(await findWallet(w.db, w.agentId, 'NGN')).toMatchObject({
       balance: 100_000 - request.price.agentCostMinor,
       reserved: request.price.agentCostMinor,
     });
-    const [reserve] = listStatement(w.db, findWallet(w.db, w.agentId, 'NGN')!.id).rows;
+    const [reserve] = (await listStatement(w.db, (await findWallet(w.db, w.agentId, 'NGN'))!.id)).rows;
     expect(reserve).toMatchObject({
       purchaseId: purchase.id,
       debit: request.price.agentCostMinor,
       memo: `${request.product.name} to ${request.phone}`,
     });
     // docs/providers/README.md#common-rules rule 5: the first requery after 30 s.
-    expect(jobOf(purchase.id)).toMatchObject({
+    expect(await jobOf(purchase.id)).toMatchObject({
       attemptId: attempt.id,
       nextAt: now + 30 * SECOND,
       tries: 0,
     });
-    expect(getSaleTimeline(w.db, purchase.id)!.events).toEqual([
+    expect((await getSaleTimeline(w.db, purchase.id))!.events).toEqual([
       expect.objectContaining({
         kind: 'opened',
         attemptId: attempt.id,
@@ -85,15 +86,15 @@ describe('opening a sale', () => {
     ]);
   });
 
-  it('a provider that asks not to be polled sooner gets its first requery after a minute (JoNet)', () => {
+  it('a provider that asks not to be polled sooner gets its first requery after a minute (JoNet)', async () => {
     w = T.fork();
     w.fund(100_000);
     expect(w.routes.data[0]).toBe('jonet');
-    const { purchase } = opened(open(saleRequest(w, { ending: '00', product: w.data })));
-    expect(jobOf(purchase.id).nextAt).toBe(now + 60 * SECOND);
+    const { purchase } = opened(await open(saleRequest(w, { ending: '00', product: w.data })));
+    expect((await jobOf(purchase.id)).nextAt).toBe(now + 60 * SECOND);
   });
 
-  it('remembers the number with its network and circle', () => {
+  it('remembers the number with its network and circle', async () => {
     w = T.fork();
     w.fund(100_000, 'INR');
     const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
@@ -103,10 +104,10 @@ describe('opening a sale', () => {
       phone: '9876543200',
       circle: '5',
     };
-    const { purchase } = opened(open(request));
+    const { purchase } = opened(await open(request));
     expect(purchase.circle).toBe('5');
     expect(
-      w.db.select().from(beneficiaries).where(eq(beneficiaries.phone, '9876543200')).all(),
+      await w.db.select().from(beneficiaries).where(eq(beneficiaries.phone, '9876543200')),
     ).toEqual([
       expect.objectContaining({
         agentId: w.agentId,
@@ -118,7 +119,7 @@ describe('opening a sale', () => {
     ]);
   });
 
-  it('the same form replays its sale; sent for another circle or number, it is refused', () => {
+  it('the same form replays its sale; sent for another circle or number, it is refused', async () => {
     w = T.fork();
     w.fund(100_000, 'INR');
     const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
@@ -127,51 +128,50 @@ describe('opening a sale', () => {
       phone: '9876543201',
       circle: '5',
     };
-    const first = opened(open(request));
-    expect(open(request, now + SECOND)).toEqual({
+    const first = opened(await open(request));
+    expect(await open(request, now + SECOND)).toEqual({
       kind: 'replay',
-      purchase: w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id)).get(),
+      purchase: await first(w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id))),
     });
     const refused = new Refusal(
       'This form was already used for a different sale. Start a new sale.',
     );
-    expect(() => open({ ...request, circle: '23' })).toThrow(refused);
-    expect(() => open({ ...request, phone: '9876543202' })).toThrow(refused);
-    expect(w.db.select().from(purchaseAttempts).all()).toHaveLength(1);
+    expect(async () => await open({ ...request, circle: '23' })).toThrow(refused);
+    expect(async () => await open({ ...request, phone: '9876543202' })).toThrow(refused);
+    expect(await w.db.select().from(purchaseAttempts)).toHaveLength(1);
   });
 });
 
 describe('the daily limit', () => {
-  it('counts today’s sales that may still cost the agent: pending, unknown, in review, delivered', () => {
+  it('counts today’s sales that may still cost the agent: pending, unknown, in review, delivered', async () => {
     w = T.fork();
     w.fund(1_000_000);
-    w.db.update(users).set({ dailyLimitMinor: 40_000 }).where(eq(users.id, w.agentId)).run();
-    const sale = (ending: string) =>
-      opened(open(saleRequest(w, { ending, amountMinor: 10_000 }))).purchase.id;
-    setStatus(sale('00'), 'PENDING');
-    sale('01'); // stays UNKNOWN
-    setStatus(sale('02'), 'MANUAL_REVIEW');
-    setStatus(sale('03'), 'FAILED'); // refunded: it no longer counts
+    await w.db.update(users).set({ dailyLimitMinor: 40_000 }).where(eq(users.id, w.agentId));
+    const sale = async (ending: string) =>
+      opened(await open(saleRequest(w, { ending, amountMinor: 10_000 }))).purchase.id;
+    await setStatus(await sale('00'), 'PENDING');
+    await sale('01'); // stays UNKNOWN
+    await setStatus(await sale('02'), 'MANUAL_REVIEW');
+    await setStatus(await sale('03'), 'FAILED'); // refunded: it no longer counts
     // 30,000 counted: one more of 10,000 reaches the limit, and the next passes it.
-    const fourth = sale('04');
-    expect(() => sale('05')).toThrow(/would pass your daily limit of ₦400/);
-    expect(w.db.select().from(purchases).where(eq(purchases.id, fourth)).get()).toBeDefined();
+    const fourth = await sale('04');
+    expect(async () => await sale('05')).toThrow(/would pass your daily limit of ₦400/);
+    expect(await first(w.db.select().from(purchases).where(eq(purchases.id, fourth)))).toBeDefined();
   });
 });
 
 describe('a product nobody can sell', () => {
-  it('is refused before anything is written', () => {
+  it('is refused before anything is written', async () => {
     w = T.fork();
     w.fund(100_000);
-    w.db
+    await w.db
       .update(productSources)
       .set({ available: false })
-      .where(eq(productSources.productId, w.airtime.id))
-      .run();
-    const before = w.db.select().from(purchases).all().length;
-    expect(() => open(saleRequest(w, { ending: '00' }))).toThrow(
+      .where(eq(productSources.productId, w.airtime.id));
+    const before = (await w.db.select().from(purchases)).length;
+    expect(async () => await open(saleRequest(w, { ending: '00' }))).toThrow(
       new Refusal('This product cannot be sold right now. Try another plan or network.'),
     );
-    expect(w.db.select().from(purchases).all()).toHaveLength(before);
+    expect(await w.db.select().from(purchases)).toHaveLength(before);
   });
 });

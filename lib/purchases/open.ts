@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { purchaseAttempts, purchases, requeryJobs, users } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import { rememberBeneficiary } from '@/lib/beneficiaries/commands';
 import { routeFor, type Product, type RouteStep } from '@/lib/catalogue/routing';
 import { Refusal } from '@/lib/errors';
@@ -15,6 +15,7 @@ import type { NewReference } from '@/lib/providers/reference';
 import { recordEvent } from './events';
 import { nextRequeryDelay } from './schedule';
 import type { SalePrice } from '@/lib/catalogue/pricing';
+import { first } from '@/db/query';
 
 export interface SaleRequest {
   agentId: number;
@@ -54,8 +55,7 @@ const agentLimits = prepared((db) =>
   db
     .select({ maxSaleMinor: users.maxSaleMinor, dailyLimitMinor: users.dailyLimitMinor })
     .from(users)
-    .where(eq(users.id, p('id')))
-    .prepare(),
+    .where(eq(users.id, p('id'))),
 );
 
 const soldToday = prepared((db) =>
@@ -69,8 +69,7 @@ const soldToday = prepared((db) =>
         gte(purchases.createdAt, p('since')),
         inArray(purchases.status, ['SUCCESS', 'PENDING', 'UNKNOWN', 'MANUAL_REVIEW']),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 const insertPurchase = prepared((db) =>
@@ -101,8 +100,7 @@ const insertPurchase = prepared((db) =>
       updatedAt: p('now'),
     })
     .onConflictDoNothing({ target: [purchases.agentId, purchases.idempotencyKey] })
-    .returning()
-    .prepare(),
+    .returning(),
 );
 
 const insertAttemptRow = prepared((db) =>
@@ -117,8 +115,7 @@ const insertAttemptRow = prepared((db) =>
       status: 'UNKNOWN',
       createdAt: p('now'),
     })
-    .returning()
-    .prepare(),
+    .returning(),
 );
 
 const insertRequeryJob = prepared((db) =>
@@ -130,13 +127,12 @@ const insertRequeryJob = prepared((db) =>
       provider: p('provider'),
       nextAt: p('nextAt'),
       createdAt: p('now'),
-    })
-    .prepare(),
+    }),
 );
 
 /** Limits count today's other sales: the one being opened is excluded by its id. */
-function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
-  const agent = agentLimits(tx).get({ id: r.agentId });
+async function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) {
+  const agent = await agentLimits(tx).get({ id: r.agentId });
   const currency = r.product.currency;
   if (agent?.maxSaleMinor && r.price.amountMinor > agent.maxSaleMinor) {
     throw new Refusal(
@@ -144,7 +140,7 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
     );
   }
   if (agent?.dailyLimitMinor) {
-    const today = soldToday(tx).get({
+    const today = await soldToday(tx).get({
       agentId: r.agentId,
       purchaseId,
       since: startOfLagosDay(now),
@@ -162,20 +158,20 @@ function enforceLimits(tx: Tx, r: SaleRequest, purchaseId: number, now: number) 
  * its first attempt with a fresh provider reference, reserve the agent's cost, and schedule a
  * requery so that even a crash right after this commit ends in a resolution.
  */
-export function openSale(
+export async function openSale(
   db: Db,
   r: SaleRequest,
   newReference: NewReference,
   now = Date.now(),
-): OpenResult {
-  const route = routeFor(db, r.product);
+): Promise<OpenResult> {
+  const route = await routeFor(db, r.product);
   const first = route[0];
   if (!first)
     throw new Refusal('This product cannot be sold right now. Try another plan or network.');
   const hash = requestHash(r);
-  return immediate(db, (tx) => {
+  return await inTransaction(db, async (tx) => {
     const reference = newReference(first.provider);
-    const purchase = insertPurchase(tx).get({
+    const purchase = await insertPurchase(tx).get({
       agentId: r.agentId,
       idempotencyKey: r.idempotencyKey,
       requestHash: hash,
@@ -198,21 +194,20 @@ export function openSale(
       now,
     });
     if (!purchase) {
-      const existing = tx
+      const existing = await first(tx
         .select()
         .from(purchases)
         .where(
           and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey)),
-        )
-        .get();
+        ));
       if (!existing || existing.requestHash !== hash) {
         throw new Refusal('This form was already used for a different sale. Start a new sale.');
       }
       return { kind: 'replay', purchase: existing } as const;
     }
-    enforceLimits(tx, r, purchase.id, now);
-    const attempt = insertAttempt(tx, purchase, first, reference, now);
-    reserve(
+    await enforceLimits(tx, r, purchase.id, now);
+    const attempt = await insertAttempt(tx, purchase, first, reference, now);
+    await reserve(
       tx,
       {
         purchaseId: purchase.id,
@@ -226,7 +221,7 @@ export function openSale(
     // Remembered in the same commit: the next sale to this number pre-fills the network chosen now.
     // A bill's biller is no network to pre-fill.
     if (!r.bill)
-      rememberBeneficiary(
+      await rememberBeneficiary(
         tx,
         r.agentId,
         {
@@ -237,7 +232,7 @@ export function openSale(
         },
         now,
       );
-    recordEvent(tx, purchase.id, 'opened', now, {
+    await recordEvent(tx, purchase.id, 'opened', now, {
       attemptId: attempt.id,
       status: 'UNKNOWN',
       detail: { provider: first.provider, reference },
@@ -247,14 +242,14 @@ export function openSale(
 }
 
 /** A new attempt always gets its own reference (I9) and its own requery job. */
-export function insertAttempt(
+export async function insertAttempt(
   tx: Tx,
   purchase: Purchase,
   step: RouteStep,
   reference: string,
   now: number,
-): Attempt {
-  const attempt = insertAttemptRow(tx).get({
+): Promise<Attempt> {
+  const attempt = await insertAttemptRow(tx).get({
     purchaseId: purchase.id,
     provider: step.provider,
     reference,
@@ -263,7 +258,7 @@ export function insertAttempt(
     now,
   });
   if (!attempt) throw new Error(`Attempt for purchase ${purchase.id} was not inserted`);
-  insertRequeryJob(tx).run({
+  await insertRequeryJob(tx).run({
     attemptId: attempt.id,
     purchaseId: purchase.id,
     provider: step.provider,

@@ -7,6 +7,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { sellTo } from '@/test/world/sales';
 import { claimDueJobs, runRequeryPass, startRequeryWorker } from './requery-worker';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -21,7 +22,7 @@ let clock = 0;
 let n = 0;
 
 async function pendingSale() {
-  const product = w.db
+  const product = (await first(w.db
     .select()
     .from(products)
     .where(
@@ -31,8 +32,7 @@ async function pendingSale() {
         eq(products.type, 'airtime'),
         eq(products.active, true),
       ),
-    )
-    .get()!;
+    )))!;
   const r = await startSale(
     w.db,
     w.agentId,
@@ -49,8 +49,8 @@ async function pendingSale() {
   if (!r.ok) throw new Error(r.refusal.message);
   return r.outcome;
 }
-const jobOf = (purchaseId: number) =>
-  w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)).get()!;
+const jobOf = async (purchaseId: number) =>
+  (await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId))))!;
 
 describe('the requery lease', () => {
   it('one worker at a time; nothing before it is due; the lease expires after a minute', async () => {
@@ -58,13 +58,13 @@ describe('the requery lease', () => {
     w.fund(1_000_000);
     clock = Date.now();
     const s = await pendingSale();
-    const due = jobOf(s.purchaseId).nextAt;
-    expect(claimDueJobs(w.db, 'a', due - 1)).toEqual([]);
-    expect(claimDueJobs(w.db, 'a', due).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
-    expect(jobOf(s.purchaseId)).toMatchObject({ leaseOwner: 'a', leaseUntil: due + MINUTE });
-    expect(claimDueJobs(w.db, 'b', due + MINUTE - 1)).toEqual([]);
-    expect(claimDueJobs(w.db, 'b', due + MINUTE).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
-    expect(jobOf(s.purchaseId).leaseOwner).toBe('b');
+    const due = (await jobOf(s.purchaseId)).nextAt;
+    expect(await claimDueJobs(w.db, 'a', due - 1)).toEqual([]);
+    expect((await claimDueJobs(w.db, 'a', due)).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
+    expect(await jobOf(s.purchaseId)).toMatchObject({ leaseOwner: 'a', leaseUntil: due + MINUTE });
+    expect(await claimDueJobs(w.db, 'b', due + MINUTE - 1)).toEqual([]);
+    expect((await claimDueJobs(w.db, 'b', due + MINUTE)).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
+    expect((await jobOf(s.purchaseId)).leaseOwner).toBe('b');
   });
 
   it('takes the soonest due first, at most the limit; a pass requeries each taken job once', async () => {
@@ -72,23 +72,20 @@ describe('the requery lease', () => {
     w.fund(1_000_000);
     clock = Date.now();
     const sales = [await pendingSale(), await pendingSale(), await pendingSale()];
-    w.db
+    await w.db
       .update(requeryJobs)
       .set({ nextAt: clock + 3 * MINUTE })
-      .where(eq(requeryJobs.purchaseId, sales[0]!.purchaseId))
-      .run();
-    w.db
+      .where(eq(requeryJobs.purchaseId, sales[0]!.purchaseId));
+    await w.db
       .update(requeryJobs)
       .set({ nextAt: clock + MINUTE })
-      .where(eq(requeryJobs.purchaseId, sales[1]!.purchaseId))
-      .run();
-    w.db
+      .where(eq(requeryJobs.purchaseId, sales[1]!.purchaseId));
+    await w.db
       .update(requeryJobs)
       .set({ nextAt: clock + 2 * MINUTE })
-      .where(eq(requeryJobs.purchaseId, sales[2]!.purchaseId))
-      .run();
+      .where(eq(requeryJobs.purchaseId, sales[2]!.purchaseId));
     expect(
-      claimDueJobs(w.db, 'a', clock + 5 * MINUTE, 2)
+      (await claimDueJobs(w.db, 'a', clock + 5 * MINUTE, 2))
         .map((a) => a.purchaseId)
         .sort(),
     ).toEqual([sales[1]!.purchaseId, sales[2]!.purchaseId].sort());
@@ -100,8 +97,8 @@ describe('the requery lease', () => {
     );
     expect(w.sim.calls.length - calls).toBe(1);
     // Its answer (still pending) booked the next requery and released the lease.
-    expect(jobOf(sales[0]!.purchaseId)).toMatchObject({ tries: 1, leaseOwner: null });
-    expect(jobOf(sales[1]!.purchaseId)).toMatchObject({ tries: 0, leaseOwner: 'a' });
+    expect(await jobOf(sales[0]!.purchaseId)).toMatchObject({ tries: 1, leaseOwner: null });
+    expect(await jobOf(sales[1]!.purchaseId)).toMatchObject({ tries: 0, leaseOwner: 'a' });
   });
 });
 
@@ -129,14 +126,13 @@ describe('the requery worker', () => {
     }
     throw new Error(`never: ${what}`);
   }
-  const makeDue = (purchaseId: number) =>
-    w.db.update(requeryJobs).set({ nextAt: 0 }).where(eq(requeryJobs.purchaseId, purchaseId)).run();
-  const resolution = (purchaseId: number) =>
-    w.db
+  const makeDue = async (purchaseId: number) =>
+    await w.db.update(requeryJobs).set({ nextAt: 0 }).where(eq(requeryJobs.purchaseId, purchaseId));
+  const resolution = async (purchaseId: number) =>
+    await first(w.db
       .select()
       .from(purchaseResolutions)
-      .where(eq(purchaseResolutions.purchaseId, purchaseId))
-      .get();
+      .where(eq(purchaseResolutions.purchaseId, purchaseId)));
 
   afterEach(() => {
     vi.useRealTimers();
@@ -156,7 +152,7 @@ describe('the requery worker', () => {
     vi.stubGlobal('fetch', heldFetch);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const stop = startRequeryWorker(w.db, 1_000);
-    makeDue(first.purchaseId);
+    await makeDue(first.purchaseId);
 
     vi.advanceTimersByTime(999);
     await until('a tick would have called', () => true);
@@ -164,31 +160,31 @@ describe('the requery worker', () => {
     vi.advanceTimersByTime(1);
     await until('the pass asks the provider', () => calls === 1);
     // The lease names this worker (one process, one label) while its pass holds the job.
-    expect(jobOf(first.purchaseId).leaseOwner).toMatch(/^worker-\d+-[0-9a-f]{8}$/);
-    const owner = jobOf(first.purchaseId).leaseOwner;
+    expect((await jobOf(first.purchaseId)).leaseOwner).toMatch(/^worker-\d+-[0-9a-f]{8}$/);
+    const owner = (await jobOf(first.purchaseId)).leaseOwner;
     // Another tick while that pass runs starts nothing, even with another job due.
-    makeDue(second.purchaseId);
+    await makeDue(second.purchaseId);
     vi.advanceTimersByTime(3_000);
     await until('ticks ran', () => true);
     expect(calls).toBe(1);
-    expect(jobOf(second.purchaseId).leaseOwner).toBeNull();
+    expect((await jobOf(second.purchaseId)).leaseOwner).toBeNull();
 
     held.open();
-    await until('the first sale settles', () => resolution(first.purchaseId) !== undefined);
-    expect(resolution(first.purchaseId)).toMatchObject({
+    await until('the first sale settles', async () => await resolution(first.purchaseId) !== undefined);
+    expect(await resolution(first.purchaseId)).toMatchObject({
       outcome: 'settled',
       resolvedBy: 'requery',
     });
     // The next tick starts the next pass, under the same owner.
     vi.advanceTimersByTime(1_000);
     await until('the second pass asks', () => calls === 2);
-    expect(jobOf(second.purchaseId).leaseOwner).toBe(owner);
-    await until('the second sale settles', () => resolution(second.purchaseId) !== undefined);
+    expect((await jobOf(second.purchaseId)).leaseOwner).toBe(owner);
+    await until('the second sale settles', async () => await resolution(second.purchaseId) !== undefined);
 
     // Stopped: however long it waits, nothing more is asked.
     stop();
     const third = (await sellTo(w, { ending: '53' })).outcome;
-    makeDue(third.purchaseId);
+    await makeDue(third.purchaseId);
     const before = calls;
     vi.advanceTimersByTime(10_000);
     await until('ticks would have run', () => true);
@@ -206,7 +202,7 @@ describe('the requery worker', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const stop = startRequeryWorker(w.db, 1_000);
-    makeDue(sale.purchaseId);
+    await makeDue(sale.purchaseId);
     // The database fails the pass (the jobs' table is out of reach for one tick).
     w.db.$client.exec('alter table requery_jobs rename to requery_jobs_away');
     vi.advanceTimersByTime(1_000);
@@ -214,7 +210,7 @@ describe('the requery worker', () => {
     expect(logged.mock.calls[0]![0]).toBe('[requery] pass failed');
     w.db.$client.exec('alter table requery_jobs_away rename to requery_jobs');
     vi.advanceTimersByTime(1_000);
-    await until('the sale settles', () => resolution(sale.purchaseId) !== undefined);
+    await until('the sale settles', async () => await resolution(sale.purchaseId) !== undefined);
     expect(calls).toBe(1);
     stop();
   });

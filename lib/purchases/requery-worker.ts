@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, requeryJobs } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import type { ProviderDeps } from '@/lib/providers/types';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
@@ -13,9 +13,9 @@ const LEASE_MS = 60_000;
  * Takes due jobs under a lease in one IMMEDIATE transaction, so two workers (or two processes)
  * never requery the same sale at once; a crashed worker's lease simply expires.
  */
-export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
-  return immediate(db, (tx) => {
-    const due = tx
+export async function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
+  return await inTransaction(db, async (tx) => {
+    const due = (await tx
       .select({ attemptId: requeryJobs.attemptId })
       .from(requeryJobs)
       .where(
@@ -25,15 +25,13 @@ export function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
         ),
       )
       .orderBy(asc(requeryJobs.nextAt))
-      .limit(limit)
-      .all()
+      .limit(limit))
       .map((j) => j.attemptId);
     if (due.length === 0) return [];
-    tx.update(requeryJobs)
+    await tx.update(requeryJobs)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(inArray(requeryJobs.attemptId, due))
-      .run();
-    return tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due)).all();
+      .where(inArray(requeryJobs.attemptId, due));
+    return await tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due));
   });
 }
 
@@ -44,12 +42,12 @@ export async function runRequeryPass(
 ): Promise<number> {
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const attempts = claimDueJobs(db, owner, now());
+  const attempts = await claimDueJobs(db, owner, now());
   // One sale's trouble never holds up the others; its lease simply expires and it is tried again.
   await Promise.allSettled(
     attempts.map(async (attempt) => {
       const result = await requeryAttempt(db, attempt, opts.provider);
-      applyProviderResult(db, attempt.id, result, { by: 'requery', now: now() });
+      await applyProviderResult(db, attempt.id, result, { by: 'requery', now: now() });
     }),
   ).then((outcomes) => {
     for (const o of outcomes)

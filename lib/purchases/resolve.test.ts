@@ -8,6 +8,7 @@ import { withWorld } from '@/test/world/hooks';
 import { runRequeryPass } from './requery-worker';
 import { nextRequeryDelay } from './schedule';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 let world: World;
 withWorld(20_000_000, (w) => (world = w));
@@ -34,10 +35,10 @@ async function requeryUntilSettled(purchaseId: number, passes = 4) {
   for (let i = 0; i < passes; i += 1) {
     clock += 20 * 60_000;
     await runRequeryPass(world.db, { now: () => clock });
-    const row = world.db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
+    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
     if (['SUCCESS', 'FAILED', 'REVERSED'].includes(row.status)) return row;
   }
-  return world.db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
+  return (await first(world.db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
 }
 
 describe('every pending sale reaches a final state by requery, and the books stay right', () => {
@@ -58,41 +59,40 @@ describe('every pending sale reaches a final state by requery, and the books sta
     const settled = await requeryUntilSettled(first.purchaseId);
     expect(settled.status).toBe(final);
     expect(
-      world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)).all(),
+      await world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)),
     ).toEqual([]);
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('refunds a never-seen sale only after the grace period and two not-found answers', async () => {
     const first = await sale('54');
-    const created = world.db
+    const created = (await first(world.db
       .select()
       .from(purchases)
-      .where(eq(purchases.id, first.purchaseId))
-      .get()!.createdAt;
-    const wallet = () => findWallet(world.db, world.agentId, 'NGN')!;
-    const heldBalance = wallet().balance;
-    const status = () =>
-      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!.status;
+      .where(eq(purchases.id, first.purchaseId))))!.createdAt;
+    const wallet = async () => (await findWallet(world.db, world.agentId, 'NGN'))!;
+    const heldBalance = (await wallet()).balance;
+    const status = async () =>
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!.status;
     // Two answers inside the grace period prove nothing: still held.
     for (const minutes of [2, 5])
       await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
-    expect(status()).toBe('PENDING');
+    expect(await status()).toBe('PENDING');
     // Past 15 minutes, one not-found answer is still not enough.
     await runRequeryPass(world.db, { now: () => created + 60 * 60_000 });
-    expect(status()).toBe('PENDING');
-    expect(wallet().balance).toBe(heldBalance);
+    expect(await status()).toBe('PENDING');
+    expect((await wallet()).balance).toBe(heldBalance);
     // The second one after the grace period refunds.
     await runRequeryPass(world.db, { now: () => created + 3 * 60 * 60_000 });
-    expect(status()).toBe('FAILED');
-    expect(wallet().balance).toBe(heldBalance + first.agentCostMinor);
+    expect(await status()).toBe('FAILED');
+    expect((await wallet()).balance).toBe(heldBalance + first.agentCostMinor);
     expect(allViolations(world.db)).toEqual([]);
   });
 
   it('refunds a late reversal exactly once and shows the sale as reversed', async () => {
     const first = await sale('57');
     expect(first.status).toBe('SUCCESS');
-    const afterSale = findWallet(world.db, world.agentId, 'NGN')!.balance;
+    const afterSale = (await findWallet(world.db, world.agentId, 'NGN'))!.balance;
     world.sim.release(first.phone); // the reversal happens now
     // The reversal arrives as a callback hint; requery confirms it. Apply it twice: money moves once.
     const { handleCallback } = await import('./callbacks');
@@ -113,9 +113,9 @@ describe('every pending sale reaches a final state by requery, and the books sta
         }),
       });
     }
-    const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
+    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!;
     expect(row.status).toBe('REVERSED');
-    expect(findWallet(world.db, world.agentId, 'NGN')!.balance).toBe(
+    expect((await findWallet(world.db, world.agentId, 'NGN'))!.balance).toBe(
       afterSale + first.agentCostMinor,
     );
     expect(allViolations(world.db)).toEqual([]);
@@ -133,13 +133,12 @@ describe('every pending sale reaches a final state by requery, and the books sta
       clock += 2 * 3_600_000;
       await runRequeryPass(world.db, { now: () => clock });
     }
-    const row = world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)).get()!;
+    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!;
     expect(row.status).toBe('MANUAL_REVIEW');
-    const kinds = world.db
+    const kinds = (await world.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, first.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, first.purchaseId)))
       .map((e) => e.kind);
     expect(kinds).toContain('manual_review');
     expect(kinds).not.toContain('refunded');

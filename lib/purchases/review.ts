@@ -7,9 +7,9 @@ import { AWAITING_PROVIDER } from './status';
 export const STUCK_AFTER_MS = 30 * 60_000;
 
 /** Sales waiting on a human: manual review, or pending for too long. Oldest first. */
-export function listReviewQueue(db: Db, now = Date.now(), limit = 50) {
+export async function listReviewQueue(db: Db, now = Date.now(), limit = 50) {
   return (
-    db
+    await db
       .select({
         purchase: purchases,
         agentEmail: users.email,
@@ -32,6 +32,5 @@ export function listReviewQueue(db: Db, now = Date.now(), limit = 50) {
       )
       .orderBy(asc(purchases.createdAt))
       .limit(limit)
-      .all()
   );
 }

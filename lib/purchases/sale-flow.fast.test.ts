@@ -30,6 +30,7 @@ import { checkNow } from './check-now';
 import { getSaleForAgent } from './queries';
 import { startSale, type SaleInput } from './start-sale';
 import { getSaleTimeline } from './timeline';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -44,20 +45,20 @@ let clock = 0;
 let n = 0;
 let airtimeId = 0;
 
-function world(fundMinor = 1_000_000) {
+async function world(fundMinor = 1_000_000) {
   w = T.fork();
   clock = Date.now();
   w.fund(fundMinor);
-  airtimeId = product('NGN', 'airtime').id;
+  airtimeId = (await product('NGN', 'airtime')).id;
   return w;
 }
 
-const product = (
+const product = async (
   currency: 'NGN' | 'INR',
   type: 'airtime' | 'data',
   network = currency === 'NGN' ? 'MTN' : 'AIRTEL',
 ) =>
-  w.db
+  (await first(w.db
     .select()
     .from(products)
     .where(
@@ -67,15 +68,14 @@ const product = (
         eq(products.type, type),
         eq(products.active, true),
       ),
-    )
-    .get()!;
+    )))!;
 const ngPhone = (lastTwo: string) =>
   `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
-const entries = () => w.db.select().from(ledgerEntries).all().length;
-const sales = () => w.db.select().from(purchases).all().length;
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!.balance;
-const sell = (input: Partial<SaleInput>, deps: Parameters<typeof startSale>[3] = {}) =>
-  startSale(
+const entries = async () => (await w.db.select().from(ledgerEntries)).length;
+const sales = async () => (await w.db.select().from(purchases)).length;
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!.balance;
+const sell = async (input: Partial<SaleInput>, deps: Parameters<typeof startSale>[3] = {}) =>
+  await startSale(
     w.db,
     w.agentId,
     {
@@ -96,34 +96,33 @@ async function sold(input: Partial<SaleInput> = {}) {
 /** A sale the provider definitely failed (no confirmation asked): refunded. */
 async function failedSale(input: Partial<SaleInput> = {}) {
   const s = await sold({ phone: ngPhone('58'), ...input });
-  const attempt = w.db
+  const attempt = (await first(w.db
     .select()
     .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.reference, s.reference))
-    .get()!;
-  return applyProviderResult(
+    .where(eq(purchaseAttempts.reference, s.reference))))!;
+  return (await applyProviderResult(
     w.db,
     attempt.id,
     { status: 'FAILED', providerCode: 'x', exchanges: [] },
     { by: 'requery', now: clock },
-  ).purchase;
+  )).purchase;
 }
 
 describe('a sale refuses what the agent got wrong, before any money moves', () => {
   it('names the field and says what to do', async () => {
-    world(100_000_000);
-    const before = { entries: entries(), sales: sales() };
-    const airtime = product('NGN', 'airtime');
+    await world(100_000_000);
+    const before = { entries: await entries(), sales: await sales() };
+    const airtime = await product('NGN', 'airtime');
     expect(await sell({ productId: 999_999 })).toEqual({
       ok: false,
       refusal: new Refusal('That plan is no longer on sale. Pick another one.', 'productId'),
     });
-    w.db.update(products).set({ active: false }).where(eq(products.id, airtime.id)).run();
+    await w.db.update(products).set({ active: false }).where(eq(products.id, airtime.id));
     expect(await sell({ productId: airtime.id })).toMatchObject({
       ok: false,
       refusal: { field: 'productId' },
     });
-    w.db.update(products).set({ active: true }).where(eq(products.id, airtime.id)).run();
+    await w.db.update(products).set({ active: true }).where(eq(products.id, airtime.id));
     expect(await sell({ phone: '12345' })).toEqual({
       ok: false,
       refusal: new Refusal('Enter a Nigerian mobile number, like 0803 123 4567.', 'phone'),
@@ -153,7 +152,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     expect(await sell({ amountMinor: max + 100 })).toEqual(bounds);
     expect(await sell({ amountMinor: 10_050 })).toEqual(bounds);
     expect(await sell({ amountMinor: undefined })).toEqual(bounds);
-    expect({ entries: entries(), sales: sales() }).toEqual(before);
+    expect({ entries: await entries(), sales: await sales() }).toEqual(before);
     // The bounds themselves are on sale.
     expect(await sell({ amountMinor: min, confirmRepeat: true })).toMatchObject({ ok: true });
     expect(await sell({ amountMinor: max, confirmRepeat: true })).toMatchObject({
@@ -163,11 +162,11 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it("an Indian sale needs an Indian number and the plan's circle; a data plan sells at its catalogue price", async () => {
-    world();
+    await world();
     w.fund(10_000_000, 'INR');
-    const plan = product('INR', 'data');
-    const india = (input: Partial<SaleInput>) =>
-      sell({
+    const plan = await product('INR', 'data');
+    const india = async (input: Partial<SaleInput>) =>
+      await sell({
         productId: plan.id,
         network: plan.network,
         phone: '9812345600',
@@ -207,9 +206,9 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     });
     if (!ok.ok) return;
     expect(
-      w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId)).get()!.circle,
+      (await first(w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId))))!.circle,
     ).toBe(plan.circle);
-    w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id)).run();
+    await w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id));
     expect(await india({})).toEqual({
       ok: false,
       refusal: new Refusal('That plan has no price. Pick another one.', 'productId'),
@@ -217,9 +216,9 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it("Indian airtime (no circle in the catalogue) sells for the agent's chosen circle, which reaches RechargeKit", async () => {
-    world();
+    await world();
     w.fund(10_000_000, 'INR');
-    const airtime = product('INR', 'airtime');
+    const airtime = await product('INR', 'airtime');
     expect(airtime.circle).toBe(''); // airtime is one product for every circle; the number's circle varies
     const sentToRechargekit: unknown[] = [];
     const spy = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -227,8 +226,8 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
         sentToRechargekit.push(JSON.parse(init.body));
       return w.provider.fetch!(input, init);
     }) as typeof fetch;
-    const india = (input: Partial<SaleInput>) =>
-      sell(
+    const india = async (input: Partial<SaleInput>) =>
+      await sell(
         {
           productId: airtime.id,
           network: airtime.network,
@@ -256,11 +255,10 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
       outcome: { status: 'SUCCESS', amountMinor: 10_000, currency: 'INR' },
     });
     if (!sold.ok) return;
-    const row = w.db
+    const row = await first(w.db
       .select()
       .from(purchases)
-      .where(eq(purchases.id, sold.outcome.purchaseId))
-      .get();
+      .where(eq(purchases.id, sold.outcome.purchaseId)));
     expect(row?.circle).toBe('23');
     expect(sentToRechargekit).toEqual([
       expect.objectContaining({ mobile_no: '9812345600', amount: 100, circle: 23 }),
@@ -268,15 +266,15 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it('a Nigerian sale stores no circle, whatever the form sends', async () => {
-    world();
+    await world();
     const s = await sold({ circle: 'DELHI' });
     expect(
-      w.db.select().from(purchases).where(eq(purchases.id, s.purchaseId)).get()!.circle,
+      (await first(w.db.select().from(purchases).where(eq(purchases.id, s.purchaseId))))!.circle,
     ).toBeNull();
   });
 
   it('asks before the same product to the same number within a minute, unless confirmed; a failed sale is no repeat', async () => {
-    world();
+    await world();
     const phone = ngPhone('00');
     const first = await sold({ phone });
     const again = await sell({ phone });
@@ -296,12 +294,11 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it("keeps to the agent's largest sale and daily total, counting only today's other live sales", async () => {
-    world();
-    w.db
+    await world();
+    await w.db
       .update(users)
       .set({ maxSaleMinor: 20_000, dailyLimitMinor: 30_000 })
-      .where(eq(users.id, w.agentId))
-      .run();
+      .where(eq(users.id, w.agentId));
     expect(await sell({ amountMinor: 20_100 })).toEqual({
       ok: false,
       refusal: expect.objectContaining({
@@ -329,15 +326,14 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it('the daily total runs from midnight in Lagos (23:00 UTC), not from midnight UTC', async () => {
-    world();
-    w.db.update(users).set({ dailyLimitMinor: 15_000 }).where(eq(users.id, w.agentId)).run();
+    await world();
+    await w.db.update(users).set({ dailyLimitMinor: 15_000 }).where(eq(users.id, w.agentId));
     const first = await sold({ amountMinor: 10_000 });
     const midnightLagos = Date.UTC(2026, 2, 10, 23, 0, 0);
-    w.db
+    await w.db
       .update(purchases)
       .set({ createdAt: midnightLagos - 1 })
-      .where(eq(purchases.id, first.purchaseId))
-      .run();
+      .where(eq(purchases.id, first.purchaseId));
     clock = midnightLagos - 1;
     expect(await sell({ amountMinor: 10_000, confirmRepeat: true })).toMatchObject({
       ok: false,
@@ -348,7 +344,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
   });
 
   it('refuses in words when the wallet cannot pay', async () => {
-    world(1_000);
+    await world(1_000);
     const r = await sell({ amountMinor: 10_000, confirmRepeat: true });
     expect(r).toEqual({
       ok: false,
@@ -358,7 +354,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
         code: 'INSUFFICIENT_FUNDS',
       }),
     });
-    expect(wallet()).toBe(1_000);
+    expect(await wallet()).toBe(1_000);
   });
 });
 
@@ -388,7 +384,7 @@ describe("the counter's answer budget", () => {
   });
 
   it('a sale whose answer is late is shown as it stands, and its call goes on to settle it', async () => {
-    world();
+    await world();
     const background: Promise<unknown>[] = [];
     // The provider holds its answer until the test lets it go: the budget surely runs out first.
     let release!: () => void;
@@ -409,25 +405,23 @@ describe("the counter's answer budget", () => {
     release();
     await Promise.all(background);
     if (r.ok)
-      expect(getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId)?.status).toBe('SUCCESS');
+      expect((await getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId))?.status).toBe('SUCCESS');
   });
 });
 
 describe('a provider that cannot be called', () => {
   it('never received the sale: the next provider takes it; its requery is UNKNOWN with the reason', async () => {
-    world();
-    w.db
+    await world();
+    await w.db
       .update(providerCredentials)
       .set({ ciphertext: 'not-a-ciphertext' })
-      .where(eq(providerCredentials.provider, 'vtpass'))
-      .run();
+      .where(eq(providerCredentials.provider, 'vtpass'));
     const s = await sold();
-    const attempts = w.db
+    const attempts = await w.db
       .select()
       .from(purchaseAttempts)
       .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
-      .orderBy(purchaseAttempts.id)
-      .all();
+      .orderBy(purchaseAttempts.id);
     expect(attempts[0]).toMatchObject({
       provider: 'vtpass',
       status: 'NOT_PROCESSED',
@@ -444,15 +438,14 @@ describe('a provider that cannot be called', () => {
   });
 
   it('an unconfigured or unknown provider is named in the answer', async () => {
-    world();
+    await world();
     const s = await sold({ phone: ngPhone('58') });
-    const attempt = w.db
+    const attempt = (await first(w.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))
-      .get()!;
-    w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'vtpass')).run();
-    w.db.delete(providerSettings).where(eq(providerSettings.id, 'vtpass')).run();
+      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))))!;
+    await w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'vtpass'));
+    await w.db.delete(providerSettings).where(eq(providerSettings.id, 'vtpass'));
     expect(await requeryAttempt(w.db, attempt, w.provider)).toMatchObject({
       status: 'UNKNOWN',
       providerCode: 'config',
@@ -491,7 +484,7 @@ describe('callbacks are hints with limits', () => {
   });
 
   it('one requery per sale a minute: later distinct callbacks are rate limited and not remembered', async () => {
-    world();
+    await world();
     const s = await sold({ phone: ngPhone('58') });
     expect(CALLBACK_REQUERY_PER_REFERENCE).toEqual({ limit: 1, windowMs: MINUTE });
     expect(
@@ -516,7 +509,7 @@ describe('callbacks are hints with limits', () => {
         )
       ).outcome,
     ).toBe('rate_limited');
-    expect(w.db.select().from(callbackInbox).all()).toHaveLength(1);
+    expect(await w.db.select().from(callbackInbox)).toHaveLength(1);
     // The provider's own retry after the window is heard.
     expect(
       (
@@ -529,17 +522,16 @@ describe('callbacks are hints with limits', () => {
         )
       ).outcome,
     ).toBe('applied');
-    const kinds = w.db
+    const kinds = (await w.db
       .select()
       .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId))
-      .all()
+      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
       .map((e) => e.kind);
     expect(kinds.filter((k) => k === 'callback')).toHaveLength(2);
   });
 
   it('one sender gets a limited number of requeries a minute across sales', async () => {
-    world();
+    await world();
     const refs: string[] = [];
     for (let i = 0; i <= CALLBACK_REQUERY_PER_SOURCE.limit; i += 1)
       refs.push((await sold({ phone: ngPhone('58') })).reference);
@@ -577,9 +569,9 @@ describe('callbacks are hints with limits', () => {
   });
 
   it('a callback sent in the query (RechargeKit GET) is remembered by its query: a replay is a duplicate, another is heard', async () => {
-    world();
+    await world();
     w.fund(10_000_000, 'INR');
-    const plan = product('INR', 'data');
+    const plan = await product('INR', 'data');
     const r = await sell({
       productId: plan.id,
       network: plan.network,
@@ -610,9 +602,9 @@ describe('callbacks are hints with limits', () => {
   });
 
   it('a provider we have no settings for is answered 404 and ignored', async () => {
-    world();
-    w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'cwg')).run();
-    w.db.delete(providerSettings).where(eq(providerSettings.id, 'cwg')).run();
+    await world();
+    await w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'cwg'));
+    await w.db.delete(providerSettings).where(eq(providerSettings.id, 'cwg'));
     const handled = await handleCallback(
       w.db,
       'cwg',
@@ -629,7 +621,7 @@ describe('callbacks are hints with limits', () => {
 
 describe('"check now" and the sale\'s own views', () => {
   it('at most 20 checks a minute per agent across sales', async () => {
-    world();
+    await world();
     const ids: number[] = [];
     for (let i = 0; i < 21; i += 1) ids.push((await sold({ phone: ngPhone('58') })).purchaseId);
     const results = [];
@@ -642,18 +634,18 @@ describe('"check now" and the sale\'s own views', () => {
   });
 
   it('the timeline shows the sale, its attempts and its events oldest first, only to its own agent', async () => {
-    world();
+    await world();
     const s = await sold();
-    const timeline = getSaleTimeline(w.db, s.purchaseId, w.agentId)!;
+    const timeline = (await getSaleTimeline(w.db, s.purchaseId, w.agentId))!;
     expect(timeline.purchase.id).toBe(s.purchaseId);
     expect(timeline.productName).toBeTruthy();
     expect(timeline.attempts.map((a) => a.reference)).toEqual([s.reference]);
     expect(timeline.events[0]!.kind).toBe('opened');
     expect(timeline.events.at(-1)!.kind).toBe('settled');
-    expect(getSaleTimeline(w.db, s.purchaseId)).not.toBeNull();
-    expect(getSaleTimeline(w.db, s.purchaseId, w.agentId + 1)).toBeNull();
-    expect(getSaleForAgent(w.db, w.agentId + 1, s.purchaseId)).toBeNull();
-    expect(getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({
+    expect(await getSaleTimeline(w.db, s.purchaseId)).not.toBeNull();
+    expect(await getSaleTimeline(w.db, s.purchaseId, w.agentId + 1)).toBeNull();
+    expect(await getSaleForAgent(w.db, w.agentId + 1, s.purchaseId)).toBeNull();
+    expect(await getSaleForAgent(w.db, w.agentId, s.purchaseId)).toMatchObject({
       purchaseId: s.purchaseId,
       status: 'SUCCESS',
       amountMinor: 10_000,

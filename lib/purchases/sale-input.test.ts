@@ -7,6 +7,7 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { AIRTIME_LIMITS } from './airtime-limits';
 import { saleInputSchema } from './sale-input';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -18,10 +19,10 @@ afterAll(() => T?.close());
 
 let n = 0;
 /** The MTN airtime product with its provider's limits removed, so the portal's own limits apply. */
-function productWithoutLimits() {
+async function productWithoutLimits() {
   w = T.fork();
   w.fund(10_000_000);
-  const product = w.db
+  const product = (await first(w.db
     .select()
     .from(products)
     .where(
@@ -31,13 +32,11 @@ function productWithoutLimits() {
         eq(products.type, 'airtime'),
         eq(products.active, true),
       ),
-    )
-    .get()!;
-  w.db
+    )))!;
+  await w.db
     .update(products)
     .set({ minMinor: null, maxMinor: null })
-    .where(eq(products.id, product.id))
-    .run();
+    .where(eq(products.id, product.id));
   return product;
 }
 
@@ -54,7 +53,7 @@ function posted(productId: number, amountMinor: number) {
 
 describe('the sale form posts the sale input', () => {
   it('parses into exactly what startSale takes, and its refusal names a form field', async () => {
-    const product = productWithoutLimits();
+    const product = await productWithoutLimits();
     const input = saleInputSchema.parse(posted(product.id, AIRTIME_LIMITS.minMinor - 100));
     const refused = await startSale(w.db, w.agentId, input, { provider: w.provider });
     expect(refused).toMatchObject({ ok: false, refusal: { field: 'amountMinor' } });
@@ -68,9 +67,9 @@ describe('the sale form posts the sale input', () => {
   });
 
   it('sells a product without limits of its own from AIRTIME_LIMITS.minMinor to AIRTIME_LIMITS.maxMinor, the range the form shows', async () => {
-    const product = productWithoutLimits();
-    const sell = (amountMinor: number) =>
-      startSale(w.db, w.agentId, saleInputSchema.parse(posted(product.id, amountMinor)), {
+    const product = await productWithoutLimits();
+    const sell = async (amountMinor: number) =>
+      await startSale(w.db, w.agentId, saleInputSchema.parse(posted(product.id, amountMinor)), {
         provider: w.provider,
       });
     expect(await sell(AIRTIME_LIMITS.minMinor - 100)).toMatchObject({

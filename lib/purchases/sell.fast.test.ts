@@ -40,7 +40,7 @@ const deps = (provider: { fetch: typeof fetch }, replayWaitMs?: number) => ({
   newReference: createReferenceGenerator(),
   replayWaitMs,
 });
-const wallet = () => findWallet(w.db, w.agentId, 'NGN')!;
+const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
 
 describe('a replay of the same sale', () => {
   it('waits for the first answer and reports it, without asking the provider again', async () => {
@@ -48,14 +48,14 @@ describe('a replay of the same sale', () => {
     w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = sell(w.db, request, deps(held));
-    const replay = sell(w.db, request, deps(held, 30_000));
+    const first = await sell(w.db, request, deps(held));
+    const replay = await sell(w.db, request, deps(held, 30_000));
     held.open();
     const [a, b] = await Promise.all([first, replay]);
     expect(a).toMatchObject({ replayed: false, outcome: { status: 'SUCCESS' } });
     expect(b).toEqual({ replayed: true, outcome: a.outcome });
     expect(held.asked).toBe(1);
-    expect(wallet().balance).toBe(100_000 - request.price.agentCostMinor);
+    expect((await wallet()).balance).toBe(100_000 - request.price.agentCostMinor);
   });
 
   it('when its wait runs out, reports the sale as it stands (still unknown), and the first goes on', async () => {
@@ -63,7 +63,7 @@ describe('a replay of the same sale', () => {
     w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = sell(w.db, request, deps(held));
+    const first = await sell(w.db, request, deps(held));
     const replay = await sell(w.db, request, deps(held, 1));
     expect(replay).toMatchObject({ replayed: true, outcome: { status: 'UNKNOWN' } });
     expect(held.asked).toBe(1);
@@ -107,14 +107,13 @@ describe('try again', () => {
     expect(asked[0]).toMatch(/^jonet .*purchase_data/);
     expect(asked[1]).toMatch(/^jonet .*requery/);
     expect(asked[2]!.split(' ')[0]).toBe(w.routes.data[1]);
-    const attempts = w.db
+    const attempts = await w.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId))
-      .all();
+      .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId));
     expect(attempts.map((a) => a.provider)).toEqual(w.routes.data);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
-    expect(wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
     expect(allViolations(w.db)).toEqual([]);
   });
 });

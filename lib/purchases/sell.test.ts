@@ -20,7 +20,7 @@ const number = (lastTwo: string) =>
 
 async function sellAirtime(lastTwo: string, amountMinor = 50_000, key = newKey()) {
   const product = world.product({ network: 'MTN', type: 'airtime' });
-  return startSale(world.db, world.agentId, {
+  return await startSale(world.db, world.agentId, {
     idempotencyKey: key,
     productId: product.id,
     phone: number(lastTwo),
@@ -29,7 +29,7 @@ async function sellAirtime(lastTwo: string, amountMinor = 50_000, key = newKey()
   });
 }
 
-const balance = () => findWallet(world.db, world.agentId, 'NGN')!;
+const balance = async () => (await findWallet(world.db, world.agentId, 'NGN'))!;
 
 describe('selling airtime against the simulator over HTTP', () => {
   it.each([
@@ -42,12 +42,12 @@ describe('selling airtime against the simulator over HTTP', () => {
     ['56', 'PENDING'],
     ['59', 'PENDING'], // VTpass 016: money held until the confirming requery says failed
   ])('number ending %s answers %s, and the ledger invariants hold', async (lastTwo, expected) => {
-    const before = balance();
+    const before = await balance();
     const result = await sellAirtime(lastTwo);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.outcome.status).toBe(expected);
-    const after = balance();
+    const after = await balance();
     if (expected === 'FAILED') {
       expect(after.balance).toBe(before.balance);
       expect(after.reserved).toBe(before.reserved);
@@ -81,7 +81,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       network: 'MTN',
       amountMinor: 20_000,
     });
-    const before = balance().balance;
+    const before = (await balance()).balance;
     const again = await startSale(world.db, world.agentId, {
       idempotencyKey: key,
       productId: product.id,
@@ -91,7 +91,7 @@ describe('selling airtime against the simulator over HTTP', () => {
     });
     expect(first.ok).toBe(true);
     expect(again).toEqual(first);
-    expect(balance().balance).toBe(before);
+    expect((await balance()).balance).toBe(before);
     const changed = await startSale(world.db, world.agentId, {
       idempotencyKey: key,
       productId: product.id,
@@ -104,7 +104,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       ok: false,
       refusal: { message: expect.stringMatching(/already used for a different sale/) },
     });
-    expect(balance().balance).toBe(before);
+    expect((await balance()).balance).toBe(before);
   });
 
   it('refuses a sale the wallet cannot pay, in words, debiting nothing', async () => {
@@ -124,7 +124,7 @@ describe('selling airtime against the simulator over HTTP', () => {
         'INSUFFICIENT_FUNDS',
       ),
     });
-    expect(findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
+    expect(await findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
     expect(allViolations(world.db)).toEqual([]);
   });
 
@@ -149,7 +149,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('refuses bad input with a clear message and writes nothing', async () => {
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const before = balance();
+    const before = await balance();
     const cases = [
       [{ phone: '12345' }, /Nigerian mobile number/],
       [{ network: 'GLO' }, /does not match the chosen network/],
@@ -170,7 +170,7 @@ describe('selling airtime against the simulator over HTTP', () => {
         refusal: { message: expect.stringMatching(message) },
       });
     }
-    expect(balance()).toEqual(before);
+    expect(await balance()).toEqual(before);
   });
 
   it('sells a data plan at its catalogue price and refuses a price that changed', async () => {
@@ -210,7 +210,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       amountMinor: 10_000,
     });
     expect(result).toMatchObject({ ok: true, outcome: { network: 'GLO', status: 'SUCCESS' } });
-    const remembered = listBeneficiaries(world.db, world.agentId, 'NGN').find(
+    const remembered = (await listBeneficiaries(world.db, world.agentId, 'NGN')).find(
       (b) => b.phone === phone,
     );
     expect(remembered?.network).toBe('GLO');
@@ -220,11 +220,10 @@ describe('selling airtime against the simulator over HTTP', () => {
     const result = await sellAirtime('60');
     if (!result.ok) throw new Error(result.refusal.message);
     expect(result.outcome.status).toBe('FAILED');
-    const attempts = world.db
+    const attempts = await world.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
-      .all();
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId));
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
     expect(new Set(attempts.map((a) => a.provider)).size).toBe(attempts.length);
@@ -234,11 +233,10 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('gives the JoNet attempt reached by failover an all-digit reference, which JoNet accepts (no JO104)', async () => {
     const result = await sellAirtime('60');
     if (!result.ok) throw new Error(result.refusal.message);
-    const attempts = world.db
+    const attempts = await world.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
-      .all();
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId));
     const jonet = attempts.filter((a) => a.provider === 'jonet');
     expect(jonet).not.toHaveLength(0);
     for (const a of jonet) {
@@ -250,23 +248,21 @@ describe('selling airtime against the simulator over HTTP', () => {
   it('never fails over after a timeout: the sale stays with the first provider, pending', async () => {
     const result = await sellAirtime('53');
     if (!result.ok) throw new Error(result.refusal.message);
-    const attempts = world.db
+    const attempts = await world.db
       .select()
       .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId))
-      .all();
+      .where(eq(purchaseAttempts.purchaseId, result.outcome.purchaseId));
     expect(attempts).toHaveLength(1);
     expect(result.outcome.status).toBe('UNKNOWN');
   });
 
   it('refuses to sell when every provider for the product is disabled, debiting nothing', async () => {
     const product = world.product({ network: 'AIRTEL', type: 'airtime' });
-    const before = balance();
-    world.db
+    const before = await balance();
+    await world.db
       .update(providerSettings)
       .set({ enabled: false })
-      .where(ne(providerSettings.id, 'rechargekit'))
-      .run();
+      .where(ne(providerSettings.id, 'rechargekit'));
     try {
       const result = await startSale(world.db, world.agentId, {
         idempotencyKey: newKey(),
@@ -279,22 +275,21 @@ describe('selling airtime against the simulator over HTTP', () => {
         ok: false,
         refusal: { message: expect.stringMatching(/cannot be sold right now/) },
       });
-      expect(balance()).toEqual(before);
+      expect(await balance()).toEqual(before);
     } finally {
-      world.db.update(providerSettings).set({ enabled: true }).run();
+      await world.db.update(providerSettings).set({ enabled: true });
     }
   });
 
   it("enforces the agent's largest sale and daily total, counting only earlier sales", async () => {
     const agentId = world.newAgent(1_000_000);
-    world.db
+    await world.db
       .update(users)
       .set({ maxSaleMinor: 50_000, dailyLimitMinor: 60_000 })
-      .where(eq(users.id, agentId))
-      .run();
+      .where(eq(users.id, agentId));
     const product = world.product({ network: 'MTN', type: 'airtime' });
-    const sale = (amountMinor: number) =>
-      startSale(world.db, agentId, {
+    const sale = async (amountMinor: number) =>
+      await startSale(world.db, agentId, {
         idempotencyKey: newKey(),
         productId: product.id,
         phone: number('00'),

@@ -7,6 +7,7 @@ import { applyProviderResult } from './apply-result';
 import { callProvider, requeryAttempt } from './call';
 import { openSale, type SaleRequest } from './open';
 import { toOutcome, type SaleOutcome } from './outcome';
+import { first } from '@/db/query';
 
 export interface SellDeps {
   now?: () => number;
@@ -30,7 +31,7 @@ export async function sell(
 ): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
   const now = deps.now ?? Date.now;
   const newReference = deps.newReference ?? createReferenceGenerator(() => new Date(now()));
-  const opened = openSale(db, request, newReference, now());
+  const opened = await openSale(db, request, newReference, now());
   if (opened.kind === 'replay') {
     return {
       outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)),
@@ -42,7 +43,7 @@ export async function sell(
   const failover = { route: opened.route, newReference };
   for (;;) {
     const result = await callProvider(db, purchase, attempt, deps.provider);
-    let applied = applyProviderResult(db, attempt.id, result, {
+    let applied = await applyProviderResult(db, attempt.id, result, {
       by: 'purchase',
       now: now(),
       failover,
@@ -50,7 +51,7 @@ export async function sell(
     if (applied.confirmFailover) {
       // "Try again" may only go elsewhere once a requery of this reference says it was never seen.
       const confirmation = await requeryAttempt(db, attempt, deps.provider);
-      applied = applyProviderResult(db, attempt.id, confirmation, {
+      applied = await applyProviderResult(db, attempt.id, confirmation, {
         by: 'requery',
         now: now(),
         failover,
@@ -66,8 +67,8 @@ export async function sell(
 async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
-    const purchase = db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
-    const inFlight = db
+    const purchase = (await first(db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
+    const inFlight = await first(db
       .select({ id: purchaseAttempts.id })
       .from(purchaseAttempts)
       .where(
@@ -75,8 +76,7 @@ async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
           eq(purchaseAttempts.reference, purchase.reference),
           isNull(purchaseAttempts.providerCode),
         ),
-      )
-      .get();
+      ));
     if (!inFlight || Date.now() >= deadline) return purchase;
     await sleep(100);
   }

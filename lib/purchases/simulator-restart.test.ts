@@ -9,6 +9,7 @@ import { createWorld, type World } from '@/test/world';
 import { startSimulator, type RunningSimulator } from '@/simulator/server';
 import { runRequeryPass } from './requery-worker';
 import { startSale } from './start-sale';
+import { first } from '@/db/query';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-restart-'));
 const dataFile = path.join(dir, 'simulator.jsonl');
@@ -41,14 +42,14 @@ describe('a simulator restart', () => {
     await world.sim.close();
     restarted = await startSimulator({ port: world.sim.port, dataFile });
     // The worker's passes, as after a restart: the first may meet a pooled connection to the old process.
-    const status = () =>
-      world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()
+    const status = async () =>
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId))))
         ?.status;
-    for (let pass = 1; pass <= 3 && status() !== 'SUCCESS'; pass++)
+    for (let pass = 1; pass <= 3 && await status() !== 'SUCCESS'; pass++)
       await runRequeryPass(world.db, { now: () => Date.now() + pass * 60 * 60_000 });
 
     expect(
-      world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)).get()
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId))))
         ?.status,
     ).toBe('SUCCESS');
     expect(allViolations(world.db)).toEqual([]);

@@ -61,8 +61,7 @@ const recentSameSale = prepared((db) =>
       ),
     )
     .orderBy(desc(purchases.createdAt))
-    .limit(1)
-    .prepare(),
+    .limit(1),
 );
 
 const saleByKey = prepared((db) =>
@@ -71,8 +70,7 @@ const saleByKey = prepared((db) =>
     .from(purchases)
     .where(
       and(eq(purchases.agentId, p('agentId')), eq(purchases.idempotencyKey, p('idempotencyKey'))),
-    )
-    .prepare(),
+    ),
 );
 
 /**
@@ -86,7 +84,7 @@ export async function startSale(
   deps: StartSaleDeps = {},
 ): Promise<StartSaleResult> {
   const now = (deps.now ?? Date.now)();
-  const product = getProduct(db, input.productId);
+  const product = await getProduct(db, input.productId);
   if (!product || !product.active)
     return refuse('That plan is no longer on sale. Pick another one.', 'productId');
   // A bill (electricity, TV) verifies its account and checks its amount in lib/bills/sale.ts.
@@ -138,7 +136,7 @@ export async function startSale(
   }
 
   if (!input.confirmRepeat) {
-    const recent = recentSameSale(db).get({
+    const recent = await recentSameSale(db).get({
       agentId,
       phone,
       account: bill?.account ?? '',
@@ -157,13 +155,13 @@ export async function startSale(
 
   const price = priceSale(
     amountMinor,
-    commissionBps(db, agentId, product.currency, product.network, product.type),
+    await commissionBps(db, agentId, product.currency, product.network, product.type),
   );
   let outcome: SaleOutcome;
   try {
     // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.
     // Only an Indian sale has a circle: whatever else a form sends in that field is not stored.
-    const sale = sell(
+    const sale = await sell(
       db,
       {
         agentId,
@@ -180,7 +178,7 @@ export async function startSale(
     const answered = await withinBudget(sale, deps.answerBudget);
     outcome = answered
       ? answered.value.outcome
-      : toOutcome(saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey })!);
+      : toOutcome((await saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey }))!);
   } catch (error) {
     // A LedgerError is a Refusal too; its code tells the API which refusal it was (insufficient funds).
     if (error instanceof Refusal) return { ok: false, refusal: error };

@@ -1,21 +1,21 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchases, receiptLinks } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { hashReceiptToken, newReceiptToken } from './token';
+import { first, rows } from '@/db/query';
 
 /** Bounds what one sale can accumulate; an agent who needs more revokes the old links first. */
 export const MAX_LIVE_LINKS_PER_SALE = 50;
 
-function ownsSale(db: Tx, agentId: number, purchaseId: number): boolean {
+async function ownsSale(db: Tx, agentId: number, purchaseId: number): Promise<boolean> {
   return (
-    db
+    await first(db
       .select({ id: purchases.id })
       .from(purchases)
-      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))
-      .get() !== undefined
+      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))) !== undefined
   );
 }
 
@@ -23,27 +23,24 @@ function ownsSale(db: Tx, agentId: number, purchaseId: number): boolean {
  * A new receipt link for one of the agent's own sales: a fresh random token, of which only the hash
  * is stored. Another agent's sale answers null, as if it did not exist.
  */
-export function issueReceiptToken(
+export async function issueReceiptToken(
   db: Db,
   agentId: number,
   purchaseId: number,
   now = Date.now(),
-): string | null {
+): Promise<string | null> {
   const token = newReceiptToken();
-  return immediate(db, (tx) => {
-    if (!ownsSale(tx, agentId, purchaseId)) return null;
+  return await inTransaction(db, async (tx) => {
+    if (!await ownsSale(tx, agentId, purchaseId)) return null;
     const live =
-      tx.get<{ n: number }>(
-        sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`,
-      )?.n ?? 0;
+      (await first(await rows(tx, sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`)))?.n ?? 0;
     if (live >= MAX_LIVE_LINKS_PER_SALE) {
       throw new Refusal(
         `This sale already has ${live} receipt links. Revoke them to share a new one.`,
       );
     }
-    tx.insert(receiptLinks)
-      .values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now })
-      .run();
+    await tx.insert(receiptLinks)
+      .values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now });
     return token;
   });
 }
@@ -53,31 +50,28 @@ export function issueReceiptToken(
  * shared before random tokens existed. A link shared afterwards works again; the old ones never do.
  * Returns how many links were ended, or null when the sale is not the agent's.
  */
-export function revokeReceiptLinks(
+export async function revokeReceiptLinks(
   db: Db,
   actor: Actor & { userId: number },
   purchaseId: number,
   now = Date.now(),
-): number | null {
-  return immediate(db, (tx) => {
-    const sale = tx
+): Promise<number | null> {
+  return await inTransaction(db, async (tx) => {
+    const sale = await first(tx
       .select({ legacyHash: purchases.receiptTokenHash })
       .from(purchases)
-      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, actor.userId)))
-      .get();
+      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, actor.userId))));
     if (!sale) return null;
-    const revoked = tx
+    const revoked = (await tx
       .update(receiptLinks)
       .set({ revokedAt: now })
-      .where(and(eq(receiptLinks.purchaseId, purchaseId), isNull(receiptLinks.revokedAt)))
-      .run().changes;
+      .where(and(eq(receiptLinks.purchaseId, purchaseId), isNull(receiptLinks.revokedAt)))).changes;
     const legacy = sale.legacyHash !== null;
     if (legacy)
-      tx.update(purchases)
+      await tx.update(purchases)
         .set({ receiptTokenHash: null })
-        .where(eq(purchases.id, purchaseId))
-        .run();
-    recordAudit(
+        .where(eq(purchases.id, purchaseId));
+    await recordAudit(
       tx,
       actor,
       {
@@ -93,10 +87,10 @@ export function revokeReceiptLinks(
 }
 
 /** How many links of a sale still open (the agent's sale page shows it beside "Revoke"). */
-export function countLiveReceiptLinks(db: Db, agentId: number, purchaseId: number): number {
-  const row = db.get<{ n: number }>(sql`
+export async function countLiveReceiptLinks(db: Db, agentId: number, purchaseId: number): Promise<number> {
+  const row = await first(await rows(db, sql`
     select (select count(*) from receipt_links l where l.purchase_id = p.id and l.revoked_at is null)
       + (case when p.receipt_token_hash is null then 0 else 1 end) as n
-    from purchases p where p.id = ${purchaseId} and p.agent_id = ${agentId}`);
+    from purchases p where p.id = ${purchaseId} and p.agent_id = ${agentId}`));
   return row?.n ?? 0;
 }

@@ -16,21 +16,21 @@ export type ReceiptLookup =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-export function lookupReceipt(db: Db, token: string, ip: string, now = Date.now()): ReceiptLookup {
+export async function lookupReceipt(db: Db, token: string, ip: string, now = Date.now()): Promise<ReceiptLookup> {
   const missKey = `receipt-miss:${ip}`;
-  const wait = retryAfterMs(db, missKey, RECEIPT_RULES.misses, now);
+  const wait = await retryAfterMs(db, missKey, RECEIPT_RULES.misses, now);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
   const lookupKey = `receipt:${ip}`;
-  if (!allowHit(db, lookupKey, RECEIPT_RULES.lookups, now)) {
+  if (!await allowHit(db, lookupKey, RECEIPT_RULES.lookups, now)) {
     return {
       ok: false,
       reason: 'throttled',
-      retryAfterMs: retryAfterMs(db, lookupKey, RECEIPT_RULES.lookups, now),
+      retryAfterMs: await retryAfterMs(db, lookupKey, RECEIPT_RULES.lookups, now),
     };
   }
-  const receipt = getPublicReceipt(db, token);
+  const receipt = await getPublicReceipt(db, token);
   if (!receipt) {
-    recordHit(db, missKey, RECEIPT_RULES.misses, now);
+    await recordHit(db, missKey, RECEIPT_RULES.misses, now);
     return { ok: false, reason: 'not_found' };
   }
   return { ok: true, receipt };

@@ -12,6 +12,7 @@ import {
 import { maskPhone } from '@/lib/format';
 import type { Currency } from '@/lib/money';
 import { hashReceiptToken, isWellFormedToken, legacyReceiptToken } from './token';
+import { first } from '@/db/query';
 
 /**
  * What a customer may see of a sale: nothing of the agent (no name, cost or commission), the number
@@ -61,14 +62,13 @@ const receiptColumns = {
 };
 
 /** The sale a live (not revoked) random link opens. */
-function byLink(db: Db, hash: string) {
-  return db
+async function byLink(db: Db, hash: string) {
+  return await first(db
     .select(receiptColumns)
     .from(receiptLinks)
     .innerJoin(purchases, eq(purchases.id, receiptLinks.purchaseId))
     .innerJoin(products, eq(products.id, purchases.productId))
-    .where(and(eq(receiptLinks.tokenHash, hash), isNull(receiptLinks.revokedAt)))
-    .get();
+    .where(and(eq(receiptLinks.tokenHash, hash), isNull(receiptLinks.revokedAt))));
 }
 
 /**
@@ -76,13 +76,12 @@ function byLink(db: Db, hash: string) {
  * clears it) and the current RECEIPT_KEY must derive exactly this token for that sale, so rotating or
  * removing the key ends these links even while their hashes are stored.
  */
-function byLegacyLink(db: Db, hash: string, token: string) {
-  const row = db
+async function byLegacyLink(db: Db, hash: string, token: string) {
+  const row = await first(db
     .select(receiptColumns)
     .from(purchases)
     .innerJoin(products, eq(products.id, purchases.productId))
-    .where(eq(purchases.receiptTokenHash, hash))
-    .get();
+    .where(eq(purchases.receiptTokenHash, hash)));
   if (!row) return undefined;
   const derived = legacyReceiptToken(row.id);
   if (derived === null) return undefined;
@@ -92,10 +91,10 @@ function byLegacyLink(db: Db, hash: string, token: string) {
 }
 
 /** The sale a receipt token opens, or null. Looked up by the token's hash, the only thing stored. */
-export function getPublicReceipt(db: Db, token: string): PublicReceipt | null {
+export async function getPublicReceipt(db: Db, token: string): Promise<PublicReceipt | null> {
   if (!isWellFormedToken(token)) return null;
   const hash = hashReceiptToken(token);
-  const row = byLink(db, hash) ?? byLegacyLink(db, hash, token);
+  const row = await byLink(db, hash) ?? await byLegacyLink(db, hash, token);
   if (!row) return null;
   return {
     status: row.status,

@@ -16,6 +16,7 @@ import { lookupReceipt, RECEIPT_RULES } from './lookup';
 import { getPublicReceipt } from './queries';
 import { NOT_FOUND_BODY, receiptResponse } from './respond';
 import { hashReceiptToken, legacyReceiptToken, receiptUrlFor } from './token';
+import { first, rows } from '@/db/query';
 
 let world: World;
 let otherAgent: number;
@@ -48,15 +49,14 @@ const freshIp = () => `203.0.113.${++ipCounter}`;
 describe('receipt tokens', () => {
   it('are 32 url-safe characters of fresh randomness (192 bits), not derived from the sale, and only their SHA-256 is stored', async () => {
     const sale = await sell(world.agentId);
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId);
+    const token = await issueReceiptToken(world.db, world.agentId, sale.purchaseId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(Buffer.from(token!, 'base64url')).toHaveLength(24);
     expect(token).not.toBe(legacyReceiptToken(sale.purchaseId));
-    const links = world.db
+    const links = await world.db
       .select()
       .from(receiptLinks)
-      .where(eq(receiptLinks.purchaseId, sale.purchaseId))
-      .all();
+      .where(eq(receiptLinks.purchaseId, sale.purchaseId));
     expect(links).toEqual([
       expect.objectContaining({
         tokenHash: createHash('sha256').update(token!).digest('hex'),
@@ -65,20 +65,20 @@ describe('receipt tokens', () => {
     ]);
     const stored = JSON.stringify([
       links,
-      world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get(),
+      await first(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))),
     ]);
     expect(stored).not.toContain(token!);
   });
 
   it('issues a new link on every share, and every one of them opens the sale', async () => {
     const sale = await sell(world.agentId);
-    const tokens = [1, 2, 3].map(() =>
-      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
+    const tokens = [1, 2, 3].map(async () =>
+      (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
     );
     expect(new Set(tokens).size).toBe(3);
     for (const token of tokens)
-      expect(getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
-    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(3);
+      expect(await getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
+    expect(await countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(3);
     expect(receiptUrlFor(tokens[0]!, 'https://portal.example')).toBe(
       `https://portal.example/r/${tokens[0]}`,
     );
@@ -86,26 +86,25 @@ describe('receipt tokens', () => {
 
   it('refuses to issue a link for another agent’s sale and stores nothing', async () => {
     const sale = await sell(world.agentId);
-    expect(issueReceiptToken(world.db, otherAgent, sale.purchaseId)).toBeNull();
+    expect(await issueReceiptToken(world.db, otherAgent, sale.purchaseId)).toBeNull();
     expect(
-      world.db
+      await world.db
         .select()
         .from(receiptLinks)
-        .where(eq(receiptLinks.purchaseId, sale.purchaseId))
-        .all(),
+        .where(eq(receiptLinks.purchaseId, sale.purchaseId)),
     ).toEqual([]);
   });
 
   it('opens only its own sale: one sale’s token never opens another', async () => {
     const a = await sell(world.agentId, '00', 20_000);
     const b = await sell(otherAgent, '00', 30_000);
-    const tokenA = issueReceiptToken(world.db, world.agentId, a.purchaseId)!;
-    const tokenB = issueReceiptToken(world.db, otherAgent, b.purchaseId)!;
-    expect(getPublicReceipt(world.db, tokenA)).toMatchObject({
+    const tokenA = (await issueReceiptToken(world.db, world.agentId, a.purchaseId))!;
+    const tokenB = (await issueReceiptToken(world.db, otherAgent, b.purchaseId))!;
+    expect(await getPublicReceipt(world.db, tokenA)).toMatchObject({
       maskedReference: `…${a.reference.slice(-4)}`,
       amountMinor: 20_000,
     });
-    expect(getPublicReceipt(world.db, tokenB)).toMatchObject({
+    expect(await getPublicReceipt(world.db, tokenB)).toMatchObject({
       maskedReference: `…${b.reference.slice(-4)}`,
       amountMinor: 30_000,
     });
@@ -113,31 +112,30 @@ describe('receipt tokens', () => {
 
   it('is not issued until asked: a sale without a link opens for nobody, not even by its old derived token', async () => {
     const sale = await sell(world.agentId);
-    expect(getPublicReceipt(world.db, legacyReceiptToken(sale.purchaseId)!)).toBeNull();
+    expect(await getPublicReceipt(world.db, legacyReceiptToken(sale.purchaseId)!)).toBeNull();
   });
 
   it('refuses a new link once a sale has the most live links allowed, until they are revoked', async () => {
     const sale = await sell(world.agentId);
     for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1)
-      issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    expect(() => issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(
+      await issueReceiptToken(world.db, world.agentId, sale.purchaseId);
+    expect(async () => await issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(
       /Revoke them/,
     );
-    revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);
-    expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toMatch(
+    await revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);
+    expect(await issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toMatch(
       /^[A-Za-z0-9_-]{32}$/,
     );
   });
 });
 
 /** A link shared before random tokens: its derived token's hash sits on the purchase row. */
-function shareTheOldWay(purchaseId: number): string {
+async function shareTheOldWay(purchaseId: number): Promise<string> {
   const token = legacyReceiptToken(purchaseId)!;
-  world.db
+  await world.db
     .update(purchases)
     .set({ receiptTokenHash: hashReceiptToken(token) })
-    .where(eq(purchases.id, purchaseId))
-    .run();
+    .where(eq(purchases.id, purchaseId));
   return token;
 }
 
@@ -146,49 +144,46 @@ const actorFor = (userId: number) => ({ userId, label: `agent ${userId}`, ip: '1
 describe('links shared before random tokens', () => {
   it('keep opening their sale, beside new random links', async () => {
     const sale = await sell(world.agentId, '00', 40_000);
-    const old = shareTheOldWay(sale.purchaseId);
-    const fresh = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    expect(getPublicReceipt(world.db, old)).toMatchObject({ amountMinor: 40_000 });
-    expect(getPublicReceipt(world.db, fresh)).toMatchObject({ amountMinor: 40_000 });
-    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(2);
+    const old = await shareTheOldWay(sale.purchaseId);
+    const fresh = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    expect(await getPublicReceipt(world.db, old)).toMatchObject({ amountMinor: 40_000 });
+    expect(await getPublicReceipt(world.db, fresh)).toMatchObject({ amountMinor: 40_000 });
+    expect(await countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(2);
   });
 
   it('stop opening when the key rotates, even though the old hash is still stored', async () => {
     const sale = await sell(world.agentId);
-    shareTheOldWay(sale.purchaseId);
+    await shareTheOldWay(sale.purchaseId);
     const rotated = legacyReceiptToken(
       sale.purchaseId,
       'another-receipt-key-of-at-least-32-chars',
     )!;
-    world.db
+    await world.db
       .update(purchases)
       .set({ receiptTokenHash: hashReceiptToken(rotated) })
-      .where(eq(purchases.id, sale.purchaseId))
-      .run();
+      .where(eq(purchases.id, sale.purchaseId));
     // The stored hash matches `rotated`, but the current key does not derive it: refused.
-    expect(getPublicReceipt(world.db, rotated)).toBeNull();
+    expect(await getPublicReceipt(world.db, rotated)).toBeNull();
   });
 });
 
 describe('revoking a sale’s receipt links', () => {
   it('ends every link of the sale, the old derived one too, and audits it; a link shared afterwards opens', async () => {
     const sale = await sell(world.agentId);
-    const old = shareTheOldWay(sale.purchaseId);
+    const old = await shareTheOldWay(sale.purchaseId);
     const links = [
-      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
-      issueReceiptToken(world.db, world.agentId, sale.purchaseId)!,
+      (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
+      (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
     ];
     const neighbour = await sell(world.agentId);
-    const neighbourLink = issueReceiptToken(world.db, world.agentId, neighbour.purchaseId)!;
+    const neighbourLink = (await issueReceiptToken(world.db, world.agentId, neighbour.purchaseId))!;
 
-    expect(revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId)).toBe(3);
+    expect(await revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId)).toBe(3);
     for (const token of [old, ...links])
-      expect(getPublicReceipt(world.db, token), token).toBeNull();
-    expect(countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
-    expect(getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
-    const audit = world.db.all<{ actor_user_id: number; ip: string; detail: string }>(
-      sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
-    );
+      expect(await getPublicReceipt(world.db, token), token).toBeNull();
+    expect(await countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
+    expect(await getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
+    const audit = await rows(world.db, sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`);
     expect(audit).toEqual([
       {
         actor_user_id: world.agentId,
@@ -197,20 +192,18 @@ describe('revoking a sale’s receipt links', () => {
       },
     ]);
 
-    const again = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    expect(getPublicReceipt(world.db, again)).not.toBeNull();
-    for (const token of [old, ...links]) expect(getPublicReceipt(world.db, token)).toBeNull();
+    const again = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    expect(await getPublicReceipt(world.db, again)).not.toBeNull();
+    for (const token of [old, ...links]) expect(await getPublicReceipt(world.db, token)).toBeNull();
   });
 
   it('is refused for another agent’s sale and changes nothing', async () => {
     const sale = await sell(world.agentId);
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    expect(revokeReceiptLinks(world.db, actorFor(otherAgent), sale.purchaseId)).toBeNull();
-    expect(getPublicReceipt(world.db, token)).not.toBeNull();
+    const token = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    expect(await revokeReceiptLinks(world.db, actorFor(otherAgent), sale.purchaseId)).toBeNull();
+    expect(await getPublicReceipt(world.db, token)).not.toBeNull();
     expect(
-      world.db.all(
-        sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
-      ),
+      await rows(world.db, sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`),
     ).toEqual([]);
   });
 });
@@ -218,8 +211,8 @@ describe('revoking a sale’s receipt links', () => {
 describe('the public receipt', () => {
   it('shows the sale with a masked number, only the tail of our provider reference, and nothing of the agent', async () => {
     const sale = await sell(world.agentId, '00', 50_000);
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    const receipt = getPublicReceipt(world.db, token)!;
+    const token = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    const receipt = (await getPublicReceipt(world.db, token))!;
     expect(receipt).toMatchObject({
       status: 'SUCCESS',
       network: 'MTN',
@@ -262,8 +255,8 @@ describe('the public receipt', () => {
 
   it('answers a found receipt with the no-store, no-referrer and noindex headers', async () => {
     const sale = await sell(world.agentId);
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    const response = receiptResponse(lookupReceipt(world.db, token, freshIp()));
+    const token = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    const response = receiptResponse(await lookupReceipt(world.db, token, freshIp()));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -276,7 +269,7 @@ describe('the public receipt', () => {
 
   it('answers a missing, a guessed and a malformed token with the same 404', async () => {
     const sale = await sell(world.agentId);
-    const real = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
+    const real = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
     const guessed = `${real.slice(0, -1)}${real.endsWith('A') ? 'B' : 'A'}`;
     const tokens = [
       'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', // well formed, never issued
@@ -289,7 +282,7 @@ describe('the public receipt', () => {
     ];
     const answers = [];
     for (const token of tokens) {
-      const response = receiptResponse(lookupReceipt(world.db, token, freshIp()));
+      const response = receiptResponse(await lookupReceipt(world.db, token, freshIp()));
       answers.push({
         status: response.status,
         body: await response.text(),
@@ -308,33 +301,32 @@ describe('the public receipt', () => {
 
   it('throttles an IP that keeps missing, even for a real token, and leaves other IPs alone', async () => {
     const sale = await sell(world.agentId);
-    const real = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
+    const real = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
     const ip = freshIp();
     for (let i = 0; i < RECEIPT_RULES.misses.limit; i += 1) {
-      expect(lookupReceipt(world.db, `guess${String(i).padStart(27, '0')}`, ip)).toEqual({
+      expect(await lookupReceipt(world.db, `guess${String(i).padStart(27, '0')}`, ip)).toEqual({
         ok: false,
         reason: 'not_found',
       });
     }
-    const blocked = receiptResponse(lookupReceipt(world.db, real, ip));
+    const blocked = receiptResponse(await lookupReceipt(world.db, real, ip));
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(lookupReceipt(world.db, real, freshIp()).ok).toBe(true);
-    clearHits(world.db, `receipt-miss:${ip}`);
-    expect(lookupReceipt(world.db, real, ip).ok).toBe(true);
+    expect((await lookupReceipt(world.db, real, freshIp())).ok).toBe(true);
+    await clearHits(world.db, `receipt-miss:${ip}`);
+    expect((await lookupReceipt(world.db, real, ip)).ok).toBe(true);
   });
 
   it('follows a pending sale to its final status', async () => {
     const sale = await sell(world.agentId, '51');
     expect(sale.status).toBe('PENDING');
-    const token = issueReceiptToken(world.db, world.agentId, sale.purchaseId)!;
-    expect(getPublicReceipt(world.db, token)?.status).toBe('PENDING');
-    world.db
+    const token = (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!;
+    expect((await getPublicReceipt(world.db, token))?.status).toBe('PENDING');
+    await world.db
       .update(purchases)
       .set({ status: 'SUCCESS', operatorRef: 'OP-123', finalAt: Date.now() })
-      .where(eq(purchases.id, sale.purchaseId))
-      .run();
-    expect(getPublicReceipt(world.db, token)).toMatchObject({
+      .where(eq(purchases.id, sale.purchaseId));
+    expect(await getPublicReceipt(world.db, token)).toMatchObject({
       status: 'SUCCESS',
       operatorRef: 'OP-123',
     });

@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { walletAccount } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
+import { one } from '@/db/query';
 
 export interface NewUser {
   email: string;
@@ -20,17 +21,16 @@ export interface NewUser {
 export async function createUser(db: Db, actor: Actor, input: NewUser, now = Date.now()) {
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  return immediate(db, (tx) => {
-    const created = tx
+  return await inTransaction(db, async (tx) => {
+    const created = await one(tx
       .insert(users)
       .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
       .onConflictDoNothing({ target: users.email })
-      .returning()
-      .get();
+      .returning());
     if (!created) throw new Refusal('An account with this email already exists.', 'email');
     if (input.role === 'agent')
-      for (const c of input.currencies ?? ['NGN']) walletAccount(tx, created.id, c);
-    recordAudit(
+      for (const c of input.currencies ?? ['NGN']) await walletAccount(tx, created.id, c);
+    await recordAudit(
       tx,
       actor,
       {
@@ -49,7 +49,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
  * Changes a user and bumps the session version in one audited transaction: every session issued
  * before it is refused on its next request (the version is checked against the database each time).
  */
-function changeAndEndSessions(
+async function changeAndEndSessions(
   db: Db,
   actor: Actor,
   userId: number,
@@ -57,25 +57,24 @@ function changeAndEndSessions(
   action: string,
   now: number,
 ) {
-  immediate(db, (tx) => {
-    const changed = tx
+  await inTransaction(db, async (tx) => {
+    const changed = await tx
       .update(users)
       .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId))
-      .run();
+      .where(eq(users.id, userId));
     if (changed.changes !== 1) throw new Refusal('No such user.');
-    recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
+    await recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
   });
 }
 
-export function setUserStatus(
+export async function setUserStatus(
   db: Db,
   actor: Actor,
   userId: number,
   status: 'active' | 'disabled',
   now = Date.now(),
 ) {
-  changeAndEndSessions(
+  await changeAndEndSessions(
     db,
     actor,
     userId,
@@ -92,7 +91,7 @@ export async function setPassword(
   password: string,
   now = Date.now(),
 ) {
-  changeAndEndSessions(
+  await changeAndEndSessions(
     db,
     actor,
     userId,
@@ -103,6 +102,6 @@ export async function setPassword(
 }
 
 /** "Sign out everywhere": every existing session of this user stops working. */
-export function endAllSessions(db: Db, actor: Actor, userId: number, now = Date.now()) {
-  changeAndEndSessions(db, actor, userId, {}, 'user.sign_out_everywhere', now);
+export async function endAllSessions(db: Db, actor: Actor, userId: number, now = Date.now()) {
+  await changeAndEndSessions(db, actor, userId, {}, 'user.sign_out_everywhere', now);
 }

@@ -1,15 +1,16 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
+import { first } from '@/db/query';
 
-export function getUser(db: Db, id: number) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function getUser(db: Db, id: number) {
+  return await first(db.select().from(users).where(eq(users.id, id)));
 }
 
 /** Agents with their NGN and INR balances, searchable by name or email. */
-export function listAgents(db: Db, search?: string) {
+export async function listAgents(db: Db, search?: string) {
   const term = search?.trim() ? `%${search.trim().toLowerCase()}%` : undefined;
-  return db
+  return await db
     .select({
       id: users.id,
       email: users.email,
@@ -31,6 +32,5 @@ export function listAgents(db: Db, search?: string) {
         term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined,
       ),
     )
-    .orderBy(desc(users.createdAt))
-    .all();
+    .orderBy(desc(users.createdAt));
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { fetch as undiciFetch } from 'undici';
 import type { Db } from '@/db';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { env } from '@/lib/env';
 import { signedHeaders } from './sign';
 import { DEMO_POLICY, deliveryDispatcher, STRICT, urlProblem, type TargetPolicy } from './target';
@@ -28,9 +28,9 @@ export interface WebhookPassOptions {
 }
 
 /** Due deliveries of endpoints that are not paused, under a lease so two workers never send the same one. */
-function claimDue(db: Db, owner: string, now: number, limit = 20) {
-  return immediate(db, (tx) => {
-    const due = tx
+async function claimDue(db: Db, owner: string, now: number, limit = 20) {
+  return await inTransaction(db, async (tx) => {
+    const due = (await tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
@@ -43,21 +43,18 @@ function claimDue(db: Db, owner: string, now: number, limit = 20) {
         ),
       )
       .orderBy(webhookDeliveries.nextAt)
-      .limit(limit)
-      .all()
+      .limit(limit))
       .map((d) => d.id);
     if (due.length === 0) return [];
-    tx.update(webhookDeliveries)
+    await tx.update(webhookDeliveries)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(inArray(webhookDeliveries.id, due))
-      .run();
-    return tx
+      .where(inArray(webhookDeliveries.id, due));
+    return await tx
       .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: webhookEvents })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(inArray(webhookDeliveries.id, due))
-      .all();
+      .where(inArray(webhookDeliveries.id, due));
   });
 }
 
@@ -122,11 +119,10 @@ async function send(c: Claimed, policy: TargetPolicy, now: number): Promise<Atte
 }
 
 /** Records the attempt and decides: delivered (2xx), try again later, or given up after a day. */
-function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
-  immediate(db, (tx) => {
-    tx.insert(webhookAttempts)
-      .values({ deliveryId: c.delivery.id, at: now, ...result })
-      .run();
+async function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
+  await inTransaction(db, async (tx) => {
+    await tx.insert(webhookAttempts)
+      .values({ deliveryId: c.delivery.id, at: now, ...result });
     const attempts = c.delivery.attempts + 1;
     const delivered =
       result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -137,15 +133,14 @@ function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
       : nextAt === null || nextAt > c.delivery.createdAt + RETRY_WINDOW_MS
         ? 'failed'
         : 'pending';
-    tx.update(webhookDeliveries)
+    await tx.update(webhookDeliveries)
       .set({ attempts, status, nextAt: nextAt ?? now, leaseOwner: null, leaseUntil: null })
       .where(
         and(
           eq(webhookDeliveries.id, c.delivery.id),
           eq(webhookDeliveries.leaseOwner, c.delivery.leaseOwner ?? ''),
         ),
-      )
-      .run();
+      );
   });
 }
 
@@ -154,12 +149,12 @@ export async function runWebhookPass(db: Db, opts: WebhookPassOptions = {}): Pro
   const now = opts.now ?? Date.now;
   const owner = opts.owner ?? `webhooks-${process.pid}-${randomUUID().slice(0, 8)}`;
   const policy = opts.policy ?? defaultPolicy();
-  const claimed = claimDue(db, owner, now()).map((c) => ({
+  const claimed = (await claimDue(db, owner, now())).map((c) => ({
     ...c,
     delivery: { ...c.delivery, leaseOwner: owner },
   }));
   await Promise.allSettled(
-    claimed.map(async (c) => record(db, c, await send(c, policy, now()), now())),
+    claimed.map(async (c) => await record(db, c, await send(c, policy, now()), now())),
   ).then((outcomes) =>
     outcomes.forEach(
       (o) => o.status === 'rejected' && console.error('[webhooks] delivery failed', o.reason),

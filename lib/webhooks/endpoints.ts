@@ -7,10 +7,11 @@ import {
   webhookEvents,
   type WebhookEventType,
 } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import { Refusal } from '@/lib/errors';
 import { newWebhookSecret } from './sign';
 import { targetProblem, type TargetPolicy } from './target';
+import { first, one } from '@/db/query';
 
 export const MAX_ENDPOINTS = 10;
 /** How long the old secret keeps signing after a rotation: a day to deploy the new one. */
@@ -27,19 +28,18 @@ export async function createEndpoint(
 ): Promise<{ ok: true; endpoint: WebhookEndpoint } | { ok: false; refusal: Refusal }> {
   const problem = await targetProblem(input.url, policy);
   if (problem) return { ok: false, refusal: new Refusal(problem, 'url') };
-  return immediate(db, (tx) => {
+  return await inTransaction(db, async (tx) => {
     const existing =
-      tx
+      (await first(tx
         .select({ n: count() })
         .from(webhookEndpoints)
-        .where(eq(webhookEndpoints.agentId, agentId))
-        .get()?.n ?? 0;
+        .where(eq(webhookEndpoints.agentId, agentId))))?.n ?? 0;
     if (existing >= MAX_ENDPOINTS)
       return {
         ok: false,
         refusal: new Refusal(`You can have at most ${MAX_ENDPOINTS} endpoints.`, 'url'),
       } as const;
-    const endpoint = tx
+    const endpoint = await one(tx
       .insert(webhookEndpoints)
       .values({
         agentId,
@@ -48,8 +48,7 @@ export async function createEndpoint(
         secret: newWebhookSecret(),
         createdAt: now,
       })
-      .returning()
-      .get();
+      .returning());
     return { ok: true, endpoint } as const;
   });
 }
@@ -58,69 +57,66 @@ const own = (agentId: number, endpointId: number) =>
   and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.agentId, agentId));
 
 /** A new secret signs from now on; the old one keeps signing beside it until the overlap ends. */
-export function rotateSecret(
+export async function rotateSecret(
   db: Db,
   agentId: number,
   endpointId: number,
   now = Date.now(),
   overlapMs = ROTATION_OVERLAP_MS,
-): string | null {
-  return immediate(db, (tx) => {
-    const endpoint = tx.select().from(webhookEndpoints).where(own(agentId, endpointId)).get();
+): Promise<string | null> {
+  return await inTransaction(db, async (tx) => {
+    const endpoint = await first(tx.select().from(webhookEndpoints).where(own(agentId, endpointId)));
     if (!endpoint) return null;
     const secret = newWebhookSecret();
-    tx.update(webhookEndpoints)
+    await tx.update(webhookEndpoints)
       .set({ secret, previousSecret: endpoint.secret, previousSecretUntil: now + overlapMs })
-      .where(eq(webhookEndpoints.id, endpointId))
-      .run();
+      .where(eq(webhookEndpoints.id, endpointId));
     return secret;
   });
 }
 
 /** Paused: deliveries wait (and their retry window with them) until it is resumed. */
-export function setPaused(
+export async function setPaused(
   db: Db,
   agentId: number,
   endpointId: number,
   paused: boolean,
   now = Date.now(),
-): boolean {
+): Promise<boolean> {
   return (
-    db
+    (await db
       .update(webhookEndpoints)
       .set({ pausedAt: paused ? now : null })
-      .where(own(agentId, endpointId))
-      .run().changes === 1
+      .where(own(agentId, endpointId))).changes === 1
   );
 }
 
-export function updateEvents(
+export async function updateEvents(
   db: Db,
   agentId: number,
   endpointId: number,
   events: WebhookEventType[],
-): boolean {
+): Promise<boolean> {
   return (
-    db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId)).run().changes === 1
+    (await db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId))).changes === 1
   );
 }
 
 /** Sends the same message (same webhook-id) again now, with a fresh day of retries. */
-export function resendDelivery(
+export async function resendDelivery(
   db: Db,
   agentId: number,
   deliveryId: number,
   now = Date.now(),
-): boolean {
-  return immediate(db, (tx) => {
-    const mine = tx
+): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    const mine = await first(tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId)))
-      .get();
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId))));
     if (!mine) return false;
-    tx.update(webhookDeliveries)
+    await tx.update(webhookDeliveries)
       .set({
         status: 'pending',
         attempts: 0,
@@ -129,27 +125,25 @@ export function resendDelivery(
         leaseOwner: null,
         leaseUntil: null,
       })
-      .where(eq(webhookDeliveries.id, deliveryId))
-      .run();
+      .where(eq(webhookDeliveries.id, deliveryId));
     return true;
   });
 }
 
-export function listEndpoints(db: Db, agentId: number): WebhookEndpoint[] {
-  return db
+export async function listEndpoints(db: Db, agentId: number): Promise<WebhookEndpoint[]> {
+  return await db
     .select()
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.agentId, agentId))
-    .orderBy(webhookEndpoints.id)
-    .all();
+    .orderBy(webhookEndpoints.id);
 }
 
-export function getEndpoint(
+export async function getEndpoint(
   db: Db,
   agentId: number,
   endpointId: number,
-): WebhookEndpoint | undefined {
-  return db.select().from(webhookEndpoints).where(own(agentId, endpointId)).get();
+): Promise<WebhookEndpoint | undefined> {
+  return await first(db.select().from(webhookEndpoints).where(own(agentId, endpointId)));
 }
 
 export interface DeliveryLogEntry {
@@ -170,13 +164,13 @@ export interface DeliveryLogEntry {
 }
 
 /** The endpoint's latest deliveries, each with its last attempt. */
-export function listDeliveries(
+export async function listDeliveries(
   db: Db,
   agentId: number,
   endpointId: number,
   limit = 50,
-): DeliveryLogEntry[] {
-  const rows = db
+): Promise<DeliveryLogEntry[]> {
+  const rows = await db
     .select({
       id: webhookDeliveries.id,
       type: webhookEvents.type,
@@ -191,10 +185,9 @@ export function listDeliveries(
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookEndpoints.agentId, agentId)))
     .orderBy(desc(webhookDeliveries.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   if (rows.length === 0) return [];
-  const attempts = db
+  const attempts = await db
     .select()
     .from(webhookAttempts)
     .where(
@@ -203,8 +196,7 @@ export function listDeliveries(
         rows.map((r) => r.id),
       ),
     )
-    .orderBy(desc(webhookAttempts.id))
-    .all();
+    .orderBy(desc(webhookAttempts.id));
   const lastOf = new Map<number, (typeof attempts)[number]>();
   for (const a of attempts) if (!lastOf.has(a.deliveryId)) lastOf.set(a.deliveryId, a);
   return rows.map((r) => {
@@ -224,15 +216,14 @@ export function listDeliveries(
   });
 }
 
-export function listAttempts(db: Db, agentId: number, deliveryId: number) {
-  return db
+export async function listAttempts(db: Db, agentId: number, deliveryId: number) {
+  return (await db
     .select({ attempt: webhookAttempts })
     .from(webhookAttempts)
     .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookEndpoints.agentId, agentId)))
-    .orderBy(webhookAttempts.id)
-    .all()
+    .orderBy(webhookAttempts.id))
     .map((r) => r.attempt);
 }
 

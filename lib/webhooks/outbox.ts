@@ -7,6 +7,7 @@ import {
   webhookEvents,
   type WebhookEventType,
 } from '@/db/schema';
+import { one } from '@/db/query';
 
 /** What the receiver reads under `data`: ids and amounts in minor units, never a secret. */
 export type WebhookData = Record<string, string | number | null>;
@@ -15,14 +16,14 @@ export type WebhookData = Record<string, string | number | null>;
  * The outbox write: called inside the transaction that makes the change, so the event exists if and
  * only if the change committed. One delivery row per endpoint of the agent that subscribed to the type.
  */
-export function recordWebhookEvent(
+export async function recordWebhookEvent(
   tx: Tx,
   agentId: number,
   type: WebhookEventType,
   data: WebhookData,
   now: number,
 ) {
-  const endpoints = tx
+  const endpoints = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(
@@ -30,18 +31,16 @@ export function recordWebhookEvent(
         eq(webhookEndpoints.agentId, agentId),
         sql`exists (select 1 from json_each(${webhookEndpoints.events}) e where e.value = ${type})`,
       ),
-    )
-    .all();
+    );
   // No receiver, nothing to deliver: a sale of an agent without webhooks pays one indexed read.
   if (endpoints.length === 0) return;
   const messageId = `msg_${randomBytes(16).toString('hex')}`;
   const payload = JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
-  const event = tx
+  const event = await one(tx
     .insert(webhookEvents)
     .values({ messageId, agentId, type, payload, createdAt: now })
-    .returning({ id: webhookEvents.id })
-    .get();
-  tx.insert(webhookDeliveries)
+    .returning({ id: webhookEvents.id }));
+  await tx.insert(webhookDeliveries)
     .values(
       endpoints.map((e) => ({
         eventId: event.id,
@@ -50,6 +49,5 @@ export function recordWebhookEvent(
         nextAt: now,
         createdAt: now,
       })),
-    )
-    .run();
+    );
 }

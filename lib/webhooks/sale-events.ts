@@ -27,19 +27,19 @@ function saleData(p: Purchase, status: string) {
 }
 
 /** Inside the transaction that gives the sale its new status; statuses no event names (UNKNOWN, review) send nothing. */
-export function recordSaleStatusWebhook(
+export async function recordSaleStatusWebhook(
   tx: Tx,
   purchase: Purchase,
   status: PurchaseStatus,
   now: number,
 ) {
   const type = STATUS_EVENTS[status];
-  if (type) recordWebhookEvent(tx, purchase.agentId, type, saleData(purchase, status), now);
+  if (type) await recordWebhookEvent(tx, purchase.agentId, type, saleData(purchase, status), now);
 }
 
 /** A refunded sale that the provider says was delivered after all. */
-export function recordDeliveredAfterRefundWebhook(tx: Tx, purchase: Purchase, now: number) {
-  recordWebhookEvent(
+export async function recordDeliveredAfterRefundWebhook(tx: Tx, purchase: Purchase, now: number) {
+  await recordWebhookEvent(
     tx,
     purchase.agentId,
     'sale.delivered_after_refund',

@@ -67,23 +67,23 @@ async function endpointFor(
 
 let phones = 0;
 const mtn = (lastTwo = '00') => `0803${String(70_000 + ++phones).padStart(5, '0')}${lastTwo}`;
-const sell = (agentId: number, phone = mtn()) =>
-  startSale(w.db, agentId, {
+const sell = async (agentId: number, phone = mtn()) =>
+  await startSale(w.db, agentId, {
     idempotencyKey: `wh-${phone}`,
     productId: w.product({ network: 'MTN', type: 'airtime' }).id,
     phone,
     network: 'MTN',
     amountMinor: 10_000,
   });
-const eventsOf = (agentId: number) =>
-  w.db.select().from(webhookEvents).where(eq(webhookEvents.agentId, agentId)).all();
+const eventsOf = async (agentId: number) =>
+  await w.db.select().from(webhookEvents).where(eq(webhookEvents.agentId, agentId));
 
 describe('webhook outbox', () => {
   it('a settled sale and a wallet credit each write their event in the same transaction; a rolled-back settle writes none', async () => {
     const agent = w.newAgent(1_000_000);
     await endpointFor(agent);
     expect((await sell(agent)).ok).toBe(true);
-    fundWallet(w.db, SYSTEM_ACTOR, {
+    await fundWallet(w.db, SYSTEM_ACTOR, {
       agentId: agent,
       currency: 'NGN',
       amount: 5_000,
@@ -91,28 +91,28 @@ describe('webhook outbox', () => {
       reference: `wh-credit-${agent}`,
       reason: 't',
     });
-    expect(eventsOf(agent).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
+    expect((await eventsOf(agent)).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
 
     // The settle transaction aborts after the status change: neither the settlement nor its event may remain.
     w.db.$client.exec(
       `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
     );
     try {
-      await expect(sell(agent)).rejects.toThrow('settle refused');
+      await expect(await sell(agent)).rejects.toThrow('settle refused');
     } finally {
       w.db.$client.exec('drop trigger no_settle');
     }
-    expect(eventsOf(agent).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
+    expect((await eventsOf(agent)).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
   });
 
   it('an agent without endpoints gets no events; events not subscribed to are not delivered', async () => {
     const quiet = w.newAgent(1_000_000);
     await sell(quiet);
-    expect(eventsOf(quiet)).toEqual([]);
+    expect(await eventsOf(quiet)).toEqual([]);
     const picky = w.newAgent(1_000_000);
     await endpointFor(picky, ['sale.failed']);
     await sell(picky);
-    expect(eventsOf(picky)).toEqual([]);
+    expect(await eventsOf(picky)).toEqual([]);
   });
 });
 
@@ -122,7 +122,7 @@ describe('webhook delivery', () => {
     const endpoint = await endpointFor(agent);
     await sell(agent);
     expect(await runWebhookPass(w.db, { policy: DEMO_POLICY })).toBeGreaterThanOrEqual(1);
-    const [event] = eventsOf(agent);
+    const [event] = await eventsOf(agent);
     const got = received.find((r) => r.headers['webhook-id'] === event!.messageId)!;
     const verified = new Webhook(endpoint.secret).verify(got.body, got.headers) as {
       type: string;
@@ -137,7 +137,7 @@ describe('webhook delivery', () => {
     expect(() =>
       new Webhook(endpoint.secret).verify(got.body.replace('10000', '99999'), got.headers),
     ).toThrow();
-    const [log] = listDeliveries(w.db, agent, endpoint.id);
+    const [log] = await listDeliveries(w.db, agent, endpoint.id);
     expect(log).toMatchObject({
       status: 'succeeded',
       attempts: 1,
@@ -163,9 +163,9 @@ describe('webhook delivery', () => {
       policy: DEMO_POLICY,
       now: () => t0 + RETRY_DELAYS_MS[0]! + RETRY_DELAYS_MS[1]!,
     });
-    const [log] = listDeliveries(w.db, agent, endpoint.id);
+    const [log] = await listDeliveries(w.db, agent, endpoint.id);
     expect(log).toMatchObject({ status: 'succeeded', attempts: 3 });
-    expect(listAttempts(w.db, agent, log!.id).map((a) => a.statusCode)).toEqual([500, 503, 200]);
+    expect((await listAttempts(w.db, agent, log!.id)).map((a) => a.statusCode)).toEqual([500, 503, 200]);
     // Every try carried the same message id.
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
 
@@ -178,13 +178,13 @@ describe('webhook delivery', () => {
     for (let i = 0; i < 20; i += 1) {
       await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => at });
       at += (30 * 3_600_000) / 20 + 1;
-      const delivery = listDeliveries(w.db, failing, down.id)[0]!;
+      const delivery = (await listDeliveries(w.db, failing, down.id))[0]!;
       if (delivery.status !== 'pending') break;
       at = Math.max(at, delivery.nextAt);
     }
-    const gaveUp = listDeliveries(w.db, failing, down.id)[0]!;
+    const gaveUp = (await listDeliveries(w.db, failing, down.id))[0]!;
     expect(gaveUp.status).toBe('failed');
-    const tries = listAttempts(w.db, failing, gaveUp.id);
+    const tries = await listAttempts(w.db, failing, gaveUp.id);
     expect(tries.length).toBeGreaterThan(5);
     expect(tries.at(-1)!.at - tries[0]!.at).toBeLessThanOrEqual(RETRY_WINDOW_MS);
   });
@@ -192,32 +192,32 @@ describe('webhook delivery', () => {
   it('pause holds deliveries until resumed; resend sends the same message again', async () => {
     const agent = w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent, ['sale.succeeded']);
-    expect(setPaused(w.db, agent, endpoint.id, true)).toBe(true);
+    expect(await setPaused(w.db, agent, endpoint.id, true)).toBe(true);
     await sell(agent);
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
     expect(received).toEqual([]);
-    setPaused(w.db, agent, endpoint.id, false);
+    await setPaused(w.db, agent, endpoint.id, false);
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
     expect(received).toHaveLength(1);
-    const [delivery] = listDeliveries(w.db, agent, endpoint.id);
-    expect(resendDelivery(w.db, w.newAgent(1), delivery!.id)).toBe(false); // another agent's delivery
-    expect(resendDelivery(w.db, agent, delivery!.id)).toBe(true);
+    const [delivery] = await listDeliveries(w.db, agent, endpoint.id);
+    expect(await resendDelivery(w.db, w.newAgent(1), delivery!.id)).toBe(false); // another agent's delivery
+    expect(await resendDelivery(w.db, agent, delivery!.id)).toBe(true);
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
     expect(received.map((r) => r.headers['webhook-id'])).toEqual([
       received[0]!.headers['webhook-id'],
       received[0]!.headers['webhook-id'],
     ]);
-    expect(listAttempts(w.db, agent, delivery!.id)).toHaveLength(2);
+    expect(await listAttempts(w.db, agent, delivery!.id)).toHaveLength(2);
   });
 
   it('rotation: during the overlap each message verifies with the old and the new secret; after it, only the new', async () => {
     const agent = w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent, ['wallet.credited']);
     const t0 = Date.now();
-    const fresh = rotateSecret(w.db, agent, endpoint.id, t0, 60_000)!;
+    const fresh = (await rotateSecret(w.db, agent, endpoint.id, t0, 60_000))!;
     expect(fresh).toMatch(/^whsec_/);
-    expect(rotateSecret(w.db, w.newAgent(1), endpoint.id)).toBeNull();
-    fundWallet(w.db, SYSTEM_ACTOR, {
+    expect(await rotateSecret(w.db, w.newAgent(1), endpoint.id)).toBeNull();
+    await fundWallet(w.db, SYSTEM_ACTOR, {
       agentId: agent,
       currency: 'NGN',
       amount: 100,
@@ -235,8 +235,8 @@ describe('webhook delivery', () => {
       type: 'wallet.credited',
     });
 
-    const [delivery] = listDeliveries(w.db, agent, endpoint.id);
-    resendDelivery(w.db, agent, delivery!.id, t0 + 61_000);
+    const [delivery] = await listDeliveries(w.db, agent, endpoint.id);
+    await resendDelivery(w.db, agent, delivery!.id, t0 + 61_000);
     await runWebhookPass(w.db, { policy: DEMO_POLICY, now: () => t0 + 61_000 });
     const after = received[1]!;
     // The library checks the timestamp against its own clock: sign-time t0+61 s is within its tolerance.
@@ -285,12 +285,11 @@ describe('webhook targets (server-side request forgery)', () => {
     await sell(agent);
     await runWebhookPass(w.db, { policy: { allowHttp: true, allowPrivate: false } });
     expect(received).toEqual([]);
-    const deliveries = w.db
+    const deliveries = (await w.db
       .select()
-      .from(webhookDeliveries)
-      .all()
-      .filter((d) => eventsOf(agent).some((e) => e.id === d.eventId));
-    const errors = deliveries.flatMap((d) => listAttempts(w.db, agent, d.id).map((a) => a.error));
+      .from(webhookDeliveries))
+      .filter(async (d) => (await eventsOf(agent)).some((e) => e.id === d.eventId));
+    const errors = deliveries.flatMap(async (d) => (await listAttempts(w.db, agent, d.id)).map((a) => a.error));
     expect(errors).toHaveLength(2);
     expect(errors).toEqual([
       expect.stringContaining('private or local'),

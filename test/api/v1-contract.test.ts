@@ -24,6 +24,7 @@ import { createApiKey, revokeApiKey, setApiKeyRateLimits } from '@/lib/api/keys'
 import { consumeRate } from '@/lib/api/rate-limit';
 import * as schemas from '@/lib/api/schemas';
 import type { ApiScope } from '@/db/schema';
+import { first } from '@/db/query';
 
 let world: World;
 let sellKey: string;
@@ -37,10 +38,10 @@ beforeAll(async () => {
   world.fund(10_000_000);
   (globalThis as unknown as { portalDb?: Db }).portalDb = world.db;
   markClientAddressFront();
-  const main = newKey(world.agentId, ['read', 'sell']);
+  const main = await newKey(world.agentId, ['read', 'sell']);
   sellKey = main.key;
   // The rate-limit test has its own key: this one must not be throttled by the tests' bursts.
-  setApiKeyRateLimits(world.db, SYSTEM_ACTOR, main.row.id, {
+  await setApiKeyRateLimits(world.db, SYSTEM_ACTOR, main.row.id, {
     saleRatePerSecond: 10_000,
     readRatePerSecond: 10_000,
   });
@@ -51,8 +52,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-function newKey(agentId: number, scopes: ApiScope[], allowedIps: string[] = []) {
-  return createApiKey(world.db, SYSTEM_ACTOR, agentId, { name: 'test', scopes, allowedIps });
+async function newKey(agentId: number, scopes: ApiScope[], allowedIps: string[] = []) {
+  return await createApiKey(world.db, SYSTEM_ACTOR, agentId, { name: 'test', scopes, allowedIps });
 }
 
 type Handler = (
@@ -146,9 +147,9 @@ describe('authentication and scopes', () => {
   });
 
   it('refuses a revoked key at once, and audits the revocation', async () => {
-    const { key, row } = newKey(world.agentId, ['read']);
+    const { key, row } = await newKey(world.agentId, ['read']);
     expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
-    revokeApiKey(
+    await revokeApiKey(
       world.db,
       { userId: world.agentId, label: 'agent', ip: null },
       row.id,
@@ -159,11 +160,10 @@ describe('authentication and scopes', () => {
       401,
       'api_key_revoked',
     );
-    const audit = world.db
+    const audit = (await world.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.targetId, String(row.id)))
-      .all()
+      .where(eq(auditLog.targetId, String(row.id))))
       .filter((a) => a.targetType === 'api_key')
       .map((a) => a.action);
     expect(audit).toEqual(['api_key.create', 'api_key.revoke']);
@@ -171,9 +171,9 @@ describe('authentication and scopes', () => {
 
   it('refuses every key of a disabled agent at once, and moves no money', async () => {
     const agentId = world.newAgent(1_000_000);
-    const { key } = newKey(agentId, ['read', 'sell']);
+    const { key } = await newKey(agentId, ['read', 'sell']);
     expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
-    world.db.update(users).set({ status: 'disabled' }).where(eq(users.id, agentId)).run();
+    await world.db.update(users).set({ status: 'disabled' }).where(eq(users.id, agentId));
     expectProblem(
       await call(balancesRoute.GET as Handler, '/balances', { key }),
       403,
@@ -185,14 +185,14 @@ describe('authentication and scopes', () => {
       { key },
     );
     expectProblem(sale, 403, 'account_disabled');
-    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual(
+    expect(await world.db.select().from(purchases).where(eq(purchases.agentId, agentId))).toEqual(
       [],
     );
   });
 
   it('holds each key to its scopes: read cannot sell, sell cannot read', async () => {
-    const readOnly = newKey(world.agentId, ['read']).key;
-    const sellOnly = newKey(world.agentId, ['sell']).key;
+    const readOnly = (await newKey(world.agentId, ['read'])).key;
+    const sellOnly = (await newKey(world.agentId, ['sell'])).key;
     const refused = await post(
       { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
@@ -213,7 +213,7 @@ describe('authentication and scopes', () => {
   });
 
   it('holds a key to its IP allow-list (addresses and ranges), and records the last use and address', async () => {
-    const { key, row } = newKey(world.agentId, ['read'], ['198.51.100.0/24', '2001:db8::1']);
+    const { key, row } = await newKey(world.agentId, ['read'], ['198.51.100.0/24', '2001:db8::1']);
     expectProblem(
       await call(balancesRoute.GET as Handler, '/balances', { key, ip: '203.0.113.10' }),
       403,
@@ -225,15 +225,15 @@ describe('authentication and scopes', () => {
     expect(
       (await call(balancesRoute.GET as Handler, '/balances', { key, ip: '2001:db8::1' })).status,
     ).toBe(200);
-    const stored = world.db.select().from(apiKeys).where(eq(apiKeys.id, row.id)).get()!;
+    const stored = (await first(world.db.select().from(apiKeys).where(eq(apiKeys.id, row.id))))!;
     expect(stored.lastUsedIp).toBe('2001:db8::1');
     expect(stored.lastUsedAt).toBeGreaterThan(0);
   });
 
-  it('stores only the hash and a short prefix of a key', () => {
-    const { key, row } = newKey(world.agentId, ['read']);
+  it('stores only the hash and a short prefix of a key', async () => {
+    const { key, row } = await newKey(world.agentId, ['read']);
     expect(key).toMatch(/^vp_live_[A-Za-z0-9_-]{32}$/);
-    const stored = world.db.select().from(apiKeys).where(eq(apiKeys.id, row.id)).get()!;
+    const stored = (await first(world.db.select().from(apiKeys).where(eq(apiKeys.id, row.id))))!;
     expect(stored.prefix).toBe(key.slice(0, 12));
     expect(JSON.stringify(stored)).not.toContain(key.slice(12));
   });
@@ -293,18 +293,16 @@ describe('create a sale', () => {
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
     }
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    const rows = world.db
+    const rows = await world.db
       .select()
       .from(purchases)
-      .where(eq(purchases.idempotencyKey, `api:${key}`))
-      .all();
+      .where(eq(purchases.idempotencyKey, `api:${key}`));
     expect(rows).toHaveLength(1);
     expect(
-      world.db
+      await world.db
         .select()
         .from(purchaseAttempts)
-        .where(eq(purchaseAttempts.purchaseId, rows[0]!.id))
-        .all(),
+        .where(eq(purchaseAttempts.purchaseId, rows[0]!.id)),
     ).toHaveLength(1);
   });
 
@@ -315,11 +313,10 @@ describe('create a sale', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
     expect(
-      world.db
+      await world.db
         .select()
         .from(purchases)
-        .where(eq(purchases.idempotencyKey, `api:${key}`))
-        .all(),
+        .where(eq(purchases.idempotencyKey, `api:${key}`)),
     ).toHaveLength(1);
   });
 
@@ -331,7 +328,7 @@ describe('create a sale', () => {
     ).toBe(201);
     const other = await post({ productId: airtime().id, phone: number, amountMinor: 20_000 }, key);
     expectProblem(other, 422, 'idempotency_key_reused');
-    expect(world.db.select().from(purchases).where(eq(purchases.phone, number)).all()).toHaveLength(
+    expect(await world.db.select().from(purchases).where(eq(purchases.phone, number))).toHaveLength(
       1,
     );
   });
@@ -364,7 +361,7 @@ describe('create a sale', () => {
     expect(sold.body.status).toBe('pending');
     await expect
       .poll(
-        () => world.db.select().from(purchases).where(eq(purchases.id, sold.body.id)).get()!.status,
+        async () => (await first(world.db.select().from(purchases).where(eq(purchases.id, sold.body.id))))!.status,
         { timeout: 20_000 },
       )
       .toBe('SUCCESS');
@@ -372,25 +369,25 @@ describe('create a sale', () => {
 
   it('refuses a sale the wallet cannot pay with 402, writes nothing, and frees the key', async () => {
     const agentId = world.newAgent(20_000);
-    const { key } = newKey(agentId, ['read', 'sell']);
+    const { key } = await newKey(agentId, ['read', 'sell']);
     const idem = newIdem();
     const body = { productId: airtime().id, phone: phone('00'), amountMinor: 50_000 };
     const refused = await post(body, idem, { key });
     expectProblem(refused, 402, 'insufficient_funds');
     expect(refused.body.detail).toContain('this sale needs');
-    expect(world.db.select().from(purchases).where(eq(purchases.agentId, agentId)).all()).toEqual(
+    expect(await world.db.select().from(purchases).where(eq(purchases.agentId, agentId))).toEqual(
       [],
     );
     expect(
-      world.db.select().from(apiIdempotency).where(eq(apiIdempotency.agentId, agentId)).all(),
+      await world.db.select().from(apiIdempotency).where(eq(apiIdempotency.agentId, agentId)),
     ).toEqual([]);
     const smaller = await post({ ...body, amountMinor: 10_000 }, idem, { key });
     expect(smaller.status).toBe(201);
   });
 
   it('refuses bad requests with the field at fault and writes nothing', async () => {
-    const count = () => world.db.select().from(purchases).all().length;
-    const before = count();
+    const count = async () => (await world.db.select().from(purchases)).length;
+    const before = await count();
     expectProblem(
       await post({ productId: airtime().id, phone: phone('00'), amountMinor: 100 }, undefined),
       400,
@@ -428,14 +425,14 @@ describe('create a sale', () => {
       newIdem(),
     );
     expect(badAmount.body.field).toBe('amountMinor');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });
 
 describe('reads', () => {
   it('lists sales newest first by cursor, and filters by status, number, reference and date', async () => {
     const agentId = world.newAgent(10_000_000);
-    const { key } = newKey(agentId, ['read', 'sell']);
+    const { key } = await newKey(agentId, ['read', 'sell']);
     const ids: number[] = [];
     const numbers: string[] = [];
     for (const lastTwo of ['00', '01', '02', '59', '03']) {
@@ -521,7 +518,7 @@ describe('reads', () => {
 
   it('answers another agent’s sale as not found', async () => {
     const agentId = world.newAgent(1_000_000);
-    const { key } = newKey(agentId, ['read', 'sell']);
+    const { key } = await newKey(agentId, ['read', 'sell']);
     const sold = await post(
       { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
@@ -545,7 +542,7 @@ describe('reads', () => {
 
   it('pages the wallet statement with the running balance each row had', async () => {
     const agentId = world.newAgent(1_000_000);
-    const { key } = newKey(agentId, ['read', 'sell']);
+    const { key } = await newKey(agentId, ['read', 'sell']);
     for (let i = 0; i < 3; i += 1) {
       await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), {
         key,
@@ -619,25 +616,25 @@ describe('reads', () => {
 });
 
 describe('rate limits', () => {
-  it('counts one window across connections (processes), so two servers share a key’s limit', () => {
-    const { row } = newKey(world.agentId, ['read']);
+  it('counts one window across connections (processes), so two servers share a key’s limit', async () => {
+    const { row } = await newKey(world.agentId, ['read']);
     const key = { ...row, readRatePerSecond: 3 };
     const other = openDatabase(world.file);
     try {
       const now = Date.parse('2031-01-01T00:00:00.100Z');
       const allowed = [world.db, other, world.db, other].map(
-        (db) => consumeRate(db, key, 'read', now).allowed,
+        async (db) => (await consumeRate(db, key, 'read', now)).allowed,
       );
       expect(allowed).toEqual([true, true, true, false]);
-      expect(consumeRate(other, key, 'read', now + 1_000).allowed).toBe(true); // the next second starts afresh
+      expect((await consumeRate(other, key, 'read', now + 1_000)).allowed).toBe(true); // the next second starts afresh
     } finally {
       other.$client.close();
     }
   });
 
   it('answers 429 with Retry-After past the key’s limit in one second, with RateLimit-* headers throughout', async () => {
-    const { key, row } = newKey(world.agentId, ['read', 'sell']);
-    setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
+    const { key, row } = await newKey(world.agentId, ['read', 'sell']);
+    await setApiKeyRateLimits(world.db, SYSTEM_ACTOR, row.id, {
       readRatePerSecond: 3,
       saleRatePerSecond: 1,
     });

@@ -17,6 +17,7 @@ import type { World } from '@/test/world';
 import { magicPhone, proofWorld } from './helpers';
 import type { WorkerExit } from './processes';
 import type { BulkCrashStep } from './workers/bulk.worker';
+import { first, rows } from '@/db/query';
 
 let T: World;
 beforeAll(async () => {
@@ -49,7 +50,7 @@ async function killAndResume(step: BulkCrashStep) {
   const h = T.fork();
   try {
     run += 1;
-    fundWallet(h.db, SYSTEM_ACTOR, {
+    await fundWallet(h.db, SYSTEM_ACTOR, {
       agentId: T.agentId,
       currency: 'NGN',
       amount: FUND,
@@ -59,41 +60,39 @@ async function killAndResume(step: BulkCrashStep) {
     });
     // Each row its own number (ending 00: the simulator's plain success), so a sale is traced to its row by the number.
     const phones = Array.from({ length: ROWS }, (_, i) => magicPhone(40_000 + run * 10 + i, '00'));
-    const created = createBatch(
+    const created = await createBatch(
       h.db,
       T.agentId,
       'crash.csv',
       ['number,amount', ...phones.map((p) => `${p},100`)].join('\n'),
     );
     if (!created.ok) throw new Error(created.refusal.message);
-    confirmBatch(h.db, T.agentId, created.batchId);
+    await confirmBatch(h.db, T.agentId, created.batchId);
     h.db.$client.pragma('wal_checkpoint(TRUNCATE)');
 
     const exit = await runBulkWorker(h.file, step);
     const db = h.restart();
     const afterRestart = allViolations(db);
-    const salesPerPhone = () =>
-      db.all<{ phone: string; n: number }>(
-        sql`select phone, count(*) as n from purchases group by phone`,
-      );
-    const soldBeforeResume = db.select().from(purchases).all().length;
+    const salesPerPhone = async () =>
+      await rows(db, sql`select phone, count(*) as n from purchases group by phone`);
+    const soldBeforeResume = (await db.select().from(purchases)).length;
     // Resume: another runner, once the dead one's lease has expired.
     await runBulkPass(db, { now: () => Date.now() + 61_000 });
     // Reconcile: requery passes past the schedule and the not-found grace settle whatever was left open.
     for (let pass = 1; pass <= 3; pass += 1)
       await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
-    const rows = db.select().from(bulkRows).where(eq(bulkRows.batchId, created.batchId)).all();
-    const sales = db.select().from(purchases).all();
+    const rows = await db.select().from(bulkRows).where(eq(bulkRows.batchId, created.batchId));
+    const sales = await db.select().from(purchases);
     return {
       exit,
       afterRestart,
       soldBeforeResume,
-      salesPerPhone: salesPerPhone(),
-      batch: db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId)).get()!,
+      salesPerPhone: await salesPerPhone(),
+      batch: (await first(db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId))))!,
       rows,
       sales,
       phones,
-      wallet: findWallet(db, T.agentId, 'NGN')!,
+      wallet: (await findWallet(db, T.agentId, 'NGN'))!,
       afterReconcile: allViolations(db),
     };
   } finally {

@@ -16,6 +16,7 @@ import type { World } from '@/test/world';
 import { count, magicPhone, proofWorld } from './helpers';
 import { inBatches, runWorker, type WorkerExit } from './processes';
 import type { CrashStep } from './workers/sale.worker';
+import { first } from '@/db/query';
 
 let T: World;
 beforeAll(async () => {
@@ -74,7 +75,7 @@ async function runCase(c: Case): Promise<{
 }> {
   const h = T.fork();
   try {
-    fundWallet(h.db, SYSTEM_ACTOR, {
+    await fundWallet(h.db, SYSTEM_ACTOR, {
       agentId: T.agentId,
       currency: 'NGN',
       amount: FUND,
@@ -123,11 +124,11 @@ async function runCase(c: Case): Promise<{
     for (let pass = 1; pass <= 4; pass += 1) {
       await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
     }
-    const row = db.select().from(purchases).where(eq(purchases.agentId, T.agentId)).get();
-    const wallet = findWallet(db, T.agentId, 'NGN')!;
+    const row = await first(db.select().from(purchases).where(eq(purchases.agentId, T.agentId)));
+    const wallet = (await findWallet(db, T.agentId, 'NGN'))!;
     const cost = priceSale(
       FACE,
-      commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime'),
+      await commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime'),
     ).agentCostMinor;
     expect(
       allViolations(db),
@@ -141,7 +142,7 @@ async function runCase(c: Case): Promise<{
       balance: wallet.balance,
       reserved: wallet.reserved,
       cost,
-      sales: count(db, `purchases where agent_id = ${T.agentId}`),
+      sales: await count(db, `purchases where agent_id = ${T.agentId}`),
     };
   } finally {
     await h.close();
@@ -151,7 +152,7 @@ async function runCase(c: Case): Promise<{
 describe('crash at every step (I10)', () => {
   it(`kills the purchase, requery and refund paths at ${SALE_CASES.length + REQUERY_CASES.length} steps; after restart and reconcile every sale is final and the books hold`, async () => {
     const outcomes = await inBatches(
-      [...SALE_CASES, ...REQUERY_CASES].map((c) => () => runCase(c)),
+      [...SALE_CASES, ...REQUERY_CASES].map((c) => async () => await runCase(c)),
       2,
     );
     const table = outcomes.map((o) => ({

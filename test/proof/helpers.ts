@@ -5,10 +5,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld } from '@/test/world';
+import { first, rows } from '@/db/query';
 
 /** Pending sales resolve after 20 ms and a 53 is held 10 s: a proof that must see a pending sale holds it. */
-export const proofWorld = (saleTimeoutMs: number) =>
-  createWorld({
+export const proofWorld = async (saleTimeoutMs: number) =>
+  await createWorld({
     saleTimeoutMs,
     simulator: { kind: 'http', pendingResolveMs: 20, timeoutHoldMs: 10_000 },
   });
@@ -20,7 +21,7 @@ export const realTimeReferences = () => createReferenceGenerator(() => new Date(
 export const magicPhone = (middle: number, lastTwo: string) =>
   `0803${String(middle % 100_000).padStart(5, '0')}${lastTwo}`;
 
-export const count = (db: Db, table: string) =>
-  db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))?.n ?? 0;
+export const count = async (db: Db, table: string) =>
+  (await first(await rows(db, sql.raw(`select count(*) as n from ${table}`))))?.n ?? 0;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

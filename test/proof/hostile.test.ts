@@ -16,13 +16,14 @@ import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { saleInputSchema } from '@/lib/purchases/sale-input';
 import type { World } from '@/test/world';
 import { count, magicPhone, proofWorld } from './helpers';
+import { first } from '@/db/query';
 
 let T: World;
 let h: World;
 beforeAll(async () => {
   T = await proofWorld(1_000);
   h = T.fork();
-  fundWallet(h.db, SYSTEM_ACTOR, {
+  await fundWallet(h.db, SYSTEM_ACTOR, {
     agentId: T.agentId,
     currency: 'NGN',
     amount: 1_000_000,
@@ -48,7 +49,7 @@ const TABLES = [
   'users',
   'audit_log',
 ];
-const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, count(h.db, t)]));
+const snapshot = () => Object.fromEntries(TABLES.map(async (t) => [t, await count(h.db, t)]));
 
 const PAYLOADS = [
   `'; drop table purchases; --`,
@@ -92,29 +93,26 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       const input = { ...base(), circle: payload };
       const result = await startSale(h.db, T.agentId, input);
       if (!result.ok) continue; // refusing it is fine too; then nothing may have been written (checked below)
-      const row = h.db
+      const row = await first(h.db
         .select({ circle: purchases.circle })
         .from(purchases)
-        .where(eq(purchases.id, result.outcome.purchaseId))
-        .get();
+        .where(eq(purchases.id, result.outcome.purchaseId)));
       expect(row, `stored circle for ${JSON.stringify(payload.slice(0, 40))}`).toEqual({
         circle: null,
       });
-      const saved = h.db
+      const saved = await h.db
         .select({ circle: beneficiaries.circle })
         .from(beneficiaries)
-        .where(eq(beneficiaries.phone, input.phone))
-        .all();
+        .where(eq(beneficiaries.phone, input.phone));
       expect(
         saved.every((b) => b.circle === null),
         'beneficiary circle',
       ).toBe(true);
     }
-    const stored = h.db
+    const stored = await h.db
       .select({ circle: purchases.circle })
       .from(purchases)
-      .where(eq(purchases.currency, 'NGN'))
-      .all();
+      .where(eq(purchases.currency, 'NGN'));
     expect(
       stored.filter((r) => r.circle !== null),
       'Nigerian sales with a stored circle',
@@ -123,18 +121,17 @@ describe('a hostile sale is refused in words and writes nothing', () => {
   });
 
   it('an Indian sale with a hostile or wrong circle is refused on the circle field and writes nothing; the right circle is stored as is', async () => {
-    const product = h.db
+    const product = await first(h.db
       .select()
       .from(products)
       .where(
         and(eq(products.currency, 'INR'), sql`${products.circle} <> ''`, eq(products.active, true)),
-      )
-      .get();
+      ));
     expect(
       product?.circle,
       'an Indian product with a circle after the catalogue sync',
     ).toBeTruthy();
-    fundWallet(h.db, SYSTEM_ACTOR, {
+    await fundWallet(h.db, SYSTEM_ACTOR, {
       agentId: T.agentId,
       currency: 'INR',
       amount: 1_000_000,
@@ -152,11 +149,10 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       confirmRepeat: true,
     });
     const before = snapshot();
-    const otherCircle = h.db
+    const otherCircle = (await first(h.db
       .select({ circle: products.circle })
       .from(products)
-      .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ${product!.circle}`))
-      .get()?.circle;
+      .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ${product!.circle}`))))?.circle;
     for (const circle of [
       ...PAYLOADS,
       undefined,
@@ -174,11 +170,10 @@ describe('a hostile sale is refused in words and writes nothing', () => {
     expect(snapshot()).toEqual(before);
     const ok = await startSale(h.db, T.agentId, india(product!.circle));
     if (!ok.ok) throw new Error(`the positive control was refused: ${ok.refusal.message}`);
-    const row = h.db
+    const row = await first(h.db
       .select({ circle: purchases.circle, currency: purchases.currency })
       .from(purchases)
-      .where(eq(purchases.id, ok.outcome.purchaseId))
-      .get();
+      .where(eq(purchases.id, ok.outcome.purchaseId)));
     expect(row).toEqual({ circle: product!.circle, currency: 'INR' });
     expect(allViolations(h.db)).toEqual([]);
   });
@@ -309,7 +304,7 @@ describe('hostile callbacks change nothing', () => {
   it('a forged success callback for a real pending sale is only a hint: the requery decides and no money moves on the hint', async () => {
     const sale = await startSale(h.db, T.agentId, { ...base(), phone: magicPhone(41_000, '58') }); // pending forever
     if (!sale.ok) throw new Error(sale.refusal.message);
-    const before = count(h.db, 'ledger_entries');
+    const before = await count(h.db, 'ledger_entries');
     const forged = JSON.stringify({
       type: 'transaction-update',
       data: {
@@ -333,8 +328,8 @@ describe('hostile callbacks change nothing', () => {
         )
       ).outcome,
     ).toBe('unknown_reference');
-    expect(count(h.db, 'ledger_entries')).toBe(before);
-    expect(count(h.db, `purchase_resolutions where purchase_id = ${sale.outcome.purchaseId}`)).toBe(
+    expect(await count(h.db, 'ledger_entries')).toBe(before);
+    expect(await count(h.db, `purchase_resolutions where purchase_id = ${sale.outcome.purchaseId}`)).toBe(
       0,
     );
     expect(allViolations(h.db)).toEqual([]);
@@ -349,7 +344,7 @@ describe('hostile sign-ins', () => {
     `admin@demo.test\u0000`,
     'a'.repeat(10_000),
   ])('%s is a wrong password, nothing more', async (email) => {
-    const users = count(h.db, 'users');
+    const users = await count(h.db, 'users');
     const result = await authenticate(h.db, email, `' or '1'='1`, '192.0.2.77');
     expect(result).toMatchObject({
       ok: false,
@@ -359,7 +354,7 @@ describe('hostile sign-ins', () => {
     });
     if (result.ok === false && result.error === 'INVALID')
       expect(result.message).toBe(WRONG_CREDENTIALS);
-    expect(count(h.db, 'users')).toBe(users);
+    expect(await count(h.db, 'users')).toBe(users);
   });
 });
 

@@ -41,6 +41,7 @@ import {
   type Model,
   type ModelSale,
 } from './model';
+import { first, rows } from '@/db/query';
 
 const RUNS = Number(process.env.PROOF_RUNS ?? 200);
 const MAX_COMMANDS = Number(process.env.PROOF_MAX_COMMANDS ?? 12);
@@ -62,8 +63,8 @@ interface Real {
 beforeAll(async () => {
   T = await proofWorld(PROVIDER_TIMEOUT_MS);
   const h = T.fork();
-  agentCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
-  dataCommissionBps = commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'data');
+  agentCommissionBps = await commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
+  dataCommissionBps = await commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'data');
   await h.close();
 }, 120_000);
 afterAll(async () => T?.close());
@@ -72,36 +73,33 @@ afterAll(async () => T?.close());
 
 const ran = new Map<string, number>();
 
-function verify(m: Model, r: Real, step: string): void {
+async function verify(m: Model, r: Real, step: string): Promise<void> {
   const kind = step.replace(/\(.*$/, '');
   ran.set(kind, (ran.get(kind) ?? 0) + 1);
   const db = r.h.db;
   const violations = allViolations(db);
   expect(violations, `invariants after ${step}`).toEqual([]);
-  const wallet = findWallet(db, T.agentId, 'NGN')!;
+  const wallet = (await findWallet(db, T.agentId, 'NGN'))!;
   expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({
     balance: walletBalance(m),
     reserved: reservedTotal(m),
   });
-  const rows = db
+  const rows = await db
     .select()
     .from(purchases)
     .where(eq(purchases.agentId, T.agentId))
-    .orderBy(purchases.id)
-    .all();
+    .orderBy(purchases.id);
   expect(rows.length, `sales after ${step}`).toBe(m.sales.length);
   const resolutions = new Map(
-    db
+    (await db
       .select()
-      .from(purchaseResolutions)
-      .all()
+      .from(purchaseResolutions))
       .map((x) => [x.purchaseId, x.outcome]),
   );
   const reversals = new Set(
-    db
+    (await db
       .select()
-      .from(purchaseReversals)
-      .all()
+      .from(purchaseReversals))
       .map((x) => x.purchaseId),
   );
   rows.forEach((row, i) => {
@@ -173,8 +171,8 @@ function callbackFor(provider: string, reference: string): CallbackInput {
   }
 }
 
-function currentAttempt(r: Real, sale: ModelSale) {
-  const row = r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
+async function currentAttempt(r: Real, sale: ModelSale) {
+  const row = (await first(r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!;
   return { provider: row.provider, reference: row.reference };
 }
 
@@ -188,7 +186,7 @@ class Fund implements Cmd {
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const reference = `proof-fund-${m.fundings.length}`;
-    const result = fundWallet(
+    const result = await fundWallet(
       r.h.db,
       ADMIN,
       {
@@ -204,7 +202,7 @@ class Fund implements Cmd {
     expect(result.replayed).toBe(false);
     m.fundings.push({ reference, amount: this.amount });
     m.funded += this.amount;
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `Fund(${this.amount})`;
 }
@@ -223,12 +221,12 @@ class Debit implements Cmd {
       reason: 'model',
     };
     if (this.amount > walletBalance(m)) {
-      expect(() => fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(/^Your wallet has/);
+      expect(async () => await fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(/^Your wallet has/);
     } else {
-      fundWallet(r.h.db, ADMIN, input, m.clock);
+      await fundWallet(r.h.db, ADMIN, input, m.clock);
       m.funded -= this.amount;
     }
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `Debit(${this.amount})`;
 }
@@ -249,15 +247,15 @@ class ReplayFunding implements Cmd {
       reason: 'replay',
     };
     if (this.sameAmount) {
-      expect(fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock).replayed).toBe(
+      expect((await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock)).replayed).toBe(
         true,
       );
     } else {
-      expect(() =>
-        fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
+      expect(async () =>
+        await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
       ).toThrowError(LedgerError);
     }
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () =>
     `ReplayFunding(#${this.index}, ${this.sameAmount ? 'same amount' : 'different amount'})`;
@@ -302,7 +300,7 @@ class Purchase implements Cmd {
     const affordable = cost <= walletBalance(m);
     const early =
       this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
-    const selling = startSale(r.h.db, T.agentId, input, {
+    const selling = await startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference,
       replayWaitMs: 5_000,
@@ -326,7 +324,7 @@ class Purchase implements Cmd {
           code: 'INSUFFICIENT_FUNDS',
         }),
       });
-      verify(m, r, this.toString());
+      await verify(m, r, this.toString());
       return;
     }
     if (!result.ok) throw new Error(`sale refused: ${result.refusal.message}`);
@@ -364,7 +362,7 @@ class Purchase implements Cmd {
     expect(sale.status === 'OPEN' ? ['PENDING', 'UNKNOWN'] : [sale.status]).toContain(
       result.outcome.status,
     );
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () =>
     `Purchase(${this.kind === 'data' ? 'data, ' : ''}${this.magic} ${SCENARIO_NAME[this.magic]}, ₦${this.face / 100}${this.earlyCallback && this.magic === '53' ? ', callback before the answer' : ''}, phone …${this.middle})`;
@@ -392,7 +390,7 @@ class RequeryTick implements Cmd {
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
     expect(done, 'requeried attempts').toBe(held.length);
     for (const sale of held) requeried(m, sale);
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => 'RequeryTick(+61 min)';
 }
@@ -413,7 +411,7 @@ class ShortTick implements Cmd {
     const done = await runRequeryPass(r.h.db, { now: () => m.clock, owner: 'proof-worker' });
     expect(done, 'requeried attempts (due by the schedule)').toBe(due.length);
     for (const sale of due) requeried(m, sale);
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `ShortTick(+${this.minutes} min)`;
 }
@@ -455,7 +453,7 @@ class Callback implements Cmd {
     settleSimulator();
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
-    const { provider, reference } = currentAttempt(r, sale);
+    const { provider, reference } = await currentAttempt(r, sale);
     const cb = callbackFor(provider, reference);
     const seen = m.callbackBodies.has(cb.rawBody);
     const limited = !seen && m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
@@ -486,7 +484,7 @@ class Callback implements Cmd {
       );
       expect(again.outcome).toBe(limited ? 'rate_limited' : 'duplicate');
     }
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `Callback(sale #${this.index}${this.twice ? ', delivered twice' : ''})`;
 }
@@ -502,16 +500,15 @@ class ForgedCallback implements Cmd {
     settleSimulator();
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
-    const { provider, reference } = currentAttempt(r, sale);
+    const { provider, reference } = await currentAttempt(r, sale);
     const cb = callbackFor(provider, reference);
     const body = JSON.parse(cb.rawBody) as Record<string, unknown>;
     const forged = { ...cb, rawBody: JSON.stringify({ ...body, forgedAt: m.clock }) };
     const limited = m.clock - (sale.lastCallbackAt ?? -Infinity) < CALLBACK_WINDOW_MS;
-    const jobsBefore = r.h.db
+    const jobsBefore = await r.h.db
       .select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries })
       .from(requeryJobs)
-      .where(eq(requeryJobs.purchaseId, sale.purchaseId))
-      .all();
+      .where(eq(requeryJobs.purchaseId, sale.purchaseId));
     const handled = await handleCallback(
       r.h.db,
       provider as ProviderId,
@@ -525,14 +522,13 @@ class ForgedCallback implements Cmd {
       sale.lastCallbackAt = m.clock;
     }
     if (sale.money === 'held') {
-      const jobsAfter = r.h.db
+      const jobsAfter = await r.h.db
         .select({ nextAt: requeryJobs.nextAt, tries: requeryJobs.tries })
         .from(requeryJobs)
-        .where(eq(requeryJobs.purchaseId, sale.purchaseId))
-        .all();
+        .where(eq(requeryJobs.purchaseId, sale.purchaseId));
       expect(jobsAfter, 'a callback never moves the requery schedule').toEqual(jobsBefore);
     }
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `ForgedCallback(sale #${this.index})`;
 }
@@ -544,7 +540,7 @@ class UnknownCallback implements Cmd {
     expect((await handleCallback(r.h.db, 'vtpass', cb, undefined, () => m.clock)).outcome).toBe(
       'unknown_reference',
     );
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => 'Callback(unknown reference)';
 }
@@ -558,17 +554,17 @@ class AdminResolve implements Cmd {
   async run(m: Model, r: Real) {
     m.clock += STEP_MS;
     const sale = pick(m, this.index);
-    const act = () =>
-      adminResolve(r.h.db, ADMIN, sale.purchaseId, this.outcome, 'model says so', m.clock);
+    const act = async () =>
+      await adminResolve(r.h.db, ADMIN, sale.purchaseId, this.outcome, 'model says so', m.clock);
     if (sale.money === 'held') {
-      expect(act()).toBe(this.outcome === 'success' ? 'SUCCESS' : 'FAILED');
+      expect(await act()).toBe(this.outcome === 'success' ? 'SUCCESS' : 'FAILED');
       sale.money = this.outcome === 'success' ? 'settled' : 'refunded';
       sale.status = this.outcome === 'success' ? 'SUCCESS' : 'FAILED';
       sale.awaiting = null;
     } else {
       expect(act).toThrowError(/already resolved/);
     }
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => `AdminResolve(sale #${this.index}, ${this.outcome})`;
 }
@@ -592,14 +588,14 @@ class ReplaySale implements Cmd {
       amountMinor: this.sameBody ? sale.face : sale.face + 100,
       confirmRepeat: true,
     };
-    const before = r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n;
+    const before = (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))?.n;
     const result = await startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference: realTimeReferences(),
       replayWaitMs: 5_000,
     });
     if (this.sameBody) {
-      const row = r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()!;
+      const row = (await first(r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!;
       expect(result).toEqual({ ok: true, outcome: toOutcome(row) });
     } else {
       expect(result).toEqual({
@@ -608,10 +604,10 @@ class ReplaySale implements Cmd {
       });
     }
     expect(
-      r.h.db.get<{ n: number }>(sql`select count(*) as n from ledger_entries`)?.n,
+      (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))?.n,
       'a replay writes no ledger row',
     ).toBe(before);
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () =>
     `ReplaySale(sale #${this.index}, ${this.sameBody ? 'same body' : 'different body'})`;
@@ -621,7 +617,7 @@ class Restart implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     r.h.restart();
-    verify(m, r, this.toString());
+    await verify(m, r, this.toString());
   }
   toString = () => 'Restart(close and reopen the database file)';
 }
@@ -679,7 +675,7 @@ describe('model-based ledger proof', () => {
           const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
           const r: Real = { h, log: [] };
           try {
-            verify(m, r, 'start');
+            await verify(m, r, 'start');
             const all = opening ? [new Fund(opening), ...cmds] : [...cmds];
             await fc.asyncModelRun(() => ({ model: m, real: r }), all);
           } finally {

@@ -11,6 +11,7 @@ import type { StartSaleResult } from '@/lib/purchases/start-sale';
 import type { World } from '@/test/world';
 import { count, magicPhone, proofWorld } from './helpers';
 import { runWorker } from './processes';
+import { first, rows } from '@/db/query';
 
 let T: World;
 beforeAll(async () => {
@@ -20,8 +21,8 @@ afterAll(async () => T?.close());
 
 const FACE = 10_000;
 
-function costOf(db: Parameters<typeof commissionBps>[0]) {
-  return priceSale(FACE, commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
+async function costOf(db: Parameters<typeof commissionBps>[0]) {
+  return priceSale(FACE, await commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
 }
 
 describe('double spend across processes', () => {
@@ -33,8 +34,8 @@ describe('double spend across processes', () => {
     async (processes, each, k) => {
       const h = T.fork();
       try {
-        const cost = costOf(h.db);
-        fundWallet(h.db, SYSTEM_ACTOR, {
+        const cost = await costOf(h.db);
+        await fundWallet(h.db, SYSTEM_ACTOR, {
           agentId: T.agentId,
           currency: 'NGN',
           amount: k * cost,
@@ -89,8 +90,8 @@ describe('double spend across processes', () => {
             },
           });
         h.restart();
-        expect(findWallet(h.db, T.agentId, 'NGN')).toMatchObject({ balance: 0, reserved: 0 });
-        expect(count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(k);
+        expect(await findWallet(h.db, T.agentId, 'NGN')).toMatchObject({ balance: 0, reserved: 0 });
+        expect(await count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(k);
         expect(allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();
@@ -106,7 +107,7 @@ describe('idempotency under concurrency', () => {
     async (magic) => {
       const h = T.fork();
       try {
-        fundWallet(h.db, SYSTEM_ACTOR, {
+        await fundWallet(h.db, SYSTEM_ACTOR, {
           agentId: T.agentId,
           currency: 'NGN',
           amount: 1_000_000,
@@ -133,9 +134,9 @@ describe('idempotency under concurrency', () => {
         expect(results).toHaveLength(20);
         expect(results[0]).toMatchObject({ ok: true });
         for (const r of results) expect(r).toEqual(results[0]);
-        expect(count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(1);
-        expect(count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
-        expect(h.db.get<{ n: number }>(sql`select count(*) as n from purchase_attempts`)?.n).toBe(
+        expect(await count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(1);
+        expect(await count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
+        expect((await first(await rows(h.db, sql`select count(*) as n from purchase_attempts`)))?.n).toBe(
           1,
         );
         expect(allViolations(h.db)).toEqual([]);

@@ -14,6 +14,7 @@ import { startSale } from '@/lib/purchases/start-sale';
 import type { Db } from '@/db';
 import type { World } from '@/test/world';
 import { count, magicPhone, proofWorld, sleep } from './helpers';
+import { first, rows } from '@/db/query';
 
 let T: World;
 beforeAll(async () => {
@@ -24,9 +25,9 @@ afterAll(async () => T?.close());
 const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 let n = 0;
 
-function funded(): World {
+async function funded(): Promise<World> {
   const h = T.fork();
-  fundWallet(h.db, SYSTEM_ACTOR, {
+  await fundWallet(h.db, SYSTEM_ACTOR, {
     agentId: T.agentId,
     currency: 'NGN',
     amount: 1_000_000,
@@ -61,18 +62,18 @@ const vtpassCallback = (reference: string, code = '000', status = 'delivered') =
   }),
 });
 
-const money = (db: Db, purchaseId: number) =>
-  db.get<{ resolutions: number; refunds: number; settles: number; reversals: number }>(sql`
+const money = async (db: Db, purchaseId: number) =>
+  (await first(await rows(db, sql`
     select (select count(*) from purchase_resolutions where purchase_id = ${purchaseId}) as resolutions,
       (select count(*) from ledger_entries where purchase_id = ${purchaseId} and kind = 'refund') as refunds,
       (select count(*) from ledger_entries where purchase_id = ${purchaseId} and kind = 'settle_cost') as settles,
-      (select count(*) from purchase_reversals where purchase_id = ${purchaseId}) as reversals`)!;
+      (select count(*) from purchase_reversals where purchase_id = ${purchaseId}) as reversals`)))!;
 
 describe('idempotency under concurrency, in one process', () => {
   it.each(['00', '51', '53', '59'])(
     '20 identical requests at once (number ending %s): one sale, one reservation, 20 identical answers',
     async (magic) => {
-      const h = funded();
+      const h = await funded();
       try {
         const input = {
           idempotencyKey: `twenty-${magic}-${Date.now()}`,
@@ -82,12 +83,12 @@ describe('idempotency under concurrency, in one process', () => {
           amountMinor: 10_000,
         };
         const answers = await Promise.all(
-          Array.from({ length: 20 }, () => startSale(h.db, T.agentId, input)),
+          Array.from({ length: 20 }, async () => await startSale(h.db, T.agentId, input)),
         );
         expect(answers[0]).toMatchObject({ ok: true });
         for (const a of answers) expect(a).toEqual(answers[0]);
-        expect(count(h.db, `purchases where agent_id = ${T.agentId}`)).toBe(1);
-        expect(count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
+        expect(await count(h.db, `purchases where agent_id = ${T.agentId}`)).toBe(1);
+        expect(await count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
         expect(allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();
@@ -117,7 +118,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
   it.each(cases)(
     'in order $order (number ending $magic, admin says $admin): the first writer decides, once',
     async ({ order, magic, admin }) => {
-      const h = funded();
+      const h = await funded();
       try {
         const sale = await pendingSale(h.db, magic);
         const adminVerdict = admin === 'success' ? 'SUCCESS' : 'FAILED';
@@ -140,30 +141,29 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           } else if (writer === 'requery') {
             await runRequeryPass(h.db, { now: () => clock });
           } else if (writer === order[0]) {
-            expect(adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock)).toBe(
+            expect(await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock)).toBe(
               adminVerdict,
             );
           } else {
-            expect(() =>
-              adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+            expect(async () =>
+              await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ).toThrowError(/already resolved/);
           }
           expect(allViolations(h.db)).toEqual([]);
         }
         expect(
-          h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)).get()?.status,
+          (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))?.status,
         ).toBe(expected);
-        expect(money(h.db, sale.purchaseId)).toEqual({
+        expect(await money(h.db, sale.purchaseId)).toEqual({
           resolutions: 1,
           refunds: expected === 'FAILED' ? 1 : 0,
           settles: expected === 'SUCCESS' ? 1 : 0,
           reversals: 0,
         });
-        const resolution = h.db
+        const resolution = await first(h.db
           .select()
           .from(purchaseResolutions)
-          .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))
-          .get();
+          .where(eq(purchaseResolutions.purchaseId, sale.purchaseId)));
         expect(resolution?.resolvedBy).toBe(order[0] === 'admin' ? 'admin' : order[0]);
       } finally {
         await h.close();
@@ -175,16 +175,16 @@ describe('callback, requery and admin resolve the same pending sale', () => {
     'all three at once, 8 times (number ending %s): one resolution, at most one refund',
     async (magic) => {
       for (let round = 0; round < 8; round += 1) {
-        const h = funded();
+        const h = await funded();
         try {
           const sale = await pendingSale(h.db, magic);
           const clock = Date.now() + 20 * 60_000;
           const admin = round % 2 === 0 ? 'success' : 'failed';
           const settled = await Promise.allSettled([
-            handleCallback(h.db, 'vtpass', vtpassCallback(sale.reference), undefined, () => clock),
-            runRequeryPass(h.db, { now: () => clock }),
-            sleep(round * 3).then(() =>
-              adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+            await handleCallback(h.db, 'vtpass', vtpassCallback(sale.reference), undefined, () => clock),
+            await runRequeryPass(h.db, { now: () => clock }),
+            sleep(round * 3).then(async () =>
+              await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ),
           ]);
           // Only the admin may be told "already resolved"; nothing else may fail.
@@ -192,15 +192,14 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           expect(settled[1].status).toBe('fulfilled');
           if (settled[2].status === 'rejected')
             expect(String(settled[2].reason)).toMatch(/already resolved/);
-          const m = money(h.db, sale.purchaseId);
+          const m = await money(h.db, sale.purchaseId);
           expect(m.resolutions).toBe(1);
           expect(m.refunds + m.settles).toBe(1);
           expect(m.refunds).toBeLessThanOrEqual(1);
-          const status = h.db
+          const status = (await first(h.db
             .select()
             .from(purchases)
-            .where(eq(purchases.id, sale.purchaseId))
-            .get()?.status;
+            .where(eq(purchases.id, sale.purchaseId))))?.status;
           expect(status).toBe(m.refunds === 1 ? 'FAILED' : 'SUCCESS');
           expect(allViolations(h.db)).toEqual([]);
         } finally {
@@ -211,7 +210,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
   );
 
   it('a late reversal reported by two different callbacks and a requery at once refunds exactly once', async () => {
-    const h = funded();
+    const h = await funded();
     try {
       const phone = magicPhone(31_000, '57');
       const sale = await startSale(h.db, T.agentId, {
@@ -226,28 +225,28 @@ describe('callback, requery and admin resolve the same pending sale', () => {
       T.sim.release(phone); // the reversal happens now
       const clock = Date.now() + 60_000;
       const results = await Promise.all([
-        handleCallback(
+        await handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference, '040', 'reversed'),
           undefined,
           () => clock,
         ),
-        handleCallback(
+        await handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference),
           undefined,
           () => clock,
         ),
-        handleCallback(
+        await handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference),
           undefined,
           () => clock,
         ),
-        runRequeryPass(h.db, { now: () => clock }),
+        await runRequeryPass(h.db, { now: () => clock }),
       ]);
       expect(
         results
@@ -255,20 +254,20 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           .map((r) => (typeof r === 'number' ? r : r.outcome))
           .sort(),
       ).toEqual(['applied', 'rate_limited', 'rate_limited']); // one callback requery per sale a minute
-      expect(money(h.db, sale.outcome.purchaseId)).toEqual({
+      expect(await money(h.db, sale.outcome.purchaseId)).toEqual({
         resolutions: 1,
         refunds: 0,
         settles: 1,
         reversals: 1,
       });
       expect(
-        count(
+        await count(
           h.db,
           `ledger_entries where purchase_id = ${sale.outcome.purchaseId} and kind = 'reversal'`,
         ),
       ).toBeGreaterThan(0);
       expect(
-        h.db.select().from(purchases).where(eq(purchases.id, sale.outcome.purchaseId)).get()
+        (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.outcome.purchaseId))))
           ?.status,
       ).toBe('REVERSED');
       expect(allViolations(h.db)).toEqual([]);

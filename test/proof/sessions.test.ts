@@ -42,18 +42,18 @@ describe('an old session is refused on its next request', () => {
   it.each([
     [
       'a password change',
-      async (id: number) => setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2'),
+      async (id: number) => await setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2'),
     ],
-    ['a disable', async (id: number) => setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
-    ['sign out everywhere', async (id: number) => endAllSessions(db, SYSTEM_ACTOR, id)],
+    ['a disable', async (id: number) => await setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
+    ['sign out everywhere', async (id: number) => await endAllSessions(db, SYSTEM_ACTOR, id)],
   ])('after %s', async (_what, change) => {
     const { user, email, password } = await agent();
     const session = await signIn(email, password);
     const other = await signIn(email, password, '10.0.0.2'); // a second device
-    expect(loadSessionUser(db, session.id, session.sessionVersion)).toMatchObject({ id: user.id });
+    expect(await loadSessionUser(db, session.id, session.sessionVersion)).toMatchObject({ id: user.id });
     await change(user.id);
-    expect(loadSessionUser(db, session.id, session.sessionVersion)).toBeNull();
-    expect(loadSessionUser(db, other.id, other.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(db, session.id, session.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(db, other.id, other.sessionVersion)).toBeNull();
   });
 
   it('a new password works and the old one is refused with the usual words', async () => {
@@ -65,12 +65,12 @@ describe('an old session is refused on its next request', () => {
       message: WRONG_CREDENTIALS,
     });
     const fresh = await signIn(email, 'a-new-password-2', '10.0.0.3');
-    expect(loadSessionUser(db, fresh.id, fresh.sessionVersion)).toMatchObject({ id: user.id });
+    expect(await loadSessionUser(db, fresh.id, fresh.sessionVersion)).toMatchObject({ id: user.id });
   });
 
   it('a disabled agent cannot sign in, even with the right password, and is told nothing more', async () => {
     const { user, email, password } = await agent();
-    setUserStatus(db, SYSTEM_ACTOR, user.id, 'disabled');
+    await setUserStatus(db, SYSTEM_ACTOR, user.id, 'disabled');
     expect(await authenticate(db, email, password, '10.0.0.4')).toEqual({
       ok: false,
       error: 'INVALID',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { users } from '@/db/schema';
+import { one } from '@/db/query';
 
 /** A fresh, migrated database file per test: the real SQLite, the real settings. */
 export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
@@ -22,13 +23,13 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
 let counter = 0;
 
 /** A user row with a placeholder hash: enough for ledger and purchase tests that never sign in. */
-export function insertUser(
+export async function insertUser(
   db: Db,
   role: 'agent' | 'admin' = 'agent',
   overrides: Partial<typeof users.$inferInsert> = {},
 ) {
   counter += 1;
-  return db
+  return await one(db
     .insert(users)
     .values({
       email: `user${counter}-${Date.now()}@test.local`,
@@ -38,6 +39,5 @@ export function insertUser(
       createdAt: Date.now(),
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning());
 }

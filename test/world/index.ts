@@ -27,6 +27,7 @@ import {
   type InProcessSimulator,
 } from './in-process-simulator';
 import { cachedMemoryImage, openMemoryImage } from './memory-image';
+import { first } from '@/db/query';
 
 export type Product = typeof products.$inferSelect;
 
@@ -87,10 +88,10 @@ export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
   opts: WorldOptions<C> = {},
 ): Promise<World<SimulatorOf<C>>> {
   const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
-  if (opts.storage !== 'memory') return fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  if (opts.storage !== 'memory') return await fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
   if (choice.kind !== 'in-process')
     throw new Error('a memory world needs the in-process simulator (a fixed URL)');
-  return memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  return await memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
 }
 
 async function memoryWorld<C extends SimulatorChoice>(
@@ -108,10 +109,10 @@ async function memoryWorld<C extends SimulatorChoice>(
     db.$client.close();
     return { bytes, agentId };
   });
-  const open = (db: Db): MemoryWorld => {
+  const open = async (db: Db): Promise<MemoryWorld> => {
     const sim = createInProcessSimulator(simOpts);
-    return assemble(db, ':memory:', sim, { fetch: sim.fetch }, image.agentId, {
-      fork: () => open(openMemoryImage(db.$client.serialize())),
+    return await assemble(db, ':memory:', sim, { fetch: sim.fetch }, image.agentId, {
+      fork: async () => await open(openMemoryImage(db.$client.serialize())),
       restart: () => {
         throw new Error('a memory world has no file to reopen');
       },
@@ -121,7 +122,7 @@ async function memoryWorld<C extends SimulatorChoice>(
       },
     });
   };
-  return open(openMemoryImage(image.bytes));
+  return await open(openMemoryImage(image.bytes));
 }
 
 async function fileWorld<C extends SimulatorChoice>(
@@ -138,13 +139,13 @@ async function fileWorld<C extends SimulatorChoice>(
   const agentId = await build(db, started.sim.url, started.fetch, opts);
   const provider = started.fetch ? { fetch: started.fetch } : {};
   let forks = 0;
-  const open = (db: Db, file: string, close: () => Promise<void>): World<unknown> => {
-    const world: World<unknown> = assemble(db, file, started.sim, provider, agentId, {
-      fork: () => {
+  const open = async (db: Db, file: string, close: () => Promise<void>): Promise<World<unknown>> => {
+    const world: World<unknown> = await assemble(db, file, started.sim, provider, agentId, {
+      fork: async () => {
         world.db.$client.pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
         const copy = path.join(path.dirname(file), `fork-${process.pid}-${++forks}.db`);
         fs.copyFileSync(file, copy);
-        return open(openDatabase(copy, { migrate: false }), copy, async () =>
+        return await open(openDatabase(copy, { migrate: false }), copy, async () =>
           removeDatabaseFile(copy),
         );
       },
@@ -160,7 +161,7 @@ async function fileWorld<C extends SimulatorChoice>(
     });
     return world;
   };
-  return open(db, file, async () => {
+  return await open(db, file, async () => {
     await started.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -175,22 +176,21 @@ async function build<C extends SimulatorChoice>(
 ): Promise<number> {
   // The world's providers are the simulator: they get its published credentials whether or not the seed
   // runs in demo mode (the bench runs in production mode, where the seed leaves credentials to an admin).
-  seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: true });
+  await seedProviderSettings(db, simulatorUrl, Date.now(), { demoCredentials: true });
   await seed(db, simulatorUrl);
   // The catalogue syncs with the providers' own timeouts (a slow machine must not drop a provider's plans);
   // the sales' short timeout comes after.
   const failed = (await syncCatalogue(db, fetch ? { fetch } : {})).filter((s) => 'error' in s);
   if (failed.length > 0) throw new Error(`catalogue sync failed: ${JSON.stringify(failed)}`);
-  db.update(providerSettings)
-    .set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 })
-    .run();
+  await db.update(providerSettings)
+    .set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 });
   const currencies = opts.agent?.currencies ?? ['NGN', 'INR'];
   const account = opts.agent?.account;
   const agent = account
     ? await createUser(db, SYSTEM_ACTOR, { ...account, role: 'agent', currencies })
-    : insertUser(db);
+    : await insertUser(db);
   // The wallets exist (at zero) before the first funding, like an agent created through the admin UI.
-  for (const currency of currencies) walletAccount(db, agent.id, currency);
+  for (const currency of currencies) await walletAccount(db, agent.id, currency);
   return agent.id;
 }
 
@@ -220,17 +220,17 @@ async function startChosen(choice: SimulatorChoice): Promise<StartedSimulator> {
 
 let fundings = 0;
 
-function assemble<S>(
+async function assemble<S>(
   db: Db,
   file: string,
   sim: S,
   provider: Partial<ProviderDeps>,
   agentId: number,
   life: Pick<World<S>, 'fork' | 'restart' | 'close'>,
-): World<S> {
-  const fund = (agent: number, amount: number, currency: Currency) => {
+): Promise<World<S>> {
+  const fund = async (agent: number, amount: number, currency: Currency) => {
     fundings += 1;
-    fundWallet(world.db, SYSTEM_ACTOR, {
+    await fundWallet(world.db, SYSTEM_ACTOR, {
       agentId: agent,
       currency,
       amount,
@@ -245,21 +245,20 @@ function assemble<S>(
     sim,
     provider,
     agentId,
-    ...catalogueProducts(db),
-    product: ({ currency = 'NGN', network, type }) => {
-      const match = world.db
+    ...await catalogueProducts(db),
+    product: async ({ currency = 'NGN', network, type }) => {
+      const match = (await world.db
         .select()
         .from(products)
-        .where(eq(products.network, network))
-        .all()
+        .where(eq(products.network, network)))
         .find((p) => p.currency === currency && p.type === type && p.active);
       if (!match) throw new Error(`No ${currency} ${network} ${type} product after sync`);
       return match;
     },
-    fund: (amountMinor, currency = 'NGN') => fund(agentId, amountMinor, currency),
-    newAgent: (fundMinor) => {
-      const other = insertUser(world.db);
-      fund(other.id, fundMinor, 'NGN');
+    fund: async (amountMinor, currency = 'NGN') => await fund(agentId, amountMinor, currency),
+    newAgent: async (fundMinor) => {
+      const other = await insertUser(world.db);
+      await fund(other.id, fundMinor, 'NGN');
       return other.id;
     },
     ...life,
@@ -267,7 +266,7 @@ function assemble<S>(
   return world;
 }
 
-function catalogueProducts(db: Db): Pick<World, 'airtime' | 'data' | 'routes'> {
+async function catalogueProducts(db: Db): Promise<Pick<World, 'airtime' | 'data' | 'routes'>> {
   const mtn = (type: 'airtime' | 'data') =>
     and(
       eq(products.currency, 'NGN'),
@@ -275,24 +274,23 @@ function catalogueProducts(db: Db): Pick<World, 'airtime' | 'data' | 'routes'> {
       eq(products.type, type),
       eq(products.active, true),
     );
-  const airtime = db.select().from(products).where(mtn('airtime')).get();
+  const airtime = await first(db.select().from(products).where(mtn('airtime')));
   if (!airtime) throw new Error('No MTN airtime product after sync');
-  const data = db
+  const data = await first(db
     .select()
     .from(products)
     .where(mtn('data'))
     .orderBy(
       sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`,
       products.id,
-    )
-    .get();
+    ));
   if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
   return {
     airtime,
     data,
     routes: {
-      airtime: routeFor(db, airtime).map((s) => s.provider),
-      data: routeFor(db, data).map((s) => s.provider),
+      airtime: (await routeFor(db, airtime)).map((s) => s.provider),
+      data: (await routeFor(db, data)).map((s) => s.provider),
     },
   };
 }

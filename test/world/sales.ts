@@ -42,9 +42,9 @@ export function saleRequest(w: MemoryWorld, o: SellToOptions) {
   };
 }
 
-export function sellTo(w: MemoryWorld, o: SellToOptions) {
+export async function sellTo(w: MemoryWorld, o: SellToOptions) {
   const at = o.at ?? Date.now();
-  return sell(w.db, saleRequest(w, o), {
+  return await sell(w.db, saleRequest(w, o), {
     now: () => at,
     newReference: createReferenceGenerator(),
     provider: w.provider,

@@ -18,11 +18,11 @@ export const dynamic = 'force-dynamic';
 export default async function AdminDashboardPage() {
   await requireAdmin();
   const db = getDb();
-  const stats = todayStats(db);
-  const chart = salesSeries(db, 24);
+  const stats = await todayStats(db);
+  const chart = await salesSeries(db, 24);
   const backups = backupConfig();
   const backup = backupStatus(backups.dir, backups.intervalMs);
-  const alerts = listAdminAlerts(db, { backup });
+  const alerts = await listAdminAlerts(db, { backup });
   return (
     <div className="space-y-4">
       <section aria-label="Alerts" className="space-y-2">

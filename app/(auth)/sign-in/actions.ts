@@ -122,7 +122,7 @@ export const finishTotpAction = sessionAction(
   async (input, { user, actor }) => {
     const refused = refuseEnrolment(user);
     if (refused) return refused;
-    const enrolled = finishTotpEnrolment(getDb(), actor, user.id, input.ticket, input.code);
+    const enrolled = await finishTotpEnrolment(getDb(), actor, user.id, input.ticket, input.code);
     await markVerified(user, enrolled.sessionVersion);
     return ok({ recoveryCodes: enrolled.recoveryCodes }, 'Authenticator app set up.');
   },
@@ -152,12 +152,12 @@ export const registerPasskeyAction = sessionAction(
 
 export const regenerateRecoveryCodesAction = sessionAction(
   z.object({}),
-  (_input, { user, actor }) => {
+  async (_input, { user, actor }) => {
     if (user.mfa !== 'verified') return fail('Set up a second factor first.');
     const refused = refuseUnlessFresh(user);
     if (refused) return refused;
     return ok(
-      { recoveryCodes: regenerateRecoveryCodes(getDb(), actor, user.id) },
+      { recoveryCodes: await regenerateRecoveryCodes(getDb(), actor, user.id) },
       'New recovery codes. The old ones no longer work.',
     );
   },

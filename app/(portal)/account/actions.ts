@@ -26,7 +26,7 @@ export const changePasswordAction = action(
   passwordSchema,
   async (input, { user, actor }) => {
     const db = getDb();
-    const row = getUser(db, user.id);
+    const row = await getUser(db, user.id);
     if (!row || !(await verifyPassword(row.passwordHash, input.current))) {
       return fail('Your current password is not right.', {
         current: ['Your current password is not right.'],
@@ -41,7 +41,7 @@ export const signOutEverywhereAction = action(
   'agent',
   z.object({}),
   async (_input, { user, actor }) => {
-    endAllSessions(getDb(), actor, user.id);
+    await endAllSessions(getDb(), actor, user.id);
     redirect('/sign-in');
   },
 );

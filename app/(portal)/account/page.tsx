@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const user = await requireAgent();
-  const factors = factorSummary(getDb(), user.id);
+  const factors = await factorSummary(getDb(), user.id);
   const enrolled = factors.totp || factors.passkeys > 0;
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -22,7 +22,7 @@ function revalidateNumbers() {
 }
 
 export const updateBeneficiaryAction = action('agent', updateSchema, async (input, { user }) => {
-  const result = updateBeneficiary(getDb(), user.id, input.id, {
+  const result = await updateBeneficiary(getDb(), user.id, input.id, {
     name: input.name || null,
     network: input.network,
   });
@@ -39,7 +39,7 @@ export const deleteBeneficiaryAction = action(
   'agent',
   z.object({ id }),
   async (input, { user }) => {
-    if (!deleteBeneficiary(getDb(), user.id, input.id))
+    if (!await deleteBeneficiary(getDb(), user.id, input.id))
       return fail('That number is no longer saved.');
     revalidateNumbers();
     return ok(undefined, 'Deleted.');

@@ -23,7 +23,7 @@ export default async function BeneficiariesPage({
 }) {
   const user = await requireAgent();
   const { q } = querySchema.parse(await searchParams);
-  const rows = searchBeneficiaries(getDb(), user.id, q, LIMIT);
+  const rows = await searchBeneficiaries(getDb(), user.id, q, LIMIT);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -19,7 +19,7 @@ const STATUS_WORDS = {
 
 export default async function BulkPage() {
   const user = await requireAgent();
-  const batches = listBatches(getDb(), user.id);
+  const batches = await listBatches(getDb(), user.id);
   return (
     <div className="space-y-4">
       <Card title="Bulk sales from a CSV">

@@ -18,14 +18,14 @@ export async function BuyPage({
 }) {
   const user = await requireAgent();
   const db = getDb();
-  const currencies = listWallets(db, user.id).map((w) => w.currency);
+  const currencies = (await listWallets(db, user.id)).map((w) => w.currency);
   const currency =
     country === 'IN' && currencies.includes('INR')
       ? 'INR'
       : currencies.includes('NGN')
         ? 'NGN'
         : 'INR';
-  const data = saleFormData(db, user.id, currency, mode);
+  const data = await saleFormData(db, user.id, currency, mode);
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <div className="flex items-center justify-between gap-2">
@@ -51,7 +51,7 @@ export async function BuyPage({
       </div>
       <SaleForm
         {...data}
-        banners={listPurchaseBanners(db, currency, mode)}
+        banners={await listPurchaseBanners(db, currency, mode)}
         initialPhone={phone?.slice(0, 32)}
       />
     </div>

@@ -24,7 +24,7 @@ export default async function CataloguePage({
   const raw = await searchParams;
   const q = catalogueQuerySchema.parse(raw);
   const currency = q.country === 'IN' ? 'INR' : 'NGN';
-  const products = listProducts(getDb(), {
+  const products = await listProducts(getDb(), {
     currency,
     type: q.type,
     network: q.network,

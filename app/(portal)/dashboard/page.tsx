@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function DashboardPage() {
   const user = await requireAgent();
   const db = getDb();
-  const wallets = listWallets(db, user.id);
-  const earnings = getEarnings(
+  const wallets = await listWallets(db, user.id);
+  const earnings = await getEarnings(
     db,
     user.id,
     wallets.map((w) => w.currency),

@@ -20,7 +20,7 @@ export default async function TransactionsPage({
 }) {
   const user = await requireAgent();
   const query = historyQuerySchema.parse(await searchParams);
-  const result = listSalesForAgent(getDb(), user.id, toHistoryFilter(query), query.page, 25);
+  const result = await listSalesForAgent(getDb(), user.id, toHistoryFilter(query), query.page, 25);
   const params = {
     status: query.status,
     from: query.from,

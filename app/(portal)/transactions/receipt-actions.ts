@@ -14,7 +14,7 @@ const schema = z.object({
 
 /** A new receipt link for one of the agent's own sales (only its hash is stored). */
 export const issueReceiptLinkAction = action('agent', schema, async ({ purchaseId }, { user }) => {
-  const token = issueReceiptToken(getDb(), user.id, purchaseId);
+  const token = await issueReceiptToken(getDb(), user.id, purchaseId);
   if (!token) return fail('That sale was not found.');
   revalidatePath(`/transactions/${purchaseId}`);
   return ok({ path: receiptPathFor(token) });
@@ -25,7 +25,7 @@ export const revokeReceiptLinksAction = action(
   'agent',
   schema,
   async ({ purchaseId }, { user, actor }) => {
-    const ended = revokeReceiptLinks(getDb(), { ...actor, userId: user.id }, purchaseId);
+    const ended = await revokeReceiptLinks(getDb(), { ...actor, userId: user.id }, purchaseId);
     if (ended === null) return fail('That sale was not found.');
     revalidatePath(`/transactions/${purchaseId}`);
     return ok(

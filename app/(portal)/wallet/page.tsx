@@ -25,7 +25,7 @@ export default async function WalletPage({
   const user = await requireAgent();
   const query = querySchema.parse(await searchParams);
   const db = getDb();
-  const wallets = listWallets(db, user.id);
+  const wallets = await listWallets(db, user.id);
   const wallet = wallets.find((w) => w.currency === query.currency) ?? wallets[0];
   if (!wallet)
     return (
@@ -33,7 +33,7 @@ export default async function WalletPage({
         <p>You have no wallet yet. Ask an admin to fund your account.</p>
       </Card>
     );
-  const statement = listStatement(db, wallet.id, query.page, 25);
+  const statement = await listStatement(db, wallet.id, query.page, 25);
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Webhooks' };
 
 export default async function WebhooksPage() {
   const user = await requireAgent();
-  const endpoints = listEndpoints(getDb(), user.id);
+  const endpoints = await listEndpoints(getDb(), user.id);
   return (
     <div className="space-y-4">
       <Card title="Webhooks">

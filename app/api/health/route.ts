@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { first, rows } from '@/db/query';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  getDb().get(sql`select 1`);
+export async function GET() {
+  await first(await rows(getDb(), sql`select 1`));
   return Response.json({ ok: true });
 }

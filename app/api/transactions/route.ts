@@ -20,7 +20,7 @@ export async function GET(request: Request) {
       { error: 'ids must be up to 100 comma-separated numbers' },
       { status: 400 },
     );
-  return Response.json(statusesForAgent(getDb(), auth.user.id, ids.data), {
+  return Response.json(await statusesForAgent(getDb(), auth.user.id, ids.data), {
     headers: { 'Cache-Control': 'no-store' },
   });
 }

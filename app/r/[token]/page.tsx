@@ -27,7 +27,7 @@ export default async function ReceiptPage({
 }) {
   const [{ token }, { print }] = await Promise.all([params, searchParams]);
   const ip = clientIp(await headers());
-  const result = lookupReceipt(getDb(), token, ip);
+  const result = await lookupReceipt(getDb(), token, ip);
   if (!result.ok) notFound();
   return (
     <main className="receipt-page mx-auto max-w-md space-y-4 px-4 py-6">

@@ -1,13 +1,14 @@
 import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { passkeys, recoveryCodes, totpFactors, users, webauthnChallenges } from '@/db/schema';
-import { immediate, type Tx } from '@/db/transaction';
+import { inTransaction, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { seal, unseal } from '@/lib/provider-settings/crypto';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { matchTotpStep } from './totp';
+import { first } from '@/db/query';
 
 const totpContext = (userId: number) => Buffer.from(`totp-secret:user:${userId}`);
 
@@ -17,46 +18,43 @@ export interface FactorSummary {
   recoveryCodesLeft: number;
 }
 
-export function factorSummary(db: Db, userId: number): FactorSummary {
-  const totp = db
+export async function factorSummary(db: Db, userId: number): Promise<FactorSummary> {
+  const totp = await first(db
     .select({ userId: totpFactors.userId })
     .from(totpFactors)
-    .where(eq(totpFactors.userId, userId))
-    .get();
+    .where(eq(totpFactors.userId, userId)));
   const keys =
-    db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId)).get()?.n ?? 0;
+    (await first(db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId))))?.n ?? 0;
   const codes =
-    db
+    (await first(db
       .select({ n: count() })
       .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-      .get()?.n ?? 0;
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))))?.n ?? 0;
   return { totp: Boolean(totp), passkeys: keys, recoveryCodesLeft: codes };
 }
 
-export function hasSecondFactor(db: Db, userId: number): boolean {
-  const summary = factorSummary(db, userId);
+export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> {
+  const summary = await factorSummary(db, userId);
   return summary.totp || summary.passkeys > 0;
 }
 
 /** Replaces every recovery code of the user with a fresh set; only their hashes are kept. */
-export function issueRecoveryCodes(tx: Tx, userId: number): string[] {
-  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+export async function issueRecoveryCodes(tx: Tx, userId: number): Promise<string[]> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  tx.insert(recoveryCodes)
-    .values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })))
-    .run();
+  await tx.insert(recoveryCodes)
+    .values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })));
   return codes;
 }
 
 /** Spends one recovery code: true once per code, false for a wrong or already used one. */
-export function consumeRecoveryCode(
+export async function consumeRecoveryCode(
   db: Db,
   userId: number,
   code: string,
   now = Date.now(),
-): boolean {
-  const used = db
+): Promise<boolean> {
+  const used = await db
     .update(recoveryCodes)
     .set({ usedAt: now })
     .where(
@@ -65,8 +63,7 @@ export function consumeRecoveryCode(
         eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
         isNull(recoveryCodes.usedAt),
       ),
-    )
-    .run();
+    );
   return used.changes === 1;
 }
 
@@ -74,8 +71,8 @@ export function consumeRecoveryCode(
  * Checks a code from the user's authenticator app and records its step, so the same code (or an
  * earlier one) is refused afterwards. The conditional update makes two racing requests count once.
  */
-export function consumeTotpCode(db: Db, userId: number, code: string, now = Date.now()): boolean {
-  const row = db.select().from(totpFactors).where(eq(totpFactors.userId, userId)).get();
+export async function consumeTotpCode(db: Db, userId: number, code: string, now = Date.now()): Promise<boolean> {
+  const row = await first(db.select().from(totpFactors).where(eq(totpFactors.userId, userId)));
   if (!row) return false;
   const step = matchTotpStep(
     unseal(env.CREDENTIALS_KEY, totpContext(userId), row.secretSealed),
@@ -83,22 +80,20 @@ export function consumeTotpCode(db: Db, userId: number, code: string, now = Date
     now,
   );
   if (step === null || step <= row.lastStep) return false;
-  const taken = db
+  const taken = await db
     .update(totpFactors)
     .set({ lastStep: step })
-    .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step)))
-    .run();
+    .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step)));
   return taken.changes === 1;
 }
 
 /** Bumps the session version: every other session of the user ends (the caller re-issues its own). */
-function endOtherSessions(tx: Tx, userId: number): number {
-  const row = tx
+async function endOtherSessions(tx: Tx, userId: number): Promise<number> {
+  const row = await first(tx
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
-    .returning({ sv: users.sessionVersion })
-    .get();
+    .returning({ sv: users.sessionVersion }));
   if (!row) throw new Refusal('No such user.');
   return row.sv;
 }
@@ -110,56 +105,54 @@ export interface Enrolled {
 }
 
 /** The factor is added, recovery codes issued if the user has none, other sessions ended, audited. */
-export function afterEnrolment(
+export async function afterEnrolment(
   tx: Tx,
   actor: Actor,
   userId: number,
   action: string,
   now: number,
-): Enrolled {
-  const hasCodes = tx
+): Promise<Enrolled> {
+  const hasCodes = await first(tx
     .select({ id: recoveryCodes.id })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-    .get();
-  const codes = hasCodes ? null : issueRecoveryCodes(tx, userId);
-  const sessionVersion = endOtherSessions(tx, userId);
-  recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))));
+  const codes = hasCodes ? null : await issueRecoveryCodes(tx, userId);
+  const sessionVersion = await endOtherSessions(tx, userId);
+  await recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
   return { sessionVersion, recoveryCodes: codes };
 }
 
 /** Stores (or replaces) the user's authenticator app once a code from it was checked. */
-export function saveTotpFactor(
+export async function saveTotpFactor(
   db: Db,
   actor: Actor,
   userId: number,
   secretBase32: string,
   step: number,
   now = Date.now(),
-): Enrolled {
-  return immediate(db, (tx) => {
+): Promise<Enrolled> {
+  return await inTransaction(db, async (tx) => {
     const secretSealed = seal(env.CREDENTIALS_KEY, totpContext(userId), secretBase32);
-    tx.insert(totpFactors)
+    await tx.insert(totpFactors)
       .values({ userId, secretSealed, lastStep: step, createdAt: now })
       .onConflictDoUpdate({
         target: totpFactors.userId,
         set: { secretSealed, lastStep: step, createdAt: now },
-      })
-      .run();
-    return afterEnrolment(tx, actor, userId, 'mfa.totp_enrolled', now);
+      });
+    return await afterEnrolment(tx, actor, userId, 'mfa.totp_enrolled', now);
   });
 }
 
 /** New recovery codes for a user who has a factor: the old ones stop working. */
-export function regenerateRecoveryCodes(
+export async function regenerateRecoveryCodes(
   db: Db,
   actor: Actor,
   userId: number,
   now = Date.now(),
-): string[] {
-  return immediate(db, (tx) => {
-    const codes = issueRecoveryCodes(tx, userId);
-    recordAudit(
+): Promise<string[]> {
+  return await inTransaction(db, async (tx) => {
+    const codes = await issueRecoveryCodes(tx, userId);
+    await recordAudit(
       tx,
       actor,
       { action: 'mfa.recovery_codes_regenerated', targetType: 'user', targetId: userId },
@@ -173,22 +166,22 @@ export function regenerateRecoveryCodes(
  * Another admin's lost device: every factor and recovery code of the user is removed and their
  * sessions end; at the next sign-in an admin is asked to enrol again. Audited.
  */
-export function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): void {
+export async function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): Promise<void> {
   if (actor.userId === userId)
     throw new Refusal('Ask another admin to reset your own second factor.');
-  immediate(db, (tx) => {
-    tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).run();
-    tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId)).run();
-    endOtherSessions(tx, userId);
-    recordAudit(tx, actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, now);
+  await inTransaction(db, async (tx) => {
+    await tx.delete(totpFactors).where(eq(totpFactors.userId, userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
+    await endOtherSessions(tx, userId);
+    await recordAudit(tx, actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, now);
   });
 }
 
 /** Every admin with what second factors they have, for the admins page. */
-export function listAdminsWithFactors(db: Db) {
-  return db
+export async function listAdminsWithFactors(db: Db) {
+  return await db
     .select({
       id: users.id,
       email: users.email,
@@ -201,6 +194,5 @@ export function listAdminsWithFactors(db: Db) {
     })
     .from(users)
     .where(eq(users.role, 'admin'))
-    .orderBy(users.email)
-    .all();
+    .orderBy(users.email);
 }

@@ -11,28 +11,28 @@ import {
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { passkeys, webauthnChallenges } from '@/db/schema';
-import { immediate } from '@/db/transaction';
+import { inTransaction } from '@/db/transaction';
 import type { Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { afterEnrolment, type Enrolled } from './factors';
 import { relyingParty } from './relying-party';
+import { first } from '@/db/query';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 type Purpose = 'register' | 'authenticate';
 
-function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: string, now: number) {
-  db.insert(webauthnChallenges)
+async function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: string, now: number) {
+  await db.insert(webauthnChallenges)
     .values({ userId, purpose, challenge, expiresAt: now + CHALLENGE_TTL_MS })
     .onConflictDoUpdate({
       target: [webauthnChallenges.userId, webauthnChallenges.purpose],
       set: { challenge, expiresAt: now + CHALLENGE_TTL_MS },
-    })
-    .run();
+    });
 }
 
 /** The ceremony's challenge, removed as it is read: each is good for one answer, before it expires. */
-function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): string | null {
-  const row = db
+async function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): Promise<string | null> {
+  const row = await first(db
     .delete(webauthnChallenges)
     .where(
       and(
@@ -41,13 +41,12 @@ function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): s
         gt(webauthnChallenges.expiresAt, now),
       ),
     )
-    .returning({ challenge: webauthnChallenges.challenge })
-    .get();
+    .returning({ challenge: webauthnChallenges.challenge }));
   return row?.challenge ?? null;
 }
 
-const userKeys = (db: Db, userId: number) =>
-  db.select().from(passkeys).where(eq(passkeys.userId, userId)).all();
+const userKeys = async (db: Db, userId: number) =>
+  await db.select().from(passkeys).where(eq(passkeys.userId, userId));
 const transportsOf = (t: string[] | null) => t ?? undefined;
 
 export async function passkeyRegistrationOptions(
@@ -63,13 +62,13 @@ export async function passkeyRegistrationOptions(
     userDisplayName: user.name,
     userID: new TextEncoder().encode(`portal-user-${user.id}`),
     attestationType: 'none',
-    excludeCredentials: userKeys(db, user.id).map((k) => ({
+    excludeCredentials: (await userKeys(db, user.id)).map((k) => ({
       id: k.id,
       transports: transportsOf(k.transports),
     })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
-  storeChallenge(db, user.id, 'register', options.challenge, now);
+  await storeChallenge(db, user.id, 'register', options.challenge, now);
   return options;
 }
 
@@ -81,7 +80,7 @@ export async function registerPasskey(
   response: RegistrationResponseJSON,
   now = Date.now(),
 ): Promise<Enrolled> {
-  const challenge = takeChallenge(db, userId, 'register', now);
+  const challenge = await takeChallenge(db, userId, 'register', now);
   if (!challenge) throw new Refusal('This passkey request has expired. Try again.');
   const rp = relyingParty();
   let verified;
@@ -99,8 +98,8 @@ export async function registerPasskey(
   if (!verified.verified || !verified.registrationInfo)
     throw new Refusal('The passkey could not be checked. Try again.');
   const { credential } = verified.registrationInfo;
-  const enrolled = immediate(db, (tx) => {
-    tx.insert(passkeys)
+  const enrolled = await inTransaction(db, async (tx) => {
+    await tx.insert(passkeys)
       .values({
         id: credential.id,
         userId,
@@ -108,9 +107,8 @@ export async function registerPasskey(
         counter: credential.counter,
         transports: credential.transports ?? null,
         createdAt: now,
-      })
-      .run();
-    return afterEnrolment(tx, actor, userId, 'mfa.passkey_added', now);
+      });
+    return await afterEnrolment(tx, actor, userId, 'mfa.passkey_added', now);
   });
   return enrolled;
 }
@@ -121,14 +119,14 @@ export async function passkeyAuthenticationOptions(
   userId: number,
   now = Date.now(),
 ): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
-  const keys = userKeys(db, userId);
+  const keys = await userKeys(db, userId);
   if (keys.length === 0) return null;
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
     allowCredentials: keys.map((k) => ({ id: k.id, transports: transportsOf(k.transports) })),
     userVerification: 'preferred',
   });
-  storeChallenge(db, userId, 'authenticate', options.challenge, now);
+  await storeChallenge(db, userId, 'authenticate', options.challenge, now);
   return options;
 }
 
@@ -139,13 +137,12 @@ export async function verifyPasskey(
   response: AuthenticationResponseJSON,
   now = Date.now(),
 ): Promise<boolean> {
-  const challenge = takeChallenge(db, userId, 'authenticate', now);
+  const challenge = await takeChallenge(db, userId, 'authenticate', now);
   if (!challenge) return false;
-  const key = db
+  const key = await first(db
     .select()
     .from(passkeys)
-    .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId)))
-    .get();
+    .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))));
   if (!key) return false;
   const rp = relyingParty();
   try {
@@ -165,7 +162,7 @@ export async function verifyPasskey(
     if (!result.verified) return false;
     // A counter that does not grow (when the authenticator keeps one) is a cloned key: the update refuses it.
     const next = result.authenticationInfo.newCounter;
-    const moved = db
+    const moved = await db
       .update(passkeys)
       .set({ counter: next, lastUsedAt: now })
       .where(
@@ -173,8 +170,7 @@ export async function verifyPasskey(
           eq(passkeys.id, key.id),
           next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next),
         ),
-      )
-      .run();
+      );
     return moved.changes === 1;
   } catch {
     return false;

@@ -38,9 +38,9 @@ beforeEach(() => ({ db, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 const T = 1_750_000_020_000; // ms, a step boundary plus 0 s
-function adminWithTotp(lastStep = 0) {
-  const user = insertUser(db, 'admin');
-  const enrolled = saveTotpFactor(db, SYSTEM_ACTOR, user.id, SECRET, lastStep, T - 3_600_000);
+async function adminWithTotp(lastStep = 0) {
+  const user = await insertUser(db, 'admin');
+  const enrolled = await saveTotpFactor(db, SYSTEM_ACTOR, user.id, SECRET, lastStep, T - 3_600_000);
   return { user, recoveryCodes: enrolled.recoveryCodes! };
 }
 
@@ -49,7 +49,7 @@ describe('TOTP', () => {
     expect(oracleCode(59)).toBe('287082');
   });
 
-  it('accepts the code of the current step and of one step either side, not two', () => {
+  it('accepts the code of the current step and of one step either side, not two', async () => {
     const s = T / 1000;
     for (const [offset, accepted] of [
       [-60, false],
@@ -58,82 +58,82 @@ describe('TOTP', () => {
       [30, true],
       [60, false],
     ] as const) {
-      const { user } = adminWithTotp();
-      expect(consumeTotpCode(db, user.id, oracleCode(s + offset), T), `offset ${offset}s`).toBe(
+      const { user } = await adminWithTotp();
+      expect(await consumeTotpCode(db, user.id, oracleCode(s + offset), T), `offset ${offset}s`).toBe(
         accepted,
       );
     }
   });
 
-  it('accepts each code once, and never an older one after a newer one', () => {
-    const { user } = adminWithTotp();
+  it('accepts each code once, and never an older one after a newer one', async () => {
+    const { user } = await adminWithTotp();
     const s = T / 1000;
-    expect(consumeTotpCode(db, user.id, oracleCode(s), T)).toBe(true);
-    expect(consumeTotpCode(db, user.id, oracleCode(s), T + 1_000)).toBe(false);
-    expect(consumeTotpCode(db, user.id, oracleCode(s + 30), T + 1_000)).toBe(true);
-    expect(consumeTotpCode(db, user.id, oracleCode(s), T + 2_000)).toBe(false); // older than the last one used
+    expect(await consumeTotpCode(db, user.id, oracleCode(s), T)).toBe(true);
+    expect(await consumeTotpCode(db, user.id, oracleCode(s), T + 1_000)).toBe(false);
+    expect(await consumeTotpCode(db, user.id, oracleCode(s + 30), T + 1_000)).toBe(true);
+    expect(await consumeTotpCode(db, user.id, oracleCode(s), T + 2_000)).toBe(false); // older than the last one used
   });
 
-  it('refuses malformed codes and users without an app', () => {
-    const { user } = adminWithTotp();
+  it('refuses malformed codes and users without an app', async () => {
+    const { user } = await adminWithTotp();
     for (const code of ['', '12345', '1234567', 'abcdef', '12 34 5x'])
-      expect(consumeTotpCode(db, user.id, code, T)).toBe(false);
-    expect(consumeTotpCode(db, insertUser(db, 'admin').id, oracleCode(T / 1000), T)).toBe(false);
+      expect(await consumeTotpCode(db, user.id, code, T)).toBe(false);
+    expect(await consumeTotpCode(db, (await insertUser(db, 'admin')).id, oracleCode(T / 1000), T)).toBe(false);
   });
 
   it('enrols only after a code from the app, and keeps the secret sealed', async () => {
-    const user = insertUser(db, 'agent');
+    const user = await insertUser(db, 'agent');
     const start = await startTotpEnrolment(user, T);
-    expect(hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
+    expect(await hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(() =>
-      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
+    expect(async () =>
+      await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
     ).toThrowError(
       new Refusal(
         'That code does not match. Check the time on your phone and try the newest code.',
         'code',
       ),
     );
-    const other = insertUser(db, 'agent');
+    const other = await insertUser(db, 'agent');
     const { totpCodeAt, totpStep } = await import('./totp');
     const code = totpCodeAt(start.secret, totpStep(T));
     expect(
-      () => finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
+      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
       'a ticket for another user',
     ).toThrowError(Refusal);
     expect(
-      () => finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
+      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
       'an expired ticket',
     ).toThrowError(Refusal);
     expect(
-      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T).recoveryCodes,
+      (await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T)).recoveryCodes,
     ).toHaveLength(10);
-    expect(factorSummary(db, user.id)).toEqual({ totp: true, passkeys: 0, recoveryCodesLeft: 10 });
+    expect(await factorSummary(db, user.id)).toEqual({ totp: true, passkeys: 0, recoveryCodesLeft: 10 });
     const raw = db.$client
       .prepare('select secret_sealed from totp_factors where user_id = ?')
       .get(user.id) as { secret_sealed: string };
     expect(raw.secret_sealed).not.toContain(start.secret);
     // The code that proved the app is spent.
-    expect(consumeTotpCode(db, user.id, code, T)).toBe(false);
+    expect(await consumeTotpCode(db, user.id, code, T)).toBe(false);
   });
 });
 
 describe('recovery codes', () => {
-  it('each signs in once; a dash-less lower-case copy is the same code', () => {
-    const { user, recoveryCodes } = adminWithTotp();
+  it('each signs in once; a dash-less lower-case copy is the same code', async () => {
+    const { user, recoveryCodes } = await adminWithTotp();
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     const code = recoveryCodes[3]!;
-    expect(consumeRecoveryCode(db, user.id, code.toLowerCase().replace(/-/g, ''), T)).toBe(true);
-    expect(consumeRecoveryCode(db, user.id, code, T)).toBe(false);
-    expect(factorSummary(db, user.id).recoveryCodesLeft).toBe(9);
+    expect(await consumeRecoveryCode(db, user.id, code.toLowerCase().replace(/-/g, ''), T)).toBe(true);
+    expect(await consumeRecoveryCode(db, user.id, code, T)).toBe(false);
+    expect((await factorSummary(db, user.id)).recoveryCodesLeft).toBe(9);
     // Another user's code does not work here.
-    const other = adminWithTotp();
-    expect(consumeRecoveryCode(db, user.id, other.recoveryCodes[0]!, T)).toBe(false);
+    const other = await adminWithTotp();
+    expect(await consumeRecoveryCode(db, user.id, other.recoveryCodes[0]!, T)).toBe(false);
   });
 
-  it('are kept only as hashes', () => {
-    const { user, recoveryCodes } = adminWithTotp();
+  it('are kept only as hashes', async () => {
+    const { user, recoveryCodes } = await adminWithTotp();
     const stored = db.$client
       .prepare('select code_hash from recovery_codes where user_id = ?')
       .all(user.id) as { code_hash: string }[];
@@ -146,12 +146,12 @@ describe('recovery codes', () => {
 
 describe('verification', () => {
   it('is throttled after 5 wrong codes, even for the right code', async () => {
-    const { user } = adminWithTotp();
+    const { user } = await adminWithTotp();
     for (let i = 0; i < 5; i += 1)
       await expect(
-        verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T),
+        await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T),
       ).rejects.toMatchObject({ field: 'code', message: WRONG_CODE });
-    const right = verifySecondFactor(
+    const right = await verifySecondFactor(
       db,
       SYSTEM_ACTOR,
       user.id,
@@ -166,7 +166,7 @@ describe('verification', () => {
   });
 
   it('answers the method and the recovery codes left, and audits it', async () => {
-    const { user, recoveryCodes } = adminWithTotp();
+    const { user, recoveryCodes } = await adminWithTotp();
     expect(
       await verifySecondFactor(
         db,
@@ -233,30 +233,29 @@ describe('the gate and step-up', () => {
 });
 
 describe('the admins page', () => {
-  it("lists each admin's own factors", () => {
-    const { user } = adminWithTotp();
-    const bare = insertUser(db, 'admin');
-    db.insert(passkeys)
+  it("lists each admin's own factors", async () => {
+    const { user } = await adminWithTotp();
+    const bare = await insertUser(db, 'admin');
+    await db.insert(passkeys)
       .values([
         { id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T },
         { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T },
-      ])
-      .run();
-    const rows = listAdminsWithFactors(db);
+      ]);
+    const rows = await listAdminsWithFactors(db);
     expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: 1, passkeys: 2 });
     expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: 0, passkeys: 0 });
   });
 });
 
 describe('an admin resets another admin', () => {
-  it('removes every factor and code, ends their sessions, audits it; never their own', () => {
-    const { user } = adminWithTotp();
-    const resetter = insertUser(db, 'admin');
+  it('removes every factor and code, ends their sessions, audits it; never their own', async () => {
+    const { user } = await adminWithTotp();
+    const resetter = await insertUser(db, 'admin');
     const before = db.$client
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
-    resetSecondFactor(db, { userId: resetter.id, label: resetter.email, ip: null }, user.id, T);
-    expect(factorSummary(db, user.id)).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
+    await resetSecondFactor(db, { userId: resetter.id, label: resetter.email, ip: null }, user.id, T);
+    expect(await factorSummary(db, user.id)).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
     const after = db.$client
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
@@ -266,8 +265,8 @@ describe('an admin resets another admin', () => {
         .prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?")
         .get(String(user.id)),
     ).toEqual({ n: 1 });
-    expect(() =>
-      resetSecondFactor(
+    expect(async () =>
+      await resetSecondFactor(
         db,
         { userId: resetter.id, label: resetter.email, ip: null },
         resetter.id,

@@ -41,14 +41,14 @@ export async function startTotpEnrolment(
 }
 
 /** The enrolment, or a Refusal on the code field: a wrong code, or a set-up that expired. */
-export function finishTotpEnrolment(
+export async function finishTotpEnrolment(
   db: Db,
   actor: Actor,
   userId: number,
   ticket: string,
   code: string,
   now = Date.now(),
-): Enrolled {
+): Promise<Enrolled> {
   let opened: { secret: string; expiresAt: number };
   try {
     opened = JSON.parse(
@@ -64,5 +64,5 @@ export function finishTotpEnrolment(
       'That code does not match. Check the time on your phone and try the newest code.',
       'code',
     );
-  return saveTotpFactor(db, actor, userId, opened.secret, step, now);
+  return await saveTotpFactor(db, actor, userId, opened.secret, step, now);
 }

@@ -28,7 +28,7 @@ export async function verifySecondFactor(
 ): Promise<Verified> {
   const field = proof.kind === 'code' ? 'code' : undefined;
   const key = `mfa:user:${userId}`;
-  const wait = retryAfterMs(db, key, SECOND_FACTOR_RULE, now);
+  const wait = await retryAfterMs(db, key, SECOND_FACTOR_RULE, now);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     throw new Refusal(
@@ -43,14 +43,14 @@ export async function verifySecondFactor(
     passed = await verifyPasskey(db, userId, proof.response, now);
   } else if (looksLikeRecoveryCode(proof.code)) {
     method = 'recovery_code';
-    passed = consumeRecoveryCode(db, userId, proof.code, now);
+    passed = await consumeRecoveryCode(db, userId, proof.code, now);
   } else {
     method = 'totp';
-    passed = consumeTotpCode(db, userId, proof.code, now);
+    passed = await consumeTotpCode(db, userId, proof.code, now);
   }
   if (!passed) {
-    recordHit(db, key, SECOND_FACTOR_RULE, now);
-    recordAudit(
+    await recordHit(db, key, SECOND_FACTOR_RULE, now);
+    await recordAudit(
       db,
       actor,
       {
@@ -66,12 +66,12 @@ export async function verifySecondFactor(
       field,
     );
   }
-  clearHits(db, key);
-  recordAudit(
+  await clearHits(db, key);
+  await recordAudit(
     db,
     actor,
     { action: 'auth.second_factor', targetType: 'user', targetId: userId, detail: { method } },
     now,
   );
-  return { method, recoveryCodesLeft: factorSummary(db, userId).recoveryCodesLeft };
+  return { method, recoveryCodesLeft: (await factorSummary(db, userId)).recoveryCodesLeft };
 }

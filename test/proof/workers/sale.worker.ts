@@ -124,12 +124,12 @@ async function main() {
       confirmRepeat: true,
     };
     if (plan.step === 'after-open') {
-      const product = getProduct(db, plan.productId)!;
+      const product = (await getProduct(db, plan.productId))!;
       const price = priceSale(
         plan.amountMinor,
-        commissionBps(db, plan.agentId, 'NGN', 'MTN', 'airtime'),
+        await commissionBps(db, plan.agentId, 'NGN', 'MTN', 'airtime'),
       );
-      openSale(
+      await openSale(
         db,
         {
           agentId: plan.agentId,

@@ -13,12 +13,12 @@ import { getUser } from '@/lib/users/queries';
 export const resetSecondFactorAction = action(
   'admin',
   z.object({ adminId: id }),
-  (input, { user, actor }) => {
+  async (input, { user, actor }) => {
     const refused = refuseUnlessFresh(user);
     if (refused) return refused;
-    const target = getUser(getDb(), input.adminId);
+    const target = await getUser(getDb(), input.adminId);
     if (target?.role !== 'admin') return fail('No such admin.');
-    resetSecondFactor(getDb(), actor, input.adminId);
+    await resetSecondFactor(getDb(), actor, input.adminId);
     revalidatePath('/admin/admins');
     return ok(
       undefined,

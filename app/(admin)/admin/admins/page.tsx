@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Admins' };
 
 export default async function AdminsPage() {
   const me = await requireAdmin();
-  const admins = listAdminsWithFactors(getDb());
+  const admins = await listAdminsWithFactors(getDb());
   return (
     <div className="space-y-4">
       <Card title="Your second factor">

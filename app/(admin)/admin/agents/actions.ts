@@ -36,17 +36,17 @@ export const createAgentAction = action('admin', createSchema, async (input, { a
 });
 
 /** Refuses to act on anyone but an agent: admins are managed elsewhere. */
-function requireAgentRow(agentId: number) {
-  const user = getUser(getDb(), agentId);
+async function requireAgentRow(agentId: number) {
+  const user = await getUser(getDb(), agentId);
   return user?.role === 'agent' ? user : null;
 }
 
 export const setAgentStatusAction = action(
   'admin',
   z.object({ agentId: id, status: z.enum(['active', 'disabled']) }),
-  (input, { actor }) => {
-    if (!requireAgentRow(input.agentId)) return fail('No such agent.');
-    setUserStatus(getDb(), actor, input.agentId, input.status);
+  async (input, { actor }) => {
+    if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
+    await setUserStatus(getDb(), actor, input.agentId, input.status);
     revalidatePath(`/admin/agents/${input.agentId}`);
     revalidatePath('/admin/agents');
     return ok(
@@ -62,23 +62,23 @@ export const resetPasswordAction = action(
   'admin',
   z.object({ agentId: id, password }),
   async (input, { actor }) => {
-    if (!requireAgentRow(input.agentId)) return fail('No such agent.');
+    if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
     await setPassword(getDb(), actor, input.agentId, input.password);
     return ok(undefined, 'Password changed. The agent’s open sessions have ended.');
   },
 );
 
-export const endSessionsAction = action('admin', z.object({ agentId: id }), (input, { actor }) => {
-  if (!requireAgentRow(input.agentId)) return fail('No such agent.');
-  endAllSessions(getDb(), actor, input.agentId);
+export const endSessionsAction = action('admin', z.object({ agentId: id }), async (input, { actor }) => {
+  if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
+  await endAllSessions(getDb(), actor, input.agentId);
   return ok(undefined, 'Every session of this agent has ended.');
 });
 
 export const setLimitsAction = action(
   'admin',
   z.object({ agentId: id, maxSale: optionalAmount, dailyLimit: optionalAmount }),
-  (input, { actor }) => {
-    setAgentLimits(getDb(), actor, input.agentId, {
+  async (input, { actor }) => {
+    await setAgentLimits(getDb(), actor, input.agentId, {
       maxSaleMinor: input.maxSale,
       dailyLimitMinor: input.dailyLimit,
     });
@@ -111,8 +111,8 @@ export const setCommissionAction = action(
     type: productType,
     rate: percent,
   }),
-  (input, { actor }) => {
-    setAgentCommission(getDb(), actor, {
+  async (input, { actor }) => {
+    await setAgentCommission(getDb(), actor, {
       agentId: input.agentId,
       currency: input.currency,
       network: input.network,

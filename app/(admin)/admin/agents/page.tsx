@@ -22,7 +22,7 @@ export default async function AgentsPage({
 }) {
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
-  const agents = listAgents(getDb(), query.q).filter(
+  const agents = (await listAgents(getDb(), query.q)).filter(
     (a) => !query.status || a.status === query.status,
   );
   return (

@@ -8,8 +8,8 @@ import { revokeApiKey } from '@/lib/api/keys';
 import { apiKeyIdSchema } from '@/lib/validations/api-keys';
 
 /** Any agent's key (audited with the admin as actor). */
-export const adminRevokeApiKeyAction = action('admin', apiKeyIdSchema, (input, { actor }) => {
-  revokeApiKey(getDb(), actor, input.keyId, null);
+export const adminRevokeApiKeyAction = action('admin', apiKeyIdSchema, async (input, { actor }) => {
+  await revokeApiKey(getDb(), actor, input.keyId, null);
   revalidatePath('/admin/api-keys');
   return ok(undefined, 'Key revoked.');
 });

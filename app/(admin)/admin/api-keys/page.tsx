@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'API keys' };
 
 export default async function AdminApiKeysPage() {
   await requireAdmin();
-  const keys = listAllApiKeys(getDb());
+  const keys = await listAllApiKeys(getDb());
   return (
     <Card title="Agents’ API keys">
       <p className="mb-3 text-sm text-slate-600">

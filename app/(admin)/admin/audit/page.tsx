@@ -32,9 +32,9 @@ export default async function AuditPage({
   const db = getDb();
   const from = parseLagosDay(query.from);
   const to = parseLagosDay(query.to);
-  const actions = listAuditActions(db);
+  const actions = await listAuditActions(db);
   const prefixes = [...new Set(actions.map((a) => `${a.split('.')[0]}.`))];
-  const list = listAudit(
+  const list = await listAudit(
     db,
     {
       action: query.action,

@@ -33,12 +33,12 @@ export default async function CataloguePage({
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const db = getDb();
-  const list = listCatalogue(
+  const list = await listCatalogue(
     db,
     { currency: query.currency, network: query.network, type: query.type, q: query.q },
     query.page,
   );
-  const changes = listRecentPriceChanges(db);
+  const changes = await listRecentPriceChanges(db);
   const price = (minor: number | null, c: 'NGN' | 'INR') =>
     minor === null ? 'any amount' : formatMoney(minor, c);
   return (

@@ -26,14 +26,14 @@ const fundSchema = z.object({
  * Idempotent by reference: submitting the same reference again changes nothing (fundWallet).
  * A large credit needs the second factor proved in the last minutes (step-up).
  */
-export const fundWalletAction = action('admin', fundSchema, (input, { user, actor }) => {
-  const agent = getUser(getDb(), input.agentId);
+export const fundWalletAction = action('admin', fundSchema, async (input, { user, actor }) => {
+  const agent = await getUser(getDb(), input.agentId);
   if (agent?.role !== 'agent') return fail('No such agent.', { agentId: ['Pick an agent.'] });
   if (input.direction === 'credit' && creditNeedsStepUp(input.currency, input.amount)) {
     const refused = refuseUnlessFresh(user);
     if (refused) return refused;
   }
-  const result = fundWallet(getDb(), actor, {
+  const result = await fundWallet(getDb(), actor, {
     agentId: input.agentId,
     currency: input.currency,
     amount: input.amount,
@@ -55,13 +55,13 @@ export const fundWalletAction = action('admin', fundSchema, (input, { user, acto
 export const approveFundingRequestAction = action(
   'admin',
   z.object({ requestId: id }),
-  (input, { user, actor }) => {
-    const asked = getFundingRequestAmount(getDb(), input.requestId);
+  async (input, { user, actor }) => {
+    const asked = await getFundingRequestAmount(getDb(), input.requestId);
     if (asked && creditNeedsStepUp(asked.currency, asked.amount)) {
       const refused = refuseUnlessFresh(user);
       if (refused) return refused;
     }
-    const { request } = approveFundingRequest(getDb(), actor, input.requestId);
+    const { request } = await approveFundingRequest(getDb(), actor, input.requestId);
     revalidatePath('/admin/funding');
     return ok(
       undefined,
@@ -76,8 +76,8 @@ export const rejectFundingRequestAction = action(
     requestId: id,
     reason: z.string().trim().min(3, 'Give a reason the agent can read.').max(500),
   }),
-  (input, { actor }) => {
-    const { request } = rejectFundingRequest(getDb(), actor, input.requestId, input.reason);
+  async (input, { actor }) => {
+    const { request } = await rejectFundingRequest(getDb(), actor, input.requestId, input.reason);
     revalidatePath('/admin/funding');
     return ok(undefined, `Request #${request.id} rejected.`);
   },

@@ -33,12 +33,12 @@ export default async function FundingPage({
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const db = getDb();
-  const requests = listFundingRequests(
+  const requests = await listFundingRequests(
     db,
     { status: query.status === 'all' ? undefined : query.status },
     query.page,
   );
-  const agents = listAgents(db).map(({ id, name, email }) => ({ id, name, email }));
+  const agents = (await listAgents(db)).map(({ id, name, email }) => ({ id, name, email }));
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1.4fr]">
       <Card title="Credit or debit a wallet">

@@ -41,8 +41,8 @@ const settingsSchema = z.object({
   lowBalance: optionalAmount,
 });
 
-export const updateProviderSettingsAction = action('admin', settingsSchema, (input, { actor }) => {
-  updateProviderSettings(getDb(), actor, input.id, {
+export const updateProviderSettingsAction = action('admin', settingsSchema, async (input, { actor }) => {
+  await updateProviderSettings(getDb(), actor, input.id, {
     enabled: input.enabled,
     baseUrl: input.baseUrl,
     timeoutMs: input.timeoutMs,
@@ -59,10 +59,10 @@ export const updateProviderSettingsAction = action('admin', settingsSchema, (inp
  * The value goes straight to encryption; it is never echoed back, logged or put in the audit detail.
  * Needs the second factor proved in the last minutes (step-up).
  */
-export const setCredentialAction = action('admin', credentialInput, (input, { user, actor }) => {
+export const setCredentialAction = action('admin', credentialInput, async (input, { user, actor }) => {
   const refused = refuseUnlessFresh(user);
   if (refused) return refused;
-  setProviderCredential(getDb(), actor, input.id, input.field, input.value);
+  await setProviderCredential(getDb(), actor, input.id, input.field, input.value);
   revalidatePath(`/admin/providers/${input.id}`);
   return ok(
     undefined,
@@ -82,10 +82,10 @@ export const setProviderTlsAction = action(
       .optional(),
     serverName: z.string().max(253).optional(),
   }),
-  (input, { actor }) => {
+  async (input, { actor }) => {
     if (input.intent === 'save' && !input.caPem?.trim())
       return fail(new Refusal('Paste the CA certificate (PEM).', 'caPem'));
-    const certificates = setProviderTls(getDb(), actor, input.id, {
+    const certificates = await setProviderTls(getDb(), actor, input.id, {
       caPem: input.intent === 'remove' ? null : input.caPem!,
       serverName: input.serverName ?? null,
     });
@@ -118,8 +118,8 @@ export const testConnectionAction = action(
 export const resumeProviderAction = action(
   'admin',
   z.object({ id: providerId }),
-  (input, { actor }) => {
-    resumeProvider(getDb(), actor, input.id);
+  async (input, { actor }) => {
+    await resumeProvider(getDb(), actor, input.id);
     revalidatePath(`/admin/providers/${input.id}`);
     revalidatePath('/admin/providers');
     revalidatePath('/admin');
@@ -138,8 +138,8 @@ export const setHealthConfigAction = action(
       .max(100, 'At most 100%.'),
     minSales: z.coerce.number().int('A whole number.').min(1, 'At least 1.').max(100_000),
   }),
-  (input, { actor }) => {
-    setHealthConfig(getDb(), actor, input);
+  async (input, { actor }) => {
+    await setHealthConfig(getDb(), actor, input);
     revalidatePath('/admin/providers');
     return ok(undefined, 'Auto-pause rule saved.');
   },
@@ -154,8 +154,8 @@ export const changeRouteAction = action(
     op: z.enum(['up', 'down', 'remove', 'add']),
     provider: providerId,
   }),
-  (input, { actor }) => {
-    const order = changeRoute(
+  async (input, { actor }) => {
+    const order = await changeRoute(
       getDb(),
       actor,
       { currency: input.currency, network: input.network, type: input.type },

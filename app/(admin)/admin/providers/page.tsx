@@ -21,9 +21,9 @@ const ms = (n: number | null) => (n === null ? '—' : `${n.toLocaleString('en-U
 export default async function ProvidersPage() {
   await requireAdmin();
   const db = getDb();
-  const providers = listProviderSettings(db);
-  const health = providerHealth(db);
-  const config = getHealthConfig(db);
+  const providers = await listProviderSettings(db);
+  const health = await providerHealth(db);
+  const config = await getHealthConfig(db);
   return (
     <div className="space-y-4">
       <Card

@@ -20,8 +20,8 @@ export default async function ReconcilePage() {
   const db = getDb();
   const invariants = checkInvariants(db);
   const broken = invariants.filter((i) => i.violations.length > 0);
-  const rows = reconcileRecentDays(db, PROVIDER_IDS, DAYS);
-  const late = lateDeliveryTotals(db);
+  const rows = await reconcileRecentDays(db, PROVIDER_IDS, DAYS);
+  const late = await lateDeliveryTotals(db);
   const money = (provider: string, n: number) =>
     formatMoney(n, PROVIDER_CURRENCY[provider] ?? 'NGN');
   return (

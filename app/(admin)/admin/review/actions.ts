@@ -21,7 +21,7 @@ const schema = z.object({
 
 /** Same single-resolution path as the requery and callbacks: a sale already resolved is refused. */
 export const resolveSaleAction = action('admin', schema, async (input, { actor }) => {
-  const status = adminResolve(getDb(), actor, input.purchaseId, input.outcome, input.reason);
+  const status = await adminResolve(getDb(), actor, input.purchaseId, input.outcome, input.reason);
   revalidatePath('/admin/review');
   return ok(
     status,
@@ -40,7 +40,7 @@ const lateSchema = z.object({
 
 /** Decided once: a second decision on the same late delivery is refused. */
 export const resolveLateDeliveryAction = action('admin', lateSchema, async (input, { actor }) => {
-  const done = resolveLateDelivery(
+  const done = await resolveLateDelivery(
     getDb(),
     actor,
     input.lateDeliveryId,

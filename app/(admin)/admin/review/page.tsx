@@ -19,8 +19,8 @@ export const metadata: Metadata = { title: 'Review queue' };
 export default async function ReviewQueuePage() {
   await requireAdmin();
   const db = getDb();
-  const queue = listReviewQueue(db);
-  const late = listOpenLateDeliveries(db);
+  const queue = await listReviewQueue(db);
+  const late = await listOpenLateDeliveries(db);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">
@@ -39,17 +39,17 @@ export default async function ReviewQueuePage() {
       {late.length > 0 ? (
         <h2 className="text-lg font-semibold">Delivered after the fact · {late.length}</h2>
       ) : null}
-      {late.map((l) => (
+      {late.map(async (l) => (
         <LateDeliveryCard
           key={l.late.id}
           item={l}
-          events={getSaleTimeline(db, l.purchase.id)?.events ?? []}
+          events={(await getSaleTimeline(db, l.purchase.id))?.events ?? []}
         />
       ))}
       {late.length > 0 && queue.length > 0 ? (
         <h2 className="text-lg font-semibold">Stuck or under review · {queue.length}</h2>
       ) : null}
-      {queue.map(({ purchase: p, agentEmail, productName, awaiting }) => (
+      {queue.map(async ({ purchase: p, agentEmail, productName, awaiting }) => (
         <Card
           key={p.id}
           title={`Sale #${p.id} · ${productName}`}
@@ -71,7 +71,7 @@ export default async function ReviewQueuePage() {
             </Link>
           </p>
           <div className="mt-3 grid gap-4 lg:grid-cols-2">
-            <Timeline events={getSaleTimeline(db, p.id)?.events ?? []} showEvidence />
+            <Timeline events={(await getSaleTimeline(db, p.id))?.events ?? []} showEvidence />
             <ResolveForm purchaseId={p.id} />
           </div>
         </Card>

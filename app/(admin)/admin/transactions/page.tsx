@@ -36,7 +36,7 @@ export default async function AdminTransactionsPage({
   const query = querySchema.parse(await searchParams);
   const from = parseLagosDay(query.from);
   const to = parseLagosDay(query.to);
-  const list = listAdminPurchases(
+  const list = await listAdminPurchases(
     getDb(),
     {
       status: query.status,

@@ -21,7 +21,7 @@ export default async function EnrolPage({
   if (gate === 'verify') redirect(GATE_PATHS.verify);
   // Adding or replacing a factor on an account that has one needs it proved in the last minutes.
   const mustConfirm = user.mfa === 'verified' && !isFreshlyVerified(user);
-  const factors = factorSummary(getDb(), user.id);
+  const factors = await factorSummary(getDb(), user.id);
   const recovered = (await searchParams).recovered;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 px-4 py-8">

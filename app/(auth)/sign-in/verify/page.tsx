@@ -16,7 +16,7 @@ export default async function VerifyPage({
 }) {
   const user = await requireUser();
   if (user.mfa === 'none') redirect(homeOf(user));
-  const factors = factorSummary(getDb(), user.id);
+  const factors = await factorSummary(getDb(), user.id);
   const next = safeNextPath((await searchParams).next) ?? undefined;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-4 px-4">

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   const user = await requireAgent();
-  const keys = listApiKeysForAgent(getDb(), user.id);
+  const keys = await listApiKeysForAgent(getDb(), user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <Card title="API keys">

@@ -13,7 +13,7 @@ const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export default async function BulkBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireAgent();
   const id = idSchema.safeParse((await params).id);
-  const view = id.success ? getBatchView(getDb(), user.id, id.data) : null;
+  const view = id.success ? await getBatchView(getDb(), user.id, id.data) : null;
   if (!view) notFound();
   return <BatchLive initial={view} />;
 }

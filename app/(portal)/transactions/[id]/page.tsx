@@ -25,7 +25,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
     .int()
     .positive()
     .safeParse((await params).id);
-  const sale = id.success ? getSaleTimeline(getDb(), id.data, user.id) : null;
+  const sale = id.success ? await getSaleTimeline(getDb(), id.data, user.id) : null;
   if (!sale) notFound();
   const p = sale.purchase;
   const bill = isBillType(p.type);
@@ -65,7 +65,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
           <ShareReceipt purchaseId={p.id} issue={issueReceiptLinkAction} token={p.token} />
           <RevokeReceiptLinks
             purchaseId={p.id}
-            live={countLiveReceiptLinks(getDb(), user.id, p.id)}
+            live={await countLiveReceiptLinks(getDb(), user.id, p.id)}
           />
         </div>
       </Card>

@@ -17,8 +17,8 @@ const schema = z.object({
 });
 
 /** The agent id comes from the session, never from the form. */
-export const submitFundingRequestAction = action('agent', schema, (input, { user, actor }) => {
-  const request = submitFundingRequest(getDb(), actor, user.id, input);
+export const submitFundingRequestAction = action('agent', schema, async (input, { user, actor }) => {
+  const request = await submitFundingRequest(getDb(), actor, user.id, input);
   revalidatePath('/wallet/funding');
   return ok(
     undefined,

@@ -20,8 +20,8 @@ const STATUS = {
 export default async function WalletFundingPage() {
   const user = await requireAgent();
   const db = getDb();
-  const wallets = listWallets(db, user.id);
-  const requests = listAgentFundingRequests(db, user.id);
+  const wallets = await listWallets(db, user.id);
+  const requests = await listAgentFundingRequests(db, user.id);
   return (
     <div className="space-y-4">
       <Card

@@ -23,9 +23,9 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
   const user = await requireAgent();
   const id = idSchema.safeParse((await params).id);
   const db = getDb();
-  const endpoint = id.success ? getEndpoint(db, user.id, id.data) : undefined;
+  const endpoint = id.success ? await getEndpoint(db, user.id, id.data) : undefined;
   if (!endpoint) notFound();
-  const deliveries = listDeliveries(db, user.id, endpoint.id);
+  const deliveries = await listDeliveries(db, user.id, endpoint.id);
   const overlap = overlapEndsAt(endpoint);
   return (
     <div className="space-y-4">

@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const auth = await routeUser('agent');
   if ('response' in auth) return auth.response;
   const id = idSchema.safeParse((await params).id);
-  const view = id.success ? getBatchView(getDb(), auth.user.id, id.data) : null;
+  const view = id.success ? await getBatchView(getDb(), auth.user.id, id.data) : null;
   if (!view) return Response.json({ error: 'Not found.' }, { status: 404 });
   return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -10,5 +10,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const ip = clientIp(await headers());
-  return receiptResponse(lookupReceipt(getDb(), token, ip));
+  return receiptResponse(await lookupReceipt(getDb(), token, ip));
 }

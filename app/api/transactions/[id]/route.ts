@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if ('response' in auth) return auth.response;
   const id = idSchema.safeParse((await params).id);
   if (!id.success) return Response.json({ error: 'Not found.' }, { status: 404 });
-  const sale = getSaleForAgent(getDb(), auth.user.id, id.data);
+  const sale = await getSaleForAgent(getDb(), auth.user.id, id.data);
   if (!sale) return Response.json({ error: 'Not found.' }, { status: 404 });
   return Response.json(sale, { headers: { 'Cache-Control': 'no-store' } });
 }

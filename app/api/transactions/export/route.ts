@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const auth = await routeUser('agent');
   if ('response' in auth) return auth.response;
   const query = historyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = listAllSalesForAgent(getDb(), auth.user.id, toHistoryFilter(query));
+  const rows = await listAllSalesForAgent(getDb(), auth.user.id, toHistoryFilter(query));
   const lines = [
     csvLine([
       'date',

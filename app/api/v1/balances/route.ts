@@ -3,6 +3,6 @@ import { apiBalances } from '@/lib/api/reads';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ scope: 'read', rate: 'read' }, (_request, ctx) =>
-  json({ data: apiBalances(ctx.db, ctx.agentId) }, ctx),
+export const GET = apiRoute({ scope: 'read', rate: 'read' }, async (_request, ctx) =>
+  json({ data: await apiBalances(ctx.db, ctx.agentId) }, ctx),
 );

@@ -6,10 +6,10 @@ import { createSaleSchema, idempotencyHeaderSchema, listSalesQuerySchema } from 
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ scope: 'read', rate: 'read' }, (request, ctx) => {
+export const GET = apiRoute({ scope: 'read', rate: 'read' }, async (request, ctx) => {
   const query = parseQuery(request, listSalesQuerySchema, ctx);
   if (!query.ok) return query.response;
-  return json(listApiSales(ctx.db, ctx.agentId, query.data), ctx);
+  return json(await listApiSales(ctx.db, ctx.agentId, query.data), ctx);
 });
 
 export const POST = apiRoute({ scope: 'sell', rate: 'sale' }, async (request, ctx) => {

@@ -17,8 +17,8 @@ export async function GET(request: Request) {
   if (!parsed.success)
     return Response.json({ error: 'currency must be NGN or INR' }, { status: 400 });
   const db = getDb();
-  const wallet = findWallet(db, auth.user.id, parsed.data.currency);
-  const rows = wallet ? listAllStatementRows(db, wallet.id) : [];
+  const wallet = await findWallet(db, auth.user.id, parsed.data.currency);
+  const rows = wallet ? await listAllStatementRows(db, wallet.id) : [];
   const lines = [
     csvLine(['date', 'description', 'memo', 'reference', 'debit', 'credit', 'balance']),
     ...rows.map((r) =>

@@ -37,11 +37,11 @@ export default async function AgentPage({
   const { created } = await searchParams;
   const agentId = Number(id);
   const db = getDb();
-  const agent = Number.isSafeInteger(agentId) ? getUser(db, agentId) : undefined;
+  const agent = Number.isSafeInteger(agentId) ? await getUser(db, agentId) : undefined;
   if (!agent || agent.role !== 'agent') notFound();
-  const wallets = listWallets(db, agent.id);
-  const commission = listAgentCommission(db, agent.id);
-  const requests = listFundingRequests(db, { agentId: agent.id }, 1, 5);
+  const wallets = await listWallets(db, agent.id);
+  const commission = await listAgentCommission(db, agent.id);
+  const requests = await listFundingRequests(db, { agentId: agent.id }, 1, 5);
   return (
     <div className="space-y-4">
       {created ? (

@@ -32,10 +32,10 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!isProviderId(id)) notFound();
   const db = getDb();
-  const settings = getProviderSettings(db, id);
+  const settings = await getProviderSettings(db, id);
   if (!settings) notFound();
   // Only when, by whom: the stored values never leave lib/provider-settings/load.ts.
-  const credentials = listCredentialStatus(db, id);
+  const credentials = await listCredentialStatus(db, id);
   const currency = PROVIDER_CURRENCY[id] ?? 'NGN';
   const trusted = describeCaBundle(settings.caCertPem);
   return (

@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: 'Routing' };
 export default async function RoutingPage() {
   await requireAdmin();
   const db = getDb();
-  const routes = listRoutes(db);
-  const providers = listProviderSettings(db);
+  const routes = await listRoutes(db);
+  const providers = await listProviderSettings(db);
   const state = (id: string) => {
     const p = providers.find((x) => x.id === id);
     if (!p) return ' (not configured)';

@@ -25,10 +25,10 @@ export default async function AdminTransactionPage({
   await requireAdmin();
   const { id } = await params;
   const purchaseId = Number(id);
-  const found = Number.isSafeInteger(purchaseId) ? getAdminPurchase(getDb(), purchaseId) : null;
+  const found = Number.isSafeInteger(purchaseId) ? await getAdminPurchase(getDb(), purchaseId) : null;
   if (!found) notFound();
   const p = found.purchase;
-  const late = lateDeliveriesOf(getDb(), p.id);
+  const late = await lateDeliveriesOf(getDb(), p.id);
   const money = (n: number) => formatMoney(n, p.currency);
   const open = ['PENDING', 'UNKNOWN', 'MANUAL_REVIEW'].includes(p.status) && !found.resolution;
   return (

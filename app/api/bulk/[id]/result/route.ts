@@ -14,9 +14,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if ('response' in auth) return auth.response;
   const id = idSchema.safeParse((await params).id);
   const db = getDb();
-  const batch = id.success ? getBatchForAgent(db, auth.user.id, id.data) : undefined;
+  const batch = id.success ? await getBatchForAgent(db, auth.user.id, id.data) : undefined;
   if (!batch) return Response.json({ error: 'Not found.' }, { status: 404 });
-  return new Response(resultCsv(listBatchRows(db, auth.user.id, batch.id)), {
+  return new Response(resultCsv(await listBatchRows(db, auth.user.id, batch.id)), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="bulk-${batch.id}-result.csv"`,

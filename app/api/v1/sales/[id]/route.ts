@@ -7,10 +7,10 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute<{ id: string }>(
   { scope: 'read', rate: 'read' },
-  (_request, ctx, params) => {
+  async (_request, ctx, params) => {
     const parsed = saleIdParamsSchema.safeParse(params);
     if (!parsed.success) return validationProblem(parsed.error, ctx.headers);
-    const sale = getApiSale(ctx.db, ctx.agentId, parsed.data.id);
+    const sale = await getApiSale(ctx.db, ctx.agentId, parsed.data.id);
     return sale
       ? json(sale, ctx)
       : problem('not_found', { detail: 'No sale of yours has this id.', headers: ctx.headers });

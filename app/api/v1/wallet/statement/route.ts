@@ -4,8 +4,8 @@ import { statementQuerySchema } from '@/lib/api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ scope: 'read', rate: 'read' }, (request, ctx) => {
+export const GET = apiRoute({ scope: 'read', rate: 'read' }, async (request, ctx) => {
   const query = parseQuery(request, statementQuerySchema, ctx);
   if (!query.ok) return query.response;
-  return json(apiStatement(ctx.db, ctx.agentId, query.data), ctx);
+  return json(await apiStatement(ctx.db, ctx.agentId, query.data), ctx);
 });
