@@ -28,7 +28,7 @@ export async function prepareBenchDatabase(
     saleTimeoutMs: Number(PORTAL_SETTINGS.PROVIDER_TIMEOUT_MS),
     agent: { account: { email, password, name }, currencies: ['NGN'] },
   });
-  world.fund(floatMinor);
+  await world.fund(floatMinor);
   const { key: apiKey, row } = await createApiKey(world.db, SYSTEM_ACTOR, world.agentId, {
     name: 'bench',
     scopes: ['read', 'sell'],

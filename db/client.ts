@@ -23,6 +23,11 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   if (options.migrate !== false) migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+  return adoptSqlite(sqlite);
+}
+
+/** The portal's handle on a connection opened elsewhere (an in-memory image, a restore's copy). */
+export function adoptSqlite(sqlite: Database.Database): Db {
   return register(new SqliteConnection(sqlite));
 }
 

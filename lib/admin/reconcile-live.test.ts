@@ -17,7 +17,7 @@ async function readFloat() {
 describe('reconciliation against the simulator', () => {
   it("matches our settled costs with the provider's float movement, failures and all", async () => {
     await readFloat();
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     let n = 0;
     for (const [ending, amount] of [
       ['00', 50_000],

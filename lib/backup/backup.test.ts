@@ -20,7 +20,7 @@ let world: World;
 let tmp: string;
 beforeAll(async () => {
   world = await createWorld({ saleTimeoutMs: 2_000 });
-  world.fund(500_000_000);
+  await world.fund(500_000_000);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-test-'));
 }, 60_000);
 afterAll(async () => {
@@ -38,10 +38,10 @@ interface Sold {
 
 let counter = 0;
 /** Keeps `lanes` sales going at once (successes, pending and failures mixed) until `stop()`. */
-function keepSelling(lanes: number) {
+async function keepSelling(lanes: number) {
   const sold: Sold[] = [];
   let running = true;
-  const product = world.product({ network: 'MTN', type: 'airtime' });
+  const product = await world.product({ network: 'MTN', type: 'airtime' });
   const endings = ['00', '51', '59', '00', '52', '00'];
   const lane = async () => {
     while (running) {
@@ -129,7 +129,7 @@ function expectRestoredCopyHolds(target: string, committed: Sold[]) {
 describe('a backup taken while sales run', () => {
   it('by `npm run backup` in another process: the restored copy holds every sale committed before it, and I1–I9, E1', async () => {
     const dir = path.join(tmp, 'cli');
-    const sales = keepSelling(4);
+    const sales = await keepSelling(4);
     await until(() => sales.sold.length >= 8, 'the first sales');
     const startedAt = performance.now();
     const cli = await runScript('backup.ts', [], {
@@ -161,7 +161,7 @@ describe('a backup taken while sales run', () => {
 
   it('by the portal’s own connection, one page per step so sales commit between steps: the same holds, and the copy is one self-contained file', async () => {
     const dir = path.join(tmp, 'in-process');
-    const sales = keepSelling(4);
+    const sales = await keepSelling(4);
     await until(() => sales.sold.length >= 8, 'the first sales');
     const committedBefore = [...sales.sold];
     const made = await makeBackup(world.db.$client, dir, 48, { stepPages: 1 });
@@ -180,7 +180,7 @@ describe('a backup taken while sales run', () => {
   it('through another connection in small steps while sales write (each write restarts the copy): it still ends, and the copy is whole', async () => {
     const dir = path.join(tmp, 'other-connection');
     const other = new Database(world.file); // as `npm run backup` would, beside the selling portal
-    const sales = keepSelling(4);
+    const sales = await keepSelling(4);
     try {
       await until(() => sales.sold.length >= 8, 'the first sales');
       const committedBefore = [...sales.sold];

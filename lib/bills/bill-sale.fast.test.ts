@@ -36,10 +36,10 @@ let clock = 0;
 let n = 0;
 const TOKEN = /^\d{20}$/;
 
-function world(fundMinor = 10_000_000) {
-  w = T.fork();
+async function world(fundMinor = 10_000_000) {
+  w = await T.fork();
   clock = Date.now();
-  w.fund(fundMinor);
+  await w.fund(fundMinor);
   return w;
 }
 
@@ -89,7 +89,7 @@ async function sold(meter: string, amountMinor = 300_000, over: Partial<SaleInpu
 
 describe('verify, before the confirm step and again before money moves', () => {
   it('names the meter’s holder, address and type; a wrong meter is refused on the account field', async () => {
-    world();
+    await world();
     const product = await billProduct('IKEDC', 'prepaid');
     const customer = await verifyBillAccount(
       w.db,
@@ -109,7 +109,7 @@ describe('verify, before the confirm step and again before money moves', () => {
   });
 
   it('a sale to a wrong meter is refused with nothing debited, even without the verify step', async () => {
-    world();
+    await world();
     const before = { wallet: await wallet(), entries: await entries() };
     const r = await electricity(meterEnding('99'), 300_000);
     expect(r).toMatchObject({ ok: false, refusal: expect.objectContaining({ field: 'account' }) });
@@ -119,7 +119,7 @@ describe('verify, before the confirm step and again before money moves', () => {
   });
 
   it('reuses the same agent’s verify of the same meter within 10 minutes, and asks again after', async () => {
-    world();
+    await world();
     const meter = meterEnding('10');
     const product = await billProduct('IKEDC', 'prepaid');
     const verifies = () => w.sim.calls.filter((c) => c.includes('merchant-verify')).length;
@@ -139,7 +139,7 @@ describe('verify, before the confirm step and again before money moves', () => {
 
 describe('the amount of an electricity sale', () => {
   it('is at least ₦500 by default, and a whole naira amount', async () => {
-    world();
+    await world();
     expect(await electricity(meterEnding('10'), 40_000)).toMatchObject({
       ok: false,
       refusal: expect.objectContaining({ field: 'amountMinor' }),
@@ -152,7 +152,7 @@ describe('the amount of an electricity sale', () => {
   });
 
   it('follows the meter’s own minimum (98: ₦2,000) and maximum (97: ₦10,000) from verify', async () => {
-    world();
+    await world();
     const low = await electricity(meterEnding('98'), 150_000);
     expect(low).toMatchObject({
       ok: false,
@@ -170,7 +170,7 @@ describe('the amount of an electricity sale', () => {
   });
 
   it('a postpaid sale settles without waiting for a token', async () => {
-    world();
+    await world();
     const postpaid = await billProduct('IKEDC', 'postpaid');
     const r = await electricity(meterEnding('10'), 300_000, { productId: postpaid.id });
     expect(r).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', awaitingToken: false } });
@@ -178,7 +178,7 @@ describe('the amount of an electricity sale', () => {
   });
 
   it('asks before a repeat to the same meter within a minute, not for another meter of the same phone', async () => {
-    world();
+    await world();
     const meter = meterEnding('10');
     await sold(meter);
     expect((await electricity(meterEnding('10'), 300_000)).ok).toBe(true);
@@ -190,7 +190,7 @@ describe('the amount of an electricity sale', () => {
 
 describe('the token, on every answer path', () => {
   it('a prepaid sale delivered at once shows its 20-digit token and units', async () => {
-    world();
+    await world();
     const s = await sold(meterEnding('00'));
     expect(s.status).toBe('SUCCESS');
     expect(s.delivered?.token).toMatch(TOKEN);
@@ -200,7 +200,7 @@ describe('the token, on every answer path', () => {
   });
 
   it('63: settled without a token, awaiting it; the requery brings it, the money moved once', async () => {
-    world();
+    await world();
     const start = await wallet();
     const s = await sold(meterEnding('63'));
     expect(s).toMatchObject({ status: 'SUCCESS', awaitingToken: true });
@@ -218,7 +218,7 @@ describe('the token, on every answer path', () => {
   });
 
   it('64 held: requeries keep asking without refunding; the release’s callback requery brings the token', async () => {
-    world();
+    await world();
     const meter = meterEnding('64');
     w.sim.book.hold(meter);
     const s = await sold(meter);
@@ -237,7 +237,7 @@ describe('the token, on every answer path', () => {
   });
 
   it('51 held: pending with money held; released, the requery settles it with its token', async () => {
-    world();
+    await world();
     const meter = meterEnding('51');
     w.sim.book.hold(meter);
     const s = await sold(meter);
@@ -249,7 +249,7 @@ describe('the token, on every answer path', () => {
   });
 
   it('a token, once carried, is never erased or replaced by a later answer', async () => {
-    world();
+    await world();
     const s = await sold(meterEnding('00'));
     const first = (await row(s.purchaseId)).token;
     const attempt = await attemptOf(s.purchaseId);
@@ -269,7 +269,7 @@ describe('the token, on every answer path', () => {
   });
 
   it('a spent requery budget leaves the sale delivered, awaiting its token, with an event for an admin', async () => {
-    world();
+    await world();
     const meter = meterEnding('64');
     w.sim.book.hold(meter);
     const s = await sold(meter);
@@ -308,7 +308,7 @@ describe('cable TV', () => {
     );
 
   it('renews the current bouquet at the renewal amount from verify', async () => {
-    world();
+    await world();
     const r = await tvSale('dstv79', { subscriptionType: 'renew' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.outcome).toMatchObject({ status: 'SUCCESS', amountMinor: 790_000 });
@@ -320,7 +320,7 @@ describe('cable TV', () => {
   });
 
   it('changes to another bouquet for several months at price × months; a changed total is refused', async () => {
-    world();
+    await world();
     const r = await tvSale('dstv-padi', { subscriptionType: 'change', quantity: 3 });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.outcome.amountMinor).toBe(3 * 185_000);

@@ -48,7 +48,7 @@ const salesOf = async (batchId: number) =>
 describe('bulk CSV preview', () => {
   it('checks every row: detected network, price, and errors in words', async () => {
     const agent = await unfundedAgent();
-    const data = w.product({ network: 'GLO', type: 'data' });
+    const data = await w.product({ network: 'GLO', type: 'data' });
     const csv = [
       'number,network,product,amount',
       '0803 000 1100,,,500', // MTN detected from 0803, airtime ₦500
@@ -114,7 +114,7 @@ describe('bulk CSV preview', () => {
 
 describe('bulk CSV run', () => {
   it('sells nothing before the agent confirms', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const batchId = await upload(agent, `number,amount\n${mtn()},100`);
     expect(await runBulkPass(w.db)).toBe(0);
     expect(await salesOf(batchId)).toHaveLength(0);
@@ -154,7 +154,7 @@ describe('bulk CSV run', () => {
   });
 
   it('a row the sale path refuses for another reason is marked refused, in its words', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     await w.db.update(users).set({ maxSaleMinor: 50_000 }).where(eq(users.id, agent));
     const batchId = await upload(agent, `number,amount\n${mtn()},100\n${mtn()},1000`);
     await confirmBatch(w.db, agent, batchId);
@@ -166,7 +166,7 @@ describe('bulk CSV run', () => {
   });
 
   it('cancel: the row being sold finishes, every row not yet sent is never sold', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const batchId = await upload(
       agent,
       ['number,amount', ...Array.from({ length: 4 }, () => `${mtn()},100`)].join('\n'),
@@ -189,7 +189,7 @@ describe('bulk CSV run', () => {
   });
 
   it('a resumed batch replays the row whose sale exists but was never recorded: sold once', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const numbers = [mtn(), mtn(), mtn()];
     const batchId = await upload(agent, ['number,amount', ...numbers.map((n) => `${n},100`)].join('\n'));
     await confirmBatch(w.db, agent, batchId);
@@ -198,7 +198,7 @@ describe('bulk CSV run', () => {
     const first = (await claimBatch(w.db, 'dead-runner', Date.now()))!;
     const sold = await startSale(w.db, agent, {
       idempotencyKey: bulkIdempotencyKey(first.id, 2),
-      productId: w.product({ network: 'MTN', type: 'airtime' }).id,
+      productId: (await w.product({ network: 'MTN', type: 'airtime' })).id,
       phone: row.phone!,
       network: 'MTN',
       amountMinor: 10_000,
@@ -215,7 +215,7 @@ describe('bulk CSV run', () => {
   });
 
   it('another agent sees none of the batch, and the result CSV says what happened to every row', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const batchId = await upload(agent, `number,amount\n${mtn()},100\n=cmd|' /C calc'!A0,100`);
     await confirmBatch(w.db, agent, batchId);
     await runBulkPass(w.db);

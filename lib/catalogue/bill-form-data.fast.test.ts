@@ -23,7 +23,7 @@ afterAll(() => T?.close());
 
 describe('the electricity form', () => {
   it('offers every distribution company with a prepaid and a postpaid product and its commission', async () => {
-    w = T.fork();
+    w = await T.fork();
     const data = await billFormData(w.db, w.agentId, 'electricity');
     const discos = BILLERS.filter((b) => b.type === 'electricity');
     expect(data.billers.map((b) => b.id).sort()).toEqual(discos.map((b) => b.id).sort());
@@ -39,7 +39,7 @@ describe('the electricity form', () => {
 
 describe('the TV form', () => {
   it('offers the TV services with their bouquets at fixed prices, Showmax paid by phone', async () => {
-    w = T.fork();
+    w = await T.fork();
     const data = await billFormData(w.db, w.agentId, 'tv');
     expect(data.billers.map((b) => b.id)).toEqual(
       expect.arrayContaining(['DSTV', 'GOTV', 'STARTIMES']),
@@ -56,8 +56,8 @@ describe('the TV form', () => {
 
 describe('a delivered token on the pages that read a sale', () => {
   it('is on the history row, in the live poll and on the public receipt, with the meter', async () => {
-    w = T.fork();
-    w.fund(10_000_000);
+    w = await T.fork();
+    await w.fund(10_000_000);
     const prepaid = (await billFormData(w.db, w.agentId, 'electricity')).products.find(
       (p) => p.network === 'IKEDC' && p.meterType === 'prepaid',
     )!;

@@ -66,7 +66,7 @@ describe('a bank payment is named the same however it is typed', () => {
 
 describe('one bank payment credits one wallet once', () => {
   it('a direct credit, then the same payment typed differently for another agent: refused, saying where', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent('ada@test');
     const bola = await agent('bola@test');
     await credit(ada, 'NIP-0001');
@@ -86,7 +86,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('the same direct credit sent again is a replay: one entry, one credit', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent();
     expect((await credit(ada, 'NIP-0005')).replayed).toBe(false);
     expect((await credit(ada, ' NIP-0005 ')).replayed).toBe(true);
@@ -94,7 +94,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('an approved request claims the payment: a direct credit of it is refused, naming the request', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent('ada@test');
     const bola = await agent();
     const first = await request(ada, 'NIP-0002');
@@ -107,7 +107,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('a request approved after a direct credit of its payment is refused; two requests for one payment credit once', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent('ada@test');
     const bola = await agent();
     const late = await request(bola, 'nip 0003');
@@ -126,7 +126,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('tells an agent naming a used payment whether it went to their own wallet, never naming another agent', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent('ada@test');
     const bola = await agent();
     await credit(ada, 'NIP-0006');
@@ -145,7 +145,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it("keeps each currency's payments apart", async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent();
     await credit(ada, 'REF-0008');
     // Typed another way, so only the bank payment (not the ledger's own key) is the same.
@@ -154,7 +154,7 @@ describe('one bank payment credits one wallet once', () => {
   });
 
   it('a debit claims no payment', async () => {
-    w = T.fork();
+    w = await T.fork();
     const ada = await agent();
     await credit(ada, 'REF-0009');
     await fundWallet(

@@ -30,7 +30,7 @@ const now = Date.UTC(2026, 11, 2, 10, 0);
 let admin: { userId: number; label: string; ip: string };
 
 async function world() {
-  w = T.fork();
+  w = await T.fork();
   admin = { userId: (await insertUser(w.db, 'admin')).id, label: 'admin@test', ip: '10.0.0.2' };
   // The agent's webhook receiver, subscribed to credits (arranged: the endpoint rules are tested elsewhere).
   await w.db

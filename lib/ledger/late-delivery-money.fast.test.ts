@@ -54,7 +54,7 @@ const fund = async (agentId: number, amount: number, reference = `debt-fund-${++
 
 describe('recovering late deliveries', () => {
   it('each late delivery is recovered on its own; the statement says what was taken', async () => {
-    w = T.fork();
+    w = await T.fork();
     await fund(w.agentId, 100_000);
     expect(await recover(late(1))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
     expect(await recover(late(2))).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
@@ -71,7 +71,7 @@ describe('recovering late deliveries', () => {
   });
 
   it("a debt is the agent's own: another agent's funding takes nothing; the debtor's pays it first", async () => {
-    w = T.fork();
+    w = await T.fork();
     const other = (await insertUser(w.db)).id;
     expect(await recover(late(1))).toEqual({ recoveredMinor: 0, debtMinor: 9_700 });
     expect([await debtOf(w.agentId), await debtOf(other)]).toEqual([9_700, 0]);
@@ -91,7 +91,7 @@ describe('recovering late deliveries', () => {
   });
 
   it('a replayed funding takes nothing for a debt that opened after it', async () => {
-    w = T.fork();
+    w = await T.fork();
     await fund(w.agentId, 5_000, 'FIRST-CREDIT');
     expect(await recover(late(1))).toEqual({ recoveredMinor: 5_000, debtMinor: 4_700 });
     const entries = (await w.db.select().from(ledgerEntries)).length;
@@ -102,7 +102,7 @@ describe('recovering late deliveries', () => {
   });
 
   it('a refund landing while a debt is open stays in the wallet; a replayed funding takes nothing', async () => {
-    w = T.fork();
+    w = await T.fork();
     await fund(w.agentId, 20_000, 'FIRST-20K');
     // A sale opened (its cost reserved), then a recovery larger than what is left.
     const opened = await openSale(
@@ -149,7 +149,7 @@ describe('recovering late deliveries', () => {
   });
 
   it('a provider cost of nothing posts no cost leg: the whole agent cost is margin', async () => {
-    w = T.fork();
+    w = await T.fork();
     await fund(w.agentId, 100_000);
     const free = { ...late(1), providerCostMinor: 0 };
     const commission = await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance);
@@ -167,7 +167,7 @@ describe('recovering late deliveries', () => {
 
 describe('the late legs', () => {
   it('each is keyed by its late delivery: a retry posts nothing twice', async () => {
-    w = T.fork();
+    w = await T.fork();
     await fund(w.agentId, 100_000);
     await recover(late(1));
     const entries = await w.db.select().from(ledgerEntries);
@@ -186,7 +186,7 @@ describe('the late legs', () => {
 
 describe('the reconciliation', () => {
   it('shows what the platform wrote off and what agents still owe, per currency', async () => {
-    w = T.fork();
+    w = await T.fork();
     const totals = async () =>
       await (await inTransaction(w.db, async (tx) => await lateDeliveryTotals(tx))).filter((t) => t.currency === 'NGN');
     expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 0, agentDebtMinor: 0 }]);

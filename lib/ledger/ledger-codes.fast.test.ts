@@ -47,7 +47,7 @@ const move = async (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `code
 
 describe('the ledger refuses with a code', () => {
   it('INVALID: an amount that is not a positive whole number, or two currencies', async () => {
-    w = T.fork();
+    w = await T.fork();
     const before = await entries();
     for (const amount of [0, -100, 1.5, Number.MAX_SAFE_INTEGER + 1])
       expect(codeOf(async () => await move(amount))).toBe('INVALID');
@@ -56,14 +56,14 @@ describe('the ledger refuses with a code', () => {
   });
 
   it('IDEMPOTENCY_CONFLICT: a key already used for another movement', async () => {
-    w = T.fork();
+    w = await T.fork();
     await move(100, 'NGN', 'codes-key');
     expect((await move(100, 'NGN', 'codes-key')).replayed).toBe(true);
     expect(codeOf(async () => await move(200, 'NGN', 'codes-key'))).toBe('IDEMPOTENCY_CONFLICT');
   });
 
   it('IDEMPOTENCY_CONFLICT: a bank payment another credit used, for the admin and for the agent', async () => {
-    w = T.fork();
+    w = await T.fork();
     const other = (await insertUser(w.db)).id;
     await fundWallet(
       w.db,

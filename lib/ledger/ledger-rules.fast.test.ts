@@ -52,14 +52,14 @@ const audits = async (action: string) =>
 const entries = async () => await w.db.select().from(ledgerEntries);
 const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
 
-function fresh() {
-  w = T.fork();
+async function fresh() {
+  w = await T.fork();
   return w;
 }
 
 describe('funding', () => {
   it('credits once per reference (trimmed), audited once; a debit takes it back; the funding source mirrors it', async () => {
-    fresh();
+    await fresh();
     const before = await balanceOf('funding:NGN');
     const credits = await audits('wallet.credit');
     const first = await fund(50_000, 'credit', '  BANK-1 ');
@@ -89,7 +89,7 @@ describe('funding', () => {
   });
 
   it('refuses a blank reference, a reused reference with another amount or direction, and an overdraft; nothing is written', async () => {
-    fresh();
+    await fresh();
     await fund(300, 'credit', 'R1');
     const count = (await entries()).length;
     expect(async () => await fund(300, 'credit', '   ')).toThrowError(
@@ -109,7 +109,7 @@ describe('funding', () => {
   });
 
   it('post refuses amounts that are not positive whole minor units and currencies that differ', async () => {
-    fresh();
+    await fresh();
     const from = await fundingAccount(w.db, 'NGN');
     const to = await walletAccount(w.db, w.agentId, 'NGN');
     for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
@@ -195,7 +195,7 @@ describe('funding', () => {
 
 describe('accounts', () => {
   it('one account per code; wallets listed NGN first; floats only for known providers', async () => {
-    fresh();
+    await fresh();
     expect((await walletAccount(w.db, w.agentId, 'NGN')).id).toBe((await walletAccount(w.db, w.agentId, 'NGN')).id);
     expect((await listWallets(w.db, w.agentId)).map((a) => a.currency)).toEqual(['NGN', 'INR']);
     expect(await floatAccount(w.db, 'rechargekit')).toMatchObject({
@@ -216,7 +216,7 @@ describe('accounts', () => {
 
 describe('statement', () => {
   it('pages newest first with running balances; the export reads every row oldest first', async () => {
-    fresh();
+    await fresh();
     await fund(1000, 'credit', 'a');
     await fund(400, 'debit', 'b');
     await fund(50, 'credit', 'c');
@@ -272,7 +272,7 @@ describe('sale money', () => {
   }
 
   it('settle pays the provider cost to its float and the margin to commission, once; refund is then refused', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     const sale = await openSale();
     const f0 = await balanceOf('float:vtpass');
@@ -299,7 +299,7 @@ describe('sale money', () => {
   });
 
   it('selling below the provider cost takes the gap from commission; with no margin no margin entry is written', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     const below = await openSale();
     const c0 = await balanceOf('commission:NGN');
@@ -317,7 +317,7 @@ describe('sale money', () => {
   });
 
   it('refund gives the agent cost back to the wallet once, with a memo the agent can read', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     const sale = await openSale();
     expect(await refund(w.db, sale, 'requery', 'vtpass 016')).toBe(true);
@@ -339,7 +339,7 @@ describe('sale money', () => {
   });
 
   it('writes each leg as its own entry, with the kind and the memo the statement shows', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     const legs = async () =>
       (await entries())
@@ -382,7 +382,7 @@ describe('sale money', () => {
   });
 
   it('a reversal after a settle returns the agent cost once, from the float and the margin', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     for (const margin of [150, 0, -70]) {
       const sale = await openSale();
@@ -407,7 +407,7 @@ describe('sale money', () => {
   });
 
   it('reserve moves the cost into clearing and marks it reserved; a wallet that cannot pay is refused', async () => {
-    fresh();
+    await fresh();
     await fund(100_000);
     const sale = await openSale();
     expect(await wallet()).toMatchObject({
@@ -428,7 +428,7 @@ describe('sale money', () => {
 
 describe('the invariant checks notice a broken ledger', () => {
   async function withSales() {
-    fresh();
+    await fresh();
     await fund(100_000);
     const product = (await w.db
       .select()

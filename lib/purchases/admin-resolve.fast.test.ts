@@ -38,8 +38,8 @@ const earnings = async () =>
 
 /** Pending forever (58): only an admin ends it. */
 async function stuckSale() {
-  w = T.fork();
-  w.fund(100_000);
+  w = await T.fork();
+  await w.fund(100_000);
   const { outcome } = await sellTo(w, { ending: '58' });
   expect(outcome.status).toBe('PENDING');
   const attempt = (await first(w.db

@@ -16,7 +16,7 @@ withWorld(5_000_000, (w) => (world = w));
 const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
 let n = 0;
 async function pendingForever() {
-  const product = world.product({ network: 'MTN', type: 'airtime' });
+  const product = await world.product({ network: 'MTN', type: 'airtime' });
   const r = await startSale(world.db, world.agentId, {
     idempotencyKey: `review-${Date.now()}-${++n}`,
     productId: product.id,

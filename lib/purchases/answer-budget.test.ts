@@ -14,13 +14,13 @@ beforeAll(async () => {
     saleTimeoutMs: 10_000,
     simulator: { kind: 'http', timeoutHoldMs: 3_000 },
   });
-  world.fund(10_000_000);
+  await world.fund(10_000_000);
 }, 60_000);
 afterAll(() => world?.close());
 
 describe('the counter budget', () => {
   it('answers pending within the budget while the provider hangs, then the call settles the sale once in the background', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const background: Promise<unknown>[] = [];
     const t0 = Date.now();
     const result = await startSale(
@@ -60,7 +60,7 @@ describe('the counter budget', () => {
   }, 20_000);
 
   it('answers at once with the final status when the provider is quick, leaving nothing in the background', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const background: Promise<unknown>[] = [];
     const result = await startSale(
       world.db,

@@ -111,8 +111,8 @@ const failover = async () => ({
 
 /** A sale held pending at its first provider (VTpass on the MTN airtime route), its cost reserved. */
 async function held(face = 10_000) {
-  w = T.fork();
-  w.fund(FUND);
+  w = await T.fork();
+  await w.fund(FUND);
   clock = Date.now(); // the simulator checks the reference's timestamp against its own clock
   const phone = `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}58`;
   const r = await startSale(

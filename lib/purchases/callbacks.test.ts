@@ -82,7 +82,7 @@ describe('provider callbacks', () => {
   });
 
   it('a callback saying "delivered" is checked with a requery first, and a replay changes nothing', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const sold = await startSale(world.db, world.agentId, {
       idempotencyKey: `cb-${Date.now()}`,
       productId: product.id,

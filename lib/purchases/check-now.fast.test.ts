@@ -22,8 +22,8 @@ const jobOf = async (purchaseId: number) =>
 
 describe('check now', () => {
   it('asks the provider but leaves the requery schedule and its budget alone', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     const sale = (await sellTo(w, { ending: '58' })).outcome; // pending forever
     const job = await jobOf(sale.purchaseId);
     const calls = w.sim.calls.length;
@@ -34,9 +34,9 @@ describe('check now', () => {
   });
 
   it("an agent's allowance is that agent's own", async () => {
-    w = T.fork();
-    w.fund(1_000_000);
-    const other = w.newAgent(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
+    const other = await w.newAgent(1_000_000);
     const pending = async (agentId: number) =>
       (await sellTo(w, { ending: '58', agentId })).outcome.purchaseId;
     const mine = [];

@@ -20,7 +20,7 @@ describe('the CWG token', () => {
       .update(providerSettings)
       .set({ timeoutMs: 20_000 })
       .where(eq(providerSettings.id, 'cwg'));
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const sales = await Promise.all(
       Array.from({ length: 100 }, async (_, i) =>
         await startSale(world.db, world.agentId, {

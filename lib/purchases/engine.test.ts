@@ -41,7 +41,7 @@ async function sale(
   const network = opts.network ?? 'MTN';
   const india = opts.currency === 'INR';
   // India sells data plans per circle; Nigeria airtime.
-  const product = world.product({
+  const product = await world.product({
     network,
     type: india ? 'data' : 'airtime',
     currency: opts.currency,
@@ -150,7 +150,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
   it('flags "delivered twice" when a superseded attempt delivers after the sale settled elsewhere, and writes it off', async () => {
     const s = await sale('58');
     const first = await currentAttempt(s.purchaseId);
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
       route: await routeFor(world.db, product),
       newReference: () => `202601010000DT${String(++n).padStart(6, '0')}`,
@@ -194,7 +194,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
   });
 
   it('recovers from the wallet in one movement, never overdrawing: the shortfall is a debt the next funding pays', async () => {
-    const agentId = world.newAgent(15_000);
+    const agentId = await world.newAgent(15_000);
     const s = await sale('58', { agentId }); // the wallet holds 15,000 − 9,800 after the sale
     const attempt = await currentAttempt(s.purchaseId);
     await apply(attempt.id, answer('FAILED')); // refunded: 15,000 again
@@ -236,7 +236,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
   });
 
   it('simulator 62 at a provider that refunds at once: the success callback flags it (RechargeKit)', async () => {
-    world.fund(1_000_000, 'INR');
+    await world.fund(1_000_000, 'INR');
     const s = await sale('62', { network: 'AIRTEL', currency: 'INR' });
     expect(s.provider).toBe('rechargekit');
     expect(s.status).toBe('FAILED');
@@ -279,7 +279,7 @@ describe('failover only when the first attempt provably did nothing', () => {
     const s = await sale('58');
     const attempt = await currentAttempt(s.purchaseId);
     const before = await wallet();
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
       route: await routeFor(world.db, product),
       newReference: () => `202601010000FC${String(++n).padStart(6, '0')}`,
@@ -301,7 +301,7 @@ describe('failover only when the first attempt provably did nothing', () => {
   });
 
   it('"not processed, try again" fails over only after a requery of the old reference says not found', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const failover = {
       route: await routeFor(world.db, product),
       newReference: () => `202601010000NP${String(++n).padStart(6, '0')}`,

@@ -20,10 +20,10 @@ const ref: Record<string, SaleOutcome> = {};
 
 beforeAll(async () => {
   T = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
-  w = T.fork();
-  w.fund(1_000_000);
-  other = w.newAgent(1_000_000);
-  const glo = w.product({ network: 'GLO', type: 'airtime' });
+  w = await T.fork();
+  await w.fund(1_000_000);
+  other = await w.newAgent(1_000_000);
+  const glo = await w.product({ network: 'GLO', type: 'airtime' });
   const sales = [
     ['success', { ending: '00', stem: '080311122' }], // 08031112200
     ['pending', { ending: '58', stem: '080322233' }],
@@ -78,7 +78,7 @@ describe('the sales history', () => {
     );
     expect(all).toMatchObject({ total: 7, page: 1, pageSize: 25 });
     expect(all.rows[3]).toMatchObject({ network: 'GLO', phone: '08054445501' });
-    expect(all.rows[3]!.productName).toBe(w.product({ network: 'GLO', type: 'airtime' }).name);
+    expect(all.rows[3]!.productName).toBe((await w.product({ network: 'GLO', type: 'airtime' })).name);
     expect(ids((await listSalesForAgent(w.db, other, {})).rows)).toEqual([id.others]);
   });
 

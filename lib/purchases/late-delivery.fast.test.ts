@@ -82,7 +82,7 @@ const fund = async (amount: number, reference = `late-fund-${++n}`) =>
   );
 
 async function world(fundMinor: number) {
-  w = T.fork();
+  w = await T.fork();
   clock = Date.now();
   if (fundMinor > 0) await fund(fundMinor);
 }

@@ -44,10 +44,10 @@ let clock = Date.now();
 const now = () => clock;
 let n = 0;
 
-function world(fundMinor = 1_000_000) {
-  w = T.fork();
+async function world(fundMinor = 1_000_000) {
+  w = await T.fork();
   clock = Date.now();
-  if (fundMinor > 0) w.fund(fundMinor);
+  if (fundMinor > 0) await w.fund(fundMinor);
   return w;
 }
 
@@ -119,7 +119,7 @@ const simSays = (
 
 describe('a sale moves the money once', () => {
   it('00: settles at once; the wallet pays the agent cost, nothing stays reserved, no requery is scheduled', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('00', 10_000);
     expect(s.status).toBe('SUCCESS');
     expect(s.agentCostMinor).toBe(await cost(10_000));
@@ -135,7 +135,7 @@ describe('a sale moves the money once', () => {
   });
 
   it('refuses a sale the wallet cannot pay for, in words, and writes nothing', async () => {
-    world(5_000);
+    await world(5_000);
     const before = await ledgerRows();
     const result = await startSale(
       w.db,
@@ -164,8 +164,8 @@ describe('a sale moves the money once', () => {
   });
 
   it('a sale for exactly the balance goes through and leaves zero', async () => {
-    world(0);
-    w.fund(await cost(10_000));
+    await world(0);
+    await w.fund(await cost(10_000));
     const s = await sale('00', 10_000);
     expect(s.status).toBe('SUCCESS');
     expect(await wallet()).toEqual({ balance: 0, reserved: 0 });
@@ -173,7 +173,7 @@ describe('a sale moves the money once', () => {
   });
 
   it('replaying the idempotency key returns the same sale and writes nothing; another body with it is refused', async () => {
-    world();
+    await world();
     const s = await sale('00');
     const before = await ledgerRows();
     const again = await startSale(
@@ -229,7 +229,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     ['58', 'PENDING'],
     ['61', 'UNKNOWN'],
   ])('%s: answers %s, keeps the cost reserved and schedules a requery', async (magic, status) => {
-    world(100_000);
+    await world(100_000);
     const s = await sale(magic, 10_000);
     expect(s.status).toBe(status);
     expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
@@ -242,7 +242,7 @@ describe('ambiguity holds the money until a definite answer', () => {
   });
 
   it('the requery worker asks nothing before the job is due, then applies the answer once', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('51');
     expect(await tick(29_000)).toBe(0);
     simSays('vtpass', s.reference, 'SUCCESS');
@@ -255,7 +255,7 @@ describe('ambiguity holds the money until a definite answer', () => {
   });
 
   it('a still-pending answer pushes the next requery out along the schedule (30 s, 1, 2, 5 min …)', async () => {
-    world();
+    await world();
     const s = await sale('58');
     const gaps: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -270,7 +270,7 @@ describe('ambiguity holds the money until a definite answer', () => {
   });
 
   it('58: pending forever ends in manual review when the requery budget is spent, money still held', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('58');
     let passes = 0;
     while (await job(s.purchaseId) && passes < 100) {
@@ -292,7 +292,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     ['56', 'SUCCESS', 'settled'],
     ['61', 'SUCCESS', 'settled'],
   ])('%s: the requery finds it %s and the money is %s', async (magic, final, money) => {
-    world(100_000);
+    await world(100_000);
     const s = await sale(magic, 10_000);
     if (magic === '51') simSays('vtpass', s.reference, 'SUCCESS');
     if (magic === '52') simSays('vtpass', s.reference, 'FAILED');
@@ -309,7 +309,7 @@ describe('ambiguity holds the money until a definite answer', () => {
 
 describe('not found is failed only after the grace period and two answers in a row', () => {
   it('54: one NOT_FOUND after the grace period is not enough; the second refunds', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('54');
     expect(await tick(NOT_FOUND_GRACE_MS + MINUTE)).toBe(1);
     expect((await row(s.purchaseId)).status).not.toBe('FAILED');
@@ -322,7 +322,7 @@ describe('not found is failed only after the grace period and two answers in a r
   });
 
   it('54: NOT_FOUND answers inside the grace period count for nothing; two after it refund', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('54');
     const opened = clock;
     clock = (await job(s.purchaseId))!.nextAt;
@@ -353,7 +353,7 @@ describe('not found is failed only after the grace period and two answers in a r
   });
 
   it('a pending answer between two NOT_FOUND answers breaks the run', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('54');
     await tick(NOT_FOUND_GRACE_MS + MINUTE); // NOT_FOUND #1
     // The provider now knows the reference and says pending: the run starts over.
@@ -380,7 +380,7 @@ describe('not found is failed only after the grace period and two answers in a r
 
 describe('late answers after a resolution', () => {
   it('57: a reversal after the settle refunds once, however often it is reported', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('57');
     expect(s.status).toBe('SUCCESS');
     simSays('vtpass', s.reference, 'REVERSED');
@@ -403,7 +403,7 @@ describe('late answers after a resolution', () => {
   });
 
   it('a refunded sale stays refunded when a success arrives later (no money moves on it)', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('52');
     simSays('vtpass', s.reference, 'FAILED');
     await tick(HOUR);
@@ -424,7 +424,7 @@ describe('late answers after a resolution', () => {
 
 describe('callbacks are hints: the requery decides', () => {
   it('a success callback for a sale the provider still has pending moves nothing', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('51');
     simSays('vtpass', s.reference, 'SUCCESS');
     const forged = w.sim.callbackFor('vtpass', s.reference)!;
@@ -436,7 +436,7 @@ describe('callbacks are hints: the requery decides', () => {
   });
 
   it('a true callback resolves the sale; its replay is a duplicate; strangers and garbage change nothing', async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('51');
     simSays('vtpass', s.reference, 'SUCCESS');
     const cb = w.sim.callbackFor('vtpass', s.reference)!;
@@ -477,7 +477,7 @@ describe('callbacks are hints: the requery decides', () => {
 
 describe('admin resolution and check now', () => {
   it('an admin resolves a held sale once, either way; a resolved sale refuses a second decision', async () => {
-    world(100_000);
+    await world(100_000);
     const a = await sale('58');
     const b = await sale('58');
     expect(
@@ -505,7 +505,7 @@ describe('admin resolution and check now', () => {
   });
 
   it("check now asks the provider about the agent's own pending sale, at most once per 15 s", async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('51');
     expect(await checkNow(w.db, w.agentId + 1, s.purchaseId, w.provider)).toEqual({
       ok: false,
@@ -533,7 +533,7 @@ describe('admin resolution and check now', () => {
   });
 
   it('the review queue lists manual review and sales pending longer than the stuck threshold, oldest first', async () => {
-    world(100_000);
+    await world(100_000);
     const old = await sale('58');
     clock += STUCK_AFTER_MS + 1;
     const fresh = await sale('58');
@@ -549,7 +549,7 @@ describe('admin resolution and check now', () => {
 
 describe('every answer is kept for audit', () => {
   it("records the attempt's provider code and an event per answer", async () => {
-    world(100_000);
+    await world(100_000);
     const s = await sale('51');
     const attempt = (await first(w.db
       .select()

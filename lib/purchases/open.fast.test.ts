@@ -47,8 +47,8 @@ const setStatus = async (purchaseId: number, status: 'PENDING' | 'MANUAL_REVIEW'
 
 describe('opening a sale', () => {
   it('starts the sale and its attempt unknown, reserves the cost, books the first requery in 30 s', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const { purchase, attempt, route } = opened(await open(request));
     expect(route.map((s) => s.provider)).toEqual(w.routes.airtime);
@@ -87,17 +87,17 @@ describe('opening a sale', () => {
   });
 
   it('a provider that asks not to be polled sooner gets its first requery after a minute (JoNet)', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     expect(w.routes.data[0]).toBe('jonet');
     const { purchase } = opened(await open(saleRequest(w, { ending: '00', product: w.data })));
     expect((await jobOf(purchase.id)).nextAt).toBe(now + 60 * SECOND);
   });
 
   it('remembers the number with its network and circle', async () => {
-    w = T.fork();
-    w.fund(100_000, 'INR');
-    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    w = await T.fork();
+    await w.fund(100_000, 'INR');
+    const product = await w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
     // The number's circle (telecom circle 5), chosen at the counter.
     const request = {
       ...saleRequest(w, { ending: '00', product }),
@@ -120,9 +120,9 @@ describe('opening a sale', () => {
   });
 
   it('the same form replays its sale; sent for another circle or number, it is refused', async () => {
-    w = T.fork();
-    w.fund(100_000, 'INR');
-    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    w = await T.fork();
+    await w.fund(100_000, 'INR');
+    const product = await w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
     const request = {
       ...saleRequest(w, { ending: '00', product }),
       phone: '9876543201',
@@ -144,8 +144,8 @@ describe('opening a sale', () => {
 
 describe('the daily limit', () => {
   it('counts today’s sales that may still cost the agent: pending, unknown, in review, delivered', async () => {
-    w = T.fork();
-    w.fund(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
     await w.db.update(users).set({ dailyLimitMinor: 40_000 }).where(eq(users.id, w.agentId));
     const sale = async (ending: string) =>
       opened(await open(saleRequest(w, { ending, amountMinor: 10_000 }))).purchase.id;
@@ -162,8 +162,8 @@ describe('the daily limit', () => {
 
 describe('a product nobody can sell', () => {
   it('is refused before anything is written', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     await w.db
       .update(productSources)
       .set({ available: false })

@@ -54,8 +54,8 @@ const jobOf = async (purchaseId: number) =>
 
 describe('the requery lease', () => {
   it('one worker at a time; nothing before it is due; the lease expires after a minute', async () => {
-    w = T.fork();
-    w.fund(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
     clock = Date.now();
     const s = await pendingSale();
     const due = (await jobOf(s.purchaseId)).nextAt;
@@ -68,8 +68,8 @@ describe('the requery lease', () => {
   });
 
   it('takes the soonest due first, at most the limit; a pass requeries each taken job once', async () => {
-    w = T.fork();
-    w.fund(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
     clock = Date.now();
     const sales = [await pendingSale(), await pendingSale(), await pendingSale()];
     await w.db
@@ -141,8 +141,8 @@ describe('the requery worker', () => {
   });
 
   it('runs one pass at a time under its own lease, settles what the requery finds, and stops', async () => {
-    w = T.fork();
-    w.fund(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
     // Held past the timeout (53): unknown until a requery finds it delivered.
     const first = (await sellTo(w, { ending: '53' })).outcome;
     const second = (await sellTo(w, { ending: '53' })).outcome;
@@ -192,8 +192,8 @@ describe('the requery worker', () => {
   });
 
   it('a pass that fails is logged and the worker carries on with the next tick', async () => {
-    w = T.fork();
-    w.fund(1_000_000);
+    w = await T.fork();
+    await w.fund(1_000_000);
     const sale = (await sellTo(w, { ending: '53' })).outcome;
     held = gate();
     held.open();

@@ -16,7 +16,7 @@ withWorld(20_000_000, (w) => (world = w));
 let n = 0;
 
 async function sale(lastTwo: string, network = 'MTN', prefix = '0803') {
-  const product = world.product({ network, type: 'airtime' });
+  const product = await world.product({ network, type: 'airtime' });
   const phone = `${prefix}${String(++n).padStart(5, '0')}${lastTwo}`;
   const result = await startSale(world.db, world.agentId, {
     idempotencyKey: `resolve-${Date.now()}-${n}`,

@@ -46,9 +46,9 @@ let n = 0;
 let airtimeId = 0;
 
 async function world(fundMinor = 1_000_000) {
-  w = T.fork();
+  w = await T.fork();
   clock = Date.now();
-  w.fund(fundMinor);
+  await w.fund(fundMinor);
   airtimeId = (await product('NGN', 'airtime')).id;
   return w;
 }
@@ -163,7 +163,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
 
   it("an Indian sale needs an Indian number and the plan's circle; a data plan sells at its catalogue price", async () => {
     await world();
-    w.fund(10_000_000, 'INR');
+    await w.fund(10_000_000, 'INR');
     const plan = await product('INR', 'data');
     const india = async (input: Partial<SaleInput>) =>
       await sell({
@@ -217,7 +217,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
 
   it("Indian airtime (no circle in the catalogue) sells for the agent's chosen circle, which reaches RechargeKit", async () => {
     await world();
-    w.fund(10_000_000, 'INR');
+    await w.fund(10_000_000, 'INR');
     const airtime = await product('INR', 'airtime');
     expect(airtime.circle).toBe(''); // airtime is one product for every circle; the number's circle varies
     const sentToRechargekit: unknown[] = [];
@@ -570,7 +570,7 @@ describe('callbacks are hints with limits', () => {
 
   it('a callback sent in the query (RechargeKit GET) is remembered by its query: a replay is a duplicate, another is heard', async () => {
     await world();
-    w.fund(10_000_000, 'INR');
+    await w.fund(10_000_000, 'INR');
     const plan = await product('INR', 'data');
     const r = await sell({
       productId: plan.id,

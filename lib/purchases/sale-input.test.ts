@@ -20,8 +20,8 @@ afterAll(() => T?.close());
 let n = 0;
 /** The MTN airtime product with its provider's limits removed, so the portal's own limits apply. */
 async function productWithoutLimits() {
-  w = T.fork();
-  w.fund(10_000_000);
+  w = await T.fork();
+  await w.fund(10_000_000);
   const product = (await first(w.db
     .select()
     .from(products)

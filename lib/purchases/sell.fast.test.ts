@@ -44,8 +44,8 @@ const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
 
 describe('a replay of the same sale', () => {
   it('waits for the first answer and reports it, without asking the provider again', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
     const first = await sell(w.db, request, deps(held));
@@ -59,8 +59,8 @@ describe('a replay of the same sale', () => {
   });
 
   it('when its wait runs out, reports the sale as it stands (still unknown), and the first goes on', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
     const first = await sell(w.db, request, deps(held));
@@ -75,8 +75,8 @@ describe('a replay of the same sale', () => {
   });
 
   it('after the answer, a replay returns at once with the same outcome', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
     held.open();
@@ -91,8 +91,8 @@ describe('a replay of the same sale', () => {
 
 describe('try again', () => {
   it('JoNet’s "not processed" fails over only after its requery confirms; an exhausted route refunds', async () => {
-    w = T.fork();
-    w.fund(100_000);
+    w = await T.fork();
+    await w.fund(100_000);
     expect(w.routes.data[0]).toBe('jonet');
     const calls = w.sim.calls.length;
     const { outcome, replayed } = await sell(
@@ -120,9 +120,9 @@ describe('try again', () => {
 
 describe('an Indian sale', () => {
   it('is sent with the number’s circle, which RechargeKit needs to deliver it', async () => {
-    w = T.fork();
-    w.fund(100_000, 'INR');
-    const product = w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
+    w = await T.fork();
+    await w.fund(100_000, 'INR');
+    const product = await w.product({ currency: 'INR', network: 'AIRTEL', type: 'airtime' });
     const request = { ...saleRequest(w, { ending: '00', product }), phone: '9876543200' };
     const { outcome } = await sell(w.db, { ...request, circle: '5' }, deps({ fetch: w.sim.fetch }));
     expect(outcome).toMatchObject({ status: 'SUCCESS', provider: 'rechargekit', currency: 'INR' });

@@ -19,7 +19,7 @@ const number = (lastTwo: string) =>
   `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
 
 async function sellAirtime(lastTwo: string, amountMinor = 50_000, key = newKey()) {
-  const product = world.product({ network: 'MTN', type: 'airtime' });
+  const product = await world.product({ network: 'MTN', type: 'airtime' });
   return await startSale(world.db, world.agentId, {
     idempotencyKey: key,
     productId: product.id,
@@ -72,7 +72,7 @@ describe('selling airtime against the simulator over HTTP', () => {
 
   it('returns the same sale for a replayed key and refuses the key with a different body', async () => {
     const key = newKey();
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const phone = number('00');
     const first = await startSale(world.db, world.agentId, {
       idempotencyKey: key,
@@ -108,8 +108,8 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('refuses a sale the wallet cannot pay, in words, debiting nothing', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
-    const poorAgent = world.newAgent(32_000);
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
+    const poorAgent = await world.newAgent(32_000);
     const result = await startSale(world.db, poorAgent, {
       idempotencyKey: newKey(),
       productId: product.id,
@@ -129,7 +129,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('asks before selling the same product to the same number within a minute', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const phone = number('00');
     const sale = { productId: product.id, phone, network: 'MTN', amountMinor: 10_000 };
     const first = await startSale(world.db, world.agentId, { ...sale, idempotencyKey: newKey() });
@@ -148,7 +148,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const before = await balance();
     const cases = [
       [{ phone: '12345' }, /Nigerian mobile number/],
@@ -174,7 +174,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('sells a data plan at its catalogue price and refuses a price that changed', async () => {
-    const product = world.product({ network: 'MTN', type: 'data' });
+    const product = await world.product({ network: 'MTN', type: 'data' });
     const ok = await startSale(world.db, world.agentId, {
       idempotencyKey: newKey(),
       productId: product.id,
@@ -200,7 +200,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('sells to a ported line on the network the agent chose, and remembers it for that number', async () => {
-    const glo = world.product({ network: 'GLO', type: 'airtime' });
+    const glo = await world.product({ network: 'GLO', type: 'airtime' });
     const phone = number('00'); // an MTN prefix, ported to Glo
     const result = await startSale(world.db, world.agentId, {
       idempotencyKey: newKey(),
@@ -257,7 +257,7 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it('refuses to sell when every provider for the product is disabled, debiting nothing', async () => {
-    const product = world.product({ network: 'AIRTEL', type: 'airtime' });
+    const product = await world.product({ network: 'AIRTEL', type: 'airtime' });
     const before = await balance();
     await world.db
       .update(providerSettings)
@@ -282,12 +282,12 @@ describe('selling airtime against the simulator over HTTP', () => {
   });
 
   it("enforces the agent's largest sale and daily total, counting only earlier sales", async () => {
-    const agentId = world.newAgent(1_000_000);
+    const agentId = await world.newAgent(1_000_000);
     await world.db
       .update(users)
       .set({ maxSaleMinor: 50_000, dailyLimitMinor: 60_000 })
       .where(eq(users.id, agentId));
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     const sale = async (amountMinor: number) =>
       await startSale(world.db, agentId, {
         idempotencyKey: newKey(),

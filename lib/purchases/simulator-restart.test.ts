@@ -17,7 +17,7 @@ let world: World;
 let restarted: RunningSimulator | undefined;
 beforeAll(async () => {
   world = await createWorld({ simulator: { kind: 'http', dataFile } });
-  world.fund(10_000_000);
+  await world.fund(10_000_000);
 }, 60_000);
 afterAll(async () => {
   await restarted?.close();
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('a simulator restart', () => {
   it('keeps its records, so a sale left pending before the restart resolves by requery, not by not-found', async () => {
-    const product = world.product({ network: 'MTN', type: 'airtime' });
+    const product = await world.product({ network: 'MTN', type: 'airtime' });
     // 53: the simulator records the sale as delivered but holds the answer past our timeout.
     const result = await startSale(world.db, world.agentId, {
       idempotencyKey: 'sim-restart-key-0001',

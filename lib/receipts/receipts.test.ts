@@ -20,9 +20,9 @@ import { first, rows } from '@/db/query';
 
 let world: World;
 let otherAgent: number;
-withWorld(10_000_000, (w) => {
+withWorld(10_000_000, async (w) => {
   world = w;
-  otherAgent = w.newAgent(1_000_000);
+  otherAgent = await w.newAgent(1_000_000);
 });
 
 let counter = 0;
@@ -30,7 +30,7 @@ const number = (lastTwo: string) =>
   `0803${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${lastTwo}`;
 
 async function sell(agentId: number, lastTwo = '00', amountMinor = 50_000) {
-  const product = world.product({ network: 'MTN', type: 'airtime' });
+  const product = await world.product({ network: 'MTN', type: 'airtime' });
   const phone = number(lastTwo);
   const result = await startSale(world.db, agentId, {
     idempotencyKey: `receipt-${Date.now()}-${++counter}`,

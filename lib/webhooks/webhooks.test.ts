@@ -70,7 +70,7 @@ const mtn = (lastTwo = '00') => `0803${String(70_000 + ++phones).padStart(5, '0'
 const sell = async (agentId: number, phone = mtn()) =>
   await startSale(w.db, agentId, {
     idempotencyKey: `wh-${phone}`,
-    productId: w.product({ network: 'MTN', type: 'airtime' }).id,
+    productId: (await w.product({ network: 'MTN', type: 'airtime' })).id,
     phone,
     network: 'MTN',
     amountMinor: 10_000,
@@ -80,7 +80,7 @@ const eventsOf = async (agentId: number) =>
 
 describe('webhook outbox', () => {
   it('a settled sale and a wallet credit each write their event in the same transaction; a rolled-back settle writes none', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     await endpointFor(agent);
     expect((await sell(agent)).ok).toBe(true);
     await fundWallet(w.db, SYSTEM_ACTOR, {
@@ -106,10 +106,10 @@ describe('webhook outbox', () => {
   });
 
   it('an agent without endpoints gets no events; events not subscribed to are not delivered', async () => {
-    const quiet = w.newAgent(1_000_000);
+    const quiet = await w.newAgent(1_000_000);
     await sell(quiet);
     expect(await eventsOf(quiet)).toEqual([]);
-    const picky = w.newAgent(1_000_000);
+    const picky = await w.newAgent(1_000_000);
     await endpointFor(picky, ['sale.failed']);
     await sell(picky);
     expect(await eventsOf(picky)).toEqual([]);
@@ -118,7 +118,7 @@ describe('webhook outbox', () => {
 
 describe('webhook delivery', () => {
   it('signs with the Standard Webhooks headers that the library’s own verifier accepts, and logs the attempt', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent);
     await sell(agent);
     expect(await runWebhookPass(w.db, { policy: DEMO_POLICY })).toBeGreaterThanOrEqual(1);
@@ -148,7 +148,7 @@ describe('webhook delivery', () => {
   });
 
   it('retries a failing receiver with backoff, then delivers; gives up after a day of failures', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent, ['sale.succeeded']);
     await sell(agent);
     const t0 = Date.now();
@@ -170,7 +170,7 @@ describe('webhook delivery', () => {
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
 
     // A receiver that never says yes: tried on the schedule until the next try would pass 24 hours.
-    const failing = w.newAgent(1_000_000);
+    const failing = await w.newAgent(1_000_000);
     const down = await endpointFor(failing, ['sale.succeeded']);
     await sell(failing);
     answers = Array(50).fill(500);
@@ -190,7 +190,7 @@ describe('webhook delivery', () => {
   });
 
   it('pause holds deliveries until resumed; resend sends the same message again', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent, ['sale.succeeded']);
     expect(await setPaused(w.db, agent, endpoint.id, true)).toBe(true);
     await sell(agent);
@@ -200,7 +200,7 @@ describe('webhook delivery', () => {
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
     expect(received).toHaveLength(1);
     const [delivery] = await listDeliveries(w.db, agent, endpoint.id);
-    expect(await resendDelivery(w.db, w.newAgent(1), delivery!.id)).toBe(false); // another agent's delivery
+    expect(await resendDelivery(w.db, await w.newAgent(1), delivery!.id)).toBe(false); // another agent's delivery
     expect(await resendDelivery(w.db, agent, delivery!.id)).toBe(true);
     await runWebhookPass(w.db, { policy: DEMO_POLICY });
     expect(received.map((r) => r.headers['webhook-id'])).toEqual([
@@ -211,12 +211,12 @@ describe('webhook delivery', () => {
   });
 
   it('rotation: during the overlap each message verifies with the old and the new secret; after it, only the new', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     const endpoint = await endpointFor(agent, ['wallet.credited']);
     const t0 = Date.now();
     const fresh = (await rotateSecret(w.db, agent, endpoint.id, t0, 60_000))!;
     expect(fresh).toMatch(/^whsec_/);
-    expect(await rotateSecret(w.db, w.newAgent(1), endpoint.id)).toBeNull();
+    expect(await rotateSecret(w.db, await w.newAgent(1), endpoint.id)).toBeNull();
     await fundWallet(w.db, SYSTEM_ACTOR, {
       agentId: agent,
       currency: 'NGN',
@@ -262,7 +262,7 @@ describe('webhook targets (server-side request forgery)', () => {
     ['https://user:secret@example.com/hooks', 'user name or password'],
     ['not a url', 'Enter a full address'],
   ])('refuses %s outside demo mode', async (url, error) => {
-    const agent = w.newAgent(1);
+    const agent = await w.newAgent(1);
     const created = await createEndpoint(w.db, agent, { url, events: ['sale.succeeded'] }, STRICT);
     expect(created).toMatchObject({
       ok: false,
@@ -271,7 +271,7 @@ describe('webhook targets (server-side request forgery)', () => {
   });
 
   it('refuses at delivery time too: an endpoint on this machine gets nothing outside demo mode, even through a name', async () => {
-    const agent = w.newAgent(1_000_000);
+    const agent = await w.newAgent(1_000_000);
     await endpointFor(agent, ['sale.succeeded']);
     // The machine's own name resolves to a local address when the message leaves (what DNS rebinding does).
     const port = new URL(receiverUrl).port;

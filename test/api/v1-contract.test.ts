@@ -35,7 +35,7 @@ beforeAll(async () => {
     saleTimeoutMs: 8_000,
     simulator: { kind: 'http', timeoutHoldMs: 6_000 },
   });
-  world.fund(10_000_000);
+  await world.fund(10_000_000);
   (globalThis as unknown as { portalDb?: Db }).portalDb = world.db;
   markClientAddressFront();
   const main = await newKey(world.agentId, ['read', 'sell']);
@@ -109,7 +109,7 @@ const post = (body: unknown, idempotencyKey: string | undefined, options: CallOp
 let phoneSeq = 0;
 /** An MTN number whose last two digits pick the simulator's outcome. */
 const phone = (lastTwo: string) => `0803${String(++phoneSeq).padStart(5, '0')}${lastTwo}`;
-const airtime = () => world.product({ network: 'MTN', type: 'airtime' });
+const airtime = async () => await world.product({ network: 'MTN', type: 'airtime' });
 const newIdem = () => `idem-${Date.now()}-${++calls}`;
 
 /** The answer is exactly what the documented schema describes: nothing missing, nothing extra. */
@@ -170,7 +170,7 @@ describe('authentication and scopes', () => {
   });
 
   it('refuses every key of a disabled agent at once, and moves no money', async () => {
-    const agentId = world.newAgent(1_000_000);
+    const agentId = await world.newAgent(1_000_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     expect((await call(balancesRoute.GET as Handler, '/balances', { key })).status).toBe(200);
     await world.db.update(users).set({ status: 'disabled' }).where(eq(users.id, agentId));
@@ -180,7 +180,7 @@ describe('authentication and scopes', () => {
       'account_disabled',
     );
     const sale = await post(
-      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
       { key },
     );
@@ -194,7 +194,7 @@ describe('authentication and scopes', () => {
     const readOnly = (await newKey(world.agentId, ['read'])).key;
     const sellOnly = (await newKey(world.agentId, ['sell'])).key;
     const refused = await post(
-      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
       { key: readOnly },
     );
@@ -205,7 +205,7 @@ describe('authentication and scopes', () => {
       'insufficient_scope',
     );
     const sold = await post(
-      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
       { key: sellOnly },
     );
@@ -244,7 +244,7 @@ describe('create a sale', () => {
     const before = (await call(balancesRoute.GET as Handler, '/balances')).body.data[0];
     const number = phone('00');
     const sold = await post(
-      { productId: airtime().id, phone: number, amountMinor: 50_000 },
+      { productId: (await airtime()).id, phone: number, amountMinor: 50_000 },
       newIdem(),
     );
     expect(sold.status).toBe(201);
@@ -263,7 +263,7 @@ describe('create a sale', () => {
   });
 
   it('sells a data plan at its price, refusing a price that changed', async () => {
-    const plan = world.product({ network: 'MTN', type: 'data' });
+    const plan = await world.product({ network: 'MTN', type: 'data' });
     const stale = await post(
       { productId: plan.id, phone: phone('00'), expectedPriceMinor: plan.priceMinor! + 100 },
       newIdem(),
@@ -284,7 +284,7 @@ describe('create a sale', () => {
 
   it('replays the same key and body: the same status and body, one sale, one provider reference', async () => {
     const key = newIdem();
-    const body = { productId: airtime().id, phone: phone('00'), amountMinor: 20_000 };
+    const body = { productId: (await airtime()).id, phone: phone('00'), amountMinor: 20_000 };
     const first = await post(body, key);
     const replays = await Promise.all([post(body, key), post({ ...body }, key), post(body, key)]);
     for (const replay of replays) {
@@ -308,7 +308,7 @@ describe('create a sale', () => {
 
   it('makes one sale when the same key is sent many times at once', async () => {
     const key = newIdem();
-    const body = { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 };
+    const body = { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 };
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(body, key)));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
@@ -324,9 +324,9 @@ describe('create a sale', () => {
     const key = newIdem();
     const number = phone('00');
     expect(
-      (await post({ productId: airtime().id, phone: number, amountMinor: 10_000 }, key)).status,
+      (await post({ productId: (await airtime()).id, phone: number, amountMinor: 10_000 }, key)).status,
     ).toBe(201);
-    const other = await post({ productId: airtime().id, phone: number, amountMinor: 20_000 }, key);
+    const other = await post({ productId: (await airtime()).id, phone: number, amountMinor: 20_000 }, key);
     expectProblem(other, 422, 'idempotency_key_reused');
     expect(await world.db.select().from(purchases).where(eq(purchases.phone, number))).toHaveLength(
       1,
@@ -337,7 +337,7 @@ describe('create a sale', () => {
     const number = phone('51');
     world.sim.hold(number);
     const key = newIdem();
-    const body = { productId: airtime().id, phone: number, amountMinor: 10_000 };
+    const body = { productId: (await airtime()).id, phone: number, amountMinor: 10_000 };
     const first = await post(body, key);
     expect(first.status).toBe(202);
     expect(first.body.status).toBe('pending');
@@ -353,7 +353,7 @@ describe('create a sale', () => {
 
   it('answers pending within the counter budget when the provider hangs, and the call still settles the sale', async () => {
     const sold = await post(
-      { productId: airtime().id, phone: phone('53'), amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: phone('53'), amountMinor: 10_000 },
       newIdem(),
     );
     // The simulator answers "success" at 6 s, within the 8 s provider timeout: a waiting handler would answer 201.
@@ -368,10 +368,10 @@ describe('create a sale', () => {
   });
 
   it('refuses a sale the wallet cannot pay with 402, writes nothing, and frees the key', async () => {
-    const agentId = world.newAgent(20_000);
+    const agentId = await world.newAgent(20_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     const idem = newIdem();
-    const body = { productId: airtime().id, phone: phone('00'), amountMinor: 50_000 };
+    const body = { productId: (await airtime()).id, phone: phone('00'), amountMinor: 50_000 };
     const refused = await post(body, idem, { key });
     expectProblem(refused, 402, 'insufficient_funds');
     expect(refused.body.detail).toContain('this sale needs');
@@ -389,7 +389,7 @@ describe('create a sale', () => {
     const count = async () => (await world.db.select().from(purchases)).length;
     const before = await count();
     expectProblem(
-      await post({ productId: airtime().id, phone: phone('00'), amountMinor: 100 }, undefined),
+      await post({ productId: (await airtime()).id, phone: phone('00'), amountMinor: 100 }, undefined),
       400,
       'idempotency_key_missing',
     );
@@ -415,13 +415,13 @@ describe('create a sale', () => {
       'productId',
     ]);
     const badPhone = await post(
-      { productId: airtime().id, phone: '12345', amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: '12345', amountMinor: 10_000 },
       newIdem(),
     );
     expectProblem(badPhone, 422, 'sale_refused');
     expect(badPhone.body.field).toBe('phone');
     const badAmount = await post(
-      { productId: airtime().id, phone: phone('00'), amountMinor: 10_050 },
+      { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_050 },
       newIdem(),
     );
     expect(badAmount.body.field).toBe('amountMinor');
@@ -431,7 +431,7 @@ describe('create a sale', () => {
 
 describe('reads', () => {
   it('lists sales newest first by cursor, and filters by status, number, reference and date', async () => {
-    const agentId = world.newAgent(10_000_000);
+    const agentId = await world.newAgent(10_000_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     const ids: number[] = [];
     const numbers: string[] = [];
@@ -439,7 +439,7 @@ describe('reads', () => {
       const number = phone(lastTwo);
       numbers.push(number);
       const sold = await post(
-        { productId: airtime().id, phone: number, amountMinor: 10_000 },
+        { productId: (await airtime()).id, phone: number, amountMinor: 10_000 },
         newIdem(),
         { key },
       );
@@ -517,10 +517,10 @@ describe('reads', () => {
   });
 
   it('answers another agent’s sale as not found', async () => {
-    const agentId = world.newAgent(1_000_000);
+    const agentId = await world.newAgent(1_000_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     const sold = await post(
-      { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+      { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
       newIdem(),
       { key },
     );
@@ -541,10 +541,10 @@ describe('reads', () => {
   });
 
   it('pages the wallet statement with the running balance each row had', async () => {
-    const agentId = world.newAgent(1_000_000);
+    const agentId = await world.newAgent(1_000_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     for (let i = 0; i < 3; i += 1) {
-      await post({ productId: airtime().id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), {
+      await post({ productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), {
         key,
       });
     }
@@ -657,7 +657,7 @@ describe('rate limits', () => {
       expect(answers[3]!.headers.get('retry-after')).toBe('1');
       // Sales have their own budget: reads spent do not stop a sale.
       const sold = await post(
-        { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+        { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
         newIdem(),
         { key },
       );
@@ -666,7 +666,7 @@ describe('rate limits', () => {
       expect(
         (
           await post(
-            { productId: airtime().id, phone: phone('00'), amountMinor: 10_000 },
+            { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
             newIdem(),
             { key },
           )

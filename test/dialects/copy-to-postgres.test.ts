@@ -27,7 +27,7 @@ describe.skipIf(!serverUrl)(
     beforeAll(async () => {
       world = await createWorld({ storage: 'memory', simulator: { kind: 'in-process' } });
       await seed(world.db, IN_PROCESS_URL, true);
-      world.fund(50_000_00);
+      await world.fund(50_000_00);
       // Numbers ending 00 succeed; 59 (README's magic numbers) is a failure VTpass confirms by requery:
       // the sale stays PENDING with its money reserved and a requery job waiting.
       const endings = ['00', '00', '59', '00'];

@@ -47,7 +47,7 @@ function runBulkWorker(file: string, step: BulkCrashStep): Promise<WorkerExit> {
 let run = 0;
 
 async function killAndResume(step: BulkCrashStep) {
-  const h = T.fork();
+  const h = await T.fork();
   try {
     run += 1;
     await fundWallet(h.db, SYSTEM_ACTOR, {

@@ -73,7 +73,7 @@ async function runCase(c: Case): Promise<{
   cost: number;
   sales: number;
 }> {
-  const h = T.fork();
+  const h = await T.fork();
   try {
     await fundWallet(h.db, SYSTEM_ACTOR, {
       agentId: T.agentId,

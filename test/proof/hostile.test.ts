@@ -22,7 +22,7 @@ let T: World;
 let h: World;
 beforeAll(async () => {
   T = await proofWorld(1_000);
-  h = T.fork();
+  h = await T.fork();
   await fundWallet(h.db, SYSTEM_ACTOR, {
     agentId: T.agentId,
     currency: 'NGN',

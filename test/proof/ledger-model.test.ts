@@ -62,7 +62,7 @@ interface Real {
 
 beforeAll(async () => {
   T = await proofWorld(PROVIDER_TIMEOUT_MS);
-  const h = T.fork();
+  const h = await T.fork();
   agentCommissionBps = await commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'airtime');
   dataCommissionBps = await commissionBps(h.db, T.agentId, 'NGN', 'MTN', 'data');
   await h.close();
@@ -671,7 +671,7 @@ describe('model-based ledger proof', () => {
       const started = Date.now();
       await fc.assert(
         fc.asyncProperty(history, async ([opening, cmds]) => {
-          const h = T.fork();
+          const h = await T.fork();
           const m = newModel(Date.now(), NOT_FOUND_GRACE_MS);
           const r: Real = { h, log: [] };
           try {

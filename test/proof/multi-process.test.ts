@@ -32,7 +32,7 @@ describe('double spend across processes', () => {
   ])(
     '%i processes firing %i sales each at a wallet funded for exactly %i: exactly that many succeed, the balance ends at zero',
     async (processes, each, k) => {
-      const h = T.fork();
+      const h = await T.fork();
       try {
         const cost = await costOf(h.db);
         await fundWallet(h.db, SYSTEM_ACTOR, {
@@ -105,7 +105,7 @@ describe('idempotency under concurrency', () => {
   it.each(['00', '51', '53'])(
     'one key sent 20 times across 4 processes (number ending %s) is one sale with 20 identical answers',
     async (magic) => {
-      const h = T.fork();
+      const h = await T.fork();
       try {
         await fundWallet(h.db, SYSTEM_ACTOR, {
           agentId: T.agentId,

@@ -26,7 +26,7 @@ const ADMIN = { userId: null, label: 'admin@proof.test', ip: '127.0.0.1' };
 let n = 0;
 
 async function funded(): Promise<World> {
-  const h = T.fork();
+  const h = await T.fork();
   await fundWallet(h.db, SYSTEM_ACTOR, {
     agentId: T.agentId,
     currency: 'NGN',

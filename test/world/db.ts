@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase, sqliteFile, type Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { one } from '@/db/query';
 
@@ -14,7 +14,7 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
     db,
     file,
     cleanup: () => {
-      db.$client.close();
+      sqliteFile(db).close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

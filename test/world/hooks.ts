@@ -9,7 +9,7 @@ export function withWorld(fundMinor: number, ready: (world: World) => void): voi
   let world: World | undefined;
   beforeAll(async () => {
     world = await createWorld();
-    world.fund(fundMinor);
+    await world.fund(fundMinor);
     ready(world);
   }, 60_000);
   afterAll(async () => world?.close());

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase, sqliteFile, type Db } from '@/db/client';
 import { products, productSources, providerSettings } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
@@ -70,15 +70,15 @@ export interface World<S = RunningSimulator> {
   data: Product;
   /** Each product's configured route (the admin's provider order, less providers that do not carry it). */
   routes: { airtime: string[]; data: string[] };
-  product(filter: { currency?: Currency; network: string; type: 'airtime' | 'data' }): Product;
-  fund(amountMinor: number, currency?: Currency): void;
+  product(filter: { currency?: Currency; network: string; type: 'airtime' | 'data' }): Promise<Product>;
+  fund(amountMinor: number, currency?: Currency): Promise<void>;
   /** Another agent, funded in NGN with the given amount. */
-  newAgent(fundMinor: number): number;
+  newAgent(fundMinor: number): Promise<number>;
   /**
    * A copy of this world's database as it is now, with its own close(). The simulator is shared, except in
    * memory, where each copy gets a fresh in-process simulator (its own record of sales).
    */
-  fork(): World<S>;
+  fork(): Promise<World<S>>;
   /** Close and reopen the same file, as a process restart would. */
   restart(): Db;
   close(): Promise<void>;
@@ -88,10 +88,10 @@ export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
   opts: WorldOptions<C> = {},
 ): Promise<World<SimulatorOf<C>>> {
   const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
-  if (opts.storage !== 'memory') return await fileWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  if (opts.storage !== 'memory') return (await fileWorld(opts, choice)) as World<SimulatorOf<C>>;
   if (choice.kind !== 'in-process')
     throw new Error('a memory world needs the in-process simulator (a fixed URL)');
-  return await memoryWorld(opts, choice) as Promise<World<SimulatorOf<C>>>;
+  return (await memoryWorld(opts, choice)) as unknown as World<SimulatorOf<C>>;
 }
 
 async function memoryWorld<C extends SimulatorChoice>(
@@ -105,20 +105,20 @@ async function memoryWorld<C extends SimulatorChoice>(
     const sim = createInProcessSimulator(simOpts);
     const agentId = await build(db, IN_PROCESS_URL, sim.fetch, opts);
     sim.dispose();
-    const bytes = db.$client.serialize();
-    db.$client.close();
+    const bytes = sqliteFile(db).serialize();
+    sqliteFile(db).close();
     return { bytes, agentId };
   });
   const open = async (db: Db): Promise<MemoryWorld> => {
     const sim = createInProcessSimulator(simOpts);
     return await assemble(db, ':memory:', sim, { fetch: sim.fetch }, image.agentId, {
-      fork: async () => await open(openMemoryImage(db.$client.serialize())),
+      fork: async () => await open(openMemoryImage(sqliteFile(db).serialize())),
       restart: () => {
         throw new Error('a memory world has no file to reopen');
       },
       close: async () => {
         sim.dispose();
-        db.$client.close();
+        sqliteFile(db).close();
       },
     });
   };
@@ -142,7 +142,7 @@ async function fileWorld<C extends SimulatorChoice>(
   const open = async (db: Db, file: string, close: () => Promise<void>): Promise<World<unknown>> => {
     const world: World<unknown> = await assemble(db, file, started.sim, provider, agentId, {
       fork: async () => {
-        world.db.$client.pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
+        sqliteFile(world.db).pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
         const copy = path.join(path.dirname(file), `fork-${process.pid}-${++forks}.db`);
         fs.copyFileSync(file, copy);
         return await open(openDatabase(copy, { migrate: false }), copy, async () =>
@@ -150,12 +150,12 @@ async function fileWorld<C extends SimulatorChoice>(
         );
       },
       restart: () => {
-        world.db.$client.close();
+        sqliteFile(world.db).close();
         world.db = openDatabase(file);
         return world.db;
       },
       close: async () => {
-        if (world.db.$client.open) world.db.$client.close();
+        if (sqliteFile(world.db).open) sqliteFile(world.db).close();
         await close();
       },
     });

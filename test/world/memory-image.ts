@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Db } from '@/db/client';
-import * as schema from '@/db/schema';
+import { adoptSqlite, type Db } from '@/db/client';
 import { env } from '@/lib/env';
 
 export interface MemoryImage {
@@ -68,5 +66,5 @@ export async function cachedMemoryImage(
 export function openMemoryImage(bytes: Buffer): Db {
   const sqlite = new Database(bytes);
   sqlite.pragma('foreign_keys = ON');
-  return drizzle(sqlite, { schema }) as Db;
+  return adoptSqlite(sqlite);
 }
