@@ -51,11 +51,12 @@ describe('immediate', () => {
 
   it('rolls back everything when the body throws', async () => {
     const { db } = testDb();
-    expect(async () =>
-      await inTransaction(db, async (tx) => {
-        await tx.insert(settings).values({ key: 'a', value: 1 });
-        throw new Error('refused');
-      }),
+    expect(
+      async () =>
+        await inTransaction(db, async (tx) => {
+          await tx.insert(settings).values({ key: 'a', value: 1 });
+          throw new Error('refused');
+        }),
     ).toThrow('refused');
     expect(await db.select().from(settings)).toHaveLength(0);
     expect(db.$client.inTransaction).toBe(false);
@@ -77,11 +78,12 @@ describe('immediate', () => {
     const { db } = testDb();
     await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'outer', value: 1 });
-      expect(async () =>
-        await inTransaction(db, async (inner) => {
-          await inner.insert(settings).values({ key: 'inner', value: 2 });
-          throw new Error('inner refused');
-        }),
+      expect(
+        async () =>
+          await inTransaction(db, async (inner) => {
+            await inner.insert(settings).values({ key: 'inner', value: 2 });
+            throw new Error('inner refused');
+          }),
       ).toThrow('inner refused');
     });
     expect(await db.select({ key: settings.key }).from(settings)).toEqual([{ key: 'outer' }]);

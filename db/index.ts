@@ -18,5 +18,7 @@ export function getDb(): Db {
 
 /** Opens the configured database (migrations are applied by `npm start` / `npm run db:migrate`). */
 export function openConfigured(databaseUrl = process.env.DATABASE_URL): Db {
-  return isPostgresUrl(databaseUrl) ? connectPostgres(databaseUrl) : openDatabase(env.DATABASE_PATH);
+  return isPostgresUrl(databaseUrl)
+    ? connectPostgres(databaseUrl)
+    : openDatabase(env.DATABASE_PATH);
 }

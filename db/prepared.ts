@@ -1,4 +1,5 @@
 import type { Db } from './engine';
+import { rowsWritten } from './query';
 
 type Params = Record<string, unknown>;
 type SqlitePrepared<R> = {
@@ -12,7 +13,8 @@ type PgPrepared<R> = { execute(p?: Params): Promise<R[]> };
 export interface PreparedQuery<R> {
   get(values?: Params): Promise<R | undefined>;
   all(values?: Params): Promise<R[]>;
-  run(values?: Params): Promise<void>;
+  /** Runs the statement; resolves to how many rows it wrote. */
+  run(values?: Params): Promise<number>;
 }
 
 type RowOf<B> = Awaited<B> extends (infer R)[] ? R : never;
@@ -35,16 +37,23 @@ export function prepared<B extends PromiseLike<unknown> & { prepare(name?: strin
     if (!session) throw new Error('prepared(): not a Drizzle database or transaction');
     let query = bySession.get(session);
     if (query === undefined) {
-      query = db.engine === 'postgres' ? forPostgres(build(db).prepare(name)) : forSqlite(build(db).prepare());
+      query =
+        db.engine === 'postgres'
+          ? forPostgres(build(db).prepare(name))
+          : forSqlite(build(db).prepare());
       bySession.set(session, query);
     }
     return query;
   };
 }
 
-/** Drizzle's asynchronous SQLite driver already has the three methods (run's result is not read). */
 function forSqlite<R>(prepared: unknown): PreparedQuery<R> {
-  return prepared as SqlitePrepared<R> as PreparedQuery<R>;
+  const q = prepared as SqlitePrepared<R>;
+  return {
+    get: (values) => q.get(values),
+    all: (values) => q.all(values),
+    run: async (values) => rowsWritten(await q.run(values)),
+  };
 }
 
 function forPostgres<R>(prepared: unknown): PreparedQuery<R> {
@@ -52,8 +61,6 @@ function forPostgres<R>(prepared: unknown): PreparedQuery<R> {
   return {
     get: async (values) => (await q.execute(values))[0],
     all: (values) => q.execute(values),
-    run: async (values) => {
-      await q.execute(values);
-    },
+    run: async (values) => rowsWritten(await q.execute(values)),
   };
 }

@@ -12,9 +12,12 @@ type PgExecutor = { execute(query: SQL): Promise<{ rows: unknown[] }> };
 
 /** A raw SQL query's rows as objects keyed by the column names it selects. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  if (db.engine === 'postgres') return (await (db as unknown as PgExecutor).execute(query)).rows as T[];
+  if (db.engine === 'postgres')
+    return (await (db as unknown as PgExecutor).execute(query)).rows as T[];
   const connection = sqliteConnectionOf(db);
-  const { dialect } = db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
+  const { dialect } = db as unknown as {
+    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  };
   const { sql, params } = dialect.sqlToQuery(query);
   return (await connection.objects(sql, params, db === connection.inside)) as T[];
 }
@@ -40,4 +43,18 @@ export async function one<T>(query: PromiseLike<T[]>): Promise<T> {
   const [row] = await query;
   if (row === undefined) throw new Error('The write returned no row');
   return row;
+}
+
+/**
+ * How many rows an awaited insert, update or delete (without returning) wrote: a conditional update
+ * that must win a race checks it is 1.
+ */
+export async function written(query: PromiseLike<unknown>): Promise<number> {
+  return rowsWritten(await query);
+}
+
+/** The written-row count of a result, whichever driver made it. */
+export function rowsWritten(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null } | undefined;
+  return r?.changes ?? r?.rowCount ?? 0;
 }

@@ -33,10 +33,9 @@ export async function seed(db: Db, simulatorUrl: string, demo = env.DEMO === 'on
 }
 
 async function seedDemoAccounts(db: Db) {
-  const hadAdmin = await first(db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, DEMO_USERS.admin.email)));
+  const hadAdmin = await first(
+    db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS.admin.email)),
+  );
   const admin = await ensureUser(db, DEMO_USERS.admin, []);
   // Only when the demo admin is first made: a factor reset later by another admin stays reset.
   if (!hadAdmin) await saveTotpFactor(db, SYSTEM_ACTOR, admin.id, DEMO_ADMIN_TOTP_SECRET, 0);
@@ -90,10 +89,9 @@ async function seedCatalogueDefaults(db: Db) {
     ]),
   ];
   // Defaults have agent_id NULL, which a unique index cannot dedupe in SQLite: insert them once.
-  const hasDefaults = await first(db
-    .select()
-    .from(commissionRates)
-    .where(isNull(commissionRates.agentId)));
+  const hasDefaults = await first(
+    db.select().from(commissionRates).where(isNull(commissionRates.agentId)),
+  );
   if (!hasDefaults) await db.insert(commissionRates).values(rates);
   // After the top-up defaults: their "inserted once" check reads any default rate, bills' included.
   await seedBillDefaults(db);
@@ -109,18 +107,21 @@ async function seedBillDefaults(db: Db) {
   }));
   await db.insert(routes).values(billRoutes).onConflictDoNothing();
   for (const b of BILLERS) {
-    const has = await first(db
-      .select({ id: commissionRates.id })
-      .from(commissionRates)
-      .where(
-        and(
-          isNull(commissionRates.agentId),
-          eq(commissionRates.network, b.id),
-          eq(commissionRates.type, b.type),
+    const has = await first(
+      db
+        .select({ id: commissionRates.id })
+        .from(commissionRates)
+        .where(
+          and(
+            isNull(commissionRates.agentId),
+            eq(commissionRates.network, b.id),
+            eq(commissionRates.type, b.type),
+          ),
         ),
-      ));
+    );
     if (!has)
-      await db.insert(commissionRates)
+      await db
+        .insert(commissionRates)
         .values({ currency: 'NGN', network: b.id, type: b.type, rateBps: 100 });
   }
 }

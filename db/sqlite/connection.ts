@@ -50,8 +50,8 @@ export class SqliteConnection {
   private execute(text: string, params: unknown[], method: Method): { rows: unknown[] } {
     const statement = this.statement(this.readers, text, true);
     if (method === 'run' || !statement.reader) {
-      statement.run(...params);
-      return { rows: [] };
+      // `changes` is what db/query.ts `written` reads: how many rows the statement wrote.
+      return { rows: [], changes: statement.run(...params).changes } as { rows: unknown[] };
     }
     if (method === 'get') return { rows: statement.get(...params) as unknown[] };
     return { rows: statement.all(...params) };

@@ -17,10 +17,12 @@ export async function setAgentLimits(
   now = Date.now(),
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const before = await first(tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, agentId), eq(users.role, 'agent'))));
+    const before = await first(
+      tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, agentId), eq(users.role, 'agent'))),
+    );
     if (!before) throw new Refusal('No such agent.');
     await tx.update(users).set(limits).where(eq(users.id, agentId));
     await recordAudit(
@@ -54,7 +56,11 @@ export async function listAgentCommission(db: Db, agentId: number): Promise<Comm
     .select()
     .from(commissionRates)
     .where(isNull(commissionRates.agentId))
-    .orderBy(asc(commissionRates.currency), asc(commissionRates.network), asc(commissionRates.type));
+    .orderBy(
+      asc(commissionRates.currency),
+      asc(commissionRates.network),
+      asc(commissionRates.type),
+    );
   const own = await db.select().from(commissionRates).where(eq(commissionRates.agentId, agentId));
   return defaults.map((d) => ({
     currency: d.currency,
@@ -87,10 +93,12 @@ export async function setAgentCommission(
     throw new Refusal('Commission must be between 0% and 50%.');
   }
   await inTransaction(db, async (tx) => {
-    const agent = await first(tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))));
+    const agent = await first(
+      tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.agentId), eq(users.role, 'agent'))),
+    );
     if (!agent) throw new Refusal('No such agent.');
     const match = and(
       eq(commissionRates.agentId, input.agentId),
@@ -101,9 +109,7 @@ export async function setAgentCommission(
     const before = await first(tx.select().from(commissionRates).where(match));
     if (input.rateBps === null) await tx.delete(commissionRates).where(match);
     else if (before) await tx.update(commissionRates).set({ rateBps: input.rateBps }).where(match);
-    else
-      await tx.insert(commissionRates)
-        .values({ ...input, rateBps: input.rateBps });
+    else await tx.insert(commissionRates).values({ ...input, rateBps: input.rateBps });
     await recordAudit(
       tx,
       actor,

@@ -46,9 +46,7 @@ export async function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize 
 
 /** The actions seen so far, for the filter's choices. */
 export async function listAuditActions(db: Db): Promise<string[]> {
-  return (await db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action))
-    .map((r) => r.action);
+  return (
+    await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)
+  ).map((r) => r.action);
 }

@@ -38,21 +38,25 @@ function sale(status: string, provider: string, at: number, face = 1000) {
     .run(agentId, `k${n}`, productId, face, face - 10, status, provider, `R${n}`, at, at);
 }
 
-async function margin(amount: number, at: number, kind: 'settle_margin' | 'reversal' = 'settle_margin') {
+async function margin(
+  amount: number,
+  at: number,
+  kind: 'settle_margin' | 'reversal' = 'settle_margin',
+) {
   n += 1;
   await inTransaction(db, async (tx) => {
-      const clearing = await clearingAccount(tx, 'NGN');
-      const commission = await commissionAccount(tx, 'NGN');
-      await post(tx, {
-        from: kind === 'settle_margin' ? clearing : commission,
-        to: kind === 'settle_margin' ? commission : clearing,
-        amount,
-        kind,
-        idempotencyKey: `m${n}`,
-        memo: 'm',
-        now: at,
-      });
+    const clearing = await clearingAccount(tx, 'NGN');
+    const commission = await commissionAccount(tx, 'NGN');
+    await post(tx, {
+      from: kind === 'settle_margin' ? clearing : commission,
+      to: kind === 'settle_margin' ? commission : clearing,
+      amount,
+      kind,
+      idempotencyKey: `m${n}`,
+      memo: 'm',
+      now: at,
     });
+  });
 }
 
 describe('admin dashboard figures', () => {

@@ -20,20 +20,26 @@ export interface TodayStats {
 /** Today (Lagos) per currency: sales count, value of successful sales, outcome split, commission earned. */
 export async function todayStats(tx: Tx, now = Date.now()): Promise<TodayStats[]> {
   const since = startOfLagosDay(now);
-  const sales = await rows(tx, sql`
+  const sales = await rows(
+    tx,
+    sql`
     select currency, count(*) as sales,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,
       sum(case when status in ('FAILED', 'REVERSED') then 1 else 0 end) as failed,
       sum(case when status in ('PENDING', 'UNKNOWN', 'MANUAL_REVIEW') then 1 else 0 end) as pending,
       sum(case when status = 'SUCCESS' then face_minor else 0 end) as value
-    from purchases where created_at >= ${since} group by currency`);
+    from purchases where created_at >= ${since} group by currency`,
+  );
   // Commission income: margins credited to the commission account, less margins taken back out of it.
-  const commission = await rows(tx, sql`
+  const commission = await rows(
+    tx,
+    sql`
     select a.currency as currency,
       sum(case when e.credit_account_id = a.id then e.amount else -e.amount end) as net
     from ledger_entries e join accounts a on a.kind = 'commission_income' and (a.id = e.credit_account_id or a.id = e.debit_account_id)
     where e.created_at >= ${since} and e.kind in ('settle_margin', 'reversal')
-    group by a.currency`);
+    group by a.currency`,
+  );
   const currencies = new Set<Currency>([
     'NGN',
     ...sales.map((s) => s.currency),
@@ -68,9 +74,12 @@ export async function salesSeries(
 ): Promise<{ buckets: number[]; series: Record<string, SeriesPoint[]> }> {
   const end = startOfLagosHour(now);
   const start = end - (hours - 1) * HOUR_MS;
-  const rows = await rows(tx, sql`
+  const rows = await rows(
+    tx,
+    sql`
     select provider, ${sql.raw(lagosHourSql('created_at'))} as bucket, count(*) as n
-    from purchases where created_at >= ${start} group by provider, bucket`);
+    from purchases where created_at >= ${start} group by provider, bucket`,
+  );
   const buckets = Array.from({ length: hours }, (_, i) => start + i * HOUR_MS);
   const series: Record<string, SeriesPoint[]> = {};
   for (const provider of new Set(rows.map((r) => r.provider))) {

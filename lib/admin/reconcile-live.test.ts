@@ -36,7 +36,9 @@ describe('reconciliation against the simulator', () => {
       expect(result.ok && result.outcome.provider).toBe('vtpass');
     }
     await readFloat();
-    const today = (await reconcileRecentDays(world.db, ['vtpass'], 1)).find((r) => r.provider === 'vtpass');
+    const today = (await reconcileRecentDays(world.db, ['vtpass'], 1)).find(
+      (r) => r.provider === 'vtpass',
+    );
     expect(today?.ours?.netMinor).toBeGreaterThan(0);
     expect(today).toMatchObject({ status: 'match', differenceMinor: 0 });
   });

@@ -22,21 +22,26 @@ const DAY2 = parseLagosDay('2025-06-15')!;
 const H = 3_600_000;
 let n = 0;
 
-async function move(provider: string, kind: 'settle_cost' | 'reversal', amount: number, at: number) {
+async function move(
+  provider: string,
+  kind: 'settle_cost' | 'reversal',
+  amount: number,
+  at: number,
+) {
   n += 1;
   await inTransaction(db, async (tx) => {
-      const float = await floatAccount(tx, provider);
-      const clearing = await clearingAccount(tx, float.currency);
-      await post(tx, {
-        from: kind === 'settle_cost' ? clearing : float,
-        to: kind === 'settle_cost' ? float : clearing,
-        amount,
-        kind,
-        idempotencyKey: `t:${n}`,
-        memo: 't',
-        now: at,
-      });
+    const float = await floatAccount(tx, provider);
+    const clearing = await clearingAccount(tx, float.currency);
+    await post(tx, {
+      from: kind === 'settle_cost' ? clearing : float,
+      to: kind === 'settle_cost' ? float : clearing,
+      amount,
+      kind,
+      idempotencyKey: `t:${n}`,
+      memo: 't',
+      now: at,
     });
+  });
 }
 
 describe('reconciliation per provider and Lagos day', () => {

@@ -18,8 +18,14 @@ export interface SettledDay {
  * Our side, per provider and Lagos day: 'settle_cost' entries credited to the provider's float
  * account minus 'reversal' entries debited from it.
  */
-export async function settledByProviderDay(tx: Tx, from: number, to: number): Promise<SettledDay[]> {
-  const rows = await rows(tx, sql`
+export async function settledByProviderDay(
+  tx: Tx,
+  from: number,
+  to: number,
+): Promise<SettledDay[]> {
+  const rows = await rows(
+    tx,
+    sql`
     select a.provider as provider,
       ${sql.raw(lagosDateSql('e.created_at'))} as day,
       sum(case when e.kind = 'settle_cost' and e.credit_account_id = a.id then e.amount else 0 end) as settled,
@@ -28,7 +34,8 @@ export async function settledByProviderDay(tx: Tx, from: number, to: number): Pr
     join accounts a on a.kind = 'provider_float' and (a.id = e.credit_account_id or a.id = e.debit_account_id)
     where e.created_at >= ${from} and e.created_at < ${to} and e.kind in ('settle_cost', 'reversal')
     group by a.provider, day
-    order by day desc, a.provider`);
+    order by day desc, a.provider`,
+  );
   return rows.map((r) => ({
     provider: r.provider,
     day: r.day,
@@ -141,10 +148,14 @@ export interface LateDeliveryTotals {
 
 /** Money moved by late deliveries (delivered after refund, delivered twice), per currency. */
 export async function lateDeliveryTotals(tx: Tx): Promise<LateDeliveryTotals[]> {
-  return (await rows(tx, sql`
+  return (
+    await rows(
+      tx,
+      sql`
     select currency,
       -sum(case when kind = 'write_off' then balance else 0 end) as writtenOff,
       -sum(case when kind = 'agent_receivable' and balance < 0 then balance else 0 end) as debt
-    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`))
-    .map((r) => ({ currency: r.currency, writtenOffMinor: r.writtenOff, agentDebtMinor: r.debt }));
+    from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`,
+    )
+  ).map((r) => ({ currency: r.currency, writtenOffMinor: r.writtenOff, agentDebtMinor: r.debt }));
 }

@@ -21,7 +21,8 @@ export async function readSetting<S extends z.ZodType>(
 }
 
 export async function writeSetting(tx: Tx, key: string, value: unknown): Promise<void> {
-  await tx.insert(settings)
+  await tx
+    .insert(settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: settings.key, set: { value } });
 }

@@ -55,27 +55,33 @@ export async function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const total =
-    (await first(db
-      .select({ n: count() })
-      .from(purchases)
-      .innerJoin(users, eq(users.id, purchases.agentId))
-      .where(where)))?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: count() })
+          .from(purchases)
+          .innerJoin(users, eq(users.id, purchases.agentId))
+          .where(where),
+      )
+    )?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 /** Everything an admin needs to judge one sale: the row, its attempts, its timeline and its resolution. */
 export async function getAdminPurchase(db: Db, id: number) {
-  const purchase = await first(db
-    .select({
-      purchase: purchases,
-      agentEmail: users.email,
-      agentName: users.name,
-      productName: products.name,
-    })
-    .from(purchases)
-    .innerJoin(users, eq(users.id, purchases.agentId))
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(eq(purchases.id, id)));
+  const purchase = await first(
+    db
+      .select({
+        purchase: purchases,
+        agentEmail: users.email,
+        agentName: users.name,
+        productName: products.name,
+      })
+      .from(purchases)
+      .innerJoin(users, eq(users.id, purchases.agentId))
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(eq(purchases.id, id)),
+  );
   if (!purchase) return null;
   return {
     ...purchase,
@@ -90,9 +96,12 @@ export async function getAdminPurchase(db: Db, id: number) {
       .where(eq(purchaseEvents.purchaseId, id))
       .orderBy(asc(purchaseEvents.id)),
     resolution:
-      await first(db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))) ??
-      null,
+      (await first(
+        db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)),
+      )) ?? null,
     reversal:
-      await first(db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id))) ?? null,
+      (await first(
+        db.select().from(purchaseReversals).where(eq(purchaseReversals.purchaseId, id)),
+      )) ?? null,
   };
 }

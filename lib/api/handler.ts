@@ -33,7 +33,12 @@ function bearer(request: Request): string | null {
 type Authenticated = { key: ApiKey } | { refusal: ProblemCode };
 
 /** Who is calling, in the order a client can fix things: the key, its owner, the address, the scope. */
-async function authenticate(db: Db, request: Request, ip: string, scope: ApiScope): Promise<Authenticated> {
+async function authenticate(
+  db: Db,
+  request: Request,
+  ip: string,
+  scope: ApiScope,
+): Promise<Authenticated> {
   if (!request.headers.get('authorization')) return { refusal: 'authentication_required' };
   const token = bearer(request);
   const found = token ? await findApiKey(db, token) : undefined;

@@ -29,16 +29,20 @@ export async function claimIdempotencyKey(
   hash: string,
   now: number,
 ): Promise<Claim> {
-  const inserted = await one(db
-    .insert(apiIdempotency)
-    .values({ agentId, key, bodyHash: hash, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ id: apiIdempotency.id }));
+  const inserted = await one(
+    db
+      .insert(apiIdempotency)
+      .values({ agentId, key, bodyHash: hash, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: apiIdempotency.id }),
+  );
   if (inserted) return { kind: 'claimed' };
-  const row = await first(db
-    .select()
-    .from(apiIdempotency)
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))));
+  const row = await first(
+    db
+      .select()
+      .from(apiIdempotency)
+      .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))),
+  );
   if (!row) return await claimIdempotencyKey(db, agentId, key, hash, now); // released in between: claim again
   if (row.bodyHash !== hash) return { kind: 'reused' };
   if (row.statusCode === null || row.responseBody === null) return { kind: 'unanswered' };
@@ -57,7 +61,8 @@ export async function recordAnswer(
   statusCode: number,
   body: string,
 ) {
-  await db.update(apiIdempotency)
+  await db
+    .update(apiIdempotency)
     .set({ purchaseId, statusCode, responseBody: body })
     .where(
       and(
@@ -66,16 +71,19 @@ export async function recordAnswer(
         isNull(apiIdempotency.statusCode),
       ),
     );
-  const row = (await first(db
-    .select()
-    .from(apiIdempotency)
-    .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key)))))!;
+  const row = (await first(
+    db
+      .select()
+      .from(apiIdempotency)
+      .where(and(eq(apiIdempotency.agentId, agentId), eq(apiIdempotency.key, key))),
+  ))!;
   return { statusCode: row.statusCode!, body: row.responseBody! };
 }
 
 /** A refused sale wrote nothing: the key is free again, so the client may fix the request and retry with it. */
 export async function releaseIdempotencyKey(db: Db, agentId: number, key: string): Promise<void> {
-  await db.delete(apiIdempotency)
+  await db
+    .delete(apiIdempotency)
     .where(
       and(
         eq(apiIdempotency.agentId, agentId),

@@ -34,21 +34,25 @@ export async function createApiKey(
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const prefix = key.slice(0, SHOWN_CHARACTERS);
   return await inTransaction(db, async (tx) => {
-    const agent = await first(tx.select({ role: users.role }).from(users).where(eq(users.id, agentId)));
+    const agent = await first(
+      tx.select({ role: users.role }).from(users).where(eq(users.id, agentId)),
+    );
     if (agent?.role !== 'agent')
       throw new LedgerError('Only an agent can own an API key.', 'INVALID');
-    const row = await one(tx
-      .insert(apiKeys)
-      .values({
-        agentId,
-        name: input.name,
-        prefix,
-        keyHash: hashApiKey(key),
-        scopes: input.scopes,
-        allowedIps: input.allowedIps.length > 0 ? input.allowedIps : null,
-        createdAt: now,
-      })
-      .returning());
+    const row = await one(
+      tx
+        .insert(apiKeys)
+        .values({
+          agentId,
+          name: input.name,
+          prefix,
+          keyHash: hashApiKey(key),
+          scopes: input.scopes,
+          allowedIps: input.allowedIps.length > 0 ? input.allowedIps : null,
+          createdAt: now,
+        })
+        .returning(),
+    );
     await recordAudit(
       tx,
       actor,
@@ -82,19 +86,23 @@ export async function revokeApiKey(
   now = Date.now(),
 ): Promise<ApiKey> {
   return await inTransaction(db, async (tx) => {
-    const key = await first(tx
-      .select()
-      .from(apiKeys)
-      .where(
-        and(eq(apiKeys.id, keyId), ownerId === null ? undefined : eq(apiKeys.agentId, ownerId)),
-      ));
+    const key = await first(
+      tx
+        .select()
+        .from(apiKeys)
+        .where(
+          and(eq(apiKeys.id, keyId), ownerId === null ? undefined : eq(apiKeys.agentId, ownerId)),
+        ),
+    );
     if (!key) throw new LedgerError('That key does not exist.', 'NOT_FOUND');
     if (key.revokedAt !== null) return key;
-    const revoked = (await first(tx
-      .update(apiKeys)
-      .set({ revokedAt: now, revokedBy: actor.userId })
-      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
-      .returning()))!;
+    const revoked = (await first(
+      tx
+        .update(apiKeys)
+        .set({ revokedAt: now, revokedBy: actor.userId })
+        .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+        .returning(),
+    ))!;
     await recordAudit(
       tx,
       actor,

@@ -44,7 +44,12 @@ export function rateLimitFor(
 }
 
 /** Counts this request in the key's current one-second window and says whether it is within the limit. */
-export async function consumeRate(db: Db, key: ApiKey, kind: RateKind, now: number): Promise<RateDecision> {
+export async function consumeRate(
+  db: Db,
+  key: ApiKey,
+  kind: RateKind,
+  now: number,
+): Promise<RateDecision> {
   const limit = rateLimitFor(key, kind);
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
   const { count } = (await countRequest(db).get({ keyId: key.id, kind, windowStart }))!;

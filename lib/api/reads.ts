@@ -61,7 +61,10 @@ export function lookupNumber(q: {
   return phone ? { country: 'IN', phone, network: null, circle: null, detected: false } : null;
 }
 
-export async function apiBalances(db: Db, agentId: number): Promise<z.infer<typeof balanceSchema>[]> {
+export async function apiBalances(
+  db: Db,
+  agentId: number,
+): Promise<z.infer<typeof balanceSchema>[]> {
   return (await listWallets(db, agentId)).map((w) => ({
     currency: w.currency,
     balanceMinor: w.balance,
@@ -94,7 +97,9 @@ export async function apiStatement(
   const wallet = await findWallet(db, agentId, q.currency);
   if (!wallet) return { data: [], hasMore: false, nextCursor: null };
   const before = q.cursor ?? Number.MAX_SAFE_INTEGER;
-  const rows = await rows(db, sql`
+  const rows = await rows(
+    db,
+    sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
       case when debit_account_id = ${wallet.id} then amount else 0 end as debit,
       case when credit_account_id = ${wallet.id} then amount else 0 end as credit,
@@ -103,7 +108,8 @@ export async function apiStatement(
     from ledger_entries
     where (debit_account_id = ${wallet.id} or credit_account_id = ${wallet.id}) and id < ${before}
     order by id desc
-    limit ${q.limit + 1}`);
+    limit ${q.limit + 1}`,
+  );
   const page = rows.slice(0, q.limit);
   const hasMore = rows.length > q.limit;
   const data = page.map((r): z.infer<typeof statementRowSchema> => ({

@@ -109,10 +109,9 @@ export async function createSaleFromApi(
     });
     return { status: body.status, body, replayed: false };
   }
-  const purchase = (await first(db
-    .select()
-    .from(purchases)
-    .where(eq(purchases.id, result.outcome.purchaseId))))!;
+  const purchase = (await first(
+    db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)),
+  ))!;
   const sale = toApiSale(purchase);
   const answer = await recordAnswer(
     db,
@@ -131,10 +130,12 @@ export async function createSaleFromApi(
 
 /** One of the agent's own sales (another agent's id answers as if it did not exist). */
 export async function getApiSale(db: Db, agentId: number, id: number): Promise<ApiSale | null> {
-  const row = await first(db
-    .select()
-    .from(purchases)
-    .where(and(eq(purchases.id, id), eq(purchases.agentId, agentId))));
+  const row = await first(
+    db
+      .select()
+      .from(purchases)
+      .where(and(eq(purchases.id, id), eq(purchases.agentId, agentId))),
+  );
   return row ? toApiSale(row) : null;
 }
 

@@ -17,16 +17,20 @@ export interface AuditInput {
 }
 
 /** Writes inside the caller's transaction, so the audit row exists exactly when the change does. */
-export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now = Date.now()): Promise<void> {
-  await tx.insert(auditLog)
-    .values({
-      at: now,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      ip: actor.ip,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId === undefined ? undefined : String(input.targetId),
-      detail: input.detail,
-    });
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  input: AuditInput,
+  now = Date.now(),
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: now,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    ip: actor.ip,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId === undefined ? undefined : String(input.targetId),
+    detail: input.detail,
+  });
 }

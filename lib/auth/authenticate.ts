@@ -102,7 +102,11 @@ const sessionUserById = prepared((db) =>
 );
 
 /** The live row behind a session, or null when the account is disabled or the session is stale. */
-export async function loadSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | null> {
+export async function loadSessionUser(
+  db: Db,
+  id: number,
+  sessionVersion: number,
+): Promise<SessionUser | null> {
   const user = await sessionUserById(db).get({ id });
   if (!user || user.status !== 'active' || user.sessionVersion !== sessionVersion) return null;
   return {

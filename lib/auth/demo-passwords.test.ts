@@ -22,14 +22,13 @@ describe('the published demo passwords', () => {
     const { db, cleanup } = createTestDb();
     try {
       const demo = DEMO_USERS.admin;
-      await db.insert(users)
-        .values({
-          email: demo.email,
-          name: demo.name,
-          role: 'admin',
-          passwordHash: await hashPassword(demo.password),
-          createdAt: Date.now(),
-        });
+      await db.insert(users).values({
+        email: demo.email,
+        name: demo.name,
+        role: 'admin',
+        passwordHash: await hashPassword(demo.password),
+        createdAt: Date.now(),
+      });
       const production = await authenticateWith('off');
       expect(await production(db, demo.email, demo.password, '198.51.100.1')).toMatchObject({
         ok: false,

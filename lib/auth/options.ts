@@ -45,7 +45,7 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(headers);
         const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, ip);
         if (!result.ok) throw new Error(result.message);
-        const mfa: SecondFactorState = await hasSecondFactor(getDb(), result.user.id)
+        const mfa: SecondFactorState = (await hasSecondFactor(getDb(), result.user.id))
           ? 'pending'
           : 'none';
         return { ...result.user, id: String(result.user.id), mfa };
@@ -69,7 +69,7 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // next-auth's own session endpoint asks the database too, as every page does (session.ts).
-      if (!await loadSessionUser(getDb(), Number(token.uid), Number(token.sv)))
+      if (!(await loadSessionUser(getDb(), Number(token.uid), Number(token.sv))))
         throw new EndedSessionError();
       return token;
     },

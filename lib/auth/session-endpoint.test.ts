@@ -73,7 +73,10 @@ describe("next-auth's session endpoint", () => {
   });
 
   it.each([
-    ['a password change', async (id: number) => await setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2')],
+    [
+      'a password change',
+      async (id: number) => await setPassword(db, SYSTEM_ACTOR, id, 'a-new-password-2'),
+    ],
     ['a disable', async (id: number) => await setUserStatus(db, SYSTEM_ACTOR, id, 'disabled')],
     ['sign out everywhere', async (id: number) => await endAllSessions(db, SYSTEM_ACTOR, id)],
   ])('answers the old cookie as signed out after %s, and clears it', async (_what, change) => {

@@ -14,16 +14,27 @@ export const LOGIN_RULES = {
 } satisfies Record<string, ThrottleRule>;
 
 /** Milliseconds until the key may try again, or 0 when it may try now. Cheap: one indexed read. */
-export async function retryAfterMs(db: Db, key: string, rule: ThrottleRule, now = Date.now()): Promise<number> {
+export async function retryAfterMs(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now = Date.now(),
+): Promise<number> {
   const bucket = await first(db.select().from(throttleBuckets).where(eq(throttleBuckets.key, key)));
   if (!bucket || now - bucket.windowStart >= rule.windowMs) return 0;
   return bucket.count >= rule.limit ? bucket.windowStart + rule.windowMs - now : 0;
 }
 
 /** Counts one more hit in a fixed window; a window that has passed starts again at one. */
-export async function recordHit(db: Db, key: string, rule: ThrottleRule, now = Date.now()): Promise<void> {
+export async function recordHit(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now = Date.now(),
+): Promise<void> {
   const windowStart = now - rule.windowMs;
-  await db.insert(throttleBuckets)
+  await db
+    .insert(throttleBuckets)
     .values({ key, count: 1, windowStart: now })
     .onConflictDoUpdate({
       target: throttleBuckets.key,
@@ -39,8 +50,13 @@ export async function clearHits(db: Db, key: string): Promise<void> {
 }
 
 /** A general limiter for routes (receipt lookups, "check now"): true when this hit is allowed. */
-export async function allowHit(db: Db, key: string, rule: ThrottleRule, now = Date.now()): Promise<boolean> {
-  if (await retryAfterMs(db, key, rule, now) > 0) return false;
+export async function allowHit(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now = Date.now(),
+): Promise<boolean> {
+  if ((await retryAfterMs(db, key, rule, now)) > 0) return false;
   await recordHit(db, key, rule, now);
   return true;
 }

@@ -54,14 +54,16 @@ describe('beneficiaries', () => {
       ['9876543210', 'JIO'],
       ['08031234567', 'AIRTEL'],
     ]);
-    expect((await listBeneficiaries(db, agentB, 'INR')).map((b) => b.phone)).toEqual(['9876543210']);
+    expect((await listBeneficiaries(db, agentB, 'INR')).map((b) => b.phone)).toEqual([
+      '9876543210',
+    ]);
   });
 
   it('keeps a name and a changed network, and a later sale updates the network but keeps the name', async () => {
     const id = await idOf(agentA, '08031234567');
-    expect(await updateBeneficiary(db, agentA, id, { name: '  Mama Nkechi ', network: 'GLO' })).toBe(
-      'updated',
-    );
+    expect(
+      await updateBeneficiary(db, agentA, id, { name: '  Mama Nkechi ', network: 'GLO' }),
+    ).toBe('updated');
     expect((await listBeneficiaries(db, agentA)).find((b) => b.id === id)).toMatchObject({
       name: 'Mama Nkechi',
       network: 'GLO',
@@ -77,18 +79,24 @@ describe('beneficiaries', () => {
       name: 'Mama Nkechi',
       network: '9MOBILE',
     });
-    expect(await updateBeneficiary(db, agentA, id, { name: '   ', network: '9MOBILE' })).toBe('updated');
+    expect(await updateBeneficiary(db, agentA, id, { name: '   ', network: '9MOBILE' })).toBe(
+      'updated',
+    );
     expect((await listBeneficiaries(db, agentA))[0]?.name).toBeNull();
   });
 
   it('refuses a network from the wrong country', async () => {
     const ng = await idOf(agentA, '08031234567');
     const india = await idOf(agentB, '9876543210');
-    expect(await updateBeneficiary(db, agentA, ng, { name: null, network: 'JIO' })).toBe('bad_network');
+    expect(await updateBeneficiary(db, agentA, ng, { name: null, network: 'JIO' })).toBe(
+      'bad_network',
+    );
     expect(await updateBeneficiary(db, agentB, india, { name: null, network: 'MTN' })).toBe(
       'bad_network',
     );
-    expect(await updateBeneficiary(db, agentB, india, { name: null, network: 'AIRTEL' })).toBe('updated');
+    expect(await updateBeneficiary(db, agentB, india, { name: null, network: 'AIRTEL' })).toBe(
+      'updated',
+    );
     expect((await listBeneficiaries(db, agentA)).find((b) => b.id === ng)?.network).toBe('MTN');
   });
 
@@ -101,7 +109,9 @@ describe('beneficiaries', () => {
     expect(await deleteBeneficiary(db, agentB, aId)).toBe(false);
     expect(await db.select().from(beneficiaries)).toEqual(before);
     expect(await searchBeneficiaries(db, agentB, '0805')).toEqual([]);
-    expect((await searchBeneficiaries(db, agentB, '0803')).map((b) => b.network)).toEqual(['AIRTEL']);
+    expect((await searchBeneficiaries(db, agentB, '0803')).map((b) => b.network)).toEqual([
+      'AIRTEL',
+    ]);
   });
 
   it('deletes the agent’s own number, and only that one', async () => {
@@ -120,8 +130,12 @@ describe('beneficiaries', () => {
     expect((await searchBeneficiaries(db, agentA, '0805 987')).map((b) => b.phone)).toEqual([
       '08059876543',
     ]);
-    expect((await searchBeneficiaries(db, agentA, 'uncle')).map((b) => b.phone)).toEqual(['08059876543']);
-    expect((await searchBeneficiaries(db, agentA, '50%')).map((b) => b.phone)).toEqual(['08059876543']);
+    expect((await searchBeneficiaries(db, agentA, 'uncle')).map((b) => b.phone)).toEqual([
+      '08059876543',
+    ]);
+    expect((await searchBeneficiaries(db, agentA, '50%')).map((b) => b.phone)).toEqual([
+      '08059876543',
+    ]);
     expect(await searchBeneficiaries(db, agentA, '_')).toEqual([]); // unescaped, '_' would match any name
     expect((await searchBeneficiaries(db, agentA, '')).length).toBe(2);
   });

@@ -5,7 +5,7 @@ import { beneficiaries } from '@/db/schema';
 import type { Tx } from '@/db/transaction';
 import { IN_OPERATORS, NG_NETWORKS } from '@/lib/catalogue/phone';
 import type { Currency } from '@/lib/money';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 export interface BeneficiaryInput {
   phone: string;
@@ -53,18 +53,22 @@ export async function renameBeneficiary(
   name: string | null,
   network?: string,
 ): Promise<boolean> {
-  const result = await db
-    .update(beneficiaries)
-    .set({ name, ...(network ? { network } : {}) })
-    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)));
-  return result.changes === 1;
+  const result = await written(
+    db
+      .update(beneficiaries)
+      .set({ name, ...(network ? { network } : {}) })
+      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))),
+  );
+  return result === 1;
 }
 
 export async function deleteBeneficiary(db: Db, agentId: number, id: number): Promise<boolean> {
   return (
-    (await db
-      .delete(beneficiaries)
-      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId)))).changes === 1
+    (await written(
+      db
+        .delete(beneficiaries)
+        .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))),
+    )) === 1
   );
 }
 
@@ -85,12 +89,14 @@ export async function updateBeneficiary(
   id: number,
   input: { name: string | null; network: string },
 ): Promise<UpdateBeneficiaryResult> {
-  const row = await first(db
-    .select({ currency: beneficiaries.currency })
-    .from(beneficiaries)
-    .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))));
+  const row = await first(
+    db
+      .select({ currency: beneficiaries.currency })
+      .from(beneficiaries)
+      .where(and(eq(beneficiaries.id, id), eq(beneficiaries.agentId, agentId))),
+  );
   if (!row) return 'not_found';
   if (!NETWORKS_BY_CURRENCY[row.currency].includes(input.network)) return 'bad_network';
   const name = input.name?.trim() || null;
-  return await renameBeneficiary(db, agentId, id, name, input.network) ? 'updated' : 'not_found';
+  return (await renameBeneficiary(db, agentId, id, name, input.network)) ? 'updated' : 'not_found';
 }

@@ -45,21 +45,26 @@ async function world(fundMinor = 10_000_000) {
 
 /** The catalogue product of a biller and plan code (meter type or bouquet code). */
 const billProduct = async (network: string, planCode: string) =>
-  (await first(w.db
-    .select({ product: products })
-    .from(products)
-    .innerJoin(productSources, eq(productSources.productId, products.id))
-    .where(and(eq(products.network, network), eq(productSources.planCode, planCode)))))!.product;
+  (await first(
+    w.db
+      .select({ product: products })
+      .from(products)
+      .innerJoin(productSources, eq(productSources.productId, products.id))
+      .where(and(eq(products.network, network), eq(productSources.planCode, planCode))),
+  ))!.product;
 
 /** A meter number whose last two digits choose the simulator's answer. */
 const meterEnding = (lastTwo: string) => `450${String(1_000_000 + ++n).slice(1)}${lastTwo}`;
 const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!.balance;
 const entries = async () => (await w.db.select().from(ledgerEntries)).length;
-const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const row = async (id: number) =>
+  (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
 const jobOf = async (purchaseId: number) =>
   await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId)));
 const attemptOf = async (purchaseId: number) =>
-  (await first(w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, purchaseId))))!;
+  (await first(
+    w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, purchaseId)),
+  ))!;
 const requery = async (at: number) =>
   await runRequeryPass(w.db, { now: () => at, owner: 'bills', provider: w.provider });
 
@@ -205,14 +210,14 @@ describe('the token, on every answer path', () => {
     const s = await sold(meterEnding('63'));
     expect(s).toMatchObject({ status: 'SUCCESS', awaitingToken: true });
     expect(s.delivered?.token ?? null).toBeNull();
-    const charged = start - await wallet();
+    const charged = start - (await wallet());
     expect(charged).toBe(s.agentCostMinor);
     expect(await jobOf(s.purchaseId)).toBeDefined();
     await requery(clock + 31_000);
     const after = await row(s.purchaseId);
     expect(after.token).toMatch(TOKEN);
     expect(after.status).toBe('SUCCESS');
-    expect(start - await wallet()).toBe(charged);
+    expect(start - (await wallet())).toBe(charged);
     expect(await jobOf(s.purchaseId)).toBeUndefined();
     expect(allViolations(w.db)).toEqual([]);
   });
@@ -274,17 +279,18 @@ describe('the token, on every answer path', () => {
     w.sim.book.hold(meter);
     const s = await sold(meter);
     let at = clock;
-    for (let i = 0; i < 40 && await jobOf(s.purchaseId); i++) {
+    for (let i = 0; i < 40 && (await jobOf(s.purchaseId)); i++) {
       at = (await jobOf(s.purchaseId))!.nextAt;
       await requery(at);
     }
     expect(await jobOf(s.purchaseId)).toBeUndefined();
     expect(await row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
-    const kinds = (await w.db
-      .select({ kind: purchaseEvents.kind })
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
-      .map((e) => e.kind);
+    const kinds = (
+      await w.db
+        .select({ kind: purchaseEvents.kind })
+        .from(purchaseEvents)
+        .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+    ).map((e) => e.kind);
     expect(kinds).toContain('token_not_arrived');
     expect(await wallet()).toBe(10_000_000 - s.agentCostMinor);
     w.sim.book.release(meter);

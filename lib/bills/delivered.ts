@@ -62,11 +62,11 @@ export async function keepDelivered(
   now: number,
 ): Promise<boolean> {
   if (!hasAny(delivered)) return false;
-  const before = await first(tx
-    .select({ token: purchases.token })
-    .from(purchases)
-    .where(eq(purchases.id, purchaseId)));
-  await tx.update(purchases)
+  const before = await first(
+    tx.select({ token: purchases.token }).from(purchases).where(eq(purchases.id, purchaseId)),
+  );
+  await tx
+    .update(purchases)
     .set({
       token: sql`coalesce(${purchases.token}, ${delivered.token})`,
       units: sql`coalesce(${purchases.units}, ${delivered.units})`,

@@ -45,7 +45,7 @@ export async function checkBillSale(
       'account',
     );
   const customer =
-    await recentVerify(db, agentId, product.id, account, deps.now) ??
+    (await recentVerify(db, agentId, product.id, account, deps.now)) ??
     (await verifyBillAccount(
       db,
       { productId: product.id, account },
@@ -56,7 +56,12 @@ export async function checkBillSale(
     : tv(product, input, customer);
 }
 
-async function electricity(db: Db, product: Product, input: SaleInput, customer: BillCustomer): Promise<BillSale> {
+async function electricity(
+  db: Db,
+  product: Product,
+  input: SaleInput,
+  customer: BillCustomer,
+): Promise<BillSale> {
   const meterType = await meterTypeOf(db, product);
   if (customer.meterType && meterType && customer.meterType !== meterType)
     throw new Refusal(

@@ -75,7 +75,9 @@ export async function verifyBillAccount(
     address: answer.address,
     account,
     meterType:
-      product.type === 'electricity' ? (answer.meterType ?? await meterTypeOf(db, product)) : null,
+      product.type === 'electricity'
+        ? (answer.meterType ?? (await meterTypeOf(db, product)))
+        : null,
     arrearsMinor: answer.arrearsMinor,
     minimumMinor: answer.minimumMinor,
     maximumMinor: answer.maximumMinor,
@@ -97,19 +99,21 @@ export async function recentVerify(
   account: string,
   now: number,
 ): Promise<BillCustomer | null> {
-  const row = await first(db
-    .select({ customer: billVerifications.customer })
-    .from(billVerifications)
-    .where(
-      and(
-        eq(billVerifications.agentId, agentId),
-        eq(billVerifications.productId, productId),
-        eq(billVerifications.account, account),
-        gte(billVerifications.verifiedAt, now - VERIFY_REUSE_MS),
-      ),
-    )
-    .orderBy(desc(billVerifications.verifiedAt))
-    .limit(1));
+  const row = await first(
+    db
+      .select({ customer: billVerifications.customer })
+      .from(billVerifications)
+      .where(
+        and(
+          eq(billVerifications.agentId, agentId),
+          eq(billVerifications.productId, productId),
+          eq(billVerifications.account, account),
+          gte(billVerifications.verifiedAt, now - VERIFY_REUSE_MS),
+        ),
+      )
+      .orderBy(desc(billVerifications.verifiedAt))
+      .limit(1),
+  );
   return row ? (row.customer as BillCustomer) : null;
 }
 
@@ -120,17 +124,20 @@ async function rememberVerify(
   customer: BillCustomer,
   now: number,
 ) {
-  await db.insert(billVerifications)
+  await db
+    .insert(billVerifications)
     .values({ agentId, productId, account: customer.account, customer, verifiedAt: now });
 }
 
 /** An electricity product's meter type: its sources' plan code ('prepaid' | 'postpaid'). */
 export async function meterTypeOf(db: Db, product: Product): Promise<MeterType | null> {
   if (product.type !== 'electricity') return null;
-  const source = await first(db
-    .select({ planCode: productSources.planCode })
-    .from(productSources)
-    .where(eq(productSources.productId, product.id)));
+  const source = await first(
+    db
+      .select({ planCode: productSources.planCode })
+      .from(productSources)
+      .where(eq(productSources.productId, product.id)),
+  );
   return source?.planCode === 'postpaid'
     ? 'postpaid'
     : source?.planCode === 'prepaid'
@@ -200,17 +207,19 @@ async function askProvider(
 async function bouquetProductId(db: Db, product: Product, codes: string[]): Promise<number | null> {
   const first = codes[0];
   if (!first || product.type !== 'tv') return null;
-  const row = await first(db
-    .select({ id: products.id })
-    .from(productSources)
-    .innerJoin(products, eq(products.id, productSources.productId))
-    .where(
-      and(
-        eq(productSources.planCode, first),
-        eq(products.network, product.network),
-        eq(products.type, 'tv'),
-        eq(products.active, true),
+  const row = await first(
+    db
+      .select({ id: products.id })
+      .from(productSources)
+      .innerJoin(products, eq(products.id, productSources.productId))
+      .where(
+        and(
+          eq(productSources.planCode, first),
+          eq(products.network, product.network),
+          eq(products.type, 'tv'),
+          eq(products.active, true),
+        ),
       ),
-    ));
+  );
   return row?.id ?? null;
 }

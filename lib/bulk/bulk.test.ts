@@ -74,7 +74,9 @@ describe('bulk CSV preview', () => {
     expect(rows[3]!.message).toContain('Unknown network "VODAFONE"');
     expect(rows[4]!.message).toContain('is not a whole amount from ₦');
     expect(rows[5]!.message).toContain('No MTN plan "No such plan" is on sale');
-    const batch = (await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent))))!;
+    const batch = (await first(
+      w.db.select().from(bulkBatches).where(eq(bulkBatches.agentId, agent)),
+    ))!;
     expect(batch.totalCostMinor).toBe(rows[0]!.agentCostMinor! + rows[1]!.agentCostMinor!);
     expect(batch.status).toBe('preview');
     expect(await salesOf(batch.id)).toHaveLength(0);
@@ -147,9 +149,9 @@ describe('bulk CSV run', () => {
     expect(await salesOf(batchId)).toHaveLength(2);
     const wallet = (await findWallet(w.db, agent, 'NGN'))!;
     expect(wallet.balance).toBe(0);
-    expect((await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId))))!.status).toBe(
-      'done',
-    );
+    expect(
+      (await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId))))!.status,
+    ).toBe('done');
     expect(allViolations(w.db)).toEqual([]);
   });
 
@@ -191,7 +193,10 @@ describe('bulk CSV run', () => {
   it('a resumed batch replays the row whose sale exists but was never recorded: sold once', async () => {
     const agent = await w.newAgent(1_000_000);
     const numbers = [mtn(), mtn(), mtn()];
-    const batchId = await upload(agent, ['number,amount', ...numbers.map((n) => `${n},100`)].join('\n'));
+    const batchId = await upload(
+      agent,
+      ['number,amount', ...numbers.map((n) => `${n},100`)].join('\n'),
+    );
     await confirmBatch(w.db, agent, batchId);
     // A runner claimed the batch, sold row 2 and died before writing the row's result.
     const row = (await listBatchRows(w.db, agent, batchId))[0]!;

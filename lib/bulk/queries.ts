@@ -61,14 +61,24 @@ export function progressOf(rows: BulkRowView[]): BatchProgress {
   };
 }
 
-export async function getBatchForAgent(db: Db, agentId: number, batchId: number): Promise<BulkBatch | undefined> {
-  return await first(db
-    .select()
-    .from(bulkBatches)
-    .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId))));
+export async function getBatchForAgent(
+  db: Db,
+  agentId: number,
+  batchId: number,
+): Promise<BulkBatch | undefined> {
+  return await first(
+    db
+      .select()
+      .from(bulkBatches)
+      .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.agentId, agentId))),
+  );
 }
 
-export async function listBatchRows(db: Db, agentId: number, batchId: number): Promise<BulkRowView[]> {
+export async function listBatchRows(
+  db: Db,
+  agentId: number,
+  batchId: number,
+): Promise<BulkRowView[]> {
   return await db
     .select({
       rowNumber: bulkRows.rowNumber,
@@ -120,7 +130,11 @@ export interface BatchView {
   rows: (BulkRowView & { result: string })[];
 }
 
-export async function getBatchView(db: Db, agentId: number, batchId: number): Promise<BatchView | null> {
+export async function getBatchView(
+  db: Db,
+  agentId: number,
+  batchId: number,
+): Promise<BatchView | null> {
   const batch = await getBatchForAgent(db, agentId, batchId);
   if (!batch) return null;
   const rows = await listBatchRows(db, agentId, batchId);

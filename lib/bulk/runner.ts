@@ -5,7 +5,7 @@ import { bulkBatches, bulkRows, purchases } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { startSale, type StartSaleDeps } from '@/lib/purchases/start-sale';
 import { availableMinor, type BulkBatch } from './queries';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 const LEASE_MS = 60_000;
 
@@ -22,21 +22,28 @@ export interface BulkRunOptions {
 }
 
 /** Takes one confirmed batch under a lease; a crashed runner's lease expires and another resumes the batch. */
-export async function claimBatch(db: Db, owner: string, now: number): Promise<BulkBatch | undefined> {
+export async function claimBatch(
+  db: Db,
+  owner: string,
+  now: number,
+): Promise<BulkBatch | undefined> {
   return await inTransaction(db, async (tx) => {
-    const due = await first(tx
-      .select()
-      .from(bulkBatches)
-      .where(
-        and(
-          eq(bulkBatches.status, 'queued'),
-          or(isNull(bulkBatches.leaseUntil), lte(bulkBatches.leaseUntil, now)),
-        ),
-      )
-      .orderBy(asc(bulkBatches.confirmedAt))
-      .limit(1));
+    const due = await first(
+      tx
+        .select()
+        .from(bulkBatches)
+        .where(
+          and(
+            eq(bulkBatches.status, 'queued'),
+            or(isNull(bulkBatches.leaseUntil), lte(bulkBatches.leaseUntil, now)),
+          ),
+        )
+        .orderBy(asc(bulkBatches.confirmedAt))
+        .limit(1),
+    );
     if (!due) return undefined;
-    await tx.update(bulkBatches)
+    await tx
+      .update(bulkBatches)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
       .where(eq(bulkBatches.id, due.id));
     return due;
@@ -47,27 +54,37 @@ export async function claimBatch(db: Db, owner: string, now: number): Promise<Bu
  * Claims the next row while the batch is still ours and not cancelled, renewing the lease. A row left
  * "sending" by a crash comes first: its sale may exist, and its key finds it. No row left: the batch is done.
  */
-async function claimRow(db: Db, batchId: number, owner: string, now: number): Promise<BulkRow | null> {
+async function claimRow(
+  db: Db,
+  batchId: number,
+  owner: string,
+  now: number,
+): Promise<BulkRow | null> {
   return await inTransaction(db, async (tx) => {
-    const renewed = await tx
-      .update(bulkBatches)
-      .set({ leaseUntil: now + LEASE_MS })
-      .where(
-        and(
-          eq(bulkBatches.id, batchId),
-          eq(bulkBatches.status, 'queued'),
-          eq(bulkBatches.leaseOwner, owner),
+    const renewed = await written(
+      tx
+        .update(bulkBatches)
+        .set({ leaseUntil: now + LEASE_MS })
+        .where(
+          and(
+            eq(bulkBatches.id, batchId),
+            eq(bulkBatches.status, 'queued'),
+            eq(bulkBatches.leaseOwner, owner),
+          ),
         ),
-      );
-    if (renewed.changes !== 1) return null;
-    const row = await first(tx
-      .select()
-      .from(bulkRows)
-      .where(and(eq(bulkRows.batchId, batchId), inArray(bulkRows.state, ['sending', 'ready'])))
-      .orderBy(asc(bulkRows.rowNumber))
-      .limit(1));
+    );
+    if (renewed !== 1) return null;
+    const row = await first(
+      tx
+        .select()
+        .from(bulkRows)
+        .where(and(eq(bulkRows.batchId, batchId), inArray(bulkRows.state, ['sending', 'ready'])))
+        .orderBy(asc(bulkRows.rowNumber))
+        .limit(1),
+    );
     if (!row) {
-      await tx.update(bulkBatches)
+      await tx
+        .update(bulkBatches)
         .set({ status: 'done', finishedAt: now, leaseOwner: null, leaseUntil: null })
         .where(eq(bulkBatches.id, batchId));
       return null;
@@ -88,10 +105,14 @@ async function sellRow(
   deps: StartSaleDeps,
 ): Promise<RowResult> {
   const idempotencyKey = bulkIdempotencyKey(batch.id, row.rowNumber);
-  const existing = await first(db
-    .select({ id: purchases.id })
-    .from(purchases)
-    .where(and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey))));
+  const existing = await first(
+    db
+      .select({ id: purchases.id })
+      .from(purchases)
+      .where(
+        and(eq(purchases.agentId, batch.agentId), eq(purchases.idempotencyKey, idempotencyKey)),
+      ),
+  );
   if (existing) return { state: 'sent', message: null, purchaseId: existing.id };
   const result = await startSale(
     db,
@@ -110,7 +131,7 @@ async function sellRow(
   );
   if (result.ok) return { state: 'sent', message: null, purchaseId: result.outcome.purchaseId };
   // The sale path's own words are kept; the label says whether the wallet could pay for the row just now.
-  const short = await availableMinor(db, batch.agentId) < row.agentCostMinor!;
+  const short = (await availableMinor(db, batch.agentId)) < row.agentCostMinor!;
   return {
     state: short ? 'insufficient' : 'refused',
     message: result.refusal.message,

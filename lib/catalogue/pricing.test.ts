@@ -26,11 +26,10 @@ describe('pricing', () => {
   it("an agent's own rate wins over the default for that network and type", async () => {
     const agent = await insertUser(db);
     const other = await insertUser(db);
-    await db.insert(commissionRates)
-      .values([
-        { agentId: null, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 300 },
-        { agentId: agent.id, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 450 },
-      ]);
+    await db.insert(commissionRates).values([
+      { agentId: null, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 300 },
+      { agentId: agent.id, currency: 'NGN', network: 'MTN', type: 'data', rateBps: 450 },
+    ]);
     expect(await commissionBps(db, agent.id, 'NGN', 'MTN', 'data')).toBe(450);
     expect(await commissionBps(db, other.id, 'NGN', 'MTN', 'data')).toBe(300);
     expect(await commissionBps(db, other.id, 'NGN', 'GLO', 'data')).toBe(0);

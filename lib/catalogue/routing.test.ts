@@ -30,11 +30,13 @@ const airtime = (provider: string): CatalogueItem => ({
 async function sellEverywhere(order: string[]) {
   const now = Date.now();
   for (const id of PROVIDERS) {
-    await db.insert(providerSettings)
+    await db
+      .insert(providerSettings)
       .values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now });
     await applyProviderCatalogue(db, { provider: id, costBps: 9500, items: [airtime(id)] });
   }
-  await db.insert(routes)
+  await db
+    .insert(routes)
     .values({ currency: 'NGN', network: 'MTN', type: 'airtime', providers: order });
   return (await first(db.select().from(products)))!;
 }
@@ -42,7 +44,11 @@ async function sellEverywhere(order: string[]) {
 describe('routeFor', () => {
   it("follows the admin's order", async () => {
     const product = await sellEverywhere(['cwg', 'vtpass', 'jonet']);
-    expect((await routeFor(db, product)).map((s) => s.provider)).toEqual(['cwg', 'vtpass', 'jonet']);
+    expect((await routeFor(db, product)).map((s) => s.provider)).toEqual([
+      'cwg',
+      'vtpass',
+      'jonet',
+    ]);
   });
 
   it('sends nothing to a provider removed from the route, though it still sells the product', async () => {
@@ -64,7 +70,8 @@ describe('routeFor', () => {
 
   it('lists a product only while a provider on its route can sell it', async () => {
     await sellEverywhere(['vtpass']);
-    await db.update(providerSettings)
+    await db
+      .update(providerSettings)
       .set({ enabled: false })
       .where(eq(providerSettings.id, 'vtpass'));
     expect(await listProducts(db, { currency: 'NGN' })).toEqual([]);

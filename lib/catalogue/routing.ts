@@ -57,10 +57,14 @@ const productById = prepared((db) =>
  */
 export async function routeFor(db: Db, product: Product): Promise<RouteStep[]> {
   const order =
-    (await routeOrder(db).get({ currency: product.currency, network: product.network, type: product.type }))
-      ?.providers ?? [];
-  const sources = (await sourcesOf(db)
-    .all({ productId: product.id }))
+    (
+      await routeOrder(db).get({
+        currency: product.currency,
+        network: product.network,
+        type: product.type,
+      })
+    )?.providers ?? [];
+  const sources = (await sourcesOf(db).all({ productId: product.id }))
     // A data plan sells at the product's price; a source asking more for the same bundle cannot serve it.
     .filter(
       (s) =>

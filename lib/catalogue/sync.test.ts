@@ -48,10 +48,7 @@ describe('catalogue sync', () => {
     const all = await db.select().from(products);
     expect(all).toHaveLength(1);
     expect(
-      (await db
-        .select()
-        .from(productSources)
-        .where(eq(productSources.productId, all[0]!.id)))
+      (await db.select().from(productSources).where(eq(productSources.productId, all[0]!.id)))
         .map((s) => s.provider)
         .sort(),
     ).toEqual(['jonet', 'vtpass']);
@@ -110,10 +107,12 @@ describe('catalogue sync', () => {
   it('routes a plan only through the sources that sell it at its price', async () => {
     const now = Date.now();
     for (const id of ['jonet', 'vtpass'] as const) {
-      await db.insert(providerSettings)
+      await db
+        .insert(providerSettings)
         .values({ id, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, updatedAt: now });
     }
-    await db.insert(routes)
+    await db
+      .insert(routes)
       .values({ currency: 'NGN', network: 'MTN', type: 'data', providers: ['jonet', 'vtpass'] });
     await applyProviderCatalogue(db, {
       provider: 'jonet',

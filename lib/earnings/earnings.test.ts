@@ -34,27 +34,29 @@ async function sale(
     'airtime' | 'data',
   ];
   seq += 1;
-  const row = await one(db
-    .insert(purchases)
-    .values({
-      agentId,
-      idempotencyKey: `k${seq}`,
-      requestHash: 'h',
-      productId: product,
-      type,
-      currency,
-      network,
-      phone: '08031234567',
-      amountMinor: opts.face,
-      agentCostMinor: opts.face - opts.commission,
-      commissionMinor: opts.commission,
-      status: opts.status ?? 'SUCCESS',
-      provider: 'sim',
-      reference: `ref-${seq}`,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning());
+  const row = await one(
+    db
+      .insert(purchases)
+      .values({
+        agentId,
+        idempotencyKey: `k${seq}`,
+        requestHash: 'h',
+        productId: product,
+        type,
+        currency,
+        network,
+        phone: '08031234567',
+        amountMinor: opts.face,
+        agentCostMinor: opts.face - opts.commission,
+        commissionMinor: opts.commission,
+        status: opts.status ?? 'SUCCESS',
+        provider: 'sim',
+        reference: `ref-${seq}`,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+  );
   // As the sale's own settlement does, in the transaction that makes it SUCCESS.
   if (row.status === 'SUCCESS') await countEarnings(db, row, 1);
 }
@@ -65,10 +67,14 @@ beforeEach(async () => {
   other = (await insertUser(db)).id;
   for (const key of ['NGN:MTN:airtime', 'NGN:MTN:data', 'NGN:GLO:airtime', 'INR:JIO:airtime']) {
     const [currency, network, type] = key.split(':') as ['NGN' | 'INR', string, 'airtime' | 'data'];
-    productIds[key] = (await one(db
-      .insert(products)
-      .values({ identity: key, currency, network, type, name: key, updatedAt: 0 })
-      .returning())).id;
+    productIds[key] = (
+      await one(
+        db
+          .insert(products)
+          .values({ identity: key, currency, network, type, name: key, updatedAt: 0 })
+          .returning(),
+      )
+    ).id;
   }
   const utc = (d: number, h: number, m = 0) => Date.UTC(2025, d < 0 ? 4 : 5, d < 0 ? 31 : d, h, m);
   await sale(agent, utc(15, 8), { key: 'NGN:MTN:airtime', face: 50_000, commission: 1_000 }); // today

@@ -76,9 +76,9 @@ export async function getEarnings(
   const today = lagosDayNumber(now);
   const firstDay = lagosDayNumber(startOfLagosMonth(now));
   // A day whose only sales were reversed keeps a row of zeros: it counts for nothing.
-  const rows = (await monthRows(db)
-    .all({ agentId, firstDay, lastDay: today }))
-    .filter((r) => r.count > 0);
+  const rows = (await monthRows(db).all({ agentId, firstDay, lastDay: today })).filter(
+    (r) => r.count > 0,
+  );
 
   const wanted = [...new Set<Currency>([...currencies, ...rows.map((r) => r.currency)])];
   return wanted.map((currency) => {

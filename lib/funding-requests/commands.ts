@@ -39,18 +39,20 @@ export async function submitFundingRequest(
     throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
   return await inTransaction(db, async (tx) => {
     await assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
-    const created = await one(tx
-      .insert(fundingRequests)
-      .values({
-        agentId,
-        currency: input.currency,
-        amount: input.amount,
-        bankReference,
-        note: input.note?.trim() || null,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning());
+    const created = await one(
+      tx
+        .insert(fundingRequests)
+        .values({
+          agentId,
+          currency: input.currency,
+          amount: input.amount,
+          bankReference,
+          note: input.note?.trim() || null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning(),
+    );
     if (!created)
       throw new Refusal('You already sent a request with this bank reference.', 'bankReference');
     await recordAudit(
@@ -87,16 +89,17 @@ export async function approveFundingRequest(
   now = Date.now(),
 ): Promise<Decision> {
   return await inTransaction(db, async (tx) => {
-    const request = await first(tx
-      .update(fundingRequests)
-      .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
-      .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-      .returning());
+    const request = await first(
+      tx
+        .update(fundingRequests)
+        .set({ status: 'approved', decidedBy: actor.userId, decidedAt: now })
+        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+        .returning(),
+    );
     if (!request) throw await alreadyDecided(tx, requestId);
-    const agent = await first(tx
-      .select({ role: users.role })
-      .from(users)
-      .where(eq(users.id, request.agentId)));
+    const agent = await first(
+      tx.select({ role: users.role }).from(users).where(eq(users.id, request.agentId)),
+    );
     if (agent?.role !== 'agent') throw new Refusal('This request does not belong to an agent.');
     await assertPaymentUnused(tx, request.currency, request.bankReference, {
       agentId: request.agentId,
@@ -153,11 +156,13 @@ export async function rejectFundingRequest(
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason the agent can read.', 'reason');
   return await inTransaction(db, async (tx) => {
-    const request = await first(tx
-      .update(fundingRequests)
-      .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
-      .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
-      .returning());
+    const request = await first(
+      tx
+        .update(fundingRequests)
+        .set({ status: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionReason: why })
+        .where(and(eq(fundingRequests.id, requestId), eq(fundingRequests.status, 'pending')))
+        .returning(),
+    );
     if (!request) throw await alreadyDecided(tx, requestId);
     await recordAudit(
       tx,
@@ -175,10 +180,12 @@ export async function rejectFundingRequest(
 }
 
 async function alreadyDecided(tx: Tx, requestId: number): Promise<Refusal> {
-  const existing = await first(tx
-    .select({ status: fundingRequests.status })
-    .from(fundingRequests)
-    .where(eq(fundingRequests.id, requestId)));
+  const existing = await first(
+    tx
+      .select({ status: fundingRequests.status })
+      .from(fundingRequests)
+      .where(eq(fundingRequests.id, requestId)),
+  );
   if (!existing) return new Refusal('No such funding request.');
   return new Refusal(`This request was already ${existing.status}; nothing changed.`);
 }

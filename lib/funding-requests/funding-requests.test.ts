@@ -19,9 +19,11 @@ beforeEach(() => ({ db, file, cleanup } = createTestDb()));
 afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
-const ledgerRows = async () => (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
+const ledgerRows = async () =>
+  (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
 const audits = async (action: string) =>
-  (await first(await rows(db, sql`select count(*) as n from audit_log where action = ${action}`)))?.n;
+  (await first(await rows(db, sql`select count(*) as n from audit_log where action = ${action}`)))
+    ?.n;
 
 async function newRequest(amount = 250_000) {
   const agent = await insertUser(db);
@@ -38,7 +40,9 @@ describe('funding requests', () => {
   it('credits exactly once when approved twice, and the second approval says so', async () => {
     const { agent, request } = await newRequest();
     await approveFundingRequest(db, admin, request.id);
-    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(/already approved/);
+    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(
+      /already approved/,
+    );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(250_000);
     expect(await ledgerRows()).toBe(1);
     expect(await audits('funding.approve')).toBe(1);
@@ -69,7 +73,9 @@ describe('funding requests', () => {
     const { agent, request } = await newRequest();
     await rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
     expect(await ledgerRows()).toBe(0);
-    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(/already rejected/);
+    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(
+      /already rejected/,
+    );
     expect(await ledgerRows()).toBe(0);
     expect((await findWallet(db, agent.id, 'NGN'))?.balance ?? 0).toBe(0);
     const [mine] = await listAgentFundingRequests(db, agent.id);
@@ -82,12 +88,13 @@ describe('funding requests', () => {
   it('refuses a second request with the same bank reference and shows an agent only their own requests', async () => {
     const { agent, request } = await newRequest();
     const other = await insertUser(db);
-    expect(async () =>
-      await submitFundingRequest(db, admin, agent.id, {
-        currency: 'NGN',
-        amount: 1,
-        bankReference: request.bankReference,
-      }),
+    expect(
+      async () =>
+        await submitFundingRequest(db, admin, agent.id, {
+          currency: 'NGN',
+          amount: 1,
+          bankReference: request.bankReference,
+        }),
     ).toThrowError(Refusal);
     await submitFundingRequest(db, admin, other.id, {
       currency: 'NGN',

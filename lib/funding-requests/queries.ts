@@ -63,15 +63,20 @@ export async function listAgentFundingRequests(db: Db, agentId: number, limit = 
 
 export async function countPendingFundingRequests(db: Db): Promise<number> {
   return (
-    (await first(await rows(db, sql`select count(*) as n from funding_requests where status = 'pending'`)))
-      ?.n ?? 0
+    (
+      await first(
+        await rows(db, sql`select count(*) as n from funding_requests where status = 'pending'`),
+      )
+    )?.n ?? 0
   );
 }
 
 /** One request's amount and currency (the admin's step-up check reads it before approving). */
 export async function getFundingRequestAmount(db: Db, id: number) {
-  return await first(db
-    .select({ amount: fundingRequests.amount, currency: fundingRequests.currency })
-    .from(fundingRequests)
-    .where(eq(fundingRequests.id, id)));
+  return await first(
+    db
+      .select({ amount: fundingRequests.amount, currency: fundingRequests.currency })
+      .from(fundingRequests)
+      .where(eq(fundingRequests.id, id)),
+  );
 }

@@ -21,5 +21,9 @@ export async function listStoredAlerts(tx: Tx, since = 0): Promise<StoredAlert[]
 }
 
 export async function raiseAlert(tx: Tx, alert: StoredAlert): Promise<void> {
-  await writeSetting(tx, KEY, [alert, ...await readSetting(tx, KEY, alertSchema, [])].slice(0, MAX_ALERTS));
+  await writeSetting(
+    tx,
+    KEY,
+    [alert, ...(await readSetting(tx, KEY, alertSchema, []))].slice(0, MAX_ALERTS),
+  );
 }

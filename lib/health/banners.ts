@@ -33,17 +33,20 @@ export async function listPurchaseBanners(
   type?: ProductType,
 ): Promise<PurchaseBanner[]> {
   const paused = new Set(
-    (await db
-      .select({ id: providerSettings.id })
-      .from(providerSettings)
-      .where(isNotNull(providerSettings.pausedAt)))
-      .map((r) => r.id as string),
+    (
+      await db
+        .select({ id: providerSettings.id })
+        .from(providerSettings)
+        .where(isNotNull(providerSettings.pausedAt))
+    ).map((r) => r.id as string),
   );
   if (paused.size === 0) return [];
-  return (await db
-    .select()
-    .from(routes)
-    .where(and(eq(routes.currency, currency), type ? eq(routes.type, type) : undefined)))
+  return (
+    await db
+      .select()
+      .from(routes)
+      .where(and(eq(routes.currency, currency), type ? eq(routes.type, type) : undefined))
+  )
     .filter((route) => route.providers.some((p) => paused.has(p)))
     .sort((a, b) => a.network.localeCompare(b.network) || a.type.localeCompare(b.type))
     .map((route) => ({

@@ -124,7 +124,14 @@ describe('auto-pause', () => {
     // A second evaluation changes nothing: no second audit row, no second alert.
     expect(await evaluateProviderHealth(db, NOW + 1000)).toEqual([]);
     expect(
-      (await first(await rows(db, sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`)))?.n,
+      (
+        await first(
+          await rows(
+            db,
+            sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`,
+          ),
+        )
+      )?.n,
     ).toBe(1);
     expect((await listStoredAlerts(db)).map((a) => a.provider)).toEqual(['jonet']);
   });

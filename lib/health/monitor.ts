@@ -1,4 +1,5 @@
 import { eq, and, isNull } from 'drizzle-orm';
+import { written } from '@/db/query';
 import { getDb, type Db } from '@/db';
 import { providerSettings } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
@@ -33,13 +34,18 @@ export async function evaluateProviderHealth(db: Db, now = Date.now()): Promise<
     const reason = `Success rate ${percent}% over ${h.answered} sales in the last hour (below ${config.thresholdPercent}%)`;
     const done = await inTransaction(db, async (tx) => {
       // Conditional: two monitors (or a resume racing a pause) never double-pause or double-alert.
-      const changed = await tx
-        .update(providerSettings)
-        .set({ pausedAt: now, pausedReason: reason })
-        .where(
-          and(eq(providerSettings.id, h.provider as ProviderId), isNull(providerSettings.pausedAt)),
-        );
-      if (changed.changes !== 1) return false;
+      const changed = await written(
+        tx
+          .update(providerSettings)
+          .set({ pausedAt: now, pausedReason: reason })
+          .where(
+            and(
+              eq(providerSettings.id, h.provider as ProviderId),
+              isNull(providerSettings.pausedAt),
+            ),
+          ),
+      );
+      if (changed !== 1) return false;
       await recordAudit(
         tx,
         SYSTEM_ACTOR,
@@ -95,9 +101,7 @@ export function startHealthMonitor(
       console.error('[health] evaluation failed', error);
     }
     if (ticks++ % floatEvery === 0) {
-      const enabled = (await listProviderSettings(db))
-        .filter((p) => p.enabled)
-        .map((p) => p.id);
+      const enabled = (await listProviderSettings(db)).filter((p) => p.enabled).map((p) => p.id);
       refreshFloatBalances(db, enabled).catch((error) =>
         console.error('[health] float refresh failed', error),
       );

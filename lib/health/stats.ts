@@ -28,21 +28,31 @@ export function percentile(sorted: number[], p: number): number | null {
  * Per provider over [now − window, now]: success rate from purchase_attempts (by when the attempt
  * was made), latency from the 'provider_answer' events' HTTP exchanges (the sum of one call's round trips).
  */
-export async function providerHealth(tx: Tx, now = Date.now(), windowMs = HOUR_MS): Promise<ProviderHealth[]> {
+export async function providerHealth(
+  tx: Tx,
+  now = Date.now(),
+  windowMs = HOUR_MS,
+): Promise<ProviderHealth[]> {
   const since = now - windowMs;
-  const counts = await rows(tx, sql`
+  const counts = await rows(
+    tx,
+    sql`
     select provider,
       count(*) as answered,
       sum(case when status = 'SUCCESS' then 1 else 0 end) as succeeded,
       sum(case when status in ('FAILED', 'REVERSED') then 1 else 0 end) as failed
     from purchase_attempts
     where created_at >= ${since} and created_at <= ${now} and provider_code is not null
-    group by provider`);
-  const latencies = await rows(tx, sql`
+    group by provider`,
+  );
+  const latencies = await rows(
+    tx,
+    sql`
     select json_extract(e.detail, '$.provider') as provider,
       (select sum(json_extract(x.value, '$.durationMs')) from json_each(e.detail, '$.exchanges') x) as ms
     from purchase_events e
-    where e.kind = 'provider_answer' and e.at >= ${since} and e.at <= ${now}`);
+    where e.kind = 'provider_answer' and e.at >= ${since} and e.at <= ${now}`,
+  );
   const byProvider = new Map<string, number[]>();
   for (const row of latencies) {
     if (row.provider === null || row.ms === null) continue;

@@ -37,7 +37,8 @@ async function ensure(
 ): Promise<Account> {
   const existing = await accountByCode(tx).get({ code });
   if (existing) return existing;
-  await tx.insert(accounts)
+  await tx
+    .insert(accounts)
     .values({ code, kind, currency, ...extra })
     .onConflictDoNothing({ target: accounts.code });
   const account = await accountByCode(tx).get({ code });
@@ -73,26 +74,33 @@ export async function walletAccount(tx: Tx, userId: number, currency: Currency):
   return await ensure(tx, `wallet:${userId}:${currency}`, 'wallet', currency, { userId });
 }
 
-export async function findWallet(tx: Tx, userId: number, currency: Currency): Promise<Account | undefined> {
-  return await first(tx
-    .select()
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.userId, userId),
-        eq(accounts.currency, currency),
-        eq(accounts.kind, 'wallet'),
+export async function findWallet(
+  tx: Tx,
+  userId: number,
+  currency: Currency,
+): Promise<Account | undefined> {
+  return await first(
+    tx
+      .select()
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.userId, userId),
+          eq(accounts.currency, currency),
+          eq(accounts.kind, 'wallet'),
+        ),
       ),
-    ));
+  );
 }
 
 // Read on every agent page (the header's balance).
-const walletsOf = prepared((db) =>
-  db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.userId, sql.placeholder('userId')), eq(accounts.kind, 'wallet')))
-    .orderBy(desc(accounts.currency)) // NGN before INR: most agents sell in Nigeria,
+const walletsOf = prepared(
+  (db) =>
+    db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.userId, sql.placeholder('userId')), eq(accounts.kind, 'wallet')))
+      .orderBy(desc(accounts.currency)), // NGN before INR: most agents sell in Nigeria,
 );
 
 export async function listWallets(tx: Tx, userId: number): Promise<Account[]> {

@@ -46,7 +46,8 @@ const request = async (agentId: number, bankReference: string, amount = 100_000)
   );
 const balance = async (agentId: number, currency: 'NGN' | 'INR' = 'NGN') =>
   (await findWallet(w.db, agentId, currency))?.balance ?? 0;
-const entries = async () => (await first(await rows(w.db, sql`select count(*) as n from ledger_entries`)))!.n;
+const entries = async () =>
+  (await first(await rows(w.db, sql`select count(*) as n from ledger_entries`)))!.n;
 const refusal = (f: () => unknown) => {
   try {
     f();

@@ -29,7 +29,8 @@ const request = async (agentId: number, bankReference: string, amount = 100_000)
     amount,
     bankReference,
   });
-const ledgerRows = async () => (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
+const ledgerRows = async () =>
+  (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
 const balance = async (agentId: number) => (await findWallet(db, agentId, 'NGN'))?.balance ?? 0;
 
 describe('one bank payment credits one wallet once', () => {
@@ -65,7 +66,9 @@ describe('one bank payment credits one wallet once', () => {
     const first = await request(a.id, 'NIP-0003');
     const second = await request(b.id, 'NIP-0003');
     await approveFundingRequest(db, admin, first.id);
-    expect(async () => await approveFundingRequest(db, admin, second.id)).toThrowError(/already credited/);
+    expect(async () => await approveFundingRequest(db, admin, second.id)).toThrowError(
+      /already credited/,
+    );
     expect(await balance(b.id)).toBe(0);
   });
 

@@ -12,24 +12,26 @@ export const bankPaymentKey = (reference: string) => reference.replace(/[\s-]+/g
 type Use = NonNullable<ReturnType<typeof findUse>>;
 
 async function findUse(tx: Tx, currency: Currency, reference: string) {
-  return await first(tx
-    .select({
-      agentId: bankPayments.agentId,
-      email: users.email,
-      source: bankPayments.source,
-      fundingRequestId: bankPayments.fundingRequestId,
-      claimedAt: bankPayments.claimedAt,
-      entryReference: ledgerEntries.reference,
-    })
-    .from(bankPayments)
-    .innerJoin(users, eq(users.id, bankPayments.agentId))
-    .innerJoin(ledgerEntries, eq(ledgerEntries.id, bankPayments.ledgerEntryId))
-    .where(
-      and(
-        eq(bankPayments.currency, currency),
-        eq(bankPayments.reference, bankPaymentKey(reference)),
+  return await first(
+    tx
+      .select({
+        agentId: bankPayments.agentId,
+        email: users.email,
+        source: bankPayments.source,
+        fundingRequestId: bankPayments.fundingRequestId,
+        claimedAt: bankPayments.claimedAt,
+        entryReference: ledgerEntries.reference,
+      })
+      .from(bankPayments)
+      .innerJoin(users, eq(users.id, bankPayments.agentId))
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, bankPayments.ledgerEntryId))
+      .where(
+        and(
+          eq(bankPayments.currency, currency),
+          eq(bankPayments.reference, bankPaymentKey(reference)),
+        ),
       ),
-    ));
+  );
 }
 
 const how = (use: Use) =>
@@ -91,14 +93,13 @@ export async function claimPayment(
     now: number;
   },
 ): Promise<void> {
-  await tx.insert(bankPayments)
-    .values({
-      currency: claim.currency,
-      reference: bankPaymentKey(claim.reference),
-      agentId: claim.agentId,
-      source: claim.fundingRequestId === undefined ? 'direct' : 'request',
-      fundingRequestId: claim.fundingRequestId ?? null,
-      ledgerEntryId: claim.ledgerEntryId,
-      claimedAt: claim.now,
-    });
+  await tx.insert(bankPayments).values({
+    currency: claim.currency,
+    reference: bankPaymentKey(claim.reference),
+    agentId: claim.agentId,
+    source: claim.fundingRequestId === undefined ? 'direct' : 'request',
+    fundingRequestId: claim.fundingRequestId ?? null,
+    ledgerEntryId: claim.ledgerEntryId,
+    claimedAt: claim.now,
+  });
 }

@@ -33,15 +33,13 @@ async function world() {
   w = await T.fork();
   admin = { userId: (await insertUser(w.db, 'admin')).id, label: 'admin@test', ip: '10.0.0.2' };
   // The agent's webhook receiver, subscribed to credits (arranged: the endpoint rules are tested elsewhere).
-  await w.db
-    .insert(webhookEndpoints)
-    .values({
-      agentId: w.agentId,
-      url: 'https://agent.example/hooks',
-      events: ['wallet.credited'],
-      secret: 'whsec_test',
-      createdAt: now,
-    });
+  await w.db.insert(webhookEndpoints).values({
+    agentId: w.agentId,
+    url: 'https://agent.example/hooks',
+    events: ['wallet.credited'],
+    secret: 'whsec_test',
+    createdAt: now,
+  });
 }
 const funding = (input: Partial<FundingInput>): FundingInput => ({
   agentId: w.agentId,
@@ -52,8 +50,10 @@ const funding = (input: Partial<FundingInput>): FundingInput => ({
   reason: 'bank transfer',
   ...input,
 });
-const fund = async (input: Partial<FundingInput>) => await fundWallet(w.db, admin, funding(input), now);
-const wallet = async (agentId = w.agentId) => (await findWallet(w.db, agentId, 'NGN'))?.balance ?? 0;
+const fund = async (input: Partial<FundingInput>) =>
+  await fundWallet(w.db, admin, funding(input), now);
+const wallet = async (agentId = w.agentId) =>
+  (await findWallet(w.db, agentId, 'NGN'))?.balance ?? 0;
 const paymentsOf = async (agentId: number) =>
   await w.db.select().from(bankPayments).where(eq(bankPayments.agentId, agentId));
 const events = async () => await w.db.select().from(webhookEvents);
@@ -63,7 +63,9 @@ describe('a credit', () => {
     await world();
     const { entryId, replayed } = await fund({ reference: ' NIP-0001 23 ' });
     expect(replayed).toBe(false);
-    const entry = (await first(w.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId))))!;
+    const entry = (await first(
+      w.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId)),
+    ))!;
     expect(entry).toMatchObject({
       kind: 'funding',
       createdBy: admin.userId,
@@ -110,24 +112,31 @@ describe('a debit', () => {
   it('takes from the wallet, claims no bank payment and tells no receiver', async () => {
     await world();
     await fund({ reference: 'CREDIT-1' });
-    const { replayed } = await fund({ direction: 'debit', amount: 20_000, reference: 'CORRECTION-1' });
+    const { replayed } = await fund({
+      direction: 'debit',
+      amount: 20_000,
+      reference: 'CORRECTION-1',
+    });
     expect(replayed).toBe(false);
     expect(await wallet()).toBe(30_000);
     const claimed = (await paymentsOf(w.agentId)).map((p) => p.reference);
     expect(claimed).toContain('CREDIT1');
     expect(claimed).not.toContain('CORRECTION1');
     expect(await events()).toHaveLength(1);
-    const entry = (await first(w.db
-      .select()
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.reference, 'CORRECTION-1'))))!;
+    const entry = (await first(
+      w.db.select().from(ledgerEntries).where(eq(ledgerEntries.reference, 'CORRECTION-1')),
+    ))!;
     expect(entry).toMatchObject({ kind: 'debit', createdBy: admin.userId, amount: 20_000 });
   });
 
   it('a correction may name the bank payment it corrects: only credits claim payments', async () => {
     await world();
     await fund({ reference: 'NIP-0001 23' });
-    const { replayed } = await fund({ direction: 'debit', amount: 50_000, reference: 'nip 0001-23' });
+    const { replayed } = await fund({
+      direction: 'debit',
+      amount: 50_000,
+      reference: 'nip 0001-23',
+    });
     expect(replayed).toBe(false);
     expect(await wallet()).toBe(0);
   });

@@ -42,14 +42,16 @@ describe('funding, as random sequences', () => {
                 : 'posted';
             let got: string;
             try {
-              got = (await fundWallet(db, SYSTEM_ACTOR, {
-                agentId,
-                currency: m.currency,
-                amount: m.amount,
-                direction: m.direction,
-                reference,
-                reason: 'property',
-              })).replayed
+              got = (
+                await fundWallet(db, SYSTEM_ACTOR, {
+                  agentId,
+                  currency: m.currency,
+                  amount: m.amount,
+                  direction: m.direction,
+                  reference,
+                  reason: 'property',
+                })
+              ).replayed
                 ? 'replay'
                 : 'posted';
             } catch (error) {
@@ -68,7 +70,9 @@ describe('funding, as random sequences', () => {
           }
           for (const [key, balance] of expected) {
             const [agentId, currency] = key.split(':');
-            expect((await findWallet(db, Number(agentId), currency as 'NGN'))?.balance ?? 0).toBe(balance);
+            expect((await findWallet(db, Number(agentId), currency as 'NGN'))?.balance ?? 0).toBe(
+              balance,
+            );
             expect(balance).toBeGreaterThanOrEqual(0);
           }
         } finally {

@@ -52,7 +52,13 @@ export async function fundWallet(
     });
     // An open debt (a late delivery recovered beyond what the wallet held) is paid from this credit first.
     if (credit && !result.replayed)
-      await collectDebt(tx, input.agentId, input.currency, `funding:${input.reference.trim()}`, now);
+      await collectDebt(
+        tx,
+        input.agentId,
+        input.currency,
+        `funding:${input.reference.trim()}`,
+        now,
+      );
     if (!result.replayed) {
       if (credit)
         await claimPayment(tx, {

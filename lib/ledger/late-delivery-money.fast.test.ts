@@ -38,11 +38,17 @@ const late = (lateDeliveryId: number, agentId = w.agentId): LateMoney => ({
   agentCostMinor: 9_700,
   now,
 });
-const recover = async (m: LateMoney) => await inTransaction(w.db, async (tx) => await recoverFromAgent(tx, m));
-const walletOf = async (agentId: number) => await inTransaction(w.db, async (tx) => await walletAccount(tx, agentId, 'NGN'));
-const debtOf = async (agentId: number) => await inTransaction(w.db, async (tx) => await agentDebt(tx, agentId, 'NGN'));
+const recover = async (m: LateMoney) =>
+  await inTransaction(w.db, async (tx) => await recoverFromAgent(tx, m));
+const walletOf = async (agentId: number) =>
+  await inTransaction(w.db, async (tx) => await walletAccount(tx, agentId, 'NGN'));
+const debtOf = async (agentId: number) =>
+  await inTransaction(w.db, async (tx) => await agentDebt(tx, agentId, 'NGN'));
 const statementOf = async (agentId: number) =>
-  await inTransaction(w.db, async (tx) => (await listStatement(tx, (await walletOf(agentId)).id)).rows);
+  await inTransaction(
+    w.db,
+    async (tx) => (await listStatement(tx, (await walletOf(agentId)).id)).rows,
+  );
 let funded = 0;
 const fund = async (agentId: number, amount: number, reference = `debt-fund-${++funded}`) =>
   await fundWallet(
@@ -152,11 +158,22 @@ describe('recovering late deliveries', () => {
     w = await T.fork();
     await fund(w.agentId, 100_000);
     const free = { ...late(1), providerCostMinor: 0 };
-    const commission = await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance);
-    const float = await inTransaction(w.db, async (tx) => (await floatAccount(tx, 'jonet')).balance);
+    const commission = await inTransaction(
+      w.db,
+      async (tx) => (await commissionAccount(tx, 'NGN')).balance,
+    );
+    const float = await inTransaction(
+      w.db,
+      async (tx) => (await floatAccount(tx, 'jonet')).balance,
+    );
     expect(await recover(free)).toEqual({ recoveredMinor: 9_700, debtMinor: 0 });
-    expect(await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance) - commission).toBe(9_700);
-    expect(await inTransaction(w.db, async (tx) => (await floatAccount(tx, 'jonet')).balance)).toBe(float);
+    expect(
+      (await inTransaction(w.db, async (tx) => (await commissionAccount(tx, 'NGN')).balance)) -
+        commission,
+    ).toBe(9_700);
+    expect(await inTransaction(w.db, async (tx) => (await floatAccount(tx, 'jonet')).balance)).toBe(
+      float,
+    );
     // Written off, a free delivery costs the platform nothing and posts nothing.
     const entries = (await w.db.select().from(ledgerEntries)).length;
     await inTransaction(w.db, async (tx) => await writeOff(tx, { ...free, lateDeliveryId: 2 }));
@@ -188,13 +205,19 @@ describe('the reconciliation', () => {
   it('shows what the platform wrote off and what agents still owe, per currency', async () => {
     w = await T.fork();
     const totals = async () =>
-      await (await inTransaction(w.db, async (tx) => await lateDeliveryTotals(tx))).filter((t) => t.currency === 'NGN');
+      await (
+        await inTransaction(w.db, async (tx) => await lateDeliveryTotals(tx))
+      ).filter((t) => t.currency === 'NGN');
     expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 0, agentDebtMinor: 0 }]);
     await fund(w.agentId, 5_000);
     await recover(late(1)); // 4,700 left owing
     await inTransaction(w.db, async (tx) => await writeOff(tx, late(2)));
-    expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 4_700 }]);
+    expect(await totals()).toEqual([
+      { currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 4_700 },
+    ]);
     await fund(w.agentId, 10_000);
-    expect(await totals()).toEqual([{ currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 0 }]);
+    expect(await totals()).toEqual([
+      { currency: 'NGN', writtenOffMinor: 9_550, agentDebtMinor: 0 },
+    ]);
   });
 });

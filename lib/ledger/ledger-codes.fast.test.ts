@@ -33,16 +33,18 @@ function codeOf(f: () => unknown): LedgerError['code'] {
 }
 const entries = async () => (await w.db.select().from(ledgerEntries)).length;
 const move = async (amount: number, currency: 'NGN' | 'INR' = 'NGN', key = `codes-${amount}`) =>
-  await inTransaction(w.db, async (tx) =>
-    await post(tx, {
-      from: await fundingAccount(tx, 'NGN'),
-      to: await walletAccount(tx, w.agentId, currency),
-      amount,
-      kind: 'funding',
-      idempotencyKey: key,
-      memo: 'test',
-      now,
-    }),
+  await inTransaction(
+    w.db,
+    async (tx) =>
+      await post(tx, {
+        from: await fundingAccount(tx, 'NGN'),
+        to: await walletAccount(tx, w.agentId, currency),
+        amount,
+        kind: 'funding',
+        idempotencyKey: key,
+        memo: 'test',
+        now,
+      }),
   );
 
 describe('the ledger refuses with a code', () => {
@@ -80,16 +82,21 @@ describe('the ledger refuses with a code', () => {
     );
     await inTransaction(w.db, async (tx) => {
       expect(
-        codeOf(async () => await assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true })),
+        codeOf(
+          async () =>
+            await assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true }),
+        ),
       ).toBe('IDEMPOTENCY_CONFLICT');
       expect(codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other))).toBe(
         'IDEMPOTENCY_CONFLICT',
       );
-      expect(codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId))).toBe(
-        'IDEMPOTENCY_CONFLICT',
-      );
+      expect(
+        codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId)),
+      ).toBe('IDEMPOTENCY_CONFLICT');
       // Another currency's payment of the same name is another payment.
-      expect(async () => await assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).not.toThrow();
+      expect(
+        async () => await assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other),
+      ).not.toThrow();
     });
   });
 });

@@ -48,7 +48,9 @@ const balanceOf = async (code: string) =>
   (await first(w.db.select().from(accounts).where(eq(accounts.code, code))))?.balance ?? 0;
 const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
 const audits = async (action: string) =>
-  (await first(await rows(w.db, sql`select count(*) as n from audit_log where action = ${action}`)))!.n;
+  (await first(
+    await rows(w.db, sql`select count(*) as n from audit_log where action = ${action}`),
+  ))!.n;
 const entries = async () => await w.db.select().from(ledgerEntries);
 const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
 
@@ -63,9 +65,12 @@ describe('funding', () => {
     const before = await balanceOf('funding:NGN');
     const credits = await audits('wallet.credit');
     const first = await fund(50_000, 'credit', '  BANK-1 ');
-    expect(await fund(50_000, 'credit', 'BANK-1')).toEqual({ entryId: first.entryId, replayed: true });
+    expect(await fund(50_000, 'credit', 'BANK-1')).toEqual({
+      entryId: first.entryId,
+      replayed: true,
+    });
     expect((await wallet()).balance).toBe(50_000);
-    expect(await audits('wallet.credit') - credits).toBe(1);
+    expect((await audits('wallet.credit')) - credits).toBe(1);
     expect(await balanceOf('funding:NGN')).toBe(before - 50_000);
     await fund(20_000, 'debit');
     expect((await wallet()).balance).toBe(30_000);
@@ -101,7 +106,9 @@ describe('funding', () => {
     expect(async () => await fund(300, 'debit', 'R1')).toThrowError(
       'This reference was already used for a different movement.',
     );
-    expect(async () => await fund(301, 'debit')).toThrowError('Your wallet has ₦3.00; this sale needs ₦3.01.');
+    expect(async () => await fund(301, 'debit')).toThrowError(
+      'Your wallet has ₦3.00; this sale needs ₦3.01.',
+    );
     await fund(300, 'debit');
     expect((await wallet()).balance).toBe(0);
     expect((await entries()).length).toBe(count + 1);
@@ -127,31 +134,42 @@ describe('funding', () => {
         String(amount),
       ).toThrowError('The amount must be a positive whole number of minor units.');
     }
-    expect(async () =>
-      await post(w.db, {
-        from,
-        to: await walletAccount(w.db, w.agentId, 'INR'),
-        amount: 1,
-        kind: 'funding',
-        idempotencyKey: ref(),
-        memo: 'x',
-        now: NOW,
-      }),
+    expect(
+      async () =>
+        await post(w.db, {
+          from,
+          to: await walletAccount(w.db, w.agentId, 'INR'),
+          amount: 1,
+          kind: 'funding',
+          idempotencyKey: ref(),
+          memo: 'x',
+          now: NOW,
+        }),
     ).toThrowError('Currencies differ.');
     expect(
-      (await post(w.db, { from, to, amount: 1, kind: 'funding', idempotencyKey: 'k', memo: 'x', now: NOW }))
-        .replayed,
+      (
+        await post(w.db, {
+          from,
+          to,
+          amount: 1,
+          kind: 'funding',
+          idempotencyKey: 'k',
+          memo: 'x',
+          now: NOW,
+        })
+      ).replayed,
     ).toBe(false);
-    expect(async () =>
-      await post(w.db, {
-        from: to,
-        to: from,
-        amount: 1,
-        kind: 'funding',
-        idempotencyKey: 'k',
-        memo: 'x',
-        now: NOW,
-      }),
+    expect(
+      async () =>
+        await post(w.db, {
+          from: to,
+          to: from,
+          amount: 1,
+          kind: 'funding',
+          idempotencyKey: 'k',
+          memo: 'x',
+          now: NOW,
+        }),
     ).toThrowError(LedgerError);
     expect(await balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
     // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
@@ -162,16 +180,17 @@ describe('funding', () => {
       [from, clearing, 1],
       [from, to, 2],
     ] as const) {
-      expect(async () =>
-        await post(w.db, {
-          from: a,
-          to: b,
-          amount,
-          kind: 'funding',
-          idempotencyKey: 'k',
-          memo: 'x',
-          now: NOW,
-        }),
+      expect(
+        async () =>
+          await post(w.db, {
+            from: a,
+            to: b,
+            amount,
+            kind: 'funding',
+            idempotencyKey: 'k',
+            memo: 'x',
+            now: NOW,
+          }),
       ).toThrowError(
         new LedgerError(
           'This reference was already used for a different movement.',
@@ -180,15 +199,17 @@ describe('funding', () => {
       );
     }
     expect(
-      (await post(w.db, {
-        from,
-        to: other,
-        amount: 1,
-        kind: 'funding',
-        idempotencyKey: 'k',
-        memo: 'x',
-        now: NOW,
-      })).replayed,
+      (
+        await post(w.db, {
+          from,
+          to: other,
+          amount: 1,
+          kind: 'funding',
+          idempotencyKey: 'k',
+          memo: 'x',
+          now: NOW,
+        })
+      ).replayed,
     ).toBe(true);
   });
 });
@@ -196,7 +217,9 @@ describe('funding', () => {
 describe('accounts', () => {
   it('one account per code; wallets listed NGN first; floats only for known providers', async () => {
     await fresh();
-    expect((await walletAccount(w.db, w.agentId, 'NGN')).id).toBe((await walletAccount(w.db, w.agentId, 'NGN')).id);
+    expect((await walletAccount(w.db, w.agentId, 'NGN')).id).toBe(
+      (await walletAccount(w.db, w.agentId, 'NGN')).id,
+    );
     expect((await listWallets(w.db, w.agentId)).map((a) => a.currency)).toEqual(['NGN', 'INR']);
     expect(await floatAccount(w.db, 'rechargekit')).toMatchObject({
       currency: 'INR',
@@ -205,7 +228,10 @@ describe('accounts', () => {
       code: 'float:rechargekit',
     });
     expect(async () => await floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
-    expect(await clearingAccount(w.db, 'INR')).toMatchObject({ kind: 'clearing', code: 'clearing:INR' });
+    expect(await clearingAccount(w.db, 'INR')).toMatchObject({
+      kind: 'clearing',
+      code: 'clearing:INR',
+    });
     expect(await commissionAccount(w.db, 'NGN')).toMatchObject({
       kind: 'commission_income',
       code: 'commission:NGN',
@@ -231,7 +257,9 @@ describe('statement', () => {
     ]);
     expect((await listStatement(w.db, id, 2, 2)).rows.map((x) => x.reference)).toEqual(['a']);
     expect((await listStatement(w.db, id)).rows).toHaveLength(3);
-    expect((await listAllStatementRows(w.db, id)).map((x) => [x.reference, x.runningBalance])).toEqual([
+    expect(
+      (await listAllStatementRows(w.db, id)).map((x) => [x.reference, x.runningBalance]),
+    ).toEqual([
       ['a', 1000],
       ['b', 600],
       ['c', 650],
@@ -242,11 +270,9 @@ describe('statement', () => {
 describe('sale money', () => {
   // A purchase row is needed for the foreign keys; the money calls below are then driven by hand.
   async function openSale(face = 10_000) {
-    const product = (await w.db
-      .select()
-      .from(products)
-      .where(eq(products.currency, 'NGN')))
-      .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const product = (await w.db.select().from(products).where(eq(products.currency, 'NGN'))).find(
+      (p) => p.type === 'airtime' && p.network === 'MTN',
+    )!;
     const res = await startSale(
       w.db,
       w.agentId,
@@ -261,7 +287,9 @@ describe('sale money', () => {
       { provider: w.provider },
     );
     if (!res.ok) throw new Error(res.refusal.message);
-    const p = (await first(w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId))))!;
+    const p = (await first(
+      w.db.select().from(purchases).where(eq(purchases.id, res.outcome.purchaseId)),
+    ))!;
     return {
       purchaseId: p.id,
       agentId: p.agentId,
@@ -278,18 +306,20 @@ describe('sale money', () => {
     const f0 = await balanceOf('float:vtpass');
     const c0 = await balanceOf('commission:NGN');
     expect(await settle(w.db, sale, 'vtpass', sale.agentCostMinor - 150, 'test')).toBe(true);
-    expect(await balanceOf('float:vtpass') - f0).toBe(sale.agentCostMinor - 150);
-    expect(await balanceOf('commission:NGN') - c0).toBe(150);
+    expect((await balanceOf('float:vtpass')) - f0).toBe(sale.agentCostMinor - 150);
+    expect((await balanceOf('commission:NGN')) - c0).toBe(150);
     expect(await balanceOf('clearing:NGN')).toBe(0);
     expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
     expect(await settle(w.db, sale, 'vtpass', 1, 'again')).toBe(false);
     expect(await refund(w.db, sale, 'late', 'x')).toBe(false);
     expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
     expect(
-      await first(w.db
-        .select()
-        .from(purchaseResolutions)
-        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))),
+      await first(
+        w.db
+          .select()
+          .from(purchaseResolutions)
+          .where(eq(purchaseResolutions.purchaseId, sale.purchaseId)),
+      ),
     ).toMatchObject({ outcome: 'settled', resolvedBy: 'test', at: NOW });
     await w.db
       .update(purchases)
@@ -304,16 +334,12 @@ describe('sale money', () => {
     const below = await openSale();
     const c0 = await balanceOf('commission:NGN');
     await settle(w.db, below, 'jonet', below.agentCostMinor + 70, 'test');
-    expect(await balanceOf('commission:NGN') - c0).toBe(-70);
+    expect((await balanceOf('commission:NGN')) - c0).toBe(-70);
     expect(await balanceOf('clearing:NGN')).toBe(0);
     const even = await openSale();
     const before = (await entries()).length;
     await settle(w.db, even, 'jonet', even.agentCostMinor, 'test');
-    expect(
-      (await entries())
-        .slice(before)
-        .map((e) => e.kind),
-    ).toEqual(['settle_cost']);
+    expect((await entries()).slice(before).map((e) => e.kind)).toEqual(['settle_cost']);
   });
 
   it('refund gives the agent cost back to the wallet once, with a memo the agent can read', async () => {
@@ -331,10 +357,12 @@ describe('sale money', () => {
       creditAccountId: (await wallet()).id,
     });
     expect(
-      await first(w.db
-        .select()
-        .from(purchaseResolutions)
-        .where(eq(purchaseResolutions.purchaseId, sale.purchaseId))),
+      await first(
+        w.db
+          .select()
+          .from(purchaseResolutions)
+          .where(eq(purchaseResolutions.purchaseId, sale.purchaseId)),
+      ),
     ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 016' });
   });
 
@@ -390,13 +418,15 @@ describe('sale money', () => {
       const f0 = await balanceOf('float:cwg');
       const c0 = await balanceOf('commission:NGN');
       const w0 = (await wallet()).balance;
-      expect(await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback')).toBe(
-        true,
+      expect(
+        await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'callback'),
+      ).toBe(true);
+      expect(await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(
+        false,
       );
-      expect(await reverseSettled(w.db, sale, 'cwg', sale.agentCostMinor - margin, 'again')).toBe(false);
       const moved = [
-        await balanceOf('float:cwg') - f0,
-        await balanceOf('commission:NGN') - c0,
+        (await balanceOf('float:cwg')) - f0,
+        (await balanceOf('commission:NGN')) - c0,
         (await wallet()).balance - w0,
         await balanceOf('clearing:NGN'),
       ];
@@ -416,8 +446,8 @@ describe('sale money', () => {
     });
     expect(await balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
     // Its key is the sale's: reserving the same sale again is refused, not taken twice.
-    expect(async () =>
-      await reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
+    expect(
+      async () => await reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
     ).toThrowError('This reference was already used for a different movement.');
     expect(await wallet()).toMatchObject({
       balance: 100_000 - sale.agentCostMinor,
@@ -430,11 +460,9 @@ describe('the invariant checks notice a broken ledger', () => {
   async function withSales() {
     await fresh();
     await fund(100_000);
-    const product = (await w.db
-      .select()
-      .from(products)
-      .where(eq(products.currency, 'NGN')))
-      .find((p) => p.type === 'airtime' && p.network === 'MTN')!;
+    const product = (await w.db.select().from(products).where(eq(products.currency, 'NGN'))).find(
+      (p) => p.type === 'airtime' && p.network === 'MTN',
+    )!;
     const ids: number[] = [];
     for (const lastTwo of ['00', '58', '52']) {
       const res = await startSale(
@@ -502,7 +530,10 @@ describe('the invariant checks notice a broken ledger', () => {
   it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
     const { held, other } = await withSales();
     raw('drop index if exists purchases_agent_key_unique');
-    const indexes = await rows(w.db, sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`);
+    const indexes = await rows(
+      w.db,
+      sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
+    );
     for (const i of indexes) if (i.sql && /unique/i.test(i.sql)) raw(`drop index "${i.name}"`);
     raw(
       `update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`,

@@ -34,7 +34,10 @@ describe('funding a wallet', () => {
     const again = await fundWallet(db, admin, input);
     expect(again).toEqual({ entryId: first.entryId, replayed: true });
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(500_000);
-    const audits = await rows(db, sql`select count(*) as n from audit_log where action = 'wallet.credit'`);
+    const audits = await rows(
+      db,
+      sql`select count(*) as n from audit_log where action = 'wallet.credit'`,
+    );
     expect(audits[0]?.n).toBe(1);
     expect(allViolations(db)).toEqual([]);
   });
@@ -50,17 +53,19 @@ describe('funding a wallet', () => {
       reason: 'audited',
     });
     expect(allViolations(db)).toEqual([]);
-    await inTransaction(db, async (tx) =>
-      await post(tx, {
-        from: await fundingAccount(tx, 'NGN'),
-        to: await walletAccount(tx, agent.id, 'NGN'),
-        amount: 5_000,
-        kind: 'funding',
-        idempotencyKey: 'funding:BANK-2',
-        reference: 'BANK-2',
-        memo: 'money from nothing',
-        now: Date.now(),
-      }),
+    await inTransaction(
+      db,
+      async (tx) =>
+        await post(tx, {
+          from: await fundingAccount(tx, 'NGN'),
+          to: await walletAccount(tx, agent.id, 'NGN'),
+          amount: 5_000,
+          kind: 'funding',
+          idempotencyKey: 'funding:BANK-2',
+          reference: 'BANK-2',
+          memo: 'money from nothing',
+          now: Date.now(),
+        }),
     );
     expect(allViolations(db)).toEqual([
       expect.stringMatching(/^I7: entry \d+ credits wallet .* as funding/),
@@ -77,7 +82,9 @@ describe('funding a wallet', () => {
       reason: 'x',
     };
     await fundWallet(db, admin, { ...base, amount: 1000 });
-    expect(async () => await fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(LedgerError);
+    expect(async () => await fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(
+      LedgerError,
+    );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(1000);
   });
 
@@ -91,15 +98,16 @@ describe('funding a wallet', () => {
       reference: 'r1',
       reason: 'x',
     });
-    expect(async () =>
-      await fundWallet(db, SYSTEM_ACTOR, {
-        agentId: agent.id,
-        currency: 'NGN',
-        amount: 301,
-        direction: 'debit',
-        reference: 'r2',
-        reason: 'x',
-      }),
+    expect(
+      async () =>
+        await fundWallet(db, SYSTEM_ACTOR, {
+          agentId: agent.id,
+          currency: 'NGN',
+          amount: 301,
+          direction: 'debit',
+          reference: 'r2',
+          reason: 'x',
+        }),
     ).toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(300);
     expect(allViolations(db)).toEqual([]);
@@ -127,13 +135,13 @@ describe('funding a wallet', () => {
       ['b', 400, 0, 600],
     ]);
     // The CSV export reads every row, oldest first, with the same running balances.
-    expect((await listAllStatementRows(db, wallet.id)).map((r) => [r.reference, r.runningBalance])).toEqual(
-      [
-        ['a', 1000],
-        ['b', 600],
-        ['c', 650],
-      ],
-    );
+    expect(
+      (await listAllStatementRows(db, wallet.id)).map((r) => [r.reference, r.runningBalance]),
+    ).toEqual([
+      ['a', 1000],
+      ['b', 600],
+      ['c', 650],
+    ]);
   });
 });
 

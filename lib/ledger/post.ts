@@ -93,7 +93,7 @@ export async function post(tx: Tx, input: PostInput): Promise<PostResult> {
   if (!inserted) return await replay(tx, input);
 
   const debited = await debitAccount(tx).run({ id: input.from.id, amount: input.amount });
-  if (debited.changes !== 1) {
+  if (debited !== 1) {
     const current = await first(tx.select().from(accounts).where(eq(accounts.id, input.from.id)));
     throw insufficientFunds(current?.balance ?? 0, input.amount, input.from.currency);
   }
@@ -102,10 +102,9 @@ export async function post(tx: Tx, input: PostInput): Promise<PostResult> {
 }
 
 async function replay(tx: Tx, input: PostInput): Promise<PostResult> {
-  const existing = await first(tx
-    .select()
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.idempotencyKey, input.idempotencyKey)));
+  const existing = await first(
+    tx.select().from(ledgerEntries).where(eq(ledgerEntries.idempotencyKey, input.idempotencyKey)),
+  );
   const same =
     existing &&
     existing.debitAccountId === input.from.id &&

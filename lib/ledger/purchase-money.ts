@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
+import { written } from '@/db/query';
 import { accounts, purchaseResolutions, purchaseReversals } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 import {
@@ -82,7 +83,7 @@ async function claimResolution(
     reason: reason ?? null,
     at: sale.now,
   });
-  return claimed.changes === 1;
+  return claimed === 1;
 }
 
 type Kind = 'settle_cost' | 'settle_margin' | 'refund' | 'reversal';
@@ -118,13 +119,22 @@ export async function settle(
   providerCostMinor: number,
   by: string,
 ): Promise<boolean> {
-  if (!await claimResolution(tx, sale, 'settled', by)) return false;
+  if (!(await claimResolution(tx, sale, 'settled', by))) return false;
   const clearing = await clearingAccount(tx, sale.currency);
   const commission = await commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Selling below provider cost (a promotion): commission income funds the gap first.
   if (margin < 0)
-    await leg(tx, sale, commission, clearing, -margin, 'settle_margin', 'margin', 'Margin shortfall');
+    await leg(
+      tx,
+      sale,
+      commission,
+      clearing,
+      -margin,
+      'settle_margin',
+      'margin',
+      'Margin shortfall',
+    );
   await leg(
     tx,
     sale,
@@ -135,13 +145,23 @@ export async function settle(
     'cost',
     `Paid to ${provider}`,
   );
-  if (margin > 0) await leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
-  await adjustReserved(tx, (await walletAccount(tx, sale.agentId, sale.currency)).id, -sale.agentCostMinor);
+  if (margin > 0)
+    await leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
+  await adjustReserved(
+    tx,
+    (await walletAccount(tx, sale.agentId, sale.currency)).id,
+    -sale.agentCostMinor,
+  );
   return true;
 }
 
-export async function refund(tx: Tx, sale: SaleMoney, by: string, reason: string): Promise<boolean> {
-  if (!await claimResolution(tx, sale, 'refunded', by, reason)) return false;
+export async function refund(
+  tx: Tx,
+  sale: SaleMoney,
+  by: string,
+  reason: string,
+): Promise<boolean> {
+  if (!(await claimResolution(tx, sale, 'refunded', by, reason))) return false;
   const wallet = await walletAccount(tx, sale.agentId, sale.currency);
   // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
   await leg(
@@ -166,11 +186,13 @@ export async function reverseSettled(
   providerCostMinor: number,
   by: string,
 ): Promise<boolean> {
-  const claimed = await tx
-    .insert(purchaseReversals)
-    .values({ purchaseId: sale.purchaseId, resolvedBy: by, at: sale.now })
-    .onConflictDoNothing();
-  if (claimed.changes !== 1) return false;
+  const claimed = await written(
+    tx
+      .insert(purchaseReversals)
+      .values({ purchaseId: sale.purchaseId, resolvedBy: by, at: sale.now })
+      .onConflictDoNothing(),
+  );
+  if (claimed !== 1) return false;
   const wallet = await walletAccount(tx, sale.agentId, sale.currency);
   const clearing = await clearingAccount(tx, sale.currency);
   const commission = await commissionAccount(tx, sale.currency);
@@ -187,7 +209,16 @@ export async function reverseSettled(
     `Reversed by ${provider}`,
   );
   if (margin > 0)
-    await leg(tx, sale, commission, clearing, margin, 'reversal', 'reversal:margin', 'Margin returned');
+    await leg(
+      tx,
+      sale,
+      commission,
+      clearing,
+      margin,
+      'reversal',
+      'reversal:margin',
+      'Margin returned',
+    );
   if (margin < 0)
     await leg(
       tx,

@@ -21,8 +21,15 @@ export interface StatementPage {
   pageSize: number;
 }
 
-async function statementRows(tx: Tx, accountId: number, limit: number, offset: number): Promise<StatementRow[]> {
-  return await rows(tx, sql`
+async function statementRows(
+  tx: Tx,
+  accountId: number,
+  limit: number,
+  offset: number,
+): Promise<StatementRow[]> {
+  return await rows(
+    tx,
+    sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
       case when debit_account_id = ${accountId} then amount else 0 end as debit,
       case when credit_account_id = ${accountId} then amount else 0 end as credit,
@@ -31,15 +38,26 @@ async function statementRows(tx: Tx, accountId: number, limit: number, offset: n
     from ledger_entries
     where debit_account_id = ${accountId} or credit_account_id = ${accountId}
     order by id desc
-    limit ${limit} offset ${offset}`);
+    limit ${limit} offset ${offset}`,
+  );
 }
 
 /** Newest first; the running balance is the wallet's balance right after each row. */
-export async function listStatement(tx: Tx, accountId: number, page = 1, pageSize = 25): Promise<StatementPage> {
+export async function listStatement(
+  tx: Tx,
+  accountId: number,
+  page = 1,
+  pageSize = 25,
+): Promise<StatementPage> {
   const rows = await statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
-  const count = await first(rows(tx, sql`
+  const count = await first(
+    rows(
+      tx,
+      sql`
     select count(*) as n from ledger_entries
-    where debit_account_id = ${accountId} or credit_account_id = ${accountId}`));
+    where debit_account_id = ${accountId} or credit_account_id = ${accountId}`,
+    ),
+  );
   return { rows, total: count?.n ?? 0, page, pageSize };
 }
 

@@ -75,7 +75,10 @@ describe('provider credentials at rest', () => {
       setBy: admin.email,
     });
     expect(JSON.stringify(status)).not.toContain('SK_new_value');
-    const audit = await rows(db, sql`select detail from audit_log where action = 'provider.credential_set'`);
+    const audit = await rows(
+      db,
+      sql`select detail from audit_log where action = 'provider.credential_set'`,
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).not.toContain('SK_new_value');
   });
@@ -85,8 +88,15 @@ describe('provider credentials at rest', () => {
       .select()
       .from(providerCredentials)
       .where(eq(providerCredentials.provider, 'cwg'));
-    expect(async () =>
-      await setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
+    expect(
+      async () =>
+        await setProviderCredential(
+          db,
+          { userId: null, label: 'x', ip: null },
+          'cwg',
+          'apiKey',
+          'x',
+        ),
     ).toThrow(/no credential/);
     expect(
       await db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'cwg')),
@@ -94,11 +104,11 @@ describe('provider credentials at rest', () => {
   });
 
   it('a ciphertext copied onto another provider row does not open', async () => {
-    const jonet = (await first(db
-      .select()
-      .from(providerCredentials)
-      .where(eq(providerCredentials.provider, 'jonet'))))!;
-    await db.update(providerCredentials)
+    const jonet = (await first(
+      db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'jonet')),
+    ))!;
+    await db
+      .update(providerCredentials)
       .set({ ciphertext: jonet.ciphertext })
       .where(sql`provider = 'rechargekit' and field = 'token'`);
     expect(async () => await loadProviderRuntime(db, 'rechargekit')).toThrow();
@@ -125,7 +135,9 @@ describe('provider settings', () => {
       paths: { balance: '/b' },
       lowBalanceMinor: 100_000,
     });
-    const detail = (await first(await rows(db, sql`select detail from audit_log where action = 'provider.settings'`)))!.detail;
+    const detail = (await first(
+      await rows(db, sql`select detail from audit_log where action = 'provider.settings'`),
+    ))!.detail;
     expect(Object.keys(JSON.parse(detail).changes).sort()).toEqual([
       'enabled',
       'lowBalanceMinor',

@@ -29,9 +29,12 @@ export async function updateProviderSettings(
   now = Date.now(),
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const before = await first(tx.select().from(providerSettings).where(eq(providerSettings.id, id)));
+    const before = await first(
+      tx.select().from(providerSettings).where(eq(providerSettings.id, id)),
+    );
     if (!before) throw new Refusal('No such provider.');
-    await tx.update(providerSettings)
+    await tx
+      .update(providerSettings)
       .set({ ...input, updatedAt: now })
       .where(eq(providerSettings.id, id));
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -68,8 +71,16 @@ export async function setProviderCredential(
   const ciphertext = encryptCredential(key, id, field, value);
   await inTransaction(db, async (tx) => {
     const existed =
-      (await first(await rows(tx, sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`)))?.n === 1;
-    await tx.insert(providerCredentials)
+      (
+        await first(
+          await rows(
+            tx,
+            sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`,
+          ),
+        )
+      )?.n === 1;
+    await tx
+      .insert(providerCredentials)
       .values({ provider: id, field, ciphertext, setAt: now, setBy: actor.userId })
       .onConflictDoUpdate({
         target: [providerCredentials.provider, providerCredentials.field],
@@ -90,12 +101,18 @@ export async function setProviderCredential(
 }
 
 /** An admin lifts an auto-pause; the provider is routed to again at once. */
-export async function resumeProvider(db: Db, actor: Actor, id: ProviderId, now = Date.now()): Promise<void> {
+export async function resumeProvider(
+  db: Db,
+  actor: Actor,
+  id: ProviderId,
+  now = Date.now(),
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const row = await first(tx.select().from(providerSettings).where(eq(providerSettings.id, id)));
     if (!row) throw new Refusal('No such provider.');
     if (row.pausedAt === null) throw new Refusal('This provider is not paused.');
-    await tx.update(providerSettings)
+    await tx
+      .update(providerSettings)
       .set({ pausedAt: null, pausedReason: null, updatedAt: now })
       .where(eq(providerSettings.id, id));
     await recordAudit(
@@ -121,7 +138,8 @@ export async function recordProviderBalance(
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     // A slow answer that arrives after a newer one must not overwrite it.
-    await tx.update(providerSettings)
+    await tx
+      .update(providerSettings)
       .set({ lastBalanceMinor: amountMinor, lastBalanceAt: now })
       .where(
         and(

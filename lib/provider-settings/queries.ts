@@ -11,7 +11,10 @@ export async function listProviderSettings(db: Db): Promise<ProviderSettingsRow[
   return await db.select().from(providerSettings).orderBy(asc(providerSettings.id));
 }
 
-export async function getProviderSettings(db: Db, id: ProviderId): Promise<ProviderSettingsRow | undefined> {
+export async function getProviderSettings(
+  db: Db,
+  id: ProviderId,
+): Promise<ProviderSettingsRow | undefined> {
   return await first(db.select().from(providerSettings).where(eq(providerSettings.id, id)));
 }
 

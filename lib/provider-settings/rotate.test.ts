@@ -22,24 +22,28 @@ beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   for (const [place, value] of Object.entries(PLAINTEXTS)) {
     const [provider, field] = place.split('/') as [string, string];
-    await db.insert(providerCredentials)
-      .values({
-        provider,
-        field,
-        ciphertext: encryptCredential(OLD, provider, field, value),
-        setAt: 1,
-      });
+    await db.insert(providerCredentials).values({
+      provider,
+      field,
+      ciphertext: encryptCredential(OLD, provider, field, value),
+      setAt: 1,
+    });
   }
 });
 afterEach(() => cleanup());
 
 const rows = async () => await db.select().from(providerCredentials);
 const auditRows = async () =>
-  await rows(db, sql`select detail from audit_log where action = 'provider.credentials_key_rotated'`);
+  await rows(
+    db,
+    sql`select detail from audit_log where action = 'provider.credentials_key_rotated'`,
+  );
 
 describe('rotating CREDENTIALS_KEY', () => {
   it('re-seals every credential with the new key, which alone opens them afterwards; audited', async () => {
-    expect(await rotateCredentialsKey(db, { current: NEW, previous: OLD }, 1_700_000_000_000)).toEqual({
+    expect(
+      await rotateCredentialsKey(db, { current: NEW, previous: OLD }, 1_700_000_000_000),
+    ).toEqual({
       resealed: 3,
       alreadyCurrent: 0,
     });
@@ -56,7 +60,8 @@ describe('rotating CREDENTIALS_KEY', () => {
 
   it('accepts both keys during the rotation: credentials set meanwhile under the new key are left as they are', async () => {
     // The portal restarted with the new key and an admin changed one credential before the command ran.
-    await db.update(providerCredentials)
+    await db
+      .update(providerCredentials)
       .set({ ciphertext: encryptCredential(NEW, 'jonet', 'apiKey', 'jonet-new') })
       .where(sql`provider = 'jonet'`);
     const keys = { current: NEW, previous: OLD };
@@ -98,7 +103,8 @@ describe('rotating CREDENTIALS_KEY', () => {
 
   it('stops before writing anything when a credential opens with neither key', async () => {
     const stranger = randomBytes(32).toString('base64');
-    await db.update(providerCredentials)
+    await db
+      .update(providerCredentials)
       .set({ ciphertext: encryptCredential(stranger, 'cwg', 'clientSecret', 'x') })
       .where(sql`provider = 'cwg'`);
     const before = await rows();
@@ -118,6 +124,8 @@ describe('rotating CREDENTIALS_KEY', () => {
   });
 
   it('refuses the same key as old and new', () => {
-    expect(async () => await rotateCredentialsKey(db, { current: OLD, previous: OLD })).toThrow(/same key/);
+    expect(async () => await rotateCredentialsKey(db, { current: OLD, previous: OLD })).toThrow(
+      /same key/,
+    );
   });
 });

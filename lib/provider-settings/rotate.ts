@@ -70,7 +70,8 @@ export async function rotateCredentialsKey(
       stale.push({ provider: row.provider, field: row.field, plaintext });
     }
     for (const { provider, field, plaintext } of stale) {
-      await tx.update(providerCredentials)
+      await tx
+        .update(providerCredentials)
         .set({ ciphertext: encryptCredential(keys.current, provider, field, plaintext) })
         .where(
           and(eq(providerCredentials.provider, provider), eq(providerCredentials.field, field)),

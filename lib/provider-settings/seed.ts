@@ -1,4 +1,5 @@
 import type { Db } from '@/db';
+import { written } from '@/db/query';
 import { providerCredentials, providerSettings } from '@/db/schema';
 import { env } from '@/lib/env';
 import { defaultProviderConfig, PROVIDER_IDS } from '@/lib/providers/registry';
@@ -17,20 +18,23 @@ export async function seedProviderSettings(
 ): Promise<void> {
   for (const id of PROVIDER_IDS) {
     const config = defaultProviderConfig(id, simulatorUrl);
-    const inserted = await db
-      .insert(providerSettings)
-      .values({
-        id,
-        baseUrl: config.baseUrl,
-        timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs,
-        paths: config.paths,
-        options: config.options,
-        updatedAt: now,
-      })
-      .onConflictDoNothing();
-    if (inserted.changes === 0 || !demoCredentials) continue;
+    const inserted = await written(
+      db
+        .insert(providerSettings)
+        .values({
+          id,
+          baseUrl: config.baseUrl,
+          timeoutMs: env.PROVIDER_TIMEOUT_MS ?? config.timeoutMs,
+          paths: config.paths,
+          options: config.options,
+          updatedAt: now,
+        })
+        .onConflictDoNothing(),
+    );
+    if (inserted === 0 || !demoCredentials) continue;
     for (const [field, value] of Object.entries(config.credentials)) {
-      await db.insert(providerCredentials)
+      await db
+        .insert(providerCredentials)
         .values({
           provider: id,
           field,

@@ -20,7 +20,7 @@ export async function recordBalanceSnapshot(
   amountMinor: number,
   at: number,
 ): Promise<void> {
-  const next = [...await listBalanceSnapshots(tx, provider), { at, amountMinor }]
+  const next = [...(await listBalanceSnapshots(tx, provider)), { at, amountMinor }]
     .sort((a, b) => a.at - b.at)
     .slice(-MAX_SNAPSHOTS);
   await writeSetting(tx, keyFor(provider), next);

@@ -22,7 +22,11 @@ let strangerCa: TestCa;
 let plain: RunningSimulator;
 let byIp: RunningSimulator; // certificate names IP:127.0.0.1, as CWG's raw-IP endpoint would need
 let byName: RunningSimulator; // certificate names only DNS:vend.cwg.test, served on 127.0.0.1
-const admin = async () => ({ userId: (await insertUser(db, 'admin')).id, label: 'admin@test', ip: '10.0.0.9' });
+const admin = async () => ({
+  userId: (await insertUser(db, 'admin')).id,
+  label: 'admin@test',
+  ip: '10.0.0.9',
+});
 
 beforeAll(async () => {
   ca = createTestCa('Provider Private CA');
@@ -42,7 +46,8 @@ afterAll(async () => {
 });
 
 async function pointAt(id: ProviderId, sim: RunningSimulator) {
-  await db.update(providerSettings)
+  await db
+    .update(providerSettings)
     .set({ baseUrl: sim.url + SIMULATOR_PREFIX[id] })
     .where(eq(providerSettings.id, id));
 }
@@ -83,14 +88,22 @@ describe('a provider behind a private CA', () => {
 
   it('succeeds once its settings trust that CA, and audits the change with the certificate’s fingerprint', async () => {
     await pointAt('cwg', byIp);
-    const [summary] = await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
+    const [summary] = await setProviderTls(db, await admin(), 'cwg', {
+      caPem: ca.caPem,
+      serverName: null,
+    });
     expect(summary?.subject).toContain('Provider Private CA');
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({
       ok: true,
       currency: 'NGN',
     });
     expect((await sellThrough('cwg')).status).toBe('SUCCESS');
-    const audit = (await first(await rows(db, sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`)))!;
+    const audit = (await first(
+      await rows(
+        db,
+        sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`,
+      ),
+    ))!;
     expect(audit.ip).toBe('10.0.0.9');
     expect(JSON.parse(audit.detail)).toMatchObject({
       removed: false,
@@ -123,7 +136,10 @@ describe('a provider behind a private CA', () => {
     await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: null });
     const mismatch = await testProviderConnection(db, null, 'cwg');
     expect(mismatch.ok ? '' : mismatch.error).toMatch(/ALTNAME/);
-    await setProviderTls(db, await admin(), 'cwg', { caPem: ca.caPem, serverName: 'vend.cwg.test' });
+    await setProviderTls(db, await admin(), 'cwg', {
+      caPem: ca.caPem,
+      serverName: 'vend.cwg.test',
+    });
     expect(await testProviderConnection(db, null, 'cwg')).toMatchObject({ ok: true });
   });
 
@@ -141,10 +157,12 @@ describe('a provider behind a private CA', () => {
 
 describe('the CA certificate field', () => {
   const stored = async () =>
-    (await first(db
-      .select({ pem: providerSettings.caCertPem })
-      .from(providerSettings)
-      .where(eq(providerSettings.id, 'vtpass'))))!.pem;
+    (await first(
+      db
+        .select({ pem: providerSettings.caCertPem })
+        .from(providerSettings)
+        .where(eq(providerSettings.id, 'vtpass')),
+    ))!.pem;
 
   it.each([
     [
@@ -161,15 +179,20 @@ describe('the CA certificate field', () => {
       /not a valid X\.509/,
     ],
     ['a server name that is not a host name', () => ca.caPem, /host name/, 'https://x'],
-  ])('refuses %s and writes nothing', async (_what, pem, message, serverName: string | null = null) => {
-    const before = await stored();
-    const audits = (await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n;
-    expect(async () => await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName })).toThrow(
-      message,
-    );
-    expect(await stored()).toBe(before);
-    expect((await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n).toBe(audits);
-  });
+  ])(
+    'refuses %s and writes nothing',
+    async (_what, pem, message, serverName: string | null = null) => {
+      const before = await stored();
+      const audits = (await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n;
+      expect(
+        async () => await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
+      ).toThrow(message);
+      expect(await stored()).toBe(before);
+      expect((await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n).toBe(
+        audits,
+      );
+    },
+  );
 
   it('refuses an expired certificate', () => {
     const later = new Date(Date.now() + 10 * 24 * 3_600_000);

@@ -89,12 +89,15 @@ export async function setProviderTls(
   if (serverName !== null && !SERVER_NAME.test(serverName))
     throw new Refusal('The certificate name must be a host name, like vend.cwg.example.');
   await inTransaction(db, async (tx) => {
-    const before = await first(tx
-      .select({ pem: providerSettings.caCertPem })
-      .from(providerSettings)
-      .where(eq(providerSettings.id, id)));
+    const before = await first(
+      tx
+        .select({ pem: providerSettings.caCertPem })
+        .from(providerSettings)
+        .where(eq(providerSettings.id, id)),
+    );
     if (!before) throw new Refusal('No such provider.');
-    await tx.update(providerSettings)
+    await tx
+      .update(providerSettings)
       .set({
         caCertPem: input.caPem === null ? null : input.caPem.trim(),
         tlsServerName: serverName,

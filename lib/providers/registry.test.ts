@@ -81,7 +81,9 @@ describe('a provider registered by its descriptor alone', () => {
         currency: 'INR',
         provider: 'fixturetel',
       });
-      expect(async () => await floatAccount(db, 'fixturetel')).toThrow('Unknown provider fixturetel');
+      expect(async () => await floatAccount(db, 'fixturetel')).toThrow(
+        'Unknown provider fixturetel',
+      );
     });
   });
 });

@@ -42,17 +42,15 @@ async function stuckSale() {
   await w.fund(100_000);
   const { outcome } = await sellTo(w, { ending: '58' });
   expect(outcome.status).toBe('PENDING');
-  const attempt = (await first(w.db
-    .select()
-    .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId))))!;
+  const attempt = (await first(
+    w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, outcome.purchaseId)),
+  ))!;
   return { sale: outcome, attempt };
 }
 const resolution = async (purchaseId: number) =>
-  await first(w.db
-    .select()
-    .from(purchaseResolutions)
-    .where(eq(purchaseResolutions.purchaseId, purchaseId)));
+  await first(
+    w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)),
+  );
 const jobs = async (purchaseId: number) =>
   await w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, purchaseId));
 const audits = async (purchaseId: number) =>
@@ -62,7 +60,8 @@ const audits = async (purchaseId: number) =>
     .where(
       and(eq(auditLog.targetId, String(purchaseId)), eq(auditLog.action, 'sale.manual_resolution')),
     );
-const lastEvent = async (purchaseId: number) => (await getSaleTimeline(w.db, purchaseId))!.events.at(-1)!;
+const lastEvent = async (purchaseId: number) =>
+  (await getSaleTimeline(w.db, purchaseId))!.events.at(-1)!;
 
 describe('an admin resolves a stuck sale', () => {
   it('"success" settles, counts the earnings, ends the requeries, and records who and why', async () => {
@@ -70,12 +69,12 @@ describe('an admin resolves a stuck sale', () => {
     const float = await balance(`float:${attempt.provider}`);
     const commission = await balance('commission:NGN');
     const at = Date.now() + 60_000;
-    expect(await adminResolve(w.db, admin, sale.purchaseId, 'success', 'Operator confirmed', at)).toBe(
-      'SUCCESS',
-    );
+    expect(
+      await adminResolve(w.db, admin, sale.purchaseId, 'success', 'Operator confirmed', at),
+    ).toBe('SUCCESS');
     expect(await wallet()).toMatchObject({ balance: 100_000 - sale.agentCostMinor, reserved: 0 });
-    expect(await balance(`float:${attempt.provider}`) - float).toBe(attempt.providerCostMinor);
-    expect(await balance('commission:NGN') - commission).toBe(
+    expect((await balance(`float:${attempt.provider}`)) - float).toBe(attempt.providerCostMinor);
+    expect((await balance('commission:NGN')) - commission).toBe(
       sale.agentCostMinor - attempt.providerCostMinor,
     );
     expect(await earnings()).toEqual([
@@ -85,7 +84,10 @@ describe('an admin resolves a stuck sale', () => {
         commissionMinor: sale.commissionMinor,
       }),
     ]);
-    expect(await resolution(sale.purchaseId)).toMatchObject({ outcome: 'settled', resolvedBy: 'admin' });
+    expect(await resolution(sale.purchaseId)).toMatchObject({
+      outcome: 'settled',
+      resolvedBy: 'admin',
+    });
     expect(await jobs(sale.purchaseId)).toEqual([]);
     expect(await lastEvent(sale.purchaseId)).toMatchObject({
       kind: 'admin_resolution',
@@ -108,7 +110,9 @@ describe('an admin resolves a stuck sale', () => {
 
   it('"failed" refunds, counts nothing, and a second decision is refused naming the first', async () => {
     const { sale } = await stuckSale();
-    expect(await adminResolve(w.db, admin, sale.purchaseId, 'failed', 'Not delivered')).toBe('FAILED');
+    expect(await adminResolve(w.db, admin, sale.purchaseId, 'failed', 'Not delivered')).toBe(
+      'FAILED',
+    );
     expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
     expect(await earnings()).toEqual([]);
     expect(await resolution(sale.purchaseId)).toMatchObject({
@@ -126,10 +130,12 @@ describe('an admin resolves a stuck sale', () => {
       outcome: 'failed',
       reason: 'Not delivered',
     });
-    expect(async () => await adminResolve(w.db, admin, sale.purchaseId, 'success', 'again')).toThrow(
-      new Refusal('This sale was already resolved (refunded) by admin.'),
+    expect(
+      async () => await adminResolve(w.db, admin, sale.purchaseId, 'success', 'again'),
+    ).toThrow(new Refusal('This sale was already resolved (refunded) by admin.'));
+    expect(async () => await adminResolve(w.db, admin, 999_999, 'success', 'no sale')).toThrow(
+      Refusal,
     );
-    expect(async () => await adminResolve(w.db, admin, 999_999, 'success', 'no sale')).toThrow(Refusal);
     expect(await audits(sale.purchaseId)).toHaveLength(1);
     expect(allViolations(w.db)).toEqual([]);
   });

@@ -31,26 +31,39 @@ async function pendingForever() {
 describe('admin resolution of a stuck sale', () => {
   it('lists sales pending too long, refunds on "failed", audits, and refuses a second resolution', async () => {
     const sale = await pendingForever();
-    expect((await listReviewQueue(world.db)).map((q) => q.purchase.id)).not.toContain(sale.purchaseId);
-    expect((await listReviewQueue(world.db, Date.now() + 31 * 60_000)).map((q) => q.purchase.id)).toContain(
+    expect((await listReviewQueue(world.db)).map((q) => q.purchase.id)).not.toContain(
       sale.purchaseId,
     );
+    expect(
+      (await listReviewQueue(world.db, Date.now() + 31 * 60_000)).map((q) => q.purchase.id),
+    ).toContain(sale.purchaseId);
 
     const before = (await findWallet(world.db, world.agentId, 'NGN'))!;
     expect(
-      await adminResolve(world.db, admin, sale.purchaseId, 'failed', 'Provider confirmed not delivered'),
+      await adminResolve(
+        world.db,
+        admin,
+        sale.purchaseId,
+        'failed',
+        'Provider confirmed not delivered',
+      ),
     ).toBe('FAILED');
     const after = (await findWallet(world.db, world.agentId, 'NGN'))!;
     expect(after.balance).toBe(before.balance + sale.agentCostMinor);
     expect(after.reserved).toBe(before.reserved - sale.agentCostMinor);
-    const audit = await rows(world.db, sql`select count(*) as n from audit_log where action = 'sale.manual_resolution' and target_id = ${String(sale.purchaseId)} and ip = '10.0.0.1'`);
+    const audit = await rows(
+      world.db,
+      sql`select count(*) as n from audit_log where action = 'sale.manual_resolution' and target_id = ${String(sale.purchaseId)} and ip = '10.0.0.1'`,
+    );
     expect(audit[0]?.n).toBe(1);
 
-    expect(async () =>
-      await adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
+    expect(
+      async () =>
+        await adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
     ).toThrow(/already resolved/);
     expect(
-      (await first(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!.status,
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!
+        .status,
     ).toBe('FAILED');
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -58,7 +71,13 @@ describe('admin resolution of a stuck sale', () => {
   it('settles on "success" with the provider cost and the margin', async () => {
     const sale = await pendingForever();
     expect(
-      await adminResolve(world.db, admin, sale.purchaseId, 'success', 'Operator confirmed delivery'),
+      await adminResolve(
+        world.db,
+        admin,
+        sale.purchaseId,
+        'success',
+        'Operator confirmed delivery',
+      ),
     ).toBe('SUCCESS');
     expect(allViolations(world.db)).toEqual([]);
   });

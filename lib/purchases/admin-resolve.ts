@@ -26,24 +26,23 @@ export async function adminResolve(
   return await inTransaction(db, async (tx) => {
     const purchase = await first(tx.select().from(purchases).where(eq(purchases.id, purchaseId)));
     if (!purchase) throw new Refusal('No such sale.');
-    const already = await first(tx
-      .select()
-      .from(purchaseResolutions)
-      .where(eq(purchaseResolutions.purchaseId, purchaseId)));
+    const already = await first(
+      tx.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)),
+    );
     if (already)
       throw new Refusal(
         `This sale was already resolved (${already.outcome}) by ${already.resolvedBy}.`,
       );
-    const attempt = (await first(tx
-      .select()
-      .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.reference, purchase.reference))))!;
+    const attempt = (await first(
+      tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)),
+    ))!;
     const money = saleMoney(purchase, now);
     if (outcome === 'success')
       await settle(tx, money, attempt.provider, attempt.providerCostMinor, 'admin');
     else await refund(tx, money, 'admin', reason);
     const status = outcome === 'success' ? 'SUCCESS' : 'FAILED';
-    await tx.update(purchases)
+    await tx
+      .update(purchases)
       .set({ status, updatedAt: now, finalAt: now })
       .where(eq(purchases.id, purchaseId));
     await recordSaleStatusWebhook(tx, purchase, status, now);

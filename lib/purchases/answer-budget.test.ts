@@ -47,9 +47,9 @@ describe('the counter budget', () => {
     ).toHaveLength(1);
 
     await Promise.all(background);
-    expect((await first(world.db.select().from(purchases).where(eq(purchases.id, id))))?.status).toBe(
-      'SUCCESS',
-    );
+    expect(
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, id))))?.status,
+    ).toBe('SUCCESS');
     expect(
       await world.db
         .select()

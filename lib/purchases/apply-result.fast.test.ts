@@ -43,25 +43,31 @@ let clock = 0;
 let n = 0;
 
 const airtime = async () =>
-  (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, 'NGN'),
-        eq(products.network, 'MTN'),
-        eq(products.type, 'airtime'),
-        eq(products.active, true),
+  (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, 'NGN'),
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
 const wallet = async () => {
   const a = (await findWallet(w.db, w.agentId, 'NGN'))!;
   return { balance: a.balance, reserved: a.reserved };
 };
-const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const row = async (id: number) =>
+  (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
 const resolution = async (id: number) =>
-  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
-    ?.outcome ?? 'held';
+  (
+    await first(
+      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)),
+    )
+  )?.outcome ?? 'held';
 const attemptsOf = async (id: number) =>
   await w.db
     .select()
@@ -82,19 +88,20 @@ const kinds = async (id: number) => (await events(id)).map((e) => e.kind);
 const lateOf = async (id: number) =>
   await w.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, id));
 const earnings = async () =>
-  (await w.db
-    .select()
-    .from(agentDailyEarnings)
-    .where(eq(agentDailyEarnings.agentId, w.agentId)))
-    .reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), {
-      count: 0,
-      face: 0,
-    });
+  (
+    await w.db.select().from(agentDailyEarnings).where(eq(agentDailyEarnings.agentId, w.agentId))
+  ).reduce((sum, e) => ({ count: sum.count + e.salesCount, face: sum.face + e.amountMinor }), {
+    count: 0,
+    face: 0,
+  });
 const clean = () => expect(allViolations(w.db)).toEqual([]);
 /** Why the sale was refunded, as the admin reads it on the resolution. */
 const reason = async (id: number) =>
-  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
-    ?.reason;
+  (
+    await first(
+      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)),
+    )
+  )?.reason;
 
 const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): ProviderResult => ({
   status,
@@ -155,7 +162,10 @@ describe('definite answers move the money once', () => {
     expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: 0 });
     expect(await earnings()).toEqual({ count: 1, face: 10_000 });
     expect(await jobOf(s.first.id)).toBeUndefined();
-    expect(await attempt(s.first.id)).toMatchObject({ status: 'SUCCESS', providerCode: 'code-SUCCESS' });
+    expect(await attempt(s.first.id)).toMatchObject({
+      status: 'SUCCESS',
+      providerCode: 'code-SUCCESS',
+    });
     expect((await events(s.id)).at(-2)).toMatchObject({
       kind: 'requery',
       attemptId: s.first.id,
@@ -283,10 +293,12 @@ describe('ambiguity holds the money and books the next requery', () => {
     await apply(s.first.id, answer('PENDING'));
     const job = (await jobOf(s.first.id))!;
     clock += MINUTE;
-    expect((await apply(s.first.id, answer('UNKNOWN'), { by: 'callback' })).purchase).toMatchObject({
-      status: 'UNKNOWN',
-      updatedAt: clock,
-    });
+    expect((await apply(s.first.id, answer('UNKNOWN'), { by: 'callback' })).purchase).toMatchObject(
+      {
+        status: 'UNKNOWN',
+        updatedAt: clock,
+      },
+    );
     expect((await apply(s.first.id, answer('PENDING'), { by: 'check_now' })).purchase.status).toBe(
       'PENDING',
     );
@@ -301,9 +313,12 @@ describe('ambiguity holds the money and books the next requery', () => {
   it('when the budget is spent the sale goes to manual review with the last answer, the money still held', async () => {
     const s = await held();
     let tries = 0;
-    while (await jobOf(s.first.id) && tries < 60) {
+    while ((await jobOf(s.first.id)) && tries < 60) {
       clock += HOUR;
-      await apply(s.first.id, answer('PENDING', { providerCode: '099', message: 'still processing' }));
+      await apply(
+        s.first.id,
+        answer('PENDING', { providerCode: '099', message: 'still processing' }),
+      );
       tries += 1;
     }
     // 30 s, 1, 2, 5, 10, 30 min, then hourly up to 24 h: 29 slots, the sale's own answer took the first.
@@ -365,7 +380,10 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     expect(applied.purchase.status).toBe('FAILED');
     expect(await resolution(s.id)).toBe('refunded');
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
-    expect((await events(s.id)).at(-1)).toMatchObject({ kind: 'refunded', detail: { notFoundAnswers: 2 } });
+    expect((await events(s.id)).at(-1)).toMatchObject({
+      kind: 'refunded',
+      detail: { notFoundAnswers: 2 },
+    });
     expect(await reason(s.id)).toBe('vtpass never received it');
     clean();
   });
@@ -550,10 +568,16 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
   it('fails over at once to the next provider in the route, with a new reference and attempt', async () => {
     const s = await held();
     const route = await failover();
-    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: route });
+    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), {
+      by: 'purchase',
+      failover: route,
+    });
     expect(moved.failoverTo).toBeDefined();
     expect(moved.failoverTo!.provider).toBe(route.route[1]!.provider);
-    expect((await attemptsOf(s.id)).map((a) => a.provider)).toEqual(['vtpass', route.route[1]!.provider]);
+    expect((await attemptsOf(s.id)).map((a) => a.provider)).toEqual([
+      'vtpass',
+      route.route[1]!.provider,
+    ]);
     expect((await row(s.id)).reference).toBe(moved.failoverTo!.reference);
     expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
     clean();
@@ -565,13 +589,18 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
     expect(r.failoverTo).toBeUndefined();
     expect(r.purchase.status).toBe('FAILED');
     expect(
-      await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id))),
+      await first(
+        w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, s.id)),
+      ),
     ).toMatchObject({ outcome: 'refunded', reason: 'vtpass 040: not processed' });
 
     const t = await held();
     const route = await failover();
     const last = { ...route, route: route.route.slice(0, 1) };
-    const end = await apply(t.first.id, answer('NOT_PROCESSED'), { by: 'purchase', failover: last });
+    const end = await apply(t.first.id, answer('NOT_PROCESSED'), {
+      by: 'purchase',
+      failover: last,
+    });
     expect(end.failoverTo).toBeUndefined();
     expect(end.purchase.status).toBe('FAILED');
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
@@ -639,27 +668,26 @@ describe('a superseded attempt is still heard', () => {
     const s = await movedOn();
     await apply(s.second.id, answer('FAILED'));
     await apply(s.first.id, answer('SUCCESS'));
-    expect(await lateOf(s.id)).toMatchObject([{ kind: 'delivered_after_refund', attemptId: s.first.id }]);
+    expect(await lateOf(s.id)).toMatchObject([
+      { kind: 'delivered_after_refund', attemptId: s.first.id },
+    ]);
     expect((await row(s.id)).status).toBe('FAILED');
     clean();
   });
 
   it("the agent's webhook receivers hear of a delivery after refund, not of a double delivery", async () => {
     const subscribe = async () =>
-      await w.db
-        .insert(webhookEndpoints)
-        .values({
-          agentId: w.agentId,
-          url: 'https://agent.example/hooks',
-          events: ['sale.delivered_after_refund'],
-          secret: 'whsec_test',
-          createdAt: clock,
-        });
+      await w.db.insert(webhookEndpoints).values({
+        agentId: w.agentId,
+        url: 'https://agent.example/hooks',
+        events: ['sale.delivered_after_refund'],
+        secret: 'whsec_test',
+        createdAt: clock,
+      });
     const told = async () =>
-      (await w.db
-        .select()
-        .from(webhookEvents))
-        .filter((e) => e.type === 'sale.delivered_after_refund');
+      (await w.db.select().from(webhookEvents)).filter(
+        (e) => e.type === 'sale.delivered_after_refund',
+      );
     const refunded = await movedOn();
     await subscribe();
     await apply(refunded.second.id, answer('FAILED'));
@@ -679,16 +707,14 @@ describe('a superseded attempt is still heard', () => {
   it('while its answer is open it keeps its own schedule; a definite answer ends it; nothing else moves', async () => {
     const s = await movedOn();
     // A superseded attempt's open answer keeps it on its own requery schedule.
-    await w.db
-      .insert(requeryJobs)
-      .values({
-        attemptId: s.first.id,
-        purchaseId: s.id,
-        provider: 'vtpass',
-        nextAt: clock,
-        tries: 1,
-        createdAt: clock,
-      });
+    await w.db.insert(requeryJobs).values({
+      attemptId: s.first.id,
+      purchaseId: s.id,
+      provider: 'vtpass',
+      nextAt: clock,
+      tries: 1,
+      createdAt: clock,
+    });
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
     await apply(s.first.id, answer('PENDING'), { by: 'callback' });
@@ -711,16 +737,14 @@ describe('a superseded attempt is still heard', () => {
 
   it('its schedule ends when its budget is spent, without sending the sale to review', async () => {
     const s = await movedOn();
-    await w.db
-      .insert(requeryJobs)
-      .values({
-        attemptId: s.first.id,
-        purchaseId: s.id,
-        provider: 'vtpass',
-        nextAt: clock,
-        tries: 28,
-        createdAt: clock,
-      });
+    await w.db.insert(requeryJobs).values({
+      attemptId: s.first.id,
+      purchaseId: s.id,
+      provider: 'vtpass',
+      nextAt: clock,
+      tries: 28,
+      createdAt: clock,
+    });
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect((await row(s.id)).status).toBe('PENDING');
@@ -799,16 +823,14 @@ describe('answers after the sale was resolved', () => {
   it('any answer on a resolved sale ends its requeries', async () => {
     const s = await held();
     await apply(s.first.id, answer('FAILED'));
-    await w.db
-      .insert(requeryJobs)
-      .values({
-        attemptId: s.first.id,
-        purchaseId: s.id,
-        provider: 'vtpass',
-        nextAt: clock,
-        tries: 1,
-        createdAt: clock,
-      });
+    await w.db.insert(requeryJobs).values({
+      attemptId: s.first.id,
+      purchaseId: s.id,
+      provider: 'vtpass',
+      nextAt: clock,
+      tries: 1,
+      createdAt: clock,
+    });
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect((await row(s.id)).status).toBe('FAILED');

@@ -24,7 +24,7 @@ import { recordEvent } from './events';
 import { insertAttempt, type Attempt, type Purchase } from './open';
 import { NOT_FOUND_ANSWERS, NOT_FOUND_GRACE_MS, nextRequeryDelay } from './schedule';
 import { isFinal } from './status';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 export type Writer = 'purchase' | 'requery' | 'callback' | 'admin' | 'check_now';
 
@@ -98,9 +98,7 @@ const setFinalStatus = prepared((db) =>
     .where(eq(purchases.id, p('id'))),
 );
 const deleteJob = prepared((db) =>
-  db
-    .delete(requeryJobs)
-    .where(eq(requeryJobs.attemptId, p('attemptId'))),
+  db.delete(requeryJobs).where(eq(requeryJobs.attemptId, p('attemptId'))),
 );
 const setNotFoundCount = prepared((db) =>
   db
@@ -207,7 +205,12 @@ async function reload(tx: Tx, id: number): Promise<Purchase> {
  * NOT_FOUND answers after the grace period, in a row, per attempt and whoever asked. An answer
  * inside the grace period proves nothing either way; a provider that knows the reference breaks the run.
  */
-async function countNotFound(tx: Tx, attempt: Attempt, result: ProviderResult, now: number): Promise<number> {
+async function countNotFound(
+  tx: Tx,
+  attempt: Attempt,
+  result: ProviderResult,
+  now: number,
+): Promise<number> {
   let count = attempt.notFoundCount;
   if (result.status === 'NOT_FOUND') {
     if (now - attempt.createdAt >= NOT_FOUND_GRACE_MS) count += 1;
@@ -226,17 +229,19 @@ async function flagLateDelivery(
   result: ProviderResult,
   opts: ApplyOptions,
 ) {
-  const flagged = await tx
-    .insert(lateDeliveries)
-    .values({
-      purchaseId: purchase.id,
-      attemptId: attempt.id,
-      kind,
-      detectedBy: opts.by,
-      detectedAt: opts.now,
-    })
-    .onConflictDoNothing();
-  if (flagged.changes === 1) {
+  const flagged = await written(
+    tx
+      .insert(lateDeliveries)
+      .values({
+        purchaseId: purchase.id,
+        attemptId: attempt.id,
+        kind,
+        detectedBy: opts.by,
+        detectedAt: opts.now,
+      })
+      .onConflictDoNothing(),
+  );
+  if (flagged === 1) {
     await recordEvent(tx, purchase.id, kind, opts.now, {
       attemptId: attempt.id,
       status: 'SUCCESS',
@@ -267,7 +272,8 @@ async function superseded(
     else if (resolution === 'refunded')
       await flagLateDelivery(tx, purchase, attempt, 'delivered_after_refund', result, opts);
     else {
-      await tx.update(purchases)
+      await tx
+        .update(purchases)
         .set({ provider: attempt.provider, reference: attempt.reference, updatedAt: opts.now })
         .where(eq(purchases.id, purchase.id));
       await recordEvent(tx, purchase.id, 'adopted', opts.now, {
@@ -279,7 +285,11 @@ async function superseded(
   }
   // While its answer is still open, keep asking on its schedule: a late "delivered" from it must be heard.
   if (!isAmbiguous(result)) await dropJob(tx, attempt.id);
-  else if (!isHint(opts.by) && await jobOf(tx, attempt.id) && await nextSlot(tx, attempt, opts) === null)
+  else if (
+    !isHint(opts.by) &&
+    (await jobOf(tx, attempt.id)) &&
+    (await nextSlot(tx, attempt, opts)) === null
+  )
     await dropJob(tx, attempt.id);
   return { purchase: await reload(tx, purchase.id) };
 }
@@ -331,7 +341,7 @@ async function followToken(tx: Tx, purchaseId: number, attempt: Attempt, opts: A
   const purchase = await reload(tx, purchaseId);
   if (!awaitingToken(purchase)) return await dropJob(tx, attempt.id);
   if (isHint(opts.by)) return; // the schedule keeps asking; a hint never moves it
-  if (await nextSlot(tx, attempt, opts) !== null) return;
+  if ((await nextSlot(tx, attempt, opts)) !== null) return;
   await recordEvent(tx, purchaseId, 'token_not_arrived', opts.now, {
     attemptId: attempt.id,
     status: 'SUCCESS',
@@ -357,11 +367,15 @@ async function decide(
         operatorRef: result.operatorRef ?? null,
       });
       await countEarnings(tx, purchase, 1);
-      await recordEvent(tx, purchase.id, 'settled', now, { attemptId: attempt.id, status: 'SUCCESS' });
+      await recordEvent(tx, purchase.id, 'settled', now, {
+        attemptId: attempt.id,
+        status: 'SUCCESS',
+      });
       await followToken(tx, purchase.id, attempt, opts);
       break;
     case 'FAILED':
-      if (result.needsConfirmation) return await awaitConfirmation(tx, purchase, attempt, 'refund', opts);
+      if (result.needsConfirmation)
+        return await awaitConfirmation(tx, purchase, attempt, 'refund', opts);
       await refundFailed(tx, purchase, attempt, `${attempt.provider} ${result.providerCode}`, opts);
       break;
     case 'NOT_PROCESSED':
@@ -377,11 +391,20 @@ async function decide(
     case 'REVERSED':
       await refund(tx, money, by, `reversed by ${attempt.provider}`);
       await setStatus(tx, purchase, 'REVERSED', now);
-      await recordEvent(tx, purchase.id, 'refunded', now, { attemptId: attempt.id, status: 'REVERSED' });
+      await recordEvent(tx, purchase.id, 'refunded', now, {
+        attemptId: attempt.id,
+        status: 'REVERSED',
+      });
       await dropJob(tx, attempt.id);
       break;
     case 'MANUAL_REVIEW':
-      await toManualReview(tx, purchase, attempt.id, now, `provider answered ${result.providerCode}`);
+      await toManualReview(
+        tx,
+        purchase,
+        attempt.id,
+        now,
+        `provider answered ${result.providerCode}`,
+      );
       break;
     case 'NOT_FOUND':
       return await notFound(tx, purchase, attempt, result, opts);
@@ -421,10 +444,17 @@ async function failoverOrRefund(
   const next = opts.failover && nextStep(opts.failover.route, attempt.provider);
   if (next && opts.failover) {
     const reference = opts.failover.newReference(next.provider);
-    await tx.update(purchases)
+    await tx
+      .update(purchases)
       .set({ provider: next.provider, reference, updatedAt: opts.now })
       .where(eq(purchases.id, purchase.id));
-    const failoverTo = await insertAttempt(tx, { ...purchase, reference }, next, reference, opts.now);
+    const failoverTo = await insertAttempt(
+      tx,
+      { ...purchase, reference },
+      next,
+      reference,
+      opts.now,
+    );
     await recordEvent(tx, purchase.id, 'failover', opts.now, {
       attemptId: failoverTo.id,
       detail: { from: attempt.provider, to: next.provider, reference },
@@ -552,7 +582,8 @@ async function nextSlot(tx: Tx, attempt: Attempt, opts: ApplyOptions): Promise<n
   const used = opts.by === 'purchase' ? tries : tries + 1;
   const delay = nextRequeryDelay(attempt.provider, used);
   if (delay === null) return null;
-  await tx.insert(requeryJobs)
+  await tx
+    .insert(requeryJobs)
     .values({
       attemptId: attempt.id,
       purchaseId: attempt.purchaseId,
@@ -576,11 +607,17 @@ async function reschedule(
   status: 'PENDING' | 'UNKNOWN',
   last?: ProviderResult,
 ) {
-  if (await nextSlot(tx, attempt, opts) === null) {
+  if ((await nextSlot(tx, attempt, opts)) === null) {
     const lastAnswer = last
       ? `; last answer ${attempt.provider} ${last.providerCode}${last.message ? `: ${last.message}` : ''}`
       : '';
-    return await toManualReview(tx, purchase, attempt.id, opts.now, `requery budget spent${lastAnswer}`);
+    return await toManualReview(
+      tx,
+      purchase,
+      attempt.id,
+      opts.now,
+      `requery budget spent${lastAnswer}`,
+    );
   }
   if (purchase.status !== status) await setStatus(tx, purchase, status, opts.now);
 }

@@ -26,7 +26,7 @@ async function liveProvider(
 ): Promise<{ adapter: ProviderAdapter } | { why: string }> {
   if (!isProviderId(provider)) return { why: `Unknown provider ${provider}` };
   try {
-    return await providerFor(db, provider, deps) ?? { why: `${provider} is not configured` };
+    return (await providerFor(db, provider, deps)) ?? { why: `${provider} is not configured` };
   } catch (error) {
     return {
       why: `${provider} cannot be called: ${error instanceof Error ? error.message : String(error)}`,
@@ -86,8 +86,11 @@ function billOf(purchase: Purchase, type: 'electricity' | 'tv') {
 }
 
 const typeOfPurchase = async (db: Db, purchaseId: number) =>
-  (await first(db.select({ type: purchases.type }).from(purchases).where(eq(purchases.id, purchaseId))))
-    ?.type;
+  (
+    await first(
+      db.select({ type: purchases.type }).from(purchases).where(eq(purchases.id, purchaseId)),
+    )
+  )?.type;
 
 /** Requery by our reference; like the call, it never throws. */
 export async function requeryAttempt(

@@ -8,7 +8,7 @@ import type { CallbackInput, CallbackParse, ProviderDeps } from '@/lib/providers
 import type { ProviderId } from '@/lib/providers/registry';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 export type CallbackHandling = {
   ack: CallbackParse['ack'];
@@ -42,40 +42,46 @@ export async function handleCallback(
   const parsed = live.adapter.parseCallback(input);
   if (!parsed.event) return { ack: parsed.ack, outcome: 'ignored' };
   // Only callbacks about our own attempts are remembered, so strangers cannot grow the inbox.
-  const attempt = await first(db
-    .select()
-    .from(purchaseAttempts)
-    .where(
-      and(
-        eq(purchaseAttempts.reference, parsed.event.reference),
-        eq(purchaseAttempts.provider, provider),
+  const attempt = await first(
+    db
+      .select()
+      .from(purchaseAttempts)
+      .where(
+        and(
+          eq(purchaseAttempts.reference, parsed.event.reference),
+          eq(purchaseAttempts.provider, provider),
+        ),
       ),
-    ));
+  );
   if (!attempt) return { ack: parsed.ack, outcome: 'unknown_reference' };
   const dedupeKey = `${provider}:${createHash('sha256')
     .update(input.rawBody || JSON.stringify(input.query))
     .digest('hex')}`;
   if (
-    await first(db
-      .select({ id: callbackInbox.id })
-      .from(callbackInbox)
-      .where(eq(callbackInbox.dedupeKey, dedupeKey)))
+    await first(
+      db
+        .select({ id: callbackInbox.id })
+        .from(callbackInbox)
+        .where(eq(callbackInbox.dedupeKey, dedupeKey)),
+    )
   ) {
     return { ack: parsed.ack, outcome: 'duplicate' };
   }
   const at = now();
   // Throttled before it is remembered, so the provider's own retry later is still heard.
   if (
-    !await allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at) ||
-    !await allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at)
+    !(await allowHit(db, `callback:source:${source}`, CALLBACK_REQUERY_PER_SOURCE, at)) ||
+    !(await allowHit(db, `callback:sale:${attempt.purchaseId}`, CALLBACK_REQUERY_PER_REFERENCE, at))
   ) {
     return { ack: parsed.ack, outcome: 'rate_limited' };
   }
-  const fresh = await db
-    .insert(callbackInbox)
-    .values({ provider, dedupeKey, reference: parsed.event.reference, receivedAt: at })
-    .onConflictDoNothing();
-  if (fresh.changes === 0) return { ack: parsed.ack, outcome: 'duplicate' };
+  const fresh = await written(
+    db
+      .insert(callbackInbox)
+      .values({ provider, dedupeKey, reference: parsed.event.reference, receivedAt: at })
+      .onConflictDoNothing(),
+  );
+  if (fresh === 0) return { ack: parsed.ack, outcome: 'duplicate' };
   const result = await requeryAttempt(db, attempt, deps);
   await applyProviderResult(db, attempt.id, result, { by: 'callback', now: now() });
   return { ack: parsed.ack, outcome: 'applied' };

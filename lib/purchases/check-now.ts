@@ -23,26 +23,30 @@ export async function checkNow(
   purchaseId: number,
   deps?: Partial<ProviderDeps>,
 ): Promise<CheckNowResult> {
-  const purchase = await first(db
-    .select()
-    .from(purchases)
-    .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))));
+  const purchase = await first(
+    db
+      .select()
+      .from(purchases)
+      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))),
+  );
   if (!purchase) return { ok: false, refusal: new Refusal('No such sale.') };
   if (isFinal(purchase.status)) return { ok: true, outcome: toOutcome(purchase) };
   if (
-    !await allowHit(db, `check-now:sale:${purchaseId}`, PER_SALE) ||
-    !await allowHit(db, `check-now:agent:${agentId}`, PER_AGENT)
+    !(await allowHit(db, `check-now:sale:${purchaseId}`, PER_SALE)) ||
+    !(await allowHit(db, `check-now:agent:${agentId}`, PER_AGENT))
   ) {
     return {
       ok: false,
       refusal: new Refusal('We just checked this sale. Try again in a few seconds.'),
     };
   }
-  const attempt = (await first(db
-    .select()
-    .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.reference, purchase.reference))))!;
+  const attempt = (await first(
+    db.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, purchase.reference)),
+  ))!;
   const result = await requeryAttempt(db, attempt, deps);
-  const applied = await applyProviderResult(db, attempt.id, result, { by: 'check_now', now: Date.now() });
+  const applied = await applyProviderResult(db, attempt.id, result, {
+    by: 'check_now',
+    now: Date.now(),
+  });
   return { ok: true, outcome: toOutcome(applied.purchase) };
 }

@@ -14,7 +14,9 @@ describe('the CWG token', () => {
     await world.db
       .update(routes)
       .set({ providers: ['cwg'] })
-      .where(and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime')));
+      .where(
+        and(eq(routes.currency, 'NGN'), eq(routes.network, 'MTN'), eq(routes.type, 'airtime')),
+      );
     // 100 calls at once on a small machine: give them time so every sale gets its answer.
     await world.db
       .update(providerSettings)
@@ -22,14 +24,16 @@ describe('the CWG token', () => {
       .where(eq(providerSettings.id, 'cwg'));
     const product = await world.product({ network: 'MTN', type: 'airtime' });
     const sales = await Promise.all(
-      Array.from({ length: 100 }, async (_, i) =>
-        await startSale(world.db, world.agentId, {
-          idempotencyKey: `cwg-token-${i}-key-000`,
-          productId: product.id,
-          phone: `0803${String(10_000 + i).padStart(5, '0')}00`,
-          network: 'MTN',
-          amountMinor: 10_000,
-        }),
+      Array.from(
+        { length: 100 },
+        async (_, i) =>
+          await startSale(world.db, world.agentId, {
+            idempotencyKey: `cwg-token-${i}-key-000`,
+            productId: product.id,
+            phone: `0803${String(10_000 + i).padStart(5, '0')}00`,
+            network: 'MTN',
+            amountMinor: 10_000,
+          }),
       ),
     );
     expect(sales.map((s) => (s.ok ? s.outcome.status : s.refusal.message))).toEqual(

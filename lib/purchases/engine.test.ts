@@ -62,7 +62,8 @@ async function sale(
   return { ...r.outcome, phone };
 }
 
-const row = async (id: number) => (await first(world.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const row = async (id: number) =>
+  (await first(world.db.select().from(purchases).where(eq(purchases.id, id))))!;
 const attemptsOf = async (id: number) =>
   await world.db
     .select()
@@ -72,11 +73,9 @@ const attemptsOf = async (id: number) =>
 const currentAttempt = async (id: number) =>
   (await attemptsOf(id)).find(async (a) => a.reference === (await row(id)).reference)!;
 const eventKinds = async (id: number) =>
-  (await world.db
-    .select()
-    .from(purchaseEvents)
-    .where(eq(purchaseEvents.purchaseId, id)))
-    .map((e) => e.kind);
+  (await world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id))).map(
+    (e) => e.kind,
+  );
 const jobOf = async (attemptId: number) =>
   await first(world.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)));
 const wallet = async (agentId = world.agentId, currency: 'NGN' | 'INR' = 'NGN') =>
@@ -88,7 +87,11 @@ const answer = (status: TxnStatus, extra: Partial<ProviderResult> = {}): Provide
   ...extra,
 });
 const apply = async (attemptId: number, result: ProviderResult, opts: Partial<ApplyOptions> = {}) =>
-  await applyProviderResult(world.db, attemptId, result, { by: 'requery', now: Date.now(), ...opts });
+  await applyProviderResult(world.db, attemptId, result, {
+    by: 'requery',
+    now: Date.now(),
+    ...opts,
+  });
 const lateOf = async (purchaseId: number) =>
   await world.db.select().from(lateDeliveries).where(eq(lateDeliveries.purchaseId, purchaseId));
 
@@ -108,7 +111,9 @@ describe('a delivery after the sale was resolved is never silent', () => {
       },
     ]);
     expect(await eventKinds(s.purchaseId)).toContain('delivered_after_refund');
-    expect((await listOpenLateDeliveries(world.db)).map((l) => l.purchase.id)).toContain(s.purchaseId);
+    expect((await listOpenLateDeliveries(world.db)).map((l) => l.purchase.id)).toContain(
+      s.purchaseId,
+    );
     expect(
       (await listAdminAlerts(world.db)).some(
         (a) =>
@@ -120,7 +125,9 @@ describe('a delivery after the sale was resolved is never silent', () => {
     // Said again, it is the same flag: one row, one event.
     await apply(attempt.id, answer('SUCCESS'), { by: 'callback' });
     expect(await lateOf(s.purchaseId)).toHaveLength(1);
-    expect((await eventKinds(s.purchaseId)).filter((k) => k === 'delivered_after_refund')).toHaveLength(1);
+    expect(
+      (await eventKinds(s.purchaseId)).filter((k) => k === 'delivered_after_refund'),
+    ).toHaveLength(1);
     expect((await row(s.purchaseId)).status).toBe('FAILED'); // the money says refunded until an admin decides
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -165,7 +172,14 @@ describe('a delivery after the sale was resolved is never silent', () => {
 
     const before = await wallet();
     const floatBalance = async () =>
-      (await first(await rows(world.db, sql`select balance as b from accounts where code = ${`float:${first.provider}`}`)))?.b ?? 0;
+      (
+        await first(
+          await rows(
+            world.db,
+            sql`select balance as b from accounts where code = ${`float:${first.provider}`}`,
+          ),
+        )
+      )?.b ?? 0;
     const floatBefore = await floatBalance();
     await resolveLateDelivery(
       world.db,
@@ -175,20 +189,25 @@ describe('a delivery after the sale was resolved is never silent', () => {
       'first provider delivered too; our loss',
     );
     expect(await wallet()).toEqual(before); // the agent is not charged
-    const writeOff = (await first(await rows(world.db, sql`select balance as b from accounts where code = 'write_off:NGN'`)))!.b;
+    const writeOff = (await first(
+      await rows(world.db, sql`select balance as b from accounts where code = 'write_off:NGN'`),
+    ))!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
-    expect((await lateDeliveryTotals(world.db)).find((t) => t.currency === 'NGN')?.writtenOffMinor).toBe(
-      -writeOff,
-    ); // shown in reconciliation
+    expect(
+      (await lateDeliveryTotals(world.db)).find((t) => t.currency === 'NGN')?.writtenOffMinor,
+    ).toBe(-writeOff); // shown in reconciliation
     expect(await floatBalance()).toBe(floatBefore + first.providerCostMinor);
     expect((await lateOf(s.purchaseId))[0]).toMatchObject({
       resolution: 'written_off',
       resolvedBy: 'admin@test',
     });
-    expect(async () => await resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again')).toThrow(
-      /already written off/,
+    expect(
+      async () => await resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again'),
+    ).toThrow(/already written off/);
+    const audit = await rows(
+      world.db,
+      sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`,
     );
-    const audit = await rows(world.db, sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`);
     expect(audit[0]?.n).toBe(1);
     expect(allViolations(world.db)).toEqual([]);
   });
@@ -217,7 +236,10 @@ describe('a delivery after the sale was resolved is never silent', () => {
       debtMinor: s.agentCostMinor - held,
     });
     expect((await wallet(agentId)).balance).toBe(0);
-    const recoveries = await rows(world.db, sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`);
+    const recoveries = await rows(
+      world.db,
+      sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`,
+    );
     expect(recoveries[0]?.n).toBe(1);
     expect(await agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
     expect(allViolations(world.db)).toEqual([]);
@@ -350,9 +372,13 @@ describe('not found means two answers after the grace period, per attempt', () =
     const attempt = await currentAttempt(s.purchaseId);
     for (const minutes of [1, 5, 10])
       await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + minutes * 60_000 });
-    await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1 });
+    await apply(attempt.id, answer('NOT_FOUND'), {
+      now: attempt.createdAt + NOT_FOUND_GRACE_MS + 1,
+    });
     expect((await row(s.purchaseId)).status).toBe('PENDING');
-    await apply(attempt.id, answer('NOT_FOUND'), { now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2 });
+    await apply(attempt.id, answer('NOT_FOUND'), {
+      now: attempt.createdAt + NOT_FOUND_GRACE_MS + 2,
+    });
     expect((await row(s.purchaseId)).status).toBe('FAILED');
   });
 });
@@ -467,11 +493,12 @@ describe('a sale whose provider cannot be called', () => {
       }
     }
     expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
-    const why = (await world.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
-      .find((e) => e.kind === 'manual_review')?.detail;
+    const why = (
+      await world.db
+        .select()
+        .from(purchaseEvents)
+        .where(eq(purchaseEvents.purchaseId, s.purchaseId))
+    ).find((e) => e.kind === 'manual_review')?.detail;
     expect(JSON.stringify(why)).toMatch(/requery budget spent.*cannot be called/);
     expect(allViolations(world.db)).toEqual([]);
   });

@@ -78,7 +78,9 @@ describe('the sales history', () => {
     );
     expect(all).toMatchObject({ total: 7, page: 1, pageSize: 25 });
     expect(all.rows[3]).toMatchObject({ network: 'GLO', phone: '08054445501' });
-    expect(all.rows[3]!.productName).toBe((await w.product({ network: 'GLO', type: 'airtime' })).name);
+    expect(all.rows[3]!.productName).toBe(
+      (await w.product({ network: 'GLO', type: 'airtime' })).name,
+    );
     expect(ids((await listSalesForAgent(w.db, other, {})).rows)).toEqual([id.others]);
   });
 
@@ -132,7 +134,9 @@ describe('the sales history', () => {
   });
 
   it('the export lists every matching sale, newest first', async () => {
-    expect(ids(await listAllSalesForAgent(w.db, w.agentId, {}))).toEqual(ids((await list({})).rows));
+    expect(ids(await listAllSalesForAgent(w.db, w.agentId, {}))).toEqual(
+      ids((await list({})).rows),
+    );
     expect(ids(await listAllSalesForAgent(w.db, w.agentId, { status: 'failed' }))).toEqual([
       id.reversed,
       id.failed,

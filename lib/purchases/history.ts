@@ -68,44 +68,47 @@ export async function listSalesForAgent(
   pageSize = 25,
 ) {
   const condition = where(agentId, f);
-  const rows = (await db
-    .select(columns)
-    .from(purchases)
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(condition)
-    .orderBy(desc(purchases.createdAt), desc(purchases.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize))
-    .map(withDelivered);
+  const rows = (
+    await db
+      .select(columns)
+      .from(purchases)
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(condition)
+      .orderBy(desc(purchases.createdAt), desc(purchases.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+  ).map(withDelivered);
   const total = (await first(db.select({ n: count() }).from(purchases).where(condition)))?.n ?? 0;
   return { rows, total, page, pageSize };
 }
 
 export async function listAllSalesForAgent(db: Db, agentId: number, f: HistoryFilter) {
-  return (await db
-    .select(columns)
-    .from(purchases)
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(where(agentId, f))
-    .orderBy(desc(purchases.createdAt))
-    .limit(50_000))
-    .map(withDelivered);
+  return (
+    await db
+      .select(columns)
+      .from(purchases)
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(where(agentId, f))
+      .orderBy(desc(purchases.createdAt))
+      .limit(50_000)
+  ).map(withDelivered);
 }
 
 /** Current status of some of the agent's sales, for the history page's polling. */
 export async function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   if (ids.length === 0) return [];
-  return (await db
-    .select({
-      id: purchases.id,
-      status: purchases.status,
-      providerRef: purchases.providerRef,
-      operatorRef: purchases.operatorRef,
-      ...deliveredColumns,
-    })
-    .from(purchases)
-    .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids))))
-    .map(withDelivered);
+  return (
+    await db
+      .select({
+        id: purchases.id,
+        status: purchases.status,
+        providerRef: purchases.providerRef,
+        operatorRef: purchases.operatorRef,
+        ...deliveredColumns,
+      })
+      .from(purchases)
+      .where(and(eq(purchases.agentId, agentId), inArray(purchases.id, ids)))
+  ).map(withDelivered);
 }
 
 export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];

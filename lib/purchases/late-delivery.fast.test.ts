@@ -89,17 +89,19 @@ async function world(fundMinor: number) {
 
 /** A sale refunded on a definite failure, then reported delivered: one open late delivery. */
 async function refundedThenDelivered(face = 10_000) {
-  const product = (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, 'NGN'),
-        eq(products.network, 'MTN'),
-        eq(products.type, 'airtime'),
-        eq(products.active, true),
+  const product = (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, 'NGN'),
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
   const r = await startSale(
     w.db,
     w.agentId,
@@ -114,10 +116,9 @@ async function refundedThenDelivered(face = 10_000) {
     { now: () => clock, provider: w.provider },
   );
   if (!r.ok) throw new Error(r.refusal.message);
-  const attempt = (await first(w.db
-    .select()
-    .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.reference, r.outcome.reference))))!;
+  const attempt = (await first(
+    w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, r.outcome.reference)),
+  ))!;
   await apply(attempt.id, 'FAILED');
   clock += 60_000;
   await apply(attempt.id, 'SUCCESS');
@@ -151,11 +152,7 @@ describe('recovering a late delivery from the agent', () => {
       commission + sale.agentCostMinor - attempt.providerCostMinor,
     );
     expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(0);
-    expect(
-      (await entriesOf(late.id))
-        .map((e) => [e.kind, e.amount])
-        .sort(),
-    ).toEqual(
+    expect((await entriesOf(late.id)).map((e) => [e.kind, e.amount]).sort()).toEqual(
       [
         ['recovery', sale.agentCostMinor],
         ['settle_cost', attempt.providerCostMinor],
@@ -170,20 +167,22 @@ describe('recovering a late delivery from the agent', () => {
       resolvedBy: 'admin@test',
       resolvedAt: clock,
     });
-    const event = (await first(w.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.kind, 'late_delivery_resolved'))))!;
+    const event = (await first(
+      w.db.select().from(purchaseEvents).where(eq(purchaseEvents.kind, 'late_delivery_resolved')),
+    ))!;
     expect(event.detail).toMatchObject({
       decision: 'recover',
       reason: 'the customer got it',
       recoveredMinor: sale.agentCostMinor,
     });
-    const audits = await rows(w.db, sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`);
-    expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_recovered']);
-    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock)).toThrow(
-      /already recovered by admin@test/,
+    const audits = await rows(
+      w.db,
+      sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
     );
+    expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_recovered']);
+    expect(
+      async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock),
+    ).toThrow(/already recovered by admin@test/);
     clean();
   });
 
@@ -282,9 +281,11 @@ describe('writing a late delivery off', () => {
     const { attempt, late, sale } = await refundedThenDelivered();
     const float = await balance(`float:${attempt.provider}`);
     const before = await wallet();
-    expect(await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock)).toEqual({
-      decision: 'write_off',
-    });
+    expect(await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'our loss', clock)).toEqual(
+      {
+        decision: 'write_off',
+      },
+    );
     expect(await wallet()).toBe(before);
     expect(await balance('write_off:NGN')).toBe(-attempt.providerCostMinor);
     expect(await balance(`float:${attempt.provider}`)).toBe(float + attempt.providerCostMinor);
@@ -294,11 +295,14 @@ describe('writing a late delivery off', () => {
       recoveredMinor: null,
       debtMinor: null,
     });
-    const audits = await rows(w.db, sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`);
-    expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_written_off']);
-    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock)).toThrow(
-      /already written off by admin@test/,
+    const audits = await rows(
+      w.db,
+      sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
     );
+    expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_written_off']);
+    expect(
+      async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock),
+    ).toThrow(/already written off by admin@test/);
     clean();
   });
 
@@ -306,16 +310,16 @@ describe('writing a late delivery off', () => {
     await world(100_000);
     const { late } = await refundedThenDelivered();
     const entries = (await w.db.select().from(ledgerEntries)).length;
-    expect(async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock)).toThrow(
-      'Give a reason.',
-    );
+    expect(
+      async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock),
+    ).toThrow('Give a reason.');
     // The form marks the reason field.
     expect(
       refusalOf(async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock)),
     ).toEqual(new Refusal('Give a reason.', 'reason'));
-    expect(async () => await resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock)).toThrow(
-      'No such late delivery.',
-    );
+    expect(
+      async () => await resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock),
+    ).toThrow('No such late delivery.');
     expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
     expect(await listOpenLateDeliveries(w.db)).toHaveLength(1);
   });
@@ -349,11 +353,12 @@ describe('the open late deliveries', () => {
 describe('the decision on record', () => {
   const named = { userId: 0, label: 'named-admin@test', ip: '10.0.0.8' };
   const audited = async (purchaseId: number) =>
-    (await w.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.targetId, String(purchaseId))))
-      .filter((a) => a.action.startsWith('sale.late_delivery'));
+    (
+      await w.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(purchaseId)))
+    ).filter((a) => a.action.startsWith('sale.late_delivery'));
 
   it('a recovery keeps what was taken and what is owed, names the admin on the wallet entry, and is audited', async () => {
     await world(100_000);
@@ -410,6 +415,8 @@ describe('the decision on record', () => {
       recoveredMinor: null,
       debtMinor: null,
     });
-    expect((await audited(sale.purchaseId))[0]).toMatchObject({ action: 'sale.late_delivery_written_off' });
+    expect((await audited(sale.purchaseId))[0]).toMatchObject({
+      action: 'sale.late_delivery_written_off',
+    });
   });
 });

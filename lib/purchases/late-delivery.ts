@@ -26,20 +26,20 @@ export async function resolveLateDelivery(
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason.', 'reason');
   return await inTransaction(db, async (tx) => {
-    const late = await first(tx
-      .select()
-      .from(lateDeliveries)
-      .where(eq(lateDeliveries.id, lateDeliveryId)));
+    const late = await first(
+      tx.select().from(lateDeliveries).where(eq(lateDeliveries.id, lateDeliveryId)),
+    );
     if (!late) throw new Refusal('No such late delivery.');
     if (late.resolution)
       throw new Refusal(
         `This late delivery was already ${late.resolution === 'recovered' ? 'recovered' : 'written off'} by ${late.resolvedBy}.`,
       );
-    const purchase = (await first(tx.select().from(purchases).where(eq(purchases.id, late.purchaseId))))!;
-    const attempt = (await first(tx
-      .select()
-      .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.id, late.attemptId))))!;
+    const purchase = (await first(
+      tx.select().from(purchases).where(eq(purchases.id, late.purchaseId)),
+    ))!;
+    const attempt = (await first(
+      tx.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, late.attemptId)),
+    ))!;
     const money = {
       lateDeliveryId,
       agentId: purchase.agentId,
@@ -53,7 +53,8 @@ export async function resolveLateDelivery(
       decision === 'recover'
         ? await recoverFromAgent(tx, money, actor.userId ?? undefined)
         : (await writeOff(tx, money), undefined);
-    await tx.update(lateDeliveries)
+    await tx
+      .update(lateDeliveries)
       .set({
         resolution: decision === 'recover' ? 'recovered' : 'written_off',
         recoveredMinor: taken?.recoveredMinor ?? null,
@@ -116,7 +117,9 @@ export async function listOpenLateDeliveries(db: Db, limit = 50) {
     .limit(limit);
 }
 
-export async function countOpenLateDeliveries(db: Db): Promise<{ kind: string; n: number; since: number }[]> {
+export async function countOpenLateDeliveries(
+  db: Db,
+): Promise<{ kind: string; n: number; since: number }[]> {
   return await db
     .select({
       kind: lateDeliveries.kind,

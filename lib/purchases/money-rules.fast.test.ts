@@ -52,17 +52,19 @@ async function world(fundMinor = 1_000_000) {
 }
 
 const airtime = async () =>
-  (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, 'NGN'),
-        eq(products.network, 'MTN'),
-        eq(products.type, 'airtime'),
-        eq(products.active, true),
+  (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, 'NGN'),
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
 const phone = (lastTwo: string) =>
   `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
 const cost = async (face: number) =>
@@ -71,10 +73,14 @@ const wallet = async () => {
   const a = (await findWallet(w.db, w.agentId, 'NGN'))!;
   return { balance: a.balance, reserved: a.reserved };
 };
-const row = async (id: number) => (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
+const row = async (id: number) =>
+  (await first(w.db.select().from(purchases).where(eq(purchases.id, id))))!;
 const resolution = async (id: number) =>
-  (await first(w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id))))
-    ?.outcome ?? 'held';
+  (
+    await first(
+      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, id)),
+    )
+  )?.outcome ?? 'held';
 const job = async (id: number) =>
   await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)));
 const ledgerRows = async () =>
@@ -232,7 +238,10 @@ describe('ambiguity holds the money until a definite answer', () => {
     await world(100_000);
     const s = await sale(magic, 10_000);
     expect(s.status).toBe(status);
-    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
+    expect(await wallet()).toEqual({
+      balance: 100_000 - s.agentCostMinor,
+      reserved: s.agentCostMinor,
+    });
     expect(await resolution(s.purchaseId)).toBe('held');
     expect((await row(s.purchaseId)).finalAt).toBeNull();
     // the first requery 30 s after the answer (VTpass is first on the MTN airtime route).
@@ -273,12 +282,15 @@ describe('ambiguity holds the money until a definite answer', () => {
     await world(100_000);
     const s = await sale('58');
     let passes = 0;
-    while (await job(s.purchaseId) && passes < 100) {
+    while ((await job(s.purchaseId)) && passes < 100) {
       passes += await tick(2 * HOUR);
     }
     expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
     expect(passes).toBeGreaterThanOrEqual(28); // 30 s … 30 min, then hourly to 24 h
-    expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: s.agentCostMinor });
+    expect(await wallet()).toEqual({
+      balance: 100_000 - s.agentCostMinor,
+      reserved: s.agentCostMinor,
+    });
     expect(await resolution(s.purchaseId)).toBe('held');
     expect((await listReviewQueue(w.db, clock)).map((r) => r.purchase.id)).toContain(s.purchaseId);
     clean();
@@ -486,20 +498,21 @@ describe('admin resolution and check now', () => {
     expect(
       await adminResolve(w.db, SYSTEM_ACTOR, b.purchaseId, 'failed', 'operator says no', clock),
     ).toBe('FAILED');
-    expect([await resolution(a.purchaseId), await resolution(b.purchaseId)]).toEqual(['settled', 'refunded']);
+    expect([await resolution(a.purchaseId), await resolution(b.purchaseId)]).toEqual([
+      'settled',
+      'refunded',
+    ]);
     expect([await job(a.purchaseId), await job(b.purchaseId)]).toEqual([undefined, undefined]);
     expect(await wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
-    expect(async () =>
-      await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
+    expect(
+      async () => await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
     ).toThrowError(/already resolved \(settled\)/);
-    expect(async () => await adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock)).toThrowError(
-      'No such sale.',
-    );
-    const events = (await w.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, a.purchaseId)))
-      .map((e) => e.kind);
+    expect(
+      async () => await adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock),
+    ).toThrowError('No such sale.');
+    const events = (
+      await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, a.purchaseId))
+    ).map((e) => e.kind);
     expect(events).toContain('admin_resolution');
     clean();
   });
@@ -539,10 +552,9 @@ describe('admin resolution and check now', () => {
     const fresh = await sale('58');
     const queue = (await listReviewQueue(w.db, clock)).map((r) => r.purchase.id);
     expect(queue).toEqual([old.purchaseId]);
-    expect((await listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1)).map((r) => r.purchase.id)).toEqual([
-      old.purchaseId,
-      fresh.purchaseId,
-    ]);
+    expect(
+      (await listReviewQueue(w.db, clock + STUCK_AFTER_MS + 1)).map((r) => r.purchase.id),
+    ).toEqual([old.purchaseId, fresh.purchaseId]);
     expect(await listReviewQueue(w.db, clock, 1)).toHaveLength(1);
   });
 });
@@ -551,18 +563,15 @@ describe('every answer is kept for audit', () => {
   it("records the attempt's provider code and an event per answer", async () => {
     await world(100_000);
     const s = await sale('51');
-    const attempt = (await first(w.db
-      .select()
-      .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))))!;
+    const attempt = (await first(
+      w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, s.purchaseId)),
+    ))!;
     expect(attempt.providerCode).toMatch(/^000/);
     simSays('vtpass', s.reference, 'SUCCESS');
     await tick(HOUR);
-    const kinds = (await w.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
-      .map((e) => e.kind);
+    const kinds = (
+      await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId))
+    ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['provider_answer', 'requery', 'settled']));
   });
 });

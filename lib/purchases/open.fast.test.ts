@@ -63,7 +63,8 @@ describe('opening a sale', () => {
       balance: 100_000 - request.price.agentCostMinor,
       reserved: request.price.agentCostMinor,
     });
-    const [reserve] = (await listStatement(w.db, (await findWallet(w.db, w.agentId, 'NGN'))!.id)).rows;
+    const [reserve] = (await listStatement(w.db, (await findWallet(w.db, w.agentId, 'NGN'))!.id))
+      .rows;
     expect(reserve).toMatchObject({
       purchaseId: purchase.id,
       debit: request.price.agentCostMinor,
@@ -131,7 +132,9 @@ describe('opening a sale', () => {
     const first = opened(await open(request));
     expect(await open(request, now + SECOND)).toEqual({
       kind: 'replay',
-      purchase: await first(w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id))),
+      purchase: await first(
+        w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id)),
+      ),
     });
     const refused = new Refusal(
       'This form was already used for a different sale. Start a new sale.',
@@ -156,7 +159,9 @@ describe('the daily limit', () => {
     // 30,000 counted: one more of 10,000 reaches the limit, and the next passes it.
     const fourth = await sale('04');
     expect(async () => await sale('05')).toThrow(/would pass your daily limit of ₦400/);
-    expect(await first(w.db.select().from(purchases).where(eq(purchases.id, fourth)))).toBeDefined();
+    expect(
+      await first(w.db.select().from(purchases).where(eq(purchases.id, fourth))),
+    ).toBeDefined();
   });
 });
 

@@ -119,15 +119,13 @@ const insertAttemptRow = prepared((db) =>
 );
 
 const insertRequeryJob = prepared((db) =>
-  db
-    .insert(requeryJobs)
-    .values({
-      attemptId: p('attemptId'),
-      purchaseId: p('purchaseId'),
-      provider: p('provider'),
-      nextAt: p('nextAt'),
-      createdAt: p('now'),
-    }),
+  db.insert(requeryJobs).values({
+    attemptId: p('attemptId'),
+    purchaseId: p('purchaseId'),
+    provider: p('provider'),
+    nextAt: p('nextAt'),
+    createdAt: p('now'),
+  }),
 );
 
 /** Limits count today's other sales: the one being opened is excluded by its id. */
@@ -194,12 +192,14 @@ export async function openSale(
       now,
     });
     if (!purchase) {
-      const existing = await first(tx
-        .select()
-        .from(purchases)
-        .where(
-          and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey)),
-        ));
+      const existing = await first(
+        tx
+          .select()
+          .from(purchases)
+          .where(
+            and(eq(purchases.agentId, r.agentId), eq(purchases.idempotencyKey, r.idempotencyKey)),
+          ),
+      );
       if (!existing || existing.requestHash !== hash) {
         throw new Refusal('This form was already used for a different sale. Start a new sale.');
       }

@@ -22,17 +22,19 @@ let clock = 0;
 let n = 0;
 
 async function pendingSale() {
-  const product = (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, 'NGN'),
-        eq(products.network, 'MTN'),
-        eq(products.type, 'airtime'),
-        eq(products.active, true),
+  const product = (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, 'NGN'),
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
   const r = await startSale(
     w.db,
     w.agentId,
@@ -63,7 +65,9 @@ describe('the requery lease', () => {
     expect((await claimDueJobs(w.db, 'a', due)).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
     expect(await jobOf(s.purchaseId)).toMatchObject({ leaseOwner: 'a', leaseUntil: due + MINUTE });
     expect(await claimDueJobs(w.db, 'b', due + MINUTE - 1)).toEqual([]);
-    expect((await claimDueJobs(w.db, 'b', due + MINUTE)).map((a) => a.purchaseId)).toEqual([s.purchaseId]);
+    expect((await claimDueJobs(w.db, 'b', due + MINUTE)).map((a) => a.purchaseId)).toEqual([
+      s.purchaseId,
+    ]);
     expect((await jobOf(s.purchaseId)).leaseOwner).toBe('b');
   });
 
@@ -85,9 +89,7 @@ describe('the requery lease', () => {
       .set({ nextAt: clock + 2 * MINUTE })
       .where(eq(requeryJobs.purchaseId, sales[2]!.purchaseId));
     expect(
-      (await claimDueJobs(w.db, 'a', clock + 5 * MINUTE, 2))
-        .map((a) => a.purchaseId)
-        .sort(),
+      (await claimDueJobs(w.db, 'a', clock + 5 * MINUTE, 2)).map((a) => a.purchaseId).sort(),
     ).toEqual([sales[1]!.purchaseId, sales[2]!.purchaseId].sort());
     const calls = w.sim.calls.length;
     // While a's lease holds, another pass takes only the job a left.
@@ -129,10 +131,9 @@ describe('the requery worker', () => {
   const makeDue = async (purchaseId: number) =>
     await w.db.update(requeryJobs).set({ nextAt: 0 }).where(eq(requeryJobs.purchaseId, purchaseId));
   const resolution = async (purchaseId: number) =>
-    await first(w.db
-      .select()
-      .from(purchaseResolutions)
-      .where(eq(purchaseResolutions.purchaseId, purchaseId)));
+    await first(
+      w.db.select().from(purchaseResolutions).where(eq(purchaseResolutions.purchaseId, purchaseId)),
+    );
 
   afterEach(() => {
     vi.useRealTimers();
@@ -170,7 +171,10 @@ describe('the requery worker', () => {
     expect((await jobOf(second.purchaseId)).leaseOwner).toBeNull();
 
     held.open();
-    await until('the first sale settles', async () => await resolution(first.purchaseId) !== undefined);
+    await until(
+      'the first sale settles',
+      async () => (await resolution(first.purchaseId)) !== undefined,
+    );
     expect(await resolution(first.purchaseId)).toMatchObject({
       outcome: 'settled',
       resolvedBy: 'requery',
@@ -179,7 +183,10 @@ describe('the requery worker', () => {
     vi.advanceTimersByTime(1_000);
     await until('the second pass asks', () => calls === 2);
     expect((await jobOf(second.purchaseId)).leaseOwner).toBe(owner);
-    await until('the second sale settles', async () => await resolution(second.purchaseId) !== undefined);
+    await until(
+      'the second sale settles',
+      async () => (await resolution(second.purchaseId)) !== undefined,
+    );
 
     // Stopped: however long it waits, nothing more is asked.
     stop();
@@ -210,7 +217,7 @@ describe('the requery worker', () => {
     expect(logged.mock.calls[0]![0]).toBe('[requery] pass failed');
     w.db.$client.exec('alter table requery_jobs_away rename to requery_jobs');
     vi.advanceTimersByTime(1_000);
-    await until('the sale settles', async () => await resolution(sale.purchaseId) !== undefined);
+    await until('the sale settles', async () => (await resolution(sale.purchaseId)) !== undefined);
     expect(calls).toBe(1);
     stop();
   });

@@ -15,20 +15,22 @@ const LEASE_MS = 60_000;
  */
 export async function claimDueJobs(db: Db, owner: string, now: number, limit = 20) {
   return await inTransaction(db, async (tx) => {
-    const due = (await tx
-      .select({ attemptId: requeryJobs.attemptId })
-      .from(requeryJobs)
-      .where(
-        and(
-          lte(requeryJobs.nextAt, now),
-          or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now)),
-        ),
-      )
-      .orderBy(asc(requeryJobs.nextAt))
-      .limit(limit))
-      .map((j) => j.attemptId);
+    const due = (
+      await tx
+        .select({ attemptId: requeryJobs.attemptId })
+        .from(requeryJobs)
+        .where(
+          and(
+            lte(requeryJobs.nextAt, now),
+            or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now)),
+          ),
+        )
+        .orderBy(asc(requeryJobs.nextAt))
+        .limit(limit)
+    ).map((j) => j.attemptId);
     if (due.length === 0) return [];
-    await tx.update(requeryJobs)
+    await tx
+      .update(requeryJobs)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
       .where(inArray(requeryJobs.attemptId, due));
     return await tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due));

@@ -35,7 +35,9 @@ async function requeryUntilSettled(purchaseId: number, passes = 4) {
   for (let i = 0; i < passes; i += 1) {
     clock += 20 * 60_000;
     await runRequeryPass(world.db, { now: () => clock });
-    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
+    const row = (await first(
+      world.db.select().from(purchases).where(eq(purchases.id, purchaseId)),
+    ))!;
     if (['SUCCESS', 'FAILED', 'REVERSED'].includes(row.status)) return row;
   }
   return (await first(world.db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
@@ -66,14 +68,14 @@ describe('every pending sale reaches a final state by requery, and the books sta
 
   it('refunds a never-seen sale only after the grace period and two not-found answers', async () => {
     const first = await sale('54');
-    const created = (await first(world.db
-      .select()
-      .from(purchases)
-      .where(eq(purchases.id, first.purchaseId))))!.createdAt;
+    const created = (await first(
+      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+    ))!.createdAt;
     const wallet = async () => (await findWallet(world.db, world.agentId, 'NGN'))!;
     const heldBalance = (await wallet()).balance;
     const status = async () =>
-      (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!.status;
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!
+        .status;
     // Two answers inside the grace period prove nothing: still held.
     for (const minutes of [2, 5])
       await runRequeryPass(world.db, { now: () => created + minutes * 60_000 });
@@ -113,7 +115,9 @@ describe('every pending sale reaches a final state by requery, and the books sta
         }),
       });
     }
-    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!;
+    const row = (await first(
+      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+    ))!;
     expect(row.status).toBe('REVERSED');
     expect((await findWallet(world.db, world.agentId, 'NGN'))!.balance).toBe(
       afterSale + first.agentCostMinor,
@@ -133,13 +137,16 @@ describe('every pending sale reaches a final state by requery, and the books sta
       clock += 2 * 3_600_000;
       await runRequeryPass(world.db, { now: () => clock });
     }
-    const row = (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!;
+    const row = (await first(
+      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+    ))!;
     expect(row.status).toBe('MANUAL_REVIEW');
-    const kinds = (await world.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, first.purchaseId)))
-      .map((e) => e.kind);
+    const kinds = (
+      await world.db
+        .select()
+        .from(purchaseEvents)
+        .where(eq(purchaseEvents.purchaseId, first.purchaseId))
+    ).map((e) => e.kind);
     expect(kinds).toContain('manual_review');
     expect(kinds).not.toContain('refunded');
     expect(allViolations(world.db)).toEqual([]);

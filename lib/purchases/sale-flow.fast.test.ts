@@ -58,17 +58,19 @@ const product = async (
   type: 'airtime' | 'data',
   network = currency === 'NGN' ? 'MTN' : 'AIRTEL',
 ) =>
-  (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, currency),
-        eq(products.network, network),
-        eq(products.type, type),
-        eq(products.active, true),
+  (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, currency),
+          eq(products.network, network),
+          eq(products.type, type),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
 const ngPhone = (lastTwo: string) =>
   `0803${String(10_000 + (++n % 90_000)).padStart(5, '0')}${lastTwo}`;
 const entries = async () => (await w.db.select().from(ledgerEntries)).length;
@@ -96,16 +98,17 @@ async function sold(input: Partial<SaleInput> = {}) {
 /** A sale the provider definitely failed (no confirmation asked): refunded. */
 async function failedSale(input: Partial<SaleInput> = {}) {
   const s = await sold({ phone: ngPhone('58'), ...input });
-  const attempt = (await first(w.db
-    .select()
-    .from(purchaseAttempts)
-    .where(eq(purchaseAttempts.reference, s.reference))))!;
-  return (await applyProviderResult(
-    w.db,
-    attempt.id,
-    { status: 'FAILED', providerCode: 'x', exchanges: [] },
-    { by: 'requery', now: clock },
-  )).purchase;
+  const attempt = (await first(
+    w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.reference, s.reference)),
+  ))!;
+  return (
+    await applyProviderResult(
+      w.db,
+      attempt.id,
+      { status: 'FAILED', providerCode: 'x', exchanges: [] },
+      { by: 'requery', now: clock },
+    )
+  ).purchase;
 }
 
 describe('a sale refuses what the agent got wrong, before any money moves', () => {
@@ -206,7 +209,8 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     });
     if (!ok.ok) return;
     expect(
-      (await first(w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId))))!.circle,
+      (await first(w.db.select().from(purchases).where(eq(purchases.id, ok.outcome.purchaseId))))!
+        .circle,
     ).toBe(plan.circle);
     await w.db.update(products).set({ priceMinor: null }).where(eq(products.id, plan.id));
     expect(await india({})).toEqual({
@@ -255,10 +259,9 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
       outcome: { status: 'SUCCESS', amountMinor: 10_000, currency: 'INR' },
     });
     if (!sold.ok) return;
-    const row = await first(w.db
-      .select()
-      .from(purchases)
-      .where(eq(purchases.id, sold.outcome.purchaseId)));
+    const row = await first(
+      w.db.select().from(purchases).where(eq(purchases.id, sold.outcome.purchaseId)),
+    );
     expect(row?.circle).toBe('23');
     expect(sentToRechargekit).toEqual([
       expect.objectContaining({ mobile_no: '9812345600', amount: 100, circle: 23 }),
@@ -405,7 +408,9 @@ describe("the counter's answer budget", () => {
     release();
     await Promise.all(background);
     if (r.ok)
-      expect((await getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId))?.status).toBe('SUCCESS');
+      expect((await getSaleForAgent(w.db, w.agentId, r.outcome.purchaseId))?.status).toBe(
+        'SUCCESS',
+      );
   });
 });
 
@@ -440,10 +445,9 @@ describe('a provider that cannot be called', () => {
   it('an unconfigured or unknown provider is named in the answer', async () => {
     await world();
     const s = await sold({ phone: ngPhone('58') });
-    const attempt = (await first(w.db
-      .select()
-      .from(purchaseAttempts)
-      .where(eq(purchaseAttempts.purchaseId, s.purchaseId))))!;
+    const attempt = (await first(
+      w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.purchaseId, s.purchaseId)),
+    ))!;
     await w.db.delete(providerCredentials).where(eq(providerCredentials.provider, 'vtpass'));
     await w.db.delete(providerSettings).where(eq(providerSettings.id, 'vtpass'));
     expect(await requeryAttempt(w.db, attempt, w.provider)).toMatchObject({
@@ -522,11 +526,9 @@ describe('callbacks are hints with limits', () => {
         )
       ).outcome,
     ).toBe('applied');
-    const kinds = (await w.db
-      .select()
-      .from(purchaseEvents)
-      .where(eq(purchaseEvents.purchaseId, s.purchaseId)))
-      .map((e) => e.kind);
+    const kinds = (
+      await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId))
+    ).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'callback')).toHaveLength(2);
   });
 

@@ -22,17 +22,19 @@ let n = 0;
 async function productWithoutLimits() {
   w = await T.fork();
   await w.fund(10_000_000);
-  const product = (await first(w.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.currency, 'NGN'),
-        eq(products.network, 'MTN'),
-        eq(products.type, 'airtime'),
-        eq(products.active, true),
+  const product = (await first(
+    w.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          eq(products.currency, 'NGN'),
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.active, true),
+        ),
       ),
-    )))!;
+  ))!;
   await w.db
     .update(products)
     .set({ minMinor: null, maxMinor: null })

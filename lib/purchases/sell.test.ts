@@ -124,7 +124,10 @@ describe('selling airtime against the simulator over HTTP', () => {
         'INSUFFICIENT_FUNDS',
       ),
     });
-    expect(await findWallet(world.db, poorAgent, 'NGN')).toMatchObject({ balance: 32_000, reserved: 0 });
+    expect(await findWallet(world.db, poorAgent, 'NGN')).toMatchObject({
+      balance: 32_000,
+      reserved: 0,
+    });
     expect(allViolations(world.db)).toEqual([]);
   });
 

@@ -67,16 +67,20 @@ export async function sell(
 async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
-    const purchase = (await first(db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
-    const inFlight = await first(db
-      .select({ id: purchaseAttempts.id })
-      .from(purchaseAttempts)
-      .where(
-        and(
-          eq(purchaseAttempts.reference, purchase.reference),
-          isNull(purchaseAttempts.providerCode),
+    const purchase = (await first(
+      db.select().from(purchases).where(eq(purchases.id, purchaseId)),
+    ))!;
+    const inFlight = await first(
+      db
+        .select({ id: purchaseAttempts.id })
+        .from(purchaseAttempts)
+        .where(
+          and(
+            eq(purchaseAttempts.reference, purchase.reference),
+            isNull(purchaseAttempts.providerCode),
+          ),
         ),
-      ));
+    );
     if (!inFlight || Date.now() >= deadline) return purchase;
     await sleep(100);
   }

@@ -43,14 +43,20 @@ describe('a simulator restart', () => {
     restarted = await startSimulator({ port: world.sim.port, dataFile });
     // The worker's passes, as after a restart: the first may meet a pooled connection to the old process.
     const status = async () =>
-      (await first(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId))))
-        ?.status;
-    for (let pass = 1; pass <= 3 && await status() !== 'SUCCESS'; pass++)
+      (
+        await first(
+          world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)),
+        )
+      )?.status;
+    for (let pass = 1; pass <= 3 && (await status()) !== 'SUCCESS'; pass++)
       await runRequeryPass(world.db, { now: () => Date.now() + pass * 60 * 60_000 });
 
     expect(
-      (await first(world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId))))
-        ?.status,
+      (
+        await first(
+          world.db.select().from(purchases).where(eq(purchases.id, result.outcome.purchaseId)),
+        )
+      )?.status,
     ).toBe('SUCCESS');
     expect(allViolations(world.db)).toEqual([]);
   });

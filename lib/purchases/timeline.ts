@@ -5,16 +5,18 @@ import { first } from '@/db/query';
 
 /** A sale with its attempts and every state change, requery and callback, oldest first. */
 export async function getSaleTimeline(db: Db, purchaseId: number, agentId?: number) {
-  const sale = await first(db
-    .select({ purchase: purchases, productName: products.name })
-    .from(purchases)
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(
-      and(
-        eq(purchases.id, purchaseId),
-        agentId === undefined ? undefined : eq(purchases.agentId, agentId),
+  const sale = await first(
+    db
+      .select({ purchase: purchases, productName: products.name })
+      .from(purchases)
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(
+        and(
+          eq(purchases.id, purchaseId),
+          agentId === undefined ? undefined : eq(purchases.agentId, agentId),
+        ),
       ),
-    ));
+  );
   if (!sale) return null;
   const attempts = await db
     .select()

@@ -5,17 +5,19 @@ import { inTransaction, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { hashReceiptToken, newReceiptToken } from './token';
-import { first, rows } from '@/db/query';
+import { first, rows, written } from '@/db/query';
 
 /** Bounds what one sale can accumulate; an agent who needs more revokes the old links first. */
 export const MAX_LIVE_LINKS_PER_SALE = 50;
 
 async function ownsSale(db: Tx, agentId: number, purchaseId: number): Promise<boolean> {
   return (
-    await first(db
-      .select({ id: purchases.id })
-      .from(purchases)
-      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId)))) !== undefined
+    (await first(
+      db
+        .select({ id: purchases.id })
+        .from(purchases)
+        .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, agentId))),
+    )) !== undefined
   );
 }
 
@@ -31,15 +33,23 @@ export async function issueReceiptToken(
 ): Promise<string | null> {
   const token = newReceiptToken();
   return await inTransaction(db, async (tx) => {
-    if (!await ownsSale(tx, agentId, purchaseId)) return null;
+    if (!(await ownsSale(tx, agentId, purchaseId))) return null;
     const live =
-      (await first(await rows(tx, sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`)))?.n ?? 0;
+      (
+        await first(
+          await rows(
+            tx,
+            sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`,
+          ),
+        )
+      )?.n ?? 0;
     if (live >= MAX_LIVE_LINKS_PER_SALE) {
       throw new Refusal(
         `This sale already has ${live} receipt links. Revoke them to share a new one.`,
       );
     }
-    await tx.insert(receiptLinks)
+    await tx
+      .insert(receiptLinks)
       .values({ purchaseId, tokenHash: hashReceiptToken(token), createdAt: now });
     return token;
   });
@@ -57,18 +67,23 @@ export async function revokeReceiptLinks(
   now = Date.now(),
 ): Promise<number | null> {
   return await inTransaction(db, async (tx) => {
-    const sale = await first(tx
-      .select({ legacyHash: purchases.receiptTokenHash })
-      .from(purchases)
-      .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, actor.userId))));
+    const sale = await first(
+      tx
+        .select({ legacyHash: purchases.receiptTokenHash })
+        .from(purchases)
+        .where(and(eq(purchases.id, purchaseId), eq(purchases.agentId, actor.userId))),
+    );
     if (!sale) return null;
-    const revoked = (await tx
-      .update(receiptLinks)
-      .set({ revokedAt: now })
-      .where(and(eq(receiptLinks.purchaseId, purchaseId), isNull(receiptLinks.revokedAt)))).changes;
+    const revoked = await written(
+      tx
+        .update(receiptLinks)
+        .set({ revokedAt: now })
+        .where(and(eq(receiptLinks.purchaseId, purchaseId), isNull(receiptLinks.revokedAt))),
+    );
     const legacy = sale.legacyHash !== null;
     if (legacy)
-      await tx.update(purchases)
+      await tx
+        .update(purchases)
         .set({ receiptTokenHash: null })
         .where(eq(purchases.id, purchaseId));
     await recordAudit(
@@ -87,10 +102,19 @@ export async function revokeReceiptLinks(
 }
 
 /** How many links of a sale still open (the agent's sale page shows it beside "Revoke"). */
-export async function countLiveReceiptLinks(db: Db, agentId: number, purchaseId: number): Promise<number> {
-  const row = await first(await rows(db, sql`
+export async function countLiveReceiptLinks(
+  db: Db,
+  agentId: number,
+  purchaseId: number,
+): Promise<number> {
+  const row = await first(
+    await rows(
+      db,
+      sql`
     select (select count(*) from receipt_links l where l.purchase_id = p.id and l.revoked_at is null)
       + (case when p.receipt_token_hash is null then 0 else 1 end) as n
-    from purchases p where p.id = ${purchaseId} and p.agent_id = ${agentId}`));
+    from purchases p where p.id = ${purchaseId} and p.agent_id = ${agentId}`,
+    ),
+  );
   return row?.n ?? 0;
 }

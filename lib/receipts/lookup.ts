@@ -16,12 +16,17 @@ export type ReceiptLookup =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-export async function lookupReceipt(db: Db, token: string, ip: string, now = Date.now()): Promise<ReceiptLookup> {
+export async function lookupReceipt(
+  db: Db,
+  token: string,
+  ip: string,
+  now = Date.now(),
+): Promise<ReceiptLookup> {
   const missKey = `receipt-miss:${ip}`;
   const wait = await retryAfterMs(db, missKey, RECEIPT_RULES.misses, now);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
   const lookupKey = `receipt:${ip}`;
-  if (!await allowHit(db, lookupKey, RECEIPT_RULES.lookups, now)) {
+  if (!(await allowHit(db, lookupKey, RECEIPT_RULES.lookups, now))) {
     return {
       ok: false,
       reason: 'throttled',

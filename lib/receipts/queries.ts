@@ -63,12 +63,14 @@ const receiptColumns = {
 
 /** The sale a live (not revoked) random link opens. */
 async function byLink(db: Db, hash: string) {
-  return await first(db
-    .select(receiptColumns)
-    .from(receiptLinks)
-    .innerJoin(purchases, eq(purchases.id, receiptLinks.purchaseId))
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(and(eq(receiptLinks.tokenHash, hash), isNull(receiptLinks.revokedAt))));
+  return await first(
+    db
+      .select(receiptColumns)
+      .from(receiptLinks)
+      .innerJoin(purchases, eq(purchases.id, receiptLinks.purchaseId))
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(and(eq(receiptLinks.tokenHash, hash), isNull(receiptLinks.revokedAt))),
+  );
 }
 
 /**
@@ -77,11 +79,13 @@ async function byLink(db: Db, hash: string) {
  * removing the key ends these links even while their hashes are stored.
  */
 async function byLegacyLink(db: Db, hash: string, token: string) {
-  const row = await first(db
-    .select(receiptColumns)
-    .from(purchases)
-    .innerJoin(products, eq(products.id, purchases.productId))
-    .where(eq(purchases.receiptTokenHash, hash)));
+  const row = await first(
+    db
+      .select(receiptColumns)
+      .from(purchases)
+      .innerJoin(products, eq(products.id, purchases.productId))
+      .where(eq(purchases.receiptTokenHash, hash)),
+  );
   if (!row) return undefined;
   const derived = legacyReceiptToken(row.id);
   if (derived === null) return undefined;
@@ -94,7 +98,7 @@ async function byLegacyLink(db: Db, hash: string, token: string) {
 export async function getPublicReceipt(db: Db, token: string): Promise<PublicReceipt | null> {
   if (!isWellFormedToken(token)) return null;
   const hash = hashReceiptToken(token);
-  const row = await byLink(db, hash) ?? await byLegacyLink(db, hash, token);
+  const row = (await byLink(db, hash)) ?? (await byLegacyLink(db, hash, token));
   if (!row) return null;
   return {
     status: row.status,

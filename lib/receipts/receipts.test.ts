@@ -72,8 +72,8 @@ describe('receipt tokens', () => {
 
   it('issues a new link on every share, and every one of them opens the sale', async () => {
     const sale = await sell(world.agentId);
-    const tokens = [1, 2, 3].map(async () =>
-      (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
+    const tokens = [1, 2, 3].map(
+      async () => (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
     );
     expect(new Set(tokens).size).toBe(3);
     for (const token of tokens)
@@ -183,7 +183,10 @@ describe('revoking a sale’s receipt links', () => {
       expect(await getPublicReceipt(world.db, token), token).toBeNull();
     expect(await countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
     expect(await getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
-    const audit = await rows(world.db, sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`);
+    const audit = await rows(
+      world.db,
+      sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
+    );
     expect(audit).toEqual([
       {
         actor_user_id: world.agentId,
@@ -203,7 +206,10 @@ describe('revoking a sale’s receipt links', () => {
     expect(await revokeReceiptLinks(world.db, actorFor(otherAgent), sale.purchaseId)).toBeNull();
     expect(await getPublicReceipt(world.db, token)).not.toBeNull();
     expect(
-      await rows(world.db, sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`),
+      await rows(
+        world.db,
+        sql`select 1 from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
+      ),
     ).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { walletAccount } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
-import { one } from '@/db/query';
+import { one, written } from '@/db/query';
 
 export interface NewUser {
   email: string;
@@ -22,11 +22,13 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
   return await inTransaction(db, async (tx) => {
-    const created = await one(tx
-      .insert(users)
-      .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
-      .onConflictDoNothing({ target: users.email })
-      .returning());
+    const created = await one(
+      tx
+        .insert(users)
+        .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
+        .onConflictDoNothing({ target: users.email })
+        .returning(),
+    );
     if (!created) throw new Refusal('An account with this email already exists.', 'email');
     if (input.role === 'agent')
       for (const c of input.currencies ?? ['NGN']) await walletAccount(tx, created.id, c);
@@ -58,11 +60,13 @@ async function changeAndEndSessions(
   now: number,
 ) {
   await inTransaction(db, async (tx) => {
-    const changed = await tx
-      .update(users)
-      .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId));
-    if (changed.changes !== 1) throw new Refusal('No such user.');
+    const changed = await written(
+      tx
+        .update(users)
+        .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, userId)),
+    );
+    if (changed !== 1) throw new Refusal('No such user.');
     await recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
   });
 }

@@ -30,23 +30,25 @@ export interface WebhookPassOptions {
 /** Due deliveries of endpoints that are not paused, under a lease so two workers never send the same one. */
 async function claimDue(db: Db, owner: string, now: number, limit = 20) {
   return await inTransaction(db, async (tx) => {
-    const due = (await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(
-        and(
-          eq(webhookDeliveries.status, 'pending'),
-          lte(webhookDeliveries.nextAt, now),
-          isNull(webhookEndpoints.pausedAt),
-          or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
-        ),
-      )
-      .orderBy(webhookDeliveries.nextAt)
-      .limit(limit))
-      .map((d) => d.id);
+    const due = (
+      await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .where(
+          and(
+            eq(webhookDeliveries.status, 'pending'),
+            lte(webhookDeliveries.nextAt, now),
+            isNull(webhookEndpoints.pausedAt),
+            or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
+          ),
+        )
+        .orderBy(webhookDeliveries.nextAt)
+        .limit(limit)
+    ).map((d) => d.id);
     if (due.length === 0) return [];
-    await tx.update(webhookDeliveries)
+    await tx
+      .update(webhookDeliveries)
       .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
       .where(inArray(webhookDeliveries.id, due));
     return await tx
@@ -121,8 +123,7 @@ async function send(c: Claimed, policy: TargetPolicy, now: number): Promise<Atte
 /** Records the attempt and decides: delivered (2xx), try again later, or given up after a day. */
 async function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
   await inTransaction(db, async (tx) => {
-    await tx.insert(webhookAttempts)
-      .values({ deliveryId: c.delivery.id, at: now, ...result });
+    await tx.insert(webhookAttempts).values({ deliveryId: c.delivery.id, at: now, ...result });
     const attempts = c.delivery.attempts + 1;
     const delivered =
       result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -133,7 +134,8 @@ async function record(db: Db, c: Claimed, result: AttemptResult, now: number) {
       : nextAt === null || nextAt > c.delivery.createdAt + RETRY_WINDOW_MS
         ? 'failed'
         : 'pending';
-    await tx.update(webhookDeliveries)
+    await tx
+      .update(webhookDeliveries)
       .set({ attempts, status, nextAt: nextAt ?? now, leaseOwner: null, leaseUntil: null })
       .where(
         and(

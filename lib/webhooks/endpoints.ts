@@ -11,7 +11,7 @@ import { inTransaction } from '@/db/transaction';
 import { Refusal } from '@/lib/errors';
 import { newWebhookSecret } from './sign';
 import { targetProblem, type TargetPolicy } from './target';
-import { first, one } from '@/db/query';
+import { first, one, written } from '@/db/query';
 
 export const MAX_ENDPOINTS = 10;
 /** How long the old secret keeps signing after a rotation: a day to deploy the new one. */
@@ -30,25 +30,31 @@ export async function createEndpoint(
   if (problem) return { ok: false, refusal: new Refusal(problem, 'url') };
   return await inTransaction(db, async (tx) => {
     const existing =
-      (await first(tx
-        .select({ n: count() })
-        .from(webhookEndpoints)
-        .where(eq(webhookEndpoints.agentId, agentId))))?.n ?? 0;
+      (
+        await first(
+          tx
+            .select({ n: count() })
+            .from(webhookEndpoints)
+            .where(eq(webhookEndpoints.agentId, agentId)),
+        )
+      )?.n ?? 0;
     if (existing >= MAX_ENDPOINTS)
       return {
         ok: false,
         refusal: new Refusal(`You can have at most ${MAX_ENDPOINTS} endpoints.`, 'url'),
       } as const;
-    const endpoint = await one(tx
-      .insert(webhookEndpoints)
-      .values({
-        agentId,
-        url: input.url,
-        events: input.events,
-        secret: newWebhookSecret(),
-        createdAt: now,
-      })
-      .returning());
+    const endpoint = await one(
+      tx
+        .insert(webhookEndpoints)
+        .values({
+          agentId,
+          url: input.url,
+          events: input.events,
+          secret: newWebhookSecret(),
+          createdAt: now,
+        })
+        .returning(),
+    );
     return { ok: true, endpoint } as const;
   });
 }
@@ -65,10 +71,13 @@ export async function rotateSecret(
   overlapMs = ROTATION_OVERLAP_MS,
 ): Promise<string | null> {
   return await inTransaction(db, async (tx) => {
-    const endpoint = await first(tx.select().from(webhookEndpoints).where(own(agentId, endpointId)));
+    const endpoint = await first(
+      tx.select().from(webhookEndpoints).where(own(agentId, endpointId)),
+    );
     if (!endpoint) return null;
     const secret = newWebhookSecret();
-    await tx.update(webhookEndpoints)
+    await tx
+      .update(webhookEndpoints)
       .set({ secret, previousSecret: endpoint.secret, previousSecretUntil: now + overlapMs })
       .where(eq(webhookEndpoints.id, endpointId));
     return secret;
@@ -84,10 +93,12 @@ export async function setPaused(
   now = Date.now(),
 ): Promise<boolean> {
   return (
-    (await db
-      .update(webhookEndpoints)
-      .set({ pausedAt: paused ? now : null })
-      .where(own(agentId, endpointId))).changes === 1
+    (await written(
+      db
+        .update(webhookEndpoints)
+        .set({ pausedAt: paused ? now : null })
+        .where(own(agentId, endpointId)),
+    )) === 1
   );
 }
 
@@ -98,7 +109,8 @@ export async function updateEvents(
   events: WebhookEventType[],
 ): Promise<boolean> {
   return (
-    (await db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId))).changes === 1
+    (await written(db.update(webhookEndpoints).set({ events }).where(own(agentId, endpointId)))) ===
+    1
   );
 }
 
@@ -110,13 +122,16 @@ export async function resendDelivery(
   now = Date.now(),
 ): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
-    const mine = await first(tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId))));
+    const mine = await first(
+      tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.agentId, agentId))),
+    );
     if (!mine) return false;
-    await tx.update(webhookDeliveries)
+    await tx
+      .update(webhookDeliveries)
       .set({
         status: 'pending',
         attempts: 0,
@@ -217,14 +232,15 @@ export async function listDeliveries(
 }
 
 export async function listAttempts(db: Db, agentId: number, deliveryId: number) {
-  return (await db
-    .select({ attempt: webhookAttempts })
-    .from(webhookAttempts)
-    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookEndpoints.agentId, agentId)))
-    .orderBy(webhookAttempts.id))
-    .map((r) => r.attempt);
+  return (
+    await db
+      .select({ attempt: webhookAttempts })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookEndpoints.agentId, agentId)))
+      .orderBy(webhookAttempts.id)
+  ).map((r) => r.attempt);
 }
 
 /** When the previous secret stops signing, if a rotation's overlap is still running. */

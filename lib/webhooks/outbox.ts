@@ -36,18 +36,19 @@ export async function recordWebhookEvent(
   if (endpoints.length === 0) return;
   const messageId = `msg_${randomBytes(16).toString('hex')}`;
   const payload = JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
-  const event = await one(tx
-    .insert(webhookEvents)
-    .values({ messageId, agentId, type, payload, createdAt: now })
-    .returning({ id: webhookEvents.id }));
-  await tx.insert(webhookDeliveries)
-    .values(
-      endpoints.map((e) => ({
-        eventId: event.id,
-        endpointId: e.id,
-        status: 'pending' as const,
-        nextAt: now,
-        createdAt: now,
-      })),
-    );
+  const event = await one(
+    tx
+      .insert(webhookEvents)
+      .values({ messageId, agentId, type, payload, createdAt: now })
+      .returning({ id: webhookEvents.id }),
+  );
+  await tx.insert(webhookDeliveries).values(
+    endpoints.map((e) => ({
+      eventId: event.id,
+      endpointId: e.id,
+      status: 'pending' as const,
+      nextAt: now,
+      createdAt: now,
+    })),
+  );
 }

@@ -91,7 +91,10 @@ describe('webhook outbox', () => {
       reference: `wh-credit-${agent}`,
       reason: 't',
     });
-    expect((await eventsOf(agent)).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
+    expect((await eventsOf(agent)).map((e) => e.type)).toEqual([
+      'sale.succeeded',
+      'wallet.credited',
+    ]);
 
     // The settle transaction aborts after the status change: neither the settlement nor its event may remain.
     w.db.$client.exec(
@@ -102,7 +105,10 @@ describe('webhook outbox', () => {
     } finally {
       w.db.$client.exec('drop trigger no_settle');
     }
-    expect((await eventsOf(agent)).map((e) => e.type)).toEqual(['sale.succeeded', 'wallet.credited']);
+    expect((await eventsOf(agent)).map((e) => e.type)).toEqual([
+      'sale.succeeded',
+      'wallet.credited',
+    ]);
   });
 
   it('an agent without endpoints gets no events; events not subscribed to are not delivered', async () => {
@@ -165,7 +171,9 @@ describe('webhook delivery', () => {
     });
     const [log] = await listDeliveries(w.db, agent, endpoint.id);
     expect(log).toMatchObject({ status: 'succeeded', attempts: 3 });
-    expect((await listAttempts(w.db, agent, log!.id)).map((a) => a.statusCode)).toEqual([500, 503, 200]);
+    expect((await listAttempts(w.db, agent, log!.id)).map((a) => a.statusCode)).toEqual([
+      500, 503, 200,
+    ]);
     // Every try carried the same message id.
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
 
@@ -285,11 +293,12 @@ describe('webhook targets (server-side request forgery)', () => {
     await sell(agent);
     await runWebhookPass(w.db, { policy: { allowHttp: true, allowPrivate: false } });
     expect(received).toEqual([]);
-    const deliveries = (await w.db
-      .select()
-      .from(webhookDeliveries))
-      .filter(async (d) => (await eventsOf(agent)).some((e) => e.id === d.eventId));
-    const errors = deliveries.flatMap(async (d) => (await listAttempts(w.db, agent, d.id)).map((a) => a.error));
+    const deliveries = (await w.db.select().from(webhookDeliveries)).filter(async (d) =>
+      (await eventsOf(agent)).some((e) => e.id === d.eventId),
+    );
+    const errors = deliveries.flatMap(async (d) =>
+      (await listAttempts(w.db, agent, d.id)).map((a) => a.error),
+    );
     expect(errors).toHaveLength(2);
     expect(errors).toEqual([
       expect.stringContaining('private or local'),

@@ -160,10 +160,12 @@ describe('authentication and scopes', () => {
       401,
       'api_key_revoked',
     );
-    const audit = (await world.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.targetId, String(row.id))))
+    const audit = (
+      await world.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(row.id)))
+    )
       .filter((a) => a.targetType === 'api_key')
       .map((a) => a.action);
     expect(audit).toEqual(['api_key.create', 'api_key.revoke']);
@@ -324,9 +326,13 @@ describe('create a sale', () => {
     const key = newIdem();
     const number = phone('00');
     expect(
-      (await post({ productId: (await airtime()).id, phone: number, amountMinor: 10_000 }, key)).status,
+      (await post({ productId: (await airtime()).id, phone: number, amountMinor: 10_000 }, key))
+        .status,
     ).toBe(201);
-    const other = await post({ productId: (await airtime()).id, phone: number, amountMinor: 20_000 }, key);
+    const other = await post(
+      { productId: (await airtime()).id, phone: number, amountMinor: 20_000 },
+      key,
+    );
     expectProblem(other, 422, 'idempotency_key_reused');
     expect(await world.db.select().from(purchases).where(eq(purchases.phone, number))).toHaveLength(
       1,
@@ -361,7 +367,9 @@ describe('create a sale', () => {
     expect(sold.body.status).toBe('pending');
     await expect
       .poll(
-        async () => (await first(world.db.select().from(purchases).where(eq(purchases.id, sold.body.id))))!.status,
+        async () =>
+          (await first(world.db.select().from(purchases).where(eq(purchases.id, sold.body.id))))!
+            .status,
         { timeout: 20_000 },
       )
       .toBe('SUCCESS');
@@ -389,7 +397,10 @@ describe('create a sale', () => {
     const count = async () => (await world.db.select().from(purchases)).length;
     const before = await count();
     expectProblem(
-      await post({ productId: (await airtime()).id, phone: phone('00'), amountMinor: 100 }, undefined),
+      await post(
+        { productId: (await airtime()).id, phone: phone('00'), amountMinor: 100 },
+        undefined,
+      ),
       400,
       'idempotency_key_missing',
     );
@@ -544,9 +555,13 @@ describe('reads', () => {
     const agentId = await world.newAgent(1_000_000);
     const { key } = await newKey(agentId, ['read', 'sell']);
     for (let i = 0; i < 3; i += 1) {
-      await post({ productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 }, newIdem(), {
-        key,
-      });
+      await post(
+        { productId: (await airtime()).id, phone: phone('00'), amountMinor: 10_000 },
+        newIdem(),
+        {
+          key,
+        },
+      );
     }
     const rows: { id: number; debitMinor: number; creditMinor: number; balanceMinor: number }[] =
       [];

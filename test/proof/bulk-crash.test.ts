@@ -88,7 +88,9 @@ async function killAndResume(step: BulkCrashStep) {
       afterRestart,
       soldBeforeResume,
       salesPerPhone: await salesPerPhone(),
-      batch: (await first(db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId))))!,
+      batch: (await first(
+        db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId)),
+      ))!,
       rows,
       sales,
       phones,

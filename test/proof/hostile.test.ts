@@ -93,10 +93,12 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       const input = { ...base(), circle: payload };
       const result = await startSale(h.db, T.agentId, input);
       if (!result.ok) continue; // refusing it is fine too; then nothing may have been written (checked below)
-      const row = await first(h.db
-        .select({ circle: purchases.circle })
-        .from(purchases)
-        .where(eq(purchases.id, result.outcome.purchaseId)));
+      const row = await first(
+        h.db
+          .select({ circle: purchases.circle })
+          .from(purchases)
+          .where(eq(purchases.id, result.outcome.purchaseId)),
+      );
       expect(row, `stored circle for ${JSON.stringify(payload.slice(0, 40))}`).toEqual({
         circle: null,
       });
@@ -121,12 +123,18 @@ describe('a hostile sale is refused in words and writes nothing', () => {
   });
 
   it('an Indian sale with a hostile or wrong circle is refused on the circle field and writes nothing; the right circle is stored as is', async () => {
-    const product = await first(h.db
-      .select()
-      .from(products)
-      .where(
-        and(eq(products.currency, 'INR'), sql`${products.circle} <> ''`, eq(products.active, true)),
-      ));
+    const product = await first(
+      h.db
+        .select()
+        .from(products)
+        .where(
+          and(
+            eq(products.currency, 'INR'),
+            sql`${products.circle} <> ''`,
+            eq(products.active, true),
+          ),
+        ),
+    );
     expect(
       product?.circle,
       'an Indian product with a circle after the catalogue sync',
@@ -149,10 +157,14 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       confirmRepeat: true,
     });
     const before = snapshot();
-    const otherCircle = (await first(h.db
-      .select({ circle: products.circle })
-      .from(products)
-      .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ${product!.circle}`))))?.circle;
+    const otherCircle = (
+      await first(
+        h.db
+          .select({ circle: products.circle })
+          .from(products)
+          .where(and(eq(products.currency, 'INR'), sql`${products.circle} <> ${product!.circle}`)),
+      )
+    )?.circle;
     for (const circle of [
       ...PAYLOADS,
       undefined,
@@ -170,10 +182,12 @@ describe('a hostile sale is refused in words and writes nothing', () => {
     expect(snapshot()).toEqual(before);
     const ok = await startSale(h.db, T.agentId, india(product!.circle));
     if (!ok.ok) throw new Error(`the positive control was refused: ${ok.refusal.message}`);
-    const row = await first(h.db
-      .select({ circle: purchases.circle, currency: purchases.currency })
-      .from(purchases)
-      .where(eq(purchases.id, ok.outcome.purchaseId)));
+    const row = await first(
+      h.db
+        .select({ circle: purchases.circle, currency: purchases.currency })
+        .from(purchases)
+        .where(eq(purchases.id, ok.outcome.purchaseId)),
+    );
     expect(row).toEqual({ circle: product!.circle, currency: 'INR' });
     expect(allViolations(h.db)).toEqual([]);
   });
@@ -329,9 +343,9 @@ describe('hostile callbacks change nothing', () => {
       ).outcome,
     ).toBe('unknown_reference');
     expect(await count(h.db, 'ledger_entries')).toBe(before);
-    expect(await count(h.db, `purchase_resolutions where purchase_id = ${sale.outcome.purchaseId}`)).toBe(
-      0,
-    );
+    expect(
+      await count(h.db, `purchase_resolutions where purchase_id = ${sale.outcome.purchaseId}`),
+    ).toBe(0);
     expect(allViolations(h.db)).toEqual([]);
   });
 });

@@ -91,17 +91,9 @@ async function verify(m: Model, r: Real, step: string): Promise<void> {
     .orderBy(purchases.id);
   expect(rows.length, `sales after ${step}`).toBe(m.sales.length);
   const resolutions = new Map(
-    (await db
-      .select()
-      .from(purchaseResolutions))
-      .map((x) => [x.purchaseId, x.outcome]),
+    (await db.select().from(purchaseResolutions)).map((x) => [x.purchaseId, x.outcome]),
   );
-  const reversals = new Set(
-    (await db
-      .select()
-      .from(purchaseReversals))
-      .map((x) => x.purchaseId),
-  );
+  const reversals = new Set((await db.select().from(purchaseReversals)).map((x) => x.purchaseId));
   rows.forEach((row, i) => {
     const sale = m.sales[i]!;
     const money = reversals.has(row.id) ? 'reversed' : (resolutions.get(row.id) ?? 'held');
@@ -172,7 +164,9 @@ function callbackFor(provider: string, reference: string): CallbackInput {
 }
 
 async function currentAttempt(r: Real, sale: ModelSale) {
-  const row = (await first(r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!;
+  const row = (await first(
+    r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)),
+  ))!;
   return { provider: row.provider, reference: row.reference };
 }
 
@@ -221,7 +215,9 @@ class Debit implements Cmd {
       reason: 'model',
     };
     if (this.amount > walletBalance(m)) {
-      expect(async () => await fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(/^Your wallet has/);
+      expect(async () => await fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(
+        /^Your wallet has/,
+      );
     } else {
       await fundWallet(r.h.db, ADMIN, input, m.clock);
       m.funded -= this.amount;
@@ -247,12 +243,12 @@ class ReplayFunding implements Cmd {
       reason: 'replay',
     };
     if (this.sameAmount) {
-      expect((await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock)).replayed).toBe(
-        true,
-      );
+      expect(
+        (await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock)).replayed,
+      ).toBe(true);
     } else {
-      expect(async () =>
-        await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
+      expect(
+        async () => await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
       ).toThrowError(LedgerError);
     }
     await verify(m, r, this.toString());
@@ -588,14 +584,17 @@ class ReplaySale implements Cmd {
       amountMinor: this.sameBody ? sale.face : sale.face + 100,
       confirmRepeat: true,
     };
-    const before = (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))?.n;
+    const before = (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))
+      ?.n;
     const result = await startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference: realTimeReferences(),
       replayWaitMs: 5_000,
     });
     if (this.sameBody) {
-      const row = (await first(r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!;
+      const row = (await first(
+        r.h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)),
+      ))!;
       expect(result).toEqual({ ok: true, outcome: toOutcome(row) });
     } else {
       expect(result).toEqual({

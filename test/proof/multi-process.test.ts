@@ -22,7 +22,8 @@ afterAll(async () => T?.close());
 const FACE = 10_000;
 
 async function costOf(db: Parameters<typeof commissionBps>[0]) {
-  return priceSale(FACE, await commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime')).agentCostMinor;
+  return priceSale(FACE, await commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime'))
+    .agentCostMinor;
 }
 
 describe('double spend across processes', () => {
@@ -136,9 +137,9 @@ describe('idempotency under concurrency', () => {
         for (const r of results) expect(r).toEqual(results[0]);
         expect(await count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(1);
         expect(await count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
-        expect((await first(await rows(h.db, sql`select count(*) as n from purchase_attempts`)))?.n).toBe(
-          1,
-        );
+        expect(
+          (await first(await rows(h.db, sql`select count(*) as n from purchase_attempts`)))?.n,
+        ).toBe(1);
         expect(allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();

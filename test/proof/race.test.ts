@@ -63,11 +63,16 @@ const vtpassCallback = (reference: string, code = '000', status = 'delivered') =
 });
 
 const money = async (db: Db, purchaseId: number) =>
-  (await first(await rows(db, sql`
+  (await first(
+    await rows(
+      db,
+      sql`
     select (select count(*) from purchase_resolutions where purchase_id = ${purchaseId}) as resolutions,
       (select count(*) from ledger_entries where purchase_id = ${purchaseId} and kind = 'refund') as refunds,
       (select count(*) from ledger_entries where purchase_id = ${purchaseId} and kind = 'settle_cost') as settles,
-      (select count(*) from purchase_reversals where purchase_id = ${purchaseId}) as reversals`)))!;
+      (select count(*) from purchase_reversals where purchase_id = ${purchaseId}) as reversals`,
+    ),
+  ))!;
 
 describe('idempotency under concurrency, in one process', () => {
   it.each(['00', '51', '53', '59'])(
@@ -145,14 +150,15 @@ describe('callback, requery and admin resolve the same pending sale', () => {
               adminVerdict,
             );
           } else {
-            expect(async () =>
-              await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+            expect(
+              async () => await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ).toThrowError(/already resolved/);
           }
           expect(allViolations(h.db)).toEqual([]);
         }
         expect(
-          (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))?.status,
+          (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))
+            ?.status,
         ).toBe(expected);
         expect(await money(h.db, sale.purchaseId)).toEqual({
           resolutions: 1,
@@ -160,10 +166,12 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           settles: expected === 'SUCCESS' ? 1 : 0,
           reversals: 0,
         });
-        const resolution = await first(h.db
-          .select()
-          .from(purchaseResolutions)
-          .where(eq(purchaseResolutions.purchaseId, sale.purchaseId)));
+        const resolution = await first(
+          h.db
+            .select()
+            .from(purchaseResolutions)
+            .where(eq(purchaseResolutions.purchaseId, sale.purchaseId)),
+        );
         expect(resolution?.resolvedBy).toBe(order[0] === 'admin' ? 'admin' : order[0]);
       } finally {
         await h.close();
@@ -181,10 +189,16 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           const clock = Date.now() + 20 * 60_000;
           const admin = round % 2 === 0 ? 'success' : 'failed';
           const settled = await Promise.allSettled([
-            await handleCallback(h.db, 'vtpass', vtpassCallback(sale.reference), undefined, () => clock),
+            await handleCallback(
+              h.db,
+              'vtpass',
+              vtpassCallback(sale.reference),
+              undefined,
+              () => clock,
+            ),
             await runRequeryPass(h.db, { now: () => clock }),
-            sleep(round * 3).then(async () =>
-              await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+            sleep(round * 3).then(
+              async () => await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ),
           ]);
           // Only the admin may be told "already resolved"; nothing else may fail.
@@ -196,10 +210,9 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           expect(m.resolutions).toBe(1);
           expect(m.refunds + m.settles).toBe(1);
           expect(m.refunds).toBeLessThanOrEqual(1);
-          const status = (await first(h.db
-            .select()
-            .from(purchases)
-            .where(eq(purchases.id, sale.purchaseId))))?.status;
+          const status = (
+            await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)))
+          )?.status;
           expect(status).toBe(m.refunds === 1 ? 'FAILED' : 'SUCCESS');
           expect(allViolations(h.db)).toEqual([]);
         } finally {
@@ -267,8 +280,11 @@ describe('callback, requery and admin resolve the same pending sale', () => {
         ),
       ).toBeGreaterThan(0);
       expect(
-        (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.outcome.purchaseId))))
-          ?.status,
+        (
+          await first(
+            h.db.select().from(purchases).where(eq(purchases.id, sale.outcome.purchaseId)),
+          )
+        )?.status,
       ).toBe('REVERSED');
       expect(allViolations(h.db)).toEqual([]);
     } finally {

@@ -50,7 +50,9 @@ describe('an old session is refused on its next request', () => {
     const { user, email, password } = await agent();
     const session = await signIn(email, password);
     const other = await signIn(email, password, '10.0.0.2'); // a second device
-    expect(await loadSessionUser(db, session.id, session.sessionVersion)).toMatchObject({ id: user.id });
+    expect(await loadSessionUser(db, session.id, session.sessionVersion)).toMatchObject({
+      id: user.id,
+    });
     await change(user.id);
     expect(await loadSessionUser(db, session.id, session.sessionVersion)).toBeNull();
     expect(await loadSessionUser(db, other.id, other.sessionVersion)).toBeNull();
@@ -65,7 +67,9 @@ describe('an old session is refused on its next request', () => {
       message: WRONG_CREDENTIALS,
     });
     const fresh = await signIn(email, 'a-new-password-2', '10.0.0.3');
-    expect(await loadSessionUser(db, fresh.id, fresh.sessionVersion)).toMatchObject({ id: user.id });
+    expect(await loadSessionUser(db, fresh.id, fresh.sessionVersion)).toMatchObject({
+      id: user.id,
+    });
   });
 
   it('a disabled agent cannot sign in, even with the right password, and is told nothing more', async () => {

@@ -29,15 +29,17 @@ export async function insertUser(
   overrides: Partial<typeof users.$inferInsert> = {},
 ) {
   counter += 1;
-  return await one(db
-    .insert(users)
-    .values({
-      email: `user${counter}-${Date.now()}@test.local`,
-      name: `Test ${role} ${counter}`,
-      role,
-      passwordHash: 'not-a-real-hash',
-      createdAt: Date.now(),
-      ...overrides,
-    })
-    .returning());
+  return await one(
+    db
+      .insert(users)
+      .values({
+        email: `user${counter}-${Date.now()}@test.local`,
+        name: `Test ${role} ${counter}`,
+        role,
+        passwordHash: 'not-a-real-hash',
+        createdAt: Date.now(),
+        ...overrides,
+      })
+      .returning(),
+  );
 }

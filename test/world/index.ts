@@ -70,7 +70,11 @@ export interface World<S = RunningSimulator> {
   data: Product;
   /** Each product's configured route (the admin's provider order, less providers that do not carry it). */
   routes: { airtime: string[]; data: string[] };
-  product(filter: { currency?: Currency; network: string; type: 'airtime' | 'data' }): Promise<Product>;
+  product(filter: {
+    currency?: Currency;
+    network: string;
+    type: 'airtime' | 'data';
+  }): Promise<Product>;
   fund(amountMinor: number, currency?: Currency): Promise<void>;
   /** Another agent, funded in NGN with the given amount. */
   newAgent(fundMinor: number): Promise<number>;
@@ -139,7 +143,11 @@ async function fileWorld<C extends SimulatorChoice>(
   const agentId = await build(db, started.sim.url, started.fetch, opts);
   const provider = started.fetch ? { fetch: started.fetch } : {};
   let forks = 0;
-  const open = async (db: Db, file: string, close: () => Promise<void>): Promise<World<unknown>> => {
+  const open = async (
+    db: Db,
+    file: string,
+    close: () => Promise<void>,
+  ): Promise<World<unknown>> => {
     const world: World<unknown> = await assemble(db, file, started.sim, provider, agentId, {
       fork: async () => {
         sqliteFile(world.db).pragma('wal_checkpoint(TRUNCATE)'); // the copy holds every committed row
@@ -182,8 +190,7 @@ async function build<C extends SimulatorChoice>(
   // the sales' short timeout comes after.
   const failed = (await syncCatalogue(db, fetch ? { fetch } : {})).filter((s) => 'error' in s);
   if (failed.length > 0) throw new Error(`catalogue sync failed: ${JSON.stringify(failed)}`);
-  await db.update(providerSettings)
-    .set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 });
+  await db.update(providerSettings).set({ timeoutMs: opts.saleTimeoutMs ?? 1_000 });
   const currencies = opts.agent?.currencies ?? ['NGN', 'INR'];
   const account = opts.agent?.account;
   const agent = account
@@ -245,13 +252,11 @@ async function assemble<S>(
     sim,
     provider,
     agentId,
-    ...await catalogueProducts(db),
+    ...(await catalogueProducts(db)),
     product: async ({ currency = 'NGN', network, type }) => {
-      const match = (await world.db
-        .select()
-        .from(products)
-        .where(eq(products.network, network)))
-        .find((p) => p.currency === currency && p.type === type && p.active);
+      const match = (
+        await world.db.select().from(products).where(eq(products.network, network))
+      ).find((p) => p.currency === currency && p.type === type && p.active);
       if (!match) throw new Error(`No ${currency} ${network} ${type} product after sync`);
       return match;
     },
@@ -276,14 +281,16 @@ async function catalogueProducts(db: Db): Promise<Pick<World, 'airtime' | 'data'
     );
   const airtime = await first(db.select().from(products).where(mtn('airtime')));
   if (!airtime) throw new Error('No MTN airtime product after sync');
-  const data = await first(db
-    .select()
-    .from(products)
-    .where(mtn('data'))
-    .orderBy(
-      sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`,
-      products.id,
-    ));
+  const data = await first(
+    db
+      .select()
+      .from(products)
+      .where(mtn('data'))
+      .orderBy(
+        sql`(select count(*) from ${productSources} s where s.product_id = ${products.id} and s.available) desc`,
+        products.id,
+      ),
+  );
   if (!data?.priceMinor) throw new Error('No priced MTN data product after sync');
   return {
     airtime,

@@ -39,7 +39,7 @@ export const deleteBeneficiaryAction = action(
   'agent',
   z.object({ id }),
   async (input, { user }) => {
-    if (!await deleteBeneficiary(getDb(), user.id, input.id))
+    if (!(await deleteBeneficiary(getDb(), user.id, input.id)))
       return fail('That number is no longer saved.');
     revalidateNumbers();
     return ok(undefined, 'Deleted.');

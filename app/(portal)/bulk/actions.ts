@@ -28,14 +28,14 @@ const batchSchema = z.object({
 });
 
 export const confirmBulkAction = action('agent', batchSchema, async (input, { user }) => {
-  if (!await confirmBatch(getDb(), user.id, input.batchId))
+  if (!(await confirmBatch(getDb(), user.id, input.batchId)))
     return fail('This batch was already confirmed or cancelled.');
   revalidatePath(`/bulk/${input.batchId}`);
   return ok(undefined, 'Confirmed: the rows are being sold. You can leave this page.');
 });
 
 export const cancelBulkAction = action('agent', batchSchema, async (input, { user }) => {
-  if (!await cancelBatch(getDb(), user.id, input.batchId))
+  if (!(await cancelBatch(getDb(), user.id, input.batchId)))
     return fail('This batch has already finished.');
   revalidatePath(`/bulk/${input.batchId}`);
   return ok(undefined, 'Cancelled: rows not yet sent will not be sold.');

@@ -30,7 +30,7 @@ export const updateWebhookEventsAction = action(
   'agent',
   updateWebhookEventsSchema,
   async (input, { user }) => {
-    if (!await updateEvents(getDb(), user.id, input.endpointId, input.events))
+    if (!(await updateEvents(getDb(), user.id, input.endpointId, input.events)))
       return fail('No such endpoint.');
     revalidatePath(`/webhooks/${input.endpointId}`);
     return ok(undefined, 'Events saved.');
@@ -41,7 +41,7 @@ export const pauseWebhookAction = action(
   'agent',
   endpointIdSchema.extend({ paused: z.enum(['1', '0']) }),
   async (input, { user }) => {
-    if (!await setPaused(getDb(), user.id, input.endpointId, input.paused === '1'))
+    if (!(await setPaused(getDb(), user.id, input.endpointId, input.paused === '1')))
       return fail('No such endpoint.');
     revalidatePath(`/webhooks/${input.endpointId}`);
     return ok(
@@ -55,7 +55,7 @@ export const rotateWebhookSecretAction = action(
   'agent',
   endpointIdSchema,
   async (input, { user }) => {
-    if (!await rotateSecret(getDb(), user.id, input.endpointId)) return fail('No such endpoint.');
+    if (!(await rotateSecret(getDb(), user.id, input.endpointId))) return fail('No such endpoint.');
     revalidatePath(`/webhooks/${input.endpointId}`);
     return ok(undefined, 'New secret made. The old one keeps signing for 24 hours.');
   },
@@ -67,7 +67,8 @@ export const resendWebhookAction = action(
     deliveryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   }),
   async (input, { user }) => {
-    if (!await resendDelivery(getDb(), user.id, input.deliveryId)) return fail('No such delivery.');
+    if (!(await resendDelivery(getDb(), user.id, input.deliveryId)))
+      return fail('No such delivery.');
     revalidatePath(`/webhooks/${input.endpointId}`);
     return ok(undefined, 'Queued to send again.');
   },

@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { seal, unseal } from '@/lib/provider-settings/crypto';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { matchTotpStep } from './totp';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 const totpContext = (userId: number) => Buffer.from(`totp-secret:user:${userId}`);
 
@@ -19,17 +19,24 @@ export interface FactorSummary {
 }
 
 export async function factorSummary(db: Db, userId: number): Promise<FactorSummary> {
-  const totp = await first(db
-    .select({ userId: totpFactors.userId })
-    .from(totpFactors)
-    .where(eq(totpFactors.userId, userId)));
+  const totp = await first(
+    db
+      .select({ userId: totpFactors.userId })
+      .from(totpFactors)
+      .where(eq(totpFactors.userId, userId)),
+  );
   const keys =
-    (await first(db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId))))?.n ?? 0;
+    (await first(db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId))))?.n ??
+    0;
   const codes =
-    (await first(db
-      .select({ n: count() })
-      .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))))?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: count() })
+          .from(recoveryCodes)
+          .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+      )
+    )?.n ?? 0;
   return { totp: Boolean(totp), passkeys: keys, recoveryCodesLeft: codes };
 }
 
@@ -42,7 +49,8 @@ export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> 
 export async function issueRecoveryCodes(tx: Tx, userId: number): Promise<string[]> {
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await tx.insert(recoveryCodes)
+  await tx
+    .insert(recoveryCodes)
     .values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })));
   return codes;
 }
@@ -54,24 +62,31 @@ export async function consumeRecoveryCode(
   code: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const used = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(recoveryCodes.userId, userId),
-        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
-        isNull(recoveryCodes.usedAt),
+  const used = await written(
+    db
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(recoveryCodes.userId, userId),
+          eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(recoveryCodes.usedAt),
+        ),
       ),
-    );
-  return used.changes === 1;
+  );
+  return used === 1;
 }
 
 /**
  * Checks a code from the user's authenticator app and records its step, so the same code (or an
  * earlier one) is refused afterwards. The conditional update makes two racing requests count once.
  */
-export async function consumeTotpCode(db: Db, userId: number, code: string, now = Date.now()): Promise<boolean> {
+export async function consumeTotpCode(
+  db: Db,
+  userId: number,
+  code: string,
+  now = Date.now(),
+): Promise<boolean> {
   const row = await first(db.select().from(totpFactors).where(eq(totpFactors.userId, userId)));
   if (!row) return false;
   const step = matchTotpStep(
@@ -80,20 +95,24 @@ export async function consumeTotpCode(db: Db, userId: number, code: string, now 
     now,
   );
   if (step === null || step <= row.lastStep) return false;
-  const taken = await db
-    .update(totpFactors)
-    .set({ lastStep: step })
-    .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step)));
-  return taken.changes === 1;
+  const taken = await written(
+    db
+      .update(totpFactors)
+      .set({ lastStep: step })
+      .where(and(eq(totpFactors.userId, userId), lt(totpFactors.lastStep, step))),
+  );
+  return taken === 1;
 }
 
 /** Bumps the session version: every other session of the user ends (the caller re-issues its own). */
 async function endOtherSessions(tx: Tx, userId: number): Promise<number> {
-  const row = await first(tx
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .returning({ sv: users.sessionVersion }));
+  const row = await first(
+    tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ sv: users.sessionVersion }),
+  );
   if (!row) throw new Refusal('No such user.');
   return row.sv;
 }
@@ -112,10 +131,12 @@ export async function afterEnrolment(
   action: string,
   now: number,
 ): Promise<Enrolled> {
-  const hasCodes = await first(tx
-    .select({ id: recoveryCodes.id })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))));
+  const hasCodes = await first(
+    tx
+      .select({ id: recoveryCodes.id })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+  );
   const codes = hasCodes ? null : await issueRecoveryCodes(tx, userId);
   const sessionVersion = await endOtherSessions(tx, userId);
   await recordAudit(tx, actor, { action, targetType: 'user', targetId: userId }, now);
@@ -133,7 +154,8 @@ export async function saveTotpFactor(
 ): Promise<Enrolled> {
   return await inTransaction(db, async (tx) => {
     const secretSealed = seal(env.CREDENTIALS_KEY, totpContext(userId), secretBase32);
-    await tx.insert(totpFactors)
+    await tx
+      .insert(totpFactors)
       .values({ userId, secretSealed, lastStep: step, createdAt: now })
       .onConflictDoUpdate({
         target: totpFactors.userId,
@@ -166,7 +188,12 @@ export async function regenerateRecoveryCodes(
  * Another admin's lost device: every factor and recovery code of the user is removed and their
  * sessions end; at the next sign-in an admin is asked to enrol again. Audited.
  */
-export async function resetSecondFactor(db: Db, actor: Actor, userId: number, now = Date.now()): Promise<void> {
+export async function resetSecondFactor(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  now = Date.now(),
+): Promise<void> {
   if (actor.userId === userId)
     throw new Refusal('Ask another admin to reset your own second factor.');
   await inTransaction(db, async (tx) => {
@@ -175,7 +202,12 @@ export async function resetSecondFactor(db: Db, actor: Actor, userId: number, no
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
     await endOtherSessions(tx, userId);
-    await recordAudit(tx, actor, { action: 'mfa.reset', targetType: 'user', targetId: userId }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'mfa.reset', targetType: 'user', targetId: userId },
+      now,
+    );
   });
 }
 

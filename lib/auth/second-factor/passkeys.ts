@@ -16,13 +16,20 @@ import type { Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
 import { afterEnrolment, type Enrolled } from './factors';
 import { relyingParty } from './relying-party';
-import { first } from '@/db/query';
+import { first, written } from '@/db/query';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 type Purpose = 'register' | 'authenticate';
 
-async function storeChallenge(db: Db, userId: number, purpose: Purpose, challenge: string, now: number) {
-  await db.insert(webauthnChallenges)
+async function storeChallenge(
+  db: Db,
+  userId: number,
+  purpose: Purpose,
+  challenge: string,
+  now: number,
+) {
+  await db
+    .insert(webauthnChallenges)
     .values({ userId, purpose, challenge, expiresAt: now + CHALLENGE_TTL_MS })
     .onConflictDoUpdate({
       target: [webauthnChallenges.userId, webauthnChallenges.purpose],
@@ -31,17 +38,24 @@ async function storeChallenge(db: Db, userId: number, purpose: Purpose, challeng
 }
 
 /** The ceremony's challenge, removed as it is read: each is good for one answer, before it expires. */
-async function takeChallenge(db: Db, userId: number, purpose: Purpose, now: number): Promise<string | null> {
-  const row = await first(db
-    .delete(webauthnChallenges)
-    .where(
-      and(
-        eq(webauthnChallenges.userId, userId),
-        eq(webauthnChallenges.purpose, purpose),
-        gt(webauthnChallenges.expiresAt, now),
-      ),
-    )
-    .returning({ challenge: webauthnChallenges.challenge }));
+async function takeChallenge(
+  db: Db,
+  userId: number,
+  purpose: Purpose,
+  now: number,
+): Promise<string | null> {
+  const row = await first(
+    db
+      .delete(webauthnChallenges)
+      .where(
+        and(
+          eq(webauthnChallenges.userId, userId),
+          eq(webauthnChallenges.purpose, purpose),
+          gt(webauthnChallenges.expiresAt, now),
+        ),
+      )
+      .returning({ challenge: webauthnChallenges.challenge }),
+  );
   return row?.challenge ?? null;
 }
 
@@ -99,15 +113,14 @@ export async function registerPasskey(
     throw new Refusal('The passkey could not be checked. Try again.');
   const { credential } = verified.registrationInfo;
   const enrolled = await inTransaction(db, async (tx) => {
-    await tx.insert(passkeys)
-      .values({
-        id: credential.id,
-        userId,
-        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-        counter: credential.counter,
-        transports: credential.transports ?? null,
-        createdAt: now,
-      });
+    await tx.insert(passkeys).values({
+      id: credential.id,
+      userId,
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+      counter: credential.counter,
+      transports: credential.transports ?? null,
+      createdAt: now,
+    });
     return await afterEnrolment(tx, actor, userId, 'mfa.passkey_added', now);
   });
   return enrolled;
@@ -139,10 +152,12 @@ export async function verifyPasskey(
 ): Promise<boolean> {
   const challenge = await takeChallenge(db, userId, 'authenticate', now);
   if (!challenge) return false;
-  const key = await first(db
-    .select()
-    .from(passkeys)
-    .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))));
+  const key = await first(
+    db
+      .select()
+      .from(passkeys)
+      .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))),
+  );
   if (!key) return false;
   const rp = relyingParty();
   try {
@@ -162,16 +177,18 @@ export async function verifyPasskey(
     if (!result.verified) return false;
     // A counter that does not grow (when the authenticator keeps one) is a cloned key: the update refuses it.
     const next = result.authenticationInfo.newCounter;
-    const moved = await db
-      .update(passkeys)
-      .set({ counter: next, lastUsedAt: now })
-      .where(
-        and(
-          eq(passkeys.id, key.id),
-          next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next),
+    const moved = await written(
+      db
+        .update(passkeys)
+        .set({ counter: next, lastUsedAt: now })
+        .where(
+          and(
+            eq(passkeys.id, key.id),
+            next === 0 ? eq(passkeys.counter, 0) : lt(passkeys.counter, next),
+          ),
         ),
-      );
-    return moved.changes === 1;
+    );
+    return moved === 1;
   } catch {
     return false;
   }

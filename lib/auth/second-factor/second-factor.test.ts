@@ -59,9 +59,10 @@ describe('TOTP', () => {
       [60, false],
     ] as const) {
       const { user } = await adminWithTotp();
-      expect(await consumeTotpCode(db, user.id, oracleCode(s + offset), T), `offset ${offset}s`).toBe(
-        accepted,
-      );
+      expect(
+        await consumeTotpCode(db, user.id, oracleCode(s + offset), T),
+        `offset ${offset}s`,
+      ).toBe(accepted);
     }
   });
 
@@ -78,7 +79,9 @@ describe('TOTP', () => {
     const { user } = await adminWithTotp();
     for (const code of ['', '12345', '1234567', 'abcdef', '12 34 5x'])
       expect(await consumeTotpCode(db, user.id, code, T)).toBe(false);
-    expect(await consumeTotpCode(db, (await insertUser(db, 'admin')).id, oracleCode(T / 1000), T)).toBe(false);
+    expect(
+      await consumeTotpCode(db, (await insertUser(db, 'admin')).id, oracleCode(T / 1000), T),
+    ).toBe(false);
   });
 
   it('enrols only after a code from the app, and keeps the secret sealed', async () => {
@@ -86,8 +89,8 @@ describe('TOTP', () => {
     const start = await startTotpEnrolment(user, T);
     expect(await hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(async () =>
-      await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
+    expect(
+      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
     ).toThrowError(
       new Refusal(
         'That code does not match. Check the time on your phone and try the newest code.',
@@ -102,13 +105,18 @@ describe('TOTP', () => {
       'a ticket for another user',
     ).toThrowError(Refusal);
     expect(
-      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
+      async () =>
+        await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
       'an expired ticket',
     ).toThrowError(Refusal);
     expect(
       (await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T)).recoveryCodes,
     ).toHaveLength(10);
-    expect(await factorSummary(db, user.id)).toEqual({ totp: true, passkeys: 0, recoveryCodesLeft: 10 });
+    expect(await factorSummary(db, user.id)).toEqual({
+      totp: true,
+      passkeys: 0,
+      recoveryCodesLeft: 10,
+    });
     const raw = db.$client
       .prepare('select secret_sealed from totp_factors where user_id = ?')
       .get(user.id) as { secret_sealed: string };
@@ -124,7 +132,9 @@ describe('recovery codes', () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     const code = recoveryCodes[3]!;
-    expect(await consumeRecoveryCode(db, user.id, code.toLowerCase().replace(/-/g, ''), T)).toBe(true);
+    expect(await consumeRecoveryCode(db, user.id, code.toLowerCase().replace(/-/g, ''), T)).toBe(
+      true,
+    );
     expect(await consumeRecoveryCode(db, user.id, code, T)).toBe(false);
     expect((await factorSummary(db, user.id)).recoveryCodesLeft).toBe(9);
     // Another user's code does not work here.
@@ -236,11 +246,10 @@ describe('the admins page', () => {
   it("lists each admin's own factors", async () => {
     const { user } = await adminWithTotp();
     const bare = await insertUser(db, 'admin');
-    await db.insert(passkeys)
-      .values([
-        { id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T },
-        { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T },
-      ]);
+    await db.insert(passkeys).values([
+      { id: 'cred-1', userId: user.id, publicKey: 'x', counter: 0, createdAt: T },
+      { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T },
+    ]);
     const rows = await listAdminsWithFactors(db);
     expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: 1, passkeys: 2 });
     expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: 0, passkeys: 0 });
@@ -254,8 +263,17 @@ describe('an admin resets another admin', () => {
     const before = db.$client
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
-    await resetSecondFactor(db, { userId: resetter.id, label: resetter.email, ip: null }, user.id, T);
-    expect(await factorSummary(db, user.id)).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
+    await resetSecondFactor(
+      db,
+      { userId: resetter.id, label: resetter.email, ip: null },
+      user.id,
+      T,
+    );
+    expect(await factorSummary(db, user.id)).toEqual({
+      totp: false,
+      passkeys: 0,
+      recoveryCodesLeft: 0,
+    });
     const after = db.$client
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
@@ -265,13 +283,14 @@ describe('an admin resets another admin', () => {
         .prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?")
         .get(String(user.id)),
     ).toEqual({ n: 1 });
-    expect(async () =>
-      await resetSecondFactor(
-        db,
-        { userId: resetter.id, label: resetter.email, ip: null },
-        resetter.id,
-        T,
-      ),
+    expect(
+      async () =>
+        await resetSecondFactor(
+          db,
+          { userId: resetter.id, label: resetter.email, ip: null },
+          resetter.id,
+          T,
+        ),
     ).toThrow(/another admin/);
   });
 });

@@ -45,7 +45,7 @@ export const setAgentStatusAction = action(
   'admin',
   z.object({ agentId: id, status: z.enum(['active', 'disabled']) }),
   async (input, { actor }) => {
-    if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
+    if (!(await requireAgentRow(input.agentId))) return fail('No such agent.');
     await setUserStatus(getDb(), actor, input.agentId, input.status);
     revalidatePath(`/admin/agents/${input.agentId}`);
     revalidatePath('/admin/agents');
@@ -62,17 +62,21 @@ export const resetPasswordAction = action(
   'admin',
   z.object({ agentId: id, password }),
   async (input, { actor }) => {
-    if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
+    if (!(await requireAgentRow(input.agentId))) return fail('No such agent.');
     await setPassword(getDb(), actor, input.agentId, input.password);
     return ok(undefined, 'Password changed. The agent’s open sessions have ended.');
   },
 );
 
-export const endSessionsAction = action('admin', z.object({ agentId: id }), async (input, { actor }) => {
-  if (!await requireAgentRow(input.agentId)) return fail('No such agent.');
-  await endAllSessions(getDb(), actor, input.agentId);
-  return ok(undefined, 'Every session of this agent has ended.');
-});
+export const endSessionsAction = action(
+  'admin',
+  z.object({ agentId: id }),
+  async (input, { actor }) => {
+    if (!(await requireAgentRow(input.agentId))) return fail('No such agent.');
+    await endAllSessions(getDb(), actor, input.agentId);
+    return ok(undefined, 'Every session of this agent has ended.');
+  },
+);
 
 export const setLimitsAction = action(
   'admin',

@@ -41,34 +41,42 @@ const settingsSchema = z.object({
   lowBalance: optionalAmount,
 });
 
-export const updateProviderSettingsAction = action('admin', settingsSchema, async (input, { actor }) => {
-  await updateProviderSettings(getDb(), actor, input.id, {
-    enabled: input.enabled,
-    baseUrl: input.baseUrl,
-    timeoutMs: input.timeoutMs,
-    paths: input.paths,
-    options: input.options,
-    lowBalanceMinor: input.lowBalance ?? 0,
-  });
-  revalidatePath(`/admin/providers/${input.id}`);
-  revalidatePath('/admin/providers');
-  return ok(undefined, 'Settings saved.');
-});
+export const updateProviderSettingsAction = action(
+  'admin',
+  settingsSchema,
+  async (input, { actor }) => {
+    await updateProviderSettings(getDb(), actor, input.id, {
+      enabled: input.enabled,
+      baseUrl: input.baseUrl,
+      timeoutMs: input.timeoutMs,
+      paths: input.paths,
+      options: input.options,
+      lowBalanceMinor: input.lowBalance ?? 0,
+    });
+    revalidatePath(`/admin/providers/${input.id}`);
+    revalidatePath('/admin/providers');
+    return ok(undefined, 'Settings saved.');
+  },
+);
 
 /**
  * The value goes straight to encryption; it is never echoed back, logged or put in the audit detail.
  * Needs the second factor proved in the last minutes (step-up).
  */
-export const setCredentialAction = action('admin', credentialInput, async (input, { user, actor }) => {
-  const refused = refuseUnlessFresh(user);
-  if (refused) return refused;
-  await setProviderCredential(getDb(), actor, input.id, input.field, input.value);
-  revalidatePath(`/admin/providers/${input.id}`);
-  return ok(
-    undefined,
-    `${input.field} updated. The value is stored encrypted and will not be shown again.`,
-  );
-});
+export const setCredentialAction = action(
+  'admin',
+  credentialInput,
+  async (input, { user, actor }) => {
+    const refused = refuseUnlessFresh(user);
+    if (refused) return refused;
+    await setProviderCredential(getDb(), actor, input.id, input.field, input.value);
+    revalidatePath(`/admin/providers/${input.id}`);
+    return ok(
+      undefined,
+      `${input.field} updated. The value is stored encrypted and will not be shown again.`,
+    );
+  },
+);
 
 /** The CA (PEM) this provider's endpoints are trusted under, or `remove` to go back to the system CAs. */
 export const setProviderTlsAction = action(

@@ -17,11 +17,15 @@ const schema = z.object({
 });
 
 /** The agent id comes from the session, never from the form. */
-export const submitFundingRequestAction = action('agent', schema, async (input, { user, actor }) => {
-  const request = await submitFundingRequest(getDb(), actor, user.id, input);
-  revalidatePath('/wallet/funding');
-  return ok(
-    undefined,
-    `Request for ${formatMoney(request.amount, request.currency)} sent. We will credit your wallet once the payment is confirmed.`,
-  );
-});
+export const submitFundingRequestAction = action(
+  'agent',
+  schema,
+  async (input, { user, actor }) => {
+    const request = await submitFundingRequest(getDb(), actor, user.id, input);
+    revalidatePath('/wallet/funding');
+    return ok(
+      undefined,
+      `Request for ${formatMoney(request.amount, request.currency)} sent. We will credit your wallet once the payment is confirmed.`,
+    );
+  },
+);

@@ -25,7 +25,9 @@ export default async function AdminTransactionPage({
   await requireAdmin();
   const { id } = await params;
   const purchaseId = Number(id);
-  const found = Number.isSafeInteger(purchaseId) ? await getAdminPurchase(getDb(), purchaseId) : null;
+  const found = Number.isSafeInteger(purchaseId)
+    ? await getAdminPurchase(getDb(), purchaseId)
+    : null;
   if (!found) notFound();
   const p = found.purchase;
   const late = await lateDeliveriesOf(getDb(), p.id);
