@@ -27,7 +27,7 @@ export async function settledByProviderDay(
     tx,
     sql`
     select a.provider as provider,
-      ${sql.raw(lagosDateSql('e.created_at'))} as day,
+      ${sql.raw(lagosDateSql('e.created_at', tx.engine))} as day,
       sum(case when e.kind = 'settle_cost' and e.credit_account_id = a.id then e.amount else 0 end) as settled,
       sum(case when e.kind = 'reversal' and e.debit_account_id = a.id then e.amount else 0 end) as reversed
     from ledger_entries e

@@ -3,6 +3,7 @@ import { and, asc, between, eq, gte, like, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { products } from '@/db/schema';
 import type { Currency } from '@/lib/money';
+import { jsonArrayHas } from '@/db/dialect';
 
 export type Validity = 'daily' | 'weekly' | 'monthly' | 'longer';
 
@@ -44,8 +45,8 @@ export async function listProducts(db: Db, f: ProductFilter) {
         f.search ? like(sql`lower(${products.name})`, `%${f.search.toLowerCase()}%`) : undefined,
         sql`exists (select 1 from product_sources s join provider_settings p on p.id = s.provider
           join routes r on r.currency = ${products.currency} and r.network = ${products.network} and r.type = ${products.type}
-          where s.product_id = ${products.id} and s.available = 1 and p.enabled = 1 and p.paused_at is null
-            and exists (select 1 from json_each(r.providers) listed where listed.value = s.provider))`,
+          where s.product_id = ${products.id} and s.available and p.enabled and p.paused_at is null
+            and ${jsonArrayHas(db.engine, sql`r.providers`, sql`s.provider`)})`,
       ),
     )
     .orderBy(asc(products.network), asc(products.priceMinor), asc(products.dataMb));

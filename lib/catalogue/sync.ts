@@ -137,8 +137,8 @@ async function refreshProducts(db: Tx, now: number) {
     db,
     sql`
     update products set
-      active = exists (select 1 from product_sources s where s.product_id = products.id and s.available = 1),
-      price_minor = coalesce((select min(s.price_minor) from product_sources s where s.product_id = products.id and s.available = 1), price_minor),
+      active = exists (select 1 from product_sources s where s.product_id = products.id and s.available),
+      price_minor = coalesce((select min(s.price_minor) from product_sources s where s.product_id = products.id and s.available), price_minor),
       updated_at = ${now}`,
   );
 }

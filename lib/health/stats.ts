@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { jsonText } from '@/db/dialect';
+import type { Engine } from '@/db/engine';
 import type { Tx } from '@/db/transaction';
 import { HOUR_MS } from '@/lib/time/units';
 import { rows } from '@/db/query';
@@ -28,6 +30,13 @@ export function percentile(sorted: number[], p: number): number | null {
  * Per provider over [now − window, now]: success rate from purchase_attempts (by when the attempt
  * was made), latency from the 'provider_answer' events' HTTP exchanges (the sum of one call's round trips).
  */
+/** The time one provider answer took: the sum of its exchanges' durations (a JSON list in the event). */
+function exchangesMs(engine: Engine): SQL {
+  return engine === 'postgres'
+    ? sql`(select sum((x ->> 'durationMs')::numeric) from jsonb_array_elements(e.detail -> 'exchanges') x)`
+    : sql`(select sum(json_extract(x.value, '$.durationMs')) from json_each(e.detail, '$.exchanges') x)`;
+}
+
 export async function providerHealth(
   tx: Tx,
   now = Date.now(),
@@ -48,8 +57,7 @@ export async function providerHealth(
   const latencies = await rows(
     tx,
     sql`
-    select json_extract(e.detail, '$.provider') as provider,
-      (select sum(json_extract(x.value, '$.durationMs')) from json_each(e.detail, '$.exchanges') x) as ms
+    select ${jsonText(tx.engine, sql`e.detail`, 'provider')} as provider, ${exchangesMs(tx.engine)} as ms
     from purchase_events e
     where e.kind = 'provider_answer' and e.at >= ${since} and e.at <= ${now}`,
   );

@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { jsonNumber, jsonText, triggerExists } from '@/db/dialect';
+import type { Engine } from '@/db/engine';
 import type { Tx } from '@/db/transaction';
 import { lagosDayNumberSql } from '@/lib/time/lagos';
 import { rows } from '@/db/query';
@@ -9,21 +11,22 @@ export interface InvariantResult {
   violations: string[];
 }
 
-type Check = { id: string; title: string; query: ReturnType<typeof sql> };
+/** A check's query, spelled for the engine it runs on (db/dialect.ts). */
+type Check = { id: string; title: string; query: (engine: Engine) => SQL };
 
 // Each query returns one row per violation, with a readable `problem` column.
 const CHECKS: Check[] = [
   {
     id: 'I1',
     title: 'Conservation: balances sum to zero per currency',
-    query: sql`
+    query: () => sql`
     select 'currency ' || currency || ' sums to ' || sum(balance) as problem
     from accounts group by currency having sum(balance) <> 0`,
   },
   {
     id: 'I2',
     title: 'Every balance equals its ledger rows; reserved equals unresolved sales',
-    query: sql`
+    query: () => sql`
     select 'account ' || a.code || ' balance ' || a.balance || ' but ledger says ' ||
       (coalesce((select sum(amount) from ledger_entries where credit_account_id = a.id), 0)
        - coalesce((select sum(amount) from ledger_entries where debit_account_id = a.id), 0)) as problem
@@ -41,14 +44,14 @@ const CHECKS: Check[] = [
   {
     id: 'I3',
     title: 'No overdraft',
-    query: sql`
+    query: () => sql`
     select 'wallet ' || code || ' at ' || balance || ' reserved ' || reserved as problem
     from accounts where kind = 'wallet' and (balance < 0 or reserved < 0)`,
   },
   {
     id: 'I4',
     title: 'One reservation and at most one resolution per sale',
-    query: sql`
+    query: () => sql`
     select 'sale ' || p.id || ' has ' || count(e.id) || ' reservations' as problem
     from purchases p left join ledger_entries e on e.purchase_id = p.id and e.kind = 'reserve'
     group by p.id having count(e.id) <> 1
@@ -60,7 +63,7 @@ const CHECKS: Check[] = [
   {
     id: 'I5',
     title: 'Status agrees with money',
-    query: sql`
+    query: () => sql`
     select 'sale ' || p.id || ' is ' || p.status || ' but its money is ' || coalesce(r.outcome, 'reserved') ||
       case when v.purchase_id is null then '' else ' and reversed' end as problem
     from purchases p
@@ -75,7 +78,7 @@ const CHECKS: Check[] = [
   {
     id: 'I6',
     title: 'One sale per idempotency key',
-    query: sql`
+    query: () => sql`
     select 'agent ' || agent_id || ' key ' || idempotency_key || ' used ' || count(*) || ' times' as problem
     from purchases group by agent_id, idempotency_key having count(*) > 1`,
   },
@@ -85,30 +88,30 @@ const CHECKS: Check[] = [
   {
     id: 'I7',
     title: "Wallet credits come only from funding or the wallet's own refunds",
-    query: sql`
+    query: (engine) => sql`
     select 'entry ' || e.id || ' credits wallet ' || a.code || ' as ' || e.kind as problem
     from ledger_entries e join accounts a on a.id = e.credit_account_id and a.kind = 'wallet'
     where not (
       (e.kind = 'funding' and exists (select 1 from audit_log l
-        where l.target_id = cast(a.user_id as text) and json_extract(l.detail, '$.amount') = e.amount
-          and json_extract(l.detail, '$.currency') = e.currency
-          and ((l.action = 'wallet.credit' and e.idempotency_key = 'funding:' || trim(json_extract(l.detail, '$.reference')))
-            or (l.action = 'funding.approve' and e.idempotency_key = 'funding-request:' || json_extract(l.detail, '$.requestId')))))
+        where l.target_id = cast(a.user_id as text) and ${jsonNumber(engine, sql`l.detail`, 'amount')} = e.amount
+          and ${jsonText(engine, sql`l.detail`, 'currency')} = e.currency
+          and ((l.action = 'wallet.credit' and e.idempotency_key = 'funding:' || trim(${jsonText(engine, sql`l.detail`, 'reference')}))
+            or (l.action = 'funding.approve' and e.idempotency_key = 'funding-request:' || ${jsonText(engine, sql`l.detail`, 'requestId')}))))
       or (e.kind in ('refund', 'reversal') and exists (select 1 from purchases p where p.id = e.purchase_id and p.agent_id = a.user_id)))`,
   },
   {
     id: 'I8',
     title: 'Ledger and audit rows are append-only',
-    query: sql`
+    query: (engine) => sql`
     select 'missing trigger ' || t.name as problem from (
       select 'ledger_entries_no_update' as name union all select 'ledger_entries_no_delete'
       union all select 'audit_log_no_update' union all select 'audit_log_no_delete') t
-    where not exists (select 1 from sqlite_master m where m.type = 'trigger' and m.name = t.name)`,
+    where not ${triggerExists(engine, sql`t.name`)}`,
   },
   {
     id: 'I9',
     title: 'One provider reference per attempt',
-    query: sql`
+    query: () => sql`
     select 'reference ' || reference || ' used ' || count(*) || ' times' as problem
     from purchase_attempts group by reference having count(*) > 1
     union all
@@ -119,7 +122,7 @@ const CHECKS: Check[] = [
   {
     id: 'E1',
     title: 'Daily earnings totals equal the successful sales',
-    query: sql`
+    query: () => sql`
     with sold as (
       select agent_id, ${sql.raw(lagosDayNumberSql('created_at'))} as day, currency, network, type,
         count(*) as n, sum(face_minor) as face, sum(commission_minor) as commission
@@ -128,22 +131,23 @@ const CHECKS: Check[] = [
       select agent_id, day, currency, network, type, sales_count, face_minor, commission_minor
       from agent_daily_earnings where sales_count <> 0 or face_minor <> 0 or commission_minor <> 0),
     differing as (
-      select * from (select * from sold except select * from totals)
-      union all select * from (select * from totals except select * from sold))
+      select * from (select * from sold except select * from totals) as missing
+      union all select * from (select * from totals except select * from sold) as extra)
     select distinct 'agent ' || agent_id || ', Lagos day ' || day || ', ' || currency || ' ' || network || ' ' || type
       || ': daily totals differ from the successful sales' as problem from differing`,
   },
 ];
 
 /** Runs I1–I9 (and E1) over the whole database; an empty `violations` list means the invariant holds. */
-export function checkInvariants(tx: Tx): InvariantResult[] {
-  return CHECKS.map(async (check) => ({
-    id: check.id,
-    title: check.title,
-    violations: (await rows(tx, check.query)).map((r) => r.problem),
-  }));
+export async function checkInvariants(tx: Tx): Promise<InvariantResult[]> {
+  const results: InvariantResult[] = [];
+  for (const check of CHECKS) {
+    const found = await rows<{ problem: string }>(tx, check.query(tx.engine));
+    results.push({ id: check.id, title: check.title, violations: found.map((r) => r.problem) });
+  }
+  return results;
 }
 
-export function allViolations(tx: Tx): string[] {
-  return checkInvariants(tx).flatMap((r) => r.violations.map((v) => `${r.id}: ${v}`));
+export async function allViolations(tx: Tx): Promise<string[]> {
+  return (await checkInvariants(tx)).flatMap((r) => r.violations.map((v) => `${r.id}: ${v}`));
 }

@@ -139,9 +139,11 @@ export function lagosDayNumberSql(column: string): string {
   return `((${column} + ${LAGOS_OFFSET_MS}) / ${DAY_MS})`;
 }
 
-/** SQL for the "YYYY-MM-DD" Lagos date of `column`: the same text lagosDate gives. */
-export function lagosDateSql(column: string): string {
-  return `date((${column} + ${LAGOS_OFFSET_MS}) / ${SECOND_MS}, 'unixepoch')`;
+/** SQL for the "YYYY-MM-DD" Lagos date of `column`: the same text lagosDate gives, on either engine. */
+export function lagosDateSql(column: string, engine: 'sqlite' | 'postgres' = 'sqlite'): string {
+  return engine === 'postgres'
+    ? `to_char(to_timestamp((${column} + ${LAGOS_OFFSET_MS}) / ${SECOND_MS}) at time zone 'UTC', 'YYYY-MM-DD')`
+    : `date((${column} + ${LAGOS_OFFSET_MS}) / ${SECOND_MS}, 'unixepoch')`;
 }
 
 /** SQL for the start of the Lagos hour of `column`: the same instant startOfLagosHour gives. */

@@ -8,6 +8,7 @@ import {
   type WebhookEventType,
 } from '@/db/schema';
 import { one } from '@/db/query';
+import { jsonArrayHas } from '@/db/dialect';
 
 /** What the receiver reads under `data`: ids and amounts in minor units, never a secret. */
 export type WebhookData = Record<string, string | number | null>;
@@ -29,7 +30,7 @@ export async function recordWebhookEvent(
     .where(
       and(
         eq(webhookEndpoints.agentId, agentId),
-        sql`exists (select 1 from json_each(${webhookEndpoints.events}) e where e.value = ${type})`,
+        jsonArrayHas(tx.engine, webhookEndpoints.events, type),
       ),
     );
   // No receiver, nothing to deliver: a sale of an agent without webhooks pays one indexed read.

@@ -1,0 +1,37 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Engine } from './engine';
+
+/*
+ * The few SQL expressions the two engines spell differently, each written once for both. Everything
+ * else in lib/ is standard SQL that SQLite and PostgreSQL read alike (Drizzle's builders, `case`,
+ * `coalesce`, `exists`, `||`, integer arithmetic on epoch milliseconds, and booleans tested bare —
+ * `where s.available`, never `= 1`).
+ */
+
+/** True when the JSON array in `array` (a column of text lists) holds `value`. */
+export function jsonArrayHas(engine: Engine, array: SQLWrapper, value: SQLWrapper | string): SQL {
+  return engine === 'postgres'
+    ? sql`(${array} @> jsonb_build_array(${value}::text))`
+    : sql`exists (select 1 from json_each(${array}) listed where listed.value = ${value})`;
+}
+
+/** The text at `key` of a JSON object column (null when absent). `key` is a trusted literal. */
+export function jsonText(engine: Engine, object: SQLWrapper, key: string): SQL {
+  return engine === 'postgres'
+    ? sql`(${object} ->> ${sql.raw(`'${key}'`)})`
+    : sql`json_extract(${object}, ${sql.raw(`'$.${key}'`)})`;
+}
+
+/** The number at `key` of a JSON object column (null when absent). `key` is a trusted literal. */
+export function jsonNumber(engine: Engine, object: SQLWrapper, key: string): SQL {
+  return engine === 'postgres'
+    ? sql`((${object} ->> ${sql.raw(`'${key}'`)})::numeric)`
+    : sql`json_extract(${object}, ${sql.raw(`'$.${key}'`)})`;
+}
+
+/** True when a trigger of this name exists (the append-only guards, invariant I8). */
+export function triggerExists(engine: Engine, name: SQLWrapper): SQL {
+  return engine === 'postgres'
+    ? sql`exists (select 1 from pg_trigger g where g.tgname = ${name} and not g.tgisinternal)`
+    : sql`exists (select 1 from sqlite_master m where m.type = 'trigger' and m.name = ${name})`;
+}
