@@ -73,7 +73,7 @@ const CHECKS: Check[] = [
       (p.status = 'SUCCESS' and r.outcome = 'settled' and v.purchase_id is null)
       or (p.status = 'FAILED' and r.outcome = 'refunded' and v.purchase_id is null)
       or (p.status = 'REVERSED' and (r.outcome = 'refunded' or (r.outcome = 'settled' and v.purchase_id is not null)))
-      or (p.status in ('PENDING', 'UNKNOWN', 'MANUAL_REVIEW') and r.outcome is null and v.purchase_id is null)), 0)`,
+      or (p.status in ('PENDING', 'UNKNOWN', 'MANUAL_REVIEW') and r.outcome is null and v.purchase_id is null)), false)`,
   }, // NULL (no resolution yet) is not agreement
   {
     id: 'I6',
