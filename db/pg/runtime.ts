@@ -41,6 +41,11 @@ const pools = new WeakMap<Db, pg.Pool>();
 export function connectPostgres(url: string, options: { max?: number } = {}): Db {
   installTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle pooled connection the server closes (a restart, a terminated backend) is an error event of
+  // the pool; the pool drops it and opens another when needed, so it must not crash the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error('[db] idle PostgreSQL connection lost:', error.message);
+  });
   const db = Object.assign(drizzle(pool, { schema }), { engine: 'postgres' as const });
   pools.set(db as unknown as Db, pool);
   return db as unknown as Db;
