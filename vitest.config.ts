@@ -35,14 +35,14 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'sqlite', include: ['**/*.test.ts'], exclude: EXCLUDE, env },
       },
       // Only when a PostgreSQL server is at hand (scripts/pg-throwaway.sh sets TEST_DATABASE_URL).
       ...(process.env.TEST_DATABASE_URL
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: ['**/*.test.ts'],

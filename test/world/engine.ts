@@ -108,3 +108,28 @@ export async function cachedTemplate(
     return name;
   });
 }
+
+/** The text a world left on its database (`comment on database`): its agent's id. */
+export async function databaseComment(name: string): Promise<number> {
+  const comment = await admin(
+    async (c) =>
+      (
+        await c.query<{ c: string }>(
+          `select shobj_description(oid, 'pg_database') as c from pg_database where datname = $1`,
+          [name],
+        )
+      ).rows[0]?.c,
+  );
+  if (!comment) throw new Error(`database ${name} carries no world comment`);
+  return Number(comment);
+}
+
+/** Ends every other session on database `name` (a template must have none while it is copied). */
+export async function disconnectOthers(name: string): Promise<void> {
+  await admin((c) =>
+    c.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    ),
+  );
+}
