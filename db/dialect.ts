@@ -1,5 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Engine } from './engine';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db, Engine } from './engine';
+import { execute } from './query';
 
 /*
  * The few SQL expressions the two engines spell differently, each written once for both. Everything
@@ -34,4 +36,18 @@ export function triggerExists(engine: Engine, name: SQLWrapper): SQL {
   return engine === 'postgres'
     ? sql`exists (select 1 from pg_trigger g where g.tgname = ${name} and not g.tgisinternal)`
     : sql`exists (select 1 from sqlite_master m where m.type = 'trigger' and m.name = ${name})`;
+}
+
+/**
+ * Locks one row until the transaction ends, so a read-decide-write on it (a sale's resolution, a late
+ * delivery's, a funding request's) runs one at a time, as it does on SQLite, where the IMMEDIATE
+ * transaction already holds the database's write lock (so there it is nothing to do).
+ */
+export async function lockRow(
+  tx: Db,
+  table: SQLiteTable & { id: SQLiteColumn },
+  id: number,
+): Promise<void> {
+  if (tx.engine !== 'postgres') return;
+  await execute(tx, sql`select 1 from ${table} where ${table.id} = ${id} for update`);
 }
