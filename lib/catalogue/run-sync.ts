@@ -32,6 +32,7 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
     ),
   );
   // An unreachable provider keeps its last catalogue: a network blip must not empty the shelves.
+  // One provider at a time: each catalogue is written in its own transaction.
   const outcomes: SyncOutcome[] = [];
   for (const f of fetched) outcomes.push('error' in f ? f : await applyProviderCatalogue(db, f));
   return outcomes;
