@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '@/test/world/db';
-import type { Db } from './client';
+import { sqliteFile, type Db } from './client';
 import { prepared } from './prepared';
 import { settings } from './schema';
 import { inTransaction } from '@/db/transaction';
@@ -51,15 +51,14 @@ describe('immediate', () => {
 
   it('rolls back everything when the body throws', async () => {
     const { db } = testDb();
-    expect(
-      async () =>
-        await inTransaction(db, async (tx) => {
-          await tx.insert(settings).values({ key: 'a', value: 1 });
-          throw new Error('refused');
-        }),
-    ).toThrow('refused');
+    await expect(
+      inTransaction(db, async (tx) => {
+        await tx.insert(settings).values({ key: 'a', value: 1 });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await db.select().from(settings)).toHaveLength(0);
-    expect(db.$client.inTransaction).toBe(false);
+    expect(sqliteFile(db).inTransaction).toBe(false);
   });
 
   it('takes the write lock at BEGIN: another connection cannot write until it commits', async () => {
@@ -78,13 +77,12 @@ describe('immediate', () => {
     const { db } = testDb();
     await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'outer', value: 1 });
-      expect(
-        async () =>
-          await inTransaction(db, async (inner) => {
-            await inner.insert(settings).values({ key: 'inner', value: 2 });
-            throw new Error('inner refused');
-          }),
-      ).toThrow('inner refused');
+      await expect(
+        inTransaction(tx, async (inner) => {
+          await inner.insert(settings).values({ key: 'inner', value: 2 });
+          throw new Error('inner refused');
+        }),
+      ).rejects.toThrow('inner refused');
     });
     expect(await db.select({ key: settings.key }).from(settings)).toEqual([{ key: 'outer' }]);
   });
