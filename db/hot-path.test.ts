@@ -23,7 +23,9 @@ const settingByKey = prepared((db) =>
 );
 
 describe('prepared', () => {
-  it('prepares once per connection, serves the database and its transactions, and never mixes two databases', async () => {
+  // A transaction's handle is not its database's (db/sqlite/connection.ts: the database's handle waits
+  // for the open transaction), so each handle has its own prepared query, run inside the transaction.
+  it('prepares once per handle, serves the database and its transactions, and never mixes two databases', async () => {
     const a = testDb().db;
     const b = testDb().db;
     await a.insert(settings).values({ key: 'k', value: 'in a' });
@@ -33,7 +35,11 @@ describe('prepared', () => {
     expect(settingByKey(a)).not.toBe(settingByKey(b));
     expect((await settingByKey(a).get({ key: 'k' }))?.value).toBe('in a');
     expect((await settingByKey(b).get({ key: 'k' }))?.value).toBe('in b');
-    await inTransaction(a, async (tx) => expect(settingByKey(tx)).toBe(settingByKey(a)));
+    await inTransaction(a, async (tx) => {
+      expect(settingByKey(tx)).toBe(settingByKey(tx));
+      await tx.insert(settings).values({ key: 'written in tx', value: 'uncommitted' });
+      expect((await settingByKey(tx).get({ key: 'written in tx' }))?.value).toBe('uncommitted');
+    });
     expect(await settingByKey(a).get({ key: 'missing' })).toBeUndefined();
   });
 });
