@@ -6,6 +6,7 @@ import { createTestDb, insertUser } from '@/test/world/db';
 import { salesSeries, todayStats } from './dashboard';
 import { parseLagosDay } from '@/lib/time/lagos';
 import { inTransaction } from '@/db/transaction';
+import { sqliteFile } from '@/db/client';
 
 let db: Db;
 let cleanup: () => void;
@@ -16,7 +17,7 @@ beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
   agentId = (await insertUser(db)).id;
   productId = (
-    db.$client
+    sqliteFile(db)
       .prepare(
         "insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id",
       )
@@ -30,7 +31,7 @@ const NOW = TODAY + 15.5 * 3_600_000; // 15:30 Lagos
 
 function sale(status: string, provider: string, at: number, face = 1000) {
   n += 1;
-  db.$client
+  sqliteFile(db)
     .prepare(
       `insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
       values (?, ?, 'h', ?, 'airtime', 'NGN', 'MTN', '0803', ?, ?, 10, ?, ?, ?, ?, ?)`,

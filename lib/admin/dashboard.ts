@@ -20,7 +20,14 @@ export interface TodayStats {
 /** Today (Lagos) per currency: sales count, value of successful sales, outcome split, commission earned. */
 export async function todayStats(tx: Tx, now = Date.now()): Promise<TodayStats[]> {
   const since = startOfLagosDay(now);
-  const sales = await rows(
+  const sales = await rows<{
+    currency: Currency;
+    sales: number;
+    succeeded: number;
+    failed: number;
+    pending: number;
+    value: number;
+  }>(
     tx,
     sql`
     select currency, count(*) as sales,
@@ -31,7 +38,7 @@ export async function todayStats(tx: Tx, now = Date.now()): Promise<TodayStats[]
     from purchases where created_at >= ${since} group by currency`,
   );
   // Commission income: margins credited to the commission account, less margins taken back out of it.
-  const commission = await rows(
+  const commission = await rows<{ currency: Currency; net: number }>(
     tx,
     sql`
     select a.currency as currency,
@@ -74,7 +81,7 @@ export async function salesSeries(
 ): Promise<{ buckets: number[]; series: Record<string, SeriesPoint[]> }> {
   const end = startOfLagosHour(now);
   const start = end - (hours - 1) * HOUR_MS;
-  const rows = await rows(
+  const counts = await rows<{ provider: string; bucket: number; n: number }>(
     tx,
     sql`
     select provider, ${sql.raw(lagosHourSql('created_at'))} as bucket, count(*) as n
@@ -82,10 +89,10 @@ export async function salesSeries(
   );
   const buckets = Array.from({ length: hours }, (_, i) => start + i * HOUR_MS);
   const series: Record<string, SeriesPoint[]> = {};
-  for (const provider of new Set(rows.map((r) => r.provider))) {
+  for (const provider of new Set(counts.map((r) => r.provider))) {
     series[provider] = buckets.map((bucket) => ({
       bucket,
-      count: rows.find((r) => r.provider === provider && r.bucket === bucket)?.n ?? 0,
+      count: counts.find((r) => r.provider === provider && r.bucket === bucket)?.n ?? 0,
     }));
   }
   return { buckets, series };

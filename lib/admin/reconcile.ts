@@ -23,7 +23,7 @@ export async function settledByProviderDay(
   from: number,
   to: number,
 ): Promise<SettledDay[]> {
-  const rows = await rows(
+  const days = await rows<{ provider: string; day: string; settled: number; reversed: number }>(
     tx,
     sql`
     select a.provider as provider,
@@ -36,7 +36,7 @@ export async function settledByProviderDay(
     group by a.provider, day
     order by day desc, a.provider`,
   );
-  return rows.map((r) => ({
+  return days.map((r) => ({
     provider: r.provider,
     day: r.day,
     settledMinor: r.settled,
@@ -149,7 +149,7 @@ export interface LateDeliveryTotals {
 /** Money moved by late deliveries (delivered after refund, delivered twice), per currency. */
 export async function lateDeliveryTotals(tx: Tx): Promise<LateDeliveryTotals[]> {
   return (
-    await rows(
+    await rows<{ currency: string; writtenOff: number; debt: number }>(
       tx,
       sql`
     select currency,

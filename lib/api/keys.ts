@@ -171,7 +171,7 @@ export async function listAllApiKeys(db: Db) {
     .orderBy(desc(apiKeys.id));
 }
 
-export type ApiKeyListing = ReturnType<typeof listApiKeysForAgent>[number];
+export type ApiKeyListing = Awaited<ReturnType<typeof listApiKeysForAgent>>[number];
 
 const p = sql.placeholder;
 const keyByHash = prepared((db) =>

@@ -97,7 +97,7 @@ export async function apiStatement(
   const wallet = await findWallet(db, agentId, q.currency);
   if (!wallet) return { data: [], hasMore: false, nextCursor: null };
   const before = q.cursor ?? Number.MAX_SAFE_INTEGER;
-  const rows = await rows(
+  const lines = await rows<StatementSqlRow>(
     db,
     sql`
     select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
@@ -110,8 +110,8 @@ export async function apiStatement(
     order by id desc
     limit ${q.limit + 1}`,
   );
-  const page = rows.slice(0, q.limit);
-  const hasMore = rows.length > q.limit;
+  const page = lines.slice(0, q.limit);
+  const hasMore = lines.length > q.limit;
   const data = page.map((r): z.infer<typeof statementRowSchema> => ({
     id: r.id,
     createdAt: new Date(r.createdAt).toISOString(),

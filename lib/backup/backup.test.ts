@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
 import { allViolations } from '@/lib/ledger/invariants';
 import { startSale } from '@/lib/purchases/start-sale';
 import { createWorld, type World } from '@/test/world';
@@ -112,7 +112,7 @@ function expectRestoredCopyHolds(target: string, committed: Sold[]) {
   const restored = openDatabase(target);
   try {
     expect(allViolations(restored)).toEqual([]);
-    const rows = restored.$client
+    const rows = sqliteFile(restored)
       .prepare('select id, reference, idempotency_key as key from purchases')
       .all() as { id: number; reference: string; key: string }[];
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -122,7 +122,7 @@ function expectRestoredCopyHolds(target: string, committed: Sold[]) {
     );
     expect(missing, 'sales committed before the backup but absent from it').toEqual([]);
   } finally {
-    restored.$client.close();
+    sqliteFile(restored).close();
   }
 }
 
@@ -164,7 +164,7 @@ describe('a backup taken while sales run', () => {
     const sales = await keepSelling(4);
     await until(() => sales.sold.length >= 8, 'the first sales');
     const committedBefore = [...sales.sold];
-    const made = await makeBackup(world.db.$client, dir, 48, { stepPages: 1 });
+    const made = await makeBackup(sqliteFile(world.db), dir, 48, { stepPages: 1 });
     await until(() => sales.sold.length >= committedBefore.length + 4, 'sales after the backup');
     await sales.stop();
     expect(committedBefore.length).toBeGreaterThan(0);
@@ -200,7 +200,7 @@ describe('a backup taken while sales run', () => {
 describe('restore', () => {
   let good: string;
   beforeAll(async () => {
-    good = (await makeBackup(world.db.$client, path.join(tmp, 'for-restore'), 48)).path;
+    good = (await makeBackup(sqliteFile(world.db), path.join(tmp, 'for-restore'), 48)).path;
   });
 
   /** A database at `file` with one marker row, to prove a refused restore leaves it as it was. */
@@ -219,7 +219,7 @@ describe('restore', () => {
     expect(fs.readFileSync(result.previousKeptAs!)).toEqual(before);
     const restored = openDatabase(target);
     expect(allViolations(restored)).toEqual([]);
-    restored.$client.close();
+    sqliteFile(restored).close();
   });
 
   it('refuses a copy on which an invariant fails, and leaves the live database untouched', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
 import { checkInvariants, type InvariantResult } from '@/lib/ledger/invariants';
 import { ALL_PAGES } from './make';
 
@@ -116,19 +116,19 @@ export async function restoreBackup(
     }
     const copy = openDatabase(staging); // migrates to this version's schema, as a start would
     try {
-      const integrity = copy.$client.pragma('integrity_check', { simple: true });
+      const integrity = sqliteFile(copy).pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new RestoreRefused(`The copy fails SQLite's integrity check: ${String(integrity)}`);
-      checks = checkInvariants(copy);
+      checks = await checkInvariants(copy);
       const violations = checks.flatMap((c) => c.violations.map((v) => `${c.id}: ${v}`));
       if (violations.length > 0)
         throw new RestoreRefused(
           `The copy breaks ${new Set(violations.map((v) => v.split(':')[0])).size} invariant(s); nothing was restored.`,
           violations,
         );
-      copy.$client.pragma('journal_mode = DELETE');
+      sqliteFile(copy).pragma('journal_mode = DELETE');
     } finally {
-      copy.$client.close();
+      sqliteFile(copy).close();
     }
   } catch (error) {
     removeWithSidecars(staging);

@@ -2,6 +2,7 @@ import type { Db } from '@/db';
 import type { BackupConfig } from './config';
 import { listBackups } from './files';
 import { makeBackup, PORTAL_STEP_PAGES } from './make';
+import { sqliteFile } from '@/db/client';
 
 // Not at the very start: let the portal finish starting (catalogue sync, first requests) first.
 const FIRST_RUN_DELAY_MS = 15_000;
@@ -22,7 +23,7 @@ export function startBackupSchedule(
     if (running) return;
     running = true;
     try {
-      const made = await makeBackup(db.$client, config.dir, config.keep, {
+      const made = await makeBackup(sqliteFile(db), config.dir, config.keep, {
         stepPages: PORTAL_STEP_PAGES,
       });
       log(

@@ -205,8 +205,8 @@ async function askProvider(
 
 /** The catalogue product of the customer's current bouquet (its first code), when it is on sale. */
 async function bouquetProductId(db: Db, product: Product, codes: string[]): Promise<number | null> {
-  const first = codes[0];
-  if (!first || product.type !== 'tv') return null;
+  const firstCode = codes[0];
+  if (!firstCode || product.type !== 'tv') return null;
   const row = await first(
     db
       .select({ id: products.id })
@@ -214,7 +214,7 @@ async function bouquetProductId(db: Db, product: Product, codes: string[]): Prom
       .innerJoin(products, eq(products.id, productSources.productId))
       .where(
         and(
-          eq(productSources.planCode, first),
+          eq(productSources.planCode, firstCode),
           eq(products.network, product.network),
           eq(products.type, 'tv'),
           eq(products.active, true),

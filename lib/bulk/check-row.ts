@@ -35,8 +35,8 @@ export type CheckedRow =
 
 /** The products and rates one upload checks against, read once per upload instead of once per row. */
 export interface CheckContext {
-  sellable: (network: NgNetwork) => Product[];
-  rateBps: (network: NgNetwork, type: ProductType) => number;
+  sellable: (network: NgNetwork) => Promise<Product[]>;
+  rateBps: (network: NgNetwork, type: ProductType) => Promise<number>;
 }
 
 export function checkContext(db: Db, agentId: number): CheckContext {
@@ -61,7 +61,7 @@ export function checkContext(db: Db, agentId: number): CheckContext {
  * number), the plan (a product by its id or exact name) or an airtime amount, and its price. Every
  * refusal is a sentence the agent can act on. The sale path checks everything again when it sells.
  */
-export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
+export async function checkRow(ctx: CheckContext, row: CsvRow): Promise<CheckedRow> {
   const base = { rowNumber: row.rowNumber, rawNumber: row.number };
   const phone = normaliseNigerianNumber(row.number);
   if (!phone)
@@ -92,7 +92,7 @@ export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
       error: 'The network of this number is unknown: add it in the network column.',
     };
   const refuse = (error: string): CheckedRow => ({ ...base, ok: false, phone, network, error });
-  const sellable = ctx.sellable(network);
+  const sellable = await ctx.sellable(network);
 
   if (row.product) {
     const wanted = row.product.trim().toLowerCase();
@@ -114,7 +114,7 @@ export function checkRow(ctx: CheckContext, row: CsvRow): CheckedRow {
   return airtime(base, phone, network, product, row.amount, ctx, refuse);
 }
 
-function airtime(
+async function airtime(
   base: { rowNumber: number; rawNumber: string },
   phone: string,
   network: NgNetwork,
@@ -122,22 +122,22 @@ function airtime(
   amount: string,
   ctx: CheckContext,
   refuse: (e: string) => CheckedRow,
-): CheckedRow {
+): Promise<CheckedRow> {
   // The sale path's own rule, so a previewed row is not refused when it is sold.
   const checked = checkAirtimeAmount(product, minorOrUndefined(parseTypedAmount(amount)));
   if (!checked.ok) return refuse(`Amount "${amount}" is not ${checked.wanted}.`);
   return priced(base, phone, network, product, checked.amountMinor, ctx);
 }
 
-function priced(
+async function priced(
   base: { rowNumber: number; rawNumber: string },
   phone: string,
   network: NgNetwork,
   product: Product,
   amountMinor: number,
   ctx: CheckContext,
-): CheckedRow {
-  const price = priceSale(amountMinor, ctx.rateBps(network, product.type));
+): Promise<CheckedRow> {
+  const price = priceSale(amountMinor, await ctx.rateBps(network, product.type));
   return {
     ...base,
     ok: true,

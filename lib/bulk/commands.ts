@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { bulkBatches, bulkRows } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { Refusal } from '@/lib/errors';
-import { checkContext, checkRow } from './check-row';
+import { checkContext, checkRow, type CheckedRow } from './check-row';
 import { parseBulkCsv } from './csv';
 import { one, written } from '@/db/query';
 
@@ -20,7 +20,9 @@ export async function createBatch(
   const parsed = parseBulkCsv(text);
   if (!parsed.ok) return parsed;
   const ctx = checkContext(db, agentId);
-  const checked = parsed.rows.map((row) => checkRow(ctx, row));
+  // One row at a time: the context reads each network's products and rates once, on first use.
+  const checked: CheckedRow[] = [];
+  for (const row of parsed.rows) checked.push(await checkRow(ctx, row));
   const totalCostMinor = checked.reduce((sum, r) => sum + (r.ok ? r.agentCostMinor : 0), 0);
   return await inTransaction(db, async (tx) => {
     const batch = await one(

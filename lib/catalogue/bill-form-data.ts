@@ -29,15 +29,17 @@ export interface BillFormData {
 
 /** Everything the electricity or TV form needs, read once on the server; bills are sold in naira. */
 export async function billFormData(db: Db, agentId: number, type: BillType): Promise<BillFormData> {
-  const products = (await listProducts(db, { currency: 'NGN', type })).map(async (p) => ({
-    id: p.id,
-    network: p.network,
-    name: p.name,
-    meterType: await meterTypeOf(db, p),
-    priceMinor: p.priceMinor,
-    minMinor: p.minMinor,
-    maxMinor: p.maxMinor,
-  }));
+  const products: BillProduct[] = await Promise.all(
+    (await listProducts(db, { currency: 'NGN', type })).map(async (p) => ({
+      id: p.id,
+      network: p.network,
+      name: p.name,
+      meterType: await meterTypeOf(db, p),
+      priceMinor: p.priceMinor,
+      minMinor: p.minMinor,
+      maxMinor: p.maxMinor,
+    })),
+  );
   const onSale = new Set(products.map((p) => p.network));
   const billers = billersOf(type)
     .filter((b) => onSale.has(b.id))
@@ -47,7 +49,9 @@ export async function billFormData(db: Db, agentId: number, type: BillType): Pro
     billers,
     products,
     commissionBps: Object.fromEntries(
-      billers.map(async (b) => [b.id, await commissionBps(db, agentId, 'NGN', b.id, type)]),
+      await Promise.all(
+        billers.map(async (b) => [b.id, await commissionBps(db, agentId, 'NGN', b.id, type)]),
+      ),
     ),
   };
 }

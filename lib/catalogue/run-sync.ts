@@ -8,7 +8,7 @@ export type SyncOutcome = SyncSummary | { provider: string; error: string };
 
 /** Fetches every enabled provider's catalogue (outside any transaction), then writes each in its own. */
 export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promise<SyncOutcome[]> {
-  const providers = enabledProviders(db, deps);
+  const providers = await enabledProviders(db, deps);
   const fetched = await Promise.all(
     providers.map(
       async ({
@@ -32,7 +32,10 @@ export async function syncCatalogue(db: Db, deps?: Partial<ProviderDeps>): Promi
     ),
   );
   // An unreachable provider keeps its last catalogue: a network blip must not empty the shelves.
-  return fetched.map(async (f) => ('error' in f ? f : await applyProviderCatalogue(db, f)));
+  // One provider at a time: each catalogue is written in its own transaction.
+  const outcomes: SyncOutcome[] = [];
+  for (const f of fetched) outcomes.push('error' in f ? f : await applyProviderCatalogue(db, f));
+  return outcomes;
 }
 
 /**

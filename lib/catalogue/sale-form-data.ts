@@ -59,7 +59,9 @@ export async function saleFormData(
     networks,
     circles: currency === 'INR' ? INDIA_CIRCLES : [],
     commissionBps: Object.fromEntries(
-      networks.map(async (n) => [n, await commissionBps(db, agentId, currency, n, mode)]),
+      await Promise.all(
+        networks.map(async (n) => [n, await commissionBps(db, agentId, currency, n, mode)]),
+      ),
     ),
     recentNumbers: (await listBeneficiaries(db, agentId, currency, 50)).map((b) => ({
       phone: b.phone,

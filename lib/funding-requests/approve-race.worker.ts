@@ -1,5 +1,5 @@
 // Test helper: one OS process approving one funding request, so the race test has real concurrency.
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
 import { approveFundingRequest } from './commands';
 
 const [file, id, startAt] = process.argv.slice(2);
@@ -20,4 +20,4 @@ try {
     JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 }
-db.$client.close();
+sqliteFile(db).close();

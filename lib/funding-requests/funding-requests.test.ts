@@ -20,10 +20,13 @@ afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
 const ledgerRows = async () =>
-  (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
+  (await first(rows<{ n: number }>(db, sql`select count(*) as n from ledger_entries`)))?.n;
 const audits = async (action: string) =>
-  (await first(await rows(db, sql`select count(*) as n from audit_log where action = ${action}`)))
-    ?.n;
+  (
+    await first(
+      rows<{ n: number }>(db, sql`select count(*) as n from audit_log where action = ${action}`),
+    )
+  )?.n;
 
 async function newRequest(amount = 250_000) {
   const agent = await insertUser(db);
@@ -40,7 +43,7 @@ describe('funding requests', () => {
   it('credits exactly once when approved twice, and the second approval says so', async () => {
     const { agent, request } = await newRequest();
     await approveFundingRequest(db, admin, request.id);
-    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(
+    await expect(approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
       /already approved/,
     );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(250_000);
@@ -73,7 +76,7 @@ describe('funding requests', () => {
     const { agent, request } = await newRequest();
     await rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
     expect(await ledgerRows()).toBe(0);
-    expect(async () => await approveFundingRequest(db, admin, request.id)).toThrowError(
+    await expect(approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
       /already rejected/,
     );
     expect(await ledgerRows()).toBe(0);
@@ -88,14 +91,13 @@ describe('funding requests', () => {
   it('refuses a second request with the same bank reference and shows an agent only their own requests', async () => {
     const { agent, request } = await newRequest();
     const other = await insertUser(db);
-    expect(
-      async () =>
-        await submitFundingRequest(db, admin, agent.id, {
-          currency: 'NGN',
-          amount: 1,
-          bankReference: request.bankReference,
-        }),
-    ).toThrowError(Refusal);
+    await expect(
+      submitFundingRequest(db, admin, agent.id, {
+        currency: 'NGN',
+        amount: 1,
+        bankReference: request.bankReference,
+      }),
+    ).rejects.toThrowError(Refusal);
     await submitFundingRequest(db, admin, other.id, {
       currency: 'NGN',
       amount: 5,

@@ -65,7 +65,10 @@ export async function countPendingFundingRequests(db: Db): Promise<number> {
   return (
     (
       await first(
-        await rows(db, sql`select count(*) as n from funding_requests where status = 'pending'`),
+        rows<{ n: number }>(
+          db,
+          sql`select count(*) as n from funding_requests where status = 'pending'`,
+        ),
       )
     )?.n ?? 0
   );

@@ -10,6 +10,7 @@ import { setHealthConfig } from './config';
 import { evaluateProviderHealth } from './monitor';
 import { percentile, providerHealth } from './stats';
 import { first, rows } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let db: Db;
 let cleanup: () => void;
@@ -24,13 +25,13 @@ beforeEach(async () => {
   await seedProviderSettings(db, 'http://127.0.0.1:4010');
   agentId = (await insertUser(db)).id;
   productId = (
-    db.$client
+    sqliteFile(db)
       .prepare(
         "insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'GLO', 'data', 'Glo 1GB', 0) returning id",
       )
       .get() as { id: number }
   ).id;
-  db.$client
+  sqliteFile(db)
     .prepare(
       `insert into routes (currency, network, type, providers) values ('NGN', 'GLO', 'data', '["jonet","vtpass"]'), ('NGN', 'GLO', 'airtime', '["vtpass"]'), ('NGN', 'MTN', 'data', '["vtpass","jonet"]')`,
     )
@@ -43,7 +44,7 @@ function sale(provider: string, status: string, at: number, durationMs = 100, an
   seq += 1;
   const ref = `REF${seq}`;
   const purchaseId = (
-    db.$client
+    sqliteFile(db)
       .prepare(
         `insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
       values (?, ?, 'h', ?, 'data', 'NGN', 'GLO', '08050000000', 1000, 990, 10, ?, ?, ?, ?, ?) returning id`,
@@ -51,7 +52,7 @@ function sale(provider: string, status: string, at: number, durationMs = 100, an
       .get(agentId, `k${seq}`, productId, status, provider, ref, at, at) as { id: number }
   ).id;
   const attemptId = (
-    db.$client
+    sqliteFile(db)
       .prepare(
         'insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, provider_code, created_at) values (?, ?, ?, ?, 950, ?, ?, ?) returning id',
       )
@@ -64,7 +65,7 @@ function sale(provider: string, status: string, at: number, durationMs = 100, an
       provider,
       exchanges: [{ durationMs: durationMs - 10 }, { durationMs: 10 }],
     });
-    db.$client
+    sqliteFile(db)
       .prepare(
         "insert into purchase_events (purchase_id, attempt_id, kind, status, detail, at) values (?, ?, 'provider_answer', ?, ?, ?)",
       )
@@ -126,7 +127,7 @@ describe('auto-pause', () => {
     expect(
       (
         await first(
-          await rows(
+          rows<{ n: number }>(
             db,
             sql`select count(*) as n from audit_log where action = 'provider.auto_pause'`,
           ),
@@ -145,7 +146,7 @@ describe('auto-pause', () => {
 
   it('puts a banner on the networks whose route uses a paused provider', async () => {
     expect(await listPurchaseBanners(db, 'NGN')).toEqual([]);
-    db.$client.prepare("update provider_settings set paused_at = 1 where id = 'jonet'").run();
+    sqliteFile(db).prepare("update provider_settings set paused_at = 1 where id = 'jonet'").run();
     expect((await listPurchaseBanners(db, 'NGN')).map((b) => b.message)).toEqual([
       'Glo data is delayed',
       'MTN data is delayed',
@@ -155,12 +156,12 @@ describe('auto-pause', () => {
   });
 
   it('names a paused bill route by its company, as the bill forms do', async () => {
-    db.$client
+    sqliteFile(db)
       .prepare(
         `insert into routes (currency, network, type, providers) values ('NGN', 'IKEDC', 'electricity', '["vtpass"]')`,
       )
       .run();
-    db.$client.prepare("update provider_settings set paused_at = 1 where id = 'vtpass'").run();
+    sqliteFile(db).prepare("update provider_settings set paused_at = 1 where id = 'vtpass'").run();
     const messages = (await listPurchaseBanners(db, 'NGN', 'electricity')).map((b) => b.message);
     expect(messages).toContain('Ikeja Electric is delayed');
     expect(messages.every((m) => !/electricity is delayed/.test(m))).toBe(true);

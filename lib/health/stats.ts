@@ -34,7 +34,12 @@ export async function providerHealth(
   windowMs = HOUR_MS,
 ): Promise<ProviderHealth[]> {
   const since = now - windowMs;
-  const counts = await rows(
+  const counts = await rows<{
+    provider: string;
+    answered: number;
+    succeeded: number;
+    failed: number;
+  }>(
     tx,
     sql`
     select provider,
@@ -45,7 +50,7 @@ export async function providerHealth(
     where created_at >= ${since} and created_at <= ${now} and provider_code is not null
     group by provider`,
   );
-  const latencies = await rows(
+  const latencies = await rows<{ provider: string; ms: number }>(
     tx,
     sql`
     select json_extract(e.detail, '$.provider') as provider,

@@ -9,7 +9,7 @@ import { first } from '@/db/query';
 /** The same payment however it is typed: "nip-0001 23" and "NIP000123" name one payment. */
 export const bankPaymentKey = (reference: string) => reference.replace(/[\s-]+/g, '').toUpperCase();
 
-type Use = NonNullable<ReturnType<typeof findUse>>;
+type Use = NonNullable<Awaited<ReturnType<typeof findUse>>>;
 
 async function findUse(tx: Tx, currency: Currency, reference: string) {
   return await first(

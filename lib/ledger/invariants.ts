@@ -136,14 +136,15 @@ const CHECKS: Check[] = [
 ];
 
 /** Runs I1–I9 (and E1) over the whole database; an empty `violations` list means the invariant holds. */
-export function checkInvariants(tx: Tx): InvariantResult[] {
-  return CHECKS.map(async (check) => ({
-    id: check.id,
-    title: check.title,
-    violations: (await rows(tx, check.query)).map((r) => r.problem),
-  }));
+export async function checkInvariants(tx: Tx): Promise<InvariantResult[]> {
+  const results: InvariantResult[] = [];
+  for (const check of CHECKS) {
+    const found = await rows<{ problem: string }>(tx, check.query);
+    results.push({ id: check.id, title: check.title, violations: found.map((r) => r.problem) });
+  }
+  return results;
 }
 
-export function allViolations(tx: Tx): string[] {
-  return checkInvariants(tx).flatMap((r) => r.violations.map((v) => `${r.id}: ${v}`));
+export async function allViolations(tx: Tx): Promise<string[]> {
+  return (await checkInvariants(tx)).flatMap((r) => r.violations.map((v) => `${r.id}: ${v}`));
 }

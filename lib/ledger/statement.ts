@@ -49,16 +49,16 @@ export async function listStatement(
   page = 1,
   pageSize = 25,
 ): Promise<StatementPage> {
-  const rows = await statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
+  const pageRows = await statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
   const count = await first(
-    rows(
+    rows<{ n: number }>(
       tx,
       sql`
     select count(*) as n from ledger_entries
     where debit_account_id = ${accountId} or credit_account_id = ${accountId}`,
     ),
   );
-  return { rows, total: count?.n ?? 0, page, pageSize };
+  return { rows: pageRows, total: count?.n ?? 0, page, pageSize };
 }
 
 /** Every row, oldest first, for CSV export. */

@@ -20,8 +20,10 @@ export async function providerFor(
   return { runtime, adapter: createAdapter(id, runtime.config, deps) };
 }
 
-export function enabledProviders(db: Db, deps?: Partial<ProviderDeps>): LiveProvider[] {
-  return PROVIDER_IDS.map(async (id) => await providerFor(db, id, deps)).filter(
-    (p): p is LiveProvider => p !== null && p.runtime.enabled,
-  );
+export async function enabledProviders(
+  db: Db,
+  deps?: Partial<ProviderDeps>,
+): Promise<LiveProvider[]> {
+  const providers = await Promise.all(PROVIDER_IDS.map((id) => providerFor(db, id, deps)));
+  return providers.filter((p): p is LiveProvider => p !== null && p.runtime.enabled);
 }

@@ -18,6 +18,7 @@ import { listCredentialStatus, getProviderSettings } from './queries';
 import { seedProviderSettings } from './seed';
 import { listBalanceSnapshots } from './snapshots';
 import { first, rows } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let db: Db;
 let file: string;
@@ -51,7 +52,7 @@ describe('provider credentials at rest', () => {
       canary,
     );
     expect(databaseBytes().includes(Buffer.from(canary))).toBe(false);
-    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    sqliteFile(db).pragma('wal_checkpoint(TRUNCATE)');
     expect(databaseBytes().includes(Buffer.from(canary))).toBe(false);
     // Sanity: the check can see text, and the stored value is the sealed one.
     expect(databaseBytes().includes(Buffer.from('provider.credential_set'))).toBe(true);
@@ -75,7 +76,7 @@ describe('provider credentials at rest', () => {
       setBy: admin.email,
     });
     expect(JSON.stringify(status)).not.toContain('SK_new_value');
-    const audit = await rows(
+    const audit = await rows<{ detail: string }>(
       db,
       sql`select detail from audit_log where action = 'provider.credential_set'`,
     );
@@ -88,16 +89,9 @@ describe('provider credentials at rest', () => {
       .select()
       .from(providerCredentials)
       .where(eq(providerCredentials.provider, 'cwg'));
-    expect(
-      async () =>
-        await setProviderCredential(
-          db,
-          { userId: null, label: 'x', ip: null },
-          'cwg',
-          'apiKey',
-          'x',
-        ),
-    ).toThrow(/no credential/);
+    await expect(
+      setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
+    ).rejects.toThrow(/no credential/);
     expect(
       await db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'cwg')),
     ).toEqual(before);
@@ -111,7 +105,7 @@ describe('provider credentials at rest', () => {
       .update(providerCredentials)
       .set({ ciphertext: jonet.ciphertext })
       .where(sql`provider = 'rechargekit' and field = 'token'`);
-    expect(async () => await loadProviderRuntime(db, 'rechargekit')).toThrow();
+    await expect(loadProviderRuntime(db, 'rechargekit')).rejects.toThrow();
     expect(env.CREDENTIALS_KEY).toBeTruthy();
   });
 });
@@ -136,7 +130,10 @@ describe('provider settings', () => {
       lowBalanceMinor: 100_000,
     });
     const detail = (await first(
-      await rows(db, sql`select detail from audit_log where action = 'provider.settings'`),
+      rows<{ detail: string }>(
+        db,
+        sql`select detail from audit_log where action = 'provider.settings'`,
+      ),
     ))!.detail;
     expect(Object.keys(JSON.parse(detail).changes).sort()).toEqual([
       'enabled',
@@ -145,8 +142,8 @@ describe('provider settings', () => {
       'timeoutMs',
     ]);
 
-    expect(async () => await resumeProvider(db, actor, 'cwg')).toThrow(/not paused/);
-    db.$client
+    await expect(resumeProvider(db, actor, 'cwg')).rejects.toThrow(/not paused/);
+    sqliteFile(db)
       .prepare("update provider_settings set paused_at = 1, paused_reason = 'x' where id = 'cwg'")
       .run();
     await resumeProvider(db, actor, 'cwg');

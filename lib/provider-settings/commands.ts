@@ -73,7 +73,7 @@ export async function setProviderCredential(
     const existed =
       (
         await first(
-          await rows(
+          rows<{ n: number }>(
             tx,
             sql`select count(*) as n from provider_credentials where provider = ${id} and field = ${field}`,
           ),

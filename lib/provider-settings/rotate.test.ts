@@ -6,7 +6,7 @@ import { providerCredentials } from '@/db/schema';
 import { createTestDb } from '@/test/world/db';
 import { decryptCredential, encryptCredential } from './crypto';
 import { openCredential, rotateCredentialsKey } from './rotate';
-import { rows } from '@/db/query';
+import { rows as sqlRows } from '@/db/query';
 
 const OLD = randomBytes(32).toString('base64');
 const NEW = randomBytes(32).toString('base64');
@@ -34,7 +34,7 @@ afterEach(() => cleanup());
 
 const rows = async () => await db.select().from(providerCredentials);
 const auditRows = async () =>
-  await rows(
+  await sqlRows<{ detail: string }>(
     db,
     sql`select detail from audit_log where action = 'provider.credentials_key_rotated'`,
   );
@@ -108,7 +108,7 @@ describe('rotating CREDENTIALS_KEY', () => {
       .set({ ciphertext: encryptCredential(stranger, 'cwg', 'clientSecret', 'x') })
       .where(sql`provider = 'cwg'`);
     const before = await rows();
-    expect(async () => await rotateCredentialsKey(db, { current: NEW, previous: OLD })).toThrow(
+    await expect(rotateCredentialsKey(db, { current: NEW, previous: OLD })).rejects.toThrow(
       /cwg clientSecret credential opens with neither key/,
     );
     expect(await rows()).toEqual(before);
@@ -123,8 +123,8 @@ describe('rotating CREDENTIALS_KEY', () => {
     ).toThrow(/neither/);
   });
 
-  it('refuses the same key as old and new', () => {
-    expect(async () => await rotateCredentialsKey(db, { current: OLD, previous: OLD })).toThrow(
+  it('refuses the same key as old and new', async () => {
+    await expect(rotateCredentialsKey(db, { current: OLD, previous: OLD })).rejects.toThrow(
       /same key/,
     );
   });

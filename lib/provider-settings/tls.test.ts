@@ -99,7 +99,7 @@ describe('a provider behind a private CA', () => {
     });
     expect((await sellThrough('cwg')).status).toBe('SUCCESS');
     const audit = (await first(
-      await rows(
+      rows<{ detail: string; ip: string | null }>(
         db,
         sql`select detail, ip from audit_log where action = 'provider.tls_trust' order by id desc limit 1`,
       ),
@@ -183,14 +183,16 @@ describe('the CA certificate field', () => {
     'refuses %s and writes nothing',
     async (_what, pem, message, serverName: string | null = null) => {
       const before = await stored();
-      const audits = (await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n;
-      expect(
-        async () => await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
-      ).toThrow(message);
+      const audits = (await first(
+        rows<{ n: number }>(db, sql`select count(*) as n from audit_log`),
+      ))!.n;
+      await expect(
+        setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
+      ).rejects.toThrow(message);
       expect(await stored()).toBe(before);
-      expect((await first(await rows(db, sql`select count(*) as n from audit_log`)))!.n).toBe(
-        audits,
-      );
+      expect(
+        (await first(rows<{ n: number }>(db, sql`select count(*) as n from audit_log`)))!.n,
+      ).toBe(audits);
     },
   );
 

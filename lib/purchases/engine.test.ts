@@ -70,8 +70,10 @@ const attemptsOf = async (id: number) =>
     .from(purchaseAttempts)
     .where(eq(purchaseAttempts.purchaseId, id))
     .orderBy(purchaseAttempts.id);
-const currentAttempt = async (id: number) =>
-  (await attemptsOf(id)).find(async (a) => a.reference === (await row(id)).reference)!;
+const currentAttempt = async (id: number) => {
+  const { reference } = await row(id);
+  return (await attemptsOf(id)).find((a) => a.reference === reference)!;
+};
 const eventKinds = async (id: number) =>
   (await world.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, id))).map(
     (e) => e.kind,

@@ -111,4 +111,4 @@ export async function statusesForAgent(db: Db, agentId: number, ids: number[]) {
   ).map(withDelivered);
 }
 
-export type HistoryRow = ReturnType<typeof listSalesForAgent>['rows'][number];
+export type HistoryRow = Awaited<ReturnType<typeof listSalesForAgent>>['rows'][number];

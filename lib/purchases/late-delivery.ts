@@ -140,4 +140,4 @@ export async function lateDeliveriesOf(db: Db, purchaseId: number) {
     .orderBy(desc(lateDeliveries.detectedAt));
 }
 
-export type OpenLateDelivery = ReturnType<typeof listOpenLateDeliveries>[number];
+export type OpenLateDelivery = Awaited<ReturnType<typeof listOpenLateDeliveries>>[number];

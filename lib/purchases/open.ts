@@ -163,12 +163,12 @@ export async function openSale(
   now = Date.now(),
 ): Promise<OpenResult> {
   const route = await routeFor(db, r.product);
-  const first = route[0];
-  if (!first)
+  const firstChoice = route[0];
+  if (!firstChoice)
     throw new Refusal('This product cannot be sold right now. Try another plan or network.');
   const hash = requestHash(r);
   return await inTransaction(db, async (tx) => {
-    const reference = newReference(first.provider);
+    const reference = newReference(firstChoice.provider);
     const purchase = await insertPurchase(tx).get({
       agentId: r.agentId,
       idempotencyKey: r.idempotencyKey,
@@ -187,7 +187,7 @@ export async function openSale(
       amountMinor: r.price.amountMinor,
       agentCostMinor: r.price.agentCostMinor,
       commissionMinor: r.price.commissionMinor,
-      provider: first.provider,
+      provider: firstChoice.provider,
       reference,
       now,
     });
@@ -206,7 +206,7 @@ export async function openSale(
       return { kind: 'replay', purchase: existing } as const;
     }
     await enforceLimits(tx, r, purchase.id, now);
-    const attempt = await insertAttempt(tx, purchase, first, reference, now);
+    const attempt = await insertAttempt(tx, purchase, firstChoice, reference, now);
     await reserve(
       tx,
       {
@@ -235,7 +235,7 @@ export async function openSale(
     await recordEvent(tx, purchase.id, 'opened', now, {
       attemptId: attempt.id,
       status: 'UNKNOWN',
-      detail: { provider: first.provider, reference },
+      detail: { provider: firstChoice.provider, reference },
     });
     return { kind: 'opened', purchase, attempt, route } as const;
   });

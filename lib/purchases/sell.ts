@@ -24,14 +24,41 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * next provider only when the provider provably did nothing with it. A replay of the same idempotency key never calls the
  * provider again: it waits for the first request's answer and returns the same outcome.
  */
-export async function sell(
+export async function sell(db: Db, request: SaleRequest, deps: SellDeps = {}): Promise<SaleAnswer> {
+  return (await openThenSell(db, request, deps)).answer;
+}
+
+type SaleAnswer = { outcome: SaleOutcome; replayed: boolean };
+
+/**
+ * The same sale in two steps: resolves once the sale is opened (or refused: then it rejects), with the
+ * rest of the sale still running in `answer`. A caller with an answer budget starts its clock only
+ * then, so when the budget runs out the sale exists.
+ */
+export async function openThenSell(
   db: Db,
   request: SaleRequest,
   deps: SellDeps = {},
-): Promise<{ outcome: SaleOutcome; replayed: boolean }> {
+): Promise<{ answer: Promise<SaleAnswer> }> {
   const now = deps.now ?? Date.now;
   const newReference = deps.newReference ?? createReferenceGenerator(() => new Date(now()));
   const opened = await openSale(db, request, newReference, now());
+  return {
+    answer: finishSale(db, opened, {
+      now,
+      newReference,
+      provider: deps.provider,
+      replayWaitMs: deps.replayWaitMs,
+    }),
+  };
+}
+
+async function finishSale(
+  db: Db,
+  opened: Awaited<ReturnType<typeof openSale>>,
+  deps: SellDeps & { now: () => number; newReference: NewReference },
+): Promise<SaleAnswer> {
+  const { now, newReference } = deps;
   if (opened.kind === 'replay') {
     return {
       outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)),

@@ -16,7 +16,7 @@ import { checkBillSale, type BillSale } from '@/lib/bills/sale';
 import { Refusal } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { withinBudget, type AnswerBudget } from './answer-budget';
-import { sell, type SellDeps } from './sell';
+import { openThenSell, type SellDeps } from './sell';
 import { toOutcome, type SaleOutcome } from './outcome';
 import { checkAirtimeAmount } from './airtime-limits';
 import type { SaleInput } from './sale-input';
@@ -159,9 +159,9 @@ export async function startSale(
   );
   let outcome: SaleOutcome;
   try {
-    // The sale is opened (or refused) before sell() first awaits, so when the budget runs out it exists.
+    // The budget's clock starts once the sale is opened (or refused), so when it runs out the sale exists.
     // Only an Indian sale has a circle: whatever else a form sends in that field is not stored.
-    const sale = await sell(
+    const sale = await openThenSell(
       db,
       {
         agentId,
@@ -175,7 +175,7 @@ export async function startSale(
       },
       deps,
     );
-    const answered = await withinBudget(sale, deps.answerBudget);
+    const answered = await withinBudget(sale.answer, deps.answerBudget);
     outcome = answered
       ? answered.value.outcome
       : toOutcome((await saleByKey(db).get({ agentId, idempotencyKey: input.idempotencyKey }))!);

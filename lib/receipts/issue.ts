@@ -37,7 +37,7 @@ export async function issueReceiptToken(
     const live =
       (
         await first(
-          await rows(
+          rows<{ n: number }>(
             tx,
             sql`select count(*) as n from receipt_links where purchase_id = ${purchaseId} and revoked_at is null`,
           ),
@@ -108,7 +108,7 @@ export async function countLiveReceiptLinks(
   purchaseId: number,
 ): Promise<number> {
   const row = await first(
-    await rows(
+    rows<{ n: number }>(
       db,
       sql`
     select (select count(*) from receipt_links l where l.purchase_id = p.id and l.revoked_at is null)

@@ -72,9 +72,9 @@ describe('receipt tokens', () => {
 
   it('issues a new link on every share, and every one of them opens the sale', async () => {
     const sale = await sell(world.agentId);
-    const tokens = [1, 2, 3].map(
-      async () => (await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!,
-    );
+    const tokens: string[] = [];
+    for (let share = 0; share < 3; share++)
+      tokens.push((await issueReceiptToken(world.db, world.agentId, sale.purchaseId))!);
     expect(new Set(tokens).size).toBe(3);
     for (const token of tokens)
       expect(await getPublicReceipt(world.db, token)).toMatchObject({ amountMinor: 50_000 });
@@ -119,7 +119,7 @@ describe('receipt tokens', () => {
     const sale = await sell(world.agentId);
     for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1)
       await issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    expect(async () => await issueReceiptToken(world.db, world.agentId, sale.purchaseId)).toThrow(
+    await expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).rejects.toThrow(
       /Revoke them/,
     );
     await revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);
@@ -183,7 +183,7 @@ describe('revoking a sale’s receipt links', () => {
       expect(await getPublicReceipt(world.db, token), token).toBeNull();
     expect(await countLiveReceiptLinks(world.db, world.agentId, sale.purchaseId)).toBe(0);
     expect(await getPublicReceipt(world.db, neighbourLink)).not.toBeNull();
-    const audit = await rows(
+    const audit = await rows<{ actor_user_id: number | null; ip: string | null; detail: string }>(
       world.db,
       sql`select actor_user_id, ip, detail from audit_log where action = 'receipt.revoke' and target_id = ${String(sale.purchaseId)}`,
     );

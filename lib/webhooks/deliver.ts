@@ -60,7 +60,7 @@ async function claimDue(db: Db, owner: string, now: number, limit = 20) {
   });
 }
 
-type Claimed = ReturnType<typeof claimDue>[number];
+type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
 interface AttemptResult {
   statusCode: number | null;
   latencyMs: number;

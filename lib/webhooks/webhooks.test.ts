@@ -20,6 +20,7 @@ import {
   type WebhookEndpoint,
 } from './endpoints';
 import { DEMO_POLICY, STRICT } from './target';
+import { sqliteFile } from '@/db/client';
 
 interface Received {
   headers: Record<string, string>;
@@ -97,13 +98,13 @@ describe('webhook outbox', () => {
     ]);
 
     // The settle transaction aborts after the status change: neither the settlement nor its event may remain.
-    w.db.$client.exec(
+    sqliteFile(w.db).exec(
       `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
     );
     try {
       await expect(await sell(agent)).rejects.toThrow('settle refused');
     } finally {
-      w.db.$client.exec('drop trigger no_settle');
+      sqliteFile(w.db).exec('drop trigger no_settle');
     }
     expect((await eventsOf(agent)).map((e) => e.type)).toEqual([
       'sale.succeeded',
@@ -293,12 +294,13 @@ describe('webhook targets (server-side request forgery)', () => {
     await sell(agent);
     await runWebhookPass(w.db, { policy: { allowHttp: true, allowPrivate: false } });
     expect(received).toEqual([]);
-    const deliveries = (await w.db.select().from(webhookDeliveries)).filter(async (d) =>
-      (await eventsOf(agent)).some((e) => e.id === d.eventId),
+    const agentEvents = await eventsOf(agent);
+    const deliveries = (await w.db.select().from(webhookDeliveries)).filter((d) =>
+      agentEvents.some((e) => e.id === d.eventId),
     );
-    const errors = deliveries.flatMap(async (d) =>
-      (await listAttempts(w.db, agent, d.id)).map((a) => a.error),
-    );
+    const errors: (string | null)[] = [];
+    for (const d of deliveries)
+      errors.push(...(await listAttempts(w.db, agent, d.id)).map((a) => a.error));
     expect(errors).toHaveLength(2);
     expect(errors).toEqual([
       expect.stringContaining('private or local'),

@@ -49,7 +49,8 @@ const TABLES = [
   'users',
   'audit_log',
 ];
-const snapshot = () => Object.fromEntries(TABLES.map(async (t) => [t, await count(h.db, t)]));
+const snapshot = async () =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(h.db, t)])));
 
 const PAYLOADS = [
   `'; drop table purchases; --`,

@@ -20,6 +20,7 @@ import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';
 import { safeNextPath } from './next-path';
 import { finishTotpEnrolment, startTotpEnrolment } from './totp-enrolment';
 import { verifySecondFactor, WRONG_CODE } from './verify';
+import { sqliteFile } from '@/db/client';
 
 // RFC 6238 test secret ("12345678901234567890" in base32) and an independent HOTP (RFC 4226 §5.3).
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -89,9 +90,9 @@ describe('TOTP', () => {
     const start = await startTotpEnrolment(user, T);
     expect(await hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(
-      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
-    ).toThrowError(
+    await expect(
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
+    ).rejects.toThrowError(
       new Refusal(
         'That code does not match. Check the time on your phone and try the newest code.',
         'code',
@@ -100,15 +101,14 @@ describe('TOTP', () => {
     const other = await insertUser(db, 'agent');
     const { totpCodeAt, totpStep } = await import('./totp');
     const code = totpCodeAt(start.secret, totpStep(T));
-    expect(
-      async () => await finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
+    await expect(
+      finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
       'a ticket for another user',
-    ).toThrowError(Refusal);
-    expect(
-      async () =>
-        await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
+    ).rejects.toThrowError(Refusal);
+    await expect(
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
       'an expired ticket',
-    ).toThrowError(Refusal);
+    ).rejects.toThrowError(Refusal);
     expect(
       (await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T)).recoveryCodes,
     ).toHaveLength(10);
@@ -117,7 +117,7 @@ describe('TOTP', () => {
       passkeys: 0,
       recoveryCodesLeft: 10,
     });
-    const raw = db.$client
+    const raw = sqliteFile(db)
       .prepare('select secret_sealed from totp_factors where user_id = ?')
       .get(user.id) as { secret_sealed: string };
     expect(raw.secret_sealed).not.toContain(start.secret);
@@ -144,7 +144,7 @@ describe('recovery codes', () => {
 
   it('are kept only as hashes', async () => {
     const { user, recoveryCodes } = await adminWithTotp();
-    const stored = db.$client
+    const stored = sqliteFile(db)
       .prepare('select code_hash from recovery_codes where user_id = ?')
       .all(user.id) as { code_hash: string }[];
     expect(stored).toHaveLength(10);
@@ -195,7 +195,7 @@ describe('verification', () => {
         T,
       ),
     ).toEqual({ method: 'totp', recoveryCodesLeft: 9 });
-    const audited = db.$client
+    const audited = sqliteFile(db)
       .prepare(
         "select action from audit_log where target_id = ? and action like 'auth.second_factor%'",
       )
@@ -260,7 +260,7 @@ describe('an admin resets another admin', () => {
   it('removes every factor and code, ends their sessions, audits it; never their own', async () => {
     const { user } = await adminWithTotp();
     const resetter = await insertUser(db, 'admin');
-    const before = db.$client
+    const before = sqliteFile(db)
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
     await resetSecondFactor(
@@ -274,23 +274,22 @@ describe('an admin resets another admin', () => {
       passkeys: 0,
       recoveryCodesLeft: 0,
     });
-    const after = db.$client
+    const after = sqliteFile(db)
       .prepare('select session_version from users where id = ?')
       .get(user.id) as { session_version: number };
     expect(after.session_version).toBe(before.session_version + 1);
     expect(
-      db.$client
+      sqliteFile(db)
         .prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?")
         .get(String(user.id)),
     ).toEqual({ n: 1 });
-    expect(
-      async () =>
-        await resetSecondFactor(
-          db,
-          { userId: resetter.id, label: resetter.email, ip: null },
-          resetter.id,
-          T,
-        ),
-    ).toThrow(/another admin/);
+    await expect(
+      resetSecondFactor(
+        db,
+        { userId: resetter.id, label: resetter.email, ip: null },
+        resetter.id,
+        T,
+      ),
+    ).rejects.toThrow(/another admin/);
   });
 });
