@@ -111,7 +111,7 @@ function runScript(
 function expectRestoredCopyHolds(target: string, committed: Sold[]) {
   const restored = openDatabase(target);
   try {
-    expect(allViolations(restored)).toEqual([]);
+    expect(await allViolations(restored)).toEqual([]);
     const rows = sqliteFile(restored)
       .prepare('select id, reference, idempotency_key as key from purchases')
       .all() as { id: number; reference: string; key: string }[];
@@ -156,7 +156,7 @@ describe('a backup taken while sales run', () => {
     const result = await restoreBackup(made!.path, target);
     expect(result.checks.every((c) => c.violations.length === 0)).toBe(true);
     expectRestoredCopyHolds(target, committedBefore);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   }, 60_000);
 
   it('by the portal’s own connection, one page per step so sales commit between steps: the same holds, and the copy is one self-contained file', async () => {
@@ -218,7 +218,7 @@ describe('restore', () => {
     const result = await restoreBackup(good, target);
     expect(fs.readFileSync(result.previousKeptAs!)).toEqual(before);
     const restored = openDatabase(target);
-    expect(allViolations(restored)).toEqual([]);
+    expect(await allViolations(restored)).toEqual([]);
     sqliteFile(restored).close();
   });
 

@@ -219,7 +219,7 @@ describe('the token, on every answer path', () => {
     expect(after.status).toBe('SUCCESS');
     expect(start - (await wallet())).toBe(charged);
     expect(await jobOf(s.purchaseId)).toBeUndefined();
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('64 held: requeries keep asking without refunding; the release’s callback requery brings the token', async () => {

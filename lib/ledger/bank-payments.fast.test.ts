@@ -47,10 +47,10 @@ const request = async (agentId: number, bankReference: string, amount = 100_000)
 const balance = async (agentId: number, currency: 'NGN' | 'INR' = 'NGN') =>
   (await findWallet(w.db, agentId, currency))?.balance ?? 0;
 const entries = async () =>
-  (await first(await rows(w.db, sql`select count(*) as n from ledger_entries`)))!.n;
-const refusal = (f: () => unknown) => {
+  (await first(rows<{ n: number }>(w.db, sql`select count(*) as n from ledger_entries`)))!.n;
+const refusal = async (f: () => Promise<unknown>) => {
   try {
-    f();
+    await f();
   } catch (error) {
     return (error as Error).message;
   }
@@ -72,18 +72,18 @@ describe('one bank payment credits one wallet once', () => {
     const bola = await agent('bola@test');
     await credit(ada, 'NIP-0001');
     const before = await entries();
-    const message = refusal(async () => await credit(bola, 'nip 0001'));
+    const message = await refusal(async () => await credit(bola, 'nip 0001'));
     expect(message).toMatch(
       /^This bank payment \(NGN NIP0001\) was already credited to ada@test by a direct credit on .+\. Nothing was credited\.$/,
     );
     expect(await balance(bola)).toBe(0);
     expect(await entries()).toBe(before);
     // The same agent with the payment typed another way is a second credit, not the same form replayed.
-    expect(refusal(async () => await credit(ada, 'nip0001'))).toMatch(
+    expect(await refusal(async () => await credit(ada, 'nip0001'))).toMatch(
       /already credited to ada@test by a direct credit/,
     );
     expect(await balance(ada)).toBe(100_000);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('the same direct credit sent again is a replay: one entry, one credit', async () => {
@@ -100,10 +100,10 @@ describe('one bank payment credits one wallet once', () => {
     const bola = await agent();
     const first = await request(ada, 'NIP-0002');
     await approveFundingRequest(w.db, admin, first.id, NOW);
-    expect(refusal(async () => await credit(bola, 'NIP-0002'))).toMatch(
+    expect(await refusal(async () => await credit(bola, 'NIP-0002'))).toMatch(
       new RegExp(`already credited to ada@test by funding request #${first.id} on `),
     );
-    expect(refusal(async () => await credit(ada, 'NIP-0002'))).toMatch(/already credited/);
+    expect(await refusal(async () => await credit(ada, 'NIP-0002'))).toMatch(/already credited/);
     expect([await balance(ada), await balance(bola)]).toEqual([100_000, 0]);
   });
 
@@ -113,17 +113,17 @@ describe('one bank payment credits one wallet once', () => {
     const bola = await agent();
     const late = await request(bola, 'nip 0003');
     await credit(ada, 'NIP-0003');
-    expect(refusal(async () => await approveFundingRequest(w.db, admin, late.id, NOW))).toMatch(
-      /already credited to ada@test by a direct credit/,
-    );
+    expect(
+      await refusal(async () => await approveFundingRequest(w.db, admin, late.id, NOW)),
+    ).toMatch(/already credited to ada@test by a direct credit/);
     const c1 = await request(ada, 'NIP-0004');
     const c2 = await request(bola, 'NIP-0004');
     await approveFundingRequest(w.db, admin, c1.id, NOW);
-    expect(refusal(async () => await approveFundingRequest(w.db, admin, c2.id, NOW))).toMatch(
+    expect(await refusal(async () => await approveFundingRequest(w.db, admin, c2.id, NOW))).toMatch(
       /already credited/,
     );
     expect(await balance(bola)).toBe(0);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('tells an agent naming a used payment whether it went to their own wallet, never naming another agent', async () => {
@@ -131,16 +131,16 @@ describe('one bank payment credits one wallet once', () => {
     const ada = await agent('ada@test');
     const bola = await agent();
     await credit(ada, 'NIP-0006');
-    expect(refusal(async () => await request(ada, 'nip-0006'))).toMatch(
+    expect(await refusal(async () => await request(ada, 'nip-0006'))).toMatch(
       /^This bank payment was already credited to your wallet \(a direct credit, .+\)\.$/,
     );
-    const other = refusal(async () => await request(bola, 'NIP-0006'));
+    const other = await refusal(async () => await request(bola, 'NIP-0006'));
     expect(other).toBe(
       'This bank payment was already credited to another account. Contact support if it is yours.',
     );
     const viaRequest = await request(bola, 'NIP-0007');
     await approveFundingRequest(w.db, admin, viaRequest.id, NOW);
-    expect(refusal(async () => await request(bola, 'NIP-0007'))).toMatch(
+    expect(await refusal(async () => await request(bola, 'NIP-0007'))).toMatch(
       new RegExp(`credited to your wallet \\(funding request #${viaRequest.id}, `),
     );
   });

@@ -30,7 +30,7 @@ const request = async (agentId: number, bankReference: string, amount = 100_000)
     bankReference,
   });
 const ledgerRows = async () =>
-  (await first(await rows(db, sql`select count(*) as n from ledger_entries`)))?.n;
+  (await first(rows<{ n: number }>(db, sql`select count(*) as n from ledger_entries`)))?.n;
 const balance = async (agentId: number) => (await findWallet(db, agentId, 'NGN'))?.balance ?? 0;
 
 describe('one bank payment credits one wallet once', () => {
@@ -39,12 +39,12 @@ describe('one bank payment credits one wallet once', () => {
     const b = await insertUser(db, 'agent', { email: 'bola@test' });
     const second = await request(b.id, 'nip 0001'); // sent before the admin credited the same payment directly
     await credit(a.id, 'NIP-0001');
-    expect(async () => await approveFundingRequest(db, admin, second.id)).toThrowError(
+    await expect(approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
       /already credited to ada@test .*direct credit/,
     );
     expect(await balance(b.id)).toBe(0);
     expect(await ledgerRows()).toBe(1);
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
   });
 
   it('refuses a direct credit for a payment already credited through an approved request, saying where', async () => {
@@ -52,10 +52,10 @@ describe('one bank payment credits one wallet once', () => {
     const b = await insertUser(db, 'agent', { email: 'bola@test' });
     const first = await request(a.id, 'NIP-0002');
     await approveFundingRequest(db, admin, first.id);
-    expect(async () => await credit(b.id, 'NIP-0002')).toThrowError(
+    await expect(credit(b.id, 'NIP-0002')).rejects.toThrowError(
       new RegExp(`already credited to ada@test .*funding request #${first.id}`),
     );
-    expect(async () => await credit(a.id, 'NIP-0002')).toThrowError(/already credited/);
+    await expect(credit(a.id, 'NIP-0002')).rejects.toThrowError(/already credited/);
     expect(await balance(a.id)).toBe(100_000);
     expect(await balance(b.id)).toBe(0);
   });
@@ -66,7 +66,7 @@ describe('one bank payment credits one wallet once', () => {
     const first = await request(a.id, 'NIP-0003');
     const second = await request(b.id, 'NIP-0003');
     await approveFundingRequest(db, admin, first.id);
-    expect(async () => await approveFundingRequest(db, admin, second.id)).toThrowError(
+    await expect(approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
       /already credited/,
     );
     expect(await balance(b.id)).toBe(0);

@@ -17,9 +17,9 @@ const movement = fc.record({
 });
 
 describe('funding, as random sequences', () => {
-  it('keeps I1 (sums to zero), I2 (balance = ledger), I3 (no overdraft) and I7 (each credit audited), credits a reference once, and refuses exactly what it should', () => {
-    fc.assert(
-      fc.property(fc.array(movement, { minLength: 1, maxLength: 30 }), async (moves) => {
+  it('keeps I1 (sums to zero), I2 (balance = ledger), I3 (no overdraft) and I7 (each credit audited), credits a reference once, and refuses exactly what it should', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(movement, { minLength: 1, maxLength: 30 }), async (moves) => {
         const { db, cleanup } = createTestDb();
         try {
           const agents = [await insertUser(db), await insertUser(db), await insertUser(db)];
@@ -63,7 +63,7 @@ describe('funding, as random sequences', () => {
               used.set(reference, signature);
               expected.set(key, balance + (m.direction === 'credit' ? m.amount : -m.amount));
             }
-            for (const inv of checkInvariants(db).filter((r) =>
+            for (const inv of (await checkInvariants(db)).filter((r) =>
               ['I1', 'I2', 'I3', 'I7'].includes(r.id),
             ))
               expect(inv.violations).toEqual([]);

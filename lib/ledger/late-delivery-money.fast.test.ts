@@ -73,7 +73,7 @@ describe('recovering late deliveries', () => {
         memo: 'Recovered: a refunded sale was delivered after all',
       });
     expect([first!.reference, second!.reference]).toEqual(['late-delivery:1', 'late-delivery:2']);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it("a debt is the agent's own: another agent's funding takes nothing; the debtor's pays it first", async () => {
@@ -93,7 +93,7 @@ describe('recovering late deliveries', () => {
       reference: 'funding:BANK-7',
       memo: 'Debt repaid from this funding',
     });
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('a replayed funding takes nothing for a debt that opened after it', async () => {
@@ -151,7 +151,7 @@ describe('recovering late deliveries', () => {
     );
     expect((await walletOf(w.agentId)).balance).toBe(cost - 100);
     expect(await debtOf(w.agentId)).toBe(20_000 - left);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('a provider cost of nothing posts no cost leg: the whole agent cost is margin', async () => {
@@ -178,7 +178,7 @@ describe('recovering late deliveries', () => {
     const entries = (await w.db.select().from(ledgerEntries)).length;
     await inTransaction(w.db, async (tx) => await writeOff(tx, { ...free, lateDeliveryId: 2 }));
     expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 });
 

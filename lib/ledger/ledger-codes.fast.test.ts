@@ -22,9 +22,9 @@ afterAll(() => T?.close());
 
 const now = Date.UTC(2026, 11, 2, 10, 0);
 /** The code of the ledger's refusal (the test fails if nothing, or something else, is thrown). */
-function codeOf(f: () => unknown): LedgerError['code'] {
+async function codeOf(f: () => Promise<unknown>): Promise<LedgerError['code']> {
   try {
-    f();
+    await f();
   } catch (error) {
     if (error instanceof LedgerError) return error.code;
     throw error;
@@ -52,8 +52,8 @@ describe('the ledger refuses with a code', () => {
     w = await T.fork();
     const before = await entries();
     for (const amount of [0, -100, 1.5, Number.MAX_SAFE_INTEGER + 1])
-      expect(codeOf(async () => await move(amount))).toBe('INVALID');
-    expect(codeOf(async () => await move(100, 'INR'))).toBe('INVALID');
+      expect(await codeOf(async () => await move(amount))).toBe('INVALID');
+    expect(await codeOf(async () => await move(100, 'INR'))).toBe('INVALID');
     expect(await entries()).toBe(before);
   });
 
@@ -61,7 +61,9 @@ describe('the ledger refuses with a code', () => {
     w = await T.fork();
     await move(100, 'NGN', 'codes-key');
     expect((await move(100, 'NGN', 'codes-key')).replayed).toBe(true);
-    expect(codeOf(async () => await move(200, 'NGN', 'codes-key'))).toBe('IDEMPOTENCY_CONFLICT');
+    expect(await codeOf(async () => await move(200, 'NGN', 'codes-key'))).toBe(
+      'IDEMPOTENCY_CONFLICT',
+    );
   });
 
   it('IDEMPOTENCY_CONFLICT: a bank payment another credit used, for the admin and for the agent', async () => {
@@ -82,21 +84,19 @@ describe('the ledger refuses with a code', () => {
     );
     await inTransaction(w.db, async (tx) => {
       expect(
-        codeOf(
+        await codeOf(
           async () =>
             await assertPaymentUnused(tx, 'NGN', 'nip 77', { agentId: other, direct: true }),
         ),
       ).toBe('IDEMPOTENCY_CONFLICT');
-      expect(codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other))).toBe(
-        'IDEMPOTENCY_CONFLICT',
-      );
       expect(
-        codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId)),
+        await codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', other)),
+      ).toBe('IDEMPOTENCY_CONFLICT');
+      expect(
+        await codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId)),
       ).toBe('IDEMPOTENCY_CONFLICT');
       // Another currency's payment of the same name is another payment.
-      expect(
-        async () => await assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other),
-      ).not.toThrow();
+      await expect(assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).resolves.toBeUndefined();
     });
   });
 });

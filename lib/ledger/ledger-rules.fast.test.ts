@@ -24,6 +24,7 @@ import { post } from './post';
 import { refund, reserve, reverseSettled, settle, type SaleMoney } from './purchase-money';
 import { listAllStatementRows, listStatement } from './statement';
 import { first, rows } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -49,10 +50,10 @@ const balanceOf = async (code: string) =>
 const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
 const audits = async (action: string) =>
   (await first(
-    await rows(w.db, sql`select count(*) as n from audit_log where action = ${action}`),
+    rows<{ n: number }>(w.db, sql`select count(*) as n from audit_log where action = ${action}`),
   ))!.n;
 const entries = async () => await w.db.select().from(ledgerEntries);
-const violated = () => allViolations(w.db).map((v) => v.slice(0, 2));
+const violated = async () => (await allViolations(w.db)).map((v) => v.slice(0, 2));
 
 async function fresh() {
   w = await T.fork();
@@ -90,29 +91,29 @@ describe('funding', () => {
       idempotencyKey: 'funding:BANK-1',
       creditAccountId: (await wallet()).id,
     });
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('refuses a blank reference, a reused reference with another amount or direction, and an overdraft; nothing is written', async () => {
     await fresh();
     await fund(300, 'credit', 'R1');
     const count = (await entries()).length;
-    expect(async () => await fund(300, 'credit', '   ')).toThrowError(
+    await expect(fund(300, 'credit', '   ')).rejects.toThrowError(
       new LedgerError('A funding reference is required.', 'INVALID'),
     );
-    expect(async () => await fund(301, 'credit', 'R1')).toThrowError(
+    await expect(fund(301, 'credit', 'R1')).rejects.toThrowError(
       'This reference was already used for a different movement.',
     );
-    expect(async () => await fund(300, 'debit', 'R1')).toThrowError(
+    await expect(fund(300, 'debit', 'R1')).rejects.toThrowError(
       'This reference was already used for a different movement.',
     );
-    expect(async () => await fund(301, 'debit')).toThrowError(
+    await expect(fund(301, 'debit')).rejects.toThrowError(
       'Your wallet has ₦3.00; this sale needs ₦3.01.',
     );
     await fund(300, 'debit');
     expect((await wallet()).balance).toBe(0);
     expect((await entries()).length).toBe(count + 1);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('post refuses amounts that are not positive whole minor units and currencies that differ', async () => {
@@ -120,32 +121,30 @@ describe('funding', () => {
     const from = await fundingAccount(w.db, 'NGN');
     const to = await walletAccount(w.db, w.agentId, 'NGN');
     for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
-      expect(
-        async () =>
-          await post(w.db, {
-            from,
-            to,
-            amount,
-            kind: 'funding',
-            idempotencyKey: ref(),
-            memo: 'x',
-            now: NOW,
-          }),
-        String(amount),
-      ).toThrowError('The amount must be a positive whole number of minor units.');
-    }
-    expect(
-      async () =>
-        await post(w.db, {
+      await expect(
+        post(w.db, {
           from,
-          to: await walletAccount(w.db, w.agentId, 'INR'),
-          amount: 1,
+          to,
+          amount,
           kind: 'funding',
           idempotencyKey: ref(),
           memo: 'x',
           now: NOW,
         }),
-    ).toThrowError('Currencies differ.');
+        String(amount),
+      ).rejects.toThrowError('The amount must be a positive whole number of minor units.');
+    }
+    await expect(
+      post(w.db, {
+        from,
+        to: await walletAccount(w.db, w.agentId, 'INR'),
+        amount: 1,
+        kind: 'funding',
+        idempotencyKey: ref(),
+        memo: 'x',
+        now: NOW,
+      }),
+    ).rejects.toThrowError('Currencies differ.');
     expect(
       (
         await post(w.db, {
@@ -159,18 +158,17 @@ describe('funding', () => {
         })
       ).replayed,
     ).toBe(false);
-    expect(
-      async () =>
-        await post(w.db, {
-          from: to,
-          to: from,
-          amount: 1,
-          kind: 'funding',
-          idempotencyKey: 'k',
-          memo: 'x',
-          now: NOW,
-        }),
-    ).toThrowError(LedgerError);
+    await expect(
+      post(w.db, {
+        from: to,
+        to: from,
+        amount: 1,
+        kind: 'funding',
+        idempotencyKey: 'k',
+        memo: 'x',
+        now: NOW,
+      }),
+    ).rejects.toThrowError(LedgerError);
     expect(await balanceOf(from.code)).toBe(from.balance - 1); // a system account may go below zero
     // A replay must match in every part: only the debit side, only the credit side, only the amount differing.
     const other = await walletAccount(w.db, w.agentId, 'NGN');
@@ -180,18 +178,17 @@ describe('funding', () => {
       [from, clearing, 1],
       [from, to, 2],
     ] as const) {
-      expect(
-        async () =>
-          await post(w.db, {
-            from: a,
-            to: b,
-            amount,
-            kind: 'funding',
-            idempotencyKey: 'k',
-            memo: 'x',
-            now: NOW,
-          }),
-      ).toThrowError(
+      await expect(
+        post(w.db, {
+          from: a,
+          to: b,
+          amount,
+          kind: 'funding',
+          idempotencyKey: 'k',
+          memo: 'x',
+          now: NOW,
+        }),
+      ).rejects.toThrowError(
         new LedgerError(
           'This reference was already used for a different movement.',
           'IDEMPOTENCY_CONFLICT',
@@ -227,7 +224,7 @@ describe('accounts', () => {
       provider: 'rechargekit',
       code: 'float:rechargekit',
     });
-    expect(async () => await floatAccount(w.db, 'acme')).toThrowError('Unknown provider acme');
+    await expect(floatAccount(w.db, 'acme')).rejects.toThrowError('Unknown provider acme');
     expect(await clearingAccount(w.db, 'INR')).toMatchObject({
       kind: 'clearing',
       code: 'clearing:INR',
@@ -325,7 +322,7 @@ describe('sale money', () => {
       .update(purchases)
       .set({ status: 'SUCCESS' })
       .where(eq(purchases.id, sale.purchaseId));
-    expect(violated().filter((v) => v !== 'E1')).toEqual([]);
+    expect((await violated()).filter((v) => v !== 'E1')).toEqual([]);
   });
 
   it('selling below the provider cost takes the gap from commission; with no margin no margin entry is written', async () => {
@@ -446,9 +443,9 @@ describe('sale money', () => {
     });
     expect(await balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
     // Its key is the sale's: reserving the same sale again is refused, not taken twice.
-    expect(
-      async () => await reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
-    ).toThrowError('This reference was already used for a different movement.');
+    await expect(
+      reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
+    ).rejects.toThrowError('This reference was already used for a different movement.');
     expect(await wallet()).toMatchObject({
       balance: 100_000 - sale.agentCostMinor,
       reserved: sale.agentCostMinor,
@@ -481,8 +478,8 @@ describe('the invariant checks notice a broken ledger', () => {
       if (!res.ok) throw new Error(res.refusal.message);
       ids.push(res.outcome.purchaseId);
     }
-    expect(allViolations(w.db)).toEqual([]);
-    expect(checkInvariants(w.db).map((c) => c.id)).toEqual([
+    expect(await allViolations(w.db)).toEqual([]);
+    expect((await checkInvariants(w.db)).map((c) => c.id)).toEqual([
       'I1',
       'I2',
       'I3',
@@ -496,41 +493,43 @@ describe('the invariant checks notice a broken ledger', () => {
     ]);
     return { settled: ids[0]!, held: ids[1]!, other: ids[2]! };
   }
-  const raw = (q: string) => w.db.$client.exec(q);
+  const raw = (q: string) => sqliteFile(w.db).exec(q);
 
   it('I1/I2: a balance changed outside the ledger', async () => {
     await withSales();
     raw(`update accounts set balance = balance + 1 where code = 'wallet:${w.agentId}:NGN'`);
-    expect(violated()).toEqual(expect.arrayContaining(['I1', 'I2']));
+    expect(await violated()).toEqual(expect.arrayContaining(['I1', 'I2']));
   });
 
   it('I2: reserved that does not match the open sales', async () => {
     await withSales();
     raw(`update accounts set reserved = reserved + 5 where code = 'wallet:${w.agentId}:NGN'`);
-    expect(violated()).toEqual(['I2']);
+    expect(await violated()).toEqual(['I2']);
   });
 
   it('I3: a wallet below zero', async () => {
     await withSales();
     raw('pragma ignore_check_constraints = on'); // the table's own CHECK would stop it first
     raw(`update accounts set balance = -1, reserved = -1 where code = 'wallet:${w.agentId}:INR'`);
-    expect(violated()).toEqual(expect.arrayContaining(['I3']));
+    expect(await violated()).toEqual(expect.arrayContaining(['I3']));
   });
 
   it('I4/I5: a sale settled and refunded, and a status that disagrees with its money', async () => {
     const { settled, held } = await withSales();
     raw(`insert into ledger_entries (debit_account_id, credit_account_id, amount, currency, kind, idempotency_key, purchase_id, memo, created_at)
       select credit_account_id, debit_account_id, 1, currency, 'refund', 'x-refund', purchase_id, 'x', 0 from ledger_entries where purchase_id = ${settled} and kind = 'settle_cost'`);
-    expect(violated()).toEqual(expect.arrayContaining(['I4']));
+    expect(await violated()).toEqual(expect.arrayContaining(['I4']));
     // A sale marked SUCCESS whose money is still held: no resolution row, so every comparison is NULL.
     raw(`update purchases set status = 'SUCCESS' where id = ${held}`);
-    expect(allViolations(w.db)).toContain(`I5: sale ${held} is SUCCESS but its money is reserved`);
+    expect(await allViolations(w.db)).toContain(
+      `I5: sale ${held} is SUCCESS but its money is reserved`,
+    );
   });
 
   it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
     const { held, other } = await withSales();
     raw('drop index if exists purchases_agent_key_unique');
-    const indexes = await rows(
+    const indexes = await rows<{ name: string; sql: string | null }>(
       w.db,
       sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
     );
@@ -539,18 +538,18 @@ describe('the invariant checks notice a broken ledger', () => {
       `update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`,
     );
     raw(`update purchases set reference = 'nowhere' where id = ${other}`);
-    expect(violated()).toEqual(expect.arrayContaining(['I6', 'I9']));
+    expect(await violated()).toEqual(expect.arrayContaining(['I6', 'I9']));
   });
 
   it('I8: a missing append-only trigger', async () => {
     await withSales();
     raw('drop trigger ledger_entries_no_delete');
-    expect(allViolations(w.db)).toEqual(['I8: missing trigger ledger_entries_no_delete']);
+    expect(await allViolations(w.db)).toEqual(['I8: missing trigger ledger_entries_no_delete']);
   });
 
   it('E1: daily earnings that differ from the successful sales', async () => {
     await withSales();
     raw('update agent_daily_earnings set sales_count = sales_count + 1');
-    expect(violated()).toEqual(['E1']);
+    expect(await violated()).toEqual(['E1']);
   });
 });

@@ -11,6 +11,7 @@ import { fundWallet } from './funding';
 import { allViolations } from './invariants';
 import { listAllStatementRows, listStatement } from './statement';
 import { rows } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let db: Db;
 let cleanup: () => void;
@@ -34,12 +35,12 @@ describe('funding a wallet', () => {
     const again = await fundWallet(db, admin, input);
     expect(again).toEqual({ entryId: first.entryId, replayed: true });
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(500_000);
-    const audits = await rows(
+    const audits = await rows<{ n: number }>(
       db,
       sql`select count(*) as n from audit_log where action = 'wallet.credit'`,
     );
     expect(audits[0]?.n).toBe(1);
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
   });
 
   it('I7 ties each credit to its own audit row: an unaudited credit is flagged even when the agent has audited ones', async () => {
@@ -52,7 +53,7 @@ describe('funding a wallet', () => {
       reference: 'BANK-1',
       reason: 'audited',
     });
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
     await inTransaction(
       db,
       async (tx) =>
@@ -67,7 +68,7 @@ describe('funding a wallet', () => {
           now: Date.now(),
         }),
     );
-    expect(allViolations(db)).toEqual([
+    expect(await allViolations(db)).toEqual([
       expect.stringMatching(/^I7: entry \d+ credits wallet .* as funding/),
     ]);
   });
@@ -82,7 +83,7 @@ describe('funding a wallet', () => {
       reason: 'x',
     };
     await fundWallet(db, admin, { ...base, amount: 1000 });
-    expect(async () => await fundWallet(db, admin, { ...base, amount: 2000 })).toThrowError(
+    await expect(fundWallet(db, admin, { ...base, amount: 2000 })).rejects.toThrowError(
       LedgerError,
     );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(1000);
@@ -98,19 +99,18 @@ describe('funding a wallet', () => {
       reference: 'r1',
       reason: 'x',
     });
-    expect(
-      async () =>
-        await fundWallet(db, SYSTEM_ACTOR, {
-          agentId: agent.id,
-          currency: 'NGN',
-          amount: 301,
-          direction: 'debit',
-          reference: 'r2',
-          reason: 'x',
-        }),
-    ).toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
+    await expect(
+      fundWallet(db, SYSTEM_ACTOR, {
+        agentId: agent.id,
+        currency: 'NGN',
+        amount: 301,
+        direction: 'debit',
+        reference: 'r2',
+        reason: 'x',
+      }),
+    ).rejects.toThrowError(/Your wallet has ₦3.00; this sale needs ₦3.01/);
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(300);
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
   });
 
   it('shows a statement with running balances, newest first', async () => {
@@ -156,7 +156,7 @@ describe('append-only ledger', () => {
       reference: 'x',
       reason: 'x',
     });
-    const raw = db.$client;
+    const raw = sqliteFile(db);
     expect(() => raw.exec('update ledger_entries set amount = 1')).toThrowError(/append-only/);
     expect(() => raw.exec('delete from ledger_entries')).toThrowError(/append-only/);
     expect(() => raw.exec("update audit_log set action = 'x'")).toThrowError(/append-only/);

@@ -105,7 +105,7 @@ describe('an admin resolves a stuck sale', () => {
         at,
       }),
     ]);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('"failed" refunds, counts nothing, and a second decision is refused naming the first', async () => {
@@ -130,13 +130,11 @@ describe('an admin resolves a stuck sale', () => {
       outcome: 'failed',
       reason: 'Not delivered',
     });
-    expect(
-      async () => await adminResolve(w.db, admin, sale.purchaseId, 'success', 'again'),
-    ).toThrow(new Refusal('This sale was already resolved (refunded) by admin.'));
-    expect(async () => await adminResolve(w.db, admin, 999_999, 'success', 'no sale')).toThrow(
-      Refusal,
+    await expect(adminResolve(w.db, admin, sale.purchaseId, 'success', 'again')).rejects.toThrow(
+      new Refusal('This sale was already resolved (refunded) by admin.'),
     );
+    await expect(adminResolve(w.db, admin, 999_999, 'success', 'no sale')).rejects.toThrow(Refusal);
     expect(await audits(sale.purchaseId)).toHaveLength(1);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 });

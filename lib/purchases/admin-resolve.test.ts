@@ -51,21 +51,20 @@ describe('admin resolution of a stuck sale', () => {
     const after = (await findWallet(world.db, world.agentId, 'NGN'))!;
     expect(after.balance).toBe(before.balance + sale.agentCostMinor);
     expect(after.reserved).toBe(before.reserved - sale.agentCostMinor);
-    const audit = await rows(
+    const audit = await rows<{ n: number }>(
       world.db,
       sql`select count(*) as n from audit_log where action = 'sale.manual_resolution' and target_id = ${String(sale.purchaseId)} and ip = '10.0.0.1'`,
     );
     expect(audit[0]?.n).toBe(1);
 
-    expect(
-      async () =>
-        await adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
-    ).toThrow(/already resolved/);
+    await expect(
+      adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
+    ).rejects.toThrow(/already resolved/);
     expect(
       (await first(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!
         .status,
     ).toBe('FAILED');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('settles on "success" with the provider cost and the margin', async () => {
@@ -79,6 +78,6 @@ describe('admin resolution of a stuck sale', () => {
         'Operator confirmed delivery',
       ),
     ).toBe('SUCCESS');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

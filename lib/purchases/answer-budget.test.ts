@@ -56,7 +56,7 @@ describe('the counter budget', () => {
         .from(purchaseResolutions)
         .where(eq(purchaseResolutions.purchaseId, id)),
     ).toHaveLength(1);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   }, 20_000);
 
   it('answers at once with the final status when the provider is quick, leaving nothing in the background', async () => {

@@ -94,7 +94,7 @@ const earnings = async () =>
     count: 0,
     face: 0,
   });
-const clean = () => expect(allViolations(w.db)).toEqual([]);
+const clean = async () => expect(await allViolations(w.db)).toEqual([]);
 /** Why the sale was refunded, as the admin reads it on the resolution. */
 const reason = async (id: number) =>
   (
@@ -177,7 +177,7 @@ describe('definite answers move the money once', () => {
       status: 'SUCCESS',
       at: clock,
     });
-    clean();
+    await clean();
   });
 
   it('a success without references keeps the ones the sale already had', async () => {
@@ -209,7 +209,7 @@ describe('definite answers move the money once', () => {
     });
     expect(await earnings()).toEqual({ count: 0, face: 0 });
     expect(await reason(s.id)).toBe('vtpass code-FAILED');
-    clean();
+    await clean();
   });
 
   it('REVERSED before any resolution refunds the sale and shows it reversed', async () => {
@@ -221,7 +221,7 @@ describe('definite answers move the money once', () => {
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect((await events(s.id)).at(-1)).toMatchObject({ kind: 'refunded', status: 'REVERSED' });
     expect(await reason(s.id)).toBe('reversed by vtpass');
-    clean();
+    await clean();
   });
 
   it("the sale's own answer is recorded as the provider answer, a callback as a callback, the rest as requeries", async () => {
@@ -243,7 +243,7 @@ describe('definite answers move the money once', () => {
 
   it('an unknown attempt is an error and changes nothing', async () => {
     await held();
-    expect(async () => await apply(999_999, answer('SUCCESS'))).toThrow('No attempt 999999');
+    await expect(apply(999_999, answer('SUCCESS'))).rejects.toThrow('No attempt 999999');
     expect((await wallet()).reserved).toBeGreaterThan(0);
   });
 });
@@ -269,7 +269,7 @@ describe('ambiguity holds the money and books the next requery', () => {
     clock += MINUTE;
     await apply(s.first.id, answer('PENDING'));
     expect((await row(s.id)).updatedAt).toBe(stamp);
-    clean();
+    await clean();
   });
 
   it("the sale's own answer keeps the first slot (30 s); every requery uses the next one", async () => {
@@ -334,7 +334,7 @@ describe('ambiguity holds the money and books the next requery', () => {
     await apply(s.first.id, answer('PENDING'));
     expect((await row(s.id)).status).toBe('MANUAL_REVIEW');
     expect(await jobOf(s.first.id)).toBeUndefined();
-    clean();
+    await clean();
   });
 
   it('the manual-review reason leaves out a message the provider did not give', async () => {
@@ -357,7 +357,7 @@ describe('ambiguity holds the money and books the next requery', () => {
       status: 'MANUAL_REVIEW',
       detail: { why: 'provider answered 016' },
     });
-    clean();
+    await clean();
   });
 });
 
@@ -385,7 +385,7 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
       detail: { notFoundAnswers: 2 },
     });
     expect(await reason(s.id)).toBe('vtpass never received it');
-    clean();
+    await clean();
   });
 
   it('UNKNOWN leaves the run as it is; any answer from a provider that knows the sale starts it over', async () => {
@@ -412,7 +412,7 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     await apply(s.first.id, answer('NOT_FOUND'), { by: 'callback' });
     expect((await row(s.id)).status).toBe('FAILED');
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
-    clean();
+    await clean();
   });
 
   it('counts per attempt: the run of a superseded attempt does not refund the sale on its new attempt', async () => {
@@ -428,7 +428,7 @@ describe('NOT_FOUND refunds after two answers in a row after the grace period, p
     await apply(second.id, answer('NOT_FOUND'));
     expect(await resolution(s.id)).toBe('held');
     expect((await attempt(second.id)).notFoundCount).toBe(1);
-    clean();
+    await clean();
   });
 });
 
@@ -459,7 +459,7 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     expect(await attemptsOf(s.id)).toHaveLength(1);
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
     expect(await jobOf(s.first.id)).toBeUndefined();
-    clean();
+    await clean();
   });
 
   it('a confirming requery that finds it delivered settles it instead', async () => {
@@ -468,7 +468,7 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
     await apply(s.first.id, answer('SUCCESS'));
     expect((await row(s.id)).status).toBe('SUCCESS');
     expect(await lateOf(s.id)).toEqual([]);
-    clean();
+    await clean();
   });
 
   it('"not processed" needing confirmation: the sale\'s own call is told to wait; NOT_FOUND then fails over', async () => {
@@ -497,7 +497,7 @@ describe('a "no" that the provider asks us to confirm waits for the confirming r
       attemptId: moved.failoverTo!.id,
       detail: { from: 'vtpass', to: next.provider },
     });
-    clean();
+    await clean();
   });
 
   it('"not processed, confirm" at the route\'s last provider: the confirming NOT_FOUND refunds, saying so', async () => {
@@ -580,7 +580,7 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
     ]);
     expect((await row(s.id)).reference).toBe(moved.failoverTo!.reference);
     expect(await wallet()).toEqual({ balance: FUND - s.cost, reserved: s.cost });
-    clean();
+    await clean();
   });
 
   it('with no route to follow, or at its last provider, "not processed" refunds', async () => {
@@ -637,7 +637,7 @@ describe('a superseded attempt is still heard', () => {
     expect(await lateOf(s.id)).toMatchObject([
       { kind: 'delivered_twice', attemptId: s.second.id, detectedBy: 'requery' },
     ]);
-    clean();
+    await clean();
   });
 
   it('its delivery after the sale settled elsewhere is a double delivery, flagged once, no money moved', async () => {
@@ -661,7 +661,7 @@ describe('a superseded attempt is still heard', () => {
     });
     expect(await wallet()).toEqual(after);
     expect(await row(s.id)).toMatchObject({ status: 'SUCCESS', reference: s.second.reference });
-    clean();
+    await clean();
   });
 
   it('its delivery after the sale was refunded is a delivery after refund', async () => {
@@ -672,7 +672,7 @@ describe('a superseded attempt is still heard', () => {
       { kind: 'delivered_after_refund', attemptId: s.first.id },
     ]);
     expect((await row(s.id)).status).toBe('FAILED');
-    clean();
+    await clean();
   });
 
   it("the agent's webhook receivers hear of a delivery after refund, not of a double delivery", async () => {
@@ -732,7 +732,7 @@ describe('a superseded attempt is still heard', () => {
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect(await resolution(s.id)).toBe('held');
     expect(await jobOf(s.second.id)).toBeDefined();
-    clean();
+    await clean();
   });
 
   it('its schedule ends when its budget is spent, without sending the sale to review', async () => {
@@ -769,7 +769,7 @@ describe('answers after the sale was resolved', () => {
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
     expect(await earnings()).toEqual({ count: 0, face: 0 });
     expect((await kinds(s.id)).filter((k) => k === 'reversed')).toHaveLength(1);
-    clean();
+    await clean();
   });
 
   it('a reversal of a refunded sale moves nothing', async () => {
@@ -779,7 +779,7 @@ describe('answers after the sale was resolved', () => {
     expect((await row(s.id)).status).toBe('FAILED');
     expect(await lateOf(s.id)).toEqual([]);
     expect(await wallet()).toEqual({ balance: FUND, reserved: 0 });
-    clean();
+    await clean();
   });
 
   it('a delivery after a refund, or after a reversal, is flagged for an admin once; the money waits', async () => {
@@ -807,7 +807,7 @@ describe('answers after the sale was resolved', () => {
     await apply(t.first.id, answer('SUCCESS'));
     expect(await lateOf(t.id)).toMatchObject([{ kind: 'delivered_after_refund' }]);
     expect((await row(t.id)).status).toBe('REVERSED');
-    clean();
+    await clean();
   });
 
   it('a success repeated on a settled sale changes nothing and flags nothing', async () => {

@@ -13,7 +13,7 @@ withWorld(5_000_000, (w) => (world = w));
 /** Every table a callback could touch, as row counts: "changes nothing" means these stay equal. */
 async function footprint() {
   const count = async (table: string) =>
-    (await first(await rows(world.db, sql.raw(`select count(*) as n from ${table}`))))!.n;
+    (await first(rows<{ n: number }>(world.db, sql.raw(`select count(*) as n from ${table}`))))!.n;
   return {
     ledger: await count('ledger_entries'),
     resolutions: await count('purchase_resolutions'),
@@ -103,6 +103,6 @@ describe('provider callbacks', () => {
     const replay = await handleCallback(world.db, 'vtpass', hint);
     expect(replay.outcome).toBe('duplicate');
     expect(await footprint()).toEqual(afterFirst);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

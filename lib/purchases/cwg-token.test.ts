@@ -41,6 +41,6 @@ describe('the CWG token', () => {
     );
     // One since the simulator started: the catalogue sync's token served all 100 sales too.
     expect(world.sim.cwgTokenRequests()).toBe(1);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   }, 60_000);
 });

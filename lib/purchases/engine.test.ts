@@ -131,7 +131,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
       (await eventKinds(s.purchaseId)).filter((k) => k === 'delivered_after_refund'),
     ).toHaveLength(1);
     expect((await row(s.purchaseId)).status).toBe('FAILED'); // the money says refunded until an admin decides
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('flags a refund after two not-found answers that a callback later finds delivered', async () => {
@@ -175,13 +175,11 @@ describe('a delivery after the sale was resolved is never silent', () => {
     const before = await wallet();
     const floatBalance = async () =>
       (
-        await first(
-          await rows(
-            world.db,
-            sql`select balance as b from accounts where code = ${`float:${first.provider}`}`,
-          ),
+        await rows<{ b: number }>(
+          world.db,
+          sql`select balance as b from accounts where code = ${`float:${first.provider}`}`,
         )
-      )?.b ?? 0;
+      )[0]?.b ?? 0;
     const floatBefore = await floatBalance();
     await resolveLateDelivery(
       world.db,
@@ -191,9 +189,12 @@ describe('a delivery after the sale was resolved is never silent', () => {
       'first provider delivered too; our loss',
     );
     expect(await wallet()).toEqual(before); // the agent is not charged
-    const writeOff = (await first(
-      await rows(world.db, sql`select balance as b from accounts where code = 'write_off:NGN'`),
-    ))!.b;
+    const writeOff = (
+      await rows<{ b: number }>(
+        world.db,
+        sql`select balance as b from accounts where code = 'write_off:NGN'`,
+      )
+    )[0]!.b;
     expect(writeOff).toBeLessThanOrEqual(-first.providerCostMinor);
     expect(
       (await lateDeliveryTotals(world.db)).find((t) => t.currency === 'NGN')?.writtenOffMinor,
@@ -203,15 +204,15 @@ describe('a delivery after the sale was resolved is never silent', () => {
       resolution: 'written_off',
       resolvedBy: 'admin@test',
     });
-    expect(
-      async () => await resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again'),
-    ).toThrow(/already written off/);
-    const audit = await rows(
+    await expect(
+      resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again'),
+    ).rejects.toThrow(/already written off/);
+    const audit = await rows<{ n: number }>(
       world.db,
       sql`select count(*) as n from audit_log where action = 'sale.late_delivery_written_off' and target_id = ${String(s.purchaseId)}`,
     );
     expect(audit[0]?.n).toBe(1);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('recovers from the wallet in one movement, never overdrawing: the shortfall is a debt the next funding pays', async () => {
@@ -238,13 +239,13 @@ describe('a delivery after the sale was resolved is never silent', () => {
       debtMinor: s.agentCostMinor - held,
     });
     expect((await wallet(agentId)).balance).toBe(0);
-    const recoveries = await rows(
+    const recoveries = await rows<{ n: number }>(
       world.db,
       sql`select count(*) as n from ledger_entries where kind = 'recovery' and reference = ${`late-delivery:${late!.id}`}`,
     );
     expect(recoveries[0]?.n).toBe(1);
     expect(await agentDebt(world.db, agentId, 'NGN')).toBe(s.agentCostMinor - held);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
 
     await fundWallet(world.db, SYSTEM_ACTOR, {
       agentId,
@@ -256,7 +257,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     });
     expect(await agentDebt(world.db, agentId, 'NGN')).toBe(0);
     expect((await wallet(agentId)).balance).toBe(20_000 - (s.agentCostMinor - held));
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('simulator 62 at a provider that refunds at once: the success callback flags it (RechargeKit)', async () => {
@@ -273,7 +274,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
     });
     expect(handled.outcome).toBe('applied');
     expect(await lateOf(s.purchaseId)).toMatchObject([{ kind: 'delivered_after_refund' }]);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('simulator 62 where the table asks for a confirming requery first: the requery finds it delivered and the sale succeeds', async () => {
@@ -296,7 +297,7 @@ describe('failover only when the first attempt provably did nothing', () => {
     await runRequeryPass(world.db, { now: () => Date.now() + 10 * 60_000 });
     expect((await row(s.purchaseId)).status).toBe('FAILED');
     expect(await attemptsOf(s.purchaseId)).toHaveLength(1);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('a failure that needs confirming keeps the money reserved until a requery says failed or not found', async () => {
@@ -351,7 +352,7 @@ describe('failover only when the first attempt provably did nothing', () => {
     const refunded = await apply(other.id, answer('FAILED'), { failover });
     expect(refunded.failoverTo).toBeUndefined();
     expect(refunded.purchase.status).toBe('FAILED');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });
 
@@ -366,7 +367,7 @@ describe('not found means two answers after the grace period, per attempt', () =
     expect((await row(s.purchaseId)).status).toBe('MANUAL_REVIEW');
     await apply(attempt.id, answer('NOT_FOUND'), { by: 'callback', now: late + 1 });
     expect((await row(s.purchaseId)).status).toBe('FAILED');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('answers inside the grace period do not count', async () => {
@@ -421,7 +422,7 @@ describe('callbacks cannot steer the schedule', () => {
     expect((await row(s.purchaseId)).status).toBe('PENDING');
     expect(await jobOf(attempt.id)).toMatchObject({ tries: job.tries, nextAt: job.nextAt });
     expect(requeries).toBeLessThanOrEqual(3);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });
 
@@ -502,6 +503,6 @@ describe('a sale whose provider cannot be called', () => {
         .where(eq(purchaseEvents.purchaseId, s.purchaseId))
     ).find((e) => e.kind === 'manual_review')?.detail;
     expect(JSON.stringify(why)).toMatch(/requery budget spent.*cannot be called/);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

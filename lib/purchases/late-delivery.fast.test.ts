@@ -57,15 +57,15 @@ const entriesOf = async (lateId: number) =>
     .select()
     .from(ledgerEntries)
     .where(eq(ledgerEntries.reference, `late-delivery:${lateId}`));
-const refusalOf = (f: () => unknown) => {
+const refusalOf = async (f: () => Promise<unknown>) => {
   try {
-    f();
+    await f();
   } catch (error) {
     return error;
   }
   throw new Error('not refused');
 };
-const clean = () => expect(allViolations(w.db)).toEqual([]);
+const clean = async () => expect(await allViolations(w.db)).toEqual([]);
 const fund = async (amount: number, reference = `late-fund-${++n}`) =>
   await fundWallet(
     w.db,
@@ -175,15 +175,15 @@ describe('recovering a late delivery from the agent', () => {
       reason: 'the customer got it',
       recoveredMinor: sale.agentCostMinor,
     });
-    const audits = await rows(
+    const audits = await rows<{ action: string }>(
       w.db,
       sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
     );
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_recovered']);
-    expect(
-      async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock),
-    ).toThrow(/already recovered by admin@test/);
-    clean();
+    await expect(
+      resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock),
+    ).rejects.toThrow(/already recovered by admin@test/);
+    await clean();
   });
 
   it('what the wallet cannot pay becomes a debt; the next funding pays it first, once', async () => {
@@ -213,7 +213,7 @@ describe('recovering a late delivery from the agent', () => {
     expect(await wallet()).toBe(0);
     const debt = sale.agentCostMinor - held;
     expect(await agentDebt(w.db, w.agentId, 'NGN')).toBe(debt);
-    clean();
+    await clean();
     // A funding smaller than the debt pays what it can and leaves the rest owed.
     await fund(1_000, 'small-top-up');
     expect(await wallet()).toBe(0);
@@ -227,7 +227,7 @@ describe('recovering a late delivery from the agent', () => {
     // With no debt left, funding is credited whole.
     await fund(3_000);
     expect(await wallet()).toBe(23_000 - (debt - 1_000));
-    clean();
+    await clean();
   });
 
   it('an empty wallet pays nothing now: the whole agent cost is the debt', async () => {
@@ -252,7 +252,7 @@ describe('recovering a late delivery from the agent', () => {
       debtMinor: sale.agentCostMinor,
     });
     expect((await entriesOf(late.id)).some((e) => e.kind === 'recovery')).toBe(false);
-    clean();
+    await clean();
   });
 
   it('a provider cost above the agent cost takes the margin shortfall back from commission', async () => {
@@ -271,7 +271,7 @@ describe('recovering a late delivery from the agent', () => {
       memo: 'Margin shortfall on a late delivery',
     });
     expect(await wallet()).toBe(100_000 - sale.agentCostMinor);
-    clean();
+    await clean();
   });
 });
 
@@ -295,31 +295,33 @@ describe('writing a late delivery off', () => {
       recoveredMinor: null,
       debtMinor: null,
     });
-    const audits = await rows(
+    const audits = await rows<{ action: string }>(
       w.db,
       sql`select action from audit_log where target_type = 'purchase' and target_id = ${String(sale.purchaseId)}`,
     );
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_written_off']);
-    expect(
-      async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock),
-    ).toThrow(/already written off by admin@test/);
-    clean();
+    await expect(
+      resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock),
+    ).rejects.toThrow(/already written off by admin@test/);
+    await clean();
   });
 
   it('refuses a blank reason and an unknown late delivery, writing nothing', async () => {
     await world(100_000);
     const { late } = await refundedThenDelivered();
     const entries = (await w.db.select().from(ledgerEntries)).length;
-    expect(
-      async () => await resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock),
-    ).toThrow('Give a reason.');
+    await expect(
+      resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock),
+    ).rejects.toThrow('Give a reason.');
     // The form marks the reason field.
     expect(
-      refusalOf(async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock)),
+      await refusalOf(
+        async () => await resolveLateDelivery(w.db, admin, late.id, 'recover', '', clock),
+      ),
     ).toEqual(new Refusal('Give a reason.', 'reason'));
-    expect(
-      async () => await resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock),
-    ).toThrow('No such late delivery.');
+    await expect(
+      resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock),
+    ).rejects.toThrow('No such late delivery.');
     expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
     expect(await listOpenLateDeliveries(w.db)).toHaveLength(1);
   });

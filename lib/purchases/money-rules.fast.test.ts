@@ -84,8 +84,8 @@ const resolution = async (id: number) =>
 const job = async (id: number) =>
   await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, id)));
 const ledgerRows = async () =>
-  (await first(await rows(w.db, sql`select count(*) as n from ${ledgerEntries}`)))!.n;
-const clean = () => expect(allViolations(w.db)).toEqual([]);
+  (await first(rows<{ n: number }>(w.db, sql`select count(*) as n from ${ledgerEntries}`)))!.n;
+const clean = async () => expect(await allViolations(w.db)).toEqual([]);
 
 async function sale(
   lastTwo: string,
@@ -137,7 +137,7 @@ describe('a sale moves the money once', () => {
     expect((await row(s.purchaseId)).finalAt).toBe(clock);
     expect(await job(s.purchaseId)).toBeUndefined();
     expect(await tick(2 * HOUR)).toBe(0);
-    clean();
+    await clean();
   });
 
   it('refuses a sale the wallet cannot pay for, in words, and writes nothing', async () => {
@@ -175,7 +175,7 @@ describe('a sale moves the money once', () => {
     const s = await sale('00', 10_000);
     expect(s.status).toBe('SUCCESS');
     expect(await wallet()).toEqual({ balance: 0, reserved: 0 });
-    clean();
+    await clean();
   });
 
   it('replaying the idempotency key returns the same sale and writes nothing; another body with it is refused', async () => {
@@ -247,7 +247,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     // the first requery 30 s after the answer (VTpass is first on the MTN airtime route).
     expect(s.provider).toBe('vtpass');
     expect((await job(s.purchaseId))?.nextAt).toBe(clock + 30_000);
-    clean();
+    await clean();
   });
 
   it('the requery worker asks nothing before the job is due, then applies the answer once', async () => {
@@ -260,7 +260,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
     expect(await job(s.purchaseId)).toBeUndefined();
     expect(await tick(HOUR)).toBe(0);
-    clean();
+    await clean();
   });
 
   it('a still-pending answer pushes the next requery out along the schedule (30 s, 1, 2, 5 min …)', async () => {
@@ -275,7 +275,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     }
     expect(gaps).toEqual([MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE]);
     expect((await row(s.purchaseId)).status).toBe('PENDING');
-    clean();
+    await clean();
   });
 
   it('58: pending forever ends in manual review when the requery budget is spent, money still held', async () => {
@@ -293,7 +293,7 @@ describe('ambiguity holds the money until a definite answer', () => {
     });
     expect(await resolution(s.purchaseId)).toBe('held');
     expect((await listReviewQueue(w.db, clock)).map((r) => r.purchase.id)).toContain(s.purchaseId);
-    clean();
+    await clean();
   });
 
   it.each([
@@ -315,7 +315,7 @@ describe('ambiguity holds the money until a definite answer', () => {
       balance: money === 'settled' ? 100_000 - s.agentCostMinor : 100_000,
       reserved: 0,
     });
-    clean();
+    await clean();
   });
 });
 
@@ -330,7 +330,7 @@ describe('not found is failed only after the grace period and two answers in a r
     expect((await row(s.purchaseId)).status).toBe('FAILED');
     expect(await resolution(s.purchaseId)).toBe('refunded');
     expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
-    clean();
+    await clean();
   });
 
   it('54: NOT_FOUND answers inside the grace period count for nothing; two after it refund', async () => {
@@ -361,7 +361,7 @@ describe('not found is failed only after the grace period and two answers in a r
     expect(await resolution(s.purchaseId)).toBe('held');
     await tick(HOUR);
     expect(await resolution(s.purchaseId)).toBe('refunded');
-    clean();
+    await clean();
   });
 
   it('a pending answer between two NOT_FOUND answers breaks the run', async () => {
@@ -386,7 +386,7 @@ describe('not found is failed only after the grace period and two answers in a r
     expect(await resolution(s.purchaseId)).toBe('held');
     await tick(HOUR); // the second in a row
     expect(await resolution(s.purchaseId)).toBe('refunded');
-    clean();
+    await clean();
   });
 });
 
@@ -411,7 +411,7 @@ describe('late answers after a resolution', () => {
     const third = { ...cb, rawBody: cb.rawBody.replace('"type"', '"third":1,"type"') };
     expect((await handleCallback(w.db, 'vtpass', third, w.provider, now)).outcome).toBe('applied');
     expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
-    clean();
+    await clean();
   });
 
   it('a refunded sale stays refunded when a success arrives later (no money moves on it)', async () => {
@@ -430,7 +430,7 @@ describe('late answers after a resolution', () => {
     );
     expect(await resolution(s.purchaseId)).toBe('refunded');
     expect(await wallet()).toEqual({ balance: 100_000, reserved: 0 });
-    clean();
+    await clean();
   });
 });
 
@@ -444,7 +444,7 @@ describe('callbacks are hints: the requery decides', () => {
     expect((await handleCallback(w.db, 'vtpass', forged, w.provider, now)).outcome).toBe('applied');
     expect(await resolution(s.purchaseId)).toBe('held');
     expect((await row(s.purchaseId)).status).toBe('PENDING');
-    clean();
+    await clean();
   });
 
   it('a true callback resolves the sale; its replay is a duplicate; strangers and garbage change nothing', async () => {
@@ -483,7 +483,7 @@ describe('callbacks are hints: the requery decides', () => {
       ).outcome,
     ).toBe('unknown_reference');
     expect(await wallet()).toEqual({ balance: 100_000 - s.agentCostMinor, reserved: 0 });
-    clean();
+    await clean();
   });
 });
 
@@ -504,17 +504,17 @@ describe('admin resolution and check now', () => {
     ]);
     expect([await job(a.purchaseId), await job(b.purchaseId)]).toEqual([undefined, undefined]);
     expect(await wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
-    expect(
-      async () => await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
-    ).toThrowError(/already resolved \(settled\)/);
-    expect(
-      async () => await adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock),
-    ).toThrowError('No such sale.');
+    await expect(
+      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
+    ).rejects.toThrowError(/already resolved \(settled\)/);
+    await expect(
+      adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock),
+    ).rejects.toThrowError('No such sale.');
     const events = (
       await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, a.purchaseId))
     ).map((e) => e.kind);
     expect(events).toContain('admin_resolution');
-    clean();
+    await clean();
   });
 
   it("check now asks the provider about the agent's own pending sale, at most once per 15 s", async () => {
@@ -542,7 +542,7 @@ describe('admin resolution and check now', () => {
       outcome: expect.objectContaining({ status: 'SUCCESS', purchaseId: done.purchaseId }),
     });
     expect(w.sim.calls.length, 'a final sale is not requeried').toBe(calls);
-    clean();
+    await clean();
   });
 
   it('the review queue lists manual review and sales pending longer than the stuck threshold, oldest first', async () => {

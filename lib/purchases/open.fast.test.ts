@@ -36,7 +36,7 @@ const now = Date.UTC(2026, 11, 2, 10, 0); // 11:00 in Lagos
 const newReference = createReferenceGenerator(() => new Date(now));
 const open = async (request: ReturnType<typeof saleRequest>, at = now) =>
   await openSale(w.db, request, newReference, at);
-function opened(result: ReturnType<typeof open>) {
+function opened(result: Awaited<ReturnType<typeof open>>) {
   if (result.kind !== 'opened') throw new Error('expected a new sale');
   return result;
 }
@@ -129,18 +129,18 @@ describe('opening a sale', () => {
       phone: '9876543201',
       circle: '5',
     };
-    const first = opened(await open(request));
+    const original = opened(await open(request));
     expect(await open(request, now + SECOND)).toEqual({
       kind: 'replay',
       purchase: await first(
-        w.db.select().from(purchases).where(eq(purchases.id, first.purchase.id)),
+        w.db.select().from(purchases).where(eq(purchases.id, original.purchase.id)),
       ),
     });
     const refused = new Refusal(
       'This form was already used for a different sale. Start a new sale.',
     );
-    expect(async () => await open({ ...request, circle: '23' })).toThrow(refused);
-    expect(async () => await open({ ...request, phone: '9876543202' })).toThrow(refused);
+    await expect(open({ ...request, circle: '23' })).rejects.toThrow(refused);
+    await expect(open({ ...request, phone: '9876543202' })).rejects.toThrow(refused);
     expect(await w.db.select().from(purchaseAttempts)).toHaveLength(1);
   });
 });
@@ -158,7 +158,7 @@ describe('the daily limit', () => {
     await setStatus(await sale('03'), 'FAILED'); // refunded: it no longer counts
     // 30,000 counted: one more of 10,000 reaches the limit, and the next passes it.
     const fourth = await sale('04');
-    expect(async () => await sale('05')).toThrow(/would pass your daily limit of ₦400/);
+    await expect(sale('05')).rejects.toThrow(/would pass your daily limit of ₦400/);
     expect(
       await first(w.db.select().from(purchases).where(eq(purchases.id, fourth))),
     ).toBeDefined();
@@ -174,7 +174,7 @@ describe('a product nobody can sell', () => {
       .set({ available: false })
       .where(eq(productSources.productId, w.airtime.id));
     const before = (await w.db.select().from(purchases)).length;
-    expect(async () => await open(saleRequest(w, { ending: '00' }))).toThrow(
+    await expect(open(saleRequest(w, { ending: '00' }))).rejects.toThrow(
       new Refusal('This product cannot be sold right now. Try another plan or network.'),
     );
     expect(await w.db.select().from(purchases)).toHaveLength(before);

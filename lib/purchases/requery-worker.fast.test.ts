@@ -8,6 +8,7 @@ import { sellTo } from '@/test/world/sales';
 import { claimDueJobs, runRequeryPass, startRequeryWorker } from './requery-worker';
 import { startSale } from './start-sale';
 import { first } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -121,9 +122,9 @@ describe('the requery worker', () => {
     return w.sim.fetch(...args);
   }) as typeof fetch;
   /** Lets the worker's promises run until the condition holds (bounded: no clock involved). */
-  async function until(what: string, condition: () => boolean) {
+  async function until(what: string, condition: () => boolean | Promise<boolean>) {
     for (let i = 0; i < 2_000; i += 1) {
-      if (condition()) return;
+      if (await condition()) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
     throw new Error(`never: ${what}`);
@@ -211,11 +212,11 @@ describe('the requery worker', () => {
     const stop = startRequeryWorker(w.db, 1_000);
     await makeDue(sale.purchaseId);
     // The database fails the pass (the jobs' table is out of reach for one tick).
-    w.db.$client.exec('alter table requery_jobs rename to requery_jobs_away');
+    sqliteFile(w.db).exec('alter table requery_jobs rename to requery_jobs_away');
     vi.advanceTimersByTime(1_000);
     await until('the failure is logged', () => logged.mock.calls.length > 0);
     expect(logged.mock.calls[0]![0]).toBe('[requery] pass failed');
-    w.db.$client.exec('alter table requery_jobs_away rename to requery_jobs');
+    sqliteFile(w.db).exec('alter table requery_jobs_away rename to requery_jobs');
     vi.advanceTimersByTime(1_000);
     await until('the sale settles', async () => (await resolution(sale.purchaseId)) !== undefined);
     expect(calls).toBe(1);

@@ -55,26 +55,26 @@ describe('every pending sale reaches a final state by requery, and the books sta
     ['59', 'definite failure, confirmed by requery', 'FAILED'],
     ['62', 'failure that turns into a delivery before the confirming requery', 'SUCCESS'],
   ])('ending %s (%s) ends %s', async (lastTwo, _label, final) => {
-    const first = await sale(lastTwo);
-    expect(['PENDING', 'UNKNOWN']).toContain(first.status);
-    world.sim.release(first.phone); // the simulator's record turns final now, not on its timer
-    const settled = await requeryUntilSettled(first.purchaseId);
+    const sold = await sale(lastTwo);
+    expect(['PENDING', 'UNKNOWN']).toContain(sold.status);
+    world.sim.release(sold.phone); // the simulator's record turns final now, not on its timer
+    const settled = await requeryUntilSettled(sold.purchaseId);
     expect(settled.status).toBe(final);
     expect(
-      await world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, first.purchaseId)),
+      await world.db.select().from(requeryJobs).where(eq(requeryJobs.purchaseId, sold.purchaseId)),
     ).toEqual([]);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('refunds a never-seen sale only after the grace period and two not-found answers', async () => {
-    const first = await sale('54');
+    const sold = await sale('54');
     const created = (await first(
-      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+      world.db.select().from(purchases).where(eq(purchases.id, sold.purchaseId)),
     ))!.createdAt;
     const wallet = async () => (await findWallet(world.db, world.agentId, 'NGN'))!;
     const heldBalance = (await wallet()).balance;
     const status = async () =>
-      (await first(world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId))))!
+      (await first(world.db.select().from(purchases).where(eq(purchases.id, sold.purchaseId))))!
         .status;
     // Two answers inside the grace period prove nothing: still held.
     for (const minutes of [2, 5])
@@ -87,20 +87,20 @@ describe('every pending sale reaches a final state by requery, and the books sta
     // The second one after the grace period refunds.
     await runRequeryPass(world.db, { now: () => created + 3 * 60 * 60_000 });
     expect(await status()).toBe('FAILED');
-    expect((await wallet()).balance).toBe(heldBalance + first.agentCostMinor);
-    expect(allViolations(world.db)).toEqual([]);
+    expect((await wallet()).balance).toBe(heldBalance + sold.agentCostMinor);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('refunds a late reversal exactly once and shows the sale as reversed', async () => {
-    const first = await sale('57');
-    expect(first.status).toBe('SUCCESS');
+    const sold = await sale('57');
+    expect(sold.status).toBe('SUCCESS');
     const afterSale = (await findWallet(world.db, world.agentId, 'NGN'))!.balance;
-    world.sim.release(first.phone); // the reversal happens now
+    world.sim.release(sold.phone); // the reversal happens now
     // The reversal arrives as a callback hint; requery confirms it. Apply it twice: money moves once.
     const { handleCallback } = await import('./callbacks');
-    const attempt = first.reference;
+    const attempt = sold.reference;
     for (let i = 0; i < 2; i += 1) {
-      await handleCallback(world.db, first.provider as 'vtpass', {
+      await handleCallback(world.db, sold.provider as 'vtpass', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         query: {},
@@ -116,13 +116,13 @@ describe('every pending sale reaches a final state by requery, and the books sta
       });
     }
     const row = (await first(
-      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+      world.db.select().from(purchases).where(eq(purchases.id, sold.purchaseId)),
     ))!;
     expect(row.status).toBe('REVERSED');
     expect((await findWallet(world.db, world.agentId, 'NGN'))!.balance).toBe(
-      afterSale + first.agentCostMinor,
+      afterSale + sold.agentCostMinor,
     );
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('never requeries JoNet before 60 seconds', () => {
@@ -131,24 +131,24 @@ describe('every pending sale reaches a final state by requery, and the books sta
   });
 
   it('moves a sale whose requery budget runs out to manual review, never to a guess', async () => {
-    const first = await sale('58');
+    const sold = await sale('58');
     let clock = Date.now();
     for (let i = 0; i < 40; i += 1) {
       clock += 2 * 3_600_000;
       await runRequeryPass(world.db, { now: () => clock });
     }
     const row = (await first(
-      world.db.select().from(purchases).where(eq(purchases.id, first.purchaseId)),
+      world.db.select().from(purchases).where(eq(purchases.id, sold.purchaseId)),
     ))!;
     expect(row.status).toBe('MANUAL_REVIEW');
     const kinds = (
       await world.db
         .select()
         .from(purchaseEvents)
-        .where(eq(purchaseEvents.purchaseId, first.purchaseId))
+        .where(eq(purchaseEvents.purchaseId, sold.purchaseId))
     ).map((e) => e.kind);
     expect(kinds).toContain('manual_review');
     expect(kinds).not.toContain('refunded');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

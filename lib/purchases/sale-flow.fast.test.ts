@@ -293,7 +293,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     const failed = await failedSale({ phone: failedPhone });
     expect(failed.status).toBe('FAILED');
     expect(await sell({ phone: failedPhone })).toMatchObject({ ok: true });
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it("keeps to the agent's largest sale and daily total, counting only today's other live sales", async () => {
@@ -325,7 +325,7 @@ describe('a sale refuses what the agent got wrong, before any money moves', () =
     // The next Lagos day starts again.
     clock += 24 * 60 * MINUTE;
     expect(await sell({ amountMinor: 20_000, confirmRepeat: true })).toMatchObject({ ok: true });
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('the daily total runs from midnight in Lagos (23:00 UTC), not from midnight UTC', async () => {

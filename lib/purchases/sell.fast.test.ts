@@ -114,7 +114,7 @@ describe('try again', () => {
     expect(attempts.map((a) => a.provider)).toEqual(w.routes.data);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
     expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       expect(after.balance).toBe(before.balance - result.outcome.agentCostMinor);
       expect(after.reserved).toBe(before.reserved + result.outcome.agentCostMinor);
     }
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('charges the face value less the agent commission', async () => {
@@ -128,7 +128,7 @@ describe('selling airtime against the simulator over HTTP', () => {
       balance: 32_000,
       reserved: 0,
     });
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('asks before selling the same product to the same number within a minute', async () => {
@@ -230,7 +230,7 @@ describe('selling airtime against the simulator over HTTP', () => {
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
     expect(new Set(attempts.map((a) => a.provider)).size).toBe(attempts.length);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('gives the JoNet attempt reached by failover an all-digit reference, which JoNet accepts (no JO104)', async () => {
@@ -309,6 +309,6 @@ describe('selling airtime against the simulator over HTTP', () => {
       refusal: new Refusal('This sale would pass your daily limit of ₦600.00.'),
     });
     expect(await sale(10_000)).toMatchObject({ ok: true, outcome: { status: 'SUCCESS' } });
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

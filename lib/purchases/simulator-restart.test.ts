@@ -58,6 +58,6 @@ describe('a simulator restart', () => {
         )
       )?.status,
     ).toBe('SUCCESS');
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 });

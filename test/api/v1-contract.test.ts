@@ -25,6 +25,7 @@ import { consumeRate } from '@/lib/api/rate-limit';
 import * as schemas from '@/lib/api/schemas';
 import type { ApiScope } from '@/db/schema';
 import { first } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let world: World;
 let sellKey: string;
@@ -261,7 +262,7 @@ describe('create a sale', () => {
     expectDocumented(schemas.saleSchema, sold.body);
     const after = (await call(balancesRoute.GET as Handler, '/balances')).body.data[0];
     expect(before.availableMinor - after.availableMinor).toBe(sold.body.costMinor);
-    expect(allViolations(world.db)).toEqual([]);
+    expect(await allViolations(world.db)).toEqual([]);
   });
 
   it('sells a data plan at its price, refusing a price that changed', async () => {
@@ -637,13 +638,13 @@ describe('rate limits', () => {
     const other = openDatabase(world.file);
     try {
       const now = Date.parse('2031-01-01T00:00:00.100Z');
-      const allowed = [world.db, other, world.db, other].map(
-        async (db) => (await consumeRate(db, key, 'read', now)).allowed,
-      );
+      const allowed: boolean[] = [];
+      for (const db of [world.db, other, world.db, other])
+        allowed.push((await consumeRate(db, key, 'read', now)).allowed);
       expect(allowed).toEqual([true, true, true, false]);
       expect((await consumeRate(other, key, 'read', now + 1_000)).allowed).toBe(true); // the next second starts afresh
     } finally {
-      other.$client.close();
+      sqliteFile(other).close();
     }
   });
 

@@ -12,6 +12,7 @@ import { startSale } from '@/lib/purchases/start-sale';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { IN_PROCESS_URL } from '@/test/world/in-process-simulator';
 import { committedPgMigrations, freshPgDatabase, PG_SKIP_REASON } from './fresh-pg';
+import { sqliteFile } from '@/db/client';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) console.warn(`[copy-to-postgres] the test is ${PG_SKIP_REASON}`);
@@ -49,7 +50,7 @@ describe.skipIf(!serverUrl)(
       }
       database = await freshPgDatabase(serverUrl!);
       target = openPostgres(database.url, { max: 2 });
-      report = await copySqliteToPostgres(world.db.$client, target);
+      report = await copySqliteToPostgres(sqliteFile(world.db), target);
     });
     afterAll(async () => {
       await target?.$client.end();
@@ -58,7 +59,8 @@ describe.skipIf(!serverUrl)(
     });
 
     const sqliteCount = (table: string) =>
-      (world.db.$client.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+      (sqliteFile(world.db).prepare(`select count(*) as n from "${table}"`).get() as { n: number })
+        .n;
     const pgRows = async <T extends object>(text: string) =>
       (await target.$client.query<T>(text)).rows;
     const pgOne = async <T extends object>(text: string) => (await pgRows<T>(text))[0]!;
@@ -92,7 +94,7 @@ describe.skipIf(!serverUrl)(
       );
       expect(sums.length).toBe(sqliteCount('accounts'));
       for (const account of sums) expect(account.balance).toBe(account.from_entries);
-      const source = world.db.$client
+      const source = sqliteFile(world.db)
         .prepare('select id, balance from accounts order by id')
         .all() as { id: number; balance: number }[];
       expect(sums.map((a) => ({ id: Number(a.id), balance: Number(a.balance) }))).toEqual(source);
@@ -103,7 +105,7 @@ describe.skipIf(!serverUrl)(
     });
 
     it('keeps booleans and JSON as the source meant them', async () => {
-      const sourceRoutes = world.db.$client
+      const sourceRoutes = sqliteFile(world.db)
         .prepare('select currency, network, type, providers from routes order by 1, 2, 3')
         .all() as { providers: string }[];
       const targetRoutes = await pgRows<{ providers: unknown }>(
@@ -112,7 +114,7 @@ describe.skipIf(!serverUrl)(
       expect(targetRoutes).toEqual(
         sourceRoutes.map((r) => ({ ...r, providers: JSON.parse(r.providers) as unknown })),
       );
-      const { n: sourceActive } = world.db.$client
+      const { n: sourceActive } = sqliteFile(world.db)
         .prepare('select count(*) as n from products where active = 1')
         .get() as { n: number };
       const { n: targetActive } = await pgOne<{ n: string }>(
@@ -131,7 +133,7 @@ describe.skipIf(!serverUrl)(
 
     it('refuses a target that is not empty, and copies nothing', async () => {
       const before = await pgRows<{ n: string }>('select count(*) as n from purchases');
-      await expect(copySqliteToPostgres(world.db.$client, target)).rejects.toThrow(/not empty/);
+      await expect(copySqliteToPostgres(sqliteFile(world.db), target)).rejects.toThrow(/not empty/);
       expect(await pgRows<{ n: string }>('select count(*) as n from purchases')).toEqual(before);
       expect(await migratePostgres(target)).toBe(committedPgMigrations());
     });

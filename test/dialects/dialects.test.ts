@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
 import { migratePostgres, openPostgres, type PgDb } from '@/db/pg/client';
 import { freshPgDatabase, PG_SKIP_REASON } from './fresh-pg';
 import { pgShape } from './pg-shape';
@@ -43,7 +43,7 @@ const CHANGES = (table: string) => [
 describe('the SQLite schema from its migrations', () => {
   let sqlite: Database.Database;
   beforeAll(() => {
-    sqlite = openDatabase(':memory:').$client;
+    sqlite = sqliteFile(openDatabase(':memory:'));
   });
   afterAll(() => sqlite.close());
 
@@ -85,7 +85,7 @@ describe.skipIf(!serverUrl)(
       db = openPostgres(database.url, { max: 1 });
       await migratePostgres(db);
       client = await db.$client.connect();
-      const file = openDatabase(':memory:').$client;
+      const file = sqliteFile(openDatabase(':memory:'));
       sqlite = sqliteShape(file);
       file.close();
       postgres = await pgShape(client);

@@ -18,6 +18,7 @@ import { magicPhone, proofWorld } from './helpers';
 import type { WorkerExit } from './processes';
 import type { BulkCrashStep } from './workers/bulk.worker';
 import { first, rows } from '@/db/query';
+import { sqliteFile } from '@/db/client';
 
 let T: World;
 beforeAll(async () => {
@@ -68,20 +69,23 @@ async function killAndResume(step: BulkCrashStep) {
     );
     if (!created.ok) throw new Error(created.refusal.message);
     await confirmBatch(h.db, T.agentId, created.batchId);
-    h.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    sqliteFile(h.db).pragma('wal_checkpoint(TRUNCATE)');
 
     const exit = await runBulkWorker(h.file, step);
     const db = h.restart();
-    const afterRestart = allViolations(db);
+    const afterRestart = await allViolations(db);
     const salesPerPhone = async () =>
-      await rows(db, sql`select phone, count(*) as n from purchases group by phone`);
+      await rows<{ phone: string; n: number }>(
+        db,
+        sql`select phone, count(*) as n from purchases group by phone`,
+      );
     const soldBeforeResume = (await db.select().from(purchases)).length;
     // Resume: another runner, once the dead one's lease has expired.
     await runBulkPass(db, { now: () => Date.now() + 61_000 });
     // Reconcile: requery passes past the schedule and the not-found grace settle whatever was left open.
     for (let pass = 1; pass <= 3; pass += 1)
       await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
-    const rows = await db.select().from(bulkRows).where(eq(bulkRows.batchId, created.batchId));
+    const batchRows = await db.select().from(bulkRows).where(eq(bulkRows.batchId, created.batchId));
     const sales = await db.select().from(purchases);
     return {
       exit,
@@ -91,11 +95,11 @@ async function killAndResume(step: BulkCrashStep) {
       batch: (await first(
         db.select().from(bulkBatches).where(eq(bulkBatches.id, created.batchId)),
       ))!,
-      rows,
+      rows: batchRows,
       sales,
       phones,
       wallet: (await findWallet(db, T.agentId, 'NGN'))!,
-      afterReconcile: allViolations(db),
+      afterReconcile: await allViolations(db),
     };
   } finally {
     await h.close();

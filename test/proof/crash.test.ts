@@ -119,7 +119,7 @@ async function runCase(c: Case): Promise<{
     }
     // Restart: a new connection, as the next process would open it.
     const db = h.restart();
-    const beforeReconcile = allViolations(db);
+    const beforeReconcile = await allViolations(db);
     // Reconcile: requery passes with the clock past the leases, the schedule and the NOT_FOUND grace.
     for (let pass = 1; pass <= 4; pass += 1) {
       await runRequeryPass(db, { now: () => Date.now() + (40 + pass * 20) * 60_000 });
@@ -131,7 +131,7 @@ async function runCase(c: Case): Promise<{
       await commissionBps(db, T.agentId, 'NGN', 'MTN', 'airtime'),
     ).agentCostMinor;
     expect(
-      allViolations(db),
+      await allViolations(db),
       `${c.path} ${c.magic} killed ${c.step}: invariants after reconcile`,
     ).toEqual([]);
     return {

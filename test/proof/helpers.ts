@@ -22,6 +22,6 @@ export const magicPhone = (middle: number, lastTwo: string) =>
   `0803${String(middle % 100_000).padStart(5, '0')}${lastTwo}`;
 
 export const count = async (db: Db, table: string) =>
-  (await first(await rows(db, sql.raw(`select count(*) as n from ${table}`))))?.n ?? 0;
+  (await first(rows<{ n: number }>(db, sql.raw(`select count(*) as n from ${table}`))))?.n ?? 0;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -84,8 +84,8 @@ describe('a hostile sale is refused in words and writes nothing', () => {
           refusal: { message: expect.any(String), field },
         });
       }
-      expect(snapshot()).toEqual(before);
-      expect(allViolations(h.db)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+      expect(await allViolations(h.db)).toEqual([]);
     },
   );
 
@@ -120,7 +120,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       stored.filter((r) => r.circle !== null),
       'Nigerian sales with a stored circle',
     ).toEqual([]);
-    expect(allViolations(h.db)).toEqual([]);
+    expect(await allViolations(h.db)).toEqual([]);
   });
 
   it('an Indian sale with a hostile or wrong circle is refused on the circle field and writes nothing; the right circle is stored as is', async () => {
@@ -180,7 +180,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
         refusal: new Refusal('Choose the circle for this number.', 'circle'),
       });
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     const ok = await startSale(h.db, T.agentId, india(product!.circle));
     if (!ok.ok) throw new Error(`the positive control was refused: ${ok.refusal.message}`);
     const row = await first(
@@ -190,7 +190,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
         .where(eq(purchases.id, ok.outcome.purchaseId)),
     );
     expect(row).toEqual({ circle: product!.circle, currency: 'INR' });
-    expect(allViolations(h.db)).toEqual([]);
+    expect(await allViolations(h.db)).toEqual([]);
   });
 
   it('wrong types and impossible amounts are refused before any money moves', async () => {
@@ -225,7 +225,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
         refusal: { message: expect.any(String) },
       });
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('the sale form schema refuses hostile keys, oversized fields and wrong types with field errors', () => {
@@ -312,7 +312,7 @@ describe('hostile callbacks change nothing', () => {
       const handled = await handleCallback(h.db, provider, input(body, headers));
       expect(['ignored', 'unknown_reference']).toContain(handled.outcome);
       expect(handled.ack.status === 200 || handled.ack.status >= 400).toBe(true);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     },
   );
 
@@ -347,7 +347,7 @@ describe('hostile callbacks change nothing', () => {
     expect(
       await count(h.db, `purchase_resolutions where purchase_id = ${sale.outcome.purchaseId}`),
     ).toBe(0);
-    expect(allViolations(h.db)).toEqual([]);
+    expect(await allViolations(h.db)).toEqual([]);
   });
 });
 

@@ -78,7 +78,7 @@ async function verify(m: Model, r: Real, step: string): Promise<void> {
   ran.set(kind, (ran.get(kind) ?? 0) + 1);
   const db = r.h.db;
   const violations = allViolations(db);
-  expect(violations, `invariants after ${step}`).toEqual([]);
+  expect(await violations, `invariants after ${step}`).toEqual([]);
   const wallet = (await findWallet(db, T.agentId, 'NGN'))!;
   expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({
     balance: walletBalance(m),
@@ -215,7 +215,7 @@ class Debit implements Cmd {
       reason: 'model',
     };
     if (this.amount > walletBalance(m)) {
-      expect(async () => await fundWallet(r.h.db, ADMIN, input, m.clock)).toThrowError(
+      await expect(fundWallet(r.h.db, ADMIN, input, m.clock)).rejects.toThrowError(
         /^Your wallet has/,
       );
     } else {
@@ -247,9 +247,9 @@ class ReplayFunding implements Cmd {
         (await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount }, m.clock)).replayed,
       ).toBe(true);
     } else {
-      expect(
-        async () => await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
-      ).toThrowError(LedgerError);
+      await expect(
+        fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
+      ).rejects.toThrowError(LedgerError);
     }
     await verify(m, r, this.toString());
   }
@@ -584,8 +584,9 @@ class ReplaySale implements Cmd {
       amountMinor: this.sameBody ? sale.face : sale.face + 100,
       confirmRepeat: true,
     };
-    const before = (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))
-      ?.n;
+    const before = (
+      await first(rows<{ n: number }>(r.h.db, sql`select count(*) as n from ledger_entries`))
+    )?.n;
     const result = await startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference: realTimeReferences(),
@@ -603,7 +604,7 @@ class ReplaySale implements Cmd {
       });
     }
     expect(
-      (await first(await rows(r.h.db, sql`select count(*) as n from ledger_entries`)))?.n,
+      (await first(rows<{ n: number }>(r.h.db, sql`select count(*) as n from ledger_entries`)))?.n,
       'a replay writes no ledger row',
     ).toBe(before);
     await verify(m, r, this.toString());

@@ -93,7 +93,7 @@ describe('double spend across processes', () => {
         h.restart();
         expect(await findWallet(h.db, T.agentId, 'NGN')).toMatchObject({ balance: 0, reserved: 0 });
         expect(await count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(k);
-        expect(allViolations(h.db)).toEqual([]);
+        expect(await allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();
       }
@@ -138,9 +138,10 @@ describe('idempotency under concurrency', () => {
         expect(await count(h.db, 'purchases where agent_id = ' + T.agentId)).toBe(1);
         expect(await count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
         expect(
-          (await first(await rows(h.db, sql`select count(*) as n from purchase_attempts`)))?.n,
+          (await first(rows<{ n: number }>(h.db, sql`select count(*) as n from purchase_attempts`)))
+            ?.n,
         ).toBe(1);
-        expect(allViolations(h.db)).toEqual([]);
+        expect(await allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();
       }

@@ -64,7 +64,7 @@ const vtpassCallback = (reference: string, code = '000', status = 'delivered') =
 
 const money = async (db: Db, purchaseId: number) =>
   (await first(
-    await rows(
+    rows<{ resolutions: number; refunds: number; settles: number; reversals: number }>(
       db,
       sql`
     select (select count(*) from purchase_resolutions where purchase_id = ${purchaseId}) as resolutions,
@@ -94,7 +94,7 @@ describe('idempotency under concurrency, in one process', () => {
         for (const a of answers) expect(a).toEqual(answers[0]);
         expect(await count(h.db, `purchases where agent_id = ${T.agentId}`)).toBe(1);
         expect(await count(h.db, `ledger_entries where kind = 'reserve'`)).toBe(1);
-        expect(allViolations(h.db)).toEqual([]);
+        expect(await allViolations(h.db)).toEqual([]);
       } finally {
         await h.close();
       }
@@ -150,11 +150,11 @@ describe('callback, requery and admin resolve the same pending sale', () => {
               adminVerdict,
             );
           } else {
-            expect(
-              async () => await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
-            ).toThrowError(/already resolved/);
+            await expect(
+              adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+            ).rejects.toThrowError(/already resolved/);
           }
-          expect(allViolations(h.db)).toEqual([]);
+          expect(await allViolations(h.db)).toEqual([]);
         }
         expect(
           (await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))
@@ -214,7 +214,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
             await first(h.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId)))
           )?.status;
           expect(status).toBe(m.refunds === 1 ? 'FAILED' : 'SUCCESS');
-          expect(allViolations(h.db)).toEqual([]);
+          expect(await allViolations(h.db)).toEqual([]);
         } finally {
           await h.close();
         }
@@ -286,7 +286,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           )
         )?.status,
       ).toBe('REVERSED');
-      expect(allViolations(h.db)).toEqual([]);
+      expect(await allViolations(h.db)).toEqual([]);
     } finally {
       await h.close();
     }

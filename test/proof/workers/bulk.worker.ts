@@ -5,6 +5,7 @@
 //   tsx test/proof/workers/bulk.worker.ts <db file> <step>
 import { openDatabase } from '@/db/client';
 import { runBulkPass } from '@/lib/bulk/runner';
+import { sqliteFile } from '@/db/client';
 
 export type BulkCrashStep = 'in-reserve-tx' | 'in-flight' | 'before-row-recorded';
 
@@ -24,8 +25,8 @@ const triggers: Partial<Record<BulkCrashStep, string>> = {
     and (select count(*) from bulk_rows where state = 'sent') >= ${KILL_AT_ROW}`,
 };
 if (triggers[step]) {
-  db.$client.function('proof_crash', () => die());
-  db.$client.exec(
+  sqliteFile(db).function('proof_crash', () => die());
+  sqliteFile(db).exec(
     `create temp trigger proof_crash ${triggers[step]} begin select proof_crash(); end`,
   );
 }

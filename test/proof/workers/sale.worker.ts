@@ -10,6 +10,7 @@ import { createReferenceGenerator } from '@/lib/providers/reference';
 import { openSale } from '@/lib/purchases/open';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale } from '@/lib/purchases/start-sale';
+import { sqliteFile } from '@/db/client';
 
 export type CrashStep =
   | 'in-reserve-tx' // inside phase 1's transaction, after the reserve row is written
@@ -60,8 +61,8 @@ function crashInside(step: CrashStep) {
   };
   const trigger = when[step];
   if (!trigger) return;
-  db.$client.function('proof_crash', () => die());
-  db.$client.exec(`create temp trigger proof_crash ${trigger} begin select proof_crash(); end`);
+  sqliteFile(db).function('proof_crash', () => die());
+  sqliteFile(db).exec(`create temp trigger proof_crash ${trigger} begin select proof_crash(); end`);
 }
 
 /** The provider's fetch, with the process dying at the chosen point of the call. */
@@ -158,7 +159,7 @@ async function main() {
 }
 
 main().then(
-  () => db.$client.close(),
+  () => sqliteFile(db).close(),
   (error: unknown) => {
     print({ crashed: error instanceof Error ? error.message : String(error) });
     process.exit(1);
