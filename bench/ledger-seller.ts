@@ -14,7 +14,7 @@ export async function ledgerSeller(
   agentId: number,
   productId: number,
   keyPrefix: string,
-): Promise<() => void> {
+): Promise<() => Promise<void>> {
   const product = await getProduct(db, productId);
   if (!product) throw new Error(`no product ${productId}`);
   const price = priceSale(

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
+import { closeDatabase } from '@/db/query';
 import { PORTAL_DB, PORTAL_URL, SALE_AMOUNT_MAJOR } from './config';
 import type { LoadResult, LoadSpec } from './load';
 import { ledgerSeller } from './ledger-seller';
@@ -70,8 +71,8 @@ async function main() {
 async function seedSales(agentId: number, productId: number, count: number) {
   const db = openDatabase(PORTAL_DB, { migrate: false });
   const sell = await ledgerSeller(db, agentId, productId, `seed-${Date.now()}`);
-  for (let n = 0; n < count; n += 1) sell();
-  db.$client.close();
+  for (let n = 0; n < count; n += 1) await sell();
+  await closeDatabase(db);
 }
 
 main().catch(async (error: unknown) => {

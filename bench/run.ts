@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
+import { closeDatabase } from '@/db/query';
 import { allViolations } from '@/lib/ledger/invariants';
 import {
   childEnv,
@@ -271,8 +272,8 @@ async function main() {
   await stopAll();
 
   const portalDb = openDatabase(PORTAL_DB, { migrate: false });
-  const portalViolations = allViolations(portalDb);
-  portalDb.$client.close();
+  const portalViolations = await allViolations(portalDb);
+  await closeDatabase(portalDb);
   const violations = [
     ...portalViolations.map((v) => `portal db: ${v}`),
     ...dbCeiling.violations.ledger.map((v) => `ledger ceiling db: ${v}`),

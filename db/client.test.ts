@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './client';
+import { openDatabase, sqliteFile } from './client';
 import { rows } from '@/db/query';
 
 const dirs: string[] = [];
@@ -17,7 +17,7 @@ afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, fo
 describe('openDatabase', () => {
   it('opens the file with WAL, synchronous=FULL, a busy timeout and foreign keys', () => {
     const db = openDatabase(tempFile());
-    const client = db.$client;
+    const client = sqliteFile(db);
     expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(client.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
     expect(client.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
@@ -26,7 +26,10 @@ describe('openDatabase', () => {
 
   it('applies the committed migrations, including the append-only triggers', async () => {
     const db = openDatabase(tempFile());
-    const triggers = await rows(db, sql`select name from sqlite_master where type = 'trigger'`);
+    const triggers = await rows<{ name: string }>(
+      db,
+      sql`select name from sqlite_master where type = 'trigger'`,
+    );
     expect(triggers.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         'ledger_entries_no_update',

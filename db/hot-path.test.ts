@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '@/test/world/db';
-import type { Db } from './client';
+import { sqliteFile, type Db } from './client';
 import { prepared } from './prepared';
 import { settings } from './schema';
 import { inTransaction } from '@/db/transaction';
@@ -23,7 +23,9 @@ const settingByKey = prepared((db) =>
 );
 
 describe('prepared', () => {
-  it('prepares once per connection, serves the database and its transactions, and never mixes two databases', async () => {
+  // A transaction's handle is not its database's (db/sqlite/connection.ts: the database's handle waits
+  // for the open transaction), so each handle has its own prepared query, run inside the transaction.
+  it('prepares once per handle, serves the database and its transactions, and never mixes two databases', async () => {
     const a = testDb().db;
     const b = testDb().db;
     await a.insert(settings).values({ key: 'k', value: 'in a' });
@@ -33,7 +35,11 @@ describe('prepared', () => {
     expect(settingByKey(a)).not.toBe(settingByKey(b));
     expect((await settingByKey(a).get({ key: 'k' }))?.value).toBe('in a');
     expect((await settingByKey(b).get({ key: 'k' }))?.value).toBe('in b');
-    await inTransaction(a, async (tx) => expect(settingByKey(tx)).toBe(settingByKey(a)));
+    await inTransaction(a, async (tx) => {
+      expect(settingByKey(tx)).toBe(settingByKey(tx));
+      await tx.insert(settings).values({ key: 'written in tx', value: 'uncommitted' });
+      expect((await settingByKey(tx).get({ key: 'written in tx' }))?.value).toBe('uncommitted');
+    });
     expect(await settingByKey(a).get({ key: 'missing' })).toBeUndefined();
   });
 });
@@ -51,15 +57,14 @@ describe('immediate', () => {
 
   it('rolls back everything when the body throws', async () => {
     const { db } = testDb();
-    expect(
-      async () =>
-        await inTransaction(db, async (tx) => {
-          await tx.insert(settings).values({ key: 'a', value: 1 });
-          throw new Error('refused');
-        }),
-    ).toThrow('refused');
+    await expect(
+      inTransaction(db, async (tx) => {
+        await tx.insert(settings).values({ key: 'a', value: 1 });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await db.select().from(settings)).toHaveLength(0);
-    expect(db.$client.inTransaction).toBe(false);
+    expect(sqliteFile(db).inTransaction).toBe(false);
   });
 
   it('takes the write lock at BEGIN: another connection cannot write until it commits', async () => {
@@ -78,13 +83,12 @@ describe('immediate', () => {
     const { db } = testDb();
     await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'outer', value: 1 });
-      expect(
-        async () =>
-          await inTransaction(db, async (inner) => {
-            await inner.insert(settings).values({ key: 'inner', value: 2 });
-            throw new Error('inner refused');
-          }),
-      ).toThrow('inner refused');
+      await expect(
+        inTransaction(tx, async (inner) => {
+          await inner.insert(settings).values({ key: 'inner', value: 2 });
+          throw new Error('inner refused');
+        }),
+      ).rejects.toThrow('inner refused');
     });
     expect(await db.select({ key: settings.key }).from(settings)).toEqual([{ key: 'outer' }]);
   });

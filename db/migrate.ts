@@ -4,10 +4,12 @@
  * instead. Only the migrations follow DATABASE_URL so far: the portal itself still runs on SQLite.
  */
 import '../scripts/load-env-file';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { openDatabase } from './client';
 import { isPostgresUrl, migratePostgres, openPostgres } from './pg/client';
+import { closeDatabase, one, rows } from './query';
 
 const databaseUrl = z.string().min(1).optional().parse(process.env.DATABASE_URL);
 
@@ -28,9 +30,9 @@ if (isPostgresUrl(databaseUrl)) {
   }
 } else {
   const db = openDatabase(env.DATABASE_PATH);
-  const applied = db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as {
-    n: number;
-  };
-  db.$client.close();
+  const applied = await one(
+    rows<{ n: number }>(db, sql`select count(*) as n from __drizzle_migrations`),
+  );
+  await closeDatabase(db);
   console.log(`[db:migrate] ${env.DATABASE_PATH}: ${applied.n} migrations applied`);
 }

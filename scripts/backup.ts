@@ -3,7 +3,8 @@
  * portal sells (SQLite's backup API), then prunes to BACKUP_KEEP. For cron when BACKUP_SCHEDULE=off.
  */
 import './load-env-file';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
+import { closeDatabase } from '@/db/query';
 import { backupConfig } from '@/lib/backup/config';
 import { makeBackup } from '@/lib/backup/make';
 import { env } from '@/lib/env';
@@ -12,12 +13,12 @@ async function main() {
   const config = backupConfig();
   const db = openDatabase(env.DATABASE_PATH, { migrate: false });
   try {
-    const made = await makeBackup(db.$client, config.dir, config.keep);
+    const made = await makeBackup(sqliteFile(db), config.dir, config.keep);
     console.log(`[backup] ${made.path}: ${made.sizeBytes} bytes in ${made.durationMs} ms`);
     if (made.pruned.length > 0)
       console.log(`[backup] pruned ${made.pruned.length} older than the newest ${config.keep}`);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 

@@ -6,9 +6,10 @@
 import './load-env-file';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteFile } from '@/db/client';
 import { copySqliteToPostgres } from '@/db/pg/copy-from-sqlite';
 import { isPostgresUrl, openPostgres } from '@/db/pg/client';
+import { closeDatabase } from '@/db/query';
 import { env } from '@/lib/env';
 
 const databaseUrl = z.string().optional().parse(process.env.DATABASE_URL);
@@ -22,10 +23,10 @@ if (!fs.existsSync(env.DATABASE_PATH)) {
 }
 
 // Migrating the source first makes its tables those of this version, as the target's will be.
-const sqlite = openDatabase(env.DATABASE_PATH).$client;
+const source = openDatabase(env.DATABASE_PATH);
 const target = openPostgres(databaseUrl, { max: 1 });
 try {
-  const report = await copySqliteToPostgres(sqlite, target);
+  const report = await copySqliteToPostgres(sqliteFile(source), target);
   const total = report.reduce((sum, t) => sum + t.rows, 0);
   for (const { table, rows } of report) console.log(`  ${table}: ${rows}`);
   console.log(
@@ -35,6 +36,6 @@ try {
   console.error(`[db:copy-to-postgres] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  sqlite.close();
+  await closeDatabase(source);
   await target.$client.end();
 }

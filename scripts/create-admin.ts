@@ -8,6 +8,7 @@ import './load-env-file';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '@/db/client';
+import { closeDatabase } from '@/db/query';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { Refusal } from '@/lib/errors';
@@ -46,7 +47,7 @@ async function main() {
     console.error(`[admin:create] ${error.message}`);
     process.exitCode = 1;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 

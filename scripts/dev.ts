@@ -3,6 +3,7 @@ import './load-env-file';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '@/db/client';
 import { refusePostgresRuntime } from '@/db/database-url';
+import { closeDatabase } from '@/db/query';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { portalProcess } from './portal-process';
@@ -10,7 +11,7 @@ import { portalProcess } from './portal-process';
 refusePostgresRuntime();
 const db = openDatabase(env.DATABASE_PATH);
 await seed(db, env.SIMULATOR_URL);
-db.$client.close();
+await closeDatabase(db);
 const simulator = new URL(env.SIMULATOR_URL);
 const portal = portalProcess('development');
 const children = [

@@ -7,6 +7,7 @@
  */
 import './load-env-file';
 import { openDatabase } from '@/db/client';
+import { closeDatabase } from '@/db/query';
 import { env } from '@/lib/env';
 import { rotateCredentialsKey } from '@/lib/provider-settings/rotate';
 
@@ -29,5 +30,5 @@ try {
   console.error(`[keys] ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  db.$client.close();
+  await closeDatabase(db);
 }

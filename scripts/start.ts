@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { refusePostgresRuntime } from '@/db/database-url';
+import { closeDatabase } from '@/db/query';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
@@ -26,7 +27,7 @@ async function main() {
   refusePostgresRuntime();
   const db = openDatabase(env.DATABASE_PATH);
   await seed(db, env.SIMULATOR_URL);
-  db.$client.close();
+  await closeDatabase(db);
   console.log(`[start] database ready at ${env.DATABASE_PATH}`);
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
 

@@ -31,4 +31,4 @@ export async function getSaleTimeline(db: Db, purchaseId: number, agentId?: numb
   return { ...sale, attempts, events };
 }
 
-export type SaleTimeline = NonNullable<ReturnType<typeof getSaleTimeline>>;
+export type SaleTimeline = NonNullable<Awaited<ReturnType<typeof getSaleTimeline>>>;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { first, rows } from '@/db/query';
+import { rows } from '@/db/query';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  await first(await rows(getDb(), sql`select 1`));
+  await rows(getDb(), sql`select 1`);
   return Response.json({ ok: true });
 }

@@ -18,7 +18,7 @@ const DAYS = 14;
 export default async function ReconcilePage() {
   await requireAdmin();
   const db = getDb();
-  const invariants = checkInvariants(db);
+  const invariants = await checkInvariants(db);
   const broken = invariants.filter((i) => i.violations.length > 0);
   const rows = await reconcileRecentDays(db, PROVIDER_IDS, DAYS);
   const late = await lateDeliveryTotals(db);

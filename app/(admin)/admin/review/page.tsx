@@ -21,6 +21,12 @@ export default async function ReviewQueuePage() {
   const db = getDb();
   const queue = await listReviewQueue(db);
   const late = await listOpenLateDeliveries(db);
+  const eventsOf = async (purchaseId: number) =>
+    (await getSaleTimeline(db, purchaseId))?.events ?? [];
+  const [lateEvents, queueEvents] = await Promise.all([
+    Promise.all(late.map((l) => eventsOf(l.purchase.id))),
+    Promise.all(queue.map((q) => eventsOf(q.purchase.id))),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">
@@ -39,17 +45,13 @@ export default async function ReviewQueuePage() {
       {late.length > 0 ? (
         <h2 className="text-lg font-semibold">Delivered after the fact · {late.length}</h2>
       ) : null}
-      {late.map(async (l) => (
-        <LateDeliveryCard
-          key={l.late.id}
-          item={l}
-          events={(await getSaleTimeline(db, l.purchase.id))?.events ?? []}
-        />
+      {late.map((l, i) => (
+        <LateDeliveryCard key={l.late.id} item={l} events={lateEvents[i] ?? []} />
       ))}
       {late.length > 0 && queue.length > 0 ? (
         <h2 className="text-lg font-semibold">Stuck or under review · {queue.length}</h2>
       ) : null}
-      {queue.map(async ({ purchase: p, agentEmail, productName, awaiting }) => (
+      {queue.map(({ purchase: p, agentEmail, productName, awaiting }, i) => (
         <Card
           key={p.id}
           title={`Sale #${p.id} · ${productName}`}
@@ -71,7 +73,7 @@ export default async function ReviewQueuePage() {
             </Link>
           </p>
           <div className="mt-3 grid gap-4 lg:grid-cols-2">
-            <Timeline events={(await getSaleTimeline(db, p.id))?.events ?? []} showEvidence />
+            <Timeline events={queueEvents[i] ?? []} showEvidence />
             <ResolveForm purchaseId={p.id} />
           </div>
         </Card>
