@@ -3,17 +3,39 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, sqliteFile, type Db } from '@/db/client';
 import { users } from '@/db/schema';
-import { one } from '@/db/query';
+import { connectPostgres } from '@/db/pg/runtime';
+import { closeDatabase, one } from '@/db/query';
+import { cloneDatabase, dropDatabase, migratedTemplate, pgUrl, testEngine } from './engine';
 
-/** A fresh, migrated database file per test: the real SQLite, the real settings. */
-export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
+/**
+ * A fresh, migrated database per test: a SQLite file with the real settings, or on PostgreSQL (the
+ * suite's second run, TEST_ENGINE=postgres) a copy of the migrated template. `file` is where another
+ * process opens it (db/index.ts `openAt`).
+ */
+export async function createTestDb(): Promise<{
+  db: Db;
+  file: string;
+  cleanup: () => Promise<void>;
+}> {
+  if (testEngine() === 'postgres') {
+    const name = await cloneDatabase(await migratedTemplate());
+    const db = connectPostgres(pgUrl(name), { max: 4 });
+    return {
+      db,
+      file: pgUrl(name),
+      cleanup: async () => {
+        await closeDatabase(db);
+        await dropDatabase(name);
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const file = path.join(dir, 'portal.db');
   const db = openDatabase(file);
   return {
     db,
     file,
-    cleanup: () => {
+    cleanup: async () => {
       sqliteFile(db).close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

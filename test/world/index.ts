@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase, sqliteFile, type Db } from '@/db/client';
+import { connectPostgres } from '@/db/pg/runtime';
+import { closeDatabase, execute } from '@/db/query';
 import { products, productSources, providerSettings } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
@@ -26,6 +28,16 @@ import {
   type InProcessOptions,
   type InProcessSimulator,
 } from './in-process-simulator';
+import {
+  cachedTemplate,
+  cloneDatabase,
+  databaseComment,
+  disconnectOthers,
+  dropDatabase,
+  migratedTemplate,
+  pgUrl,
+  testEngine,
+} from './engine';
 import { cachedMemoryImage, openMemoryImage } from './memory-image';
 import { first } from '@/db/query';
 
@@ -92,6 +104,9 @@ export async function createWorld<C extends SimulatorChoice = { kind: 'http' }>(
   opts: WorldOptions<C> = {},
 ): Promise<World<SimulatorOf<C>>> {
   const choice: SimulatorChoice = opts.simulator ?? { kind: 'http' };
+  // On PostgreSQL (the suite's second run) every world is a database of its own, whatever the storage.
+  if (testEngine() === 'postgres')
+    return (await pgWorld(opts, choice)) as unknown as World<SimulatorOf<C>>;
   if (opts.storage !== 'memory') return (await fileWorld(opts, choice)) as World<SimulatorOf<C>>;
   if (choice.kind !== 'in-process')
     throw new Error('a memory world needs the in-process simulator (a fixed URL)');
@@ -172,6 +187,73 @@ async function fileWorld<C extends SimulatorChoice>(
   return await open(db, file, async () => {
     await started.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * The world on PostgreSQL (TEST_ENGINE=postgres): a database of its own on the test server. With the
+ * in-process simulator (a fixed URL) the seeded world is built once per server and copied
+ * (CREATE DATABASE … TEMPLATE); over HTTP the providers' URLs name this run's port, so it is built
+ * in a fresh copy of the migrated schema. `file` is the database's URL, for workers to join it.
+ */
+async function pgWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice: SimulatorChoice) {
+  const started = await startChosen(choice);
+  const buildInto = async (name: string) => {
+    const db = connectPostgres(pgUrl(name), { max: 2 });
+    try {
+      const agentId = await build(db, started.sim.url, started.fetch, opts);
+      await execute(db, sql.raw(`comment on database ${name} is '${agentId}'`));
+    } finally {
+      await closeDatabase(db);
+    }
+  };
+  let name: string;
+  let built: string; // a comment stays with its database: copies do not carry it
+  if (choice.kind === 'in-process') {
+    built = await cachedTemplate(JSON.stringify(opts), buildInto);
+    name = await cloneDatabase(built);
+  } else {
+    name = built = await cloneDatabase(await migratedTemplate());
+    await buildInto(name);
+  }
+  const agentId = await databaseComment(built);
+  const inProcess = choice.kind === 'in-process' ? choice : null;
+  const open = async (
+    name: string,
+    sim: unknown,
+    provider: Partial<ProviderDeps>,
+    close: () => Promise<void>,
+  ): Promise<World<unknown>> => {
+    const url = pgUrl(name);
+    const world: World<unknown> = await assemble(connectPostgres(url), url, sim, provider, agentId, {
+      fork: async () => {
+        // A template must have no session open: this world's idle connections are closed first
+        // (its pool opens new ones on its next query).
+        await disconnectOthers(name);
+        const copy = await cloneDatabase(name);
+        if (!inProcess) return await open(copy, sim, provider, () => dropDatabase(copy));
+        const { kind: _kind, ...simOpts } = inProcess;
+        const own = createInProcessSimulator(simOpts);
+        return await open(copy, own, { fetch: own.fetch }, async () => {
+          own.dispose();
+          await dropDatabase(copy);
+        });
+      },
+      restart: () => {
+        void closeDatabase(world.db);
+        world.db = connectPostgres(url);
+        return world.db;
+      },
+      close: async () => {
+        await closeDatabase(world.db);
+        await close();
+      },
+    });
+    return world;
+  };
+  return await open(name, started.sim, started.fetch ? { fetch: started.fetch } : {}, async () => {
+    await dropDatabase(name);
+    await started.close();
   });
 }
 
