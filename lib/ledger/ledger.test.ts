@@ -15,7 +15,7 @@ import { sqliteFile } from '@/db/client';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };
@@ -83,7 +83,7 @@ describe('funding a wallet', () => {
       reason: 'x',
     };
     await fundWallet(db, admin, { ...base, amount: 1000 });
-    await expect(fundWallet(db, admin, { ...base, amount: 2000 })).rejects.toThrowError(
+    await expect(await fundWallet(db, admin, { ...base, amount: 2000 })).rejects.toThrowError(
       LedgerError,
     );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(1000);
@@ -100,7 +100,7 @@ describe('funding a wallet', () => {
       reason: 'x',
     });
     await expect(
-      fundWallet(db, SYSTEM_ACTOR, {
+      await fundWallet(db, SYSTEM_ACTOR, {
         agentId: agent.id,
         currency: 'NGN',
         amount: 301,

@@ -19,7 +19,7 @@ const PLAINTEXTS: Record<string, string> = {
 let db: Db;
 let cleanup: () => void;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   for (const [place, value] of Object.entries(PLAINTEXTS)) {
     const [provider, field] = place.split('/') as [string, string];
     await db.insert(providerCredentials).values({
@@ -108,7 +108,7 @@ describe('rotating CREDENTIALS_KEY', () => {
       .set({ ciphertext: encryptCredential(stranger, 'cwg', 'clientSecret', 'x') })
       .where(sql`provider = 'cwg'`);
     const before = await rows();
-    await expect(rotateCredentialsKey(db, { current: NEW, previous: OLD })).rejects.toThrow(
+    await expect(await rotateCredentialsKey(db, { current: NEW, previous: OLD })).rejects.toThrow(
       /cwg clientSecret credential opens with neither key/,
     );
     expect(await rows()).toEqual(before);
@@ -124,7 +124,7 @@ describe('rotating CREDENTIALS_KEY', () => {
   });
 
   it('refuses the same key as old and new', async () => {
-    await expect(rotateCredentialsKey(db, { current: OLD, previous: OLD })).rejects.toThrow(
+    await expect(await rotateCredentialsKey(db, { current: OLD, previous: OLD })).rejects.toThrow(
       /same key/,
     );
   });

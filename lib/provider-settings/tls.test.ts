@@ -34,7 +34,7 @@ beforeAll(async () => {
   plain = await startSimulator({ port: 0 });
   byIp = await startSimulator({ port: 0, tls: ca.issue('IP:127.0.0.1') });
   byName = await startSimulator({ port: 0, tls: ca.issue('DNS:vend.cwg.test') });
-  ({ db, cleanup: cleanupDb } = createTestDb());
+  ({ db, cleanup: cleanupDb } = await createTestDb());
   await seedProviderSettings(db, plain.url);
   await db.update(providerSettings).set({ timeoutMs: 3_000 });
 }, 60_000);
@@ -187,7 +187,7 @@ describe('the CA certificate field', () => {
         rows<{ n: number }>(db, sql`select count(*) as n from audit_log`),
       ))!.n;
       await expect(
-        setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
+        await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
       ).rejects.toThrow(message);
       expect(await stored()).toBe(before);
       expect(

@@ -70,7 +70,7 @@ describe('a provider registered by its descriptor alone', () => {
   describe('in the ledger', () => {
     let db: Db;
     let cleanup: () => void;
-    beforeEach(() => ({ db, cleanup } = createTestDb()));
+    beforeEach(async () => ({ db, cleanup } = await createTestDb()));
     afterEach(() => cleanup());
 
     it('gets a float account in its own currency', async () => {
@@ -81,7 +81,9 @@ describe('a provider registered by its descriptor alone', () => {
         currency: 'INR',
         provider: 'fixturetel',
       });
-      await expect(floatAccount(db, 'fixturetel')).rejects.toThrow('Unknown provider fixturetel');
+      await expect(await floatAccount(db, 'fixturetel')).rejects.toThrow(
+        'Unknown provider fixturetel',
+      );
     });
   });
 });

@@ -9,8 +9,8 @@ import { createUser } from './commands';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDb());
 });
 afterEach(() => cleanup());
 
@@ -24,7 +24,7 @@ describe('creating a user', () => {
     };
     const created = await createUser(db, SYSTEM_ACTOR, input);
     await expect(
-      createUser(db, SYSTEM_ACTOR, { ...input, email: ' ADA@test.local ', name: 'Other' }),
+      await createUser(db, SYSTEM_ACTOR, { ...input, email: ' ADA@test.local ', name: 'Other' }),
     ).rejects.toThrowError(Refusal);
     expect(await db.select().from(users).where(eq(users.email, 'ada@test.local'))).toEqual([
       created,
