@@ -14,7 +14,10 @@ export async function migrateConfigured(
   if (isPostgresUrl(databaseUrl)) {
     const db = openPostgres(databaseUrl, { max: 1 });
     try {
-      return { where: `PostgreSQL ${new URL(databaseUrl).host}`, applied: await migratePostgres(db) };
+      return {
+        where: `PostgreSQL ${new URL(databaseUrl).host}`,
+        applied: await migratePostgres(db),
+      };
     } finally {
       await db.$client.end();
     }
