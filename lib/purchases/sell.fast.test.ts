@@ -10,7 +10,7 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { saleRequest } from '@/test/world/sales';
-import { sell } from './sell';
+import { openThenSell, sell } from './sell';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -48,8 +48,9 @@ describe('a replay of the same sale', () => {
     await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = await sell(w.db, request, deps(held));
-    const replay = await sell(w.db, request, deps(held, 30_000));
+    // Each is opened (the replay found the first) before the provider answers.
+    const { answer: first } = await openThenSell(w.db, request, deps(held));
+    const { answer: replay } = await openThenSell(w.db, request, deps(held, 30_000));
     held.open();
     const [a, b] = await Promise.all([first, replay]);
     expect(a).toMatchObject({ replayed: false, outcome: { status: 'SUCCESS' } });
@@ -63,7 +64,7 @@ describe('a replay of the same sale', () => {
     await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = await sell(w.db, request, deps(held));
+    const { answer: first } = await openThenSell(w.db, request, deps(held));
     const replay = await sell(w.db, request, deps(held, 1));
     expect(replay).toMatchObject({ replayed: true, outcome: { status: 'UNKNOWN' } });
     expect(held.asked).toBe(1);
