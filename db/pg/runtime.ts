@@ -35,7 +35,9 @@ function installTypeParsers(): void {
   pg.types.setTypeParser(JSONB, (text: string) => text);
 }
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis, not per module: Next bundles this module more than once (see db/sqlite/connection.ts).
+const registry = globalThis as unknown as Record<symbol, WeakMap<Db, pg.Pool> | undefined>;
+const pools = (registry[Symbol.for('portal.pg.pools')] ??= new WeakMap());
 
 /** The portal's handle on the PostgreSQL database at `url` (migrations: db/pg/client.ts). */
 export function connectPostgres(url: string, options: { max?: number } = {}): Db {

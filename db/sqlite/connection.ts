@@ -153,7 +153,10 @@ export class SqliteConnection {
   }
 }
 
-const connections = new WeakMap<Db, SqliteConnection>();
+// On globalThis, not per module: Next bundles this module more than once (instrumentation, each
+// route), and the handle getDb() keeps on globalThis is opened by whichever copy runs first.
+const registry = globalThis as unknown as Record<symbol, WeakMap<Db, SqliteConnection> | undefined>;
+const connections = (registry[Symbol.for('portal.sqlite.connections')] ??= new WeakMap());
 
 /** Registers both handles of a new connection so db/transaction.ts and db/query.ts can find it. */
 export function register(connection: SqliteConnection): Db {
