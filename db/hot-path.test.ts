@@ -58,7 +58,7 @@ describe('immediate', () => {
   it('rolls back everything when the body throws', async () => {
     const { db } = await testDb();
     await expect(
-      await inTransaction(db, async (tx) => {
+      inTransaction(db, async (tx) => {
         await tx.insert(settings).values({ key: 'a', value: 1 });
         throw new Error('refused');
       }),
@@ -84,7 +84,7 @@ describe('immediate', () => {
     await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'outer', value: 1 });
       await expect(
-        await inTransaction(tx, async (inner) => {
+        inTransaction(tx, async (inner) => {
           await inner.insert(settings).values({ key: 'inner', value: 2 });
           throw new Error('inner refused');
         }),

@@ -43,7 +43,7 @@ describe('funding requests', () => {
   it('credits exactly once when approved twice, and the second approval says so', async () => {
     const { agent, request } = await newRequest();
     await approveFundingRequest(db, admin, request.id);
-    await expect(await approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
+    await expect(approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
       /already approved/,
     );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(250_000);
@@ -76,7 +76,7 @@ describe('funding requests', () => {
     const { agent, request } = await newRequest();
     await rejectFundingRequest(db, admin, request.id, 'No such payment on the statement');
     expect(await ledgerRows()).toBe(0);
-    await expect(await approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
+    await expect(approveFundingRequest(db, admin, request.id)).rejects.toThrowError(
       /already rejected/,
     );
     expect(await ledgerRows()).toBe(0);
@@ -92,7 +92,7 @@ describe('funding requests', () => {
     const { agent, request } = await newRequest();
     const other = await insertUser(db);
     await expect(
-      await submitFundingRequest(db, admin, agent.id, {
+      submitFundingRequest(db, admin, agent.id, {
         currency: 'NGN',
         amount: 1,
         bankReference: request.bankReference,

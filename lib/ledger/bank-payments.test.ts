@@ -39,7 +39,7 @@ describe('one bank payment credits one wallet once', () => {
     const b = await insertUser(db, 'agent', { email: 'bola@test' });
     const second = await request(b.id, 'nip 0001'); // sent before the admin credited the same payment directly
     await credit(a.id, 'NIP-0001');
-    await expect(await approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
+    await expect(approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
       /already credited to ada@test .*direct credit/,
     );
     expect(await balance(b.id)).toBe(0);
@@ -52,10 +52,10 @@ describe('one bank payment credits one wallet once', () => {
     const b = await insertUser(db, 'agent', { email: 'bola@test' });
     const first = await request(a.id, 'NIP-0002');
     await approveFundingRequest(db, admin, first.id);
-    await expect(await credit(b.id, 'NIP-0002')).rejects.toThrowError(
+    await expect(credit(b.id, 'NIP-0002')).rejects.toThrowError(
       new RegExp(`already credited to ada@test .*funding request #${first.id}`),
     );
-    await expect(await credit(a.id, 'NIP-0002')).rejects.toThrowError(/already credited/);
+    await expect(credit(a.id, 'NIP-0002')).rejects.toThrowError(/already credited/);
     expect(await balance(a.id)).toBe(100_000);
     expect(await balance(b.id)).toBe(0);
   });
@@ -66,7 +66,7 @@ describe('one bank payment credits one wallet once', () => {
     const first = await request(a.id, 'NIP-0003');
     const second = await request(b.id, 'NIP-0003');
     await approveFundingRequest(db, admin, first.id);
-    await expect(await approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
+    await expect(approveFundingRequest(db, admin, second.id)).rejects.toThrowError(
       /already credited/,
     );
     expect(await balance(b.id)).toBe(0);

@@ -98,14 +98,14 @@ describe('a credit', () => {
       expect.objectContaining({ reference: 'NIP000123', source: 'direct' }),
     );
     const other = (await insertUser(w.db)).id;
-    await expect(await fund({ agentId: other, reference: 'nip000123' })).rejects.toThrow(
+    await expect(fund({ agentId: other, reference: 'nip000123' })).rejects.toThrow(
       LedgerError,
     );
     // Typed exactly as before, for another agent: still refused, saying where the payment went.
-    await expect(await fund({ agentId: other, reference: 'NIP-0001 23' })).rejects.toThrow(
+    await expect(fund({ agentId: other, reference: 'NIP-0001 23' })).rejects.toThrow(
       /^This bank payment \(NGN NIP000123\) was already credited to .+ by a direct credit on /,
     );
-    await expect(await fund({ reference: 'NIP 000-123' })).rejects.toThrow(/already credited/);
+    await expect(fund({ reference: 'NIP 000-123' })).rejects.toThrow(/already credited/);
     expect([await wallet(), await wallet(other)]).toEqual([50_000, 0]);
   });
 });
@@ -145,7 +145,7 @@ describe('a debit', () => {
 
   it('a blank reference is refused before anything moves', async () => {
     await world();
-    await expect(await fund({ reference: '   ' })).rejects.toThrow(
+    await expect(fund({ reference: '   ' })).rejects.toThrow(
       new LedgerError('A funding reference is required.', 'INVALID'),
     );
     expect(await wallet()).toBe(0);

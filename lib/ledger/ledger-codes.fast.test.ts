@@ -97,7 +97,7 @@ describe('the ledger refuses with a code', () => {
       ).toBe('IDEMPOTENCY_CONFLICT');
       // Another currency's payment of the same name is another payment.
       await expect(
-        await assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other),
+        assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other),
       ).resolves.toBeUndefined();
     });
   });

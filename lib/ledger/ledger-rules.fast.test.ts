@@ -98,16 +98,16 @@ describe('funding', () => {
     await fresh();
     await fund(300, 'credit', 'R1');
     const count = (await entries()).length;
-    await expect(await fund(300, 'credit', '   ')).rejects.toThrowError(
+    await expect(fund(300, 'credit', '   ')).rejects.toThrowError(
       new LedgerError('A funding reference is required.', 'INVALID'),
     );
-    await expect(await fund(301, 'credit', 'R1')).rejects.toThrowError(
+    await expect(fund(301, 'credit', 'R1')).rejects.toThrowError(
       'This reference was already used for a different movement.',
     );
-    await expect(await fund(300, 'debit', 'R1')).rejects.toThrowError(
+    await expect(fund(300, 'debit', 'R1')).rejects.toThrowError(
       'This reference was already used for a different movement.',
     );
-    await expect(await fund(301, 'debit')).rejects.toThrowError(
+    await expect(fund(301, 'debit')).rejects.toThrowError(
       'Your wallet has ₦3.00; this sale needs ₦3.01.',
     );
     await fund(300, 'debit');
@@ -122,7 +122,7 @@ describe('funding', () => {
     const to = await walletAccount(w.db, w.agentId, 'NGN');
     for (const amount of [0, -1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
       await expect(
-        await post(w.db, {
+        post(w.db, {
           from,
           to,
           amount,
@@ -135,7 +135,7 @@ describe('funding', () => {
       ).rejects.toThrowError('The amount must be a positive whole number of minor units.');
     }
     await expect(
-      await post(w.db, {
+      post(w.db, {
         from,
         to: await walletAccount(w.db, w.agentId, 'INR'),
         amount: 1,
@@ -159,7 +159,7 @@ describe('funding', () => {
       ).replayed,
     ).toBe(false);
     await expect(
-      await post(w.db, {
+      post(w.db, {
         from: to,
         to: from,
         amount: 1,
@@ -179,7 +179,7 @@ describe('funding', () => {
       [from, to, 2],
     ] as const) {
       await expect(
-        await post(w.db, {
+        post(w.db, {
           from: a,
           to: b,
           amount,
@@ -224,7 +224,7 @@ describe('accounts', () => {
       provider: 'rechargekit',
       code: 'float:rechargekit',
     });
-    await expect(await floatAccount(w.db, 'acme')).rejects.toThrowError('Unknown provider acme');
+    await expect(floatAccount(w.db, 'acme')).rejects.toThrowError('Unknown provider acme');
     expect(await clearingAccount(w.db, 'INR')).toMatchObject({
       kind: 'clearing',
       code: 'clearing:INR',
@@ -444,7 +444,7 @@ describe('sale money', () => {
     expect(await balanceOf('clearing:NGN')).toBe(sale.agentCostMinor);
     // Its key is the sale's: reserving the same sale again is refused, not taken twice.
     await expect(
-      await reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
+      reserve(w.db, { ...sale, agentCostMinor: sale.agentCostMinor + 1 }, 'x'),
     ).rejects.toThrowError('This reference was already used for a different movement.');
     expect(await wallet()).toMatchObject({
       balance: 100_000 - sale.agentCostMinor,

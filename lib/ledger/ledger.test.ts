@@ -83,7 +83,7 @@ describe('funding a wallet', () => {
       reason: 'x',
     };
     await fundWallet(db, admin, { ...base, amount: 1000 });
-    await expect(await fundWallet(db, admin, { ...base, amount: 2000 })).rejects.toThrowError(
+    await expect(fundWallet(db, admin, { ...base, amount: 2000 })).rejects.toThrowError(
       LedgerError,
     );
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(1000);
@@ -100,7 +100,7 @@ describe('funding a wallet', () => {
       reason: 'x',
     });
     await expect(
-      await fundWallet(db, SYSTEM_ACTOR, {
+      fundWallet(db, SYSTEM_ACTOR, {
         agentId: agent.id,
         currency: 'NGN',
         amount: 301,

@@ -90,7 +90,7 @@ describe('provider credentials at rest', () => {
       .from(providerCredentials)
       .where(eq(providerCredentials.provider, 'cwg'));
     await expect(
-      await setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
+      setProviderCredential(db, { userId: null, label: 'x', ip: null }, 'cwg', 'apiKey', 'x'),
     ).rejects.toThrow(/no credential/);
     expect(
       await db.select().from(providerCredentials).where(eq(providerCredentials.provider, 'cwg')),
@@ -105,7 +105,7 @@ describe('provider credentials at rest', () => {
       .update(providerCredentials)
       .set({ ciphertext: jonet.ciphertext })
       .where(sql`provider = 'rechargekit' and field = 'token'`);
-    await expect(await loadProviderRuntime(db, 'rechargekit')).rejects.toThrow();
+    await expect(loadProviderRuntime(db, 'rechargekit')).rejects.toThrow();
     expect(env.CREDENTIALS_KEY).toBeTruthy();
   });
 });
@@ -142,7 +142,7 @@ describe('provider settings', () => {
       'timeoutMs',
     ]);
 
-    await expect(await resumeProvider(db, actor, 'cwg')).rejects.toThrow(/not paused/);
+    await expect(resumeProvider(db, actor, 'cwg')).rejects.toThrow(/not paused/);
     sqliteFile(db)
       .prepare("update provider_settings set paused_at = 1, paused_reason = 'x' where id = 'cwg'")
       .run();

@@ -108,7 +108,7 @@ describe('rotating CREDENTIALS_KEY', () => {
       .set({ ciphertext: encryptCredential(stranger, 'cwg', 'clientSecret', 'x') })
       .where(sql`provider = 'cwg'`);
     const before = await rows();
-    await expect(await rotateCredentialsKey(db, { current: NEW, previous: OLD })).rejects.toThrow(
+    await expect(rotateCredentialsKey(db, { current: NEW, previous: OLD })).rejects.toThrow(
       /cwg clientSecret credential opens with neither key/,
     );
     expect(await rows()).toEqual(before);
@@ -124,7 +124,7 @@ describe('rotating CREDENTIALS_KEY', () => {
   });
 
   it('refuses the same key as old and new', async () => {
-    await expect(await rotateCredentialsKey(db, { current: OLD, previous: OLD })).rejects.toThrow(
+    await expect(rotateCredentialsKey(db, { current: OLD, previous: OLD })).rejects.toThrow(
       /same key/,
     );
   });

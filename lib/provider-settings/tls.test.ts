@@ -187,7 +187,7 @@ describe('the CA certificate field', () => {
         rows<{ n: number }>(db, sql`select count(*) as n from audit_log`),
       ))!.n;
       await expect(
-        await setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
+        setProviderTls(db, await admin(), 'vtpass', { caPem: pem(), serverName }),
       ).rejects.toThrow(message);
       expect(await stored()).toBe(before);
       expect(

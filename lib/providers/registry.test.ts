@@ -81,7 +81,7 @@ describe('a provider registered by its descriptor alone', () => {
         currency: 'INR',
         provider: 'fixturetel',
       });
-      await expect(await floatAccount(db, 'fixturetel')).rejects.toThrow(
+      await expect(floatAccount(db, 'fixturetel')).rejects.toThrow(
         'Unknown provider fixturetel',
       );
     });

@@ -131,9 +131,9 @@ describe('an admin resolves a stuck sale', () => {
       reason: 'Not delivered',
     });
     await expect(
-      await adminResolve(w.db, admin, sale.purchaseId, 'success', 'again'),
+      adminResolve(w.db, admin, sale.purchaseId, 'success', 'again'),
     ).rejects.toThrow(new Refusal('This sale was already resolved (refunded) by admin.'));
-    await expect(await adminResolve(w.db, admin, 999_999, 'success', 'no sale')).rejects.toThrow(
+    await expect(adminResolve(w.db, admin, 999_999, 'success', 'no sale')).rejects.toThrow(
       Refusal,
     );
     expect(await audits(sale.purchaseId)).toHaveLength(1);

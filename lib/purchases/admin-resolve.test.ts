@@ -58,7 +58,7 @@ describe('admin resolution of a stuck sale', () => {
     expect(audit[0]?.n).toBe(1);
 
     await expect(
-      await adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
+      adminResolve(world.db, admin, sale.purchaseId, 'success', 'second thoughts'),
     ).rejects.toThrow(/already resolved/);
     expect(
       (await first(world.db.select().from(purchases).where(eq(purchases.id, sale.purchaseId))))!

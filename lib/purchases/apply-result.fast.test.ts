@@ -243,7 +243,7 @@ describe('definite answers move the money once', () => {
 
   it('an unknown attempt is an error and changes nothing', async () => {
     await held();
-    await expect(await apply(999_999, answer('SUCCESS'))).rejects.toThrow('No attempt 999999');
+    await expect(apply(999_999, answer('SUCCESS'))).rejects.toThrow('No attempt 999999');
     expect((await wallet()).reserved).toBeGreaterThan(0);
   });
 });

@@ -205,7 +205,7 @@ describe('a delivery after the sale was resolved is never silent', () => {
       resolvedBy: 'admin@test',
     });
     await expect(
-      await resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again'),
+      resolveLateDelivery(world.db, admin, late!.id, 'recover', 'again'),
     ).rejects.toThrow(/already written off/);
     const audit = await rows<{ n: number }>(
       world.db,

@@ -181,7 +181,7 @@ describe('recovering a late delivery from the agent', () => {
     );
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_recovered']);
     await expect(
-      await resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock),
+      resolveLateDelivery(w.db, admin, late.id, 'write_off', 'again', clock),
     ).rejects.toThrow(/already recovered by admin@test/);
     await clean();
   });
@@ -301,7 +301,7 @@ describe('writing a late delivery off', () => {
     );
     expect(audits.map((a) => a.action)).toEqual(['sale.late_delivery_written_off']);
     await expect(
-      await resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock),
+      resolveLateDelivery(w.db, admin, late.id, 'recover', 'again', clock),
     ).rejects.toThrow(/already written off by admin@test/);
     await clean();
   });
@@ -311,7 +311,7 @@ describe('writing a late delivery off', () => {
     const { late } = await refundedThenDelivered();
     const entries = (await w.db.select().from(ledgerEntries)).length;
     await expect(
-      await resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock),
+      resolveLateDelivery(w.db, admin, late.id, 'write_off', '   ', clock),
     ).rejects.toThrow('Give a reason.');
     // The form marks the reason field.
     expect(
@@ -320,7 +320,7 @@ describe('writing a late delivery off', () => {
       ),
     ).toEqual(new Refusal('Give a reason.', 'reason'));
     await expect(
-      await resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock),
+      resolveLateDelivery(w.db, admin, 999_999, 'write_off', 'x', clock),
     ).rejects.toThrow('No such late delivery.');
     expect(await w.db.select().from(ledgerEntries)).toHaveLength(entries);
     expect(await listOpenLateDeliveries(w.db)).toHaveLength(1);

@@ -505,10 +505,10 @@ describe('admin resolution and check now', () => {
     expect([await job(a.purchaseId), await job(b.purchaseId)]).toEqual([undefined, undefined]);
     expect(await wallet()).toEqual({ balance: 100_000 - a.agentCostMinor, reserved: 0 });
     await expect(
-      await adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
+      adminResolve(w.db, SYSTEM_ACTOR, a.purchaseId, 'failed', 'again', clock),
     ).rejects.toThrowError(/already resolved \(settled\)/);
     await expect(
-      await adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock),
+      adminResolve(w.db, SYSTEM_ACTOR, 999_999, 'failed', 'x', clock),
     ).rejects.toThrowError('No such sale.');
     const events = (
       await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, a.purchaseId))

@@ -139,8 +139,8 @@ describe('opening a sale', () => {
     const refused = new Refusal(
       'This form was already used for a different sale. Start a new sale.',
     );
-    await expect(await open({ ...request, circle: '23' })).rejects.toThrow(refused);
-    await expect(await open({ ...request, phone: '9876543202' })).rejects.toThrow(refused);
+    await expect(open({ ...request, circle: '23' })).rejects.toThrow(refused);
+    await expect(open({ ...request, phone: '9876543202' })).rejects.toThrow(refused);
     expect(await w.db.select().from(purchaseAttempts)).toHaveLength(1);
   });
 });
@@ -158,7 +158,7 @@ describe('the daily limit', () => {
     await setStatus(await sale('03'), 'FAILED'); // refunded: it no longer counts
     // 30,000 counted: one more of 10,000 reaches the limit, and the next passes it.
     const fourth = await sale('04');
-    await expect(await sale('05')).rejects.toThrow(/would pass your daily limit of ₦400/);
+    await expect(sale('05')).rejects.toThrow(/would pass your daily limit of ₦400/);
     expect(
       await first(w.db.select().from(purchases).where(eq(purchases.id, fourth))),
     ).toBeDefined();
@@ -174,7 +174,7 @@ describe('a product nobody can sell', () => {
       .set({ available: false })
       .where(eq(productSources.productId, w.airtime.id));
     const before = (await w.db.select().from(purchases)).length;
-    await expect(await open(saleRequest(w, { ending: '00' }))).rejects.toThrow(
+    await expect(open(saleRequest(w, { ending: '00' }))).rejects.toThrow(
       new Refusal('This product cannot be sold right now. Try another plan or network.'),
     );
     expect(await w.db.select().from(purchases)).toHaveLength(before);

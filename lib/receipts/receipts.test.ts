@@ -119,7 +119,7 @@ describe('receipt tokens', () => {
     const sale = await sell(world.agentId);
     for (let i = 0; i < MAX_LIVE_LINKS_PER_SALE; i += 1)
       await issueReceiptToken(world.db, world.agentId, sale.purchaseId);
-    await expect(await issueReceiptToken(world.db, world.agentId, sale.purchaseId)).rejects.toThrow(
+    await expect(issueReceiptToken(world.db, world.agentId, sale.purchaseId)).rejects.toThrow(
       /Revoke them/,
     );
     await revokeReceiptLinks(world.db, actorFor(world.agentId), sale.purchaseId);

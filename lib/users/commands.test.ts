@@ -24,7 +24,7 @@ describe('creating a user', () => {
     };
     const created = await createUser(db, SYSTEM_ACTOR, input);
     await expect(
-      await createUser(db, SYSTEM_ACTOR, { ...input, email: ' ADA@test.local ', name: 'Other' }),
+      createUser(db, SYSTEM_ACTOR, { ...input, email: ' ADA@test.local ', name: 'Other' }),
     ).rejects.toThrowError(Refusal);
     expect(await db.select().from(users).where(eq(users.email, 'ada@test.local'))).toEqual([
       created,

@@ -215,7 +215,7 @@ class Debit implements Cmd {
       reason: 'model',
     };
     if (this.amount > walletBalance(m)) {
-      await expect(await fundWallet(r.h.db, ADMIN, input, m.clock)).rejects.toThrowError(
+      await expect(fundWallet(r.h.db, ADMIN, input, m.clock)).rejects.toThrowError(
         /^Your wallet has/,
       );
     } else {
@@ -248,7 +248,7 @@ class ReplayFunding implements Cmd {
       ).toBe(true);
     } else {
       await expect(
-        await fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
+        fundWallet(r.h.db, ADMIN, { ...input, amount: f.amount + 1 }, m.clock),
       ).rejects.toThrowError(LedgerError);
     }
     await verify(m, r, this.toString());

@@ -151,7 +151,7 @@ describe('callback, requery and admin resolve the same pending sale', () => {
             );
           } else {
             await expect(
-              await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
+              adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ).rejects.toThrowError(/already resolved/);
           }
           expect(await allViolations(h.db)).toEqual([]);

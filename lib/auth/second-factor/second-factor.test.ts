@@ -91,7 +91,7 @@ describe('TOTP', () => {
     expect(await hasSecondFactor(db, user.id)).toBe(false); // nothing stored until proved
     expect(start.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     await expect(
-      await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, '000000', T),
     ).rejects.toThrowError(
       new Refusal(
         'That code does not match. Check the time on your phone and try the newest code.',
@@ -102,11 +102,11 @@ describe('TOTP', () => {
     const { totpCodeAt, totpStep } = await import('./totp');
     const code = totpCodeAt(start.secret, totpStep(T));
     await expect(
-      await finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
+      finishTotpEnrolment(db, SYSTEM_ACTOR, other.id, start.ticket, code, T),
       'a ticket for another user',
     ).rejects.toThrowError(Refusal);
     await expect(
-      await finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
+      finishTotpEnrolment(db, SYSTEM_ACTOR, user.id, start.ticket, code, T + 11 * 60_000),
       'an expired ticket',
     ).rejects.toThrowError(Refusal);
     expect(
@@ -303,7 +303,7 @@ describe('an admin resets another admin', () => {
         .get(String(user.id)),
     ).toEqual({ n: 1 });
     await expect(
-      await resetSecondFactor(
+      resetSecondFactor(
         db,
         { userId: resetter.id, label: resetter.email, ip: null },
         resetter.id,
