@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { apiIdempotency } from '@/db/schema';
-import { first, one } from '@/db/query';
+import { first } from '@/db/query';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -29,7 +29,7 @@ export async function claimIdempotencyKey(
   hash: string,
   now: number,
 ): Promise<Claim> {
-  const inserted = await one(
+  const inserted = await first(
     db
       .insert(apiIdempotency)
       .values({ agentId, key, bodyHash: hash, createdAt: now })

@@ -108,10 +108,10 @@ function runScript(
 }
 
 /** The restored database keeps I1–I9 and E1, and holds every sale committed before the backup. */
-function expectRestoredCopyHolds(target: string, committed: Sold[]) {
+async function expectRestoredCopyHolds(target: string, committed: Sold[]) {
   const restored = openDatabase(target);
   try {
-    expect(allViolations(restored)).toEqual([]);
+    expect(await allViolations(restored)).toEqual([]);
     const rows = sqliteFile(restored)
       .prepare('select id, reference, idempotency_key as key from purchases')
       .all() as { id: number; reference: string; key: string }[];
@@ -155,8 +155,8 @@ describe('a backup taken while sales run', () => {
     const target = path.join(tmp, 'restored-cli', 'portal.db');
     const result = await restoreBackup(made!.path, target);
     expect(result.checks.every((c) => c.violations.length === 0)).toBe(true);
-    expectRestoredCopyHolds(target, committedBefore);
-    expect(allViolations(world.db)).toEqual([]);
+    await expectRestoredCopyHolds(target, committedBefore);
+    expect(await allViolations(world.db)).toEqual([]);
   }, 60_000);
 
   it('by the portal’s own connection, one page per step so sales commit between steps: the same holds, and the copy is one self-contained file', async () => {
@@ -174,7 +174,7 @@ describe('a backup taken while sales run', () => {
 
     const target = path.join(tmp, 'restored-in-process', 'portal.db');
     await restoreBackup(made.path, target);
-    expectRestoredCopyHolds(target, committedBefore);
+    await expectRestoredCopyHolds(target, committedBefore);
   }, 60_000);
 
   it('through another connection in small steps while sales write (each write restarts the copy): it still ends, and the copy is whole', async () => {
@@ -189,7 +189,7 @@ describe('a backup taken while sales run', () => {
       await sales.stop();
       const target = path.join(tmp, 'restored-other', 'portal.db');
       await restoreBackup(made.path, target);
-      expectRestoredCopyHolds(target, committedBefore);
+      await expectRestoredCopyHolds(target, committedBefore);
     } finally {
       await sales.stop();
       other.close();
@@ -218,7 +218,7 @@ describe('restore', () => {
     const result = await restoreBackup(good, target);
     expect(fs.readFileSync(result.previousKeptAs!)).toEqual(before);
     const restored = openDatabase(target);
-    expect(allViolations(restored)).toEqual([]);
+    expect(await allViolations(restored)).toEqual([]);
     sqliteFile(restored).close();
   });
 

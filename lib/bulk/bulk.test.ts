@@ -152,7 +152,7 @@ describe('bulk CSV run', () => {
     expect(
       (await first(w.db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId))))!.status,
     ).toBe('done');
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('a row the sale path refuses for another reason is marked refused, in its words', async () => {
@@ -216,7 +216,7 @@ describe('bulk CSV run', () => {
     const rows = await listBatchRows(w.db, agent, batchId);
     expect(rows.map(rowResult)).toEqual(['sold', 'sold', 'sold']);
     expect(await salesOf(batchId)).toHaveLength(3);
-    expect(allViolations(w.db)).toEqual([]);
+    expect(await allViolations(w.db)).toEqual([]);
   });
 
   it('another agent sees none of the batch, and the result CSV says what happened to every row', async () => {

@@ -13,7 +13,7 @@ import { Refusal } from '@/lib/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
 import { collectDebt } from '@/lib/ledger/late-delivery-money';
-import { first, one } from '@/db/query';
+import { first } from '@/db/query';
 
 export type FundingRequest = typeof fundingRequests.$inferSelect;
 
@@ -39,7 +39,7 @@ export async function submitFundingRequest(
     throw new Refusal('Enter the bank reference of your payment.', 'bankReference');
   return await inTransaction(db, async (tx) => {
     await assertPaymentUnusedForAgent(tx, input.currency, bankReference, agentId);
-    const created = await one(
+    const created = await first(
       tx
         .insert(fundingRequests)
         .values({

@@ -49,7 +49,7 @@ describe('funding requests', () => {
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(250_000);
     expect(await ledgerRows()).toBe(1);
     expect(await audits('funding.approve')).toBe(1);
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
   });
 
   it('credits exactly once when separate processes approve the same request at the same moment', async () => {
@@ -69,7 +69,7 @@ describe('funding requests', () => {
     expect((await findWallet(db, agent.id, 'NGN'))?.balance).toBe(777_700);
     expect(await ledgerRows()).toBe(1);
     expect(await audits('funding.approve')).toBe(1);
-    expect(allViolations(db)).toEqual([]);
+    expect(await allViolations(db)).toEqual([]);
   }, 60_000);
 
   it('writes no ledger row when rejected, keeps the reason, and cannot be approved afterwards', async () => {

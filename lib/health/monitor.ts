@@ -107,7 +107,10 @@ export function startHealthMonitor(
       );
     }
   };
-  globalForMonitor.portalHealthMonitor = setInterval(tick, intervalMs);
+  globalForMonitor.portalHealthMonitor = setInterval(
+    () => void tick().catch((error) => console.error('[health] tick failed', error)),
+    intervalMs,
+  );
   globalForMonitor.portalHealthMonitor.unref();
   return stop;
 }

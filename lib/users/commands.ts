@@ -7,7 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { walletAccount } from '@/lib/ledger/accounts';
 import { Refusal } from '@/lib/errors';
 import type { Currency } from '@/lib/money';
-import { one, written } from '@/db/query';
+import { first, written } from '@/db/query';
 
 export interface NewUser {
   email: string;
@@ -22,7 +22,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now = Dat
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
   return await inTransaction(db, async (tx) => {
-    const created = await one(
+    const created = await first(
       tx
         .insert(users)
         .values({ email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now })
