@@ -296,7 +296,7 @@ class Purchase implements Cmd {
     const affordable = cost <= walletBalance(m);
     const early =
       this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
-    const selling = await startSale(r.h.db, T.agentId, input, {
+    const selling = startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference,
       replayWaitMs: 5_000,
