@@ -46,7 +46,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
   // An idle pooled connection the server closes (a restart, a terminated backend) is an error event of
   // the pool; the pool drops it and opens another when needed, so it must not crash the process.
   pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== '57P01') console.error('[db] idle PostgreSQL connection lost:', error.message);
+    if (error.code !== '57P01')
+      console.error('[db] idle PostgreSQL connection lost:', error.message);
   });
   const db = Object.assign(drizzle(pool, { schema }), { engine: 'postgres' as const });
   pools.set(db as unknown as Db, pool);

@@ -98,9 +98,7 @@ describe('a credit', () => {
       expect.objectContaining({ reference: 'NIP000123', source: 'direct' }),
     );
     const other = (await insertUser(w.db)).id;
-    await expect(fund({ agentId: other, reference: 'nip000123' })).rejects.toThrow(
-      LedgerError,
-    );
+    await expect(fund({ agentId: other, reference: 'nip000123' })).rejects.toThrow(LedgerError);
     // Typed exactly as before, for another agent: still refused, saying where the payment went.
     await expect(fund({ agentId: other, reference: 'NIP-0001 23' })).rejects.toThrow(
       /^This bank payment \(NGN NIP000123\) was already credited to .+ by a direct credit on /,

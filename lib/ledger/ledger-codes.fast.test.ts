@@ -96,9 +96,7 @@ describe('the ledger refuses with a code', () => {
         await codeOf(async () => await assertPaymentUnusedForAgent(tx, 'NGN', 'NIP77', w.agentId)),
       ).toBe('IDEMPOTENCY_CONFLICT');
       // Another currency's payment of the same name is another payment.
-      await expect(
-        assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other),
-      ).resolves.toBeUndefined();
+      await expect(assertPaymentUnusedForAgent(tx, 'INR', 'NIP77', other)).resolves.toBeUndefined();
     });
   });
 });

@@ -81,9 +81,7 @@ describe('a provider registered by its descriptor alone', () => {
         currency: 'INR',
         provider: 'fixturetel',
       });
-      await expect(floatAccount(db, 'fixturetel')).rejects.toThrow(
-        'Unknown provider fixturetel',
-      );
+      await expect(floatAccount(db, 'fixturetel')).rejects.toThrow('Unknown provider fixturetel');
     });
   });
 });
