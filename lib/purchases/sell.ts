@@ -14,9 +14,12 @@ export interface SellDeps {
   provider?: Partial<ProviderDeps>;
   /** How long a replay waits for the first request's answer before reporting what it sees. */
   replayWaitMs?: number;
+  /** A replay's pause between two looks at the sale: real time unless a test passes its own. */
+  pause?: (ms: number) => Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const REPLAY_POLL_MS = 100;
 
 /**
  * One sale, end to end: open (reserve) → call the provider → apply the answer, failing over to the
@@ -33,7 +36,14 @@ export async function sell(
   const opened = openSale(db, request, newReference, now());
   if (opened.kind === 'replay') {
     return {
-      outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)),
+      outcome: toOutcome(
+        await waitForAnswer(
+          db,
+          opened.purchase.id,
+          deps.replayWaitMs ?? 40_000,
+          deps.pause ?? sleep,
+        ),
+      ),
       replayed: true,
     };
   }
@@ -62,10 +72,18 @@ export async function sell(
   }
 }
 
-/** Polls until the current attempt has an answer (its provider code is set) or the wait runs out. */
-async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
-  const deadline = Date.now() + maxWaitMs;
-  for (;;) {
+/**
+ * Polls until the current attempt has an answer (its provider code is set) or the wait runs out. The wait
+ * is the sum of the pauses, not a clock's reading, so a test's pause that takes no real time makes the
+ * whole wait instant (a few queries' worth longer in real time than `maxWaitMs`, which nobody minds).
+ */
+async function waitForAnswer(
+  db: Db,
+  purchaseId: number,
+  maxWaitMs: number,
+  pause: (ms: number) => Promise<void>,
+) {
+  for (let waitedMs = 0; ; waitedMs += REPLAY_POLL_MS) {
     const purchase = db.select().from(purchases).where(eq(purchases.id, purchaseId)).get()!;
     const inFlight = db
       .select({ id: purchaseAttempts.id })
@@ -77,7 +95,7 @@ async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
         ),
       )
       .get();
-    if (!inFlight || Date.now() >= deadline) return purchase;
-    await sleep(100);
+    if (!inFlight || waitedMs >= maxWaitMs) return purchase;
+    await pause(REPLAY_POLL_MS);
   }
 }

@@ -1,0 +1,16 @@
+// The counter's answer budget on a timer the test ends itself (AnswerBudget.startTimer): the budget runs
+// out exactly when the test says, never on real time, so no test waits for it or races it.
+export function manualBudgetTimer() {
+  let endBudget: (() => void) | undefined;
+  return {
+    startTimer: (_ms: number, end: () => void) => {
+      endBudget = end;
+      return () => {};
+    },
+    /** Ends the budget now. Fails when the budget's timer was never started. */
+    end() {
+      if (!endBudget) throw new Error('the answer budget was never started');
+      endBudget();
+    },
+  };
+}
