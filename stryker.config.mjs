@@ -19,8 +19,13 @@ const config = {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Two test runners for the two cores: each is one Vitest process running its tests in a single thread.
   concurrency: 2,
-  timeoutMS: 10_000,
+  // A mutant times out after (its tests' net time in the initial run × timeoutFactor + timeoutMS). The fast
+  // layer never waits on real time (an injected pause for a replay, a budget timer the test ends), so a
+  // mutant either finishes in its tests' own time or hangs for good: the margin only absorbs a busy machine.
+  timeoutMS: 3_000,
+  timeoutFactor: 1.5,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
