@@ -21,24 +21,27 @@ export interface StatementPage {
   pageSize: number;
 }
 
+/**
+ * The aliases are quoted: PostgreSQL folds an unquoted name to lower case (`purchaseid`), SQLite keeps
+ * it as written. No `page` reads every row (the engines spell "no limit" differently).
+ */
 async function statementRows(
   tx: Tx,
   accountId: number,
-  limit: number,
-  offset: number,
+  page: { limit: number; offset: number } | undefined,
 ): Promise<StatementRow[]> {
   return await rows(
     tx,
     sql`
-    select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
+    select id, created_at as "createdAt", kind, memo, reference, purchase_id as "purchaseId",
       case when debit_account_id = ${accountId} then amount else 0 end as debit,
       case when credit_account_id = ${accountId} then amount else 0 end as credit,
       sum(case when credit_account_id = ${accountId} then amount else -amount end)
-        over (order by id rows between unbounded preceding and current row) as runningBalance
+        over (order by id rows between unbounded preceding and current row) as "runningBalance"
     from ledger_entries
     where debit_account_id = ${accountId} or credit_account_id = ${accountId}
     order by id desc
-    limit ${limit} offset ${offset}`,
+    ${page === undefined ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}`,
   );
 }
 
@@ -49,7 +52,10 @@ export async function listStatement(
   page = 1,
   pageSize = 25,
 ): Promise<StatementPage> {
-  const pageRows = await statementRows(tx, accountId, pageSize, (page - 1) * pageSize);
+  const pageRows = await statementRows(tx, accountId, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const count = await first(
     rows<{ n: number }>(
       tx,
@@ -63,5 +69,5 @@ export async function listStatement(
 
 /** Every row, oldest first, for CSV export. */
 export async function listAllStatementRows(tx: Tx, accountId: number): Promise<StatementRow[]> {
-  return (await statementRows(tx, accountId, -1, 0)).reverse(); // LIMIT -1: no limit in SQLite
+  return (await statementRows(tx, accountId, undefined)).reverse();
 }

@@ -1,14 +1,13 @@
 // The requery worker's lease, fast (in-memory world): a due job is taken by one worker at a time, the
 // soonest due first; a crashed worker's lease expires after a minute and another worker takes the job.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { products, purchaseResolutions, requeryJobs } from '@/db/schema';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { sellTo } from '@/test/world/sales';
 import { claimDueJobs, runRequeryPass, startRequeryWorker } from './requery-worker';
 import { startSale } from './start-sale';
-import { first } from '@/db/query';
-import { sqliteFile } from '@/db/client';
+import { execute, first } from '@/db/query';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -214,11 +213,11 @@ describe('the requery worker', () => {
     const stop = startRequeryWorker(w.db, 1_000);
     await makeDue(sale.purchaseId);
     // The database fails the pass (the jobs' table is out of reach for one tick).
-    sqliteFile(w.db).exec('alter table requery_jobs rename to requery_jobs_away');
+    await execute(w.db, sql`alter table requery_jobs rename to requery_jobs_away`);
     vi.advanceTimersByTime(1_000);
     await until('the failure is logged', () => logged.mock.calls.length > 0);
     expect(logged.mock.calls[0]![0]).toBe('[requery] pass failed');
-    sqliteFile(w.db).exec('alter table requery_jobs_away rename to requery_jobs');
+    await execute(w.db, sql`alter table requery_jobs_away rename to requery_jobs`);
     vi.advanceTimersByTime(1_000);
     await until('the sale settles', async () => (await resolution(sale.purchaseId)) !== undefined);
     expect(calls).toBe(1);

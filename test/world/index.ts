@@ -225,6 +225,7 @@ async function pgWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice:
     close: () => Promise<void>,
   ): Promise<World<unknown>> => {
     const url = pgUrl(name);
+    let closing: Promise<void> | undefined;
     const world: World<unknown> = await assemble(
       connectPostgres(url),
       url,
@@ -250,10 +251,12 @@ async function pgWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice:
           world.db = connectPostgres(url);
           return world.db;
         },
-        close: async () => {
-          await closeDatabase(world.db);
-          await close();
-        },
+        // Idempotent, as the SQLite world's is: a test file may close a world it closed before.
+        close: () =>
+          (closing ??= (async () => {
+            await closeDatabase(world.db);
+            await close();
+          })()),
       },
     );
     return world;
