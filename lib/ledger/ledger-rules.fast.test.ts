@@ -23,8 +23,8 @@ import { allViolations, checkInvariants } from './invariants';
 import { post } from './post';
 import { refund, reserve, reverseSettled, settle, type SaleMoney } from './purchase-money';
 import { listAllStatementRows, listStatement } from './statement';
-import { first, rows } from '@/db/query';
-import { sqliteFile } from '@/db/client';
+import { execute, first, rows } from '@/db/query';
+import { testEngine } from '@/test/world/engine';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -493,34 +493,43 @@ describe('the invariant checks notice a broken ledger', () => {
     ]);
     return { settled: ids[0]!, held: ids[1]!, other: ids[2]! };
   }
-  const raw = (q: string) => sqliteFile(w.db).exec(q);
+  // Breaks the ledger behind the data layer's back, as a bug or a hand at the console would.
+  const raw = (q: string) => execute(w.db, sql.raw(q));
+  const onPostgres = () => testEngine() === 'postgres';
 
   it('I1/I2: a balance changed outside the ledger', async () => {
     await withSales();
-    raw(`update accounts set balance = balance + 1 where code = 'wallet:${w.agentId}:NGN'`);
+    await raw(`update accounts set balance = balance + 1 where code = 'wallet:${w.agentId}:NGN'`);
     expect(await violated()).toEqual(expect.arrayContaining(['I1', 'I2']));
   });
 
   it('I2: reserved that does not match the open sales', async () => {
     await withSales();
-    raw(`update accounts set reserved = reserved + 5 where code = 'wallet:${w.agentId}:NGN'`);
+    await raw(`update accounts set reserved = reserved + 5 where code = 'wallet:${w.agentId}:NGN'`);
     expect(await violated()).toEqual(['I2']);
   });
 
   it('I3: a wallet below zero', async () => {
     await withSales();
-    raw('pragma ignore_check_constraints = on'); // the table's own CHECK would stop it first
-    raw(`update accounts set balance = -1, reserved = -1 where code = 'wallet:${w.agentId}:INR'`);
+    // The table's own CHECKs would stop it first.
+    await raw(
+      onPostgres()
+        ? 'alter table accounts drop constraint accounts_wallet_no_overdraft, drop constraint accounts_reserved_non_negative'
+        : 'pragma ignore_check_constraints = on',
+    );
+    await raw(
+      `update accounts set balance = -1, reserved = -1 where code = 'wallet:${w.agentId}:INR'`,
+    );
     expect(await violated()).toEqual(expect.arrayContaining(['I3']));
   });
 
   it('I4/I5: a sale settled and refunded, and a status that disagrees with its money', async () => {
     const { settled, held } = await withSales();
-    raw(`insert into ledger_entries (debit_account_id, credit_account_id, amount, currency, kind, idempotency_key, purchase_id, memo, created_at)
+    await raw(`insert into ledger_entries (debit_account_id, credit_account_id, amount, currency, kind, idempotency_key, purchase_id, memo, created_at)
       select credit_account_id, debit_account_id, 1, currency, 'refund', 'x-refund', purchase_id, 'x', 0 from ledger_entries where purchase_id = ${settled} and kind = 'settle_cost'`);
     expect(await violated()).toEqual(expect.arrayContaining(['I4']));
     // A sale marked SUCCESS whose money is still held: no resolution row, so every comparison is NULL.
-    raw(`update purchases set status = 'SUCCESS' where id = ${held}`);
+    await raw(`update purchases set status = 'SUCCESS' where id = ${held}`);
     expect(await allViolations(w.db)).toContain(
       `I5: sale ${held} is SUCCESS but its money is reserved`,
     );
@@ -528,28 +537,40 @@ describe('the invariant checks notice a broken ledger', () => {
 
   it('I6/I9: one key used twice; one reference used twice or missing from the attempts', async () => {
     const { held, other } = await withSales();
-    raw('drop index if exists purchases_agent_key_unique');
-    const indexes = await rows<{ name: string; sql: string | null }>(
-      w.db,
-      sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
-    );
-    for (const i of indexes) if (i.sql && /unique/i.test(i.sql)) raw(`drop index "${i.name}"`);
-    raw(
+    // Every unique index of the two tables goes first: they would refuse the duplicates.
+    if (onPostgres()) {
+      const uniques = await rows<{ name: string; tableName: string }>(
+        w.db,
+        sql`select c.conname as name, t.relname as "tableName" from pg_constraint c
+          join pg_class t on t.oid = c.conrelid
+          where c.contype = 'u' and t.relname in ('purchases', 'purchase_attempts')`,
+      );
+      for (const u of uniques) await raw(`alter table ${u.tableName} drop constraint "${u.name}"`);
+    } else {
+      await raw('drop index if exists purchases_agent_key_unique');
+      const indexes = await rows<{ name: string; sql: string | null }>(
+        w.db,
+        sql`select name, sql from sqlite_master where type = 'index' and tbl_name in ('purchases', 'purchase_attempts')`,
+      );
+      for (const i of indexes)
+        if (i.sql && /unique/i.test(i.sql)) await raw(`drop index "${i.name}"`);
+    }
+    await raw(
       `update purchases set idempotency_key = (select idempotency_key from purchases where id = ${held}) where id = ${other}`,
     );
-    raw(`update purchases set reference = 'nowhere' where id = ${other}`);
+    await raw(`update purchases set reference = 'nowhere' where id = ${other}`);
     expect(await violated()).toEqual(expect.arrayContaining(['I6', 'I9']));
   });
 
   it('I8: a missing append-only trigger', async () => {
     await withSales();
-    raw('drop trigger ledger_entries_no_delete');
+    await raw(`drop trigger ledger_entries_no_delete${onPostgres() ? ' on ledger_entries' : ''}`);
     expect(await allViolations(w.db)).toEqual(['I8: missing trigger ledger_entries_no_delete']);
   });
 
   it('E1: daily earnings that differ from the successful sales', async () => {
     await withSales();
-    raw('update agent_daily_earnings set sales_count = sales_count + 1');
+    await raw('update agent_daily_earnings set sales_count = sales_count + 1');
     expect(await violated()).toEqual(['E1']);
   });
 });
