@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { openDatabase, sqliteFile } from './client';
-import { isPostgresUrl } from './database-url';
+import { describeDatabase, isPostgresUrl } from './database-url';
 import { migratePostgres, openPostgres } from './pg/client';
 
 /**
