@@ -35,3 +35,13 @@ export async function openMigrated(): Promise<{ db: Db; where: string }> {
     where: describeDatabase(process.env.DATABASE_URL, env.DATABASE_PATH),
   };
 }
+
+/**
+ * Joins an existing database by its location — a SQLite file path or a postgres:// URL — as a second
+ * process of a test or a worker does (no migrations: the database is already made).
+ */
+export function openAt(location: string): Db {
+  return isPostgresUrl(location)
+    ? connectPostgres(location)
+    : openDatabase(location, { migrate: false });
+}

@@ -19,13 +19,12 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { CLIENT_ADDRESS_HEADER, markClientAddressFront } from '@/lib/auth/client-ip';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createWorld, type World } from '@/test/world';
-import { openDatabase } from '@/db/client';
+import { openAt } from '@/db';
 import { createApiKey, revokeApiKey, setApiKeyRateLimits } from '@/lib/api/keys';
 import { consumeRate } from '@/lib/api/rate-limit';
 import * as schemas from '@/lib/api/schemas';
 import type { ApiScope } from '@/db/schema';
-import { first } from '@/db/query';
-import { sqliteFile } from '@/db/client';
+import { closeDatabase, first } from '@/db/query';
 
 let world: World;
 let sellKey: string;
@@ -635,7 +634,7 @@ describe('rate limits', () => {
   it('counts one window across connections (processes), so two servers share a key’s limit', async () => {
     const { row } = await newKey(world.agentId, ['read']);
     const key = { ...row, readRatePerSecond: 3 };
-    const other = openDatabase(world.file);
+    const other = openAt(world.file);
     try {
       const now = Date.parse('2031-01-01T00:00:00.100Z');
       const allowed: boolean[] = [];
@@ -644,7 +643,7 @@ describe('rate limits', () => {
       expect(allowed).toEqual([true, true, true, false]);
       expect((await consumeRate(other, key, 'read', now + 1_000)).allowed).toBe(true); // the next second starts afresh
     } finally {
-      sqliteFile(other).close();
+      await closeDatabase(other);
     }
   });
 

@@ -69,7 +69,8 @@ async function killAndResume(step: BulkCrashStep) {
     );
     if (!created.ok) throw new Error(created.refusal.message);
     await confirmBatch(h.db, T.agentId, created.batchId);
-    sqliteFile(h.db).pragma('wal_checkpoint(TRUNCATE)');
+    // SQLite: the batch into the main file before the worker dies (PostgreSQL has no such step).
+    if (h.db.engine === 'sqlite') sqliteFile(h.db).pragma('wal_checkpoint(TRUNCATE)');
 
     const exit = await runBulkWorker(h.file, step);
     const db = h.restart();

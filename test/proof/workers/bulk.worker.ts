@@ -3,33 +3,31 @@
 // request, or after the sale committed but before the row recorded it.
 //
 //   tsx test/proof/workers/bulk.worker.ts <db file> <step>
-import { openDatabase } from '@/db/client';
+import { openAt } from '@/db';
 import { runBulkPass } from '@/lib/bulk/runner';
-import { sqliteFile } from '@/db/client';
+import { crashWhen, die, type CrashTrigger } from './crash-trigger';
 
 export type BulkCrashStep = 'in-reserve-tx' | 'in-flight' | 'before-row-recorded';
 
 const KILL_AT_ROW = 3;
 const [file, step] = process.argv.slice(2) as [string, BulkCrashStep];
-const db = openDatabase(file, { migrate: false });
-const die = (): never => {
-  process.kill(process.pid, 'SIGKILL');
-  throw new Error('unreachable');
-};
+const db = openAt(file);
 
-// TEMP triggers: this connection only, not the schema; the statement that fires them never commits.
-const triggers: Partial<Record<BulkCrashStep, string>> = {
-  'in-reserve-tx': `after insert on ledger_entries when new.kind = 'reserve'
+// The statement that fires the trigger never commits (./crash-trigger.ts).
+const triggers: Partial<Record<BulkCrashStep, CrashTrigger>> = {
+  'in-reserve-tx': {
+    event: 'insert',
+    table: 'ledger_entries',
+    when: `new.kind = 'reserve'
     and (select count(*) from purchases where idempotency_key like 'bulk-%') >= ${KILL_AT_ROW}`,
-  'before-row-recorded': `after update on bulk_rows when new.state = 'sent'
+  },
+  'before-row-recorded': {
+    event: 'update',
+    table: 'bulk_rows',
+    when: `new.state = 'sent'
     and (select count(*) from bulk_rows where state = 'sent') >= ${KILL_AT_ROW}`,
+  },
 };
-if (triggers[step]) {
-  sqliteFile(db).function('proof_crash', () => die());
-  sqliteFile(db).exec(
-    `create temp trigger proof_crash ${triggers[step]} begin select proof_crash(); end`,
-  );
-}
 
 let calls = 0;
 /** Dies once the provider has certainly taken the third row's request, before its answer is read. */
@@ -42,13 +40,18 @@ const crashingFetch: typeof fetch = async (input, init) => {
   return answer;
 };
 
-runBulkPass(db, {
-  owner: `crash-${process.pid}`,
-  sale: { provider: { fetch: crashingFetch } },
-}).then(
-  (rows) => process.stdout.write(`${JSON.stringify({ rows })}\n`),
-  (error: unknown) => {
-    process.stdout.write(`${JSON.stringify({ crashed: String(error) })}\n`);
-    process.exit(1);
-  },
-);
+const trigger = triggers[step];
+(trigger ? crashWhen(db, trigger) : Promise.resolve())
+  .then(() =>
+    runBulkPass(db, {
+      owner: `crash-${process.pid}`,
+      sale: { provider: { fetch: crashingFetch } },
+    }),
+  )
+  .then(
+    (rows) => process.stdout.write(`${JSON.stringify({ rows })}\n`),
+    (error: unknown) => {
+      process.stdout.write(`${JSON.stringify({ crashed: String(error) })}\n`);
+      process.exit(1);
+    },
+  );

@@ -3,14 +3,15 @@
 // SIGKILLs itself at a chosen step (crash safety). It reports on stdout as one JSON line.
 //
 //   tsx test/proof/workers/sale.worker.ts <db file> <plan JSON>
-import { openDatabase } from '@/db/client';
+import { openAt } from '@/db';
 import { getProduct } from '@/lib/catalogue/routing';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { openSale } from '@/lib/purchases/open';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale } from '@/lib/purchases/start-sale';
-import { sqliteFile } from '@/db/client';
+import { closeDatabase } from '@/db/query';
+import { crashWhen, die } from './crash-trigger';
 
 export type CrashStep =
   | 'in-reserve-tx' // inside phase 1's transaction, after the reserve row is written
@@ -44,25 +45,27 @@ export type WorkerPlan =
 
 const [file, planJson] = process.argv.slice(2);
 const plan = JSON.parse(planJson!) as WorkerPlan;
-const db = openDatabase(file!, { migrate: false });
-const die = (): never => {
-  process.kill(process.pid, 'SIGKILL');
-  throw new Error('unreachable');
-};
+const db = openAt(file!);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
-/** A TEMP trigger (this connection only, not the schema) that kills the process mid-transaction. */
-function crashInside(step: CrashStep) {
-  const when: Partial<Record<CrashStep, string>> = {
-    'in-reserve-tx': `after insert on ledger_entries when new.kind = 'reserve'`,
-    'in-settle-tx': `after insert on purchase_resolutions when new.outcome = 'settled'`,
-    'in-refund-tx': `after insert on ledger_entries when new.kind = 'refund'`,
-    'in-failover-tx': `after insert on purchase_attempts when (select count(*) from purchase_attempts where purchase_id = new.purchase_id) > 1`,
+/** Kills the process mid-transaction, at the step's statement (./crash-trigger.ts). */
+async function crashInside(step: CrashStep) {
+  const at: Partial<Record<CrashStep, Parameters<typeof crashWhen>[1]>> = {
+    'in-reserve-tx': { event: 'insert', table: 'ledger_entries', when: `new.kind = 'reserve'` },
+    'in-settle-tx': {
+      event: 'insert',
+      table: 'purchase_resolutions',
+      when: `new.outcome = 'settled'`,
+    },
+    'in-refund-tx': { event: 'insert', table: 'ledger_entries', when: `new.kind = 'refund'` },
+    'in-failover-tx': {
+      event: 'insert',
+      table: 'purchase_attempts',
+      when: '(select count(*) from purchase_attempts where purchase_id = new.purchase_id) > 1',
+    },
   };
-  const trigger = when[step];
-  if (!trigger) return;
-  sqliteFile(db).function('proof_crash', () => die());
-  sqliteFile(db).exec(`create temp trigger proof_crash ${trigger} begin select proof_crash(); end`);
+  const trigger = at[step];
+  if (trigger) await crashWhen(db, trigger);
 }
 
 /** The provider's fetch, with the process dying at the chosen point of the call. */
@@ -113,7 +116,7 @@ async function main() {
     print(results);
     return;
   }
-  crashInside(plan.step);
+  await crashInside(plan.step);
   const provider = { fetch: crashingFetch(plan.step) };
   if (plan.kind === 'crash-sale') {
     const input = {
@@ -159,7 +162,7 @@ async function main() {
 }
 
 main().then(
-  () => sqliteFile(db).close(),
+  () => closeDatabase(db),
   (error: unknown) => {
     print({ crashed: error instanceof Error ? error.message : String(error) });
     process.exit(1);
