@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db, Tx } from '../engine';
+import { processWide } from '../process-wide';
 import * as schema from '../schema';
 
 /*
@@ -35,7 +36,8 @@ function installTypeParsers(): void {
   pg.types.setTypeParser(JSONB, (text: string) => text);
 }
 
-const pools = new WeakMap<Db, pg.Pool>();
+// One registry per process: a bundled copy of this module must find the pools another copy made.
+const pools = processWide('pg-pools', () => new WeakMap<Db, pg.Pool>());
 
 /** The portal's handle on the PostgreSQL database at `url` (migrations: db/pg/client.ts). */
 export function connectPostgres(url: string, options: { max?: number } = {}): Db {
@@ -44,7 +46,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
   // An idle pooled connection the server closes (a restart, a terminated backend) is an error event of
   // the pool; the pool drops it and opens another when needed, so it must not crash the process.
   pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== '57P01') console.error('[db] idle PostgreSQL connection lost:', error.message);
+    if (error.code !== '57P01')
+      console.error('[db] idle PostgreSQL connection lost:', error.message);
   });
   const db = Object.assign(drizzle(pool, { schema }), { engine: 'postgres' as const });
   pools.set(db as unknown as Db, pool);

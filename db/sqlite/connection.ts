@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Db } from '../engine';
+import { processWide } from '../process-wide';
 import * as schema from '../schema';
 
 type Method = 'run' | 'all' | 'values' | 'get';
@@ -153,7 +154,8 @@ export class SqliteConnection {
   }
 }
 
-const connections = new WeakMap<Db, SqliteConnection>();
+// One registry per process: a bundled copy of this module must find the handles another copy made.
+const connections = processWide('sqlite-connections', () => new WeakMap<Db, SqliteConnection>());
 
 /** Registers both handles of a new connection so db/transaction.ts and db/query.ts can find it. */
 export function register(connection: SqliteConnection): Db {
