@@ -212,10 +212,18 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     );
     if (s.resolution.get(purchaseId)) throw new Error('raw sale: already resolved');
     s.insResolution.run(purchaseId, 'purchase', now);
+    const agentCost = purchase.agent_cost_minor as number;
+    // The wallet's row first, as the ledger's settle takes it (lock order: wallet, then clearing).
+    const wallet = account(
+      `wallet:${purchase.agent_id as number}:${currency}`,
+      'wallet',
+      currency,
+      purchase.agent_id as number,
+    );
+    s.reserved.run(-agentCost, wallet.id);
     const clearing = account(`clearing:${currency}`, 'clearing', currency);
     const commission = account(`commission:${currency}`, 'commission_income', currency);
     const float = account(`float:${provider}`, 'provider_float', currency, null, provider);
-    const agentCost = purchase.agent_cost_minor as number;
     const cost = attempt.provider_cost_minor as number;
     post(
       clearing,
@@ -238,13 +246,6 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
         'Margin',
         now,
       );
-    const wallet = account(
-      `wallet:${purchase.agent_id as number}:${currency}`,
-      'wallet',
-      currency,
-      purchase.agent_id as number,
-    );
-    s.reserved.run(-agentCost, wallet.id);
     s.setPurchase.run('SUCCESS', null, null, now, now, purchaseId);
     s.earnings.run(
       purchase.agent_id,
