@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPostgresUrl, refusePostgresRuntime } from './database-url';
+import { describeDatabase, isPostgresUrl, refuseOnPostgres } from './database-url';
 
-describe('DATABASE_URL before the runtime switch', () => {
+describe('DATABASE_URL', () => {
   it('recognises both spellings of a PostgreSQL URL and nothing else', () => {
     expect(isPostgresUrl('postgres://u:p@127.0.0.1:5432/portal')).toBe(true);
     expect(isPostgresUrl('postgresql://u@db/portal')).toBe(true);
@@ -10,8 +10,17 @@ describe('DATABASE_URL before the runtime switch', () => {
     expect(isPostgresUrl(undefined)).toBe(false);
   });
 
-  it('refuses to run the portal on a PostgreSQL URL, and lets it run on the SQLite file', () => {
-    expect(() => refusePostgresRuntime('postgres://u@db/portal')).toThrow(/SQLite only/);
-    expect(() => refusePostgresRuntime(undefined)).not.toThrow();
+  it('names the database for a log line without its password', () => {
+    expect(describeDatabase('postgres://u:secret@db.internal:5432/portal', './x.db')).toBe(
+      'PostgreSQL db.internal:5432/portal',
+    );
+    expect(describeDatabase(undefined, './data/portal.db')).toBe('./data/portal.db');
+  });
+
+  it('refuses a SQLite-only tool on PostgreSQL, saying what to use instead', () => {
+    expect(() =>
+      refuseOnPostgres('npm run backup', 'use pg_dump', 'postgres://u@db/portal'),
+    ).toThrow(/npm run backup works on the SQLite file.*use pg_dump/);
+    expect(() => refuseOnPostgres('npm run backup', 'use pg_dump', undefined)).not.toThrow();
   });
 });

@@ -3,16 +3,24 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** Where the data lives, for a log line: the PostgreSQL server and database (never the password). */
+export function describeDatabase(databaseUrl: string | undefined, sqlitePath: string): string {
+  if (!isPostgresUrl(databaseUrl)) return sqlitePath;
+  const url = new URL(databaseUrl);
+  return `PostgreSQL ${url.host}${url.pathname}`;
+}
+
 /**
- * The portal and the worker do not run on PostgreSQL yet (#17: the data layer is still synchronous
- * SQLite); only `db:migrate` and `db:copy-to-postgres` follow DATABASE_URL. Refuse to start rather
- * than quietly serve from the SQLite file while the operator believes the data goes to PostgreSQL.
+ * What only the SQLite file has (its file backups and restores) refuses to run when DATABASE_URL
+ * points at PostgreSQL, rather than quietly work on a file nobody uses; PostgreSQL has its own tools.
  */
-export function refusePostgresRuntime(databaseUrl = process.env.DATABASE_URL): void {
-  if (isPostgresUrl(databaseUrl)) {
+export function refuseOnPostgres(
+  what: string,
+  instead: string,
+  databaseUrl = process.env.DATABASE_URL,
+): void {
+  if (isPostgresUrl(databaseUrl))
     throw new Error(
-      'DATABASE_URL points at PostgreSQL, but the portal runs on SQLite only for now (see README, ' +
-        '"When one machine is not enough"); unset DATABASE_URL to use DATABASE_PATH.',
+      `${what} works on the SQLite file; DATABASE_URL points at PostgreSQL: ${instead}`,
     );
-  }
 }

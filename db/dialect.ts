@@ -46,7 +46,7 @@ export function triggerExists(engine: Engine, name: SQLWrapper): SQL {
 export async function lockRow(
   tx: Db,
   table: SQLiteTable & { id: SQLiteColumn },
-  id: number,
+  id: number | SQL,
 ): Promise<void> {
   if (tx.engine !== 'postgres') return;
   await execute(tx, sql`select 1 from ${table} where ${table.id} = ${id} for update`);

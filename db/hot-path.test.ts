@@ -8,8 +8,8 @@ import { settings } from './schema';
 import { inTransaction } from '@/db/transaction';
 
 const cleanups: (() => void)[] = [];
-function testDb(): { db: Db; file: string } {
-  const { db, file, cleanup } = createTestDb();
+async function testDb(): Promise<{ db: Db; file: string }> {
+  const { db, file, cleanup } = await createTestDb();
   cleanups.push(cleanup);
   return { db, file };
 }
@@ -26,8 +26,8 @@ describe('prepared', () => {
   // A transaction's handle is not its database's (db/sqlite/connection.ts: the database's handle waits
   // for the open transaction), so each handle has its own prepared query, run inside the transaction.
   it('prepares once per handle, serves the database and its transactions, and never mixes two databases', async () => {
-    const a = testDb().db;
-    const b = testDb().db;
+    const a = (await testDb()).db;
+    const b = (await testDb()).db;
     await a.insert(settings).values({ key: 'k', value: 'in a' });
     await b.insert(settings).values({ key: 'k', value: 'in b' });
 
@@ -46,7 +46,7 @@ describe('prepared', () => {
 
 describe('immediate', () => {
   it('commits what the body wrote and returns its value', async () => {
-    const { db } = testDb();
+    const { db } = await testDb();
     const value = await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'a', value: 1 });
       return 'done';
@@ -56,7 +56,7 @@ describe('immediate', () => {
   });
 
   it('rolls back everything when the body throws', async () => {
-    const { db } = testDb();
+    const { db } = await testDb();
     await expect(
       inTransaction(db, async (tx) => {
         await tx.insert(settings).values({ key: 'a', value: 1 });
@@ -68,7 +68,7 @@ describe('immediate', () => {
   });
 
   it('takes the write lock at BEGIN: another connection cannot write until it commits', async () => {
-    const { db, file } = testDb();
+    const { db, file } = await testDb();
     const other = new Database(file, { timeout: 0 });
     await inTransaction(db, async () => {
       expect(() =>
@@ -80,7 +80,7 @@ describe('immediate', () => {
   });
 
   it('inside another transaction becomes a savepoint that rolls back alone', async () => {
-    const { db } = testDb();
+    const { db } = await testDb();
     await inTransaction(db, async (tx) => {
       await tx.insert(settings).values({ key: 'outer', value: 1 });
       await expect(

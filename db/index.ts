@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { openDatabase } from './client';
-import { isPostgresUrl } from './database-url';
+import { describeDatabase, isPostgresUrl } from './database-url';
+import { migrateConfigured } from './migrate-configured';
 import type { Db } from './engine';
 import { connectPostgres } from './pg/runtime';
 
@@ -21,4 +22,16 @@ export function openConfigured(databaseUrl = process.env.DATABASE_URL): Db {
   return isPostgresUrl(databaseUrl)
     ? connectPostgres(databaseUrl)
     : openDatabase(env.DATABASE_PATH);
+}
+
+/**
+ * Migrates the configured database, then opens it: what `npm start`, `npm run dev`, `npm run db:seed`
+ * and the admin scripts do first, on either engine. `where` names it for the log.
+ */
+export async function openMigrated(): Promise<{ db: Db; where: string }> {
+  await migrateConfigured();
+  return {
+    db: openConfigured(),
+    where: describeDatabase(process.env.DATABASE_URL, env.DATABASE_PATH),
+  };
 }

@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { openDatabase, sqliteFile } from './client';
-import { isPostgresUrl } from './database-url';
+import { describeDatabase, isPostgresUrl } from './database-url';
 import { migratePostgres, openPostgres } from './pg/client';
 
 /**
@@ -14,7 +14,10 @@ export async function migrateConfigured(
   if (isPostgresUrl(databaseUrl)) {
     const db = openPostgres(databaseUrl, { max: 1 });
     try {
-      return { where: `PostgreSQL ${new URL(databaseUrl).host}`, applied: await migratePostgres(db) };
+      return {
+        where: `PostgreSQL ${new URL(databaseUrl).host}`,
+        applied: await migratePostgres(db),
+      };
     } finally {
       await db.$client.end();
     }

@@ -162,7 +162,8 @@ test(`${N} sales over three portals at a wallet funded for ${K}: exactly ${K} pa
     sales: { id: number; status: string; resolutions: number; settled: number }[];
     violations: string[];
   };
-  const check = () => JSON.parse(runScript('e2e/postgres/check.ts', [String(world.agentId)])) as Check;
+  const check = () =>
+    JSON.parse(runScript('e2e/postgres/check.ts', [String(world.agentId)])) as Check;
   await expect
     .poll(() => check().sales.filter((s) => s.status !== 'SUCCESS').length, { timeout: 90_000 })
     .toBe(0);

@@ -4,12 +4,14 @@
  */
 import './load-env-file';
 import { openDatabase, sqliteFile } from '@/db/client';
+import { refuseOnPostgres } from '@/db/database-url';
 import { closeDatabase } from '@/db/query';
 import { backupConfig } from '@/lib/backup/config';
 import { makeBackup } from '@/lib/backup/make';
 import { env } from '@/lib/env';
 
 async function main() {
+  refuseOnPostgres('npm run backup', 'back PostgreSQL up with pg_dump or PITR (README).');
   const config = backupConfig();
   const db = openDatabase(env.DATABASE_PATH, { migrate: false });
   try {

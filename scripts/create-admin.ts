@@ -7,7 +7,7 @@
 import './load-env-file';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase } from '@/db/client';
+import { openMigrated } from '@/db';
 import { closeDatabase } from '@/db/query';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { env } from '@/lib/env';
@@ -36,7 +36,7 @@ async function main() {
     for (const issue of parsed.error.issues) console.error(`[admin:create] ${issue.message}`);
     process.exit(2);
   }
-  const db = openDatabase(env.DATABASE_PATH);
+  const { db } = await openMigrated();
   try {
     const admin = await createUser(db, SYSTEM_ACTOR, { ...parsed.data, role: 'admin' });
     console.log(

@@ -1,15 +1,13 @@
 /** `npm run dev`: like `npm start`, with Next's dev server (behind the portal's own front) instead of a production build. */
 import './load-env-file';
 import { spawn } from 'node:child_process';
-import { openDatabase } from '@/db/client';
-import { refusePostgresRuntime } from '@/db/database-url';
+import { openMigrated } from '@/db';
 import { closeDatabase } from '@/db/query';
 import { seed } from '@/db/seed';
 import { env } from '@/lib/env';
 import { portalProcess } from './portal-process';
 
-refusePostgresRuntime();
-const db = openDatabase(env.DATABASE_PATH);
+const { db } = await openMigrated();
 await seed(db, env.SIMULATOR_URL);
 await closeDatabase(db);
 const simulator = new URL(env.SIMULATOR_URL);

@@ -4,10 +4,12 @@
  * replaces is kept beside it (`<database>.before-restore-<time>`).
  */
 import './load-env-file';
+import { refuseOnPostgres } from '@/db/database-url';
 import { somethingListens, restoreBackup, RestoreRefused } from '@/lib/backup/restore';
 import { env } from '@/lib/env';
 
 async function main() {
+  refuseOnPostgres('npm run restore', 'restore PostgreSQL with pg_restore or PITR (README).');
   const file = process.argv[2];
   if (!file || process.argv.length > 3) {
     console.error(

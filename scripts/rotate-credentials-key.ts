@@ -6,7 +6,7 @@
  * 3. Remove CREDENTIALS_KEY_PREVIOUS and restart.
  */
 import './load-env-file';
-import { openDatabase } from '@/db/client';
+import { openMigrated } from '@/db';
 import { closeDatabase } from '@/db/query';
 import { env } from '@/lib/env';
 import { rotateCredentialsKey } from '@/lib/provider-settings/rotate';
@@ -17,7 +17,7 @@ if (!env.CREDENTIALS_KEY_PREVIOUS) {
   );
   process.exit(2);
 }
-const db = openDatabase(env.DATABASE_PATH);
+const { db } = await openMigrated();
 try {
   const result = await rotateCredentialsKey(db, {
     current: env.CREDENTIALS_KEY,

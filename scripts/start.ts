@@ -6,8 +6,7 @@ import './load-env-file';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '@/db/client';
-import { refusePostgresRuntime } from '@/db/database-url';
+import { openMigrated } from '@/db';
 import { closeDatabase } from '@/db/query';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_USERS } from '@/db/demo';
 import { seed } from '@/db/seed';
@@ -24,11 +23,10 @@ function simulatorDataFile(): string {
 }
 
 async function main() {
-  refusePostgresRuntime();
-  const db = openDatabase(env.DATABASE_PATH);
+  const { db, where } = await openMigrated();
   await seed(db, env.SIMULATOR_URL);
   await closeDatabase(db);
-  console.log(`[start] database ready at ${env.DATABASE_PATH}`);
+  console.log(`[start] database ready: ${where}`);
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
 
   const children: Supervised[] = [];

@@ -1,7 +1,6 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db, Tx } from '../engine';
-import { processWide } from '../process-wide';
 import * as schema from '../schema';
 
 /*
@@ -36,8 +35,9 @@ function installTypeParsers(): void {
   pg.types.setTypeParser(JSONB, (text: string) => text);
 }
 
-// One registry per process: a bundled copy of this module must find the pools another copy made.
-const pools = processWide('pg-pools', () => new WeakMap<Db, pg.Pool>());
+// On globalThis, not per module: Next bundles this module more than once (see db/sqlite/connection.ts).
+const registry = globalThis as unknown as Record<symbol, WeakMap<Db, pg.Pool> | undefined>;
+const pools = (registry[Symbol.for('portal.pg.pools')] ??= new WeakMap());
 
 /** The portal's handle on the PostgreSQL database at `url` (migrations: db/pg/client.ts). */
 export function connectPostgres(url: string, options: { max?: number } = {}): Db {

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Db } from '../engine';
-import { processWide } from '../process-wide';
 import * as schema from '../schema';
 
 type Method = 'run' | 'all' | 'values' | 'get';
@@ -154,8 +153,10 @@ export class SqliteConnection {
   }
 }
 
-// One registry per process: a bundled copy of this module must find the handles another copy made.
-const connections = processWide('sqlite-connections', () => new WeakMap<Db, SqliteConnection>());
+// On globalThis, not per module: Next bundles this module more than once (instrumentation, each
+// route), and the handle getDb() keeps on globalThis is opened by whichever copy runs first.
+const registry = globalThis as unknown as Record<symbol, WeakMap<Db, SqliteConnection> | undefined>;
+const connections = (registry[Symbol.for('portal.sqlite.connections')] ??= new WeakMap());
 
 /** Registers both handles of a new connection so db/transaction.ts and db/query.ts can find it. */
 export function register(connection: SqliteConnection): Db {

@@ -31,7 +31,11 @@ try {
       .select()
       .from(products)
       .where(
-        and(eq(products.network, 'MTN'), eq(products.type, 'airtime'), eq(products.currency, 'NGN')),
+        and(
+          eq(products.network, 'MTN'),
+          eq(products.type, 'airtime'),
+          eq(products.currency, 'NGN'),
+        ),
       ),
   );
   if (!airtime) throw new Error('no MTN airtime after the sync');

@@ -14,7 +14,7 @@ let agentId: number;
 let productId: number;
 let n = 0;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   agentId = (await insertUser(db)).id;
   productId = (
     sqliteFile(db)

@@ -12,7 +12,7 @@ import { inTransaction } from '@/db/transaction';
 let db: Db;
 let cleanup: () => void;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   await seedProviderSettings(db, 'http://127.0.0.1:4010');
 });
 afterEach(() => cleanup());

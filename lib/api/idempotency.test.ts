@@ -7,7 +7,7 @@ let db: Db;
 let cleanup: () => void;
 let agentId: number;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   agentId = (await insertUser(db)).id;
 });
 afterEach(() => cleanup());

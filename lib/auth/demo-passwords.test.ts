@@ -19,7 +19,7 @@ async function authenticateWith(demo: 'on' | 'off') {
 
 describe('the published demo passwords', () => {
   it('open no account outside demo mode, even one whose hash matches, with the usual words', async () => {
-    const { db, cleanup } = createTestDb();
+    const { db, cleanup } = await createTestDb();
     try {
       const demo = DEMO_USERS.admin;
       await db.insert(users).values({
@@ -40,7 +40,7 @@ describe('the published demo passwords', () => {
         ok: true,
       });
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 });

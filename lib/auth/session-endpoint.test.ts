@@ -25,8 +25,8 @@ const core = require(path.join(path.dirname(require.resolve('next-auth')), 'core
 let db: Db;
 let cleanup: () => void;
 const holder = globalThis as unknown as { portalDb?: Db };
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDb());
   holder.portalDb = db; // getDb() inside the callbacks answers with this test's database
 });
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { throttleBuckets } from '@/db/schema';
-import { first } from '@/db/query';
+import { first, one } from '@/db/query';
 
 export interface ThrottleRule {
   limit: number;
@@ -32,17 +32,40 @@ export async function recordHit(
   rule: ThrottleRule,
   now = Date.now(),
 ): Promise<void> {
+  await countHit(db, key, rule, now);
+}
+
+/**
+ * Counts this attempt first and then says whether it may go ahead: milliseconds to wait, or 0 when
+ * it is within the limit. One statement counts and reads back, so attempts arriving together each
+ * see their own count and a burst cannot all pass a check made before any of them was counted.
+ */
+export async function takeHit(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now = Date.now(),
+): Promise<number> {
+  const bucket = await countHit(db, key, rule, now);
+  return bucket.count > rule.limit ? bucket.windowStart + rule.windowMs - now : 0;
+}
+
+/** The upsert behind recordHit and takeHit: the bucket as this hit left it. */
+async function countHit(db: Db, key: string, rule: ThrottleRule, now: number) {
   const windowStart = now - rule.windowMs;
-  await db
-    .insert(throttleBuckets)
-    .values({ key, count: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: throttleBuckets.key,
-      set: {
-        count: sql`case when ${throttleBuckets.windowStart} <= ${windowStart} then 1 else ${throttleBuckets.count} + 1 end`,
-        windowStart: sql`case when ${throttleBuckets.windowStart} <= ${windowStart} then ${now} else ${throttleBuckets.windowStart} end`,
-      },
-    });
+  return await one(
+    db
+      .insert(throttleBuckets)
+      .values({ key, count: 1, windowStart: now })
+      .onConflictDoUpdate({
+        target: throttleBuckets.key,
+        set: {
+          count: sql`case when ${throttleBuckets.windowStart} <= ${windowStart} then 1 else ${throttleBuckets.count} + 1 end`,
+          windowStart: sql`case when ${throttleBuckets.windowStart} <= ${windowStart} then ${now} else ${throttleBuckets.windowStart} end`,
+        },
+      })
+      .returning({ count: throttleBuckets.count, windowStart: throttleBuckets.windowStart }),
+  );
 }
 
 export async function clearHits(db: Db, key: string): Promise<void> {
@@ -56,7 +79,5 @@ export async function allowHit(
   rule: ThrottleRule,
   now = Date.now(),
 ): Promise<boolean> {
-  if ((await retryAfterMs(db, key, rule, now)) > 0) return false;
-  await recordHit(db, key, rule, now);
-  return true;
+  return (await takeHit(db, key, rule, now)) === 0;
 }

@@ -108,7 +108,7 @@ function runScript(
 }
 
 /** The restored database keeps I1–I9 and E1, and holds every sale committed before the backup. */
-function expectRestoredCopyHolds(target: string, committed: Sold[]) {
+async function expectRestoredCopyHolds(target: string, committed: Sold[]) {
   const restored = openDatabase(target);
   try {
     expect(await allViolations(restored)).toEqual([]);
@@ -155,7 +155,7 @@ describe('a backup taken while sales run', () => {
     const target = path.join(tmp, 'restored-cli', 'portal.db');
     const result = await restoreBackup(made!.path, target);
     expect(result.checks.every((c) => c.violations.length === 0)).toBe(true);
-    expectRestoredCopyHolds(target, committedBefore);
+    await expectRestoredCopyHolds(target, committedBefore);
     expect(await allViolations(world.db)).toEqual([]);
   }, 60_000);
 
@@ -174,7 +174,7 @@ describe('a backup taken while sales run', () => {
 
     const target = path.join(tmp, 'restored-in-process', 'portal.db');
     await restoreBackup(made.path, target);
-    expectRestoredCopyHolds(target, committedBefore);
+    await expectRestoredCopyHolds(target, committedBefore);
   }, 60_000);
 
   it('through another connection in small steps while sales write (each write restarts the copy): it still ends, and the copy is whole', async () => {
@@ -189,7 +189,7 @@ describe('a backup taken while sales run', () => {
       await sales.stop();
       const target = path.join(tmp, 'restored-other', 'portal.db');
       await restoreBackup(made.path, target);
-      expectRestoredCopyHolds(target, committedBefore);
+      await expectRestoredCopyHolds(target, committedBefore);
     } finally {
       await sales.stop();
       other.close();

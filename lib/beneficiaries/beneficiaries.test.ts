@@ -11,7 +11,7 @@ let agentA: number;
 let agentB: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   agentA = (await insertUser(db)).id;
   agentB = (await insertUser(db)).id;
   await rememberBeneficiary(

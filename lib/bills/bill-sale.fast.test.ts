@@ -104,7 +104,7 @@ describe('verify, before the confirm step and again before money moves', () => {
     expect(customer).toMatchObject({ account: '1111111111111', meterType: 'prepaid' });
     expect(customer.name).not.toBe('');
     expect(customer.address).toContain('IKEJA ELECTRIC');
-    const wrong = await verifyBillAccount(
+    const wrong = verifyBillAccount(
       w.db,
       { productId: product.id, account: meterEnding('99') },
       { provider: w.provider },

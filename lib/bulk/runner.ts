@@ -42,11 +42,20 @@ export async function claimBatch(
         .limit(1),
     );
     if (!due) return undefined;
-    await tx
-      .update(bulkBatches)
-      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(eq(bulkBatches.id, due.id));
-    return due;
+    // Re-checks the lease in the claim itself: another process that read the same batch claims nothing.
+    return await first(
+      tx
+        .update(bulkBatches)
+        .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+        .where(
+          and(
+            eq(bulkBatches.id, due.id),
+            eq(bulkBatches.status, 'queued'),
+            or(isNull(bulkBatches.leaseUntil), lte(bulkBatches.leaseUntil, now)),
+          ),
+        )
+        .returning(),
+    );
   });
 }
 

@@ -6,7 +6,7 @@ import { commissionBps, priceSale } from './pricing';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 describe('pricing', () => {

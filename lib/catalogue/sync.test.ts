@@ -11,7 +11,7 @@ import { first } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 const plan = (

@@ -62,7 +62,7 @@ async function sale(
 }
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   agent = (await insertUser(db)).id;
   other = (await insertUser(db)).id;
   for (const key of ['NGN:MTN:airtime', 'NGN:MTN:data', 'NGN:GLO:airtime', 'INR:JIO:airtime']) {

@@ -15,7 +15,7 @@ import { first, rows } from '@/db/query';
 let db: Db;
 let file: string;
 let cleanup: () => void;
-beforeEach(() => ({ db, file, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, file, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };

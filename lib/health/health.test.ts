@@ -21,7 +21,7 @@ const NOW = 1_750_000_000_000;
 const admin = { userId: null, label: 'admin@test', ip: null };
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   await seedProviderSettings(db, 'http://127.0.0.1:4010');
   agentId = (await insertUser(db)).id;
   productId = (

@@ -10,7 +10,7 @@ import { first, rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 const admin = { userId: null, label: 'admin@test', ip: '127.0.0.1' };

@@ -20,7 +20,7 @@ describe('funding, as random sequences', () => {
   it('keeps I1 (sums to zero), I2 (balance = ledger), I3 (no overdraft) and I7 (each credit audited), credits a reference once, and refuses exactly what it should', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(movement, { minLength: 1, maxLength: 30 }), async (moves) => {
-        const { db, cleanup } = createTestDb();
+        const { db, cleanup } = await createTestDb();
         try {
           const agents = [await insertUser(db), await insertUser(db), await insertUser(db)];
           const expected = new Map<string, number>();
@@ -76,7 +76,7 @@ describe('funding, as random sequences', () => {
             expect(balance).toBeGreaterThanOrEqual(0);
           }
         } finally {
-          cleanup();
+          await cleanup();
         }
       }),
       { numRuns: 60 },

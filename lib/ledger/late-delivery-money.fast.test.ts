@@ -47,7 +47,7 @@ const debtOf = async (agentId: number) =>
 const statementOf = async (agentId: number) =>
   await inTransaction(
     w.db,
-    async (tx) => (await listStatement(tx, (await walletOf(agentId)).id)).rows,
+    async (tx) => (await listStatement(tx, (await walletAccount(tx, agentId, 'NGN')).id)).rows,
   );
 let funded = 0;
 const fund = async (agentId: number, amount: number, reference = `debt-fund-${++funded}`) =>

@@ -24,6 +24,8 @@ export async function enabledProviders(
   db: Db,
   deps?: Partial<ProviderDeps>,
 ): Promise<LiveProvider[]> {
-  const providers = await Promise.all(PROVIDER_IDS.map((id) => providerFor(db, id, deps)));
+  const providers = await Promise.all(
+    PROVIDER_IDS.map(async (id) => await providerFor(db, id, deps)),
+  );
   return providers.filter((p): p is LiveProvider => p !== null && p.runtime.enabled);
 }

@@ -24,7 +24,7 @@ let db: Db;
 let file: string;
 let cleanup: () => void;
 beforeEach(async () => {
-  ({ db, file, cleanup } = createTestDb());
+  ({ db, file, cleanup } = await createTestDb());
   await seedProviderSettings(db, 'http://127.0.0.1:4010');
 });
 afterEach(() => cleanup());

@@ -19,7 +19,7 @@ const PLAINTEXTS: Record<string, string> = {
 let db: Db;
 let cleanup: () => void;
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   for (const [place, value] of Object.entries(PLAINTEXTS)) {
     const [provider, field] = place.split('/') as [string, string];
     await db.insert(providerCredentials).values({

@@ -62,5 +62,5 @@ export async function refreshFloatBalances(
   ids: readonly ProviderId[],
   deps?: Partial<ProviderDeps>,
 ): Promise<void> {
-  await Promise.all(ids.map((id) => testProviderConnection(db, null, id, deps)));
+  await Promise.all(ids.map(async (id) => await testProviderConnection(db, null, id, deps)));
 }

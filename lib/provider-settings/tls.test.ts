@@ -34,7 +34,7 @@ beforeAll(async () => {
   plain = await startSimulator({ port: 0 });
   byIp = await startSimulator({ port: 0, tls: ca.issue('IP:127.0.0.1') });
   byName = await startSimulator({ port: 0, tls: ca.issue('DNS:vend.cwg.test') });
-  ({ db, cleanup: cleanupDb } = createTestDb());
+  ({ db, cleanup: cleanupDb } = await createTestDb());
   await seedProviderSettings(db, plain.url);
   await db.update(providerSettings).set({ timeoutMs: 3_000 });
 }, 60_000);

@@ -70,7 +70,7 @@ describe('a provider registered by its descriptor alone', () => {
   describe('in the ledger', () => {
     let db: Db;
     let cleanup: () => void;
-    beforeEach(() => ({ db, cleanup } = createTestDb()));
+    beforeEach(async () => ({ db, cleanup } = await createTestDb()));
     afterEach(() => cleanup());
 
     it('gets a float account in its own currency', async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { purchaseAttempts, purchaseResolutions, purchases, requeryJobs } from '@/db/schema';
+import { lockRow } from '@/db/dialect';
 import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { countEarnings } from '@/lib/earnings/daily';
@@ -24,6 +25,7 @@ export async function adminResolve(
   now = Date.now(),
 ) {
   return await inTransaction(db, async (tx) => {
+    await lockRow(tx, purchases, purchaseId); // against a provider's answer resolving it meanwhile
     const purchase = await first(tx.select().from(purchases).where(eq(purchases.id, purchaseId)));
     if (!purchase) throw new Refusal('No such sale.');
     const already = await first(

@@ -1,7 +1,8 @@
 // The counter's answer budget, fast: a provider call still running when the budget ends goes on in the
 // background, and its failure there is logged, never an unhandled rejection. The call is held by the test
-// until the budget has ended, so nothing races the budget's timer.
+// and the budget ends when the test ends it, before the call is let go, so nothing waits on real time.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { manualBudgetTimer } from '@/test/world/budget-timer';
 import { withinBudget } from './answer-budget';
 
 afterEach(() => vi.restoreAllMocks());
@@ -21,11 +22,17 @@ describe('a call that outlives the budget', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const call = heldCall();
     const background: Promise<unknown>[] = [];
-    const first = await withinBudget(call.work, { ms: 1, inBackground: (p) => background.push(p) });
-    expect(first).toBeUndefined();
-    expect(background).toHaveLength(1);
+    const timer = manualBudgetTimer();
+    const answer = withinBudget(call.work, {
+      ms: 1,
+      inBackground: (p) => background.push(p),
+      startTimer: timer.startTimer,
+    });
+    timer.end(); // the budget runs out first; then the call fails
     const failure = new Error('connection reset');
     call.fail(failure);
+    expect(await answer).toBeUndefined();
+    expect(background).toHaveLength(1);
     await expect(background[0]).resolves.toBeUndefined(); // handled: no unhandled rejection
     expect(logged).toHaveBeenCalledWith('[sale] background provider call failed', failure);
   });
@@ -34,8 +41,15 @@ describe('a call that outlives the budget', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const call = heldCall();
     const background: Promise<unknown>[] = [];
-    await withinBudget(call.work, { ms: 1, inBackground: (p) => background.push(p) });
+    const timer = manualBudgetTimer();
+    const answer = withinBudget(call.work, {
+      ms: 1,
+      inBackground: (p) => background.push(p),
+      startTimer: timer.startTimer,
+    });
+    timer.end(); // the budget runs out first; then the call answers
     call.answer('delivered');
+    expect(await answer).toBeUndefined();
     await expect(background[0]).resolves.toBe('delivered');
     expect(logged).not.toHaveBeenCalled();
   });

@@ -7,6 +7,16 @@
 export interface AnswerBudget {
   ms: number;
   inBackground: (work: Promise<unknown>) => void;
+  /**
+   * Starts the budget's clock, which calls `end` when the budget runs out, and returns its cancel. A real
+   * timer unless a test passes one it ends itself (then no test waits on, or races, real time).
+   */
+  startTimer?: (ms: number, end: () => void) => () => void;
+}
+
+function realTimer(ms: number, end: () => void): () => void {
+  const timer = setTimeout(end, ms);
+  return () => clearTimeout(timer);
 }
 
 /** The work's value if it finishes within the budget; otherwise `undefined`, and the work continues. */
@@ -15,10 +25,9 @@ export async function withinBudget<T>(
   budget: AnswerBudget | undefined,
 ): Promise<{ value: T } | undefined> {
   if (!budget) return { value: await work };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<undefined>(
-    (resolve) => (timer = setTimeout(() => resolve(undefined), budget.ms)),
-  );
+  let end!: () => void;
+  const expired = new Promise<undefined>((resolve) => (end = () => resolve(undefined)));
+  const cancel = (budget.startTimer ?? realTimer)(budget.ms, end);
   try {
     const first = await Promise.race([work.then((value) => ({ value })), expired]);
     if (!first) {
@@ -31,6 +40,6 @@ export async function withinBudget<T>(
     }
     return first;
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }

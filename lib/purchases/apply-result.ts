@@ -10,6 +10,7 @@ import {
   type LateDeliveryKind,
 } from '@/db/schema';
 import { inTransaction, type Tx } from '@/db/transaction';
+import { lockRow } from '@/db/dialect';
 import type { RouteStep } from '@/lib/catalogue/routing';
 import { awaitingToken, keepDelivered } from '@/lib/bills/delivered';
 import { countEarnings } from '@/lib/earnings/daily';
@@ -151,6 +152,8 @@ export async function applyProviderResult(
   opts: ApplyOptions,
 ): Promise<Applied> {
   return await inTransaction(db, async (tx) => {
+    // Two writers resolving one sale run one after the other, on PostgreSQL as on SQLite.
+    await lockRow(tx, purchases, saleOfAttempt(attemptId));
     const found = await attemptById(tx).get({ id: attemptId });
     if (!found) throw new Error(`No attempt ${attemptId}`);
     const purchase = await reload(tx, found.purchaseId);
@@ -194,6 +197,9 @@ export async function applyProviderResult(
     return await decide(tx, purchase, attempt, result, opts);
   });
 }
+
+const saleOfAttempt = (attemptId: number) =>
+  sql`(select ${purchaseAttempts.purchaseId} from ${purchaseAttempts} where ${purchaseAttempts.id} = ${attemptId})`;
 
 async function reload(tx: Tx, id: number): Promise<Purchase> {
   const purchase = await purchaseById(tx).get({ id });

@@ -59,16 +59,12 @@ const list = async (f: Parameters<typeof listSalesForAgent>[2], page?: number, s
   await listSalesForAgent(w.db, w.agentId, f, page, size);
 
 describe('the sales history', () => {
-  it('the sales were made as arranged', () => {
+  it('the sales were made as arranged', async () => {
     const status = async (name: string) =>
       (await first(w.db.select().from(purchases).where(eq(purchases.id, id[name]!))))!.status;
-    expect(['success', 'pending', 'failed', 'glo', 'unknown'].map(status)).toEqual([
-      'SUCCESS',
-      'PENDING',
-      'FAILED',
-      'SUCCESS',
-      'UNKNOWN',
-    ]);
+    expect(
+      await Promise.all(['success', 'pending', 'failed', 'glo', 'unknown'].map(status)),
+    ).toEqual(['SUCCESS', 'PENDING', 'FAILED', 'SUCCESS', 'UNKNOWN']);
   });
 
   it("lists only the agent's own sales, newest first, with the product's name", async () => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { lateDeliveries, products, purchaseAttempts, purchases, users } from '@/db/schema';
+import { lockRow } from '@/db/dialect';
 import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import { Refusal } from '@/lib/errors';
@@ -26,6 +27,7 @@ export async function resolveLateDelivery(
   const why = reason.trim();
   if (!why) throw new Refusal('Give a reason.', 'reason');
   return await inTransaction(db, async (tx) => {
+    await lockRow(tx, lateDeliveries, lateDeliveryId); // two admins deciding it at once: one wins
     const late = await first(
       tx.select().from(lateDeliveries).where(eq(lateDeliveries.id, lateDeliveryId)),
     );

@@ -180,10 +180,12 @@ describe('the requery worker', () => {
       outcome: 'settled',
       resolvedBy: 'requery',
     });
-    // The next tick starts the next pass, under the same owner.
+    // The next tick starts the next pass, under the same owner (held at a new gate while the test looks).
+    held = gate();
     vi.advanceTimersByTime(1_000);
     await until('the second pass asks', () => calls === 2);
     expect((await jobOf(second.purchaseId)).leaseOwner).toBe(owner);
+    held.open();
     await until(
       'the second sale settles',
       async () => (await resolution(second.purchaseId)) !== undefined,

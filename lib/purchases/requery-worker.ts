@@ -29,11 +29,22 @@ export async function claimDueJobs(db: Db, owner: string, now: number, limit = 2
         .limit(limit)
     ).map((j) => j.attemptId);
     if (due.length === 0) return [];
-    await tx
-      .update(requeryJobs)
-      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(inArray(requeryJobs.attemptId, due));
-    return await tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, due));
+    // The claim re-checks the lease in the same statement: on PostgreSQL (READ COMMITTED) a worker that
+    // read the same due rows waits for the winner's row locks, re-evaluates, and claims none of them.
+    const claimed = (
+      await tx
+        .update(requeryJobs)
+        .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+        .where(
+          and(
+            inArray(requeryJobs.attemptId, due),
+            or(isNull(requeryJobs.leaseUntil), lte(requeryJobs.leaseUntil, now)),
+          ),
+        )
+        .returning({ attemptId: requeryJobs.attemptId })
+    ).map((j) => j.attemptId);
+    if (claimed.length === 0) return [];
+    return await tx.select().from(purchaseAttempts).where(inArray(purchaseAttempts.id, claimed));
   });
 }
 

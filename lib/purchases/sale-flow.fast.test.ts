@@ -18,6 +18,7 @@ import { Refusal } from '@/lib/errors';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createWorld, type MemoryWorld } from '@/test/world';
+import { manualBudgetTimer } from '@/test/world/budget-timer';
 import { withinBudget } from './answer-budget';
 import { applyProviderResult } from './apply-result';
 import { requeryAttempt } from './call';
@@ -378,9 +379,14 @@ describe("the counter's answer budget", () => {
     const background: Promise<unknown>[] = [];
     let fail!: (e: Error) => void;
     const work = new Promise<number>((_, reject) => (fail = reject));
-    expect(
-      await withinBudget(work, { ms: 0, inBackground: (p) => void background.push(p) }),
-    ).toBeUndefined();
+    const timer = manualBudgetTimer();
+    const answer = withinBudget(work, {
+      ms: 0,
+      inBackground: (p) => void background.push(p),
+      startTimer: timer.startTimer,
+    });
+    timer.end();
+    expect(await answer).toBeUndefined();
     expect(background).toHaveLength(1);
     fail(new Error('provider hung up'));
     await expect(background[0]).resolves.toBeUndefined();
@@ -396,13 +402,21 @@ describe("the counter's answer budget", () => {
       await gate;
       return w.sim.fetch(input, init);
     };
-    const r = await sell(
+    const timer = manualBudgetTimer();
+    const pending = sell(
       { confirmRepeat: true },
       {
         provider: { fetch: held },
-        answerBudget: { ms: 0, inBackground: (p) => void background.push(p) },
+        answerBudget: {
+          ms: 0,
+          inBackground: (p) => void background.push(p),
+          startTimer: timer.startTimer,
+        },
       },
     );
+    await timer.started; // the sale is opened, and its budget started
+    timer.end();
+    const r = await pending;
     expect(r).toMatchObject({ ok: true, outcome: { status: 'UNKNOWN' } });
     expect(background).toHaveLength(1);
     release();

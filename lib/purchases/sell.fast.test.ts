@@ -10,7 +10,7 @@ import { allViolations } from '@/lib/ledger/invariants';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld, type MemoryWorld } from '@/test/world';
 import { saleRequest } from '@/test/world/sales';
-import { sell } from './sell';
+import { openThenSell, sell } from './sell';
 
 let T: MemoryWorld;
 let w: MemoryWorld;
@@ -35,11 +35,30 @@ function heldProvider() {
   };
   return held;
 }
-const deps = (provider: { fetch: typeof fetch }, replayWaitMs?: number) => ({
-  provider,
-  newReference: createReferenceGenerator(),
-  replayWaitMs,
-});
+const deps = (
+  provider: { fetch: typeof fetch },
+  replayWaitMs?: number,
+  pause?: (ms: number) => Promise<void>,
+) => ({ provider, newReference: createReferenceGenerator(), replayWaitMs, pause });
+
+/**
+ * A replay's pauses, taking no real time: each is recorded and lets `first` (the first request) settle
+ * before the replay looks again. A pause asked for once the replay has paused its whole wait fails the
+ * replay, so a replay that would wait forever fails at once instead of hanging the test.
+ */
+function replayPauses(waitMs: number, first?: Promise<unknown>) {
+  const taken: number[] = [];
+  const total = () => taken.reduce((sum, ms) => sum + ms, 0);
+  const pause = async (ms: number) => {
+    if (total() >= waitMs) throw new Error(`the replay paused again after its ${waitMs} ms wait`);
+    taken.push(ms);
+    await first?.then(
+      () => {},
+      () => {},
+    );
+  };
+  return { pause, total };
+}
 const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!;
 
 describe('a replay of the same sale', () => {
@@ -48,24 +67,32 @@ describe('a replay of the same sale', () => {
     await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = await sell(w.db, request, deps(held));
-    const replay = await sell(w.db, request, deps(held, 30_000));
+    // Each is opened (the replay found the first) before the provider answers.
+    const { answer: first } = await openThenSell(w.db, request, deps(held));
+    const paused = replayPauses(30_000, first);
+    const { answer: replay } = await openThenSell(w.db, request, deps(held, 30_000, paused.pause));
     held.open();
     const [a, b] = await Promise.all([first, replay]);
     expect(a).toMatchObject({ replayed: false, outcome: { status: 'SUCCESS' } });
     expect(b).toEqual({ replayed: true, outcome: a.outcome });
+    // It waited for the first answer (with its own pauses), and answered once there was one, not when its
+    // wait ran out.
+    expect(paused.total()).toBeGreaterThan(0);
+    expect(paused.total()).toBeLessThan(30_000);
     expect(held.asked).toBe(1);
     expect((await wallet()).balance).toBe(100_000 - request.price.agentCostMinor);
   });
 
-  it('when its wait runs out, reports the sale as it stands (still unknown), and the first goes on', async () => {
+  it('when its wait (40 s) runs out, reports the sale as it stands (still unknown), and the first goes on', async () => {
     w = await T.fork();
     await w.fund(100_000);
     const request = saleRequest(w, { ending: '00' });
     const held = heldProvider();
-    const first = await sell(w.db, request, deps(held));
-    const replay = await sell(w.db, request, deps(held, 1));
+    const { answer: first } = await openThenSell(w.db, request, deps(held));
+    const paused = replayPauses(40_000); // docs/money-rules.md: a replay waits up to 40 s
+    const replay = await sell(w.db, request, deps(held, undefined, paused.pause));
     expect(replay).toMatchObject({ replayed: true, outcome: { status: 'UNKNOWN' } });
+    expect(paused.total()).toBe(40_000);
     expect(held.asked).toBe(1);
     held.open();
     expect((await first).outcome).toMatchObject({
@@ -81,7 +108,8 @@ describe('a replay of the same sale', () => {
     const held = heldProvider();
     held.open();
     const first = await sell(w.db, request, deps(held));
-    expect(await sell(w.db, request, deps(held))).toEqual({
+    const noPause = replayPauses(0).pause; // "at once": any pause fails the replay
+    expect(await sell(w.db, request, deps(held, undefined, noPause))).toEqual({
       replayed: true,
       outcome: first.outcome,
     });

@@ -15,9 +15,12 @@ export interface SellDeps {
   provider?: Partial<ProviderDeps>;
   /** How long a replay waits for the first request's answer before reporting what it sees. */
   replayWaitMs?: number;
+  /** A replay's pause between two looks at the sale: real time unless a test passes its own. */
+  pause?: (ms: number) => Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const REPLAY_POLL_MS = 100;
 
 /**
  * One sale, end to end: open (reserve) → call the provider → apply the answer, failing over to the
@@ -49,6 +52,7 @@ export async function openThenSell(
       newReference,
       provider: deps.provider,
       replayWaitMs: deps.replayWaitMs,
+      pause: deps.pause,
     }),
   };
 }
@@ -61,7 +65,14 @@ async function finishSale(
   const { now, newReference } = deps;
   if (opened.kind === 'replay') {
     return {
-      outcome: toOutcome(await waitForAnswer(db, opened.purchase.id, deps.replayWaitMs ?? 40_000)),
+      outcome: toOutcome(
+        await waitForAnswer(
+          db,
+          opened.purchase.id,
+          deps.replayWaitMs ?? 40_000,
+          deps.pause ?? sleep,
+        ),
+      ),
       replayed: true,
     };
   }
@@ -90,10 +101,18 @@ async function finishSale(
   }
 }
 
-/** Polls until the current attempt has an answer (its provider code is set) or the wait runs out. */
-async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
-  const deadline = Date.now() + maxWaitMs;
-  for (;;) {
+/**
+ * Polls until the current attempt has an answer (its provider code is set) or the wait runs out. The wait
+ * is the sum of the pauses, not a clock's reading, so a test's pause that takes no real time makes the
+ * whole wait instant (a few queries' worth longer in real time than `maxWaitMs`, which nobody minds).
+ */
+async function waitForAnswer(
+  db: Db,
+  purchaseId: number,
+  maxWaitMs: number,
+  pause: (ms: number) => Promise<void>,
+) {
+  for (let waitedMs = 0; ; waitedMs += REPLAY_POLL_MS) {
     const purchase = (await first(
       db.select().from(purchases).where(eq(purchases.id, purchaseId)),
     ))!;
@@ -108,7 +127,7 @@ async function waitForAnswer(db: Db, purchaseId: number, maxWaitMs: number) {
           ),
         ),
     );
-    if (!inFlight || Date.now() >= deadline) return purchase;
-    await sleep(100);
+    if (!inFlight || waitedMs >= maxWaitMs) return purchase;
+    await pause(REPLAY_POLL_MS);
   }
 }

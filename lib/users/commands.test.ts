@@ -9,8 +9,8 @@ import { createUser } from './commands';
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDb());
 });
 afterEach(() => cleanup());
 

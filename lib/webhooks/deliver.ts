@@ -47,16 +47,27 @@ async function claimDue(db: Db, owner: string, now: number, limit = 20) {
         .limit(limit)
     ).map((d) => d.id);
     if (due.length === 0) return [];
-    await tx
-      .update(webhookDeliveries)
-      .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
-      .where(inArray(webhookDeliveries.id, due));
+    // Re-checks the lease in the claim itself: another process that read the same rows claims none.
+    const claimed = (
+      await tx
+        .update(webhookDeliveries)
+        .set({ leaseOwner: owner, leaseUntil: now + LEASE_MS })
+        .where(
+          and(
+            inArray(webhookDeliveries.id, due),
+            eq(webhookDeliveries.status, 'pending'),
+            or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
+          ),
+        )
+        .returning({ id: webhookDeliveries.id })
+    ).map((d) => d.id);
+    if (claimed.length === 0) return [];
     return await tx
       .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: webhookEvents })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(inArray(webhookDeliveries.id, due));
+      .where(inArray(webhookDeliveries.id, claimed));
   });
 }
 

@@ -102,7 +102,8 @@ describe('webhook outbox', () => {
       `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
     );
     try {
-      await expect(await sell(agent)).rejects.toThrow('settle refused');
+      // The driver wraps SQLite's error (DrizzleQueryError: "Failed query: …"); the trigger's is its cause.
+      await expect(sell(agent)).rejects.toMatchObject({ cause: { message: 'settle refused' } });
     } finally {
       sqliteFile(w.db).exec('drop trigger no_settle');
     }

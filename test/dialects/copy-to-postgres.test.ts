@@ -13,6 +13,10 @@ import { createWorld, type MemoryWorld } from '@/test/world';
 import { IN_PROCESS_URL } from '@/test/world/in-process-simulator';
 import { committedPgMigrations, freshPgDatabase, PG_SKIP_REASON } from './fresh-pg';
 import { sqliteFile } from '@/db/client';
+import { connectPostgres } from '@/db/pg/runtime';
+import { closeDatabase } from '@/db/query';
+import { findWallet } from '@/lib/ledger/accounts';
+import { allViolations } from '@/lib/ledger/invariants';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) console.warn(`[copy-to-postgres] the test is ${PG_SKIP_REASON}`);
@@ -136,6 +140,20 @@ describe.skipIf(!serverUrl)(
       await expect(copySqliteToPostgres(sqliteFile(world.db), target)).rejects.toThrow(/not empty/);
       expect(await pgRows<{ n: string }>('select count(*) as n from purchases')).toEqual(before);
       expect(await migratePostgres(target)).toBe(committedPgMigrations());
+    });
+
+    // Last: the portal's handle installs its number parsers process-wide (db/pg/runtime.ts), which the
+    // checks above, reading raw pg text, must not see.
+    it('is a database the portal serves: its money invariants hold there, and the wallet reads the same', async () => {
+      const portal = connectPostgres(database.url, { max: 2 });
+      try {
+        expect(await allViolations(portal)).toEqual([]);
+        expect(await findWallet(portal, world.agentId, 'NGN')).toEqual(
+          await findWallet(world.db, world.agentId, 'NGN'),
+        );
+      } finally {
+        await closeDatabase(portal);
+      }
     });
   },
 );

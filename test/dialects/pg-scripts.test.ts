@@ -1,9 +1,10 @@
 /*
  * The npm scripts that follow DATABASE_URL=postgres://… (issue #17), run as an operator would:
- * `db:migrate` migrates PostgreSQL, `db:copy-to-postgres` copies an SQLite file into it once, and
- * `worker` refuses to run on it (the portal's data layer is SQLite only until the runtime switch).
+ * `db:migrate` migrates PostgreSQL, `db:copy-to-postgres` copies an SQLite file into it once,
+ * `db:seed` and the worker run on it without touching the SQLite file, and `backup` (a SQLite file
+ * copy) refuses, naming PostgreSQL's own tools.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,14 +15,19 @@ import { committedPgMigrations, freshPgDatabase, PG_SKIP_REASON } from './fresh-
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) console.warn(`[pg-scripts] the test is ${PG_SKIP_REASON}`);
 
-function npmRun(script: string, env: Record<string, string>) {
+/** The operator's environment: nothing of this test process's own settings leaks into the script. */
+function operatorEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: Record<string, string> = { NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
     if (process.env[name]) base[name] = process.env[name];
   }
+  return { ...base, ...env } as unknown as NodeJS.ProcessEnv;
+}
+
+function npmRun(script: string, env: Record<string, string>) {
   const result = spawnSync('npm', ['run', '--silent', script], {
     cwd: process.cwd(),
-    env: { ...base, ...env } as unknown as NodeJS.ProcessEnv,
+    env: operatorEnv(env),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -95,15 +101,52 @@ describe.skipIf(!serverUrl)(
     );
 
     it(
-      'the worker refuses to run on PostgreSQL rather than use the SQLite file',
-      () => {
-        const run = npmRun('worker', {
-          DATABASE_PATH: path.join(dir, 'w.db'),
-          DATABASE_URL: database.url,
-        });
-        expect(run.status).not.toBe(0);
-        expect(run.output).toMatch(/runs on SQLite only/);
-        expect(fs.existsSync(path.join(dir, 'w.db'))).toBe(false);
+      'db:seed and the worker run on PostgreSQL and never create the SQLite file; backup refuses',
+      async () => {
+        const other = await freshPgDatabase(serverUrl!);
+        try {
+          const file = path.join(dir, 'never.db');
+          const env = { DATABASE_PATH: file, DATABASE_URL: other.url };
+          expect(npmRun('db:seed', env)).toMatchObject({
+            status: 0,
+            output: expect.stringMatching(/PostgreSQL .* seeded with the demo accounts/),
+          });
+          const client = new pg.Client({ connectionString: other.url });
+          await client.connect();
+          const agents = await client
+            .query(`select 1 from users where email = 'agent@demo.test'`)
+            .finally(() => client.end());
+          expect(agents.rowCount).toBe(1);
+
+          // `npm run worker` is `tsx scripts/worker.ts`: started directly so the test can stop it.
+          const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+            env: operatorEnv(env),
+          });
+          let output = '';
+          const running = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 60_000);
+            const listen = (chunk: Buffer) => {
+              output += chunk.toString();
+              if (output.includes('[worker] requery worker running')) {
+                clearTimeout(timer);
+                resolve(true);
+              }
+            };
+            worker.stdout.on('data', listen);
+            worker.stderr.on('data', listen);
+            worker.once('exit', () => resolve(false));
+          });
+          worker.kill('SIGTERM');
+          expect(running, output).toBe(true);
+
+          expect(npmRun('backup', env)).toMatchObject({
+            status: 1,
+            output: expect.stringMatching(/SQLite file.*pg_dump/),
+          });
+          expect(fs.existsSync(file)).toBe(false);
+        } finally {
+          await other.drop();
+        }
       },
       SCRIPTS_TIMEOUT_MS,
     );

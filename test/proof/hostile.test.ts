@@ -76,7 +76,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
   it.each(['phone', 'network'] as const)(
     'SQL, script, control and oversized payloads in %s',
     async (field) => {
-      const before = snapshot();
+      const before = await snapshot();
       for (const payload of PAYLOADS) {
         const result = await startSale(h.db, T.agentId, { ...base(), [field]: payload });
         expect(result, `${field} = ${JSON.stringify(payload.slice(0, 40))}`).toMatchObject({
@@ -157,7 +157,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
       circle,
       confirmRepeat: true,
     });
-    const before = snapshot();
+    const before = await snapshot();
     const otherCircle = (
       await first(
         h.db
@@ -194,7 +194,7 @@ describe('a hostile sale is refused in words and writes nothing', () => {
   });
 
   it('wrong types and impossible amounts are refused before any money moves', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const bad: Partial<Record<keyof SaleInput, unknown>>[] = [
       { amountMinor: Number.NaN },
       { amountMinor: Infinity },
@@ -308,7 +308,7 @@ describe('hostile callbacks change nothing', () => {
   ] as [ProviderId, string, Record<string, string>?][])(
     '%s: %s',
     async (provider, body, headers) => {
-      const before = snapshot();
+      const before = await snapshot();
       const handled = await handleCallback(h.db, provider, input(body, headers));
       expect(['ignored', 'unknown_reference']).toContain(handled.outcome);
       expect(handled.ack.status === 200 || handled.ack.status >= 400).toBe(true);

@@ -77,8 +77,8 @@ async function verify(m: Model, r: Real, step: string): Promise<void> {
   const kind = step.replace(/\(.*$/, '');
   ran.set(kind, (ran.get(kind) ?? 0) + 1);
   const db = r.h.db;
-  const violations = allViolations(db);
-  expect(await violations, `invariants after ${step}`).toEqual([]);
+  const violations = await allViolations(db);
+  expect(violations, `invariants after ${step}`).toEqual([]);
   const wallet = (await findWallet(db, T.agentId, 'NGN'))!;
   expect({ balance: wallet.balance, reserved: wallet.reserved }, `wallet after ${step}`).toEqual({
     balance: walletBalance(m),
@@ -296,7 +296,7 @@ class Purchase implements Cmd {
     const affordable = cost <= walletBalance(m);
     const early =
       this.earlyCallback && this.magic === '53' && affordable && this.kind === 'airtime';
-    const selling = await startSale(r.h.db, T.agentId, input, {
+    const selling = startSale(r.h.db, T.agentId, input, {
       now: () => m.clock,
       newReference,
       replayWaitMs: 5_000,
@@ -558,7 +558,7 @@ class AdminResolve implements Cmd {
       sale.status = this.outcome === 'success' ? 'SUCCESS' : 'FAILED';
       sale.awaiting = null;
     } else {
-      expect(act).toThrowError(/already resolved/);
+      await expect(act()).rejects.toThrowError(/already resolved/);
     }
     await verify(m, r, this.toString());
   }

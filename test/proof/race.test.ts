@@ -189,14 +189,8 @@ describe('callback, requery and admin resolve the same pending sale', () => {
           const clock = Date.now() + 20 * 60_000;
           const admin = round % 2 === 0 ? 'success' : 'failed';
           const settled = await Promise.allSettled([
-            await handleCallback(
-              h.db,
-              'vtpass',
-              vtpassCallback(sale.reference),
-              undefined,
-              () => clock,
-            ),
-            await runRequeryPass(h.db, { now: () => clock }),
+            handleCallback(h.db, 'vtpass', vtpassCallback(sale.reference), undefined, () => clock),
+            runRequeryPass(h.db, { now: () => clock }),
             sleep(round * 3).then(
               async () => await adminResolve(h.db, ADMIN, sale.purchaseId, admin, 'race', clock),
             ),
@@ -238,28 +232,28 @@ describe('callback, requery and admin resolve the same pending sale', () => {
       T.sim.release(phone); // the reversal happens now
       const clock = Date.now() + 60_000;
       const results = await Promise.all([
-        await handleCallback(
+        handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference, '040', 'reversed'),
           undefined,
           () => clock,
         ),
-        await handleCallback(
+        handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference),
           undefined,
           () => clock,
         ),
-        await handleCallback(
+        handleCallback(
           h.db,
           'vtpass',
           vtpassCallback(sale.outcome.reference),
           undefined,
           () => clock,
         ),
-        await runRequeryPass(h.db, { now: () => clock }),
+        runRequeryPass(h.db, { now: () => clock }),
       ]);
       expect(
         results

@@ -17,7 +17,7 @@ const verifyCalls = () => vi.mocked(argon2.verify).mock.calls.length;
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 let n = 0;

@@ -14,7 +14,8 @@ export function testEngine(): Engine {
 
 function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL (scripts/pg-throwaway.sh)');
+  if (!url)
+    throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL (scripts/pg-throwaway.sh)');
   return url;
 }
 
@@ -50,7 +51,10 @@ async function exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 const exists = (name: string) =>
-  admin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+  admin(
+    async (c) =>
+      (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1,
+  );
 
 /** A new database copied from `template` (CREATE DATABASE … TEMPLATE: a file copy, no replay). */
 export async function cloneDatabase(template: string, prefix = 'portal_test'): Promise<string> {
@@ -68,7 +72,10 @@ export async function dropDatabase(name: string): Promise<void> {
 function migrationsFingerprint(): string {
   const dir = path.join(process.cwd(), 'db', 'migrations-pg');
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort())
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
     hash.update(fs.readFileSync(path.join(dir, file)));
   return hash.digest('hex').slice(0, 12);
 }
@@ -99,7 +106,10 @@ export async function cachedTemplate(
   key: string,
   build: (name: string) => Promise<void>,
 ): Promise<string> {
-  const name = `portal_img_${createHash('sha256').update(migrationsFingerprint() + key).digest('hex').slice(0, 16)}`;
+  const name = `portal_img_${createHash('sha256')
+    .update(migrationsFingerprint() + key)
+    .digest('hex')
+    .slice(0, 16)}`;
   return exclusively(name, async () => {
     if (await exists(name)) return name;
     const building = await cloneDatabase(await migratedTemplate(), 'portal_building');

@@ -225,30 +225,37 @@ async function pgWorld<C extends SimulatorChoice>(opts: WorldOptions<C>, choice:
     close: () => Promise<void>,
   ): Promise<World<unknown>> => {
     const url = pgUrl(name);
-    const world: World<unknown> = await assemble(connectPostgres(url), url, sim, provider, agentId, {
-      fork: async () => {
-        // A template must have no session open: this world's idle connections are closed first
-        // (its pool opens new ones on its next query).
-        await disconnectOthers(name);
-        const copy = await cloneDatabase(name);
-        if (!inProcess) return await open(copy, sim, provider, () => dropDatabase(copy));
-        const { kind: _kind, ...simOpts } = inProcess;
-        const own = createInProcessSimulator(simOpts);
-        return await open(copy, own, { fetch: own.fetch }, async () => {
-          own.dispose();
-          await dropDatabase(copy);
-        });
+    const world: World<unknown> = await assemble(
+      connectPostgres(url),
+      url,
+      sim,
+      provider,
+      agentId,
+      {
+        fork: async () => {
+          // A template must have no session open: this world's idle connections are closed first
+          // (its pool opens new ones on its next query).
+          await disconnectOthers(name);
+          const copy = await cloneDatabase(name);
+          if (!inProcess) return await open(copy, sim, provider, () => dropDatabase(copy));
+          const { kind: _kind, ...simOpts } = inProcess;
+          const own = createInProcessSimulator(simOpts);
+          return await open(copy, own, { fetch: own.fetch }, async () => {
+            own.dispose();
+            await dropDatabase(copy);
+          });
+        },
+        restart: () => {
+          void closeDatabase(world.db);
+          world.db = connectPostgres(url);
+          return world.db;
+        },
+        close: async () => {
+          await closeDatabase(world.db);
+          await close();
+        },
       },
-      restart: () => {
-        void closeDatabase(world.db);
-        world.db = connectPostgres(url);
-        return world.db;
-      },
-      close: async () => {
-        await closeDatabase(world.db);
-        await close();
-      },
-    });
+    );
     return world;
   };
   return await open(name, started.sim, started.fetch ? { fetch: started.fetch } : {}, async () => {

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { rows } from '@/db/query';
+import { databaseAnswers } from '@/lib/health/database';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  await rows(getDb(), sql`select 1`);
+  await databaseAnswers(getDb());
   return Response.json({ ok: true });
 }

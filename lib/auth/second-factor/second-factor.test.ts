@@ -35,7 +35,7 @@ function oracleCode(unixSeconds: number): string {
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
+beforeEach(async () => ({ db, cleanup } = await createTestDb()));
 afterEach(() => cleanup());
 
 const T = 1_750_000_020_000; // ms, a step boundary plus 0 s
@@ -159,9 +159,9 @@ describe('verification', () => {
     const { user } = await adminWithTotp();
     for (let i = 0; i < 5; i += 1)
       await expect(
-        await verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T),
+        verifySecondFactor(db, SYSTEM_ACTOR, user.id, { kind: 'code', code: '000000' }, T),
       ).rejects.toMatchObject({ field: 'code', message: WRONG_CODE });
-    const right = await verifySecondFactor(
+    const right = verifySecondFactor(
       db,
       SYSTEM_ACTOR,
       user.id,
@@ -173,6 +173,25 @@ describe('verification', () => {
       field: 'code',
       message: expect.stringMatching(/^Too many attempts/),
     });
+  });
+
+  it('checks at most 5 codes even when many arrive at once: no burst slips past the throttle', async () => {
+    const { user } = await adminWithTotp();
+    const burst = Array.from({ length: 20 }, (_, i) =>
+      verifySecondFactor(
+        db,
+        SYSTEM_ACTOR,
+        user.id,
+        { kind: 'code', code: String(i).padStart(6, '0') },
+        T,
+      ),
+    );
+    const outcomes = await Promise.allSettled(burst);
+    const reasons = outcomes.map((o) =>
+      o.status === 'rejected' ? (o.reason as Error).message : 'passed',
+    );
+    expect(reasons.filter((r) => r === WRONG_CODE)).toHaveLength(5);
+    expect(reasons.filter((r) => r.startsWith('Too many attempts'))).toHaveLength(15);
   });
 
   it('answers the method and the recovery codes left, and audits it', async () => {

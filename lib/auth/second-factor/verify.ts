@@ -2,7 +2,7 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Db } from '@/db';
 import { Refusal } from '@/lib/errors';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { clearHits, recordHit, retryAfterMs, type ThrottleRule } from '../throttle';
+import { clearHits, takeHit, type ThrottleRule } from '../throttle';
 import { consumeRecoveryCode, consumeTotpCode, factorSummary } from './factors';
 import { verifyPasskey } from './passkeys';
 import { looksLikeRecoveryCode } from './recovery-codes';
@@ -28,7 +28,8 @@ export async function verifySecondFactor(
 ): Promise<Verified> {
   const field = proof.kind === 'code' ? 'code' : undefined;
   const key = `mfa:user:${userId}`;
-  const wait = await retryAfterMs(db, key, SECOND_FACTOR_RULE, now);
+  // Counted before it is checked, so a burst of codes sent together cannot all be tried.
+  const wait = await takeHit(db, key, SECOND_FACTOR_RULE, now);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     throw new Refusal(
@@ -49,7 +50,6 @@ export async function verifySecondFactor(
     passed = await consumeTotpCode(db, userId, proof.code, now);
   }
   if (!passed) {
-    await recordHit(db, key, SECOND_FACTOR_RULE, now);
     await recordAudit(
       db,
       actor,
