@@ -104,7 +104,6 @@ function versions() {
       }
     ).version;
   const mem = new Database(':memory:');
-  // eslint-disable-next-line no-restricted-syntax -- a raw better-sqlite3 statement, not a Drizzle builder
   const sqlite = (mem.prepare('select sqlite_version() as v').get() as { v: string }).v;
   mem.close();
   return {
