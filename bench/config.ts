@@ -6,7 +6,21 @@ export const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK
 export const SKIP_BUILD =
   process.argv.includes('--skip-build') || process.env.BENCH_SKIP_BUILD === '1';
 
+/** `--engine postgres` runs the portal on PostgreSQL; SQLite (the embedded default) otherwise. */
+function engineFlag(): 'sqlite' | 'postgres' {
+  const i = process.argv.indexOf('--engine');
+  const value = i >= 0 ? process.argv[i + 1] : (process.env.BENCH_ENGINE ?? 'sqlite');
+  if (value !== 'sqlite' && value !== 'postgres')
+    throw new Error(`--engine ${value}: expected sqlite or postgres`);
+  return value;
+}
+export const ENGINE = engineFlag();
+/** The PostgreSQL server the bench makes its databases on (CREATE DATABASE), when it runs on one. */
+export const PG_SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
 export const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3200);
+/** Where the n-th portal process listens: PORTAL_PORT, then the ports after it. */
+export const portalUrlOf = (n: number) => `http://${HOST}:${PORTAL_PORT + n}`;
 export const SIM_PORT = Number(process.env.BENCH_SIM_PORT ?? 4210);
 export const HOST = '127.0.0.1';
 export const PORTAL_URL = `http://${HOST}:${PORTAL_PORT}`;
@@ -49,10 +63,20 @@ export const DURATION = QUICK
 const secret = () => randomBytes(32).toString('base64');
 const SECRETS = { AUTH_SECRET: secret(), CREDENTIALS_KEY: secret(), RECEIPT_KEY: secret() };
 
+/**
+ * On PostgreSQL the bench's databases are test worlds (test/world) on the bench's server: each a
+ * fresh copy of the migrated schema (CREATE DATABASE … TEMPLATE), seeded like the SQLite file.
+ */
+const pgWorldEnv = (): Record<string, string> =>
+  ENGINE === 'postgres' && PG_SERVER_URL
+    ? { TEST_ENGINE: 'postgres', TEST_DATABASE_URL: PG_SERVER_URL }
+    : {};
+
 /** The env every bench child (prepare, db ceiling, portal) gets, so they agree on files and settings. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...pgWorldEnv(),
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: DIST_DIR,

@@ -14,7 +14,8 @@ export type LoadSpec =
   | {
       kind: 'get';
       name: string;
-      url: string;
+      /** One or more portal processes: the connections are split evenly across them. */
+      urls: string[];
       path: string;
       connections: number;
       duration: number;
@@ -24,7 +25,8 @@ export type LoadSpec =
   | {
       kind: 'ttfb';
       name: string;
-      url: string;
+      /** One or more portal processes: the connections are split evenly across them. */
+      urls: string[];
       path: string;
       connections: number;
       duration: number;
@@ -34,7 +36,8 @@ export type LoadSpec =
   | {
       kind: 'sale';
       name: string;
-      url: string;
+      /** One or more portal processes: the connections are split evenly across them. */
+      urls: string[];
       connections: number;
       duration: number;
       warmup: number;
@@ -48,7 +51,8 @@ export type LoadSpec =
   | {
       kind: 'api-sale';
       name: string;
-      url: string;
+      /** One or more portal processes: the connections are split evenly across them. */
+      urls: string[];
       connections: number;
       duration: number;
       warmup: number;
@@ -61,6 +65,8 @@ export type LoadSpec =
 export interface LoadResult {
   name: string;
   connections: number;
+  /** How many portal processes shared the connections, when more than one. */
+  portals?: number;
   seconds: number;
   requests: number;
   throughput: number;
@@ -125,18 +131,74 @@ function saleSetup(spec: Extract<LoadSpec, { kind: 'sale' }>) {
  * warm-up count. (A second run would open 50 new connections while the first run's requests are
  * still in flight, and measure that transient instead of the steady state.)
  */
-function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadResult> {
+async function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadResult> {
   const latencies: number[] = [];
+  const recordFrom = performance.now() + spec.warmup * 1000;
+  // One request factory for every portal: the keys and numbers it hands out stay unique across them.
+  const setupRequest =
+    spec.kind === 'sale' ? saleSetup(spec) : spec.kind === 'api-sale' ? apiSaleSetup(spec) : null;
+  const parts = await Promise.all(
+    spec.urls.map((url, i) =>
+      oneAutocannon(spec, setupRequest, {
+        url,
+        connections: share(spec.connections, spec.urls.length, i),
+        recordFrom,
+        latencies,
+      }),
+    ),
+  );
+  const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
+  const sum = (key: 'non2xx' | 'errors' | 'timeouts' | 'mismatches') =>
+    parts.reduce((a, r) => a + r[key], 0);
+  return {
+    name: spec.name,
+    connections: spec.connections,
+    ...(spec.urls.length > 1 ? { portals: spec.urls.length } : {}),
+    seconds: Math.round(measured * 100) / 100,
+    requests: latencies.length,
+    throughput: Math.round((latencies.length / measured) * 10) / 10,
+    latencyMs: summarize(latencies),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    timeouts: sum('timeouts'),
+    mismatches: sum('mismatches'),
+  };
+}
+
+/** The first body that failed its check, printed to stderr: what the portal said instead. */
+let mismatchShown = false;
+function keepFirstMismatch(check: (body: string | Buffer | undefined) => boolean) {
+  return (body: string | Buffer | undefined) => {
+    const ok = check(body);
+    if (!ok && !mismatchShown) {
+      mismatchShown = true;
+      console.error(`[load] first body without the expected result: ${String(body).slice(0, 600)}`);
+    }
+    return ok;
+  };
+}
+
+/** Connection `i`'s share of `total` split over `n` portals (the first ones take the remainder). */
+const share = (total: number, n: number, i: number) =>
+  Math.floor(total / n) + (i < total % n ? 1 : 0);
+
+/** One autocannon instance against one portal; every response after the warm-up goes to `latencies`. */
+function oneAutocannon(
+  spec: Exclude<LoadSpec, { kind: 'ttfb' }>,
+  setupRequest: ((req: autocannon.Request) => autocannon.Request) | null,
+  to: { url: string; connections: number; recordFrom: number; latencies: number[] },
+): Promise<autocannon.Result> {
+  const { url, connections, recordFrom, latencies } = to;
   const request: autocannon.Request =
     spec.kind === 'sale'
       ? {
           method: 'POST',
           path: SALE_PAGE,
-          headers: saleHeaders(spec.actionId, spec.cookie, spec.url),
-          setupRequest: saleSetup(spec),
+          headers: saleHeaders(spec.actionId, spec.cookie, url),
+          setupRequest: setupRequest!,
         }
       : spec.kind === 'api-sale'
-        ? { method: 'POST', path: API_SALES_PATH, setupRequest: apiSaleSetup(spec) }
+        ? { method: 'POST', path: API_SALES_PATH, setupRequest: setupRequest! }
         : { method: 'GET', path: spec.path, headers: spec.cookie ? { cookie: spec.cookie } : {} };
   // A body without the expected result (the sale, or the refusal) counts as a mismatch.
   const verifyBody =
@@ -148,31 +210,17 @@ function runAutocannon(spec: Exclude<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
           ? saleRefused
           : saleAccepted;
   const options: autocannon.Options = {
-    url: spec.url,
-    connections: spec.connections,
+    url,
+    connections,
     duration: spec.warmup + spec.duration,
     requests: [request],
     timeout: 30,
-    ...(verifyBody ? { verifyBody } : {}),
+    ...(verifyBody ? { verifyBody: keepFirstMismatch(verifyBody) } : {}),
   };
-  const recordFrom = performance.now() + spec.warmup * 1000;
   return new Promise((resolve, reject) => {
-    const instance = autocannon(options, (error, result) => {
-      if (error) return reject(error);
-      const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
-      resolve({
-        name: spec.name,
-        connections: spec.connections,
-        seconds: Math.round(measured * 100) / 100,
-        requests: latencies.length,
-        throughput: Math.round((latencies.length / measured) * 10) / 10,
-        latencyMs: summarize(latencies),
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        mismatches: result.mismatches,
-      });
-    });
+    const instance = autocannon(options, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     instance.on(
       'response',
       (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
@@ -195,12 +243,12 @@ async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
   let errors = 0;
   const recordFrom = performance.now() + spec.warmup * 1000;
   const deadline = recordFrom + spec.duration * 1000;
-  const once = () =>
+  const once = (url: string) =>
     new Promise<void>((resolve) => {
       const start = performance.now();
       const counted = start >= recordFrom;
       const req = http.get(
-        `${spec.url}${spec.path}`,
+        `${url}${spec.path}`,
         { agent, headers: spec.cookie ? { cookie: spec.cookie } : {} },
         (res) => {
           const first = performance.now() - start;
@@ -225,8 +273,10 @@ async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
       });
     });
   await Promise.all(
-    Array.from({ length: spec.connections }, async () => {
-      while (performance.now() < deadline) await once();
+    // Connection loop i talks to portal i mod n: the connections split evenly across the portals.
+    Array.from({ length: spec.connections }, async (_, i) => {
+      const url = spec.urls[i % spec.urls.length]!;
+      while (performance.now() < deadline) await once(url);
     }),
   );
   const measured = Math.max(0.001, (performance.now() - recordFrom) / 1000);
@@ -234,6 +284,7 @@ async function runTtfb(spec: Extract<LoadSpec, { kind: 'ttfb' }>): Promise<LoadR
   return {
     name: spec.name,
     connections: spec.connections,
+    ...(spec.urls.length > 1 ? { portals: spec.urls.length } : {}),
     seconds: Math.round(measured * 100) / 100,
     requests: ttfb.length,
     throughput: Math.round((ttfb.length / measured) * 10) / 10,

@@ -26,7 +26,7 @@ async function main() {
   const cookie = await signIn();
   if (phase !== 'sale')
     await seedSales(stack.agentId, stack.productId, Number(process.env.BENCH_SEED_SALES ?? 3000));
-  const base = { url: PORTAL_URL, warmup: 2, duration: Number(seconds) };
+  const base = { urls: [PORTAL_URL], warmup: 2, duration: Number(seconds) };
   const spec: LoadSpec =
     phase === 'sale'
       ? {

@@ -1,8 +1,8 @@
 /**
- * The ceiling for the purchase transactions: the same statements openSale + applyProviderResult
- * (SUCCESS) run, in the same order and inside the same two IMMEDIATE transactions, written as raw
- * better-sqlite3 statements prepared once. What the ledger path costs beyond this is Drizzle's query
- * building and our own code. The result must pass the same invariants (checked after the run).
+ * The ceiling for the purchase transactions: the same 42 statements openSale + applyProviderResult
+ * (SUCCESS) run (the webhook lookup and the re-read of the sale included), in the same order and
+ * inside the same two IMMEDIATE transactions, written as raw better-sqlite3 statements prepared once.
+ * What the ledger path costs beyond this is Drizzle's query building and our own code. The result must pass the same invariants (checked after the run).
  */
 import type Database from 'better-sqlite3';
 import { costAtBps } from '@/lib/money';
@@ -89,6 +89,9 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
       values (?, ?, ?, ?, ?, 1, ?, ?) on conflict (agent_id, day, currency, network, type) do update set
       sales_count = sales_count + excluded.sales_count, face_minor = face_minor + excluded.face_minor, commission_minor = commission_minor + excluded.commission_minor`),
     dropJob: p('delete from requery_jobs where attempt_id = ?'),
+    webhooks: p(
+      'select id from webhook_endpoints where agent_id = ? and exists (select 1 from json_each(events) listed where listed.value = ?)',
+    ),
   };
 
   // As the ledger's ensure(): read first, and create the account only on its first use.
@@ -212,10 +215,18 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     );
     if (s.resolution.get(purchaseId)) throw new Error('raw sale: already resolved');
     s.insResolution.run(purchaseId, 'purchase', now);
+    const agentCost = purchase.agent_cost_minor as number;
+    // The wallet's row first, as the ledger's settle takes it (lock order: wallet, then clearing).
+    const wallet = account(
+      `wallet:${purchase.agent_id as number}:${currency}`,
+      'wallet',
+      currency,
+      purchase.agent_id as number,
+    );
+    s.reserved.run(-agentCost, wallet.id);
     const clearing = account(`clearing:${currency}`, 'clearing', currency);
     const commission = account(`commission:${currency}`, 'commission_income', currency);
     const float = account(`float:${provider}`, 'provider_float', currency, null, provider);
-    const agentCost = purchase.agent_cost_minor as number;
     const cost = attempt.provider_cost_minor as number;
     post(
       clearing,
@@ -238,13 +249,7 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
         'Margin',
         now,
       );
-    const wallet = account(
-      `wallet:${purchase.agent_id as number}:${currency}`,
-      'wallet',
-      currency,
-      purchase.agent_id as number,
-    );
-    s.reserved.run(-agentCost, wallet.id);
+    s.webhooks.all(purchase.agent_id, 'sale.succeeded');
     s.setPurchase.run('SUCCESS', null, null, now, now, purchaseId);
     s.earnings.run(
       purchase.agent_id,
@@ -256,6 +261,7 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
       purchase.commission_minor,
     );
     s.insEvent.run(purchaseId, attemptId, 'settled', 'SUCCESS', null, now);
+    s.purchase.get(purchaseId);
     s.dropJob.run(attemptId);
     s.purchase.get(purchaseId);
   });

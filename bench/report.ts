@@ -1,8 +1,12 @@
 /** Turns raw phase results into ratios and target verdicts, prints the table. Targets are reported, never asserted. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LoadResult } from './load';
 import type { LatencySummary } from './stats';
 import type { JsSizes } from './js-size';
 import type { Sample } from './sampler';
+
+type Engine = 'sqlite' | 'postgres';
 
 export interface DbSide {
   salesPerSec: number;
@@ -17,6 +21,8 @@ export interface DbCeiling {
   /** One durable IMMEDIATE commit of one row: a sale makes two, on the server's one event loop. */
   durableCommit: { commitsPerSec: number; latencyMs: LatencySummary; measuredSeconds: number };
   violations: { ledger: string[]; raw: string[]; rawUnprepared: string[] };
+  /** PostgreSQL: the server's durability settings (a throwaway cluster runs with fsync off). */
+  server?: Record<string, string>;
 }
 export interface SalePhase extends LoadResult {
   providerLatencyMs: number;
@@ -90,7 +96,7 @@ export function ratios(p: Phases) {
   };
 }
 
-export function targets(p: Phases): Target[] {
+export function targets(p: Phases, engine: Engine = 'sqlite'): Target[] {
   const q = ratios(p);
   return [
     {
@@ -106,12 +112,19 @@ export function targets(p: Phases): Target[] {
       value: `${Math.round(q.pipeline200OverIdeal * 100)} % (${p.pipeline200.throughput}/s)`,
       met: q.pipeline200OverIdeal >= 0.8,
     },
-    {
-      id: 'ledger',
-      description: 'in-process purchase transactions ≥ 80 % of raw SQLite',
-      value: `${Math.round(q.ledgerOverRaw * 100)} %`,
-      met: q.ledgerOverRaw >= 0.8,
-    },
+    engine === 'sqlite'
+      ? {
+          id: 'ledger',
+          description: 'in-process purchase transactions ≥ 80 % of raw SQLite',
+          value: `${Math.round(q.ledgerOverRaw * 100)} %`,
+          met: q.ledgerOverRaw >= 0.8,
+        }
+      : {
+          id: 'ledger-pg',
+          description: 'in-process purchase transactions ≥ 50 % of the same statements as raw pg',
+          value: `${Math.round(q.ledgerOverRaw * 100)} %`,
+          met: q.ledgerOverRaw >= 0.5,
+        },
     {
       id: 'dashboard-ttfb',
       description: 'dashboard p99 TTFB < 100 ms at 20 connections',
@@ -162,8 +175,9 @@ const SCENARIO: Record<string, string> = {
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
-export function printTable(p: Phases, violations: string[], log: (line: string) => void): void {
+export function printTable(p: Phases, log: (line: string) => void, engine: Engine): void {
   const q = ratios(p);
+  const pg = engine === 'postgres';
   const row = (name: string, conns: string, rps: number, l: LatencySummary, ratio: string) =>
     log(
       `${pad(name, 38)}${lpad(conns, 6)}${lpad(rps.toFixed(1), 10)}${lpad(l.p50.toFixed(1), 9)}${lpad(l.p95.toFixed(1), 9)}${lpad(l.p99.toFixed(1), 9)}  ${ratio}`,
@@ -174,14 +188,14 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   );
   log('-'.repeat(110));
   row(
-    'raw SQLite purchase txns (ceiling)',
+    pg ? 'raw pg purchase txns (ceiling)' : 'raw SQLite purchase txns (ceiling)',
     '1',
     p.dbCeiling.raw.salesPerSec,
     p.dbCeiling.raw.latencyMs,
     '1.00 (ceiling)',
   );
   row(
-    '  raw SQL, prepared on every use (diag.)',
+    pg ? '  raw pg, unnamed statements (diag.)' : '  raw SQL, prepared on every use (diag.)',
     '1',
     p.dbCeiling.rawUnprepared.salesPerSec,
     p.dbCeiling.rawUnprepared.latencyMs,
@@ -195,7 +209,7 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
     `${q.ledgerOverRaw} × raw`,
   );
   row(
-    '  durable commit, one row (floor)',
+    pg ? '  one-row transaction (floor)' : '  durable commit, one row (floor)',
     '1',
     p.dbCeiling.durableCommit.commitsPerSec,
     p.dbCeiling.durableCommit.latencyMs,
@@ -323,12 +337,76 @@ export function printTable(p: Phases, violations: string[], log: (line: string) 
   );
   log('');
   log('targets (reported, not asserted):');
-  for (const t of targets(p))
+  for (const t of targets(p, engine))
     log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${pad(t.description, 100)} ${t.value}`);
-  log('');
+}
+
+/**
+ * The ratios a results file records. On PostgreSQL the DB ceiling's two are named for what they
+ * divide by (raw `pg`), so they are never read as the SQLite ones.
+ */
+export function engineRatios(p: Phases, engine: Engine): Record<string, number> {
+  const { ledgerOverRaw, rawUnpreparedOverRaw, ...http } = ratios(p);
+  return engine === 'sqlite'
+    ? { ledgerOverRaw, rawUnpreparedOverRaw, ...http }
+    : { ledgerOverRawPg: ledgerOverRaw, rawUnnamedOverRawPg: rawUnpreparedOverRaw, ...http };
+}
+
+export interface SqliteRun {
+  file: string;
+  ratios: Record<string, number>;
+  throughput: Record<string, number>;
+}
+
+const THROUGHPUT_PHASES = [
+  'health50',
+  'pipelineInstant',
+  'apiPipelineInstant',
+  'pipeline200',
+] as const;
+const throughputOf = (p: Pick<Phases, (typeof THROUGHPUT_PHASES)[number]>) =>
+  Object.fromEntries(THROUGHPUT_PHASES.map((k) => [k, p[k].throughput]));
+
+/** The newest full SQLite result on disk (bench/results/<date>T<time>.json), to show beside PostgreSQL. */
+export function latestSqliteRun(dir = 'bench/results'): SqliteRun | null {
+  const file = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.includes('.postgres.'))
+    .sort()
+    .pop();
+  if (!file) return null;
+  const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+    ratios: Record<string, number>;
+    phases: Phases;
+  };
+  return { file, ratios: json.ratios, throughput: throughputOf(json.phases) };
+}
+
+/** The SQLite run's ratios beside PostgreSQL's with one and with two portal processes. */
+export function printSideBySide(
+  sqlite: SqliteRun | null,
+  one: Phases,
+  two: Phases,
+  log: (line: string) => void,
+): void {
+  const [q1, q2] = [engineRatios(one, 'postgres'), engineRatios(two, 'postgres')];
+  const [t1, t2] = [throughputOf(one), throughputOf(two)];
+  const cell = (v: number | undefined) => lpad(v === undefined ? '–' : String(v), 14);
+  log(`ratios side by side (SQLite: ${sqlite?.file ?? 'no full SQLite run on disk'})`);
   log(
-    violations.length === 0
-      ? 'invariants I1–I9: hold on every bench database'
-      : `invariants VIOLATED (${violations.length}):\n  ${violations.slice(0, 20).join('\n  ')}`,
+    `${pad('ratio', 34)}${lpad('SQLite', 14)}${lpad('pg, 1 portal', 14)}${lpad('pg, 2 portals', 14)}`,
   );
+  const row = (name: string, s: number | undefined, a: number | undefined, b: number | undefined) =>
+    log(`${pad(name, 34)}${cell(s)}${cell(a)}${cell(b)}`);
+  row(
+    'ledger ÷ raw (same engine)',
+    sqlite?.ratios.ledgerOverRaw,
+    q1.ledgerOverRawPg,
+    q2.ledgerOverRawPg,
+  );
+  for (const k of Object.keys(q1).filter(
+    (k) => !/Raw|Ideal$|PerSec$/.test(k) || k === 'pipeline200OverIdeal',
+  ))
+    row(k, sqlite?.ratios[k], q1[k], q2[k]);
+  for (const k of THROUGHPUT_PHASES) row(`${k} per sec`, sqlite?.throughput[k], t1[k], t2[k]);
 }

@@ -1,7 +1,8 @@
 /**
  * A fresh bench database, from the test world: the normal seed, the catalogue synced from the bench's
  * simulator, and a bench agent who signs in, with a large float. Runs inside a child process whose env
- * points at the bench files (lib/env is read at import time).
+ * points at the bench files (lib/env is read at import time), or, with TEST_ENGINE=postgres, at the
+ * bench's PostgreSQL server: then it is a new database there (`file` is ignored).
  */
 import type { Db } from '@/db/client';
 import { createApiKey, setApiKeyRateLimits } from '@/lib/api/keys';
@@ -15,6 +16,10 @@ export interface BenchFixture {
   productId: number;
   /** The bench agent's API key, limits raised so the limiter counts every request but refuses none. */
   apiKey: string;
+  /** The SQLite file, or on PostgreSQL the database's URL (TEST_ENGINE=postgres: test/world). */
+  location: string;
+  /** Closes the handle; on PostgreSQL also drops the database. */
+  discard(): Promise<void>;
 }
 
 export async function prepareBenchDatabase(
@@ -38,5 +43,12 @@ export async function prepareBenchDatabase(
     saleRatePerSecond: 100_000,
     readRatePerSecond: 100_000,
   });
-  return { db: world.db, agentId: world.agentId, productId: world.airtime.id, apiKey };
+  return {
+    db: world.db,
+    agentId: world.agentId,
+    productId: world.airtime.id,
+    apiKey,
+    location: world.file,
+    discard: () => world.close(),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Db } from './engine';
+import { processWide } from './process-wide';
 import { rowsWritten } from './query';
 
 type Params = Record<string, unknown>;
@@ -19,7 +20,8 @@ export interface PreparedQuery<R> {
 
 type RowOf<B> = Awaited<B> extends (infer R)[] ? R : never;
 
-let names = 0;
+// Statement names are unique per process, whichever bundled copy of this module numbers them.
+const names = processWide('prepared-names', () => ({ last: 0 }));
 
 /**
  * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
@@ -30,7 +32,7 @@ let names = 0;
 export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
   build: (db: Db) => B,
 ): (db: Db) => PreparedQuery<RowOf<B>> {
-  const name = `portal_q${++names}`;
+  const name = `portal_q${++names.last}`;
   const bySession = new WeakMap<object, PreparedQuery<RowOf<B>>>();
   return (db) => {
     const session = (db as unknown as { session?: object }).session;

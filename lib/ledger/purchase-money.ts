@@ -120,6 +120,13 @@ export async function settle(
   by: string,
 ): Promise<boolean> {
   if (!(await claimResolution(tx, sale, 'settled', by))) return false;
+  // The wallet's row before clearing's, as when the sale opened: on PostgreSQL each update locks its
+  // row until commit, and two sales taking the two in opposite orders would deadlock.
+  await adjustReserved(
+    tx,
+    (await walletAccount(tx, sale.agentId, sale.currency)).id,
+    -sale.agentCostMinor,
+  );
   const clearing = await clearingAccount(tx, sale.currency);
   const commission = await commissionAccount(tx, sale.currency);
   const margin = sale.agentCostMinor - providerCostMinor;
@@ -147,11 +154,6 @@ export async function settle(
   );
   if (margin > 0)
     await leg(tx, sale, clearing, commission, margin, 'settle_margin', 'margin', 'Margin');
-  await adjustReserved(
-    tx,
-    (await walletAccount(tx, sale.agentId, sale.currency)).id,
-    -sale.agentCostMinor,
-  );
   return true;
 }
 
@@ -163,6 +165,7 @@ export async function refund(
 ): Promise<boolean> {
   if (!(await claimResolution(tx, sale, 'refunded', by, reason))) return false;
   const wallet = await walletAccount(tx, sale.agentId, sale.currency);
+  await adjustReserved(tx, wallet.id, -sale.agentCostMinor); // the wallet's row first, as in settle
   // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
   await leg(
     tx,
@@ -174,7 +177,6 @@ export async function refund(
     'refund',
     'Refund: the sale was not delivered',
   );
-  await adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   return true;
 }
 
