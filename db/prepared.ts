@@ -19,7 +19,10 @@ export interface PreparedQuery<R> {
 
 type RowOf<B> = Awaited<B> extends (infer R)[] ? R : never;
 
-let names = 0;
+// Counted on globalThis, not per module: Next bundles this module more than once, and every copy's
+// queries share the one pool (db/pg/runtime.ts), where a name is a connection's named statement.
+const registry = globalThis as unknown as Record<symbol, { count: number } | undefined>;
+const names = (registry[Symbol.for('portal.prepared.names')] ??= { count: 0 });
 
 /**
  * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
@@ -30,7 +33,7 @@ let names = 0;
 export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
   build: (db: Db) => B,
 ): (db: Db) => PreparedQuery<RowOf<B>> {
-  const name = `portal_q${++names}`;
+  const name = `portal_q${++names.count}`;
   const bySession = new WeakMap<object, PreparedQuery<RowOf<B>>>();
   return (db) => {
     const session = (db as unknown as { session?: object }).session;
