@@ -41,7 +41,7 @@ describe('prepared queries made by two copies of db/prepared.ts', () => {
       );
       const user = await insertUser(db);
       expect(await byId(db).get({ id: user.id })).toEqual({ id: user.id });
-      expect(await emails(db).all()).toEqual([{ email: user.email }]);
+      expect(await emails(db).all({})).toEqual([{ email: user.email }]);
     } finally {
       await cleanup();
     }

@@ -7,7 +7,7 @@ import { salesSeries, todayStats } from './dashboard';
 import { parseLagosDay } from '@/lib/time/lagos';
 import { inTransaction } from '@/db/transaction';
 import { sql } from 'drizzle-orm';
-import { execute, rows } from '@/db/query';
+import { execute, one, rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -17,11 +17,15 @@ let n = 0;
 beforeEach(async () => {
   ({ db, cleanup } = await createTestDb());
   agentId = (await insertUser(db)).id;
-  [{ id: productId }] = await rows<{ id: number }>(
-    db,
-    sql`insert into products (identity, currency, network, type, name, updated_at)
+  productId = (
+    await one(
+      rows<{ id: number }>(
+        db,
+        sql`insert into products (identity, currency, network, type, name, updated_at)
       values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id`,
-  );
+      ),
+    )
+  ).id;
 });
 afterEach(() => cleanup());
 

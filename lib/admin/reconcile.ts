@@ -153,7 +153,7 @@ export async function lateDeliveryTotals(tx: Tx): Promise<LateDeliveryTotals[]> 
       tx,
       sql`
     select currency,
-      -sum(case when kind = 'write_off' then balance else 0 end) as writtenOff,
+      -sum(case when kind = 'write_off' then balance else 0 end) as "writtenOff",
       -sum(case when kind = 'agent_receivable' and balance < 0 then balance else 0 end) as debt
     from accounts where kind in ('write_off', 'agent_receivable') group by currency order by currency`,
     )

@@ -100,11 +100,11 @@ export async function apiStatement(
   const lines = await rows<StatementSqlRow>(
     db,
     sql`
-    select id, created_at as createdAt, kind, memo, reference, purchase_id as purchaseId,
+    select id, created_at as "createdAt", kind, memo, reference, purchase_id as "purchaseId",
       case when debit_account_id = ${wallet.id} then amount else 0 end as debit,
       case when credit_account_id = ${wallet.id} then amount else 0 end as credit,
       sum(case when credit_account_id = ${wallet.id} then amount else -amount end)
-        over (order by id rows between unbounded preceding and current row) as runningBalance
+        over (order by id rows between unbounded preceding and current row) as "runningBalance"
     from ledger_entries
     where (debit_account_id = ${wallet.id} or credit_account_id = ${wallet.id}) and id < ${before}
     order by id desc

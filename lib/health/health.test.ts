@@ -9,7 +9,7 @@ import { listPurchaseBanners } from './banners';
 import { setHealthConfig } from './config';
 import { evaluateProviderHealth } from './monitor';
 import { percentile, providerHealth } from './stats';
-import { execute, first, rows } from '@/db/query';
+import { execute, first, one, rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -23,11 +23,15 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDb());
   await seedProviderSettings(db, 'http://127.0.0.1:4010');
   agentId = (await insertUser(db)).id;
-  [{ id: productId }] = await rows<{ id: number }>(
-    db,
-    sql`insert into products (identity, currency, network, type, name, updated_at)
+  productId = (
+    await one(
+      rows<{ id: number }>(
+        db,
+        sql`insert into products (identity, currency, network, type, name, updated_at)
       values ('p', 'NGN', 'GLO', 'data', 'Glo 1GB', 0) returning id`,
-  );
+      ),
+    )
+  ).id;
   await execute(
     db,
     sql`insert into routes (currency, network, type, providers) values ('NGN', 'GLO', 'data', '["jonet","vtpass"]'), ('NGN', 'GLO', 'airtime', '["vtpass"]'), ('NGN', 'MTN', 'data', '["vtpass","jonet"]')`,
@@ -45,15 +49,19 @@ async function sale(
 ) {
   seq += 1;
   const ref = `REF${seq}`;
-  const [{ id: purchaseId }] = await rows<{ id: number }>(
-    db,
-    sql`insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
+  const { id: purchaseId } = await one(
+    rows<{ id: number }>(
+      db,
+      sql`insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
       values (${agentId}, ${`k${seq}`}, 'h', ${productId}, 'data', 'NGN', 'GLO', '08050000000', 1000, 990, 10, ${status}, ${provider}, ${ref}, ${at}, ${at}) returning id`,
+    ),
   );
-  const [{ id: attemptId }] = await rows<{ id: number }>(
-    db,
-    sql`insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, provider_code, created_at)
+  const { id: attemptId } = await one(
+    rows<{ id: number }>(
+      db,
+      sql`insert into purchase_attempts (purchase_id, provider, reference, plan_code, provider_cost_minor, status, provider_code, created_at)
       values (${purchaseId}, ${provider}, ${ref}, 'plan', 950, ${status}, ${answered ? 'code' : null}, ${at}) returning id`,
+    ),
   );
   if (answered) {
     const detail = JSON.stringify({

@@ -69,7 +69,9 @@ async function refuseSettlements(): Promise<() => Promise<void>> {
     sqliteFile(w.db).exec(
       `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
     );
-    return async () => sqliteFile(w.db).exec('drop trigger no_settle');
+    return async () => {
+      sqliteFile(w.db).exec('drop trigger no_settle');
+    };
   }
   await execute(
     w.db,
