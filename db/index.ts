@@ -25,6 +25,16 @@ export function openConfigured(databaseUrl = process.env.DATABASE_URL): Db {
 }
 
 /**
+ * The database at `location` — a PostgreSQL URL or a SQLite file, already migrated — as a second
+ * process joins the database another opened (a test's worker process joins its test's database).
+ */
+export function openAt(location: string): Db {
+  return isPostgresUrl(location)
+    ? connectPostgres(location, { max: 2 })
+    : openDatabase(location, { migrate: false });
+}
+
+/**
  * Migrates the configured database, then opens it: what `npm start`, `npm run dev`, `npm run db:seed`
  * and the admin scripts do first, on either engine. `where` names it for the log.
  */
@@ -34,14 +44,4 @@ export async function openMigrated(): Promise<{ db: Db; where: string }> {
     db: openConfigured(),
     where: describeDatabase(process.env.DATABASE_URL, env.DATABASE_PATH),
   };
-}
-
-/**
- * Joins an existing database by its location — a SQLite file path or a postgres:// URL — as a second
- * process of a test or a worker does (no migrations: the database is already made).
- */
-export function openAt(location: string): Db {
-  return isPostgresUrl(location)
-    ? connectPostgres(location)
-    : openDatabase(location, { migrate: false });
 }

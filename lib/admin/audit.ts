@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { containsText, equalsText, startsWithText } from '@/lib/text-search';
 import type { Db } from '@/db';
 import { auditLog } from '@/db/schema';
 import { first } from '@/db/query';
@@ -18,18 +19,16 @@ export async function listAudit(db: Db, filter: AuditFilter, page = 1, pageSize 
   const where = and(
     action
       ? action.endsWith('.')
-        ? like(auditLog.action, `${action}%`)
+        ? startsWithText(auditLog.action, action)
         : eq(auditLog.action, action)
       : undefined,
-    filter.actor?.trim()
-      ? like(sql`lower(${auditLog.actorLabel})`, `%${filter.actor.trim().toLowerCase()}%`)
-      : undefined,
+    filter.actor?.trim() ? containsText(auditLog.actorLabel, filter.actor.trim()) : undefined,
     filter.from !== undefined ? gte(auditLog.at, filter.from) : undefined,
     filter.to !== undefined ? lt(auditLog.at, filter.to) : undefined,
     filter.target?.trim()
       ? or(
           eq(auditLog.targetId, filter.target.trim()),
-          like(auditLog.targetType, filter.target.trim()),
+          equalsText(auditLog.targetType, filter.target.trim()),
         )
       : undefined,
   );

@@ -1,5 +1,6 @@
 import type { ProductType } from '@/lib/providers/types';
-import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { containsText } from '@/lib/text-search';
 import type { Db } from '@/db';
 import { priceChanges, products, productSources } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit/record';
@@ -19,7 +20,7 @@ export async function listCatalogue(db: Db, filter: CatalogueFilter, page = 1, p
     filter.currency ? eq(products.currency, filter.currency) : undefined,
     filter.network ? eq(products.network, filter.network) : undefined,
     filter.type ? eq(products.type, filter.type) : undefined,
-    filter.q?.trim() ? like(products.name, `%${filter.q.trim()}%`) : undefined,
+    filter.q?.trim() ? containsText(products.name, filter.q.trim()) : undefined,
   );
   const rows = await db
     .select()

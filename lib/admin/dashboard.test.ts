@@ -6,7 +6,8 @@ import { createTestDb, insertUser } from '@/test/world/db';
 import { salesSeries, todayStats } from './dashboard';
 import { parseLagosDay } from '@/lib/time/lagos';
 import { inTransaction } from '@/db/transaction';
-import { sqliteFile } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { execute, one, rows } from '@/db/query';
 
 let db: Db;
 let cleanup: () => void;
@@ -17,11 +18,13 @@ beforeEach(async () => {
   ({ db, cleanup } = await createTestDb());
   agentId = (await insertUser(db)).id;
   productId = (
-    sqliteFile(db)
-      .prepare(
-        "insert into products (identity, currency, network, type, name, updated_at) values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id",
-      )
-      .get() as { id: number }
+    await one(
+      rows<{ id: number }>(
+        db,
+        sql`insert into products (identity, currency, network, type, name, updated_at)
+      values ('p', 'NGN', 'MTN', 'airtime', 'MTN', 0) returning id`,
+      ),
+    )
   ).id;
 });
 afterEach(() => cleanup());
@@ -29,14 +32,13 @@ afterEach(() => cleanup());
 const TODAY = parseLagosDay('2025-06-15')!;
 const NOW = TODAY + 15.5 * 3_600_000; // 15:30 Lagos
 
-function sale(status: string, provider: string, at: number, face = 1000) {
+async function sale(status: string, provider: string, at: number, face = 1000) {
   n += 1;
-  sqliteFile(db)
-    .prepare(
-      `insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
-      values (?, ?, 'h', ?, 'airtime', 'NGN', 'MTN', '0803', ?, ?, 10, ?, ?, ?, ?, ?)`,
-    )
-    .run(agentId, `k${n}`, productId, face, face - 10, status, provider, `R${n}`, at, at);
+  await execute(
+    db,
+    sql`insert into purchases (agent_id, idempotency_key, request_hash, product_id, type, currency, network, phone, face_minor, agent_cost_minor, commission_minor, status, provider, reference, created_at, updated_at)
+      values (${agentId}, ${`k${n}`}, 'h', ${productId}, 'airtime', 'NGN', 'MTN', '0803', ${face}, ${face - 10}, 10, ${status}, ${provider}, ${`R${n}`}, ${at}, ${at})`,
+  );
 }
 
 async function margin(
@@ -62,11 +64,11 @@ async function margin(
 
 describe('admin dashboard figures', () => {
   it('counts today’s sales in Lagos time, with value, success rate, pending and commission', async () => {
-    sale('SUCCESS', 'jonet', TODAY + 1000, 5000);
-    sale('SUCCESS', 'vtpass', NOW - 1000, 2000);
-    sale('FAILED', 'jonet', NOW - 2000);
-    sale('PENDING', 'jonet', NOW - 3000);
-    sale('SUCCESS', 'jonet', TODAY - 1000, 99_999); // 23:59 yesterday, Lagos
+    await sale('SUCCESS', 'jonet', TODAY + 1000, 5000);
+    await sale('SUCCESS', 'vtpass', NOW - 1000, 2000);
+    await sale('FAILED', 'jonet', NOW - 2000);
+    await sale('PENDING', 'jonet', NOW - 3000);
+    await sale('SUCCESS', 'jonet', TODAY - 1000, 99_999); // 23:59 yesterday, Lagos
     await margin(150, NOW - 1000);
     await margin(40, NOW - 500, 'reversal');
     await margin(999, TODAY - 1000);
@@ -84,9 +86,9 @@ describe('admin dashboard figures', () => {
   });
 
   it('gives every provider a zero-filled hourly series', async () => {
-    sale('SUCCESS', 'jonet', NOW - 1000);
-    sale('FAILED', 'jonet', NOW - 2000);
-    sale('SUCCESS', 'vtpass', NOW - 2 * 3_600_000);
+    await sale('SUCCESS', 'jonet', NOW - 1000);
+    await sale('FAILED', 'jonet', NOW - 2000);
+    await sale('SUCCESS', 'vtpass', NOW - 2 * 3_600_000);
     const { buckets, series } = await salesSeries(db, 3, NOW);
     expect(buckets).toHaveLength(3);
     expect(series.jonet?.map((p) => p.count)).toEqual([0, 0, 2]);

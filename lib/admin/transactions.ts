@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, like, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { containsText } from '@/lib/text-search';
 import type { Db } from '@/db';
 import {
   purchaseAttempts,
@@ -22,14 +23,18 @@ export interface PurchaseFilter {
 }
 
 export async function listAdminPurchases(db: Db, filter: PurchaseFilter, page = 1, pageSize = 25) {
-  const term = filter.q?.trim() ? `%${filter.q.trim().toLowerCase()}%` : undefined;
+  const term = filter.q?.trim();
   const where = and(
     filter.status ? eq(purchases.status, filter.status) : undefined,
     filter.provider ? eq(purchases.provider, filter.provider) : undefined,
     filter.from !== undefined ? gte(purchases.createdAt, filter.from) : undefined,
     filter.to !== undefined ? lt(purchases.createdAt, filter.to) : undefined,
     term
-      ? or(like(purchases.reference, term), like(purchases.phone, term), like(users.email, term))
+      ? or(
+          containsText(purchases.reference, term),
+          containsText(purchases.phone, term),
+          containsText(users.email, term),
+        )
       : undefined,
   );
   const rows = await db

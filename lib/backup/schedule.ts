@@ -10,13 +10,19 @@ const FIRST_RUN_DELAY_MS = 15_000;
 /**
  * The portal's own backups: the first one interval after the newest in the folder (so a restart does
  * not pile up copies), then every interval. Failures are logged; the dashboard's "backup late" alert is
- * what a human sees. Returns a stop function.
+ * what a human sees. Returns a stop function. SQLite only: these are copies of the database file.
  */
 export function startBackupSchedule(
   db: Db,
   config: BackupConfig,
   log: (line: string) => void = console.log,
 ): () => void {
+  if (db.engine === 'postgres') {
+    log(
+      '[backup] no scheduled backups on PostgreSQL: the server is backed up with pg_dump or point-in-time recovery (README)',
+    );
+    return () => {};
+  }
   let running = false;
   let every: NodeJS.Timeout | undefined;
   const run = async () => {

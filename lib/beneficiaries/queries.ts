@@ -1,7 +1,8 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beneficiaries } from '@/db/schema';
 import type { Currency } from '@/lib/money';
+import { containsText } from '@/lib/text-search';
 
 export type Beneficiary = typeof beneficiaries.$inferSelect;
 
@@ -25,10 +26,6 @@ export async function listBeneficiaries(
     .limit(limit);
 }
 
-/** Contains, with LIKE's wildcards escaped so a search for "50%" means the text, not a pattern. */
-const contains = (column: typeof beneficiaries.name | typeof beneficiaries.phone, text: string) =>
-  sql`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
-
 /** The agent's numbers for the /beneficiaries page, optionally filtered by part of a number or name. */
 export async function searchBeneficiaries(
   db: Db,
@@ -40,8 +37,8 @@ export async function searchBeneficiaries(
   const digits = q.replace(/\D/g, '');
   const filter = q
     ? or(
-        contains(beneficiaries.name, q),
-        digits ? contains(beneficiaries.phone, digits) : undefined,
+        containsText(beneficiaries.name, q),
+        digits ? containsText(beneficiaries.phone, digits) : undefined,
       )
     : undefined;
   return await db

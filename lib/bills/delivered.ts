@@ -71,7 +71,9 @@ export async function keepDelivered(
       token: sql`coalesce(${purchases.token}, ${delivered.token})`,
       units: sql`coalesce(${purchases.units}, ${delivered.units})`,
       customerName: sql`coalesce(${purchases.customerName}, ${delivered.customerName})`,
-      tokenAt: sql`coalesce(${purchases.tokenAt}, case when ${delivered.token} is null then null else ${now} end)`,
+      // The time decided here, not in a `case` on the parameters: PostgreSQL cannot type a parameter
+      // that is only compared with null (it took `now` for text).
+      tokenAt: sql`coalesce(${purchases.tokenAt}, ${delivered.token === null ? null : now})`,
     })
     .where(eq(purchases.id, purchaseId));
   return before?.token === null && delivered.token !== null;

@@ -1,9 +1,11 @@
 // Test helper: one OS process approving one funding request, so the race test has real concurrency.
-import { openDatabase, sqliteFile } from '@/db/client';
+import { openAt } from '@/db';
+import { closeDatabase } from '@/db/query';
 import { approveFundingRequest } from './commands';
 
-const [file, id, startAt] = process.argv.slice(2);
-const db = openDatabase(file!, { migrate: false });
+const [location, id, startAt] = process.argv.slice(2);
+// A SQLite file or a PostgreSQL URL: the worker joins its test's database on the test's engine.
+const db = openAt(location!);
 // Start together: every worker waits for the same wall-clock instant.
 while (Date.now() < Number(startAt)) {
   /* spin */
@@ -20,4 +22,4 @@ try {
     JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 }
-sqliteFile(db).close();
+await closeDatabase(db);

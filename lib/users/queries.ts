@@ -1,4 +1,5 @@
-import { and, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { containsText } from '@/lib/text-search';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { first } from '@/db/query';
@@ -9,7 +10,7 @@ export async function getUser(db: Db, id: number) {
 
 /** Agents with their NGN and INR balances, searchable by name or email. */
 export async function listAgents(db: Db, search?: string) {
-  const term = search?.trim() ? `%${search.trim().toLowerCase()}%` : undefined;
+  const term = search?.trim();
   return await db
     .select({
       id: users.id,
@@ -29,7 +30,7 @@ export async function listAgents(db: Db, search?: string) {
     .where(
       and(
         eq(users.role, 'agent'),
-        term ? or(like(sql`lower(${users.name})`, term), like(users.email, term)) : undefined,
+        term ? or(containsText(users.name, term), containsText(users.email, term)) : undefined,
       ),
     )
     .orderBy(desc(users.createdAt));

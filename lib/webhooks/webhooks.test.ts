@@ -1,7 +1,7 @@
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookEvents } from '@/db/schema';
@@ -21,6 +21,8 @@ import {
 } from './endpoints';
 import { DEMO_POLICY, STRICT } from './target';
 import { sqliteFile } from '@/db/client';
+import { execute } from '@/db/query';
+import { testEngine } from '@/test/world/engine';
 
 interface Received {
   headers: Record<string, string>;
@@ -56,6 +58,36 @@ beforeEach(() => {
   received = [];
   answers = [];
 });
+
+/**
+ * Makes every insert into purchase_resolutions fail with "settle refused" until the returned undo runs:
+ * a temporary trigger on SQLite's one connection; on PostgreSQL (a pool) a trigger on the world's own
+ * database, dropped again.
+ */
+async function refuseSettlements(): Promise<() => Promise<void>> {
+  if (testEngine() === 'sqlite') {
+    sqliteFile(w.db).exec(
+      `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
+    );
+    return async () => {
+      sqliteFile(w.db).exec('drop trigger no_settle');
+    };
+  }
+  await execute(
+    w.db,
+    sql`create function no_settle() returns trigger language plpgsql
+      as $$ begin raise exception 'settle refused'; end $$`,
+  );
+  await execute(
+    w.db,
+    sql`create trigger no_settle before insert on purchase_resolutions
+      for each row execute function no_settle()`,
+  );
+  return async () => {
+    await execute(w.db, sql`drop trigger no_settle on purchase_resolutions`);
+    await execute(w.db, sql`drop function no_settle()`);
+  };
+}
 
 async function endpointFor(
   agentId: number,
@@ -98,14 +130,12 @@ describe('webhook outbox', () => {
     ]);
 
     // The settle transaction aborts after the status change: neither the settlement nor its event may remain.
-    sqliteFile(w.db).exec(
-      `create temp trigger no_settle before insert on purchase_resolutions begin select raise(abort, 'settle refused'); end`,
-    );
+    const undo = await refuseSettlements();
     try {
-      // The driver wraps SQLite's error (DrizzleQueryError: "Failed query: …"); the trigger's is its cause.
+      // The driver wraps the engine's error (DrizzleQueryError: "Failed query: …"); the trigger's is its cause.
       await expect(sell(agent)).rejects.toMatchObject({ cause: { message: 'settle refused' } });
     } finally {
-      sqliteFile(w.db).exec('drop trigger no_settle');
+      await undo();
     }
     expect((await eventsOf(agent)).map((e) => e.type)).toEqual([
       'sale.succeeded',

@@ -220,8 +220,11 @@ export async function listAdminsWithFactors(db: Db) {
       name: users.name,
       status: users.status,
       // Spelled out: drizzle writes ${users.id} as a bare "id" here, which inside the subquery would
-      // name passkeys' own id column.
-      totp: sql<number>`exists (select 1 from totp_factors t where t.user_id = "users"."id")`,
+      // name passkeys' own id column. `exists` is 0/1 on SQLite and a boolean on PostgreSQL: mapped to
+      // a boolean on both.
+      totp: sql<boolean>`exists (select 1 from totp_factors t where t.user_id = "users"."id")`.mapWith(
+        Boolean,
+      ),
       passkeys: sql<number>`(select count(*) from passkeys p where p.user_id = "users"."id")`,
     })
     .from(users)

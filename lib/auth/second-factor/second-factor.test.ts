@@ -20,7 +20,8 @@ import { creditNeedsStepUp, isFreshlyVerified, secondFactorGate } from './gate';
 import { safeNextPath } from './next-path';
 import { finishTotpEnrolment, startTotpEnrolment } from './totp-enrolment';
 import { verifySecondFactor, WRONG_CODE } from './verify';
-import { sqliteFile } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { first, rows } from '@/db/query';
 
 // RFC 6238 test secret ("12345678901234567890" in base32) and an independent HOTP (RFC 4226 §5.3).
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -117,10 +118,14 @@ describe('TOTP', () => {
       passkeys: 0,
       recoveryCodesLeft: 10,
     });
-    const raw = sqliteFile(db)
-      .prepare('select secret_sealed from totp_factors where user_id = ?')
-      .get(user.id) as { secret_sealed: string };
-    expect(raw.secret_sealed).not.toContain(start.secret);
+    const raw = await first(
+      rows<{ secret_sealed: string }>(
+        db,
+        sql`select secret_sealed from totp_factors where user_id = ${user.id}`,
+      ),
+    );
+    expect(raw?.secret_sealed).toBeTypeOf('string');
+    expect(raw?.secret_sealed).not.toContain(start.secret);
     // The code that proved the app is spent.
     expect(await consumeTotpCode(db, user.id, code, T)).toBe(false);
   });
@@ -144,9 +149,10 @@ describe('recovery codes', () => {
 
   it('are kept only as hashes', async () => {
     const { user, recoveryCodes } = await adminWithTotp();
-    const stored = sqliteFile(db)
-      .prepare('select code_hash from recovery_codes where user_id = ?')
-      .all(user.id) as { code_hash: string }[];
+    const stored = await rows<{ code_hash: string }>(
+      db,
+      sql`select code_hash from recovery_codes where user_id = ${user.id}`,
+    );
     expect(stored).toHaveLength(10);
     for (const row of stored)
       expect(recoveryCodes.map((c) => c.replace(/-/g, ''))).not.toContain(row.code_hash);
@@ -214,11 +220,10 @@ describe('verification', () => {
         T,
       ),
     ).toEqual({ method: 'totp', recoveryCodesLeft: 9 });
-    const audited = sqliteFile(db)
-      .prepare(
-        "select action from audit_log where target_id = ? and action like 'auth.second_factor%'",
-      )
-      .all(String(user.id));
+    const audited = await rows(
+      db,
+      sql`select action from audit_log where target_id = ${String(user.id)} and action like 'auth.second_factor%'`,
+    );
     expect(audited).toHaveLength(2);
   });
 });
@@ -270,8 +275,8 @@ describe('the admins page', () => {
       { id: 'cred-2', userId: user.id, publicKey: 'y', counter: 0, createdAt: T },
     ]);
     const rows = await listAdminsWithFactors(db);
-    expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: 1, passkeys: 2 });
-    expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: 0, passkeys: 0 });
+    expect(rows.find((r) => r.id === user.id)).toMatchObject({ totp: true, passkeys: 2 });
+    expect(rows.find((r) => r.id === bare.id)).toMatchObject({ totp: false, passkeys: 0 });
   });
 });
 
@@ -279,9 +284,17 @@ describe('an admin resets another admin', () => {
   it('removes every factor and code, ends their sessions, audits it; never their own', async () => {
     const { user } = await adminWithTotp();
     const resetter = await insertUser(db, 'admin');
-    const before = sqliteFile(db)
-      .prepare('select session_version from users where id = ?')
-      .get(user.id) as { session_version: number };
+    const sessionVersion = async () =>
+      (
+        await first(
+          rows<{ session_version: number }>(
+            db,
+            sql`select session_version from users where id = ${user.id}`,
+          ),
+        )
+      )?.session_version;
+    const before = await sessionVersion();
+    expect(before).toBeTypeOf('number');
     await resetSecondFactor(
       db,
       { userId: resetter.id, label: resetter.email, ip: null },
@@ -293,15 +306,13 @@ describe('an admin resets another admin', () => {
       passkeys: 0,
       recoveryCodesLeft: 0,
     });
-    const after = sqliteFile(db)
-      .prepare('select session_version from users where id = ?')
-      .get(user.id) as { session_version: number };
-    expect(after.session_version).toBe(before.session_version + 1);
+    expect(await sessionVersion()).toBe(before! + 1);
     expect(
-      sqliteFile(db)
-        .prepare("select count(*) n from audit_log where action = 'mfa.reset' and target_id = ?")
-        .get(String(user.id)),
-    ).toEqual({ n: 1 });
+      await rows(
+        db,
+        sql`select count(*) as n from audit_log where action = 'mfa.reset' and target_id = ${String(user.id)}`,
+      ),
+    ).toEqual([{ n: 1 }]);
     await expect(
       resetSecondFactor(
         db,
