@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db, Tx } from '../engine';
 import * as schema from '../schema';
+import { processWide } from '../process-wide';
 
 /*
  * The portal on PostgreSQL: Drizzle's node-postgres driver with the tables of db/schema, so every
@@ -35,9 +36,8 @@ function installTypeParsers(): void {
   pg.types.setTypeParser(JSONB, (text: string) => text);
 }
 
-// On globalThis, not per module: Next bundles this module more than once (see db/sqlite/connection.ts).
-const registry = globalThis as unknown as Record<symbol, WeakMap<Db, pg.Pool> | undefined>;
-const pools = (registry[Symbol.for('portal.pg.pools')] ??= new WeakMap());
+// One per process, whichever bundled copy of this module runs (db/process-wide.ts).
+const pools = processWide('pg-pools', () => new WeakMap<Db, pg.Pool>());
 
 /** The portal's handle on the PostgreSQL database at `url` (migrations: db/pg/client.ts). */
 export function connectPostgres(url: string, options: { max?: number } = {}): Db {

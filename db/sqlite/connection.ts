@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Db } from '../engine';
 import * as schema from '../schema';
+import { processWide } from '../process-wide';
 
 type Method = 'run' | 'all' | 'values' | 'get';
 
@@ -153,10 +154,8 @@ export class SqliteConnection {
   }
 }
 
-// On globalThis, not per module: Next bundles this module more than once (instrumentation, each
-// route), and the handle getDb() keeps on globalThis is opened by whichever copy runs first.
-const registry = globalThis as unknown as Record<symbol, WeakMap<Db, SqliteConnection> | undefined>;
-const connections = (registry[Symbol.for('portal.sqlite.connections')] ??= new WeakMap());
+// One per process, whichever bundled copy of this module runs (db/process-wide.ts).
+const connections = processWide('sqlite-connections', () => new WeakMap<Db, SqliteConnection>());
 
 /** Registers both handles of a new connection so db/transaction.ts and db/query.ts can find it. */
 export function register(connection: SqliteConnection): Db {
