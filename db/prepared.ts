@@ -19,7 +19,10 @@ export interface PreparedQuery<R> {
 
 type RowOf<B> = Awaited<B> extends (infer R)[] ? R : never;
 
-let names = 0;
+// One counter per process, on globalThis: Next bundles this module once per entry and every copy
+// prepares on the same pooled connections, where a name may stand for one statement only.
+const counter = globalThis as unknown as Record<symbol, { next: number } | undefined>;
+const names = (counter[Symbol.for('portal.prepared.names')] ??= { next: 0 });
 
 /**
  * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
@@ -30,7 +33,7 @@ let names = 0;
 export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
   build: (db: Db) => B,
 ): (db: Db) => PreparedQuery<RowOf<B>> {
-  const name = `portal_q${++names}`;
+  const name = `portal_q${++names.next}`;
   const bySession = new WeakMap<object, PreparedQuery<RowOf<B>>>();
   return (db) => {
     const session = (db as unknown as { session?: object }).session;
