@@ -111,11 +111,13 @@ test.afterAll(async () => {
 test('an agent sells airtime through the browser on a portal that runs on PostgreSQL', async ({
   browser,
 }) => {
+  test.setTimeout(180_000); // two portals, two sign-ins and a sale: more than one page's budget
   const context = await browser.newContext({ baseURL: portalUrl(PORTS[0]!) });
   const page = await context.newPage();
   await signIn(page, DEMO.agent);
   await page.goto('/buy/airtime');
-  await page.getByLabel("Customer's number").fill(magicNumber('0803', '00'));
+  const number = magicNumber('0803', '00');
+  await page.getByLabel("Customer's number").fill(number);
   await expect(page.getByTestId('detected-network')).toContainText('MTN');
   await page.getByRole('button', { name: '₦500', exact: true }).click();
   await page.getByRole('button', { name: 'Review sale' }).click();
@@ -125,8 +127,11 @@ test('an agent sells airtime through the browser on a portal that runs on Postgr
   const other = await browser.newContext({ baseURL: portalUrl(PORTS[1]!) });
   const otherPage = await other.newPage();
   await signIn(otherPage, DEMO.agent);
-  await otherPage.goto('/history');
-  await expect(otherPage.getByRole('row').filter({ hasText: '₦500.00' }).first()).toBeVisible();
+  await otherPage.goto(`/transactions?q=${number}`);
+  const row = otherPage.getByTestId('history-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-status', 'SUCCESS');
+  await expect(row).toContainText('₦500.00');
   await context.close();
   await other.close();
 });
