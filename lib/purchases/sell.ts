@@ -112,10 +112,10 @@ async function waitForAnswer(
   maxWaitMs: number,
   pause: (ms: number) => Promise<void>,
 ) {
+  const sale = async () =>
+    (await first(db.select().from(purchases).where(eq(purchases.id, purchaseId))))!;
   for (let waitedMs = 0; ; waitedMs += REPLAY_POLL_MS) {
-    const purchase = (await first(
-      db.select().from(purchases).where(eq(purchases.id, purchaseId)),
-    ))!;
+    const purchase = await sale();
     const inFlight = await first(
       db
         .select({ id: purchaseAttempts.id })
@@ -127,7 +127,14 @@ async function waitForAnswer(
           ),
         ),
     );
-    if (!inFlight || waitedMs >= maxWaitMs) return purchase;
+    if (!inFlight) {
+      // The answer and the sale's new state commit together, possibly between the two reads above:
+      // read the sale again, so a state from before that commit is never reported as the answer.
+      const answered = await sale();
+      if (answered.reference === purchase.reference) return answered;
+      continue; // another attempt began between the reads: look at it without pausing
+    }
+    if (waitedMs >= maxWaitMs) return purchase;
     await pause(REPLAY_POLL_MS);
   }
 }
