@@ -22,34 +22,9 @@ const SQLITE_ONLY = [
   'scripts/**',
   'test/dialects/**',
   'simulator/**',
-  'lib/providers/**',
+  'lib/providers/*/**',
+  'lib/providers/{fixtures,maps.fast,reference}.test.ts',
   'lib/time/**',
-];
-
-/**
- * Not yet shown to pass on PostgreSQL (issue #17 stays open until this list is empty): the proofs
- * other than the bulk crash (the crash-at-every-step proof timed out on PostgreSQL on a loaded machine;
- * the race "20 identical requests at once" failed there), the API contract, the provider contract,
- * the bills engine, and the ledger tests that read SQLite's own connection. They run on SQLite.
- */
-const NOT_YET_ON_POSTGRES = [
-  'test/proof/crash.test.ts',
-  'test/proof/race.test.ts',
-  'test/proof/ledger-model.test.ts',
-  'test/proof/multi-process.test.ts',
-  'test/proof/hostile.test.ts',
-  'test/proof/server-actions.test.ts',
-  'test/proof/sessions.test.ts',
-  'test/proof/oracle/**',
-  'test/api/**',
-  'test/providers-contract/**',
-  'lib/bills/**',
-  'lib/ledger/ledger.test.ts',
-  'lib/ledger/bank-payments.test.ts',
-  'lib/ledger/bank-payments.fast.test.ts',
-  'lib/ledger/funding.fast.test.ts',
-  'lib/ledger/funding.property.test.ts',
-  'lib/ledger/ledger-codes.fast.test.ts',
 ];
 
 export default defineConfig({
@@ -72,7 +47,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ['**/*.test.ts'],
-                exclude: [...EXCLUDE, ...SQLITE_ONLY, ...NOT_YET_ON_POSTGRES],
+                exclude: [...EXCLUDE, ...SQLITE_ONLY],
                 env: { ...env, TEST_ENGINE: 'postgres' },
               },
             },

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { DEMO_USERS } from '@/db/demo';
@@ -22,6 +23,13 @@ export type AuthenticateResult =
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
 
+/**
+ * What an account's email can be, as the sign-in form parses it. Anything else (a control character,
+ * 10,000 letters) names no account: it is never looked up, counted or stored as an account key, which
+ * PostgreSQL could not store anyway (a NUL byte is refused in every text column).
+ */
+export const accountEmail = z.string().trim().toLowerCase().email().max(254);
+
 const DEMO_PASSWORDS = new Set(Object.values(DEMO_USERS).map((demo) => demo.password));
 
 /** The demo passwords are published in the README: outside demo mode they open no account, whatever its hash. */
@@ -39,11 +47,12 @@ export async function authenticate(
   password: string,
   ip: string,
 ): Promise<AuthenticateResult> {
-  const normalised = email.trim().toLowerCase();
-  const accountKey = `login:account:${normalised}`;
+  const account = accountEmail.safeParse(email);
+  const normalised = account.success ? account.data : null;
+  const accountKey = normalised === null ? null : `login:account:${normalised}`;
   const ipKey = `login:ip:${ip}`;
   const wait = Math.max(
-    await retryAfterMs(db, accountKey, LOGIN_RULES.account),
+    accountKey === null ? 0 : await retryAfterMs(db, accountKey, LOGIN_RULES.account),
     await retryAfterMs(db, ipKey, LOGIN_RULES.ip),
   );
   if (wait > 0) {
@@ -55,21 +64,25 @@ export async function authenticate(
     };
   }
 
-  const user = await first(db.select().from(users).where(eq(users.email, normalised)));
+  const user =
+    normalised === null
+      ? undefined
+      : await first(db.select().from(users).where(eq(users.email, normalised)));
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await burnPasswordCheck(password);
   if (!user || !valid || user.status !== 'active' || isRetiredDemoPassword(password)) {
-    await recordHit(db, accountKey, LOGIN_RULES.account);
+    if (accountKey !== null) await recordHit(db, accountKey, LOGIN_RULES.account);
     await recordHit(db, ipKey, LOGIN_RULES.ip);
     await recordAudit(
       db,
-      { userId: user?.id ?? null, label: normalised, ip },
+      // JSON escapes the control characters of an email that is not one.
+      { userId: user?.id ?? null, label: normalised ?? JSON.stringify(email.slice(0, 254)), ip },
       { action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id },
     );
     return { ok: false, error: 'INVALID', message: WRONG_CREDENTIALS };
   }
-  await clearHits(db, accountKey);
+  if (accountKey !== null) await clearHits(db, accountKey);
   await recordAudit(
     db,
     { userId: user.id, label: user.email, ip },

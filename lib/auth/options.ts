@@ -3,14 +3,14 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
-import { authenticate, loadSessionUser } from './authenticate';
+import { accountEmail, authenticate, loadSessionUser } from './authenticate';
 import { clientIp } from './client-ip';
 import { hasSecondFactor } from './second-factor/factors';
 import type { SecondFactorState } from './second-factor/gate';
 import { SECURE_COOKIES, SESSION_MAX_AGE_S } from './session-cookie';
 
 const credentialsSchema = z.object({
-  email: z.string().trim().email().max(254),
+  email: accountEmail,
   password: z.string().min(1).max(200),
 });
 

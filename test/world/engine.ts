@@ -100,14 +100,16 @@ export async function migratedTemplate(): Promise<string> {
 
 /**
  * A database built by `build` once per server and `key` (a seeded world, say), kept as a template so
- * the next test process copies it instead of building it again.
+ * the next test process copies it instead of building it again. The name also carries the run's
+ * CREDENTIALS_KEY: a seeded world's provider credentials are sealed with it, and a template sealed by
+ * an earlier run on the same server would leave every provider unable to open its credentials.
  */
 export async function cachedTemplate(
   key: string,
   build: (name: string) => Promise<void>,
 ): Promise<string> {
   const name = `portal_img_${createHash('sha256')
-    .update(migrationsFingerprint() + key)
+    .update(migrationsFingerprint() + key + (process.env.CREDENTIALS_KEY ?? ''))
     .digest('hex')
     .slice(0, 16)}`;
   return exclusively(name, async () => {
