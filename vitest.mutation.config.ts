@@ -8,8 +8,8 @@ export const FAST_MONEY_TESTS = [
   'lib/**/*.fast.test.ts',
   'lib/providers/*/map.test.ts',
   'lib/providers/fixtures.test.ts', // recorded wire bodies through the adapters (catalogue mapping included)
-  // The documents' decision table (test/proof/oracle) joins once the engine and the table agree on every
-  // row: a failing row would fail Stryker's initial run and with it the whole measurement.
+  // The documents' decision table through the real adapters (fake fetch, no sockets): the independent oracle.
+  'test/proof/oracle/*.test.ts',
 ];
 
 export default defineConfig({
