@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL ceiling for the purchase transactions: the 42 statements openSale +
- * applyProviderResult (SUCCESS) run on PostgreSQL, in the same order, in the same two READ COMMITTED
+ * The PostgreSQL ceiling for the purchase transactions: the 43 statements openSale +
+ * applyProviderResult (SUCCESS) run on PostgreSQL (SQLite's 42 and the lock of settle's four accounts), in the same order, in the same two READ COMMITTED
  * transactions, with the SQL text Drizzle builds for them (captured from the portal's path), sent by
  * one `pg.Client` as named prepared statements. What the portal's path costs beyond this is Drizzle
  * (building, mapping rows), the pool and our own code. The result passes the same invariants.
@@ -61,6 +61,8 @@ const SQL = {
   earnings:
     'insert into "agent_daily_earnings" ("agent_id", "day", "currency", "network", "type", "sales_count", "face_minor", "commission_minor") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("agent_id","day","currency","network","type") do update set "sales_count" = "agent_daily_earnings"."sales_count" + excluded.sales_count, "face_minor" = "agent_daily_earnings"."face_minor" + excluded.face_minor, "commission_minor" = "agent_daily_earnings"."commission_minor" + excluded.commission_minor',
   dropJob: 'delete from "requery_jobs" where "requery_jobs"."attempt_id" = $1',
+  lockAccounts:
+    'select 1 from "accounts" where "accounts"."id" in ($1, $2, $3, $4) order by "accounts"."id" for update',
 } as const;
 
 /**
@@ -218,12 +220,14 @@ export function createRawSalePg(client: pg.Client, { named = true } = {}) {
     if (await first('resolution', [purchaseId])) throw new Error('raw sale: already resolved');
     await q('insResolution', [purchaseId, 'settled', 'purchase', null, now]);
     const agentCost = purchase.agent_cost_minor as number;
-    // The wallet's row first, as the ledger's settle takes it (lock order: wallet, then clearing).
     const wallet = await account(`wallet:${agentId}:${currency}`, 'wallet', currency, agentId);
-    await q('reserved', [-agentCost, wallet.id]);
     const clearing = await account(`clearing:${currency}`, 'clearing', currency);
     const commission = await account(`commission:${currency}`, 'commission_income', currency);
     const float = await account(`float:${provider}`, 'provider_float', currency, null, provider);
+    // As the ledger's settle: its four accounts locked by ascending id (lockAccounts), then the legs.
+    const ids = [wallet.id, clearing.id, commission.id, float.id].sort((a, b) => a - b);
+    await q('lockAccounts', ids);
+    await q('reserved', [-agentCost, wallet.id]);
     const cost = attempt.provider_cost_minor as number;
     await post(
       clearing,

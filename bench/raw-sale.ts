@@ -216,17 +216,17 @@ export function createRawSale(sqlite: Database.Database, { prepareOnce = true } 
     if (s.resolution.get(purchaseId)) throw new Error('raw sale: already resolved');
     s.insResolution.run(purchaseId, 'purchase', now);
     const agentCost = purchase.agent_cost_minor as number;
-    // The wallet's row first, as the ledger's settle takes it (lock order: wallet, then clearing).
     const wallet = account(
       `wallet:${purchase.agent_id as number}:${currency}`,
       'wallet',
       currency,
       purchase.agent_id as number,
     );
-    s.reserved.run(-agentCost, wallet.id);
     const clearing = account(`clearing:${currency}`, 'clearing', currency);
     const commission = account(`commission:${currency}`, 'commission_income', currency);
     const float = account(`float:${provider}`, 'provider_float', currency, null, provider);
+    // (The ledger locks the four accounts here on PostgreSQL; the IMMEDIATE transaction already has.)
+    s.reserved.run(-agentCost, wallet.id);
     const cost = attempt.provider_cost_minor as number;
     post(
       clearing,

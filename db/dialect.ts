@@ -51,3 +51,23 @@ export async function lockRow(
   if (tx.engine !== 'postgres') return;
   await execute(tx, sql`select 1 from ${table} where ${table.id} = ${id} for update`);
 }
+
+/**
+ * Locks several rows in one order, by id, until the transaction ends: two transactions that take
+ * the same rows always take them in the same order, so neither waits for the other in a cycle.
+ */
+export async function lockRows(
+  tx: Db,
+  table: SQLiteTable & { id: SQLiteColumn },
+  ids: number[],
+): Promise<void> {
+  if (tx.engine !== 'postgres' || ids.length === 0) return;
+  const list = sql.join(
+    [...new Set(ids)].sort((a, b) => a - b).map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await execute(
+    tx,
+    sql`select 1 from ${table} where ${table.id} in (${list}) order by ${table.id} for update`,
+  );
+}

@@ -3,7 +3,6 @@ import type { Db } from '@/db';
 import { fundingRequests, users } from '@/db/schema';
 import { inTransaction, type Tx } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
-import { fundingAccount, walletAccount } from '@/lib/ledger/accounts';
 import {
   assertPaymentUnused,
   assertPaymentUnusedForAgent,
@@ -12,7 +11,7 @@ import {
 import { Refusal } from '@/lib/errors';
 import { post } from '@/lib/ledger/post';
 import type { Currency } from '@/lib/money';
-import { collectDebt } from '@/lib/ledger/late-delivery-money';
+import { collectDebt, lockForCredit } from '@/lib/ledger/late-delivery-money';
 import { first } from '@/db/query';
 
 export type FundingRequest = typeof fundingRequests.$inferSelect;
@@ -121,9 +120,10 @@ export async function approveFundingRequest(
       },
       now,
     );
+    const { source, wallet } = await lockForCredit(tx, request.agentId, request.currency);
     const result = await post(tx, {
-      from: await fundingAccount(tx, request.currency),
-      to: await walletAccount(tx, request.agentId, request.currency),
+      from: source,
+      to: wallet,
       amount: request.amount,
       kind: 'funding',
       idempotencyKey: `funding-request:${request.id}`,

@@ -5,9 +5,26 @@ import { accounts } from '@/db/schema';
 import type { Currency } from '@/lib/money';
 import { registry, type ProviderRegistry } from '@/lib/providers/registry';
 import { first } from '@/db/query';
+import { lockRows } from '@/db/dialect';
 
 type AccountKind = (typeof accounts.$inferSelect)['kind'];
 export type Account = typeof accounts.$inferSelect;
+
+/**
+ * The lock order of the ledger. On PostgreSQL a transaction holds each account row it updates until it
+ * commits, so two transactions updating two shared accounts in opposite orders would wait for each
+ * other until the server aborts one (a settle pays clearing → float, a reversal float → clearing).
+ * So post() updates its two rows by ascending id, and a transaction that moves money more than once
+ * locks every account it will touch first, by ascending id, here. On SQLite the IMMEDIATE
+ * transaction already holds the database's write lock: nothing to do.
+ */
+export async function lockAccounts(tx: Tx, ...touched: Account[]): Promise<void> {
+  await lockRows(
+    tx,
+    accounts,
+    touched.map((account) => account.id),
+  );
+}
 
 export const PROVIDER_CURRENCY: Record<string, Currency> = registry.pick((p) => p.currency);
 

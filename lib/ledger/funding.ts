@@ -3,10 +3,9 @@ import { inTransaction } from '@/db/transaction';
 import { recordAudit, type Actor } from '@/lib/audit/record';
 import type { Currency } from '@/lib/money';
 import { recordWebhookEvent } from '@/lib/webhooks/outbox';
-import { fundingAccount, walletAccount } from './accounts';
 import { assertPaymentUnused, claimPayment } from './bank-payments';
 import { LedgerError } from './errors';
-import { collectDebt } from './late-delivery-money';
+import { collectDebt, lockForCredit } from './late-delivery-money';
 import { post, type PostResult } from './post';
 
 export interface FundingInput {
@@ -31,8 +30,7 @@ export async function fundWallet(
 ): Promise<PostResult> {
   if (!input.reference.trim()) throw new LedgerError('A funding reference is required.', 'INVALID');
   return await inTransaction(db, async (tx) => {
-    const wallet = await walletAccount(tx, input.agentId, input.currency);
-    const source = await fundingAccount(tx, input.currency);
+    const { source, wallet } = await lockForCredit(tx, input.agentId, input.currency);
     const credit = input.direction === 'credit';
     if (credit)
       await assertPaymentUnused(tx, input.currency, input.reference, {

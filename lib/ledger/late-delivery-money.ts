@@ -2,6 +2,8 @@ import type { Currency } from '@/lib/money';
 import {
   commissionAccount,
   floatAccount,
+  fundingAccount,
+  lockAccounts,
   receivableAccount,
   walletAccount,
   writeOffAccount,
@@ -59,12 +61,20 @@ export async function recoverFromAgent(
 ): Promise<{ recoveredMinor: number; debtMinor: number }> {
   const receivable = await receivableAccount(tx, m.agentId, m.currency);
   const commission = await commissionAccount(tx, m.currency);
+  const float = await floatAccount(tx, m.provider);
+  await lockAccounts(
+    tx,
+    receivable,
+    commission,
+    float,
+    await walletAccount(tx, m.agentId, m.currency),
+  );
   const margin = m.agentCostMinor - m.providerCostMinor;
   await leg(
     tx,
     m,
     receivable,
-    await floatAccount(tx, m.provider),
+    float,
     m.providerCostMinor,
     'settle_cost',
     'cost',
@@ -92,7 +102,7 @@ export async function recoverFromAgent(
       'margin',
       'Margin shortfall on a late delivery',
     );
-  const wallet = await walletAccount(tx, m.agentId, m.currency);
+  const wallet = await walletAccount(tx, m.agentId, m.currency); // read under its lock: current
   // Never an overdraft: the wallet pays what it holds, the rest waits for the next funding.
   const recoveredMinor = Math.min(wallet.balance, m.agentCostMinor);
   if (recoveredMinor > 0) {
@@ -131,7 +141,22 @@ export async function agentDebt(tx: Tx, agentId: number, currency: Currency): Pr
 }
 
 /**
- * Right after a credit: the agent's open debt is taken from the wallet first, as far as the wallet
+ * Locks what a credit to the wallet and the debt collection after it touch (funding, wallet and the
+ * agent's receivable), in the ledger's lock order, before the credit posts.
+ */
+export async function lockForCredit(
+  tx: Tx,
+  agentId: number,
+  currency: Currency,
+): Promise<{ source: Account; wallet: Account }> {
+  const source = await fundingAccount(tx, currency);
+  const wallet = await walletAccount(tx, agentId, currency);
+  await lockAccounts(tx, source, wallet, await receivableAccount(tx, agentId, currency));
+  return { source, wallet };
+}
+
+/**
+ * Right after a credit (lockForCredit first): the agent's open debt is taken from the wallet first, as far as the wallet
  * can pay. `key` names the credit, so a replayed funding takes nothing twice.
  */
 export async function collectDebt(

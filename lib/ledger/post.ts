@@ -92,13 +92,24 @@ export async function post(tx: Tx, input: PostInput): Promise<PostResult> {
   });
   if (!inserted) return await replay(tx, input);
 
+  // The two rows by ascending id, the ledger's lock order (lockAccounts in accounts.ts).
+  if (input.to.id < input.from.id) {
+    await creditAccount(tx).run({ id: input.to.id, amount: input.amount });
+    await debit(tx, input);
+  } else {
+    await debit(tx, input);
+    await creditAccount(tx).run({ id: input.to.id, amount: input.amount });
+  }
+  return { entryId: inserted.id, replayed: false };
+}
+
+/** Throws (and so rolls the transaction back) when a wallet cannot pay. */
+async function debit(tx: Tx, input: PostInput): Promise<void> {
   const debited = await debitAccount(tx).run({ id: input.from.id, amount: input.amount });
   if (debited !== 1) {
     const current = await first(tx.select().from(accounts).where(eq(accounts.id, input.from.id)));
     throw insufficientFunds(current?.balance ?? 0, input.amount, input.from.currency);
   }
-  await creditAccount(tx).run({ id: input.to.id, amount: input.amount });
-  return { entryId: inserted.id, replayed: false };
 }
 
 async function replay(tx: Tx, input: PostInput): Promise<PostResult> {

@@ -7,6 +7,7 @@ import {
   clearingAccount,
   commissionAccount,
   floatAccount,
+  lockAccounts,
   walletAccount,
   type Account,
 } from './accounts';
@@ -120,15 +121,12 @@ export async function settle(
   by: string,
 ): Promise<boolean> {
   if (!(await claimResolution(tx, sale, 'settled', by))) return false;
-  // The wallet's row before clearing's, as when the sale opened: on PostgreSQL each update locks its
-  // row until commit, and two sales taking the two in opposite orders would deadlock.
-  await adjustReserved(
-    tx,
-    (await walletAccount(tx, sale.agentId, sale.currency)).id,
-    -sale.agentCostMinor,
-  );
+  const wallet = await walletAccount(tx, sale.agentId, sale.currency);
   const clearing = await clearingAccount(tx, sale.currency);
   const commission = await commissionAccount(tx, sale.currency);
+  const float = await floatAccount(tx, provider);
+  await lockAccounts(tx, wallet, clearing, commission, float);
+  await adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Selling below provider cost (a promotion): commission income funds the gap first.
   if (margin < 0)
@@ -146,7 +144,7 @@ export async function settle(
     tx,
     sale,
     clearing,
-    await floatAccount(tx, provider),
+    float,
     providerCostMinor,
     'settle_cost',
     'cost',
@@ -165,12 +163,14 @@ export async function refund(
 ): Promise<boolean> {
   if (!(await claimResolution(tx, sale, 'refunded', by, reason))) return false;
   const wallet = await walletAccount(tx, sale.agentId, sale.currency);
-  await adjustReserved(tx, wallet.id, -sale.agentCostMinor); // the wallet's row first, as in settle
+  const clearing = await clearingAccount(tx, sale.currency);
+  await lockAccounts(tx, wallet, clearing);
+  await adjustReserved(tx, wallet.id, -sale.agentCostMinor);
   // The agent reads the memo in their statement; the provider's technical reason stays on the resolution.
   await leg(
     tx,
     sale,
-    await clearingAccount(tx, sale.currency),
+    clearing,
     wallet,
     sale.agentCostMinor,
     'refund',
@@ -198,12 +198,14 @@ export async function reverseSettled(
   const wallet = await walletAccount(tx, sale.agentId, sale.currency);
   const clearing = await clearingAccount(tx, sale.currency);
   const commission = await commissionAccount(tx, sale.currency);
+  const float = await floatAccount(tx, provider);
+  await lockAccounts(tx, wallet, clearing, commission, float);
   const margin = sale.agentCostMinor - providerCostMinor;
   // Each leg passes through clearing, mirroring the settlement in reverse.
   await leg(
     tx,
     sale,
-    await floatAccount(tx, provider),
+    float,
     clearing,
     providerCostMinor,
     'reversal',
