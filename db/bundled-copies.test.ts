@@ -56,4 +56,25 @@ describe('a handle used by another bundled copy of db/', () => {
     expect(await userById(t.db).all({ id: 1 })).toEqual([]);
     expect(await userByEmail(t.db).all({ email: 'nobody@test.local' })).toEqual([]);
   });
+
+  it('gives every prepared statement a name no other copy gives, even before a handle exists', async () => {
+    // A name two copies both gave to different statements fails on PostgreSQL ("Prepared statements
+    // must be unique") the moment one pooled connection has prepared both. Recorded on a stand-in
+    // PostgreSQL handle, so the check holds whichever engine this run is on.
+    const [one, two] = [await anotherCopy(), await anotherCopy()];
+    expect(two.prepared).not.toBe(one.prepared);
+    const names: string[] = [];
+    const handle = { engine: 'postgres', session: {} } as unknown as Db;
+    const build = () => ({
+      then: undefined as never,
+      prepare: (name?: string) => {
+        names.push(name ?? '');
+        return { execute: async () => [] };
+      },
+    });
+    one.prepared(build)(handle);
+    two.prepared(build)(handle);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+  });
 });
