@@ -76,6 +76,16 @@ const attemptsOf = async (id: number) =>
     .orderBy(purchaseAttempts.id);
 const attempt = async (id: number) =>
   (await first(w.db.select().from(purchaseAttempts).where(eq(purchaseAttempts.id, id))))!;
+/** A requery job for the sale's first attempt, due now, `tries` already spent. */
+const bookRequery = async (s: { id: number; first: { id: number } }, tries: number) =>
+  await w.db.insert(requeryJobs).values({
+    attemptId: s.first.id,
+    purchaseId: s.id,
+    provider: 'vtpass',
+    nextAt: clock,
+    tries,
+    createdAt: clock,
+  });
 const jobOf = async (attemptId: number) =>
   await first(w.db.select().from(requeryJobs).where(eq(requeryJobs.attemptId, attemptId)));
 const events = async (id: number) =>
@@ -707,14 +717,7 @@ describe('a superseded attempt is still heard', () => {
   it('while its answer is open it keeps its own schedule; a definite answer ends it; nothing else moves', async () => {
     const s = await movedOn();
     // A superseded attempt's open answer keeps it on its own requery schedule.
-    await w.db.insert(requeryJobs).values({
-      attemptId: s.first.id,
-      purchaseId: s.id,
-      provider: 'vtpass',
-      nextAt: clock,
-      tries: 1,
-      createdAt: clock,
-    });
+    await bookRequery(s, 1);
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toMatchObject({ tries: 2, nextAt: clock + 2 * MINUTE });
     await apply(s.first.id, answer('PENDING'), { by: 'callback' });
@@ -737,14 +740,7 @@ describe('a superseded attempt is still heard', () => {
 
   it('its schedule ends when its budget is spent, without sending the sale to review', async () => {
     const s = await movedOn();
-    await w.db.insert(requeryJobs).values({
-      attemptId: s.first.id,
-      purchaseId: s.id,
-      provider: 'vtpass',
-      nextAt: clock,
-      tries: 28,
-      createdAt: clock,
-    });
+    await bookRequery(s, 28);
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect((await row(s.id)).status).toBe('PENDING');
@@ -823,14 +819,7 @@ describe('answers after the sale was resolved', () => {
   it('any answer on a resolved sale ends its requeries', async () => {
     const s = await held();
     await apply(s.first.id, answer('FAILED'));
-    await w.db.insert(requeryJobs).values({
-      attemptId: s.first.id,
-      purchaseId: s.id,
-      provider: 'vtpass',
-      nextAt: clock,
-      tries: 1,
-      createdAt: clock,
-    });
+    await bookRequery(s, 1);
     await apply(s.first.id, answer('PENDING'));
     expect(await jobOf(s.first.id)).toBeUndefined();
     expect((await row(s.id)).status).toBe('FAILED');
