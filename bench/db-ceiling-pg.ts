@@ -7,7 +7,6 @@
  * A floor times one transaction writing one row. They run in alternating slices, so a neighbour's
  * CPU burst hits all alike. Prints one JSON line shaped like the SQLite ceiling's.
  */
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { getProduct } from '@/lib/catalogue/routing';
@@ -17,12 +16,8 @@ import { startSimulator } from '@/simulator/server';
 import { DURATION } from './config';
 import { ledgerSeller } from './ledger-seller';
 import { createRawSalePg } from './raw-sale-pg';
-import { summarize } from './stats';
+import { measureInSlices, type Sale } from './slices';
 import { prepareBenchDatabase, type BenchFixture } from './world';
-
-const SLICE_MS = 250;
-const WARMUP_SALES = 300;
-type Sale = () => Promise<void>;
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
@@ -111,45 +106,10 @@ async function main() {
   };
   proto.query = original;
 
-  for (let i = 0; i < WARMUP_SALES; i += 1) {
-    await ledgerSale();
-    await rawSale();
-    await unnamedSale();
-    await commitOnce();
-  }
-
-  const sides = {
-    ledger: ledgerSale,
-    raw: rawSale,
-    rawUnprepared: unnamedSale,
-    commit: commitOnce,
-  };
-  const samples = {
-    ledger: [] as number[],
-    raw: [] as number[],
-    rawUnprepared: [] as number[],
-    commit: [] as number[],
-  };
-  const busy = { ledger: 0, raw: 0, rawUnprepared: 0, commit: 0 };
-  const deadline = performance.now() + DURATION.dbCeiling * 4 * 1000;
-  while (performance.now() < deadline) {
-    for (const name of Object.keys(sides) as (keyof typeof sides)[]) {
-      const sliceEnd = performance.now() + SLICE_MS;
-      const start = performance.now();
-      while (performance.now() < sliceEnd) {
-        const t0 = performance.now();
-        await sides[name]();
-        samples[name].push(performance.now() - t0);
-      }
-      busy[name] += performance.now() - start;
-    }
-  }
-
-  const result = (name: keyof typeof samples) => ({
-    salesPerSec: Math.round((samples[name].length / busy[name]) * 1000 * 10) / 10,
-    latencyMs: summarize(samples[name]),
-    measuredSeconds: Math.round(busy[name]) / 1000,
-  });
+  const measured = await measureInSlices(
+    { ledger: ledgerSale, raw: rawSale, rawUnprepared: unnamedSale, commit: commitOnce },
+    DURATION.dbCeiling * 4,
+  );
   const violations = {
     ledger: await allViolations(ledger.db),
     raw: await allViolations(raw.db),
@@ -157,17 +117,9 @@ async function main() {
   };
   for (const client of clients) await client.end();
   for (const fixture of [ledger, raw, unnamed]) await fixture.discard();
-  const commit = result('commit');
   process.stdout.write(
     `${JSON.stringify({
-      ledger: result('ledger'),
-      raw: result('raw'),
-      rawUnprepared: result('rawUnprepared'),
-      durableCommit: {
-        commitsPerSec: commit.salesPerSec,
-        latencyMs: commit.latencyMs,
-        measuredSeconds: commit.measuredSeconds,
-      },
+      ...measured,
       statementsPerSale,
       server: (await serverSettings()) ?? {},
       violations,

@@ -6,7 +6,6 @@
  * They run in alternating slices so a neighbour's CPU burst hits all alike.
  * Prints one JSON line: { ledger, raw, ... } (latencies per sale = reserve + settle, in ms).
  */
-import { performance } from 'node:perf_hooks';
 import { getProduct } from '@/lib/catalogue/routing';
 import { commissionBps, priceSale } from '@/lib/catalogue/pricing';
 import { allViolations } from '@/lib/ledger/invariants';
@@ -19,13 +18,7 @@ import { removeDatabaseFile } from '@/test/world';
 import { ledgerSeller } from './ledger-seller';
 import { prepareBenchDatabase } from './world';
 import { createRawSale } from './raw-sale';
-import { summarize } from './stats';
-
-const SLICE_MS = 250;
-
-/** One sale (or one commit): the portal's side is asynchronous, the raw sides are not. */
-type Sale = () => void | Promise<void>;
-const WARMUP_SALES = 300;
+import { measureInSlices, type Sale } from './slices';
 
 async function main() {
   const sim = await startSimulator({ port: 0 });
@@ -122,46 +115,10 @@ async function main() {
   Object.assign(statementProto, originals);
   connectionProto.exec = originalExec;
 
-  for (let i = 0; i < WARMUP_SALES; i += 1) {
-    await ledgerSale();
-    rawSale();
-    unpreparedSale();
-    commitOnce();
-  }
-
-  const samples = {
-    ledger: [] as number[],
-    raw: [] as number[],
-    rawUnprepared: [] as number[],
-    commit: [] as number[],
-  };
-  const busy = { ledger: 0, raw: 0, rawUnprepared: 0, commit: 0 };
-  const deadline = performance.now() + DURATION.dbCeiling * 4 * 1000;
-  while (performance.now() < deadline) {
-    for (const [name, sale] of [
-      ['ledger', ledgerSale],
-      ['raw', rawSale],
-      ['rawUnprepared', unpreparedSale],
-      ['commit', commitOnce],
-    ] as const satisfies readonly (readonly [string, Sale])[]) {
-      const sliceEnd = performance.now() + SLICE_MS;
-      const start = performance.now();
-      while (performance.now() < sliceEnd) {
-        const t0 = performance.now();
-        // Only the portal's side returns a promise: the raw sides pay no await they would not need.
-        const pending = sale();
-        if (pending) await pending;
-        samples[name].push(performance.now() - t0);
-      }
-      busy[name] += performance.now() - start;
-    }
-  }
-
-  const result = (name: keyof typeof samples) => ({
-    salesPerSec: Math.round((samples[name].length / busy[name]) * 1000 * 10) / 10,
-    latencyMs: summarize(samples[name]),
-    measuredSeconds: Math.round(busy[name]) / 1000,
-  });
+  const measured = await measureInSlices(
+    { ledger: ledgerSale, raw: rawSale, rawUnprepared: unpreparedSale, commit: commitOnce },
+    DURATION.dbCeiling * 4,
+  );
   const violations = {
     ledger: await allViolations(ledger.db),
     raw: await allViolations(raw.db),
@@ -169,17 +126,9 @@ async function main() {
   };
   for (const f of [ledger, raw, unprepared]) await closeDatabase(f.db);
   await closeDatabase(commitDb);
-  const commit = result('commit');
   process.stdout.write(
     `${JSON.stringify({
-      ledger: result('ledger'),
-      raw: result('raw'),
-      rawUnprepared: result('rawUnprepared'),
-      durableCommit: {
-        commitsPerSec: commit.salesPerSec,
-        latencyMs: commit.latencyMs,
-        measuredSeconds: commit.measuredSeconds,
-      },
+      ...measured,
       statementsPerSale,
       pragmas: { journal_mode: 'wal', synchronous: 'FULL', busy_timeout: 10000 },
       violations,
