@@ -7,7 +7,7 @@ import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { clearHits, LOGIN_RULES, recordHit, retryAfterMs } from './throttle';
+import { clearHits, LOGIN_RULES, releaseHit, takeHit } from './throttle';
 import { first } from '@/db/query';
 
 export type SessionUser = {
@@ -51,9 +51,11 @@ export async function authenticate(
   const normalised = account.success ? account.data : null;
   const accountKey = normalised === null ? null : `login:account:${normalised}`;
   const ipKey = `login:ip:${ip}`;
+  // Counted before anything is checked: attempts sent all at once each see their own count, so a
+  // burst gets no more password checks than the limit allows.
   const wait = Math.max(
-    accountKey === null ? 0 : await retryAfterMs(db, accountKey, LOGIN_RULES.account),
-    await retryAfterMs(db, ipKey, LOGIN_RULES.ip),
+    accountKey === null ? 0 : await takeHit(db, accountKey, LOGIN_RULES.account),
+    await takeHit(db, ipKey, LOGIN_RULES.ip),
   );
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
@@ -72,8 +74,6 @@ export async function authenticate(
     ? await verifyPassword(user.passwordHash, password)
     : await burnPasswordCheck(password);
   if (!user || !valid || user.status !== 'active' || isRetiredDemoPassword(password)) {
-    if (accountKey !== null) await recordHit(db, accountKey, LOGIN_RULES.account);
-    await recordHit(db, ipKey, LOGIN_RULES.ip);
     await recordAudit(
       db,
       // JSON escapes the control characters of an email that is not one.
@@ -82,7 +82,10 @@ export async function authenticate(
     );
     return { ok: false, error: 'INVALID', message: WRONG_CREDENTIALS };
   }
+  // A right password is no attempt against the limits: the account starts over, and the address
+  // (an office behind one router signs many agents in) gets its hit back.
   if (accountKey !== null) await clearHits(db, accountKey);
+  await releaseHit(db, ipKey);
   await recordAudit(
     db,
     { userId: user.id, label: user.email, ip },

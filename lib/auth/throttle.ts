@@ -68,6 +68,16 @@ async function countHit(db: Db, key: string, rule: ThrottleRule, now: number) {
   );
 }
 
+/** Takes back one counted hit (an attempt that turned out not to count). */
+export async function releaseHit(db: Db, key: string): Promise<void> {
+  await db
+    .update(throttleBuckets)
+    .set({
+      count: sql`case when ${throttleBuckets.count} > 0 then ${throttleBuckets.count} - 1 else 0 end`,
+    })
+    .where(eq(throttleBuckets.key, key));
+}
+
 export async function clearHits(db: Db, key: string): Promise<void> {
   await db.delete(throttleBuckets).where(eq(throttleBuckets.key, key));
 }

@@ -128,6 +128,27 @@ describe('throttling before hashing', () => {
   });
 });
 
+describe('throttling a burst', () => {
+  it('30 wrong passwords for one account sent at once: 5 are checked, 25 throttled', async () => {
+    const victim = await agent();
+    const before = verifyCalls();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authenticate(db, victim.email, `wrong-${i}`, `198.51.100.${i}`),
+      ),
+    );
+    expect(results.filter((r) => !r.ok && r.error === 'INVALID')).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.error === 'THROTTLED')).toHaveLength(25);
+    expect(verifyCalls() - before).toBe(5);
+  });
+
+  it('right passwords from one address do not use up its limit', async () => {
+    const agents = await Promise.all(Array.from({ length: 21 }, () => agent())); // one past the limit of 20
+    for (const a of agents)
+      expect(await authenticate(db, a.email, a.password, '192.0.2.60')).toMatchObject({ ok: true });
+  });
+});
+
 describe('an unknown email and a wrong password look the same', () => {
   it('same answer, one password check each, and about the same time', async () => {
     const known = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => agent()));
