@@ -25,28 +25,38 @@ const names = processWide('prepared-names', () => ({ last: 0 }));
 
 /**
  * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
- * statement. `prepared(build)` keeps one prepared query per session instead: `build` runs once per
- * database or transaction handle (with `sql.placeholder` for the values) and each call only binds the
- * values. On PostgreSQL the query is a named prepared statement, parsed once per pooled connection.
+ * statement. `prepared(build)` keeps one prepared query per connection instead: `build` runs once per
+ * connection (with `sql.placeholder` for the values) and each call only binds the values. On PostgreSQL the query is a named prepared statement, parsed once per pooled connection.
  */
 export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
   build: (db: Db) => B,
 ): (db: Db) => PreparedQuery<RowOf<B>> {
   const name = `portal_q${++names.last}`;
-  const bySession = new WeakMap<object, PreparedQuery<RowOf<B>>>();
+  const byConnection = new WeakMap<object, PreparedQuery<RowOf<B>>>();
   return (db) => {
-    const session = (db as unknown as { session?: object }).session;
-    if (!session) throw new Error('prepared(): not a Drizzle database or transaction');
-    let query = bySession.get(session);
+    const connection = connectionOf(db);
+    let query = byConnection.get(connection);
     if (query === undefined) {
       query =
         db.engine === 'postgres'
           ? forPostgres(build(db).prepare(name))
           : forSqlite(build(db).prepare());
-      bySession.set(session, query);
+      byConnection.set(connection, query);
     }
     return query;
   };
+}
+
+/**
+ * What a prepared query is bound to. On PostgreSQL every transaction gets a new Drizzle session, but
+ * its client is one of the pool's few connections (or the pool itself, outside a transaction): keyed
+ * by that client, a query built for one transaction serves every later one on the same connection,
+ * instead of being built again per transaction. On SQLite, the session.
+ */
+function connectionOf(db: Db): object {
+  const session = (db as unknown as { session?: { client?: object } }).session;
+  if (!session) throw new Error('prepared(): not a Drizzle database or transaction');
+  return db.engine === 'postgres' && session.client ? session.client : session;
 }
 
 function forSqlite<R>(prepared: unknown): PreparedQuery<R> {
