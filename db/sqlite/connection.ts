@@ -26,11 +26,20 @@ export class SqliteConnection {
   private readonly readers = new Map<string, Database.Statement>();
   private readonly objectReaders = new Map<string, Database.Statement>();
   private queue: Promise<void> = Promise.resolve();
+  /** Transactions opened or waiting to open: with none, the next one starts without waiting. */
+  private pending = 0;
   private open: Promise<void> | null = null;
   private savepoints = 0;
+  // Prepared once: exec() would parse them again for every transaction.
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
 
   constructor(raw: Database.Database) {
     this.raw = raw;
+    this.begin = raw.prepare('begin immediate');
+    this.commit = raw.prepare('commit');
+    this.rollback = raw.prepare('rollback');
     this.outside = Object.assign(
       drizzle(
         async (text, params, method) => {
@@ -95,20 +104,21 @@ export class SqliteConnection {
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
     this.queue = previous.then(() => mine);
-    await this.waitFor(previous, 'another transaction');
+    if (this.pending++ > 0) await this.waitFor(previous, 'another transaction');
     this.open = mine;
     try {
-      this.raw.exec('begin immediate');
+      this.begin.run();
       try {
         const result = await body(this.inside);
-        this.raw.exec('commit');
+        this.commit.run();
         return result;
       } catch (error) {
-        if (this.raw.inTransaction) this.raw.exec('rollback');
+        if (this.raw.inTransaction) this.rollback.run();
         throw error;
       }
     } finally {
       this.open = null;
+      this.pending -= 1;
       release();
     }
   }

@@ -9,9 +9,23 @@ import {
 } from '@/db/schema';
 import { one } from '@/db/query';
 import { jsonArrayHas } from '@/db/dialect';
+import { prepared } from '@/db/prepared';
 
 /** What the receiver reads under `data`: ids and amounts in minor units, never a secret. */
 export type WebhookData = Record<string, string | number | null>;
+
+// Every sale's resolution asks it, so it is prepared once per connection.
+const subscribedEndpoints = prepared((db) =>
+  db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.agentId, sql.placeholder('agentId')),
+        jsonArrayHas(db.engine, webhookEndpoints.events, sql.placeholder('type')),
+      ),
+    ),
+);
 
 /**
  * The outbox write: called inside the transaction that makes the change, so the event exists if and
@@ -24,15 +38,7 @@ export async function recordWebhookEvent(
   data: WebhookData,
   now: number,
 ) {
-  const endpoints = await tx
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.agentId, agentId),
-        jsonArrayHas(tx.engine, webhookEndpoints.events, type),
-      ),
-    );
+  const endpoints = await subscribedEndpoints(tx).all({ agentId, type });
   // No receiver, nothing to deliver: a sale of an agent without webhooks pays one indexed read.
   if (endpoints.length === 0) return;
   const messageId = `msg_${randomBytes(16).toString('hex')}`;
