@@ -1,6 +1,7 @@
 /**
- * The PostgreSQL ceiling for the purchase transactions: the 43 statements openSale +
- * applyProviderResult (SUCCESS) run on PostgreSQL (SQLite's 42 and the lock of settle's four accounts), in the same order, in the same two READ COMMITTED
+ * The PostgreSQL ceiling for the purchase transactions: the 44 statements openSale +
+ * applyProviderResult (SUCCESS) run on PostgreSQL (SQLite's 42, the sale's row lock and the lock of
+ * settle's four accounts), in the same order, in the same two READ COMMITTED
  * transactions, with the SQL text Drizzle builds for them (captured from the portal's path), sent by
  * one `pg.Client` as named prepared statements. What the portal's path costs beyond this is Drizzle
  * (building, mapping rows), the pool and our own code. The result passes the same invariants.
@@ -61,6 +62,8 @@ const SQL = {
   earnings:
     'insert into "agent_daily_earnings" ("agent_id", "day", "currency", "network", "type", "sales_count", "face_minor", "commission_minor") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("agent_id","day","currency","network","type") do update set "sales_count" = "agent_daily_earnings"."sales_count" + excluded.sales_count, "face_minor" = "agent_daily_earnings"."face_minor" + excluded.face_minor, "commission_minor" = "agent_daily_earnings"."commission_minor" + excluded.commission_minor',
   dropJob: 'delete from "requery_jobs" where "requery_jobs"."attempt_id" = $1',
+  lockSale:
+    'select 1 from "purchases" where "purchases"."id" = (select "purchase_attempts"."purchase_id" from "purchase_attempts" where "purchase_attempts"."id" = $1) for update',
   lockAccounts:
     'select 1 from "accounts" where "accounts"."id" in ($1, $2, $3, $4) order by "accounts"."id" for update',
 } as const;
@@ -202,6 +205,7 @@ export function createRawSalePg(client: pg.Client, { named = true } = {}) {
   };
 
   const settle = async (attemptId: number, now: number): Promise<void> => {
+    await q('lockSale', [attemptId]); // as applyProviderResult's lockRow: one resolution at a time
     const attempt = (await first('attempt', [attemptId]))!;
     const purchase = (await first('purchase', [attempt.purchase_id]))!;
     const purchaseId = purchase.id as number;
