@@ -16,6 +16,7 @@ import {
 import { Refusal } from '@/lib/errors';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
+import { adminResolve } from '@/lib/purchases/admin-resolve';
 import { applyProviderResult } from '@/lib/purchases/apply-result';
 import { handleCallback } from '@/lib/purchases/callbacks';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
@@ -292,6 +293,53 @@ describe('the token, on every answer path', () => {
         .where(eq(purchaseEvents.purchaseId, s.purchaseId))
     ).map((e) => e.kind);
     expect(kinds).toContain('token_not_arrived');
+    // The admin reads why: still delivered, the budget spent without a token.
+    const notArrived = (
+      await w.db.select().from(purchaseEvents).where(eq(purchaseEvents.purchaseId, s.purchaseId))
+    ).find((e) => e.kind === 'token_not_arrived')!;
+    expect(notArrived).toMatchObject({
+      status: 'SUCCESS',
+      detail: { why: 'requery budget spent without a token' },
+    });
+    expect(await wallet()).toBe(10_000_000 - s.agentCostMinor);
+    w.sim.book.release(meter);
+  });
+
+  it('a callback without the token leaves the token’s requery schedule and its budget alone', async () => {
+    await world();
+    const s = await sold(meterEnding('63'));
+    const booked = (await jobOf(s.purchaseId))!;
+    const attempt = await attemptOf(s.purchaseId);
+    await applyProviderResult(
+      w.db,
+      attempt.id,
+      { status: 'SUCCESS', providerCode: '000/delivered', exchanges: [] },
+      { by: 'callback', now: clock + 5_000 },
+    );
+    expect(await jobOf(s.purchaseId)).toMatchObject({ tries: booked.tries, nextAt: booked.nextAt });
+    expect((await row(s.purchaseId)).token).toBeNull();
+  });
+
+  it('a requery answer still in flight when an admin settled a prepaid sale keeps asking for the token', async () => {
+    await world();
+    const meter = meterEnding('51');
+    w.sim.book.hold(meter);
+    const s = await sold(meter);
+    const attempt = await attemptOf(s.purchaseId);
+    const admin = { userId: null, label: 'admin@test', ip: '10.0.0.1' };
+    await adminResolve(w.db, admin, s.purchaseId, 'success', 'Customer has power', clock);
+    expect(await jobOf(s.purchaseId)).toBeUndefined();
+    // The worker had taken the job before the admin's decision; its answer (no token) lands after it.
+    const at = clock + 5_000;
+    await applyProviderResult(
+      w.db,
+      attempt.id,
+      { status: 'PENDING', providerCode: '099', exchanges: [] },
+      { by: 'requery', now: at },
+    );
+    // Its first requery spent, the next one is booked a minute later (the schedule's second delay).
+    expect(await jobOf(s.purchaseId)).toMatchObject({ tries: 1, nextAt: at + 60_000 });
+    expect(await row(s.purchaseId)).toMatchObject({ status: 'SUCCESS', token: null });
     expect(await wallet()).toBe(10_000_000 - s.agentCostMinor);
     w.sim.book.release(meter);
   });

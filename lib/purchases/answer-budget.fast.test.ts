@@ -64,4 +64,27 @@ describe('a call that outlives the budget', () => {
     expect(background).toEqual([]);
     expect(await withinBudget(Promise.resolve(7), undefined)).toEqual({ value: 7 });
   });
+
+  it('an answer within the budget stops the budget’s clock: no timer is left behind', async () => {
+    // The test's own clock: told to stop when the answer came first.
+    let stopped = 0;
+    const call = heldCall();
+    call.answer('delivered');
+    await withinBudget(call.work, {
+      ms: 60_000,
+      inBackground: () => {},
+      startTimer: () => () => (stopped += 1),
+    });
+    expect(stopped).toBe(1);
+    // The real clock (the default), under fake timers: nothing pending once the answer is in.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      expect(
+        await withinBudget(Promise.resolve('delivered'), { ms: 60_000, inBackground: () => {} }),
+      ).toEqual({ value: 'delivered' });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

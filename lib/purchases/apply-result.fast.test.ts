@@ -152,6 +152,16 @@ async function held(face = 10_000) {
   return { id: s.purchaseId, cost: s.agentCostMinor, first: first!, openedAt: clock };
 }
 
+/** A sale that failed over from VTpass: its first attempt superseded by the second. */
+async function movedOn() {
+  const s = await held();
+  const moved = await apply(s.first.id, answer('NOT_PROCESSED'), {
+    by: 'purchase',
+    failover: await failover(),
+  });
+  return { ...s, second: moved.failoverTo! };
+}
+
 describe('definite answers move the money once', () => {
   it('SUCCESS settles, keeps the provider references, counts the earnings, ends the requeries', async () => {
     const s = await held();
@@ -618,15 +628,6 @@ describe('failover only on a definite "not processed" at the sale\'s own call', 
 });
 
 describe('a superseded attempt is still heard', () => {
-  async function movedOn() {
-    const s = await held();
-    const moved = await apply(s.first.id, answer('NOT_PROCESSED'), {
-      by: 'purchase',
-      failover: await failover(),
-    });
-    return { ...s, second: moved.failoverTo! };
-  }
-
   it('its delivery while the sale is open is adopted: the sale settles on the attempt that delivered', async () => {
     const s = await movedOn();
     const applied = await apply(s.first.id, answer('SUCCESS'), { by: 'callback' });
@@ -747,6 +748,37 @@ describe('a superseded attempt is still heard', () => {
     // Without a job of its own an open answer books none.
     await apply(s.first.id, answer('UNKNOWN'));
     expect(await jobOf(s.first.id)).toBeUndefined();
+  });
+});
+
+describe('the delivered value (token, units, name) comes from the sale’s own answers', () => {
+  const value = (token: string) => ({ token, units: '12.5 kWh', customerName: 'ADA OBI' });
+  const kept = async (id: number) => {
+    const r = await row(id);
+    return { token: r.token, units: r.units, customerName: r.customerName };
+  };
+
+  it('its current attempt’s answer carrying it is kept, whatever its status, and the timeline says who brought it', async () => {
+    const s = await held();
+    await apply(s.first.id, answer('PENDING', { delivered: value('11112222333344445555') }), {
+      by: 'callback',
+    });
+    expect(await kept(s.id)).toEqual(value('11112222333344445555'));
+    expect((await events(s.id)).filter((e) => e.kind === 'token_delivered')).toMatchObject([
+      { attemptId: s.first.id, detail: { provider: 'vtpass', by: 'callback' } },
+    ]);
+  });
+
+  it('a superseded attempt’s is kept only with its delivery', async () => {
+    const s = await movedOn();
+    await apply(s.first.id, answer('PENDING', { delivered: value('99998888777766665555') }));
+    expect(await kept(s.id)).toEqual({ token: null, units: null, customerName: null });
+    expect(await kinds(s.id)).not.toContain('token_delivered');
+    await apply(s.first.id, answer('SUCCESS', { delivered: value('11112222333344445555') }), {
+      by: 'callback',
+    });
+    expect(await kept(s.id)).toEqual(value('11112222333344445555'));
+    expect((await row(s.id)).status).toBe('SUCCESS');
   });
 });
 

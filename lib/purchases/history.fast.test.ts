@@ -1,11 +1,14 @@
 // The agent's sales history, fast (in-memory world, in-process simulator): only the agent's own sales,
 // newest first, paged with a true total; each filter (status group, day range, network, a reference or
 // part of the number) narrows to exactly the sales it names; the polling read sees only the agent's own.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purchases } from '@/db/schema';
+import { productSources, products, purchases } from '@/db/schema';
+import { priceSale } from '@/lib/catalogue/pricing';
+import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { sellTo } from '@/test/world/sales';
+import { HELPER_COMMISSION_BPS, sellTo } from '@/test/world/sales';
+import { openSale } from './open';
 import type { SaleOutcome } from './outcome';
 import { listAllSalesForAgent, listSalesForAgent, statusesForAgent } from './history';
 import { first } from '@/db/query';
@@ -161,5 +164,53 @@ describe('the sales history', () => {
         awaitingToken: false,
       },
     ]);
+  });
+});
+
+describe('a bill in the history', () => {
+  it('is found by four or more digits of its meter or smartcard number, as typed; fewer or none find nothing', async () => {
+    const b = await T.fork();
+    try {
+      await b.fund(1_000_000);
+      const product = (await first(
+        b.db
+          .select({ product: products })
+          .from(products)
+          .innerJoin(productSources, eq(productSources.productId, products.id))
+          .where(and(eq(products.network, 'IKEDC'), eq(productSources.planCode, 'prepaid'))),
+      ))!.product;
+      const bill = {
+        account: '45012378612',
+        quantity: null,
+        subscriptionType: null,
+        amountMinor: 300_000,
+        tokenExpected: true,
+        customerName: null,
+      };
+      const opened = await openSale(
+        b.db,
+        {
+          agentId: b.agentId,
+          idempotencyKey: 'history-bill-0001',
+          product,
+          network: 'IKEDC',
+          phone: '08099990000', // shares no four digits with the meter
+          price: priceSale(bill.amountMinor, HELPER_COMMISSION_BPS),
+          bill,
+        },
+        createReferenceGenerator(),
+        t0,
+      );
+      if (opened.kind !== 'opened') throw new Error('expected a new sale');
+      const found = async (q: string) =>
+        ids((await listSalesForAgent(b.db, b.agentId, { q })).rows);
+      expect(await found('7861')).toEqual([opened.purchase.id]);
+      expect(await found('4501-2378 612')).toEqual([opened.purchase.id]);
+      expect(await found('786')).toEqual([]);
+      expect(await found('no digits here')).toEqual([]);
+      expect(await listSalesForAgent(b.db, b.agentId, {})).toMatchObject({ total: 1 });
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -3,11 +3,12 @@
 // requery is booked at the documented delay, the number is remembered with its circle, the timeline
 // says who was asked; the same form for a different sale is refused; the daily limit counts every sale
 // that may still cost the agent; a product nobody can sell is refused before anything is written.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   beneficiaries,
   productSources,
+  products,
   purchaseAttempts,
   purchases,
   requeryJobs,
@@ -18,8 +19,10 @@ import { listStatement } from '@/lib/ledger/statement';
 import { Refusal } from '@/lib/errors';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { saleRequest } from '@/test/world/sales';
-import { openSale } from './open';
+import { HELPER_COMMISSION_BPS, saleRequest } from '@/test/world/sales';
+import type { BillSale } from '@/lib/bills/sale';
+import { priceSale } from '@/lib/catalogue/pricing';
+import { openSale, requestHash, type SaleRequest } from './open';
 import { getSaleTimeline } from './timeline';
 import { first } from '@/db/query';
 
@@ -34,7 +37,7 @@ afterAll(() => T?.close());
 const SECOND = 1_000;
 const now = Date.UTC(2026, 11, 2, 10, 0); // 11:00 in Lagos
 const newReference = createReferenceGenerator(() => new Date(now));
-const open = async (request: ReturnType<typeof saleRequest>, at = now) =>
+const open = async (request: SaleRequest, at = now) =>
   await openSale(w.db, request, newReference, at);
 function opened(result: Awaited<ReturnType<typeof open>>) {
   if (result.kind !== 'opened') throw new Error('expected a new sale');
@@ -178,5 +181,93 @@ describe('a product nobody can sell', () => {
       new Refusal('This product cannot be sold right now. Try another plan or network.'),
     );
     expect(await w.db.select().from(purchases)).toHaveLength(before);
+  });
+});
+
+describe('opening a bill', () => {
+  /** A DStv "change" to Padi for three months, as the counter hands it to the engine after verify. */
+  async function billRequest(bill: Partial<BillSale> = {}) {
+    const product = (await first(
+      w.db
+        .select({ product: products })
+        .from(products)
+        .innerJoin(productSources, eq(productSources.productId, products.id))
+        .where(and(eq(products.network, 'DSTV'), eq(productSources.planCode, 'dstv-padi'))),
+    ))!.product;
+    const b: BillSale = {
+      account: '1212121212',
+      quantity: 3,
+      subscriptionType: 'change',
+      amountMinor: 555_000,
+      tokenExpected: false,
+      customerName: 'ADA OBI',
+      ...bill,
+    };
+    return {
+      ...saleRequest(w, { ending: '00', product }),
+      phone: '08031234500',
+      price: priceSale(b.amountMinor, HELPER_COMMISSION_BPS),
+      bill: b,
+    };
+  }
+
+  it('keeps the bill as confirmed (account, months, renew or change, verify’s name) and remembers no number', async () => {
+    w = await T.fork();
+    await w.fund(1_000_000);
+    const { purchase } = opened(await open(await billRequest()));
+    expect(purchase).toMatchObject({
+      account: '1212121212',
+      quantity: 3,
+      subscriptionType: 'change',
+      customerName: 'ADA OBI',
+      amountMinor: 555_000,
+    });
+    // A biller is no network to pre-fill for the customer's phone.
+    expect(
+      await w.db.select().from(beneficiaries).where(eq(beneficiaries.phone, '08031234500')),
+    ).toEqual([]);
+  });
+
+  it('the same form for another account, number of months or kind of subscription is refused', async () => {
+    w = await T.fork();
+    await w.fund(1_000_000);
+    const request = await billRequest();
+    opened(await open(request));
+    expect((await open(request, now + SECOND)).kind).toBe('replay');
+    const refused = new Refusal(
+      'This form was already used for a different sale. Start a new sale.',
+    );
+    for (const other of [
+      { account: '1212121213' },
+      { quantity: 2 },
+      { subscriptionType: 'renew' as const },
+    ])
+      await expect(open({ ...request, bill: { ...request.bill, ...other } })).rejects.toThrow(
+        refused,
+      );
+    expect(await w.db.select().from(purchaseAttempts)).toHaveLength(1);
+  });
+});
+
+describe('the request hash of a top-up', () => {
+  // Pinned: a top-up's hash must stay what it was before bills added their fields, or a form sent again
+  // for a sale opened before an upgrade would be refused as a different sale (or a different one replayed).
+  // The values are the SHA-256 of `[7,"08031234567","MTN","",10000]` and `[7,"08031234567","MTN","5",10000]`
+  // (product, number, network, circle, amount), checked with `sha256sum`.
+  it('is what it always was, with and without a circle', () => {
+    const topUp = {
+      agentId: 1,
+      idempotencyKey: 'k',
+      product: { id: 7 } as Parameters<typeof requestHash>[0]['product'],
+      phone: '08031234567',
+      network: 'MTN',
+      price: priceSale(10_000, 300),
+    };
+    expect(requestHash(topUp)).toBe(
+      '72620c5d4b4e96a9a0b599df4a8ec11ed8c0d1692bf88aa66607d756cb07d26b',
+    );
+    expect(requestHash({ ...topUp, circle: '5' })).toBe(
+      '82b5792d1d062acceb8c679b280262e8efb81957346fa1ff4effef463491d43a',
+    );
   });
 });

@@ -128,6 +128,10 @@ describe('the requery worker', () => {
     }
     throw new Error(`never: ${what}`);
   }
+  /** Lets the worker's promises run for a fixed number of event-loop turns (no clock involved). */
+  async function turns(count: number) {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  }
   const makeDue = async (purchaseId: number) =>
     await w.db.update(requeryJobs).set({ nextAt: 0 }).where(eq(requeryJobs.purchaseId, purchaseId));
   const resolution = async (purchaseId: number) =>
@@ -190,14 +194,16 @@ describe('the requery worker', () => {
       async () => (await resolution(second.purchaseId)) !== undefined,
     );
 
-    // Stopped: however long it waits, nothing more is asked.
+    // Stopped: however long it waits, nothing more is asked (the turns given would let a pass claim
+    // the due job and ask the provider, as the passes above did).
     stop();
     const third = (await sellTo(w, { ending: '53' })).outcome;
     await makeDue(third.purchaseId);
     const before = calls;
     vi.advanceTimersByTime(10_000);
-    await until('ticks would have run', () => true);
+    await turns(200);
     expect(calls).toBe(before);
+    expect((await jobOf(third.purchaseId)).leaseOwner).toBeNull();
   });
 
   it('a pass that fails is logged and the worker carries on with the next tick', async () => {
@@ -222,5 +228,29 @@ describe('the requery worker', () => {
     await until('the sale settles', async () => (await resolution(sale.purchaseId)) !== undefined);
     expect(calls).toBe(1);
     stop();
+  });
+
+  it('an attempt whose answer cannot be applied is logged with its error; the others are applied', async () => {
+    w = await T.fork();
+    await w.fund(1_000_000);
+    const sales = [
+      (await sellTo(w, { ending: '53' })).outcome,
+      (await sellTo(w, { ending: '53' })).outcome,
+    ];
+    for (const s of sales) await makeDue(s.purchaseId);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The pass reads the clock once to claim, then once per answer it applies: the first answer's read fails.
+    const broken = new Error('clock unreadable');
+    let reads = 0;
+    const now = () => {
+      reads += 1;
+      if (reads === 2) throw broken;
+      return Date.now();
+    };
+    expect(await runRequeryPass(w.db, { now, owner: 'w', provider: w.provider })).toBe(2);
+    expect(logged.mock.calls).toEqual([['[requery] attempt failed', broken]]);
+    const settled: string[] = [];
+    for (const s of sales) settled.push((await resolution(s.purchaseId))?.outcome ?? 'open');
+    expect(settled.sort()).toEqual(['open', 'settled']);
   });
 });

@@ -2,9 +2,9 @@
 // never calls the provider again and reports the first request's answer once it has one (or what it sees
 // when its wait runs out); "try again" from JoNet fails over only after a requery confirms the reference
 // was never seen; a route that is exhausted refunds the agent in full.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { purchaseAttempts } from '@/db/schema';
+import { productSources, purchaseAttempts, purchaseResolutions } from '@/db/schema';
 import { findWallet } from '@/lib/ledger/accounts';
 import { allViolations } from '@/lib/ledger/invariants';
 import { createReferenceGenerator } from '@/lib/providers/reference';
@@ -141,6 +141,30 @@ describe('try again', () => {
       .where(eq(purchaseAttempts.purchaseId, outcome.purchaseId));
     expect(attempts.map((a) => a.provider)).toEqual(w.routes.data);
     expect(new Set(attempts.map((a) => a.reference)).size).toBe(attempts.length);
+    expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
+    expect(await allViolations(w.db)).toEqual([]);
+  });
+});
+
+describe('JoNet alone on the route', () => {
+  it('its "not processed", confirmed by the requery, refunds in full, resolved by that requery', async () => {
+    w = await T.fork();
+    await w.fund(100_000);
+    await w.db
+      .update(productSources)
+      .set({ available: false })
+      .where(and(eq(productSources.productId, w.data.id), ne(productSources.provider, 'jonet')));
+    const { outcome } = await sell(
+      w.db,
+      saleRequest(w, { ending: '60', product: w.data }),
+      deps({ fetch: w.sim.fetch }),
+    );
+    expect(outcome).toMatchObject({ status: 'FAILED', provider: 'jonet' });
+    const resolution = await w.db
+      .select()
+      .from(purchaseResolutions)
+      .where(eq(purchaseResolutions.purchaseId, outcome.purchaseId));
+    expect(resolution).toMatchObject([{ outcome: 'refunded', resolvedBy: 'requery' }]);
     expect(await wallet()).toMatchObject({ balance: 100_000, reserved: 0 });
     expect(await allViolations(w.db)).toEqual([]);
   });

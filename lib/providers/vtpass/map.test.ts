@@ -6,6 +6,7 @@ import {
   mapVtpassVariations,
   VTPASS_CODES,
   VTPASS_INNER_STATUS,
+  vtpassBillCodes,
 } from './map';
 
 // Expected decision for a pay answer, written out from docs/providers/vtpass.md#codes (000/001 read the inner status).
@@ -107,6 +108,31 @@ describe('VTpass code table', () => {
 
   it('takes the provider ref from content.transactions.transactionId', () => {
     expect(mapVtpassPurchase(withInner('000', 'delivered'), []).providerRef).toBe('T1');
+  });
+});
+
+// Bills read the same table but for 044 (docs/providers/vtpass-bills.md#codes): a token may still come,
+// so pending and requery by default; a deployment may send it to an admin instead (option billCode044).
+describe('VTpass bills code table', () => {
+  it('reads 044 as pending (requery) by default, as manual review only when the deployment says so', () => {
+    for (const read of [mapVtpassPurchase, mapVtpassRequery]) {
+      expect(read(withInner('044'), [], vtpassBillCodes()).status).toBe('PENDING');
+      expect(read(withInner('044'), [], vtpassBillCodes('PENDING')).status).toBe('PENDING');
+      expect(read(withInner('044'), [], vtpassBillCodes('MANUAL_REVIEW')).status).toBe(
+        'MANUAL_REVIEW',
+      );
+      expect(read(withInner('044'), [], vtpassBillCodes('pending, please')).status).toBe('PENDING');
+    }
+    // Top-ups keep the documented reading.
+    expect(decisionOf(mapVtpassPurchase(withInner('044'), []))).toBe('manual-review');
+  });
+
+  it('reads every other pay code as top-ups do', () => {
+    for (const [code, decision] of Object.entries(PURCHASE))
+      if (code !== '044' && decision !== 'BY_INNER')
+        expect(decisionOf(mapVtpassPurchase(withInner(code), [], vtpassBillCodes()))).toBe(
+          decision,
+        );
   });
 });
 
