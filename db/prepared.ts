@@ -26,7 +26,8 @@ const names = processWide('prepared-names', () => ({ last: 0 }));
 /**
  * Drizzle builds the SQL text on every call, which on the sale's hot path costs more than running the
  * statement. `prepared(build)` keeps one prepared query per connection instead: `build` runs once per
- * connection (with `sql.placeholder` for the values) and each call only binds the values. On PostgreSQL the query is a named prepared statement, parsed once per pooled connection.
+ * connection (with `sql.placeholder` for the values) and each call only binds the values. On
+ * PostgreSQL the query is a named prepared statement, parsed once per pooled connection.
  */
 export function prepared<B extends PromiseLike<unknown> & { prepare(name?: string): unknown }>(
   build: (db: Db) => B,
