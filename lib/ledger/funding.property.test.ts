@@ -81,5 +81,7 @@ describe('funding, as random sequences', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 fresh databases with up to 30 movements each: on PostgreSQL (a database copied per run) about
+    // 30 s on a busy 2-core machine, past the suite's 30 s default.
+  }, 120_000);
 });
