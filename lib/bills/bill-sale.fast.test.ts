@@ -22,6 +22,7 @@ import { handleCallback } from '@/lib/purchases/callbacks';
 import { runRequeryPass } from '@/lib/purchases/requery-worker';
 import { startSale, type SaleInput } from '@/lib/purchases/start-sale';
 import { createWorld, type MemoryWorld } from '@/test/world';
+import { billProduct } from '@/test/world/sales';
 import { verifyBillAccount } from './verify';
 import { first } from '@/db/query';
 
@@ -44,16 +45,6 @@ async function world(fundMinor = 10_000_000) {
   return w;
 }
 
-/** The catalogue product of a biller and plan code (meter type or bouquet code). */
-const billProduct = async (network: string, planCode: string) =>
-  (await first(
-    w.db
-      .select({ product: products })
-      .from(products)
-      .innerJoin(productSources, eq(productSources.productId, products.id))
-      .where(and(eq(products.network, network), eq(productSources.planCode, planCode))),
-  ))!.product;
-
 /** A meter number whose last two digits choose the simulator's answer. */
 const meterEnding = (lastTwo: string) => `450${String(1_000_000 + ++n).slice(1)}${lastTwo}`;
 const wallet = async () => (await findWallet(w.db, w.agentId, 'NGN'))!.balance;
@@ -70,7 +61,7 @@ const requery = async (at: number) =>
   await runRequeryPass(w.db, { now: () => at, owner: 'bills', provider: w.provider });
 
 async function electricity(meter: string, amountMinor: number, over: Partial<SaleInput> = {}) {
-  const product = await billProduct('IKEDC', 'prepaid');
+  const product = await billProduct(w.db, 'IKEDC', 'prepaid');
   return await startSale(
     w.db,
     w.agentId,
@@ -96,7 +87,7 @@ async function sold(meter: string, amountMinor = 300_000, over: Partial<SaleInpu
 describe('verify, before the confirm step and again before money moves', () => {
   it('names the meter’s holder, address and type; a wrong meter is refused on the account field', async () => {
     await world();
-    const product = await billProduct('IKEDC', 'prepaid');
+    const product = await billProduct(w.db, 'IKEDC', 'prepaid');
     const customer = await verifyBillAccount(
       w.db,
       { productId: product.id, account: '1111111111111' },
@@ -127,7 +118,7 @@ describe('verify, before the confirm step and again before money moves', () => {
   it('reuses the same agent’s verify of the same meter within 10 minutes, and asks again after', async () => {
     await world();
     const meter = meterEnding('10');
-    const product = await billProduct('IKEDC', 'prepaid');
+    const product = await billProduct(w.db, 'IKEDC', 'prepaid');
     const verifies = () => w.sim.calls.filter((c) => c.includes('merchant-verify')).length;
     await verifyBillAccount(
       w.db,
@@ -177,7 +168,7 @@ describe('the amount of an electricity sale', () => {
 
   it('a postpaid sale settles without waiting for a token', async () => {
     await world();
-    const postpaid = await billProduct('IKEDC', 'postpaid');
+    const postpaid = await billProduct(w.db, 'IKEDC', 'postpaid');
     const r = await electricity(meterEnding('10'), 300_000, { productId: postpaid.id });
     expect(r).toMatchObject({ ok: true, outcome: { status: 'SUCCESS', awaitingToken: false } });
     if (r.ok) expect(await jobOf(r.outcome.purchaseId)).toBeUndefined();
@@ -352,7 +343,7 @@ describe('cable TV', () => {
       w.agentId,
       {
         idempotencyKey: `tv-sale-${++n}-xxxxxxxxx`,
-        productId: (await billProduct('DSTV', planCode)).id,
+        productId: (await billProduct(w.db, 'DSTV', planCode)).id,
         phone: '08031234567',
         network: 'DSTV',
         account: '1212121212',

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { productSources, products, purchaseAttempts, purchases } from '@/db/schema';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { sellTo } from '@/test/world/sales';
+import { billProduct, sellTo } from '@/test/world/sales';
 import { callProvider, requeryAttempt } from './call';
 import { startSale, type SaleInput } from './start-sale';
 import { first } from '@/db/query';
@@ -26,16 +26,6 @@ async function world() {
   await w.fund(10_000_000);
   return w;
 }
-
-/** The catalogue product of a biller and plan code (meter type or bouquet code). */
-const billProduct = async (network: string, planCode: string) =>
-  (await first(
-    w.db
-      .select({ product: products })
-      .from(products)
-      .innerJoin(productSources, eq(productSources.productId, products.id))
-      .where(and(eq(products.network, network), eq(productSources.planCode, planCode))),
-  ))!.product;
 
 /** The sale's row and its (only) attempt. */
 async function rows(purchaseId: number) {
@@ -59,7 +49,7 @@ async function billSale(
     w.agentId,
     {
       idempotencyKey: `call-fast-${++n}-xxxxxxxxxx`,
-      productId: (await billProduct(network, planCode)).id,
+      productId: (await billProduct(w.db, network, planCode)).id,
       phone: '08031234567',
       network,
       confirmRepeat: true,

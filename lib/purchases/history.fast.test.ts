@@ -7,7 +7,7 @@ import { productSources, products, purchases } from '@/db/schema';
 import { priceSale } from '@/lib/catalogue/pricing';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { createWorld, type MemoryWorld } from '@/test/world';
-import { HELPER_COMMISSION_BPS, sellTo } from '@/test/world/sales';
+import { billProduct, HELPER_COMMISSION_BPS, sellTo } from '@/test/world/sales';
 import { openSale } from './open';
 import type { SaleOutcome } from './outcome';
 import { listAllSalesForAgent, listSalesForAgent, statusesForAgent } from './history';
@@ -172,13 +172,7 @@ describe('a bill in the history', () => {
     const b = await T.fork();
     try {
       await b.fund(1_000_000);
-      const product = (await first(
-        b.db
-          .select({ product: products })
-          .from(products)
-          .innerJoin(productSources, eq(productSources.productId, products.id))
-          .where(and(eq(products.network, 'IKEDC'), eq(productSources.planCode, 'prepaid'))),
-      ))!.product;
+      const product = await billProduct(b.db, 'IKEDC', 'prepaid');
       const bill = {
         account: '45012378612',
         quantity: null,

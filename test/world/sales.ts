@@ -5,6 +5,10 @@
 import { priceSale } from '@/lib/catalogue/pricing';
 import { createReferenceGenerator } from '@/lib/providers/reference';
 import { sell, type SellDeps } from '@/lib/purchases/sell';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { first } from '@/db/query';
+import { products, productSources } from '@/db/schema';
 import type { MemoryWorld, Product } from './index';
 
 let sales = 0;
@@ -50,4 +54,17 @@ export async function sellTo(w: MemoryWorld, o: SellToOptions) {
     provider: w.provider,
     ...o.deps,
   });
+}
+
+/** The catalogue product of a biller and plan code (meter type or bouquet code). */
+export async function billProduct(db: Db, network: string, planCode: string) {
+  const found = await first(
+    db
+      .select({ product: products })
+      .from(products)
+      .innerJoin(productSources, eq(productSources.productId, products.id))
+      .where(and(eq(products.network, network), eq(productSources.planCode, planCode))),
+  );
+  if (!found) throw new Error(`no ${network} product with plan ${planCode}`);
+  return found.product;
 }
